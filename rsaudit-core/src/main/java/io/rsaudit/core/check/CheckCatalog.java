@@ -1,0 +1,50 @@
+package io.rsaudit.core.check;
+
+import io.rsaudit.core.model.Resource;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** The checks rsaudit runs, with their metadata, sorted by id. */
+public final class CheckCatalog {
+
+    private final Map<String, CheckMetadata> byId;
+
+    public CheckCatalog(List<? extends Check<? extends Resource>> checks) {
+        List<CheckMetadata> all = new ArrayList<>();
+        for (Check<? extends Resource> c : checks) {
+            all.add(CheckMetadata.of(c));
+        }
+        all.sort(Comparator.comparing(CheckMetadata::id));
+        Map<String, CheckMetadata> map = new LinkedHashMap<>();
+        for (CheckMetadata m : all) {
+            CheckMetadata clash = map.put(m.id(), m);
+            if (clash != null) {
+                throw new IllegalStateException("check id " + m.id() + " is used by both "
+                        + clash.check().getClass().getName() + " and " + m.check().getClass().getName());
+            }
+        }
+        this.byId = map;
+    }
+
+    /** Every built-in check. */
+    public static CheckCatalog builtIn() {
+        return new CheckCatalog(BuiltInChecks.ALL);
+    }
+
+    public List<CheckMetadata> all() {
+        return List.copyOf(byId.values());
+    }
+
+    public Optional<CheckMetadata> find(String id) {
+        return Optional.ofNullable(byId.get(id));
+    }
+
+    public Set<String> ids() {
+        return byId.keySet();
+    }
+}

@@ -1,0 +1,133 @@
+package io.rsaudit.core.check;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The long text of a check, read from {@code <ID>.md} beside its class:
+ *
+ * <pre>
+ * # RS-XXX-000: Title
+ * One paragraph: what the check verifies.
+ * ## Risk
+ * ## Remediation
+ * ### AWS CLI        (one fenced block; {{name}}, {{region}}, {{account}}, {{arn}} are filled per finding)
+ * ### Console
+ * ### Terraform
+ * ### CloudFormation (optional)
+ * ## References      (a list of links)
+ * </pre>
+ */
+public record Documentation(
+        String heading, String summary, String risk, String cli, String console, String terraform,
+        String cloudFormation, List<String> references) {
+
+    static final List<String> REQUIRED = List.of("Risk", "Remediation/AWS CLI", "Remediation/Console",
+            "Remediation/Terraform", "References");
+
+    public Documentation {
+        references = List.copyOf(references);
+    }
+
+    /** Reads and validates the document; the message of a failure names the file and what is wrong. */
+    public static Documentation read(Class<?> owner, String id) {
+        String file = id + ".md";
+        try (InputStream in = owner.getResourceAsStream(file)) {
+            if (in == null) {
+                throw new IllegalStateException(owner.getName() + ": missing documentation " + file
+                        + " in package " + owner.getPackageName());
+            }
+            return parse(file, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(file, e);
+        }
+    }
+
+    static Documentation parse(String file, String text) {
+        String heading = null;
+        Map<String, StringBuilder> sections = new LinkedHashMap<>();
+        StringBuilder current = new StringBuilder();
+        String section = "";
+        String parent = "";
+        sections.put(section, current);
+        boolean fenced = false;
+        for (String line : text.split("\n", -1)) {
+            if (line.startsWith("```")) {
+                fenced = !fenced;
+            }
+            if (!fenced && line.startsWith("# ") && heading == null) {
+                heading = line.substring(2).trim();
+                continue;
+            }
+            if (!fenced && line.startsWith("## ")) {
+                parent = line.substring(3).trim();
+                section = parent;
+            } else if (!fenced && line.startsWith("### ")) {
+                section = parent + "/" + line.substring(4).trim();
+            } else {
+                current.append(line).append('\n');
+                continue;
+            }
+            current = new StringBuilder();
+            if (sections.put(section, current) != null) {
+                throw new IllegalStateException(file + ": section '" + section + "' appears twice");
+            }
+        }
+        if (heading == null) {
+            throw new IllegalStateException(file + ": no '# ID: title' heading");
+        }
+        for (String required : REQUIRED) {
+            if (!sections.containsKey(required) || sections.get(required).toString().isBlank()) {
+                throw new IllegalStateException(file + ": missing or empty section '" + required + "'");
+            }
+        }
+        String cli = fencedBlock(file, sections.get("Remediation/AWS CLI").toString());
+        List<String> references = new ArrayList<>();
+        for (String line : sections.get("References").toString().split("\n")) {
+            if (line.startsWith("- ")) {
+                references.add(line.substring(2).trim());
+            }
+        }
+        if (references.isEmpty()) {
+            throw new IllegalStateException(file + ": 'References' needs at least one '- link' line");
+        }
+        StringBuilder cfn = sections.get("Remediation/CloudFormation");
+        return new Documentation(heading, sections.get("").toString().strip(), text(sections, "Risk"), cli,
+                text(sections, "Remediation/Console"), fencedBlockOrText(sections.get("Remediation/Terraform")),
+                cfn == null ? null : fencedBlockOrText(cfn), references);
+    }
+
+    private static String text(Map<String, StringBuilder> sections, String name) {
+        return sections.get(name).toString().strip();
+    }
+
+    private static String fencedBlock(String file, String section) {
+        int start = section.indexOf("```");
+        int end = section.lastIndexOf("```");
+        if (start < 0 || end <= start) {
+            throw new IllegalStateException(file + ": 'AWS CLI' needs one fenced code block");
+        }
+        return section.substring(section.indexOf('\n', start) + 1, end).strip();
+    }
+
+    private static String fencedBlockOrText(StringBuilder section) {
+        String s = section.toString();
+        int start = s.indexOf("```");
+        int end = s.lastIndexOf("```");
+        return start >= 0 && end > start ? s.substring(s.indexOf('\n', start) + 1, end).strip() : s.strip();
+    }
+
+    /** The AWS CLI remediation with the resource's name, region, account and ARN filled in. */
+    public String cliFor(String name, String region, String account, String arn) {
+        return cli.replace("{{name}}", name)
+                .replace("{{region}}", region == null ? "us-east-1" : region)
+                .replace("{{account}}", account)
+                .replace("{{arn}}", arn);
+    }
+}

@@ -1,0 +1,31 @@
+package io.rsaudit.core.check;
+
+import io.rsaudit.core.model.ResourceId;
+import io.rsaudit.core.policy.Suppression;
+
+/**
+ * One check's verdict on one resource, after policy: the effective severity and, if a suppression applies,
+ * which one.
+ */
+public record Finding(CheckMetadata check, ResourceId resource, Outcome outcome, Severity severity,
+        Suppression suppressedBy) {
+
+    public Result result() {
+        return outcome.result();
+    }
+
+    public boolean isSuppressed() {
+        return suppressedBy != null;
+    }
+
+    /** A fail or unknown that no suppression covers: what a person has to look at. */
+    public boolean isOpen() {
+        return !isSuppressed() && (result() == Result.FAIL || result() == Result.UNKNOWN);
+    }
+
+    /** The AWS CLI remediation filled in for this resource. */
+    public String remediationCli() {
+        return check.documentation().cliFor(resource.name(), resource.scope().region(), resource.scope().account(),
+                resource.arn());
+    }
+}

@@ -1,0 +1,46 @@
+package io.rsaudit.core.model;
+
+/** ARN helpers for resources whose API output carries no ARN. */
+public final class Arns {
+
+    private Arns() {
+    }
+
+    /** The partition a region belongs to; {@code aws} for account-wide things. */
+    public static String partition(String region) {
+        if (region == null) {
+            return "aws";
+        }
+        if (region.startsWith("cn-")) {
+            return "aws-cn";
+        }
+        if (region.startsWith("us-gov-")) {
+            return "aws-us-gov";
+        }
+        if (region.startsWith("eusc-")) {
+            return "aws-eusc";
+        }
+        return "aws";
+    }
+
+    public static String redshift(Scope scope, String resourceType, String name) {
+        return "arn:" + scope.partition() + ":redshift:" + scope.region() + ":" + scope.account() + ":"
+                + resourceType + ":" + name;
+    }
+
+    public static String account(String account) {
+        return "arn:aws:iam::" + account + ":root";
+    }
+
+    /** The region named in an ARN, or {@code null} when the text is not an ARN. */
+    public static String region(String arn) {
+        String[] parts = arn.split(":", 6);
+        return parts.length == 6 && parts[0].equals("arn") && !parts[3].isEmpty() ? parts[3] : null;
+    }
+
+    /** The account named in an ARN, or {@code null} when the text is not an ARN. */
+    public static String accountOf(String arn) {
+        String[] parts = arn.split(":", 6);
+        return parts.length == 6 && parts[0].equals("arn") && !parts[4].isEmpty() ? parts[4] : null;
+    }
+}

@@ -1,0 +1,37 @@
+package io.rsaudit.core.model;
+
+import java.util.List;
+
+/**
+ * A provisioned cluster, as {@code DescribeClusters} reports it.
+ *
+ * @param kmsKeyId key ARN, alias, or the AWS-owned sentinel; {@code null} when the API reports none
+ * @param hsmStatus {@code null} when the cluster is not HSM-backed
+ * @param masterPasswordSecretArn {@code null} when the admin password is not managed by Secrets Manager
+ * @param multiAz a string in the API ("Enabled"/"Disabled"), not a boolean
+ * @param snapshotCopy {@code null} when cross-region snapshot copy is off
+ */
+public record Cluster(
+        ResourceId id,
+        Value<String> status,
+        Value<String> nodeType,
+        Value<Boolean> encrypted,
+        Value<String> kmsKeyId,
+        Value<HsmStatus> hsmStatus,
+        Value<Boolean> publiclyAccessible,
+        Value<Boolean> enhancedVpcRouting,
+        Value<Boolean> allowVersionUpgrade,
+        Value<Integer> port,
+        Value<String> masterUsername,
+        Value<String> masterPasswordSecretArn,
+        Value<String> multiAz,
+        Value<Integer> automatedSnapshotRetentionPeriod,
+        Value<Integer> manualSnapshotRetentionPeriod,
+        Value<ParameterGroupRef> parameterGroup,
+        Value<List<String>> vpcSecurityGroupIds,
+        Value<SnapshotCopyStatus> snapshotCopy) implements Resource {
+
+    public String identifier() {
+        return id.name();
+    }
+}

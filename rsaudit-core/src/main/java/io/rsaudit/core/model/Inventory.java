@@ -1,0 +1,81 @@
+package io.rsaudit.core.model;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Everything one source collected: the resources, the lookups checks need to follow references between them,
+ * and the problems met on the way.
+ *
+ * @param scopes every account and region the source covered
+ * @param parameters cluster parameter group parameters, by group name
+ * @param logging audit logging status, by cluster identifier
+ * @param securityGroups security groups, by group id
+ * @param keys KMS keys, by the key id string a resource carries (in the scope of that resource)
+ * @param clusterIdentifiers the clusters that exist in a scope (unknown when not collected)
+ */
+public record Inventory(
+        List<Scope> scopes,
+        List<Account> accounts,
+        List<Cluster> clusters,
+        List<ClusterSnapshot> clusterSnapshots,
+        List<SnapshotCopyGrant> snapshotCopyGrants,
+        List<KmsKey> kmsKeys,
+        List<Namespace> namespaces,
+        List<Workgroup> workgroups,
+        List<ServerlessSnapshot> serverlessSnapshots,
+        Lookup<ScopedName, ParameterSet> parameters,
+        Lookup<ScopedName, LoggingStatus> logging,
+        Lookup<ScopedName, SecurityGroup> securityGroups,
+        Lookup<ScopedName, KmsKey> keys,
+        Lookup<Scope, Set<String>> clusterIdentifiers,
+        List<CollectionError> errors) {
+
+    public Inventory {
+        scopes = List.copyOf(scopes);
+        accounts = List.copyOf(accounts);
+        clusters = List.copyOf(clusters);
+        clusterSnapshots = List.copyOf(clusterSnapshots);
+        snapshotCopyGrants = List.copyOf(snapshotCopyGrants);
+        kmsKeys = List.copyOf(kmsKeys);
+        namespaces = List.copyOf(namespaces);
+        workgroups = List.copyOf(workgroups);
+        serverlessSnapshots = List.copyOf(serverlessSnapshots);
+        errors = List.copyOf(errors);
+    }
+
+    /** The resources of one type, in source order. */
+    public List<? extends Resource> resources(ResourceType type) {
+        return switch (type) {
+            case ACCOUNT -> accounts;
+            case CLUSTER -> clusters;
+            case CLUSTER_SNAPSHOT -> clusterSnapshots;
+            case SNAPSHOT_COPY_GRANT -> snapshotCopyGrants;
+            case KMS_KEY -> kmsKeys;
+            case SERVERLESS_NAMESPACE -> namespaces;
+            case SERVERLESS_WORKGROUP -> workgroups;
+            case SERVERLESS_SNAPSHOT -> serverlessSnapshots;
+        };
+    }
+
+    public Value<ParameterSet> parameters(Scope scope, String groupName) {
+        return parameters.get(new ScopedName(scope, groupName));
+    }
+
+    public Value<LoggingStatus> logging(Cluster cluster) {
+        return logging.get(new ScopedName(cluster.id().scope(), cluster.identifier()));
+    }
+
+    public Value<SecurityGroup> securityGroup(Scope scope, String groupId) {
+        return securityGroups.get(new ScopedName(scope, groupId));
+    }
+
+    /** The key a resource in {@code scope} names by {@code kmsKeyId}; only for {@link KeyReference#LOOKUP}. */
+    public Value<KmsKey> key(Scope scope, String kmsKeyId) {
+        return keys.get(new ScopedName(scope, kmsKeyId));
+    }
+
+    public Value<Set<String>> clusterIdentifiers(Scope scope) {
+        return clusterIdentifiers.get(scope);
+    }
+}

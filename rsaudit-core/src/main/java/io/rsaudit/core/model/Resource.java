@@ -1,0 +1,8 @@
+package io.rsaudit.core.model;
+
+/** Anything a check judges. */
+public sealed interface Resource
+        permits Account, Cluster, ClusterSnapshot, SnapshotCopyGrant, KmsKey, Namespace, Workgroup, ServerlessSnapshot {
+
+    ResourceId id();
+}

@@ -1,0 +1,42 @@
+package io.rsaudit.core.policy;
+
+import io.rsaudit.core.check.Severity;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What the estate is judged against.
+ *
+ * @param source the policy file, or "built-in defaults"
+ * @param trustedAccounts accounts snapshots may be shared with
+ * @param minAutomatedRetentionDays the shortest automated snapshot retention accepted (default 7)
+ * @param maxManualRetentionDays the longest manual snapshot retention accepted; {@code null} for no maximum
+ * @param requireCustomerManagedKeys whether data at rest must be under a customer-managed KMS key (default true)
+ * @param requireFips whether connections must use FIPS-validated TLS (default false)
+ * @param severityOverrides check id to the severity to report it with
+ */
+public record Policy(
+        String source,
+        Set<String> trustedAccounts,
+        Residency residency,
+        int minAutomatedRetentionDays,
+        Integer maxManualRetentionDays,
+        boolean requireCustomerManagedKeys,
+        boolean requireFips,
+        Map<String, Severity> severityOverrides,
+        List<Suppression> suppressions) {
+
+    public static final int DEFAULT_MIN_AUTOMATED_RETENTION_DAYS = 7;
+
+    public Policy {
+        trustedAccounts = Set.copyOf(trustedAccounts);
+        severityOverrides = Map.copyOf(severityOverrides);
+        suppressions = List.copyOf(suppressions);
+    }
+
+    public static Policy defaults() {
+        return new Policy("built-in defaults", Set.of(), Residency.defaults(), DEFAULT_MIN_AUTOMATED_RETENTION_DAYS,
+                null, true, false, Map.of(), List.of());
+    }
+}

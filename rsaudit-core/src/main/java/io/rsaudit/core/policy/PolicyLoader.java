@@ -1,0 +1,264 @@
+package io.rsaudit.core.policy;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.rsaudit.core.check.Severity;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/** Reads and validates a policy file; see {@code docs/policy.md} for the format. */
+public final class PolicyLoader {
+
+    private static final Pattern ACCOUNT = Pattern.compile("\\d{12}");
+    private static final Pattern REGION = Pattern.compile("[a-z]{2,4}(-[a-z]+)+-\\d{1,2}");
+    private static final ObjectMapper YAML = YAMLMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .build();
+
+    private final Set<String> checkIds;
+
+    /** @param checkIds the ids of the catalog, so that overrides and suppressions naming no check are caught */
+    public PolicyLoader(Set<String> checkIds) {
+        this.checkIds = Set.copyOf(checkIds);
+    }
+
+    // The file's shape. Records, so that Jackson rejects unknown fields and reports their line.
+    record PolicyFile(Integer version, List<String> trustedAccounts, Backups backups, Encryption encryption,
+            DataResidency dataResidency, Map<String, String> severity, List<SuppressionEntry> suppressions) {
+    }
+
+    record Backups(Integer minAutomatedRetentionDays, Integer maxManualRetentionDays) {
+    }
+
+    record Encryption(Boolean requireCustomerManagedKeys, Boolean requireFips) {
+    }
+
+    record DataResidency(List<String> restrictedJurisdictions, List<RouteEntry> allowedRoutes,
+            Map<String, String> regions) {
+    }
+
+    record RouteEntry(@JsonProperty("from") String from, @JsonProperty("to") String to) {
+    }
+
+    record SuppressionEntry(String check, String resource, String reason, String expires) {
+    }
+
+    public Policy load(Path file) throws PolicyException {
+        String name = file.toString();
+        PolicyFile raw;
+        try {
+            if (!Files.isRegularFile(file)) {
+                throw new PolicyException(name, List.of("no such file"));
+            }
+            raw = YAML.readValue(file.toFile(), PolicyFile.class);
+        } catch (UnrecognizedPropertyException e) {
+            String known = e.getKnownPropertyIds().stream().map(Object::toString).sorted().collect(Collectors.joining(", "));
+            throw new PolicyException(name, List.of(at(e.getLocation()) + "unknown field '" + e.getPropertyName()
+                    + "' in " + path(e) + " (known fields: " + known + ")"));
+        } catch (JsonMappingException e) {
+            throw new PolicyException(name, List.of(at(e.getLocation()) + "wrong type at " + path(e) + ": "
+                    + e.getOriginalMessage().replaceAll(" \\(class [^)]*\\)", "")));
+        } catch (JsonProcessingException e) {
+            throw new PolicyException(name, List.of(at(e.getLocation()) + "not valid YAML: " + e.getOriginalMessage()));
+        } catch (IOException e) {
+            throw new PolicyException(name, List.of("cannot read: " + e.getMessage()));
+        }
+        if (raw == null) {
+            return withSource(Policy.defaults(), name);
+        }
+        List<String> problems = new ArrayList<>();
+        Policy policy = validate(raw, name, problems);
+        if (!problems.isEmpty()) {
+            throw new PolicyException(name, problems);
+        }
+        return policy;
+    }
+
+    private Policy validate(PolicyFile f, String name, List<String> problems) {
+        Policy d = Policy.defaults();
+        if (f.version() != null && f.version() != 1) {
+            problems.add("version: " + f.version() + " is not supported (this rsaudit reads version 1)");
+        }
+        Set<String> trusted = new LinkedHashSet<>();
+        List<String> accounts = f.trustedAccounts() == null ? List.of() : f.trustedAccounts();
+        for (int i = 0; i < accounts.size(); i++) {
+            String a = accounts.get(i);
+            if (a == null || !ACCOUNT.matcher(a).matches()) {
+                problems.add("trustedAccounts[" + i + "]: '" + a + "' is not a 12-digit account id (quote it in YAML"
+                        + " so that leading zeros survive)");
+            } else {
+                trusted.add(a);
+            }
+        }
+        int minAutomated = d.minAutomatedRetentionDays();
+        Integer maxManual = null;
+        if (f.backups() != null) {
+            Integer min = f.backups().minAutomatedRetentionDays();
+            if (min != null) {
+                if (min < 1 || min > 35) {
+                    problems.add("backups.minAutomatedRetentionDays: " + min + " is outside 1..35 (the range AWS allows)");
+                }
+                minAutomated = min;
+            }
+            maxManual = f.backups().maxManualRetentionDays();
+            if (maxManual != null && (maxManual < 1 || maxManual > 3653)) {
+                problems.add("backups.maxManualRetentionDays: " + maxManual + " is outside 1..3653 (the range AWS allows)");
+            }
+        }
+        boolean requireCmk = d.requireCustomerManagedKeys();
+        boolean requireFips = d.requireFips();
+        if (f.encryption() != null) {
+            if (f.encryption().requireCustomerManagedKeys() != null) {
+                requireCmk = f.encryption().requireCustomerManagedKeys();
+            }
+            if (f.encryption().requireFips() != null) {
+                requireFips = f.encryption().requireFips();
+            }
+        }
+        Residency residency = residency(f.dataResidency(), problems);
+        Map<String, Severity> overrides = new LinkedHashMap<>();
+        if (f.severity() != null) {
+            f.severity().forEach((id, sev) -> {
+                if (!checkIds.contains(id)) {
+                    problems.add("severity." + id + ": no check has this id (see 'rsaudit checks list')");
+                }
+                try {
+                    overrides.put(id, Severity.parse(String.valueOf(sev)));
+                } catch (IllegalArgumentException e) {
+                    problems.add("severity." + id + ": " + e.getMessage());
+                }
+            });
+        }
+        List<Suppression> suppressions = new ArrayList<>();
+        List<SuppressionEntry> entries = f.suppressions() == null ? List.of() : f.suppressions();
+        for (int i = 0; i < entries.size(); i++) {
+            Suppression s = suppression(entries.get(i), "suppressions[" + i + "]", name, problems);
+            if (s != null) {
+                suppressions.add(s);
+            }
+        }
+        return new Policy(name, trusted, residency, minAutomated, maxManual, requireCmk, requireFips, overrides,
+                suppressions);
+    }
+
+    private static Residency residency(DataResidency r, List<String> problems) {
+        Residency d = Residency.defaults();
+        if (r == null) {
+            return d;
+        }
+        Map<String, String> jurisdictions = new HashMap<>(d.jurisdictions());
+        if (r.regions() != null) {
+            r.regions().forEach((region, j) -> {
+                if (!REGION.matcher(region).matches()) {
+                    problems.add("dataResidency.regions." + region + ": not a region name like eu-west-1");
+                } else if (j == null || j.isBlank()) {
+                    problems.add("dataResidency.regions." + region + ": needs a jurisdiction such as EEA or US");
+                } else {
+                    jurisdictions.put(region, j);
+                }
+            });
+        }
+        Set<String> known = new LinkedHashSet<>(jurisdictions.values());
+        Set<String> restricted = d.restricted();
+        if (r.restrictedJurisdictions() != null) {
+            restricted = new LinkedHashSet<>();
+            for (String j : r.restrictedJurisdictions()) {
+                if (!known.contains(j)) {
+                    problems.add("dataResidency.restrictedJurisdictions: '" + j + "' is no region's jurisdiction"
+                            + " (known: " + String.join(", ", new java.util.TreeSet<>(known)) + ")");
+                }
+                restricted.add(j);
+            }
+        }
+        List<Residency.Route> routes = new ArrayList<>();
+        List<RouteEntry> entries = r.allowedRoutes() == null ? List.of() : r.allowedRoutes();
+        for (int i = 0; i < entries.size(); i++) {
+            RouteEntry e = entries.get(i);
+            String where = "dataResidency.allowedRoutes[" + i + "]";
+            boolean ok = true;
+            for (String end : new String[] {e.from(), e.to()}) {
+                if (end == null || !(jurisdictions.containsKey(end) || known.contains(end))) {
+                    problems.add(where + ": '" + end + "' is neither a known region nor a jurisdiction");
+                    ok = false;
+                }
+            }
+            if (ok) {
+                routes.add(new Residency.Route(e.from(), e.to()));
+            }
+        }
+        return new Residency(jurisdictions, restricted, routes);
+    }
+
+    private Suppression suppression(SuppressionEntry e, String where, String file, List<String> problems) {
+        int before = problems.size();
+        if (e.check() == null || !checkIds.contains(e.check())) {
+            problems.add(where + ".check: '" + e.check() + "' is not a check id (see 'rsaudit checks list')");
+        }
+        if (e.resource() == null || e.resource().isBlank()) {
+            problems.add(where + ".resource: required (an ARN or name; * and ? match any text and one character)");
+        }
+        if (e.reason() == null || e.reason().isBlank()) {
+            problems.add(where + ".reason: required: say why the risk is accepted, and who accepted it");
+        }
+        LocalDate expires = null;
+        if (e.expires() == null) {
+            problems.add(where + ".expires: required (YYYY-MM-DD): a suppression that never expires is never reviewed");
+        } else {
+            try {
+                expires = LocalDate.parse(e.expires());
+            } catch (DateTimeParseException x) {
+                problems.add(where + ".expires: '" + e.expires() + "' is not a date (YYYY-MM-DD)");
+            }
+        }
+        return problems.size() > before ? null
+                : new Suppression(e.check(), e.resource(), e.reason(), expires, file + " " + where);
+    }
+
+    private static Policy withSource(Policy p, String source) {
+        return new Policy(source, p.trustedAccounts(), p.residency(), p.minAutomatedRetentionDays(),
+                p.maxManualRetentionDays(), p.requireCustomerManagedKeys(), p.requireFips(), p.severityOverrides(),
+                p.suppressions());
+    }
+
+    private static String at(JsonLocation l) {
+        return l == null || l.getLineNr() < 0 ? "" : "line " + l.getLineNr() + ", column " + l.getColumnNr() + ": ";
+    }
+
+    private static String path(JsonMappingException e) {
+        StringBuilder b = new StringBuilder();
+        for (JsonMappingException.Reference r : e.getPath()) {
+            if (r.getFieldName() != null) {
+                if (b.length() > 0) {
+                    b.append('.');
+                }
+                b.append(r.getFieldName());
+            } else if (r.getIndex() >= 0) {
+                b.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        String p = b.toString();
+        if (e instanceof UnrecognizedPropertyException u && p.endsWith(u.getPropertyName())) {
+            p = p.substring(0, p.length() - u.getPropertyName().length()).replaceAll("\\.$", "");
+        }
+        return p.isEmpty() ? "the top level" : p;
+    }
+}

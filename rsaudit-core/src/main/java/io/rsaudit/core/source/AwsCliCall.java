@@ -1,0 +1,114 @@
+package io.rsaudit.core.source;
+
+import java.util.Locale;
+
+/**
+ * Every AWS CLI call the export holds, and where its output lives below an account folder. This table is the
+ * single source of truth for the input layout: the loader, the collector script, the IAM policy and the docs
+ * are all checked against it by tests.
+ */
+public enum AwsCliCall {
+    STS_GET_CALLER_IDENTITY("sts", "get-caller-identity", false, null, null, null),
+    DESCRIBE_CLUSTERS("redshift", "describe-clusters", true, null, "Clusters", "Marker"),
+    DESCRIBE_CLUSTER_PARAMETER_GROUPS("redshift", "describe-cluster-parameter-groups", true, null,
+            "ParameterGroups", "Marker"),
+    DESCRIBE_CLUSTER_PARAMETERS("redshift", "describe-cluster-parameters", true, "parameter group name",
+            "Parameters", "Marker"),
+    DESCRIBE_CLUSTER_SNAPSHOTS("redshift", "describe-cluster-snapshots", true, null, "Snapshots", "Marker"),
+    DESCRIBE_LOGGING_STATUS("redshift", "describe-logging-status", true, "cluster identifier", null, null),
+    DESCRIBE_SNAPSHOT_COPY_GRANTS("redshift", "describe-snapshot-copy-grants", true, null, "SnapshotCopyGrants",
+            "Marker"),
+    KMS_DESCRIBE_KEY("kms", "describe-key", true, "key id (from the key ARN) or alias", null, null),
+    KMS_GET_KEY_ROTATION_STATUS("kms", "get-key-rotation-status", true, "key id (from the key ARN)", null, null),
+    CLOUDTRAIL_DESCRIBE_TRAILS("cloudtrail", "describe-trails", true, null, "trailList", null),
+    CLOUDTRAIL_GET_TRAIL_STATUS("cloudtrail", "get-trail-status", true, "trail name", null, null),
+    CLOUDTRAIL_GET_EVENT_SELECTORS("cloudtrail", "get-event-selectors", true, "trail name", null, null),
+    EC2_DESCRIBE_SECURITY_GROUPS("ec2", "describe-security-groups", true, null, "SecurityGroups", "NextToken"),
+    SERVERLESS_LIST_NAMESPACES("redshift-serverless", "list-namespaces", true, null, "namespaces", "nextToken"),
+    SERVERLESS_LIST_WORKGROUPS("redshift-serverless", "list-workgroups", true, null, "workgroups", "nextToken"),
+    SERVERLESS_LIST_SNAPSHOTS("redshift-serverless", "list-snapshots", true, null, "snapshots", "nextToken");
+
+    private final String service;
+    private final String operation;
+    private final boolean regional;
+    private final String perResource;
+    private final String listMember;
+    private final String pageToken;
+
+    AwsCliCall(String service, String operation, boolean regional, String perResource, String listMember,
+            String pageToken) {
+        this.service = service;
+        this.operation = operation;
+        this.regional = regional;
+        this.perResource = perResource;
+        this.listMember = listMember;
+        this.pageToken = pageToken;
+    }
+
+    /** The AWS CLI service name, also the folder name: {@code redshift}, {@code redshift-serverless}... */
+    public String service() {
+        return service;
+    }
+
+    public String operation() {
+        return operation;
+    }
+
+    /** False for the one account-wide call, which lives directly in the account folder. */
+    public boolean regional() {
+        return regional;
+    }
+
+    /** What names the file of a per-resource call, or {@code null} for a call made once per region. */
+    public String perResource() {
+        return perResource;
+    }
+
+    /** The member holding the list a paged call returns, or {@code null}. */
+    public String listMember() {
+        return listMember;
+    }
+
+    /** The member that says more pages follow, or {@code null} when the call is not paged. */
+    public String pageToken() {
+        return pageToken;
+    }
+
+    /** {@code aws redshift describe-clusters}. */
+    public String cli() {
+        return "aws " + service + " " + operation;
+    }
+
+    /** The IAM action the call needs: {@code redshift:DescribeClusters}. */
+    public String iamAction() {
+        StringBuilder b = new StringBuilder(service).append(':');
+        for (String part : operation.split("-")) {
+            b.append(part.substring(0, 1).toUpperCase(Locale.ROOT)).append(part.substring(1));
+        }
+        return b.toString();
+    }
+
+    /** The file's path below the region (or account) folder: {@code redshift/describe-clusters.json}. */
+    public String file() {
+        return service + "/" + operation + ".json";
+    }
+
+    /** The per-resource file's path: {@code redshift/describe-logging-status/<name>.json}. */
+    public String file(String resource) {
+        return service + "/" + operation + "/" + fileName(resource) + ".json";
+    }
+
+    /** File names keep {@code [A-Za-z0-9._-]} and percent-encode the rest (the '/' of an alias, say). */
+    public static String fileName(String resource) {
+        StringBuilder b = new StringBuilder(resource.length());
+        for (byte c : resource.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '_'
+                    || c == '-') {
+                b.append((char) c);
+            } else {
+                b.append('%').append(String.format("%02X", c & 0xff));
+            }
+        }
+        return b.toString();
+    }
+}

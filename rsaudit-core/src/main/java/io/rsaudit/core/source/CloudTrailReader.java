@@ -1,0 +1,122 @@
+package io.rsaudit.core.source;
+
+import io.rsaudit.core.model.Provenance;
+import io.rsaudit.core.model.Scope;
+import io.rsaudit.core.model.Trail;
+import io.rsaudit.core.model.Value;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads an account's trails. {@code describe-trails} in any region lists that region's trails and every
+ * multi-region trail; each trail is kept once, and its status and selectors are read in its home region.
+ */
+final class CloudTrailReader {
+
+    private final Export export;
+
+    CloudTrailReader(Export export) {
+        this.export = export;
+    }
+
+    Value<List<Trail>> trails(String account, List<String> regions) {
+        Map<String, Trail> byArn = new LinkedHashMap<>();
+        List<String> missing = new ArrayList<>();
+        for (String region : regions) {
+            Scope scope = new Scope(account, region);
+            Export.Elements trails = export.elements(scope, AwsCliCall.CLOUDTRAIL_DESCRIBE_TRAILS,
+                    AwsShapes.DESCRIBE_TRAILS, AwsShapes.TRAIL);
+            if (!trails.collected()) {
+                missing.add(trails.missing());
+                continue;
+            }
+            for (Node n : trails.nodes()) {
+                String arn = export.identifier(n, "TrailARN", "a trail");
+                String name = n.text("Name", Absent.UNKNOWN).value();
+                if (arn == null || name == null) {
+                    continue;
+                }
+                Value<String> home = n.text("HomeRegion", Absent.UNKNOWN);
+                boolean inHome = region.equals(home.value());
+                if (!byArn.containsKey(arn) || inHome) {
+                    byArn.put(arn, trail(account, regions, n, name, arn, home));
+                }
+            }
+        }
+        Provenance where = Provenance.of(account + "/*/" + AwsCliCall.CLOUDTRAIL_DESCRIBE_TRAILS.file(), "");
+        if (missing.size() == regions.size()) {
+            return Value.unknown(where, regions.isEmpty() ? "no region of the account was collected"
+                    : "describe-trails was not read in any region: " + missing.get(0));
+        }
+        return Value.known(List.copyOf(byArn.values()), where);
+    }
+
+    private Trail trail(String account, List<String> regions, Node n, String name, String arn, Value<String> home) {
+        Value<Boolean> isLogging;
+        Value<Trail.EventSelectors> selectors;
+        if (!home.isPresent() || !regions.contains(home.value())) {
+            String why = home.isPresent() ? "the trail's home region " + home.value() + " was not collected"
+                    : "the trail reports no HomeRegion";
+            isLogging = Value.unknown(n.provenance(), why);
+            selectors = Value.unknown(n.provenance(), why);
+        } else {
+            Scope homeScope = new Scope(account, home.value());
+            Value<Node> status = export.document(homeScope, AwsCliCall.CLOUDTRAIL_GET_TRAIL_STATUS, name,
+                    AwsShapes.TRAIL_STATUS);
+            isLogging = status.isUnknown() ? status.map(x -> null) : status.value().bool("IsLogging", Absent.UNKNOWN);
+            Value<Node> sel = export.document(homeScope, AwsCliCall.CLOUDTRAIL_GET_EVENT_SELECTORS, name,
+                    AwsShapes.EVENT_SELECTORS);
+            selectors = sel.isUnknown() ? sel.map(x -> null) : Value.known(selectors(sel.value()), sel.provenance());
+        }
+        return new Trail(name, arn, home.value(), n.provenance(),
+                n.bool("IsMultiRegionTrail", Absent.UNKNOWN),
+                n.bool("LogFileValidationEnabled", Absent.UNKNOWN),
+                n.bool("HasCustomEventSelectors", Absent.defaultsTo(false,
+                        "HasCustomEventSelectors is absent: the trail uses the default selector (all management events)")),
+                isLogging, selectors);
+    }
+
+    private static Trail.EventSelectors selectors(Node doc) {
+        List<Trail.BasicSelector> basic = new ArrayList<>();
+        Value<List<Node>> basics = doc.objects("EventSelectors", AwsShapes.EVENT_SELECTOR, Absent.NOT_SET);
+        if (basics.isPresent()) {
+            for (Node s : basics.value()) {
+                Value<String> rw = s.text("ReadWriteType", Absent.defaultsTo("All", "ReadWriteType defaults to All"));
+                Value<Boolean> mgmt = s.bool("IncludeManagementEvents",
+                        Absent.defaultsTo(true, "IncludeManagementEvents defaults to true"));
+                basic.add(new Trail.BasicSelector(rw.show(), Boolean.TRUE.equals(mgmt.value())));
+            }
+        }
+        List<Trail.AdvancedSelector> advanced = new ArrayList<>();
+        Value<List<Node>> advs = doc.objects("AdvancedEventSelectors", AwsShapes.ADVANCED_EVENT_SELECTOR, Absent.NOT_SET);
+        if (advs.isPresent()) {
+            for (Node s : advs.value()) {
+                Map<String, List<String>> equalsBy = new LinkedHashMap<>();
+                Map<String, List<String>> others = new LinkedHashMap<>();
+                Value<List<Node>> fields = s.objects("FieldSelectors", AwsShapes.ADVANCED_FIELD_SELECTOR, Absent.NOT_SET);
+                if (fields.isPresent()) {
+                    for (Node f : fields.value()) {
+                        String field = f.text("Field", Absent.UNKNOWN).value();
+                        if (field == null) {
+                            continue;
+                        }
+                        Value<List<String>> eq = f.texts("Equals", Absent.NOT_SET);
+                        if (eq.isPresent()) {
+                            equalsBy.put(field, eq.value());
+                        }
+                        for (String op : List.of("StartsWith", "EndsWith", "NotEquals", "NotStartsWith", "NotEndsWith")) {
+                            Value<List<String>> v = f.texts(op, Absent.NOT_SET);
+                            if (v.isPresent()) {
+                                others.computeIfAbsent(field, k -> new ArrayList<>()).add(op + " " + v.value());
+                            }
+                        }
+                    }
+                }
+                advanced.add(new Trail.AdvancedSelector(s.text("Name", Absent.NOT_SET).value(), equalsBy, others));
+            }
+        }
+        return new Trail.EventSelectors(basic, advanced);
+    }
+}

@@ -1,0 +1,51 @@
+package io.rsaudit.core.source;
+
+import io.rsaudit.core.model.CollectionError;
+import io.rsaudit.core.model.CollectionError.Kind;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Collects the problems met while reading. Unknown fields are folded into one warning per file and field, so a
+ * thousand snapshots with the same unexpected member make one line, not a thousand.
+ */
+final class Diagnostics {
+
+    private final List<CollectionError> errors = new ArrayList<>();
+    private final Map<String, UnknownField> unknownFields = new LinkedHashMap<>();
+
+    void error(Kind kind, String location, String message) {
+        errors.add(new CollectionError(kind, location, message));
+    }
+
+    void unknownField(String file, String pointer, String shape, String member) {
+        unknownFields.computeIfAbsent(file + "\u0000" + shape + "\u0000" + member,
+                k -> new UnknownField(file + "#" + pointer, shape, member)).count++;
+    }
+
+    List<CollectionError> all() {
+        List<CollectionError> all = new ArrayList<>(errors);
+        for (UnknownField u : unknownFields.values()) {
+            String times = u.count == 1 ? "" : " (and " + (u.count - 1) + " more in this file)";
+            all.add(new CollectionError(Kind.UNKNOWN_FIELD, u.firstLocation, "'" + u.member
+                    + "' is not a member of " + u.shape + " in the AWS model rsaudit knows; ignored (a typo, or a"
+                    + " newer API)" + times));
+        }
+        return all;
+    }
+
+    private static final class UnknownField {
+        final String firstLocation;
+        final String shape;
+        final String member;
+        int count;
+
+        UnknownField(String firstLocation, String shape, String member) {
+            this.firstLocation = firstLocation;
+            this.shape = shape;
+            this.member = member;
+        }
+    }
+}

@@ -1,0 +1,217 @@
+package io.rsaudit.core.source;
+
+import io.rsaudit.core.model.Arns;
+import io.rsaudit.core.model.Cluster;
+import io.rsaudit.core.model.ClusterSnapshot;
+import io.rsaudit.core.model.HsmStatus;
+import io.rsaudit.core.model.LoggingStatus;
+import io.rsaudit.core.model.ParameterGroupRef;
+import io.rsaudit.core.model.ParameterSet;
+import io.rsaudit.core.model.ResourceId;
+import io.rsaudit.core.model.ResourceType;
+import io.rsaudit.core.model.RestoreAccess;
+import io.rsaudit.core.model.Scope;
+import io.rsaudit.core.model.SnapshotCopyGrant;
+import io.rsaudit.core.model.SnapshotCopyStatus;
+import io.rsaudit.core.model.Value;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Maps the provisioned Redshift calls to model records. */
+final class RedshiftReader {
+
+    static final List<String> ALL_LOGS = List.of("connectionlog", "userlog", "useractivitylog");
+
+    private final Export export;
+
+    RedshiftReader(Export export) {
+        this.export = export;
+    }
+
+    Export.Elements clusters(Scope scope) {
+        return export.elements(scope, AwsCliCall.DESCRIBE_CLUSTERS, AwsShapes.DESCRIBE_CLUSTERS, AwsShapes.CLUSTER);
+    }
+
+    Cluster cluster(Scope scope, Node n) {
+        String name = export.identifier(n, "ClusterIdentifier", "a cluster");
+        if (name == null) {
+            return null;
+        }
+        ResourceId id = new ResourceId(ResourceType.CLUSTER, scope, name, Arns.redshift(scope, "cluster", name),
+                n.provenance());
+        Value<Node> endpoint = n.object("Endpoint", AwsShapes.ENDPOINT);
+        Value<Integer> port = endpoint.isPresent() ? endpoint.value().integer("Port", Absent.UNKNOWN)
+                : Value.unknown(n.at("Endpoint"), endpoint.isUnknown() ? endpoint.note()
+                        : "the cluster has no endpoint yet (it is still being created or restored)");
+        return new Cluster(id,
+                n.text("ClusterStatus", Absent.UNKNOWN),
+                n.text("NodeType", Absent.UNKNOWN),
+                n.bool("Encrypted", Absent.UNKNOWN),
+                n.text("KmsKeyId", Absent.NOT_SET),
+                n.object("HsmStatus", AwsShapes.HSM_STATUS).map(h -> new HsmStatus(
+                        h.text("HsmClientCertificateIdentifier", Absent.NOT_SET),
+                        h.text("HsmConfigurationIdentifier", Absent.NOT_SET),
+                        h.text("Status", Absent.UNKNOWN))),
+                n.bool("PubliclyAccessible", Absent.UNKNOWN),
+                n.bool("EnhancedVpcRouting", Absent.UNKNOWN),
+                n.bool("AllowVersionUpgrade", Absent.UNKNOWN),
+                port,
+                n.text("MasterUsername", Absent.UNKNOWN),
+                n.text("MasterPasswordSecretArn", Absent.NOT_SET),
+                n.text("MultiAZ", Absent.defaultsTo("Disabled",
+                        "MultiAZ is absent (an older API or CLI): a cluster is single-AZ unless created Multi-AZ")),
+                n.integer("AutomatedSnapshotRetentionPeriod", Absent.UNKNOWN),
+                n.integer("ManualSnapshotRetentionPeriod", Absent.defaultsTo(-1,
+                        "ManualSnapshotRetentionPeriod is absent: the AWS default is -1 (keep forever)")),
+                parameterGroup(n),
+                n.objects("VpcSecurityGroups", AwsShapes.VPC_SECURITY_GROUP_MEMBERSHIP, Absent.NOT_SET)
+                        .map(list -> list.stream().map(g -> g.text("VpcSecurityGroupId", Absent.UNKNOWN))
+                                .filter(Value::isPresent).map(Value::value).toList()),
+                n.object("ClusterSnapshotCopyStatus", AwsShapes.SNAPSHOT_COPY_STATUS).map(c -> new SnapshotCopyStatus(
+                        c.text("DestinationRegion", Absent.UNKNOWN),
+                        c.longInteger("RetentionPeriod", Absent.NOT_SET),
+                        c.integer("ManualSnapshotRetentionPeriod", Absent.NOT_SET),
+                        c.text("SnapshotCopyGrantName", Absent.NOT_SET))));
+    }
+
+    private static Value<ParameterGroupRef> parameterGroup(Node n) {
+        Value<List<Node>> groups = n.objects("ClusterParameterGroups", AwsShapes.PARAMETER_GROUP_STATUS, Absent.UNKNOWN);
+        if (groups.isUnknown()) {
+            return groups.map(g -> null);
+        }
+        if (groups.value().isEmpty()) {
+            return Value.unknown(groups.provenance(), "the cluster lists no parameter group");
+        }
+        Node g = groups.value().get(0);
+        Value<String> name = g.text("ParameterGroupName", Absent.UNKNOWN);
+        if (!name.isPresent()) {
+            return name.map(x -> null);
+        }
+        Map<String, String> statuses = new LinkedHashMap<>();
+        Value<List<Node>> list = g.objects("ClusterParameterStatusList", AwsShapes.PARAMETER_STATUS, Absent.NOT_SET);
+        if (list.isPresent()) {
+            for (Node p : list.value()) {
+                Value<String> pn = p.text("ParameterName", Absent.UNKNOWN);
+                Value<String> ps = p.text("ParameterApplyStatus", Absent.NOT_SET);
+                if (pn.isPresent() && ps.isPresent()) {
+                    statuses.put(pn.value(), ps.value());
+                }
+            }
+        }
+        String apply = g.text("ParameterApplyStatus", Absent.NOT_SET).value();
+        return Value.known(new ParameterGroupRef(name.value(), apply, statuses), name.provenance());
+    }
+
+    /** Reads the group list only to report problems in it; the parameters come from the per-group files. */
+    void parameterGroups(Scope scope) {
+        export.elements(scope, AwsCliCall.DESCRIBE_CLUSTER_PARAMETER_GROUPS, AwsShapes.DESCRIBE_PARAMETER_GROUPS,
+                AwsShapes.PARAMETER_GROUP);
+    }
+
+    Value<ParameterSet> parameters(Scope scope, String group) {
+        Value<List<Node>> nodes = export.documentElements(scope, AwsCliCall.DESCRIBE_CLUSTER_PARAMETERS, group,
+                AwsShapes.DESCRIBE_PARAMETERS, AwsShapes.PARAMETER);
+        return nodes.map(list -> {
+            Map<String, Value<String>> params = new LinkedHashMap<>();
+            for (Node p : list) {
+                Value<String> name = p.text("ParameterName", Absent.UNKNOWN);
+                if (name.isPresent()) {
+                    params.put(name.value(), p.text("ParameterValue", Absent.NOT_SET));
+                }
+            }
+            return new ParameterSet("parameter group " + group, params);
+        });
+    }
+
+    Value<LoggingStatus> logging(Scope scope, String cluster) {
+        Value<Node> doc = export.document(scope, AwsCliCall.DESCRIBE_LOGGING_STATUS, cluster, AwsShapes.LOGGING_STATUS);
+        return doc.map(RedshiftReader::logging);
+    }
+
+    private static LoggingStatus logging(Node n) {
+        Value<String> bucket = n.text("BucketName", Absent.NOT_SET);
+        Value<String> destination = n.text("LogDestinationType", bucket.isPresent()
+                ? Absent.defaultsTo("s3", "LogDestinationType is absent and BucketName is set: delivery is to S3"
+                        + " (the only destination before CloudWatch)")
+                : Absent.NOT_SET);
+        Value<List<String>> exports = n.texts("LogExports", Absent.NOT_SET);
+        if (!exports.isUnknown() && (exports.value() == null || exports.value().isEmpty())) {
+            exports = "s3".equals(destination.value())
+                    ? Value.defaulted(ALL_LOGS, exports.provenance(), "LogExports is empty for S3 delivery: Redshift"
+                            + " writes the connection, user and user activity logs to the bucket")
+                    : Value.known(List.of(), exports.provenance());
+        }
+        return new LoggingStatus(
+                n.bool("LoggingEnabled", Absent.UNKNOWN),
+                destination,
+                bucket,
+                exports,
+                n.instant("LastSuccessfulDeliveryTime", Absent.NOT_SET),
+                n.instant("LastFailureTime", Absent.NOT_SET),
+                n.text("LastFailureMessage", Absent.NOT_SET));
+    }
+
+    Export.Elements snapshots(Scope scope) {
+        return export.elements(scope, AwsCliCall.DESCRIBE_CLUSTER_SNAPSHOTS, AwsShapes.DESCRIBE_SNAPSHOTS,
+                AwsShapes.SNAPSHOT);
+    }
+
+    ClusterSnapshot snapshot(Scope scope, Node n) {
+        String name = export.identifier(n, "SnapshotIdentifier", "a snapshot");
+        if (name == null) {
+            return null;
+        }
+        Value<String> owner = n.text("OwnerAccount", Absent.defaultsTo(scope.account(),
+                "OwnerAccount is absent: the snapshot is taken to belong to the account it was collected in"));
+        Value<String> cluster = n.text("ClusterIdentifier", Absent.UNKNOWN);
+        Value<String> arn = n.text("SnapshotArn", Absent.NOT_SET);
+        String ownerAccount = owner.isPresent() ? owner.value() : scope.account();
+        String arnText = arn.isPresent() ? arn.value() : Arns.redshift(new Scope(ownerAccount, scope.region()),
+                "snapshot", (cluster.isPresent() ? cluster.value() : "unknown-cluster") + "/" + name);
+        ResourceId id = new ResourceId(ResourceType.CLUSTER_SNAPSHOT, scope, name, arnText, n.provenance());
+        Value<String> type = n.text("SnapshotType", Absent.UNKNOWN);
+        return new ClusterSnapshot(id, type, cluster, owner,
+                n.text("Status", Absent.UNKNOWN),
+                n.instant("SnapshotCreateTime", Absent.NOT_SET),
+                n.bool("Encrypted", Absent.UNKNOWN),
+                n.text("KmsKeyId", Absent.NOT_SET),
+                n.bool("EncryptedWithHSM", Absent.defaultsTo(false, "EncryptedWithHSM is absent: not HSM-encrypted")),
+                "manual".equals(type.value())
+                        ? n.integer("ManualSnapshotRetentionPeriod", Absent.defaultsTo(-1,
+                                "ManualSnapshotRetentionPeriod is absent: the AWS default is -1 (keep forever)"))
+                        : n.integer("ManualSnapshotRetentionPeriod", Absent.NOT_SET),
+                n.decimal("TotalBackupSizeInMegaBytes", Absent.NOT_SET),
+                restoreAccess(n),
+                n.text("SourceRegion", Absent.NOT_SET));
+    }
+
+    private static Value<List<RestoreAccess>> restoreAccess(Node n) {
+        return n.objects("AccountsWithRestoreAccess", AwsShapes.ACCOUNT_WITH_RESTORE_ACCESS,
+                Absent.defaultsTo(List.of(), "AccountsWithRestoreAccess is absent: shared with no account"))
+                .map(list -> {
+                    List<RestoreAccess> out = new ArrayList<>(list.size());
+                    for (Node a : list) {
+                        out.add(new RestoreAccess(a.text("AccountId", Absent.NOT_SET).value(),
+                                a.text("AccountAlias", Absent.NOT_SET).value(), a.provenance()));
+                    }
+                    return List.copyOf(out);
+                });
+    }
+
+    Export.Elements copyGrants(Scope scope) {
+        return export.elements(scope, AwsCliCall.DESCRIBE_SNAPSHOT_COPY_GRANTS, AwsShapes.DESCRIBE_COPY_GRANTS,
+                AwsShapes.COPY_GRANT);
+    }
+
+    SnapshotCopyGrant copyGrant(Scope scope, Node n) {
+        String name = export.identifier(n, "SnapshotCopyGrantName", "a snapshot copy grant");
+        if (name == null) {
+            return null;
+        }
+        ResourceId id = new ResourceId(ResourceType.SNAPSHOT_COPY_GRANT, scope, name,
+                Arns.redshift(scope, "snapshotcopygrant", name), n.provenance());
+        return new SnapshotCopyGrant(id, n.text("KmsKeyId", Absent.NOT_SET));
+    }
+}

@@ -1,0 +1,115 @@
+package io.rsaudit.core.source;
+
+import io.rsaudit.core.model.Namespace;
+import io.rsaudit.core.model.ParameterSet;
+import io.rsaudit.core.model.ResourceId;
+import io.rsaudit.core.model.ResourceType;
+import io.rsaudit.core.model.Scope;
+import io.rsaudit.core.model.ServerlessSnapshot;
+import io.rsaudit.core.model.Value;
+import io.rsaudit.core.model.Workgroup;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Maps the Redshift Serverless calls (lowerCamel members) to model records. */
+final class ServerlessReader {
+
+    private final Export export;
+
+    ServerlessReader(Export export) {
+        this.export = export;
+    }
+
+    Export.Elements namespaces(Scope scope) {
+        return export.elements(scope, AwsCliCall.SERVERLESS_LIST_NAMESPACES, AwsShapes.LIST_NAMESPACES,
+                AwsShapes.NAMESPACE);
+    }
+
+    Namespace namespace(Scope scope, Node n) {
+        String name = export.identifier(n, "namespaceName", "a namespace");
+        if (name == null) {
+            return null;
+        }
+        ResourceId id = new ResourceId(ResourceType.SERVERLESS_NAMESPACE, scope, name,
+                arn(n, "namespaceArn", scope, "namespace/" + name), n.provenance());
+        return new Namespace(id,
+                n.text("status", Absent.UNKNOWN),
+                n.text("kmsKeyId", Absent.NOT_SET),
+                n.text("adminUsername", Absent.UNKNOWN),
+                n.text("adminPasswordSecretArn", Absent.NOT_SET),
+                n.texts("logExports", Absent.defaultsTo(List.of(), "logExports is absent: no log is exported")));
+    }
+
+    Export.Elements workgroups(Scope scope) {
+        return export.elements(scope, AwsCliCall.SERVERLESS_LIST_WORKGROUPS, AwsShapes.LIST_WORKGROUPS,
+                AwsShapes.WORKGROUP);
+    }
+
+    Workgroup workgroup(Scope scope, Node n) {
+        String name = export.identifier(n, "workgroupName", "a workgroup");
+        if (name == null) {
+            return null;
+        }
+        ResourceId id = new ResourceId(ResourceType.SERVERLESS_WORKGROUP, scope, name,
+                arn(n, "workgroupArn", scope, "workgroup/" + name), n.provenance());
+        Value<Integer> port = n.integer("port", Absent.NOT_SET);
+        if (!port.isPresent()) {
+            Value<Node> endpoint = n.object("endpoint", AwsShapes.SERVERLESS_ENDPOINT);
+            port = endpoint.isPresent() ? endpoint.value().integer("port", Absent.UNKNOWN)
+                    : Value.unknown(n.at("endpoint"), "the workgroup reports neither a port nor an endpoint");
+        }
+        return new Workgroup(id,
+                n.text("namespaceName", Absent.UNKNOWN),
+                n.bool("publiclyAccessible", Absent.UNKNOWN),
+                n.bool("enhancedVpcRouting", Absent.UNKNOWN),
+                configParameters(name, n),
+                port,
+                n.texts("securityGroupIds", Absent.defaultsTo(List.of(), "securityGroupIds is absent: none attached")));
+    }
+
+    private static Value<ParameterSet> configParameters(String workgroup, Node n) {
+        return n.objects("configParameters", AwsShapes.CONFIG_PARAMETER, Absent.UNKNOWN).map(list -> {
+            Map<String, Value<String>> params = new LinkedHashMap<>();
+            for (Node p : list) {
+                Value<String> key = p.text("parameterKey", Absent.UNKNOWN);
+                if (key.isPresent()) {
+                    params.put(key.value(), p.text("parameterValue", Absent.NOT_SET));
+                }
+            }
+            return new ParameterSet("workgroup " + workgroup, params);
+        });
+    }
+
+    Export.Elements snapshots(Scope scope) {
+        return export.elements(scope, AwsCliCall.SERVERLESS_LIST_SNAPSHOTS, AwsShapes.LIST_SNAPSHOTS,
+                AwsShapes.SERVERLESS_SNAPSHOT);
+    }
+
+    ServerlessSnapshot snapshot(Scope scope, Node n) {
+        String name = export.identifier(n, "snapshotName", "a serverless snapshot");
+        if (name == null) {
+            return null;
+        }
+        ResourceId id = new ResourceId(ResourceType.SERVERLESS_SNAPSHOT, scope, name,
+                arn(n, "snapshotArn", scope, "snapshot/" + name), n.provenance());
+        return new ServerlessSnapshot(id,
+                n.text("namespaceName", Absent.UNKNOWN),
+                n.text("ownerAccount", Absent.defaultsTo(scope.account(),
+                        "ownerAccount is absent: the snapshot is taken to belong to the account it was collected in")),
+                n.instant("snapshotCreateTime", Absent.NOT_SET),
+                n.text("kmsKeyId", Absent.NOT_SET),
+                n.integer("snapshotRetentionPeriod", Absent.NOT_SET),
+                n.texts("accountsWithRestoreAccess", Absent.defaultsTo(List.of(),
+                        "accountsWithRestoreAccess is absent: shared with no account")),
+                n.texts("accountsWithProvisionedRestoreAccess", Absent.defaultsTo(List.of(),
+                        "accountsWithProvisionedRestoreAccess is absent: shared with no account")));
+    }
+
+    private static String arn(Node n, String member, Scope scope, String resource) {
+        Value<String> arn = n.text(member, Absent.NOT_SET);
+        return arn.isPresent() ? arn.value()
+                : "arn:" + scope.partition() + ":redshift-serverless:" + scope.region() + ":" + scope.account() + ":"
+                        + resource;
+    }
+}

@@ -1,0 +1,67 @@
+package io.rsaudit.core.check;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.rsaudit.core.model.Inventory;
+import io.rsaudit.core.model.Resource;
+import io.rsaudit.core.policy.Policy;
+import io.rsaudit.core.source.CliJsonSource;
+import io.rsaudit.core.testing.Fixture;
+import io.rsaudit.core.testing.Fixtures;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Runs every fixture of every check: writes the fixture's estate, loads it through the real AWS CLI JSON source
+ * (and its policy through the real loader), runs the check, and asserts the outcome, the evidence's location and
+ * the message.
+ */
+class CheckFixturesTest {
+
+    private static final CheckCatalog CATALOG = CheckCatalog.builtIn();
+
+    @TempDir
+    Path temp;
+
+    @TestFactory
+    Stream<DynamicTest> everyFixtureOfEveryCheck() {
+        return CATALOG.all().stream().flatMap(check -> Fixtures.files(check).stream()
+                .map(file -> DynamicTest.dynamicTest(check.id() + "/" + file.getFileName(), () -> run(check, file))));
+    }
+
+    private void run(CheckMetadata check, Path file) throws Exception {
+        String name = file.getFileName().toString().replaceAll("\\.json$", "");
+        Fixture fixture = Fixture.read(name, Files.readAllBytes(file));
+        Path dir = Files.createTempDirectory(temp, name);
+        Policy policy = fixture.policy(dir, CATALOG);
+        Inventory inventory = new CliJsonSource(fixture.writeEstate(dir)).load();
+        Resource resource = pick(inventory, check, fixture);
+        Outcome outcome = check.evaluate(resource, new CheckContext(inventory, policy, fixture.now()));
+
+        assertThat(outcome.result()).as("%s: %s", name, outcome.message()).isEqualTo(fixture.expected());
+        if (fixture.field() != null) {
+            assertThat(outcome.evidence()).as("%s: evidence", name).isNotNull();
+            assertThat(outcome.evidence().provenance().toString()).as("%s: evidence location", name)
+                    .isEqualTo(fixture.field());
+        }
+        if (fixture.message() != null) {
+            assertThat(outcome.message()).as("%s: message", name).contains(fixture.message());
+        }
+    }
+
+    private static Resource pick(Inventory inventory, CheckMetadata check, Fixture fixture) {
+        List<? extends Resource> candidates = inventory.resources(check.resourceType());
+        if (fixture.resource() != null) {
+            candidates = candidates.stream().filter(r -> r.id().name().equals(fixture.resource())
+                    || r.id().arn().equals(fixture.resource())).toList();
+        }
+        assertThat(candidates).as("%s: exactly one %s named '%s' in the fixture estate (collection errors: %s)",
+                fixture.name(), check.resourceType(), fixture.resource(), inventory.errors()).hasSize(1);
+        return candidates.get(0);
+    }
+}
