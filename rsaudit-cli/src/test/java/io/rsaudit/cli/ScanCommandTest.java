@@ -1,0 +1,102 @@
+package io.rsaudit.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rsaudit.core.source.AwsCliCall;
+import io.rsaudit.core.testing.Estate;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The scan command end to end: arguments, exit codes, where output goes. */
+class ScanCommandTest {
+
+    static final String R = "111111111111/eu-west-1/";
+
+    @TempDir
+    Path dir;
+
+    /** Every call collected, nothing in it: a complete, empty estate. */
+    private Estate emptyButComplete() {
+        Estate e = Estate.in(dir.resolve("estate")).json("111111111111/sts/get-caller-identity.json",
+                "{'UserId': 'AIDA', 'Account': '111111111111', 'Arn': 'arn:aws:iam::111111111111:user/a'}");
+        for (AwsCliCall call : AwsCliCall.values()) {
+            if (call.regional() && call.perResource() == null) {
+                e.json(R + call.file(), "{'" + call.listMember() + "': []}");
+            }
+        }
+        return e;
+    }
+
+    @Test
+    void aCompleteEstateWithNothingFailingAtTheThresholdExitsZero() {
+        Estate e = emptyButComplete();
+        CliRun run = CliRun.of("scan", "--input", e.root().toString(), "--fail-on", "none");
+        assertThat(run.code()).as(run.err()).isEqualTo(0);
+        assertThat(run.out()).contains("Verdict: PASS");
+        assertThat(run.err()).contains("0 collection error(s)");
+    }
+
+    @Test
+    void failingFindingsExitOne() {
+        Estate e = emptyButComplete().json(R + "redshift/describe-clusters.json", "{'Clusters': [{'ClusterIdentifier': 'c1',"
+                + " 'Encrypted': false, 'ClusterParameterGroups': [{'ParameterGroupName': 'default.redshift-2.0'}]}]}");
+        CliRun run = CliRun.of("scan", "--input", e.root().toString());
+        assertThat(run.code()).isEqualTo(1);
+        assertThat(run.out()).contains("RS-TRANSIT-001").contains("Verdict: FAIL");
+    }
+
+    @Test
+    void collectionErrorsWithoutFailuresExitThree() {
+        Estate e = emptyButComplete().text(R + "redshift/describe-clusters.json", "{\"Clusters\": [");
+        CliRun run = CliRun.of("scan", "--input", e.root().toString(), "--fail-on", "none");
+        assertThat(run.code()).isEqualTo(3);
+        assertThat(run.out()).contains("truncated").contains("Verdict: INCOMPLETE");
+    }
+
+    @Test
+    void jsonGoesToTheOutputFileAndTalkToStderr() throws Exception {
+        Estate e = emptyButComplete();
+        Path report = dir.resolve("report.json");
+        CliRun run = CliRun.of("scan", "--input", e.root().toString(), "--format", "json", "--output", report.toString(),
+                "--fail-on", "high");
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).contains("report written to " + report);
+        JsonNode json = new ObjectMapper().readTree(Files.readString(report));
+        assertThat(json.path("schema").asText()).isEqualTo("rsaudit-scan/1");
+        assertThat(json.path("startedAt").asText()).isEqualTo("2026-06-01T12:00:00Z");
+        assertThat(json.path("failOn").asText()).isEqualTo("high");
+    }
+
+    @Test
+    void usageErrorsExitTwoWithAClearMessage() {
+        assertThat(CliRun.of("scan").code()).isEqualTo(2);
+        CliRun badThreshold = CliRun.of("scan", "--input", dir.toString(), "--fail-on", "severe");
+        assertThat(badThreshold.code()).isEqualTo(2);
+        assertThat(badThreshold.err()).contains("'severe' is not a severity");
+        CliRun noDir = CliRun.of("scan", "--input", dir.resolve("missing").toString());
+        assertThat(noDir.code()).isEqualTo(2);
+        assertThat(noDir.err()).contains("is not a directory");
+        CliRun badFormat = CliRun.of("scan", "--input", dir.toString(), "--format", "xml");
+        assertThat(badFormat.code()).isEqualTo(2);
+    }
+
+    @Test
+    void aBrokenPolicyIsAUsageErrorNamingTheLine() throws Exception {
+        Path policy = Files.writeString(dir.resolve("policy.yaml"), "version: 1\nbackups:\n  minAutomatedRetention: 7\n");
+        CliRun run = CliRun.of("scan", "--input", dir.toString(), "--policy", policy.toString());
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err()).contains("line 3").contains("unknown field 'minAutomatedRetention'");
+    }
+
+    @Test
+    void anUnwritableOutputIsAUsageError() {
+        Estate e = emptyButComplete();
+        CliRun run = CliRun.of("scan", "--input", e.root().toString(), "--output", dir.resolve("no/such/dir/r.txt").toString());
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err()).contains("cannot write the report");
+    }
+}
