@@ -107,7 +107,10 @@ final class Node {
 
     /** The nested object: known {@code null} when absent, unknown when not an object. */
     Value<Node> object(String member, Shape memberShape) {
-        Value<JsonNode> raw = read(member, Absent.NOT_SET, "a " + memberShape.name() + " object",
+        if (!has(member)) {
+            return Value.known(null, at(member));
+        }
+        Value<JsonNode> raw = read(member, Absent.UNKNOWN, "a " + memberShape.name() + " object",
                 v -> v.isObject() ? v : null);
         return raw.map(v -> new Node(v, at(member), memberShape, diagnostics));
     }
@@ -117,7 +120,10 @@ final class Node {
      * still read.
      */
     Value<List<Node>> objects(String member, Shape elementShape, Absent absent) {
-        Value<JsonNode> raw = read(member, absent, "a list of " + elementShape.name() + " objects",
+        if (!has(member)) {
+            return whenAbsent(member, absent);
+        }
+        Value<JsonNode> raw = read(member, Absent.UNKNOWN, "a list of " + elementShape.name() + " objects",
                 v -> v.isArray() ? v : null);
         return raw.map(array -> {
             List<Node> out = new ArrayList<>(array.size());
@@ -132,19 +138,12 @@ final class Node {
         });
     }
 
-    @SuppressWarnings("unchecked")
     private <T> Value<T> read(String member, Absent absent, String expected, Function<JsonNode, T> convert) {
         JsonNode v = json.get(member);
-        Provenance at = at(member);
         if (v == null || v.isNull()) {
-            if (absent instanceof Absent.Default d) {
-                return Value.defaulted((T) d.value(), at, d.why());
-            }
-            if (absent instanceof Absent.Unknown) {
-                return Value.unknown(at, "'" + member + "' is absent from the " + shape.name() + " in " + at);
-            }
-            return Value.known(null, at);
+            return whenAbsent(member, absent);
         }
+        Provenance at = at(member);
         T converted = convert.apply(v);
         if (converted == null) {
             String message = "expected " + expected + ", found " + describe(v);
@@ -152,6 +151,19 @@ final class Node {
             return Value.unknown(at, "invalid value at " + at + ": " + message);
         }
         return Value.known(converted, at);
+    }
+
+    /** An absent member, as the caller says its absence reads; a default must be of the member's type. */
+    @SuppressWarnings("unchecked")
+    private <T> Value<T> whenAbsent(String member, Absent absent) {
+        Provenance at = at(member);
+        if (absent instanceof Absent.Default d) {
+            return Value.defaulted((T) d.value(), at, d.why());
+        }
+        if (absent instanceof Absent.Unknown) {
+            return Value.unknown(at, "'" + member + "' is absent from the " + shape.name() + " in " + at);
+        }
+        return Value.known(null, at);
     }
 
     static String describe(JsonNode v) {

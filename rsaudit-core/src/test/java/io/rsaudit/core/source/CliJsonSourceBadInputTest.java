@@ -1,0 +1,238 @@
+package io.rsaudit.core.source;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.rsaudit.core.model.Cluster;
+import io.rsaudit.core.model.CollectionError;
+import io.rsaudit.core.model.CollectionError.Kind;
+import io.rsaudit.core.model.Inventory;
+import io.rsaudit.core.model.Scope;
+import io.rsaudit.core.model.Status;
+import io.rsaudit.core.testing.Estate;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Bad input gets an error naming the file and pointer or line, and everything else is still read. */
+class CliJsonSourceBadInputTest {
+
+    static final String CLUSTERS = "111111111111/eu-west-1/redshift/describe-clusters.json";
+    static final String OTHER_REGION = "111111111111/us-east-1/redshift/describe-clusters.json";
+    static final String GOOD = "{'Clusters': [{'ClusterIdentifier': 'good', 'Encrypted': true}]}";
+
+    @TempDir
+    Path dir;
+
+    private static List<CollectionError> errors(Inventory inv, Kind kind) {
+        return inv.errors().stream().filter(e -> e.kind() == kind).toList();
+    }
+
+    @Test
+    void emptyDirectoryIsReportedNotThrown() {
+        Inventory inv = Estate.in(dir).load();
+        assertThat(inv.clusters()).isEmpty();
+        assertThat(errors(inv, Kind.LAYOUT)).singleElement()
+                .satisfies(e -> assertThat(e.message()).contains("no account folders"));
+    }
+
+    @Test
+    void missingInputDirectoryIsAUsageError() {
+        assertThatThrownBy(() -> new CliJsonSource(dir.resolve("nope")).load())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("is not a directory");
+    }
+
+    @Test
+    void regionFolderWithoutAccountFolderIsReportedAndTheRestRead() {
+        Inventory inv = Estate.in(dir)
+                .json("eu-west-1/redshift/describe-clusters.json", GOOD)
+                .json(OTHER_REGION, GOOD)
+                .load();
+        assertThat(errors(inv, Kind.LAYOUT)).anySatisfy(e -> {
+            assertThat(e.location()).isEqualTo("eu-west-1/");
+            assertThat(e.message()).contains("inside a 12-digit account folder");
+        });
+        assertThat(inv.clusters()).extracting(c -> c.id().scope()).containsExactly(new Scope("111111111111", "us-east-1"));
+    }
+
+    @Test
+    void inputPointingAtAnAccountFolderIsReadAsThatAccount() {
+        Path account = dir.resolve("111111111111");
+        Estate.in(dir).json(CLUSTERS, GOOD);
+        Inventory inv = new CliJsonSource(account).load();
+        assertThat(inv.clusters()).singleElement()
+                .satisfies(c -> assertThat(c.id().scope()).isEqualTo(new Scope("111111111111", "eu-west-1")));
+    }
+
+    @Test
+    void malformedJsonNamesFileLineAndColumnAndOtherFilesAreStillRead() {
+        Inventory inv = Estate.in(dir)
+                .text(CLUSTERS, "{\n  \"Clusters\": [\n    {\"ClusterIdentifier\": \"a\",, }\n  ]\n}\n")
+                .json(OTHER_REGION, GOOD)
+                .load();
+        assertThat(errors(inv, Kind.MALFORMED)).singleElement().satisfies(e -> {
+            assertThat(e.location()).startsWith(CLUSTERS + ":3:");
+            assertThat(e.message()).startsWith("malformed JSON");
+        });
+        assertThat(inv.clusters()).extracting(Cluster::identifier).containsExactly("good");
+        assertThat(inv.clusterIdentifiers(new Scope("111111111111", "eu-west-1")).status()).isEqualTo(Status.UNKNOWN);
+    }
+
+    @Test
+    void truncatedFileIsCalledTruncated() {
+        Inventory inv = Estate.in(dir).text(CLUSTERS, "{\"Clusters\": [{\"ClusterIdentifier\": \"a\"").load();
+        assertThat(errors(inv, Kind.MALFORMED)).singleElement()
+                .satisfies(e -> assertThat(e.message()).contains("truncated"));
+    }
+
+    @Test
+    void emptyFileIsMalformed() {
+        Inventory inv = Estate.in(dir).text(CLUSTERS, "").load();
+        assertThat(errors(inv, Kind.MALFORMED)).singleElement()
+                .satisfies(e -> assertThat(e.message()).contains("empty file"));
+    }
+
+    @Test
+    void twoDocumentsInOneFileAndDuplicateKeysAreMalformed() {
+        Inventory inv = Estate.in(dir)
+                .text(CLUSTERS, "{\"Clusters\": []}\n{\"Clusters\": []}\n")
+                .text(OTHER_REGION, "{\"Clusters\": [], \"Clusters\": []}")
+                .load();
+        assertThat(errors(inv, Kind.MALFORMED)).hasSize(2);
+    }
+
+    @Test
+    void topLevelArrayIsNotTheCallsOutput() {
+        Inventory inv = Estate.in(dir).text(CLUSTERS, "[]").load();
+        assertThat(errors(inv, Kind.MALFORMED)).singleElement()
+                .satisfies(e -> assertThat(e.message()).contains("expected a JSON object at the top level"));
+    }
+
+    @Test
+    void notUtf8IsMalformedAndUtf16WithBomIsRead() {
+        byte[] latin1 = "{\"Clusters\": [{\"ClusterIdentifier\": \"caf\u00e9\"}]}".getBytes(StandardCharsets.ISO_8859_1);
+        byte[] utf16 = ("\uFEFF" + GOOD.replace('\'', '"')).getBytes(StandardCharsets.UTF_16LE);
+        Inventory inv = Estate.in(dir).bytes(CLUSTERS, latin1).bytes(OTHER_REGION, utf16).load();
+        assertThat(errors(inv, Kind.MALFORMED)).singleElement().satisfies(e -> {
+            assertThat(e.location()).startsWith(CLUSTERS);
+            assertThat(e.message()).containsIgnoringCase("utf-8");
+        });
+        assertThat(inv.clusters()).extracting(Cluster::identifier).containsExactly("good");
+    }
+
+    @Test
+    void wrongTypeMakesThatFieldUnknownAndKeepsTheRest() {
+        Inventory inv = Estate.in(dir).json(CLUSTERS,
+                "{'Clusters': [{'ClusterIdentifier': 'a', 'Encrypted': 'yes', 'PubliclyAccessible': false}]}").load();
+        assertThat(errors(inv, Kind.INVALID_VALUE)).singleElement().satisfies(e -> {
+            assertThat(e.location()).isEqualTo(CLUSTERS + "#/Clusters/0/Encrypted");
+            assertThat(e.message()).isEqualTo("expected true or false, found string \"yes\"");
+        });
+        Cluster c = inv.clusters().get(0);
+        assertThat(c.encrypted().status()).isEqualTo(Status.UNKNOWN);
+        assertThat(c.encrypted().note()).contains("/Clusters/0/Encrypted");
+        assertThat(c.publiclyAccessible().value()).isFalse();
+    }
+
+    @Test
+    void aListElementThatIsNotAnObjectIsReportedAndTheOthersRead() {
+        Inventory inv = Estate.in(dir).json(CLUSTERS,
+                "{'Clusters': ['oops', {'ClusterIdentifier': 'b'}, {'Encrypted': true}]}").load();
+        assertThat(errors(inv, Kind.INVALID_VALUE)).extracting(CollectionError::location)
+                .containsExactly(CLUSTERS + "#/Clusters/0", CLUSTERS + "#/Clusters/2");
+        assertThat(inv.clusters()).extracting(Cluster::identifier).containsExactly("b");
+    }
+
+    @Test
+    void unknownFieldsAreOneWarningPerFileAndField() {
+        Inventory inv = Estate.in(dir).json(CLUSTERS, "{'Clusters': [{'ClusterIdentifier': 'a', 'Encypted': true},"
+                + " {'ClusterIdentifier': 'b', 'Encypted': false}]}").load();
+        assertThat(inv.errors()).filteredOn(CollectionError::isWarning).singleElement().satisfies(e -> {
+            assertThat(e.kind()).isEqualTo(Kind.UNKNOWN_FIELD);
+            assertThat(e.location()).isEqualTo(CLUSTERS + "#/Clusters/0/Encypted");
+            assertThat(e.message()).contains("'Encypted' is not a member of Cluster").contains("and 1 more");
+        });
+        assertThat(inv.clusters()).hasSize(2);
+    }
+
+    @Test
+    void absentListCallIsNotCollectedAndNamesTheFile() {
+        Inventory inv = Estate.in(dir).dir("111111111111/eu-west-1").load();
+        assertThat(errors(inv, Kind.NOT_COLLECTED)).extracting(CollectionError::location)
+                .contains(CLUSTERS, "111111111111/eu-west-1/redshift/describe-cluster-snapshots.json",
+                        "111111111111/eu-west-1/redshift-serverless/list-workgroups.json",
+                        "111111111111/sts/get-caller-identity.json");
+    }
+
+    @Test
+    void pagesAreJoinedInOrderAndATruncatedChainIsReported() {
+        String base = "111111111111/eu-west-1/redshift/describe-clusters";
+        Inventory inv = Estate.in(dir)
+                .json(base + ".page-1.json", "{'Clusters': [{'ClusterIdentifier': 'p1'}], 'Marker': 'm1'}")
+                .json(base + ".page-2.json", "{'Clusters': [{'ClusterIdentifier': 'p2'}], 'Marker': 'm2'}")
+                .load();
+        assertThat(inv.clusters()).extracting(Cluster::identifier).containsExactly("p1", "p2");
+        assertThat(inv.clusters().get(1).id().origin().toString()).isEqualTo(base + ".page-2.json#/Clusters/0");
+        assertThat(errors(inv, Kind.NOT_COLLECTED)).filteredOn(e -> e.location().startsWith(base))
+                .singleElement().satisfies(e -> {
+                    assertThat(e.location()).isEqualTo(base + ".page-2.json#/Marker");
+                    assertThat(e.message()).contains("page-3.json");
+                });
+    }
+
+    @Test
+    void aGapInThePagesIsReported() {
+        String base = "111111111111/eu-west-1/redshift/describe-clusters";
+        Inventory inv = Estate.in(dir)
+                .json(base + ".page-1.json", "{'Clusters': [{'ClusterIdentifier': 'p1'}], 'Marker': 'm1'}")
+                .json(base + ".page-3.json", "{'Clusters': [{'ClusterIdentifier': 'p3'}]}")
+                .load();
+        assertThat(inv.clusters()).extracting(Cluster::identifier).containsExactly("p1", "p3");
+        assertThat(errors(inv, Kind.NOT_COLLECTED)).anySatisfy(e -> assertThat(e.message()).contains("page 2 is missing"));
+    }
+
+    @Test
+    void aFailedCallIsReportedAndItsValuesAreUnknownWithTheReason() {
+        Inventory inv = Estate.in(dir)
+                .json(CLUSTERS, "{'Clusters': [{'ClusterIdentifier': 'a'}]}")
+                .text("111111111111/eu-west-1/redshift/describe-logging-status/a.error",
+                        "\nAn error occurred (AccessDenied) when calling the DescribeLoggingStatus operation: denied\n")
+                .load();
+        assertThat(errors(inv, Kind.CALL_FAILED)).singleElement().satisfies(e ->
+                assertThat(e.message()).startsWith("aws redshift describe-logging-status failed: An error occurred (AccessDenied)"));
+        var logging = inv.logging(inv.clusters().get(0));
+        assertThat(logging.status()).isEqualTo(Status.UNKNOWN);
+        assertThat(logging.note()).contains("collection failed").contains("a.error").contains("AccessDenied");
+    }
+
+    @Test
+    void callerIdentityForAnotherAccountIsReported() {
+        Inventory inv = Estate.in(dir)
+                .json("111111111111/sts/get-caller-identity.json",
+                        "{'UserId': 'AIDA', 'Account': '222222222222', 'Arn': 'arn:aws:iam::222222222222:user/x'}")
+                .dir("111111111111/eu-west-1")
+                .load();
+        assertThat(errors(inv, Kind.LAYOUT)).anySatisfy(e -> assertThat(e.message()).contains("222222222222"));
+    }
+
+    @Test
+    void aRecordWithoutItsIdentifierIsReportedAsNotJudged() {
+        Inventory inv = Estate.in(dir).json(CLUSTERS, "{'Clusters': [{'Encrypted': true}]}").load();
+        assertThat(errors(inv, Kind.INVALID_VALUE)).singleElement()
+                .satisfies(e -> assertThat(e.message()).contains("without ClusterIdentifier").contains("not judged"));
+    }
+
+    @Test
+    void strayFilesAndFoldersAreReportedNotFatal() {
+        Inventory inv = Estate.in(dir)
+                .text("notes.txt", "hello")
+                .text("111111111111/eu-west-1/s3/list-buckets.json", "{}")
+                .json(CLUSTERS, GOOD)
+                .load();
+        assertThat(errors(inv, Kind.LAYOUT)).extracting(CollectionError::location)
+                .contains("notes.txt", "111111111111/eu-west-1/s3");
+        assertThat(inv.clusters()).hasSize(1);
+    }
+}
