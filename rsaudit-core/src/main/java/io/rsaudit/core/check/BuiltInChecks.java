@@ -1,5 +1,12 @@
 package io.rsaudit.core.check;
 
+import io.rsaudit.core.check.network.ClusterNotPubliclyAccessible;
+import io.rsaudit.core.check.network.ClusterPortClosedToInternet;
+import io.rsaudit.core.check.network.ClusterUsesEnhancedVpcRouting;
+import io.rsaudit.core.check.network.ClusterUsesNonDefaultPort;
+import io.rsaudit.core.check.network.WorkgroupNotPubliclyAccessible;
+import io.rsaudit.core.check.network.WorkgroupPortClosedToInternet;
+import io.rsaudit.core.check.network.WorkgroupUsesEnhancedVpcRouting;
 import io.rsaudit.core.check.transit.ClusterRequiresSsl;
 import io.rsaudit.core.model.Resource;
 import java.util.List;
@@ -8,6 +15,13 @@ import java.util.List;
 final class BuiltInChecks {
 
     static final List<Check<? extends Resource>> ALL = List.of(
+            new ClusterNotPubliclyAccessible(),
+            new ClusterPortClosedToInternet(),
+            new ClusterUsesEnhancedVpcRouting(),
+            new ClusterUsesNonDefaultPort(),
+            new WorkgroupNotPubliclyAccessible(),
+            new WorkgroupUsesEnhancedVpcRouting(),
+            new WorkgroupPortClosedToInternet(),
             new ClusterRequiresSsl()
     );
 

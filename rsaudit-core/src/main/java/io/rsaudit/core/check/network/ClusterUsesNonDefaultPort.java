@@ -1,0 +1,31 @@
+package io.rsaudit.core.check.network;
+
+import io.rsaudit.core.check.Area;
+import io.rsaudit.core.check.Check;
+import io.rsaudit.core.check.CheckContext;
+import io.rsaudit.core.check.CheckInfo;
+import io.rsaudit.core.check.Outcome;
+import io.rsaudit.core.check.Severity;
+import io.rsaudit.core.model.Cluster;
+import io.rsaudit.core.model.Value;
+
+@CheckInfo(id = "RS-NET-004", title = "Cluster does not listen on the default port 5439", severity = Severity.LOW,
+        area = Area.NETWORK)
+public final class ClusterUsesNonDefaultPort implements Check<Cluster> {
+
+    static final int DEFAULT_PORT = 5439;
+
+    @Override
+    public Outcome evaluate(Cluster cluster, CheckContext context) {
+        Value<Integer> port = cluster.port();
+        if (!port.isPresent()) {
+            return Outcome.unknown("cannot tell which port the cluster listens on", port.isUnknown() ? port
+                    : Value.unknown(port.provenance(), "the cluster reports no port"));
+        }
+        if (port.value() == DEFAULT_PORT) {
+            return Outcome.fail("the cluster listens on the default port " + DEFAULT_PORT + ", the first port that"
+                    + " scanners and password-spraying tools try for Redshift", port);
+        }
+        return Outcome.pass("the cluster listens on port " + port.value() + ", not the default " + DEFAULT_PORT, port);
+    }
+}
