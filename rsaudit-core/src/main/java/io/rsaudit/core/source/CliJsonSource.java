@@ -168,11 +168,11 @@ public final class CliJsonSource implements InventorySource {
                 }
             }
             List<String> missing = new ArrayList<>(1);
-            Map<String, SecurityGroup> sgs = securityGroups.groups(scope, missing);
+            Map<String, Value<SecurityGroup>> sgs = securityGroups.groups(scope, missing);
             if (sgs == null) {
                 groupsMissing.put(scope, missing.get(0));
             } else {
-                sgs.forEach((id, g) -> groups.put(new ScopedName(scope, id), Value.known(g, g.origin())));
+                sgs.forEach((id, g) -> groups.put(new ScopedName(scope, id), g));
             }
             readServerless(scope);
         }

@@ -55,6 +55,12 @@ final class Node {
         return provenance.child(member);
     }
 
+    /** The number of elements of an array member; 0 when absent or not an array. */
+    int size(String member) {
+        JsonNode v = json.get(member);
+        return v != null && v.isArray() ? v.size() : 0;
+    }
+
     boolean has(String member) {
         JsonNode v = json.get(member);
         return v != null && !v.isNull();

@@ -66,14 +66,35 @@ final class RedshiftReader {
                 n.integer("ManualSnapshotRetentionPeriod", Absent.defaultsTo(-1,
                         "ManualSnapshotRetentionPeriod is absent: the AWS default is -1 (keep forever)")),
                 parameterGroup(n),
-                n.objects("VpcSecurityGroups", AwsShapes.VPC_SECURITY_GROUP_MEMBERSHIP, Absent.NOT_SET)
-                        .map(list -> list.stream().map(g -> g.text("VpcSecurityGroupId", Absent.UNKNOWN))
-                                .filter(Value::isPresent).map(Value::value).toList()),
+                securityGroupIds(n),
                 n.object("ClusterSnapshotCopyStatus", AwsShapes.SNAPSHOT_COPY_STATUS).map(c -> new SnapshotCopyStatus(
                         c.text("DestinationRegion", Absent.UNKNOWN),
                         c.longInteger("RetentionPeriod", Absent.NOT_SET),
                         c.integer("ManualSnapshotRetentionPeriod", Absent.NOT_SET),
                         c.text("SnapshotCopyGrantName", Absent.NOT_SET))));
+    }
+
+    /**
+     * The VPC security groups. The API lists them for every cluster in a VPC, so an absent list, or an entry
+     * without its id, leaves the groups unknown rather than "none".
+     */
+    private static Value<List<String>> securityGroupIds(Node n) {
+        Value<List<Node>> list = n.objects("VpcSecurityGroups", AwsShapes.VPC_SECURITY_GROUP_MEMBERSHIP, Absent.UNKNOWN);
+        if (list.isUnknown()) {
+            return list.map(x -> null);
+        }
+        if (list.value().size() < n.size("VpcSecurityGroups")) {
+            return Value.unknown(n.at("VpcSecurityGroups"), "an entry of VpcSecurityGroups is not an object");
+        }
+        List<String> ids = new ArrayList<>();
+        for (Node g : list.value()) {
+            Value<String> id = g.text("VpcSecurityGroupId", Absent.UNKNOWN);
+            if (!id.isPresent()) {
+                return Value.unknown(id.provenance(), id.isUnknown() ? id.note() : "VpcSecurityGroupId is empty");
+            }
+            ids.add(id.value());
+        }
+        return Value.known(List.copyOf(ids), list.provenance());
     }
 
     private static Value<ParameterGroupRef> parameterGroup(Node n) {

@@ -8,7 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Reads the security groups of a region, by group id. */
+/**
+ * Reads the security groups of a region, by group id. A group with any inbound rule that cannot be read is
+ * unknown as a whole: reading an unreadable rule as "no rule" would pass a group that may be open.
+ */
 final class SecurityGroupReader {
 
     private final Export export;
@@ -18,52 +21,73 @@ final class SecurityGroupReader {
     }
 
     /** The groups by id; {@code null} when the call's output is missing (the reason is in {@code missing}). */
-    Map<String, SecurityGroup> groups(Scope scope, List<String> missing) {
+    Map<String, Value<SecurityGroup>> groups(Scope scope, List<String> missing) {
         Export.Elements elements = export.elements(scope, AwsCliCall.EC2_DESCRIBE_SECURITY_GROUPS,
                 AwsShapes.DESCRIBE_SECURITY_GROUPS, AwsShapes.SECURITY_GROUP);
         if (!elements.collected()) {
             missing.add(elements.missing());
             return null;
         }
-        Map<String, SecurityGroup> out = new LinkedHashMap<>();
+        Map<String, Value<SecurityGroup>> out = new LinkedHashMap<>();
         for (Node n : elements.nodes()) {
             String id = export.identifier(n, "GroupId", "a security group");
             if (id != null) {
-                out.put(id, new SecurityGroup(id, n.text("GroupName", Absent.NOT_SET).value(), n.provenance(),
-                        rules(n)));
+                out.put(id, group(id, n));
             }
         }
         return out;
     }
 
-    private static List<SecurityGroup.IngressRule> rules(Node group) {
-        List<SecurityGroup.IngressRule> rules = new ArrayList<>();
-        Value<List<Node>> permissions = group.objects("IpPermissions", AwsShapes.IP_PERMISSION,
+    private static Value<SecurityGroup> group(String id, Node n) {
+        Value<List<Node>> permissions = n.objects("IpPermissions", AwsShapes.IP_PERMISSION,
                 Absent.defaultsTo(List.of(), "IpPermissions is absent: no inbound rule"));
-        if (!permissions.isPresent()) {
-            return rules;
+        if (permissions.isUnknown()) {
+            return unreadable(id, permissions);
         }
+        if (permissions.value().size() < n.size("IpPermissions")) {
+            return unreadable(id, Value.unknown(n.at("IpPermissions"), "an inbound rule is not an object"));
+        }
+        List<SecurityGroup.IngressRule> rules = new ArrayList<>();
         for (Node p : permissions.value()) {
             Value<String> protocol = p.text("IpProtocol", Absent.UNKNOWN);
-            if (!protocol.isPresent()) {
-                continue;
+            Value<Integer> from = p.integer("FromPort", Absent.NOT_SET);
+            Value<Integer> to = p.integer("ToPort", Absent.NOT_SET);
+            Value<List<String>> v4 = cidrs(p, "IpRanges", AwsShapes.IP_RANGE, "CidrIp");
+            Value<List<String>> v6 = cidrs(p, "Ipv6Ranges", AwsShapes.IPV6_RANGE, "CidrIpv6");
+            for (Value<?> part : List.of(protocol, from, to, v4, v6)) {
+                if (part.isUnknown()) {
+                    return unreadable(id, part);
+                }
             }
-            rules.add(new SecurityGroup.IngressRule(protocol.value(),
-                    p.integer("FromPort", Absent.NOT_SET).value(),
-                    p.integer("ToPort", Absent.NOT_SET).value(),
-                    cidrs(p, "IpRanges", AwsShapes.IP_RANGE, "CidrIp"),
-                    cidrs(p, "Ipv6Ranges", AwsShapes.IPV6_RANGE, "CidrIpv6"),
+            rules.add(new SecurityGroup.IngressRule(protocol.value(), from.value(), to.value(), v4.value(), v6.value(),
                     p.provenance()));
         }
-        return rules;
+        SecurityGroup group = new SecurityGroup(id, n.text("GroupName", Absent.NOT_SET).value(), n.provenance(), rules);
+        return Value.known(group, n.provenance());
     }
 
-    private static List<String> cidrs(Node permission, String member, AwsShapes.Shape shape, String field) {
-        Value<List<Node>> ranges = permission.objects(member, shape, Absent.NOT_SET);
-        if (!ranges.isPresent()) {
-            return List.of();
+    private static Value<SecurityGroup> unreadable(String id, Value<?> part) {
+        return Value.unknown(part.provenance(), "an inbound rule of security group " + id + " cannot be read ("
+                + part.note() + ")");
+    }
+
+    /** The ranges of one kind; unknown when the list or any range in it cannot be read. */
+    private static Value<List<String>> cidrs(Node permission, String member, AwsShapes.Shape shape, String field) {
+        Value<List<Node>> ranges = permission.objects(member, shape, Absent.defaultsTo(List.of(), member + " is absent"));
+        if (ranges.isUnknown()) {
+            return ranges.map(x -> null);
         }
-        return ranges.value().stream().map(r -> r.text(field, Absent.UNKNOWN)).filter(Value::isPresent)
-                .map(Value::value).toList();
+        if (ranges.value().size() < permission.size(member)) {
+            return Value.unknown(permission.at(member), "a range is not an object");
+        }
+        List<String> out = new ArrayList<>(ranges.value().size());
+        for (Node r : ranges.value()) {
+            Value<String> cidr = r.text(field, Absent.UNKNOWN);
+            if (!cidr.isPresent()) {
+                return cidr.isUnknown() ? cidr.map(x -> null) : Value.unknown(cidr.provenance(), field + " is empty");
+            }
+            out.add(cidr.value());
+        }
+        return Value.known(List.copyOf(out), ranges.provenance());
     }
 }

@@ -65,7 +65,7 @@ final class ServerlessReader {
                 n.bool("enhancedVpcRouting", Absent.UNKNOWN),
                 configParameters(name, n),
                 port,
-                n.texts("securityGroupIds", Absent.defaultsTo(List.of(), "securityGroupIds is absent: none attached")));
+                n.texts("securityGroupIds", Absent.UNKNOWN));
     }
 
     private static Value<ParameterSet> configParameters(String workgroup, Node n) {

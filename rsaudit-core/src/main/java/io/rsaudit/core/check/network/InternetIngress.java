@@ -43,13 +43,9 @@ final class InternetIngress {
                     port.isUnknown() ? port : Value.unknown(port.provenance(), subject + " reports no port"));
         }
         if (!groupIds.isPresent()) {
-            // The API returns the list for every endpoint in a VPC, so an absent list is an incomplete record, not
-            // "no groups": reading it as "nothing admitted" would pass an endpoint nobody has looked at.
+            // the source makes an absent list unknown: the API lists the groups of every endpoint in a VPC
             return Outcome.unknown("cannot tell which security groups " + subject + " uses", groupIds.isUnknown()
-                    ? groupIds
-                    : Value.unknown(groupIds.provenance(), "its record has no security group list ("
-                            + groupIds.provenance() + " is absent); the API lists the groups of every endpoint in a"
-                            + " VPC, so the export looks incomplete"));
+                    ? groupIds : Value.unknown(groupIds.provenance(), "no security group list"));
         }
         int p = port.value();
         List<Opening> openings = new ArrayList<>();
