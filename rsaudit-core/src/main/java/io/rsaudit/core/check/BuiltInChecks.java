@@ -1,5 +1,15 @@
 package io.rsaudit.core.check;
 
+import io.rsaudit.core.check.access.ClusterAdminNameNotDefault;
+import io.rsaudit.core.check.access.ClusterAdminPasswordManaged;
+import io.rsaudit.core.check.access.NamespaceAdminNameNotDefault;
+import io.rsaudit.core.check.access.NamespaceAdminPasswordManaged;
+import io.rsaudit.core.check.logging.AuditLogDeliveryHealthy;
+import io.rsaudit.core.check.logging.CloudTrailCoversAllRegions;
+import io.rsaudit.core.check.logging.ClusterAuditLoggingEnabled;
+import io.rsaudit.core.check.logging.ClusterExportsAllAuditLogs;
+import io.rsaudit.core.check.logging.NamespaceExportsAuditLogs;
+import io.rsaudit.core.check.logging.UserActivityLoggingEnabled;
 import io.rsaudit.core.check.network.ClusterNotPubliclyAccessible;
 import io.rsaudit.core.check.network.ClusterPortClosedToInternet;
 import io.rsaudit.core.check.network.ClusterUsesEnhancedVpcRouting;
@@ -15,6 +25,16 @@ import java.util.List;
 final class BuiltInChecks {
 
     static final List<Check<? extends Resource>> ALL = List.of(
+            new ClusterAdminNameNotDefault(),
+            new ClusterAdminPasswordManaged(),
+            new NamespaceAdminNameNotDefault(),
+            new NamespaceAdminPasswordManaged(),
+            new ClusterAuditLoggingEnabled(),
+            new ClusterExportsAllAuditLogs(),
+            new UserActivityLoggingEnabled(),
+            new AuditLogDeliveryHealthy(),
+            new NamespaceExportsAuditLogs(),
+            new CloudTrailCoversAllRegions(),
             new ClusterNotPubliclyAccessible(),
             new ClusterPortClosedToInternet(),
             new ClusterUsesEnhancedVpcRouting(),
@@ -22,8 +42,7 @@ final class BuiltInChecks {
             new WorkgroupNotPubliclyAccessible(),
             new WorkgroupUsesEnhancedVpcRouting(),
             new WorkgroupPortClosedToInternet(),
-            new ClusterRequiresSsl()
-    );
+            new ClusterRequiresSsl());
 
     private BuiltInChecks() {
     }

@@ -1,0 +1,19 @@
+package io.rsaudit.core.check.access;
+
+import io.rsaudit.core.check.Area;
+import io.rsaudit.core.check.Check;
+import io.rsaudit.core.check.CheckContext;
+import io.rsaudit.core.check.CheckInfo;
+import io.rsaudit.core.check.Outcome;
+import io.rsaudit.core.check.Severity;
+import io.rsaudit.core.model.Namespace;
+
+@CheckInfo(id = "RS-ACCESS-003", title = "Serverless namespace admin user does not have a default name",
+        severity = Severity.LOW, area = Area.ACCESS)
+public final class NamespaceAdminNameNotDefault implements Check<Namespace> {
+
+    @Override
+    public Outcome evaluate(Namespace namespace, CheckContext context) {
+        return AdminUser.judgeName(namespace.adminUsername(), "namespace " + namespace.id().name());
+    }
+}

@@ -1,0 +1,107 @@
+package io.rsaudit.core.check.logging;
+
+import io.rsaudit.core.model.Provenance;
+import io.rsaudit.core.model.Trail;
+import io.rsaudit.core.model.Value;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Which management events a trail's event selectors record. Basic selectors: {@code IncludeManagementEvents} with
+ * {@code ReadWriteType}. Advanced selectors: {@code eventCategory} equals {@code Management}, narrowed by
+ * {@code readOnly}; for trails the only other field management selectors accept is {@code eventSource}, to leave
+ * out KMS or RDS Data API events.
+ *
+ * @param limitedTo management selectors that keep only some event sources (they do not count)
+ * @param exclusions event sources a counting selector leaves out, for the message
+ * @param undetermined a selector that could not be read, or {@code null}
+ */
+record ManagementEvents(boolean read, boolean write, List<String> limitedTo, List<String> exclusions,
+        Value<?> undetermined) {
+
+    static ManagementEvents of(Trail.EventSelectors selectors, Provenance where) {
+        Builder b = new Builder();
+        for (int i = 0; i < selectors.basic().size(); i++) {
+            Trail.BasicSelector s = selectors.basic().get(i);
+            if (!s.includeManagementEvents()) {
+                continue;
+            }
+            switch (s.readWriteType()) {
+                case "All" -> b.both();
+                case "ReadOnly" -> b.read = true;
+                case "WriteOnly" -> b.write = true;
+                default -> b.undetermined = b.undetermined != null ? b.undetermined
+                        : Value.unknown(where.child("EventSelectors/" + i + "/ReadWriteType"), "event selector " + i
+                                + " has no readable ReadWriteType ('" + s.readWriteType() + "'; see the collection"
+                                + " errors)");
+            }
+        }
+        for (Trail.AdvancedSelector s : selectors.advanced()) {
+            b.advanced(s);
+        }
+        return new ManagementEvents(b.read, b.write, List.copyOf(b.limitedTo), List.copyOf(b.exclusions),
+                b.undetermined);
+    }
+
+    boolean both() {
+        return read && write;
+    }
+
+    /** What is missing, for a trail that does not record both kinds: "records only write management events". */
+    String gap() {
+        String limits = limitedTo.isEmpty() ? "" : " (its management selectors keep only " + String.join("; ",
+                limitedTo) + ")";
+        if (read) {
+            return "records only read-only management events, not the write events that change resources" + limits;
+        }
+        if (write) {
+            return "records only write management events, not the read-only ones (Describe*, Get*, List*)" + limits;
+        }
+        return "records no management events" + limits;
+    }
+
+    private static final class Builder {
+        boolean read;
+        boolean write;
+        Value<?> undetermined;
+        final List<String> limitedTo = new ArrayList<>();
+        final List<String> exclusions = new ArrayList<>();
+
+        void both() {
+            read = true;
+            write = true;
+        }
+
+        void advanced(Trail.AdvancedSelector s) {
+            Map<String, List<String>> equals = s.equalsByField();
+            Map<String, List<String>> others = s.otherConditionsByField();
+            List<String> category = equals.get("eventCategory");
+            if (category == null || !category.contains("Management") || others.containsKey("eventCategory")) {
+                return;
+            }
+            String name = s.name() == null ? "an unnamed selector" : "'" + s.name() + "'";
+            if (equals.containsKey("eventSource")) {
+                limitedTo.add("eventSource " + equals.get("eventSource") + " in " + name);
+                return;
+            }
+            for (String condition : others.getOrDefault("eventSource", List.of())) {
+                exclusions.add("eventSource " + condition + " in " + name);
+            }
+            List<String> readOnly = equals.get("readOnly");
+            List<String> readOnlyOthers = others.getOrDefault("readOnly", List.of());
+            if (readOnly == null && readOnlyOthers.isEmpty()) {
+                both();
+            } else if (readOnly != null) {
+                read |= readOnly.contains("true");
+                write |= readOnly.contains("false");
+            } else {
+                // the reader renders a non-Equals condition as "<operator> <values>"
+                for (String condition : readOnlyOthers) {
+                    read |= condition.equals("NotEquals [false]");
+                    write |= condition.equals("NotEquals [true]");
+                }
+            }
+        }
+    }
+}
