@@ -4,6 +4,14 @@ import io.rsaudit.core.check.access.ClusterAdminNameNotDefault;
 import io.rsaudit.core.check.access.ClusterAdminPasswordManaged;
 import io.rsaudit.core.check.access.NamespaceAdminNameNotDefault;
 import io.rsaudit.core.check.access.NamespaceAdminPasswordManaged;
+import io.rsaudit.core.check.atrest.ClusterEncrypted;
+import io.rsaudit.core.check.atrest.ClusterHsmConnectionActive;
+import io.rsaudit.core.check.atrest.ClusterRootKeyCustomerManaged;
+import io.rsaudit.core.check.atrest.CopyGrantUsesCustomerKey;
+import io.rsaudit.core.check.atrest.CustomerKeyEnabled;
+import io.rsaudit.core.check.atrest.CustomerKeyRotates;
+import io.rsaudit.core.check.atrest.ManualSnapshotEncrypted;
+import io.rsaudit.core.check.atrest.NamespaceUsesCustomerKey;
 import io.rsaudit.core.check.logging.AuditLogDeliveryHealthy;
 import io.rsaudit.core.check.logging.CloudTrailCoversAllRegions;
 import io.rsaudit.core.check.logging.ClusterAuditLoggingEnabled;
@@ -18,6 +26,9 @@ import io.rsaudit.core.check.network.WorkgroupNotPubliclyAccessible;
 import io.rsaudit.core.check.network.WorkgroupPortClosedToInternet;
 import io.rsaudit.core.check.network.WorkgroupUsesEnhancedVpcRouting;
 import io.rsaudit.core.check.transit.ClusterRequiresSsl;
+import io.rsaudit.core.check.transit.ClusterUsesFipsTls;
+import io.rsaudit.core.check.transit.WorkgroupRequiresSsl;
+import io.rsaudit.core.check.transit.WorkgroupUsesFipsTls;
 import io.rsaudit.core.model.Resource;
 import java.util.List;
 
@@ -29,6 +40,14 @@ final class BuiltInChecks {
             new ClusterAdminPasswordManaged(),
             new NamespaceAdminNameNotDefault(),
             new NamespaceAdminPasswordManaged(),
+            new ClusterEncrypted(),
+            new ClusterRootKeyCustomerManaged(),
+            new CustomerKeyEnabled(),
+            new CustomerKeyRotates(),
+            new ClusterHsmConnectionActive(),
+            new ManualSnapshotEncrypted(),
+            new NamespaceUsesCustomerKey(),
+            new CopyGrantUsesCustomerKey(),
             new ClusterAuditLoggingEnabled(),
             new ClusterExportsAllAuditLogs(),
             new UserActivityLoggingEnabled(),
@@ -42,7 +61,10 @@ final class BuiltInChecks {
             new WorkgroupNotPubliclyAccessible(),
             new WorkgroupUsesEnhancedVpcRouting(),
             new WorkgroupPortClosedToInternet(),
-            new ClusterRequiresSsl());
+            new ClusterRequiresSsl(),
+            new ClusterUsesFipsTls(),
+            new WorkgroupRequiresSsl(),
+            new WorkgroupUsesFipsTls());
 
     private BuiltInChecks() {
     }

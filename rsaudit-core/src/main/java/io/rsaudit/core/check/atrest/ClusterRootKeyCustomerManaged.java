@@ -1,0 +1,51 @@
+package io.rsaudit.core.check.atrest;
+
+import io.rsaudit.core.check.Area;
+import io.rsaudit.core.check.Check;
+import io.rsaudit.core.check.CheckContext;
+import io.rsaudit.core.check.CheckInfo;
+import io.rsaudit.core.check.Outcome;
+import io.rsaudit.core.check.Severity;
+import io.rsaudit.core.model.Cluster;
+import io.rsaudit.core.model.HsmStatus;
+import io.rsaudit.core.model.KeyReference;
+import io.rsaudit.core.model.Value;
+
+@CheckInfo(id = "RS-ATREST-002", title = "Cluster's root key is customer-managed", severity = Severity.MEDIUM,
+        area = Area.AT_REST)
+public final class ClusterRootKeyCustomerManaged implements Check<Cluster> {
+
+    @Override
+    public Outcome evaluate(Cluster cluster, CheckContext context) {
+        if (!context.policy().requireCustomerManagedKeys()) {
+            return Outcome.notApplicable("the policy does not require customer-managed keys"
+                    + " (encryption.requireCustomerManagedKeys is false)");
+        }
+        String name = "cluster " + cluster.identifier();
+        Value<Boolean> encrypted = cluster.encrypted();
+        if (encrypted.isUnknown()) {
+            return Outcome.unknown("cannot tell whether " + name + " is encrypted", encrypted);
+        }
+        if (!Boolean.TRUE.equals(encrypted.value())) {
+            return Outcome.notApplicable(name + " is not encrypted, which RS-ATREST-001 reports", encrypted);
+        }
+        Value<HsmStatus> hsm = cluster.hsmStatus();
+        if (hsm.isPresent()) {
+            return Outcome.pass(name + " keeps its root key in an HSM (" + HsmNames.of(hsm.value())
+                    + "); RS-ATREST-005 checks the HSM connection", hsm);
+        }
+        Value<String> kmsKeyId = cluster.kmsKeyId();
+        if (kmsKeyId.isUnknown()) {
+            return Outcome.unknown("cannot read the KmsKeyId of " + name, kmsKeyId);
+        }
+        if (KeyReference.classify(kmsKeyId.value()) == KeyReference.NONE) {
+            // Without a key id the root key could still be in an HSM; only a known absence of HsmStatus rules it out.
+            if (hsm.isUnknown()) {
+                return Outcome.unknown(name + " reports no KmsKeyId, and whether it is HSM-backed is unknown", hsm);
+            }
+            return Outcome.fail(name + " is encrypted but reports no KmsKeyId and no HSM: its root key is a key AWS"
+                    + " owns, not a customer-managed key", kmsKeyId);
+        }
+        return KeyOwnership.judge(kmsKeyId, cluster.id().scope(), context, name);
+    }
+}

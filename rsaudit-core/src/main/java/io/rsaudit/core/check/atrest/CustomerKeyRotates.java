@@ -1,0 +1,63 @@
+package io.rsaudit.core.check.atrest;
+
+import io.rsaudit.core.check.Area;
+import io.rsaudit.core.check.Check;
+import io.rsaudit.core.check.CheckContext;
+import io.rsaudit.core.check.CheckInfo;
+import io.rsaudit.core.check.Outcome;
+import io.rsaudit.core.check.Severity;
+import io.rsaudit.core.model.KeyMetadata;
+import io.rsaudit.core.model.KmsKey;
+import io.rsaudit.core.model.Value;
+import java.util.Set;
+
+@CheckInfo(id = "RS-ATREST-004", title = "Customer-managed key rotates automatically", severity = Severity.MEDIUM,
+        area = Area.AT_REST)
+public final class CustomerKeyRotates implements Check<KmsKey> {
+
+    /** Origins whose key material KMS cannot rotate automatically: imported material and custom key stores. */
+    private static final Set<String> NOT_AUTO_ROTATABLE = Set.of("EXTERNAL", "AWS_CLOUDHSM", "EXTERNAL_KEY_STORE");
+
+    @Override
+    public Outcome evaluate(KmsKey key, CheckContext context) {
+        String name = "key " + key.id().arn();
+        Value<KeyMetadata> metadata = key.metadata();
+        if (metadata.isUnknown()) {
+            return Outcome.unknown("cannot tell whether " + name + " rotates", metadata);
+        }
+        Value<String> manager = metadata.value().keyManager();
+        if ("AWS".equals(manager.value())) {
+            return Outcome.notApplicable(name + " is AWS managed: KMS rotates AWS managed keys every year, and that"
+                    + " cannot be changed", manager);
+        }
+        Value<String> origin = metadata.value().origin();
+        if (origin.isPresent() && NOT_AUTO_ROTATABLE.contains(origin.value())) {
+            return Outcome.notApplicable(name + " has origin " + origin.value() + ": KMS cannot rotate "
+                    + ("EXTERNAL".equals(origin.value()) ? "imported key material" : "keys in a custom key store")
+                    + " automatically; rotate it by moving its resources to a new key on your own schedule", origin);
+        }
+        Value<Boolean> rotation = key.rotationEnabled();
+        if (rotation.isUnknown()) {
+            return Outcome.unknown("cannot tell whether " + name + " rotates", rotation);
+        }
+        if (Boolean.TRUE.equals(rotation.value())) {
+            return Outcome.pass("automatic rotation of " + name + " is on, " + period(key), rotation);
+        }
+        // Off is a finding only for a customer key of KMS origin; an unknown manager or origin could make it n/a.
+        if (manager.isUnknown()) {
+            return Outcome.unknown("rotation of " + name + " is off, but who manages it is unknown", manager);
+        }
+        if (origin.isUnknown()) {
+            return Outcome.unknown("rotation of " + name + " is off, but its origin is unknown", origin);
+        }
+        return Outcome.fail("automatic rotation of customer-managed " + name + " is off (KeyRotationEnabled false):"
+                + " its key material never changes, however long it protects the data of: " + KeyUsers.of(key),
+                rotation);
+    }
+
+    private static String period(KmsKey key) {
+        Value<Integer> days = key.rotationPeriodInDays();
+        return days.isPresent() ? "every " + days.value() + " days"
+                : "period not reported (KMS rotates yearly unless another period is set)";
+    }
+}

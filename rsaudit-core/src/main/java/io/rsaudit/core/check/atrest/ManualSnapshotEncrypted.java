@@ -1,0 +1,78 @@
+package io.rsaudit.core.check.atrest;
+
+import io.rsaudit.core.check.Area;
+import io.rsaudit.core.check.Check;
+import io.rsaudit.core.check.CheckContext;
+import io.rsaudit.core.check.CheckInfo;
+import io.rsaudit.core.check.Outcome;
+import io.rsaudit.core.check.Severity;
+import io.rsaudit.core.model.ClusterSnapshot;
+import io.rsaudit.core.model.RestoreAccess;
+import io.rsaudit.core.model.Value;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.stream.Collectors;
+
+@CheckInfo(id = "RS-ATREST-006", title = "Manual snapshot is encrypted", severity = Severity.HIGH,
+        area = Area.AT_REST)
+public final class ManualSnapshotEncrypted implements Check<ClusterSnapshot> {
+
+    @Override
+    public Outcome evaluate(ClusterSnapshot snapshot, CheckContext context) {
+        String name = "snapshot " + snapshot.id().name();
+        if (snapshot.isSharedIn()) {
+            return Outcome.notApplicable(name + " belongs to account " + snapshot.ownerAccount().value()
+                    + ", which shares it with this one; its encryption is the owner's to fix", snapshot.ownerAccount());
+        }
+        Value<String> type = snapshot.snapshotType();
+        if (!type.isPresent()) {
+            return Outcome.unknown("cannot tell whether " + name + " is manual or automated", type.isUnknown() ? type
+                    : Value.unknown(type.provenance(), "SnapshotType has no value"));
+        }
+        if ("automated".equals(type.value())) {
+            return Outcome.notApplicable(name + " is automated: it is encrypted exactly when its cluster is, which"
+                    + " RS-ATREST-001 checks", type);
+        }
+        Value<Boolean> encrypted = snapshot.encrypted();
+        if (Boolean.TRUE.equals(encrypted.value())) {
+            return Outcome.pass(type.value() + " " + name + " is encrypted" + key(snapshot), encrypted);
+        }
+        if (Boolean.FALSE.equals(encrypted.value())) {
+            return Outcome.fail(type.value() + " " + name + origin(snapshot) + " is not encrypted: a full copy of the"
+                    + " cluster's data at that time is stored unencrypted" + exposure(snapshot), encrypted);
+        }
+        return Outcome.unknown("cannot tell whether " + name + " is encrypted", encrypted.isUnknown() ? encrypted
+                : Value.unknown(encrypted.provenance(), "Encrypted has no value"));
+    }
+
+    private static String key(ClusterSnapshot snapshot) {
+        if (Boolean.TRUE.equals(snapshot.encryptedWithHsm().value())) {
+            return ", with its cluster's HSM-held key";
+        }
+        return snapshot.kmsKeyId().isPresent() ? ", with KMS key " + snapshot.kmsKeyId().value() : "";
+    }
+
+    private static String origin(ClusterSnapshot snapshot) {
+        String text = snapshot.clusterIdentifier().isPresent() ? " of cluster " + snapshot.clusterIdentifier().value()
+                : "";
+        return snapshot.createTime().isPresent()
+                ? text + ", created " + LocalDate.ofInstant(snapshot.createTime().value(), ZoneOffset.UTC) + "," : text;
+    }
+
+    /** How long the unencrypted copy stays and who else may restore it: what makes the finding urgent. */
+    private static String exposure(ClusterSnapshot snapshot) {
+        StringBuilder text = new StringBuilder();
+        Value<Integer> retention = snapshot.manualRetentionPeriod();
+        if (retention.isPresent()) {
+            text.append(retention.value() == -1 ? "; it is kept until someone deletes it (retention -1)"
+                    : "; it is kept " + retention.value() + " days");
+        }
+        Value<List<RestoreAccess>> shared = snapshot.sharedWith();
+        if (shared.isPresent() && !shared.value().isEmpty()) {
+            text.append(text.length() == 0 ? "; it" : " and").append(" is shared with ")
+                    .append(shared.value().stream().map(RestoreAccess::display).collect(Collectors.joining(", ")));
+        }
+        return text.toString();
+    }
+}

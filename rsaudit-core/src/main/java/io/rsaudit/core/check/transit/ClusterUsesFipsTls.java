@@ -1,0 +1,24 @@
+package io.rsaudit.core.check.transit;
+
+import io.rsaudit.core.check.Area;
+import io.rsaudit.core.check.Check;
+import io.rsaudit.core.check.CheckContext;
+import io.rsaudit.core.check.CheckInfo;
+import io.rsaudit.core.check.Outcome;
+import io.rsaudit.core.check.Severity;
+import io.rsaudit.core.model.Cluster;
+
+@CheckInfo(id = "RS-TRANSIT-002", title = "Cluster uses FIPS-validated TLS", severity = Severity.MEDIUM,
+        area = Area.TRANSIT)
+public final class ClusterUsesFipsTls implements Check<Cluster> {
+
+    @Override
+    public Outcome evaluate(Cluster cluster, CheckContext context) {
+        if (!context.policy().requireFips()) {
+            return Outcome.notApplicable(
+                    "the policy does not require FIPS-validated TLS (encryption.requireFips is false)");
+        }
+        return FipsTls.judge(SslParameter.read(cluster, context, "use_fips_ssl"),
+                SslParameter.read(cluster, context, "require_ssl"));
+    }
+}
