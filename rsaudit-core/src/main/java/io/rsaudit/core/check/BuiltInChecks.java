@@ -12,6 +12,15 @@ import io.rsaudit.core.check.atrest.CustomerKeyEnabled;
 import io.rsaudit.core.check.atrest.CustomerKeyRotates;
 import io.rsaudit.core.check.atrest.ManualSnapshotEncrypted;
 import io.rsaudit.core.check.atrest.NamespaceUsesCustomerKey;
+import io.rsaudit.core.check.backup.AutomatedSnapshotRetention;
+import io.rsaudit.core.check.backup.AutomatedSnapshotsEnabled;
+import io.rsaudit.core.check.backup.ClusterManualSnapshotRetention;
+import io.rsaudit.core.check.backup.ManualSnapshotClusterExists;
+import io.rsaudit.core.check.backup.ManualSnapshotRetention;
+import io.rsaudit.core.check.backup.ServerlessSnapshotSharedWithTrustedAccounts;
+import io.rsaudit.core.check.backup.SnapshotCopyResidency;
+import io.rsaudit.core.check.backup.SnapshotNotSharedWithSupport;
+import io.rsaudit.core.check.backup.SnapshotSharedWithTrustedAccounts;
 import io.rsaudit.core.check.logging.AuditLogDeliveryHealthy;
 import io.rsaudit.core.check.logging.CloudTrailCoversAllRegions;
 import io.rsaudit.core.check.logging.ClusterAuditLoggingEnabled;
@@ -25,6 +34,8 @@ import io.rsaudit.core.check.network.ClusterUsesNonDefaultPort;
 import io.rsaudit.core.check.network.WorkgroupNotPubliclyAccessible;
 import io.rsaudit.core.check.network.WorkgroupPortClosedToInternet;
 import io.rsaudit.core.check.network.WorkgroupUsesEnhancedVpcRouting;
+import io.rsaudit.core.check.resilience.ClusterAllowsVersionUpgrade;
+import io.rsaudit.core.check.resilience.ClusterMultiAz;
 import io.rsaudit.core.check.transit.ClusterRequiresSsl;
 import io.rsaudit.core.check.transit.ClusterUsesFipsTls;
 import io.rsaudit.core.check.transit.WorkgroupRequiresSsl;
@@ -48,6 +59,15 @@ final class BuiltInChecks {
             new ManualSnapshotEncrypted(),
             new NamespaceUsesCustomerKey(),
             new CopyGrantUsesCustomerKey(),
+            new AutomatedSnapshotsEnabled(),
+            new AutomatedSnapshotRetention(),
+            new ClusterManualSnapshotRetention(),
+            new ManualSnapshotRetention(),
+            new ManualSnapshotClusterExists(),
+            new SnapshotSharedWithTrustedAccounts(),
+            new SnapshotNotSharedWithSupport(),
+            new ServerlessSnapshotSharedWithTrustedAccounts(),
+            new SnapshotCopyResidency(),
             new ClusterAuditLoggingEnabled(),
             new ClusterExportsAllAuditLogs(),
             new UserActivityLoggingEnabled(),
@@ -61,6 +81,8 @@ final class BuiltInChecks {
             new WorkgroupNotPubliclyAccessible(),
             new WorkgroupUsesEnhancedVpcRouting(),
             new WorkgroupPortClosedToInternet(),
+            new ClusterMultiAz(),
+            new ClusterAllowsVersionUpgrade(),
             new ClusterRequiresSsl(),
             new ClusterUsesFipsTls(),
             new WorkgroupRequiresSsl(),

@@ -1,0 +1,49 @@
+package io.rsaudit.core.check.backup;
+
+import io.rsaudit.core.check.Outcome;
+import io.rsaudit.core.model.Status;
+import io.rsaudit.core.model.Value;
+import io.rsaudit.core.policy.Policy;
+
+/**
+ * Judges a manual snapshot retention in days against the policy: -1 keeps snapshots forever; AWS accepts only -1
+ * and 1..3653, so any other number is not judged.
+ */
+final class ManualRetention {
+
+    private static final String MAX_FIELD = "backups.maxManualRetentionDays";
+
+    private ManualRetention() {
+    }
+
+    /**
+     * @param subject what is kept, as the start of a sentence: "new manual snapshots of the cluster are kept"
+     * @param forever appended when the retention is forever, to say what that means here
+     * @param context appended to every message (age and size of a snapshot), or ""
+     */
+    static Outcome judge(Value<Integer> days, Policy policy, String subject, String forever, String context) {
+        if (!days.isPresent()) {
+            return Outcome.unknown("cannot read ManualSnapshotRetentionPeriod", days.isUnknown() ? days
+                    : Value.unknown(days.provenance(), "ManualSnapshotRetentionPeriod is null"));
+        }
+        int d = days.value();
+        Integer max = policy.maxManualRetentionDays();
+        if (d == -1) {
+            String why = days.status() == Status.DEFAULTED ? "not reported; -1, the AWS default" : "-1";
+            return Outcome.fail(subject + " forever (ManualSnapshotRetentionPeriod " + why + ")" + forever
+                    + (max == null ? "" : "; the policy maximum is " + Snapshots.days(max) + " (" + MAX_FIELD + ")")
+                    + context, days);
+        }
+        if (d < 1) {
+            return Outcome.unknown("ManualSnapshotRetentionPeriod is " + d + ", which AWS does not accept (-1, or"
+                    + " 1 to 3653 days), so the retention cannot be judged" + context, days);
+        }
+        if (max != null && d > max) {
+            return Outcome.fail(subject + " " + Snapshots.days(d) + "; the policy maximum is " + Snapshots.days(max)
+                    + " (" + MAX_FIELD + ")" + context, days);
+        }
+        return Outcome.pass(subject + " " + Snapshots.days(d) + (max == null
+                ? "; the policy sets no maximum (" + MAX_FIELD + ")"
+                : ", within the policy maximum of " + Snapshots.days(max)) + context, days);
+    }
+}

@@ -1,0 +1,26 @@
+package io.rsaudit.core.check.backup;
+
+import io.rsaudit.core.check.Area;
+import io.rsaudit.core.check.Check;
+import io.rsaudit.core.check.CheckContext;
+import io.rsaudit.core.check.CheckInfo;
+import io.rsaudit.core.check.Outcome;
+import io.rsaudit.core.check.Severity;
+import io.rsaudit.core.model.ClusterSnapshot;
+import java.util.Optional;
+
+@CheckInfo(id = "RS-BACKUP-004", title = "Manual snapshot has a bounded retention", severity = Severity.MEDIUM,
+        area = Area.BACKUP)
+public final class ManualSnapshotRetention implements Check<ClusterSnapshot> {
+
+    @Override
+    public Outcome evaluate(ClusterSnapshot snapshot, CheckContext context) {
+        Optional<Outcome> skip = Snapshots.notOwnedManual(snapshot);
+        if (skip.isPresent()) {
+            return skip.get();
+        }
+        return ManualRetention.judge(snapshot.manualRetentionPeriod(), context.policy(), "the snapshot is kept",
+                ", even after its cluster is deleted",
+                "; it is " + Snapshots.ageAndSize(snapshot, context.now()));
+    }
+}

@@ -1,0 +1,71 @@
+package io.rsaudit.core.check.backup;
+
+import io.rsaudit.core.check.Area;
+import io.rsaudit.core.check.Check;
+import io.rsaudit.core.check.CheckContext;
+import io.rsaudit.core.check.CheckInfo;
+import io.rsaudit.core.check.Outcome;
+import io.rsaudit.core.check.Severity;
+import io.rsaudit.core.model.ClusterSnapshot;
+import io.rsaudit.core.model.RestoreAccess;
+import io.rsaudit.core.model.Value;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+@CheckInfo(id = "RS-BACKUP-006", title = "Snapshot is shared only with trusted accounts", severity = Severity.HIGH,
+        area = Area.BACKUP)
+public final class SnapshotSharedWithTrustedAccounts implements Check<ClusterSnapshot> {
+
+    @Override
+    public Outcome evaluate(ClusterSnapshot snapshot, CheckContext context) {
+        Optional<Outcome> skip = Snapshots.notOwned(snapshot);
+        if (skip.isPresent()) {
+            return skip.get();
+        }
+        Value<List<RestoreAccess>> shared = snapshot.sharedWith();
+        if (shared.isUnknown()) {
+            return Outcome.unknown("cannot read which accounts may restore the snapshot", shared);
+        }
+        String owner = snapshot.ownerAccount().value();
+        List<RestoreAccess> untrusted = new ArrayList<>();
+        List<String> trusted = new ArrayList<>();
+        RestoreAccess unnamed = null;
+        boolean support = false;
+        for (RestoreAccess access : shared.value() == null ? List.<RestoreAccess>of() : shared.value()) {
+            if (access.isAwsSupport()) {
+                support = true;
+            } else if (access.accountId() == null) {
+                unnamed = unnamed == null ? access : unnamed;
+            } else if (TrustedAccounts.trusts(context.policy(), owner, access.accountId())) {
+                trusted.add(Snapshots.show(access));
+            } else {
+                untrusted.add(access);
+            }
+        }
+        String supportNote = support ? "; AWS Support access is judged by RS-BACKUP-007" : "";
+        if (!untrusted.isEmpty()) {
+            List<String> names = untrusted.stream().map(Snapshots::show).toList();
+            RestoreAccess first = untrusted.get(0);
+            return Outcome.fail("restorable by " + (names.size() == 1 ? "an account" : names.size() + " accounts")
+                    + " outside the policy's trusted accounts: " + Snapshots.join(names) + "; "
+                    + (names.size() == 1 ? "it" : "each") + " can restore the snapshot into a cluster of its own and"
+                    + " read all its data" + unencrypted(snapshot) + TrustedAccounts.note(context.policy()),
+                    Value.known(first.accountId(), first.provenance()));
+        }
+        if (unnamed != null) {
+            return Outcome.unknown("cannot judge an account that may restore the snapshot",
+                    Value.unknown(unnamed.provenance(), "the entry has no AccountId (alias "
+                            + unnamed.accountAlias() + "), so it cannot be matched to the trusted accounts"));
+        }
+        if (trusted.isEmpty()) {
+            return Outcome.pass("shared with no other account" + supportNote, shared);
+        }
+        return Outcome.pass("shared only with trusted accounts: " + Snapshots.join(trusted) + supportNote, shared);
+    }
+
+    private static String unencrypted(ClusterSnapshot snapshot) {
+        return Boolean.FALSE.equals(snapshot.encrypted().value())
+                ? "; the snapshot is not encrypted, so no KMS key permission stands in the way" : "";
+    }
+}

@@ -1,0 +1,103 @@
+package io.rsaudit.core.check.backup;
+
+import io.rsaudit.core.check.Outcome;
+import io.rsaudit.core.model.ClusterSnapshot;
+import io.rsaudit.core.model.RestoreAccess;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** What the snapshot checks share: which snapshots they judge, and how a snapshot is described to a person. */
+final class Snapshots {
+
+    private Snapshots() {
+    }
+
+    /**
+     * Why a check of the owner's choices does not judge this snapshot: it is shared in by another account (whose
+     * own audit judges it), or its owner cannot be read. Empty when the snapshot is this account's own.
+     */
+    static Optional<Outcome> notOwned(ClusterSnapshot snapshot) {
+        if (snapshot.ownerAccount().isUnknown()) {
+            return Optional.of(Outcome.unknown("cannot tell whether this account owns the snapshot",
+                    snapshot.ownerAccount()));
+        }
+        if (snapshot.isSharedIn()) {
+            return Optional.of(Outcome.notApplicable("the snapshot belongs to account "
+                    + snapshot.ownerAccount().value() + ", which shares it with this one; the owner's settings"
+                    + " are judged in the owner's audit", snapshot.ownerAccount()));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * As {@link #notOwned}, and also not a manual snapshot: automated snapshots follow their cluster's automated
+     * retention and are deleted with the cluster.
+     */
+    static Optional<Outcome> notOwnedManual(ClusterSnapshot snapshot) {
+        Optional<Outcome> notOwned = notOwned(snapshot);
+        if (notOwned.isPresent()) {
+            return notOwned;
+        }
+        if (snapshot.snapshotType().isUnknown()) {
+            return Optional.of(Outcome.unknown("cannot tell whether the snapshot is manual or automated",
+                    snapshot.snapshotType()));
+        }
+        String type = snapshot.snapshotType().value();
+        if ("automated".equals(type)) {
+            return Optional.of(Outcome.notApplicable("automated snapshot: AWS deletes it when its cluster's"
+                    + " automated retention period ends, or with the cluster", snapshot.snapshotType()));
+        }
+        if (!snapshot.isManual()) {
+            return Optional.of(Outcome.unknown("SnapshotType is '" + type + "', neither manual nor automated;"
+                    + " rsaudit does not know how AWS retains it", snapshot.snapshotType()));
+        }
+        return Optional.empty();
+    }
+
+    /** Age and size for messages: "412 days old (created 2025-04-15), 1,234.5 GiB". */
+    static String ageAndSize(ClusterSnapshot snapshot, Instant now) {
+        return age(snapshot, now) + ", " + size(snapshot);
+    }
+
+    private static String age(ClusterSnapshot snapshot, Instant now) {
+        if (!snapshot.createTime().isPresent()) {
+            return "of unknown age (no SnapshotCreateTime)";
+        }
+        Instant created = snapshot.createTime().value();
+        LocalDate day = LocalDate.ofInstant(created, ZoneOffset.UTC);
+        if (created.isAfter(now)) {
+            return "created " + day;
+        }
+        return days(Duration.between(created, now).toDays()) + " old (created " + day + ")";
+    }
+
+    private static String size(ClusterSnapshot snapshot) {
+        if (!snapshot.totalSizeMegaBytes().isPresent()) {
+            return "size not reported";
+        }
+        // AWS's "megabytes" here are MiB, so 1024 of them make a GiB
+        return String.format(Locale.ROOT, "%,.1f GiB", snapshot.totalSizeMegaBytes().value() / 1024.0);
+    }
+
+    /** An account that may restore the snapshot, for messages: the id, with the alias when AWS gives one. */
+    static String show(RestoreAccess access) {
+        if (access.accountId() == null) {
+            return "alias " + access.accountAlias();
+        }
+        return access.accountAlias() == null ? access.accountId()
+                : access.accountId() + " (" + access.accountAlias() + ")";
+    }
+
+    static String days(long n) {
+        return n == 1 ? "1 day" : n + " days";
+    }
+
+    static String join(List<String> items) {
+        return String.join(", ", items);
+    }
+}

@@ -1,0 +1,48 @@
+package io.rsaudit.core.check.resilience;
+
+import io.rsaudit.core.check.Area;
+import io.rsaudit.core.check.Check;
+import io.rsaudit.core.check.CheckContext;
+import io.rsaudit.core.check.CheckInfo;
+import io.rsaudit.core.check.Outcome;
+import io.rsaudit.core.check.Severity;
+import io.rsaudit.core.model.Cluster;
+import io.rsaudit.core.model.Status;
+import io.rsaudit.core.model.Value;
+
+@CheckInfo(id = "RS-RES-001", title = "Cluster is deployed Multi-AZ", severity = Severity.LOW,
+        area = Area.RESILIENCE)
+public final class ClusterMultiAz implements Check<Cluster> {
+
+    @Override
+    public Outcome evaluate(Cluster cluster, CheckContext context) {
+        // MultiAZ is a string in DescribeClusters ("Enabled"/"Disabled"), unlike the boolean CreateCluster takes
+        Value<String> multiAz = cluster.multiAz();
+        if (!multiAz.isPresent()) {
+            return Outcome.unknown("cannot read MultiAZ", multiAz.isUnknown() ? multiAz
+                    : Value.unknown(multiAz.provenance(), "MultiAZ is null"));
+        }
+        String value = multiAz.value();
+        if ("Enabled".equalsIgnoreCase(value)) {
+            return Outcome.pass("the cluster runs in two Availability Zones behind one endpoint (MultiAZ is "
+                    + value + ")", multiAz);
+        }
+        if ("Disabled".equalsIgnoreCase(value)) {
+            String reported = multiAz.status() == Status.DEFAULTED ? "MultiAZ is not reported, which means " + value
+                    : "MultiAZ is " + value;
+            return Outcome.fail("the cluster runs in a single Availability Zone (" + reported + "): if that"
+                    + " zone fails, the cluster is unavailable until it is relocated or restored from a snapshot"
+                    + nodeTypeNote(cluster), multiAz);
+        }
+        return Outcome.unknown("MultiAZ is '" + value + "', neither Enabled nor Disabled; rsaudit does not know"
+                + " what it means", multiAz);
+    }
+
+    private static String nodeTypeNote(Cluster cluster) {
+        Value<String> nodeType = cluster.nodeType();
+        if (!nodeType.isPresent() || nodeType.value().startsWith("ra3.")) {
+            return "";
+        }
+        return "; its node type " + nodeType.value() + " cannot be Multi-AZ (RA3 only): it must move to RA3 first";
+    }
+}
