@@ -2,7 +2,9 @@ package io.rsaudit.core.policy;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -64,21 +66,25 @@ public final class PolicyLoader {
 
     public Policy load(Path file) throws PolicyException {
         String name = file.toString();
+        if (!Files.isRegularFile(file)) {
+            throw new PolicyException(name, List.of("no such file"));
+        }
         PolicyFile raw;
-        try {
-            if (!Files.isRegularFile(file)) {
-                throw new PolicyException(name, List.of("no such file"));
-            }
-            raw = YAML.readValue(file.toFile(), PolicyFile.class);
+        try (JsonParser parser = YAML.createParser(file.toFile())) {
+            raw = parser.nextToken() == null ? null : YAML.readValue(parser, PolicyFile.class);
         } catch (UnrecognizedPropertyException e) {
             String known = e.getKnownPropertyIds().stream().map(Object::toString).sorted().collect(Collectors.joining(", "));
-            throw new PolicyException(name, List.of(at(e.getLocation()) + "unknown field '" + e.getPropertyName()
+            throw new PolicyException(name, List.of(lineOf(file, e.getPropertyName(), at(e)) + "unknown field '" + e.getPropertyName()
                     + "' in " + path(e) + " (known fields: " + known + ")"));
-        } catch (JsonMappingException e) {
-            throw new PolicyException(name, List.of(at(e.getLocation()) + "wrong type at " + path(e) + ": "
-                    + e.getOriginalMessage().replaceAll(" \\(class [^)]*\\)", "")));
         } catch (JsonProcessingException e) {
-            throw new PolicyException(name, List.of(at(e.getLocation()) + "not valid YAML: " + e.getOriginalMessage()));
+            StreamReadException syntax = syntaxError(e);
+            if (syntax != null) {
+                throw new PolicyException(name, List.of(at(syntax) + "not valid YAML: "
+                        + syntax.getOriginalMessage().lines().findFirst().orElse("")));
+            }
+            String why = e instanceof JsonMappingException m ? "wrong type at " + path(m) + ": " : "";
+            throw new PolicyException(name, List.of(at(e) + why
+                    + e.getOriginalMessage().replaceAll(" \\(class [^)]*\\)", "")));
         } catch (IOException e) {
             throw new PolicyException(name, List.of("cannot read: " + e.getMessage()));
         }
@@ -239,8 +245,40 @@ public final class PolicyLoader {
                 p.suppressions());
     }
 
-    private static String at(JsonLocation l) {
+    /** Where the problem is: the start of the offending token when the parser knows it. */
+    private static String at(JsonProcessingException e) {
+        JsonLocation l = e.getProcessor() instanceof JsonParser p && p.currentTokenLocation() != null
+                ? p.currentTokenLocation() : e.getLocation();
         return l == null || l.getLineNr() < 0 ? "" : "line " + l.getLineNr() + ", column " + l.getColumnNr() + ": ";
+    }
+
+    /**
+     * The line that names an unknown field. Jackson reports where it stopped reading (past the value), which points
+     * a person at the wrong line; the key's own line is what they need.
+     */
+    private static String lineOf(Path file, String key, String fallback) {
+        Pattern keyLine = Pattern.compile("^\\s*(-\\s+)?[\"']?" + Pattern.quote(key) + "[\"']?\\s*:");
+        try {
+            List<String> lines = Files.readAllLines(file);
+            for (int i = 0; i < lines.size(); i++) {
+                if (keyLine.matcher(lines.get(i)).find()) {
+                    return "line " + (i + 1) + ": ";
+                }
+            }
+        } catch (IOException e) {
+            // fall back to Jackson's location
+        }
+        return fallback;
+    }
+
+    /** The YAML syntax error behind a databind exception, if that is what it is. */
+    private static StreamReadException syntaxError(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof StreamReadException s && !(t instanceof JsonMappingException)) {
+                return s;
+            }
+        }
+        return null;
     }
 
     private static String path(JsonMappingException e) {

@@ -37,7 +37,7 @@ public final class TextReporter implements Reporter {
                 + (report.failOn() == null ? "nothing" : report.failOn().label() + " and above"));
         long accounts = report.scopes().stream().map(Scope::account).distinct().count();
         out.line(accounts + " account(s), " + report.scopes().size() + " account-region(s), " + report.checks().size()
-                + " checks, " + report.findings().size() + " results");
+                + " check(s), " + report.findings().size() + " result(s)");
         out.line("");
         summary(report, out);
         problems(report, out);

@@ -36,8 +36,8 @@ final class Export {
         if (out instanceof CallOutput.Missing m) {
             if (m.reason().startsWith("not collected")) {
                 diagnostics.error(Kind.NOT_COLLECTED, layout.expected(scope, call, null),
-                        "absent: " + call.cli() + " was not collected for " + scope + ", so its "
-                                + call.listMember() + " were not judged");
+                        "absent: '" + call.cli() + "' was not collected for " + scope + ", so nothing it lists ("
+                                + call.listMember() + ") was judged there");
             }
             return new Elements(null, m.reason());
         }

@@ -252,13 +252,18 @@ final class ExportLayout {
             return doc;
         } catch (JsonEOFException e) {
             diagnostics.error(Kind.MALFORMED, where + at(e.getLocation()),
-                    "unexpected end of input: the file is truncated (" + e.getOriginalMessage() + ")");
+                    "unexpected end of input: the file is truncated (" + plain(e.getOriginalMessage()) + ")");
         } catch (JsonProcessingException e) {
-            diagnostics.error(Kind.MALFORMED, where + at(e.getLocation()), "malformed JSON: " + e.getOriginalMessage());
+            diagnostics.error(Kind.MALFORMED, where + at(e.getLocation()), "malformed JSON: " + plain(e.getOriginalMessage()));
         } catch (IOException e) {
             diagnostics.error(Kind.MALFORMED, where, "cannot read: " + e);
         }
         return null;
+    }
+
+    /** Jackson's message without its source description, which names no file and only adds noise. */
+    private static String plain(String message) {
+        return message.replaceAll("\\[Source: .*?; line: (\\d+), column: (\\d+)\\]", "line $1, column $2");
     }
 
     private static String at(JsonLocation location) {
