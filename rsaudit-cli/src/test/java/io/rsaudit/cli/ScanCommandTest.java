@@ -43,7 +43,7 @@ class ScanCommandTest {
     @Test
     void failingFindingsExitOne() {
         Estate e = emptyButComplete().json(R + "redshift/describe-clusters.json", "{'Clusters': [{'ClusterIdentifier': 'c1',"
-                + " 'Encrypted': false, 'ClusterParameterGroups': [{'ParameterGroupName': 'default.redshift-2.0'}]}]}");
+                + " 'Encrypted': false, 'ClusterParameterGroups': [{'ParameterGroupName': 'default.redshift-1.0'}]}]}");
         CliRun run = CliRun.of("scan", "--input", e.root().toString());
         assertThat(run.code()).isEqualTo(1);
         assertThat(run.out()).contains("RS-TRANSIT-001").contains("Verdict: FAIL");

@@ -44,8 +44,8 @@ class ReportersTest {
                 .json("111111111111/sts/get-caller-identity.json",
                         "{'UserId': 'AIDA', 'Account': '111111111111', 'Arn': 'arn:aws:iam::111111111111:user/auditor'}")
                 .json(r + "redshift/describe-clusters.json", "{'Clusters': ["
-                        + "{'ClusterIdentifier': 'open', 'ClusterParameterGroups': [{'ParameterGroupName': 'default.redshift-2.0'}]},"
-                        + "{'ClusterIdentifier': 'legacy', 'ClusterParameterGroups': [{'ParameterGroupName': 'default.redshift-2.0'}]},"
+                        + "{'ClusterIdentifier': 'open', 'ClusterParameterGroups': [{'ParameterGroupName': 'default.redshift-1.0'}]},"
+                        + "{'ClusterIdentifier': 'legacy', 'ClusterParameterGroups': [{'ParameterGroupName': 'default.redshift-1.0'}]},"
                         + "{'ClusterIdentifier': 'tls', 'Colour': 'blue', 'ClusterParameterGroups': [{'ParameterGroupName': 'tls'}]}]}")
                 .json(r + "redshift/describe-cluster-parameters/tls.json",
                         "{'Parameters': [{'ParameterName': 'require_ssl', 'ParameterValue': 'true'}]}")
