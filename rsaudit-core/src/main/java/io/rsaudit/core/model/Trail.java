@@ -1,6 +1,7 @@
 package io.rsaudit.core.model;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * A CloudTrail trail, with its status and event selectors read in its home region.
@@ -27,17 +28,36 @@ public record Trail(
         }
     }
 
-    /** @param readWriteType {@code All}, {@code ReadOnly} or {@code WriteOnly} */
-    public record BasicSelector(String readWriteType, boolean includeManagementEvents) {
+    /**
+     * A basic event selector.
+     *
+     * @param readWriteType {@code All}, {@code ReadOnly} or {@code WriteOnly}
+     * @param excludedSources management event sources the selector leaves out ({@code kms.amazonaws.com}...)
+     */
+    public record BasicSelector(Value<String> readWriteType, Value<Boolean> includeManagementEvents,
+            Value<List<String>> excludedSources) {
     }
 
-    /** Field conditions of one advanced selector: field name to the values it must equal. */
-    public record AdvancedSelector(String name, java.util.Map<String, List<String>> equalsByField,
-            java.util.Map<String, List<String>> otherConditionsByField) {
+    /**
+     * An advanced event selector: for each field, each operator ({@code Equals}, {@code NotEquals},
+     * {@code StartsWith}...) with its values.
+     */
+    public record AdvancedSelector(String name, Map<String, Map<String, List<String>>> conditions) {
 
         public AdvancedSelector {
-            equalsByField = java.util.Map.copyOf(equalsByField);
-            otherConditionsByField = java.util.Map.copyOf(otherConditionsByField);
+            conditions = Map.copyOf(conditions);
+        }
+
+        /** The values {@code field} must equal, or {@code null} when the selector sets no Equals on it. */
+        public List<String> equalsFor(String field) {
+            return conditions.getOrDefault(field, Map.of()).get("Equals");
+        }
+
+        /** The field's conditions other than Equals, by operator. */
+        public Map<String, List<String>> othersFor(String field) {
+            Map<String, List<String>> all = new java.util.LinkedHashMap<>(conditions.getOrDefault(field, Map.of()));
+            all.remove("Equals");
+            return all;
         }
     }
 }

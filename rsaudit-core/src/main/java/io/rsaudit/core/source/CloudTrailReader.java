@@ -78,23 +78,27 @@ final class CloudTrailReader {
                 isLogging, selectors);
     }
 
+    private static final List<String> OPERATORS = List.of("Equals", "StartsWith", "EndsWith", "NotEquals",
+            "NotStartsWith", "NotEndsWith");
+
     private static Trail.EventSelectors selectors(Node doc) {
         List<Trail.BasicSelector> basic = new ArrayList<>();
         Value<List<Node>> basics = doc.objects("EventSelectors", AwsShapes.EVENT_SELECTOR, Absent.NOT_SET);
         if (basics.isPresent()) {
             for (Node s : basics.value()) {
-                Value<String> rw = s.text("ReadWriteType", Absent.defaultsTo("All", "ReadWriteType defaults to All"));
-                Value<Boolean> mgmt = s.bool("IncludeManagementEvents",
-                        Absent.defaultsTo(true, "IncludeManagementEvents defaults to true"));
-                basic.add(new Trail.BasicSelector(rw.show(), Boolean.TRUE.equals(mgmt.value())));
+                basic.add(new Trail.BasicSelector(
+                        s.text("ReadWriteType", Absent.defaultsTo("All", "ReadWriteType is absent; it defaults to All")),
+                        s.bool("IncludeManagementEvents", Absent.defaultsTo(true,
+                                "IncludeManagementEvents is absent; it defaults to true")),
+                        s.texts("ExcludeManagementEventSources", Absent.defaultsTo(List.of(),
+                                "ExcludeManagementEventSources is absent: no source is excluded"))));
             }
         }
         List<Trail.AdvancedSelector> advanced = new ArrayList<>();
         Value<List<Node>> advs = doc.objects("AdvancedEventSelectors", AwsShapes.ADVANCED_EVENT_SELECTOR, Absent.NOT_SET);
         if (advs.isPresent()) {
             for (Node s : advs.value()) {
-                Map<String, List<String>> equalsBy = new LinkedHashMap<>();
-                Map<String, List<String>> others = new LinkedHashMap<>();
+                Map<String, Map<String, List<String>>> conditions = new LinkedHashMap<>();
                 Value<List<Node>> fields = s.objects("FieldSelectors", AwsShapes.ADVANCED_FIELD_SELECTOR, Absent.NOT_SET);
                 if (fields.isPresent()) {
                     for (Node f : fields.value()) {
@@ -102,19 +106,15 @@ final class CloudTrailReader {
                         if (field == null) {
                             continue;
                         }
-                        Value<List<String>> eq = f.texts("Equals", Absent.NOT_SET);
-                        if (eq.isPresent()) {
-                            equalsBy.put(field, eq.value());
-                        }
-                        for (String op : List.of("StartsWith", "EndsWith", "NotEquals", "NotStartsWith", "NotEndsWith")) {
+                        for (String op : OPERATORS) {
                             Value<List<String>> v = f.texts(op, Absent.NOT_SET);
                             if (v.isPresent()) {
-                                others.computeIfAbsent(field, k -> new ArrayList<>()).add(op + " " + v.value());
+                                conditions.computeIfAbsent(field, k -> new LinkedHashMap<>()).put(op, v.value());
                             }
                         }
                     }
                 }
-                advanced.add(new Trail.AdvancedSelector(s.text("Name", Absent.NOT_SET).value(), equalsBy, others));
+                advanced.add(new Trail.AdvancedSelector(s.text("Name", Absent.NOT_SET).value(), conditions));
             }
         }
         return new Trail.EventSelectors(basic, advanced);

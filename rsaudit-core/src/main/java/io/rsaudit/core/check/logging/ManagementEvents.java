@@ -24,17 +24,25 @@ record ManagementEvents(boolean read, boolean write, List<String> limitedTo, Lis
         Builder b = new Builder();
         for (int i = 0; i < selectors.basic().size(); i++) {
             Trail.BasicSelector s = selectors.basic().get(i);
-            if (!s.includeManagementEvents()) {
+            Value<Boolean> include = s.includeManagementEvents();
+            if (!include.isPresent()) {
+                b.undetermine(include.isUnknown() ? include : Value.unknown(include.provenance(), "event selector " + i
+                        + " does not say whether it includes management events"));
                 continue;
             }
-            switch (s.readWriteType()) {
+            if (!include.value()) {
+                continue;
+            }
+            Value<String> rw = s.readWriteType();
+            switch (rw.isPresent() ? rw.value() : "") {
                 case "All" -> b.both();
                 case "ReadOnly" -> b.read = true;
                 case "WriteOnly" -> b.write = true;
-                default -> b.undetermined = b.undetermined != null ? b.undetermined
-                        : Value.unknown(where.child("EventSelectors/" + i + "/ReadWriteType"), "event selector " + i
-                                + " has no readable ReadWriteType ('" + s.readWriteType() + "'; see the collection"
-                                + " errors)");
+                default -> b.undetermine(rw.isUnknown() ? rw : Value.unknown(rw.provenance(), "event selector " + i
+                        + " has ReadWriteType '" + rw.value() + "', which is not All, ReadOnly or WriteOnly"));
+            }
+            if (s.excludedSources().isPresent() && !s.excludedSources().value().isEmpty()) {
+                b.exclusions.add("ExcludeManagementEventSources " + s.excludedSources().value() + " in event selector " + i);
             }
         }
         for (Trail.AdvancedSelector s : selectors.advanced()) {
@@ -73,34 +81,32 @@ record ManagementEvents(boolean read, boolean write, List<String> limitedTo, Lis
             write = true;
         }
 
+        void undetermine(Value<?> why) {
+            undetermined = undetermined != null ? undetermined : why;
+        }
+
         void advanced(Trail.AdvancedSelector s) {
-            Map<String, List<String>> equals = s.equalsByField();
-            Map<String, List<String>> others = s.otherConditionsByField();
-            List<String> category = equals.get("eventCategory");
-            if (category == null || !category.contains("Management") || others.containsKey("eventCategory")) {
+            List<String> category = s.equalsFor("eventCategory");
+            if (category == null || !category.contains("Management") || !s.othersFor("eventCategory").isEmpty()) {
                 return;
             }
             String name = s.name() == null ? "an unnamed selector" : "'" + s.name() + "'";
-            if (equals.containsKey("eventSource")) {
-                limitedTo.add("eventSource " + equals.get("eventSource") + " in " + name);
+            if (s.equalsFor("eventSource") != null) {
+                limitedTo.add("eventSource " + s.equalsFor("eventSource") + " in " + name);
                 return;
             }
-            for (String condition : others.getOrDefault("eventSource", List.of())) {
-                exclusions.add("eventSource " + condition + " in " + name);
-            }
-            List<String> readOnly = equals.get("readOnly");
-            List<String> readOnlyOthers = others.getOrDefault("readOnly", List.of());
+            s.othersFor("eventSource").forEach((op, values) -> exclusions.add("eventSource " + op + " " + values + " in " + name));
+            List<String> readOnly = s.equalsFor("readOnly");
+            Map<String, List<String>> readOnlyOthers = s.othersFor("readOnly");
             if (readOnly == null && readOnlyOthers.isEmpty()) {
                 both();
             } else if (readOnly != null) {
                 read |= readOnly.contains("true");
                 write |= readOnly.contains("false");
             } else {
-                // the reader renders a non-Equals condition as "<operator> <values>"
-                for (String condition : readOnlyOthers) {
-                    read |= condition.equals("NotEquals [false]");
-                    write |= condition.equals("NotEquals [true]");
-                }
+                List<String> not = readOnlyOthers.getOrDefault("NotEquals", List.of());
+                read |= not.contains("false");
+                write |= not.contains("true");
             }
         }
     }
