@@ -27,8 +27,11 @@ public final class ClusterParameters {
         }
         ParameterGroupRef group = ref.value();
         Value<ParameterSet> params = context.inventory().parameters(cluster.id().scope(), group.name());
-        if (params.isPresent() && params.value().get(parameter) != null) {
-            return params.value().get(parameter);
+        Value<String> listed = params.isPresent() ? params.value().get(parameter) : null;
+        if (listed != null) {
+            return listed.value() != null || listed.isUnknown() ? listed : Value.defaulted(documentedDefault,
+                    listed.provenance(), parameter + " is listed in " + group.name() + " without a value; the engine"
+                            + " default is " + documentedDefault);
         }
         if (group.isDefault()) {
             return Value.defaulted(documentedDefault, ref.provenance(), "the parameters of default group " + group.name()

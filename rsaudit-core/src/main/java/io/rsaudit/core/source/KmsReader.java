@@ -60,6 +60,7 @@ final class KmsReader {
                 m.text("KeyManager", Absent.UNKNOWN),
                 m.text("KeyState", Absent.UNKNOWN),
                 m.text("Origin", Absent.UNKNOWN),
-                m.text("KeySpec", Absent.NOT_SET)), meta.provenance());
+                m.text("KeySpec", Absent.NOT_SET),
+                m.instant("DeletionDate", Absent.NOT_SET)), meta.provenance());
     }
 }

@@ -9,6 +9,8 @@ import io.rsaudit.core.check.Severity;
 import io.rsaudit.core.model.KeyMetadata;
 import io.rsaudit.core.model.KmsKey;
 import io.rsaudit.core.model.Value;
+import java.time.Duration;
+import java.time.Instant;
 
 @CheckInfo(id = "RS-ATREST-003", title = "Customer-managed key is enabled", severity = Severity.HIGH,
         area = Area.AT_REST)
@@ -32,8 +34,11 @@ public final class CustomerKeyEnabled implements Check<KmsKey> {
         if ("Enabled".equals(state.value())) {
             return Outcome.pass(name + " is Enabled", state);
         }
-        return Outcome.fail(name + " is " + state.value() + consequence(state.value())
-                + ". Resources that use it: " + KeyUsers.of(key), state);
+        Value<Instant> deletion = metadata.value().deletionDate();
+        String when = deletion.isPresent() ? " KMS deletes it on " + deletion.value() + " ("
+                + Duration.between(context.now(), deletion.value()).toDays() + " days after this scan)." : "";
+        return Outcome.fail(name + " is " + state.value() + consequence(state.value()) + "." + when
+                + " Resources that use it: " + KeyUsers.of(key), state);
     }
 
     private static String consequence(String state) {

@@ -36,6 +36,12 @@ public final class CustomerKeyRotates implements Check<KmsKey> {
                     + ("EXTERNAL".equals(origin.value()) ? "imported key material" : "keys in a custom key store")
                     + " automatically; rotate it by moving its resources to a new key on your own schedule", origin);
         }
+        Value<String> state = metadata.value().keyState();
+        if (state.isPresent() && state.value().startsWith("Pending") && state.value().endsWith("Deletion")) {
+            // KMS reports rotation off for a key awaiting deletion; RS-ATREST-003 reports the deletion itself
+            return Outcome.notApplicable(name + " is " + state.value() + " (see RS-ATREST-003): KMS does not rotate a"
+                    + " key that is scheduled for deletion", state);
+        }
         Value<Boolean> rotation = key.rotationEnabled();
         if (rotation.isUnknown()) {
             return Outcome.unknown("cannot tell whether " + name + " rotates", rotation);
