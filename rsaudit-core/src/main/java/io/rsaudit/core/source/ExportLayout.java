@@ -272,13 +272,36 @@ final class ExportLayout {
 
     private String firstLine(Path error) {
         try {
-            String text = new String(Files.readAllBytes(error), StandardCharsets.UTF_8).strip();
+            String text = decodeText(Files.readAllBytes(error)).strip();
             String line = text.isEmpty() ? "(the .error file is empty)" : text.lines().filter(l -> !l.isBlank())
                     .findFirst().orElse(text);
             return line.length() > 300 ? line.substring(0, 300) + "..." : line;
         } catch (IOException e) {
             return "(cannot read " + relative(error) + ": " + e.getMessage() + ")";
         }
+    }
+
+    /**
+     * The text of an {@code .error} file: UTF-8, or UTF-16 as Windows PowerShell 5.1 writes with {@code 2>} (with a
+     * byte order mark, or without one when the first character is ASCII); a UTF-8 byte order mark is dropped.
+     */
+    static String decodeText(byte[] b) {
+        if (b.length >= 3 && (b[0] & 0xff) == 0xEF && (b[1] & 0xff) == 0xBB && (b[2] & 0xff) == 0xBF) {
+            return new String(b, 3, b.length - 3, StandardCharsets.UTF_8);
+        }
+        if (b.length >= 2 && (b[0] & 0xff) == 0xFF && (b[1] & 0xff) == 0xFE) {
+            return new String(b, 2, b.length - 2, StandardCharsets.UTF_16LE);
+        }
+        if (b.length >= 2 && (b[0] & 0xff) == 0xFE && (b[1] & 0xff) == 0xFF) {
+            return new String(b, 2, b.length - 2, StandardCharsets.UTF_16BE);
+        }
+        if (b.length >= 2 && b[0] != 0 && b[1] == 0) {
+            return new String(b, StandardCharsets.UTF_16LE);
+        }
+        if (b.length >= 2 && b[0] == 0 && b[1] != 0) {
+            return new String(b, StandardCharsets.UTF_16BE);
+        }
+        return new String(b, StandardCharsets.UTF_8);
     }
 
     private List<Path> list(Path dir) {
