@@ -39,7 +39,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * invocation appends its arguments to a log file and asks this object, over a loopback socket (bash's
  * {@code /dev/tcp}), what to answer. Answers come from canned JSON keyed by region, service, operation and the
  * resource argument ({@code --cluster-identifier}, {@code --parameter-group-name}, {@code --key-id},
- * {@code --name}, {@code --trail-name}); {@code --query} is evaluated on that JSON with {@link MiniJmesPath} and
+ * {@code --name}, {@code --trail-name}); {@code --query} is evaluated on that JSON with {@link CliQuery} and
  * printed as the CLI's text output; {@code describe-security-groups --filters Name=group-id,Values=...} filters
  * the region's canned groups. A canned failure prints its message on stderr with its exit code. A call with no
  * canned answer fails (exit 255) and is remembered as unexpected.
@@ -242,10 +242,10 @@ final class FakeAwsCli implements AutoCloseable {
                 String output = call.option("--output").orElse("json");
                 Optional<String> query = call.option("--query");
                 if (query.isPresent()) {
-                    json = MiniJmesPath.search(query.get(), json);
+                    json = CliQuery.search(query.get(), json);
                 }
                 if (output.equals("text")) {
-                    stdout = MiniJmesPath.text(json);
+                    stdout = CliQuery.text(json);
                 } else if (output.equals("json")) {
                     stdout = JSON.writer(CLI_STYLE).writeValueAsString(json) + "\n";
                 } else {
