@@ -270,11 +270,19 @@ final class ExportLayout {
         return location == null ? "" : ":" + location.getLineNr() + ":" + location.getColumnNr();
     }
 
+    /**
+     * The line of an {@code .error} file that says what failed: the CLI's "An error occurred (...)" line when there
+     * is one (a deprecation warning or PowerShell's wrapper can come first), else the first line that mentions an
+     * error, else the first line.
+     */
     private String firstLine(Path error) {
         try {
             String text = decodeText(Files.readAllBytes(error)).strip();
-            String line = text.isEmpty() ? "(the .error file is empty)" : text.lines().filter(l -> !l.isBlank())
-                    .findFirst().orElse(text);
+            List<String> lines = text.lines().filter(l -> !l.isBlank()).toList();
+            String line = lines.stream().filter(l -> l.contains("An error occurred")).findFirst()
+                    .or(() -> lines.stream().filter(l -> l.toLowerCase(java.util.Locale.ROOT).contains("error")).findFirst())
+                    .or(() -> lines.stream().findFirst())
+                    .orElse("(the .error file is empty)");
             return line.length() > 300 ? line.substring(0, 300) + "..." : line;
         } catch (IOException e) {
             return "(cannot read " + relative(error) + ": " + e.getMessage() + ")";

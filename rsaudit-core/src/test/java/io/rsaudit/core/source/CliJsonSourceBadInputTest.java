@@ -208,6 +208,20 @@ class CliJsonSourceBadInputTest {
     }
 
     @Test
+    void theErrorLineIsQuotedEvenAfterAWarning() {
+        Inventory inv = Estate.in(dir)
+                .json(CLUSTERS, "{'Clusters': [{'ClusterIdentifier': 'a'}]}")
+                .text("111111111111/eu-west-1/redshift/describe-logging-status/a.error",
+                        "/usr/lib/python3/dist-packages/botocore/utils.py:12: DeprecationWarning: datetime.utcnow()\n"
+                                + "\nAn error occurred (ThrottlingException) when calling the DescribeLoggingStatus"
+                                + " operation: Rate exceeded\n")
+                .load();
+        assertThat(errors(inv, Kind.CALL_FAILED)).singleElement().satisfies(e ->
+                assertThat(e.message()).endsWith("failed: An error occurred (ThrottlingException) when calling the"
+                        + " DescribeLoggingStatus operation: Rate exceeded"));
+    }
+
+    @Test
     void callerIdentityForAnotherAccountIsReported() {
         Inventory inv = Estate.in(dir)
                 .json("111111111111/sts/get-caller-identity.json",
