@@ -201,7 +201,8 @@ public final class Benchmark {
 
     private static List<JsonFile> jsonFiles(Path root) throws IOException {
         List<JsonFile> out = new ArrayList<>();
-        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+        // the real path: an estate reached through a symbolic link is still walked (the source follows it too)
+        Files.walkFileTree(root.toRealPath(), new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                 if (attrs.isRegularFile() && file.getFileName().toString().endsWith(".json")) {

@@ -135,7 +135,9 @@ final class Node {
             List<Node> out = new ArrayList<>(array.size());
             Provenance listAt = at(member);
             for (int i = 0; i < array.size(); i++) {
-                Node n = of(array.get(i), listAt.child(i), elementShape, diagnostics);
+                // a fresh base per element lets the values below share their pointer strings
+                Node n = of(array.get(i), Provenance.of(listAt.location(), listAt.pointer() + "/" + i), elementShape,
+                        diagnostics);
                 if (n != null) {
                     out.add(n);
                 }
