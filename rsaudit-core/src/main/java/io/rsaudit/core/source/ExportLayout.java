@@ -3,6 +3,7 @@ package io.rsaudit.core.source;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -253,6 +254,8 @@ final class ExportLayout {
         } catch (JsonEOFException e) {
             diagnostics.error(Kind.MALFORMED, where + at(e.getLocation()),
                     "unexpected end of input: the file is truncated (" + plain(e.getOriginalMessage()) + ")");
+        } catch (StreamConstraintsException e) {
+            diagnostics.error(Kind.MALFORMED, where, "too large to be AWS CLI output: " + e.getOriginalMessage());
         } catch (JsonProcessingException e) {
             diagnostics.error(Kind.MALFORMED, where + at(e.getLocation()), "malformed JSON: " + plain(e.getOriginalMessage()));
         } catch (IOException e) {

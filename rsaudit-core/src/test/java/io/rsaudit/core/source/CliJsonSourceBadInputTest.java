@@ -232,6 +232,29 @@ class CliJsonSourceBadInputTest {
     }
 
     @Test
+    void aTenMegabyteValueIsRead() {
+        String huge = "x".repeat(10 * 1024 * 1024);
+        Inventory inv = Estate.in(dir).text(CLUSTERS, "{\"Clusters\": [{\"ClusterIdentifier\": \"a\", \"DBName\": \""
+                + huge + "\", \"Encrypted\": true}]}").load();
+        assertThat(inv.errors()).filteredOn(e -> e.location().startsWith(CLUSTERS)).isEmpty();
+        assertThat(inv.clusters().get(0).encrypted().value()).isTrue();
+    }
+
+    @Test
+    void aValueBeyondTheParsersLimitIsReportedAndTheRestRead() {
+        String huge = "x".repeat(30 * 1024 * 1024);
+        Inventory inv = Estate.in(dir)
+                .text(CLUSTERS, "{\"Clusters\": [{\"ClusterIdentifier\": \"a\", \"DBName\": \"" + huge + "\"}]}")
+                .json(OTHER_REGION, GOOD)
+                .load();
+        assertThat(errors(inv, Kind.MALFORMED)).singleElement().satisfies(e -> {
+            assertThat(e.location()).isEqualTo(CLUSTERS);
+            assertThat(e.message()).startsWith("too large to be AWS CLI output").contains("exceeds the maximum allowed");
+        });
+        assertThat(inv.clusters()).extracting(Cluster::identifier).containsExactly("good");
+    }
+
+    @Test
     void aRecordWithoutItsIdentifierIsReportedAsNotJudged() {
         Inventory inv = Estate.in(dir).json(CLUSTERS, "{'Clusters': [{'Encrypted': true}]}").load();
         assertThat(errors(inv, Kind.INVALID_VALUE)).singleElement()
