@@ -127,52 +127,35 @@ public final class CliJsonSource implements InventorySource {
         }
 
         private void readRegion(Scope scope) {
-            Export.Elements clusterNodes = redshift.clusters(scope);
             Set<String> ids = new HashSet<>();
-            if (clusterNodes.collected()) {
-                for (Node n : clusterNodes.nodes()) {
-                    Cluster c = redshift.cluster(scope, n);
-                    if (c != null) {
-                        clusters.add(c);
-                        ids.add(c.identifier());
-                        linkCluster(scope, c);
-                    }
-                }
-                clusterIds.put(scope, Value.known(Set.copyOf(ids), Provenance.of(
-                        layout.expected(scope, AwsCliCall.DESCRIBE_CLUSTERS, null), "")));
-            } else {
-                clusterIds.put(scope, Value.unknown(Provenance.of(
-                        layout.expected(scope, AwsCliCall.DESCRIBE_CLUSTERS, null), ""), clusterNodes.missing()));
-            }
+            Export.Listing listed = redshift.clusters(scope, c -> {
+                clusters.add(c);
+                ids.add(c.identifier());
+                linkCluster(scope, c);
+            });
+            Provenance where = Provenance.of(layout.expected(scope, AwsCliCall.DESCRIBE_CLUSTERS, null), "");
+            clusterIds.put(scope, !listed.collected() ? Value.unknown(where, listed.missing())
+                    : listed.complete() ? Value.known(Set.copyOf(ids), where)
+                    : Value.unknown(where, "only partly read: " + where.location() + " (see the collection errors)"));
             redshift.parameterGroups(scope);
-            Export.Elements snapshotNodes = redshift.snapshots(scope);
-            if (snapshotNodes.collected()) {
-                for (Node n : snapshotNodes.nodes()) {
-                    ClusterSnapshot s = redshift.snapshot(scope, n);
-                    if (s != null) {
-                        snapshots.add(s);
-                        if (!s.isSharedIn()) {
-                            referKey(scope, s.kmsKeyId(), s.id());
-                        }
-                    }
+            redshift.snapshots(scope, s -> {
+                snapshots.add(s);
+                if (!s.isSharedIn()) {
+                    referKey(scope, s.kmsKeyId(), s.id());
                 }
-            }
-            Export.Elements grantNodes = redshift.copyGrants(scope);
-            if (grantNodes.collected()) {
-                for (Node n : grantNodes.nodes()) {
-                    SnapshotCopyGrant g = redshift.copyGrant(scope, n);
-                    if (g != null) {
-                        grants.add(g);
-                        referKey(scope, g.kmsKeyId(), g.id());
-                    }
-                }
-            }
-            List<String> missing = new ArrayList<>(1);
-            Map<String, Value<SecurityGroup>> sgs = securityGroups.groups(scope, missing);
-            if (sgs == null) {
-                groupsMissing.put(scope, missing.get(0));
-            } else {
-                sgs.forEach((id, g) -> groups.put(new ScopedName(scope, id), g));
+            });
+            redshift.copyGrants(scope, g -> {
+                grants.add(g);
+                referKey(scope, g.kmsKeyId(), g.id());
+            });
+            Map<String, Value<SecurityGroup>> sgs = new HashMap<>();
+            Export.Listing sgListed = securityGroups.groups(scope, sgs);
+            sgs.forEach((id, g) -> groups.put(new ScopedName(scope, id), g));
+            if (!sgListed.collected()) {
+                groupsMissing.put(scope, sgListed.missing());
+            } else if (!sgListed.complete()) {
+                groupsMissing.put(scope, "only partly read: " + layout.expected(scope,
+                        AwsCliCall.EC2_DESCRIBE_SECURITY_GROUPS, null) + " (see the collection errors)");
             }
             readServerless(scope);
         }
@@ -188,37 +171,17 @@ public final class CliJsonSource implements InventorySource {
         }
 
         private void readServerless(Scope scope) {
-            Export.Elements ns = serverless.namespaces(scope);
-            if (ns.collected()) {
-                for (Node n : ns.nodes()) {
-                    Namespace namespace = serverless.namespace(scope, n);
-                    if (namespace != null) {
-                        namespaces.add(namespace);
-                        referKey(scope, namespace.kmsKeyId(), namespace.id());
-                    }
+            serverless.namespaces(scope, n -> {
+                namespaces.add(n);
+                referKey(scope, n.kmsKeyId(), n.id());
+            });
+            serverless.workgroups(scope, workgroups::add);
+            serverless.snapshots(scope, s -> {
+                serverlessSnapshots.add(s);
+                if (scope.account().equals(s.ownerAccount().value())) {
+                    referKey(scope, s.kmsKeyId(), s.id());
                 }
-            }
-            Export.Elements wgs = serverless.workgroups(scope);
-            if (wgs.collected()) {
-                for (Node n : wgs.nodes()) {
-                    Workgroup w = serverless.workgroup(scope, n);
-                    if (w != null) {
-                        workgroups.add(w);
-                    }
-                }
-            }
-            Export.Elements snaps = serverless.snapshots(scope);
-            if (snaps.collected()) {
-                for (Node n : snaps.nodes()) {
-                    ServerlessSnapshot s = serverless.snapshot(scope, n);
-                    if (s != null) {
-                        serverlessSnapshots.add(s);
-                        if (scope.account().equals(s.ownerAccount().value())) {
-                            referKey(scope, s.kmsKeyId(), s.id());
-                        }
-                    }
-                }
-            }
+            });
         }
 
         private void referKey(Scope scope, Value<String> kmsKeyId, ResourceId user) {

@@ -11,7 +11,8 @@ import java.util.Map;
 
 /**
  * Reads an account's trails. {@code describe-trails} in any region lists that region's trails and every
- * multi-region trail; each trail is kept once, and its status and selectors are read in its home region.
+ * multi-region trail, so one region read whole is enough to know them; each trail is kept once, and its status and
+ * selectors are read in its home region.
  */
 final class CloudTrailReader {
 
@@ -26,23 +27,22 @@ final class CloudTrailReader {
         List<String> missing = new ArrayList<>();
         for (String region : regions) {
             Scope scope = new Scope(account, region);
-            Export.Elements trails = export.elements(scope, AwsCliCall.CLOUDTRAIL_DESCRIBE_TRAILS,
-                    AwsShapes.DESCRIBE_TRAILS, AwsShapes.TRAIL);
+            Export.Listing trails = export.elements(scope, AwsCliCall.CLOUDTRAIL_DESCRIBE_TRAILS,
+                    AwsShapes.DESCRIBE_TRAILS, AwsShapes.TRAIL, n -> {
+                        String arn = export.identifier(n, "TrailARN", "a trail");
+                        String name = n.text("Name", Absent.UNKNOWN).value();
+                        if (arn == null || name == null) {
+                            return;
+                        }
+                        Value<String> home = n.text("HomeRegion", Absent.UNKNOWN);
+                        if (!byArn.containsKey(arn) || region.equals(home.value())) {
+                            byArn.put(arn, trail(account, regions, n, name, arn, home));
+                        }
+                    });
             if (!trails.collected()) {
                 missing.add(trails.missing());
-                continue;
-            }
-            for (Node n : trails.nodes()) {
-                String arn = export.identifier(n, "TrailARN", "a trail");
-                String name = n.text("Name", Absent.UNKNOWN).value();
-                if (arn == null || name == null) {
-                    continue;
-                }
-                Value<String> home = n.text("HomeRegion", Absent.UNKNOWN);
-                boolean inHome = region.equals(home.value());
-                if (!byArn.containsKey(arn) || inHome) {
-                    byArn.put(arn, trail(account, regions, n, name, arn, home));
-                }
+            } else if (!trails.complete()) {
+                missing.add("only partly read in " + region + " (see the collection errors)");
             }
         }
         Provenance where = Provenance.of(account + "/*/" + AwsCliCall.CLOUDTRAIL_DESCRIBE_TRAILS.file(), "");

@@ -3,12 +3,13 @@ package io.rsaudit.core.source;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.rsaudit.core.model.CollectionError.Kind;
 import io.rsaudit.core.model.Scope;
 import java.io.IOException;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.ObjIntConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -38,7 +40,6 @@ final class ExportLayout {
 
     private static final ObjectMapper JSON = JsonMapper.builder()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
     /** One account folder and the region folders in it. */
@@ -147,12 +148,14 @@ final class ExportLayout {
         base = base.substring(0, base.length() - ".json".length());
         Path dir = single.getParent();
         Path error = dir.resolve(base + ".error");
-        List<Path> pages = pages(dir, base);
+        List<Path> pages = new ArrayList<>();
+        boolean gapless = pages(dir, base, pages);
         boolean hasSingle = Files.isRegularFile(single);
         if (hasSingle && !pages.isEmpty()) {
             diagnostics.error(Kind.LAYOUT, relative(single), "both a single file and .page-N files exist for this"
                     + " call; only the single file was read");
-            pages = List.of();
+            pages.clear();
+            gapless = true;
         }
         if (Files.exists(error) && (hasSingle || !pages.isEmpty())) {
             diagnostics.error(Kind.LAYOUT, relative(error), "an .error file sits beside the call's output; the"
@@ -167,37 +170,23 @@ final class ExportLayout {
             return new CallOutput.Missing("not collected: " + relative(single) + " is absent");
         }
         List<Path> files = hasSingle ? List.of(single) : pages;
-        List<CallOutput.Page> out = new ArrayList<>(files.size());
-        for (Path file : files) {
-            JsonNode doc = parse(file);
-            if (doc == null) {
-                if (files.size() == 1) {
-                    return new CallOutput.Missing("unreadable: " + relative(file) + " (see the collection errors)");
-                }
-                continue;
-            }
-            out.add(new CallOutput.Page(doc, relative(file)));
-        }
-        if (out.isEmpty()) {
-            return new CallOutput.Missing("unreadable: every page of " + relative(single) + " (see the collection errors)");
-        }
-        checkPageChain(out, call);
-        return new CallOutput.Pages(out);
+        return new CallOutput.Pages(files.stream().map(f -> new CallOutput.Page(f, relative(f))).toList(), gapless);
     }
 
-    /** A page that carries a continuation token must be followed by another page; otherwise data is missing. */
-    private void checkPageChain(List<CallOutput.Page> pages, AwsCliCall call) {
-        if (call.pageToken() == null) {
-            return;
+    /**
+     * Checks that the last page does not announce another one. Returns false (and reports it) when it does: the
+     * resources on the pages that were not collected went unseen.
+     */
+    boolean pageChainComplete(CallOutput.Page last, JsonNode members, AwsCliCall call) {
+        JsonNode token = call.pageToken() == null || members == null ? null : members.get(call.pageToken());
+        if (token == null || token.isNull() || token.asText().isEmpty()) {
+            return true;
         }
-        CallOutput.Page last = pages.get(pages.size() - 1);
-        JsonNode token = last.json().get(call.pageToken());
-        if (token != null && !token.isNull() && !token.asText().isEmpty()) {
-            diagnostics.error(Kind.NOT_COLLECTED, last.location() + "#/" + call.pageToken(),
-                    "the last page says more follow (" + call.pageToken() + " is set) but no further page was"
-                            + " collected: the resources on later pages were not judged (re-run the collector, or"
-                            + " add " + nextPageName(last.location()) + ")");
-        }
+        diagnostics.error(Kind.NOT_COLLECTED, last.location() + "#/" + call.pageToken(),
+                "the last page says more follow (" + call.pageToken() + " is set) but no further page was"
+                        + " collected: the resources on later pages were not judged (re-run the collector, or"
+                        + " add " + nextPageName(last.location()) + ")");
+        return false;
     }
 
     private static String nextPageName(String location) {
@@ -208,9 +197,10 @@ final class ExportLayout {
         return location.replace(".json", ".page-2.json") + " (after renaming this file .page-1.json)";
     }
 
-    private List<Path> pages(Path dir, String base) {
+    /** Adds the page files of {@code base} in order; returns false (reported) when one between them is missing. */
+    private boolean pages(Path dir, String base, List<Path> out) {
         if (!Files.isDirectory(dir)) {
-            return List.of();
+            return true;
         }
         TreeMap<Integer, Path> found = new TreeMap<>();
         try (Stream<Path> s = Files.list(dir)) {
@@ -222,46 +212,115 @@ final class ExportLayout {
             });
         } catch (IOException e) {
             diagnostics.error(Kind.MALFORMED, relative(dir), "cannot list folder: " + e.getMessage());
-            return List.of();
+            return false;
         }
+        boolean gapless = true;
         int expected = 1;
         for (Integer n : found.keySet()) {
             if (n != expected) {
                 diagnostics.error(Kind.NOT_COLLECTED, relative(dir.resolve(base + ".page-" + expected + ".json")),
                         "page " + expected + " is missing (pages run 1.." + found.lastKey()
                                 + "); the resources on it were not judged");
+                gapless = false;
                 expected = n;
             }
             expected++;
         }
-        return List.copyOf(found.values());
+        out.addAll(found.values());
+        return gapless;
     }
 
-    private JsonNode parse(Path file) {
-        String where = relative(file);
-        try {
-            if (Files.size(file) == 0) {
-                diagnostics.error(Kind.MALFORMED, where, "empty file; expected the JSON the AWS CLI prints");
+    /** The page as one document, or {@code null} (reported) when it is not a readable JSON object. */
+    JsonNode parse(CallOutput.Page page) {
+        String where = page.location();
+        try (JsonParser parser = JSON.createParser(page.file().toFile())) {
+            if (!startsObject(parser, where)) {
                 return null;
             }
-            JsonNode doc = JSON.readTree(file.toFile());
-            if (doc == null || !doc.isObject()) {
-                diagnostics.error(Kind.MALFORMED, where + "#", "expected a JSON object at the top level, found "
-                        + (doc == null ? "nothing" : Node.describe(doc)));
+            JsonNode doc = JSON.readTree(parser);
+            if (parser.nextToken() != null) {
+                trailing(where, parser);
                 return null;
             }
             return doc;
-        } catch (JsonEOFException e) {
-            diagnostics.error(Kind.MALFORMED, where + at(e.getLocation()),
-                    "unexpected end of input: the file is truncated (" + plain(e.getOriginalMessage()) + ")");
-        } catch (StreamConstraintsException e) {
-            diagnostics.error(Kind.MALFORMED, where, "too large to be AWS CLI output: " + e.getOriginalMessage());
-        } catch (JsonProcessingException e) {
-            diagnostics.error(Kind.MALFORMED, where + at(e.getLocation()), "malformed JSON: " + plain(e.getOriginalMessage()));
         } catch (IOException e) {
-            diagnostics.error(Kind.MALFORMED, where, "cannot read: " + e);
+            report(where, e, 0);
+            return null;
         }
-        return null;
+    }
+
+    /**
+     * The members of a page other than the list one, each element of {@code listMember} going to {@code element}
+     * as soon as it is parsed, so that memory does not grow with the file.
+     *
+     * @param members the members other than the list, or {@code null} when the page could not be read at all
+     * @param listSeen whether the list member was there and was a list
+     * @param complete false when the page broke off (truncated, malformed, trailing content): the elements handed
+     *     out before the break were read, the rest were not; the problem is reported
+     */
+    record Streamed(ObjectNode members, boolean listSeen, boolean complete) {
+    }
+
+    Streamed stream(CallOutput.Page page, String listMember, ObjIntConsumer<JsonNode> element) {
+        String where = page.location();
+        ObjectNode members = JSON.createObjectNode();
+        boolean listSeen = false;
+        int read = 0;
+        try (JsonParser parser = JSON.createParser(page.file().toFile())) {
+            if (!startsObject(parser, where)) {
+                return new Streamed(null, false, false);
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                if (parser.nextToken() == JsonToken.START_ARRAY && name.equals(listMember)) {
+                    listSeen = true;
+                    while (parser.nextToken() != JsonToken.END_ARRAY) {
+                        element.accept(JSON.readTree(parser), read++);
+                    }
+                } else {
+                    members.set(name, JSON.readTree(parser));
+                }
+            }
+            boolean ended = parser.nextToken() == null;
+            if (!ended) {
+                trailing(where, parser);
+            }
+            return new Streamed(members, listSeen, ended);
+        } catch (IOException e) {
+            report(where, e, read);
+            return new Streamed(members, listSeen, false);
+        }
+    }
+
+    private boolean startsObject(JsonParser parser, String where) throws IOException {
+        JsonToken first = parser.nextToken();
+        if (first == JsonToken.START_OBJECT) {
+            return true;
+        }
+        diagnostics.error(Kind.MALFORMED, where + (first == null ? "" : "#"), first == null
+                ? "empty file; expected the JSON the AWS CLI prints"
+                : "expected a JSON object at the top level, found " + Node.describe(JSON.readTree(parser)));
+        return false;
+    }
+
+    private void trailing(String where, JsonParser parser) {
+        diagnostics.error(Kind.MALFORMED, where + at(parser.currentTokenLocation()), "malformed JSON: more content"
+                + " after the end of the document (two outputs in one file?); what follows was not read");
+    }
+
+    private void report(String where, IOException e, int elementsRead) {
+        String read = elementsRead == 0 ? "" : "; the " + elementsRead + " element(s) before it were read, the rest not";
+        if (e instanceof JsonEOFException eof) {
+            diagnostics.error(Kind.MALFORMED, where + at(eof.getLocation()),
+                    "unexpected end of input: the file is truncated (" + plain(eof.getOriginalMessage()) + ")" + read);
+        } else if (e instanceof StreamConstraintsException big) {
+            diagnostics.error(Kind.MALFORMED, where, "too large to be AWS CLI output: " + big.getOriginalMessage() + read);
+        } else if (e instanceof JsonProcessingException bad) {
+            diagnostics.error(Kind.MALFORMED, where + at(bad.getLocation()), "malformed JSON: "
+                    + plain(bad.getOriginalMessage()) + read);
+        } else {
+            diagnostics.error(Kind.MALFORMED, where, "cannot read: " + e + read);
+        }
     }
 
     /** Jackson's message without its source description, which names no file and only adds noise. */

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /** Maps the provisioned Redshift calls to model records. */
 final class RedshiftReader {
@@ -30,11 +31,19 @@ final class RedshiftReader {
         this.export = export;
     }
 
-    Export.Elements clusters(Scope scope) {
-        return export.elements(scope, AwsCliCall.DESCRIBE_CLUSTERS, AwsShapes.DESCRIBE_CLUSTERS, AwsShapes.CLUSTER);
+    Export.Listing clusters(Scope scope, Consumer<Cluster> sink) {
+        return export.elements(scope, AwsCliCall.DESCRIBE_CLUSTERS, AwsShapes.DESCRIBE_CLUSTERS, AwsShapes.CLUSTER,
+                n -> accept(cluster(scope, n), sink));
     }
 
-    Cluster cluster(Scope scope, Node n) {
+    /** Hands on a record; {@code null} is a record that could not be named (already reported). */
+    static <T> void accept(T record, Consumer<T> sink) {
+        if (record != null) {
+            sink.accept(record);
+        }
+    }
+
+    private Cluster cluster(Scope scope, Node n) {
         String name = export.identifier(n, "ClusterIdentifier", "a cluster");
         if (name == null) {
             return null;
@@ -128,7 +137,7 @@ final class RedshiftReader {
     /** Reads the group list only to report problems in it; the parameters come from the per-group files. */
     void parameterGroups(Scope scope) {
         export.elements(scope, AwsCliCall.DESCRIBE_CLUSTER_PARAMETER_GROUPS, AwsShapes.DESCRIBE_PARAMETER_GROUPS,
-                AwsShapes.PARAMETER_GROUP);
+                AwsShapes.PARAMETER_GROUP, n -> { });
     }
 
     Value<ParameterSet> parameters(Scope scope, String group) {
@@ -174,12 +183,12 @@ final class RedshiftReader {
                 n.text("LastFailureMessage", Absent.NOT_SET));
     }
 
-    Export.Elements snapshots(Scope scope) {
+    Export.Listing snapshots(Scope scope, Consumer<ClusterSnapshot> sink) {
         return export.elements(scope, AwsCliCall.DESCRIBE_CLUSTER_SNAPSHOTS, AwsShapes.DESCRIBE_SNAPSHOTS,
-                AwsShapes.SNAPSHOT);
+                AwsShapes.SNAPSHOT, n -> accept(snapshot(scope, n), sink));
     }
 
-    ClusterSnapshot snapshot(Scope scope, Node n) {
+    private ClusterSnapshot snapshot(Scope scope, Node n) {
         String name = export.identifier(n, "SnapshotIdentifier", "a snapshot");
         if (name == null) {
             return null;
@@ -221,12 +230,12 @@ final class RedshiftReader {
                 });
     }
 
-    Export.Elements copyGrants(Scope scope) {
+    Export.Listing copyGrants(Scope scope, Consumer<SnapshotCopyGrant> sink) {
         return export.elements(scope, AwsCliCall.DESCRIBE_SNAPSHOT_COPY_GRANTS, AwsShapes.DESCRIBE_COPY_GRANTS,
-                AwsShapes.COPY_GRANT);
+                AwsShapes.COPY_GRANT, n -> accept(copyGrant(scope, n), sink));
     }
 
-    SnapshotCopyGrant copyGrant(Scope scope, Node n) {
+    private SnapshotCopyGrant copyGrant(Scope scope, Node n) {
         String name = export.identifier(n, "SnapshotCopyGrantName", "a snapshot copy grant");
         if (name == null) {
             return null;

@@ -4,7 +4,6 @@ import io.rsaudit.core.model.Scope;
 import io.rsaudit.core.model.SecurityGroup;
 import io.rsaudit.core.model.Value;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -20,22 +19,15 @@ final class SecurityGroupReader {
         this.export = export;
     }
 
-    /** The groups by id; {@code null} when the call's output is missing (the reason is in {@code missing}). */
-    Map<String, Value<SecurityGroup>> groups(Scope scope, List<String> missing) {
-        Export.Elements elements = export.elements(scope, AwsCliCall.EC2_DESCRIBE_SECURITY_GROUPS,
-                AwsShapes.DESCRIBE_SECURITY_GROUPS, AwsShapes.SECURITY_GROUP);
-        if (!elements.collected()) {
-            missing.add(elements.missing());
-            return null;
-        }
-        Map<String, Value<SecurityGroup>> out = new LinkedHashMap<>();
-        for (Node n : elements.nodes()) {
-            String id = export.identifier(n, "GroupId", "a security group");
-            if (id != null) {
-                out.put(id, group(id, n));
-            }
-        }
-        return out;
+    /** Puts the region's groups into {@code out}, by id. */
+    Export.Listing groups(Scope scope, Map<String, Value<SecurityGroup>> out) {
+        return export.elements(scope, AwsCliCall.EC2_DESCRIBE_SECURITY_GROUPS, AwsShapes.DESCRIBE_SECURITY_GROUPS,
+                AwsShapes.SECURITY_GROUP, n -> {
+                    String id = export.identifier(n, "GroupId", "a security group");
+                    if (id != null) {
+                        out.put(id, group(id, n));
+                    }
+                });
     }
 
     private static Value<SecurityGroup> group(String id, Node n) {

@@ -11,6 +11,7 @@ import io.rsaudit.core.model.Workgroup;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /** Maps the Redshift Serverless calls (lowerCamel members) to model records. */
 final class ServerlessReader {
@@ -21,12 +22,12 @@ final class ServerlessReader {
         this.export = export;
     }
 
-    Export.Elements namespaces(Scope scope) {
+    Export.Listing namespaces(Scope scope, Consumer<Namespace> sink) {
         return export.elements(scope, AwsCliCall.SERVERLESS_LIST_NAMESPACES, AwsShapes.LIST_NAMESPACES,
-                AwsShapes.NAMESPACE);
+                AwsShapes.NAMESPACE, n -> RedshiftReader.accept(namespace(scope, n), sink));
     }
 
-    Namespace namespace(Scope scope, Node n) {
+    private Namespace namespace(Scope scope, Node n) {
         String name = export.identifier(n, "namespaceName", "a namespace");
         if (name == null) {
             return null;
@@ -41,12 +42,12 @@ final class ServerlessReader {
                 n.texts("logExports", Absent.defaultsTo(List.of(), "logExports is absent: no log is exported")));
     }
 
-    Export.Elements workgroups(Scope scope) {
+    Export.Listing workgroups(Scope scope, Consumer<Workgroup> sink) {
         return export.elements(scope, AwsCliCall.SERVERLESS_LIST_WORKGROUPS, AwsShapes.LIST_WORKGROUPS,
-                AwsShapes.WORKGROUP);
+                AwsShapes.WORKGROUP, n -> RedshiftReader.accept(workgroup(scope, n), sink));
     }
 
-    Workgroup workgroup(Scope scope, Node n) {
+    private Workgroup workgroup(Scope scope, Node n) {
         String name = export.identifier(n, "workgroupName", "a workgroup");
         if (name == null) {
             return null;
@@ -81,12 +82,12 @@ final class ServerlessReader {
         });
     }
 
-    Export.Elements snapshots(Scope scope) {
+    Export.Listing snapshots(Scope scope, Consumer<ServerlessSnapshot> sink) {
         return export.elements(scope, AwsCliCall.SERVERLESS_LIST_SNAPSHOTS, AwsShapes.LIST_SNAPSHOTS,
-                AwsShapes.SERVERLESS_SNAPSHOT);
+                AwsShapes.SERVERLESS_SNAPSHOT, n -> RedshiftReader.accept(snapshot(scope, n), sink));
     }
 
-    ServerlessSnapshot snapshot(Scope scope, Node n) {
+    private ServerlessSnapshot snapshot(Scope scope, Node n) {
         String name = export.identifier(n, "snapshotName", "a serverless snapshot");
         if (name == null) {
             return null;

@@ -88,6 +88,18 @@ class CliJsonSourceBadInputTest {
     }
 
     @Test
+    void theRecordsBeforeATruncationAreReadAndTheListIsKnownToBePartial() {
+        Inventory inv = Estate.in(dir).text(CLUSTERS, "{\"Clusters\": [{\"ClusterIdentifier\": \"a\"},"
+                + " {\"ClusterIdentifier\": \"b\"}, {\"ClusterIdentifier\": \"c\", \"Encry").load();
+        assertThat(inv.clusters()).extracting(Cluster::identifier).containsExactly("a", "b");
+        assertThat(errors(inv, Kind.MALFORMED)).singleElement().satisfies(e -> assertThat(e.message())
+                .contains("truncated").endsWith("the 2 element(s) before it were read, the rest not"));
+        var ids = inv.clusterIdentifiers(new Scope("111111111111", "eu-west-1"));
+        assertThat(ids.status()).isEqualTo(Status.UNKNOWN);
+        assertThat(ids.note()).startsWith("only partly read: " + CLUSTERS);
+    }
+
+    @Test
     void emptyFileIsMalformed() {
         Inventory inv = Estate.in(dir).text(CLUSTERS, "").load();
         assertThat(errors(inv, Kind.MALFORMED)).singleElement()
