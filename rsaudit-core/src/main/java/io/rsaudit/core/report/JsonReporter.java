@@ -1,19 +1,26 @@
 package io.rsaudit.core.report;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreType;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import io.rsaudit.core.check.CheckMetadata;
 import io.rsaudit.core.check.Evidence;
 import io.rsaudit.core.check.Finding;
 import io.rsaudit.core.check.Result;
 import io.rsaudit.core.check.Severity;
 import io.rsaudit.core.model.CollectionError;
+import io.rsaudit.core.model.Provenance;
 import io.rsaudit.core.model.Scope;
+import io.rsaudit.core.model.Value;
 import io.rsaudit.core.policy.Suppression;
 import java.io.IOException;
 import java.io.Writer;
@@ -31,9 +38,32 @@ public final class JsonReporter implements Reporter {
 
     public static final String SCHEMA = "rsaudit-scan/1";
 
+    /**
+     * Evidence values are model data: a {@link Value} is written as its value, provenance inside it is left out (the
+     * finding's {@code source} gives it once), and {@code is...()} helpers are not properties.
+     */
     private static final ObjectMapper JSON = JsonMapper.builder()
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+            .disable(MapperFeature.AUTO_DETECT_IS_GETTERS)
+            .addMixIn(Provenance.class, Omitted.class)
+            .addModule(new SimpleModule().addSerializer(Value.class, new ValueSerializer()))
             .build();
+
+    @JsonIgnoreType
+    private interface Omitted {
+    }
+
+    @SuppressWarnings("rawtypes")
+    private static final class ValueSerializer extends StdSerializer<Value> {
+        ValueSerializer() {
+            super(Value.class);
+        }
+
+        @Override
+        public void serialize(Value v, JsonGenerator g, SerializerProvider provider) throws IOException {
+            provider.defaultSerializeValue(v.value(), g);
+        }
+    }
 
     @Override
     public void write(Report report, Writer out) throws IOException {

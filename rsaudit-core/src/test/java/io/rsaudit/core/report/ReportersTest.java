@@ -120,6 +120,10 @@ class ReportersTest {
         assertThat(fail.path("remediation").path("cli").asText())
                 .contains("--cluster-identifier open").contains("--region eu-west-1").doesNotContain("{{");
 
+        JsonNode ssl = finding(json, "tls").path("field");
+        assertThat(ssl.path("value").asText()).isEqualTo("true");
+        assertThat(ssl.has("provenance")).as("provenance is given once, as source").isFalse();
+
         JsonNode suppressed = finding(json, "legacy");
         assertThat(suppressed.path("suppressed").path("reason").asText()).isEqualTo("decommissioned in Q3 (CHG-7)");
 
