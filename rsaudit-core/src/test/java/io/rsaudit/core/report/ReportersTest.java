@@ -132,6 +132,21 @@ class ReportersTest {
         assertThat(pass.has("remediation")).isFalse();
     }
 
+    @Test
+    void evidenceValuesArePlainData() throws IOException {
+        var where = io.rsaudit.core.model.Provenance.of("f.json", "/Snapshots/0/AccountsWithRestoreAccess");
+        var shared = io.rsaudit.core.model.Value.known(List.of(new io.rsaudit.core.model.RestoreAccess("999988887777",
+                null, where.child(0))), where);
+        var f = new io.rsaudit.core.check.Finding(CATALOG.all().get(0), report.findings().get(0).resource(),
+                io.rsaudit.core.check.Outcome.fail("shared", shared), Severity.HIGH, null);
+        Report one = new Report("1", NOW, NOW, "e", "p", report.scopes(), report.checks(), List.of(), List.of(f),
+                List.of(), List.of(), Severity.LOW);
+        StringWriter out = new StringWriter();
+        new JsonReporter().write(one, out);
+        JsonNode value = new ObjectMapper().readTree(out.toString()).path("findings").get(0).path("field").path("value");
+        assertThat(value.toString()).isEqualTo("[{\"accountId\":\"999988887777\",\"accountAlias\":null}]");
+    }
+
     private static JsonNode finding(JsonNode json, String name) {
         for (JsonNode f : json.path("findings")) {
             if (f.path("resource").path("name").asText().equals(name)) {
