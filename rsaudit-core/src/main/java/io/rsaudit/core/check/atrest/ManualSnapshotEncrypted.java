@@ -21,6 +21,10 @@ public final class ManualSnapshotEncrypted implements Check<ClusterSnapshot> {
     @Override
     public Outcome evaluate(ClusterSnapshot snapshot, CheckContext context) {
         String name = "snapshot " + snapshot.id().name();
+        if (snapshot.ownerAccount().isUnknown()) {
+            // a snapshot shared in by another account is not applicable, so an unknown owner decides nothing
+            return Outcome.unknown("cannot tell whether this account owns " + name, snapshot.ownerAccount());
+        }
         if (snapshot.isSharedIn()) {
             return Outcome.notApplicable(name + " belongs to account " + snapshot.ownerAccount().value()
                     + ", which shares it with this one; its encryption is the owner's to fix", snapshot.ownerAccount());
