@@ -40,8 +40,8 @@ public final class CustomerKeyRotates implements Check<KmsKey> {
         Value<String> state = metadata.value().keyState();
         if (state.isPresent() && PENDING_DELETION.contains(state.value())) {
             // KMS reports rotation off for a key awaiting deletion; RS-ATREST-003 reports the deletion itself
-            return Outcome.notApplicable(name + " is " + state.value() + " (see RS-ATREST-003): KMS does not rotate a"
-                    + " key that is scheduled for deletion", state);
+            return Outcome.notApplicable(name + " is " + state.value() + ", and KMS does not rotate a key that is"
+                    + " scheduled for deletion; RS-ATREST-003 reports it", state);
         }
         Value<Boolean> rotation = key.rotationEnabled();
         if (rotation.isUnknown()) {
@@ -52,14 +52,15 @@ public final class CustomerKeyRotates implements Check<KmsKey> {
         }
         // Off is a finding only for a customer key of KMS origin that is not awaiting deletion; an unknown manager,
         // origin or state could make it n/a.
+        String off = "cannot judge the rotation of " + name + ": it is off";
         if (manager.isUnknown()) {
-            return Outcome.unknown("rotation of " + name + " is off, but who manages it is unknown", manager);
+            return Outcome.unknown(off + ", but who manages the key is unknown", manager);
         }
         if (origin.isUnknown()) {
-            return Outcome.unknown("rotation of " + name + " is off, but its origin is unknown", origin);
+            return Outcome.unknown(off + ", but its origin is unknown", origin);
         }
         if (state.isUnknown()) {
-            return Outcome.unknown("rotation of " + name + " is off, but its key state is unknown", state);
+            return Outcome.unknown(off + ", but its key state is unknown", state);
         }
         return Outcome.fail("automatic rotation of customer-managed " + name + " is off (KeyRotationEnabled false):"
                 + " its key material never changes, however long it protects the data of: " + KeyUsers.of(key),

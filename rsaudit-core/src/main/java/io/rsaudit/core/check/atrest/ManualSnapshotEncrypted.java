@@ -27,7 +27,8 @@ public final class ManualSnapshotEncrypted implements Check<ClusterSnapshot> {
         }
         if (snapshot.isSharedIn()) {
             return Outcome.notApplicable(name + " belongs to account " + snapshot.ownerAccount().value()
-                    + ", which shares it with this one; its encryption is the owner's to fix", snapshot.ownerAccount());
+                    + ", which shares it with this account; only the owner can change it, and the owner's own audit"
+                    + " judges it", snapshot.ownerAccount());
         }
         Value<String> type = snapshot.snapshotType();
         if (!type.isPresent()) {
@@ -35,8 +36,8 @@ public final class ManualSnapshotEncrypted implements Check<ClusterSnapshot> {
                     : Value.unknown(type.provenance(), "SnapshotType has no value"));
         }
         if ("automated".equals(type.value())) {
-            return Outcome.notApplicable(name + " is automated: it is encrypted exactly when its cluster is, which"
-                    + " RS-ATREST-001 checks", type);
+            return Outcome.notApplicable(name + " is automated, so it is encrypted exactly when its cluster is;"
+                    + " RS-ATREST-001 reports the cluster", type);
         }
         Value<Boolean> encrypted = snapshot.encrypted();
         if (Boolean.TRUE.equals(encrypted.value())) {

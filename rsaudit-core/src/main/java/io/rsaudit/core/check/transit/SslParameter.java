@@ -20,18 +20,21 @@ final class SslParameter {
     }
 
     static TlsSetting read(Cluster cluster, CheckContext context, String parameter) {
-        Value<String> value = ClusterParameters.read(cluster, context, parameter, documentedDefault(cluster, parameter));
+        Value<String> value = ClusterParameters.read(cluster, context, parameter,
+                documentedDefault(cluster, parameter));
+        String subject = "cluster " + cluster.identifier();
         String group = ClusterParameters.groupName(cluster);
         if (value.isUnknown()) {
-            return new TlsSetting(parameter, group, value, State.UNKNOWN, false);
+            return new TlsSetting(parameter, subject, group, value, State.UNKNOWN, false);
         }
         if (!ClusterParameters.isTrue(value)) {
-            return new TlsSetting(parameter, group, value, State.OFF, ClusterParameters.onDefaultGroup(cluster));
+            return new TlsSetting(parameter, subject, group, value, State.OFF,
+                    ClusterParameters.onDefaultGroup(cluster));
         }
         if (ClusterParameters.pendingReboot(cluster, parameter)) {
-            return new TlsSetting(parameter, group, value, State.PENDING_REBOOT, false);
+            return new TlsSetting(parameter, subject, group, value, State.PENDING_REBOOT, false);
         }
-        return new TlsSetting(parameter, group, value, State.ON, false);
+        return new TlsSetting(parameter, subject, group, value, State.ON, false);
     }
 
     static Outcome judge(Cluster cluster, CheckContext context, String parameter) {
