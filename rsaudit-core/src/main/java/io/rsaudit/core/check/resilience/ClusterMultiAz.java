@@ -39,11 +39,16 @@ public final class ClusterMultiAz implements Check<Cluster> {
                 + " and rsaudit does not know what it means", multiAz);
     }
 
+    /**
+     * Multi-AZ needs Redshift managed storage, which the dense-compute and dense-storage families (dc1, dc2, ds2)
+     * lack; other families are not named, so that a newer one with managed storage is not ruled out.
+     */
     private static String nodeTypeNote(Cluster cluster) {
         Value<String> nodeType = cluster.nodeType();
-        if (!nodeType.isPresent() || nodeType.value().startsWith("ra3.")) {
+        if (!nodeType.isPresent() || !(nodeType.value().startsWith("dc") || nodeType.value().startsWith("ds"))) {
             return "";
         }
-        return "; its node type " + nodeType.value() + " cannot be Multi-AZ (RA3 only): it must move to RA3 first";
+        return "; its node type " + nodeType.value() + " cannot be Multi-AZ, which needs Redshift managed storage: it"
+                + " must move to RA3 first";
     }
 }
