@@ -18,6 +18,9 @@ public final class ClusterParameters {
     /**
      * The parameter's value as text. Defaulted to {@code documentedDefault} for a default group that was not read,
      * or for a group that does not list the parameter.
+     *
+     * @param documentedDefault the value AWS documents for the cluster's group; it may depend on the group
+     *     ({@code require_ssl} is true in {@code default.redshift-2.0}, false in {@code default.redshift-1.0})
      */
     public static Value<String> read(Cluster cluster, CheckContext context, String parameter, String documentedDefault) {
         Value<ParameterGroupRef> ref = cluster.parameterGroup();
@@ -35,8 +38,7 @@ public final class ClusterParameters {
         }
         if (group.isDefault()) {
             return Value.defaulted(documentedDefault, ref.provenance(), "the parameters of default group " + group.name()
-                    + " were not read; default groups have " + parameter + "=" + documentedDefault
-                    + " and cannot be modified");
+                    + " were not read; it has " + parameter + "=" + documentedDefault + " and cannot be modified");
         }
         if (params.isPresent()) {
             return Value.defaulted(documentedDefault, params.provenance(), parameter + " is not listed in parameter group "
@@ -60,6 +62,17 @@ public final class ClusterParameters {
     public static String groupName(Cluster cluster) {
         return cluster.parameterGroup().isPresent() ? "parameter group " + cluster.parameterGroup().value().name()
                 : "its parameter group";
+    }
+
+    /**
+     * What to do about parameters that are wrong on a default group, which cannot be modified; the same words in
+     * every check that reads a parameter.
+     *
+     * @param parameters how many parameters the advice is about (1: "it", more: "them")
+     */
+    public static String defaultGroupAdvice(int parameters) {
+        return "it is a default group, which cannot be modified: attach a custom group that sets "
+                + (parameters == 1 ? "it" : "them");
     }
 
     /** Whether the cluster is on a read-only default group. */

@@ -11,6 +11,10 @@ final class AdminUser {
     /** The names the console, the AWS examples and most tutorials fill in: the first ones an attacker tries. */
     private static final Set<String> DEFAULT_NAMES = Set.of("awsuser", "admin");
 
+    /** Why a password that Secrets Manager does not manage is a finding, after the field that says so. */
+    static final String UNMANAGED_RISK = ": a person or script chose it, nothing rotates it, and anyone who learns it"
+            + " is a superuser until someone changes it by hand";
+
     private AdminUser() {
     }
 
@@ -25,5 +29,11 @@ final class AdminUser {
                     username);
         }
         return Outcome.pass("the admin user of " + what + " is named '" + name + "', not a default name", username);
+    }
+
+    /** "the password of admin user 'dba' of cluster X", or "the admin password of cluster X" without a known name. */
+    static String password(Value<String> username, String what) {
+        return username.isPresent() ? "the password of admin user '" + username.value() + "' of " + what
+                : "the admin password of " + what;
     }
 }

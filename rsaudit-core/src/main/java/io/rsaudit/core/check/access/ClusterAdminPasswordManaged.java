@@ -15,19 +15,16 @@ public final class ClusterAdminPasswordManaged implements Check<Cluster> {
 
     @Override
     public Outcome evaluate(Cluster cluster, CheckContext context) {
+        String name = "cluster " + cluster.identifier();
         Value<String> secret = cluster.masterPasswordSecretArn();
         if (secret.isUnknown()) {
-            return Outcome.unknown("cannot tell whether Secrets Manager manages the admin password of cluster "
-                    + cluster.identifier(), secret);
+            return Outcome.unknown("cannot tell whether Secrets Manager manages the admin password of " + name, secret);
         }
-        String user = cluster.masterUsername().isPresent() ? "'" + cluster.masterUsername().value() + "'"
-                : "the admin user";
+        String password = AdminUser.password(cluster.masterUsername(), name);
         if (secret.value() == null) {
-            return Outcome.fail("the password of admin user " + user + " is not managed by Secrets Manager (the"
-                    + " cluster reports no MasterPasswordSecretArn): a person or script chose it, nothing rotates it,"
-                    + " and anyone who learns it is a superuser until someone changes it by hand", secret);
+            return Outcome.fail(password + " is not managed by Secrets Manager (no MasterPasswordSecretArn)"
+                    + AdminUser.UNMANAGED_RISK, secret);
         }
-        return Outcome.pass("the password of admin user " + user + " is kept and rotated by Secrets Manager in "
-                + secret.value(), secret);
+        return Outcome.pass(password + " is kept and rotated by Secrets Manager in " + secret.value(), secret);
     }
 }

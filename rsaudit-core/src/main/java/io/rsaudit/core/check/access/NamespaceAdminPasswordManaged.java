@@ -19,24 +19,22 @@ public final class NamespaceAdminPasswordManaged implements Check<Namespace> {
 
     @Override
     public Outcome evaluate(Namespace namespace, CheckContext context) {
-        String name = namespace.id().name();
+        String name = "namespace " + namespace.id().name();
         Value<String> secret = namespace.adminPasswordSecretArn();
         if (secret.isUnknown()) {
-            return Outcome.unknown("cannot tell whether Secrets Manager manages the admin password of namespace "
-                    + name, secret);
-        }
-        if (secret.value() != null) {
-            return Outcome.pass("the admin password of namespace " + name + " is kept and rotated by Secrets Manager"
-                    + " in " + secret.value(), secret);
+            return Outcome.unknown("cannot tell whether Secrets Manager manages the admin password of " + name, secret);
         }
         Value<String> user = namespace.adminUsername();
-        if (!user.isPresent()) {
-            return Outcome.unknown("namespace " + name + " reports no adminPasswordSecretArn and no admin user name: it"
-                    + " may have no admin password at all (created with IAM credentials only), or the export lacks"
-                    + " the member", user);
+        String password = AdminUser.password(user, name);
+        if (secret.value() != null) {
+            return Outcome.pass(password + " is kept and rotated by Secrets Manager in " + secret.value(), secret);
         }
-        return Outcome.fail("the password of admin user '" + user.value() + "' of namespace " + name + " is not"
-                + " managed by Secrets Manager (no adminPasswordSecretArn): a person or script chose it, nothing"
-                + " rotates it, and anyone who learns it is a superuser until someone changes it by hand", secret);
+        if (!user.isPresent()) {
+            return Outcome.unknown("cannot tell whether " + name + " has an admin password: it reports no"
+                    + " adminPasswordSecretArn and no admin user name, so it may have none at all (created with IAM"
+                    + " credentials only), or the export lacks the member", user);
+        }
+        return Outcome.fail(password + " is not managed by Secrets Manager (no adminPasswordSecretArn)"
+                + AdminUser.UNMANAGED_RISK, secret);
     }
 }

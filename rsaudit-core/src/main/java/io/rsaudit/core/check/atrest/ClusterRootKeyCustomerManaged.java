@@ -18,8 +18,7 @@ public final class ClusterRootKeyCustomerManaged implements Check<Cluster> {
     @Override
     public Outcome evaluate(Cluster cluster, CheckContext context) {
         if (!context.policy().requireCustomerManagedKeys()) {
-            return Outcome.notApplicable("the policy does not require customer-managed keys"
-                    + " (encryption.requireCustomerManagedKeys is false)");
+            return Outcome.notApplicable(KeyOwnership.NOT_REQUIRED);
         }
         String name = "cluster " + cluster.identifier();
         Value<Boolean> encrypted = cluster.encrypted();
@@ -27,7 +26,7 @@ public final class ClusterRootKeyCustomerManaged implements Check<Cluster> {
             return Outcome.unknown("cannot tell whether " + name + " is encrypted", encrypted);
         }
         if (!Boolean.TRUE.equals(encrypted.value())) {
-            return Outcome.notApplicable(name + " is not encrypted, which RS-ATREST-001 reports", encrypted);
+            return Outcome.notApplicable(name + " is not encrypted; RS-ATREST-001 reports it", encrypted);
         }
         Value<HsmStatus> hsm = cluster.hsmStatus();
         if (hsm.isPresent()) {
@@ -41,10 +40,12 @@ public final class ClusterRootKeyCustomerManaged implements Check<Cluster> {
         if (KeyReference.classify(kmsKeyId.value()) == KeyReference.NONE) {
             // Without a key id the root key could still be in an HSM; only a known absence of HsmStatus rules it out.
             if (hsm.isUnknown()) {
-                return Outcome.unknown(name + " reports no KmsKeyId, and whether it is HSM-backed is unknown", hsm);
+                return Outcome.unknown("cannot tell which root key " + name + " uses: it reports no KmsKeyId, and whether"
+                        + " it is HSM-backed is unknown", hsm);
             }
-            return Outcome.fail(name + " is encrypted but reports no KmsKeyId and no HSM: its root key is a key AWS"
-                    + " owns, not a customer-managed key", kmsKeyId);
+            return Outcome.fail(name + " is encrypted but reports no KmsKeyId and no HSM, so it uses an AWS owned key,"
+                    + " not a customer-managed key: you cannot see or change its policy, disable it, or audit its use"
+                    + " in your CloudTrail", kmsKeyId);
         }
         return KeyOwnership.judge(kmsKeyId, cluster.id().scope(), context, name);
     }

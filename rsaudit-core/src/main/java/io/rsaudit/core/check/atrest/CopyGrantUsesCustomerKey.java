@@ -17,8 +17,7 @@ public final class CopyGrantUsesCustomerKey implements Check<SnapshotCopyGrant> 
     @Override
     public Outcome evaluate(SnapshotCopyGrant grant, CheckContext context) {
         if (!context.policy().requireCustomerManagedKeys()) {
-            return Outcome.notApplicable("the policy does not require customer-managed keys"
-                    + " (encryption.requireCustomerManagedKeys is false)");
+            return Outcome.notApplicable(KeyOwnership.NOT_REQUIRED);
         }
         String name = "snapshot copy grant " + grant.id().name();
         Value<String> kmsKeyId = grant.kmsKeyId();

@@ -35,10 +35,10 @@ public final class CustomerKeyEnabled implements Check<KmsKey> {
             return Outcome.pass(name + " is Enabled", state);
         }
         Value<Instant> deletion = metadata.value().deletionDate();
-        String when = deletion.isPresent() ? " KMS deletes it on " + deletion.value() + " ("
-                + Duration.between(context.now(), deletion.value()).toDays() + " days after this scan)." : "";
-        return Outcome.fail(name + " is " + state.value() + consequence(state.value()) + "." + when
-                + " Resources that use it: " + KeyUsers.of(key), state);
+        String when = deletion.isPresent() ? "; KMS deletes it on " + deletion.value() + " ("
+                + Duration.between(context.now(), deletion.value()).toDays() + " days after this scan)" : "";
+        return Outcome.fail(name + " is " + state.value() + consequence(state.value()) + when
+                + "; resources that use it: " + KeyUsers.of(key), state);
     }
 
     private static String consequence(String state) {
@@ -46,7 +46,7 @@ public final class CustomerKeyEnabled implements Check<KmsKey> {
         return switch (state) {
             case "Disabled" -> unusable + " until the key is enabled again";
             case "PendingDeletion", "PendingReplicaDeletion" -> unusable + ", and once KMS deletes the key at the end"
-                    + " of the waiting period that data is lost for good; cancel the deletion, then enable the key";
+                    + " of the waiting period that data is lost for good: cancel the deletion, then enable the key";
             case "PendingImport" -> unusable + ": its imported key material is missing, expired or deleted; import"
                     + " the same key material again";
             case "Unavailable" -> unusable + ": its custom key store is disconnected; reconnect the key store";

@@ -18,6 +18,8 @@ public final class CustomerKeyRotates implements Check<KmsKey> {
     /** Origins whose key material KMS cannot rotate automatically: imported material and custom key stores. */
     private static final Set<String> NOT_AUTO_ROTATABLE = Set.of("EXTERNAL", "AWS_CLOUDHSM", "EXTERNAL_KEY_STORE");
 
+    private static final Set<String> PENDING_DELETION = Set.of("PendingDeletion", "PendingReplicaDeletion");
+
     @Override
     public Outcome evaluate(KmsKey key, CheckContext context) {
         String name = "key " + key.id().arn();
@@ -32,15 +34,14 @@ public final class CustomerKeyRotates implements Check<KmsKey> {
         }
         Value<String> origin = metadata.value().origin();
         if (origin.isPresent() && NOT_AUTO_ROTATABLE.contains(origin.value())) {
-            return Outcome.notApplicable(name + " has origin " + origin.value() + ": KMS cannot rotate "
-                    + ("EXTERNAL".equals(origin.value()) ? "imported key material" : "keys in a custom key store")
-                    + " automatically; rotate it by moving its resources to a new key on your own schedule", origin);
+            return Outcome.notApplicable(name + " has origin " + origin.value() + ": " + manualRotation(origin.value()),
+                    origin);
         }
         Value<String> state = metadata.value().keyState();
-        if (state.isPresent() && state.value().startsWith("Pending") && state.value().endsWith("Deletion")) {
+        if (state.isPresent() && PENDING_DELETION.contains(state.value())) {
             // KMS reports rotation off for a key awaiting deletion; RS-ATREST-003 reports the deletion itself
-            return Outcome.notApplicable(name + " is " + state.value() + " (see RS-ATREST-003): KMS does not rotate a"
-                    + " key that is scheduled for deletion", state);
+            return Outcome.notApplicable(name + " is " + state.value() + ", and KMS does not rotate a key that is"
+                    + " scheduled for deletion; RS-ATREST-003 reports it", state);
         }
         Value<Boolean> rotation = key.rotationEnabled();
         if (rotation.isUnknown()) {
@@ -49,16 +50,29 @@ public final class CustomerKeyRotates implements Check<KmsKey> {
         if (Boolean.TRUE.equals(rotation.value())) {
             return Outcome.pass("automatic rotation of " + name + " is on, " + period(key), rotation);
         }
-        // Off is a finding only for a customer key of KMS origin; an unknown manager or origin could make it n/a.
+        // Off is a finding only for a customer key of KMS origin that is not awaiting deletion; an unknown manager,
+        // origin or state could make it n/a.
+        String off = "cannot judge the rotation of " + name + ": it is off";
         if (manager.isUnknown()) {
-            return Outcome.unknown("rotation of " + name + " is off, but who manages it is unknown", manager);
+            return Outcome.unknown(off + ", but who manages the key is unknown", manager);
         }
         if (origin.isUnknown()) {
-            return Outcome.unknown("rotation of " + name + " is off, but its origin is unknown", origin);
+            return Outcome.unknown(off + ", but its origin is unknown", origin);
+        }
+        if (state.isUnknown()) {
+            return Outcome.unknown(off + ", but its key state is unknown", state);
         }
         return Outcome.fail("automatic rotation of customer-managed " + name + " is off (KeyRotationEnabled false):"
                 + " its key material never changes, however long it protects the data of: " + KeyUsers.of(key),
                 rotation);
+    }
+
+    private static String manualRotation(String origin) {
+        return "EXTERNAL".equals(origin)
+                ? "KMS cannot rotate imported key material automatically; rotate it on demand on your own schedule"
+                        + " (import new key material, then rotate-key-on-demand)"
+                : "KMS cannot rotate keys in a custom key store; rotate it by moving its resources to a new key on"
+                        + " your own schedule";
     }
 
     private static String period(KmsKey key) {

@@ -14,6 +14,9 @@ import io.rsaudit.core.model.Value;
  */
 final class KeyOwnership {
 
+    static final String NOT_REQUIRED = "the policy does not require customer-managed keys"
+            + " (encryption.requireCustomerManagedKeys is false)";
+
     static final String AWS_MANAGED_RISK = ": its key policy, which lets every principal of the account use it"
             + " through Redshift, cannot be changed, and the key cannot be disabled or deleted";
 

@@ -21,9 +21,14 @@ public final class ManualSnapshotEncrypted implements Check<ClusterSnapshot> {
     @Override
     public Outcome evaluate(ClusterSnapshot snapshot, CheckContext context) {
         String name = "snapshot " + snapshot.id().name();
+        if (snapshot.ownerAccount().isUnknown()) {
+            // a snapshot shared in by another account is not applicable, so an unknown owner decides nothing
+            return Outcome.unknown("cannot tell whether this account owns " + name, snapshot.ownerAccount());
+        }
         if (snapshot.isSharedIn()) {
             return Outcome.notApplicable(name + " belongs to account " + snapshot.ownerAccount().value()
-                    + ", which shares it with this one; its encryption is the owner's to fix", snapshot.ownerAccount());
+                    + ", which shares it with this account; only the owner can change it, and the owner's own audit"
+                    + " judges it", snapshot.ownerAccount());
         }
         Value<String> type = snapshot.snapshotType();
         if (!type.isPresent()) {
@@ -31,8 +36,8 @@ public final class ManualSnapshotEncrypted implements Check<ClusterSnapshot> {
                     : Value.unknown(type.provenance(), "SnapshotType has no value"));
         }
         if ("automated".equals(type.value())) {
-            return Outcome.notApplicable(name + " is automated: it is encrypted exactly when its cluster is, which"
-                    + " RS-ATREST-001 checks", type);
+            return Outcome.notApplicable(name + " is automated, so it is encrypted exactly when its cluster is;"
+                    + " RS-ATREST-001 reports the cluster", type);
         }
         Value<Boolean> encrypted = snapshot.encrypted();
         if (Boolean.TRUE.equals(encrypted.value())) {

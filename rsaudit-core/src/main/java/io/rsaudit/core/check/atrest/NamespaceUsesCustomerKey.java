@@ -17,8 +17,7 @@ public final class NamespaceUsesCustomerKey implements Check<Namespace> {
     @Override
     public Outcome evaluate(Namespace namespace, CheckContext context) {
         if (!context.policy().requireCustomerManagedKeys()) {
-            return Outcome.notApplicable("the policy does not require customer-managed keys"
-                    + " (encryption.requireCustomerManagedKeys is false)");
+            return Outcome.notApplicable(KeyOwnership.NOT_REQUIRED);
         }
         String name = "namespace " + namespace.id().name();
         Value<String> kmsKeyId = namespace.kmsKeyId();

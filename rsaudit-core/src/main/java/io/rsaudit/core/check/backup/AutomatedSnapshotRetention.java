@@ -16,25 +16,28 @@ public final class AutomatedSnapshotRetention implements Check<Cluster> {
     @Override
     public Outcome evaluate(Cluster cluster, CheckContext context) {
         Value<Integer> days = cluster.automatedSnapshotRetentionPeriod();
+        String name = "cluster " + cluster.identifier();
         if (!days.isPresent()) {
-            return Outcome.unknown("cannot read AutomatedSnapshotRetentionPeriod", days);
+            return Outcome.unknown("cannot read AutomatedSnapshotRetentionPeriod of " + name, days);
         }
         int d = days.value();
         if (d == 0) {
-            return Outcome.notApplicable("automated snapshots are disabled; RS-BACKUP-001 reports it", days);
+            return Outcome.notApplicable("automated snapshots of " + name + " are disabled; RS-BACKUP-001 reports it",
+                    days);
         }
         if (d < 0) {
-            return Outcome.unknown("AutomatedSnapshotRetentionPeriod is " + d + ", outside the 0 to 35 days AWS"
-                    + " accepts", days);
+            return Outcome.unknown(Snapshots.outOfRange(name, d), days);
         }
         int min = context.policy().minAutomatedRetentionDays();
         String minimum = "the policy minimum is " + Snapshots.days(min) + " (backups.minAutomatedRetentionDays)";
         if (d < min) {
             String apiDefault = d == 1 ? "; 1 day is what the API sets when a cluster is created without a"
                     + " retention period" : "";
-            return Outcome.fail("automated snapshots are kept " + Snapshots.days(d) + ", so damage noticed later"
-                    + " than that cannot be undone from an automated snapshot; " + minimum + apiDefault, days);
+            return Outcome.fail("automated snapshots of " + name + " are kept " + Snapshots.days(d) + ", so damage"
+                    + " noticed later than that cannot be undone from an automated snapshot; " + minimum + apiDefault,
+                    days);
         }
-        return Outcome.pass("automated snapshots are kept " + Snapshots.days(d) + "; " + minimum, days);
+        return Outcome.pass("automated snapshots of " + name + " are kept " + Snapshots.days(d) + "; " + minimum,
+                days);
     }
 }

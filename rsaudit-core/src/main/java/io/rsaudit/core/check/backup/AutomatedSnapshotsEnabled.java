@@ -16,20 +16,20 @@ public final class AutomatedSnapshotsEnabled implements Check<Cluster> {
     @Override
     public Outcome evaluate(Cluster cluster, CheckContext context) {
         Value<Integer> days = cluster.automatedSnapshotRetentionPeriod();
+        String name = "cluster " + cluster.identifier();
         if (!days.isPresent()) {
-            return Outcome.unknown("cannot read AutomatedSnapshotRetentionPeriod", days);
+            return Outcome.unknown("cannot read AutomatedSnapshotRetentionPeriod of " + name, days);
         }
         int d = days.value();
         if (d == 0) {
-            return Outcome.fail("automated snapshots are disabled (AutomatedSnapshotRetentionPeriod is 0): Redshift"
-                    + " takes no automated snapshots of the cluster, so nothing written since the last manual"
-                    + " snapshot can be restored", days);
+            return Outcome.fail("automated snapshots of " + name + " are disabled (AutomatedSnapshotRetentionPeriod"
+                    + " is 0): Redshift takes none, so nothing written since the last manual snapshot can be restored",
+                    days);
         }
         if (d < 0) {
             // AWS accepts 0..35; a negative number says nothing about whether snapshots are taken
-            return Outcome.unknown("AutomatedSnapshotRetentionPeriod is " + d + ", outside the 0 to 35 days AWS"
-                    + " accepts", days);
+            return Outcome.unknown(Snapshots.outOfRange(name, d), days);
         }
-        return Outcome.pass("automated snapshots are enabled and kept " + Snapshots.days(d), days);
+        return Outcome.pass("automated snapshots of " + name + " are enabled and kept " + Snapshots.days(d), days);
     }
 }

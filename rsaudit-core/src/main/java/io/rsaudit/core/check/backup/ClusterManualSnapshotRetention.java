@@ -14,8 +14,9 @@ public final class ClusterManualSnapshotRetention implements Check<Cluster> {
 
     @Override
     public Outcome evaluate(Cluster cluster, CheckContext context) {
-        return ManualRetention.judge(cluster.manualSnapshotRetentionPeriod(), context.policy(),
-                "manual snapshots of the cluster taken without an explicit retention are kept",
+        String name = "cluster " + cluster.identifier();
+        return ManualRetention.judge(cluster.manualSnapshotRetentionPeriod(), context.policy(), name,
+                "manual snapshots of " + name + " taken without an explicit retention are kept",
                 ", even after the cluster is deleted", "");
     }
 }

@@ -17,13 +17,15 @@ final class ManualRetention {
     }
 
     /**
-     * @param subject what is kept, as the start of a sentence: "new manual snapshots of the cluster are kept"
+     * @param resource the resource the retention belongs to: "cluster analytics", "snapshot s1"
+     * @param subject what is kept, as the start of a sentence: "snapshot s1 is kept"
      * @param forever appended when the retention is forever, to say what that means here
      * @param context appended to every message (age and size of a snapshot), or ""
      */
-    static Outcome judge(Value<Integer> days, Policy policy, String subject, String forever, String context) {
+    static Outcome judge(Value<Integer> days, Policy policy, String resource, String subject, String forever,
+            String context) {
         if (!days.isPresent()) {
-            return Outcome.unknown("cannot read ManualSnapshotRetentionPeriod", days.isUnknown() ? days
+            return Outcome.unknown("cannot read ManualSnapshotRetentionPeriod of " + resource, days.isUnknown() ? days
                     : Value.unknown(days.provenance(), "ManualSnapshotRetentionPeriod is null"));
         }
         int d = days.value();
@@ -35,8 +37,9 @@ final class ManualRetention {
                     + context, days);
         }
         if (d < 1) {
-            return Outcome.unknown("ManualSnapshotRetentionPeriod is " + d + ", which AWS does not accept (-1, or"
-                    + " 1 to 3653 days), so the retention cannot be judged" + context, days);
+            return Outcome.unknown("cannot judge the manual snapshot retention of " + resource
+                    + ": ManualSnapshotRetentionPeriod is " + d + ", which AWS does not accept (-1, or 1 to 3653 days)"
+                    + context, days);
         }
         if (max != null && d > max) {
             return Outcome.fail(subject + " " + Snapshots.days(d) + "; the policy maximum is " + Snapshots.days(max)

@@ -24,13 +24,14 @@ public final class ManualSnapshotClusterExists implements Check<ClusterSnapshot>
         if (skip.isPresent()) {
             return skip.get();
         }
+        String name = Snapshots.name(snapshot);
         Value<String> cluster = snapshot.clusterIdentifier();
         if (!cluster.isPresent()) {
-            return Outcome.unknown("cannot tell which cluster the snapshot was taken from", cluster);
+            return Outcome.unknown("cannot tell which cluster " + name + " was taken from", cluster);
         }
         if (snapshot.sourceRegion().isUnknown()) {
-            return Outcome.unknown("cannot tell which region cluster " + cluster.value() + " lives in",
-                    snapshot.sourceRegion());
+            return Outcome.unknown("cannot tell which region cluster " + cluster.value() + " of " + name
+                    + " lives in", snapshot.sourceRegion());
         }
         // a cross-region copy names its cluster in the region it was copied from
         boolean copied = snapshot.sourceRegion().isPresent();
@@ -38,16 +39,18 @@ public final class ManualSnapshotClusterExists implements Check<ClusterSnapshot>
         Value<Set<String>> clusters = context.inventory().clusterIdentifiers(
                 new Scope(snapshot.id().scope().account(), region));
         if (!clusters.isPresent()) {
-            return Outcome.unknown("cannot tell whether cluster " + cluster.value() + " still exists in " + region,
+            return Outcome.unknown("cannot tell whether cluster " + cluster.value() + " of " + name
+                    + " still exists in " + region,
                     clusters.isUnknown() ? clusters : Value.unknown(clusters.provenance(), "no cluster list"));
         }
-        String where = cluster.value() + " in " + region + (copied ? " (the snapshot is a copy from there)" : "");
+        String copy = copied ? " (the snapshot is a copy from there)" : "";
         if (clusters.value().contains(cluster.value())) {
-            return Outcome.pass("cluster " + where + " still exists", cluster);
+            return Outcome.pass("cluster " + cluster.value() + " of " + name + " still exists in " + region + copy,
+                    cluster);
         }
-        return Outcome.fail("orphaned: cluster " + where + " no longer exists; the snapshot is "
-                + Snapshots.ageAndSize(snapshot, context.now()) + ", " + retention(snapshot) + sharing(snapshot),
-                cluster);
+        return Outcome.fail(name + " is orphaned: its cluster " + cluster.value() + " no longer exists in " + region
+                + copy + "; it is " + Snapshots.ageAndSize(snapshot, context.now()) + ", "
+                + retention(snapshot) + sharing(snapshot), cluster);
     }
 
     private static String retention(ClusterSnapshot snapshot) {

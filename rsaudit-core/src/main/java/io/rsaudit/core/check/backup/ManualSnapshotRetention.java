@@ -19,8 +19,8 @@ public final class ManualSnapshotRetention implements Check<ClusterSnapshot> {
         if (skip.isPresent()) {
             return skip.get();
         }
-        return ManualRetention.judge(snapshot.manualRetentionPeriod(), context.policy(), "the snapshot is kept",
-                ", even after its cluster is deleted",
-                "; it is " + Snapshots.ageAndSize(snapshot, context.now()));
+        String name = Snapshots.name(snapshot);
+        return ManualRetention.judge(snapshot.manualRetentionPeriod(), context.policy(), name, name + " is kept",
+                ", even after its cluster is deleted", "; it is " + Snapshots.ageAndSize(snapshot, context.now()));
     }
 }

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 @CheckInfo(id = "RS-BACKUP-008", title = "Serverless snapshot is shared only with trusted accounts",
@@ -25,14 +26,11 @@ public final class ServerlessSnapshotSharedWithTrustedAccounts implements Check<
 
     @Override
     public Outcome evaluate(ServerlessSnapshot snapshot, CheckContext context) {
+        String name = "snapshot " + snapshot.id().name();
         Value<String> owner = snapshot.ownerAccount();
-        if (!owner.isPresent()) {
-            return Outcome.unknown("cannot tell whether this account owns the snapshot", owner.isUnknown() ? owner
-                    : Value.unknown(owner.provenance(), "ownerAccount is null"));
-        }
-        if (!owner.value().equals(snapshot.id().scope().account())) {
-            return Outcome.notApplicable("the snapshot belongs to account " + owner.value() + ", which shares it"
-                    + " with this one; the owner's sharing is judged in the owner's audit", owner);
+        Optional<Outcome> skip = Snapshots.notOwned(name, owner, snapshot.id().scope().account());
+        if (skip.isPresent()) {
+            return skip.get();
         }
         Map<String, List<String>> untrusted = new LinkedHashMap<>();
         List<Value<String>> evidence = new ArrayList<>();
@@ -43,25 +41,23 @@ public final class ServerlessSnapshotSharedWithTrustedAccounts implements Check<
         if (!untrusted.isEmpty()) {
             List<String> names = new ArrayList<>();
             untrusted.forEach((account, kinds) -> names.add(account + " (" + String.join(" and ", kinds) + ")"));
-            return Outcome.fail("restorable by " + (names.size() == 1 ? "an account" : names.size() + " accounts")
-                    + " outside the policy's trusted accounts: " + Snapshots.join(names) + "; a restore gives "
+            return Outcome.fail(name + " is " + TrustedAccounts.restorableBy(names) + "; a restore gives "
                     + (names.size() == 1 ? "that account" : "each of them") + " all the data of namespace "
-                    + snapshot.namespaceName().show()
-                    + TrustedAccounts.note(context.policy()), evidence.get(0));
+                    + snapshot.namespaceName().show() + TrustedAccounts.note(context.policy()), evidence.get(0));
         }
         // after the failure above on purpose: an untrusted account in one list decides, whatever the other holds
         for (Value<List<String>> list : List.of(snapshot.accountsWithRestoreAccess(),
                 snapshot.accountsWithProvisionedRestoreAccess())) {
             if (!list.isPresent()) {
-                return Outcome.unknown("cannot read which accounts may restore the snapshot", list.isUnknown() ? list
+                return Outcome.unknown("cannot read which accounts may restore " + name, list.isUnknown() ? list
                         : Value.unknown(list.provenance(), list.provenance().field() + " is null"));
             }
         }
         Set<String> trusted = new LinkedHashSet<>(snapshot.accountsWithRestoreAccess().value());
         trusted.addAll(snapshot.accountsWithProvisionedRestoreAccess().value());
         trusted.remove(owner.value());
-        return Outcome.pass(trusted.isEmpty() ? "shared with no other account"
-                : "shared only with trusted accounts: " + Snapshots.join(List.copyOf(trusted)),
+        return Outcome.pass(trusted.isEmpty() ? name + " is shared with no other account"
+                : name + " is shared only with trusted accounts: " + Snapshots.join(List.copyOf(trusted)),
                 snapshot.accountsWithRestoreAccess());
     }
 

@@ -18,27 +18,29 @@ public final class SnapshotCopyResidency implements Check<Cluster> {
     @Override
     public Outcome evaluate(Cluster cluster, CheckContext context) {
         Value<SnapshotCopyStatus> copy = cluster.snapshotCopy();
+        String name = "cluster " + cluster.identifier();
         String region = cluster.id().scope().region();
         if (copy.isUnknown()) {
-            return Outcome.unknown("cannot read whether snapshots are copied to another region", copy);
+            return Outcome.unknown("cannot tell whether " + name + " copies its snapshots to another region", copy);
         }
         if (copy.value() == null) {
-            return Outcome.pass("cross-region snapshot copy is off: the snapshots stay in " + region, copy);
+            return Outcome.pass("cross-region snapshot copy of " + name + " is off: its snapshots stay in " + region,
+                    copy);
         }
         Value<String> destination = copy.value().destinationRegion();
         if (!destination.isPresent()) {
-            return Outcome.unknown("snapshots are copied to another region, but which one cannot be read",
+            return Outcome.unknown("cannot read which region " + name + " copies its snapshots to",
                     destination.isUnknown() ? destination
                             : Value.unknown(destination.provenance(), "DestinationRegion is null"));
         }
         String to = destination.value();
         Residency.Decision decision = context.policy().residency().copy(region, to);
-        String what = "snapshots are copied from " + region + " to " + to;
+        String what = "snapshots of " + name + " are copied from " + region + " to " + to;
         return switch (decision.verdict()) {
             case ALLOWED -> Outcome.pass(what + ": " + decision.reason(), destination);
             case DENIED -> Outcome.fail(what + ": " + decision.reason() + retention(copy.value()), destination);
-            case UNKNOWN -> Outcome.unknown("cannot judge the copy from " + region + " to " + to,
-                    Value.unknown(destination.provenance(), decision.reason()));
+            case UNKNOWN -> Outcome.unknown("cannot judge the copy of the snapshots of " + name + " from " + region
+                    + " to " + to, Value.unknown(destination.provenance(), decision.reason()));
         };
     }
 

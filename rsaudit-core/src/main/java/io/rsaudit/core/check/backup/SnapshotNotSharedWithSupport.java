@@ -22,17 +22,18 @@ public final class SnapshotNotSharedWithSupport implements Check<ClusterSnapshot
         if (skip.isPresent()) {
             return skip.get();
         }
+        String name = Snapshots.name(snapshot);
         Value<List<RestoreAccess>> shared = snapshot.sharedWith();
         if (shared.isUnknown()) {
-            return Outcome.unknown("cannot read which accounts may restore the snapshot", shared);
+            return Outcome.unknown("cannot read which accounts may restore " + name, shared);
         }
         List<RestoreAccess> all = shared.value() == null ? List.of() : shared.value();
         Optional<RestoreAccess> support = all.stream().filter(RestoreAccess::isAwsSupport).findFirst();
         if (support.isPresent()) {
-            return Outcome.fail("AWS Support (" + RestoreAccess.AWS_SUPPORT + ") may restore the snapshot and read"
+            return Outcome.fail("AWS Support (" + RestoreAccess.AWS_SUPPORT + ") may restore " + name + " and read"
                     + " its data; access granted for a support case stays until it is revoked",
                     Value.known(RestoreAccess.AWS_SUPPORT, support.get().provenance()));
         }
-        return Outcome.pass("not shared with AWS Support", shared);
+        return Outcome.pass(name + " is not shared with AWS Support", shared);
     }
 }

@@ -23,9 +23,10 @@ public final class SnapshotSharedWithTrustedAccounts implements Check<ClusterSna
         if (skip.isPresent()) {
             return skip.get();
         }
+        String name = Snapshots.name(snapshot);
         Value<List<RestoreAccess>> shared = snapshot.sharedWith();
         if (shared.isUnknown()) {
-            return Outcome.unknown("cannot read which accounts may restore the snapshot", shared);
+            return Outcome.unknown("cannot read which accounts may restore " + name, shared);
         }
         String owner = snapshot.ownerAccount().value();
         List<RestoreAccess> untrusted = new ArrayList<>();
@@ -47,21 +48,21 @@ public final class SnapshotSharedWithTrustedAccounts implements Check<ClusterSna
         if (!untrusted.isEmpty()) {
             List<String> names = untrusted.stream().map(Snapshots::show).toList();
             RestoreAccess first = untrusted.get(0);
-            return Outcome.fail("restorable by " + (names.size() == 1 ? "an account" : names.size() + " accounts")
-                    + " outside the policy's trusted accounts: " + Snapshots.join(names) + "; "
+            return Outcome.fail(name + " is " + TrustedAccounts.restorableBy(names) + "; "
                     + (names.size() == 1 ? "it" : "each") + " can restore the snapshot into a cluster of its own and"
                     + " read all its data" + unencrypted(snapshot) + TrustedAccounts.note(context.policy()),
                     Value.known(first.accountId(), first.provenance()));
         }
         if (unnamed != null) {
-            return Outcome.unknown("cannot judge an account that may restore the snapshot",
+            return Outcome.unknown("cannot judge an account that may restore " + name,
                     Value.unknown(unnamed.provenance(), "the entry has no AccountId (alias "
                             + unnamed.accountAlias() + "), so it cannot be matched to the trusted accounts"));
         }
         if (trusted.isEmpty()) {
-            return Outcome.pass("shared with no other account" + supportNote, shared);
+            return Outcome.pass(name + " is shared with no other account" + supportNote, shared);
         }
-        return Outcome.pass("shared only with trusted accounts: " + Snapshots.join(trusted) + supportNote, shared);
+        return Outcome.pass(name + " is shared only with trusted accounts: " + Snapshots.join(trusted) + supportNote,
+                shared);
     }
 
     private static String unencrypted(ClusterSnapshot snapshot) {

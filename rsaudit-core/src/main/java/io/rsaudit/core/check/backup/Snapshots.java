@@ -3,6 +3,7 @@ package io.rsaudit.core.check.backup;
 import io.rsaudit.core.check.Outcome;
 import io.rsaudit.core.model.ClusterSnapshot;
 import io.rsaudit.core.model.RestoreAccess;
+import io.rsaudit.core.model.Value;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -22,14 +23,19 @@ final class Snapshots {
      * own audit judges it), or its owner cannot be read. Empty when the snapshot is this account's own.
      */
     static Optional<Outcome> notOwned(ClusterSnapshot snapshot) {
-        if (snapshot.ownerAccount().isUnknown()) {
-            return Optional.of(Outcome.unknown("cannot tell whether this account owns the snapshot",
-                    snapshot.ownerAccount()));
+        return notOwned(name(snapshot), snapshot.ownerAccount(), snapshot.id().scope().account());
+    }
+
+    /** As {@link #notOwned(ClusterSnapshot)}, for any snapshot: {@code account} is the one it was collected in. */
+    static Optional<Outcome> notOwned(String name, Value<String> owner, String account) {
+        if (!owner.isPresent()) {
+            return Optional.of(Outcome.unknown("cannot tell whether this account owns " + name, owner.isUnknown()
+                    ? owner : Value.unknown(owner.provenance(), owner.provenance().field() + " is null")));
         }
-        if (snapshot.isSharedIn()) {
-            return Optional.of(Outcome.notApplicable("the snapshot belongs to account "
-                    + snapshot.ownerAccount().value() + ", which shares it with this one; the owner's settings"
-                    + " are judged in the owner's audit", snapshot.ownerAccount()));
+        if (!owner.value().equals(account)) {
+            return Optional.of(Outcome.notApplicable(name + " belongs to account " + owner.value() + ", which shares"
+                    + " it with this account; only the owner can change it, and the owner's own audit judges it",
+                    owner));
         }
         return Optional.empty();
     }
@@ -43,20 +49,33 @@ final class Snapshots {
         if (notOwned.isPresent()) {
             return notOwned;
         }
+        String name = name(snapshot);
         if (snapshot.snapshotType().isUnknown()) {
-            return Optional.of(Outcome.unknown("cannot tell whether the snapshot is manual or automated",
+            return Optional.of(Outcome.unknown("cannot tell whether " + name + " is manual or automated",
                     snapshot.snapshotType()));
         }
         String type = snapshot.snapshotType().value();
         if ("automated".equals(type)) {
-            return Optional.of(Outcome.notApplicable("automated snapshot: AWS deletes it when its cluster's"
+            return Optional.of(Outcome.notApplicable(name + " is automated: AWS deletes it when its cluster's"
                     + " automated retention period ends, or with the cluster", snapshot.snapshotType()));
         }
         if (!snapshot.isManual()) {
-            return Optional.of(Outcome.unknown("SnapshotType is '" + type + "', neither manual nor automated;"
-                    + " rsaudit does not know how AWS retains it", snapshot.snapshotType()));
+            return Optional.of(Outcome.unknown("cannot judge " + name + ": its SnapshotType is '" + type + "',"
+                    + " neither manual nor automated, and rsaudit does not know how AWS retains it",
+                    snapshot.snapshotType()));
         }
         return Optional.empty();
+    }
+
+    /** The snapshot as messages name it: "snapshot analytics-before-migration". */
+    static String name(ClusterSnapshot snapshot) {
+        return "snapshot " + snapshot.id().name();
+    }
+
+    /** The unknown outcome's reason for an automated retention outside the 0..35 days AWS accepts. */
+    static String outOfRange(String cluster, int days) {
+        return "cannot judge the automated snapshot retention of " + cluster + ": AutomatedSnapshotRetentionPeriod is "
+                + days + ", outside the 0 to 35 days AWS accepts";
     }
 
     /** Age and size for messages: "412 days old (created 2025-04-15), 1,234.5 GiB". */

@@ -26,17 +26,18 @@ public final class AuditLogDeliveryHealthy implements Check<Cluster> {
         }
         LoggingStatus logging = status.value();
         if (!AuditLogs.enabled(logging)) {
-            return Outcome.notApplicable("audit logging is disabled, so nothing is delivered; RS-LOG-001 reports it",
-                    logging.enabled());
+            return AuditLogs.disabled(cluster, logging, "nothing is delivered");
         }
+        String name = "cluster " + cluster.identifier();
+        String destination = AuditLogs.destination(cluster, logging);
         Value<Instant> success = logging.lastSuccessfulDelivery();
         Value<Instant> failure = logging.lastFailure();
         if (failure.isUnknown()) {
-            return Outcome.unknown("cannot read when delivery to " + AuditLogs.destination(cluster, logging)
+            return Outcome.unknown("cannot read when delivery of the audit logs of " + name + " to " + destination
                     + " last failed", failure);
         }
         if (success.isUnknown()) {
-            return Outcome.unknown("cannot read when audit logs were last delivered", success);
+            return Outcome.unknown("cannot read when the audit logs of " + name + " were last delivered", success);
         }
         Instant lastSuccess = success.value();
         Instant lastFailure = failure.value();
@@ -46,20 +47,21 @@ public final class AuditLogDeliveryHealthy implements Check<Cluster> {
             String since = lastSuccess == null ? "no delivery has ever succeeded"
                     : "nothing has been delivered since the last success at " + lastSuccess
                             + age(lastSuccess, context.now());
-            return Outcome.fail("audit log delivery to " + AuditLogs.destination(cluster, logging) + " is failing: the"
-                    + " last attempt failed at " + lastFailure + " (" + why + "), and " + since, failure);
+            return Outcome.fail("audit log delivery of " + name + " to " + destination + " is failing: the last attempt"
+                    + " failed at " + lastFailure + " (" + why + "), and " + since, failure);
         }
         if (lastSuccess != null) {
             String earlier = lastFailure == null ? "" : "; an earlier failure at " + lastFailure + " was followed by"
                     + " successful deliveries";
-            return Outcome.pass("audit logs were last delivered to " + AuditLogs.destination(cluster, logging) + " at "
+            return Outcome.pass("the audit logs of " + name + " were last delivered to " + destination + " at "
                     + lastSuccess + age(lastSuccess, context.now()) + earlier, success);
         }
         String hint = "cloudwatch".equals(logging.destinationType().value())
                 ? "; for CloudWatch delivery, look for recent events in the cluster's /aws/redshift/cluster/"
                         + cluster.identifier() + "/ log groups" : "";
-        return Outcome.unknown("no delivery recorded yet: the logging status has neither LastSuccessfulDeliveryTime"
-                + " nor LastFailureTime (logging may have been enabled only recently)" + hint, success);
+        return Outcome.unknown("cannot tell whether the audit logs of " + name + " are delivered: no delivery recorded"
+                + " yet, the logging status has neither LastSuccessfulDeliveryTime nor LastFailureTime (logging may"
+                + " have been enabled only recently)" + hint, success);
     }
 
     private static String age(Instant at, Instant now) {

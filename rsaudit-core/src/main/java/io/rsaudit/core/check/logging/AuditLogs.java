@@ -54,6 +54,12 @@ final class AuditLogs {
         return Boolean.TRUE.equals(status.enabled().value());
     }
 
+    /** The not-applicable outcome of the checks that look into enabled audit logging, when it is off. */
+    static Outcome disabled(Cluster cluster, LoggingStatus status, String consequence) {
+        return Outcome.notApplicable("audit logging of cluster " + cluster.identifier() + " is disabled, so "
+                + consequence + "; RS-LOG-001 reports it", status.enabled());
+    }
+
     /** Where the logs go, for messages: "S3 bucket b", "CloudWatch Logs (/aws/redshift/cluster/c/...)". */
     static String destination(Cluster cluster, LoggingStatus status) {
         String type = status.destinationType().value();

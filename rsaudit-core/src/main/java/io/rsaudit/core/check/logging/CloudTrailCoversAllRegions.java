@@ -21,18 +21,19 @@ public final class CloudTrailCoversAllRegions implements Check<Account> {
     @Override
     public Outcome evaluate(Account account, CheckContext context) {
         Value<List<Trail>> trails = account.trails();
+        String name = "account " + account.id().name();
         if (trails.isUnknown()) {
-            return Outcome.unknown("cannot list the CloudTrail trails of account " + account.id().name(), trails);
+            return Outcome.unknown("cannot list the CloudTrail trails of " + name, trails);
         }
         if (trails.value().isEmpty()) {
-            return Outcome.fail("account " + account.id().name() + " has no CloudTrail trail (describe-trails lists"
+            return Outcome.fail(name + " has no CloudTrail trail (describe-trails lists"
                     + " none in any collected region): Redshift API calls such as ModifyCluster, DisableLogging or"
                     + " AuthorizeSnapshotAccess are kept only in the 90-day event history", trails);
         }
         List<TrailAssessment> assessed = trails.value().stream().map(TrailAssessment::of).toList();
         for (TrailAssessment a : assessed) {
             if (a.qualifies()) {
-                return Outcome.pass(a.passText(), a.loggingStatus());
+                return Outcome.pass(name + " has " + a.passText(), a.loggingStatus());
             }
         }
         List<TrailAssessment> open = assessed.stream().filter(TrailAssessment::undetermined).toList();
@@ -40,13 +41,13 @@ public final class CloudTrailCoversAllRegions implements Check<Account> {
                 .collect(Collectors.joining("; "));
         if (!open.isEmpty()) {
             String could = open.stream().map(TrailAssessment::unknownText).collect(Collectors.joining("; "));
-            String others = lacking.isEmpty() ? "" : ". The other trails cannot qualify: " + lacking;
+            String others = lacking.isEmpty() ? "" : "; the other trails cannot qualify: " + lacking;
             // the reasons are already in the text, one per group of unknown parts
-            return new Outcome(Result.UNKNOWN, "no trail is known to record management events in every region with"
-                    + " validated log files, but one could: " + could + others,
+            return new Outcome(Result.UNKNOWN, "cannot tell whether a trail of " + name + " records management events"
+                    + " in every region with validated log files: none is known to, but one could: " + could + others,
                     Evidence.of(open.get(0).firstUnknown()));
         }
-        return Outcome.fail("no trail records read and write management events in every region with validated log"
-                + " files: " + lacking, assessed.get(0).firstLack());
+        return Outcome.fail("no trail of " + name + " records read and write management events in every region with"
+                + " validated log files: " + lacking, assessed.get(0).firstLack());
     }
 }

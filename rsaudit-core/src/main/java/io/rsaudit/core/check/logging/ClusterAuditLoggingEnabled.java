@@ -23,12 +23,13 @@ public final class ClusterAuditLoggingEnabled implements Check<Cluster> {
             return unreadable.get();
         }
         LoggingStatus logging = status.value();
+        String name = "cluster " + cluster.identifier();
         if (!AuditLogs.enabled(logging)) {
-            return Outcome.fail("audit logging is disabled (LoggingEnabled is false): connections, changes to database"
-                    + " users and queries are kept only in system tables, which Redshift purges after a few days",
-                    logging.enabled());
+            return Outcome.fail("audit logging of " + name + " is disabled (LoggingEnabled is false): connections,"
+                    + " changes to database users and queries are kept only in system tables, which Redshift purges"
+                    + " after a few days", logging.enabled());
         }
-        return Outcome.pass("audit logging is enabled, delivering to " + AuditLogs.destination(cluster, logging),
-                logging.enabled());
+        return Outcome.pass("audit logging of " + name + " is enabled, delivering to "
+                + AuditLogs.destination(cluster, logging), logging.enabled());
     }
 }

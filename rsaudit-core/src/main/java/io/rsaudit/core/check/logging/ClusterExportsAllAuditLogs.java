@@ -25,23 +25,23 @@ public final class ClusterExportsAllAuditLogs implements Check<Cluster> {
         }
         LoggingStatus logging = status.value();
         if (!AuditLogs.enabled(logging)) {
-            return Outcome.notApplicable("audit logging is disabled, so no log is exported; RS-LOG-001 reports it",
-                    logging.enabled());
+            return AuditLogs.disabled(cluster, logging, "no log is exported");
         }
+        String name = "cluster " + cluster.identifier();
         Value<List<String>> exports = logging.logExports();
         if (exports.isUnknown()) {
-            return Outcome.unknown("cannot read which logs cluster " + cluster.identifier() + " exports", exports);
+            return Outcome.unknown("cannot read which logs " + name + " exports", exports);
         }
         List<String> exported = exports.value() == null ? List.of() : exports.value();
         String destination = AuditLogs.destination(cluster, logging);
         List<String> missing = AuditLogs.missing(exported);
         if (!missing.isEmpty()) {
-            String what = exported.isEmpty() ? "audit logging to " + destination + " exports no log (LogExports is"
-                    + " empty)" : "audit logging to " + destination + " exports only " + String.join(", ", exported);
+            String what = "audit logging of " + name + " to " + destination + (exported.isEmpty()
+                    ? " exports no log (LogExports is empty)" : " exports only " + String.join(", ", exported));
             return Outcome.fail(what + "; not exported: " + AuditLogs.describe(missing), exports);
         }
         String defaulted = exports.note() == null ? "" : " (" + exports.note() + ")";
-        return Outcome.pass("connectionlog, userlog and useractivitylog are exported to " + destination + defaulted,
+        return Outcome.pass(name + " exports connectionlog, userlog and useractivitylog to " + destination + defaulted,
                 exports);
     }
 }

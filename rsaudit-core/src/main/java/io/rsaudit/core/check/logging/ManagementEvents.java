@@ -1,6 +1,5 @@
 package io.rsaudit.core.check.logging;
 
-import io.rsaudit.core.model.Provenance;
 import io.rsaudit.core.model.Trail;
 import io.rsaudit.core.model.Value;
 import java.util.ArrayList;
@@ -20,7 +19,7 @@ import java.util.Map;
 record ManagementEvents(boolean read, boolean write, List<String> limitedTo, List<String> exclusions,
         Value<?> undetermined) {
 
-    static ManagementEvents of(Trail.EventSelectors selectors, Provenance where) {
+    static ManagementEvents of(Trail.EventSelectors selectors) {
         Builder b = new Builder();
         for (int i = 0; i < selectors.basic().size(); i++) {
             Trail.BasicSelector s = selectors.basic().get(i);
@@ -42,7 +41,8 @@ record ManagementEvents(boolean read, boolean write, List<String> limitedTo, Lis
                         + " has ReadWriteType '" + rw.value() + "', which is not All, ReadOnly or WriteOnly"));
             }
             if (s.excludedSources().isPresent() && !s.excludedSources().value().isEmpty()) {
-                b.exclusions.add("ExcludeManagementEventSources " + s.excludedSources().value() + " in event selector " + i);
+                b.exclusions.add("ExcludeManagementEventSources " + s.excludedSources().value() + " in event selector "
+                        + i);
             }
         }
         for (Trail.AdvancedSelector s : selectors.advanced()) {
@@ -95,7 +95,8 @@ record ManagementEvents(boolean read, boolean write, List<String> limitedTo, Lis
                 limitedTo.add("eventSource " + s.equalsFor("eventSource") + " in " + name);
                 return;
             }
-            s.othersFor("eventSource").forEach((op, values) -> exclusions.add("eventSource " + op + " " + values + " in " + name));
+            s.othersFor("eventSource").forEach((op, values) -> exclusions.add("eventSource " + op + " " + values
+                    + " in " + name));
             List<String> readOnly = s.equalsFor("readOnly");
             Map<String, List<String>> readOnlyOthers = s.othersFor("readOnly");
             if (readOnly == null && readOnlyOthers.isEmpty()) {

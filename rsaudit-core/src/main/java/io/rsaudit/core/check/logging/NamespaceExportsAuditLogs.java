@@ -16,20 +16,21 @@ public final class NamespaceExportsAuditLogs implements Check<Namespace> {
 
     @Override
     public Outcome evaluate(Namespace namespace, CheckContext context) {
+        String name = "namespace " + namespace.id().name();
         Value<List<String>> exports = namespace.logExports();
         if (exports.isUnknown()) {
-            return Outcome.unknown("cannot read which logs namespace " + namespace.id().name() + " exports", exports);
+            return Outcome.unknown("cannot read which logs " + name + " exports", exports);
         }
         List<String> exported = exports.value() == null ? List.of() : exports.value();
         String groups = "/aws/redshift/" + namespace.id().name() + "/<log>";
         List<String> missing = AuditLogs.missing(exported);
         if (!missing.isEmpty()) {
-            String what = exported.isEmpty() ? "the namespace exports no audit log to CloudWatch Logs"
-                    : "the namespace exports only " + String.join(", ", exported) + " to CloudWatch Logs";
+            String what = exported.isEmpty() ? name + " exports no audit log to CloudWatch Logs"
+                    : name + " exports only " + String.join(", ", exported) + " to CloudWatch Logs";
             return Outcome.fail(what + "; not exported: " + AuditLogs.describe(missing) + "; without the export"
                     + " these events are kept only in system views, which hold a short history", exports);
         }
-        return Outcome.pass("connectionlog, userlog and useractivitylog are exported to CloudWatch Logs (log groups "
+        return Outcome.pass(name + " exports connectionlog, userlog and useractivitylog to CloudWatch Logs (log groups "
                 + groups + ")", exports);
     }
 }

@@ -54,7 +54,7 @@ final class TrailAssessment {
             unknown(selectors.isUnknown() ? selectors : custom, "event selectors");
             return;
         }
-        events = ManagementEvents.of(selectors.value(), selectors.provenance());
+        events = ManagementEvents.of(selectors.value());
         if (events.both()) {
             return;
         }
@@ -115,12 +115,12 @@ final class TrailAssessment {
         return label() + ": " + String.join("; ", groups);
     }
 
-    /** For a qualifying trail: what it does, with any event sources it leaves out. */
+    /** For a qualifying trail: "trail t (home r), which is multi-region, ...", with any event sources it leaves out. */
     String passText() {
         String sources = events == null || events.exclusions().isEmpty() ? ""
                 : "; note that it leaves out " + String.join(", ", events.exclusions());
         String selectors = events == null ? "the default event selector (all management events)"
                 : "event selectors that include read and write management events";
-        return label() + " is multi-region, logging, validates its log files and has " + selectors + sources;
+        return label() + ", which is multi-region, logging, validates its log files and has " + selectors + sources;
     }
 }

@@ -23,7 +23,7 @@ import java.util.List;
 public final class UserActivityLoggingEnabled implements Check<Cluster> {
 
     private static final String PARAMETER = "enable_user_activity_logging";
-    private static final String NEEDS_BOTH = ". Redshift writes the user activity log only with both the "
+    private static final String NEEDS_BOTH = "; Redshift writes the user activity log only with both the "
             + AuditLogs.USER_ACTIVITY + " export and " + PARAMETER + "=true";
 
     /** One half: PASS (in place), FAIL (missing) or UNKNOWN, with its text and field. */
@@ -34,28 +34,31 @@ public final class UserActivityLoggingEnabled implements Check<Cluster> {
     public Outcome evaluate(Cluster cluster, CheckContext context) {
         Half export = export(cluster, context);
         Half parameter = parameter(cluster, context);
+        String name = "cluster " + cluster.identifier();
         List<Half> missing = List.of(export, parameter).stream().filter(h -> h.state() == Result.FAIL).toList();
         if (missing.size() == 2) {
-            return Outcome.fail("queries are not logged: " + export.text() + ", and " + parameter.text() + NEEDS_BOTH,
-                    export.field());
+            return Outcome.fail("queries on " + name + " are not logged: " + export.text() + ", and "
+                    + parameter.text() + NEEDS_BOTH, export.field());
         }
         if (missing.size() == 1) {
             Half gap = missing.get(0);
             Half other = gap == export ? parameter : export;
             String besides = other.state() == Result.PASS ? "; only the other half is in place: " + other.text()
                     : "; besides, " + other.text();
-            return Outcome.fail("queries are not logged: " + gap.text() + besides + NEEDS_BOTH, gap.field());
+            return Outcome.fail("queries on " + name + " are not logged: " + gap.text() + besides + NEEDS_BOTH,
+                    gap.field());
         }
         for (Half half : List.of(export, parameter)) {
             if (half.state() == Result.UNKNOWN) {
                 Half other = half == export ? parameter : export;
                 String known = other.state() == Result.PASS ? " (" + other.text() + ")"
                         : other.state() == Result.UNKNOWN ? " (" + other.text() + " either)" : "";
-                return Outcome.unknown("cannot tell whether the user activity log is written" + known + ": "
+                return Outcome.unknown("cannot tell whether " + name + " writes the user activity log" + known + ": "
                         + half.text(), half.field());
             }
         }
-        return Outcome.pass(export.text() + ", and " + parameter.text(), parameter.field());
+        return Outcome.pass(name + " writes the user activity log: " + export.text() + ", and " + parameter.text(),
+                parameter.field());
     }
 
     private static Half export(Cluster cluster, CheckContext context) {
@@ -92,10 +95,10 @@ public final class UserActivityLoggingEnabled implements Check<Cluster> {
         }
         boolean pending = ClusterParameters.pendingReboot(cluster, PARAMETER);
         if (!ClusterParameters.isTrue(value)) {
-            String fix = ClusterParameters.onDefaultGroup(cluster) ? " (a default group, which cannot be modified:"
-                    + " attach a custom group that sets it)" : "";
+            String fix = ClusterParameters.onDefaultGroup(cluster) ? "; " + ClusterParameters.defaultGroupAdvice(1)
+                    : "";
             String change = pending ? " (the cluster reports a change to it pending-reboot)" : "";
-            return new Half(Result.FAIL, PARAMETER + " is " + value.value() + " in " + group + fix + change, value);
+            return new Half(Result.FAIL, PARAMETER + " is " + value.value() + " in " + group + change + fix, value);
         }
         if (pending) {
             return new Half(Result.FAIL, PARAMETER + " is true in " + group + " but not yet in effect: the cluster"

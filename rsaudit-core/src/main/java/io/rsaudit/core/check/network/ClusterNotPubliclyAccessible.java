@@ -14,6 +14,6 @@ public final class ClusterNotPubliclyAccessible implements Check<Cluster> {
 
     @Override
     public Outcome evaluate(Cluster cluster, CheckContext context) {
-        return PublicAccess.judge("the cluster", cluster.publiclyAccessible(), "RS-NET-002");
+        return PublicAccess.judge("cluster " + cluster.identifier(), cluster.publiclyAccessible(), "RS-NET-002");
     }
 }

@@ -14,7 +14,7 @@ public final class ClusterPortClosedToInternet implements Check<Cluster> {
 
     @Override
     public Outcome evaluate(Cluster cluster, CheckContext context) {
-        return InternetIngress.judge("the cluster", cluster.id().scope(), cluster.port(),
+        return InternetIngress.judge("cluster", cluster.identifier(), cluster.id().scope(), cluster.port(),
                 cluster.vpcSecurityGroupIds(), cluster.publiclyAccessible(), context);
     }
 }

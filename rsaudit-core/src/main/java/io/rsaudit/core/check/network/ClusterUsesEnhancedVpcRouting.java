@@ -14,6 +14,6 @@ public final class ClusterUsesEnhancedVpcRouting implements Check<Cluster> {
 
     @Override
     public Outcome evaluate(Cluster cluster, CheckContext context) {
-        return VpcRouting.judge("the cluster", cluster.enhancedVpcRouting());
+        return VpcRouting.judge("cluster", cluster.identifier(), cluster.enhancedVpcRouting());
     }
 }

@@ -13,19 +13,20 @@ import io.rsaudit.core.model.Value;
         area = Area.NETWORK)
 public final class ClusterUsesNonDefaultPort implements Check<Cluster> {
 
-    static final int DEFAULT_PORT = 5439;
+    private static final int DEFAULT_PORT = 5439;
 
     @Override
     public Outcome evaluate(Cluster cluster, CheckContext context) {
         Value<Integer> port = cluster.port();
+        String name = "cluster " + cluster.identifier();
         if (!port.isPresent()) {
-            return Outcome.unknown("cannot tell which port the cluster listens on", port.isUnknown() ? port
+            return Outcome.unknown("cannot tell which port " + name + " listens on", port.isUnknown() ? port
                     : Value.unknown(port.provenance(), "the cluster reports no port"));
         }
         if (port.value() == DEFAULT_PORT) {
-            return Outcome.fail("the cluster listens on the default port " + DEFAULT_PORT + ", the first port that"
+            return Outcome.fail(name + " listens on the default port " + DEFAULT_PORT + ", the first port that"
                     + " scanners and password-spraying tools try for Redshift", port);
         }
-        return Outcome.pass("the cluster listens on port " + port.value() + ", not the default " + DEFAULT_PORT, port);
+        return Outcome.pass(name + " listens on port " + port.value() + ", not the default " + DEFAULT_PORT, port);
     }
 }

@@ -32,12 +32,14 @@ final class InternetIngress {
     }
 
     /**
-     * @param subject "the cluster" or "the workgroup", for messages
+     * @param kind "cluster" or "workgroup", for messages
+     * @param name the resource's name, for messages
      * @param publiclyAccessible only colours the message: a world-open rule is a finding whether or not the endpoint
      *     is public today
      */
-    static Outcome judge(String subject, Scope scope, Value<Integer> port, Value<List<String>> groupIds,
+    static Outcome judge(String kind, String name, Scope scope, Value<Integer> port, Value<List<String>> groupIds,
             Value<Boolean> publiclyAccessible, CheckContext context) {
+        String subject = kind + " " + name;
         if (!port.isPresent()) {
             return Outcome.unknown("cannot tell which port of " + subject + " to judge",
                     port.isUnknown() ? port : Value.unknown(port.provenance(), subject + " reports no port"));
@@ -68,7 +70,7 @@ final class InternetIngress {
                 clean.add(label(group.value()));
             }
         }
-        String where = "TCP port " + p;
+        String where = "TCP port " + p + " of " + subject;
         if (!openings.isEmpty()) {
             List<String> parts = new ArrayList<>();
             for (Opening o : openings) {
@@ -76,13 +78,14 @@ final class InternetIngress {
                         + " through its inbound rule for " + describe(o.rule()));
             }
             Opening first = openings.get(0);
-            return Outcome.fail(where + " of " + subject + " is open to the whole internet: " + String.join("; ", parts)
-                    + "." + reach(subject, publiclyAccessible) + notJudged(unreadable),
+            return Outcome.fail(where + " is open to the whole internet: " + String.join("; ", parts)
+                    + reach(kind, publiclyAccessible) + notJudged(unreadable),
                     Value.known(first.cidrs().get(0), first.rule().provenance()));
         }
         if (!unreadable.isEmpty()) {
-            String what = (clean.isEmpty() ? "" : "no inbound rule of " + groups(clean) + " opens " + where
-                    + " to the internet, but ") + groups(new ArrayList<>(unreadable.keySet())) + " cannot be read";
+            String what = "cannot tell whether " + where + " is open to the whole internet: "
+                    + (clean.isEmpty() ? "" : "no inbound rule of " + groups(clean) + " admits 0.0.0.0/0 or ::/0 on"
+                            + " it, but ") + groups(new ArrayList<>(unreadable.keySet())) + " cannot be read";
             Value<SecurityGroup> firstUnreadable = unreadable.values().iterator().next();
             Set<String> reasons = reasons(unreadable);
             if (reasons.size() == 1) {
@@ -92,10 +95,11 @@ final class InternetIngress {
             return new Outcome(Result.UNKNOWN, what + ": " + String.join("; ", reasons), Evidence.of(firstUnreadable));
         }
         if (clean.isEmpty()) {
-            return Outcome.pass(subject + " has no security group attached, so no inbound rule admits anyone on "
-                    + where, groupIds);
+            return Outcome.pass(subject + " has no security group attached, so no inbound rule admits anyone on TCP"
+                    + " port " + p, groupIds);
         }
-        return Outcome.pass("no inbound rule of " + groups(clean) + " admits 0.0.0.0/0 or ::/0 on " + where, groupIds);
+        return Outcome.pass(where + " is not open to the whole internet: no inbound rule of " + groups(clean)
+                + " admits 0.0.0.0/0 or ::/0 on it", groupIds);
     }
 
     private static List<String> wholeInternet(IngressRule rule) {
@@ -138,32 +142,28 @@ final class InternetIngress {
         return (labels.size() == 1 ? "security group " : "security groups ") + String.join(", ", labels);
     }
 
-    private static String reach(String subject, Value<Boolean> publiclyAccessible) {
+    private static String reach(String kind, Value<Boolean> publiclyAccessible) {
         if (!publiclyAccessible.isPresent()) {
-            return " Whether " + subject + " is publicly accessible is unknown.";
+            return "; whether the " + kind + " is publicly accessible is unknown";
         }
         return publiclyAccessible.value()
-                ? " " + capitalized(subject) + " is also publicly accessible, so anyone on the internet can reach"
-                        + " its login on this port."
-                : " " + capitalized(subject) + " is not publicly accessible, so today this admits every host that can"
-                        + " route into its VPC; making it public would expose the port to the whole internet at once.";
+                ? "; the " + kind + " is also publicly accessible, so anyone on the internet can reach its login on"
+                        + " this port"
+                : "; the " + kind + " is not publicly accessible, so today this admits every host that can route into"
+                        + " its VPC, and making it public would expose the port to the whole internet at once";
     }
 
     private static String notJudged(Map<String, Value<SecurityGroup>> unreadable) {
         if (unreadable.isEmpty()) {
             return "";
         }
-        return " " + capitalized(groups(new ArrayList<>(unreadable.keySet()))) + " could not be judged: "
-                + String.join("; ", reasons(unreadable)) + ".";
+        return "; " + groups(new ArrayList<>(unreadable.keySet())) + " could not be judged: "
+                + String.join("; ", reasons(unreadable));
     }
 
     private static Set<String> reasons(Map<String, Value<SecurityGroup>> unreadable) {
         Set<String> reasons = new LinkedHashSet<>();
         unreadable.values().forEach(v -> reasons.add(v.note()));
         return reasons;
-    }
-
-    private static String capitalized(String s) {
-        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 }

@@ -10,7 +10,7 @@ final class PublicAccess {
     }
 
     /**
-     * @param subject "the cluster" or "the workgroup"
+     * @param subject "cluster X" or "workgroup Y"
      * @param groupsCheck the check that judges the endpoint's security groups, named so the reader knows where the
      *     remaining barrier is judged
      */

@@ -14,6 +14,6 @@ public final class WorkgroupNotPubliclyAccessible implements Check<Workgroup> {
 
     @Override
     public Outcome evaluate(Workgroup workgroup, CheckContext context) {
-        return PublicAccess.judge("the workgroup", workgroup.publiclyAccessible(), "RS-NET-007");
+        return PublicAccess.judge("workgroup " + workgroup.id().name(), workgroup.publiclyAccessible(), "RS-NET-007");
     }
 }

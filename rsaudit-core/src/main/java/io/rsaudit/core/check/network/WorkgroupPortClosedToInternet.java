@@ -14,7 +14,7 @@ public final class WorkgroupPortClosedToInternet implements Check<Workgroup> {
 
     @Override
     public Outcome evaluate(Workgroup workgroup, CheckContext context) {
-        return InternetIngress.judge("the workgroup", workgroup.id().scope(), workgroup.port(),
+        return InternetIngress.judge("workgroup", workgroup.id().name(), workgroup.id().scope(), workgroup.port(),
                 workgroup.securityGroupIds(), workgroup.publiclyAccessible(), context);
     }
 }

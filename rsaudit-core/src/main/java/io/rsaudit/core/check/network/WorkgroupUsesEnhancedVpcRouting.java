@@ -14,6 +14,6 @@ public final class WorkgroupUsesEnhancedVpcRouting implements Check<Workgroup> {
 
     @Override
     public Outcome evaluate(Workgroup workgroup, CheckContext context) {
-        return VpcRouting.judge("the workgroup", workgroup.enhancedVpcRouting());
+        return VpcRouting.judge("workgroup", workgroup.id().name(), workgroup.enhancedVpcRouting());
     }
 }

@@ -16,16 +16,17 @@ public final class ClusterAllowsVersionUpgrade implements Check<Cluster> {
     @Override
     public Outcome evaluate(Cluster cluster, CheckContext context) {
         Value<Boolean> allow = cluster.allowVersionUpgrade();
+        String name = "cluster " + cluster.identifier();
         if (!allow.isPresent()) {
-            return Outcome.unknown("cannot read AllowVersionUpgrade", allow.isUnknown() ? allow
+            return Outcome.unknown("cannot read AllowVersionUpgrade of " + name, allow.isUnknown() ? allow
                     : Value.unknown(allow.provenance(), "AllowVersionUpgrade is null"));
         }
         if (!allow.value()) {
-            return Outcome.fail("AllowVersionUpgrade is false: new major engine versions are not applied in the"
-                    + " maintenance window, so fixes that ship with them wait until someone upgrades the cluster"
-                    + " by hand", allow);
+            return Outcome.fail(name + " does not receive major engine versions (AllowVersionUpgrade is false): they"
+                    + " are not applied in its maintenance window, so fixes that ship with them wait until someone"
+                    + " upgrades the cluster by hand", allow);
         }
-        return Outcome.pass("AllowVersionUpgrade is true: major engine versions are applied in the maintenance"
-                + " window", allow);
+        return Outcome.pass(name + " receives major engine versions in its maintenance window (AllowVersionUpgrade"
+                + " is true)", allow);
     }
 }

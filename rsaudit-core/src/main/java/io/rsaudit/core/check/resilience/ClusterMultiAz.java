@@ -18,31 +18,37 @@ public final class ClusterMultiAz implements Check<Cluster> {
     public Outcome evaluate(Cluster cluster, CheckContext context) {
         // MultiAZ is a string in DescribeClusters ("Enabled"/"Disabled"), unlike the boolean CreateCluster takes
         Value<String> multiAz = cluster.multiAz();
+        String name = "cluster " + cluster.identifier();
         if (!multiAz.isPresent()) {
-            return Outcome.unknown("cannot read MultiAZ", multiAz.isUnknown() ? multiAz
+            return Outcome.unknown("cannot read MultiAZ of " + name, multiAz.isUnknown() ? multiAz
                     : Value.unknown(multiAz.provenance(), "MultiAZ is null"));
         }
         String value = multiAz.value();
         if ("Enabled".equalsIgnoreCase(value)) {
-            return Outcome.pass("the cluster runs in two Availability Zones behind one endpoint (MultiAZ is "
-                    + value + ")", multiAz);
+            return Outcome.pass(name + " runs in two Availability Zones behind one endpoint (MultiAZ is " + value
+                    + ")", multiAz);
         }
         if ("Disabled".equalsIgnoreCase(value)) {
             String reported = multiAz.status() == Status.DEFAULTED ? "MultiAZ is not reported, which means " + value
                     : "MultiAZ is " + value;
-            return Outcome.fail("the cluster runs in a single Availability Zone (" + reported + "): if that"
-                    + " zone fails, the cluster is unavailable until it is relocated or restored from a snapshot"
+            return Outcome.fail(name + " runs in a single Availability Zone (" + reported + "): if that zone fails,"
+                    + " the cluster is unavailable until it is relocated or restored from a snapshot"
                     + nodeTypeNote(cluster), multiAz);
         }
-        return Outcome.unknown("MultiAZ is '" + value + "', neither Enabled nor Disabled; rsaudit does not know"
-                + " what it means", multiAz);
+        return Outcome.unknown("cannot judge " + name + ": MultiAZ is '" + value + "', neither Enabled nor Disabled,"
+                + " and rsaudit does not know what it means", multiAz);
     }
 
+    /**
+     * Multi-AZ needs Redshift managed storage, which the dense-compute and dense-storage families (dc1, dc2, ds2)
+     * lack; other families are not named, so that a newer one with managed storage is not ruled out.
+     */
     private static String nodeTypeNote(Cluster cluster) {
         Value<String> nodeType = cluster.nodeType();
-        if (!nodeType.isPresent() || nodeType.value().startsWith("ra3.")) {
+        if (!nodeType.isPresent() || !(nodeType.value().startsWith("dc") || nodeType.value().startsWith("ds"))) {
             return "";
         }
-        return "; its node type " + nodeType.value() + " cannot be Multi-AZ (RA3 only): it must move to RA3 first";
+        return "; its node type " + nodeType.value() + " cannot be Multi-AZ, which needs Redshift managed storage: it"
+                + " must move to RA3 first";
     }
 }

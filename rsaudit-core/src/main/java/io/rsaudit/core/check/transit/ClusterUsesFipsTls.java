@@ -15,8 +15,7 @@ public final class ClusterUsesFipsTls implements Check<Cluster> {
     @Override
     public Outcome evaluate(Cluster cluster, CheckContext context) {
         if (!context.policy().requireFips()) {
-            return Outcome.notApplicable(
-                    "the policy does not require FIPS-validated TLS (encryption.requireFips is false)");
+            return Outcome.notApplicable(FipsTls.NOT_REQUIRED);
         }
         return FipsTls.judge(SslParameter.read(cluster, context, "use_fips_ssl"),
                 SslParameter.read(cluster, context, "require_ssl"));

@@ -13,17 +13,21 @@ import java.util.stream.Stream;
  */
 final class FipsTls {
 
+    static final String NOT_REQUIRED = "the policy does not require FIPS-validated TLS"
+            + " (encryption.requireFips is false)";
+
     private FipsTls() {
     }
 
     static Outcome judge(TlsSetting fips, TlsSetting ssl) {
         List<TlsSetting> failing = Stream.of(fips, ssl).filter(TlsSetting::isFailing).toList();
         if (!failing.isEmpty()) {
-            String message = failing.stream().map(TlsSetting::finding).collect(Collectors.joining("; "));
-            message += fips.state() == State.ON
-                    ? "; FIPS-compliant SSL mode needs require_ssl in effect as well, so use_fips_ssl=true alone does"
-                            + " not enable it"
-                    : "; connections do not use FIPS-compliant SSL mode";
+            String message = fips.subject() + " does not use FIPS-compliant SSL mode: "
+                    + failing.stream().map(TlsSetting::finding).collect(Collectors.joining("; "));
+            if (fips.state() == State.ON) {
+                message += "; use_fips_ssl=true alone does not enable the mode, which needs require_ssl in effect as"
+                        + " well";
+            }
             message += TlsSetting.defaultGroupFix(failing);
             for (TlsSetting s : List.of(fips, ssl)) {
                 if (s.state() == State.UNKNOWN) {
@@ -37,7 +41,7 @@ final class FipsTls {
                 return Outcome.unknown(s.finding(), s.value());
             }
         }
-        return Outcome.pass("use_fips_ssl and require_ssl are true in " + fips.where()
-                + ": connections must use FIPS-compliant SSL mode", fips.value());
+        return Outcome.pass(fips.subject() + " uses FIPS-compliant SSL mode: use_fips_ssl and require_ssl are true in "
+                + fips.where(), fips.value());
     }
 }

@@ -17,12 +17,13 @@ final class WorkgroupParameter {
     }
 
     static TlsSetting read(Workgroup workgroup, String parameter) {
-        String where = "workgroup " + workgroup.id().name();
+        String subject = "workgroup " + workgroup.id().name();
+        String where = "configParameters";
         Value<ParameterSet> params = workgroup.configParameters();
         if (!params.isPresent()) {
             Value<String> missing = params.isUnknown() ? params.map(p -> null)
                     : Value.unknown(params.provenance(), "the workgroup reports no configParameters");
-            return new TlsSetting(parameter, where, missing, State.UNKNOWN, false);
+            return new TlsSetting(parameter, subject, where, missing, State.UNKNOWN, false);
         }
         Value<String> value = params.value().get(parameter);
         if (value == null) {
@@ -32,9 +33,10 @@ final class WorkgroupParameter {
             value = Value.unknown(value.provenance(), parameter + " is listed without a parameterValue");
         }
         if (value.isUnknown()) {
-            return new TlsSetting(parameter, where, value, State.UNKNOWN, false);
+            return new TlsSetting(parameter, subject, where, value, State.UNKNOWN, false);
         }
         // Serverless applies configParameters without a reboot: there is no pending state to look for.
-        return new TlsSetting(parameter, where, value, ClusterParameters.isTrue(value) ? State.ON : State.OFF, false);
+        return new TlsSetting(parameter, subject, where, value, ClusterParameters.isTrue(value) ? State.ON : State.OFF,
+                false);
     }
 }

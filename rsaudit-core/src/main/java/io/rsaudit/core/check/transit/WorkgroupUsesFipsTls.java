@@ -15,8 +15,7 @@ public final class WorkgroupUsesFipsTls implements Check<Workgroup> {
     @Override
     public Outcome evaluate(Workgroup workgroup, CheckContext context) {
         if (!context.policy().requireFips()) {
-            return Outcome.notApplicable(
-                    "the policy does not require FIPS-validated TLS (encryption.requireFips is false)");
+            return Outcome.notApplicable(FipsTls.NOT_REQUIRED);
         }
         return FipsTls.judge(WorkgroupParameter.read(workgroup, "use_fips_ssl"),
                 WorkgroupParameter.read(workgroup, "require_ssl"));
