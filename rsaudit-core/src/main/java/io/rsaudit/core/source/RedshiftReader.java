@@ -69,8 +69,8 @@ final class RedshiftReader {
                 port,
                 n.text("MasterUsername", Absent.UNKNOWN),
                 n.text("MasterPasswordSecretArn", Absent.NOT_SET),
-                n.text("MultiAZ", Absent.defaultsTo("Disabled",
-                        "MultiAZ is absent (an older API or CLI): a cluster is single-AZ unless created Multi-AZ")),
+                // DescribeClusters reports MultiAZ for every cluster; only an AWS CLI older than the member drops it
+                n.text("MultiAZ", Absent.UNKNOWN),
                 n.integer("AutomatedSnapshotRetentionPeriod", Absent.UNKNOWN),
                 n.integer("ManualSnapshotRetentionPeriod", Absent.defaultsTo(-1,
                         "ManualSnapshotRetentionPeriod is absent: the AWS default is -1 (keep forever)")),

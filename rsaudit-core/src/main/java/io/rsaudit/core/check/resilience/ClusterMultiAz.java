@@ -7,7 +7,6 @@ import io.rsaudit.core.check.CheckInfo;
 import io.rsaudit.core.check.Outcome;
 import io.rsaudit.core.check.Severity;
 import io.rsaudit.core.model.Cluster;
-import io.rsaudit.core.model.Status;
 import io.rsaudit.core.model.Value;
 
 @CheckInfo(id = "RS-RES-001", title = "Cluster is deployed Multi-AZ", severity = Severity.LOW,
@@ -29,9 +28,7 @@ public final class ClusterMultiAz implements Check<Cluster> {
                     + ")", multiAz);
         }
         if ("Disabled".equalsIgnoreCase(value)) {
-            String reported = multiAz.status() == Status.DEFAULTED ? "MultiAZ is not reported, which means " + value
-                    : "MultiAZ is " + value;
-            return Outcome.fail(name + " runs in a single Availability Zone (" + reported + "): if that zone fails,"
+            return Outcome.fail(name + " runs in a single Availability Zone (MultiAZ is " + value + "): if that zone fails,"
                     + " the cluster is unavailable until it is relocated or restored from a snapshot"
                     + nodeTypeNote(cluster), multiAz);
         }
