@@ -13,7 +13,7 @@ estate=bench-estate
 if [ ! -f "$jar" ] || [ -n "$(find pom.xml rsaudit-core rsaudit-cli \( -path '*/target' -prune \) -o \
         \( -newer "$jar" -type f -print \) 2>/dev/null | head -n 1)" ]; then
     echo "bench: building $jar (mvn package)..." >&2
-    mvn -q -DskipTests package -pl rsaudit-cli -am >&2
+    mvn -q -B -Dstyle.color=never -DskipTests package -pl rsaudit-cli -am >&2
 fi
 
 if [ ! -d "$estate" ]; then
