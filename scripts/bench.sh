@@ -13,7 +13,14 @@ estate=bench-estate
 if [ ! -f "$jar" ] || [ -n "$(find pom.xml rsaudit-core rsaudit-cli \( -path '*/target' -prune \) -o \
         \( -newer "$jar" -type f -print \) 2>/dev/null | head -n 1)" ]; then
     echo "bench: building $jar (mvn package)..." >&2
-    mvn -q -B -Dstyle.color=never -DskipTests package -pl rsaudit-cli -am >&2
+    log="$(mktemp)"
+    if ! mvn -B -DskipTests package -pl rsaudit-cli -am >"$log" 2>&1; then
+        cat "$log" >&2
+        rm -f "$log"
+        echo "bench: the build failed (output above)" >&2
+        exit 4
+    fi
+    rm -f "$log"
 fi
 
 if [ ! -d "$estate" ]; then
