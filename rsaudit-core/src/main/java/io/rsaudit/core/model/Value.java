@@ -43,6 +43,14 @@ public record Value<T>(T value, Status status, Provenance provenance, String not
         return status != Status.UNKNOWN && value != null;
     }
 
+    /**
+     * This value when it is unknown; otherwise an unknown value at the same place, for {@code why}. For a field that
+     * must be set to be judged: "not set" then means the check cannot tell, with {@code why} as the reason.
+     */
+    public Value<T> orUnknown(String why) {
+        return status == Status.UNKNOWN ? this : unknown(provenance, why);
+    }
+
     /** The same status and provenance around a derived value; unknown stays unknown. */
     @SuppressWarnings("unchecked")
     public <R> Value<R> map(Function<? super T, ? extends R> f) {

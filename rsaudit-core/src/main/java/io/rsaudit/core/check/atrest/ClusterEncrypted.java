@@ -24,8 +24,8 @@ public final class ClusterEncrypted implements Check<Cluster> {
             return Outcome.fail(name + " is not encrypted at rest (Encrypted is false): its data blocks, system"
                     + " metadata and the snapshots taken from it are stored unencrypted", encrypted);
         }
-        return Outcome.unknown("cannot tell whether " + name + " is encrypted", encrypted.isUnknown() ? encrypted
-                : Value.unknown(encrypted.provenance(), "Encrypted has no value"));
+        return Outcome.unknown("cannot tell whether " + name + " is encrypted",
+                encrypted.orUnknown("Encrypted has no value"));
     }
 
     private static String rootKey(Cluster cluster) {

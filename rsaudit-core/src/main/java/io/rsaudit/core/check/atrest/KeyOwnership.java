@@ -42,7 +42,7 @@ final class KeyOwnership {
 
     private static Outcome lookUp(Value<KmsKey> key, String id, String subject) {
         if (!key.isPresent()) {
-            Value<KmsKey> why = key.isUnknown() ? key : Value.unknown(key.provenance(), "no key record for " + id);
+            Value<KmsKey> why = key.orUnknown("no key record for " + id);
             return Outcome.unknown("cannot look up key " + id + " of " + subject, why);
         }
         String arn = key.value().id().arn();

@@ -32,8 +32,8 @@ public final class ManualSnapshotEncrypted implements Check<ClusterSnapshot> {
         }
         Value<String> type = snapshot.snapshotType();
         if (!type.isPresent()) {
-            return Outcome.unknown("cannot tell whether " + name + " is manual or automated", type.isUnknown() ? type
-                    : Value.unknown(type.provenance(), "SnapshotType has no value"));
+            return Outcome.unknown("cannot tell whether " + name + " is manual or automated",
+                    type.orUnknown("SnapshotType has no value"));
         }
         if ("automated".equals(type.value())) {
             return Outcome.notApplicable(name + " is automated, so it is encrypted exactly when its cluster is;"
@@ -47,8 +47,8 @@ public final class ManualSnapshotEncrypted implements Check<ClusterSnapshot> {
             return Outcome.fail(type.value() + " " + name + origin(snapshot) + " is not encrypted: a full copy of the"
                     + " cluster's data at that time is stored unencrypted" + exposure(snapshot), encrypted);
         }
-        return Outcome.unknown("cannot tell whether " + name + " is encrypted", encrypted.isUnknown() ? encrypted
-                : Value.unknown(encrypted.provenance(), "Encrypted has no value"));
+        return Outcome.unknown("cannot tell whether " + name + " is encrypted",
+                encrypted.orUnknown("Encrypted has no value"));
     }
 
     private static String key(ClusterSnapshot snapshot) {

@@ -25,8 +25,8 @@ final class ManualRetention {
     static Outcome judge(Value<Integer> days, Policy policy, String resource, String subject, String forever,
             String context) {
         if (!days.isPresent()) {
-            return Outcome.unknown("cannot read ManualSnapshotRetentionPeriod of " + resource, days.isUnknown() ? days
-                    : Value.unknown(days.provenance(), "ManualSnapshotRetentionPeriod is null"));
+            return Outcome.unknown("cannot read ManualSnapshotRetentionPeriod of " + resource,
+                    days.orUnknown("ManualSnapshotRetentionPeriod is null"));
         }
         int d = days.value();
         Integer max = policy.maxManualRetentionDays();

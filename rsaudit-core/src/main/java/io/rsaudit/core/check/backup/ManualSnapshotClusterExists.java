@@ -41,7 +41,7 @@ public final class ManualSnapshotClusterExists implements Check<ClusterSnapshot>
         if (!clusters.isPresent()) {
             return Outcome.unknown("cannot tell whether cluster " + cluster.value() + " of " + name
                     + " still exists in " + region,
-                    clusters.isUnknown() ? clusters : Value.unknown(clusters.provenance(), "no cluster list"));
+                    clusters.orUnknown("no cluster list"));
         }
         String copy = copied ? " (the snapshot is a copy from there)" : "";
         if (clusters.value().contains(cluster.value())) {

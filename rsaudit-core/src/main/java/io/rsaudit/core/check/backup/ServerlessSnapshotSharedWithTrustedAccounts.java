@@ -49,8 +49,8 @@ public final class ServerlessSnapshotSharedWithTrustedAccounts implements Check<
         for (Value<List<String>> list : List.of(snapshot.accountsWithRestoreAccess(),
                 snapshot.accountsWithProvisionedRestoreAccess())) {
             if (!list.isPresent()) {
-                return Outcome.unknown("cannot read which accounts may restore " + name, list.isUnknown() ? list
-                        : Value.unknown(list.provenance(), list.provenance().field() + " is null"));
+                return Outcome.unknown("cannot read which accounts may restore " + name,
+                        list.orUnknown(list.provenance().field() + " is null"));
             }
         }
         Set<String> trusted = new LinkedHashSet<>(snapshot.accountsWithRestoreAccess().value());

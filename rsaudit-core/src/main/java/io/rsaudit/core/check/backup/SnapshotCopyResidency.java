@@ -30,8 +30,7 @@ public final class SnapshotCopyResidency implements Check<Cluster> {
         Value<String> destination = copy.value().destinationRegion();
         if (!destination.isPresent()) {
             return Outcome.unknown("cannot read which region " + name + " copies its snapshots to",
-                    destination.isUnknown() ? destination
-                            : Value.unknown(destination.provenance(), "DestinationRegion is null"));
+                    destination.orUnknown("DestinationRegion is null"));
         }
         String to = destination.value();
         Residency.Decision decision = context.policy().residency().copy(region, to);

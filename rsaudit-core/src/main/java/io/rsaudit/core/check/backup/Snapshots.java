@@ -29,8 +29,8 @@ final class Snapshots {
     /** As {@link #notOwned(ClusterSnapshot)}, for any snapshot: {@code account} is the one it was collected in. */
     static Optional<Outcome> notOwned(String name, Value<String> owner, String account) {
         if (!owner.isPresent()) {
-            return Optional.of(Outcome.unknown("cannot tell whether this account owns " + name, owner.isUnknown()
-                    ? owner : Value.unknown(owner.provenance(), owner.provenance().field() + " is null")));
+            return Optional.of(Outcome.unknown("cannot tell whether this account owns " + name,
+                    owner.orUnknown(owner.provenance().field() + " is null")));
         }
         if (!owner.value().equals(account)) {
             return Optional.of(Outcome.notApplicable(name + " belongs to account " + owner.value() + ", which shares"

@@ -25,7 +25,7 @@ record ManagementEvents(boolean read, boolean write, List<String> limitedTo, Lis
             Trail.BasicSelector s = selectors.basic().get(i);
             Value<Boolean> include = s.includeManagementEvents();
             if (!include.isPresent()) {
-                b.undetermine(include.isUnknown() ? include : Value.unknown(include.provenance(), "event selector " + i
+                b.undetermine(include.orUnknown("event selector " + i
                         + " does not say whether it includes management events"));
                 continue;
             }
@@ -37,7 +37,7 @@ record ManagementEvents(boolean read, boolean write, List<String> limitedTo, Lis
                 case "All" -> b.both();
                 case "ReadOnly" -> b.read = true;
                 case "WriteOnly" -> b.write = true;
-                default -> b.undetermine(rw.isUnknown() ? rw : Value.unknown(rw.provenance(), "event selector " + i
+                default -> b.undetermine(rw.orUnknown("event selector " + i
                         + " has ReadWriteType '" + rw.value() + "', which is not All, ReadOnly or WriteOnly"));
             }
             if (s.excludedSources().isPresent() && !s.excludedSources().value().isEmpty()) {

@@ -20,8 +20,8 @@ public final class ClusterUsesNonDefaultPort implements Check<Cluster> {
         Value<Integer> port = cluster.port();
         String name = "cluster " + cluster.identifier();
         if (!port.isPresent()) {
-            return Outcome.unknown("cannot tell which port " + name + " listens on", port.isUnknown() ? port
-                    : Value.unknown(port.provenance(), "the cluster reports no port"));
+            return Outcome.unknown("cannot tell which port " + name + " listens on",
+                    port.orUnknown("the cluster reports no port"));
         }
         if (port.value() == DEFAULT_PORT) {
             return Outcome.fail(name + " listens on the default port " + DEFAULT_PORT + ", the first port that"

@@ -42,12 +42,12 @@ final class InternetIngress {
         String subject = kind + " " + name;
         if (!port.isPresent()) {
             return Outcome.unknown("cannot tell which port of " + subject + " to judge",
-                    port.isUnknown() ? port : Value.unknown(port.provenance(), subject + " reports no port"));
+                    port.orUnknown(subject + " reports no port"));
         }
         if (!groupIds.isPresent()) {
             // the source makes an absent list unknown: the API lists the groups of every endpoint in a VPC
-            return Outcome.unknown("cannot tell which security groups " + subject + " uses", groupIds.isUnknown()
-                    ? groupIds : Value.unknown(groupIds.provenance(), "no security group list"));
+            return Outcome.unknown("cannot tell which security groups " + subject + " uses",
+                    groupIds.orUnknown("no security group list"));
         }
         int p = port.value();
         List<Opening> openings = new ArrayList<>();

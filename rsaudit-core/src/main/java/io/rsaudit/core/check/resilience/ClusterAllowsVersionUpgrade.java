@@ -18,8 +18,8 @@ public final class ClusterAllowsVersionUpgrade implements Check<Cluster> {
         Value<Boolean> allow = cluster.allowVersionUpgrade();
         String name = "cluster " + cluster.identifier();
         if (!allow.isPresent()) {
-            return Outcome.unknown("cannot read AllowVersionUpgrade of " + name, allow.isUnknown() ? allow
-                    : Value.unknown(allow.provenance(), "AllowVersionUpgrade is null"));
+            return Outcome.unknown("cannot read AllowVersionUpgrade of " + name,
+                    allow.orUnknown("AllowVersionUpgrade is null"));
         }
         if (!allow.value()) {
             return Outcome.fail(name + " does not receive major engine versions (AllowVersionUpgrade is false): they"

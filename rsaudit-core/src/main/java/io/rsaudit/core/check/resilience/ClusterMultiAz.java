@@ -19,8 +19,7 @@ public final class ClusterMultiAz implements Check<Cluster> {
         Value<String> multiAz = cluster.multiAz();
         String name = "cluster " + cluster.identifier();
         if (!multiAz.isPresent()) {
-            return Outcome.unknown("cannot read MultiAZ of " + name, multiAz.isUnknown() ? multiAz
-                    : Value.unknown(multiAz.provenance(), "MultiAZ is null"));
+            return Outcome.unknown("cannot read MultiAZ of " + name, multiAz.orUnknown("MultiAZ is null"));
         }
         String value = multiAz.value();
         if ("Enabled".equalsIgnoreCase(value)) {
