@@ -3,6 +3,9 @@ package io.rsaudit.cli.bench;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
 import io.rsaudit.core.source.AwsCliCall;
 import java.io.FilterOutputStream;
 import java.io.IOException;
@@ -22,6 +25,18 @@ import java.util.Set;
  * files and bytes per call. Paths come from {@link AwsCliCall}, the layout's single source of truth.
  */
 final class ExportWriter {
+
+    /**
+     * The AWS CLI's layout ({@code json.dumps(indent=4)}): four-space indents, {@code ": "} between a name and its
+     * value, and {@code []} / {@code {}} for empty containers.
+     */
+    private static final DefaultPrettyPrinter AWS_CLI_FORMAT = new DefaultPrettyPrinter(Separators.createDefaultInstance()
+            .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+            .withObjectEmptySeparator("")
+            .withArrayEmptySeparator(""))
+            .withObjectIndenter(new DefaultIndenter("    ", "\n"))
+            .withArrayIndenter(new DefaultIndenter("    ", "\n"));
+
 
     /** Files and bytes written for one call. */
     static final class Tally {
@@ -86,7 +101,7 @@ final class ExportWriter {
         }
         Counting out = new Counting(Files.newOutputStream(file));
         JsonGenerator g = factory.createGenerator(out, JsonEncoding.UTF8);
-        g.setPrettyPrinter(new AwsCliPrettyPrinter());
+        g.setPrettyPrinter(AWS_CLI_FORMAT.createInstance());
         return new Doc(g, out, call);
     }
 
