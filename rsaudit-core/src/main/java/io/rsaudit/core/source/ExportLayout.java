@@ -17,7 +17,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.ObjIntConsumer;
@@ -49,6 +51,7 @@ final class ExportLayout {
     private final Path root;
     private final Diagnostics diagnostics;
     private final List<AccountDir> accounts = new ArrayList<>();
+    private final Map<Path, Map<String, TreeMap<Integer, Path>>> pageIndexes = new HashMap<>();
 
     private ExportLayout(Path root, Diagnostics diagnostics) {
         this.root = root;
@@ -199,21 +202,11 @@ final class ExportLayout {
 
     /** Adds the page files of {@code base} in order; returns false (reported) when one between them is missing. */
     private boolean pages(Path dir, String base, List<Path> out) {
-        if (!Files.isDirectory(dir)) {
-            return true;
-        }
-        TreeMap<Integer, Path> found = new TreeMap<>();
-        try (Stream<Path> s = Files.list(dir)) {
-            s.forEach(p -> {
-                Matcher m = PAGE.matcher(p.getFileName().toString());
-                if (m.matches() && m.group(1).equals(base)) {
-                    found.put(Integer.parseInt(m.group(2)), p);
-                }
-            });
-        } catch (IOException e) {
-            diagnostics.error(Kind.MALFORMED, relative(dir), "cannot list folder: " + e.getMessage());
+        Map<String, TreeMap<Integer, Path>> index = pageIndex(dir);
+        if (index == null) {
             return false;
         }
+        TreeMap<Integer, Path> found = index.getOrDefault(base, new TreeMap<>());
         boolean gapless = true;
         int expected = 1;
         for (Integer n : found.keySet()) {
@@ -228,6 +221,34 @@ final class ExportLayout {
         }
         out.addAll(found.values());
         return gapless;
+    }
+
+    /**
+     * The page files of a folder by call or resource name, listed once: a folder of per-resource files is asked
+     * about each of its files, and listing it every time would cost the square of its size. {@code null} when the
+     * folder cannot be listed (reported once).
+     */
+    private Map<String, TreeMap<Integer, Path>> pageIndex(Path dir) {
+        if (pageIndexes.containsKey(dir)) {
+            return pageIndexes.get(dir);
+        }
+        Map<String, TreeMap<Integer, Path>> index = new HashMap<>();
+        if (Files.isDirectory(dir)) {
+            try (Stream<Path> s = Files.list(dir)) {
+                s.forEach(p -> {
+                    Matcher m = PAGE.matcher(p.getFileName().toString());
+                    if (m.matches()) {
+                        index.computeIfAbsent(m.group(1), k -> new TreeMap<>()).put(Integer.parseInt(m.group(2)), p);
+                    }
+                });
+            } catch (IOException e) {
+                diagnostics.error(Kind.MALFORMED, relative(dir), "cannot list folder: " + e.getMessage());
+                pageIndexes.put(dir, null);
+                return null;
+            }
+        }
+        pageIndexes.put(dir, index);
+        return index;
     }
 
     /** The page as one document, or {@code null} (reported) when it is not a readable JSON object. */
