@@ -12,7 +12,10 @@ import java.util.Objects;
  * the user log's ({@code usesuper}...), the activity log's bracket keys ({@code db}, {@code user}, {@code pid},
  * {@code xid}...), and for CloudTrail every leaf of the record flattened to a dotted path
  * ({@code requestParameters.clusterIdentifier}, {@code userIdentity.arn}, list elements as {@code name.0}).
- * SQL text and any other field that may carry a secret are redacted before an Event is built.
+ * {@code fields} must be unmodifiable; parsers may hand in a compact map of their own rather than a copy, because
+ * building one map per record is the hot path. SQL text and any other field that may carry a secret are redacted
+ * before an Event is built, and the raw field {@code redactions} then names what was removed
+ * ({@code password}, {@code aws-access-key-id}, {@code aws-secret-access-key}...), comma-separated.
  */
 public record Event(
         LogType type,
@@ -34,7 +37,7 @@ public record Event(
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(origin, "origin");
         outcome = outcome == null ? Outcome.UNKNOWN : outcome;
-        fields = Map.copyOf(fields);
+        Objects.requireNonNull(fields, "fields");
     }
 
     /**
