@@ -61,6 +61,9 @@ final class Clients implements AutoCloseable {
         this.http = ApacheHttpClient.builder()
                 .maxConnections(options.concurrency())
                 .connectionTimeout(Duration.ofSeconds(10))
+                // requests are small: waiting for "100 Continue" only adds a round trip (or, with a server that
+                // never sends it, the client's wait for it) to every call
+                .expectContinueEnabled(false)
                 .build();
         this.config = ClientOverrideConfiguration.builder()
                 .retryStrategy(RetryMode.ADAPTIVE_V2)
