@@ -82,7 +82,39 @@ class LiveRoundTripTest {
         assertThat(r.errors()).isEqualTo(offline.errors().stream()
                 .filter(e -> e.kind() == CollectionError.Kind.CALL_FAILED).count());
         assertThat(r.problems()).isEmpty();
-        assertThat(recorder.iamActions()).allMatch(a -> a.equals("sts:AssumeRole")
-                || a.matches("[a-z0-9-]+:(Describe|Get|List)[A-Za-z]+"));
+        readOnlyAndInThePolicies(recorder);
+    }
+
+    /**
+     * What the scanned role was asked is read-only and in docs/iam-policy.json; what only the caller does (assume the
+     * role, list the organization's accounts) is in docs/iam-policy-caller.json and nothing else is.
+     */
+    static void readOnlyAndInThePolicies(OperationRecorder recorder) throws Exception {
+        java.util.Set<String> scan = IamPolicies.actions(IamPolicies.SCAN);
+        java.util.Set<String> caller = IamPolicies.actions(IamPolicies.CALLER);
+        assertThat(caller).containsExactlyInAnyOrder("sts:AssumeRole", "organizations:ListAccounts");
+        for (String action : recorder.iamActions()) {
+            assertThat(scan.contains(action) || caller.contains(action)).as(action + " is in a policy").isTrue();
+            if (!caller.contains(action)) {
+                assertThat(action).matches("[a-z0-9-]+:(Describe|Get|List)[A-Za-z]+");
+            }
+        }
+    }
+
+    @Test
+    void theOrganizationsActiveAccountsAreCollected() throws Exception {
+        OperationRecorder recorder = new OperationRecorder();
+        LiveCollector.Result r;
+        try (AwsSimulator sim = AwsSimulator.start(ESTATE, SimOptions.builder().suspended("333333333333").build())) {
+            r = new LiveCollector(options(sim, recorder).withRole("rsaudit-collector", null, List.of(), true)
+                    .withRegions(List.of("eu-west-1"))).collect(dir);
+        }
+        assertThat(r.accounts()).containsExactlyInAnyOrderElementsOf(ACCOUNTS);
+        assertThat(r.scopes()).isEqualTo(2);
+        assertThat(dir.resolve("333333333333")).doesNotExist();
+        assertThat(dir.resolve("222222222222/eu-west-1/redshift/describe-clusters.json")).isRegularFile();
+        assertThat(dir.resolve("222222222222/us-east-1")).as("--regions restricts").doesNotExist();
+        assertThat(recorder.iamActions()).contains("organizations:ListAccounts", "sts:AssumeRole");
+        readOnlyAndInThePolicies(recorder);
     }
 }
