@@ -241,7 +241,7 @@ public final class CompiledRule {
                 return nullMatches;
             }
             return switch (modifier) {
-                case EQUALS -> anyOrAll(v -> v.equals(value.toLowerCase(Locale.ROOT)) || v.equalsIgnoreCase(value));
+                case EQUALS -> anyOrAll(value::equalsIgnoreCase);
                 case CONTAINS -> {
                     String l = value.toLowerCase(Locale.ROOT);
                     yield anyOrAll(l::contains);
@@ -295,17 +295,24 @@ public final class CompiledRule {
         }
 
         private boolean anyOrAll(java.util.function.Predicate<String> p) {
-            if (lower.isEmpty()) {
-                return false;
-            }
-            return all ? lower.stream().allMatch(p) : lower.stream().anyMatch(p);
+            return anyOrAll(lower, p);
         }
 
         private boolean anyOrAllRaw(java.util.function.Predicate<String> p) {
-            if (raw.isEmpty()) {
+            return anyOrAll(raw, p);
+        }
+
+        /** One of the values (or all, for {@code |all}); no value matches nothing. A loop: this runs per event. */
+        private boolean anyOrAll(List<String> values, java.util.function.Predicate<String> p) {
+            if (values.isEmpty()) {
                 return false;
             }
-            return all ? raw.stream().allMatch(p) : raw.stream().anyMatch(p);
+            for (int i = 0; i < values.size(); i++) {
+                if (p.test(values.get(i)) != all) {
+                    return !all;
+                }
+            }
+            return all;
         }
     }
 }
