@@ -8,13 +8,14 @@ import picocli.CommandLine.Command;
 /** {@code rsaudit}: the entry point. */
 @Command(name = "rsaudit", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Audits Amazon Redshift estates: encryption in transit and at rest, backups, logging, exposure.",
-        subcommands = {ScanCommand.class, ExportCommand.class, ChecksCommand.class, BenchCommand.class},
+        subcommands = {ScanCommand.class, HuntCommand.class, ExportCommand.class, ChecksCommand.class,
+            BenchCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:clean: nothing at or above --fail-on failed",
-            "1:failing findings at or above --fail-on",
+            "1:failing findings (scan) or alerts (hunt) at or above --fail-on",
             "2:usage error (arguments, policy file, input or output folder)",
-            "3:incomplete: collection errors, or unknown results at or above --fail-on",
+            "3:incomplete: collection errors, unknown results at or above --fail-on, or log read problems",
             "4:internal error"})
 public final class Main implements Runnable {
 
@@ -69,6 +70,9 @@ public final class Main implements Runnable {
         public <K> K create(Class<K> cls) throws Exception {
             if (cls == ScanCommand.class) {
                 return cls.cast(new ScanCommand(clock));
+            }
+            if (cls == HuntCommand.class) {
+                return cls.cast(new HuntCommand(clock));
             }
             return CommandLine.defaultFactory().create(cls);
         }

@@ -15,6 +15,7 @@ import java.util.Set;
  * @param requireCustomerManagedKeys whether data at rest must be under a customer-managed KMS key (default true)
  * @param requireFips whether connections must use FIPS-validated TLS (default false)
  * @param severityOverrides check id to the severity to report it with
+ * @param hunt the allow-lists and thresholds of the hunt rules
  */
 public record Policy(
         String source,
@@ -25,7 +26,8 @@ public record Policy(
         boolean requireCustomerManagedKeys,
         boolean requireFips,
         Map<String, Severity> severityOverrides,
-        List<Suppression> suppressions) {
+        List<Suppression> suppressions,
+        HuntPolicy hunt) {
 
     public static final int DEFAULT_MIN_AUTOMATED_RETENTION_DAYS = 7;
 
@@ -33,10 +35,11 @@ public record Policy(
         trustedAccounts = Set.copyOf(trustedAccounts);
         severityOverrides = Map.copyOf(severityOverrides);
         suppressions = List.copyOf(suppressions);
+        hunt = hunt == null ? HuntPolicy.defaults() : hunt;
     }
 
     public static Policy defaults() {
         return new Policy("built-in defaults", Set.of(), Residency.defaults(), DEFAULT_MIN_AUTOMATED_RETENTION_DAYS,
-                null, true, false, Map.of(), List.of());
+                null, true, false, Map.of(), List.of(), HuntPolicy.defaults());
     }
 }

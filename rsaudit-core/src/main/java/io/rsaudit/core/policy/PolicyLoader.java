@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.rsaudit.core.check.Severity;
+import io.rsaudit.core.hunt.Cidr;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,6 +31,7 @@ import java.util.stream.Collectors;
 public final class PolicyLoader {
 
     private static final Pattern ACCOUNT = Pattern.compile("\\d{12}");
+    private static final Pattern BUCKET = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
     private static final Pattern REGION = Pattern.compile("[a-z]{2,4}(-[a-z]+)+-\\d{1,2}");
     private static final ObjectMapper YAML = YAMLMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -45,7 +47,12 @@ public final class PolicyLoader {
 
     // The file's shape. Records, so that Jackson rejects unknown fields and reports their line.
     record PolicyFile(Integer version, List<String> trustedAccounts, Backups backups, Encryption encryption,
-            DataResidency dataResidency, Map<String, String> severity, List<SuppressionEntry> suppressions) {
+            DataResidency dataResidency, Map<String, String> severity, List<SuppressionEntry> suppressions,
+            Hunt hunt) {
+    }
+
+    record Hunt(List<String> allowedCidrs, List<String> allowedBuckets, List<String> auditLogBuckets,
+            List<String> adminUsers, Map<String, Integer> thresholds) {
     }
 
     record Backups(Integer minAutomatedRetentionDays, Integer maxManualRetentionDays) {
@@ -163,7 +170,7 @@ public final class PolicyLoader {
             }
         }
         return new Policy(name, trusted, residency, minAutomated, maxManual, requireCmk, requireFips, overrides,
-                suppressions);
+                suppressions, hunt(f.hunt(), problems));
     }
 
     private static Residency residency(DataResidency r, List<String> problems) {
@@ -214,6 +221,63 @@ public final class PolicyLoader {
         return new Residency(jurisdictions, restricted, routes);
     }
 
+    private static HuntPolicy hunt(Hunt h, List<String> problems) {
+        HuntPolicy d = HuntPolicy.defaults();
+        if (h == null) {
+            return d;
+        }
+        List<Cidr> cidrs = new ArrayList<>();
+        List<String> networks = h.allowedCidrs() == null ? List.of() : h.allowedCidrs();
+        for (int i = 0; i < networks.size(); i++) {
+            try {
+                cidrs.add(Cidr.parse(networks.get(i)));
+            } catch (IllegalArgumentException e) {
+                problems.add("hunt.allowedCidrs[" + i + "]: " + e.getMessage());
+            }
+        }
+        Set<String> allowed = buckets("hunt.allowedBuckets", h.allowedBuckets(), problems);
+        Set<String> logBuckets = buckets("hunt.auditLogBuckets", h.auditLogBuckets(), problems);
+        Set<String> admins = d.adminUsers();
+        if (h.adminUsers() != null) {
+            admins = new LinkedHashSet<>();
+            for (int i = 0; i < h.adminUsers().size(); i++) {
+                String u = h.adminUsers().get(i);
+                if (u == null || u.isBlank()) {
+                    problems.add("hunt.adminUsers[" + i + "]: empty user name");
+                } else {
+                    admins.add(u.trim());
+                }
+            }
+        }
+        Map<String, Integer> thresholds = new LinkedHashMap<>();
+        if (h.thresholds() != null) {
+            h.thresholds().forEach((rule, n) -> {
+                if (n == null || n < 1) {
+                    problems.add("hunt.thresholds." + rule + ": " + n + " is not a count of 1 or more");
+                } else {
+                    thresholds.put(rule, n);
+                }
+            });
+        }
+        return new HuntPolicy(cidrs, allowed, logBuckets, admins, thresholds);
+    }
+
+    /** Bucket names as S3 spells them; an {@code s3://} URL or a path is a mistake worth naming. */
+    private static Set<String> buckets(String where, List<String> names, List<String> problems) {
+        Set<String> out = new LinkedHashSet<>();
+        List<String> list = names == null ? List.of() : names;
+        for (int i = 0; i < list.size(); i++) {
+            String b = list.get(i);
+            if (b == null || !BUCKET.matcher(b).matches()) {
+                problems.add(where + "[" + i + "]: '" + b + "' is not a bucket name (3-63 of a-z 0-9 . -;"
+                        + " no s3:// and no key prefix)");
+            } else {
+                out.add(b);
+            }
+        }
+        return out;
+    }
+
     private Suppression suppression(SuppressionEntry e, String where, String file, List<String> problems) {
         int before = problems.size();
         if (e.check() == null || !checkIds.contains(e.check())) {
@@ -242,7 +306,7 @@ public final class PolicyLoader {
     private static Policy withSource(Policy p, String source) {
         return new Policy(source, p.trustedAccounts(), p.residency(), p.minAutomatedRetentionDays(),
                 p.maxManualRetentionDays(), p.requireCustomerManagedKeys(), p.requireFips(), p.severityOverrides(),
-                p.suppressions());
+                p.suppressions(), p.hunt());
     }
 
     /** Where the problem is: the start of the offending token when the parser knows it. */

@@ -1,0 +1,266 @@
+package io.rsaudit.cli;
+
+import io.rsaudit.core.check.CheckCatalog;
+import io.rsaudit.core.check.Severity;
+import io.rsaudit.core.hunt.LogType;
+import io.rsaudit.core.hunt.engine.HuntEngine;
+import io.rsaudit.core.hunt.read.LogInput;
+import io.rsaudit.core.hunt.read.LogReader;
+import io.rsaudit.core.hunt.read.ReadOptions;
+import io.rsaudit.core.hunt.read.ReadSummary;
+import io.rsaudit.core.hunt.report.HuntJsonReporter;
+import io.rsaudit.core.hunt.report.HuntReport;
+import io.rsaudit.core.hunt.report.HuntTextReporter;
+import io.rsaudit.core.hunt.rule.CompiledRule;
+import io.rsaudit.core.hunt.rule.RuleCatalog;
+import io.rsaudit.core.hunt.rule.RuleProblem;
+import io.rsaudit.core.policy.Policy;
+import io.rsaudit.core.policy.PolicyException;
+import io.rsaudit.core.policy.PolicyLoader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code rsaudit hunt}: read audit logs and CloudTrail, run the detection rules, report the alerts. */
+@Command(name = "hunt", mixinStandardHelpOptions = true,
+        description = "Reads Redshift audit logs (connection, user, user activity) and CloudTrail files, plain or"
+                + " gzip, and reports who did something dangerous, when, from where, with the evidence"
+                + " (docs/rules.md).")
+final class HuntCommand implements Callable<Integer> {
+
+    enum Format { text, json }
+
+    private static final Pattern RELATIVE = Pattern.compile("(\\d+)([smhd])");
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Log files or directories (walked, sorted).")
+    List<String> paths;
+
+    @Option(names = "--type", paramLabel = "TYPE",
+            description = "Read every input as this log type (connectionlog, userlog, useractivitylog, cloudtrail)"
+                    + " instead of telling it from the file name.")
+    String type;
+
+    @Option(names = "--since", paramLabel = "TIME",
+            description = "Only records at or after this time: ISO-8601 (2024-05-01T00:00:00Z) or a duration before"
+                    + " now (30m, 24h, 7d).")
+    String since;
+
+    @Option(names = "--until", paramLabel = "TIME", description = "Only records before this time (ISO-8601 or a"
+            + " duration before now).")
+    String until;
+
+    @Option(names = "--account", split = ",", paramLabel = "ID", description = "Only these accounts.")
+    Set<String> accounts = Set.of();
+
+    @Option(names = "--region", split = ",", paramLabel = "REGION", description = "Only these regions.")
+    Set<String> regions = Set.of();
+
+    @Option(names = "--cluster", split = ",", paramLabel = "NAME", description = "Only these clusters.")
+    Set<String> clusters = Set.of();
+
+    @Option(names = "--rules", paramLabel = "DIR",
+            description = "Rule files (.yaml) that add to the built-in rules or replace them by id.")
+    Path rulesDir;
+
+    @Option(names = "--policy", paramLabel = "FILE", description = "Policy YAML (docs/policy.md, section hunt).")
+    Path policyFile;
+
+    @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",
+            description = "text or json (schema in docs/hunt-report.md). Default: ${DEFAULT-VALUE}.")
+    Format format;
+
+    @Option(names = "--output", paramLabel = "FILE", description = "Write the report here instead of stdout.")
+    Path output;
+
+    @Option(names = "--fail-on", defaultValue = "info", paramLabel = "LEVEL",
+            description = "Exit 1 on alerts at or above this level (info, low, medium, high, critical, or none)."
+                    + " Default: ${DEFAULT-VALUE}.")
+    String failOn;
+
+    @Option(names = "--list-rules", description = "List the rules (built-in and --rules) and exit.")
+    boolean listRules;
+
+    private final Clock clock;
+
+    HuntCommand(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public Integer call() {
+        Severity threshold = threshold();
+        RuleCatalog catalog = rules();
+        Policy policy = policy(catalog);
+        if (listRules) {
+            catalog.all().forEach(r -> spec.commandLine().getOut().printf("%-14s %-8s %-40s %s%n", r.id(),
+                    r.level().label(), r.logTypes().stream().map(LogType::fileName).sorted()
+                            .collect(Collectors.joining(",")), r.title()));
+            spec.commandLine().getOut().flush();
+            return ExitCode.CLEAN.code();
+        }
+        Instant started = clock.instant();
+        ReadOptions options = options(started);
+        List<LogInput> inputs = inputs();
+        HuntEngine engine = new HuntEngine(catalog.all().stream().map(r -> CompiledRule.of(r, policy)).toList());
+        ReadSummary summary = LogReader.read(inputs, options, engine::accept);
+        HuntEngine.Result result = engine.finish();
+        HuntReport report = new HuntReport(Main.version(), started, clock.instant(), paths, policy.source(),
+                catalog.all(), summary, result.alerts(), result.notes(), threshold);
+        write(report);
+        spec.commandLine().getErr().printf("rsaudit: %d alert(s) from %d rule(s) over %d event(s) in %d file(s);"
+                        + " %d read problem(s); verdict %s%s%n", report.alerts().size(), catalog.all().size(),
+                summary.events(), summary.files(), summary.problemCount(),
+                report.verdict().name().toLowerCase(Locale.ROOT), output == null ? "" : "; report written to " + output);
+        return ExitCode.of(report.verdict()).code();
+    }
+
+    private ReadOptions options(Instant now) {
+        ReadOptions o = ReadOptions.defaults().withAccounts(accounts).withRegions(regions).withClusters(clusters);
+        if (type != null) {
+            try {
+                o = o.withType(LogType.fromFileName(type));
+            } catch (IllegalArgumentException e) {
+                throw new Main.UsageException("--type: " + e.getMessage());
+            }
+        }
+        try {
+            return o.withWindow(time("--since", since, now), time("--until", until, now));
+        } catch (IllegalArgumentException e) {
+            throw new Main.UsageException("--since/--until: " + e.getMessage());
+        }
+    }
+
+    private static Instant time(String option, String text, Instant now) {
+        if (text == null) {
+            return null;
+        }
+        Matcher m = RELATIVE.matcher(text.trim());
+        if (m.matches()) {
+            long n = Long.parseLong(m.group(1));
+            Duration d = switch (m.group(2)) {
+                case "s" -> Duration.ofSeconds(n);
+                case "m" -> Duration.ofMinutes(n);
+                case "h" -> Duration.ofHours(n);
+                default -> Duration.ofDays(n);
+            };
+            return now.minus(d);
+        }
+        try {
+            return Instant.parse(text.trim());
+        } catch (DateTimeParseException e) {
+            throw new Main.UsageException(option + ": '" + text + "' is neither an ISO-8601 time"
+                    + " (2024-05-01T00:00:00Z) nor a duration (30m, 24h, 7d)");
+        }
+    }
+
+    private List<LogInput> inputs() {
+        List<LogInput> inputs = new ArrayList<>();
+        for (String p : paths) {
+            if (p.startsWith("s3://") || p.startsWith("cloudwatch:") || p.startsWith("/aws/redshift/")) {
+                throw new Main.UsageException(p + ": reading from S3 or CloudWatch Logs is not supported yet;"
+                        + " download the logs (aws s3 sync) and pass the folder");
+            }
+            try {
+                inputs.addAll(LogInput.discover(Path.of(p)));
+            } catch (IOException e) {
+                throw new Main.UsageException(p + ": cannot read: " + e);
+            }
+        }
+        if (inputs.isEmpty()) {
+            throw new Main.UsageException("no files under " + String.join(", ", paths));
+        }
+        return inputs;
+    }
+
+    private RuleCatalog rules() {
+        RuleCatalog builtIn = RuleCatalog.builtIn();
+        if (rulesDir == null) {
+            return builtIn;
+        }
+        RuleCatalog.Loaded l = builtIn.with(rulesDir);
+        if (!l.problems().isEmpty()) {
+            throw new Main.UsageException("rules: " + l.problems().size() + " problem(s):\n  - "
+                    + l.problems().stream().map(RuleProblem::toString).collect(Collectors.joining("\n  - ")));
+        }
+        return l.catalog();
+    }
+
+    private Severity threshold() {
+        if (failOn.equalsIgnoreCase("none")) {
+            return null;
+        }
+        try {
+            return Severity.parse(failOn);
+        } catch (IllegalArgumentException e) {
+            throw new Main.UsageException("--fail-on: " + e.getMessage() + ", or none");
+        }
+    }
+
+    private Policy policy(RuleCatalog catalog) {
+        if (policyFile == null) {
+            return Policy.defaults();
+        }
+        Policy p;
+        try {
+            p = new PolicyLoader(CheckCatalog.builtIn().ids()).load(policyFile);
+        } catch (PolicyException e) {
+            throw new Main.UsageException("policy " + e.getMessage());
+        }
+        Set<String> unknown = new LinkedHashSet<>(p.hunt().thresholds().keySet());
+        unknown.removeAll(catalog.ids());
+        if (!unknown.isEmpty()) {
+            throw new Main.UsageException("policy " + policyFile + ": hunt.thresholds names no rule: "
+                    + String.join(", ", unknown) + " (see 'rsaudit hunt --list-rules')");
+        }
+        return p;
+    }
+
+    private void write(HuntReport report) {
+        try {
+            if (output == null) {
+                Writer w = spec.commandLine().getOut();
+                render(report, w);
+                w.flush();
+            } else {
+                try (Writer w = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(output),
+                        StandardCharsets.UTF_8))) {
+                    render(report, w);
+                }
+            }
+        } catch (IOException e) {
+            throw new Main.UsageException("cannot write the report" + (output == null ? "" : " to " + output) + ": " + e);
+        }
+    }
+
+    private void render(HuntReport report, Writer w) throws IOException {
+        if (format == Format.json) {
+            new HuntJsonReporter().write(report, w);
+        } else {
+            new HuntTextReporter().write(report, w);
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package io.rsaudit.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HuntCommandTest {
+
+    static final String CORPUS = "src/test/resources/hunt";
+    static final String BENIGN = "../rsaudit-core/src/test/resources/io/rsaudit/core/hunt/benign";
+
+    /** Regenerate after an intended change with {@code -Dgolden.update=true}, then read the diff. */
+    @Test
+    void textReportMatchesTheGoldenFile() throws Exception {
+        CliRun run = CliRun.of("hunt", CORPUS);
+        assertThat(run.code()).as(run.err()).isEqualTo(1);
+        Path golden = Path.of("src/test/resources/hunt-expected-text-report.txt");
+        if (Boolean.getBoolean("golden.update")) {
+            Files.writeString(golden, run.out());
+        }
+        assertThat(run.out()).isEqualTo(Files.readString(golden));
+        assertThat(run.out()).doesNotContain("AKIAIOSFODNN7EXAMPLE", "Sup3rSecret1", "wJalrXUtnFEMI");
+    }
+
+    @Test
+    void jsonReportCarriesAlertsEvidenceAndReadProblems() throws Exception {
+        CliRun run = CliRun.of("hunt", CORPUS, "--format", "json", "--fail-on", "critical");
+        assertThat(run.code()).isEqualTo(1);
+        JsonNode json = new ObjectMapper().readTree(run.out());
+        assertThat(json.path("schema").asText()).isEqualTo("rsaudit-hunt/1");
+        assertThat(json.path("verdict").asText()).isEqualTo("findings");
+        assertThat(json.path("alerts")).extracting(a -> a.path("rule").asText())
+                .containsExactly("RSH-AUTH-003", "RSH-CRED-001", "RSH-CRED-001", "RSH-AUTH-005", "RSH-AUTH-005",
+                        "RSH-AUTH-005");
+        JsonNode burst = json.path("alerts").get(0);
+        assertThat(burst.path("rule").asText()).isEqualTo("RSH-AUTH-003");
+        assertThat(burst.path("level").asText()).isEqualTo("critical");
+        assertThat(burst.path("sourceAddress").asText()).isEqualTo("198.51.100.10");
+        assertThat(burst.path("evidence")).hasSize(6);
+        assertThat(burst.path("evidence").get(5).path("line").asLong()).isEqualTo(6);
+        assertThat(json.path("read").path("malformed").asLong()).isEqualTo(1);
+        assertThat(json.path("read").path("problems")).extracting(p -> p.path("kind").asText())
+                .contains("unknown_type", "malformed");
+        assertThat(run.out()).doesNotContain("AKIAIOSFODNN7EXAMPLE", "Sup3rSecret1");
+    }
+
+    @Test
+    void exitCodesFollowScan() throws Exception {
+        String policy = BENIGN + "/policy.yaml";
+        String[] logs = Files.list(Path.of(BENIGN)).map(Path::toString).filter(p -> !p.endsWith(".yaml"))
+                .sorted().toArray(String[]::new);
+        String[] clean = new String[logs.length + 3];
+        clean[0] = "hunt";
+        clean[1] = "--policy";
+        clean[2] = policy;
+        System.arraycopy(logs, 0, clean, 3, logs.length);
+        CliRun ok = CliRun.of(clean);
+        assertThat(ok.code()).as(ok.out() + ok.err()).isEqualTo(0);
+        assertThat(ok.out()).contains("No alerts.", "Verdict: PASS");
+        CliRun incomplete = CliRun.of("hunt", "--policy", policy, BENIGN);
+        assertThat(incomplete.code()).isEqualTo(3);
+        assertThat(incomplete.out()).contains("policy.yaml:0  unknown_type");
+        CliRun quiet = CliRun.of("hunt", CORPUS, "--fail-on", "none");
+        assertThat(quiet.code()).isEqualTo(3);
+    }
+
+    @Test
+    void usageErrorsNameWhatIsWrong(@TempDir Path dir) throws Exception {
+        assertThat(CliRun.of("hunt", "s3://bucket/AWSLogs/").err()).contains("not supported yet");
+        assertThat(CliRun.of("hunt", "s3://bucket/AWSLogs/").code()).isEqualTo(2);
+        assertThat(CliRun.of("hunt", CORPUS, "--since", "yesterday").err())
+                .contains("--since: 'yesterday' is neither an ISO-8601 time");
+        Files.writeString(dir.resolve("mine.yaml"), "id: MY-1\ntitle: t\nlevel: urgent\n");
+        CliRun bad = CliRun.of("hunt", CORPUS, "--rules", dir.toString());
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("mine.yaml:3: level: 'urgent' is not a severity",
+                "mine.yaml: description: required", "mine.yaml: logsource: required");
+        Path policy = Files.writeString(dir.resolve("p.yaml"), "hunt:\n  thresholds:\n    RSH-NOPE-001: 3\n");
+        assertThat(CliRun.of("hunt", CORPUS, "--policy", policy.toString()).err())
+                .contains("hunt.thresholds names no rule: RSH-NOPE-001");
+    }
+
+    @Test
+    void sinceAndListRules() throws Exception {
+        CliRun late = CliRun.of("hunt", CORPUS, "--since", "2024-05-01T10:30:00Z", "--format", "json");
+        JsonNode json = new ObjectMapper().readTree(late.out());
+        assertThat(json.path("alerts")).extracting(a -> a.path("rule").asText()).containsExactly("RSH-AUTH-005");
+        assertThat(json.path("read").path("filtered").path("since").asLong()).isEqualTo(15);
+        CliRun list = CliRun.of("hunt", CORPUS, "--list-rules");
+        assertThat(list.code()).isEqualTo(0);
+        assertThat(list.out().lines()).hasSize(29).anyMatch(l -> l.startsWith("RSH-CT-011"));
+    }
+}

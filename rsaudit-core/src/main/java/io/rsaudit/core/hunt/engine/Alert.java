@@ -1,0 +1,37 @@
+package io.rsaudit.core.hunt.engine;
+
+import io.rsaudit.core.check.Severity;
+import io.rsaudit.core.hunt.Event;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One detection: which rule, how bad, when (first and last evidence), who and from where, and the evidence
+ * records. Who, where and which cluster are the values the evidence shares, or all of them comma-separated.
+ *
+ * @param summary what happened in a sentence ("12 events, 5 distinct user, within 5m for sourceAddress=...")
+ * @param eventCount how many events the alert stands for; {@code evidence} holds at most {@link #EVIDENCE_LIMIT}
+ */
+public record Alert(
+        String ruleId,
+        String title,
+        Severity level,
+        List<String> tags,
+        Instant first,
+        Instant last,
+        String actor,
+        String sourceAddress,
+        String cluster,
+        String account,
+        String region,
+        String summary,
+        long eventCount,
+        List<Event> evidence) {
+
+    public static final int EVIDENCE_LIMIT = 100;
+
+    public Alert {
+        tags = List.copyOf(tags);
+        evidence = List.copyOf(evidence);
+    }
+}

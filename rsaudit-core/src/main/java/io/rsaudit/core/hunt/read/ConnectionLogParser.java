@@ -1,0 +1,78 @@
+package io.rsaudit.core.hunt.read;
+
+import io.rsaudit.core.hunt.Event;
+import io.rsaudit.core.hunt.LogType;
+import io.rsaudit.core.hunt.Outcome;
+import java.time.Instant;
+
+/**
+ * The connection log: one '|'-separated record per line, fields right-padded with spaces, 14 to 22 fields (older
+ * files stop after {@code sslexpansion}; newer ones add the driver fields, {@code sessionid} and
+ * {@code compression}). The hot path: fields are found on bytes, repeated values come from a cache, and the time is
+ * parsed without a formatter.
+ */
+final class ConnectionLogParser implements LineReader.Lines {
+
+    static final String[] NAMES = {"event", "recordtime", "remotehost", "remoteport", "pid", "dbname", "username",
+        "authmethod", "duration", "sslversion", "sslcipher", "mtu", "sslcompression", "sslexpansion", "iamauthid",
+        "application_name", "os_version", "driver_version", "plugin_name", "protocol_version", "sessionid",
+        "compression", "redactions"};
+    private static final boolean[] CACHED = new boolean[NAMES.length];
+    private static final byte[] MAPPED = "::ffff:".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    static {
+        for (int f : new int[] {0, 2, 5, 6, 7, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 21}) {
+            CACHED[f] = true;
+        }
+    }
+
+    private final FileRead file;
+    private final DelimitedLine line;
+    private final Text.Cache hosts = new Text.Cache();
+
+    ConnectionLogParser(FileRead file) {
+        this.file = file;
+        this.line = new DelimitedLine(file, NAMES, 14, CACHED);
+    }
+
+    @Override
+    public void line(byte[] b, int from, int to, long lineNo) {
+        if (Text.isBlank(b, from, to) || !line.split(b, from, to, lineNo)) {
+            return;
+        }
+        long millis = Timestamps.redshift(b, line.start(1), line.end(1));
+        if (millis == Timestamps.INVALID) {
+            file.malformed(lineNo, ReadProblem.Kind.MALFORMED, "bad recordtime '"
+                    + DelimitedLine.show(b, line.start(1), line.end(1))
+                    + "': expected like 'Mon, 7 Dec 2020 20:01:55:177'");
+            return;
+        }
+        if (!file.inWindow(millis)) {
+            return;
+        }
+        String[] v = line.values(b, from, to);
+        int hs = line.start(2);
+        int he = line.end(2);
+        String source = Text.startsWith(b, hs, he, MAPPED) && Text.indexOf(b, hs + MAPPED.length, he, (byte) ':') < 0
+                && line.ascii ? hosts.get(b, hs + MAPPED.length, he) : DelimitedLine.emptyToNull(v[2]);
+        String event = v[0];
+        Outcome outcome = switch (event) {
+            case "authenticated" -> Outcome.SUCCESS;
+            case "authentication failure" -> Outcome.FAILURE;
+            default -> Outcome.UNKNOWN;
+        };
+        file.offer(new Event(LogType.CONNECTION_LOG, Instant.ofEpochMilli(millis), file.account, file.region,
+                file.cluster, DelimitedLine.emptyToNull(v[5]), DelimitedLine.emptyToNull(v[6]), source, event, null,
+                outcome, DelimitedLine.emptyToNull(v[9]), new FieldMap(NAMES, v), file.origin(lineNo)));
+    }
+
+    @Override
+    public void oversized(byte[] b, int from, int to, long lineNo, long length) {
+        file.malformed(lineNo, ReadProblem.Kind.OVERSIZED, "a line of more than " + length + " bytes is longer than"
+                + " the maximum record size (" + file.options.maxRecordBytes() + "); skipped");
+    }
+
+    @Override
+    public void end(long lastLineNo) {
+    }
+}

@@ -1,0 +1,155 @@
+package io.rsaudit.core.hunt.read;
+
+import io.rsaudit.core.hunt.Event;
+import io.rsaudit.core.hunt.LogType;
+import io.rsaudit.core.hunt.Origin;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One file being read, by one thread: what its name told (type, account, region, cluster), the filters, and its
+ * counts and problems. Parsers hand every record here, built or malformed; this applies the filters and passes the
+ * rest to the sink.
+ */
+final class FileRead {
+
+    static final String[] FILTER_REASONS = {"since", "until", "account", "region", "cluster", "rdsdb"};
+
+    final String file;
+    final LogType type;
+    final String account;
+    final String region;
+    final String cluster;
+    final ReadOptions options;
+    private final EventSink sink;
+    private final long since;
+    private final long until;
+
+    long records;
+    long events;
+    long malformed;
+    final long[] filtered = new long[FILTER_REASONS.length];
+    long firstMillis = Long.MAX_VALUE;
+    long lastMillis = Long.MIN_VALUE;
+    long bytes;
+    long decodedBytes;
+    long problemCount;
+    /** Why the file was not read at all ({@code account}, {@code unknown-type}...), or {@code null}. */
+    String skipReason;
+    final List<ReadProblem> problems = new ArrayList<>();
+    private long invalidUtf8Lines;
+    private long firstInvalidUtf8Line;
+
+    FileRead(String file, LogFileName name, ReadOptions options, EventSink sink) {
+        this.file = file;
+        this.type = name.type();
+        this.account = name.account();
+        this.region = name.region();
+        this.cluster = name.cluster();
+        this.options = options;
+        this.sink = sink;
+        this.since = options.since() == null ? Long.MIN_VALUE : options.since().toEpochMilli();
+        this.until = options.until() == null ? Long.MAX_VALUE : options.until().toEpochMilli();
+    }
+
+    Origin origin(long line) {
+        return new Origin(file, line, 0);
+    }
+
+    /**
+     * Whether a record at this time survives the time window, counting it as a record either way; parsers ask
+     * before building an event so that records outside the window cost no event.
+     */
+    boolean inWindow(long millis) {
+        records++;
+        if (millis < firstMillis) {
+            firstMillis = millis;
+        }
+        if (millis > lastMillis) {
+            lastMillis = millis;
+        }
+        if (millis < since) {
+            filtered[0]++;
+            return false;
+        }
+        if (millis >= until) {
+            filtered[1]++;
+            return false;
+        }
+        return true;
+    }
+
+    /** Hands a record that passed {@link #inWindow} to the sink unless another filter drops it. */
+    void offer(Event e) {
+        int reason = reasonToDrop(e);
+        if (reason >= 0) {
+            filtered[reason]++;
+            return;
+        }
+        events++;
+        sink.accept(e);
+    }
+
+    private int reasonToDrop(Event e) {
+        if (!options.accounts().isEmpty() && !contains(options.accounts(), e.account())) {
+            return 2;
+        }
+        if (!options.regions().isEmpty() && !contains(options.regions(), e.region())) {
+            return 3;
+        }
+        if (!options.clusters().isEmpty() && !contains(options.clusters(), e.cluster())) {
+            return 4;
+        }
+        if (!options.includeRdsdb() && e.type() != LogType.CLOUDTRAIL && "rdsdb".equals(e.user())) {
+            return 5;
+        }
+        return -1;
+    }
+
+    private static boolean contains(Set<String> set, String value) {
+        return value != null && set.contains(value);
+    }
+
+    /** A record that could not be read: counted as a record and as malformed, and reported. */
+    void malformed(long line, ReadProblem.Kind kind, String message) {
+        records++;
+        malformed++;
+        problem(line, kind, message);
+    }
+
+    void problem(long line, ReadProblem.Kind kind, String message) {
+        problemCount++;
+        if (problems.size() < LogReader.PROBLEMS_PER_FILE) {
+            problems.add(new ReadProblem(origin(line), kind, message));
+        }
+    }
+
+    void invalidUtf8(long line) {
+        if (invalidUtf8Lines++ == 0) {
+            firstInvalidUtf8Line = line;
+        }
+    }
+
+    /** Adds the per-file problems that are only complete at the end, and the count of details not kept. */
+    void finish() {
+        if (invalidUtf8Lines > 0) {
+            problem(firstInvalidUtf8Line, ReadProblem.Kind.INVALID_UTF8, "invalid UTF-8 in " + invalidUtf8Lines
+                    + " line(s) of " + file + ", the first here; decoded with replacement characters (U+FFFD)");
+        }
+        long omitted = problemCount - problems.size();
+        if (omitted > 0) {
+            problems.add(new ReadProblem(origin(0), ReadProblem.Kind.MORE, "and " + omitted + " more problem(s) in "
+                    + file + " (details are kept for the first " + LogReader.PROBLEMS_PER_FILE + " of each file)"));
+        }
+    }
+
+    Instant first() {
+        return firstMillis == Long.MAX_VALUE ? null : Instant.ofEpochMilli(firstMillis);
+    }
+
+    Instant last() {
+        return lastMillis == Long.MIN_VALUE ? null : Instant.ofEpochMilli(lastMillis);
+    }
+}

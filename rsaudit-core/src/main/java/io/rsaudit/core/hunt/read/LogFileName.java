@@ -1,0 +1,46 @@
+package io.rsaudit.core.hunt.read;
+
+import io.rsaudit.core.hunt.LogType;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What an input's name says: Redshift's S3 object name
+ * ({@code <acct>_redshift_<region>_<cluster>_<logtype>_<YYYY-MM-DDTHH:MM>[.gz]}), CloudTrail's
+ * ({@code <acct>_CloudTrail_<region>_<YYYYMMDDTHHMMZ>_<id>.json[.gz]}), or a CloudWatch group
+ * ({@code /aws/redshift/cluster/<cluster>/<logtype>}). Fields it does not give are {@code null}; {@code type} is
+ * {@code null} when the name is none of these.
+ */
+record LogFileName(LogType type, String account, String region, String cluster) {
+
+    private static final Pattern REDSHIFT = Pattern.compile(
+            "(\\d{12})_redshift_([a-z0-9-]+)_([^_/]+)_(connectionlog|userlog|useractivitylog)"
+                    + "_\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?:\\..*)?");
+    private static final Pattern CLOUDTRAIL = Pattern.compile(
+            "(\\d{12})_CloudTrail_([a-z0-9-]+)_\\d{8}T\\d{4}Z_[A-Za-z0-9]+\\.json(?:\\.gz)?");
+    private static final Pattern CLOUDWATCH = Pattern.compile(
+            ".*/aws/redshift/(?:cluster|serverless)/([^/]+)/(connectionlog|userlog|useractivitylog)(?:/.*)?");
+
+    static final LogFileName UNKNOWN = new LogFileName(null, null, null, null);
+
+    static LogFileName of(String name) {
+        String base = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
+        Matcher m = REDSHIFT.matcher(base);
+        if (m.matches()) {
+            return new LogFileName(LogType.fromFileName(m.group(4)), m.group(1), m.group(2), m.group(3));
+        }
+        m = CLOUDTRAIL.matcher(base);
+        if (m.matches()) {
+            return new LogFileName(LogType.CLOUDTRAIL, m.group(1), m.group(2), null);
+        }
+        m = CLOUDWATCH.matcher(name);
+        if (m.matches()) {
+            return new LogFileName(LogType.fromFileName(m.group(2)), null, null, m.group(1));
+        }
+        return UNKNOWN;
+    }
+
+    LogFileName withType(LogType t) {
+        return new LogFileName(t, account, region, cluster);
+    }
+}

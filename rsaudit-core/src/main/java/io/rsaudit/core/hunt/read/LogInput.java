@@ -1,0 +1,82 @@
+package io.rsaudit.core.hunt.read;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.stream.Stream;
+
+/**
+ * One log to read: a local file, an {@code s3://} object or a CloudWatch stream. The name is what problems and event
+ * origins show; for files and S3 objects it is also where {@link LogReader} reads the log type, account, region and
+ * cluster from (Redshift's S3 key layout). Other modules add their own inputs by implementing this.
+ */
+public interface LogInput {
+
+    /** A path, an {@code s3://bucket/key} URI, or {@code group/stream} for CloudWatch. */
+    String name();
+
+    /** The stored size in bytes, when known without reading. */
+    OptionalLong size();
+
+    /** Opens the stored bytes (possibly gzip; the reader tells by magic bytes). The caller closes it. */
+    InputStream open() throws IOException;
+
+    /** A local file. */
+    static LogInput of(Path file) {
+        return new FileInput(file);
+    }
+
+    /**
+     * The regular files under {@code fileOrDir} (or the file itself), in sorted path order so that runs are
+     * repeatable. Hidden files (names starting with '.') are left out of directory walks.
+     *
+     * @throws IOException when {@code fileOrDir} does not exist or a directory cannot be listed
+     */
+    static List<LogInput> discover(Path fileOrDir) throws IOException {
+        if (!Files.isDirectory(fileOrDir)) {
+            if (!Files.exists(fileOrDir)) {
+                throw new java.nio.file.NoSuchFileException(fileOrDir.toString());
+            }
+            return List.of(new FileInput(fileOrDir));
+        }
+        List<LogInput> inputs = new ArrayList<>();
+        try (Stream<Path> walk = Files.walk(fileOrDir)) {
+            walk.filter(Files::isRegularFile)
+                    .filter(p -> !fileOrDir.relativize(p).toString().startsWith(".")
+                            && !p.getFileName().toString().startsWith("."))
+                    .sorted()
+                    .forEach(p -> inputs.add(new FileInput(p)));
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        return inputs;
+    }
+
+    /** A local file; its name is the path as given. */
+    record FileInput(Path path) implements LogInput {
+
+        @Override
+        public String name() {
+            return path.toString();
+        }
+
+        @Override
+        public OptionalLong size() {
+            try {
+                return OptionalLong.of(Files.size(path));
+            } catch (IOException e) {
+                return OptionalLong.empty();
+            }
+        }
+
+        @Override
+        public InputStream open() throws IOException {
+            return Files.newInputStream(path);
+        }
+    }
+}

@@ -1,0 +1,278 @@
+package io.rsaudit.core.hunt.read;
+
+import io.rsaudit.core.hunt.LogType;
+import java.io.BufferedInputStream;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PushbackInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Reads logs into events: each input is opened, told plain or gzip by its first bytes, typed by its name (or
+ * {@code --type}, or for CloudTrail by its content), and streamed through its format's parser. Files are read in
+ * parallel on {@link ReadOptions#parallelism()} threads, each file by one thread; the summary lists problems in
+ * input order whatever the thread timing, so runs are repeatable.
+ */
+public final class LogReader {
+
+    /** Problems whose details are kept per file; the rest are counted. */
+    public static final int PROBLEMS_PER_FILE = 100;
+    private static final int BUFFER = 1 << 16;
+    private static final int SNIFF = 1 << 16;
+    private static final byte[] RECORDS = "\"Records\"".getBytes(StandardCharsets.US_ASCII);
+
+    private LogReader() {
+    }
+
+    /**
+     * Reads every input, handing events to {@code sink} as they are parsed. Never throws for bad content; throws
+     * only what the sink throws (wrapped when it is checked) and {@link InterruptedException} as an unchecked
+     * {@link IllegalStateException} when interrupted.
+     */
+    public static ReadSummary read(List<LogInput> inputs, ReadOptions options, EventSink sink) {
+        List<FileRead> done = new ArrayList<>(inputs.size());
+        if (options.parallelism() == 1 || inputs.size() < 2) {
+            for (LogInput input : inputs) {
+                done.add(readOne(input, options, sink));
+            }
+        } else {
+            ExecutorService pool = Executors.newFixedThreadPool(Math.min(options.parallelism(), inputs.size()), r -> {
+                Thread t = new Thread(r, "rsaudit-read");
+                t.setDaemon(true);
+                return t;
+            });
+            try {
+                List<Future<FileRead>> futures = new ArrayList<>(inputs.size());
+                for (LogInput input : inputs) {
+                    futures.add(pool.submit(() -> readOne(input, options, sink)));
+                }
+                for (Future<FileRead> f : futures) {
+                    done.add(f.get());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while reading logs", e);
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause();
+                if (cause instanceof RuntimeException r) {
+                    throw r;
+                }
+                if (cause instanceof Error err) {
+                    throw err;
+                }
+                throw new IllegalStateException(cause);
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+        return summarize(done);
+    }
+
+    private static FileRead readOne(LogInput input, ReadOptions options, EventSink sink) {
+        String name = input.name();
+        LogFileName fromName = LogFileName.of(name);
+        if (options.type() != null) {
+            fromName = fromName.withType(options.type());
+        }
+        FileRead file = new FileRead(name, fromName, options, sink);
+        if (file.type != null) {
+            file.skipReason = skippedByName(file, options);
+            if (file.skipReason != null) {
+                return file;
+            }
+        }
+        CountingInputStream stored = null;
+        try {
+            stored = new CountingInputStream(input.open());
+            PushbackInputStream head = new PushbackInputStream(stored, 2);
+            byte[] magic = head.readNBytes(2);
+            head.unread(magic);
+            boolean gzip = magic.length == 2 && (magic[0] & 0xff) == 0x1f && (magic[1] & 0xff) == 0x8b;
+            InputStream in = head;
+            if (gzip) {
+                try {
+                    in = new GZIPInputStream(head, BUFFER);
+                } catch (IOException e) {
+                    file.problem(1, ReadProblem.Kind.TRUNCATED_GZIP, "corrupt gzip header: " + e.getMessage());
+                    return file;
+                }
+            }
+            CountingInputStream decoded = new CountingInputStream(in);
+            InputStream content = decoded;
+            LogType type = file.type;
+            if (type == null) {
+                BufferedInputStream sniff = new BufferedInputStream(decoded, SNIFF);
+                content = sniff;
+                if (looksLikeCloudTrail(sniff)) {
+                    type = LogType.CLOUDTRAIL;
+                    file = new FileRead(name, fromName.withType(type), options, sink);
+                } else {
+                    file.problem(0, ReadProblem.Kind.UNKNOWN_TYPE, "cannot tell the log type of " + name
+                            + ": name it as Redshift does (<account>_redshift_<region>_<cluster>_<logtype>_"
+                            + "<YYYY-MM-DDTHH:MM>.gz) or pass --type");
+                    file.skipReason = "unknown-type";
+                    return file;
+                }
+            }
+            parse(type, content, gzip, file);
+            file.decodedBytes = decoded.count;
+        } catch (IOException e) {
+            file.problem(0, ReadProblem.Kind.UNREADABLE, "cannot read " + name + ": " + e);
+            file.skipReason = "unreadable";
+        } finally {
+            if (stored != null) {
+                file.bytes = stored.count;
+                try {
+                    stored.close();
+                } catch (IOException ignored) {
+                    // everything needed was read; a failing close changes nothing in the result
+                }
+            }
+            file.finish();
+        }
+        return file;
+    }
+
+    private static void parse(LogType type, InputStream content, boolean gzip, FileRead file) {
+        int max = file.options.maxRecordBytes();
+        switch (type) {
+            case CONNECTION_LOG -> LineReader.read(content, max, gzip, file, new ConnectionLogParser(file));
+            case USER_LOG -> LineReader.read(content, max, gzip, file, new UserLogParser(file));
+            case USER_ACTIVITY_LOG -> LineReader.read(content, max, gzip, file, new UserActivityLogParser(file));
+            case CLOUDTRAIL -> new CloudTrailParser(file).read(content, gzip);
+        }
+    }
+
+    /** CloudTrail content: a JSON object whose first 64 KiB name {@code "Records"}. */
+    private static boolean looksLikeCloudTrail(BufferedInputStream in) throws IOException {
+        in.mark(SNIFF);
+        byte[] head = in.readNBytes(SNIFF);
+        in.reset();
+        int i = 0;
+        while (i < head.length && (head[i] == ' ' || head[i] == '\n' || head[i] == '\r' || head[i] == '\t')) {
+            i++;
+        }
+        if (i == head.length || head[i] != '{') {
+            return false;
+        }
+        for (int j = i; j + RECORDS.length <= head.length; j++) {
+            if (head[j] == '"' && java.util.Arrays.equals(head, j, j + RECORDS.length, RECORDS, 0, RECORDS.length)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The filter the name puts the whole file outside of, or {@code null}. */
+    private static String skippedByName(FileRead file, ReadOptions options) {
+        return outside(options.accounts(), file.account) ? "account"
+                : outside(options.regions(), file.region) ? "region"
+                : outside(options.clusters(), file.cluster) ? "cluster" : null;
+    }
+
+    private static boolean outside(java.util.Set<String> wanted, String value) {
+        return !wanted.isEmpty() && value != null && !wanted.contains(value);
+    }
+
+    private static ReadSummary summarize(List<FileRead> done) {
+        long files = 0;
+        Map<String, Long> skipped = new LinkedHashMap<>();
+        long bytes = 0;
+        long decoded = 0;
+        long records = 0;
+        long events = 0;
+        long malformed = 0;
+        long problemCount = 0;
+        long[] filtered = new long[FileRead.FILTER_REASONS.length];
+        Instant first = null;
+        Instant last = null;
+        Map<LogType, Long> perType = new EnumMap<>(LogType.class);
+        List<ReadProblem> problems = new ArrayList<>();
+        for (FileRead f : done) {
+            String skip = skipReason(f);
+            if (skip != null) {
+                skipped.merge(skip, 1L, Long::sum);
+            } else {
+                files++;
+            }
+            bytes += f.bytes;
+            decoded += f.decodedBytes;
+            records += f.records;
+            events += f.events;
+            malformed += f.malformed;
+            problemCount += f.problemCount;
+            for (int i = 0; i < filtered.length; i++) {
+                filtered[i] += f.filtered[i];
+            }
+            if (f.first() != null && (first == null || f.first().isBefore(first))) {
+                first = f.first();
+            }
+            if (f.last() != null && (last == null || f.last().isAfter(last))) {
+                last = f.last();
+            }
+            if (f.type != null && f.records > 0) {
+                perType.merge(f.type, f.records, Long::sum);
+            }
+            problems.addAll(f.problems);
+        }
+        Map<String, Long> filteredByReason = new LinkedHashMap<>();
+        for (int i = 0; i < filtered.length; i++) {
+            if (filtered[i] > 0) {
+                filteredByReason.put(FileRead.FILTER_REASONS[i], filtered[i]);
+            }
+        }
+        return new ReadSummary(files, skipped, bytes, decoded, records, events, filteredByReason, malformed, first,
+                last, perType, problemCount, problems);
+    }
+
+    /** Why a file was not read at all, or {@code null} when it was. */
+    private static String skipReason(FileRead f) {
+        return f.skipReason;
+    }
+
+    /** Counts the bytes that pass, for the summary's stored and decoded sizes. */
+    private static final class CountingInputStream extends FilterInputStream {
+        long count;
+
+        CountingInputStream(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int c = super.read();
+            if (c >= 0) {
+                count++;
+            }
+            return c;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = in.read(b, off, len);
+            if (n > 0) {
+                count += n;
+            }
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            long s = in.skip(n);
+            count += s;
+            return s;
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package io.rsaudit.core.hunt.read;
+
+import io.rsaudit.core.hunt.LogType;
+import java.time.Instant;
+import java.util.Set;
+
+/**
+ * How to read.
+ *
+ * @param type            the log type of every input ({@code --type}), or {@code null} to tell it from each name
+ * @param since           keep records at or after this time ({@code null}: no lower bound)
+ * @param until           keep records before this time, exclusive ({@code null}: no upper bound)
+ * @param accounts        keep only these accounts (empty: all)
+ * @param regions         keep only these regions (empty: all)
+ * @param clusters        keep only these clusters (empty: all)
+ * @param includeRdsdb    keep records of Redshift's internal {@code rdsdb} user (dropped by default, but counted)
+ * @param parallelism     how many files are read at once, one thread each
+ * @param maxRecordBytes  a longer record is reported and skipped without being held whole
+ */
+public record ReadOptions(
+        LogType type,
+        Instant since,
+        Instant until,
+        Set<String> accounts,
+        Set<String> regions,
+        Set<String> clusters,
+        boolean includeRdsdb,
+        int parallelism,
+        int maxRecordBytes) {
+
+    public static final int DEFAULT_MAX_RECORD_BYTES = 16 << 20;
+
+    public ReadOptions {
+        accounts = accounts == null ? Set.of() : Set.copyOf(accounts);
+        regions = regions == null ? Set.of() : Set.copyOf(regions);
+        clusters = clusters == null ? Set.of() : Set.copyOf(clusters);
+        if (parallelism < 1) {
+            throw new IllegalArgumentException("parallelism must be at least 1, was " + parallelism);
+        }
+        if (maxRecordBytes < 64) {
+            throw new IllegalArgumentException("the maximum record size must be at least 64 bytes, was "
+                    + maxRecordBytes);
+        }
+        if (since != null && until != null && !since.isBefore(until)) {
+            throw new IllegalArgumentException("since (" + since + ") must be before until (" + until + ")");
+        }
+    }
+
+    /** Every type from its name, no window, no filters, rdsdb dropped, one thread per available processor. */
+    public static ReadOptions defaults() {
+        return new ReadOptions(null, null, null, Set.of(), Set.of(), Set.of(), false,
+                Runtime.getRuntime().availableProcessors(), DEFAULT_MAX_RECORD_BYTES);
+    }
+
+    public ReadOptions withType(LogType t) {
+        return new ReadOptions(t, since, until, accounts, regions, clusters, includeRdsdb, parallelism,
+                maxRecordBytes);
+    }
+
+    /** The half-open window [since, until); either may be {@code null}. */
+    public ReadOptions withWindow(Instant from, Instant to) {
+        return new ReadOptions(type, from, to, accounts, regions, clusters, includeRdsdb, parallelism,
+                maxRecordBytes);
+    }
+
+    public ReadOptions withAccounts(Set<String> a) {
+        return new ReadOptions(type, since, until, a, regions, clusters, includeRdsdb, parallelism, maxRecordBytes);
+    }
+
+    public ReadOptions withRegions(Set<String> r) {
+        return new ReadOptions(type, since, until, accounts, r, clusters, includeRdsdb, parallelism, maxRecordBytes);
+    }
+
+    public ReadOptions withClusters(Set<String> c) {
+        return new ReadOptions(type, since, until, accounts, regions, c, includeRdsdb, parallelism, maxRecordBytes);
+    }
+
+    public ReadOptions withRdsdb(boolean include) {
+        return new ReadOptions(type, since, until, accounts, regions, clusters, include, parallelism, maxRecordBytes);
+    }
+
+    public ReadOptions withParallelism(int threads) {
+        return new ReadOptions(type, since, until, accounts, regions, clusters, includeRdsdb, threads,
+                maxRecordBytes);
+    }
+
+    public ReadOptions withMaxRecordBytes(int max) {
+        return new ReadOptions(type, since, until, accounts, regions, clusters, includeRdsdb, parallelism, max);
+    }
+}

@@ -1,0 +1,56 @@
+package io.rsaudit.core.hunt.read;
+
+import io.rsaudit.core.hunt.LogType;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a {@link LogReader#read} read. Every record is either emitted, filtered out (by reason) or malformed:
+ * {@code records == events + sum(filtered) + malformed}.
+ *
+ * @param files         inputs read (including those with problems)
+ * @param skippedFiles  inputs not read, by reason: {@code unknown-type}, {@code unreadable}, and
+ *                      {@code account}/{@code region}/{@code cluster} when the name puts the whole file outside
+ *                      the filters
+ * @param bytes         bytes read as stored (compressed, for gzip)
+ * @param decodedBytes  bytes after decompression
+ * @param records       records recognised, malformed ones included
+ * @param events        events handed to the sink
+ * @param filtered      records read but not emitted, by reason: {@code since}, {@code until}, {@code account},
+ *                      {@code region}, {@code cluster}, {@code rdsdb}
+ * @param malformed     records skipped as malformed or oversized
+ * @param first         the earliest record time seen (filtered records included), or {@code null}
+ * @param last          the latest record time seen, or {@code null}
+ * @param perType       records per log type
+ * @param problemCount  every problem, including those whose details were not kept
+ * @param problems      problem details, in input order: at most {@value LogReader#PROBLEMS_PER_FILE} per file,
+ *                      then one {@link ReadProblem.Kind#MORE} entry saying how many more that file had
+ */
+public record ReadSummary(
+        long files,
+        Map<String, Long> skippedFiles,
+        long bytes,
+        long decodedBytes,
+        long records,
+        long events,
+        Map<String, Long> filtered,
+        long malformed,
+        Instant first,
+        Instant last,
+        Map<LogType, Long> perType,
+        long problemCount,
+        List<ReadProblem> problems) {
+
+    public ReadSummary {
+        skippedFiles = Map.copyOf(skippedFiles);
+        filtered = Map.copyOf(filtered);
+        perType = Map.copyOf(perType);
+        problems = List.copyOf(problems);
+    }
+
+    /** Records read but not emitted, whatever the reason. */
+    public long filteredTotal() {
+        return filtered.values().stream().mapToLong(Long::longValue).sum();
+    }
+}

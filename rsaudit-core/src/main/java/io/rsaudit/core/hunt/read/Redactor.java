@@ -1,0 +1,205 @@
+package io.rsaudit.core.hunt.read;
+
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Removes secrets from SQL and other logged text before anything keeps it: plain-text passwords, AWS access key
+ * ids, secret access keys, session tokens and client-side encryption keys. Each is replaced by
+ * {@code <redacted:KIND>} and its kind added to the caller's set, which becomes the event's {@code redactions}
+ * field.
+ *
+ * <p>What is not redacted, and why: a password already masked by Redshift ({@code '***'}, any run of asterisks) is
+ * no secret; {@code PASSWORD DISABLE} has none; {@code IAM_ROLE 'arn:...'} and {@code aws_iam_role=} name a role,
+ * which is not a credential. Password hashes ({@code 'md5...'}, {@code 'sha256|...'}) are redacted as
+ * {@code password-hash}: Redshift accepts an md5 hash in place of the password, so the hash is a credential. A
+ * bare 40-character secret key with no keyword before it is not recognised (too many false positives).
+ */
+public final class Redactor {
+
+    public static final String PASSWORD = "password";
+    public static final String PASSWORD_HASH = "password-hash";
+    public static final String ACCESS_KEY_ID = "aws-access-key-id";
+    public static final String SECRET_ACCESS_KEY = "aws-secret-access-key";
+    public static final String SESSION_TOKEN = "aws-session-token";
+    public static final String ENCRYPTION_KEY = "encryption-key";
+
+    private static final String[] TRIGGERS = {"password", "akia", "asia", "access_key", "secret", "token",
+        "symmetric"};
+
+    /** {@code PASSWORD 'x'} (also {@code PASSWORD='x'}); an unterminated quote runs to the end of the text. */
+    private static final Pattern PASSWORD_CLAUSE = Pattern.compile(
+            "(?i)(\\bpassword(?:\\s+|\\s*=\\s*))'((?:[^']|'')*)('|$)");
+    /** COPY/UNLOAD/CREATE MODEL credential parameters: {@code SECRET_ACCESS_KEY '...'}. */
+    private static final Pattern KEY_PARAMETER = Pattern.compile(
+            "(?i)(\\b(access_key_id|secret_access_key|session_token|master_symmetric_key)\\s+(?:as\\s+)?)"
+                    + "'((?:[^']|'')*)('|$)");
+    /** Inside a {@code CREDENTIALS '...'} string: {@code aws_secret_access_key=...;token=...}. */
+    private static final Pattern CREDENTIAL_PAIR = Pattern.compile(
+            "(?i)(\\b(aws_access_key_id|aws_secret_access_key|token|master_symmetric_key)\\s*=\\s*)([^;'\\s]+)");
+    private static final Pattern ACCESS_KEY = Pattern.compile("\\b(?:AKIA|ASIA)[A-Z0-9]{16}\\b");
+    private static final Pattern MASKED = Pattern.compile("\\*+");
+    private static final Pattern HASH = Pattern.compile("(?i)md5[0-9a-f]{32}|sha256\\|.*");
+
+    private Redactor() {
+    }
+
+    /** The marker that replaces a secret of this kind. */
+    public static String marker(String kind) {
+        return "<redacted:" + kind + ">";
+    }
+
+    /**
+     * {@code text} with its secrets replaced by markers; the kinds removed are added to {@code found}. Returns
+     * {@code text} itself, allocating nothing, when it holds nothing that could be a secret.
+     */
+    public static String redact(String text, Set<String> found) {
+        if (text == null || !mayContainSecret(text)) {
+            return text;
+        }
+        String s = replacePasswords(text, found);
+        s = replaceKeyParameters(s, found);
+        s = replaceCredentialPairs(s, found);
+        Matcher m = ACCESS_KEY.matcher(s);
+        if (m.find()) {
+            found.add(ACCESS_KEY_ID);
+            s = m.replaceAll(marker(ACCESS_KEY_ID));
+        }
+        return s;
+    }
+
+    /** The {@code redactions} field value for these kinds, or {@code null} when there are none. */
+    public static String kinds(Set<String> found) {
+        return found.isEmpty() ? null : String.join(",", found);
+    }
+
+    /** Whether the text holds a word every secret this class removes is recognised by; a cheap first pass. */
+    public static boolean mayContainSecret(CharSequence s) {
+        int n = s.length();
+        for (int i = 0; i < n; i++) {
+            char c = (char) (s.charAt(i) | 0x20);
+            if (c == 'p' || c == 'a' || c == 's' || c == 't') {
+                for (String t : TRIGGERS) {
+                    if (t.charAt(0) == c && matchesAt(s, i, t)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The same first pass over bytes, for parsers that have not decoded a line yet. */
+    static boolean mayContainSecret(byte[] b, int from, int to) {
+        for (int i = from; i < to; i++) {
+            int c = (b[i] | 0x20) & 0xff;
+            if (c == 'p' || c == 'a' || c == 's' || c == 't') {
+                for (String t : TRIGGERS) {
+                    if (t.charAt(0) == c && matchesAt(b, i, to, t)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean matchesAt(CharSequence s, int at, String lower) {
+        if (at + lower.length() > s.length()) {
+            return false;
+        }
+        for (int k = 1; k < lower.length(); k++) {
+            if (Character.toLowerCase(s.charAt(at + k)) != lower.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean matchesAt(byte[] b, int at, int to, String lower) {
+        if (at + lower.length() > to) {
+            return false;
+        }
+        for (int k = 1; k < lower.length(); k++) {
+            int c = b[at + k];
+            if (c >= 'A' && c <= 'Z') {
+                c += 32;
+            }
+            if (c != lower.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String replacePasswords(String s, Set<String> found) {
+        Matcher m = PASSWORD_CLAUSE.matcher(s);
+        if (!m.find()) {
+            return s;
+        }
+        StringBuilder b = new StringBuilder(s.length());
+        do {
+            String value = m.group(2);
+            String kind = MASKED.matcher(value).matches() ? null
+                    : HASH.matcher(value).matches() ? PASSWORD_HASH : PASSWORD;
+            if (kind == null) {
+                m.appendReplacement(b, Matcher.quoteReplacement(m.group()));
+            } else {
+                found.add(kind);
+                m.appendReplacement(b, Matcher.quoteReplacement(m.group(1) + "'" + marker(kind) + m.group(3)));
+            }
+        } while (m.find());
+        m.appendTail(b);
+        return b.toString();
+    }
+
+    private static String replaceKeyParameters(String s, Set<String> found) {
+        Matcher m = KEY_PARAMETER.matcher(s);
+        if (!m.find()) {
+            return s;
+        }
+        StringBuilder b = new StringBuilder(s.length());
+        do {
+            String kind = kindOf(m.group(2));
+            found.add(kind);
+            m.appendReplacement(b, Matcher.quoteReplacement(m.group(1) + "'" + marker(kind) + m.group(4)));
+        } while (m.find());
+        m.appendTail(b);
+        return b.toString();
+    }
+
+    private static String replaceCredentialPairs(String s, Set<String> found) {
+        Matcher m = CREDENTIAL_PAIR.matcher(s);
+        if (!m.find()) {
+            return s;
+        }
+        StringBuilder b = new StringBuilder(s.length());
+        do {
+            String value = m.group(3);
+            if (value.startsWith("<redacted:")) {
+                m.appendReplacement(b, Matcher.quoteReplacement(m.group()));
+                continue;
+            }
+            String kind = kindOf(m.group(2));
+            found.add(kind);
+            m.appendReplacement(b, Matcher.quoteReplacement(m.group(1) + marker(kind)));
+        } while (m.find());
+        m.appendTail(b);
+        return b.toString();
+    }
+
+    private static String kindOf(String keyword) {
+        String k = keyword.toLowerCase(java.util.Locale.ROOT);
+        if (k.endsWith("access_key_id")) {
+            return ACCESS_KEY_ID;
+        }
+        if (k.endsWith("secret_access_key")) {
+            return SECRET_ACCESS_KEY;
+        }
+        if (k.endsWith("token")) {
+            return SESSION_TOKEN;
+        }
+        return ENCRYPTION_KEY;
+    }
+}

@@ -1,0 +1,140 @@
+package io.rsaudit.core.hunt.read;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/** Byte-level helpers of the line parsers: trimming, decoding, UTF-8 validation, a cache of repeated values. */
+final class Text {
+
+    private Text() {
+    }
+
+    static boolean isBlank(byte[] b, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (b[i] != ' ' && b[i] != '\t') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether every byte is below 0x80. */
+    static boolean isAscii(byte[] b, int from, int to) {
+        int acc = 0;
+        for (int i = from; i < to; i++) {
+            acc |= b[i];
+        }
+        return acc >= 0;
+    }
+
+    /** Latin-1 decoding is a plain copy into a compact string, and is exact for ASCII. */
+    static String decode(byte[] b, int from, int to, boolean ascii) {
+        return new String(b, from, to - from, ascii ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
+    }
+
+    /** Strict enough to tell whether decoding would have to replace bytes: lead/continuation structure. */
+    static boolean isValidUtf8(byte[] b, int from, int to) {
+        int i = from;
+        while (i < to) {
+            int c = b[i] & 0xff;
+            int more;
+            if (c < 0x80) {
+                i++;
+                continue;
+            } else if (c >= 0xc2 && c <= 0xdf) {
+                more = 1;
+            } else if (c >= 0xe0 && c <= 0xef) {
+                more = 2;
+            } else if (c >= 0xf0 && c <= 0xf4) {
+                more = 3;
+            } else {
+                return false;
+            }
+            if (i + more >= to) {
+                return false;
+            }
+            for (int k = 1; k <= more; k++) {
+                if ((b[i + k] & 0xc0) != 0x80) {
+                    return false;
+                }
+            }
+            if (more == 2) {
+                int c1 = b[i + 1] & 0xff;
+                if ((c == 0xe0 && c1 < 0xa0) || (c == 0xed && c1 > 0x9f)) {
+                    return false;
+                }
+            } else if (more == 3) {
+                int c1 = b[i + 1] & 0xff;
+                if ((c == 0xf0 && c1 < 0x90) || (c == 0xf4 && c1 > 0x8f)) {
+                    return false;
+                }
+            }
+            i += more + 1;
+        }
+        return true;
+    }
+
+    /** The index after the last non-space byte in [from, to). */
+    static int trimEnd(byte[] b, int from, int to) {
+        while (to > from && b[to - 1] == ' ') {
+            to--;
+        }
+        return to;
+    }
+
+    /** The index of the first non-space byte in [from, to). */
+    static int trimStart(byte[] b, int from, int to) {
+        while (from < to && b[from] == ' ') {
+            from++;
+        }
+        return from;
+    }
+
+    static boolean startsWith(byte[] b, int from, int to, byte[] prefix) {
+        return to - from >= prefix.length && Arrays.equals(b, from, from + prefix.length, prefix, 0, prefix.length);
+    }
+
+    static int indexOf(byte[] b, int from, int to, byte c) {
+        for (int i = from; i < to; i++) {
+            if (b[i] == c) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Strings for values that repeat (event names, users, databases, drivers): one decode per distinct value held
+     * in a small direct-mapped table, so the hot path neither decodes nor allocates for them. Not thread-safe: one
+     * per parser, and a parser reads one file on one thread.
+     */
+    static final class Cache {
+        private static final int SIZE = 2048;
+        private static final int MAX_LENGTH = 96;
+        private final byte[][] keys = new byte[SIZE][];
+        private final String[] values = new String[SIZE];
+
+        String get(byte[] b, int from, int to) {
+            int len = to - from;
+            if (len == 0) {
+                return "";
+            }
+            if (len > MAX_LENGTH) {
+                return decode(b, from, to, isAscii(b, from, to));
+            }
+            int h = len;
+            for (int i = from; i < to; i++) {
+                h = 31 * h + b[i];
+            }
+            int slot = (h ^ (h >>> 11)) & (SIZE - 1);
+            byte[] k = keys[slot];
+            if (k != null && Arrays.equals(k, 0, k.length, b, from, to)) {
+                return values[slot];
+            }
+            String s = decode(b, from, to, isAscii(b, from, to));
+            keys[slot] = Arrays.copyOfRange(b, from, to);
+            values[slot] = s;
+            return s;
+        }
+    }
+}

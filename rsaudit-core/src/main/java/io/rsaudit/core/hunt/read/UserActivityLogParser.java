@@ -1,0 +1,272 @@
+package io.rsaudit.core.hunt.read;
+
+import io.rsaudit.core.hunt.Event;
+import io.rsaudit.core.hunt.LogType;
+import io.rsaudit.core.hunt.Outcome;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The user activity log: a record starts only at a line
+ * {@code '2023-06-26T18:02:47Z UTC [ db=dev user=awsuser pid=26189 userid=100 xid=712798 ]' LOG: <sql>}; the lines
+ * after it up to the next such line are the rest of its SQL. Lines before the first header are reported as one
+ * problem. A record longer than the maximum record size stops being held at the maximum and is reported.
+ */
+final class UserActivityLogParser implements LineReader.Lines {
+
+    static final String[] NAMES = {"db", "user", "pid", "userid", "xid", "redactions"};
+    private static final byte[] UTC = " UTC [".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] LOG = "]' LOG:".getBytes(StandardCharsets.US_ASCII);
+
+    private final FileRead file;
+    private final Text.Cache cache = new Text.Cache();
+
+    // the record being read
+    private long headerLine;
+    private long lastLine;
+    private long millis;
+    private String[] values;
+    private String problem;
+    private ReadProblem.Kind problemKind;
+    private byte[] sql = new byte[4096];
+    private int sqlLength;
+    private long recordBytes;
+
+    private long orphanLines;
+    private long firstOrphanLine;
+
+    UserActivityLogParser(FileRead file) {
+        this.file = file;
+    }
+
+    /** The header test of the format: the quote, the timestamp's shape, then {@code " UTC ["}. */
+    static boolean isHeader(byte[] b, int from, int to) {
+        return to - from >= 27 && b[from] == '\'' && isDigit(b[from + 1]) && isDigit(b[from + 4])
+                && b[from + 5] == '-' && b[from + 8] == '-' && b[from + 11] == 'T' && b[from + 14] == ':'
+                && b[from + 17] == ':' && b[from + 20] == 'Z' && Arrays.equals(b, from + 21, from + 27, UTC, 0, 6);
+    }
+
+    private static boolean isDigit(byte c) {
+        return c >= '0' && c <= '9';
+    }
+
+    @Override
+    public void line(byte[] b, int from, int to, long lineNo) {
+        if (isHeader(b, from, to)) {
+            flush();
+            start(b, from, to, lineNo);
+        } else if (headerLine > 0) {
+            lastLine = lineNo;
+            append((byte) '\n');
+            append(b, from, to);
+        } else if (!Text.isBlank(b, from, to)) {
+            orphan(lineNo);
+        }
+    }
+
+    @Override
+    public void oversized(byte[] b, int from, int to, long lineNo, long length) {
+        if (isHeader(b, from, to)) {
+            flush();
+            headerLine = lineNo;
+            lastLine = lineNo;
+            sqlLength = 0;
+            values = null;
+            problem = null;
+        } else if (headerLine == 0) {
+            orphan(lineNo);
+            return;
+        }
+        lastLine = lineNo;
+        recordBytes += length;
+        if (problem == null) {
+            problemKind = ReadProblem.Kind.OVERSIZED;
+            problem = "";
+        }
+    }
+
+    @Override
+    public void end(long lastLineNo) {
+        flush();
+        if (orphanLines > 0) {
+            file.problem(firstOrphanLine, ReadProblem.Kind.ORPHAN_LINES, orphanLines + " line(s) before the first"
+                    + " record header (\"'<yyyy-MM-ddTHH:mm:ssZ> UTC [ db=... ]' LOG: \") skipped");
+        }
+    }
+
+    private void orphan(long lineNo) {
+        if (orphanLines++ == 0) {
+            firstOrphanLine = lineNo;
+        }
+    }
+
+    private void start(byte[] b, int from, int to, long lineNo) {
+        headerLine = lineNo;
+        lastLine = lineNo;
+        sqlLength = 0;
+        recordBytes = to - from;
+        problem = null;
+        values = null;
+        millis = Timestamps.iso(b, from + 1, to);
+        if (millis == Timestamps.INVALID) {
+            problemKind = ReadProblem.Kind.MALFORMED;
+            problem = "bad timestamp '" + DelimitedLine.show(b, from + 1, from + 21)
+                    + "': expected like '2023-06-26T18:02:47Z'";
+            return;
+        }
+        int close = indexOf(b, from + 27, to, LOG);
+        if (close < 0) {
+            problemKind = ReadProblem.Kind.MALFORMED;
+            problem = "record header without its closing \"]' LOG:\"";
+            return;
+        }
+        values = new String[NAMES.length];
+        boolean ascii = Text.isAscii(b, from, close);
+        int i = from + 27;
+        while (i < close) {
+            while (i < close && b[i] == ' ') {
+                i++;
+            }
+            int tokenEnd = i;
+            while (tokenEnd < close && b[tokenEnd] != ' ') {
+                tokenEnd++;
+            }
+            int eq = Text.indexOf(b, i, tokenEnd, (byte) '=');
+            if (eq > i) {
+                int key = key(b, i, eq);
+                if (key >= 0) {
+                    values[key] = ascii ? cache.get(b, eq + 1, tokenEnd) : Text.decode(b, eq + 1, tokenEnd, false);
+                }
+            }
+            i = tokenEnd;
+        }
+        int sqlStart = close + LOG.length;
+        if (sqlStart < to && b[sqlStart] == ' ') {
+            sqlStart++;
+        }
+        append(b, sqlStart, to);
+    }
+
+    private static int key(byte[] b, int from, int to) {
+        for (int k = 0; k < NAMES.length - 1; k++) {
+            String name = NAMES[k];
+            if (to - from == name.length()) {
+                boolean same = true;
+                for (int j = 0; j < name.length() && same; j++) {
+                    same = b[from + j] == name.charAt(j);
+                }
+                if (same) {
+                    return k;
+                }
+            }
+        }
+        return -1;
+    }
+
+    private static int indexOf(byte[] b, int from, int to, byte[] what) {
+        for (int i = from; i + what.length <= to; i++) {
+            if (b[i] == what[0] && Arrays.equals(b, i, i + what.length, what, 0, what.length)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private void append(byte c) {
+        recordBytes++;
+        if (problem == null && ensure(1)) {
+            sql[sqlLength++] = c;
+        }
+    }
+
+    private void append(byte[] b, int from, int to) {
+        recordBytes += to - from;
+        if (problem == null && ensure(to - from)) {
+            System.arraycopy(b, from, sql, sqlLength, to - from);
+            sqlLength += to - from;
+        }
+    }
+
+    /** Room for n more bytes, or false (and the record marked oversized) past the maximum record size. */
+    private boolean ensure(int n) {
+        long need = (long) sqlLength + n;
+        if (need > file.options.maxRecordBytes()) {
+            problemKind = ReadProblem.Kind.OVERSIZED;
+            problem = "";
+            sql = new byte[4096];
+            sqlLength = 0;
+            return false;
+        }
+        if (need > sql.length) {
+            sql = Arrays.copyOf(sql, (int) Math.min(file.options.maxRecordBytes(), Math.max(need, sql.length * 2L)));
+        }
+        return true;
+    }
+
+    private void flush() {
+        if (headerLine == 0) {
+            return;
+        }
+        long line = headerLine;
+        headerLine = 0;
+        if (problem != null) {
+            String message = problemKind == ReadProblem.Kind.OVERSIZED
+                    ? "a record of " + recordBytes + " bytes (lines " + line + "-" + lastLine + ") is longer than the"
+                            + " maximum record size (" + file.options.maxRecordBytes() + "); skipped"
+                    : problem + (lastLine > line ? " (record of lines " + line + "-" + lastLine + " skipped)" : "");
+            file.malformed(line, problemKind, message);
+            return;
+        }
+        if (!file.inWindow(millis)) {
+            return;
+        }
+        int end = sqlLength;
+        while (end > 0 && (sql[end - 1] == ' ' || sql[end - 1] == '\n' || sql[end - 1] == '\r'
+                || sql[end - 1] == '\t')) {
+            end--;
+        }
+        boolean ascii = Text.isAscii(sql, 0, end);
+        if (!ascii && !Text.isValidUtf8(sql, 0, end)) {
+            file.invalidUtf8(line);
+        }
+        String text = Text.decode(sql, 0, end, ascii);
+        Set<String> found = new LinkedHashSet<>(2);
+        text = Redactor.redact(text, found);
+        values[NAMES.length - 1] = Redactor.kinds(found);
+        if (sql.length > 1 << 20) {
+            sql = new byte[4096];
+        }
+        file.offer(new Event(LogType.USER_ACTIVITY_LOG, Instant.ofEpochMilli(millis), file.account, file.region,
+                file.cluster, DelimitedLine.emptyToNull(values[0]), DelimitedLine.emptyToNull(values[1]), null,
+                verb(text), text, Outcome.UNKNOWN, null, new FieldMap(NAMES, values), file.origin(line)));
+    }
+
+    /** The statement's first keyword in lower case ({@code select}, {@code grant}...), or {@code null}. */
+    static String verb(String sql) {
+        int i = 0;
+        int n = sql.length();
+        while (i < n) {
+            char c = sql.charAt(i);
+            if (Character.isWhitespace(c) || c == '(' || c == ';') {
+                i++;
+            } else if (c == '-' && i + 1 < n && sql.charAt(i + 1) == '-') {
+                int nl = sql.indexOf('\n', i);
+                i = nl < 0 ? n : nl + 1;
+            } else if (c == '/' && i + 1 < n && sql.charAt(i + 1) == '*') {
+                int close = sql.indexOf("*/", i + 2);
+                i = close < 0 ? n : close + 2;
+            } else {
+                break;
+            }
+        }
+        int start = i;
+        while (i < n && Character.isLetter(sql.charAt(i))) {
+            i++;
+        }
+        return i == start ? null : sql.substring(start, i).toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,57 @@
+package io.rsaudit.core.hunt.read;
+
+import io.rsaudit.core.hunt.Event;
+import io.rsaudit.core.hunt.LogType;
+import io.rsaudit.core.hunt.Outcome;
+import java.time.Instant;
+
+/**
+ * The user log: one '|'-separated record per line, 11 fields, a row per create, alter, drop or rename of a user
+ * with the user's flags after the change. The time is in the connection log's format.
+ */
+final class UserLogParser implements LineReader.Lines {
+
+    static final String[] NAMES = {"userid", "username", "oldusername", "action", "usecreatedb", "usesuper",
+        "usecatupd", "valuntil", "pid", "xid", "recordtime", "redactions"};
+    private static final boolean[] CACHED = {false, true, true, true, true, true, true, true, false, false, false,
+        false};
+
+    private final FileRead file;
+    private final DelimitedLine line;
+
+    UserLogParser(FileRead file) {
+        this.file = file;
+        this.line = new DelimitedLine(file, NAMES, 11, CACHED);
+    }
+
+    @Override
+    public void line(byte[] b, int from, int to, long lineNo) {
+        if (Text.isBlank(b, from, to) || !line.split(b, from, to, lineNo)) {
+            return;
+        }
+        long millis = Timestamps.redshift(b, line.start(10), line.end(10));
+        if (millis == Timestamps.INVALID) {
+            file.malformed(lineNo, ReadProblem.Kind.MALFORMED, "bad recordtime '"
+                    + DelimitedLine.show(b, line.start(10), line.end(10))
+                    + "': expected like 'Mon, 7 Dec 2020 20:01:55:177'");
+            return;
+        }
+        if (!file.inWindow(millis)) {
+            return;
+        }
+        String[] v = line.values(b, from, to);
+        file.offer(new Event(LogType.USER_LOG, Instant.ofEpochMilli(millis), file.account, file.region,
+                file.cluster, null, DelimitedLine.emptyToNull(v[1]), null, DelimitedLine.emptyToNull(v[3]), null,
+                Outcome.UNKNOWN, null, new FieldMap(NAMES, v), file.origin(lineNo)));
+    }
+
+    @Override
+    public void oversized(byte[] b, int from, int to, long lineNo, long length) {
+        file.malformed(lineNo, ReadProblem.Kind.OVERSIZED, "a line of more than " + length + " bytes is longer than"
+                + " the maximum record size (" + file.options.maxRecordBytes() + "); skipped");
+    }
+
+    @Override
+    public void end(long lastLineNo) {
+    }
+}

@@ -1,0 +1,43 @@
+package io.rsaudit.core.hunt.rule;
+
+import io.rsaudit.core.hunt.Event;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+
+/** An event as one rule reads it: its own fields plus the rule's extracted fields, each extracted at most once. */
+final class EventView {
+
+    private static final String NONE = new String("");
+
+    private final Event event;
+    private final Map<String, Extract> extracts;
+    private Map<String, String> extracted;
+
+    EventView(Event event, Map<String, Extract> extracts) {
+        this.event = event;
+        this.extracts = extracts;
+    }
+
+    Event event() {
+        return event;
+    }
+
+    String field(String name) {
+        Extract x = extracts.isEmpty() ? null : extracts.get(name);
+        if (x == null) {
+            return event.field(name);
+        }
+        if (extracted == null) {
+            extracted = new HashMap<>(4);
+        }
+        String v = extracted.get(name);
+        if (v == null) {
+            String from = field(x.from());
+            Matcher m = from == null ? null : x.pattern().matcher(from);
+            v = m != null && m.find() && m.group(1) != null ? m.group(1) : NONE;
+            extracted.put(name, v);
+        }
+        return v == NONE ? null : v;
+    }
+}

@@ -1,0 +1,43 @@
+package io.rsaudit.core.hunt.rule;
+
+import java.util.Locale;
+
+/** How a selection compares a field with its values: the part after {@code |} in {@code sql|contains}. */
+public enum Modifier {
+    /** Case-insensitive equality; a {@code null} value matches an absent or blank field. The default. */
+    EQUALS,
+    CONTAINS,
+    STARTSWITH,
+    ENDSWITH,
+    /** A Java regular expression, found anywhere in the value; case-sensitive unless it says {@code (?i)}. */
+    RE,
+    /** The value is an IPv4 or IPv6 address inside one of the networks. */
+    CIDR,
+    GT, GTE, LT, LTE,
+    /** {@code true}: the field is present and not blank; {@code false}: it is absent or blank. */
+    EXISTS,
+    /** The value equals (case-insensitively) the value of the named other field of the same event. */
+    FIELDREF,
+    /**
+     * The value is a destination region that the policy's residency rules forbid copying data to from the region
+     * in the named other field. A region missing from the residency profile never matches: it cannot be judged.
+     */
+    RESIDENCY;
+
+    public String label() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public boolean numeric() {
+        return this == GT || this == GTE || this == LT || this == LTE;
+    }
+
+    static Modifier parse(String text) {
+        for (Modifier m : values()) {
+            if (m.label().equals(text)) {
+                return m;
+            }
+        }
+        return null;
+    }
+}

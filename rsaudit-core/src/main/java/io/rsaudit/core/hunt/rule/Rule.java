@@ -1,0 +1,44 @@
+package io.rsaudit.core.hunt.rule;
+
+import io.rsaudit.core.check.Severity;
+import io.rsaudit.core.hunt.LogType;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A detection rule as written in its file, validated. {@code condition} is {@code null} for a sequence, whose
+ * steps carry the conditions; {@code correlation} is {@code null} for a rule that alerts on every matching event.
+ *
+ * @param source the file the rule was read from ({@code built-in:RSH-AUTH-001.yaml} for the jar's)
+ */
+public record Rule(
+        String id,
+        String title,
+        Severity level,
+        String description,
+        List<String> tags,
+        List<String> references,
+        List<String> falsePositives,
+        Set<LogType> logTypes,
+        Map<String, Extract> extracts,
+        Map<String, Selection> selections,
+        Condition condition,
+        Correlation correlation,
+        String source) {
+
+    public Rule {
+        tags = List.copyOf(tags);
+        references = List.copyOf(references);
+        falsePositives = List.copyOf(falsePositives);
+        logTypes = Set.copyOf(logTypes);
+        extracts = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(extracts));
+        selections = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(selections));
+    }
+
+    /** The ATT&CK technique ids among the tags ({@code attack.t1110.001} gives {@code T1110.001}). */
+    public List<String> techniques() {
+        return tags.stream().filter(t -> t.matches("attack\\.t\\d{4}(\\.\\d{3})?"))
+                .map(t -> t.substring("attack.".length()).toUpperCase(java.util.Locale.ROOT)).toList();
+    }
+}

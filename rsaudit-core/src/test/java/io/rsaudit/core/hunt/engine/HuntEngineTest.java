@@ -1,0 +1,168 @@
+package io.rsaudit.core.hunt.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.rsaudit.core.hunt.Event;
+import io.rsaudit.core.hunt.LogType;
+import io.rsaudit.core.hunt.TestEvents;
+import io.rsaudit.core.hunt.rule.CompiledRule;
+import io.rsaudit.core.hunt.rule.Rule;
+import io.rsaudit.core.hunt.rule.RuleCatalog;
+import io.rsaudit.core.hunt.rule.RuleLoader;
+import io.rsaudit.core.policy.Policy;
+import io.rsaudit.core.policy.PolicyException;
+import io.rsaudit.core.policy.PolicyLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HuntEngineTest {
+
+    static Rule builtIn(String id) {
+        return RuleCatalog.builtIn().all().stream().filter(r -> r.id().equals(id)).findFirst().orElseThrow();
+    }
+
+    static Event failure(int second, String from, String user) {
+        return TestEvents.of(LogType.CONNECTION_LOG).at(String.format("2024-05-01T10:%02d:%02dZ", second / 60,
+                second % 60)).from(from).user(user).field("event", "authentication failure")
+                .origin("c.log", second + 1).build();
+    }
+
+    @Test
+    void outOfOrderEventsFromManyThreadsGiveTheSameAlerts() throws Exception {
+        List<Event> events = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            events.add(failure(i * 10, "198.51.100.7", "admin"));         // a burst: 12 in 2 minutes
+            events.add(failure(i * 10 + 1, "198.51.100.8", "u" + i));       // a spray
+            events.add(failure(i * 60 * 4, "203.0.113.1", "admin"));       // a trickle, never 10 in 5 minutes
+        }
+        List<CompiledRule> rules = List.of(CompiledRule.of(builtIn("RSH-AUTH-001"), Policy.defaults()),
+                CompiledRule.of(builtIn("RSH-AUTH-002"), Policy.defaults()));
+        List<Alert> first = null;
+        for (int round = 0; round < 5; round++) {
+            List<Event> shuffled = new ArrayList<>(events);
+            Collections.shuffle(shuffled, new Random(round));
+            HuntEngine engine = new HuntEngine(rules);
+            ExecutorService pool = Executors.newFixedThreadPool(3);
+            shuffled.forEach(e -> pool.execute(() -> engine.accept(e)));
+            pool.shutdown();
+            assertThat(pool.awaitTermination(1, TimeUnit.MINUTES)).isTrue();
+            List<Alert> alerts = engine.finish().alerts();
+            if (first == null) {
+                first = alerts;
+            }
+            assertThat(alerts).isEqualTo(first);
+        }
+        assertThat(first).extracting(a -> a.ruleId() + " " + a.sourceAddress() + " " + a.eventCount())
+                .containsExactly("RSH-AUTH-001 198.51.100.7 12", "RSH-AUTH-001 198.51.100.8 12",
+                        "RSH-AUTH-002 198.51.100.8 12");
+        assertThat(first.get(2).summary()).startsWith("12 distinct user in 12 event(s) within 10m (threshold 5)");
+    }
+
+    @Test
+    void thePolicyThresholdReplacesTheRules(@TempDir Path dir) throws Exception {
+        Policy strict = new PolicyLoader(Set.of()).load(Files.writeString(dir.resolve("p.yaml"),
+                "hunt:\n  thresholds:\n    RSH-AUTH-001: 13\n"));
+        HuntEngine engine = new HuntEngine(List.of(CompiledRule.of(builtIn("RSH-AUTH-001"), strict)));
+        for (int i = 0; i < 12; i++) {
+            engine.accept(failure(i * 10, "198.51.100.7", "admin"));
+        }
+        assertThat(engine.finish().alerts()).isEmpty();
+    }
+
+    @Test
+    void eventsWithoutTimeAreReportedNotJudged() {
+        HuntEngine engine = new HuntEngine(List.of(CompiledRule.of(builtIn("RSH-AUTH-001"), Policy.defaults())));
+        engine.accept(TestEvents.of(LogType.CONNECTION_LOG).from("1.2.3.4").field("event", "authentication failure")
+                .build());
+        HuntEngine.Result r = engine.finish();
+        assertThat(r.alerts()).isEmpty();
+        assertThat(r.notes()).containsExactly("RSH-AUTH-001: 1 matching event(s) have no time and cannot be placed"
+                + " in its window; they were not judged");
+    }
+
+    @Test
+    void wildcardFieldsMustHoldForTheSameElement() {
+        CompiledRule rule = CompiledRule.of(builtIn("RSH-CT-003"), Policy.defaults());
+        Event mixed = TestEvents.of(LogType.CLOUDTRAIL).field("eventName", "ModifyClusterParameterGroup")
+                .field("requestParameters.parameters.0.parameterName", "require_ssl")
+                .field("requestParameters.parameters.0.parameterValue", "true")
+                .field("requestParameters.parameters.1.parameterName", "statement_timeout")
+                .field("requestParameters.parameters.1.parameterValue", "0").build();
+        Event off = TestEvents.of(LogType.CLOUDTRAIL).field("eventName", "ModifyClusterParameterGroup")
+                .field("requestParameters.parameters.0.parameterName", "statement_timeout")
+                .field("requestParameters.parameters.0.parameterValue", "10")
+                .field("requestParameters.parameters.1.parameterName", "REQUIRE_SSL")
+                .field("requestParameters.parameters.1.parameterValue", "False").build();
+        assertThat(rule.match(mixed)).isZero();
+        assertThat(rule.match(off)).isOne();
+    }
+
+    @Test
+    void userRulesCanUseEveryModifier() {
+        String text = """
+                id: T-MOD-001
+                title: t
+                level: low
+                description: d
+                logsource: {type: cloudtrail}
+                extract:
+                  port: {from: requestParameters.note, re: 'port (\\d+)'}
+                detection:
+                  a:
+                    eventName|startswith: modify
+                    eventName|endswith: CLUSTER
+                    eventName|contains: ifyclu
+                    port|gte: 5439
+                    port|lt: 5440
+                    requestParameters.to|fieldref: awsRegion
+                    sourceIPAddress|cidr: 2001:db8::/32
+                    missing: null
+                    requestParameters.note|exists: true
+                    requestParameters.note|re|all: ['^open', 'port \\d+$']
+                  condition: a
+                """;
+        RuleLoader.Loaded l = RuleLoader.load("t.yaml", text);
+        assertThat(l.problems()).isEmpty();
+        CompiledRule rule = CompiledRule.of(l.rule().orElseThrow(), Policy.defaults());
+        TestEvents base = TestEvents.of(LogType.CLOUDTRAIL).field("eventName", "ModifyCluster")
+                .field("requestParameters.note", "open port 5439").field("awsRegion", "eu-west-1")
+                .field("requestParameters.to", "EU-WEST-1").field("sourceIPAddress", "2001:db8::9");
+        assertThat(rule.match(base.build())).isOne();
+        assertThat(rule.match(base.field("requestParameters.note", "open port 5440").build())).isZero();
+        assertThat(rule.match(base.field("requestParameters.note", "open port 5439")
+                .field("sourceIPAddress", "10.0.0.1").build())).isZero();
+    }
+
+    @Test
+    void theHuntPolicySectionIsValidatedWithEveryProblem(@TempDir Path dir) throws Exception {
+        Path p = Files.writeString(dir.resolve("p.yaml"), """
+                hunt:
+                  allowedCidrs: [10.0.0.0/8, office]
+                  allowedBuckets: ["s3://corp-exports"]
+                  adminUsers: [" "]
+                  thresholds: {RSH-AUTH-001: 0}
+                """);
+        assertThatThrownBy(() -> new PolicyLoader(Set.of()).load(p)).isInstanceOf(PolicyException.class)
+                .extracting(e -> ((PolicyException) e).problems()).asList().containsExactly(
+                        "hunt.allowedCidrs[1]: 'office' is not an IPv4 or IPv6 network (like 10.0.0.0/8)",
+                        "hunt.allowedBuckets[0]: 's3://corp-exports' is not a bucket name (3-63 of a-z 0-9 . -;"
+                                + " no s3:// and no key prefix)",
+                        "hunt.adminUsers[0]: empty user name",
+                        "hunt.thresholds.RSH-AUTH-001: 0 is not a count of 1 or more");
+        Policy ok = new PolicyLoader(io.rsaudit.core.check.CheckCatalog.builtIn().ids())
+                .load(Path.of("../examples/policy.yaml"));
+        assertThat(ok.hunt().adminUsers()).containsExactlyInAnyOrder("awsuser", "dba");
+        assertThat(ok.hunt().allowedCidrs()).hasSize(2);
+    }
+}

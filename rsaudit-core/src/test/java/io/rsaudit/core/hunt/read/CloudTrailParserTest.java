@@ -1,0 +1,95 @@
+package io.rsaudit.core.hunt.read;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.rsaudit.core.hunt.Event;
+import io.rsaudit.core.hunt.LogType;
+import io.rsaudit.core.hunt.Outcome;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CloudTrailParserTest {
+
+    @TempDir
+    Path dir;
+
+    static final String MODIFY = """
+            {"eventVersion":"1.08","userIdentity":{"type":"IAMUser","arn":"arn:aws:iam::123456789012:user/mallory",
+             "accountId":"123456789012","accessKeyId":"AKIAIOSFODNN7EXAMPLE"},
+             "eventTime":"2023-06-26T18:02:47Z","eventSource":"redshift.amazonaws.com","eventName":"ModifyCluster",
+             "awsRegion":"eu-west-1","sourceIPAddress":"198.51.100.7","userAgent":"aws-cli/2",
+             "requestParameters":{"clusterIdentifier":"prod-dw","publiclyAccessible":true,
+               "masterUserPassword":"hunter2","vpcSecurityGroupIds":["sg-1","sg-2"]},
+             "responseElements":null,"recipientAccountId":"123456789012",
+             "tlsDetails":{"tlsVersion":"TLSv1.3"}}""";
+    static final String DENIED = """
+            {"eventTime":"2023-06-26T18:03:00Z","eventSource":"cloudtrail.amazonaws.com","eventName":"StopLogging",
+             "awsRegion":"eu-west-1","errorCode":"AccessDenied","userIdentity":{"arn":"arn:aws:iam::1:user/x"},
+             "requestParameters":{"name":"org-trail"},"recipientAccountId":"123456789012"}""";
+
+    private Path write(String name, byte[] content) throws IOException {
+        Path p = dir.resolve(name);
+        Files.write(p, content);
+        return p;
+    }
+
+    @Test
+    void flattensRecordsAndMapsTheCommonFields() throws IOException {
+        Path f = write("123456789012_CloudTrail_eu-west-1_20230626T1805Z_abc123.json.gz",
+                Logs.gzip(Logs.utf8("{\"Records\":[" + MODIFY + ",\n" + DENIED + "]}")));
+        Logs.Read r = Logs.read(f);
+        assertThat(r.events()).hasSize(2);
+        Event e = r.events().get(0);
+        assertThat(e.type()).isEqualTo(LogType.CLOUDTRAIL);
+        assertThat(e.action()).isEqualTo("redshift:ModifyCluster");
+        assertThat(e.time()).isEqualTo(Instant.parse("2023-06-26T18:02:47Z"));
+        assertThat(e.account()).isEqualTo("123456789012");
+        assertThat(e.region()).isEqualTo("eu-west-1");
+        assertThat(e.cluster()).isEqualTo("prod-dw");
+        assertThat(e.user()).isEqualTo("arn:aws:iam::123456789012:user/mallory");
+        assertThat(e.sourceAddress()).isEqualTo("198.51.100.7");
+        assertThat(e.outcome()).isEqualTo(Outcome.SUCCESS);
+        assertThat(e.tlsVersion()).isEqualTo("TLSv1.3");
+        assertThat(e.fields()).containsEntry("requestParameters.publiclyAccessible", "true")
+                .containsEntry("requestParameters.vpcSecurityGroupIds.1", "sg-2")
+                .containsEntry("requestParameters.masterUserPassword", "<redacted:password>")
+                .containsEntry("userIdentity.accessKeyId", "<redacted:aws-access-key-id>")
+                .containsEntry("redactions", "aws-access-key-id,password")
+                .doesNotContainKey("responseElements");
+        assertThat(e.origin().index()).isZero();
+        Event denied = r.events().get(1);
+        assertThat(denied.action()).isEqualTo("cloudtrail:StopLogging");
+        assertThat(denied.outcome()).isEqualTo(Outcome.FAILURE);
+        assertThat(denied.origin().line()).isEqualTo(9);
+        assertThat(denied.origin().index()).isEqualTo(1);
+    }
+
+    @Test
+    void contentTellsCloudTrailWhenTheNameDoesNot() throws IOException {
+        Path f = write("trail.json", Logs.utf8("{\"Records\":[" + DENIED + "]}"));
+        assertThat(Logs.read(f).only().action()).isEqualTo("cloudtrail:StopLogging");
+        Path other = write("notes.txt", Logs.utf8("hello\n"));
+        Logs.Read r = Logs.read(other);
+        assertThat(r.events()).isEmpty();
+        assertThat(r.summary().skippedFiles()).containsEntry("unknown-type", 1L);
+        assertThat(r.summary().problems()).singleElement().satisfies(p -> assertThat(p.message())
+                .isEqualTo("cannot tell the log type of " + other + ": name it as Redshift does (<account>_redshift_"
+                        + "<region>_<cluster>_<logtype>_<YYYY-MM-DDTHH:MM>.gz) or pass --type"));
+    }
+
+    @Test
+    void brokenJsonKeepsTheRecordsBeforeIt() throws IOException {
+        Path f = write("123456789012_CloudTrail_eu-west-1_20230626T1805Z_abc123.json",
+                Logs.utf8("{\"Records\":[" + DENIED + ",\n{\"eventTime\":\"2023-06-26T18:03:00Z\",]}"));
+        Logs.Read r = Logs.read(f);
+        assertThat(r.events()).hasSize(1);
+        assertThat(r.summary().problems()).singleElement().satisfies(p -> {
+            assertThat(p.kind()).isEqualTo(ReadProblem.Kind.INVALID_JSON);
+            assertThat(p.origin().line()).isEqualTo(4);
+        });
+    }
+}

@@ -1,0 +1,137 @@
+package io.rsaudit.core.hunt.read;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.rsaudit.core.hunt.Event;
+import io.rsaudit.core.hunt.LogType;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LogReaderTest {
+
+    @TempDir
+    Path dir;
+
+    private static String lines(int from, int to) {
+        StringBuilder b = new StringBuilder();
+        for (int i = from; i < to; i++) {
+            b.append(ConnectionLogParserTest.AUTHENTICATED.replace("51432", String.valueOf(i))).append('\n');
+        }
+        return b.toString();
+    }
+
+    @Test
+    void concatenatedGzipMembersAreAllRead() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(Logs.gzip(Logs.utf8(lines(0, 10))));
+        out.write(Logs.gzip(Logs.utf8(lines(10, 25))));
+        Logs.Read r = Logs.read(Logs.write(dir, Logs.name("connectionlog"), out.toByteArray()));
+        assertThat(r.events()).hasSize(25);
+        assertThat(r.events().get(24).fields()).containsEntry("remoteport", "24");
+        assertThat(r.events().get(24).origin().line()).isEqualTo(25);
+        assertThat(r.summary().problems()).isEmpty();
+    }
+
+    @Test
+    void aTruncatedGzipKeepsEveryRecordBeforeTheBreak() {
+        byte[] whole = Logs.gzip(Logs.utf8(lines(0, 2000)));
+        byte[] cut = Arrays.copyOf(whole, whole.length / 2);
+        Logs.Read r = Logs.read(Logs.write(dir, Logs.name("connectionlog"), cut));
+        assertThat(r.events()).isNotEmpty().hasSizeLessThan(2000);
+        for (int i = 0; i < r.events().size(); i++) {
+            assertThat(r.events().get(i).fields().get("remoteport")).isEqualTo(String.valueOf(i));
+        }
+        assertThat(r.summary().problems()).singleElement().satisfies(p -> {
+            assertThat(p.kind()).isEqualTo(ReadProblem.Kind.TRUNCATED_GZIP);
+            assertThat(p.message()).startsWith("truncated gzip stream");
+            assertThat(p.origin().line()).isEqualTo(r.events().size() + 1);
+        });
+    }
+
+    @Test
+    void forcedTypeReadsOddlyNamedFilesAndFiltersDropByName() throws IOException {
+        Path odd = dir.resolve("conn.txt");
+        Files.writeString(odd, lines(0, 3));
+        assertThat(Logs.read(List.of(LogInput.of(odd)), ReadOptions.defaults().withType(LogType.CONNECTION_LOG))
+                .events()).hasSize(3);
+
+        Logs.write(dir, Logs.name("connectionlog"), Logs.utf8(lines(0, 4)));
+        Logs.Read r = Logs.read(LogInput.discover(dir.resolve("AWSLogs")),
+                ReadOptions.defaults().withClusters(Set.of("other")));
+        assertThat(r.events()).isEmpty();
+        assertThat(r.summary().skippedFiles()).containsEntry("cluster", 1L);
+        Logs.Read kept = Logs.read(LogInput.discover(dir.resolve("AWSLogs")),
+                ReadOptions.defaults().withClusters(Set.of("prod-dw")).withAccounts(Set.of(Logs.ACCOUNT)));
+        assertThat(kept.events()).hasSize(4);
+    }
+
+    @Test
+    void parallelReadsGiveTheSameSummaryAsSerialOnes() {
+        for (int f = 0; f < 6; f++) {
+            String name = Logs.name("connectionlog").replace("18:00", "18:0" + f);
+            Logs.write(dir, name, Logs.gzip(Logs.utf8(lines(0, 500) + "bad line " + f + "\n")));
+        }
+        List<LogInput> inputs;
+        try {
+            inputs = LogInput.discover(dir);
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+        Logs.Read serial = Logs.read(inputs, ReadOptions.defaults().withParallelism(1));
+        Logs.Read parallel = Logs.read(inputs, ReadOptions.defaults().withParallelism(3));
+        assertThat(parallel.summary()).isEqualTo(serial.summary());
+        assertThat(serial.summary().events()).isEqualTo(3000);
+        assertThat(serial.summary().malformed()).isEqualTo(6);
+        assertThat(serial.summary().perType()).containsEntry(LogType.CONNECTION_LOG, 3006L);
+        assertThat(parallel.events()).hasSize(3000);
+        assertThat(serial.summary().problems()).extracting(p -> p.origin().file())
+                .isSortedAccordingTo(String::compareTo);
+    }
+
+    @Test
+    void problemDetailsAreBoundedButAllCounted() {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < 250; i++) {
+            b.append("junk ").append(i).append('\n');
+        }
+        Logs.Read r = Logs.read(Logs.write(dir, Logs.name("connectionlog"), Logs.utf8(b.toString())));
+        assertThat(r.summary().problemCount()).isEqualTo(250);
+        assertThat(r.summary().problems()).hasSize(101);
+        assertThat(r.summary().problems().get(100).message()).startsWith("and 150 more problem(s) in ");
+    }
+
+    @Test
+    void anUnreadableFileIsAProblemNotAFailure() {
+        LogInput broken = new LogInput() {
+            @Override
+            public String name() {
+                return "s3://bucket/" + Logs.name("connectionlog");
+            }
+
+            @Override
+            public java.util.OptionalLong size() {
+                return java.util.OptionalLong.empty();
+            }
+
+            @Override
+            public java.io.InputStream open() throws IOException {
+                throw new IOException("Access Denied");
+            }
+        };
+        Logs.Read r = Logs.read(List.of(broken), ReadOptions.defaults());
+        assertThat(r.summary().skippedFiles()).containsEntry("unreadable", 1L);
+        assertThat(r.summary().problems()).singleElement().satisfies(p -> {
+            assertThat(p.kind()).isEqualTo(ReadProblem.Kind.UNREADABLE);
+            assertThat(p.message()).contains("Access Denied");
+        });
+        List<Event> none = r.events();
+        assertThat(none).isEmpty();
+    }
+}

@@ -1,0 +1,71 @@
+package io.rsaudit.core.hunt.read;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.LinkedHashSet;
+import java.util.Set;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+class RedactorTest {
+
+    private static String redact(String sql, Set<String> found) {
+        return Redactor.redact(sql, found);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiterString = " => ", quoteCharacter = '"', value = {
+        "create user bob password 'Passw0rd!'; => create user bob password '<redacted:password>'; => password",
+        "CREATE USER bob WITH PASSWORD 'a''b' VALID UNTIL '2030-01-01'; => CREATE USER bob WITH PASSWORD '<redacted:password>' VALID UNTIL '2030-01-01'; => password",
+        "alter user bob password 'md5153f1c0d2b6b8e4b7d3e1a0c9f8e7d6c' ; => alter user bob password '<redacted:password-hash>' ; => password-hash",
+        "alter user bob password 'sha256|Mypassword|SALT'; => alter user bob password '<redacted:password-hash>'; => password-hash",
+        "alter user bob password 'cut off in the log => alter user bob password '<redacted:password> => password",
+        "copy t from 's3://b/k' credentials 'aws_access_key_id=AKIAIOSFODNN7EXAMPLE;aws_secret_access_key=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY'; => copy t from 's3://b/k' credentials 'aws_access_key_id=<redacted:aws-access-key-id>;aws_secret_access_key=<redacted:aws-secret-access-key>'; => aws-access-key-id,aws-secret-access-key",
+        "unload ('select 1') to 's3://x/' credentials 'aws_access_key_id=ASIAIOSFODNN7EXAMPLE;aws_secret_access_key=abc/def;token=FQoGZXIvYXdzE' => unload ('select 1') to 's3://x/' credentials 'aws_access_key_id=<redacted:aws-access-key-id>;aws_secret_access_key=<redacted:aws-secret-access-key>;token=<redacted:aws-session-token>' => aws-access-key-id,aws-secret-access-key,aws-session-token",
+        "COPY t FROM 's3://b/k' ACCESS_KEY_ID 'AKIAIOSFODNN7EXAMPLE' SECRET_ACCESS_KEY 'wJalr/K7MDENG' SESSION_TOKEN 'tok'; => COPY t FROM 's3://b/k' ACCESS_KEY_ID '<redacted:aws-access-key-id>' SECRET_ACCESS_KEY '<redacted:aws-secret-access-key>' SESSION_TOKEN '<redacted:aws-session-token>'; => aws-access-key-id,aws-secret-access-key,aws-session-token",
+        "copy t from 's3://b/k' iam_role 'arn:aws:iam::1:role/r' master_symmetric_key 'EXAMPLEMASTERKEY=' encrypted; => copy t from 's3://b/k' iam_role 'arn:aws:iam::1:role/r' master_symmetric_key '<redacted:encryption-key>' encrypted; => encryption-key",
+        "select 'AKIAIOSFODNN7EXAMPLE' as k; => select '<redacted:aws-access-key-id>' as k; => aws-access-key-id",
+        "update users set password = 'x1' where id = 2; => update users set password = '<redacted:password>' where id = 2; => password",
+    })
+    void redactsSecretShapes(String sql, String expected, String kinds) {
+        Set<String> found = new LinkedHashSet<>();
+        assertThat(redact(sql, found)).isEqualTo(expected);
+        assertThat(Redactor.kinds(found)).isEqualTo(kinds);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+        "create user bob password '***';",
+        "create user bob password '********';",
+        "alter user bob password disable;",
+        "copy t from 's3://b/k' iam_role 'arn:aws:iam::123456789012:role/Loader';",
+        "copy t from 's3://b/k' credentials 'aws_iam_role=arn:aws:iam::123456789012:role/Loader';",
+        "select usename, passwd from pg_user;",
+        "select * from sales where region = 'ASIA' and token_count > 3;",
+        "select secret_santa from party;",
+    })
+    void leavesWhatIsNoSecret(String sql) {
+        Set<String> found = new LinkedHashSet<>();
+        assertThat(redact(sql, found)).isEqualTo(sql);
+        assertThat(found).isEmpty();
+    }
+
+    @Test
+    void aClauseSpreadOverLinesIsRedacted() {
+        Set<String> found = new LinkedHashSet<>();
+        assertThat(redact("ALTER USER bob\nPASSWORD\n'secret'\nVALID UNTIL 'infinity'", found))
+                .isEqualTo("ALTER USER bob\nPASSWORD\n'<redacted:password>'\nVALID UNTIL 'infinity'");
+        assertThat(found).containsExactly("password");
+    }
+
+    @Test
+    void textWithoutATriggerWordIsReturnedAsIs() {
+        String sql = "select count(*) from sales where id = 1";
+        assertThat(Redactor.mayContainSecret(sql)).isFalse();
+        assertThat(Redactor.redact(sql, new LinkedHashSet<>())).isSameAs(sql);
+        byte[] b = "x PassWord y".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        assertThat(Redactor.mayContainSecret(b, 0, b.length)).isTrue();
+        assertThat(Redactor.mayContainSecret(b, 0, 8)).isFalse();
+    }
+}

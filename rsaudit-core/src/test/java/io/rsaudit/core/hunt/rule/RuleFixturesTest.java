@@ -1,0 +1,74 @@
+package io.rsaudit.core.hunt.rule;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.rsaudit.core.hunt.Event;
+import io.rsaudit.core.hunt.engine.Alert;
+import io.rsaudit.core.hunt.engine.HuntEngine;
+import io.rsaudit.core.hunt.read.LogInput;
+import io.rsaudit.core.hunt.read.LogReader;
+import io.rsaudit.core.hunt.read.ReadOptions;
+import io.rsaudit.core.hunt.read.ReadSummary;
+import io.rsaudit.core.policy.Policy;
+import io.rsaudit.core.policy.PolicyLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Every built-in rule over its fixture logs, read by the real reader: the evidence is exactly the lines its
+ * {@code expected.txt} names. And no rule fires on the benign corpus.
+ */
+class RuleFixturesTest {
+
+    static final Path FIXTURES = Path.of("src/test/resources/io/rsaudit/core/hunt");
+
+    @TestFactory
+    Stream<DynamicTest> everyRuleFindsExactlyTheExpectedLines() {
+        return RuleCatalog.builtIn().all().stream().map(rule -> DynamicTest.dynamicTest(rule.id(), () -> {
+            Path dir = FIXTURES.resolve("rules").resolve(rule.id());
+            Run run = run(dir, List.of(rule));
+            Set<String> expected = new TreeSet<>(Files.readAllLines(dir.resolve("expected.txt")).stream()
+                    .map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList());
+            assertThat(expected).as("expected.txt of " + rule.id()).isNotEmpty();
+            assertThat(run.evidence()).as(rule.id() + " evidence").containsExactlyElementsOf(expected);
+        }));
+    }
+
+    @Test
+    void noRuleFiresOnTheBenignCorpus() throws Exception {
+        Run run = run(FIXTURES.resolve("benign"), RuleCatalog.builtIn().all());
+        assertThat(run.summary().events()).isGreaterThan(40);
+        assertThat(run.alerts()).extracting(a -> a.ruleId() + " " + a.summary()).isEmpty();
+    }
+
+    record Run(ReadSummary summary, List<Alert> alerts) {
+        Set<String> evidence() {
+            Set<String> lines = new TreeSet<>();
+            for (Alert a : alerts) {
+                for (Event e : a.evidence()) {
+                    lines.add(Path.of(e.origin().file()).getFileName() + ":" + e.origin().line());
+                }
+            }
+            return lines;
+        }
+    }
+
+    static Run run(Path dir, List<Rule> rules) throws Exception {
+        Path policyFile = dir.resolve("policy.yaml");
+        Policy policy = Files.exists(policyFile) ? new PolicyLoader(Set.of()).load(policyFile) : Policy.defaults();
+        HuntEngine engine = new HuntEngine(rules.stream().map(r -> CompiledRule.of(r, policy)).toList());
+        List<LogInput> inputs = LogInput.discover(dir).stream()
+                .filter(i -> !i.name().endsWith(".txt") && !i.name().endsWith(".yaml")).toList();
+        ReadSummary summary = LogReader.read(inputs, ReadOptions.defaults().withParallelism(2), engine::accept);
+        assertThat(summary.problems()).as("read problems in " + dir).isEmpty();
+        assertThat(summary.malformed()).isZero();
+        return new Run(summary, engine.finish().alerts());
+    }
+}
