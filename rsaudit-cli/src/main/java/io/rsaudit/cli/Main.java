@@ -8,12 +8,12 @@ import picocli.CommandLine.Command;
 /** {@code rsaudit}: the entry point. */
 @Command(name = "rsaudit", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Audits Amazon Redshift estates: encryption in transit and at rest, backups, logging, exposure.",
-        subcommands = {ScanCommand.class, ChecksCommand.class, BenchCommand.class},
+        subcommands = {ScanCommand.class, ExportCommand.class, ChecksCommand.class, BenchCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:clean: nothing at or above --fail-on failed",
             "1:failing findings at or above --fail-on",
-            "2:usage error (arguments, policy file, input folder)",
+            "2:usage error (arguments, policy file, input or output folder)",
             "3:incomplete: collection errors, or unknown results at or above --fail-on",
             "4:internal error"})
 public final class Main implements Runnable {

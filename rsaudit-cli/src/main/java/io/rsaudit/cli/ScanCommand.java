@@ -1,8 +1,11 @@
 package io.rsaudit.cli;
 
+import io.rsaudit.aws.LiveCollector;
+import io.rsaudit.aws.LiveOptions;
 import io.rsaudit.core.check.CheckCatalog;
 import io.rsaudit.core.check.CheckRunner;
 import io.rsaudit.core.check.Severity;
+import io.rsaudit.core.model.CollectionError;
 import io.rsaudit.core.model.Inventory;
 import io.rsaudit.core.policy.Policy;
 import io.rsaudit.core.policy.PolicyException;
@@ -22,15 +25,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code rsaudit scan}: judge an exported estate against the check catalog. */
 @Command(name = "scan", mixinStandardHelpOptions = true,
-        description = "Scans a directory of AWS CLI JSON output (see docs/input-layout.md) and reports every check"
-                + " on every resource.")
+        description = {"Scans a directory of AWS CLI JSON output (--input, see docs/input-layout.md), or live AWS"
+                + " accounts (without --input, see docs/live-scan.md), and reports every check on every resource.",
+                "A live scan collects into a temporary export folder, scans it exactly as --input would, and deletes"
+                + " it; 'rsaudit export' keeps such a folder."})
 final class ScanCommand implements Callable<Integer> {
 
     enum Format { text, json }
@@ -38,9 +46,14 @@ final class ScanCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--input", required = true, paramLabel = "DIR",
-            description = "The export: <DIR>/<account>/<region>/<service>/<call>.json, as scripts/collect-with-aws-cli.sh writes it.")
+    @Option(names = "--input", paramLabel = "DIR",
+            description = "The export: <DIR>/<account>/<region>/<service>/<call>.json, as scripts/collect-with-aws-cli.sh"
+                    + " or 'rsaudit export' writes it. Without it, the live AWS accounts the options below name are"
+                    + " scanned.")
     Path input;
+
+    @Mixin
+    LiveScope live = new LiveScope();
 
     @Option(names = "--policy", paramLabel = "FILE", description = "Policy YAML (docs/policy.md). Default: built-in defaults.")
     Path policyFile;
@@ -68,14 +81,38 @@ final class ScanCommand implements Callable<Integer> {
         Severity threshold = threshold();
         CheckCatalog catalog = CheckCatalog.builtIn();
         Policy policy = policy(catalog);
-        if (!Files.isDirectory(input)) {
-            throw new Main.UsageException("--input " + input + " is not a directory");
-        }
         Instant started = clock.instant();
-        Inventory inventory = new CliJsonSource(input).load();
+        List<String> liveOptions = live.given();
+        if (input != null && !liveOptions.isEmpty()) {
+            throw new Main.UsageException("--input scans an export; " + String.join(", ", liveOptions)
+                    + (liveOptions.size() == 1 ? " is an option" : " are options") + " of a live scan: give one or the"
+                    + " other");
+        }
+        Inventory inventory;
+        String scanned;
+        List<CollectionError> errors = new ArrayList<>();
+        if (input != null) {
+            if (!Files.isDirectory(input)) {
+                throw new Main.UsageException("--input " + input + " is not a directory");
+            }
+            inventory = new CliJsonSource(input).load();
+            scanned = input.toString();
+        } else {
+            LiveOptions options = live.options(TerminalProgress.forStderr(spec.commandLine().getErr()));
+            Path dir = LiveExport.temporaryFolder();
+            try {
+                LiveCollector.Result collected = new LiveCollector(options).collect(dir);
+                inventory = new CliJsonSource(dir).load();
+                errors.addAll(LiveExport.problems(collected));
+            } finally {
+                LiveExport.delete(dir);
+            }
+            scanned = options.describe();
+        }
+        errors.addAll(0, inventory.errors());
         CheckRunner.Run run = new CheckRunner(catalog).run(inventory, policy, started);
-        Report report = new Report(Main.version(), started, clock.instant(), input.toString(), policy.source(),
-                inventory.scopes(), catalog.all(), inventory.errors(), run.findings(), run.policyNotices(),
+        Report report = new Report(Main.version(), started, clock.instant(), scanned, policy.source(),
+                inventory.scopes(), catalog.all(), errors, run.findings(), run.policyNotices(),
                 run.internalErrors(), threshold);
         boolean toTerminal = output == null && System.console() != null && System.getenv("NO_COLOR") == null;
         Reporter reporter = format == Format.json ? new JsonReporter() : new TextReporter(toTerminal);

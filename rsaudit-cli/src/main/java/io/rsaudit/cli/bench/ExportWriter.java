@@ -3,10 +3,8 @@ package io.rsaudit.cli.bench;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.core.util.Separators;
 import io.rsaudit.core.source.AwsCliCall;
+import io.rsaudit.core.source.AwsCliFormat;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -25,18 +23,6 @@ import java.util.Set;
  * files and bytes per call. Paths come from {@link AwsCliCall}, the layout's single source of truth.
  */
 final class ExportWriter {
-
-    /**
-     * The AWS CLI's layout ({@code json.dumps(indent=4)}): four-space indents, {@code ": "} between a name and its
-     * value, and {@code []} / {@code {}} for empty containers.
-     */
-    private static final DefaultPrettyPrinter AWS_CLI_FORMAT = new DefaultPrettyPrinter(Separators.createDefaultInstance()
-            .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
-            .withObjectEmptySeparator("")
-            .withArrayEmptySeparator(""))
-            .withObjectIndenter(new DefaultIndenter("    ", "\n"))
-            .withArrayIndenter(new DefaultIndenter("    ", "\n"));
-
 
     /** Files and bytes written for one call. */
     static final class Tally {
@@ -101,26 +87,13 @@ final class ExportWriter {
         }
         Counting out = new Counting(Files.newOutputStream(file));
         JsonGenerator g = factory.createGenerator(out, JsonEncoding.UTF8);
-        g.setPrettyPrinter(AWS_CLI_FORMAT.createInstance());
+        g.setPrettyPrinter(AwsCliFormat.prettyPrinter());
         return new Doc(g, out, call);
     }
 
     /** A timestamp as the AWS CLI v2 prints it: {@code 2025-05-31T08:15:42.123000+00:00}. */
     static String ts(Instant t) {
-        LocalDateTime d = LocalDateTime.ofEpochSecond(t.getEpochSecond(), 0, ZoneOffset.UTC);
-        StringBuilder b = new StringBuilder(32);
-        b.append(d.getYear()).append('-');
-        two(b, d.getMonthValue()).append('-');
-        two(b, d.getDayOfMonth()).append('T');
-        two(b, d.getHour()).append(':');
-        two(b, d.getMinute()).append(':');
-        two(b, d.getSecond());
-        int micros = t.getNano() / 1000;
-        if (micros != 0) {
-            String m = Integer.toString(micros);
-            b.append('.').append("000000", 0, 6 - m.length()).append(m);
-        }
-        return b.append("+00:00").toString();
+        return AwsCliFormat.timestamp(t);
     }
 
     /** A date as used in snapshot names: {@code 2025-05-31-08-15-42}. */

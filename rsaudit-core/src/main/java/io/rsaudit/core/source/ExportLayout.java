@@ -92,16 +92,44 @@ final class ExportLayout {
 
     private void readAccount(String account, Path dir) {
         List<String> regions = new ArrayList<>();
+        boolean regionsFailed = false;
         for (Path child : list(dir)) {
             String name = child.getFileName().toString();
             if (Files.isDirectory(child) && REGION.matcher(name).matches()) {
                 regions.add(name);
                 checkRegionFolder(child);
+            } else if (Files.isDirectory(child) && name.equals("ec2")) {
+                regionsFailed = regionListFailed(child);
             } else if (!(Files.isDirectory(child) && name.equals("sts")) && !name.startsWith(".")) {
                 diagnostics.error(Kind.LAYOUT, relative(child), "not a region folder or 'sts'; ignored");
             }
         }
+        if (regions.isEmpty() && !regionsFailed) {
+            diagnostics.error(Kind.NOT_COLLECTED, relative(dir) + "/", "no region folder: nothing of account " + account
+                    + " was collected" + (Files.exists(dir.resolve("sts").resolve("get-caller-identity.error"))
+                            ? " (see the error of sts/get-caller-identity)" : ""));
+        }
         accounts.add(new AccountDir(account, dir, List.copyOf(regions)));
+    }
+
+    /**
+     * The account's {@code ec2/} folder holds only {@code describe-regions.error}, left by a collector that could not
+     * list the account's regions (so collected none): a collection error quoting it. Returns whether it was there.
+     */
+    private boolean regionListFailed(Path ec2) {
+        Path error = ec2.resolve("describe-regions.error");
+        boolean failed = Files.isRegularFile(error);
+        if (failed) {
+            diagnostics.error(Kind.CALL_FAILED, relative(error), "aws ec2 describe-regions failed, so no region of"
+                    + " this account was collected: " + firstLine(error));
+        }
+        for (Path other : list(ec2)) {
+            if (!other.equals(error) && !other.getFileName().toString().startsWith(".")) {
+                diagnostics.error(Kind.LAYOUT, relative(other), "only describe-regions.error belongs in an account's"
+                        + " ec2 folder (region files go in <account>/<region>/ec2/); ignored");
+            }
+        }
+        return failed;
     }
 
     private void checkRegionFolder(Path regionDir) {

@@ -11,13 +11,13 @@ import java.time.format.DateTimeParseException;
  * Timestamps as the AWS CLI prints them: ISO 8601 with an offset or {@code Z} (CLI v2, and v1 for query
  * protocols), ISO without a zone (read as UTC), or epoch seconds as a number (CLI v1 for JSON protocols).
  */
-final class Timestamps {
+public final class Timestamps {
 
     private Timestamps() {
     }
 
     /** The instant, or {@code null} when the text is not a timestamp the CLI prints. */
-    static Instant parse(String text) {
+    public static Instant parse(String text) {
         try {
             return OffsetDateTime.parse(text).toInstant();
         } catch (DateTimeParseException e) {
@@ -30,7 +30,7 @@ final class Timestamps {
         }
     }
 
-    static Instant ofEpochSeconds(BigDecimal seconds) {
+    public static Instant ofEpochSeconds(BigDecimal seconds) {
         BigDecimal whole = new BigDecimal(seconds.toBigInteger());
         long nanos = seconds.subtract(whole).movePointRight(9).longValue();
         return Instant.ofEpochSecond(whole.longValueExact(), nanos);

@@ -1,0 +1,216 @@
+package io.rsaudit.aws;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.core.SdkClient;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.retry.RetryMode;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
+import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.kms.KmsClient;
+import software.amazon.awssdk.services.organizations.OrganizationsClient;
+import software.amazon.awssdk.services.redshift.RedshiftClient;
+import software.amazon.awssdk.services.redshiftserverless.RedshiftServerlessClient;
+import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
+
+/**
+ * The SDK clients of one collection: one per (account, region, service), made on first use, reused, and closed at the
+ * end, all sharing one pooled HTTP client. Every client retries with the SDK's adaptive retry (throttling and 5xx
+ * back off, and the client slows down when AWS throttles it), within an attempt and a whole-call timeout.
+ */
+final class Clients implements AutoCloseable {
+
+    static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(20);
+    static final Duration CALL_TIMEOUT = Duration.ofSeconds(90);
+    static final String SESSION_NAME = "rsaudit";
+
+    private record Key(String account, String region, String service) {
+    }
+
+    private final LiveOptions options;
+    private final ErrorText errorText;
+    private final SdkHttpClient http;
+    private final ClientOverrideConfiguration config;
+    private final AwsCredentialsProvider caller;
+    private final String homeRegion;
+    private final Map<Key, SdkClient> clients = new ConcurrentHashMap<>();
+    private final Map<String, AwsCredentialsProvider> roles = new ConcurrentHashMap<>();
+    private final List<AutoCloseable> closeables = new ArrayList<>();
+
+    Clients(LiveOptions options, ErrorText errorText, List<ExecutionInterceptor> interceptors) {
+        this.options = options;
+        this.errorText = errorText;
+        this.http = ApacheHttpClient.builder()
+                .maxConnections(options.concurrency())
+                .connectionTimeout(Duration.ofSeconds(10))
+                .build();
+        this.config = ClientOverrideConfiguration.builder()
+                .retryStrategy(RetryMode.ADAPTIVE_V2)
+                .apiCallAttemptTimeout(ATTEMPT_TIMEOUT)
+                .apiCallTimeout(CALL_TIMEOUT)
+                .executionInterceptors(interceptors)
+                .build();
+        this.caller = remembered(callerCredentials(options));
+        this.homeRegion = homeRegion(options);
+    }
+
+    /** The region of the account-wide calls: --home-region, the first of --regions, the profile's, else us-east-1. */
+    String homeRegion() {
+        return homeRegion;
+    }
+
+    /** The caller's own credentials. */
+    AwsCredentialsProvider caller() {
+        return caller;
+    }
+
+    /** Credentials in {@code account}: the assumed role there, or the caller's own without a role. */
+    AwsCredentialsProvider in(String account) {
+        if (options.roleName() == null) {
+            return caller;
+        }
+        return roles.computeIfAbsent(account, a -> {
+            StsAssumeRoleCredentialsProvider p = StsAssumeRoleCredentialsProvider.builder()
+                    .stsClient(sts(null, homeRegion, caller))
+                    .refreshRequest(r -> r.roleArn(roleArn(a)).roleSessionName(SESSION_NAME)
+                            .externalId(options.externalId()))
+                    .asyncCredentialUpdateEnabled(false)
+                    .build();
+            synchronized (closeables) {
+                closeables.add(p);
+            }
+            return remembered(p);
+        });
+    }
+
+    String roleArn(String account) {
+        return "arn:" + partition(homeRegion) + ":iam::" + account + ":role/" + options.roleName();
+    }
+
+    /** STS in {@code account} ({@code null}: the caller's own credentials, for assuming roles). */
+    StsClient sts(String account, String region, AwsCredentialsProvider credentials) {
+        return client(account == null ? "(caller)" : account, region, "sts", credentials, StsClient::builder);
+    }
+
+    Ec2Client ec2(String account, String region) {
+        return client(account, region, "ec2", in(account), Ec2Client::builder);
+    }
+
+    RedshiftClient redshift(String account, String region) {
+        return client(account, region, "redshift", in(account), RedshiftClient::builder);
+    }
+
+    RedshiftServerlessClient serverless(String account, String region) {
+        return client(account, region, "redshift-serverless", in(account), RedshiftServerlessClient::builder);
+    }
+
+    KmsClient kms(String account, String region) {
+        return client(account, region, "kms", in(account), KmsClient::builder);
+    }
+
+    CloudTrailClient cloudTrail(String account, String region) {
+        return client(account, region, "cloudtrail", in(account), CloudTrailClient::builder);
+    }
+
+    /** Organizations is global: its endpoint sits in the partition's global region. */
+    OrganizationsClient organizations() {
+        String p = partition(homeRegion);
+        Region global = p.equals("aws-cn") ? Region.AWS_CN_GLOBAL
+                : p.equals("aws-us-gov") ? Region.AWS_US_GOV_GLOBAL : Region.AWS_GLOBAL;
+        return client("(caller)", global.id(), "organizations", caller, OrganizationsClient::builder);
+    }
+
+    private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C extends SdkClient> C client(
+            String account, String region, String service, AwsCredentialsProvider credentials, Supplier<B> builder) {
+        SdkClient c = clients.computeIfAbsent(new Key(account, region, service), k -> {
+            B b = builder.get()
+                    .region(Region.of(region))
+                    .credentialsProvider(credentials)
+                    .httpClient(http)
+                    .overrideConfiguration(config);
+            if (options.endpointOverride() != null) {
+                b.endpointOverride(options.endpointOverride());
+            }
+            return b.build();
+        });
+        @SuppressWarnings("unchecked")
+        C typed = (C) c;
+        return typed;
+    }
+
+    /** Masks every credential value handed out in the error texts, should a message ever echo one. */
+    private AwsCredentialsProvider remembered(AwsCredentialsProvider p) {
+        return () -> {
+            AwsCredentials c = p.resolveCredentials();
+            errorText.secret(c.secretAccessKey());
+            if (c instanceof AwsSessionCredentials s) {
+                errorText.secret(s.sessionToken());
+            }
+            return c;
+        };
+    }
+
+    private static AwsCredentialsProvider callerCredentials(LiveOptions o) {
+        if (o.credentials() != null) {
+            return o.credentials();
+        }
+        if (o.profile() != null) {
+            return ProfileCredentialsProvider.builder().profileName(o.profile()).build();
+        }
+        return DefaultCredentialsProvider.builder().build();
+    }
+
+    private static String homeRegion(LiveOptions o) {
+        if (o.homeRegion() != null) {
+            return o.homeRegion();
+        }
+        if (!o.regions().isEmpty()) {
+            return o.regions().get(0);
+        }
+        try {
+            DefaultAwsRegionProviderChain chain = o.profile() == null ? new DefaultAwsRegionProviderChain()
+                    : DefaultAwsRegionProviderChain.builder().profileName(o.profile()).build();
+            return chain.getRegion().id();
+        } catch (SdkClientException e) {
+            return "us-east-1"; // as the AWS CLI collector script does when no region is configured
+        }
+    }
+
+    static String partition(String region) {
+        return region.startsWith("cn-") ? "aws-cn" : region.startsWith("us-gov-") ? "aws-us-gov"
+                : region.startsWith("us-iso-") ? "aws-iso" : region.startsWith("us-isob-") ? "aws-iso-b" : "aws";
+    }
+
+    @Override
+    public void close() {
+        clients.values().forEach(SdkClient::close);
+        synchronized (closeables) {
+            for (AutoCloseable c : closeables) {
+                try {
+                    c.close();
+                } catch (Exception e) {
+                    // closing a credential provider frees nothing we still need
+                }
+            }
+        }
+        http.close();
+    }
+}

@@ -1,0 +1,93 @@
+package io.rsaudit.aws;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkException;
+
+/**
+ * The text of an {@code .error} file for a call that failed: one line shaped like the AWS CLI's
+ * ({@code An error occurred (CODE) when calling the OPERATION operation ...}), which the offline reader quotes in its
+ * collection error, naming the IAM action, the account and the region before AWS's message (the reader keeps the
+ * first 300 characters). Credentials never appear: access key ids and every secret the collector's credential
+ * providers handed out are masked, should a message ever echo one.
+ */
+final class ErrorText {
+
+    private static final Pattern ACCESS_KEY_ID = Pattern.compile("\\b(AKIA|ASIA)[A-Z0-9]{16}\\b");
+    private static final Pattern SIGNATURE = Pattern.compile("(?i)(Signature|Credential|X-Amz-Security-Token)=[^,\\s&]+");
+
+    private final Set<String> secrets = ConcurrentHashMap.newKeySet();
+
+    /** A credential value to mask wherever it appears (too short a value would mask ordinary words, so skipped). */
+    void secret(String value) {
+        if (value != null && value.length() >= 8) {
+            secrets.add(value);
+        }
+    }
+
+    /** The error file's text for {@code e}, thrown by {@code action} in {@code account}/{@code region}. */
+    String of(Action action, String account, String region, Throwable e) {
+        return line(code(e), action, account, region, message(e));
+    }
+
+    /** The error file's text for a call not made, with the reason in place of AWS's message. */
+    String notMade(String code, Action action, String account, String region, String reason) {
+        return line(code, action, account, region, reason);
+    }
+
+    private String line(String code, Action action, String account, String region, String message) {
+        String where = action.iam() + ", account " + (account == null ? "(unknown)" : account)
+                + (region == null ? "" : ", region " + region);
+        return redact("An error occurred (" + code + ") when calling the " + action.operation() + " operation ["
+                + where + "]: " + message.replaceAll("\\s*\\R\\s*", " ").strip()) + "\n";
+    }
+
+    String redact(String text) {
+        String out = text;
+        for (String s : secrets) {
+            out = out.replace(s, "[REDACTED]");
+        }
+        out = ACCESS_KEY_ID.matcher(out).replaceAll("[REDACTED]");
+        return SIGNATURE.matcher(out).replaceAll("$1=[REDACTED]");
+    }
+
+    /** AWS's error code, or for a failure on our side (timeout, unknown host) the innermost exception's name. */
+    static String code(Throwable e) {
+        if (service(e) instanceof AwsServiceException s && s.awsErrorDetails() != null) {
+            String code = s.awsErrorDetails().errorCode();
+            return code != null && !code.isBlank() ? code : "HTTP " + s.statusCode();
+        }
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName();
+    }
+
+    /**
+     * AWS's answer inside {@code e}, or {@code e}: a credential provider wraps the STS error of a failed AssumeRole in
+     * a client exception, and the STS error is what the user needs to see.
+     */
+    private static Throwable service(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof AwsServiceException) {
+                return t;
+            }
+        }
+        return e;
+    }
+
+    private static String message(Throwable e) {
+        if (service(e) instanceof AwsServiceException s && s.awsErrorDetails() != null
+                && s.awsErrorDetails().errorMessage() != null) {
+            return s.awsErrorDetails().errorMessage() + " (HTTP " + s.statusCode() + ")";
+        }
+        String m = e.getMessage();
+        if (!(e instanceof SdkException) || m == null || m.isBlank()) {
+            m = e.toString();
+        }
+        return m;
+    }
+}

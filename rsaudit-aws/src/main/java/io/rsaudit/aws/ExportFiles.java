@@ -1,0 +1,128 @@
+package io.rsaudit.aws;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rsaudit.core.source.AwsCliCall;
+import io.rsaudit.core.source.AwsCliFormat;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Writes the export layout ({@code docs/input-layout.md}): one {@code .json} per call as the AWS CLI prints it, or
+ * the call's {@code .error}. Paths come from {@link AwsCliCall}, the layout's single source of truth. Folders and
+ * files are readable by the owner only where the file system says who owns what: the export describes the estate's
+ * security.
+ */
+final class ExportFiles {
+
+    private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+    private static final Set<PosixFilePermission> DIR = PosixFilePermissions.fromString("rwx------");
+    private static final Set<PosixFilePermission> FILE = PosixFilePermissions.fromString("rw-------");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Path root;
+    private final AtomicLong files = new AtomicLong();
+    private final AtomicLong errors = new AtomicLong();
+
+    ExportFiles(Path root) {
+        this.root = root;
+    }
+
+    Path root() {
+        return root;
+    }
+
+    long files() {
+        return files.get();
+    }
+
+    long errors() {
+        return errors.get();
+    }
+
+    /** The account folder. */
+    Path account(String account) {
+        return root.resolve(account);
+    }
+
+    /** Where a call's output goes, without its extension: {@code <account>/<region>/redshift/describe-clusters}. */
+    Path base(String account, String region, AwsCliCall call, String resource) {
+        Path folder = call.regional() ? root.resolve(account).resolve(region) : root.resolve(account);
+        String file = resource == null ? call.file() : call.file(resource);
+        return folder.resolve(file.substring(0, file.length() - ".json".length()));
+    }
+
+    void json(String account, String region, AwsCliCall call, String resource, JsonNode doc) {
+        Path base = base(account, region, call, resource);
+        try (OutputStream out = create(base.resolveSibling(base.getFileName() + ".json"))) {
+            JsonGenerator g = JSON.getFactory().createGenerator(out);
+            g.setPrettyPrinter(AwsCliFormat.prettyPrinter());
+            JSON.writeTree(g, doc);
+            g.flush();
+            out.write('\n');
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + base + ".json", e);
+        }
+        files.incrementAndGet();
+    }
+
+    void error(String account, String region, AwsCliCall call, String resource, String text) {
+        Path base = base(account, region, call, resource);
+        try (OutputStream out = create(base.resolveSibling(base.getFileName() + ".error"))) {
+            out.write(text.getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + base + ".error", e);
+        }
+        errors.incrementAndGet();
+    }
+
+    /**
+     * The account's region list could not be read: {@code <account>/ec2/describe-regions.error}, the one file of
+     * the layout that is not a call of {@link AwsCliCall} (the reader reports it for the account).
+     */
+    void regionsError(String account, String text) {
+        Path file = root.resolve(account).resolve("ec2").resolve("describe-regions.error");
+        try (OutputStream out = create(file)) {
+            out.write(text.getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+        errors.incrementAndGet();
+    }
+
+    /** Creates the folder (and those above it) owner-only. */
+    void folder(Path dir) throws IOException {
+        if (Files.isDirectory(dir)) {
+            return;
+        }
+        folder(dir.getParent());
+        try {
+            Files.createDirectory(dir, attributes(DIR));
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            // made by another thread meanwhile
+        }
+    }
+
+    private OutputStream create(Path file) throws IOException {
+        folder(file.getParent());
+        Files.deleteIfExists(file);
+        Files.createFile(file, attributes(FILE));
+        return Files.newOutputStream(file);
+    }
+
+    private static FileAttribute<?>[] attributes(Set<PosixFilePermission> permissions) {
+        return POSIX ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(permissions)}
+                : new FileAttribute<?>[0];
+    }
+}

@@ -1,0 +1,134 @@
+package io.rsaudit.aws;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Pattern;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+
+/**
+ * What a live collection reads and how.
+ *
+ * @param profile the AWS profile for the caller's credentials (SSO profiles included), or {@code null} for the default
+ *     credential chain
+ * @param credentials the caller's credentials, overriding {@code profile} and the default chain; {@code null} unless
+ *     embedding code supplies its own
+ * @param roleName the role assumed in each target account ({@code arn:<partition>:iam::<account>:role/<roleName>}),
+ *     or {@code null} to use the caller's credentials as they are (one account: theirs)
+ * @param externalId the external id the role's trust policy demands, or {@code null}
+ * @param accounts the target accounts (12 digits each); empty for the caller's own account, or with {@code org}
+ * @param org take the target accounts from AWS Organizations (ListAccounts, ACTIVE accounts only)
+ * @param regions the regions to collect; empty for every region enabled for each account
+ * @param homeRegion the region of the account-wide calls (STS, region list, Organizations), or {@code null} for the
+ *     profile's or environment's region, else us-east-1
+ * @param endpointOverride one endpoint for every service (a local emulator, the tests' simulator), or {@code null}
+ * @param concurrency the most API calls in flight at once, over every account and region
+ * @param interceptors added to every SDK client, the credential providers' STS client included
+ * @param progress told how the collection advances; {@link Progress#NONE} to tell no one
+ */
+public record LiveOptions(String profile, AwsCredentialsProvider credentials, String roleName, String externalId,
+        List<String> accounts, boolean org, List<String> regions, String homeRegion, URI endpointOverride,
+        int concurrency, List<ExecutionInterceptor> interceptors, Progress progress) {
+
+    /** The default for {@code --concurrency}: see docs/live-scan.md for how it was chosen. */
+    public static final int DEFAULT_CONCURRENCY = 64;
+
+    /** The most calls in flight for one account-region: AWS throttles per account and region. */
+    public static final int PER_REGION_LIMIT = 8;
+
+    static final Pattern ACCOUNT = Pattern.compile("\\d{12}");
+    /** The shape of a region name (as the offline layout accepts region folders). */
+    static final Pattern REGION = Pattern.compile("[a-z]{2,4}(-[a-z]+)+-\\d{1,2}");
+    private static final Pattern ROLE_NAME = Pattern.compile("[\\w+=,.@/-]{1,512}");
+
+    public LiveOptions {
+        accounts = List.copyOf(accounts);
+        regions = List.copyOf(regions);
+        interceptors = List.copyOf(interceptors);
+        Objects.requireNonNull(progress, "progress");
+        for (String a : accounts) {
+            if (!ACCOUNT.matcher(a).matches()) {
+                throw new IllegalArgumentException("not a 12-digit AWS account id: '" + a + "'");
+            }
+        }
+        for (String r : regions) {
+            if (!REGION.matcher(r).matches()) {
+                throw new IllegalArgumentException("not a region name: '" + r + "' (expected e.g. eu-west-1)");
+            }
+        }
+        if (homeRegion != null && !REGION.matcher(homeRegion).matches()) {
+            throw new IllegalArgumentException("not a region name: '" + homeRegion + "'");
+        }
+        if (roleName != null && !ROLE_NAME.matcher(roleName).matches()) {
+            throw new IllegalArgumentException("not an IAM role name: '" + roleName + "'");
+        }
+        if (org && !accounts.isEmpty()) {
+            throw new IllegalArgumentException("--org and --accounts are mutually exclusive: name the accounts, or"
+                    + " take them from AWS Organizations");
+        }
+        if ((org || !accounts.isEmpty()) && roleName == null) {
+            throw new IllegalArgumentException((org ? "--org" : "--accounts") + " needs --role-name: the role to"
+                    + " assume in each account");
+        }
+        if (roleName != null && !org && accounts.isEmpty()) {
+            throw new IllegalArgumentException("--role-name needs the accounts to assume it in: --accounts or --org");
+        }
+        if (externalId != null && roleName == null) {
+            throw new IllegalArgumentException("--external-id needs --role-name");
+        }
+        if (concurrency < 1) {
+            throw new IllegalArgumentException("--concurrency must be at least 1, not " + concurrency);
+        }
+    }
+
+    /** The caller's own account, every enabled region, default credentials and concurrency. */
+    public static LiveOptions defaults() {
+        return new LiveOptions(null, null, null, null, List.of(), false, List.of(), null, null, DEFAULT_CONCURRENCY,
+                List.of(), Progress.NONE);
+    }
+
+    public LiveOptions withEndpoint(URI endpoint) {
+        return new LiveOptions(profile, credentials, roleName, externalId, accounts, org, regions, homeRegion, endpoint,
+                concurrency, interceptors, progress);
+    }
+
+    public LiveOptions withCredentials(AwsCredentialsProvider provider) {
+        return new LiveOptions(profile, provider, roleName, externalId, accounts, org, regions, homeRegion,
+                endpointOverride, concurrency, interceptors, progress);
+    }
+
+    public LiveOptions withRole(String name, String external, List<String> targets, boolean fromOrg) {
+        return new LiveOptions(profile, credentials, name, external, targets, fromOrg, regions, homeRegion,
+                endpointOverride, concurrency, interceptors, progress);
+    }
+
+    public LiveOptions withRegions(List<String> names) {
+        return new LiveOptions(profile, credentials, roleName, externalId, accounts, org, names, homeRegion,
+                endpointOverride, concurrency, interceptors, progress);
+    }
+
+    public LiveOptions withInterceptors(List<ExecutionInterceptor> added) {
+        return new LiveOptions(profile, credentials, roleName, externalId, accounts, org, regions, homeRegion,
+                endpointOverride, concurrency, added, progress);
+    }
+
+    public LiveOptions withConcurrency(int n) {
+        return new LiveOptions(profile, credentials, roleName, externalId, accounts, org, regions, homeRegion,
+                endpointOverride, n, interceptors, progress);
+    }
+
+    public LiveOptions withProgress(Progress listener) {
+        return new LiveOptions(profile, credentials, roleName, externalId, accounts, org, regions, homeRegion,
+                endpointOverride, concurrency, interceptors, listener);
+    }
+
+    /** The live scope in words, for the report's {@code input}: {@code aws: accounts 111…,222…; regions …}. */
+    public String describe() {
+        String who = org ? "accounts of the organization" : accounts.isEmpty() ? "the credentials' account"
+                : "accounts " + String.join(",", accounts);
+        String where = regions.isEmpty() ? "every enabled region" : "regions " + String.join(",", regions);
+        return "aws: " + who + (roleName == null ? "" : " (role " + roleName + ")") + "; " + where
+                + (endpointOverride == null ? "" : "; endpoint " + endpointOverride);
+    }
+}

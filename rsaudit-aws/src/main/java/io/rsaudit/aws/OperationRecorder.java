@@ -1,0 +1,44 @@
+package io.rsaudit.aws;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
+
+/**
+ * Records every AWS operation invoked through the clients it is attached to (via {@link LiveOptions#interceptors()}),
+ * once per API call whatever its retries, as the IAM action it needs. Tests attach one to prove the scan is read-only
+ * and covered by the published IAM policies.
+ */
+public final class OperationRecorder implements ExecutionInterceptor {
+
+    /** The SDK's service names ({@code SdkExecutionAttribute.SERVICE_NAME}) as IAM prefixes, where they differ. */
+    private static final Map<String, String> IAM_PREFIX = Map.of(
+            "RedshiftServerless", "redshift-serverless",
+            "SSOOIDC", "sso-oauth");
+
+    private final Set<Action> actions = ConcurrentHashMap.newKeySet();
+
+    @Override
+    public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+        String service = attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME);
+        String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
+        actions.add(new Action(IAM_PREFIX.getOrDefault(service, service.toLowerCase(Locale.ROOT)), operation));
+    }
+
+    /** Every action recorded so far, sorted by IAM name. */
+    public Set<String> iamActions() {
+        Set<String> names = new TreeSet<>();
+        actions.forEach(a -> names.add(a.iam()));
+        return names;
+    }
+
+    public Set<Action> actions() {
+        return Set.copyOf(actions);
+    }
+}

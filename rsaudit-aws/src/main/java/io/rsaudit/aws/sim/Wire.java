@@ -1,0 +1,125 @@
+package io.rsaudit.aws.sim;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+
+/** The bodies of answers and errors, in each protocol's envelope. */
+final class Wire {
+
+    private static final XMLOutputFactory XML = XMLOutputFactory.newFactory();
+    private static final JsonFactory JSON = JsonFactory.builder()
+            .enable(com.fasterxml.jackson.core.StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN).build();
+
+    private Wire() {
+    }
+
+    static String contentType(Protocol protocol) {
+        return protocol == Protocol.JSON ? "application/x-amz-json-1.1" : "text/xml";
+    }
+
+    /**
+     * An answer: {@code <OpResponse><OpResult>...</OpResult><ResponseMetadata>} for Query, {@code <OpResponse>}
+     * with a {@code requestId} for EC2, the bare object for JSON.
+     */
+    static byte[] answer(SimOperation op, JsonNode body, String requestId) {
+        SimService service = op.service();
+        ByteArrayOutputStream out = new ByteArrayOutputStream(4096);
+        try {
+            if (service.protocol() == Protocol.JSON) {
+                try (JsonGenerator g = JSON.createGenerator(out)) {
+                    ShapeWriter.jsonObject(g, ShapeWriter.fields(op.responseClass()), body, op.action());
+                }
+                return out.toByteArray();
+            }
+            XMLStreamWriter w = XML.createXMLStreamWriter(out, "UTF-8");
+            w.writeStartDocument("UTF-8", "1.0");
+            w.writeStartElement(op.action() + "Response");
+            w.writeDefaultNamespace(service.xmlNamespace());
+            if (service.protocol() == Protocol.EC2) {
+                element(w, "requestId", requestId);
+                ShapeWriter.xmlMembers(w, ShapeWriter.fields(op.responseClass()), body, op.action());
+            } else {
+                w.writeStartElement(op.action() + "Result");
+                ShapeWriter.xmlMembers(w, ShapeWriter.fields(op.responseClass()), body, op.action());
+                w.writeEndElement();
+                w.writeStartElement("ResponseMetadata");
+                element(w, "RequestId", requestId);
+                w.writeEndElement();
+            }
+            w.writeEndElement();
+            w.writeEndDocument();
+            w.close();
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * An error: {@code <ErrorResponse><Error><Type><Code><Message>} for Query, {@code <Response><Errors><Error>}
+     * for EC2, {@code {"__type": ..., "message": ...}} for JSON.
+     */
+    static byte[] error(SimService service, AwsError error, String requestId) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(512);
+        try {
+            if (service.protocol() == Protocol.JSON) {
+                try (JsonGenerator g = JSON.createGenerator(out)) {
+                    g.writeStartObject();
+                    g.writeStringField("__type", error.code());
+                    g.writeStringField("message", error.message());
+                    g.writeEndObject();
+                }
+                return out.toByteArray();
+            }
+            XMLStreamWriter w = XML.createXMLStreamWriter(out, "UTF-8");
+            w.writeStartDocument("UTF-8", "1.0");
+            if (service.protocol() == Protocol.EC2) {
+                w.writeStartElement("Response");
+                w.writeStartElement("Errors");
+                w.writeStartElement("Error");
+                element(w, "Code", error.code());
+                element(w, "Message", error.message());
+                w.writeEndElement();
+                w.writeEndElement();
+                element(w, "RequestID", requestId);
+            } else {
+                w.writeStartElement("ErrorResponse");
+                w.writeDefaultNamespace(service.xmlNamespace());
+                w.writeStartElement("Error");
+                element(w, "Type", error.status() >= 500 ? "Receiver" : "Sender");
+                element(w, "Code", error.code());
+                element(w, "Message", error.message());
+                w.writeEndElement();
+                element(w, "RequestId", requestId);
+            }
+            w.writeEndElement();
+            w.writeEndDocument();
+            w.close();
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void element(XMLStreamWriter w, String name, String text) throws XMLStreamException {
+        w.writeStartElement(name);
+        w.writeCharacters(text);
+        w.writeEndElement();
+    }
+
+    static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,13 @@
+/**
+ * A local AWS simulator for tests and benchmarks: an HTTP server bound to 127.0.0.1 only, never to another
+ * interface, that speaks the wire protocols the AWS SDK for Java v2 uses (AWS Query for Redshift and STS, the EC2
+ * protocol, JSON 1.1 for KMS, CloudTrail, Redshift Serverless and Organizations) and answers from an export folder
+ * in the offline layout ({@code docs/input-layout.md}).
+ *
+ * <p>In: an export folder and {@link io.rsaudit.aws.sim.SimOptions} (faults, latency, page sizes, seed). Out: an
+ * {@link io.rsaudit.aws.sim.AwsSimulator} with an endpoint to point SDK clients at, and the log of
+ * {@link io.rsaudit.aws.sim.SimRequest}s it answered. Response shapes are derived from the SDK's own model metadata
+ * ({@code sdkFields()} and their traits), never written per shape by hand. Identity comes from the SigV4 credential
+ * scope and the access key id {@code SIM<account>}; no signature is checked and no credential is kept.
+ */
+package io.rsaudit.aws.sim;

@@ -1,0 +1,99 @@
+package io.rsaudit.cli;
+
+import io.rsaudit.aws.LiveOptions;
+import io.rsaudit.aws.Progress;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** The options of a live collection, shared by {@code scan} and {@code export} (a picocli mixin). */
+final class LiveScope {
+
+    @Option(names = "--profile", paramLabel = "NAME",
+            description = "AWS profile for the caller's credentials (SSO profiles too). Default: the SDK's default"
+                    + " credential chain (environment, system properties, web identity, ~/.aws, container, instance).")
+    String profile;
+
+    @Option(names = "--role-name", paramLabel = "NAME",
+            description = "Role to assume in each target account (arn:aws:iam::<account>:role/NAME); needs --accounts"
+                    + " or --org.")
+    String roleName;
+
+    @Option(names = "--external-id", paramLabel = "ID", description = "External id the role's trust policy requires.")
+    String externalId;
+
+    @Option(names = "--accounts", split = ",", paramLabel = "ID",
+            description = "Target accounts (12 digits, comma-separated); needs --role-name.")
+    List<String> accounts;
+
+    @Option(names = "--org", description = "Target every ACTIVE account of the AWS organization (ListAccounts, from"
+            + " the management or a delegated administrator account); needs --role-name.")
+    boolean org;
+
+    @Option(names = "--regions", split = ",", paramLabel = "REGION",
+            description = "Collect only these regions. Default: every region enabled for each account.")
+    List<String> regions;
+
+    @Option(names = "--region", paramLabel = "REGION", description = "Region of the account-wide calls (STS, region"
+            + " list). Default: the first of --regions, else the profile's or environment's region, else us-east-1.")
+    String homeRegion;
+
+    @Option(names = "--endpoint-url", paramLabel = "URL", description = "Send every AWS call to this endpoint (as the"
+            + " AWS CLI's --endpoint-url), e.g. a local AWS emulator.")
+    String endpointUrl;
+
+    @Option(names = "--concurrency", paramLabel = "N", description = "Most AWS calls in flight at once (at most "
+            + LiveOptions.PER_REGION_LIMIT + " per account-region). Default: " + LiveOptions.DEFAULT_CONCURRENCY + ".")
+    Integer concurrency;
+
+    /** Whether any live option was given (they exclude {@code --input}). */
+    List<String> given() {
+        List<String> names = new ArrayList<>();
+        add(names, "--profile", profile != null);
+        add(names, "--role-name", roleName != null);
+        add(names, "--external-id", externalId != null);
+        add(names, "--accounts", accounts != null);
+        add(names, "--org", org);
+        add(names, "--regions", regions != null);
+        add(names, "--region", homeRegion != null);
+        add(names, "--endpoint-url", endpointUrl != null);
+        add(names, "--concurrency", concurrency != null);
+        return names;
+    }
+
+    private static void add(List<String> names, String name, boolean given) {
+        if (given) {
+            names.add(name);
+        }
+    }
+
+    /** The options, validated: what is wrong is a usage error naming the option. */
+    LiveOptions options(Progress progress) {
+        URI endpoint = null;
+        if (endpointUrl != null) {
+            try {
+                endpoint = new URI(endpointUrl);
+            } catch (URISyntaxException e) {
+                throw new Main.UsageException("--endpoint-url: not a URL: " + endpointUrl);
+            }
+            if (endpoint.getScheme() == null || !endpoint.getScheme().matches("https?") || endpoint.getHost() == null) {
+                throw new Main.UsageException("--endpoint-url: expected http(s)://host[:port], not " + endpointUrl);
+            }
+        }
+        try {
+            return new LiveOptions(profile, null, roleName, externalId, clean(accounts), org, clean(regions), homeRegion,
+                    endpoint, concurrency == null ? LiveOptions.DEFAULT_CONCURRENCY : concurrency, List.of(), progress);
+        } catch (IllegalArgumentException e) {
+            throw new Main.UsageException(e.getMessage());
+        }
+    }
+
+    private static List<String> clean(List<String> values) {
+        if (values == null) {
+            return List.of();
+        }
+        return values.stream().map(String::strip).filter(v -> !v.isEmpty()).distinct().toList();
+    }
+}
