@@ -63,18 +63,22 @@ final class S3ObjectInput implements LogInput {
      */
     private final class ObjectStream extends FilterInputStream {
         private final ResponseInputStream<GetObjectResponse> response;
+        private final long length;
+        private long read;
         private boolean ended;
 
         ObjectStream(ResponseInputStream<GetObjectResponse> response) {
             super(response);
             this.response = response;
+            Long l = response.response().contentLength();
+            this.length = l == null ? Long.MAX_VALUE : l;
         }
 
         @Override
         public int read() throws IOException {
             try {
                 int c = super.read();
-                ended |= c < 0;
+                count(c < 0 ? -1 : 1);
                 return c;
             } catch (SdkException e) {
                 throw new AwsReadException("s3:GetObject failed while reading: " + clients.explain(e), e);
@@ -85,13 +89,24 @@ final class S3ObjectInput implements LogInput {
         public int read(byte[] b, int off, int len) throws IOException {
             try {
                 int n = super.read(b, off, len);
-                ended |= n < 0;
+                count(n);
                 return n;
             } catch (SdkException e) {
                 throw new AwsReadException("s3:GetObject failed while reading: " + clients.explain(e), e);
             }
         }
 
+        /** Gzip stops at its last trailer without asking for the end, so every byte read counts as the end too. */
+        private void count(int n) {
+            if (n < 0) {
+                ended = true;
+            } else {
+                read += n;
+                ended |= read >= length;
+            }
+        }
+
+        /** Whole: the connection goes back to the pool. Not whole: aborted, as draining could mean gigabytes. */
         @Override
         public void close() throws IOException {
             if (!ended) {
