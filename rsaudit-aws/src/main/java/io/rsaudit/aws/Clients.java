@@ -26,11 +26,13 @@ import software.amazon.awssdk.regions.providers.AwsProfileRegionProvider;
 import software.amazon.awssdk.regions.providers.AwsRegionProviderChain;
 import software.amazon.awssdk.regions.providers.SystemSettingsRegionProvider;
 import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
 import software.amazon.awssdk.services.redshift.RedshiftClient;
 import software.amazon.awssdk.services.redshiftserverless.RedshiftServerlessClient;
+import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
 
@@ -134,6 +136,20 @@ final class Clients implements AutoCloseable {
 
     CloudTrailClient cloudTrail(String account, String region) {
         return client(account, region, "cloudtrail", in(account), CloudTrailClient::builder);
+    }
+
+    /**
+     * S3 with the caller's credentials. A bucket in another region is followed there (S3 redirects); an endpoint
+     * override (a local S3) is addressed path-style, as local S3 servers expect.
+     */
+    S3Client s3(String region) {
+        return client("(caller)", region, "s3", caller, () -> S3Client.builder()
+                .forcePathStyle(options.endpointOverride() != null)
+                .crossRegionAccessEnabled(true));
+    }
+
+    CloudWatchLogsClient logs(String region) {
+        return client("(caller)", region, "logs", caller, CloudWatchLogsClient::builder);
     }
 
     /** Organizations is global: its endpoint sits in the partition's global region. */

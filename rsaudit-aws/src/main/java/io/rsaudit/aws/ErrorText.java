@@ -44,6 +44,11 @@ final class ErrorText {
                 + where + "]: " + message.replaceAll("\\s*\\R\\s*", " ").strip()) + "\n";
     }
 
+    /** {@code CODE: AWS's message (HTTP status)} on one line, redacted: for messages that name the call themselves. */
+    String brief(Throwable e) {
+        return redact(code(e) + ": " + message(e).replaceAll("\\s*\\R\\s*", " ").strip());
+    }
+
     String redact(String text) {
         String out = text;
         for (String s : secrets) {

@@ -20,7 +20,11 @@ public final class OperationRecorder implements ExecutionInterceptor {
     /** The SDK's service names ({@code SdkExecutionAttribute.SERVICE_NAME}) as IAM prefixes, where they differ. */
     private static final Map<String, String> IAM_PREFIX = Map.of(
             "RedshiftServerless", "redshift-serverless",
-            "SSOOIDC", "sso-oauth");
+            "SSOOIDC", "sso-oauth",
+            "CloudWatchLogs", "logs");
+    /** Operations whose IAM action is named otherwise. */
+    private static final Map<Action, Action> IAM_ACTION = Map.of(
+            new Action("s3", "ListObjectsV2"), new Action("s3", "ListBucket"));
 
     private final Set<Action> actions = ConcurrentHashMap.newKeySet();
 
@@ -28,7 +32,8 @@ public final class OperationRecorder implements ExecutionInterceptor {
     public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
         String service = attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME);
         String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
-        actions.add(new Action(IAM_PREFIX.getOrDefault(service, service.toLowerCase(Locale.ROOT)), operation));
+        Action called = new Action(IAM_PREFIX.getOrDefault(service, service.toLowerCase(Locale.ROOT)), operation);
+        actions.add(IAM_ACTION.getOrDefault(called, called));
     }
 
     /** Every action recorded so far, sorted by IAM name. */

@@ -49,9 +49,11 @@ public final class AwsSimulator implements AutoCloseable {
     private final Answers answers;
     private final Faults faults;
     private final ConcurrentLinkedQueue<SimRequest> log = new ConcurrentLinkedQueue<>();
+    private final SimLogData logData;
 
-    private AwsSimulator(ExportEstate estate, SimOptions options) throws IOException {
+    private AwsSimulator(ExportEstate estate, SimOptions options, SimLogData logData) throws IOException {
         this.options = options;
+        this.logData = logData;
         this.answers = new Answers(estate, options);
         this.faults = new Faults(options);
         AtomicInteger threads = new AtomicInteger();
@@ -69,7 +71,12 @@ public final class AwsSimulator implements AutoCloseable {
 
     /** Serves {@code exportDir} (a folder of 12-digit account folders, as the offline scan reads). */
     public static AwsSimulator start(Path exportDir, SimOptions options) throws IOException {
-        return new AwsSimulator(new ExportEstate(exportDir), options);
+        return new AwsSimulator(new ExportEstate(exportDir), options, null);
+    }
+
+    /** Serves {@code exportDir} and, for S3 and CloudWatch Logs requests, {@code logData}. */
+    public static AwsSimulator start(Path exportDir, SimOptions options, SimLogData logData) throws IOException {
+        return new AwsSimulator(new ExportEstate(exportDir), options, logData);
     }
 
     /** {@code http://127.0.0.1:PORT}. */
@@ -117,6 +124,10 @@ public final class AwsSimulator implements AutoCloseable {
             Matcher key = SIM_KEY.matcher(scope.group(1));
             String account = key.matches() ? key.group(1) : "";
             String requestId = UUID.randomUUID().toString();
+            if (logData != null && SimLogData.serves(scope.group(3))) {
+                log.add(logData.handle(exchange, scope.group(3), account, region, body, options));
+                return;
+            }
             if (service == null) {
                 send(exchange, SimService.STS, new AwsError("InvalidAction", "simulator: no service "
                         + scope.group(3), 400), requestId);

@@ -2,7 +2,8 @@
  * A local AWS simulator for tests and benchmarks: an HTTP server bound to 127.0.0.1 only, never to another
  * interface, that speaks the wire protocols the AWS SDK for Java v2 uses (AWS Query for Redshift and STS, the EC2
  * protocol, JSON 1.1 for KMS, CloudTrail, Redshift Serverless and Organizations) and answers from an export folder
- * in the offline layout ({@code docs/input-layout.md}).
+ * in the offline layout ({@code docs/input-layout.md}); with {@link io.rsaudit.aws.sim.SimLogData}, also S3
+ * (REST-XML, path-style) and CloudWatch Logs (JSON 1.1) serving log files for hunt's inputs.
  *
  * <p>In: an export folder and {@link io.rsaudit.aws.sim.SimOptions} (faults, latency, page sizes, seed). Out: an
  * {@link io.rsaudit.aws.sim.AwsSimulator} with an endpoint to point SDK clients at, and the log of

@@ -40,6 +40,12 @@ record LogFileName(LogType type, String account, String region, String cluster) 
         return UNKNOWN;
     }
 
+    /** These facts overridden by what the input itself knows. */
+    LogFileName with(LogInput.Known k) {
+        return new LogFileName(k.type() != null ? k.type() : type, k.account() != null ? k.account() : account,
+                k.region() != null ? k.region() : region, k.cluster() != null ? k.cluster() : cluster);
+    }
+
     LogFileName withType(LogType t) {
         return new LogFileName(t, account, region, cluster);
     }

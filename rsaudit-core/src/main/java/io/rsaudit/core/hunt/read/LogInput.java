@@ -1,5 +1,6 @@
 package io.rsaudit.core.hunt.read;
 
+import io.rsaudit.core.hunt.LogType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -25,6 +26,22 @@ public interface LogInput {
 
     /** Opens the stored bytes (possibly gzip; the reader tells by magic bytes). The caller closes it. */
     InputStream open() throws IOException;
+
+    /**
+     * What the input knows of its log from where it came rather than from its name: a CloudWatch group names the log
+     * type and cluster even where {@link #name()} follows no pattern the reader knows, and only the API tells the
+     * account and region. Known values win over what the name says; {@code --type} still wins over both. Local files
+     * know nothing beyond their name.
+     */
+    default Known known() {
+        return Known.NONE;
+    }
+
+    /** Facts about an input's log; {@code null} where not known. */
+    record Known(LogType type, String account, String region, String cluster) {
+
+        public static final Known NONE = new Known(null, null, null, null);
+    }
 
     /** A local file. */
     static LogInput of(Path file) {

@@ -82,7 +82,7 @@ public final class LogReader {
 
     private static FileRead readOne(LogInput input, ReadOptions options, EventSink sink) {
         String name = input.name();
-        LogFileName fromName = LogFileName.of(name);
+        LogFileName fromName = LogFileName.of(name).with(input.known());
         if (options.type() != null) {
             fromName = fromName.withType(options.type());
         }

@@ -2,6 +2,8 @@ package io.rsaudit.core.hunt.read;
 
 import io.rsaudit.core.hunt.LogType;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -47,6 +49,20 @@ public record ReadSummary(
         filtered = Map.copyOf(filtered);
         perType = Map.copyOf(perType);
         problems = List.copyOf(problems);
+    }
+
+    /**
+     * This summary with what happened before reading: inputs found but never handed to the reader (counted by reason,
+     * such as objects an {@code s3://} listing left out by their key) and problems met while finding inputs (a prefix
+     * that could not be listed), listed before the reader's own problems.
+     */
+    public ReadSummary including(Map<String, Long> skipped, List<ReadProblem> found) {
+        Map<String, Long> allSkipped = new LinkedHashMap<>(skippedFiles);
+        skipped.forEach((reason, n) -> allSkipped.merge(reason, n, Long::sum));
+        List<ReadProblem> allProblems = new ArrayList<>(found);
+        allProblems.addAll(problems);
+        return new ReadSummary(files, allSkipped, bytes, decodedBytes, records, events, filtered, malformed, first,
+                last, perType, problemCount + found.size(), allProblems);
     }
 
     /** Records read but not emitted, whatever the reason. */

@@ -134,4 +134,72 @@ class LogReaderTest {
         List<Event> none = r.events();
         assertThat(none).isEmpty();
     }
+    /** An input named by no pattern the reader knows, which knows its log from where it came. */
+    private static LogInput knowing(String name, byte[] content, LogInput.Known known) {
+        return new LogInput() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public java.util.OptionalLong size() {
+                return java.util.OptionalLong.of(content.length);
+            }
+
+            @Override
+            public java.io.InputStream open() {
+                return new java.io.ByteArrayInputStream(content);
+            }
+
+            @Override
+            public LogInput.Known known() {
+                return known;
+            }
+        };
+    }
+
+    @Test
+    void whatAnInputKnowsTypesItAndFillsTheEventsAndTheFilters() {
+        byte[] content = Logs.utf8(lines(0, 3));
+        LogInput.Known known = new LogInput.Known(LogType.CONNECTION_LOG, "210987654321", "eu-west-1", "analytics");
+        LogInput input = knowing("cloudwatch:/aws/redshift/analytics/connectionlog/stream-1", content, known);
+        Logs.Read r = Logs.read(List.of(input), ReadOptions.defaults());
+        assertThat(r.summary().problems()).isEmpty();
+        assertThat(r.events()).hasSize(3).allSatisfy(e -> {
+            assertThat(e.account()).isEqualTo("210987654321");
+            assertThat(e.region()).isEqualTo("eu-west-1");
+            assertThat(e.cluster()).isEqualTo("analytics");
+            assertThat(e.origin().file()).isEqualTo("cloudwatch:/aws/redshift/analytics/connectionlog/stream-1");
+        });
+        Logs.Read other = Logs.read(List.of(input), ReadOptions.defaults().withAccounts(Set.of(Logs.ACCOUNT)));
+        assertThat(other.summary().skippedFiles()).containsEntry("account", 1L);
+        assertThat(other.events()).isEmpty();
+
+        // without what it knows, the same input is of no known type
+        Logs.Read unknown = Logs.read(List.of(knowing(input.name(), content, LogInput.Known.NONE)),
+                ReadOptions.defaults());
+        assertThat(unknown.summary().skippedFiles()).containsEntry("unknown-type", 1L);
+        // a known value wins over the name; fields it leaves null come from the name
+        Logs.Read named = Logs.read(List.of(knowing("s3://b/" + Logs.name("connectionlog"), content,
+                new LogInput.Known(null, null, null, "renamed"))), ReadOptions.defaults());
+        assertThat(named.events()).hasSize(3).allSatisfy(e -> {
+            assertThat(e.cluster()).isEqualTo("renamed");
+            assertThat(e.account()).isEqualTo(Logs.ACCOUNT);
+        });
+    }
+
+    @Test
+    void problemsAndSkipsFromBeforeReadingAreCountedFirst() {
+        Logs.Read r = Logs.read(Logs.write(dir, Logs.name("connectionlog"), Logs.utf8(lines(0, 2) + "junk\n")));
+        ReadProblem listing = new ReadProblem(new io.rsaudit.core.hunt.Origin("s3://b/p", 0, 0),
+                ReadProblem.Kind.UNREADABLE, "cannot list s3://b/p");
+        ReadSummary s = r.summary().including(java.util.Map.of("since", 4L, "unknown-type", 2L), List.of(listing));
+        assertThat(s.problemCount()).isEqualTo(2);
+        assertThat(s.problems()).hasSize(2).first().isEqualTo(listing);
+        assertThat(s.skippedFiles()).containsEntry("since", 4L).containsEntry("unknown-type", 2L);
+        assertThat(s.events()).isEqualTo(2);
+        assertThat(s.files()).isEqualTo(1);
+        assertThat(r.summary().including(java.util.Map.of(), List.of())).isEqualTo(r.summary());
+    }
 }

@@ -1,0 +1,53 @@
+package io.rsaudit.aws.hunt;
+
+import io.rsaudit.core.hunt.read.ReadOptions;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+
+/**
+ * Whether an input can be left out before it is downloaded, by what its key or group says, and why: the same
+ * reasons, in the same order, as {@link io.rsaudit.core.hunt.read.LogReader} skips a file by its name
+ * ({@code account}, {@code region}, {@code cluster}), then the window ({@code since}, {@code until}). A value not
+ * known never excludes. The reader still filters every record; this only saves downloads.
+ */
+final class Narrowing {
+
+    /**
+     * How far a log file's records may lie from the time in its name. Neither service documents the span of one file
+     * (Redshift delivers about hourly, CloudTrail about every five minutes, both after the fact), so a file is kept
+     * when its name's time is within a day of the window: wide enough that no file holding a record in the window is
+     * left out, narrow enough that a window of days over a bucket of years downloads days.
+     */
+    static final Duration MARGIN = Duration.ofDays(1);
+
+    private final ReadOptions read;
+
+    Narrowing(ReadOptions read) {
+        this.read = read;
+    }
+
+    /** The reason to leave the input out, or {@code null} to read it. */
+    String reason(String account, String region, String cluster, Instant nameTime) {
+        if (outside(read.accounts(), account)) {
+            return "account";
+        }
+        if (outside(read.regions(), region)) {
+            return "region";
+        }
+        if (outside(read.clusters(), cluster)) {
+            return "cluster";
+        }
+        if (nameTime != null && read.since() != null && nameTime.plus(MARGIN).isBefore(read.since())) {
+            return "since";
+        }
+        if (nameTime != null && read.until() != null && !nameTime.minus(MARGIN).isBefore(read.until())) {
+            return "until";
+        }
+        return null;
+    }
+
+    private static boolean outside(Set<String> wanted, String value) {
+        return !wanted.isEmpty() && value != null && !wanted.contains(value);
+    }
+}
