@@ -1,5 +1,7 @@
 package io.rsaudit.cli;
 
+import io.rsaudit.aws.hunt.AwsLogInputs;
+import io.rsaudit.aws.hunt.AwsLogOptions;
 import io.rsaudit.core.check.CheckCatalog;
 import io.rsaudit.core.check.Severity;
 import io.rsaudit.core.hunt.LogType;
@@ -56,7 +58,9 @@ final class HuntCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Log files or directories (walked, sorted).")
+    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Log files or directories (walked, sorted),"
+            + " s3://BUCKET[/PREFIX] (Redshift's or CloudTrail's S3 layout), or cloudwatch:LOG-GROUP"
+            + " (docs/hunt-aws-inputs.md).")
     List<String> paths;
 
     @Option(names = "--type", paramLabel = "TYPE",
@@ -101,6 +105,18 @@ final class HuntCommand implements Callable<Integer> {
                     + " Default: ${DEFAULT-VALUE}.")
     String failOn;
 
+    @Option(names = "--profile", paramLabel = "NAME",
+            description = "AWS profile for s3:// and cloudwatch: inputs (default: the SDK's default chain).")
+    String profile;
+
+    @Option(names = "--aws-region", paramLabel = "REGION",
+            description = "Region of the S3 and CloudWatch Logs clients when --region does not name exactly one.")
+    String awsRegion;
+
+    @Option(names = "--endpoint-url", paramLabel = "URL",
+            description = "Send the S3 and CloudWatch Logs calls to this endpoint (a local emulator).")
+    java.net.URI endpoint;
+
     @Option(names = "--list-rules", description = "List the rules (built-in and --rules) and exit.")
     boolean listRules;
 
@@ -124,9 +140,16 @@ final class HuntCommand implements Callable<Integer> {
         }
         Instant started = clock.instant();
         ReadOptions options = options(started);
-        List<LogInput> inputs = inputs();
         HuntEngine engine = new HuntEngine(catalog.all().stream().map(r -> CompiledRule.of(r, policy)).toList());
-        ReadSummary summary = LogReader.read(inputs, options, engine::accept);
+        ReadSummary summary;
+        try (AwsLogInputs remote = remoteInputs(options)) {
+            List<LogInput> inputs = new ArrayList<>(localInputs());
+            inputs.addAll(remote.inputs());
+            if (inputs.isEmpty() && remote.problems().isEmpty()) {
+                throw new Main.UsageException("no log files under " + String.join(", ", paths));
+            }
+            summary = remote.addTo(LogReader.read(inputs, options, engine::accept));
+        }
         HuntEngine.Result result = engine.finish();
         HuntReport report = new HuntReport(Main.version(), started, clock.instant(), paths, policy.source(),
                 catalog.all(), summary, result.alerts(), result.notes(), threshold);
@@ -177,12 +200,14 @@ final class HuntCommand implements Callable<Integer> {
         }
     }
 
-    private List<LogInput> inputs() {
+    private List<LogInput> localInputs() {
         List<LogInput> inputs = new ArrayList<>();
         for (String p : paths) {
-            if (p.startsWith("s3://") || p.startsWith("cloudwatch:") || p.startsWith("/aws/redshift/")) {
-                throw new Main.UsageException(p + ": reading from S3 or CloudWatch Logs is not supported yet;"
-                        + " download the logs (aws s3 sync) and pass the folder");
+            if (AwsLogInputs.handles(p)) {
+                continue;
+            }
+            if (!Files.exists(Path.of(p))) {
+                throw new Main.UsageException(p + ": no such file or directory");
             }
             try {
                 inputs.addAll(LogInput.discover(Path.of(p)));
@@ -190,10 +215,19 @@ final class HuntCommand implements Callable<Integer> {
                 throw new Main.UsageException(p + ": cannot read: " + e);
             }
         }
-        if (inputs.isEmpty()) {
-            throw new Main.UsageException("no files under " + String.join(", ", paths));
-        }
         return inputs;
+    }
+
+    /** The s3:// and cloudwatch: arguments; the clients stay open while the reader downloads. */
+    private AwsLogInputs remoteInputs(ReadOptions read) {
+        List<String> remote = paths.stream().filter(AwsLogInputs::handles).toList();
+        String region = awsRegion != null ? awsRegion : regions.size() == 1 ? regions.iterator().next() : null;
+        try {
+            return AwsLogInputs.resolve(remote, AwsLogOptions.of(read).withProfile(profile).withRegion(region)
+                    .withEndpoint(endpoint));
+        } catch (IllegalArgumentException e) {
+            throw new Main.UsageException(e.getMessage());
+        }
     }
 
     private RuleCatalog rules() {

@@ -71,8 +71,10 @@ class HuntCommandTest {
 
     @Test
     void usageErrorsNameWhatIsWrong(@TempDir Path dir) throws Exception {
-        assertThat(CliRun.of("hunt", "s3://bucket/AWSLogs/").err()).contains("not supported yet");
-        assertThat(CliRun.of("hunt", "s3://bucket/AWSLogs/").code()).isEqualTo(2);
+        CliRun badBucket = CliRun.of("hunt", "s3://Not_A_Bucket/AWSLogs/");
+        assertThat(badBucket.err()).contains("not an S3 location: 's3://Not_A_Bucket/AWSLogs/'");
+        assertThat(badBucket.code()).isEqualTo(2);
+        assertThat(CliRun.of("hunt", dir.resolve("absent").toString()).err()).contains("no such file or directory");
         assertThat(CliRun.of("hunt", CORPUS, "--since", "yesterday").err())
                 .contains("--since: 'yesterday' is neither an ISO-8601 time");
         Files.writeString(dir.resolve("mine.yaml"), "id: MY-1\ntitle: t\nlevel: urgent\n");
