@@ -20,8 +20,11 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.profiles.ProfileFile;
 import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
+import software.amazon.awssdk.regions.providers.AwsProfileRegionProvider;
+import software.amazon.awssdk.regions.providers.AwsRegionProviderChain;
+import software.amazon.awssdk.regions.providers.SystemSettingsRegionProvider;
 import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.kms.KmsClient;
@@ -61,6 +64,9 @@ final class Clients implements AutoCloseable {
         this.http = ApacheHttpClient.builder()
                 .maxConnections(options.concurrency())
                 .connectionTimeout(Duration.ofSeconds(10))
+                // requests are small: waiting for "100 Continue" only adds a round trip (or, with a server that
+                // never sends it, the client's wait for it) to every call
+                .expectContinueEnabled(false)
                 .build();
         this.config = ClientOverrideConfiguration.builder()
                 .retryStrategy(RetryMode.ADAPTIVE_V2)
@@ -185,10 +191,12 @@ final class Clients implements AutoCloseable {
         if (!o.regions().isEmpty()) {
             return o.regions().get(0);
         }
+        // the environment, system properties and profile only: the SDK's default chain would also ask the EC2
+        // instance metadata service, a network call that takes seconds to time out anywhere but on EC2
+        AwsProfileRegionProvider profile = o.profile() == null ? new AwsProfileRegionProvider()
+                : new AwsProfileRegionProvider(ProfileFile::defaultProfileFile, o.profile());
         try {
-            DefaultAwsRegionProviderChain chain = o.profile() == null ? new DefaultAwsRegionProviderChain()
-                    : DefaultAwsRegionProviderChain.builder().profileName(o.profile()).build();
-            return chain.getRegion().id();
+            return new AwsRegionProviderChain(new SystemSettingsRegionProvider(), profile).getRegion().id();
         } catch (SdkClientException e) {
             return "us-east-1"; // as the AWS CLI collector script does when no region is configured
         }

@@ -73,7 +73,7 @@ class ScanCommandTest {
 
     @Test
     void usageErrorsExitTwoWithAClearMessage() {
-        assertThat(CliRun.of("scan").code()).isEqualTo(2);
+        assertThat(CliRun.of("scan", "--input").code()).isEqualTo(2);
         CliRun badThreshold = CliRun.of("scan", "--input", dir.toString(), "--fail-on", "severe");
         assertThat(badThreshold.code()).isEqualTo(2);
         assertThat(badThreshold.err()).contains("'severe' is not a severity");
