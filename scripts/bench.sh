@@ -4,6 +4,7 @@
 # 42), builds the jar when it is missing or older than the sources, then runs `rsaudit bench run`, which reports
 # baseline (Jackson readTree of every file), load and check times, their ratios, the heap peak and the counts.
 # Extra arguments go to `bench run`, e.g. scripts/bench.sh --repeat 9 --format json
+# The live-scan benchmark (collector against the local AWS simulator) is scripts/bench-live.sh.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"

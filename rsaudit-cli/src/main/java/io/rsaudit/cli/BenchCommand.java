@@ -6,6 +6,7 @@ import io.rsaudit.cli.bench.Benchmark;
 import io.rsaudit.cli.bench.EstateGenerator;
 import io.rsaudit.cli.bench.EstateSpec;
 import io.rsaudit.cli.bench.EstateSummary;
+import io.rsaudit.cli.bench.LiveBench;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -24,7 +25,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", hidden = true, mixinStandardHelpOptions = true,
         description = "Benchmarks a scan: generates a large export, and measures parse, load and check times"
                 + " against a readTree baseline.",
-        subcommands = {BenchCommand.GenerateCommand.class, BenchCommand.RunCommand.class})
+        subcommands = {BenchCommand.GenerateCommand.class, BenchCommand.RunCommand.class, BenchCommand.LiveCommand.class})
 final class BenchCommand implements Runnable {
 
     @Spec
@@ -147,6 +148,112 @@ final class BenchCommand implements Runnable {
             out.print(format == Format.json ? BenchReport.json(result) : BenchReport.text(result));
             out.flush();
             return ExitCode.CLEAN.code();
+        }
+    }
+
+    @Command(name = "live", mixinStandardHelpOptions = true,
+            description = "Live-scan benchmark: generates an estate, serves it from the local AWS simulator (127.0.0.1)"
+                    + " with a latency added to every call, runs the live collector and compares its wall time with"
+                    + " the floor (the longest chain of dependent calls of any account-region x the latency).")
+    static final class LiveCommand implements Callable<Integer> {
+
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--estate", paramLabel = "DIR",
+                description = "Serve this export instead of generating one (the sizes below are then ignored).")
+        Path estate;
+
+        @Option(names = "--accounts", defaultValue = "5", description = "Accounts. Default: ${DEFAULT-VALUE}.")
+        int accounts;
+
+        @Option(names = "--regions", defaultValue = "17", description = "Regions per account. Default: ${DEFAULT-VALUE}.")
+        int regions;
+
+        @Option(names = "--clusters", defaultValue = "1000", description = "Clusters in all. Default: ${DEFAULT-VALUE}.")
+        int clusters;
+
+        @Option(names = "--snapshots", defaultValue = "20000",
+                description = "Cluster snapshots in all. Default: ${DEFAULT-VALUE}.")
+        int snapshots;
+
+        @Option(names = "--parameter-groups", defaultValue = "300",
+                description = "Parameter groups in all (two defaults per region). Default: ${DEFAULT-VALUE}.")
+        int parameterGroups;
+
+        @Option(names = "--kms-keys", defaultValue = "200",
+                description = "Customer managed KMS keys in all. Default: ${DEFAULT-VALUE}.")
+        int keys;
+
+        @Option(names = "--seed", defaultValue = "42", description = "Seed. Default: ${DEFAULT-VALUE}.")
+        long seed;
+
+        @Option(names = "--latency", defaultValue = "50", paramLabel = "MS",
+                description = "Milliseconds added to every call. Default: ${DEFAULT-VALUE}.")
+        long latency;
+
+        @Option(names = "--concurrency", paramLabel = "N",
+                description = "The collector's concurrency. Default: its own default.")
+        Integer concurrency;
+
+        @Override
+        public Integer call() throws IOException {
+            PrintWriter err = spec.commandLine().getErr();
+            Path dir = estate;
+            Path generated = null;
+            int clusterCount;
+            if (dir == null) {
+                EstateSpec s;
+                try {
+                    s = new EstateSpec(accounts, regions, clusters, snapshots, seed, parameterGroups, keys);
+                } catch (IllegalArgumentException e) {
+                    throw new Main.UsageException(e.getMessage());
+                }
+                generated = Files.createTempDirectory("rsaudit-bench-estate-");
+                EstateSummary summary = new EstateGenerator(s).generate(generated);
+                err.print(describe(summary, generated, 0));
+                err.flush();
+                dir = generated;
+                clusterCount = summary.clusters();
+            } else if (!Files.isDirectory(dir)) {
+                throw new Main.UsageException("--estate " + dir + " is not a directory");
+            } else {
+                clusterCount = countClusters(dir);
+            }
+            int n = concurrency == null ? io.rsaudit.aws.LiveOptions.DEFAULT_CONCURRENCY : concurrency;
+            try {
+                LiveBench.Result r = LiveBench.run(dir, clusterCount, latency, n);
+                PrintWriter out = spec.commandLine().getOut();
+                out.printf(Locale.ROOT, "rsaudit bench live: %,d ms wall, %,d API calls (%,d failed), %.2f calls per"
+                        + " cluster (%,d clusters), concurrency %d, %d ms per call%n", r.wallMillis(), r.apiCalls(),
+                        r.failedCalls(), r.callsPerCluster(), r.clusters(), r.concurrency(), r.latencyMillis());
+                out.printf(Locale.ROOT, "  floor: %d dependent calls x %d ms = %,d ms, in %s%n", r.floorCalls(),
+                        r.latencyMillis(), r.floorMillis(), r.floorScope());
+                out.printf(Locale.ROOT, "  wall / floor: %.2f (goal <= 1.5); collection errors: %d%n", r.ratio(),
+                        r.collectionErrors());
+                out.flush();
+                return r.collectionErrors() == 0 ? ExitCode.CLEAN.code() : ExitCode.INCOMPLETE.code();
+            } finally {
+                if (generated != null) {
+                    try (var all = Files.walk(generated)) {
+                        for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                            Files.delete(p);
+                        }
+                    }
+                }
+            }
+        }
+
+        /** Clusters of an export given with --estate: the Clusters lists of its describe-clusters files. */
+        private static int countClusters(Path dir) throws IOException {
+            var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+            int n = 0;
+            try (var all = Files.walk(dir)) {
+                for (Path p : all.filter(f -> f.endsWith(Path.of("redshift", "describe-clusters.json"))).toList()) {
+                    n += mapper.readTree(p.toFile()).path("Clusters").size();
+                }
+            }
+            return n;
         }
     }
 }

@@ -178,12 +178,15 @@ final class EstatePlan {
         this.rnd = new Random(spec.seed());
         this.regions = REGIONS.subList(0, spec.regions());
         planAccounts();
+        int scopeCount = accounts.size() * regions.size();
         for (Account a : accounts) {
             for (String region : regions) {
                 Scope s = new Scope(a, region, "vpc-" + hex(17));
+                int index = scopes.size();
                 scopes.add(s);
-                planKeys(s);
-                planGroups(s);
+                planKeys(s, spec.customerKeys() == 0 ? between(2, 4) : share(spec.customerKeys(), scopeCount, index));
+                planGroups(s, spec.parameterGroups() == 0 ? between(1, 3)
+                        : share(spec.parameterGroups() - 2 * scopeCount, scopeCount, index));
                 planSecurityGroups(s);
             }
         }
@@ -257,8 +260,12 @@ final class EstatePlan {
         }
     }
 
-    private void planKeys(Scope s) {
-        int cmks = between(2, 4);
+    /** The part of {@code total} that scope {@code index} of {@code n} gets when spread evenly. */
+    private static int share(int total, int n, int index) {
+        return total / n + (index < total % n ? 1 : 0);
+    }
+
+    private void planKeys(Scope s, int cmks) {
         for (int i = 0; i < cmks; i++) {
             String id = uuid();
             double r = rnd.nextDouble();
@@ -275,12 +282,11 @@ final class EstatePlan {
         s.aliasTarget = s.keys.get(0);
     }
 
-    private void planGroups(Scope s) {
+    private void planGroups(Scope s, int custom) {
         s.groups.add(new ParamGroup("default.redshift-1.0", "redshift-1.0", true, false, false, false,
                 "Default parameter group for redshift-1.0"));
         s.groups.add(new ParamGroup("default.redshift-2.0", "redshift-2.0", true, true, false, false,
                 "Default parameter group for redshift-2.0"));
-        int custom = between(1, 3);
         List<String> names = new ArrayList<>(List.of(CUSTOM_GROUPS));
         for (int i = 0; i < custom; i++) {
             String name = names.remove(rnd.nextInt(names.size()));

@@ -1,0 +1,157 @@
+package io.rsaudit.aws.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rsaudit.aws.sim.SimOptions;
+import io.rsaudit.core.model.CollectionError;
+import io.rsaudit.core.report.Verdict;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The live scan end to end: the collector, over the SDK, against the simulator serving {@code examples/estate}
+ * (two accounts, three regions each, pages forced to two items), judged by the same catalog as the offline scan of
+ * that folder. The last test proves from every scan's recorded SDK operations that the scans only read.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class LiveScanEndToEndTest {
+
+    private static final SimOptions SMALL_PAGES = SimOptions.builder().maxPageSize(2).build();
+    private static Scan offline;
+
+    @BeforeAll
+    static void offlineScan() {
+        offline = Scan.offline(Scan.ESTATE);
+        assertThat(offline.findings()).hasSizeGreaterThan(50);
+    }
+
+    @Test
+    @Order(1)
+    void liveScanFindsWhatTheOfflineScanOfTheSameEstateFinds(@TempDir Path export) throws IOException {
+        Scan live = Scan.live(SMALL_PAGES, false, export);
+        assertThat(live.findings()).containsExactlyElementsOf(offline.findings());
+        assertThat(live.requests()).as("pages were forced small, so lists took several pages")
+                .filteredOn(r -> r.operation().equals("DescribeClusterSnapshots")).hasSizeGreaterThan(6);
+        // the live export scanned offline is the same verdict again
+        assertThat(Scan.offline(export).findings()).containsExactlyElementsOf(offline.findings());
+        // the only collection error is the one the estate itself holds: the denied DescribeLoggingStatus
+        assertThat(Scan.errorTexts(live.errors())).singleElement().asString().contains("analytics-sandbox")
+                .contains("AccessDenied");
+    }
+
+    @Test
+    @Order(2)
+    void accountsFromTheOrganizationScanTheSame(@TempDir Path export) throws IOException {
+        Scan live = Scan.live(SMALL_PAGES.toBuilder().suspended("333333333333").build(), true, export);
+        assertThat(live.findings()).containsExactlyElementsOf(offline.findings());
+        assertThat(live.collected().accounts()).containsExactlyElementsOf(Scan.ACCOUNTS);
+    }
+
+    @Test
+    @Order(3)
+    void throttlingAndServerErrorsAreRetriedAway() throws IOException {
+        Scan live = Scan.live(SMALL_PAGES.toBuilder().throttleRate(0.3).serverErrorRate(0.05).seed(11).build());
+        assertThat(live.requests()).as("faults were injected").filteredOn(r -> !r.ok())
+                .hasSizeGreaterThan(20);
+        assertThat(live.findings()).containsExactlyElementsOf(offline.findings());
+        assertThat(Scan.errorTexts(live.errors())).singleElement().asString().contains("analytics-sandbox");
+    }
+
+    @Test
+    @Order(4)
+    void accessDeniedInOneRegionIsNamedAndOnlyThatRegionIsUnknown() throws IOException {
+        String account = "222222222222";
+        String region = "eu-west-2";
+        Scan live = Scan.live(SMALL_PAGES.toBuilder().denyRegion(account, region).build());
+        List<String> errors = Scan.errorTexts(live.errors());
+        // each denied call names its action; what depended on a denied list (security groups) was not asked
+        assertThat(errors).filteredOn(e -> e.startsWith("CALL_FAILED " + account + "/" + region)).hasSizeGreaterThan(5)
+                .allSatisfy(e -> assertThat(e).contains("AccessDenied").contains("account " + account)
+                        .contains("region " + region).containsPattern(
+                                "\\[(redshift|redshift-serverless|ec2|cloudtrail|kms):[A-Z][A-Za-z]+,"));
+        assertThat(errors).filteredOn(e -> e.contains(account + "/" + region))
+                .allSatisfy(e -> assertThat(e).matches("(CALL_FAILED|NOT_COLLECTED) .*"));
+        assertThat(errors).anySatisfy(e -> assertThat(e).contains("redshift:DescribeClusters").contains(region));
+        String scope = " | " + account + "/" + region + "/";
+        // outside the denied region: exactly the offline verdicts
+        assertThat(live.findings().stream().filter(f -> !f.contains(scope)).toList())
+                .containsExactlyElementsOf(offline.findings().stream().filter(f -> !f.contains(scope)).toList());
+        // inside it: nothing was read, so nothing there is judged PASS or FAIL
+        assertThat(live.findings()).filteredOn(f -> f.contains(scope))
+                .allSatisfy(f -> assertThat(f).containsAnyOf(" | UNKNOWN | ", " | NOT_APPLICABLE | "));
+        assertThat(live.verdict()).isEqualTo(Verdict.INCOMPLETE);
+    }
+
+    @Test
+    @Order(5)
+    void aRoleThatCannotBeAssumedIsAnErrorAndTheOtherAccountsAreScanned() throws IOException {
+        Scan live = Scan.live(SMALL_PAGES.toBuilder().unassumable("222222222222").build());
+        assertThat(Scan.errorTexts(live.errors())).anySatisfy(e -> assertThat(e).contains("222222222222")
+                .contains("sts:AssumeRole"));
+        List<String> first = offline.findings().stream().filter(f -> f.contains(" | 111111111111/")).toList();
+        assertThat(live.findings().stream().filter(f -> f.contains(" | 111111111111/")).toList())
+                .containsExactlyElementsOf(first);
+        assertThat(live.findings()).noneMatch(f -> f.contains(" | 222222222222/") && (f.contains(" | PASS | ")
+                || f.contains(" | FAIL | ")));
+        assertThat(live.verdict()).isIn(Verdict.INCOMPLETE, Verdict.FINDINGS);
+        assertThat(live.errors()).extracting(CollectionError::isWarning).contains(false);
+    }
+
+    @Test
+    @Order(6)
+    void aSlowServiceEndsInTimeoutErrorsNotAHang() throws IOException {
+        // KMS answers after 25 s, past the collector's 20 s attempt timeout: every KMS call fails after its retries
+        Scan live = Scan.live(SMALL_PAGES.toBuilder().slowService("kms", 25_000).build(),
+                o -> o.withRole(Scan.ROLE, null, List.of("111111111111"), false).withRegions(List.of("eu-west-1")));
+        List<String> errors = Scan.errorTexts(live.errors());
+        assertThat(errors).filteredOn(e -> e.contains("kms:")).isNotEmpty()
+                .allSatisfy(e -> assertThat(e).containsIgnoringCase("timeout").contains("111111111111/eu-west-1"));
+        assertThat(errors).noneMatch(e -> e.contains("redshift:"));
+        assertThat(live.findings()).anyMatch(f -> f.contains(" | 111111111111/eu-west-1/") && f.contains(" | FAIL | "));
+    }
+
+    @Test
+    @Order(100)
+    void everyOperationTheScansMadeIsAReadThePolicyAllows() throws IOException {
+        assertThat(Scan.RECORDED).as("the scans above ran and were recorded").contains("redshift:DescribeClusters",
+                "kms:DescribeKey", "sts:AssumeRole", "organizations:ListAccounts");
+        // the caller's own calls (assume the role, list the organization) are in the caller's policy; everything
+        // made with the scanned role's credentials is a read the role's policy grants
+        Set<String> caller = granted("iam-policy-caller.json");
+        Set<String> role = granted("iam-policy.json");
+        for (String action : Scan.RECORDED) {
+            if (caller.contains(action)) {
+                continue;
+            }
+            assertThat(role).as("docs/iam-policy.json").contains(action);
+            assertThat(action.substring(action.indexOf(':') + 1)).as(action).matches("(Describe|Get|List)[A-Z].*");
+        }
+        assertThat(caller).allSatisfy(a -> assertThat(a).isIn("sts:AssumeRole", "organizations:ListAccounts"));
+    }
+
+    private static Set<String> granted(String policy) throws IOException {
+        JsonNode json = new ObjectMapper().readTree(Files.readString(Path.of("..", "docs", policy)));
+        Set<String> actions = new TreeSet<>();
+        json.path("Statement").forEach(s -> {
+            JsonNode a = s.path("Action");
+            if (a.isTextual()) {
+                actions.add(a.asText());
+            } else {
+                a.forEach(x -> actions.add(x.asText()));
+            }
+        });
+        return actions;
+    }
+}
