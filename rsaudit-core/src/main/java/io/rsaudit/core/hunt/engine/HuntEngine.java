@@ -329,6 +329,20 @@ public final class HuntEngine {
             return hits.trace(order[i]);
         }
 
+        long sec(int i) {
+            return hits.sec(order[i]);
+        }
+
+        int nano(int i) {
+            return hits.nano(order[i]);
+        }
+
+        /** Whether the i-th event is later than the given time. */
+        boolean after(int i, long sec, int nano) {
+            long s = sec(i);
+            return s > sec || s == sec && nano(i) > nano;
+        }
+
         int steps(int i) {
             return hits.steps(order[i]);
         }
@@ -399,31 +413,64 @@ public final class HuntEngine {
                 what + " within " + text(a.within()) + " (threshold " + a.atLeast() + ")" + key));
     }
 
+    /**
+     * From each event of step one, in order: step one {@code atLeast} times, then step two, and so on, all by the
+     * deadline. A start is first checked against counts (each step needs {@code atLeast} events by the deadline,
+     * a necessary condition read from running counts), so the common case of a start with no later step costs no
+     * walk through its window.
+     */
     private static void sequence(Rule rule, Correlation.Sequence q, Span events, String key, Ranked out) {
+        int n = events.size();
+        int steps = q.steps().size();
+        int[][] before = new int[steps][n + 1];
+        for (int i = 0; i < n; i++) {
+            int bits = events.steps(i);
+            for (int k = 0; k < steps; k++) {
+                before[k][i + 1] = before[k][i] + ((bits >>> k) & 1);
+            }
+        }
+        long withinSec = q.within().getSeconds();
+        int withinNano = q.within().getNano();
+        int end = 0;
         int start = 0;
-        while (start < events.size()) {
+        while (start < n) {
             int first = start;
-            while (first < events.size() && (events.steps(first) & 1) == 0) {
+            while (first < n && (events.steps(first) & 1) == 0) {
                 first++;
             }
-            if (first == events.size()) {
+            if (first == n) {
                 return;
             }
-            Instant deadline = events.time(first).plus(q.within());
-            int pos = first;
+            long deadlineSec = events.sec(first) + withinSec;
+            int deadlineNano = events.nano(first) + withinNano;
+            if (deadlineNano >= 1_000_000_000) {
+                deadlineSec++;
+                deadlineNano -= 1_000_000_000;
+            }
+            end = Math.max(end, first);
+            while (end < n && !events.after(end, deadlineSec, deadlineNano)) {
+                end++;
+            }
+            boolean possible = true;
+            for (int k = 0; k < steps && possible; k++) {
+                possible = before[k][end] - before[k][first] >= q.steps().get(k).atLeast();
+            }
             int last = -1;
-            for (int step = 0; step < q.steps().size(); step++) {
-                int need = q.steps().get(step).atLeast();
-                while (pos < events.size() && need > 0 && !events.time(pos).isAfter(deadline)) {
-                    if ((events.steps(pos) & (1 << step)) != 0) {
-                        need--;
-                        last = pos;
+            if (possible) {
+                int pos = first;
+                for (int step = 0; step < steps; step++) {
+                    int need = q.steps().get(step).atLeast();
+                    while (pos < end && need > 0) {
+                        if ((events.steps(pos) & (1 << step)) != 0) {
+                            need--;
+                            last = pos;
+                        }
+                        pos++;
                     }
-                    pos++;
-                }
-                if (need > 0) {
-                    last = -1;
-                    break;
+                    if (need > 0) {
+                        last = -1;
+                        break;
+                    }
                 }
             }
             if (last < 0) {
