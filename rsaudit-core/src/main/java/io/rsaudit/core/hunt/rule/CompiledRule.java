@@ -1,5 +1,6 @@
 package io.rsaudit.core.hunt.rule;
 
+import io.rsaudit.core.check.Severity;
 import io.rsaudit.core.hunt.Cidr;
 import io.rsaudit.core.hunt.Event;
 import io.rsaudit.core.hunt.LogType;
@@ -17,8 +18,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A rule bound to a policy: its policy references resolved, its patterns and networks compiled, its threshold
- * possibly replaced by the policy's. Immutable, so one instance serves every reading thread.
+ * A rule bound to a policy: its policy references resolved, its patterns and networks compiled, its threshold and
+ * level possibly replaced by the policy's ({@code hunt.thresholds}, {@code hunt.levels}). Immutable, so one instance serves every reading thread.
  */
 public final class CompiledRule {
 
@@ -30,7 +31,8 @@ public final class CompiledRule {
     private final Node[] steps;
 
     private CompiledRule(Rule rule, Policy policy) {
-        this.rule = rule;
+        Severity level = policy.hunt().levels().get(rule.id());
+        this.rule = level == null ? rule : rule.withLevel(level);
         this.correlation = withThreshold(rule.correlation(), policy.hunt().thresholds().get(rule.id()));
         for (Selection s : rule.selections().values()) {
             index.put(s.name(), selections.size());

@@ -203,6 +203,37 @@ class HuntEngineTest {
     }
 
     @Test
+    void thePolicyNamesRulesByIdForThresholdsAndLevels(@TempDir Path dir) throws Exception {
+        Path p = Files.writeString(dir.resolve("p.yaml"), """
+                # hunt settings
+                hunt:
+                  thresholds:
+                    RSH-AUTH-001: 3
+                    RSH-NOPE-001: 3
+                  levels: {RSH-AUTH-001: low, RSH-NOPE-002: high,
+                    RSH-AUTH-002: urgent}
+                """);
+        Set<String> rules = RuleCatalog.builtIn().ids();
+        assertThatThrownBy(() -> new PolicyLoader(Set.of(), rules).load(p)).isInstanceOf(PolicyException.class)
+                .extracting(e -> ((PolicyException) e).problems()).asList().containsExactly(
+                        "line 5: hunt.thresholds.RSH-NOPE-001: no rule has this id (see 'rsaudit hunt --list-rules')",
+                        "line 6: hunt.levels.RSH-NOPE-002: no rule has this id (see 'rsaudit hunt --list-rules')",
+                        "line 7: hunt.levels.RSH-AUTH-002: 'urgent' is not a severity; use one of info, low, medium,"
+                                + " high, critical");
+        Policy scan = new PolicyLoader(Set.of()).load(Files.writeString(dir.resolve("s.yaml"),
+                "hunt:\n  thresholds: {RSH-MINE-001: 3}\n  levels: {RSH-AUTH-001: low}\n"));
+        assertThat(scan.hunt().thresholds()).containsOnlyKeys("RSH-MINE-001");
+        CompiledRule low = CompiledRule.of(builtIn("RSH-AUTH-001"), scan);
+        assertThat(low.rule().level()).isEqualTo(io.rsaudit.core.check.Severity.LOW);
+        HuntEngine engine = new HuntEngine(List.of(low));
+        for (int i = 0; i < 12; i++) {
+            engine.accept(failure(i * 10, "198.51.100.7", "admin"));
+        }
+        assertThat(engine.finish().alerts()).singleElement().extracting(Alert::level)
+                .isEqualTo(io.rsaudit.core.check.Severity.LOW);
+    }
+
+    @Test
     void theHuntPolicySectionIsValidatedWithEveryProblem(@TempDir Path dir) throws Exception {
         Path p = Files.writeString(dir.resolve("p.yaml"), """
                 hunt:
