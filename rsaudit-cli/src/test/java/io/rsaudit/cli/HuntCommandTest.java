@@ -84,7 +84,21 @@ class HuntCommandTest {
                 "mine.yaml: description: required", "mine.yaml: logsource: required");
         Path policy = Files.writeString(dir.resolve("p.yaml"), "hunt:\n  thresholds:\n    RSH-NOPE-001: 3\n");
         assertThat(CliRun.of("hunt", CORPUS, "--policy", policy.toString()).err())
-                .contains("hunt.thresholds names no rule: RSH-NOPE-001");
+                .contains("line 3: hunt.thresholds.RSH-NOPE-001: no rule has this id");
+    }
+
+    @Test
+    void thePolicySetsRuleLevels(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path policy = Files.writeString(dir.resolve("p.yaml"), "hunt:\n  levels: {RSH-AUTH-005: critical}\n");
+        CliRun list = CliRun.of("hunt", CORPUS, "--list-rules", "--policy", policy.toString());
+        assertThat(list.out().lines()).anyMatch(l -> l.matches("RSH-AUTH-005 +critical .*"));
+        CliRun run = CliRun.of("hunt", CORPUS, "--since", "2024-05-01T10:30:00Z", "--format", "json", "--policy",
+                policy.toString());
+        JsonNode json = new ObjectMapper().readTree(run.out());
+        assertThat(json.path("alerts")).extracting(a -> a.path("rule").asText() + " " + a.path("level").asText())
+                .containsExactly("RSH-AUTH-005 critical");
+        assertThat(json.path("rules")).filteredOn(r -> r.path("id").asText().equals("RSH-AUTH-005"))
+                .extracting(r -> r.path("level").asText()).containsExactly("critical");
     }
 
     @Test

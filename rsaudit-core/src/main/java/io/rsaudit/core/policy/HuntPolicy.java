@@ -1,5 +1,6 @@
 package io.rsaudit.core.policy;
 
+import io.rsaudit.core.check.Severity;
 import io.rsaudit.core.hunt.Cidr;
 import java.util.List;
 import java.util.Map;
@@ -14,9 +15,10 @@ import java.util.Set;
  * @param auditLogBuckets buckets audit logs may be delivered to (RSH-CT-002)
  * @param adminUsers database users with admin rights: their use is watched, and their recon is not recon
  * @param thresholds rule id to the count its aggregation or sequence must reach, replacing the rule's own
+ * @param levels rule id to the level its alerts are reported at, replacing the rule's own
  */
 public record HuntPolicy(List<Cidr> allowedCidrs, Set<String> allowedBuckets, Set<String> auditLogBuckets,
-        Set<String> adminUsers, Map<String, Integer> thresholds) {
+        Set<String> adminUsers, Map<String, Integer> thresholds, Map<String, Severity> levels) {
 
     /** The admin user names used when the policy names none: the console's default and the common alternative. */
     public static final Set<String> DEFAULT_ADMIN_USERS = Set.of("awsuser", "admin");
@@ -27,9 +29,10 @@ public record HuntPolicy(List<Cidr> allowedCidrs, Set<String> allowedBuckets, Se
         auditLogBuckets = Set.copyOf(auditLogBuckets);
         adminUsers = Set.copyOf(adminUsers);
         thresholds = Map.copyOf(thresholds);
+        levels = Map.copyOf(levels);
     }
 
     public static HuntPolicy defaults() {
-        return new HuntPolicy(List.of(), Set.of(), Set.of(), DEFAULT_ADMIN_USERS, Map.of());
+        return new HuntPolicy(List.of(), Set.of(), Set.of(), DEFAULT_ADMIN_USERS, Map.of(), Map.of());
     }
 }

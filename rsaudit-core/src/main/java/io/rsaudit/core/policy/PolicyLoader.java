@@ -39,10 +39,22 @@ public final class PolicyLoader {
             .build();
 
     private final Set<String> checkIds;
+    private final Set<String> ruleIds;
 
-    /** @param checkIds the ids of the catalog, so that overrides and suppressions naming no check are caught */
+    /**
+     * A loader for scan: the hunt section's rule ids are not checked (a hunt may add rules of its own).
+     *
+     * @param checkIds the ids of the catalog, so that overrides and suppressions naming no check are caught
+     */
     public PolicyLoader(Set<String> checkIds) {
         this.checkIds = Set.copyOf(checkIds);
+        this.ruleIds = null;
+    }
+
+    /** A loader for hunt: {@code hunt.thresholds} and {@code hunt.levels} must name one of {@code ruleIds}. */
+    public PolicyLoader(Set<String> checkIds, Set<String> ruleIds) {
+        this.checkIds = Set.copyOf(checkIds);
+        this.ruleIds = Set.copyOf(ruleIds);
     }
 
     // The file's shape. Records, so that Jackson rejects unknown fields and reports their line.
@@ -52,7 +64,7 @@ public final class PolicyLoader {
     }
 
     record Hunt(List<String> allowedCidrs, List<String> allowedBuckets, List<String> auditLogBuckets,
-            List<String> adminUsers, Map<String, Integer> thresholds) {
+            List<String> adminUsers, Map<String, Integer> thresholds, Map<String, String> levels) {
     }
 
     record Backups(Integer minAutomatedRetentionDays, Integer maxManualRetentionDays) {
@@ -99,14 +111,14 @@ public final class PolicyLoader {
             return withSource(Policy.defaults(), name);
         }
         List<String> problems = new ArrayList<>();
-        Policy policy = validate(raw, name, problems);
+        Policy policy = validate(raw, name, problems, file);
         if (!problems.isEmpty()) {
             throw new PolicyException(name, problems);
         }
         return policy;
     }
 
-    private Policy validate(PolicyFile f, String name, List<String> problems) {
+    private Policy validate(PolicyFile f, String name, List<String> problems, Path file) {
         Policy d = Policy.defaults();
         if (f.version() != null && f.version() != 1) {
             problems.add("version: " + f.version() + " is not supported (this rsaudit reads version 1)");
@@ -170,7 +182,7 @@ public final class PolicyLoader {
             }
         }
         return new Policy(name, trusted, residency, minAutomated, maxManual, requireCmk, requireFips, overrides,
-                suppressions, hunt(f.hunt(), problems));
+                suppressions, hunt(f.hunt(), problems, file));
     }
 
     private static Residency residency(DataResidency r, List<String> problems) {
@@ -221,7 +233,7 @@ public final class PolicyLoader {
         return new Residency(jurisdictions, restricted, routes);
     }
 
-    private static HuntPolicy hunt(Hunt h, List<String> problems) {
+    private HuntPolicy hunt(Hunt h, List<String> problems, Path file) {
         HuntPolicy d = HuntPolicy.defaults();
         if (h == null) {
             return d;
@@ -252,6 +264,9 @@ public final class PolicyLoader {
         Map<String, Integer> thresholds = new LinkedHashMap<>();
         if (h.thresholds() != null) {
             h.thresholds().forEach((rule, n) -> {
+                if (!ruleNamed("thresholds", rule, file, problems)) {
+                    return;
+                }
                 if (n == null || n < 1) {
                     problems.add("hunt.thresholds." + rule + ": " + n + " is not a count of 1 or more");
                 } else {
@@ -259,7 +274,31 @@ public final class PolicyLoader {
                 }
             });
         }
-        return new HuntPolicy(cidrs, allowed, logBuckets, admins, thresholds);
+        Map<String, Severity> levels = new LinkedHashMap<>();
+        if (h.levels() != null) {
+            h.levels().forEach((rule, level) -> {
+                if (!ruleNamed("levels", rule, file, problems)) {
+                    return;
+                }
+                try {
+                    levels.put(rule, Severity.parse(String.valueOf(level)));
+                } catch (IllegalArgumentException e) {
+                    problems.add(lineOf(file, List.of("hunt", "levels", rule), "") + "hunt.levels." + rule + ": "
+                            + e.getMessage());
+                }
+            });
+        }
+        return new HuntPolicy(cidrs, allowed, logBuckets, admins, thresholds, levels);
+    }
+
+    /** Whether a key of {@code hunt.<map>} names a rule; when the loader knows the rules and it does not, a problem. */
+    private boolean ruleNamed(String map, String rule, Path file, List<String> problems) {
+        if (ruleIds == null || ruleIds.contains(rule)) {
+            return true;
+        }
+        problems.add(lineOf(file, List.of("hunt", map, rule), "") + "hunt." + map + "." + rule
+                + ": no rule has this id (see 'rsaudit hunt --list-rules')");
+        return false;
     }
 
     /** Bucket names as S3 spells them; an {@code s3://} URL or a path is a mistake worth naming. */
@@ -320,6 +359,26 @@ public final class PolicyLoader {
      * The line that names an unknown field. Jackson reports where it stopped reading (past the value), which points
      * a person at the wrong line; the key's own line is what they need.
      */
+    /**
+     * The line of a nested key ({@code hunt}, then {@code levels}, then the rule id), each searched from its
+     * parent's line on; flow maps ({@code levels: {RSH-AUTH-001: low}}) are found too. Empty when not found.
+     */
+    private static String lineOf(Path file, List<String> keys, String fallback) {
+        try {
+            List<String> lines = Files.readAllLines(file);
+            int at = 0;
+            for (String key : keys) {
+                Pattern keyText = Pattern.compile("(^|[\\s{,])[\"']?" + Pattern.quote(key) + "[\"']?\\s*:");
+                while (at < lines.size() && !keyText.matcher(lines.get(at).replaceAll("#.*", "")).find()) {
+                    at++;
+                }
+            }
+            return at < lines.size() ? "line " + (at + 1) + ": " : fallback;
+        } catch (IOException e) {
+            return fallback;
+        }
+    }
+
     private static String lineOf(Path file, String key, String fallback) {
         Pattern keyLine = Pattern.compile("^\\s*(-\\s+)?[\"']?" + Pattern.quote(key) + "[\"']?\\s*:");
         try {

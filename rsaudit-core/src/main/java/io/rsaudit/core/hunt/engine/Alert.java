@@ -11,6 +11,8 @@ import java.util.List;
  *
  * @param summary what happened in a sentence ("12 events, 5 distinct user, within 5m for sourceAddress=...")
  * @param eventCount how many events the alert stands for; {@code evidence} holds at most {@link #EVIDENCE_LIMIT}
+ * @param evidence the first events, with their common fields, time and origin; of the raw fields only
+ *     {@code redactions} is kept (the engine does not hold whole events)
  */
 public record Alert(
         String ruleId,

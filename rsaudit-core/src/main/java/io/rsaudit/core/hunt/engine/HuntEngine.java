@@ -1,6 +1,7 @@
 package io.rsaudit.core.hunt.engine;
 
 import io.rsaudit.core.hunt.Event;
+import io.rsaudit.core.hunt.LogType;
 import io.rsaudit.core.hunt.rule.CompiledRule;
 import io.rsaudit.core.hunt.rule.Correlation;
 import io.rsaudit.core.hunt.rule.Rule;
@@ -8,23 +9,37 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Queue;
+import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
 /**
  * Runs compiled rules over a stream of events. {@link #accept} may be called from several threads at once;
  * {@link #finish} once, after the last event, evaluates the windows and returns the alerts.
+ *
+ * <p>Memory. A match is kept as its time, its place and a shared {@link Trace} (about 30 bytes), never as the
+ * Event. Windows are judged only at the end because files arrive in no order: a later file may hold any time, so
+ * until the input ends no match of an aggregation, sequence or transition can be proved useless, and all are kept.
+ * A novelty needs less and keeps less: per key its first time, and per value its first match. What is kept is
+ * bounded by a memory budget ({@link #BUDGET_BYTES}, about {@value #BUDGET_BYTES} bytes, one rule at most half of
+ * it); matches past it are counted and each rule that lost some says so in the result, so its alerts may be
+ * missing or incomplete. A rule without correlation keeps only its earliest {@link #ALERT_LIMIT} matches, and every
+ * rule reports at most its earliest {@link #ALERT_LIMIT} alerts; the rest are counted in the notes.
  */
 public final class HuntEngine {
 
-    /** Matching events kept per rule for its windows; past it, matches are counted and the result says so. */
-    public static final int BUFFER_LIMIT = 1_000_000;
+    /** Estimated bytes of kept matches, over all rules. */
+    public static final long BUDGET_BYTES = 96L << 20;
+
+    /** Alerts reported per rule (the earliest); beyond it they are counted in the notes. */
+    public static final int ALERT_LIMIT = 1000;
 
     /** Events in time order; ties (and events without a time) in file and line order, so output is stable. */
     public static final Comparator<Event> ORDER = Comparator
@@ -33,10 +48,29 @@ public final class HuntEngine {
             .thenComparingLong(e -> e.origin().line())
             .thenComparingLong(e -> e.origin().index());
 
+    private static final Comparator<Alert> ALERT_ORDER = Comparator
+            .comparing(Alert::first, Comparator.nullsLast(Comparator.<Instant>naturalOrder()))
+            .thenComparing(Alert::ruleId)
+            .thenComparing(a -> a.evidence().get(0), ORDER);
+
     private final List<Slot> slots;
+    private final Slot[][] byType = new Slot[LogType.values().length][];
+    private final long budget;
+    private final AtomicLong used = new AtomicLong();
+    private final Places places = new Places();
+    private final ConcurrentHashMap<Trace, Trace> traces = new ConcurrentHashMap<>();
 
     public HuntEngine(List<CompiledRule> rules) {
+        this(rules, BUDGET_BYTES);
+    }
+
+    /** An engine with its own memory budget (tests use a small one to see the limit reported). */
+    HuntEngine(List<CompiledRule> rules, long budgetBytes) {
         this.slots = rules.stream().map(Slot::new).toList();
+        this.budget = budgetBytes;
+        for (LogType t : LogType.values()) {
+            byType[t.ordinal()] = slots.stream().filter(s -> s.rule.reads(t)).toArray(Slot[]::new);
+        }
     }
 
     /** What the engine found, and what it could not judge. */
@@ -47,99 +81,298 @@ public final class HuntEngine {
         }
     }
 
-    /** A matching event and what the rule needs of it later: its key and (for a sequence) its steps. */
-    record Match(Event event, List<String> key, int steps) {
-    }
-
-    private static final class Slot {
-        final CompiledRule rule;
-        final Queue<Match> matches = new ConcurrentLinkedQueue<>();
-        final AtomicLong count = new AtomicLong();
-
-        Slot(CompiledRule rule) {
-            this.rule = rule;
+    public void accept(Event event) {
+        for (Slot s : byType[event.type().ordinal()]) {
+            int m = s.rule.match(event);
+            if (m != 0) {
+                s.keep(event, m);
+            }
         }
     }
 
-    public void accept(Event event) {
-        for (Slot s : slots) {
-            if (!s.rule.reads(event.type())) {
-                continue;
+    /** One rule's matches, grouped by key, and what it could not keep. */
+    private final class Slot {
+        final CompiledRule rule;
+        final Correlation correlation;
+        final Map<List<String>, Group> groups = new ConcurrentHashMap<>();
+        final AtomicLong matched = new AtomicLong();
+        final AtomicLong untimed = new AtomicLong();
+        final AtomicLong overBudget = new AtomicLong();
+        final AtomicLong unplaced = new AtomicLong();
+        final AtomicLong used = new AtomicLong();
+
+        Slot(CompiledRule rule) {
+            this.rule = rule;
+            this.correlation = rule.correlation();
+        }
+
+        void keep(Event e, int steps) {
+            matched.incrementAndGet();
+            Instant t = e.time();
+            if (correlation != null && t == null) {
+                untimed.incrementAndGet();
+                return;
             }
-            int m = s.rule.match(event);
-            if (m != 0 && s.count.incrementAndGet() <= BUFFER_LIMIT) {
-                s.matches.add(new Match(event, s.rule.key(event), m));
+            long place = places.place(e.origin().file(), e.origin().line());
+            if (place == Places.NONE) {
+                unplaced.incrementAndGet();
+                return;
             }
+            List<String> key = rule.key(e);
+            Group g = groups.computeIfAbsent(key, Group::new);
+            long sec = t == null ? Hits.NO_TIME : t.getEpochSecond();
+            int nano = t == null ? 0 : t.getNano();
+            if (correlation instanceof Correlation.Novelty n) {
+                g.novel(this, n, e, sec, nano, place);
+                return;
+            }
+            String value = null;
+            if (correlation instanceof Correlation.Aggregation a && a.distinct() != null) {
+                value = rule.field(e, a.distinct());
+            } else if (correlation instanceof Correlation.Transition tr) {
+                value = rule.field(e, tr.field());
+            }
+            if (!reserve(Hits.WEIGHT)) {
+                return;
+            }
+            Trace trace = trace(e);
+            synchronized (g) {
+                g.hits.add(sec, nano, place, trace, steps, value);
+                if (correlation == null && g.hits.size() >= 2 * ALERT_LIMIT) {
+                    int[] order = g.hits.order(places.ranks());
+                    g.hits = g.hits.select(order, ALERT_LIMIT);
+                    used.addAndGet(-ALERT_LIMIT * Hits.WEIGHT);
+                    HuntEngine.this.used.addAndGet(-ALERT_LIMIT * Hits.WEIGHT);
+                }
+            }
+        }
+
+        /** Room for {@code bytes} more, or the match is counted as lost. */
+        boolean reserve(long bytes) {
+            if (used.get() + bytes > budget / 2 || HuntEngine.this.used.get() + bytes > budget) {
+                overBudget.incrementAndGet();
+                return false;
+            }
+            used.addAndGet(bytes);
+            HuntEngine.this.used.addAndGet(bytes);
+            return true;
+        }
+
+        /** The shared trace equal to the event's; a new one is charged to the budget (and may overshoot it once). */
+        Trace trace(Event e) {
+            Trace t = Trace.of(e);
+            Trace known = traces.putIfAbsent(t, t);
+            if (known != null) {
+                return known;
+            }
+            used.addAndGet(t.weight());
+            HuntEngine.this.used.addAndGet(t.weight());
+            return t;
+        }
+    }
+
+    /** The matches of one key. */
+    private final class Group {
+        final List<String> key;
+        Hits hits = new Hits();
+        /** Novelty: the key's first time, and per field and value its first match. */
+        long firstSec = Hits.NO_TIME;
+        int firstNano;
+        Map<String, Map<String, Hits>> firstSeen;
+
+        Group(List<String> key) {
+            this.key = key;
+        }
+
+        /** Keeps the match if it is the earliest of its key, or of a value of a novelty field. */
+        synchronized void novel(Slot s, Correlation.Novelty n, Event e, long sec, int nano, long place) {
+            if (sec < firstSec || sec == firstSec && nano < firstNano) {
+                firstSec = sec;
+                firstNano = nano;
+            }
+            if (firstSeen == null) {
+                firstSeen = new HashMap<>();
+            }
+            for (String f : n.of()) {
+                String v = s.rule.field(e, f);
+                if (v == null || v.isBlank()) {
+                    continue;
+                }
+                Map<String, Hits> values = firstSeen.computeIfAbsent(f, x -> new HashMap<>());
+                Hits first = values.get(v);
+                if (first == null) {
+                    if (!s.reserve(Hits.WEIGHT + 120 + 2L * v.length())) {
+                        continue;
+                    }
+                    first = new Hits();
+                    values.put(v, first);
+                } else if (!earlier(sec, nano, place, e.origin().index(), first)) {
+                    continue;
+                } else {
+                    first = new Hits();
+                    values.put(v, first);
+                }
+                first.add(sec, nano, place, s.trace(e), 1, v);
+            }
+        }
+
+        private boolean earlier(long sec, int nano, long place, long index, Hits than) {
+            int c = Long.compare(sec, than.sec(0));
+            if (c == 0) {
+                c = Integer.compare(nano, than.nano(0));
+            }
+            if (c == 0 && Places.file(place) != Places.file(than.place(0))) {
+                c = places.name(place).compareTo(places.name(than.place(0)));
+            }
+            if (c == 0) {
+                c = Long.compare(Places.line(place), Places.line(than.place(0)));
+            }
+            return c != 0 ? c < 0 : index < than.trace(0).index();
         }
     }
 
     public Result finish() {
         List<Alert> alerts = new ArrayList<>();
         List<String> notes = new ArrayList<>();
+        long[] ranks = places.ranks();
         for (Slot s : slots) {
             Rule rule = s.rule.rule();
-            if (s.count.get() > BUFFER_LIMIT) {
-                notes.add(rule.id() + ": " + s.count.get() + " matching events, more than the " + BUFFER_LIMIT
-                        + " kept; only the first kept were judged");
+            Correlation c = s.correlation;
+            if (s.untimed.get() > 0) {
+                notes.add(rule.id() + ": " + s.untimed.get() + " matching event(s) have no time and cannot be placed"
+                        + " in its window; they were not judged");
             }
-            List<Match> matches = new ArrayList<>(s.matches);
-            Correlation c = s.rule.correlation();
-            if (c == null) {
-                matches.sort(Comparator.comparing(Match::event, ORDER));
-                for (Match m : matches) {
-                    alerts.add(alert(rule, List.of(m.event()), 1, "matched " + condition(rule)));
+            if (s.overBudget.get() > 0) {
+                notes.add(rule.id() + ": " + s.overBudget.get() + " of " + s.matched.get() + " matching event(s) were"
+                        + " not kept: the engine's memory budget (" + (budget >= 1 << 20 ? (budget >> 20) + " MiB"
+                        : budget + " bytes") + ", at most half for one rule) was full; its alerts may be missing or incomplete");
+            }
+            if (s.unplaced.get() > 0) {
+                notes.add(rule.id() + ": " + s.unplaced.get() + " matching event(s) were not kept: more than "
+                        + (1 << Places.FILE_BITS) + " files or a line number past " + (1L << Places.LINE_BITS));
+            }
+            Ranked out = new Ranked();
+            List<Group> groups = new ArrayList<>(s.groups.values());
+            groups.sort((a, b) -> compareKeys(a.key, b.key));
+            for (Group g : groups) {
+                if (c instanceof Correlation.Novelty n) {
+                    novelty(s, n, g, out);
+                    continue;
                 }
-                continue;
-            }
-            long untimed = matches.stream().filter(m -> m.event().time() == null).count();
-            if (untimed > 0) {
-                notes.add(rule.id() + ": " + untimed + " matching event(s) have no time and cannot be placed in"
-                        + " its window; they were not judged");
-            }
-            Map<List<String>, List<Match>> groups = new TreeMap<>(HuntEngine::compareKeys);
-            for (Match m : matches) {
-                if (m.event().time() != null) {
-                    groups.computeIfAbsent(m.key(), k -> new ArrayList<>()).add(m);
-                }
-            }
-            for (Map.Entry<List<String>, List<Match>> g : groups.entrySet()) {
-                List<Match> events = g.getValue();
-                events.sort(Comparator.comparing(Match::event, ORDER));
-                String key = keyText(c.by(), g.getKey());
-                if (c instanceof Correlation.Aggregation a) {
-                    aggregate(s.rule, a, events, key, alerts);
+                Span span = new Span(g.hits, g.hits.order(ranks));
+                String key = c == null ? "" : keyText(c.by(), g.key);
+                if (c == null) {
+                    for (int i = 0; i < span.size(); i++) {
+                        out.add(alert(rule, span, i, i, "matched " + condition(rule)));
+                    }
+                } else if (c instanceof Correlation.Aggregation a) {
+                    aggregate(rule, a, span, key, out);
                 } else if (c instanceof Correlation.Sequence q) {
-                    sequence(rule, q, events, key, alerts);
+                    sequence(rule, q, span, key, out);
                 } else if (c instanceof Correlation.Transition t) {
-                    transition(s.rule, t, events, key, alerts);
-                } else if (c instanceof Correlation.Novelty n) {
-                    novelty(s.rule, n, events, key, alerts);
+                    transition(rule, t, span, key, out);
                 }
             }
+            long total = c == null ? s.matched.get() - s.overBudget.get() - s.unplaced.get() : out.count;
+            if (total > ALERT_LIMIT) {
+                notes.add(rule.id() + ": " + total + " alerts; the earliest " + ALERT_LIMIT + " are reported");
+            }
+            alerts.addAll(out.earliest());
         }
-        alerts.sort(Comparator.comparing(Alert::first, Comparator.nullsLast(Comparator.naturalOrder()))
-                .thenComparing(Alert::ruleId)
-                .thenComparing(a -> a.evidence().get(0), ORDER));
+        alerts.sort(ALERT_ORDER);
         return new Result(alerts, notes);
     }
 
-    private static void aggregate(CompiledRule rule, Correlation.Aggregation a, List<Match> events, String key,
-            List<Alert> out) {
-        Map<String, Integer> distinct = new java.util.HashMap<>();
+    /** A rule's alerts, of which only the earliest {@link #ALERT_LIMIT} are held. */
+    private static final class Ranked {
+        /** Alerts in the order they were made, which breaks ties as a stable sort of all of them would. */
+        record Numbered(Alert alert, long number) {
+        }
+
+        static final Comparator<Numbered> ORDER = Comparator.comparing(Numbered::alert, ALERT_ORDER)
+                .thenComparingLong(Numbered::number);
+        final PriorityQueue<Numbered> latestFirst = new PriorityQueue<>(ORDER.reversed());
+        long count;
+
+        void add(Alert a) {
+            latestFirst.add(new Numbered(a, count++));
+            if (latestFirst.size() > ALERT_LIMIT) {
+                latestFirst.poll();
+            }
+        }
+
+        List<Alert> earliest() {
+            return latestFirst.stream().sorted(ORDER).map(Numbered::alert).toList();
+        }
+    }
+
+    /** A group's matches in event order; position {@code i} is the i-th earliest. */
+    private final class Span {
+        final Hits hits;
+        final int[] order;
+
+        Span(Hits hits, int[] order) {
+            this.hits = hits;
+            this.order = order;
+        }
+
+        int size() {
+            return order.length;
+        }
+
+        Instant time(int i) {
+            long sec = hits.sec(order[i]);
+            return sec == Hits.NO_TIME ? null : Instant.ofEpochSecond(sec, hits.nano(order[i]));
+        }
+
+        Trace trace(int i) {
+            return hits.trace(order[i]);
+        }
+
+        long sec(int i) {
+            return hits.sec(order[i]);
+        }
+
+        int nano(int i) {
+            return hits.nano(order[i]);
+        }
+
+        /** Whether the i-th event is later than the given time. */
+        boolean after(int i, long sec, int nano) {
+            long s = sec(i);
+            return s > sec || s == sec && nano(i) > nano;
+        }
+
+        int steps(int i) {
+            return hits.steps(order[i]);
+        }
+
+        String value(int i) {
+            return hits.value(order[i]);
+        }
+
+        Event event(int i) {
+            long place = hits.place(order[i]);
+            return trace(i).event(time(i), places.name(place), Places.line(place));
+        }
+    }
+
+    private static void aggregate(Rule rule, Correlation.Aggregation a, Span events, String key, Ranked out) {
+        Map<String, Integer> distinct = new HashMap<>();
         int left = 0;
         int openStart = -1;
         int openEnd = -1;
         for (int right = 0; right < events.size(); right++) {
-            distinct.merge(value(rule, a, events.get(right)), 1, Integer::sum);
-            Instant now = events.get(right).event().time();
-            while (Duration.between(events.get(left).event().time(), now).compareTo(a.within()) > 0) {
-                String v = value(rule, a, events.get(left++));
+            distinct.merge(value(a, events, right), 1, Integer::sum);
+            Instant now = events.time(right);
+            while (Duration.between(events.time(left), now).compareTo(a.within()) > 0) {
+                String v = value(a, events, left++);
                 if (distinct.merge(v, -1, Integer::sum) == 0) {
                     distinct.remove(v);
                 }
             }
-            long metric = a.distinct() == null ? right - left + 1 : distinct.keySet().stream()
-                    .filter(v -> !v.isEmpty()).count();
+            long metric = a.distinct() == null ? right - left + 1
+                    : distinct.size() - (distinct.containsKey("") ? 1 : 0);
             if (metric >= a.atLeast()) {
                 if (openStart >= 0 && left <= openEnd) {
                     openEnd = right;
@@ -153,121 +386,169 @@ public final class HuntEngine {
         closeAggregation(rule, a, events, openStart, openEnd, key, out);
     }
 
-    private static String value(CompiledRule rule, Correlation.Aggregation a, Match m) {
+    private static String value(Correlation.Aggregation a, Span events, int i) {
         if (a.distinct() == null) {
             return "";
         }
-        String v = rule.field(m.event(), a.distinct());
+        String v = events.value(i);
         return v == null ? "" : v;
     }
 
-    private static void closeAggregation(CompiledRule rule, Correlation.Aggregation a, List<Match> events, int from,
-            int to, String key, List<Alert> out) {
+    private static void closeAggregation(Rule rule, Correlation.Aggregation a, Span events, int from, int to,
+            String key, Ranked out) {
         if (from < 0) {
             return;
         }
-        List<Match> span = events.subList(from, to + 1);
-        String what = span.size() + " event(s)";
+        int n = to - from + 1;
+        String what = n + " event(s)";
         if (a.distinct() != null) {
-            long n = span.stream().map(m -> value(rule, a, m)).filter(v -> !v.isEmpty()).distinct().count();
-            what = n + " distinct " + a.distinct() + " in " + what;
+            Set<String> values = new java.util.HashSet<>();
+            for (int i = from; i <= to; i++) {
+                values.add(value(a, events, i));
+            }
+            values.remove("");
+            what = values.size() + " distinct " + a.distinct() + " in " + what;
         }
-        out.add(alert(rule.rule(), span.stream().map(Match::event).toList(), span.size(),
+        out.add(alert(rule, events, from, to,
                 what + " within " + text(a.within()) + " (threshold " + a.atLeast() + ")" + key));
     }
 
-    private static void sequence(Rule rule, Correlation.Sequence q, List<Match> events, String key, List<Alert> out) {
+    /**
+     * From each event of step one, in order: step one {@code atLeast} times, then step two, and so on, all by the
+     * deadline. A start is first checked against counts (each step needs {@code atLeast} events by the deadline,
+     * a necessary condition read from running counts), so the common case of a start with no later step costs no
+     * walk through its window.
+     */
+    private static void sequence(Rule rule, Correlation.Sequence q, Span events, String key, Ranked out) {
+        int n = events.size();
+        int steps = q.steps().size();
+        int[][] before = new int[steps][n + 1];
+        for (int i = 0; i < n; i++) {
+            int bits = events.steps(i);
+            for (int k = 0; k < steps; k++) {
+                before[k][i + 1] = before[k][i] + ((bits >>> k) & 1);
+            }
+        }
+        long withinSec = q.within().getSeconds();
+        int withinNano = q.within().getNano();
+        int end = 0;
         int start = 0;
-        while (start < events.size()) {
+        while (start < n) {
             int first = start;
-            while (first < events.size() && (events.get(first).steps() & 1) == 0) {
+            while (first < n && (events.steps(first) & 1) == 0) {
                 first++;
             }
-            if (first == events.size()) {
+            if (first == n) {
                 return;
             }
-            Instant deadline = events.get(first).event().time().plus(q.within());
-            int pos = first;
+            long deadlineSec = events.sec(first) + withinSec;
+            int deadlineNano = events.nano(first) + withinNano;
+            if (deadlineNano >= 1_000_000_000) {
+                deadlineSec++;
+                deadlineNano -= 1_000_000_000;
+            }
+            end = Math.max(end, first);
+            while (end < n && !events.after(end, deadlineSec, deadlineNano)) {
+                end++;
+            }
+            boolean possible = true;
+            for (int k = 0; k < steps && possible; k++) {
+                possible = before[k][end] - before[k][first] >= q.steps().get(k).atLeast();
+            }
             int last = -1;
-            for (int step = 0; step < q.steps().size(); step++) {
-                int need = q.steps().get(step).atLeast();
-                while (pos < events.size() && need > 0 && !events.get(pos).event().time().isAfter(deadline)) {
-                    if ((events.get(pos).steps() & (1 << step)) != 0) {
-                        need--;
-                        last = pos;
+            if (possible) {
+                int pos = first;
+                for (int step = 0; step < steps; step++) {
+                    int need = q.steps().get(step).atLeast();
+                    while (pos < end && need > 0) {
+                        if ((events.steps(pos) & (1 << step)) != 0) {
+                            need--;
+                            last = pos;
+                        }
+                        pos++;
                     }
-                    pos++;
-                }
-                if (need > 0) {
-                    last = -1;
-                    break;
+                    if (need > 0) {
+                        last = -1;
+                        break;
+                    }
                 }
             }
             if (last < 0) {
                 start = first + 1;
                 continue;
             }
-            List<Event> evidence = events.subList(first, last + 1).stream().map(Match::event).toList();
-            out.add(alert(rule, evidence, evidence.size(), steps(q) + " within " + text(q.within()) + key));
+            out.add(alert(rule, events, first, last, steps(q) + " within " + text(q.within()) + key));
             start = last + 1;
         }
     }
 
-    private static void transition(CompiledRule rule, Correlation.Transition t, List<Match> events, String key,
-            List<Alert> out) {
-        Match previous = null;
-        for (Match m : events) {
-            String now = rule.field(m.event(), t.field());
-            if (previous != null && now != null && now.trim().equalsIgnoreCase(t.to())) {
-                String before = rule.field(previous.event(), t.field());
+    private static void transition(Rule rule, Correlation.Transition t, Span events, String key, Ranked out) {
+        for (int i = 1; i < events.size(); i++) {
+            String now = events.value(i);
+            if (now != null && now.trim().equalsIgnoreCase(t.to())) {
+                String before = events.value(i - 1);
                 if (before != null && before.trim().equalsIgnoreCase(t.from())) {
-                    out.add(alert(rule.rule(), List.of(previous.event(), m.event()), 2,
-                            t.field() + " went from " + t.from() + " to " + t.to() + key));
-                }
-            }
-            previous = m;
-        }
-    }
-
-    private static void novelty(CompiledRule rule, Correlation.Novelty n, List<Match> events, String key,
-            List<Alert> out) {
-        Instant learnedAt = events.get(0).event().time().plus(n.learning());
-        Map<String, Set<String>> seen = new TreeMap<>();
-        for (Match m : events) {
-            boolean learning = m.event().time().isBefore(learnedAt);
-            for (String f : n.of()) {
-                String v = rule.field(m.event(), f);
-                if (v == null || v.isBlank() || !seen.computeIfAbsent(f, x -> new java.util.HashSet<>()).add(v)) {
-                    continue;
-                }
-                if (!learning) {
-                    out.add(alert(rule.rule(), List.of(m.event()), 1, "new " + f + " " + v + " after learning "
-                            + text(n.learning()) + " from " + events.get(0).event().time() + key));
+                    out.add(alert(rule, events, i - 1, i, t.field() + " went from " + t.from() + " to " + t.to()
+                            + key));
                 }
             }
         }
     }
 
-    static Alert alert(Rule rule, List<Event> events, long count, String summary) {
-        List<Event> evidence = events.size() > Alert.EVIDENCE_LIMIT ? events.subList(0, Alert.EVIDENCE_LIMIT) : events;
+    /**
+     * Exactly what walking the key's events in order would find: a value alerts when its first match is not before
+     * the key's first event plus the learning time.
+     */
+    private void novelty(Slot s, Correlation.Novelty n, Group g, Ranked out) {
+        if (g.firstSeen == null) {
+            return;
+        }
+        Instant from = Instant.ofEpochSecond(g.firstSec, g.firstNano);
+        Instant learnedAt = from.plus(n.learning());
+        String key = keyText(n.by(), g.key);
+        for (String f : n.of()) {
+            for (Hits first : g.firstSeen.getOrDefault(f, Map.of()).values()) {
+                Span one = new Span(first, new int[] {0});
+                if (!one.time(0).isBefore(learnedAt)) {
+                    out.add(alert(s.rule.rule(), one, 0, 0, "new " + f + " " + first.value(0) + " after learning "
+                            + text(n.learning()) + " from " + from + key));
+                }
+            }
+        }
+    }
+
+    /** An alert for the events at positions {@code from..to} of the span. */
+    private static Alert alert(Rule rule, Span events, int from, int to, String summary) {
+        List<Event> evidence = new ArrayList<>();
+        for (int i = from; i <= to && evidence.size() < Alert.EVIDENCE_LIMIT; i++) {
+            evidence.add(events.event(i));
+        }
         Instant first = null;
         Instant last = null;
-        for (Event e : events) {
-            if (e.time() != null) {
-                first = first == null || e.time().isBefore(first) ? e.time() : first;
-                last = last == null || e.time().isAfter(last) ? e.time() : last;
+        for (int i = from; i <= to; i++) {
+            Instant t = events.time(i);
+            if (t != null) {
+                first = first == null || t.isBefore(first) ? t : first;
+                last = last == null || t.isAfter(last) ? t : last;
             }
         }
-        return new Alert(rule.id(), rule.title(), rule.level(), rule.tags(), first, last, shared(events, Event::user),
-                shared(events, Event::sourceAddress), shared(events, Event::cluster), shared(events, Event::account),
-                shared(events, Event::region), summary, count, evidence);
+        return new Alert(rule.id(), rule.title(), rule.level(), rule.tags(), first, last,
+                shared(events, from, to, Trace::user), shared(events, from, to, Trace::sourceAddress),
+                shared(events, from, to, Trace::cluster), shared(events, from, to, Trace::account),
+                shared(events, from, to, Trace::region), summary, to - from + 1, evidence);
     }
 
     /** The one value the events share, or the distinct values, the first three named. */
-    private static String shared(List<Event> events, java.util.function.Function<Event, String> f) {
+    private static String shared(Span events, int from, int to, Function<Trace, String> f) {
         Set<String> values = new LinkedHashSet<>();
-        for (Event e : events) {
-            String v = f.apply(e);
+        Trace previous = null;
+        for (int i = from; i <= to; i++) {
+            Trace t = events.trace(i);
+            if (t == previous) {
+                continue;
+            }
+            previous = t;
+            String v = f.apply(t);
             if (v != null && !v.isBlank()) {
                 values.add(v.trim());
             }

@@ -1,5 +1,6 @@
 package io.rsaudit.core.hunt.rule;
 
+import io.rsaudit.core.check.Severity;
 import io.rsaudit.core.hunt.Cidr;
 import io.rsaudit.core.hunt.Event;
 import io.rsaudit.core.hunt.LogType;
@@ -13,11 +14,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A rule bound to a policy: its policy references resolved, its patterns and networks compiled, its threshold
- * possibly replaced by the policy's. Immutable, so one instance serves every reading thread.
+ * A rule bound to a policy: its policy references resolved, its patterns and networks compiled, its threshold and
+ * level possibly replaced by the policy's ({@code hunt.thresholds}, {@code hunt.levels}). Immutable, so one instance serves every reading thread.
  */
 public final class CompiledRule {
 
@@ -25,10 +27,12 @@ public final class CompiledRule {
     private final Correlation correlation;
     private final Map<String, Integer> index = new HashMap<>();
     private final List<List<Test>> selections = new ArrayList<>();
-    private final List<Condition> steps;
+    private final Node condition;
+    private final Node[] steps;
 
     private CompiledRule(Rule rule, Policy policy) {
-        this.rule = rule;
+        Severity level = policy.hunt().levels().get(rule.id());
+        this.rule = level == null ? rule : rule.withLevel(level);
         this.correlation = withThreshold(rule.correlation(), policy.hunt().thresholds().get(rule.id()));
         for (Selection s : rule.selections().values()) {
             index.put(s.name(), selections.size());
@@ -38,8 +42,9 @@ public final class CompiledRule {
             }
             selections.add(alternatives);
         }
-        steps = correlation instanceof Correlation.Sequence seq
-                ? seq.steps().stream().map(Correlation.Step::condition).toList() : List.of();
+        condition = rule.condition() == null ? null : Node.of(rule.condition(), index);
+        steps = correlation instanceof Correlation.Sequence seq ? seq.steps().stream()
+                .map(st -> Node.of(st.condition(), index)).toArray(Node[]::new) : new Node[0];
     }
 
     public static CompiledRule of(Rule rule, Policy policy) {
@@ -64,25 +69,53 @@ public final class CompiledRule {
      * the condition holds and 0 when not. Thread-safe.
      */
     public int match(Event event) {
-        EventView view = new EventView(event, rule.extracts());
-        Boolean[] memo = new Boolean[selections.size()];
-        java.util.function.Predicate<String> holds = name -> {
-            int i = index.get(name);
-            if (memo[i] == null) {
-                memo[i] = holds(selections.get(i), view);
-            }
-            return memo[i];
-        };
-        if (steps.isEmpty()) {
-            return rule.condition().test(holds) ? 1 : 0;
+        EventView view = rule.extracts().isEmpty() ? null : new EventView(event, rule.extracts());
+        if (steps.length == 0) {
+            return condition.test(this, event, view) ? 1 : 0;
         }
         int mask = 0;
-        for (int i = 0; i < steps.size(); i++) {
-            if (steps.get(i).test(holds)) {
+        for (int i = 0; i < steps.length; i++) {
+            if (steps[i].test(this, event, view)) {
                 mask |= 1 << i;
             }
         }
         return mask;
+    }
+
+    /** A condition over selection numbers, evaluated without a predicate object or a memo per event. */
+    private record Node(int selection, boolean not, boolean and, Node[] operands) {
+
+        static Node of(Condition c, Map<String, Integer> index) {
+            if (c instanceof Condition.Ref r) {
+                return new Node(index.get(r.name()), false, false, null);
+            }
+            if (c instanceof Condition.Not n) {
+                return new Node(-1, true, false, new Node[] {of(n.operand(), index)});
+            }
+            List<Condition> operands = c instanceof Condition.And a ? a.operands() : ((Condition.Or) c).operands();
+            return new Node(-1, false, c instanceof Condition.And,
+                    operands.stream().map(o -> of(o, index)).toArray(Node[]::new));
+        }
+
+        boolean test(CompiledRule r, Event e, EventView v) {
+            if (selection >= 0) {
+                return holds(r.selections.get(selection), e, v);
+            }
+            if (not) {
+                return !operands[0].test(r, e, v);
+            }
+            for (Node o : operands) {
+                if (o.test(r, e, v) != and) {
+                    return !and;
+                }
+            }
+            return and;
+        }
+    }
+
+    /** A field of the event, or of the rule's extracted fields when it has some. */
+    static String field(Event e, EventView v, String name) {
+        return v == null ? e.field(name) : v.field(name);
     }
 
     /** The values of the correlation's {@code by} fields for this event (extracted fields included). */
@@ -90,10 +123,10 @@ public final class CompiledRule {
         if (correlation == null || correlation.by().isEmpty()) {
             return List.of();
         }
-        EventView view = new EventView(event, rule.extracts());
+        EventView view = rule.extracts().isEmpty() ? null : new EventView(event, rule.extracts());
         List<String> key = new ArrayList<>(correlation.by().size());
         for (String f : correlation.by()) {
-            key.add(view.field(f));
+            key.add(field(event, view, f));
         }
         return key;
     }
@@ -103,9 +136,9 @@ public final class CompiledRule {
         return new EventView(event, rule.extracts()).field(name);
     }
 
-    private static boolean holds(List<Test> alternatives, EventView view) {
-        for (Test t : alternatives) {
-            if (t.holds(view)) {
+    private static boolean holds(List<Test> alternatives, Event e, EventView view) {
+        for (int i = 0; i < alternatives.size(); i++) {
+            if (alternatives.get(i).holds(e, view)) {
                 return true;
             }
         }
@@ -130,18 +163,18 @@ public final class CompiledRule {
     /** The field tests of one map of a selection, all of which must hold. */
     private record Test(List<Compiled> tests) {
 
-        boolean holds(EventView view) {
+        boolean holds(Event e, EventView view) {
             Set<String> elements = null;
-            for (Compiled t : tests) {
-                if (t.wildcard == null) {
-                    if (!t.test(view, view.field(t.field))) {
-                        return false;
-                    }
+            for (int i = 0; i < tests.size(); i++) {
+                Compiled t = tests.get(i);
+                if (t.wildcard == null && !t.test(e, view, field(e, view, t.field))) {
+                    return false;
                 }
             }
-            for (Compiled t : tests) {
+            for (int i = 0; i < tests.size(); i++) {
+                Compiled t = tests.get(i);
                 if (t.wildcard != null) {
-                    Set<String> hits = t.elements(view);
+                    Set<String> hits = t.elements(e, view);
                     if (elements == null) {
                         elements = hits;
                     } else {
@@ -176,8 +209,12 @@ public final class CompiledRule {
         final Modifier modifier;
         final boolean all;
         final boolean nullMatches;
-        final List<String> lower = new ArrayList<>();
-        final List<Pattern> patterns = new ArrayList<>();
+        final String[] lower;
+        final Pattern[] patterns;
+        /** Per expression, the words one of which a match contains ({@code null}: no prefilter). */
+        final Literals[] literals;
+        /** Per expression, each thread's matcher, reset per value instead of made per value. */
+        final List<ThreadLocal<Matcher>> matchers = new ArrayList<>();
         final List<Cidr> networks = new ArrayList<>();
         final List<BigDecimal> numbers = new ArrayList<>();
         final List<String> raw;
@@ -191,22 +228,30 @@ public final class CompiledRule {
             this.residency = residency;
             this.nullMatches = values.contains(null);
             this.raw = values.stream().filter(v -> v != null).toList();
+            List<String> low = new ArrayList<>();
+            List<Pattern> re = new ArrayList<>();
             for (String v : raw) {
                 switch (modifier) {
-                    case RE -> patterns.add(Pattern.compile(v));
+                    case RE -> re.add(Pattern.compile(v));
                     case CIDR -> networks.add(Cidr.parse(v));
                     case GT, GTE, LT, LTE -> numbers.add(new BigDecimal(v.trim()));
-                    default -> lower.add(v.toLowerCase(Locale.ROOT));
+                    default -> low.add(v.toLowerCase(Locale.ROOT));
                 }
+            }
+            lower = low.toArray(String[]::new);
+            patterns = re.toArray(Pattern[]::new);
+            literals = re.stream().map(p -> Literals.of(p.pattern())).toArray(Literals[]::new);
+            for (Pattern p : patterns) {
+                matchers.add(ThreadLocal.withInitial(() -> p.matcher("")));
             }
         }
 
         /** The list elements (their index tuples) whose value passes; a fresh mutable set. */
-        Set<String> elements(EventView view) {
+        Set<String> elements(Event e, EventView view) {
             Set<String> hits = new HashSet<>();
-            for (Map.Entry<String, String> e : view.event().fields().entrySet()) {
-                String tuple = tuple(e.getKey());
-                if (tuple != null && test(view, e.getValue())) {
+            for (Map.Entry<String, String> f : e.fields().entrySet()) {
+                String tuple = tuple(f.getKey());
+                if (tuple != null && test(e, view, f.getValue())) {
                     hits.add(tuple);
                 }
             }
@@ -232,48 +277,65 @@ public final class CompiledRule {
             return b.toString();
         }
 
-        boolean test(EventView view, String value) {
+        /** One of the values passes (all of them, for {@code |all}); no value passes nothing. Loops, no lambdas. */
+        boolean test(Event e, EventView view, String value) {
             boolean blank = value == null || value.isBlank();
             if (modifier == Modifier.EXISTS) {
-                return anyOrAll(v -> v.equals(blank ? "false" : "true"));
+                String want = blank ? "false" : "true";
+                if (lower.length == 0) {
+                    return false;
+                }
+                for (String v : lower) {
+                    if (v.equals(want) != all) {
+                        return !all;
+                    }
+                }
+                return all;
             }
             if (blank) {
                 return nullMatches;
             }
-            return switch (modifier) {
-                case EQUALS -> anyOrAll(value::equalsIgnoreCase);
-                case CONTAINS -> {
-                    String l = value.toLowerCase(Locale.ROOT);
-                    yield anyOrAll(l::contains);
-                }
-                case STARTSWITH -> {
-                    String l = value.toLowerCase(Locale.ROOT);
-                    yield anyOrAll(l::startsWith);
-                }
-                case ENDSWITH -> {
-                    String l = value.toLowerCase(Locale.ROOT);
-                    yield anyOrAll(l::endsWith);
-                }
-                case RE -> all ? patterns.stream().allMatch(p -> p.matcher(value).find()) && !patterns.isEmpty()
-                        : patterns.stream().anyMatch(p -> p.matcher(value).find());
-                case CIDR -> {
-                    byte[] a = Cidr.address(value);
-                    yield a != null && (all ? !networks.isEmpty() && networks.stream().allMatch(n -> n.contains(a))
-                            : networks.stream().anyMatch(n -> n.contains(a)));
-                }
-                case GT, GTE, LT, LTE -> {
-                    BigDecimal d = number(value);
-                    yield d != null && (all ? !numbers.isEmpty() && numbers.stream().allMatch(n -> compare(d, n))
-                            : numbers.stream().anyMatch(n -> compare(d, n)));
-                }
-                case FIELDREF -> anyOrAllRaw(other -> value.equalsIgnoreCase(String.valueOf(view.field(other))));
-                case RESIDENCY -> anyOrAllRaw(other -> {
-                    String from = view.field(other);
-                    return from != null && residency.copy(from.trim(), value.trim()).verdict()
-                            == Residency.Verdict.DENIED;
-                });
-                case EXISTS -> throw new IllegalStateException();
+            int n = switch (modifier) {
+                case RE -> patterns.length;
+                case CIDR -> networks.size();
+                case GT, GTE, LT, LTE -> numbers.size();
+                case FIELDREF, RESIDENCY -> raw.size();
+                default -> lower.length;
             };
+            if (n == 0) {
+                return false;
+            }
+            byte[] address = modifier == Modifier.CIDR ? Cidr.address(value) : null;
+            if (modifier == Modifier.CIDR && address == null) {
+                return false;
+            }
+            BigDecimal number = modifier.numeric() ? number(value) : null;
+            if (modifier.numeric() && number == null) {
+                return false;
+            }
+            for (int i = 0; i < n; i++) {
+                boolean pass = switch (modifier) {
+                    case EQUALS -> value.equalsIgnoreCase(lower[i]);
+                    case CONTAINS -> Ascii.containsIgnoreCase(value, lower[i]);
+                    case STARTSWITH -> Ascii.startsWithIgnoreCase(value, lower[i]);
+                    case ENDSWITH -> Ascii.endsWithIgnoreCase(value, lower[i]);
+                    case RE -> (literals[i] == null || literals[i].mayMatch(value))
+                            && matchers.get(i).get().reset(value).find();
+                    case CIDR -> networks.get(i).contains(address);
+                    case GT, GTE, LT, LTE -> compare(number, numbers.get(i));
+                    case FIELDREF -> value.equalsIgnoreCase(String.valueOf(field(e, view, raw.get(i))));
+                    case RESIDENCY -> {
+                        String from = field(e, view, raw.get(i));
+                        yield from != null && residency.copy(from.trim(), value.trim()).verdict()
+                                == Residency.Verdict.DENIED;
+                    }
+                    case EXISTS -> throw new IllegalStateException();
+                };
+                if (pass != all) {
+                    return !all;
+                }
+            }
+            return all;
         }
 
         private boolean compare(BigDecimal value, BigDecimal bound) {
@@ -292,27 +354,6 @@ public final class CompiledRule {
             } catch (NumberFormatException e) {
                 return null;
             }
-        }
-
-        private boolean anyOrAll(java.util.function.Predicate<String> p) {
-            return anyOrAll(lower, p);
-        }
-
-        private boolean anyOrAllRaw(java.util.function.Predicate<String> p) {
-            return anyOrAll(raw, p);
-        }
-
-        /** One of the values (or all, for {@code |all}); no value matches nothing. A loop: this runs per event. */
-        private boolean anyOrAll(List<String> values, java.util.function.Predicate<String> p) {
-            if (values.isEmpty()) {
-                return false;
-            }
-            for (int i = 0; i < values.size(); i++) {
-                if (p.test(values.get(i)) != all) {
-                    return !all;
-                }
-            }
-            return all;
         }
     }
 }

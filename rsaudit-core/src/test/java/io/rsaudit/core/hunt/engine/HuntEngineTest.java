@@ -70,6 +70,64 @@ class HuntEngineTest {
     }
 
     @Test
+    void matchesPastTheMemoryBudgetAreCountedAndReported() {
+        HuntEngine engine = new HuntEngine(List.of(CompiledRule.of(builtIn("RSH-AUTH-001"), Policy.defaults())),
+                40 * Hits.WEIGHT);
+        for (int i = 0; i < 30; i++) {
+            engine.accept(failure(i, "198.51.100.7", "admin"));
+        }
+        HuntEngine.Result r = engine.finish();
+        assertThat(r.notes()).singleElement().asString().matches("RSH-AUTH-001: \\d+ of 30 matching event\\(s\\)"
+                + " were not kept: the engine's memory budget \\(.*\\) was full; its alerts may be missing or"
+                + " incomplete");
+        long lost = Long.parseLong(r.notes().get(0).split(" ")[1]);
+        assertThat(lost).isBetween(1L, 29L);
+        assertThat(r.alerts()).singleElement().extracting(Alert::eventCount).isEqualTo(30 - lost);
+    }
+
+    @Test
+    void noveltyKeepsTheFirstMatchOfEachValueInAnyOrder() {
+        CompiledRule rule = CompiledRule.of(builtIn("RSH-AUTH-006"), Policy.defaults());
+        List<Event> events = new ArrayList<>();
+        for (int day = 0; day < 3; day++) {
+            for (int hour = 0; hour < 24; hour += 6) {
+                String from = day == 2 && hour >= 12 ? "203.0.113.9" : "10.0.0.1";
+                events.add(TestEvents.of(LogType.CONNECTION_LOG).at(String.format("2024-05-0%dT%02d:00:00Z",
+                        day + 1, hour)).from(from).user("admin").field("event", "authenticated")
+                        .field("application_name", "psql").origin("c" + day + ".log", hour + 1).build());
+            }
+        }
+        Collections.shuffle(events, new Random(7));
+        HuntEngine engine = new HuntEngine(List.of(rule));
+        events.forEach(engine::accept);
+        List<Alert> alerts = engine.finish().alerts();
+        assertThat(alerts).singleElement().satisfies(a -> {
+            assertThat(a.summary()).isEqualTo("new sourceAddress 203.0.113.9 after learning 1d from"
+                    + " 2024-05-01T00:00:00Z for cluster=prod, user=admin");
+            assertThat(a.evidence()).extracting(e -> e.origin().toString()).containsExactly("c2.log:13");
+        });
+    }
+
+    @Test
+    void aRuleWithoutWindowReportsItsEarliestAlertsAndCountsTheRest() {
+        CompiledRule rule = CompiledRule.of(builtIn("RSH-CT-001"), Policy.defaults());
+        HuntEngine engine = new HuntEngine(List.of(rule));
+        int n = 2 * HuntEngine.ALERT_LIMIT + 5;
+        for (int i = n - 1; i >= 0; i--) {
+            engine.accept(TestEvents.of(LogType.CLOUDTRAIL).at(java.time.Instant.parse("2024-05-01T00:00:00Z")
+                    .plusSeconds(i).toString()).field("eventSource", "redshift.amazonaws.com")
+                    .field("eventName", "DisableLogging").origin("t.json", i + 1).build());
+        }
+        HuntEngine.Result r = engine.finish();
+        assertThat(r.alerts()).hasSize(HuntEngine.ALERT_LIMIT);
+        assertThat(r.alerts().get(0).evidence().get(0).origin().line()).isEqualTo(1);
+        assertThat(r.alerts().get(HuntEngine.ALERT_LIMIT - 1).evidence().get(0).origin().line())
+                .isEqualTo(HuntEngine.ALERT_LIMIT);
+        assertThat(r.notes()).containsExactly("RSH-CT-001: " + n + " alerts; the earliest " + HuntEngine.ALERT_LIMIT
+                + " are reported");
+    }
+
+    @Test
     void thePolicyThresholdReplacesTheRules(@TempDir Path dir) throws Exception {
         Policy strict = new PolicyLoader(Set.of()).load(Files.writeString(dir.resolve("p.yaml"),
                 "hunt:\n  thresholds:\n    RSH-AUTH-001: 13\n"));
@@ -142,6 +200,37 @@ class HuntEngineTest {
         assertThat(rule.match(base.field("requestParameters.note", "open port 5440").build())).isZero();
         assertThat(rule.match(base.field("requestParameters.note", "open port 5439")
                 .field("sourceIPAddress", "10.0.0.1").build())).isZero();
+    }
+
+    @Test
+    void thePolicyNamesRulesByIdForThresholdsAndLevels(@TempDir Path dir) throws Exception {
+        Path p = Files.writeString(dir.resolve("p.yaml"), """
+                # hunt settings
+                hunt:
+                  thresholds:
+                    RSH-AUTH-001: 3
+                    RSH-NOPE-001: 3
+                  levels: {RSH-AUTH-001: low, RSH-NOPE-002: high,
+                    RSH-AUTH-002: urgent}
+                """);
+        Set<String> rules = RuleCatalog.builtIn().ids();
+        assertThatThrownBy(() -> new PolicyLoader(Set.of(), rules).load(p)).isInstanceOf(PolicyException.class)
+                .extracting(e -> ((PolicyException) e).problems()).asList().containsExactly(
+                        "line 5: hunt.thresholds.RSH-NOPE-001: no rule has this id (see 'rsaudit hunt --list-rules')",
+                        "line 6: hunt.levels.RSH-NOPE-002: no rule has this id (see 'rsaudit hunt --list-rules')",
+                        "line 7: hunt.levels.RSH-AUTH-002: 'urgent' is not a severity; use one of info, low, medium,"
+                                + " high, critical");
+        Policy scan = new PolicyLoader(Set.of()).load(Files.writeString(dir.resolve("s.yaml"),
+                "hunt:\n  thresholds: {RSH-MINE-001: 3}\n  levels: {RSH-AUTH-001: low}\n"));
+        assertThat(scan.hunt().thresholds()).containsOnlyKeys("RSH-MINE-001");
+        CompiledRule low = CompiledRule.of(builtIn("RSH-AUTH-001"), scan);
+        assertThat(low.rule().level()).isEqualTo(io.rsaudit.core.check.Severity.LOW);
+        HuntEngine engine = new HuntEngine(List.of(low));
+        for (int i = 0; i < 12; i++) {
+            engine.accept(failure(i * 10, "198.51.100.7", "admin"));
+        }
+        assertThat(engine.finish().alerts()).singleElement().extracting(Alert::level)
+                .isEqualTo(io.rsaudit.core.check.Severity.LOW);
     }
 
     @Test

@@ -1,0 +1,40 @@
+package io.rsaudit.core.hunt.engine;
+
+import io.rsaudit.core.hunt.Event;
+import io.rsaudit.core.hunt.LogType;
+import io.rsaudit.core.hunt.Origin;
+import io.rsaudit.core.hunt.Outcome;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * What the engine keeps of a matching event besides its time and place: the common fields the report prints, the
+ * raw field {@code redactions}, and the CloudTrail record index. The raw fields are dropped, which is most of an
+ * Event's weight. Equal traces are stored once (a user's logins from one host differ only in time and line), so a
+ * kept match costs its time, its place and one reference.
+ */
+record Trace(LogType type, String account, String region, String cluster, String database, String user,
+        String sourceAddress, String action, String sql, Outcome outcome, String tlsVersion, String redactions,
+        long index) {
+
+    static Trace of(Event e) {
+        return new Trace(e.type(), e.account(), e.region(), e.cluster(), e.database(), e.user(), e.sourceAddress(),
+                e.action(), e.sql(), e.outcome(), e.tlsVersion(), e.fields().get("redactions"), e.origin().index());
+    }
+
+    /** A rough size in bytes (object, references, the text it alone holds), for the engine's memory budget. */
+    long weight() {
+        return 96 + text(sql) + text(redactions) + text(action);
+    }
+
+    private static long text(String s) {
+        return s == null ? 0 : 40 + 2L * s.length();
+    }
+
+    /** The event again, with the raw fields reduced to {@code redactions}. */
+    Event event(Instant time, String file, long line) {
+        return new Event(type, time, account, region, cluster, database, user, sourceAddress, action, sql, outcome,
+                tlsVersion, redactions == null ? Map.of() : Map.of("redactions", redactions),
+                new Origin(file, line, index));
+    }
+}
