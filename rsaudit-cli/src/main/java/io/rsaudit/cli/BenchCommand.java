@@ -6,10 +6,12 @@ import io.rsaudit.cli.bench.Benchmark;
 import io.rsaudit.cli.bench.EstateGenerator;
 import io.rsaudit.cli.bench.EstateSpec;
 import io.rsaudit.cli.bench.EstateSummary;
+import io.rsaudit.cli.bench.HuntBenchmark;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -24,7 +26,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", hidden = true, mixinStandardHelpOptions = true,
         description = "Benchmarks a scan: generates a large export, and measures parse, load and check times"
                 + " against a readTree baseline.",
-        subcommands = {BenchCommand.GenerateCommand.class, BenchCommand.RunCommand.class})
+        subcommands = {BenchCommand.GenerateCommand.class, BenchCommand.RunCommand.class, BenchCommand.HuntCommand.class})
 final class BenchCommand implements Runnable {
 
     @Spec
@@ -146,6 +148,47 @@ final class BenchCommand implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             out.print(format == Format.json ? BenchReport.json(result) : BenchReport.text(result));
             out.flush();
+            return ExitCode.CLEAN.code();
+        }
+    }
+
+    @Command(name = "hunt", mixinStandardHelpOptions = true,
+            description = "Measures hunt's log reading against its floors (read + line ends; java.util.zip inflate;"
+                    + " zcat), the heap peak per input size, or (--scaling) 2 threads against 1.")
+    static final class HuntCommand implements Callable<Integer> {
+
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--work", defaultValue = "bench-hunt", paramLabel = "DIR",
+                description = "Where generated logs are kept between runs. Default: ${DEFAULT-VALUE}.")
+        Path work;
+
+        @Option(names = "--sizes", defaultValue = "100000000,1000000000", split = ",", paramLabel = "BYTES",
+                description = "Input sizes (bytes of log text) for the heap peaks; the first is also timed."
+                        + " Default: ${DEFAULT-VALUE}; add 5000000000 for 5 GB.")
+        List<Long> sizes;
+
+        @Option(names = "--repeat", defaultValue = "3", description = "Timed runs per measure (best is kept)."
+                + " Default: ${DEFAULT-VALUE}.")
+        int repeat;
+
+        @Option(names = "--scaling", description = "Only measure 2 threads against 1 (run it on 2 cores).")
+        boolean scaling;
+
+        @Override
+        public Integer call() {
+            if (sizes.isEmpty() || sizes.stream().anyMatch(s -> s < 1_000_000) || repeat < 1) {
+                throw new Main.UsageException("--sizes must be at least 1000000 bytes each and --repeat at least 1");
+            }
+            try {
+                new HuntBenchmark(work, sizes, repeat, scaling, spec.commandLine().getOut()).run();
+            } catch (IOException e) {
+                throw new Main.UsageException("cannot write or read " + work + ": " + e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return ExitCode.INTERNAL.code();
+            }
             return ExitCode.CLEAN.code();
         }
     }

@@ -36,14 +36,21 @@ final class CloudTrailParser {
             "(?i).*(password|secretaccesskey|sessiontoken|secret_access_key|session_token)");
     private static final Pattern MASKED = Pattern.compile("\\*+|HIDDEN_DUE_TO_SECURITY_REASONS");
 
+    /** Building a mapper costs more than parsing a small file; the default one is shared (it is thread-safe). */
+    private static final ObjectMapper DEFAULT_MAPPER = mapper(ReadOptions.DEFAULT_MAX_RECORD_BYTES);
+
     private final FileRead file;
     private final ObjectMapper mapper;
 
+    private static ObjectMapper mapper(int maxString) {
+        return new ObjectMapper(JsonFactory.builder().streamReadConstraints(StreamReadConstraints.builder()
+                .maxStringLength(maxString).build()).build());
+    }
+
     CloudTrailParser(FileRead file) {
         this.file = file;
-        JsonFactory factory = JsonFactory.builder().streamReadConstraints(StreamReadConstraints.builder()
-                .maxStringLength(file.options.maxRecordBytes()).build()).build();
-        this.mapper = new ObjectMapper(factory);
+        this.mapper = file.options.maxRecordBytes() == ReadOptions.DEFAULT_MAX_RECORD_BYTES ? DEFAULT_MAPPER
+                : mapper(file.options.maxRecordBytes());
     }
 
     void read(InputStream in, boolean gzip) {

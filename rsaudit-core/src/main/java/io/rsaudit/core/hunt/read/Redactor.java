@@ -90,16 +90,20 @@ public final class Redactor {
         return false;
     }
 
-    /** The same first pass over bytes, for parsers that have not decoded a line yet. */
+    /** The same first pass over bytes, for parsers that have not decoded a line yet; the hot path of every line. */
     static boolean mayContainSecret(byte[] b, int from, int to) {
-        for (int i = from; i < to; i++) {
-            int c = (b[i] | 0x20) & 0xff;
-            if (c == 'p' || c == 'a' || c == 's' || c == 't') {
-                for (String t : TRIGGERS) {
-                    if (t.charAt(0) == c && matchesAt(b, i, to, t)) {
-                        return true;
-                    }
-                }
+        for (int i = from; i < to - 3; i++) {
+            int c = b[i] | 0x20;
+            int d = b[i + 1] | 0x20;
+            boolean hit = switch (c) {
+                case 'p' -> d == 'a' && matchesAt(b, i, to, "password");
+                case 'a' -> (d == 'k' && matchesAt(b, i, to, "akia")) || (d == 'c' && matchesAt(b, i, to, "access_key"));
+                case 's' -> (d == 'e' && matchesAt(b, i, to, "secret")) || (d == 'y' && matchesAt(b, i, to, "symmetric"));
+                case 't' -> d == 'o' && matchesAt(b, i, to, "token");
+                default -> false;
+            };
+            if (hit || (c == 'a' && d == 's' && matchesAt(b, i, to, "asia"))) {
+                return true;
             }
         }
         return false;
