@@ -169,7 +169,7 @@ final class BenchCommand implements Runnable {
                         + " Default: ${DEFAULT-VALUE}; add 5000000000 for 5 GB.")
         List<Long> sizes;
 
-        @Option(names = "--repeat", defaultValue = "3", description = "Timed runs per measure (best is kept)."
+        @Option(names = "--repeat", defaultValue = "5", description = "Timed runs per measure (the median is kept)."
                 + " Default: ${DEFAULT-VALUE}.")
         int repeat;
 

@@ -24,10 +24,14 @@ import java.util.zip.GZIPInputStream;
  * The hunt benchmark (not a test): generates logs with {@link LogGenerator} and measures, in one run, reading
  * them against their floors: plain input against reading the same bytes and counting line ends; gzip input against
  * inflating the same files with {@code java.util.zip} alone (and {@code zcat} when on the PATH); the heap peak at
- * each size; and the speed-up of 2 threads over 1 across files. Each measure is the best of {@code repeat} runs after
- * two seconds of warm-up. Ratios, not absolute times, are the claim: the machine is shared.
+ * each size; and the speed-up of 2 threads over 1 across files. Each measure is the median of {@code repeat} runs
+ * after two seconds of warm-up, in wall time and in the process's CPU time. Ratios, not absolute times, are the
+ * claim: the machine is shared.
  */
 public final class HuntBenchmark {
+
+    private static final com.sun.management.OperatingSystemMXBean CPU =
+            (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
     private final Path work;
     private final List<Long> sizes;
@@ -51,15 +55,20 @@ public final class HuntBenchmark {
         List<LogInput> plain = corpus(first, false);
         List<LogInput> gzip = corpus(first, true);
         if (scaling) {
-            double one = best(() -> read(plain, 1));
-            double two = best(() -> read(plain, 2));
-            out.printf(Locale.ROOT, "%-44s 1 thread %s, 2 threads %s: speed-up %.2fx over %d files%n",
-                    "scaling (plain " + mb(first) + ")", secs(one), secs(two), one / two, plain.size());
+            Timing one = time(() -> read(plain, 1));
+            Timing two = time(() -> read(plain, 2));
+            out.printf(Locale.ROOT, "%-44s 1 thread %s, 2 threads %s: speed-up %.2fx over %d files;"
+                    + " CPU time of 2 threads %.2fx that of 1 (1.00 = no work lost to sharing)%n",
+                    "scaling (plain " + mb(first) + ")", secs(one.wall()), secs(two.wall()), one.wall() / two.wall(),
+                    plain.size(), two.cpu() / one.cpu());
             out.flush();
             return;
         }
+        warmUp(plain, gzip);
         long plainBytes = bytes(plain);
-        out.printf(Locale.ROOT, "%-44s %,d bytes in %d files%n", "plain input", plainBytes, plain.size());
+        out.printf(Locale.ROOT, "%-44s %,d bytes in %d files; rates per wall second, then per CPU second of the"
+                + " process (steadier on a shared machine), ratios by CPU time%n", "plain input", plainBytes,
+                plain.size());
         plainRates("all formats", plain, plainBytes);
         for (LogType t : LogType.values()) {
             String marker = t == LogType.CLOUDTRAIL ? "_CloudTrail_" : "_" + t.fileName() + "_";
@@ -70,18 +79,20 @@ public final class HuntBenchmark {
             }
         }
 
-        double inflate = best(() -> inflate(gzip));
-        double parseGzip = best(() -> read(gzip, 1).events());
+        Timing inflate = time(() -> inflate(gzip));
+        double[] events = new double[1];
+        Timing parseGzip = time(() -> events[0] = read(gzip, 1).events());
         out.printf(Locale.ROOT, "%-44s %,d bytes stored in %d files (%s of text)%n", "gzip input", storedBytes(gzip),
                 gzip.size(), mb(first));
-        out.printf(Locale.ROOT, "%-44s %8.1f MB/s of text%n", "  floor: java.util.zip inflate", plainBytes / inflate / 1e6);
+        out.printf(Locale.ROOT, "%-44s %s of text%n", "  floor: java.util.zip inflate", inflate.rates(plainBytes));
         Double zcat = zcat(gzip);
         if (zcat != null) {
-            out.printf(Locale.ROOT, "%-44s %8.1f MB/s of text%n", "  zcat > /dev/null", plainBytes / zcat / 1e6);
+            out.printf(Locale.ROOT, "%-44s %8.1f MB/s of text (wall)%n", "  zcat > /dev/null", plainBytes / zcat / 1e6);
         }
-        out.printf(Locale.ROOT, "%-44s %8.1f MB/s of text: %.2fx the inflate rate%s%n", "  hunt parse, 1 thread",
-                plainBytes / parseGzip / 1e6, inflate / parseGzip,
-                zcat == null ? "" : String.format(Locale.ROOT, ", %.2fx zcat's", zcat / parseGzip));
+        out.printf(Locale.ROOT, "%-44s %s of text, %,.0f events/cpu-s: %.3fx the inflate rate%s%n",
+                "  hunt parse, 1 thread", parseGzip.rates(plainBytes), events[0] / parseGzip.cpu(),
+                inflate.cpu() / parseGzip.cpu(), zcat == null ? ""
+                        : String.format(Locale.ROOT, ", %.2fx zcat's (wall)", zcat / parseGzip.wall()));
         out.flush();
 
         for (long size : sizes) {
@@ -94,36 +105,69 @@ public final class HuntBenchmark {
         }
     }
 
-    /** Prints the floor's and the parse's rates over these plain inputs; returns the floor's time. */
-    private double plainRates(String what, List<LogInput> inputs, long bytes) throws IOException {
-        double floor = best(() -> lineEnds(inputs));
+    /** Prints the floor's and the parse's rates over these plain inputs. */
+    private void plainRates(String what, List<LogInput> inputs, long bytes) throws IOException {
+        Timing floor = time(() -> lineEnds(inputs));
         double[] events = new double[1];
-        double parse = best(() -> events[0] = read(inputs, 1).events());
-        out.printf(Locale.ROOT, "%-44s %8.1f MB/s floor (read bytes + count line ends), %,d bytes%n", "  " + what,
-                bytes / floor / 1e6, bytes);
-        out.printf(Locale.ROOT, "%-44s %8.1f MB/s, %,.0f events/s: %.3fx the floor's rate%n", "    hunt parse, 1 thread",
-                bytes / parse / 1e6, events[0] / parse, floor / parse);
+        Timing parse = time(() -> events[0] = read(inputs, 1).events());
+        out.printf(Locale.ROOT, "%-44s %s floor (read bytes + count line ends), %,d bytes%n", "  " + what,
+                floor.rates(bytes), bytes);
+        out.printf(Locale.ROOT, "%-44s %s, %,.0f events/cpu-s: %.3fx the floor's rate%n", "    hunt parse, 1 thread",
+                parse.rates(bytes), events[0] / parse.cpu(), floor.cpu() / parse.cpu());
         out.flush();
-        return floor;
     }
 
     private interface Timed {
         void run() throws IOException;
     }
 
-    /** The best of {@code repeat} timed runs, after warm-up runs for at least two seconds (JIT on a busy core). */
-    private double best(Timed t) throws IOException {
+    /** Median wall and process CPU seconds of a measure. */
+    private record Timing(double wall, double cpu) {
+        String rates(long bytes) {
+            return String.format(Locale.ROOT, "%8.1f MB/s, %8.1f MB/cpu-s", bytes / wall / 1e6, bytes / cpu / 1e6);
+        }
+    }
+
+    /**
+     * The medians of {@code repeat} samples, wall time and the process's CPU time (which counts GC and JIT threads
+     * too, and not the time other processes take the core), per run of {@code t}. A sample repeats {@code t} for at
+     * least half a second, as the CPU clock ticks coarsely; warm-up runs come first, for at least two seconds.
+     */
+    private Timing time(Timed t) throws IOException {
         long warm = System.nanoTime();
+        int runs = 0;
         do {
             t.run();
+            runs++;
         } while (System.nanoTime() - warm < 2_000_000_000L);
-        double best = Double.MAX_VALUE;
+        int perSample = (int) Math.max(1, Math.ceil(runs * 0.5e9 / (System.nanoTime() - warm)));
+        double[] wall = new double[repeat];
+        double[] cpu = new double[repeat];
         for (int i = 0; i < repeat; i++) {
+            long c = CPU.getProcessCpuTime();
             long start = System.nanoTime();
-            t.run();
-            best = Math.min(best, (System.nanoTime() - start) / 1e9);
+            for (int k = 0; k < perSample; k++) {
+                t.run();
+            }
+            wall[i] = (System.nanoTime() - start) / 1e9 / perSample;
+            cpu[i] = (CPU.getProcessCpuTime() - c) / 1e9 / perSample;
         }
-        return best;
+        return new Timing(median(wall), median(cpu));
+    }
+
+    /** Runs every path (plain and gzip, every parser) until the JIT is done with them: at least 3 passes, 10 s. */
+    private static void warmUp(List<LogInput> plain, List<LogInput> gzip) {
+        long start = System.nanoTime();
+        for (int pass = 0; pass < 3 || System.nanoTime() - start < 10_000_000_000L; pass++) {
+            read(plain, 1);
+            read(gzip, 1);
+        }
+    }
+
+    private static double median(double[] v) {
+        double[] s = v.clone();
+        java.util.Arrays.sort(s);
+        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
     }
 
     private List<LogInput> corpus(long size, boolean gz) throws IOException {
@@ -204,7 +248,7 @@ public final class HuntBenchmark {
     private Double zcat(List<LogInput> inputs) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of("zcat"));
         inputs.forEach(i -> cmd.add(i.name()));
-        double best = Double.MAX_VALUE;
+        double[] wall = new double[repeat];
         for (int r = 0; r <= repeat; r++) {
             long start = System.nanoTime();
             Process p;
@@ -218,10 +262,10 @@ public final class HuntBenchmark {
                 return null;
             }
             if (r > 0) {
-                best = Math.min(best, (System.nanoTime() - start) / 1e9);
+                wall[r - 1] = (System.nanoTime() - start) / 1e9;
             }
         }
-        return best;
+        return median(wall);
     }
 
     private static void resetPeaks() {
