@@ -1,5 +1,6 @@
 package io.rsaudit.core.hunt.read;
 
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
@@ -13,7 +14,7 @@ final class DelimitedLine {
     private final String[] names;
     private final int minFields;
     private final int maxFields;
-    private final boolean[] cached;
+    private final boolean[] eager;
     private final Text.Cache cache = new Text.Cache();
     /** bounds[2i], bounds[2i+1]: field i, spaces trimmed. */
     final int[] bounds;
@@ -22,14 +23,14 @@ final class DelimitedLine {
 
     /**
      * @param names  the format's field names, then {@code redactions}
-     * @param cached which fields repeat often enough to be worth the cache
+     * @param eager  the fields the parser reads for every event: decoded at once, through a cache of repeated values
      */
-    DelimitedLine(FileRead file, String[] names, int minFields, boolean[] cached) {
+    DelimitedLine(FileRead file, String[] names, int minFields, boolean[] eager) {
         this.file = file;
         this.names = names;
         this.minFields = minFields;
         this.maxFields = names.length - 1;
-        this.cached = cached;
+        this.eager = eager;
         this.bounds = new int[2 * (maxFields + 1)];
     }
 
@@ -90,20 +91,34 @@ final class DelimitedLine {
         return bounds[2 * field + 1];
     }
 
-    /** The values of every field (absent ones {@code null}), redacted when the line holds anything like a secret. */
-    String[] values(byte[] b, int from, int to) {
+    /**
+     * The fields of the line just split. Those the parser reads are decoded now, the rest when asked for (see
+     * {@link FieldMap#lazy}); a line that may hold a secret has every field decoded and redacted now, and the kinds
+     * removed in {@code redactions}.
+     */
+    FieldMap fields(byte[] b, int from, int to) {
         String[] values = new String[names.length];
-        for (int f = 0; f < count; f++) {
-            values[f] = ascii && cached[f] ? cache.get(b, start(f), end(f)) : Text.decode(b, start(f), end(f), ascii);
-        }
         if (Redactor.mayContainSecret(b, from, to)) {
             Set<String> found = new LinkedHashSet<>();
             for (int f = 0; f < count; f++) {
-                values[f] = Redactor.redact(values[f], found);
+                values[f] = Redactor.redact(decode(b, f), found);
             }
             values[names.length - 1] = Redactor.kinds(found);
+            return new FieldMap(names, values);
         }
-        return values;
+        int[] relative = new int[2 * count];
+        for (int f = 0; f < count; f++) {
+            if (eager[f]) {
+                values[f] = decode(b, f);
+            }
+            relative[2 * f] = start(f) - from;
+            relative[2 * f + 1] = end(f) - from;
+        }
+        return FieldMap.lazy(names, values, Arrays.copyOfRange(b, from, to), relative, count, ascii);
+    }
+
+    private String decode(byte[] b, int f) {
+        return ascii && eager[f] ? cache.get(b, start(f), end(f)) : Text.decode(b, start(f), end(f), ascii);
     }
 
     static String emptyToNull(String s) {
