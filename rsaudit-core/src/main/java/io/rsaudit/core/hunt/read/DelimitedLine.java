@@ -20,6 +20,28 @@ final class DelimitedLine {
     final int[] bounds;
     int count;
     boolean ascii;
+    /** What the split saw for the secret pre-check (see {@link Redactor#mayContainSecretWord}). */
+    private boolean quote;
+    private boolean equals;
+    private boolean keyId;
+
+    /** Byte classes of the split's one pass: the delimiter, what the secret pre-check needs, and non-ASCII. */
+    private static final byte DELIMITER = 1;
+    private static final byte QUOTE = 2;
+    private static final byte EQUALS = 3;
+    private static final byte CAPITAL_A = 4;
+    private static final byte NON_ASCII = 5;
+    private static final byte[] CLASS = new byte[256];
+
+    static {
+        CLASS['|'] = DELIMITER;
+        CLASS['\''] = QUOTE;
+        CLASS['='] = EQUALS;
+        CLASS['A'] = CAPITAL_A;
+        for (int c = 0x80; c < 0x100; c++) {
+            CLASS[c] = NON_ASCII;
+        }
+    }
 
     /**
      * @param names  the format's field names, then {@code redactions}
@@ -40,19 +62,30 @@ final class DelimitedLine {
      */
     boolean split(byte[] b, int from, int to, long lineNo) {
         int n = 0;
-        int acc = 0;
+        boolean nonAscii = false;
+        boolean q = false;
+        boolean eq = false;
+        boolean key = false;
         int fieldStart = from;
+        scan:
         for (int i = from; i < to; i++) {
-            byte c = b[i];
-            acc |= c;
-            if (c == '|') {
-                if (n > maxFields) {
-                    break;
+            byte k = CLASS[b[i] & 0xff];
+            if (k != 0) {
+                switch (k) {
+                    case DELIMITER -> {
+                        if (n > maxFields) {
+                            break scan;
+                        }
+                        bounds[2 * n] = fieldStart;
+                        bounds[2 * n + 1] = i;
+                        n++;
+                        fieldStart = i + 1;
+                    }
+                    case QUOTE -> q = true;
+                    case EQUALS -> eq = true;
+                    case CAPITAL_A -> key |= Redactor.isKeyIdAt(b, i, to);
+                    default -> nonAscii = true;
                 }
-                bounds[2 * n] = fieldStart;
-                bounds[2 * n + 1] = i;
-                n++;
-                fieldStart = i + 1;
             }
         }
         if (n <= maxFields) {
@@ -71,7 +104,10 @@ final class DelimitedLine {
             return false;
         }
         count = n;
-        ascii = acc >= 0;
+        ascii = !nonAscii;
+        quote = q;
+        equals = eq;
+        keyId = key;
         if (!ascii && !Text.isValidUtf8(b, from, to)) {
             file.invalidUtf8(lineNo);
         }
@@ -98,7 +134,7 @@ final class DelimitedLine {
      */
     FieldMap fields(byte[] b, int from, int to) {
         String[] values = new String[names.length];
-        if (Redactor.mayContainSecret(b, from, to)) {
+        if (keyId || Redactor.mayContainSecretWord(b, from, to, quote, equals)) {
             Set<String> found = new LinkedHashSet<>();
             for (int f = 0; f < count; f++) {
                 values[f] = Redactor.redact(decode(b, f), found);

@@ -131,7 +131,7 @@ public final class Redactor {
         return false;
     }
 
-    /** The same first pass over bytes, for parsers that have not decoded a line yet; the hot path of every line. */
+    /** The same first pass over bytes, for parsers that have not decoded a line yet. */
     static boolean mayContainSecret(byte[] b, int from, int to) {
         boolean quote = false;
         boolean equals = false;
@@ -141,11 +141,23 @@ public final class Redactor {
                 quote = true;
             } else if (c == '=') {
                 equals = true;
-            } else if (c == 'A' && i + 3 < to && b[i + 2] == 'I' && b[i + 3] == 'A'
-                    && (b[i + 1] == 'K' || b[i + 1] == 'S')) {
+            } else if (c == 'A' && isKeyIdAt(b, i, to)) {
                 return true;
             }
         }
+        return mayContainSecretWord(b, from, to, quote, equals);
+    }
+
+    /** Whether "AKIA" or "ASIA" starts at {@code i}: the first pass's test at each capital A. */
+    static boolean isKeyIdAt(byte[] b, int i, int to) {
+        return i + 3 < to && b[i + 2] == 'I' && b[i + 3] == 'A' && (b[i + 1] == 'K' || b[i + 1] == 'S');
+    }
+
+    /**
+     * The rest of the first pass, for a parser that has already looked at every byte (for the quote, '=' and
+     * {@link #isKeyIdAt}, found no key id) in its own scan: whether the words the patterns need are there.
+     */
+    static boolean mayContainSecretWord(byte[] b, int from, int to, boolean quote, boolean equals) {
         if (!quote && !equals) {
             return false;
         }
