@@ -1,7 +1,13 @@
 #!/usr/bin/env bash
 # The hunt benchmark (not a test): generates logs into bench-hunt/ (deterministic, seed 42) and runs
-# `rsaudit bench hunt` pinned to one core with -Xmx256m (throughput against the floors, heap peaks per size), then
-# on two cores with --scaling (2 threads against 1). Extra arguments go to both runs, e.g. --sizes 100000000,5000000000
+# `rsaudit bench hunt` pinned to one core with -Xmx256m, then on two cores with --scaling.
+#   one core: after a 10 s warm-up, plain input (all formats, then each log type) against reading the same bytes and
+#     counting line ends, and gzip input against java.util.zip inflate (and zcat); each the median of --repeat
+#     samples (default 5) in MB per wall second and MB per CPU second of the process, ratios taken by CPU time (on a
+#     shared machine other processes take wall time, not CPU time); then the heap peak reading each size.
+#   two cores: 2 threads against 1 across files, wall time, and the CPU time of 2 threads against 1's.
+# Extra arguments go to both runs, e.g. --sizes 100000000,1000000000,5000000000 (the first size is the one timed;
+# each size is generated once, ~1 GB takes a few minutes) or --repeat 9.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"

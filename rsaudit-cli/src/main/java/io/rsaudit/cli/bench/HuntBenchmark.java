@@ -54,6 +54,7 @@ public final class HuntBenchmark {
         long first = sizes.get(0);
         List<LogInput> plain = corpus(first, false);
         List<LogInput> gzip = corpus(first, true);
+        warmUp(plain, gzip);
         if (scaling) {
             Timing one = time(() -> read(plain, 1));
             Timing two = time(() -> read(plain, 2));
@@ -64,7 +65,6 @@ public final class HuntBenchmark {
             out.flush();
             return;
         }
-        warmUp(plain, gzip);
         long plainBytes = bytes(plain);
         out.printf(Locale.ROOT, "%-44s %,d bytes in %d files; rates per wall second, then per CPU second of the"
                 + " process (steadier on a shared machine), ratios by CPU time%n", "plain input", plainBytes,
