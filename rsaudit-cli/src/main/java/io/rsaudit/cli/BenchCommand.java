@@ -6,11 +6,13 @@ import io.rsaudit.cli.bench.Benchmark;
 import io.rsaudit.cli.bench.EstateGenerator;
 import io.rsaudit.cli.bench.EstateSpec;
 import io.rsaudit.cli.bench.EstateSummary;
+import io.rsaudit.cli.bench.HuntBenchmark;
 import io.rsaudit.cli.bench.LiveBench;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -23,9 +25,10 @@ import picocli.CommandLine.Spec;
  * issue's case: the default estate, one core, {@code -Xmx1g}.
  */
 @Command(name = "bench", hidden = true, mixinStandardHelpOptions = true,
-        description = "Benchmarks a scan: generates a large export, and measures parse, load and check times"
-                + " against a readTree baseline.",
-        subcommands = {BenchCommand.GenerateCommand.class, BenchCommand.RunCommand.class, BenchCommand.LiveCommand.class})
+        description = "Benchmarks, each against a floor measured in the same run: the offline scan (generate, run),"
+                + " the live scan against the local AWS simulator (live), and hunt's log reading (hunt).",
+        subcommands = {BenchCommand.GenerateCommand.class, BenchCommand.RunCommand.class, BenchCommand.LiveCommand.class,
+            BenchCommand.HuntCommand.class})
 final class BenchCommand implements Runnable {
 
     @Spec
@@ -254,6 +257,47 @@ final class BenchCommand implements Runnable {
                 }
             }
             return n;
+        }
+    }
+
+    @Command(name = "hunt", mixinStandardHelpOptions = true,
+            description = "Measures hunt's log reading against its floors (read + line ends; java.util.zip inflate;"
+                    + " zcat), the heap peak per input size, or (--scaling) 2 threads against 1.")
+    static final class HuntCommand implements Callable<Integer> {
+
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--work", defaultValue = "bench-hunt", paramLabel = "DIR",
+                description = "Where generated logs are kept between runs. Default: ${DEFAULT-VALUE}.")
+        Path work;
+
+        @Option(names = "--sizes", defaultValue = "100000000,1000000000", split = ",", paramLabel = "BYTES",
+                description = "Input sizes (bytes of log text) for the heap peaks; the first is also timed."
+                        + " Default: ${DEFAULT-VALUE}; add 5000000000 for 5 GB.")
+        List<Long> sizes;
+
+        @Option(names = "--repeat", defaultValue = "5", description = "Timed runs per measure (the median is kept)."
+                + " Default: ${DEFAULT-VALUE}.")
+        int repeat;
+
+        @Option(names = "--scaling", description = "Only measure 2 threads against 1 (run it on 2 cores).")
+        boolean scaling;
+
+        @Override
+        public Integer call() {
+            if (sizes.isEmpty() || sizes.stream().anyMatch(s -> s < 1_000_000) || repeat < 1) {
+                throw new Main.UsageException("--sizes must be at least 1000000 bytes each and --repeat at least 1");
+            }
+            try {
+                new HuntBenchmark(work, sizes, repeat, scaling, spec.commandLine().getOut()).run();
+            } catch (IOException e) {
+                throw new Main.UsageException("cannot write or read " + work + ": " + e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return ExitCode.INTERNAL.code();
+            }
+            return ExitCode.CLEAN.code();
         }
     }
 }

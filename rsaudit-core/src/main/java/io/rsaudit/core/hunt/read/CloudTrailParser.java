@@ -32,18 +32,26 @@ import java.util.zip.ZipException;
  */
 final class CloudTrailParser {
 
-    private static final Pattern SECRET_KEY = Pattern.compile(
-            "(?i).*(password|secretaccesskey|sessiontoken|secret_access_key|session_token)");
+    /** Keys whose values are secrets end so, in any ASCII case; checked per leaf, so without a regex. */
+    private static final String[] SECRET_KEY_ENDINGS = {"password", "secretaccesskey", "sessiontoken",
+        "secret_access_key", "session_token"};
     private static final Pattern MASKED = Pattern.compile("\\*+|HIDDEN_DUE_TO_SECURITY_REASONS");
+
+    /** Building a mapper costs more than parsing a small file; the default one is shared (it is thread-safe). */
+    private static final ObjectMapper DEFAULT_MAPPER = mapper(ReadOptions.DEFAULT_MAX_RECORD_BYTES);
 
     private final FileRead file;
     private final ObjectMapper mapper;
 
+    private static ObjectMapper mapper(int maxString) {
+        return new ObjectMapper(JsonFactory.builder().streamReadConstraints(StreamReadConstraints.builder()
+                .maxStringLength(maxString).build()).build());
+    }
+
     CloudTrailParser(FileRead file) {
         this.file = file;
-        JsonFactory factory = JsonFactory.builder().streamReadConstraints(StreamReadConstraints.builder()
-                .maxStringLength(file.options.maxRecordBytes()).build()).build();
-        this.mapper = new ObjectMapper(factory);
+        this.mapper = file.options.maxRecordBytes() == ReadOptions.DEFAULT_MAX_RECORD_BYTES ? DEFAULT_MAPPER
+                : mapper(file.options.maxRecordBytes());
     }
 
     void read(InputStream in, boolean gzip) {
@@ -97,7 +105,7 @@ final class CloudTrailParser {
     private void record(JsonNode node, long line, long index) {
         Map<String, String> fields = new LinkedHashMap<>();
         Set<String> found = new LinkedHashSet<>(2);
-        flatten("", node, fields, found);
+        flatten("", "", node, fields, found);
         String eventTime = fields.get("eventTime");
         Instant time;
         try {
@@ -140,19 +148,39 @@ final class CloudTrailParser {
         return v == null ? otherwise : v;
     }
 
-    private static void flatten(String path, JsonNode node, Map<String, String> out, Set<String> found) {
+    /** Whether the key names a secret: it ends with one of {@link #SECRET_KEY_ENDINGS}, ASCII case ignored. */
+    static boolean isSecretKey(String key) {
+        for (String ending : SECRET_KEY_ENDINGS) {
+            int at = key.length() - ending.length();
+            if (at >= 0) {
+                boolean same = true;
+                for (int k = 0; k < ending.length() && same; k++) {
+                    char c = key.charAt(at + k);
+                    same = (c >= 'A' && c <= 'Z' ? c + 32 : c) == ending.charAt(k);
+                }
+                if (same) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** {@code key} is the last part of {@code path}: the member name, or the index in a list. */
+    private static void flatten(String path, String key, JsonNode node, Map<String, String> out, Set<String> found) {
         if (node.isObject()) {
             for (Map.Entry<String, JsonNode> e : node.properties()) {
-                flatten(path.isEmpty() ? e.getKey() : path + "." + e.getKey(), e.getValue(), out, found);
+                String name = e.getKey();
+                flatten(path.isEmpty() ? name : path + "." + name, name, e.getValue(), out, found);
             }
         } else if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
-                flatten(path + "." + i, node.get(i), out, found);
+                String index = String.valueOf(i);
+                flatten(path + "." + index, index, node.get(i), out, found);
             }
         } else if (!node.isNull()) {
             String value = node.asText();
-            String key = path.substring(path.lastIndexOf('.') + 1);
-            if (node.isTextual() && SECRET_KEY.matcher(key).matches() && !MASKED.matcher(value).matches()
+            if (node.isTextual() && isSecretKey(key) && !MASKED.matcher(value).matches()
                     && !value.isEmpty()) {
                 String kind = key.toLowerCase(java.util.Locale.ROOT).contains("password") ? Redactor.PASSWORD
                         : key.toLowerCase(java.util.Locale.ROOT).contains("token") ? Redactor.SESSION_TOKEN

@@ -17,12 +17,13 @@ final class ConnectionLogParser implements LineReader.Lines {
         "authmethod", "duration", "sslversion", "sslcipher", "mtu", "sslcompression", "sslexpansion", "iamauthid",
         "application_name", "os_version", "driver_version", "plugin_name", "protocol_version", "sessionid",
         "compression", "redactions"};
-    private static final boolean[] CACHED = new boolean[NAMES.length];
+    /** What every event reads: event, dbname, username, sslversion (remotehost comes from its own cache). */
+    private static final boolean[] EAGER = new boolean[NAMES.length];
     private static final byte[] MAPPED = "::ffff:".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
     static {
-        for (int f : new int[] {0, 2, 5, 6, 7, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 21}) {
-            CACHED[f] = true;
+        for (int f : new int[] {0, 5, 6, 9}) {
+            EAGER[f] = true;
         }
     }
 
@@ -32,7 +33,7 @@ final class ConnectionLogParser implements LineReader.Lines {
 
     ConnectionLogParser(FileRead file) {
         this.file = file;
-        this.line = new DelimitedLine(file, NAMES, 14, CACHED);
+        this.line = new DelimitedLine(file, NAMES, 14, EAGER);
     }
 
     @Override
@@ -50,20 +51,20 @@ final class ConnectionLogParser implements LineReader.Lines {
         if (!file.inWindow(millis)) {
             return;
         }
-        String[] v = line.values(b, from, to);
+        FieldMap v = line.fields(b, from, to);
         int hs = line.start(2);
         int he = line.end(2);
         String source = Text.startsWith(b, hs, he, MAPPED) && Text.indexOf(b, hs + MAPPED.length, he, (byte) ':') < 0
-                && line.ascii ? hosts.get(b, hs + MAPPED.length, he) : DelimitedLine.emptyToNull(v[2]);
-        String event = v[0];
+                && line.ascii ? hosts.get(b, hs + MAPPED.length, he) : DelimitedLine.emptyToNull(v.value(2));
+        String event = v.value(0);
         Outcome outcome = switch (event) {
             case "authenticated" -> Outcome.SUCCESS;
             case "authentication failure" -> Outcome.FAILURE;
             default -> Outcome.UNKNOWN;
         };
         file.offer(new Event(LogType.CONNECTION_LOG, Instant.ofEpochMilli(millis), file.account, file.region,
-                file.cluster, DelimitedLine.emptyToNull(v[5]), DelimitedLine.emptyToNull(v[6]), source, event, null,
-                outcome, DelimitedLine.emptyToNull(v[9]), new FieldMap(NAMES, v), file.origin(lineNo)));
+                file.cluster, DelimitedLine.emptyToNull(v.value(5)), DelimitedLine.emptyToNull(v.value(6)), source,
+                event, null, outcome, DelimitedLine.emptyToNull(v.value(9)), v, file.origin(lineNo)));
     }
 
     @Override

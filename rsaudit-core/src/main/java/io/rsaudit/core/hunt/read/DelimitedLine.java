@@ -1,5 +1,6 @@
 package io.rsaudit.core.hunt.read;
 
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
@@ -13,23 +14,45 @@ final class DelimitedLine {
     private final String[] names;
     private final int minFields;
     private final int maxFields;
-    private final boolean[] cached;
+    private final boolean[] eager;
     private final Text.Cache cache = new Text.Cache();
     /** bounds[2i], bounds[2i+1]: field i, spaces trimmed. */
     final int[] bounds;
     int count;
     boolean ascii;
+    /** What the split saw for the secret pre-check (see {@link Redactor#mayContainSecretWord}). */
+    private boolean quote;
+    private boolean equals;
+    private boolean keyId;
+
+    /** Byte classes of the split's one pass: the delimiter, what the secret pre-check needs, and non-ASCII. */
+    private static final byte DELIMITER = 1;
+    private static final byte QUOTE = 2;
+    private static final byte EQUALS = 3;
+    private static final byte CAPITAL_A = 4;
+    private static final byte NON_ASCII = 5;
+    private static final byte[] CLASS = new byte[256];
+
+    static {
+        CLASS['|'] = DELIMITER;
+        CLASS['\''] = QUOTE;
+        CLASS['='] = EQUALS;
+        CLASS['A'] = CAPITAL_A;
+        for (int c = 0x80; c < 0x100; c++) {
+            CLASS[c] = NON_ASCII;
+        }
+    }
 
     /**
      * @param names  the format's field names, then {@code redactions}
-     * @param cached which fields repeat often enough to be worth the cache
+     * @param eager  the fields the parser reads for every event: decoded at once, through a cache of repeated values
      */
-    DelimitedLine(FileRead file, String[] names, int minFields, boolean[] cached) {
+    DelimitedLine(FileRead file, String[] names, int minFields, boolean[] eager) {
         this.file = file;
         this.names = names;
         this.minFields = minFields;
         this.maxFields = names.length - 1;
-        this.cached = cached;
+        this.eager = eager;
         this.bounds = new int[2 * (maxFields + 1)];
     }
 
@@ -39,19 +62,30 @@ final class DelimitedLine {
      */
     boolean split(byte[] b, int from, int to, long lineNo) {
         int n = 0;
-        int acc = 0;
+        boolean nonAscii = false;
+        boolean q = false;
+        boolean eq = false;
+        boolean key = false;
         int fieldStart = from;
+        scan:
         for (int i = from; i < to; i++) {
-            byte c = b[i];
-            acc |= c;
-            if (c == '|') {
-                if (n > maxFields) {
-                    break;
+            byte k = CLASS[b[i] & 0xff];
+            if (k != 0) {
+                switch (k) {
+                    case DELIMITER -> {
+                        if (n > maxFields) {
+                            break scan;
+                        }
+                        bounds[2 * n] = fieldStart;
+                        bounds[2 * n + 1] = i;
+                        n++;
+                        fieldStart = i + 1;
+                    }
+                    case QUOTE -> q = true;
+                    case EQUALS -> eq = true;
+                    case CAPITAL_A -> key |= Redactor.isKeyIdAt(b, i, to);
+                    default -> nonAscii = true;
                 }
-                bounds[2 * n] = fieldStart;
-                bounds[2 * n + 1] = i;
-                n++;
-                fieldStart = i + 1;
             }
         }
         if (n <= maxFields) {
@@ -70,7 +104,10 @@ final class DelimitedLine {
             return false;
         }
         count = n;
-        ascii = acc >= 0;
+        ascii = !nonAscii;
+        quote = q;
+        equals = eq;
+        keyId = key;
         if (!ascii && !Text.isValidUtf8(b, from, to)) {
             file.invalidUtf8(lineNo);
         }
@@ -90,20 +127,34 @@ final class DelimitedLine {
         return bounds[2 * field + 1];
     }
 
-    /** The values of every field (absent ones {@code null}), redacted when the line holds anything like a secret. */
-    String[] values(byte[] b, int from, int to) {
+    /**
+     * The fields of the line just split. Those the parser reads are decoded now, the rest when asked for (see
+     * {@link FieldMap#lazy}); a line that may hold a secret has every field decoded and redacted now, and the kinds
+     * removed in {@code redactions}.
+     */
+    FieldMap fields(byte[] b, int from, int to) {
         String[] values = new String[names.length];
-        for (int f = 0; f < count; f++) {
-            values[f] = ascii && cached[f] ? cache.get(b, start(f), end(f)) : Text.decode(b, start(f), end(f), ascii);
-        }
-        if (Redactor.mayContainSecret(b, from, to)) {
+        if (keyId || Redactor.mayContainSecretWord(b, from, to, quote, equals)) {
             Set<String> found = new LinkedHashSet<>();
             for (int f = 0; f < count; f++) {
-                values[f] = Redactor.redact(values[f], found);
+                values[f] = Redactor.redact(decode(b, f), found);
             }
             values[names.length - 1] = Redactor.kinds(found);
+            return new FieldMap(names, values);
         }
-        return values;
+        int[] relative = new int[2 * count];
+        for (int f = 0; f < count; f++) {
+            if (eager[f]) {
+                values[f] = decode(b, f);
+            }
+            relative[2 * f] = start(f) - from;
+            relative[2 * f + 1] = end(f) - from;
+        }
+        return FieldMap.lazy(names, values, Arrays.copyOfRange(b, from, to), relative, count, ascii);
+    }
+
+    private String decode(byte[] b, int f) {
+        return ascii && eager[f] ? cache.get(b, start(f), end(f)) : Text.decode(b, start(f), end(f), ascii);
     }
 
     static String emptyToNull(String s) {

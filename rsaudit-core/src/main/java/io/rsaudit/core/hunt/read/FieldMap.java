@@ -11,27 +11,68 @@ import java.util.Set;
  * The raw fields of one record: the format's names (one array shared by every record of the format) and this
  * record's values, {@code null} for absent. Unmodifiable (AbstractMap refuses {@code put}; the iterator refuses
  * {@code remove}); one small object per record instead of a hash map.
+ *
+ * <p>A '|'-delimited line's map may hold the line's bytes instead of decoded values ({@link #lazy}): most fields of
+ * most records are never asked for, and decoding them all was the largest cost of reading a connection log. A value
+ * is then decoded when first asked for and kept; that may happen on any thread, so the bytes are never changed
+ * after construction and a value decoded twice by a race is the same string.
  */
 final class FieldMap extends AbstractMap<String, String> {
 
     private final String[] names;
     private final String[] values;
+    /** The line, and each field's [start, end) in it (spaces trimmed); {@code null} when every value is decoded. */
+    private final byte[] line;
+    private final int[] bounds;
+    private final int count;
+    private final boolean ascii;
 
     FieldMap(String[] names, String[] values) {
+        this(names, values, null, null, 0, true);
+    }
+
+    private FieldMap(String[] names, String[] values, byte[] line, int[] bounds, int count, boolean ascii) {
         this.names = names;
         this.values = values;
+        this.line = line;
+        this.bounds = bounds;
+        this.count = count;
+        this.ascii = ascii;
+    }
+
+    /**
+     * The map of a line whose first {@code count} fields are present: {@code line} and {@code bounds} are kept as
+     * given (the caller hands over copies); {@code values} may hold some values decoded already, the rest
+     * {@code null}.
+     */
+    static FieldMap lazy(String[] names, String[] values, byte[] line, int[] bounds, int count, boolean ascii) {
+        return new FieldMap(names, values, line, bounds, count, ascii);
+    }
+
+    /** The value of field {@code i}. */
+    String value(int i) {
+        String v = values[i];
+        if (v == null && line != null && i < count) {
+            v = Text.decode(line, bounds[2 * i], bounds[2 * i + 1], ascii);
+            values[i] = v;
+        }
+        return v;
+    }
+
+    private boolean present(int i) {
+        return line != null ? i < count : values[i] != null;
     }
 
     @Override
     public String get(Object key) {
         for (int i = 0; i < names.length; i++) {
             if (names[i] == key) {
-                return values[i];
+                return value(i);
             }
         }
         for (int i = 0; i < names.length; i++) {
             if (names[i].equals(key)) {
-                return values[i];
+                return value(i);
             }
         }
         return null;
@@ -45,8 +86,8 @@ final class FieldMap extends AbstractMap<String, String> {
     @Override
     public int size() {
         int n = 0;
-        for (String v : values) {
-            if (v != null) {
+        for (int i = 0; i < names.length; i++) {
+            if (present(i)) {
                 n++;
             }
         }
@@ -68,7 +109,7 @@ final class FieldMap extends AbstractMap<String, String> {
 
                     private int advance(int from) {
                         int i = from;
-                        while (i < values.length && values[i] == null) {
+                        while (i < names.length && !present(i)) {
                             i++;
                         }
                         return i;
@@ -76,7 +117,7 @@ final class FieldMap extends AbstractMap<String, String> {
 
                     @Override
                     public boolean hasNext() {
-                        return next < values.length;
+                        return next < names.length;
                     }
 
                     @Override
@@ -84,7 +125,7 @@ final class FieldMap extends AbstractMap<String, String> {
                         if (!hasNext()) {
                             throw new NoSuchElementException();
                         }
-                        Map.Entry<String, String> e = Map.entry(names[next], values[next]);
+                        Map.Entry<String, String> e = Map.entry(names[next], value(next));
                         next = advance(next + 1);
                         return e;
                     }

@@ -39,13 +39,7 @@ final class LineReader {
         long skipping = -1;
         try {
             while (true) {
-                int nl = -1;
-                for (int i = scan; i < limit; i++) {
-                    if (buf[i] == '\n') {
-                        nl = i;
-                        break;
-                    }
-                }
+                int nl = Text.indexOfByte(buf, scan, limit, (byte) '\n');
                 if (nl >= 0) {
                     lineNo++;
                     if (skipping >= 0) {

@@ -25,8 +25,6 @@ public final class Redactor {
     public static final String SESSION_TOKEN = "aws-session-token";
     public static final String ENCRYPTION_KEY = "encryption-key";
 
-    private static final String[] TRIGGERS = {"password", "akia", "asia", "access_key", "secret", "token",
-        "symmetric"};
 
     /** {@code PASSWORD 'x'} (also {@code PASSWORD='x'}); an unterminated quote runs to the end of the text. */
     private static final Pattern PASSWORD_CLAUSE = Pattern.compile(
@@ -58,6 +56,11 @@ public final class Redactor {
         if (text == null || !mayContainSecret(text)) {
             return text;
         }
+        return redactWithoutPrecheck(text, found);
+    }
+
+    /** Every pattern applied, whatever the first pass would say; tests check the first pass against it. */
+    static String redactWithoutPrecheck(String text, Set<String> found) {
         String s = replacePasswords(text, found);
         s = replaceKeyParameters(s, found);
         s = replaceCredentialPairs(s, found);
@@ -74,16 +77,54 @@ public final class Redactor {
         return found.isEmpty() ? null : String.join(",", found);
     }
 
-    /** Whether the text holds a word every secret this class removes is recognised by; a cheap first pass. */
+    /**
+     * A cheap first pass: false only when no pattern of this class can match, so the text is left as it is. Each
+     * pattern needs a word and a character: a password clause "password" and a quote; a key parameter one of
+     * {@code access_key}, {@code token}, {@code symmetric} and a quote; a credential pair one of those and '='; a
+     * bare key id "AKIA" or "ASIA" in capitals (that pattern is case-sensitive). Words are matched in ASCII case only,
+     * as the patterns are. So the connection log's {@code authmethod} "password" costs one scan, not a regex.
+     */
     public static boolean mayContainSecret(CharSequence s) {
         int n = s.length();
+        boolean quote = false;
+        boolean equals = false;
         for (int i = 0; i < n; i++) {
-            char c = (char) (s.charAt(i) | 0x20);
-            if (c == 'p' || c == 'a' || c == 's' || c == 't') {
-                for (String t : TRIGGERS) {
-                    if (t.charAt(0) == c && matchesAt(s, i, t)) {
+            char c = s.charAt(i);
+            if (c == '\'') {
+                quote = true;
+            } else if (c == '=') {
+                equals = true;
+            } else if (c == 'A' && i + 3 < n && s.charAt(i + 2) == 'I' && s.charAt(i + 3) == 'A'
+                    && (s.charAt(i + 1) == 'K' || s.charAt(i + 1) == 'S')) {
+                return true;
+            }
+        }
+        if (!quote && !equals) {
+            return false;
+        }
+        for (int i = 0; i + 5 <= n; i++) {
+            switch (s.charAt(i) | 0x20) {
+                case 'p' -> {
+                    if (quote && matchesAt(s, i, n, "password")) {
                         return true;
                     }
+                }
+                case 'a' -> {
+                    if (matchesAt(s, i, n, "access_key")) {
+                        return true;
+                    }
+                }
+                case 't' -> {
+                    if (matchesAt(s, i, n, "token")) {
+                        return true;
+                    }
+                }
+                case 's' -> {
+                    if (matchesAt(s, i, n, "symmetric")) {
+                        return true;
+                    }
+                }
+                default -> {
                 }
             }
         }
@@ -92,29 +133,78 @@ public final class Redactor {
 
     /** The same first pass over bytes, for parsers that have not decoded a line yet. */
     static boolean mayContainSecret(byte[] b, int from, int to) {
+        boolean quote = false;
+        boolean equals = false;
         for (int i = from; i < to; i++) {
-            int c = (b[i] | 0x20) & 0xff;
-            if (c == 'p' || c == 'a' || c == 's' || c == 't') {
-                for (String t : TRIGGERS) {
-                    if (t.charAt(0) == c && matchesAt(b, i, to, t)) {
+            byte c = b[i];
+            if (c == '\'') {
+                quote = true;
+            } else if (c == '=') {
+                equals = true;
+            } else if (c == 'A' && isKeyIdAt(b, i, to)) {
+                return true;
+            }
+        }
+        return mayContainSecretWord(b, from, to, quote, equals);
+    }
+
+    /** Whether "AKIA" or "ASIA" starts at {@code i}: the first pass's test at each capital A. */
+    static boolean isKeyIdAt(byte[] b, int i, int to) {
+        return i + 3 < to && b[i + 2] == 'I' && b[i + 3] == 'A' && (b[i + 1] == 'K' || b[i + 1] == 'S');
+    }
+
+    /**
+     * The rest of the first pass, for a parser that has already looked at every byte (for the quote, '=' and
+     * {@link #isKeyIdAt}, found no key id) in its own scan: whether the words the patterns need are there.
+     */
+    static boolean mayContainSecretWord(byte[] b, int from, int to, boolean quote, boolean equals) {
+        if (!quote && !equals) {
+            return false;
+        }
+        for (int i = from; i + 5 <= to; i++) {
+            switch (b[i] | 0x20) {
+                case 'p' -> {
+                    if (quote && matchesAt(b, i, to, "password")) {
                         return true;
                     }
+                }
+                case 'a' -> {
+                    if (matchesAt(b, i, to, "access_key")) {
+                        return true;
+                    }
+                }
+                case 't' -> {
+                    if (matchesAt(b, i, to, "token")) {
+                        return true;
+                    }
+                }
+                case 's' -> {
+                    if (matchesAt(b, i, to, "symmetric")) {
+                        return true;
+                    }
+                }
+                default -> {
                 }
             }
         }
         return false;
     }
 
-    private static boolean matchesAt(CharSequence s, int at, String lower) {
-        if (at + lower.length() > s.length()) {
+    /** Whether {@code lower} is at {@code at}, in ASCII case only (the first letter is known to match). */
+    private static boolean matchesAt(CharSequence s, int at, int to, String lower) {
+        if (at + lower.length() > to) {
             return false;
         }
         for (int k = 1; k < lower.length(); k++) {
-            if (Character.toLowerCase(s.charAt(at + k)) != lower.charAt(k)) {
+            if (asciiLower(s.charAt(at + k)) != lower.charAt(k)) {
                 return false;
             }
         }
         return true;
+    }
+
+    private static int asciiLower(int c) {
+        return c >= 'A' && c <= 'Z' ? c + 32 : c;
     }
 
     private static boolean matchesAt(byte[] b, int at, int to, String lower) {
@@ -122,11 +212,7 @@ public final class Redactor {
             return false;
         }
         for (int k = 1; k < lower.length(); k++) {
-            int c = b[at + k];
-            if (c >= 'A' && c <= 'Z') {
-                c += 32;
-            }
-            if (c != lower.charAt(k)) {
+            if (asciiLower(b[at + k]) != lower.charAt(k)) {
                 return false;
             }
         }

@@ -1,12 +1,43 @@
 package io.rsaudit.core.hunt.read;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /** Byte-level helpers of the line parsers: trimming, decoding, UTF-8 validation, a cache of repeated values. */
 final class Text {
 
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
+            ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+
     private Text() {
+    }
+
+    /**
+     * The index of the first {@code c} in [from, to), or -1; eight bytes at a time (a byte equal to {@code c} is a
+     * zero byte of {@code word ^ pattern}, and the lowest flagged zero byte of a little-endian word is exact). This
+     * is the line reader's scan for line ends, so it runs over every byte of every log.
+     */
+    static int indexOfByte(byte[] b, int from, int to, byte c) {
+        long pattern = (c & 0xffL) * ONES;
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            long v = (long) LONGS.get(b, i) ^ pattern;
+            long zero = (v - ONES) & ~v & HIGHS;
+            if (zero != 0) {
+                return i + (Long.numberOfTrailingZeros(zero) >>> 3);
+            }
+        }
+        for (; i < to; i++) {
+            if (b[i] == c) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     static boolean isBlank(byte[] b, int from, int to) {

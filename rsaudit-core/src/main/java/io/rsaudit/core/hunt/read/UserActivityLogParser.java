@@ -19,6 +19,8 @@ import java.util.Set;
 final class UserActivityLogParser implements LineReader.Lines {
 
     static final String[] NAMES = {"db", "user", "pid", "userid", "xid", "redactions"};
+    /** Values that repeat go through the cache; pid and xid change with nearly every record and would evict them. */
+    private static final boolean[] CACHED = {true, true, false, true, false};
     private static final byte[] UTC = " UTC [".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] LOG = "]' LOG:".getBytes(StandardCharsets.US_ASCII);
 
@@ -139,7 +141,8 @@ final class UserActivityLogParser implements LineReader.Lines {
             if (eq > i) {
                 int key = key(b, i, eq);
                 if (key >= 0) {
-                    values[key] = ascii ? cache.get(b, eq + 1, tokenEnd) : Text.decode(b, eq + 1, tokenEnd, false);
+                    values[key] = ascii && CACHED[key] ? cache.get(b, eq + 1, tokenEnd)
+                            : Text.decode(b, eq + 1, tokenEnd, ascii);
                 }
             }
             i = tokenEnd;
@@ -234,9 +237,11 @@ final class UserActivityLogParser implements LineReader.Lines {
             file.invalidUtf8(line);
         }
         String text = Text.decode(sql, 0, end, ascii);
-        Set<String> found = new LinkedHashSet<>(2);
-        text = Redactor.redact(text, found);
-        values[NAMES.length - 1] = Redactor.kinds(found);
+        if (Redactor.mayContainSecret(sql, 0, end)) {
+            Set<String> found = new LinkedHashSet<>(2);
+            text = Redactor.redact(text, found);
+            values[NAMES.length - 1] = Redactor.kinds(found);
+        }
         if (sql.length > 1 << 20) {
             sql = new byte[4096];
         }

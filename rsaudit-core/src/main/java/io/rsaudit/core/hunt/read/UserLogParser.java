@@ -13,7 +13,8 @@ final class UserLogParser implements LineReader.Lines {
 
     static final String[] NAMES = {"userid", "username", "oldusername", "action", "usecreatedb", "usesuper",
         "usecatupd", "valuntil", "pid", "xid", "recordtime", "redactions"};
-    private static final boolean[] CACHED = {false, true, true, true, true, true, true, true, false, false, false,
+    /** What every event reads: username and action. */
+    private static final boolean[] EAGER = {false, true, false, true, false, false, false, false, false, false, false,
         false};
 
     private final FileRead file;
@@ -21,7 +22,7 @@ final class UserLogParser implements LineReader.Lines {
 
     UserLogParser(FileRead file) {
         this.file = file;
-        this.line = new DelimitedLine(file, NAMES, 11, CACHED);
+        this.line = new DelimitedLine(file, NAMES, 11, EAGER);
     }
 
     @Override
@@ -39,10 +40,10 @@ final class UserLogParser implements LineReader.Lines {
         if (!file.inWindow(millis)) {
             return;
         }
-        String[] v = line.values(b, from, to);
+        FieldMap v = line.fields(b, from, to);
         file.offer(new Event(LogType.USER_LOG, Instant.ofEpochMilli(millis), file.account, file.region,
-                file.cluster, null, DelimitedLine.emptyToNull(v[1]), null, DelimitedLine.emptyToNull(v[3]), null,
-                Outcome.UNKNOWN, null, new FieldMap(NAMES, v), file.origin(lineNo)));
+                file.cluster, null, DelimitedLine.emptyToNull(v.value(1)), null, DelimitedLine.emptyToNull(v.value(3)),
+                null, Outcome.UNKNOWN, null, v, file.origin(lineNo)));
     }
 
     @Override

@@ -92,4 +92,16 @@ class CloudTrailParserTest {
             assertThat(p.origin().line()).isEqualTo(4);
         });
     }
+
+    /** The keys whose values are redacted whole: those the case-insensitive pattern of the format notes matches. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"masterUserPassword", "password", "PASSWORD", "Password1",
+        "passwordPolicy", "secretAccessKey", "SecretAccessKey", "secretaccesskeyid", "sessionToken", "session_token",
+        "aws_secret_access_key", "secret_access_key_x", "token", "accessKeyId", "0", "", "d", "xpassword",
+        "newMasterUserPassword", "sessiontoken", "SESSION_TOKEN", "secret-access-key", "pass word"})
+    void secretKeysAreThoseThePatternNames(String key) {
+        boolean byPattern = java.util.regex.Pattern.compile(
+                "(?i).*(password|secretaccesskey|sessiontoken|secret_access_key|session_token)").matcher(key).matches();
+        assertThat(CloudTrailParser.isSecretKey(key)).isEqualTo(byPattern);
+    }
 }

@@ -1,0 +1,297 @@
+package io.rsaudit.cli.bench;
+
+import io.rsaudit.core.hunt.LogType;
+import io.rsaudit.core.hunt.gen.LogGenerator;
+import io.rsaudit.core.hunt.read.LogInput;
+import io.rsaudit.core.hunt.read.LogReader;
+import io.rsaudit.core.hunt.read.ReadOptions;
+import io.rsaudit.core.hunt.read.ReadSummary;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * The hunt benchmark (not a test): generates logs with {@link LogGenerator} and measures, in one run, reading
+ * them against their floors: plain input against reading the same bytes and counting line ends; gzip input against
+ * inflating the same files with {@code java.util.zip} alone (and {@code zcat} when on the PATH); the heap peak at
+ * each size; and the speed-up of 2 threads over 1 across files. Each measure is the median of {@code repeat} runs
+ * after two seconds of warm-up, in wall time and in the process's CPU time. Ratios, not absolute times, are the
+ * claim: the machine is shared.
+ */
+public final class HuntBenchmark {
+
+    private static final com.sun.management.OperatingSystemMXBean CPU =
+            (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+
+    private final Path work;
+    private final List<Long> sizes;
+    private final int repeat;
+    private final boolean scaling;
+    private final PrintWriter out;
+
+    public HuntBenchmark(Path work, List<Long> sizes, int repeat, boolean scaling, PrintWriter out) {
+        this.work = work;
+        this.sizes = sizes;
+        this.repeat = repeat;
+        this.scaling = scaling;
+        this.out = out;
+    }
+
+    public void run() throws IOException, InterruptedException {
+        out.printf(Locale.ROOT, "rsaudit bench hunt: %d available processor(s), max heap %s, %s%n",
+                Runtime.getRuntime().availableProcessors(), BenchReport.bytes(Runtime.getRuntime().maxMemory()),
+                System.getProperty("java.vm.version"));
+        long first = sizes.get(0);
+        List<LogInput> plain = corpus(first, false);
+        List<LogInput> gzip = corpus(first, true);
+        warmUp(plain, gzip);
+        if (scaling) {
+            Timing one = time(() -> read(plain, 1));
+            Timing two = time(() -> read(plain, 2));
+            out.printf(Locale.ROOT, "%-44s 1 thread %s, 2 threads %s: speed-up %.2fx over %d files;"
+                    + " CPU time of 2 threads %.2fx that of 1 (1.00 = no work lost to sharing)%n",
+                    "scaling (plain " + mb(first) + ")", secs(one.wall()), secs(two.wall()), one.wall() / two.wall(),
+                    plain.size(), two.cpu() / one.cpu());
+            out.flush();
+            return;
+        }
+        long plainBytes = bytes(plain);
+        out.printf(Locale.ROOT, "%-44s %,d bytes in %d files; rates per wall second, then per CPU second of the"
+                + " process (steadier on a shared machine), ratios by CPU time%n", "plain input", plainBytes,
+                plain.size());
+        plainRates("all formats", plain, plainBytes);
+        for (LogType t : LogType.values()) {
+            String marker = t == LogType.CLOUDTRAIL ? "_CloudTrail_" : "_" + t.fileName() + "_";
+            List<LogInput> some = plain.stream().filter(i -> i.name().contains(marker)).toList();
+            long b = bytes(some);
+            if (b >= 1_000_000) {
+                plainRates(t.fileName() + " only", some, b);
+            }
+        }
+
+        Timing inflate = time(() -> inflate(gzip));
+        double[] events = new double[1];
+        Timing parseGzip = time(() -> events[0] = read(gzip, 1).events());
+        out.printf(Locale.ROOT, "%-44s %,d bytes stored in %d files (%s of text)%n", "gzip input", storedBytes(gzip),
+                gzip.size(), mb(first));
+        out.printf(Locale.ROOT, "%-44s %s of text%n", "  floor: java.util.zip inflate", inflate.rates(plainBytes));
+        Double zcat = zcat(gzip);
+        if (zcat != null) {
+            out.printf(Locale.ROOT, "%-44s %8.1f MB/s of text (wall)%n", "  zcat > /dev/null", plainBytes / zcat / 1e6);
+        }
+        out.printf(Locale.ROOT, "%-44s %s of text, %,.0f events/cpu-s: %.3fx the inflate rate%s%n",
+                "  hunt parse, 1 thread", parseGzip.rates(plainBytes), events[0] / parseGzip.cpu(),
+                inflate.cpu() / parseGzip.cpu(), zcat == null ? ""
+                        : String.format(Locale.ROOT, ", %.2fx zcat's (wall)", zcat / parseGzip.wall()));
+        out.flush();
+
+        for (long size : sizes) {
+            List<LogInput> inputs = size == first ? plain : corpus(size, false);
+            resetPeaks();
+            ReadSummary s = read(inputs, 1);
+            out.printf(Locale.ROOT, "%-44s %s (%,d events, %,d problems)%n", "heap peak reading " + mb(size) + " plain",
+                    BenchReport.bytes(peak()), s.events(), s.problemCount());
+            out.flush();
+        }
+    }
+
+    /** Prints the floor's and the parse's rates over these plain inputs. */
+    private void plainRates(String what, List<LogInput> inputs, long bytes) throws IOException {
+        Timing floor = time(() -> lineEnds(inputs));
+        double[] events = new double[1];
+        Timing parse = time(() -> events[0] = read(inputs, 1).events());
+        out.printf(Locale.ROOT, "%-44s %s floor (read bytes + count line ends), %,d bytes%n", "  " + what,
+                floor.rates(bytes), bytes);
+        out.printf(Locale.ROOT, "%-44s %s, %,.0f events/cpu-s: %.3fx the floor's rate%n", "    hunt parse, 1 thread",
+                parse.rates(bytes), events[0] / parse.cpu(), floor.cpu() / parse.cpu());
+        out.flush();
+    }
+
+    private interface Timed {
+        void run() throws IOException;
+    }
+
+    /** Median wall and process CPU seconds of a measure. */
+    private record Timing(double wall, double cpu) {
+        String rates(long bytes) {
+            return String.format(Locale.ROOT, "%8.1f MB/s, %8.1f MB/cpu-s", bytes / wall / 1e6, bytes / cpu / 1e6);
+        }
+    }
+
+    /**
+     * The medians of {@code repeat} samples, wall time and the process's CPU time (which counts GC and JIT threads
+     * too, and not the time other processes take the core), per run of {@code t}. A sample repeats {@code t} for at
+     * least half a second, as the CPU clock ticks coarsely; warm-up runs come first, for at least two seconds.
+     */
+    private Timing time(Timed t) throws IOException {
+        long warm = System.nanoTime();
+        int runs = 0;
+        do {
+            t.run();
+            runs++;
+        } while (System.nanoTime() - warm < 2_000_000_000L);
+        int perSample = (int) Math.max(1, Math.ceil(runs * 0.5e9 / (System.nanoTime() - warm)));
+        double[] wall = new double[repeat];
+        double[] cpu = new double[repeat];
+        for (int i = 0; i < repeat; i++) {
+            long c = CPU.getProcessCpuTime();
+            long start = System.nanoTime();
+            for (int k = 0; k < perSample; k++) {
+                t.run();
+            }
+            wall[i] = (System.nanoTime() - start) / 1e9 / perSample;
+            cpu[i] = (CPU.getProcessCpuTime() - c) / 1e9 / perSample;
+        }
+        return new Timing(median(wall), median(cpu));
+    }
+
+    /** Runs every path (plain and gzip, every parser) until the JIT is done with them: at least 3 passes, 10 s. */
+    private static void warmUp(List<LogInput> plain, List<LogInput> gzip) {
+        long start = System.nanoTime();
+        for (int pass = 0; pass < 3 || System.nanoTime() - start < 10_000_000_000L; pass++) {
+            read(plain, 1);
+            read(gzip, 1);
+        }
+    }
+
+    private static double median(double[] v) {
+        double[] s = v.clone();
+        java.util.Arrays.sort(s);
+        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+    }
+
+    private List<LogInput> corpus(long size, boolean gz) throws IOException {
+        Path dir = work.resolve("hunt-" + size + (gz ? "-gzip" : "-plain"));
+        if (!Files.exists(dir.resolve("manifest.tsv"))) {
+            long started = System.nanoTime();
+            LogGenerator.Result r = new LogGenerator(LogGenerator.Spec.of(size, gz)).generate(dir);
+            out.printf(Locale.ROOT, "generated %s: %,d files, %,d records in %.1f s%n", dir, r.files(), r.records(),
+                    (System.nanoTime() - started) / 1e9);
+            out.flush();
+        }
+        return LogInput.discover(dir.resolve("AWSLogs"));
+    }
+
+    private static ReadSummary read(List<LogInput> inputs, int threads) {
+        LongAdder n = new LongAdder();
+        return LogReader.read(inputs, ReadOptions.defaults().withParallelism(threads), e -> n.increment());
+    }
+
+    private static long bytes(List<LogInput> inputs) throws IOException {
+        long total = 0;
+        for (LogInput i : inputs) {
+            try (InputStream in = i.open()) {
+                byte[] buf = new byte[1 << 16];
+                if (isGzip(i)) {
+                    try (InputStream g = new GZIPInputStream(in, 1 << 16)) {
+                        for (int n; (n = g.read(buf)) > 0;) {
+                            total += n;
+                        }
+                    }
+                } else {
+                    total += in.transferTo(java.io.OutputStream.nullOutputStream());
+                }
+            }
+        }
+        return total;
+    }
+
+    private static long storedBytes(List<LogInput> inputs) {
+        return inputs.stream().mapToLong(i -> i.size().orElse(0)).sum();
+    }
+
+    private static boolean isGzip(LogInput i) {
+        return i.name().endsWith(".gz");
+    }
+
+    /** The plain floor: every byte read into a buffer as big as the reader's and looked at once. */
+    private static long lineEnds(List<LogInput> inputs) throws IOException {
+        long lines = 0;
+        byte[] buf = new byte[1 << 18];
+        for (LogInput i : inputs) {
+            try (InputStream in = i.open()) {
+                for (int n; (n = in.read(buf)) > 0;) {
+                    for (int k = 0; k < n; k++) {
+                        if (buf[k] == '\n') {
+                            lines++;
+                        }
+                    }
+                }
+            }
+        }
+        return lines;
+    }
+
+    private static long inflate(List<LogInput> inputs) throws IOException {
+        long total = 0;
+        byte[] buf = new byte[1 << 18];
+        for (LogInput i : inputs) {
+            try (InputStream in = new GZIPInputStream(i.open(), 1 << 16)) {
+                for (int n; (n = in.read(buf)) > 0;) {
+                    total += n;
+                }
+            }
+        }
+        return total;
+    }
+
+    private Double zcat(List<LogInput> inputs) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of("zcat"));
+        inputs.forEach(i -> cmd.add(i.name()));
+        double[] wall = new double[repeat];
+        for (int r = 0; r <= repeat; r++) {
+            long start = System.nanoTime();
+            Process p;
+            try {
+                p = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            } catch (IOException e) {
+                return null;
+            }
+            if (p.waitFor() != 0) {
+                return null;
+            }
+            if (r > 0) {
+                wall[r - 1] = (System.nanoTime() - start) / 1e9;
+            }
+        }
+        return median(wall);
+    }
+
+    private static void resetPeaks() {
+        System.gc();
+        for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (p.getType() == MemoryType.HEAP) {
+                p.resetPeakUsage();
+            }
+        }
+    }
+
+    private static long peak() {
+        long sum = 0;
+        for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (p.getType() == MemoryType.HEAP) {
+                sum += p.getPeakUsage().getUsed();
+            }
+        }
+        return sum;
+    }
+
+    private static String mb(long b) {
+        return b >= 1_000_000_000 ? (b / 1_000_000_000) + " GB" : (b / 1_000_000) + " MB";
+    }
+
+    private static String secs(double s) {
+        return String.format(Locale.ROOT, "%.2f s", s);
+    }
+}

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# The hunt benchmark (not a test): generates logs into bench-hunt/ (deterministic, seed 42) and runs
+# `rsaudit bench hunt` pinned to one core with -Xmx256m, then on two cores with --scaling.
+#   one core: after a 10 s warm-up, plain input (all formats, then each log type) against reading the same bytes and
+#     counting line ends, and gzip input against java.util.zip inflate (and zcat); each the median of --repeat
+#     samples (default 5) in MB per wall second and MB per CPU second of the process, ratios taken by CPU time (on a
+#     shared machine other processes take wall time, not CPU time); then the heap peak reading each size.
+#   two cores: 2 threads against 1 across files, wall time, and the CPU time of 2 threads against 1's.
+# Extra arguments go to both runs, e.g. --sizes 100000000,1000000000,5000000000 (the first size is the one timed;
+# each size is generated once, ~1 GB takes a few minutes) or --repeat 9.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+jar=rsaudit-cli/target/rsaudit.jar
+if [ ! -f "$jar" ]; then
+    mvn -B -q -DskipTests package -pl rsaudit-cli -am >&2
+fi
+one=(); two=()
+if command -v taskset >/dev/null 2>&1 && taskset -c 0,1 true 2>/dev/null; then
+    one=(taskset -c 0); two=(taskset -c 0,1)
+fi
+${one[@]+"${one[@]}"} java -Xmx256m -XX:ActiveProcessorCount=1 -jar "$jar" bench hunt "$@"
+${two[@]+"${two[@]}"} java -Xmx256m -XX:ActiveProcessorCount=2 -jar "$jar" bench hunt --scaling "$@"
