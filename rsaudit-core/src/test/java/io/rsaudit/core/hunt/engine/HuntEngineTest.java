@@ -251,7 +251,7 @@ class HuntEngineTest {
                         "hunt.thresholds.RSH-AUTH-001: 0 is not a count of 1 or more");
         Policy ok = new PolicyLoader(io.rsaudit.core.check.CheckCatalog.builtIn().ids())
                 .load(Path.of("../examples/policy.yaml"));
-        assertThat(ok.hunt().adminUsers()).containsExactlyInAnyOrder("awsuser", "dba");
-        assertThat(ok.hunt().allowedCidrs()).hasSize(2);
+        assertThat(ok.hunt().adminUsers()).containsExactlyInAnyOrder("admin", "awsuser", "dba");
+        assertThat(ok.hunt().allowedCidrs()).hasSize(3);
     }
 }
