@@ -4,6 +4,7 @@ import io.rsaudit.aws.hunt.AwsLogInputs;
 import io.rsaudit.aws.hunt.AwsLogOptions;
 import io.rsaudit.core.check.CheckCatalog;
 import io.rsaudit.core.check.Severity;
+import io.rsaudit.core.hunt.Durations;
 import io.rsaudit.core.hunt.LogType;
 import io.rsaudit.core.hunt.engine.HuntEngine;
 import io.rsaudit.core.hunt.read.LogInput;
@@ -28,7 +29,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -36,8 +36,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -52,8 +50,6 @@ import picocli.CommandLine.Spec;
 final class HuntCommand implements Callable<Integer> {
 
     enum Format { text, json }
-
-    private static final Pattern RELATIVE = Pattern.compile("(\\d+)([smhd])");
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -131,7 +127,12 @@ final class HuntCommand implements Callable<Integer> {
         Severity threshold = threshold();
         RuleCatalog catalog = rules();
         Policy policy = policy(catalog);
-        List<CompiledRule> compiled = catalog.all().stream().map(r -> CompiledRule.of(r, policy)).toList();
+        List<CompiledRule> compiled;
+        try {
+            compiled = catalog.all().stream().map(r -> CompiledRule.of(r, policy)).toList();
+        } catch (IllegalArgumentException e) {
+            throw new Main.UsageException("policy " + policyFile + ": " + e.getMessage());
+        }
         List<Rule> rules = compiled.stream().map(CompiledRule::rule).toList();
         if (listRules) {
             rules.forEach(r -> spec.commandLine().getOut().printf("%-14s %-8s %-40s %s%n", r.id(),
@@ -183,16 +184,10 @@ final class HuntCommand implements Callable<Integer> {
         if (text == null) {
             return null;
         }
-        Matcher m = RELATIVE.matcher(text.trim());
-        if (m.matches()) {
-            long n = Long.parseLong(m.group(1));
-            Duration d = switch (m.group(2)) {
-                case "s" -> Duration.ofSeconds(n);
-                case "m" -> Duration.ofMinutes(n);
-                case "h" -> Duration.ofHours(n);
-                default -> Duration.ofDays(n);
-            };
-            return now.minus(d);
+        try {
+            return now.minus(Durations.parse(text));
+        } catch (IllegalArgumentException notADuration) {
+            // then it must be a time
         }
         try {
             return Instant.parse(text.trim());

@@ -26,12 +26,6 @@ class ExampleLogsTest {
 
     private static final Path EXAMPLES = Path.of("..", "examples");
     private static final String LOGS = EXAMPLES.resolve("logs").toString();
-    /**
-     * Scenarios a rule cannot judge on these logs. admin-new-source: RSH-AUTH-006 learns each admin's sources for a
-     * day, and the example spans 20 minutes. Asserted still missed, so that fixing it (a policy override of the
-     * learning period, say) makes this test fail until the entry goes.
-     */
-    private static final Set<String> KNOWN_GAPS = Set.of("admin-new-source");
 
     @Test
     void everyInjectedAttackStepIsEvidenceAndTheBenignTrafficAlertsOnNothing() throws IOException {
@@ -69,7 +63,7 @@ class ExampleLogsTest {
         }
         assertThat(scenarios).hasSize(32);
         assertThat(missed.keySet()).as("scenarios with attack steps that no alert shows as evidence: %s", missed)
-                .isEqualTo(KNOWN_GAPS);
+                .isEmpty();
 
         for (JsonNode alert : alerts) {
             String rule = alert.path("rule").asText();

@@ -2,6 +2,7 @@ package io.rsaudit.core.policy;
 
 import io.rsaudit.core.check.Severity;
 import io.rsaudit.core.hunt.Cidr;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,9 +17,11 @@ import java.util.Set;
  * @param adminUsers database users with admin rights: their use is watched, and their recon is not recon
  * @param thresholds rule id to the count its aggregation or sequence must reach, replacing the rule's own
  * @param levels rule id to the level its alerts are reported at, replacing the rule's own
+ * @param learning rule id to the learning period of its novelty, replacing the rule's own
  */
 public record HuntPolicy(List<Cidr> allowedCidrs, Set<String> allowedBuckets, Set<String> auditLogBuckets,
-        Set<String> adminUsers, Map<String, Integer> thresholds, Map<String, Severity> levels) {
+        Set<String> adminUsers, Map<String, Integer> thresholds, Map<String, Severity> levels,
+        Map<String, Duration> learning) {
 
     /** The admin user names used when the policy names none: the console's default and the common alternative. */
     public static final Set<String> DEFAULT_ADMIN_USERS = Set.of("awsuser", "admin");
@@ -30,9 +33,10 @@ public record HuntPolicy(List<Cidr> allowedCidrs, Set<String> allowedBuckets, Se
         adminUsers = Set.copyOf(adminUsers);
         thresholds = Map.copyOf(thresholds);
         levels = Map.copyOf(levels);
+        learning = Map.copyOf(learning);
     }
 
     public static HuntPolicy defaults() {
-        return new HuntPolicy(List.of(), Set.of(), Set.of(), DEFAULT_ADMIN_USERS, Map.of(), Map.of());
+        return new HuntPolicy(List.of(), Set.of(), Set.of(), DEFAULT_ADMIN_USERS, Map.of(), Map.of(), Map.of());
     }
 }

@@ -12,9 +12,11 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.rsaudit.core.check.Severity;
 import io.rsaudit.core.hunt.Cidr;
+import io.rsaudit.core.hunt.Durations;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -64,7 +66,8 @@ public final class PolicyLoader {
     }
 
     record Hunt(List<String> allowedCidrs, List<String> allowedBuckets, List<String> auditLogBuckets,
-            List<String> adminUsers, Map<String, Integer> thresholds, Map<String, String> levels) {
+            List<String> adminUsers, Map<String, Integer> thresholds, Map<String, String> levels,
+            Map<String, String> learning) {
     }
 
     record Backups(Integer minAutomatedRetentionDays, Integer maxManualRetentionDays) {
@@ -288,7 +291,21 @@ public final class PolicyLoader {
                 }
             });
         }
-        return new HuntPolicy(cidrs, allowed, logBuckets, admins, thresholds, levels);
+        Map<String, Duration> learning = new LinkedHashMap<>();
+        if (h.learning() != null) {
+            h.learning().forEach((rule, text) -> {
+                if (!ruleNamed("learning", rule, file, problems)) {
+                    return;
+                }
+                try {
+                    learning.put(rule, Durations.parse(text));
+                } catch (IllegalArgumentException e) {
+                    problems.add(lineOf(file, List.of("hunt", "learning", rule), "") + "hunt.learning." + rule + ": "
+                            + e.getMessage());
+                }
+            });
+        }
+        return new HuntPolicy(cidrs, allowed, logBuckets, admins, thresholds, levels, learning);
     }
 
     /** Whether a key of {@code hunt.<map>} names a rule; when the loader knows the rules and it does not, a problem. */

@@ -191,7 +191,9 @@ public final class LogGenerator {
                     // Admins work from the bastion, so an admin from anywhere else is new (RSH-AUTH-006).
                     host = ADMIN_HOST;
                 }
-                String event = r < 4 ? "initiating session" : r < 8 ? "authenticated" : "disconnecting session";
+                // r == 0 is the admin: without its own case it would only ever initiate sessions, never log in.
+                String event = r == 0 || (r >= 4 && r < 8) ? "authenticated" : r < 4 ? "initiating session"
+                        : "disconnecting session";
                 connection(f, event, t, host, who, true, "JDBC-2.1.0.26", r >= 8 ? 1_000_000L + random.nextInt(90_000_000) : 0);
             }
             case USER_ACTIVITY_LOG -> {

@@ -7,6 +7,7 @@ import io.rsaudit.core.hunt.LogType;
 import io.rsaudit.core.policy.Policy;
 import io.rsaudit.core.policy.Residency;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -33,7 +34,8 @@ public final class CompiledRule {
     private CompiledRule(Rule rule, Policy policy) {
         Severity level = policy.hunt().levels().get(rule.id());
         this.rule = level == null ? rule : rule.withLevel(level);
-        this.correlation = withThreshold(rule.correlation(), policy.hunt().thresholds().get(rule.id()));
+        this.correlation = withLearning(rule, withThreshold(rule, rule.correlation(),
+                policy.hunt().thresholds().get(rule.id())), policy.hunt().learning().get(rule.id()));
         for (Selection s : rule.selections().values()) {
             index.put(s.name(), selections.size());
             List<Test> alternatives = new ArrayList<>();
@@ -47,6 +49,10 @@ public final class CompiledRule {
                 .map(st -> Node.of(st.condition(), index)).toArray(Node[]::new) : new Node[0];
     }
 
+    /**
+     * @throws IllegalArgumentException when the policy overrides what the rule does not have (a threshold of a rule
+     *     that counts nothing, a learning period of a rule without novelty); the message names the policy key
+     */
     public static CompiledRule of(Rule rule, Policy policy) {
         return new CompiledRule(rule, policy);
     }
@@ -145,7 +151,8 @@ public final class CompiledRule {
         return false;
     }
 
-    private static Correlation withThreshold(Correlation c, Integer n) {
+    /** The policy's count in place of the rule's; a count for a rule that counts nothing is a mistake to name. */
+    private static Correlation withThreshold(Rule rule, Correlation c, Integer n) {
         if (n == null) {
             return c;
         }
@@ -157,7 +164,19 @@ public final class CompiledRule {
             steps.set(0, new Correlation.Step(steps.get(0).condition(), n));
             return new Correlation.Sequence(steps, s.by(), s.within());
         }
-        return c;
+        throw new IllegalArgumentException("hunt.thresholds." + rule.id() + ": the rule has no aggregation or sequence"
+                + " whose count could be replaced");
+    }
+
+    /** The policy's learning period in place of the rule's; only a novelty rule has one. */
+    private static Correlation withLearning(Rule rule, Correlation c, Duration learning) {
+        if (learning == null) {
+            return c;
+        }
+        if (c instanceof Correlation.Novelty n) {
+            return new Correlation.Novelty(n.of(), n.by(), learning);
+        }
+        throw new IllegalArgumentException("hunt.learning." + rule.id() + ": the rule has no novelty learning period");
     }
 
     /** The field tests of one map of a selection, all of which must hold. */

@@ -3,6 +3,7 @@ package io.rsaudit.core.hunt.rule;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.rsaudit.core.check.Severity;
 import io.rsaudit.core.hunt.Cidr;
+import io.rsaudit.core.hunt.Durations;
 import io.rsaudit.core.hunt.LogType;
 import io.rsaudit.core.hunt.rule.Correlation.Aggregation;
 import io.rsaudit.core.hunt.rule.Correlation.Novelty;
@@ -31,7 +32,6 @@ public final class RuleLoader {
     static final Pattern ID = Pattern.compile("[A-Z][A-Z0-9]*(-[A-Z0-9]+)+");
     private static final Pattern FIELD = Pattern.compile("[A-Za-z_][A-Za-z0-9_@\\-]*(\\.([A-Za-z0-9_@\\-]+|\\*))*");
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_\\-]*");
-    private static final Pattern DURATION = Pattern.compile("(\\d+)([smhd])");
     private static final Pattern TECHNIQUE = Pattern.compile("attack\\.t\\d{4}(\\.\\d{3})?");
     private static final Pattern TAG = Pattern.compile("[a-z0-9_\\-]+(\\.[a-z0-9_\\-]+)+");
     private static final Set<String> TACTICS = Set.of("reconnaissance", "resource_development", "initial_access",
@@ -485,18 +485,12 @@ public final class RuleLoader {
             if (v == null) {
                 return Duration.ZERO;
             }
-            var m = DURATION.matcher(v.trim());
-            if (!m.matches() || Long.parseLong(m.group(1)) == 0) {
-                problem(path, "'" + v + "' is not a duration like 30s, 5m, 2h or 1d");
+            try {
+                return Durations.parse(v);
+            } catch (IllegalArgumentException e) {
+                problem(path, e.getMessage());
                 return Duration.ZERO;
             }
-            long n = Long.parseLong(m.group(1));
-            return switch (m.group(2)) {
-                case "s" -> Duration.ofSeconds(n);
-                case "m" -> Duration.ofMinutes(n);
-                case "h" -> Duration.ofHours(n);
-                default -> Duration.ofDays(n);
-            };
         }
 
         private int count(JsonNode node, String key, String path) {

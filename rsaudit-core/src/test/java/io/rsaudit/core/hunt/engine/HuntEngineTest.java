@@ -234,6 +234,38 @@ class HuntEngineTest {
     }
 
     @Test
+    void aLearningPeriodReplacesANoveltyRulesOwnAndIsRefusedWhereThereIsNone(@TempDir Path dir) throws Exception {
+        Path bad = Files.writeString(dir.resolve("bad.yaml"), """
+                hunt:
+                  learning:
+                    RSH-AUTH-006: soon
+                    RSH-NOPE-003: 5m
+                """);
+        assertThatThrownBy(() -> new PolicyLoader(Set.of(), RuleCatalog.builtIn().ids()).load(bad))
+                .isInstanceOf(PolicyException.class)
+                .extracting(e -> ((PolicyException) e).problems()).asList().containsExactly(
+                        "line 3: hunt.learning.RSH-AUTH-006: 'soon' is not a duration like 30s, 5m, 2h or 1d",
+                        "line 4: hunt.learning.RSH-NOPE-003: no rule has this id (see 'rsaudit hunt --list-rules')");
+
+        Policy p = new PolicyLoader(Set.of()).load(Files.writeString(dir.resolve("p.yaml"),
+                "hunt:\n  learning: {RSH-AUTH-006: 10m, RSH-AUTH-001: 1h}\n  thresholds: {RSH-AUTH-006: 2}\n"));
+        assertThat(CompiledRule.of(builtIn("RSH-AUTH-006"), Policy.defaults()).correlation())
+                .isEqualTo(new io.rsaudit.core.hunt.rule.Correlation.Novelty(
+                        List.of("sourceAddress", "application_name"), List.of("cluster", "user"),
+                        java.time.Duration.ofDays(1)));
+        Policy onlyLearning = new PolicyLoader(Set.of()).load(Files.writeString(dir.resolve("l.yaml"),
+                "hunt:\n  learning: {RSH-AUTH-006: 10m}\n"));
+        assertThat(CompiledRule.of(builtIn("RSH-AUTH-006"), onlyLearning).correlation())
+                .extracting(c -> ((io.rsaudit.core.hunt.rule.Correlation.Novelty) c).learning())
+                .isEqualTo(java.time.Duration.ofMinutes(10));
+        assertThatThrownBy(() -> CompiledRule.of(builtIn("RSH-AUTH-001"), p))
+                .hasMessage("hunt.learning.RSH-AUTH-001: the rule has no novelty learning period");
+        assertThatThrownBy(() -> CompiledRule.of(builtIn("RSH-AUTH-006"), p))
+                .hasMessage("hunt.thresholds.RSH-AUTH-006: the rule has no aggregation or sequence whose count could"
+                        + " be replaced");
+    }
+
+    @Test
     void theHuntPolicySectionIsValidatedWithEveryProblem(@TempDir Path dir) throws Exception {
         Path p = Files.writeString(dir.resolve("p.yaml"), """
                 hunt:
