@@ -21,11 +21,8 @@ import io.rsaudit.core.hunt.rule.RuleProblem;
 import io.rsaudit.core.policy.Policy;
 import io.rsaudit.core.policy.PolicyException;
 import io.rsaudit.core.policy.PolicyLoader;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -38,6 +35,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -48,8 +46,6 @@ import picocli.CommandLine.Spec;
                 + " gzip, and reports who did something dangerous, when, from where, with the evidence"
                 + " (docs/rules.md).")
 final class HuntCommand implements Callable<Integer> {
-
-    enum Format { text, json }
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -89,17 +85,8 @@ final class HuntCommand implements Callable<Integer> {
     @Option(names = "--policy", paramLabel = "FILE", description = "Policy YAML (docs/policy.md, section hunt).")
     Path policyFile;
 
-    @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",
-            description = "text or json (schema in docs/hunt-report.md). Default: ${DEFAULT-VALUE}.")
-    Format format;
-
-    @Option(names = "--output", paramLabel = "FILE", description = "Write the report here instead of stdout.")
-    Path output;
-
-    @Option(names = "--fail-on", defaultValue = "info", paramLabel = "LEVEL",
-            description = "Exit 1 on alerts at or above this level (info, low, medium, high, critical, or none)."
-                    + " Default: ${DEFAULT-VALUE}.")
-    String failOn;
+    @Mixin
+    ReportOutput output;
 
     @Option(names = "--profile", paramLabel = "NAME",
             description = "AWS profile for s3:// and cloudwatch: inputs (default: the SDK's default chain).")
@@ -124,7 +111,7 @@ final class HuntCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Severity threshold = threshold();
+        Severity threshold = output.threshold();
         RuleCatalog catalog = rules();
         Policy policy = policy(catalog);
         List<CompiledRule> compiled;
@@ -156,11 +143,11 @@ final class HuntCommand implements Callable<Integer> {
         HuntEngine.Result result = engine.finish();
         HuntReport report = new HuntReport(Main.version(), started, clock.instant(), paths, policy.source(),
                 rules, summary, result.alerts(), result.notes(), threshold);
-        write(report);
+        output.write(spec, w -> render(report, w));
         spec.commandLine().getErr().printf("rsaudit: %d alert(s) from %d rule(s) over %d event(s) in %d file(s);"
                         + " %d read problem(s); verdict %s%s%n", report.alerts().size(), catalog.all().size(),
                 summary.events(), summary.files(), summary.problemCount(),
-                report.verdict().name().toLowerCase(Locale.ROOT), output == null ? "" : "; report written to " + output);
+                report.verdict().name().toLowerCase(Locale.ROOT), output.whereWritten());
         return ExitCode.of(report.verdict()).code();
     }
 
@@ -240,17 +227,6 @@ final class HuntCommand implements Callable<Integer> {
         return l.catalog();
     }
 
-    private Severity threshold() {
-        if (failOn.equalsIgnoreCase("none")) {
-            return null;
-        }
-        try {
-            return Severity.parse(failOn);
-        } catch (IllegalArgumentException e) {
-            throw new Main.UsageException("--fail-on: " + e.getMessage() + ", or none");
-        }
-    }
-
     private Policy policy(RuleCatalog catalog) {
         if (policyFile == null) {
             return Policy.defaults();
@@ -262,25 +238,8 @@ final class HuntCommand implements Callable<Integer> {
         }
     }
 
-    private void write(HuntReport report) {
-        try {
-            if (output == null) {
-                Writer w = spec.commandLine().getOut();
-                render(report, w);
-                w.flush();
-            } else {
-                try (Writer w = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(output),
-                        StandardCharsets.UTF_8))) {
-                    render(report, w);
-                }
-            }
-        } catch (IOException e) {
-            throw new Main.UsageException("cannot write the report" + (output == null ? "" : " to " + output) + ": " + e);
-        }
-    }
-
     private void render(HuntReport report, Writer w) throws IOException {
-        if (format == Format.json) {
+        if (output.json()) {
             new HuntJsonReporter().write(report, w);
         } else {
             new HuntTextReporter().write(report, w);

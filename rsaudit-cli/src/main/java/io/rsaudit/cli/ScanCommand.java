@@ -15,12 +15,7 @@ import io.rsaudit.core.report.Report;
 import io.rsaudit.core.report.Reporter;
 import io.rsaudit.core.report.TextReporter;
 import io.rsaudit.core.source.CliJsonSource;
-import java.io.BufferedWriter;
-import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -41,8 +36,6 @@ import picocli.CommandLine.Spec;
                 + " it; 'rsaudit export' keeps such a folder."})
 final class ScanCommand implements Callable<Integer> {
 
-    enum Format { text, json }
-
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -58,17 +51,8 @@ final class ScanCommand implements Callable<Integer> {
     @Option(names = "--policy", paramLabel = "FILE", description = "Policy YAML (docs/policy.md). Default: built-in defaults.")
     Path policyFile;
 
-    @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",
-            description = "text or json (schema in docs/json-report.md). Default: ${DEFAULT-VALUE}.")
-    Format format;
-
-    @Option(names = "--output", paramLabel = "FILE", description = "Write the report here instead of stdout.")
-    Path output;
-
-    @Option(names = "--fail-on", defaultValue = "info", paramLabel = "SEVERITY",
-            description = "Exit 1 on failing findings at or above this severity (info, low, medium, high, critical,"
-                    + " or none). Default: ${DEFAULT-VALUE}.")
-    String failOn;
+    @Mixin
+    ReportOutput report;
 
     private final Clock clock;
 
@@ -78,7 +62,7 @@ final class ScanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Severity threshold = threshold();
+        Severity threshold = report.threshold();
         CheckCatalog catalog = CheckCatalog.builtIn();
         Policy policy = policy(catalog);
         Instant started = clock.instant();
@@ -114,26 +98,14 @@ final class ScanCommand implements Callable<Integer> {
         Report report = new Report(Main.version(), started, clock.instant(), scanned, policy.source(),
                 inventory.scopes(), catalog.all(), errors, run.findings(), run.policyNotices(),
                 run.internalErrors(), threshold);
-        boolean toTerminal = output == null && System.console() != null && System.getenv("NO_COLOR") == null;
-        Reporter reporter = format == Format.json ? new JsonReporter() : new TextReporter(toTerminal);
-        write(reporter, report);
+        Reporter reporter = this.report.json() ? new JsonReporter() : new TextReporter(this.report.toTerminal());
+        this.report.write(spec, w -> reporter.write(report, w));
         PrintWriter err = spec.commandLine().getErr();
         err.printf("rsaudit: %d resource check(s) over %d account-region(s); %d collection error(s); verdict %s%s%n",
                 report.findings().size(), report.scopes().size(), report.errorCount(),
                 report.verdict().name().toLowerCase(java.util.Locale.ROOT),
-                output == null ? "" : "; report written to " + output);
+                this.report.whereWritten());
         return ExitCode.of(report.verdict()).code();
-    }
-
-    private Severity threshold() {
-        if (failOn.equalsIgnoreCase("none")) {
-            return null;
-        }
-        try {
-            return Severity.parse(failOn);
-        } catch (IllegalArgumentException e) {
-            throw new Main.UsageException("--fail-on: " + e.getMessage() + ", or none");
-        }
     }
 
     private Policy policy(CheckCatalog catalog) {
@@ -147,20 +119,4 @@ final class ScanCommand implements Callable<Integer> {
         }
     }
 
-    private void write(Reporter reporter, Report report) {
-        try {
-            if (output == null) {
-                Writer w = spec.commandLine().getOut();
-                reporter.write(report, w);
-                w.flush();
-            } else {
-                try (Writer w = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(output),
-                        StandardCharsets.UTF_8))) {
-                    reporter.write(report, w);
-                }
-            }
-        } catch (IOException e) {
-            throw new Main.UsageException("cannot write the report" + (output == null ? "" : " to " + output) + ": " + e);
-        }
-    }
 }
