@@ -41,14 +41,8 @@ final class ConnectionLogParser implements LineReader.Lines {
         if (Text.isBlank(b, from, to) || !line.split(b, from, to, lineNo)) {
             return;
         }
-        long millis = Timestamps.redshift(b, line.start(1), line.end(1));
-        if (millis == Timestamps.INVALID) {
-            file.malformed(lineNo, ReadProblem.Kind.MALFORMED, "bad recordtime '"
-                    + DelimitedLine.show(b, line.start(1), line.end(1))
-                    + "': expected like 'Mon, 7 Dec 2020 20:01:55:177'");
-            return;
-        }
-        if (!file.inWindow(millis)) {
+        long millis = line.recordTime(b, 1, lineNo);
+        if (millis == Timestamps.INVALID || !file.inWindow(millis)) {
             return;
         }
         FieldMap v = line.fields(b, from, to);
@@ -69,8 +63,7 @@ final class ConnectionLogParser implements LineReader.Lines {
 
     @Override
     public void oversized(byte[] b, int from, int to, long lineNo, long length) {
-        file.malformed(lineNo, ReadProblem.Kind.OVERSIZED, "a line of more than " + length + " bytes is longer than"
-                + " the maximum record size (" + file.options.maxRecordBytes() + "); skipped");
+        line.oversized(lineNo, length);
     }
 
     @Override

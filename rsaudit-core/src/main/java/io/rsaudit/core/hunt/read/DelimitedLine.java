@@ -165,4 +165,23 @@ final class DelimitedLine {
     static String show(byte[] b, int from, int to) {
         return Text.decode(b, from, Math.min(to, from + 80), false) + (to - from > 80 ? "..." : "");
     }
+
+    /**
+     * The record time in field {@code index} of the split line, in epoch millis; {@link Timestamps#INVALID} after
+     * reporting the line as malformed.
+     */
+    long recordTime(byte[] b, int index, long lineNo) {
+        long millis = Timestamps.redshift(b, start(index), end(index));
+        if (millis == Timestamps.INVALID) {
+            file.malformed(lineNo, ReadProblem.Kind.MALFORMED, "bad recordtime '" + show(b, start(index), end(index))
+                    + "': expected like 'Mon, 7 Dec 2020 20:01:55:177'");
+        }
+        return millis;
+    }
+
+    /** Reports a line longer than the maximum record size, which the line reader skips. */
+    void oversized(long lineNo, long length) {
+        file.malformed(lineNo, ReadProblem.Kind.OVERSIZED, "a line of more than " + length + " bytes is longer than"
+                + " the maximum record size (" + file.options.maxRecordBytes() + "); skipped");
+    }
 }
