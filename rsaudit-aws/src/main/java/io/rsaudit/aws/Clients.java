@@ -44,8 +44,6 @@ import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider
  */
 final class Clients implements AutoCloseable {
 
-    static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(20);
-    static final Duration CALL_TIMEOUT = Duration.ofSeconds(90);
     static final String SESSION_NAME = "rsaudit";
 
     private record Key(String account, String region, String service) {
@@ -84,8 +82,8 @@ final class Clients implements AutoCloseable {
         this.config = ClientOverrideConfiguration.builder()
                 .scheduledExecutorService(timers)
                 .retryStrategy(RetryMode.ADAPTIVE_V2)
-                .apiCallAttemptTimeout(ATTEMPT_TIMEOUT)
-                .apiCallTimeout(CALL_TIMEOUT)
+                .apiCallAttemptTimeout(options.timeouts().attempt())
+                .apiCallTimeout(options.timeouts().call())
                 .executionInterceptors(interceptors)
                 .build();
         this.caller = remembered(callerCredentials(options));
