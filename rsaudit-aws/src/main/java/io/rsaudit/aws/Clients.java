@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -43,8 +44,6 @@ import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider
  */
 final class Clients implements AutoCloseable {
 
-    static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(20);
-    static final Duration CALL_TIMEOUT = Duration.ofSeconds(90);
     static final String SESSION_NAME = "rsaudit";
 
     private record Key(String account, String region, String service) {
@@ -53,6 +52,7 @@ final class Clients implements AutoCloseable {
     private final LiveOptions options;
     private final ErrorText errorText;
     private final SdkHttpClient http;
+    private final ScheduledThreadPoolExecutor timers;
     private final ClientOverrideConfiguration config;
     private final AwsCredentialsProvider caller;
     private final String homeRegion;
@@ -70,10 +70,20 @@ final class Clients implements AutoCloseable {
                 // never sends it, the client's wait for it) to every call
                 .expectContinueEnabled(false)
                 .build();
+        // one timer pool for the timeouts of every client: by default each SDK client starts a pool of its own
+        // (five threads, started one per call until there are five), which for hundreds of clients cost thousands of
+        // thread starts per collection, and most of its CPU time
+        this.timers = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "rsaudit-aws-timeouts");
+            t.setDaemon(true);
+            return t;
+        });
+        timers.setRemoveOnCancelPolicy(true); // a call that ends in time leaves no timer task behind
         this.config = ClientOverrideConfiguration.builder()
+                .scheduledExecutorService(timers)
                 .retryStrategy(RetryMode.ADAPTIVE_V2)
-                .apiCallAttemptTimeout(ATTEMPT_TIMEOUT)
-                .apiCallTimeout(CALL_TIMEOUT)
+                .apiCallAttemptTimeout(options.timeouts().attempt())
+                .apiCallTimeout(options.timeouts().call())
                 .executionInterceptors(interceptors)
                 .build();
         this.caller = remembered(callerCredentials(options));
@@ -236,5 +246,6 @@ final class Clients implements AutoCloseable {
             }
         }
         http.close();
+        timers.shutdownNow(); // the SDK leaves an executor it was given running
     }
 }

@@ -1,6 +1,7 @@
 package io.rsaudit.aws;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -26,16 +27,41 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
  * @param concurrency the most API calls in flight at once, over every account and region
  * @param interceptors added to every SDK client, the credential providers' STS client included
  * @param progress told how the collection advances; {@link Progress#NONE} to tell no one
+ * @param perRegion the most API calls in flight at once in one account-region
+ * @param timeouts how long one attempt, and one call with its retries, may take
  */
 public record LiveOptions(String profile, AwsCredentialsProvider credentials, String roleName, String externalId,
         List<String> accounts, boolean org, List<String> regions, String homeRegion, URI endpointOverride,
-        int concurrency, List<ExecutionInterceptor> interceptors, Progress progress) {
+        int concurrency, List<ExecutionInterceptor> interceptors, Progress progress, int perRegion,
+        Timeouts timeouts) {
 
     /** The default for {@code --concurrency}: see docs/live-scan.md for how it was chosen. */
-    public static final int DEFAULT_CONCURRENCY = 64;
+    public static final int DEFAULT_CONCURRENCY = 128;
 
-    /** The most calls in flight for one account-region: AWS throttles per account and region. */
-    public static final int PER_REGION_LIMIT = 8;
+    /** The most {@code --concurrency} allows: one thread and one pooled connection per call in flight. */
+    public static final int MAX_CONCURRENCY = 512;
+
+    /** The default most calls in flight for one account-region: AWS throttles per account and region. */
+    public static final int DEFAULT_PER_REGION = 8;
+
+    /**
+     * How long an SDK call may take: each attempt, and the call with its retries (the SDK's
+     * {@code apiCallAttemptTimeout} and {@code apiCallTimeout}). A call that runs out of time is a failed call.
+     */
+    public record Timeouts(Duration attempt, Duration call) {
+
+        /** 20 s an attempt, 90 s a call: a page of AWS takes well under a second; these only end hung calls. */
+        public static final Timeouts DEFAULT = new Timeouts(Duration.ofSeconds(20), Duration.ofSeconds(90));
+
+        public Timeouts {
+            Objects.requireNonNull(attempt, "attempt");
+            Objects.requireNonNull(call, "call");
+            if (attempt.isNegative() || attempt.isZero() || call.compareTo(attempt) < 0) {
+                throw new IllegalArgumentException("timeouts must be positive, and a call's at least an attempt's: "
+                        + attempt + ", " + call);
+            }
+        }
+    }
 
     static final Pattern ACCOUNT = Pattern.compile("\\d{12}");
     /** The shape of a region name (as the offline layout accepts region folders). */
@@ -77,9 +103,22 @@ public record LiveOptions(String profile, AwsCredentialsProvider credentials, St
         if (externalId != null && roleName == null) {
             throw new IllegalArgumentException("--external-id needs --role-name");
         }
-        if (concurrency < 1) {
-            throw new IllegalArgumentException("--concurrency must be at least 1, not " + concurrency);
+        if (concurrency < 1 || concurrency > MAX_CONCURRENCY) {
+            throw new IllegalArgumentException("--concurrency must be between 1 and " + MAX_CONCURRENCY + ", not "
+                    + concurrency);
         }
+        if (perRegion < 1) {
+            throw new IllegalArgumentException("the per account-region limit must be at least 1, not " + perRegion);
+        }
+        Objects.requireNonNull(timeouts, "timeouts");
+    }
+
+    /** With the default per account-region limit and timeouts. */
+    public LiveOptions(String profile, AwsCredentialsProvider credentials, String roleName, String externalId,
+            List<String> accounts, boolean org, List<String> regions, String homeRegion, URI endpointOverride,
+            int concurrency, List<ExecutionInterceptor> interceptors, Progress progress) {
+        this(profile, credentials, roleName, externalId, accounts, org, regions, homeRegion, endpointOverride,
+                concurrency, interceptors, progress, DEFAULT_PER_REGION, Timeouts.DEFAULT);
     }
 
     /** The caller's own account, every enabled region, default credentials and concurrency. */
@@ -90,37 +129,47 @@ public record LiveOptions(String profile, AwsCredentialsProvider credentials, St
 
     public LiveOptions withEndpoint(URI endpoint) {
         return new LiveOptions(profile, credentials, roleName, externalId, accounts, org, regions, homeRegion, endpoint,
-                concurrency, interceptors, progress);
+                concurrency, interceptors, progress, perRegion, timeouts);
     }
 
     public LiveOptions withCredentials(AwsCredentialsProvider provider) {
         return new LiveOptions(profile, provider, roleName, externalId, accounts, org, regions, homeRegion,
-                endpointOverride, concurrency, interceptors, progress);
+                endpointOverride, concurrency, interceptors, progress, perRegion, timeouts);
     }
 
     public LiveOptions withRole(String name, String external, List<String> targets, boolean fromOrg) {
         return new LiveOptions(profile, credentials, name, external, targets, fromOrg, regions, homeRegion,
-                endpointOverride, concurrency, interceptors, progress);
+                endpointOverride, concurrency, interceptors, progress, perRegion, timeouts);
     }
 
     public LiveOptions withRegions(List<String> names) {
         return new LiveOptions(profile, credentials, roleName, externalId, accounts, org, names, homeRegion,
-                endpointOverride, concurrency, interceptors, progress);
+                endpointOverride, concurrency, interceptors, progress, perRegion, timeouts);
     }
 
     public LiveOptions withInterceptors(List<ExecutionInterceptor> added) {
         return new LiveOptions(profile, credentials, roleName, externalId, accounts, org, regions, homeRegion,
-                endpointOverride, concurrency, added, progress);
+                endpointOverride, concurrency, added, progress, perRegion, timeouts);
     }
 
     public LiveOptions withConcurrency(int n) {
         return new LiveOptions(profile, credentials, roleName, externalId, accounts, org, regions, homeRegion,
-                endpointOverride, n, interceptors, progress);
+                endpointOverride, n, interceptors, progress, perRegion, timeouts);
     }
 
     public LiveOptions withProgress(Progress listener) {
         return new LiveOptions(profile, credentials, roleName, externalId, accounts, org, regions, homeRegion,
-                endpointOverride, concurrency, interceptors, listener);
+                endpointOverride, concurrency, interceptors, listener, perRegion, timeouts);
+    }
+
+    public LiveOptions withPerRegion(int n) {
+        return new LiveOptions(profile, credentials, roleName, externalId, accounts, org, regions, homeRegion,
+                endpointOverride, concurrency, interceptors, progress, n, timeouts);
+    }
+
+    public LiveOptions withTimeouts(Timeouts t) {
+        return new LiveOptions(profile, credentials, roleName, externalId, accounts, org, regions, homeRegion,
+                endpointOverride, concurrency, interceptors, progress, perRegion, t);
     }
 
     /** The live scope in words, for the report's {@code input}: {@code aws: accounts 111…,222…; regions …}. */

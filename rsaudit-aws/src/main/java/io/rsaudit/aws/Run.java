@@ -109,7 +109,7 @@ final class Run implements AutoCloseable {
     /** An account-region whose calls are under way; counted done when its lane is. */
     Scheduler.Lane scope() {
         scopesTotal.incrementAndGet();
-        Scheduler.Lane lane = scheduler.lane(LiveOptions.PER_REGION_LIMIT);
+        Scheduler.Lane lane = scheduler.lane(options.perRegion());
         lanes.add(lane.done().thenRun(() -> {
             scopesDone.incrementAndGet();
             changed();
@@ -119,7 +119,7 @@ final class Run implements AutoCloseable {
 
     /** Work that is not an account-region's (accounts, regions, identities); waited for like the scopes. */
     Scheduler.Lane side() {
-        Scheduler.Lane lane = scheduler.lane(LiveOptions.PER_REGION_LIMIT);
+        Scheduler.Lane lane = scheduler.lane(options.perRegion());
         lanes.add(lane.done());
         return lane;
     }

@@ -199,6 +199,10 @@ final class BenchCommand implements Runnable {
                 description = "The collector's concurrency. Default: its own default.")
         Integer concurrency;
 
+        @Option(names = "--per-region", paramLabel = "N",
+                description = "The collector's limit of calls in flight per account-region. Default: its own default.")
+        Integer perRegion;
+
         @Override
         public Integer call() throws IOException {
             PrintWriter err = spec.commandLine().getErr();
@@ -224,16 +228,32 @@ final class BenchCommand implements Runnable {
                 clusterCount = countClusters(dir);
             }
             int n = concurrency == null ? io.rsaudit.aws.LiveOptions.DEFAULT_CONCURRENCY : concurrency;
+            int lane = perRegion == null ? io.rsaudit.aws.LiveOptions.DEFAULT_PER_REGION : perRegion;
+            if (n < 1 || lane < 1) {
+                throw new Main.UsageException("--concurrency and --per-region must be at least 1");
+            }
             try {
-                LiveBench.Result r = LiveBench.run(dir, clusterCount, latency, n);
+                LiveBench.Result r = LiveBench.run(dir, clusterCount, latency, n, lane);
                 PrintWriter out = spec.commandLine().getOut();
                 out.printf(Locale.ROOT, "rsaudit bench live: %,d ms wall, %,d API calls (%,d failed), %.2f calls per"
-                        + " cluster (%,d clusters), concurrency %d, %d ms per call%n", r.wallMillis(), r.apiCalls(),
-                        r.failedCalls(), r.callsPerCluster(), r.clusters(), r.concurrency(), r.latencyMillis());
+                        + " cluster (%,d clusters), concurrency %d (%d per account-region), %d ms per call%n",
+                        r.wallMillis(), r.apiCalls(), r.failedCalls(), r.callsPerCluster(), r.clusters(),
+                        r.concurrency(), r.perRegion(), r.latencyMillis());
                 out.printf(Locale.ROOT, "  floor: %d dependent calls x %d ms = %,d ms, in %s%n", r.floorCalls(),
                         r.latencyMillis(), r.floorMillis(), r.floorScope());
-                out.printf(Locale.ROOT, "  wall / floor: %.2f (goal <= 1.5); collection errors: %d%n", r.ratio(),
+                String ratio = r.ratio().isPresent() ? String.format(Locale.ROOT, "%.2f", r.ratio().getAsDouble())
+                        : "n/a (" + (r.latencyMillis() == 0 ? "--latency 0" : "no dependent calls")
+                                + ": the floor is 0 ms)";
+                out.printf(Locale.ROOT, "  wall / floor: %s (goal <= 1.5); collection errors: %d%n", ratio,
                         r.collectionErrors());
+                r.errorSamples().forEach(e -> out.printf(Locale.ROOT, "    %s%n", e));
+                if (r.cpu() != null) {
+                    LiveBench.Cpu c = r.cpu();
+                    out.printf(Locale.ROOT, "  cpu: %,d ms in this JVM during the collection (simulator %,d ms;"
+                            + " collector with its JIT and GC %,d ms): at least %,d ms of wall even with all %d cores"
+                            + " to itself%n", c.processMillis(), c.simulatorMillis(), c.collectorMillis(),
+                            c.cpuBoundMillis(), c.cores());
+                }
                 out.flush();
                 return r.collectionErrors() == 0 ? ExitCode.CLEAN.code() : ExitCode.INCOMPLETE.code();
             } finally {

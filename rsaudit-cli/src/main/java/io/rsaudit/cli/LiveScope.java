@@ -45,7 +45,7 @@ final class LiveScope {
     String endpointUrl;
 
     @Option(names = "--concurrency", paramLabel = "N", description = "Most AWS calls in flight at once (at most "
-            + LiveOptions.PER_REGION_LIMIT + " per account-region). Default: " + LiveOptions.DEFAULT_CONCURRENCY + ".")
+            + LiveOptions.DEFAULT_PER_REGION + " per account-region). Default: " + LiveOptions.DEFAULT_CONCURRENCY + ".")
     Integer concurrency;
 
     /** Whether any live option was given (they exclude {@code --input}). */

@@ -40,7 +40,8 @@ class LiveOptionsCliTest {
         usage(CliRun.of("export", "--output", dir.resolve("x").toString(), "--regions", "eu-west-1,Europe"),
                 "not a region name: 'Europe'");
         usage(CliRun.of("scan", "--external-id", "x"), "--external-id needs --role-name");
-        usage(CliRun.of("scan", "--concurrency", "0", "--regions", "eu-west-1"), "--concurrency must be at least 1");
+        usage(CliRun.of("scan", "--concurrency", "0", "--regions", "eu-west-1"),
+                "--concurrency must be between 1 and 512");
         usage(CliRun.of("scan", "--endpoint-url", "localhost:4566"), "--endpoint-url: expected http(s)://host[:port]");
     }
 

@@ -10,12 +10,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
@@ -27,6 +30,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -42,6 +46,28 @@ public final class AwsSimulator implements AutoCloseable {
             "Credential=([^/,\\s]+)/\\d{8}/([^/]+)/([^/]+)/aws4_request");
     private static final Pattern SIM_KEY = Pattern.compile("SIM(\\d{12})");
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
+
+    /** Connections the server keeps open while idle: a client with this many pooled keeps all of them usable. */
+    static final int IDLE_CONNECTIONS = 1024;
+
+    static {
+        // The server reads these properties once, when the JVM's first HttpServer is made, so they are set before;
+        // an explicit setting (-D) is left as it is.
+        // The JDK server writes a response's headers and its body in two segments; with Nagle's algorithm on, the
+        // body waits for the client's ACK of the headers, which the client delays (40 ms on Linux): 40 ms added to
+        // every call, the same whatever latency was asked for.
+        setIfAbsent("sun.net.httpserver.nodelay", "true");
+        // By default it closes idle connections beyond 200, which a client pooling more (a collection at concurrency
+        // 256) meets as "the target server failed to respond" on a connection it took for open; AWS does not.
+        setIfAbsent("sun.net.httpserver.maxIdleConnections", Integer.toString(IDLE_CONNECTIONS));
+    }
+
+    private static void setIfAbsent(String property, String value) {
+        if (System.getProperty(property) == null) {
+            System.setProperty(property, value);
+        }
+    }
 
     private final HttpServer server;
     private final ExecutorService pool;
@@ -49,6 +75,7 @@ public final class AwsSimulator implements AutoCloseable {
     private final Answers answers;
     private final Faults faults;
     private final ConcurrentLinkedQueue<SimRequest> log = new ConcurrentLinkedQueue<>();
+    private final LongAdder cpuNanos = new LongAdder();
     private final SimLogData logData;
 
     private AwsSimulator(ExportEstate estate, SimOptions options, SimLogData logData) throws IOException {
@@ -63,7 +90,8 @@ public final class AwsSimulator implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1024);
+        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+                IDLE_CONNECTIONS);
         server.setExecutor(pool);
         server.createContext("/", this::handle);
         server.start();
@@ -89,6 +117,15 @@ public final class AwsSimulator implements AutoCloseable {
         return List.copyOf(log);
     }
 
+    /**
+     * The CPU time its request handlers have used so far (the added latency is a sleep and uses none), so that a
+     * benchmark can tell the simulator's share of a machine from the collector's; zero where the JVM cannot measure
+     * thread CPU time.
+     */
+    public Duration cpuTime() {
+        return Duration.ofNanos(cpuNanos.sum());
+    }
+
     public SimOptions options() {
         return options;
     }
@@ -107,6 +144,17 @@ public final class AwsSimulator implements AutoCloseable {
     // ---- one request ----
 
     private void handle(HttpExchange exchange) throws IOException {
+        long cpu = CPU.isCurrentThreadCpuTimeSupported() ? CPU.getCurrentThreadCpuTime() : -1;
+        try {
+            answer(exchange);
+        } finally {
+            if (cpu >= 0) {
+                cpuNanos.add(CPU.getCurrentThreadCpuTime() - cpu);
+            }
+        }
+    }
+
+    private void answer(HttpExchange exchange) throws IOException {
         try (exchange) {
             byte[] body;
             try (InputStream in = exchange.getRequestBody()) {
@@ -125,7 +173,7 @@ public final class AwsSimulator implements AutoCloseable {
             String account = key.matches() ? key.group(1) : "";
             String requestId = UUID.randomUUID().toString();
             if (logData != null && SimLogData.serves(scope.group(3))) {
-                log.add(logData.handle(exchange, scope.group(3), account, region, body, options));
+                logData.handle(exchange, scope.group(3), account, region, body, options, log::add);
                 return;
             }
             if (service == null) {

@@ -20,6 +20,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import software.amazon.awssdk.services.cloudwatchlogs.model.DescribeLogStreamsResponse;
 import software.amazon.awssdk.services.cloudwatchlogs.model.FilterLogEventsResponse;
@@ -58,12 +59,15 @@ final class SimCloudWatchLogs {
     private record Event(String stream, long timestamp, String message, long index) {
     }
 
-    SimRequest handle(HttpExchange exchange, String account, String region, byte[] body, SimOptions options)
-            throws IOException {
+    /** Answers the request, telling {@code served} what it answered before the client can have read the answer. */
+    void handle(HttpExchange exchange, String account, String region, byte[] body, SimOptions options,
+            Consumer<SimRequest> served) throws IOException {
         String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
         String operation = target != null && target.startsWith(TARGET) ? target.substring(TARGET.length()) : "?";
         String group = "?";
         String outcome;
+        int status;
+        byte[] bytes;
         try {
             JsonNode request = body.length == 0 ? JSON.createObjectNode() : JSON.readTree(body);
             group = request.path("logGroupName").asText(request.path("logGroupIdentifier").asText("?"));
@@ -80,17 +84,22 @@ final class SimCloudWatchLogs {
             try (JsonGenerator g = FACTORY.createGenerator(out)) {
                 ShapeWriter.jsonObject(g, ShapeWriter.fields(model), answer, operation);
             }
-            send(exchange, 200, out.toByteArray());
+            status = 200;
+            bytes = out.toByteArray();
             outcome = SimRequest.OK;
         } catch (Refused r) {
-            send(exchange, 400, error(r.code, r.getMessage()));
+            status = 400;
+            bytes = error(r.code, r.getMessage());
             outcome = r.code;
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            send(exchange, 400, error("SerializationException", "simulator: unreadable request"));
+            status = 400;
+            bytes = error("SerializationException", "simulator: unreadable request");
             outcome = "SerializationException";
         }
+        // logged before it is sent: a client may act on the answer (and a test read the log) at once
         data.logged(operation, group, outcome);
-        return new SimRequest("logs", operation, account, region, outcome);
+        served.accept(new SimRequest("logs", operation, account, region, outcome));
+        send(exchange, status, bytes);
     }
 
     private Path groupDir(String region, String group) throws Refused {

@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Consumer;
 
 /**
  * The logs the simulator serves besides the export, for hunt's inputs: a folder holding {@code s3/<bucket>/<key>}
@@ -103,10 +104,16 @@ public final class SimLogData {
         return signingName.equals("s3") || signingName.equals("logs");
     }
 
-    /** Answers the request and says what was answered, for the simulator's own log. */
-    SimRequest handle(HttpExchange exchange, String signingName, String account, String region, byte[] body,
-            SimOptions options) throws IOException {
-        return signingName.equals("s3") ? s3.handle(exchange, account, region, options)
-                : logs.handle(exchange, account, region, body, options);
+    /**
+     * Answers the request, telling {@code served} (the simulator's own log) what was answered before the client can
+     * have read the answer.
+     */
+    void handle(HttpExchange exchange, String signingName, String account, String region, byte[] body,
+            SimOptions options, Consumer<SimRequest> served) throws IOException {
+        if (signingName.equals("s3")) {
+            s3.handle(exchange, account, region, options, served);
+        } else {
+            logs.handle(exchange, account, region, body, options, served);
+        }
     }
 }

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
@@ -46,7 +47,9 @@ final class SimS3 {
         this.data = data;
     }
 
-    SimRequest handle(HttpExchange exchange, String account, String region, SimOptions options) throws IOException {
+    /** Answers the request, telling {@code served} what it answered before the client can have read the answer. */
+    void handle(HttpExchange exchange, String account, String region, SimOptions options,
+            Consumer<SimRequest> served) throws IOException {
         String path = exchange.getRequestURI().getRawPath();
         String rest = path.startsWith("/") ? path.substring(1) : path;
         int slash = rest.indexOf('/');
@@ -55,36 +58,45 @@ final class SimS3 {
         boolean list = key.isEmpty();
         String operation = list ? "ListObjectsV2" : "GetObject";
         String target = list ? bucket : bucket + "/" + key;
-        String outcome = answer(exchange, bucket, key, list, options);
-        data.logged(operation, target, outcome);
-        return new SimRequest("s3", operation, account, region, outcome);
+        answer(exchange, bucket, key, list, options, outcome -> {
+            data.logged(operation, target, outcome);
+            served.accept(new SimRequest("s3", operation, account, region, outcome));
+        });
     }
 
-    private String answer(HttpExchange exchange, String bucket, String key, boolean list, SimOptions options)
-            throws IOException {
+    /** @param log told the outcome just before the answer is sent (a client may act on it at once) */
+    private void answer(HttpExchange exchange, String bucket, String key, boolean list, SimOptions options,
+            Consumer<String> log) throws IOException {
         if (!exchange.getRequestMethod().equals("GET")) {
-            return error(exchange, 405, "MethodNotAllowed", "simulator: only GET is simulated");
+            error(exchange, log, 405, "MethodNotAllowed", "simulator: only GET is simulated");
+            return;
         }
         Path dir = data.s3Root().resolve(bucket).normalize();
         if (bucket.isEmpty() || !dir.startsWith(data.s3Root()) || !Files.isDirectory(dir)) {
-            return error(exchange, 404, "NoSuchBucket", "The specified bucket does not exist");
+            error(exchange, log, 404, "NoSuchBucket", "The specified bucket does not exist");
+            return;
         }
         if (data.denied("s3://" + bucket)) {
-            return error(exchange, 403, "AccessDenied", "Access Denied");
+            error(exchange, log, 403, "AccessDenied", "Access Denied");
+            return;
         }
         if (list) {
-            return list(exchange, bucket, dir, query(exchange.getRequestURI().getRawQuery()), options);
+            list(exchange, bucket, dir, query(exchange.getRequestURI().getRawQuery()), options, log);
+            return;
         }
         String target = "s3://" + bucket + "/" + key;
         if (data.denied(target)) {
-            return error(exchange, 403, "AccessDenied", "Access Denied");
+            error(exchange, log, 403, "AccessDenied", "Access Denied");
+            return;
         }
         if (data.throttled(target)) {
-            return error(exchange, 503, "SlowDown", "Please reduce your request rate.");
+            error(exchange, log, 503, "SlowDown", "Please reduce your request rate.");
+            return;
         }
         Path file = dir.resolve(key).normalize();
         if (!file.startsWith(dir) || !Files.isRegularFile(file)) {
-            return error(exchange, 404, "NoSuchKey", "The specified key does not exist.");
+            error(exchange, log, 404, "NoSuchKey", "The specified key does not exist.");
+            return;
         }
         long size = Files.size(file);
         exchange.getResponseHeaders().set("Content-Type", "binary/octet-stream");
@@ -93,27 +105,30 @@ final class SimS3 {
                 DateTimeFormatter.RFC_1123_DATE_TIME.format(Files.getLastModifiedTime(file).toInstant()
                         .atOffset(ZoneOffset.UTC)));
         exchange.getResponseHeaders().set("x-amz-request-id", UUID.randomUUID().toString());
+        log.accept(SimRequest.OK);
         exchange.sendResponseHeaders(200, size == 0 ? -1 : size);
         try (OutputStream out = exchange.getResponseBody()) {
             Files.copy(file, out); // streamed from the file, never held whole
         }
-        return SimRequest.OK;
     }
 
-    private String list(HttpExchange exchange, String bucket, Path dir, Map<String, String> q, SimOptions options)
-            throws IOException {
+    private void list(HttpExchange exchange, String bucket, Path dir, Map<String, String> q, SimOptions options,
+            Consumer<String> log) throws IOException {
         if (!"2".equals(q.get("list-type"))) {
-            return error(exchange, 400, "InvalidArgument", "simulator: only ListObjectsV2 (list-type=2) is simulated");
+            error(exchange, log, 400, "InvalidArgument", "simulator: only ListObjectsV2 (list-type=2) is simulated");
+            return;
         }
         if (q.containsKey("delimiter")) {
-            return error(exchange, 400, "InvalidArgument", "simulator: delimiter is not simulated");
+            error(exchange, log, 400, "InvalidArgument", "simulator: delimiter is not simulated");
+            return;
         }
         String prefix = q.getOrDefault("prefix", "");
         int maxKeys;
         try {
             maxKeys = Math.min(MAX_KEYS, Integer.parseInt(q.getOrDefault("max-keys", "1000")));
         } catch (NumberFormatException e) {
-            return error(exchange, 400, "InvalidArgument", "Provided max-keys not an integer or within integer range");
+            error(exchange, log, 400, "InvalidArgument", "Provided max-keys not an integer or within integer range");
+            return;
         }
         int page = options.maxPageSize() > 0 ? Math.min(maxKeys, options.maxPageSize()) : maxKeys;
         String after = q.getOrDefault("start-after", "");
@@ -122,7 +137,8 @@ final class SimS3 {
             try {
                 after = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
             } catch (IllegalArgumentException e) {
-                return error(exchange, 400, "InvalidArgument", "The continuation token provided is incorrect");
+                error(exchange, log, 400, "InvalidArgument", "The continuation token provided is incorrect");
+                return;
             }
         }
         boolean encode = "url".equals(q.get("encoding-type"));
@@ -181,12 +197,13 @@ final class SimS3 {
         } catch (XMLStreamException e) {
             throw new IOException(e);
         }
+        log.accept(SimRequest.OK);
         send(exchange, 200, out.toByteArray());
-        return SimRequest.OK;
     }
 
     /** An error as S3 writes it: a bare {@code <Error>} document. */
-    private static String error(HttpExchange exchange, int status, String code, String message) throws IOException {
+    private static void error(HttpExchange exchange, Consumer<String> log, int status, String code, String message)
+            throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream(256);
         try {
             XMLStreamWriter w = XML.createXMLStreamWriter(out, "UTF-8");
@@ -201,8 +218,8 @@ final class SimS3 {
         } catch (XMLStreamException e) {
             throw new IOException(e);
         }
+        log.accept(code);
         send(exchange, status, out.toByteArray());
-        return code;
     }
 
     private static void send(HttpExchange exchange, int status, byte[] body) throws IOException {

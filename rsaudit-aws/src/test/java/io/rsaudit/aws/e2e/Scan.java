@@ -30,12 +30,13 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 /**
- * One scan, offline or live against a simulator, reduced to what the tests compare: the findings (check, resource,
- * result, message), the collection errors and the verdict with no failure threshold (so that INCOMPLETE shows,
- * as exit code 3 does on the command line with {@code --fail-on none}).
+ * One scan, offline or live against a simulator, reduced to what the tests compare: the account-regions read, the
+ * findings (check, resource, result, message, resource ARN, evidence and its locations), the collection errors and
+ * the verdict with no failure threshold (so that INCOMPLETE shows, as exit code 3 does on the command line with
+ * {@code --fail-on none}).
  */
-record Scan(List<String> findings, List<CollectionError> errors, Verdict verdict, LiveCollector.Result collected,
-        List<SimRequest> requests) {
+record Scan(Object scopes, List<String> findings, List<CollectionError> errors, Verdict verdict,
+        LiveCollector.Result collected, List<SimRequest> requests) {
 
     static final Path ESTATE = Path.of("..", "examples", "estate");
     static final String CALLER = "123456789012";
@@ -98,13 +99,14 @@ record Scan(List<String> findings, List<CollectionError> errors, Verdict verdict
             findings.add(line(f));
         }
         findings.sort(null);
-        return new Scan(findings, errors, report.verdict(), collected, requests);
+        return new Scan(inventory.scopes(), findings, errors, report.verdict(), collected, requests);
     }
 
     /**
-     * A finding as one comparable line. A message quoting a failed call's {@code .error} file keeps only the
-     * error code: the AWS CLI and the live collector word the rest of that line differently (the collector names
-     * the account, region and action in it).
+     * A finding as one comparable line. Two things may differ between a live export and the folder it was served
+     * from, and are masked: the text of a failed call's {@code .error} file, of which only the error code is kept
+     * (the AWS CLI and the live collector word the rest differently: the collector names the account, region and
+     * action in it); and the position of a security group in its file, which is the order AWS answers a filter in.
      */
     static String line(Finding f) {
         String message = f.outcome().message();
@@ -113,8 +115,12 @@ record Scan(List<String> findings, List<CollectionError> errors, Verdict verdict
             int end = message.indexOf(')', quoted);
             message = message.substring(0, quoted) + message.substring(quoted, end + 1) + " ...";
         }
+        String evidence = String.valueOf(f.outcome().evidence())
+                .replaceAll("(\\.error\\)): .*?(?= Evidence\\[|]$)", "$1: <the error>")
+                .replaceAll("(describe-security-groups\\.json#/SecurityGroups/)\\d+", "$1*");
         return f.check().id() + " | " + f.resource().scope().account() + "/" + f.resource().scope().region() + "/"
-                + f.resource().name() + " | " + f.result() + " | " + message;
+                + f.resource().name() + " | " + f.result() + " | " + message + " | " + f.resource().arn() + " | "
+                + evidence;
     }
 
     static List<String> errorTexts(List<CollectionError> errors) {

@@ -46,17 +46,23 @@ public final class LiveBench {
      * @param floorScope that account-region
      * @param latencyMillis the latency added to every call
      * @param concurrency the collector's concurrency
+     * @param perRegion the collector's limit of calls in flight per account-region
      * @param collectionErrors calls the collector could not complete
+     * @param cpu the CPU time this JVM used during the collection, or {@code null} when it cannot be measured
+     * @param errorSamples the first few {@code .error} files of the export (path and text), to say what failed
      */
     public record Result(long wallMillis, long apiCalls, long failedCalls, int clusters, int floorCalls,
-            String floorScope, long latencyMillis, int concurrency, long collectionErrors) {
+            String floorScope, long latencyMillis, int concurrency, int perRegion, long collectionErrors, Cpu cpu,
+            List<String> errorSamples) {
 
         public long floorMillis() {
             return floorCalls * latencyMillis;
         }
 
-        public double ratio() {
-            return (double) wallMillis / floorMillis();
+        /** wall / floor, or empty when there is no floor to compare with (no latency, or no chain). */
+        public java.util.OptionalDouble ratio() {
+            return floorMillis() == 0 ? java.util.OptionalDouble.empty()
+                    : java.util.OptionalDouble.of((double) wallMillis / floorMillis());
         }
 
         public double callsPerCluster() {
@@ -64,11 +70,34 @@ public final class LiveBench {
         }
     }
 
+    /**
+     * Where the CPU time of a run went: the simulator and the collector share this JVM and the machine's cores, so a
+     * wall time far above the floor may only mean that the machine had not the CPU for both.
+     *
+     * @param processMillis CPU time of the whole JVM during the collection (every thread: collector, simulator,
+     *     JIT compiler, garbage collector)
+     * @param simulatorMillis the part the simulator's request handlers used
+     * @param cores the processors the JVM may use
+     */
+    public record Cpu(long processMillis, long simulatorMillis, int cores) {
+
+        /** The rest: the collector, the SDK and the JVM's own work (JIT, GC) for them. */
+        public long collectorMillis() {
+            return processMillis - simulatorMillis;
+        }
+
+        /** The shortest wall time that this much CPU allows on these cores, had nothing else run on them. */
+        public long cpuBoundMillis() {
+            return processMillis / cores;
+        }
+    }
+
     private LiveBench() {
     }
 
     /** Collects the estate at {@code estate} through a simulator with {@code latencyMillis} per call. */
-    public static Result run(Path estate, int clusters, long latencyMillis, int concurrency) throws IOException {
+    public static Result run(Path estate, int clusters, long latencyMillis, int concurrency, int perRegion)
+            throws IOException {
         List<String> accounts;
         try (Stream<Path> s = Files.list(estate)) {
             accounts = s.map(p -> p.getFileName().toString()).filter(n -> n.matches("\\d{12}")).sorted().toList();
@@ -77,17 +106,39 @@ public final class LiveBench {
         try (AwsSimulator sim = AwsSimulator.start(estate, SimOptions.builder().latencyMillis(latencyMillis).build())) {
             LiveOptions options = new LiveOptions(null,
                     StaticCredentialsProvider.create(AwsBasicCredentials.create("SIM" + CALLER, "bench")), ROLE, null,
-                    accounts, false, List.of(), "us-east-1", sim.endpoint(), concurrency, List.of(), Progress.NONE);
+                    accounts, false, List.of(), "us-east-1", sim.endpoint(), concurrency, List.of(), Progress.NONE)
+                    .withPerRegion(perRegion);
+            long cpu0 = processCpuNanos();
             long started = System.nanoTime();
             LiveCollector.Result collected = new LiveCollector(options).collect(out);
             long wall = (System.nanoTime() - started) / 1_000_000;
+            long cpu1 = processCpuNanos();
+            Cpu cpu = cpu0 < 0 || cpu1 < 0 ? null : new Cpu((cpu1 - cpu0) / 1_000_000, sim.cpuTime().toMillis(),
+                    Runtime.getRuntime().availableProcessors());
             List<SimRequest> log = sim.requests();
             Floor floor = floor(estate, log);
             return new Result(wall, log.size(), log.stream().filter(r -> !r.ok()).count(), clusters, floor.calls,
-                    floor.scope, latencyMillis, concurrency, collected.errors() + collected.problems().size());
+                    floor.scope, latencyMillis, concurrency, perRegion,
+                    collected.errors() + collected.problems().size(), cpu, errorSamples(out, collected.problems()));
         } finally {
             delete(out);
         }
+    }
+
+    private static List<String> errorSamples(Path out, List<String> problems) throws IOException {
+        List<String> samples = new java.util.ArrayList<>(problems.stream().limit(3).toList());
+        try (Stream<Path> all = Files.walk(out)) {
+            for (Path p : all.filter(f -> f.toString().endsWith(".error")).sorted().limit(3).toList()) {
+                samples.add(out.relativize(p) + ": " + Files.readString(p).strip());
+            }
+        }
+        return List.copyOf(samples);
+    }
+
+    /** The JVM's CPU time so far, or -1 where the platform does not say. */
+    private static long processCpuNanos() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : -1;
     }
 
     private record Floor(int calls, String scope) {
