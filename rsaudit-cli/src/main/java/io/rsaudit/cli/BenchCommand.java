@@ -203,9 +203,17 @@ final class BenchCommand implements Runnable {
                 description = "The collector's limit of calls in flight per account-region. Default: its own default.")
         Integer perRegion;
 
+        @Option(names = "--runs", defaultValue = "1", paramLabel = "N",
+                description = "Collections in this JVM, each with a fresh simulator and collector; the first is cold"
+                        + " (class loading, JIT), the median is reported. Default: ${DEFAULT-VALUE}.")
+        int runs;
+
         @Override
         public Integer call() throws IOException {
             PrintWriter err = spec.commandLine().getErr();
+            if (runs < 1) {
+                throw new Main.UsageException("--runs must be at least 1");
+            }
             Path dir = estate;
             Path generated = null;
             int clusterCount;
@@ -233,8 +241,23 @@ final class BenchCommand implements Runnable {
                 throw new Main.UsageException("--concurrency and --per-region must be at least 1");
             }
             try {
-                LiveBench.Result r = LiveBench.run(dir, clusterCount, latency, n, lane);
                 PrintWriter out = spec.commandLine().getOut();
+                List<LiveBench.Result> all = new java.util.ArrayList<>();
+                for (int i = 1; i <= runs; i++) {
+                    LiveBench.Result one = LiveBench.run(dir, clusterCount, latency, n, lane);
+                    all.add(one);
+                    if (runs > 1) {
+                        out.printf(Locale.ROOT, "  run %d: %,d ms wall, wall / floor %s, %,d ms CPU%n", i,
+                                one.wallMillis(), one.ratio().isPresent() ? String.format(Locale.ROOT, "%.2f",
+                                        one.ratio().getAsDouble()) : "n/a",
+                                one.cpu() == null ? -1 : one.cpu().processMillis());
+                    }
+                }
+                all.sort(java.util.Comparator.comparingLong(LiveBench.Result::wallMillis));
+                LiveBench.Result r = all.get(all.size() / 2);
+                if (runs > 1) {
+                    out.printf(Locale.ROOT, "the median run of %d:%n", runs);
+                }
                 out.printf(Locale.ROOT, "rsaudit bench live: %,d ms wall, %,d API calls (%,d failed), %.2f calls per"
                         + " cluster (%,d clusters), concurrency %d (%d per account-region), %d ms per call%n",
                         r.wallMillis(), r.apiCalls(), r.failedCalls(), r.callsPerCluster(), r.clusters(),
