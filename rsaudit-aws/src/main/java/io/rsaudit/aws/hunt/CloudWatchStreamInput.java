@@ -109,8 +109,7 @@ final class CloudWatchStreamInput implements LogInput {
 
         @Override
         public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+            return more() ? page[pos++] & 0xff : -1;
         }
 
         @Override
@@ -118,16 +117,24 @@ final class CloudWatchStreamInput implements LogInput {
             if (len == 0) {
                 return 0;
             }
-            while (pos == page.length) {
-                if (last) {
-                    return -1;
-                }
-                fetch();
+            if (!more()) {
+                return -1;
             }
             int n = Math.min(len, page.length - pos);
             System.arraycopy(page, pos, b, off, n);
             pos += n;
             return n;
+        }
+
+        /** Whether a byte is left, fetching the next pages while the one held is used up (a page may be empty). */
+        private boolean more() throws IOException {
+            while (pos == page.length) {
+                if (last) {
+                    return false;
+                }
+                fetch();
+            }
+            return true;
         }
     }
 }
