@@ -5,6 +5,7 @@ import io.rsaudit.core.hunt.LogType;
 import io.rsaudit.core.hunt.read.LogInput;
 import io.rsaudit.core.hunt.read.ReadOptions;
 import io.rsaudit.core.hunt.read.ReadProblem;
+import io.rsaudit.core.model.Arns;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -50,8 +51,7 @@ final class CloudWatchListing {
             try {
                 for (LogStream s : logs.describeLogStreamsPaginator(r -> r.logGroupName(group)).logStreams()) {
                     found.found++;
-                    String[] arn = s.arn() == null ? new String[0] : s.arn().split(":", 6);
-                    String account = arn.length == 6 ? arn[4] : null;
+                    String account = s.arn() == null ? null : Arns.accountOf(s.arn());
                     String reason = narrowing.reason(account, region, cluster, null);
                     if (reason != null) {
                         found.leftOut(reason);
