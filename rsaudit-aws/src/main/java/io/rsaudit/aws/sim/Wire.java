@@ -31,16 +31,11 @@ final class Wire {
      */
     static byte[] answer(SimOperation op, JsonNode body, String requestId) {
         SimService service = op.service();
-        ByteArrayOutputStream out = new ByteArrayOutputStream(4096);
-        try {
-            if (service.protocol() == Protocol.JSON) {
-                try (JsonGenerator g = JSON.createGenerator(out)) {
-                    ShapeWriter.jsonObject(g, ShapeWriter.fields(op.responseClass()), body, op.action());
-                }
-                return out.toByteArray();
-            }
-            XMLStreamWriter w = XML.createXMLStreamWriter(out, "UTF-8");
-            w.writeStartDocument("UTF-8", "1.0");
+        if (service.protocol() == Protocol.JSON) {
+            return json(4096, g -> ShapeWriter.jsonObject(g, ShapeWriter.fields(op.responseClass()), body,
+                    op.action()));
+        }
+        return xml(4096, w -> {
             w.writeStartElement(op.action() + "Response");
             w.writeDefaultNamespace(service.xmlNamespace());
             if (service.protocol() == Protocol.EC2) {
@@ -54,15 +49,7 @@ final class Wire {
                 element(w, "RequestId", requestId);
                 w.writeEndElement();
             }
-            w.writeEndElement();
-            w.writeEndDocument();
-            w.close();
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (XMLStreamException e) {
-            throw new IllegalStateException(e);
-        }
+        });
     }
 
     /**
@@ -70,19 +57,15 @@ final class Wire {
      * for EC2, {@code {"__type": ..., "message": ...}} for JSON.
      */
     static byte[] error(SimService service, AwsError error, String requestId) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(512);
-        try {
-            if (service.protocol() == Protocol.JSON) {
-                try (JsonGenerator g = JSON.createGenerator(out)) {
-                    g.writeStartObject();
-                    g.writeStringField("__type", error.code());
-                    g.writeStringField("message", error.message());
-                    g.writeEndObject();
-                }
-                return out.toByteArray();
-            }
-            XMLStreamWriter w = XML.createXMLStreamWriter(out, "UTF-8");
-            w.writeStartDocument("UTF-8", "1.0");
+        if (service.protocol() == Protocol.JSON) {
+            return json(512, g -> {
+                g.writeStartObject();
+                g.writeStringField("__type", error.code());
+                g.writeStringField("message", error.message());
+                g.writeEndObject();
+            });
+        }
+        return xml(512, w -> {
             if (service.protocol() == Protocol.EC2) {
                 w.writeStartElement("Response");
                 w.writeStartElement("Errors");
@@ -102,15 +85,42 @@ final class Wire {
                 w.writeEndElement();
                 element(w, "RequestId", requestId);
             }
+        });
+    }
+
+    /** What a JSON body writes. */
+    private interface JsonBody {
+        void write(JsonGenerator g) throws IOException;
+    }
+
+    /** What an XML body writes inside the document: its root element, left open (closed here). */
+    private interface XmlBody {
+        void write(XMLStreamWriter w) throws XMLStreamException;
+    }
+
+    private static byte[] json(int size, JsonBody body) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(size);
+        try (JsonGenerator g = JSON.createGenerator(out)) {
+            body.write(g);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    private static byte[] xml(int size, XmlBody body) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(size);
+        try {
+            XMLStreamWriter w = XML.createXMLStreamWriter(out, "UTF-8");
+            w.writeStartDocument("UTF-8", "1.0");
+            body.write(w);
             w.writeEndElement();
             w.writeEndDocument();
             w.close();
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         } catch (XMLStreamException e) {
             throw new IllegalStateException(e);
         }
+        return out.toByteArray();
     }
 
     private static void element(XMLStreamWriter w, String name, String text) throws XMLStreamException {
