@@ -79,12 +79,7 @@ final class ExportFiles {
 
     void error(String account, String region, AwsCliCall call, String resource, String text) {
         Path base = base(account, region, call, resource);
-        try (OutputStream out = create(base.resolveSibling(base.getFileName() + ".error"))) {
-            out.write(text.getBytes(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + base + ".error", e);
-        }
-        errors.incrementAndGet();
+        error(base.resolveSibling(base.getFileName() + ".error"), text);
     }
 
     /**
@@ -92,7 +87,10 @@ final class ExportFiles {
      * the layout that is not a call of {@link AwsCliCall} (the reader reports it for the account).
      */
     void regionsError(String account, String text) {
-        Path file = root.resolve(account).resolve("ec2").resolve("describe-regions.error");
+        error(root.resolve(account).resolve("ec2").resolve("describe-regions.error"), text);
+    }
+
+    private void error(Path file, String text) {
         try (OutputStream out = create(file)) {
             out.write(text.getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
