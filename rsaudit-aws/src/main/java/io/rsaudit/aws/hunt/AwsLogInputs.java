@@ -94,10 +94,8 @@ public final class AwsLogInputs implements AutoCloseable {
         for (String a : arguments) {
             Found f = new Found(a);
             if (a.startsWith(S3)) {
-                String location = a.substring(S3.length());
-                int slash = location.indexOf('/');
-                S3Listing.list(clients, slash < 0 ? location : location.substring(0, slash),
-                        slash < 0 ? "" : location.substring(slash + 1), narrowing, f);
+                S3Location location = S3Location.of(a);
+                S3Listing.list(clients, location.bucket(), location.prefix(), narrowing, f);
             } else {
                 CloudWatchListing.list(clients, a.substring(CLOUDWATCH.length()), options.read(), narrowing, f);
             }
@@ -108,9 +106,7 @@ public final class AwsLogInputs implements AutoCloseable {
 
     private static void check(String argument) {
         if (argument.startsWith(S3)) {
-            String location = argument.substring(S3.length());
-            String bucket = location.contains("/") ? location.substring(0, location.indexOf('/')) : location;
-            if (!BUCKET.matcher(bucket).matches()) {
+            if (!BUCKET.matcher(S3Location.of(argument).bucket()).matches()) {
                 throw new IllegalArgumentException("not an S3 location: '" + argument
                         + "' (expected s3://bucket or s3://bucket/prefix)");
             }
@@ -122,6 +118,17 @@ public final class AwsLogInputs implements AutoCloseable {
         } else {
             throw new IllegalArgumentException("not an AWS input: '" + argument
                     + "' (expected s3://bucket[/prefix] or cloudwatch:<log group>)");
+        }
+    }
+
+    /** An {@code s3://bucket[/prefix]} argument; the prefix is empty for the whole bucket. */
+    private record S3Location(String bucket, String prefix) {
+
+        static S3Location of(String argument) {
+            String location = argument.substring(S3.length());
+            int slash = location.indexOf('/');
+            return slash < 0 ? new S3Location(location, "")
+                    : new S3Location(location.substring(0, slash), location.substring(slash + 1));
         }
     }
 
