@@ -1,14 +1,11 @@
 package io.rsaudit.aws.sim;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.BufferedReader;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -36,7 +33,6 @@ final class SimCloudWatchLogs {
 
     private static final String TARGET = "Logs_20140328.";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final JsonFactory FACTORY = new JsonFactory();
     private static final String SUFFIX = ".jsonl";
 
     private final SimLogData data;
@@ -80,20 +76,16 @@ final class SimCloudWatchLogs {
             };
             Class<?> model = operation.equals("FilterLogEvents") ? FilterLogEventsResponse.class
                     : DescribeLogStreamsResponse.class;
-            ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
-            try (JsonGenerator g = FACTORY.createGenerator(out)) {
-                ShapeWriter.jsonObject(g, ShapeWriter.fields(model), answer, operation);
-            }
             status = 200;
-            bytes = out.toByteArray();
+            bytes = Wire.json(8192, g -> ShapeWriter.jsonObject(g, ShapeWriter.fields(model), answer, operation));
             outcome = SimRequest.OK;
         } catch (Refused r) {
             status = 400;
-            bytes = error(r.code, r.getMessage());
+            bytes = Wire.jsonError(r.code, r.getMessage());
             outcome = r.code;
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             status = 400;
-            bytes = error("SerializationException", "simulator: unreadable request");
+            bytes = Wire.jsonError("SerializationException", "simulator: unreadable request");
             outcome = "SerializationException";
         }
         // logged before it is sent: a client may act on the answer (and a test read the log) at once
@@ -224,17 +216,6 @@ final class SimCloudWatchLogs {
     private static int pageSize(JsonNode request, int max, SimOptions options) {
         int limit = Math.min(max, request.path("limit").asInt(max));
         return options.maxPageSize() > 0 ? Math.min(limit, options.maxPageSize()) : limit;
-    }
-
-    private static byte[] error(String code, String message) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-        try (JsonGenerator g = FACTORY.createGenerator(out)) {
-            g.writeStartObject();
-            g.writeStringField("__type", code);
-            g.writeStringField("message", message);
-            g.writeEndObject();
-        }
-        return out.toByteArray();
     }
 
     private static void send(HttpExchange exchange, int status, byte[] body) throws IOException {

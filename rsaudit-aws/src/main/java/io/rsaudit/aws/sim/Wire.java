@@ -58,12 +58,7 @@ final class Wire {
      */
     static byte[] error(SimService service, AwsError error, String requestId) {
         if (service.protocol() == Protocol.JSON) {
-            return json(512, g -> {
-                g.writeStartObject();
-                g.writeStringField("__type", error.code());
-                g.writeStringField("message", error.message());
-                g.writeEndObject();
-            });
+            return jsonError(error.code(), error.message());
         }
         return xml(512, w -> {
             if (service.protocol() == Protocol.EC2) {
@@ -88,8 +83,18 @@ final class Wire {
         });
     }
 
+    /** A JSON protocol's error body: {@code {"__type": ..., "message": ...}}. */
+    static byte[] jsonError(String code, String message) {
+        return json(512, g -> {
+            g.writeStartObject();
+            g.writeStringField("__type", code);
+            g.writeStringField("message", message);
+            g.writeEndObject();
+        });
+    }
+
     /** What a JSON body writes. */
-    private interface JsonBody {
+    interface JsonBody {
         void write(JsonGenerator g) throws IOException;
     }
 
@@ -98,7 +103,7 @@ final class Wire {
         void write(XMLStreamWriter w) throws XMLStreamException;
     }
 
-    private static byte[] json(int size, JsonBody body) {
+    static byte[] json(int size, JsonBody body) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(size);
         try (JsonGenerator g = JSON.createGenerator(out)) {
             body.write(g);
