@@ -337,10 +337,16 @@ public final class HuntEngine {
             return hits.nano(order[i]);
         }
 
-        /** Whether the i-th event is later than the given time. */
-        boolean after(int i, long sec, int nano) {
+        /** Whether the i-th event is more than {@code within} after the {@code from}-th (exact, no Instant made). */
+        boolean beyond(int i, int from, long withinSec, int withinNano) {
+            long deadlineSec = sec(from) + withinSec;
+            int deadlineNano = nano(from) + withinNano;
+            if (deadlineNano >= 1_000_000_000) {
+                deadlineSec++;
+                deadlineNano -= 1_000_000_000;
+            }
             long s = sec(i);
-            return s > sec || s == sec && nano(i) > nano;
+            return s > deadlineSec || s == deadlineSec && nano(i) > deadlineNano;
         }
 
         int steps(int i) {
@@ -362,10 +368,11 @@ public final class HuntEngine {
         int left = 0;
         int openStart = -1;
         int openEnd = -1;
+        long withinSec = a.within().getSeconds();
+        int withinNano = a.within().getNano();
         for (int right = 0; right < events.size(); right++) {
             distinct.merge(value(a, events, right), 1, Integer::sum);
-            Instant now = events.time(right);
-            while (Duration.between(events.time(left), now).compareTo(a.within()) > 0) {
+            while (events.beyond(right, left, withinSec, withinNano)) {
                 String v = value(a, events, left++);
                 if (distinct.merge(v, -1, Integer::sum) == 0) {
                     distinct.remove(v);
@@ -441,14 +448,8 @@ public final class HuntEngine {
             if (first == n) {
                 return;
             }
-            long deadlineSec = events.sec(first) + withinSec;
-            int deadlineNano = events.nano(first) + withinNano;
-            if (deadlineNano >= 1_000_000_000) {
-                deadlineSec++;
-                deadlineNano -= 1_000_000_000;
-            }
             end = Math.max(end, first);
-            while (end < n && !events.after(end, deadlineSec, deadlineNano)) {
+            while (end < n && !events.beyond(end, first, withinSec, withinNano)) {
                 end++;
             }
             boolean possible = true;
