@@ -1,5 +1,6 @@
 package io.rsaudit.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rsaudit.cli.bench.BenchReport;
 import io.rsaudit.cli.bench.BenchResult;
 import io.rsaudit.cli.bench.Benchmark;
@@ -12,6 +13,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -242,7 +245,7 @@ final class BenchCommand implements Runnable {
             }
             try {
                 PrintWriter out = spec.commandLine().getOut();
-                List<LiveBench.Result> all = new java.util.ArrayList<>();
+                List<LiveBench.Result> all = new ArrayList<>();
                 for (int i = 1; i <= runs; i++) {
                     LiveBench.Result one = LiveBench.run(dir, clusterCount, latency, n, lane);
                     all.add(one);
@@ -253,7 +256,7 @@ final class BenchCommand implements Runnable {
                                 one.cpu() == null ? -1 : one.cpu().processMillis());
                     }
                 }
-                all.sort(java.util.Comparator.comparingLong(LiveBench.Result::wallMillis));
+                all.sort(Comparator.comparingLong(LiveBench.Result::wallMillis));
                 LiveBench.Result r = all.get(all.size() / 2);
                 if (runs > 1) {
                     out.printf(Locale.ROOT, "the median run of %d:%n", runs);
@@ -281,18 +284,14 @@ final class BenchCommand implements Runnable {
                 return r.collectionErrors() == 0 ? ExitCode.CLEAN.code() : ExitCode.INCOMPLETE.code();
             } finally {
                 if (generated != null) {
-                    try (var all = Files.walk(generated)) {
-                        for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                            Files.delete(p);
-                        }
-                    }
+                    LiveExport.delete(generated);
                 }
             }
         }
 
         /** Clusters of an export given with --estate: the Clusters lists of its describe-clusters files. */
         private static int countClusters(Path dir) throws IOException {
-            var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+            var mapper = new ObjectMapper();
             int n = 0;
             try (var all = Files.walk(dir)) {
                 for (Path p : all.filter(f -> f.endsWith(Path.of("redshift", "describe-clusters.json"))).toList()) {

@@ -45,7 +45,7 @@ final class LiveExport {
                 Files.delete(p);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete the live scan's temporary folder " + dir, e);
+            throw new UncheckedIOException("cannot delete the temporary folder " + dir, e);
         }
     }
 }

@@ -8,8 +8,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What the hunt rules take from the policy: the allow-lists they compare log values against, and threshold
- * overrides. Rules name these by reference ({@code ${policy.hunt.allowedCidrs}}); see {@code docs/policy.md}.
+ * What the hunt rules take from the policy: the allow-lists they compare log values against, and per-rule
+ * overrides of threshold, level and learning period. Rules name the allow-lists by reference
+ * ({@code ${policy.hunt.allowedCidrs}}); see {@code docs/policy.md}.
  *
  * @param allowedCidrs office, VPN and application networks that may connect (RSH-AUTH-005)
  * @param allowedBuckets S3 buckets UNLOAD may write to (RSH-EXFIL-001)

@@ -68,19 +68,9 @@ public final class JsonReporter implements Reporter {
     @Override
     public void write(Report report, Writer out) throws IOException {
         try (JsonGenerator g = JSON.createGenerator(out)) {
-            g.useDefaultPrettyPrinter();
-            g.writeStartObject();
-            g.writeStringField("schema", SCHEMA);
-            g.writeObjectFieldStart("tool");
-            g.writeStringField("name", "rsaudit");
-            g.writeStringField("version", report.toolVersion());
-            g.writeEndObject();
-            g.writeStringField("startedAt", report.startedAt().toString());
-            g.writeStringField("finishedAt", report.finishedAt().toString());
+            JsonEnvelope.open(g, SCHEMA, report.toolVersion(), report.startedAt(), report.finishedAt());
             g.writeStringField("input", report.input());
-            g.writeStringField("policy", report.policy());
-            g.writeStringField("failOn", report.failOn() == null ? "none" : report.failOn().label());
-            g.writeStringField("verdict", report.verdict().name().toLowerCase(Locale.ROOT));
+            JsonEnvelope.judgement(g, report.policy(), report.failOn(), report.verdict());
             g.writeFieldName("summary");
             g.writeTree(summary(report));
             g.writeFieldName("scopes");
@@ -98,8 +88,7 @@ public final class JsonReporter implements Reporter {
                 g.writeTree(finding(f));
             }
             g.writeEndArray();
-            g.writeEndObject();
-            g.writeRaw('\n');
+            JsonEnvelope.close(g);
         }
     }
 

@@ -3,6 +3,7 @@ package io.rsaudit.core.hunt.engine;
 import io.rsaudit.core.hunt.Event;
 import io.rsaudit.core.hunt.LogType;
 import io.rsaudit.core.hunt.rule.CompiledRule;
+import io.rsaudit.core.hunt.rule.Condition;
 import io.rsaudit.core.hunt.rule.Correlation;
 import io.rsaudit.core.hunt.rule.Rule;
 import java.time.Duration;
@@ -19,6 +20,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * Runs compiled rules over a stream of events. {@link #accept} may be called from several threads at once;
@@ -47,6 +49,10 @@ public final class HuntEngine {
             .thenComparing(e -> e.origin().file())
             .thenComparingLong(e -> e.origin().line())
             .thenComparingLong(e -> e.origin().index());
+
+    private static final Comparator<String> KEY_PART_ORDER = Comparator.nullsFirst(Comparator.naturalOrder());
+
+    private static final Pattern OUTER_PARENTHESES = Pattern.compile("^\\((.*)\\)$");
 
     private static final Comparator<Alert> ALERT_ORDER = Comparator
             .comparing(Alert::first, Comparator.nullsLast(Comparator.<Instant>naturalOrder()))
@@ -252,6 +258,7 @@ public final class HuntEngine {
                         + (1 << Places.FILE_BITS) + " files or a line number past " + (1L << Places.LINE_BITS));
             }
             Ranked out = new Ranked();
+            String matchSummary = c == null ? "matched " + unwrapped(rule.condition()) : null;
             List<Group> groups = new ArrayList<>(s.groups.values());
             groups.sort((a, b) -> compareKeys(a.key, b.key));
             for (Group g : groups) {
@@ -263,7 +270,7 @@ public final class HuntEngine {
                 String key = c == null ? "" : keyText(c.by(), g.key);
                 if (c == null) {
                     for (int i = 0; i < span.size(); i++) {
-                        out.add(alert(rule, span, i, i, "matched " + condition(rule)));
+                        out.add(alert(rule, span, i, i, matchSummary));
                     }
                 } else if (c instanceof Correlation.Aggregation a) {
                     aggregate(rule, a, span, key, out);
@@ -337,10 +344,16 @@ public final class HuntEngine {
             return hits.nano(order[i]);
         }
 
-        /** Whether the i-th event is later than the given time. */
-        boolean after(int i, long sec, int nano) {
+        /** Whether the i-th event is more than {@code within} after the {@code from}-th (exact, no Instant made). */
+        boolean beyond(int i, int from, long withinSec, int withinNano) {
+            long deadlineSec = sec(from) + withinSec;
+            int deadlineNano = nano(from) + withinNano;
+            if (deadlineNano >= 1_000_000_000) {
+                deadlineSec++;
+                deadlineNano -= 1_000_000_000;
+            }
             long s = sec(i);
-            return s > sec || s == sec && nano(i) > nano;
+            return s > deadlineSec || s == deadlineSec && nano(i) > deadlineNano;
         }
 
         int steps(int i) {
@@ -362,10 +375,11 @@ public final class HuntEngine {
         int left = 0;
         int openStart = -1;
         int openEnd = -1;
+        long withinSec = a.within().getSeconds();
+        int withinNano = a.within().getNano();
         for (int right = 0; right < events.size(); right++) {
             distinct.merge(value(a, events, right), 1, Integer::sum);
-            Instant now = events.time(right);
-            while (Duration.between(events.time(left), now).compareTo(a.within()) > 0) {
+            while (events.beyond(right, left, withinSec, withinNano)) {
                 String v = value(a, events, left++);
                 if (distinct.merge(v, -1, Integer::sum) == 0) {
                     distinct.remove(v);
@@ -441,14 +455,8 @@ public final class HuntEngine {
             if (first == n) {
                 return;
             }
-            long deadlineSec = events.sec(first) + withinSec;
-            int deadlineNano = events.nano(first) + withinNano;
-            if (deadlineNano >= 1_000_000_000) {
-                deadlineSec++;
-                deadlineNano -= 1_000_000_000;
-            }
             end = Math.max(end, first);
-            while (end < n && !events.after(end, deadlineSec, deadlineNano)) {
+            while (end < n && !events.beyond(end, first, withinSec, withinNano)) {
                 end++;
             }
             boolean possible = true;
@@ -561,14 +569,15 @@ public final class HuntEngine {
                 : String.join(", ", list.subList(0, 3)) + " (+" + (list.size() - 3) + " more)";
     }
 
-    private static String condition(Rule rule) {
-        return rule.condition().toString().replaceAll("^\\((.*)\\)$", "$1");
+    /** The condition as text without the parentheses around the whole of it. */
+    private static String unwrapped(Condition c) {
+        return OUTER_PARENTHESES.matcher(c.toString()).replaceAll("$1");
     }
 
     private static String steps(Correlation.Sequence q) {
         List<String> parts = new ArrayList<>();
         for (Correlation.Step s : q.steps()) {
-            String c = s.condition().toString().replaceAll("^\\((.*)\\)$", "$1");
+            String c = unwrapped(s.condition());
             parts.add(s.atLeast() > 1 ? c + " x" + s.atLeast() : c);
         }
         return String.join(" then ", parts);
@@ -598,7 +607,7 @@ public final class HuntEngine {
 
     private static int compareKeys(List<String> a, List<String> b) {
         for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
-            int c = Comparator.nullsFirst(Comparator.<String>naturalOrder()).compare(a.get(i), b.get(i));
+            int c = KEY_PART_ORDER.compare(a.get(i), b.get(i));
             if (c != 0) {
                 return c;
             }

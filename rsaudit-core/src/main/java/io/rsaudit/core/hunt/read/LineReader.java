@@ -45,12 +45,7 @@ final class LineReader {
                     if (skipping >= 0) {
                         skipping = -1;
                     } else {
-                        int end = nl > start && buf[nl - 1] == '\r' ? nl - 1 : nl;
-                        if (end - start > maxLine) {
-                            lines.oversized(buf, start, Math.min(end, start + 256), lineNo, end - start);
-                        } else {
-                            lines.line(buf, start, end, lineNo);
-                        }
+                        hand(lines, buf, start, nl > start && buf[nl - 1] == '\r' ? nl - 1 : nl, lineNo, maxLine);
                     }
                     start = nl + 1;
                     scan = start;
@@ -80,12 +75,7 @@ final class LineReader {
                 if (n < 0) {
                     if (limit > start && skipping < 0) {
                         lineNo++;
-                        int end = buf[limit - 1] == '\r' ? limit - 1 : limit;
-                        if (end - start > maxLine) {
-                            lines.oversized(buf, start, Math.min(end, start + 256), lineNo, end - start);
-                        } else {
-                            lines.line(buf, start, end, lineNo);
-                        }
+                        hand(lines, buf, start, buf[limit - 1] == '\r' ? limit - 1 : limit, lineNo, maxLine);
                     } else if (skipping >= 0) {
                         lineNo++;
                     }
@@ -100,6 +90,15 @@ final class LineReader {
                     + lost(limit - start, lineNo + 1));
         }
         lines.end(lineNo);
+    }
+
+    /** A whole line, or its start when it is over the maximum (a last line without '\n' can be). */
+    private static void hand(Lines lines, byte[] buf, int start, int end, long lineNo, int maxLine) {
+        if (end - start > maxLine) {
+            lines.oversized(buf, start, Math.min(end, start + 256), lineNo, end - start);
+        } else {
+            lines.line(buf, start, end, lineNo);
+        }
     }
 
     private static void broken(FileRead file, long line, int partial, boolean gzip, IOException e) {

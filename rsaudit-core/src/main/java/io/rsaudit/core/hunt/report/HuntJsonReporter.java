@@ -6,10 +6,12 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.rsaudit.core.hunt.Event;
+import io.rsaudit.core.hunt.LogType;
 import io.rsaudit.core.hunt.engine.Alert;
 import io.rsaudit.core.hunt.read.ReadProblem;
 import io.rsaudit.core.hunt.read.ReadSummary;
 import io.rsaudit.core.hunt.rule.Rule;
+import io.rsaudit.core.report.JsonEnvelope;
 import java.io.IOException;
 import java.io.Writer;
 import java.time.Instant;
@@ -26,20 +28,10 @@ public final class HuntJsonReporter {
 
     public void write(HuntReport report, Writer out) throws IOException {
         try (JsonGenerator g = JSON.createGenerator(out)) {
-            g.useDefaultPrettyPrinter();
-            g.writeStartObject();
-            g.writeStringField("schema", SCHEMA);
-            g.writeObjectFieldStart("tool");
-            g.writeStringField("name", "rsaudit");
-            g.writeStringField("version", report.toolVersion());
-            g.writeEndObject();
-            g.writeStringField("startedAt", report.startedAt().toString());
-            g.writeStringField("finishedAt", report.finishedAt().toString());
+            JsonEnvelope.open(g, SCHEMA, report.toolVersion(), report.startedAt(), report.finishedAt());
             g.writeFieldName("inputs");
             g.writeTree(JSON.valueToTree(report.inputs()));
-            g.writeStringField("policy", report.policy());
-            g.writeStringField("failOn", report.failOn() == null ? "none" : report.failOn().label());
-            g.writeStringField("verdict", report.verdict().name().toLowerCase(Locale.ROOT));
+            JsonEnvelope.judgement(g, report.policy(), report.failOn(), report.verdict());
             g.writeFieldName("read");
             g.writeTree(read(report.read()));
             g.writeFieldName("notJudged");
@@ -51,8 +43,7 @@ public final class HuntJsonReporter {
                 g.writeTree(alert(a));
             }
             g.writeEndArray();
-            g.writeEndObject();
-            g.writeRaw('\n');
+            JsonEnvelope.close(g);
         }
     }
 
@@ -108,7 +99,7 @@ public final class HuntJsonReporter {
             ObjectNode ev = evidence.addObject();
             ev.put("file", e.origin().file());
             ev.put("line", e.origin().line());
-            if (e.type() == io.rsaudit.core.hunt.LogType.CLOUDTRAIL) {
+            if (e.type() == LogType.CLOUDTRAIL) {
                 ev.put("index", e.origin().index());
             }
             ev.put("type", e.type().fileName());
