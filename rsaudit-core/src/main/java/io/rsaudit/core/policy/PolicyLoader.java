@@ -271,7 +271,8 @@ public final class PolicyLoader {
                     return;
                 }
                 if (n == null || n < 1) {
-                    problems.add("hunt.thresholds." + rule + ": " + n + " is not a count of 1 or more");
+                    problems.add(lineOf(file, List.of("hunt", "thresholds", rule), "") + "hunt.thresholds." + rule
+                            + ": " + n + " is not a count of 1 or more");
                 } else {
                     thresholds.put(rule, n);
                 }

@@ -280,7 +280,7 @@ class HuntEngineTest {
                         "hunt.allowedBuckets[0]: 's3://corp-exports' is not a bucket name (3-63 of a-z 0-9 . -;"
                                 + " no s3:// and no key prefix)",
                         "hunt.adminUsers[0]: empty user name",
-                        "hunt.thresholds.RSH-AUTH-001: 0 is not a count of 1 or more");
+                        "line 5: hunt.thresholds.RSH-AUTH-001: 0 is not a count of 1 or more");
         Policy ok = new PolicyLoader(io.rsaudit.core.check.CheckCatalog.builtIn().ids())
                 .load(Path.of("../examples/policy.yaml"));
         assertThat(ok.hunt().adminUsers()).containsExactlyInAnyOrder("admin", "awsuser", "dba");
