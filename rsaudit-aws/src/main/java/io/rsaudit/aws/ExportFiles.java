@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileAttribute;
@@ -26,16 +25,18 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class ExportFiles {
 
-    private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
     private static final Set<PosixFilePermission> DIR = PosixFilePermissions.fromString("rwx------");
     private static final Set<PosixFilePermission> FILE = PosixFilePermissions.fromString("rw-------");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path root;
+    private final boolean posix;
     private final AtomicLong files = new AtomicLong();
     private final AtomicLong errors = new AtomicLong();
 
     ExportFiles(Path root) {
+        // owner-only on a file system that has permissions (not on Windows, nor in memory)
+        this.posix = root.getFileSystem().supportedFileAttributeViews().contains("posix");
         this.root = root;
     }
 
@@ -119,8 +120,8 @@ final class ExportFiles {
         return Files.newOutputStream(file);
     }
 
-    private static FileAttribute<?>[] attributes(Set<PosixFilePermission> permissions) {
-        return POSIX ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(permissions)}
+    private FileAttribute<?>[] attributes(Set<PosixFilePermission> permissions) {
+        return posix ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(permissions)}
                 : new FileAttribute<?>[0];
     }
 }

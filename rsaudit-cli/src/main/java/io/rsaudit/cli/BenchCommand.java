@@ -8,6 +8,7 @@ import io.rsaudit.cli.bench.EstateGenerator;
 import io.rsaudit.cli.bench.EstateSpec;
 import io.rsaudit.cli.bench.EstateSummary;
 import io.rsaudit.cli.bench.HuntBenchmark;
+import io.rsaudit.aws.sim.AwsSimulator;
 import io.rsaudit.cli.bench.LiveBench;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -207,8 +208,9 @@ final class BenchCommand implements Runnable {
         Integer perRegion;
 
         @Option(names = "--runs", defaultValue = "1", paramLabel = "N",
-                description = "Collections in this JVM, each with a fresh simulator and collector; the first is cold"
-                        + " (class loading, JIT), the median is reported. Default: ${DEFAULT-VALUE}.")
+                description = "Collections in this JVM, each with a fresh collector, against one simulator. The first"
+                        + " is cold (class loading, JIT, and the simulator making its answers) and reported alone;"
+                        + " with more, the median of the others is reported too, as warm. Default: ${DEFAULT-VALUE}.")
         int runs;
 
         @Override
@@ -243,49 +245,57 @@ final class BenchCommand implements Runnable {
             if (n < 1 || lane < 1) {
                 throw new Main.UsageException("--concurrency and --per-region must be at least 1");
             }
-            try {
+            try (AwsSimulator sim = LiveBench.simulator(dir, latency)) {
                 PrintWriter out = spec.commandLine().getOut();
                 List<LiveBench.Result> all = new ArrayList<>();
                 for (int i = 1; i <= runs; i++) {
-                    LiveBench.Result one = LiveBench.run(dir, clusterCount, latency, n, lane);
+                    LiveBench.Result one = LiveBench.run(sim, dir, clusterCount, n, lane);
                     all.add(one);
                     if (runs > 1) {
-                        out.printf(Locale.ROOT, "  run %d: %,d ms wall, wall / floor %s, %,d ms CPU%n", i,
-                                one.wallMillis(), one.ratio().isPresent() ? String.format(Locale.ROOT, "%.2f",
-                                        one.ratio().getAsDouble()) : "n/a",
-                                one.cpu() == null ? -1 : one.cpu().processMillis());
+                        out.printf(Locale.ROOT, "  run %d: %,d ms wall, wall / floor %s, %,d ms CPU (simulator %,d"
+                                + " ms)%n", i, one.wallMillis(), ratio(one), one.cpu() == null ? -1
+                                        : one.cpu().processMillis(), one.cpu() == null ? -1
+                                                : one.cpu().simulatorMillis());
                     }
                 }
-                all.sort(Comparator.comparingLong(LiveBench.Result::wallMillis));
-                LiveBench.Result r = all.get(all.size() / 2);
+                report(out, "cold, in a fresh JVM (run 1): ", all.get(0));
                 if (runs > 1) {
-                    out.printf(Locale.ROOT, "the median run of %d:%n", runs);
-                }
-                out.printf(Locale.ROOT, "rsaudit bench live: %,d ms wall, %,d API calls (%,d failed), %.2f calls per"
-                        + " cluster (%,d clusters), concurrency %d (%d per account-region), %d ms per call%n",
-                        r.wallMillis(), r.apiCalls(), r.failedCalls(), r.callsPerCluster(), r.clusters(),
-                        r.concurrency(), r.perRegion(), r.latencyMillis());
-                out.printf(Locale.ROOT, "  floor: %d dependent calls x %d ms = %,d ms, in %s%n", r.floorCalls(),
-                        r.latencyMillis(), r.floorMillis(), r.floorScope());
-                String ratio = r.ratio().isPresent() ? String.format(Locale.ROOT, "%.2f", r.ratio().getAsDouble())
-                        : "n/a (" + (r.latencyMillis() == 0 ? "--latency 0" : "no dependent calls")
-                                + ": the floor is 0 ms)";
-                out.printf(Locale.ROOT, "  wall / floor: %s (goal <= 1.5); collection errors: %d%n", ratio,
-                        r.collectionErrors());
-                r.errorSamples().forEach(e -> out.printf(Locale.ROOT, "    %s%n", e));
-                if (r.cpu() != null) {
-                    LiveBench.Cpu c = r.cpu();
-                    out.printf(Locale.ROOT, "  cpu: %,d ms in this JVM during the collection (simulator %,d ms;"
-                            + " collector with its JIT and GC %,d ms): at least %,d ms of wall even with all %d cores"
-                            + " to itself%n", c.processMillis(), c.simulatorMillis(), c.collectorMillis(),
-                            c.cpuBoundMillis(), c.cores());
+                    List<LiveBench.Result> warm = new ArrayList<>(all.subList(1, all.size()));
+                    warm.sort(Comparator.comparingLong(LiveBench.Result::wallMillis));
+                    report(out, String.format(Locale.ROOT, "warm, the median of runs 2 to %d: ", runs),
+                            warm.get(warm.size() / 2));
                 }
                 out.flush();
-                return r.collectionErrors() == 0 ? ExitCode.CLEAN.code() : ExitCode.INCOMPLETE.code();
+                return all.stream().allMatch(r -> r.collectionErrors() == 0) ? ExitCode.CLEAN.code()
+                        : ExitCode.INCOMPLETE.code();
             } finally {
                 if (generated != null) {
                     LiveExport.delete(generated);
                 }
+            }
+        }
+
+        private static String ratio(LiveBench.Result r) {
+            return r.ratio().isPresent() ? String.format(Locale.ROOT, "%.2f", r.ratio().getAsDouble())
+                    : "n/a (" + (r.latencyMillis() == 0 ? "--latency 0" : "no dependent calls") + ": the floor is 0 ms)";
+        }
+
+        private static void report(PrintWriter out, String which, LiveBench.Result r) {
+            out.printf(Locale.ROOT, "rsaudit bench live, %s%,d ms wall, %,d API calls (%,d failed), %.2f calls per"
+                    + " cluster (%,d clusters), concurrency %d (%d per account-region), %d ms per call%n", which,
+                    r.wallMillis(), r.apiCalls(), r.failedCalls(), r.callsPerCluster(), r.clusters(),
+                    r.concurrency(), r.perRegion(), r.latencyMillis());
+            out.printf(Locale.ROOT, "  floor: %d dependent calls x %d ms = %,d ms, in %s%n", r.floorCalls(),
+                    r.latencyMillis(), r.floorMillis(), r.floorScope());
+            out.printf(Locale.ROOT, "  wall / floor: %s (goal <= 1.5); collection errors: %d%n", ratio(r),
+                    r.collectionErrors());
+            r.errorSamples().forEach(e -> out.printf(Locale.ROOT, "    %s%n", e));
+            if (r.cpu() != null) {
+                LiveBench.Cpu c = r.cpu();
+                out.printf(Locale.ROOT, "  cpu: %,d ms in this JVM during the collection (simulator %,d ms;"
+                        + " collector with its JIT and GC %,d ms): at least %,d ms of wall even with all %d cores"
+                        + " to itself%n", c.processMillis(), c.simulatorMillis(), c.collectorMillis(),
+                        c.cpuBoundMillis(), c.cores());
             }
         }
 

@@ -15,7 +15,10 @@ import io.rsaudit.core.report.Report;
 import io.rsaudit.core.report.Reporter;
 import io.rsaudit.core.report.TextReporter;
 import io.rsaudit.core.source.CliJsonSource;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.FileSystem;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -32,8 +35,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "scan", mixinStandardHelpOptions = true,
         description = {"Scans a directory of AWS CLI JSON output (--input, see docs/input-layout.md), or live AWS"
                 + " accounts (without --input, see docs/live-scan.md), and reports every check on every resource.",
-                "A live scan collects into a temporary export folder, scans it exactly as --input would, and deletes"
-                + " it; 'rsaudit export' keeps such a folder."})
+                "A live scan collects into an export folder kept in memory and scans it exactly as --input would;"
+                + " 'rsaudit export' writes such a folder to disk."})
 final class ScanCommand implements Callable<Integer> {
 
     @Spec
@@ -83,13 +86,13 @@ final class ScanCommand implements Callable<Integer> {
             scanned = input.toString();
         } else {
             LiveOptions options = live.options(TerminalProgress.forStderr(spec.commandLine().getErr()));
-            Path dir = LiveExport.temporaryFolder();
-            try {
+            try (FileSystem memory = LiveExport.memory()) {
+                Path dir = LiveExport.inMemory(memory);
                 LiveCollector.Result collected = new LiveCollector(options).collect(dir);
                 inventory = new CliJsonSource(dir).load();
                 errors.addAll(LiveExport.problems(collected));
-            } finally {
-                LiveExport.delete(dir);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot close the in-memory export", e);
             }
             scanned = options.describe();
         }

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.rsaudit.core.model.CollectionError.Kind;
 import io.rsaudit.core.model.Scope;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -282,7 +283,7 @@ final class ExportLayout {
     /** The page as one document, or {@code null} (reported) when it is not a readable JSON object. */
     JsonNode parse(CallOutput.Page page) {
         String where = page.location();
-        try (JsonParser parser = JSON.createParser(page.file().toFile())) {
+        try (InputStream in = Files.newInputStream(page.file()); JsonParser parser = JSON.createParser(in)) {
             if (!startsObject(parser, where)) {
                 return null;
             }
@@ -315,7 +316,7 @@ final class ExportLayout {
         ObjectNode members = JSON.createObjectNode();
         boolean listSeen = false;
         int read = 0;
-        try (JsonParser parser = JSON.createParser(page.file().toFile())) {
+        try (InputStream in = Files.newInputStream(page.file()); JsonParser parser = JSON.createParser(in)) {
             if (!startsObject(parser, where)) {
                 return new Streamed(null, false, false);
             }

@@ -1,0 +1,91 @@
+package io.rsaudit.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rsaudit.aws.sim.AwsSimulator;
+import io.rsaudit.aws.sim.SimOptions;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code rsaudit scan} without {@code --input}, through the command line, against the simulator on 127.0.0.1
+ * serving {@code examples/estate}: the whole path a user takes (options, in-memory export, report, exit code).
+ */
+class LiveScanCliTest {
+
+    private static final Path ESTATE = Path.of("../examples/estate");
+    private static final String POLICY = "../examples/policy.yaml";
+
+    @BeforeEach
+    void credentials() {
+        // The default chain reads these first; the simulator takes the caller's account from the key id.
+        System.setProperty("aws.accessKeyId", "SIM100000000001");
+        System.setProperty("aws.secretAccessKey", "test-secret");
+    }
+
+    @AfterEach
+    void clear() {
+        System.clearProperty("aws.accessKeyId");
+        System.clearProperty("aws.secretAccessKey");
+    }
+
+    @Test
+    void aLiveScanReportsWhatTheOfflineScanOfTheSameEstateReports() throws Exception {
+        try (AwsSimulator sim = AwsSimulator.start(ESTATE, SimOptions.defaults())) {
+            CliRun live = CliRun.of(live(sim, "--format", "json"));
+            CliRun offline = CliRun.of("scan", "--input", ESTATE.toString(), "--policy", POLICY, "--format", "json");
+
+            assertThat(live.code()).as(live.err()).isEqualTo(offline.code()).isEqualTo(1);
+            JsonNode l = new ObjectMapper().readTree(live.out());
+            JsonNode o = new ObjectMapper().readTree(offline.out());
+            List<String> fromLive = findings(l);
+            List<String> fromExport = findings(o);
+            assertThat(fromLive).hasSizeGreaterThan(50);
+            assertThat(fromLive.stream().filter(f -> !fromExport.contains(f))).as("reported live only").isEmpty();
+            assertThat(fromExport.stream().filter(f -> !fromLive.contains(f))).as("reported offline only").isEmpty();
+            assertThat(fromLive).containsExactlyElementsOf(fromExport);
+            assertThat(l.path("scopes")).isEqualTo(o.path("scopes"));
+        }
+    }
+
+    @Test
+    void anAccountWhoseRoleCannotBeAssumedMakesTheScanIncomplete() throws Exception {
+        try (AwsSimulator sim = AwsSimulator.start(ESTATE,
+                SimOptions.builder().unassumable("222222222222").build())) {
+            // --fail-on none: no finding sets exit 1, so the exit code says only whether the scan is whole
+            CliRun run = CliRun.of(live(sim, "--fail-on", "none"));
+
+            assertThat(run.code()).as(run.err()).isEqualTo(3);
+            assertThat(run.err()).contains("verdict incomplete");
+            assertThat(run.out()).contains("222222222222").contains("AssumeRole");
+        }
+    }
+
+    /**
+     * Each finding as its JSON text, but for what is the collector's own: the text of the one failed call (the
+     * example's .error file holds the CLI's words), and the position of a security group in its file (the live
+     * export lists the groups in the order clusters name them).
+     */
+    private static List<String> findings(JsonNode report) {
+        List<String> out = new ArrayList<>();
+        report.path("findings").forEach(f -> out.add(f.toString()
+                .replaceAll("(\\.error\\)): [^\"]*", "$1: <the error>")
+                .replaceAll("(describe-security-groups\\.json\",\"pointer\":\"/SecurityGroups/)\\d+", "$1*")));
+        return out;
+    }
+
+    private static String[] live(AwsSimulator sim, String... more) {
+        String[] base = {"scan", "--role-name", "rsaudit-audit", "--accounts", "111111111111,222222222222",
+            "--region", "us-east-1", "--endpoint-url", sim.endpoint().toString(), "--policy", POLICY};
+        String[] all = new String[base.length + more.length];
+        System.arraycopy(base, 0, all, 0, base.length);
+        System.arraycopy(more, 0, all, base.length, more.length);
+        return all;
+    }
+}
