@@ -46,7 +46,7 @@ final class AccountCollector {
     }
 
     void start() {
-        lane.submit(this::begin);
+        lane.submit(Scheduler.Order.LIST, this::begin);
         lane.seal();
     }
 
@@ -57,7 +57,7 @@ final class AccountCollector {
                 return null;
             }
         }
-        CompletableFuture<Regions> regions = lane.submit(this::describeRegions);
+        CompletableFuture<Regions> regions = lane.submit(Scheduler.Order.LIST, this::describeRegions);
         String account = target;
         if (account == null) {
             GetCallerIdentityResponse me = callerIdentity();

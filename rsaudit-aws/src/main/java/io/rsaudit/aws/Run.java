@@ -60,7 +60,7 @@ final class Run implements AutoCloseable {
      */
     <R extends SdkPojo> CompletableFuture<List<R>> call(Scheduler.Lane lane, String account, String region,
             AwsCliCall call, String resource, Supplier<? extends Iterable<R>> pages) {
-        return lane.submit(() -> {
+        return lane.submit(resource == null ? Scheduler.Order.LIST : Scheduler.Order.PER_RESOURCE, () -> {
             try {
                 List<R> all = new ArrayList<>();
                 for (R page : pages.get()) {

@@ -1,14 +1,15 @@
 package io.rsaudit.aws;
 
-import java.util.ArrayDeque;
+import java.util.PriorityQueue;
 import java.util.Queue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.PriorityBlockingQueue;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
@@ -16,11 +17,24 @@ import java.util.function.Consumer;
  * a lane's limit within one lane (one account-region), so one busy region cannot starve the others nor draw
  * throttling on itself. A task starts as soon as it is submitted and a place is free: dependent calls are submitted
  * the moment their input is known.
+ *
+ * <p>When places are short, lists go before per-resource calls (each kind in the order submitted): a list starts a
+ * chain (its pages, then the calls for what it names), a per-resource call mostly ends one, so the longest chains,
+ * which bound the collection's wall time, do not wait behind the leaves of others.
  */
 final class Scheduler implements AutoCloseable {
 
-    private final ExecutorService pool;
+    /** Which calls go first when places are short. */
+    enum Order {
+        /** A region's or account's list (and what precedes them): the start of a chain. */
+        LIST,
+        /** A call for one resource a list named. */
+        PER_RESOURCE
+    }
+
+    private final ThreadPoolExecutor pool;
     private final Consumer<Throwable> failures;
+    private final AtomicLong submitted = new AtomicLong();
 
     /** @param failures told of every exception a task throws (the task's own future fails too) */
     Scheduler(int concurrency, Consumer<Throwable> failures) {
@@ -31,7 +45,8 @@ final class Scheduler implements AutoCloseable {
             t.setDaemon(true);
             return t;
         };
-        this.pool = Executors.newFixedThreadPool(concurrency, threads);
+        this.pool = new ThreadPoolExecutor(concurrency, concurrency, 0, TimeUnit.MILLISECONDS,
+                new PriorityBlockingQueue<>(), threads);
     }
 
     Lane lane(int limit) {
@@ -55,7 +70,7 @@ final class Scheduler implements AutoCloseable {
     final class Lane {
 
         private final int limit;
-        private final Queue<Runnable> queue = new ArrayDeque<>();
+        private final Queue<Task> queue = new PriorityQueue<>();
         private int running;
         /** Queued plus running tasks, plus one until sealed. */
         private final AtomicInteger open = new AtomicInteger(1);
@@ -69,10 +84,10 @@ final class Scheduler implements AutoCloseable {
          * Runs {@code task} when a place is free. The returned future completes (with the result, or the exception
          * the task threw) before the lane can count as done, so whatever it triggers is submitted in time.
          */
-        <T> CompletableFuture<T> submit(Callable<T> task) {
+        <T> CompletableFuture<T> submit(Order order, Callable<T> task) {
             CompletableFuture<T> result = new CompletableFuture<>();
             open.incrementAndGet();
-            Runnable run = () -> {
+            Task run = new Task(order, submitted.getAndIncrement(), () -> {
                 try {
                     result.complete(task.call());
                 } catch (Throwable e) {
@@ -81,7 +96,7 @@ final class Scheduler implements AutoCloseable {
                 } finally {
                     finished();
                 }
-            };
+            });
             boolean start;
             synchronized (this) {
                 start = running < limit;
@@ -98,7 +113,7 @@ final class Scheduler implements AutoCloseable {
         }
 
         private void finished() {
-            Runnable next;
+            Task next;
             synchronized (this) {
                 next = queue.poll();
                 if (next == null) {
@@ -124,6 +139,21 @@ final class Scheduler implements AutoCloseable {
 
         CompletableFuture<Void> done() {
             return done;
+        }
+    }
+
+    /** A task with its place in line: its order first, then when it was submitted. */
+    private record Task(Order order, long seq, Runnable body) implements Runnable, Comparable<Task> {
+
+        @Override
+        public void run() {
+            body.run();
+        }
+
+        @Override
+        public int compareTo(Task o) {
+            int c = order.compareTo(o.order);
+            return c != 0 ? c : Long.compare(seq, o.seq);
         }
     }
 }
