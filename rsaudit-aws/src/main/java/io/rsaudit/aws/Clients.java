@@ -1,5 +1,6 @@
 package io.rsaudit.aws;
 
+import io.rsaudit.core.model.Arns;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -120,7 +121,7 @@ final class Clients implements AutoCloseable {
     }
 
     String roleArn(String account) {
-        return "arn:" + partition(homeRegion) + ":iam::" + account + ":role/" + options.roleName();
+        return "arn:" + Arns.partition(homeRegion) + ":iam::" + account + ":role/" + options.roleName();
     }
 
     /** STS in {@code account} ({@code null}: the caller's own credentials, for assuming roles). */
@@ -164,9 +165,14 @@ final class Clients implements AutoCloseable {
 
     /** Organizations is global: its endpoint sits in the partition's global region. */
     OrganizationsClient organizations() {
-        String p = partition(homeRegion);
-        Region global = p.equals("aws-cn") ? Region.AWS_CN_GLOBAL
-                : p.equals("aws-us-gov") ? Region.AWS_US_GOV_GLOBAL : Region.AWS_GLOBAL;
+        Region global = switch (Arns.partition(homeRegion)) {
+            case "aws-cn" -> Region.AWS_CN_GLOBAL;
+            case "aws-us-gov" -> Region.AWS_US_GOV_GLOBAL;
+            case "aws-iso" -> Region.AWS_ISO_GLOBAL;
+            case "aws-iso-b" -> Region.AWS_ISO_B_GLOBAL;
+            case "aws-iso-e" -> Region.AWS_ISO_E_GLOBAL;
+            default -> Region.AWS_GLOBAL;
+        };
         return client("(caller)", global.id(), "organizations", caller, OrganizationsClient::builder);
     }
 
@@ -228,10 +234,6 @@ final class Clients implements AutoCloseable {
         }
     }
 
-    static String partition(String region) {
-        return region.startsWith("cn-") ? "aws-cn" : region.startsWith("us-gov-") ? "aws-us-gov"
-                : region.startsWith("us-iso-") ? "aws-iso" : region.startsWith("us-isob-") ? "aws-iso-b" : "aws";
-    }
 
     @Override
     public void close() {

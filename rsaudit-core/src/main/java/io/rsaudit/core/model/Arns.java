@@ -6,22 +6,25 @@ public final class Arns {
     private Arns() {
     }
 
-    /** The partition a region belongs to; {@code aws} for account-wide things. */
+    /**
+     * The partition a region belongs to, by the region prefixes AWS gives each partition; {@code aws} for
+     * account-wide things. A test in rsaudit-aws keeps this equal to the SDK's region metadata.
+     */
     public static String partition(String region) {
         if (region == null) {
             return "aws";
         }
-        if (region.startsWith("cn-")) {
-            return "aws-cn";
-        }
-        if (region.startsWith("us-gov-")) {
-            return "aws-us-gov";
-        }
-        if (region.startsWith("eusc-")) {
-            return "aws-eusc";
+        for (String[] p : PARTITIONS) {
+            if (region.startsWith(p[0])) {
+                return p[1];
+            }
         }
         return "aws";
     }
+
+    private static final String[][] PARTITIONS = {
+        {"cn-", "aws-cn"}, {"us-gov-", "aws-us-gov"}, {"us-iso-", "aws-iso"}, {"us-isob-", "aws-iso-b"},
+        {"eu-isoe-", "aws-iso-e"}, {"us-isof-", "aws-iso-f"}, {"eusc-", "aws-eusc"}};
 
     public static String redshift(Scope scope, String resourceType, String name) {
         return "arn:" + scope.partition() + ":redshift:" + scope.region() + ":" + scope.account() + ":"
