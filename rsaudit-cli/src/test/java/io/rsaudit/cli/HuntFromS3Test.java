@@ -13,9 +13,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code rsaudit hunt s3://...} through the command line, against the simulator on 127.0.0.1. */
@@ -23,18 +22,8 @@ class HuntFromS3Test {
 
     private static final String PREFIX = "AWSLogs/123456789012/redshift/eu-west-1/2024/05/01/";
 
-    @BeforeEach
-    void credentials() {
-        // The default chain reads these first; the simulator takes the account from the key id.
-        System.setProperty("aws.accessKeyId", "SIM123456789012");
-        System.setProperty("aws.secretAccessKey", "test-secret");
-    }
-
-    @AfterEach
-    void clear() {
-        System.clearProperty("aws.accessKeyId");
-        System.clearProperty("aws.secretAccessKey");
-    }
+    @RegisterExtension
+    final SimCaller caller = new SimCaller("123456789012");
 
     @Test
     void alertsFromS3EqualAlertsFromTheSameFilesOnDisk(@TempDir Path data) throws Exception {

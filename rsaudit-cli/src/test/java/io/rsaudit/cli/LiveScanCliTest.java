@@ -9,9 +9,8 @@ import io.rsaudit.aws.sim.SimOptions;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code rsaudit scan} without {@code --input}, through the command line, against the simulator on 127.0.0.1
@@ -22,18 +21,8 @@ class LiveScanCliTest {
     private static final Path ESTATE = Path.of("../examples/estate");
     private static final String POLICY = "../examples/policy.yaml";
 
-    @BeforeEach
-    void credentials() {
-        // The default chain reads these first; the simulator takes the caller's account from the key id.
-        System.setProperty("aws.accessKeyId", "SIM100000000001");
-        System.setProperty("aws.secretAccessKey", "test-secret");
-    }
-
-    @AfterEach
-    void clear() {
-        System.clearProperty("aws.accessKeyId");
-        System.clearProperty("aws.secretAccessKey");
-    }
+    @RegisterExtension
+    final SimCaller caller = new SimCaller("100000000001");
 
     @Test
     void aLiveScanReportsWhatTheOfflineScanOfTheSameEstateReports() throws Exception {
