@@ -22,6 +22,7 @@ import io.rsaudit.core.model.Provenance;
 import io.rsaudit.core.model.Scope;
 import io.rsaudit.core.model.Value;
 import io.rsaudit.core.policy.Suppression;
+import io.rsaudit.core.source.AwsCliCall;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.Locale;
@@ -191,9 +192,10 @@ public final class JsonReporter implements Reporter {
             if (e.note() != null) {
                 field.put("note", e.note());
             }
-            field.putObject("source")
+            ObjectNode source = field.putObject("source")
                     .put("location", e.provenance().location())
                     .put("pointer", e.provenance().pointer());
+            AwsCliCall.ofLocation(e.provenance().location()).ifPresent(c -> source.put("call", c.iamAction()));
         }
         Suppression s = f.suppressedBy();
         if (s != null) {

@@ -7,6 +7,7 @@ import io.rsaudit.core.check.Severity;
 import io.rsaudit.core.model.CollectionError;
 import io.rsaudit.core.model.ResourceId;
 import io.rsaudit.core.model.Scope;
+import io.rsaudit.core.source.AwsCliCall;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
@@ -131,7 +132,8 @@ public final class TextReporter implements Reporter {
                 out.line("            " + f.outcome().message());
                 Evidence ev = f.outcome().evidence();
                 if (ev != null) {
-                    out.line("            at " + ev.provenance() + describe(ev));
+                    out.line("            at " + ev.provenance() + AwsCliCall.ofLocation(ev.provenance().location())
+                            .map(c -> " (" + c.iamAction() + ")").orElse("") + describe(ev));
                 }
                 if (f.result() == Result.FAIL) {
                     out.line("            fix: " + f.remediationCli().replace("\n", "\n                 "));

@@ -1,6 +1,9 @@
 package io.rsaudit.core.source;
 
 import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Every AWS CLI call the export holds, and where its output lives below an account folder. This table is the
@@ -97,6 +100,30 @@ public enum AwsCliCall {
     public String file(String resource) {
         return service + "/" + operation + "/" + fileName(resource) + ".json";
     }
+
+    /**
+     * The call whose output a file of the layout holds, from the file's path relative to the export's root
+     * ({@code 111111111111/eu-west-1/redshift/describe-clusters.json}, a page or a per-resource file of it); empty
+     * for any other path.
+     */
+    public static Optional<AwsCliCall> ofLocation(String location) {
+        Matcher m = LOCATION.matcher(location);
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        boolean regional = m.group(1) != null;
+        boolean perResource = m.group(4) != null;
+        for (AwsCliCall c : values()) {
+            if (c.service.equals(m.group(2)) && c.operation.equals(m.group(3)) && c.regional == regional
+                    && (c.perResource != null) == perResource) {
+                return Optional.of(c);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static final Pattern LOCATION = Pattern.compile(
+            "\\d{12}/(?:([a-z]{2,4}(?:-[a-z]+)+-\\d{1,2})/)?([a-z0-9-]+)/([a-z0-9-]+?)(/[^/]+?)?(?:\\.page-\\d+)?\\.json");
 
     /** File names keep {@code [A-Za-z0-9._-]} and percent-encode the rest (the '/' of an alias, say). */
     public static String fileName(String resource) {
