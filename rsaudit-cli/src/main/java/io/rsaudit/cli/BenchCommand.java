@@ -277,7 +277,8 @@ final class BenchCommand implements Runnable {
 
         private static String ratio(LiveBench.Result r) {
             return r.ratio().isPresent() ? String.format(Locale.ROOT, "%.2f", r.ratio().getAsDouble())
-                    : "n/a (" + (r.latencyMillis() == 0 ? "--latency 0" : "no dependent calls") + ": the floor is 0 ms)";
+                    : "n/a (" + (r.latencyMillis() == 0 ? "--latency 0" : "no dependent calls")
+                            + ": the floor is 0 ms)";
         }
 
         private static void report(PrintWriter out, String which, LiveBench.Result r) {

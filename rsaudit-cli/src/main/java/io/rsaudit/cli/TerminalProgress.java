@@ -2,6 +2,7 @@ package io.rsaudit.cli;
 
 import io.rsaudit.aws.Progress;
 import java.io.PrintWriter;
+import java.util.Locale;
 import java.util.function.LongSupplier;
 
 /**
@@ -35,7 +36,7 @@ final class TerminalProgress implements Progress {
             return;
         }
         last = now;
-        String line = String.format(java.util.Locale.ROOT, "rsaudit: account-regions %d/%d, %d API calls, %d failed, %.1f s",
+        String line = String.format(Locale.ROOT, "rsaudit: account-regions %d/%d, %d API calls, %d failed, %.1f s",
                 s.scopesDone(), s.scopesTotal(), s.calls(), s.errors(), s.elapsed().toMillis() / 1000.0);
         String pad = line.length() < width ? " ".repeat(width - line.length()) : "";
         width = line.length();

@@ -122,8 +122,9 @@ public enum AwsCliCall {
         return Optional.empty();
     }
 
-    private static final Pattern LOCATION = Pattern.compile(
-            "\\d{12}/(?:([a-z]{2,4}(?:-[a-z]+)+-\\d{1,2})/)?([a-z0-9-]+)/([a-z0-9-]+?)(/[^/]+?)?(?:\\.page-\\d+)?\\.json");
+    /** account / [region /] service / operation [/ resource] [.page-N] .json */
+    private static final Pattern LOCATION = Pattern.compile("\\d{12}/(?:([a-z]{2,4}(?:-[a-z]+)+-\\d{1,2})/)?"
+            + "([a-z0-9-]+)/([a-z0-9-]+?)(/[^/]+?)?(?:\\.page-\\d+)?\\.json");
 
     /** File names keep {@code [A-Za-z0-9._-]} and percent-encode the rest (the '/' of an alias, say). */
     public static String fileName(String resource) {
