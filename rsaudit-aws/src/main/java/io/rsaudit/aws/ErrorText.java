@@ -71,6 +71,13 @@ final class ErrorText {
         return root.getClass().getSimpleName();
     }
 
+    /** An error of IAM Identity Center's portal or token service: an SSO profile's credentials failed. */
+    private static boolean fromSso(AwsServiceException s) {
+        String name = s.getClass().getName();
+        return name.startsWith("software.amazon.awssdk.services.sso.")
+                || name.startsWith("software.amazon.awssdk.services.ssooidc.");
+    }
+
     /**
      * AWS's answer inside {@code e}, or {@code e}: a credential provider wraps the STS error of a failed AssumeRole in
      * a client exception, and the STS error is what the user needs to see.
@@ -87,7 +94,8 @@ final class ErrorText {
     private static String message(Throwable e) {
         if (service(e) instanceof AwsServiceException s && s.awsErrorDetails() != null
                 && s.awsErrorDetails().errorMessage() != null) {
-            return s.awsErrorDetails().errorMessage() + " (HTTP " + s.statusCode() + ")";
+            return s.awsErrorDetails().errorMessage() + " (HTTP " + s.statusCode() + ")" + (fromSso(s)
+                    ? "; IAM Identity Center refused the profile's cached sign-in: run 'aws sso login' for it" : "");
         }
         String m = e.getMessage();
         if (!(e instanceof SdkException) || m == null || m.isBlank()) {

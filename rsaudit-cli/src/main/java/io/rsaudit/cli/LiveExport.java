@@ -4,6 +4,7 @@ import com.google.common.jimfs.Configuration;
 import com.google.common.jimfs.Jimfs;
 import io.rsaudit.aws.LiveCollector;
 import io.rsaudit.core.model.CollectionError;
+import io.rsaudit.core.model.Inventory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileSystem;
@@ -35,6 +36,18 @@ final class LiveExport {
     /** A file system in memory; see {@link #inMemory}. */
     static FileSystem memory() {
         return Jimfs.newFileSystem(Configuration.unix());
+    }
+
+    /**
+     * What reading the in-memory export found wrong. When no account could be collected at all, the collection's
+     * problems say why, and the empty folder's own complaint (no account folders in a path that exists only in
+     * memory) is left out.
+     */
+    static List<CollectionError> readErrors(Inventory inventory, LiveCollector.Result collected) {
+        boolean nothing = collected.files() == 0 && collected.errors() == 0 && !collected.problems().isEmpty();
+        return inventory.errors().stream()
+                .filter(e -> !(nothing && e.kind() == CollectionError.Kind.LAYOUT && e.location().equals(".")))
+                .toList();
     }
 
     /** Failures the layout has no file for (the organization's account list, the caller's identity). */

@@ -83,6 +83,7 @@ final class ScanCommand implements Callable<Integer> {
                 throw new Main.UsageException("--input " + input + " is not a directory");
             }
             inventory = new CliJsonSource(input).load();
+            errors.addAll(inventory.errors());
             scanned = input.toString();
         } else {
             LiveOptions options = live.options(TerminalProgress.forStderr(spec.commandLine().getErr()));
@@ -90,13 +91,13 @@ final class ScanCommand implements Callable<Integer> {
                 Path dir = LiveExport.inMemory(memory);
                 LiveCollector.Result collected = new LiveCollector(options).collect(dir);
                 inventory = new CliJsonSource(dir).load();
+                errors.addAll(LiveExport.readErrors(inventory, collected));
                 errors.addAll(LiveExport.problems(collected));
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot close the in-memory export", e);
             }
             scanned = options.describe();
         }
-        errors.addAll(0, inventory.errors());
         CheckRunner.Run run = new CheckRunner(catalog).run(inventory, policy, started);
         Report report = new Report(Main.version(), started, clock.instant(), scanned, policy.source(),
                 inventory.scopes(), catalog.all(), errors, run.findings(), run.policyNotices(),

@@ -167,6 +167,10 @@ public final class AwsSimulator implements AutoCloseable {
             try (InputStream in = exchange.getRequestBody()) {
                 body = in.readAllBytes();
             }
+            if (SimSso.serves(exchange)) {
+                SimSso.handle(exchange, options, log::add);
+                return;
+            }
             String auth = exchange.getRequestHeaders().getFirst("Authorization");
             Matcher scope = auth == null ? null : SCOPE.matcher(auth);
             if (scope == null || !scope.find()) {
@@ -315,7 +319,8 @@ public final class AwsSimulator implements AutoCloseable {
 
     // ---- request parameters ----
 
-    private static Map<String, String> formParams(String form) {
+    /** The pairs of a form body or a query string, decoded. */
+    static Map<String, String> formParams(String form) {
         Map<String, String> params = new TreeMap<>();
         for (String pair : form.split("&")) {
             if (pair.isEmpty()) {

@@ -26,11 +26,13 @@ import java.util.Set;
  * @param slowMillis the extra delay of {@code slowService}
  * @param maxPageSize caps every page below what the client asks (AWS may return fewer items with a token); 0 keeps
  *     AWS's own sizes
+ * @param ssoAccessToken the one bearer token IAM Identity Center's GetRoleCredentials accepts, or {@code null} for
+ *     any
  */
 public record SimOptions(long seed, double throttleRate, double serverErrorRate, int maxFaultsInARow,
         Set<Scope> deniedScopes, Set<String> deniedActions, Set<String> unassumableAccounts,
         Set<String> suspendedAccounts, Set<String> optedOutRegions, long latencyMillis, String slowService,
-        long slowMillis, int maxPageSize) {
+        long slowMillis, int maxPageSize, String ssoAccessToken) {
 
     /** An account and one of its regions. */
     public record Scope(String account, String region) {
@@ -74,6 +76,7 @@ public record SimOptions(long seed, double throttleRate, double serverErrorRate,
         b.slowService = slowService;
         b.slowMillis = slowMillis;
         b.maxPageSize = maxPageSize;
+        b.ssoAccessToken = ssoAccessToken;
         return b;
     }
 
@@ -92,6 +95,7 @@ public record SimOptions(long seed, double throttleRate, double serverErrorRate,
         private String slowService;
         private long slowMillis;
         private int maxPageSize;
+        private String ssoAccessToken;
 
         private Builder() {
         }
@@ -157,10 +161,15 @@ public record SimOptions(long seed, double throttleRate, double serverErrorRate,
             return this;
         }
 
+        public Builder ssoAccessToken(String value) {
+            ssoAccessToken = value;
+            return this;
+        }
+
         public SimOptions build() {
             return new SimOptions(seed, throttleRate, serverErrorRate, maxFaultsInARow, deniedScopes, deniedActions,
                     unassumableAccounts, suspendedAccounts, optedOutRegions, latencyMillis, slowService, slowMillis,
-                    maxPageSize);
+                    maxPageSize, ssoAccessToken);
         }
     }
 }
