@@ -22,4 +22,5 @@ if [ ! -f "$jar" ] || [ -n "$(find pom.xml rsaudit-core rsaudit-aws rsaudit-cli 
     fi
     rm -f "$log"
 fi
-exec java -jar "$jar" bench live "$@"
+# the JIT setting ./rsaudit uses for live scans and exports (see there)
+exec java -XX:TieredStopAtLevel=1 ${RSAUDIT_JAVA_OPTS:-} -jar "$jar" bench live "$@"
