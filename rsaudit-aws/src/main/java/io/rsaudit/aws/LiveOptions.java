@@ -36,7 +36,7 @@ public record LiveOptions(String profile, AwsCredentialsProvider credentials, St
         Timeouts timeouts) {
 
     /** The default for {@code --concurrency}: see docs/live-scan.md for how it was chosen. */
-    public static final int DEFAULT_CONCURRENCY = 128;
+    public static final int DEFAULT_CONCURRENCY = 256;
 
     /** The most {@code --concurrency} allows: one thread and one pooled connection per call in flight. */
     public static final int MAX_CONCURRENCY = 512;
