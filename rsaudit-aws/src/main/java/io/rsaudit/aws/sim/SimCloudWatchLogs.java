@@ -15,8 +15,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import software.amazon.awssdk.services.cloudwatchlogs.model.DescribeLogStreamsResponse;
@@ -36,6 +38,8 @@ final class SimCloudWatchLogs {
     private static final String SUFFIX = ".jsonl";
 
     private final SimLogData data;
+    /** Each stream's events, read once: a client reading a large group asks for page after page of the same. */
+    private final Map<Path, List<Event>> read = new ConcurrentHashMap<>();
 
     SimCloudWatchLogs(SimLogData data) {
         this.data = data;
@@ -183,9 +187,19 @@ final class SimCloudWatchLogs {
         }
     }
 
-    private static List<Event> events(Path dir, String stream) throws IOException, Refused {
+    private List<Event> events(Path dir, String stream) throws IOException, Refused {
+        Path file = dir.resolve(stream + SUFFIX);
+        List<Event> known = read.get(file);
+        if (known == null) {
+            known = parse(file, stream);
+            read.put(file, known);
+        }
+        return known;
+    }
+
+    private static List<Event> parse(Path file, String stream) throws IOException, Refused {
         List<Event> events = new ArrayList<>();
-        try (BufferedReader in = Files.newBufferedReader(dir.resolve(stream + SUFFIX), StandardCharsets.UTF_8)) {
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String line;
             long n = 0;
             while ((line = in.readLine()) != null) {
@@ -201,7 +215,7 @@ final class SimCloudWatchLogs {
                 events.add(new Event(stream, e.path("timestamp").asLong(), e.path("message").asText(), n));
             }
         }
-        return events;
+        return List.copyOf(events);
     }
 
     private static int offset(JsonNode request) throws Refused {
