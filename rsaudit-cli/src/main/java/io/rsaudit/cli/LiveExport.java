@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /** The folders a live collection writes into, and its problems as collection errors. */
-final class LiveExport {
+public final class LiveExport {
 
     private LiveExport() {
     }
@@ -25,7 +25,7 @@ final class LiveExport {
      * is never written to disk (nor left there by a scan that was killed), and it is gone when the file system is
      * closed. It holds what the export would (about 50 MB for 1,000 clusters and 20,000 snapshots).
      */
-    static Path inMemory(FileSystem memory) {
+    public static Path inMemory(FileSystem memory) {
         try {
             return Files.createDirectory(memory.getPath("/export"));
         } catch (IOException e) {
@@ -34,7 +34,7 @@ final class LiveExport {
     }
 
     /** A file system in memory; see {@link #inMemory}. */
-    static FileSystem memory() {
+    public static FileSystem memory() {
         return Jimfs.newFileSystem(Configuration.unix());
     }
 

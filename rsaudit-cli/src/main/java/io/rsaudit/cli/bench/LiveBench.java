@@ -1,13 +1,12 @@
 package io.rsaudit.cli.bench;
 
-import com.google.common.jimfs.Configuration;
-import com.google.common.jimfs.Jimfs;
 import io.rsaudit.aws.LiveCollector;
 import io.rsaudit.aws.LiveOptions;
 import io.rsaudit.aws.Progress;
 import io.rsaudit.aws.sim.AwsSimulator;
 import io.rsaudit.aws.sim.SimOptions;
 import io.rsaudit.aws.sim.SimRequest;
+import io.rsaudit.cli.LiveExport;
 import java.io.IOException;
 import java.nio.file.FileSystem;
 import java.nio.file.Files;
@@ -115,9 +114,8 @@ public final class LiveBench {
             accounts = s.map(p -> p.getFileName().toString()).filter(n -> n.matches("\\d{12}")).sorted().toList();
         }
         long latencyMillis = sim.options().latencyMillis();
-        // in memory, as a live scan collects (io.rsaudit.cli.LiveExport)
-        try (FileSystem memory = Jimfs.newFileSystem(Configuration.unix())) {
-            Path out = Files.createDirectory(memory.getPath("/export"));
+        try (FileSystem memory = LiveExport.memory()) {
+            Path out = LiveExport.inMemory(memory);
             LiveOptions options = new LiveOptions(null,
                     StaticCredentialsProvider.create(AwsBasicCredentials.create("SIM" + CALLER, "bench")), ROLE, null,
                     accounts, false, List.of(), "us-east-1", sim.endpoint(), concurrency, List.of(), Progress.NONE)
