@@ -21,7 +21,10 @@ final class FieldMap extends AbstractMap<String, String> {
 
     private final String[] names;
     private final String[] values;
-    /** The line, and each field's [start, end) in it (spaces trimmed); {@code null} when every value is decoded. */
+    /**
+     * The line, and each field's [start, end) in it, spaces not yet trimmed (trimming is left to the decoding of
+     * the few values asked for); {@code null} when every value is decoded.
+     */
     private final byte[] line;
     private final int[] bounds;
     private final int count;
@@ -53,7 +56,8 @@ final class FieldMap extends AbstractMap<String, String> {
     String value(int i) {
         String v = values[i];
         if (v == null && line != null && i < count) {
-            v = Text.decode(line, bounds[2 * i], bounds[2 * i + 1], ascii);
+            int start = Text.trimStart(line, bounds[2 * i], bounds[2 * i + 1]);
+            v = Text.decode(line, start, Text.trimEnd(line, start, bounds[2 * i + 1]), ascii);
             values[i] = v;
         }
         return v;
