@@ -83,8 +83,11 @@ public final class LogReader {
         return summarize(done);
     }
 
-    /** Whether gzip inputs get an inflating thread each: see {@link ReadOptions.InflateThread}. */
-    static boolean inflateAhead(ReadOptions options, int fileThreads) {
+    /**
+     * Whether the gzip inputs of a read with {@code fileThreads} files at once get an inflating thread each (see
+     * {@link ReadOptions.InflateThread}); public so that a benchmark can say what it measured.
+     */
+    public static boolean inflateAhead(ReadOptions options, int fileThreads) {
         return switch (options.inflateThread()) {
             case ALWAYS -> true;
             case NEVER -> false;
