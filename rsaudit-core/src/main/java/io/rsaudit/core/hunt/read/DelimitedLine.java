@@ -16,6 +16,7 @@ final class DelimitedLine {
     private final int maxFields;
     private final boolean[] eager;
     private final Text.Cache cache = new Text.Cache();
+    private final Timestamps.RedshiftDates dates = new Timestamps.RedshiftDates();
     /** bounds[2i], bounds[2i+1]: field i of the line just split, spaces not trimmed. */
     private final int[] bounds;
     /** The delimiters' positions, with room for the split's stores past the last one. */
@@ -217,7 +218,7 @@ final class DelimitedLine {
      * reporting the line as malformed.
      */
     long recordTime(byte[] b, int index, long lineNo) {
-        long millis = Timestamps.redshift(b, start(index), end(index));
+        long millis = dates.parse(b, start(index), end(index));
         if (millis == Timestamps.INVALID) {
             file.malformed(lineNo, ReadProblem.Kind.MALFORMED, "bad recordtime '" + show(b, start(index), end(index))
                     + "': expected like 'Mon, 7 Dec 2020 20:01:55:177'");
