@@ -190,14 +190,7 @@ final class Text {
             }
             // hashed and compared eight bytes at a time: a byte at a time, these two were a sixth of reading a
             // connection log
-            long h = len;
-            int i = from;
-            for (; i + 8 <= to; i += 8) {
-                h = (h ^ word(b, i)) * 0x9e3779b97f4a7c15L;
-            }
-            for (; i < to; i++) {
-                h = (h ^ (b[i] & 0xff)) * 0x100000001b3L;
-            }
+            long h = hash(b, from, to);
             int slot = (int) (h ^ (h >>> 29) ^ (h >>> 47)) & (SIZE - 1);
             byte[] k = keys[slot];
             if (k != null && k.length == len && same(k, b, from, len)) {
@@ -209,14 +202,40 @@ final class Text {
             return s;
         }
 
-        private static boolean same(byte[] key, byte[] b, int from, int len) {
-            int j = 0;
-            for (; j + 8 <= len; j += 8) {
-                if (word(key, j) != word(b, from + j)) {
-                    return false;
+        private static final long MIX = 0x9e3779b97f4a7c15L;
+
+        /**
+         * Eight bytes at a time, the last word read where it ends (overlapping the one before) rather than byte by
+         * byte; a value shorter than a word is read as one word, masked, when the array has the room.
+         */
+        private static long hash(byte[] b, int from, int to) {
+            int len = to - from;
+            long h = len;
+            if (len >= 8) {
+                for (int i = from; i + 8 < to; i += 8) {
+                    h = (h ^ word(b, i)) * MIX;
                 }
+                return (h ^ word(b, to - 8)) * MIX;
             }
-            for (; j < len; j++) {
+            if (from + 8 <= b.length) {
+                return (h ^ (word(b, from) & ((1L << (len << 3)) - 1))) * MIX;
+            }
+            for (int i = from; i < to; i++) {
+                h = (h ^ (b[i] & 0xff)) * MIX;
+            }
+            return h;
+        }
+
+        private static boolean same(byte[] key, byte[] b, int from, int len) {
+            if (len >= 8) {
+                for (int j = 0; j + 8 < len; j += 8) {
+                    if (word(key, j) != word(b, from + j)) {
+                        return false;
+                    }
+                }
+                return word(key, len - 8) == word(b, from + len - 8);
+            }
+            for (int j = 0; j < len; j++) {
                 if (key[j] != b[from + j]) {
                     return false;
                 }
