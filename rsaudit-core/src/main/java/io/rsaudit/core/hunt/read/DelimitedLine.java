@@ -189,15 +189,12 @@ final class DelimitedLine {
             values[names.length - 1] = Redactor.kinds(found);
             return new FieldMap(names, values);
         }
-        int[] relative = new int[2 * count];
         for (int f = 0; f < count; f++) {
             if (eager[f]) {
                 values[f] = decode(b, f);
             }
-            relative[2 * f] = bounds[2 * f] - from;
-            relative[2 * f + 1] = bounds[2 * f + 1] - from;
         }
-        return FieldMap.lazy(names, values, Arrays.copyOfRange(b, from, to), relative, count, ascii);
+        return FieldMap.lazy(names, values, Arrays.copyOfRange(b, from, to), count, ascii);
     }
 
     private String decode(byte[] b, int f) {
