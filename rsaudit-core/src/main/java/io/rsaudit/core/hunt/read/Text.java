@@ -86,11 +86,16 @@ final class Text {
 
     /** Whether every byte is below 0x80. */
     static boolean isAscii(byte[] b, int from, int to) {
+        long words = 0;
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            words |= word(b, i);
+        }
         int acc = 0;
-        for (int i = from; i < to; i++) {
+        for (; i < to; i++) {
             acc |= b[i];
         }
-        return acc >= 0;
+        return acc >= 0 && !hasHighBit(words);
     }
 
     /** Latin-1 decoding is a plain copy into a compact string, and is exact for ASCII. */

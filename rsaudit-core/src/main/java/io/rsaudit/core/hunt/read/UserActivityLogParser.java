@@ -157,7 +157,7 @@ final class UserActivityLogParser implements LineReader.Lines {
     private static int key(byte[] b, int from, int to) {
         for (int k = 0; k < NAMES.length - 1; k++) {
             String name = NAMES[k];
-            if (to - from == name.length()) {
+            if (to - from == name.length() && b[from] == name.charAt(0)) {
                 boolean same = true;
                 for (int j = 0; j < name.length() && same; j++) {
                     same = b[from + j] == name.charAt(j);

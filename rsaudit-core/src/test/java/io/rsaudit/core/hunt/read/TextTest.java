@@ -71,4 +71,25 @@ class TextTest {
             assertThat(cache.get(b.clone(), before, before + value.length)).isSameAs(got);
         }
     }
+
+    @Test
+    void asciiIsToldEightBytesAtATimeWhereverTheHighByteIs() {
+        java.util.Random random = new java.util.Random(5);
+        for (int n = 0; n < 20_000; n++) {
+            byte[] b = new byte[random.nextInt(40)];
+            for (int k = 0; k < b.length; k++) {
+                b[k] = (byte) random.nextInt(128);
+            }
+            if (b.length > 0 && random.nextBoolean()) {
+                b[random.nextInt(b.length)] = (byte) (0x80 + random.nextInt(128));
+            }
+            int from = random.nextInt(b.length + 1);
+            int to = from + random.nextInt(b.length - from + 1);
+            boolean naive = true;
+            for (int k = from; k < to; k++) {
+                naive &= b[k] >= 0;
+            }
+            assertThat(Text.isAscii(b, from, to)).as("case %d", n).isEqualTo(naive);
+        }
+    }
 }
