@@ -181,7 +181,7 @@ final class DelimitedLine {
      */
     FieldMap fields(byte[] b, int from, int to) {
         String[] values = new String[names.length];
-        if (keyId || Redactor.mayContainSecretWord(b, from, to, quote, equals)) {
+        if (mayHoldSecret(b, from, to)) {
             Set<String> found = new LinkedHashSet<>();
             for (int f = 0; f < count; f++) {
                 values[f] = Redactor.redact(decode(b, f), found);
@@ -195,6 +195,14 @@ final class DelimitedLine {
             }
         }
         return FieldMap.lazy(names, values, Arrays.copyOfRange(b, from, to), count, ascii);
+    }
+
+    /**
+     * Whether the line just split may hold a secret: {@link Redactor#mayContainSecret(byte[], int, int)} of the
+     * line, from what the split saw on its way.
+     */
+    boolean mayHoldSecret(byte[] b, int from, int to) {
+        return keyId || Redactor.mayContainSecretWord(b, from, to, quote, equals);
     }
 
     private String decode(byte[] b, int f) {
