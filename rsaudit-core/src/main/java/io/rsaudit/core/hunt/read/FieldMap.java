@@ -21,39 +21,47 @@ final class FieldMap extends AbstractMap<String, String> {
 
     private final String[] names;
     private final String[] values;
-    /** The line, and each field's [start, end) in it (spaces trimmed); {@code null} when every value is decoded. */
+    /**
+     * The line, its fields separated by '|' and padded with spaces; {@code null} when every value is decoded. Where
+     * a field starts is found again when its value is first asked for (a scan of the bytes before it), rather than
+     * kept for every record: most fields of most records are never asked for.
+     */
     private final byte[] line;
-    private final int[] bounds;
     private final int count;
     private final boolean ascii;
 
     FieldMap(String[] names, String[] values) {
-        this(names, values, null, null, 0, true);
+        this(names, values, null, 0, true);
     }
 
-    private FieldMap(String[] names, String[] values, byte[] line, int[] bounds, int count, boolean ascii) {
+    private FieldMap(String[] names, String[] values, byte[] line, int count, boolean ascii) {
         this.names = names;
         this.values = values;
         this.line = line;
-        this.bounds = bounds;
         this.count = count;
         this.ascii = ascii;
     }
 
     /**
-     * The map of a line whose first {@code count} fields are present: {@code line} and {@code bounds} are kept as
-     * given (the caller hands over copies); {@code values} may hold some values decoded already, the rest
-     * {@code null}.
+     * The map of a '|'-delimited line whose first {@code count} fields are present: {@code line} (a copy, kept as
+     * given) holds the line alone; {@code values} may hold some values decoded already, the rest {@code null}.
      */
-    static FieldMap lazy(String[] names, String[] values, byte[] line, int[] bounds, int count, boolean ascii) {
-        return new FieldMap(names, values, line, bounds, count, ascii);
+    static FieldMap lazy(String[] names, String[] values, byte[] line, int count, boolean ascii) {
+        return new FieldMap(names, values, line, count, ascii);
     }
 
     /** The value of field {@code i}. */
     String value(int i) {
         String v = values[i];
         if (v == null && line != null && i < count) {
-            v = Text.decode(line, bounds[2 * i], bounds[2 * i + 1], ascii);
+            int start = 0;
+            for (int k = 0; k < i; k++) {
+                start = Text.indexOfByte(line, start, line.length, (byte) '|') + 1;
+            }
+            int end = Text.indexOfByte(line, start, line.length, (byte) '|');
+            end = end < 0 ? line.length : end;
+            start = Text.trimStart(line, start, end);
+            v = Text.decode(line, start, Text.trimEnd(line, start, end), ascii);
             values[i] = v;
         }
         return v;

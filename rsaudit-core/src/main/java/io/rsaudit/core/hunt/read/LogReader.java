@@ -22,8 +22,9 @@ import java.util.zip.GZIPInputStream;
 /**
  * Reads logs into events: each input is opened, told plain or gzip by its first bytes, typed by its name (or
  * {@code --type}, or for CloudTrail by its content), and streamed through its format's parser. Files are read in
- * parallel on {@link ReadOptions#parallelism()} threads, each file by one thread; the summary lists problems in
- * input order whatever the thread timing, so runs are repeatable.
+ * parallel on {@link ReadOptions#parallelism()} threads, each file by one thread (and a gzip file of a line format,
+ * when a processor is left idle, by a second one that inflates it: {@link InflateAhead}); the summary lists problems in input order
+ * whatever the thread timing, so runs are repeatable.
  */
 public final class LogReader {
 
@@ -43,9 +44,11 @@ public final class LogReader {
      */
     public static ReadSummary read(List<LogInput> inputs, ReadOptions options, EventSink sink) {
         List<FileRead> done = new ArrayList<>(inputs.size());
-        if (options.parallelism() == 1 || inputs.size() < 2) {
+        boolean serial = options.parallelism() == 1 || inputs.size() < 2;
+        boolean ahead = inflateAhead(options, serial ? 1 : Math.min(options.parallelism(), inputs.size()));
+        if (serial) {
             for (LogInput input : inputs) {
-                done.add(readOne(input, options, sink));
+                done.add(readOne(input, options, ahead, sink));
             }
         } else {
             ExecutorService pool = Executors.newFixedThreadPool(Math.min(options.parallelism(), inputs.size()), r -> {
@@ -56,7 +59,7 @@ public final class LogReader {
             try {
                 List<Future<FileRead>> futures = new ArrayList<>(inputs.size());
                 for (LogInput input : inputs) {
-                    futures.add(pool.submit(() -> readOne(input, options, sink)));
+                    futures.add(pool.submit(() -> readOne(input, options, ahead, sink)));
                 }
                 for (Future<FileRead> f : futures) {
                     done.add(f.get());
@@ -80,7 +83,19 @@ public final class LogReader {
         return summarize(done);
     }
 
-    private static FileRead readOne(LogInput input, ReadOptions options, EventSink sink) {
+    /**
+     * Whether the gzip inputs of a read with {@code fileThreads} files at once get an inflating thread each (see
+     * {@link ReadOptions.InflateThread}); public so that a benchmark can say what it measured.
+     */
+    public static boolean inflateAhead(ReadOptions options, int fileThreads) {
+        return switch (options.inflateThread()) {
+            case ALWAYS -> true;
+            case NEVER -> false;
+            case AUTO -> fileThreads < Runtime.getRuntime().availableProcessors();
+        };
+    }
+
+    private static FileRead readOne(LogInput input, ReadOptions options, boolean ahead, EventSink sink) {
         String name = input.name();
         LogFileName fromName = LogFileName.of(name).with(input.known());
         if (options.type() != null) {
@@ -94,6 +109,7 @@ public final class LogReader {
             }
         }
         CountingInputStream stored = null;
+        InflateAhead inflating = null;
         try {
             stored = new CountingInputStream(input.open());
             PushbackInputStream head = new PushbackInputStream(stored, 2);
@@ -107,6 +123,13 @@ public final class LogReader {
                 } catch (IOException e) {
                     file.problem(1, ReadProblem.Kind.TRUNCATED_GZIP, "corrupt gzip header: " + e.getMessage());
                     return file;
+                }
+                if (ahead && file.type != null && file.type != LogType.CLOUDTRAIL) {
+                    // only the line formats: the line reader hands over every whole line before it reads again,
+                    // so where a failure falls does not depend on how the bytes came in; Jackson's record count
+                    // at a truncation does (by a record), and CloudTrail files are small
+                    inflating = new InflateAhead(in);
+                    in = inflating;
                 }
             }
             CountingInputStream decoded = new CountingInputStream(in);
@@ -132,6 +155,9 @@ public final class LogReader {
             file.problem(0, ReadProblem.Kind.UNREADABLE, "cannot read " + name + ": " + e);
             file.skipReason = "unreadable";
         } finally {
+            if (inflating != null) {
+                inflating.close();
+            }
             if (stored != null) {
                 file.bytes = stored.count;
                 try {

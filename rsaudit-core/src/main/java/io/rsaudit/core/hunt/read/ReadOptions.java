@@ -16,6 +16,7 @@ import java.util.Set;
  * @param includeRdsdb    keep records of Redshift's internal {@code rdsdb} user (dropped by default, but counted)
  * @param parallelism     how many files are read at once, one thread each
  * @param maxRecordBytes  a longer record is reported and skipped without being held whole
+ * @param inflateThread   whether a gzip input is inflated on a second thread while its own thread parses
  */
 public record ReadOptions(
         LogType type,
@@ -26,12 +27,29 @@ public record ReadOptions(
         Set<String> clusters,
         boolean includeRdsdb,
         int parallelism,
-        int maxRecordBytes) {
+        int maxRecordBytes,
+        InflateThread inflateThread) {
+
+    /**
+     * Whether each gzip input gets a thread of its own that inflates it ahead of the parser (see
+     * {@link InflateAhead}): it then takes two cores, and runs faster only when the second is free.
+     */
+    public enum InflateThread {
+        /**
+         * When the files being read at once leave a processor idle: fewer file threads
+         * ({@code min(parallelism, inputs)}) than {@link Runtime#availableProcessors()}. One file at a time on two
+         * cores gets it; two files at once on two cores do not, as they already use both.
+         */
+        AUTO,
+        ALWAYS,
+        NEVER
+    }
 
     public static final int DEFAULT_MAX_RECORD_BYTES = 16 << 20;
 
     public ReadOptions {
         accounts = accounts == null ? Set.of() : Set.copyOf(accounts);
+        inflateThread = inflateThread == null ? InflateThread.AUTO : inflateThread;
         regions = regions == null ? Set.of() : Set.copyOf(regions);
         clusters = clusters == null ? Set.of() : Set.copyOf(clusters);
         if (parallelism < 1) {
@@ -46,45 +64,58 @@ public record ReadOptions(
         }
     }
 
-    /** Every type from its name, no window, no filters, rdsdb dropped, one thread per available processor. */
+    /**
+     * Every type from its name, no window, no filters, rdsdb dropped, one thread per available processor, gzip
+     * inflated on a second thread when a processor is left idle.
+     */
     public static ReadOptions defaults() {
         return new ReadOptions(null, null, null, Set.of(), Set.of(), Set.of(), false,
-                Runtime.getRuntime().availableProcessors(), DEFAULT_MAX_RECORD_BYTES);
+                Runtime.getRuntime().availableProcessors(), DEFAULT_MAX_RECORD_BYTES, InflateThread.AUTO);
     }
 
     public ReadOptions withType(LogType t) {
         return new ReadOptions(t, since, until, accounts, regions, clusters, includeRdsdb, parallelism,
-                maxRecordBytes);
+                maxRecordBytes, inflateThread);
     }
 
     /** The half-open window [since, until); either may be {@code null}. */
     public ReadOptions withWindow(Instant from, Instant to) {
         return new ReadOptions(type, from, to, accounts, regions, clusters, includeRdsdb, parallelism,
-                maxRecordBytes);
+                maxRecordBytes, inflateThread);
     }
 
     public ReadOptions withAccounts(Set<String> a) {
-        return new ReadOptions(type, since, until, a, regions, clusters, includeRdsdb, parallelism, maxRecordBytes);
+        return new ReadOptions(type, since, until, a, regions, clusters, includeRdsdb, parallelism,
+                maxRecordBytes, inflateThread);
     }
 
     public ReadOptions withRegions(Set<String> r) {
-        return new ReadOptions(type, since, until, accounts, r, clusters, includeRdsdb, parallelism, maxRecordBytes);
+        return new ReadOptions(type, since, until, accounts, r, clusters, includeRdsdb, parallelism,
+                maxRecordBytes, inflateThread);
     }
 
     public ReadOptions withClusters(Set<String> c) {
-        return new ReadOptions(type, since, until, accounts, regions, c, includeRdsdb, parallelism, maxRecordBytes);
+        return new ReadOptions(type, since, until, accounts, regions, c, includeRdsdb, parallelism,
+                maxRecordBytes, inflateThread);
     }
 
     public ReadOptions withRdsdb(boolean include) {
-        return new ReadOptions(type, since, until, accounts, regions, clusters, include, parallelism, maxRecordBytes);
+        return new ReadOptions(type, since, until, accounts, regions, clusters, include, parallelism,
+                maxRecordBytes, inflateThread);
     }
 
     public ReadOptions withParallelism(int threads) {
         return new ReadOptions(type, since, until, accounts, regions, clusters, includeRdsdb, threads,
-                maxRecordBytes);
+                maxRecordBytes, inflateThread);
     }
 
     public ReadOptions withMaxRecordBytes(int max) {
-        return new ReadOptions(type, since, until, accounts, regions, clusters, includeRdsdb, parallelism, max);
+        return new ReadOptions(type, since, until, accounts, regions, clusters, includeRdsdb, parallelism,
+                max, inflateThread);
+    }
+
+    public ReadOptions withInflateThread(InflateThread when) {
+        return new ReadOptions(type, since, until, accounts, regions, clusters, includeRdsdb, parallelism,
+                maxRecordBytes, when);
     }
 }

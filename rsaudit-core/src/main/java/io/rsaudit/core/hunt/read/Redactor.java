@@ -131,63 +131,101 @@ public final class Redactor {
         return false;
     }
 
-    /** The same first pass over bytes, for parsers that have not decoded a line yet. */
+    /**
+     * The same first pass over bytes, for parsers that have not decoded a line yet: eight bytes at a time, as it
+     * runs over every byte of SQL text.
+     */
     static boolean mayContainSecret(byte[] b, int from, int to) {
-        boolean quote = false;
-        boolean equals = false;
-        for (int i = from; i < to; i++) {
+        long quotes = 0;
+        long equals = 0;
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            long v = Text.word(b, i);
+            quotes |= Text.zeros(v ^ QUOTES);
+            equals |= Text.zeros(v ^ EQUALS);
+            for (long a = Text.zeros(v ^ CAPITAL_AS); a != 0; a &= a - 1) {
+                int at = i + Text.firstByte(a);
+                if (b[at] == 'A' && isKeyIdAt(b, at, to)) {
+                    return true;
+                }
+            }
+        }
+        boolean quote = quotes != 0;
+        boolean equal = equals != 0;
+        for (; i < to; i++) {
             byte c = b[i];
             if (c == '\'') {
                 quote = true;
             } else if (c == '=') {
-                equals = true;
+                equal = true;
             } else if (c == 'A' && isKeyIdAt(b, i, to)) {
                 return true;
             }
         }
-        return mayContainSecretWord(b, from, to, quote, equals);
+        return mayContainSecretWord(b, from, to, quote, equal);
     }
 
-    /** Whether "AKIA" or "ASIA" starts at {@code i}: the first pass's test at each capital A. */
+    private static final long QUOTES = Text.spread('\'');
+    private static final long EQUALS = Text.spread('=');
+    private static final long CAPITAL_AS = Text.spread('A');
+    private static final long CASE = Text.spread((char) 0x20);
+    private static final long WS = Text.spread('w');
+    private static final long KS = Text.spread('k');
+    private static final long YS = Text.spread('y');
+
+    /** Whether "AKIA" or "ASIA" starts at {@code i}, given the capital A there: the first pass's test at each. */
     static boolean isKeyIdAt(byte[] b, int i, int to) {
         return i + 3 < to && b[i + 2] == 'I' && b[i + 3] == 'A' && (b[i + 1] == 'K' || b[i + 1] == 'S');
     }
 
     /**
      * The rest of the first pass, for a parser that has already looked at every byte (for the quote, '=' and
-     * {@link #isKeyIdAt}, found no key id) in its own scan: whether the words the patterns need are there.
+     * {@link #isKeyIdAt}, found no key id) in its own scan: whether the words the patterns need are there. Each
+     * word is looked for at its rarest letter ("password" at its 'w', "access_key" and "token" at their 'k',
+     * "symmetric" at its 'y'), eight bytes at a time, and checked whole where one is found.
      */
     static boolean mayContainSecretWord(byte[] b, int from, int to, boolean quote, boolean equals) {
         if (!quote && !equals) {
             return false;
         }
-        for (int i = from; i + 5 <= to; i++) {
-            switch (b[i] | 0x20) {
-                case 'p' -> {
-                    if (quote && matchesAt(b, i, to, "password")) {
-                        return true;
-                    }
-                }
-                case 'a' -> {
-                    if (matchesAt(b, i, to, "access_key")) {
-                        return true;
-                    }
-                }
-                case 't' -> {
-                    if (matchesAt(b, i, to, "token")) {
-                        return true;
-                    }
-                }
-                case 's' -> {
-                    if (matchesAt(b, i, to, "symmetric")) {
-                        return true;
-                    }
-                }
-                default -> {
+        long ws = quote ? WS : KS;
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            long v = Text.word(b, i) | CASE;
+            for (long m = Text.zeros(v ^ KS) | Text.zeros(v ^ YS) | Text.zeros(v ^ ws); m != 0; m &= m - 1) {
+                if (wordAround(b, from, to, i + Text.firstByte(m), quote)) {
+                    return true;
                 }
             }
         }
+        for (; i < to; i++) {
+            if (wordAround(b, from, to, i, quote)) {
+                return true;
+            }
+        }
         return false;
+    }
+
+    /** Whether a word the patterns need has its rare letter at {@code at}, within [from, to). */
+    private static boolean wordAround(byte[] b, int from, int to, int at, boolean quote) {
+        return switch (b[at] | 0x20) {
+            case 'w' -> quote && wordAt(b, from, to, at - 4, "password");
+            case 'k' -> wordAt(b, from, to, at - 7, "access_key") || wordAt(b, from, to, at - 2, "token");
+            case 'y' -> wordAt(b, from, to, at - 1, "symmetric");
+            default -> false;
+        };
+    }
+
+    private static boolean wordAt(byte[] b, int from, int to, int at, String lower) {
+        if (at < from || at + lower.length() > to) {
+            return false;
+        }
+        for (int k = 0; k < lower.length(); k++) {
+            if (asciiLower(b[at + k]) != lower.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether {@code lower} is at {@code at}, in ASCII case only (the first letter is known to match). */
@@ -205,18 +243,6 @@ public final class Redactor {
 
     private static int asciiLower(int c) {
         return c >= 'A' && c <= 'Z' ? c + 32 : c;
-    }
-
-    private static boolean matchesAt(byte[] b, int at, int to, String lower) {
-        if (at + lower.length() > to) {
-            return false;
-        }
-        for (int k = 1; k < lower.length(); k++) {
-            if (asciiLower(b[at + k]) != lower.charAt(k)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static String replacePasswords(String s, Set<String> found) {

@@ -17,6 +17,39 @@ final class Timestamps {
      * leading zero; 1 to 9 fraction digits after the last colon). The day name is not checked against the date.
      */
     static long redshift(byte[] b, int from, int to) {
+        return redshift(b, from, to, null);
+    }
+
+    /**
+     * The connection and user logs' times for one file: a file's records share a handful of dates, so the date part
+     * ({@code Mon, 7 Dec 2020 }) of the last valid time is kept with its epoch day, and a time that starts with the
+     * same bytes only has its clock parsed. Gives exactly what {@link #redshift(byte[], int, int)} gives. Not
+     * thread-safe: one per parser.
+     */
+    static final class RedshiftDates {
+        private final byte[] date = new byte[24];
+        private int length = -1;
+        private long dayMillis;
+
+        long parse(byte[] b, int from, int to) {
+            int n = length;
+            if (n > 0 && to - from >= n + 8 && java.util.Arrays.equals(date, 0, n, b, from, from + n)) {
+                long clock = clock(b, from + n, to, ':');
+                return clock == INVALID ? INVALID : dayMillis + clock;
+            }
+            return redshift(b, from, to, this);
+        }
+
+        private void keep(byte[] b, int from, int clockAt, long epochDay) {
+            if (clockAt - from <= date.length) {
+                System.arraycopy(b, from, date, 0, clockAt - from);
+                length = clockAt - from;
+                dayMillis = epochDay * 86_400_000L;
+            }
+        }
+    }
+
+    private static long redshift(byte[] b, int from, int to, RedshiftDates dates) {
         int i = from;
         while (i < to && b[i] != ',') {
             i++;
@@ -46,8 +79,18 @@ final class Timestamps {
         if (year < 0 || i + 9 > to || b[i] != ' ') {
             return INVALID;
         }
-        long time = clock(b, i + 1, to, ':', month, day, year);
-        return time;
+        if (day < 1 || day > daysIn(year, month)) {
+            return INVALID;
+        }
+        long clock = clock(b, i + 1, to, ':');
+        if (clock == INVALID) {
+            return INVALID;
+        }
+        long epochDay = epochDay(year, month, day);
+        if (dates != null) {
+            dates.keep(b, from, i + 1, epochDay);
+        }
+        return epochDay * 86_400_000L + clock;
     }
 
     /** The user activity log's {@code 2023-06-26T18:02:47Z} (exactly 20 bytes at {@code from}). */
@@ -69,13 +112,12 @@ final class Timestamps {
         return (epochDay(year, month, day) * 86_400L + h * 3600L + m * 60L + s) * 1000L;
     }
 
-    /** {@code HH:mm:ss<sep>fraction} to the end, with the date given. */
-    private static long clock(byte[] b, int i, int to, char sep, int month, int day, int year) {
+    /** {@code HH:mm:ss<sep>fraction} to the end: milliseconds into the day, or {@link #INVALID}. */
+    private static long clock(byte[] b, int i, int to, char sep) {
         int h = digits(b, i, 2, to);
         int m = digits(b, i + 3, 2, to);
         int s = digits(b, i + 6, 2, to);
-        if (h < 0 || m < 0 || s < 0 || b[i + 2] != ':' || b[i + 5] != ':' || h > 23 || m > 59 || s > 60
-                || day < 1 || day > daysIn(year, month)) {
+        if (h < 0 || m < 0 || s < 0 || b[i + 2] != ':' || b[i + 5] != ':' || h > 23 || m > 59 || s > 60) {
             return INVALID;
         }
         int millis = 0;
@@ -93,7 +135,7 @@ final class Timestamps {
                 scale /= 10;
             }
         }
-        return (epochDay(year, month, day) * 86_400L + h * 3600L + m * 60L + s) * 1000L + millis;
+        return (h * 3600L + m * 60L + s) * 1000L + millis;
     }
 
     private static int month(byte[] b, int at) {

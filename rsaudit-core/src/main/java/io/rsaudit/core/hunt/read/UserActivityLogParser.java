@@ -157,7 +157,7 @@ final class UserActivityLogParser implements LineReader.Lines {
     private static int key(byte[] b, int from, int to) {
         for (int k = 0; k < NAMES.length - 1; k++) {
             String name = NAMES[k];
-            if (to - from == name.length()) {
+            if (to - from == name.length() && b[from] == name.charAt(0)) {
                 boolean same = true;
                 for (int j = 0; j < name.length() && same; j++) {
                     same = b[from + j] == name.charAt(j);
@@ -171,8 +171,9 @@ final class UserActivityLogParser implements LineReader.Lines {
     }
 
     private static int indexOf(byte[] b, int from, int to, byte[] what) {
-        for (int i = from; i + what.length <= to; i++) {
-            if (b[i] == what[0] && Arrays.equals(b, i, i + what.length, what, 0, what.length)) {
+        for (int i = Text.indexOfByte(b, from, to, what[0]); i >= 0 && i + what.length <= to;
+                i = Text.indexOfByte(b, i + 1, to, what[0])) {
+            if (Arrays.equals(b, i, i + what.length, what, 0, what.length)) {
                 return i;
             }
         }

@@ -11,11 +11,16 @@ class FieldMapTest {
 
     private static final String[] NAMES = {"event", "host", "empty", "note", "absent", "redactions"};
 
-    /** A map over "  authenticated |10.0.0.1||café  " as DelimitedLine hands it over: trimmed bounds, 4 fields. */
+    /** A map over "  authenticated |10.0.0.1||café  " as DelimitedLine hands it over: the line alone, 4 fields. */
     private static FieldMap lazy(String[] decoded) {
         byte[] line = Logs.utf8("  authenticated |10.0.0.1||café  ");
-        int[] bounds = {2, 15, 17, 25, 26, 26, 27, 32};
-        return FieldMap.lazy(NAMES, decoded, line, bounds, 4, false);
+        return FieldMap.lazy(NAMES, decoded, line, 4, false);
+    }
+
+    @Test
+    void aLineWithATrailingDelimiterHasNoFieldAfterIt() {
+        FieldMap map = FieldMap.lazy(NAMES, new String[NAMES.length], Logs.utf8("a | b |c|"), 3, true);
+        assertThat(map).containsExactly(Map.entry("event", "a"), Map.entry("host", "b"), Map.entry("empty", "c"));
     }
 
     @Test

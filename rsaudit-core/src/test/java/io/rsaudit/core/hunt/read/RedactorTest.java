@@ -110,4 +110,26 @@ class RedactorTest {
         }
         assertThat(positives).as("texts that hold a secret").isGreaterThan(2_000);
     }
+
+    /**
+     * The byte form reads eight bytes at a time and looks at the bytes just before a word's rare letter: whatever
+     * surrounds the range and wherever it starts, it says what the String form says of the range alone.
+     */
+    @Test
+    void theByteFirstPassLooksOnlyInsideItsRangeWhateverItsAlignment() {
+        java.util.Random random = new java.util.Random(7);
+        for (int n = 0; n < 100_000; n++) {
+            StringBuilder b = new StringBuilder();
+            int pieces = 1 + random.nextInt(10);
+            for (int k = 0; k < pieces; k++) {
+                b.append(PIECES[random.nextInt(PIECES.length)]);
+            }
+            byte[] text = Logs.utf8(b.toString());
+            int from = random.nextInt(text.length + 1);
+            int to = from + random.nextInt(text.length - from + 1);
+            String inside = new String(text, from, to - from, java.nio.charset.StandardCharsets.ISO_8859_1);
+            assertThat(Redactor.mayContainSecret(text, from, to)).as("[%d, %d) of %s", from, to, b)
+                    .isEqualTo(Redactor.mayContainSecret(inside));
+        }
+    }
 }
