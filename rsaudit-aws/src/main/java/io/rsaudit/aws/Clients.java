@@ -8,13 +8,11 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.function.Supplier;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.core.SdkClient;
@@ -194,30 +192,6 @@ final class Clients implements AutoCloseable {
         @SuppressWarnings("unchecked")
         C typed = (C) c;
         return typed;
-    }
-
-    /**
-     * Builds and drops one client of each service a collection calls, so that the SDK's classes for them are loaded
-     * and initialised (about 0.8 s of CPU in a fresh JVM, EC2's the most) while the first calls wait on the network,
-     * not when the region lists and the first region's calls are on the way. Makes no call.
-     */
-    void preload() {
-        AwsCredentialsProvider none = StaticCredentialsProvider.create(AwsBasicCredentials.create("preload", "preload"));
-        try {
-            built(Ec2Client::builder, none);
-            built(RedshiftClient::builder, none);
-            built(KmsClient::builder, none);
-            built(RedshiftServerlessClient::builder, none);
-            built(CloudTrailClient::builder, none);
-        } catch (RuntimeException e) {
-            // nothing is lost: the real clients are built when first needed, and report any problem then
-        }
-    }
-
-    private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C extends SdkClient> void built(
-            Supplier<B> builder, AwsCredentialsProvider credentials) {
-        builder.get().region(Region.of(homeRegion)).credentialsProvider(credentials).httpClient(http)
-                .overrideConfiguration(config).build().close();
     }
 
     /** Masks every credential value handed out in the error texts, should a message ever echo one. */

@@ -51,9 +51,6 @@ public final class LiveCollector {
     public Result collect(Path dir) {
         ExportFiles files = new ExportFiles(dir);
         try (Run run = new Run(options, files)) {
-            Thread preload = new Thread(run.clients::preload, "rsaudit-aws-preload");
-            preload.setDaemon(true);
-            preload.start();
             List<String> targets = targets(run);
             if (targets == null) {
                 new AccountCollector(run, null).start();
