@@ -17,7 +17,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.zip.GZIPInputStream;
 
 /**
  * Reads logs into events: each input is opened, told plain or gzip by its first bytes, typed by its name (or
@@ -119,7 +118,7 @@ public final class LogReader {
             InputStream in = head;
             if (gzip) {
                 try {
-                    in = new GZIPInputStream(head, BUFFER);
+                    in = GzipMembers.of(head, BUFFER);
                 } catch (IOException e) {
                     file.problem(1, ReadProblem.Kind.TRUNCATED_GZIP, "corrupt gzip header: " + e.getMessage());
                     return file;

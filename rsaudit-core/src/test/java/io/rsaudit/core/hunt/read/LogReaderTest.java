@@ -39,6 +39,73 @@ class LogReaderTest {
         assertThat(r.summary().problems()).isEmpty();
     }
 
+    /**
+     * A network stream (an S3 object) says nothing is available while the next bytes are on the way; the JDK's gzip
+     * stream took that for the end of the input and dropped every member after the first without a word.
+     */
+    @Test
+    void concatenatedGzipMembersAreAllReadFromAStreamThatNeverSaysWhatIsAvailable() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(Logs.gzip(Logs.utf8(lines(0, 10))));
+        int first = out.size();
+        out.write(Logs.gzip(Logs.utf8(lines(10, 25))));
+        Logs.Read r = Logs.read(List.of(network(Logs.name("connectionlog"), out.toByteArray(), first)),
+                ReadOptions.defaults().withParallelism(1));
+        assertThat(r.events()).hasSize(25);
+        assertThat(r.summary().problems()).isEmpty();
+    }
+
+    @Test
+    void bytesAfterTheLastGzipMemberAreReportedNotIgnored() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(Logs.gzip(Logs.utf8(lines(0, 10))));
+        out.write(Logs.utf8("this is not gzip\n"));
+        Logs.Read r = Logs.read(Logs.write(dir, Logs.name("connectionlog"), out.toByteArray()));
+        assertThat(r.events()).hasSize(10);
+        assertThat(r.summary().problems()).singleElement().satisfies(p -> {
+            assertThat(p.kind()).isEqualTo(ReadProblem.Kind.TRUNCATED_GZIP);
+            assertThat(p.message()).startsWith("corrupt gzip stream (bytes after the last complete gzip member are not gzip)");
+            assertThat(p.origin().line()).isEqualTo(11);
+        });
+    }
+
+    /**
+     * An input whose stream, like a socket's, never says any bytes are available, and whose first read ends where
+     * {@code firstPacket} bytes end (a packet boundary).
+     */
+    private static LogInput network(String name, byte[] bytes, int firstPacket) {
+        return new LogInput() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public java.util.OptionalLong size() {
+                return java.util.OptionalLong.of(bytes.length);
+            }
+
+            @Override
+            public java.io.InputStream open() {
+                return new java.io.FilterInputStream(new java.io.ByteArrayInputStream(bytes)) {
+                    private int read;
+
+                    @Override
+                    public int read(byte[] b, int off, int len) throws IOException {
+                        int n = super.read(b, off, read < firstPacket ? Math.min(len, firstPacket - read) : len);
+                        read += Math.max(n, 0);
+                        return n;
+                    }
+
+                    @Override
+                    public int available() {
+                        return 0;
+                    }
+                };
+            }
+        };
+    }
+
     @Test
     void aTruncatedGzipKeepsEveryRecordBeforeTheBreak() {
         byte[] whole = Logs.gzip(Logs.utf8(lines(0, 2000)));
