@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rsaudit.core.hunt.Event;
 import io.rsaudit.core.hunt.LogType;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -74,36 +76,22 @@ class LogReaderTest {
      * {@code firstPacket} bytes end (a packet boundary).
      */
     private static LogInput network(String name, byte[] bytes, int firstPacket) {
-        return new LogInput() {
+        return new Logs.Memory(name, bytes, LogInput.Known.NONE, b -> new FilterInputStream(
+                new ByteArrayInputStream(b)) {
+            private int read;
+
             @Override
-            public String name() {
-                return name;
+            public int read(byte[] into, int off, int len) throws IOException {
+                int n = super.read(into, off, read < firstPacket ? Math.min(len, firstPacket - read) : len);
+                read += Math.max(n, 0);
+                return n;
             }
 
             @Override
-            public java.util.OptionalLong size() {
-                return java.util.OptionalLong.of(bytes.length);
+            public int available() {
+                return 0;
             }
-
-            @Override
-            public java.io.InputStream open() {
-                return new java.io.FilterInputStream(new java.io.ByteArrayInputStream(bytes)) {
-                    private int read;
-
-                    @Override
-                    public int read(byte[] b, int off, int len) throws IOException {
-                        int n = super.read(b, off, read < firstPacket ? Math.min(len, firstPacket - read) : len);
-                        read += Math.max(n, 0);
-                        return n;
-                    }
-
-                    @Override
-                    public int available() {
-                        return 0;
-                    }
-                };
-            }
-        };
+        });
     }
 
     @Test
@@ -176,22 +164,10 @@ class LogReaderTest {
 
     @Test
     void anUnreadableFileIsAProblemNotAFailure() {
-        LogInput broken = new LogInput() {
-            @Override
-            public String name() {
-                return "s3://bucket/" + Logs.name("connectionlog");
-            }
-
-            @Override
-            public java.util.OptionalLong size() {
-                return java.util.OptionalLong.empty();
-            }
-
-            @Override
-            public java.io.InputStream open() throws IOException {
-                throw new IOException("Access Denied");
-            }
-        };
+        LogInput broken = new Logs.Memory("s3://bucket/" + Logs.name("connectionlog"), new byte[0],
+                LogInput.Known.NONE, b -> {
+                    throw new IOException("Access Denied");
+                });
         Logs.Read r = Logs.read(List.of(broken), ReadOptions.defaults());
         assertThat(r.summary().skippedFiles()).containsEntry("unreadable", 1L);
         assertThat(r.summary().problems()).singleElement().satisfies(p -> {
@@ -203,27 +179,7 @@ class LogReaderTest {
     }
     /** An input named by no pattern the reader knows, which knows its log from where it came. */
     private static LogInput knowing(String name, byte[] content, LogInput.Known known) {
-        return new LogInput() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public java.util.OptionalLong size() {
-                return java.util.OptionalLong.of(content.length);
-            }
-
-            @Override
-            public java.io.InputStream open() {
-                return new java.io.ByteArrayInputStream(content);
-            }
-
-            @Override
-            public LogInput.Known known() {
-                return known;
-            }
-        };
+        return new Logs.Memory(name, content, known, ByteArrayInputStream::new);
     }
 
     @Test

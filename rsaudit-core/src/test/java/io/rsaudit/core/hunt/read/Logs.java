@@ -1,8 +1,10 @@
 package io.rsaudit.core.hunt.read;
 
 import io.rsaudit.core.hunt.Event;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.zip.GZIPOutputStream;
 
 /** Test helpers: write log files under Redshift's names, read them, collect events. */
@@ -18,6 +21,32 @@ final class Logs {
     static final String ACCOUNT = "123456789012";
 
     private Logs() {
+    }
+
+    /**
+     * An input held in memory: {@code open()} gives what {@code stream} makes of {@code bytes} (a failure, a stream
+     * that behaves like a network's), and {@code known} is what it knows of its log from where it came.
+     */
+    record Memory(String name, byte[] bytes, LogInput.Known known, Opener stream) implements LogInput {
+
+        /** Makes the stream of an input's bytes. */
+        interface Opener {
+            InputStream open(byte[] bytes) throws IOException;
+        }
+
+        Memory(String name, byte[] bytes) {
+            this(name, bytes, LogInput.Known.NONE, ByteArrayInputStream::new);
+        }
+
+        @Override
+        public OptionalLong size() {
+            return OptionalLong.of(bytes.length);
+        }
+
+        @Override
+        public InputStream open() throws IOException {
+            return stream.open(bytes);
+        }
     }
 
     static String name(String logType) {

@@ -4,13 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rsaudit.core.hunt.Event;
 import io.rsaudit.core.hunt.LogType;
-import java.io.ByteArrayInputStream;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.OptionalLong;
 import java.util.Random;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
@@ -51,22 +48,7 @@ class ParserProperties {
     }
 
     static LogInput memory(String name, byte[] content) {
-        return new LogInput() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public OptionalLong size() {
-                return OptionalLong.of(content.length);
-            }
-
-            @Override
-            public InputStream open() {
-                return new ByteArrayInputStream(content);
-            }
-        };
+        return new Logs.Memory(name, content);
     }
 
     private static Logs.Read read(String logType, byte[] stored) {
