@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.Locale;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -41,7 +42,7 @@ final class ExportCommand implements Callable<Integer> {
         prepare();
         LiveCollector.Result r = new LiveCollector(options).collect(output);
         r.problems().forEach(p -> err.println("rsaudit: " + p));
-        err.printf("rsaudit: exported %s to %s: %d account-region(s), %d file(s), %d failed call(s) (.error files),"
+        err.printf(Locale.ROOT, "rsaudit: exported %s to %s: %d account-region(s), %d file(s), %d failed call(s) (.error files),"
                 + " %d API call(s) in %.1f s%n", options.describe(), output, r.scopes(), r.files(), r.errors(),
                 r.calls(), r.elapsed().toMillis() / 1000.0);
         err.printf("Next: rsaudit scan --input %s%n", output);

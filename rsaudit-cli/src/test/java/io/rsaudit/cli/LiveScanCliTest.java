@@ -6,11 +6,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rsaudit.aws.sim.AwsSimulator;
 import io.rsaudit.aws.sim.SimOptions;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code rsaudit scan} without {@code --input}, through the command line, against the simulator on 127.0.0.1
@@ -44,6 +47,29 @@ class LiveScanCliTest {
     }
 
     @Test
+    void anExportOnDiskIsOwnerOnlyAndScansAsTheLiveScanDoes(@TempDir Path tmp) throws Exception {
+        Path out = tmp.resolve("export");
+        try (AwsSimulator sim = AwsSimulator.start(ESTATE, SimOptions.defaults())) {
+            CliRun exported = CliRun.of(command("export", sim, "--output", out.toString()));
+            CliRun live = CliRun.of(live(sim, "--format", "json"));
+
+            // the example's one AccessDenied is exported as its .error file: the export is incomplete
+            assertThat(exported.code()).as(exported.err()).isEqualTo(3);
+            assertThat(exported.err()).contains("1 failed call(s)").contains("Next: rsaudit scan --input " + out);
+            CliRun offline = CliRun.of("scan", "--input", out.toString(), "--policy", POLICY, "--format", "json");
+            assertThat(offline.code()).isEqualTo(live.code()).isEqualTo(1);
+            assertThat(findings(new ObjectMapper().readTree(offline.out())))
+                    .containsExactlyElementsOf(findings(new ObjectMapper().readTree(live.out())));
+        }
+        if (out.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(out.resolve("111111111111"))))
+                    .isEqualTo("rwx------");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(
+                    out.resolve("111111111111/eu-west-1/redshift/describe-clusters.json")))).isEqualTo("rw-------");
+        }
+    }
+
+    @Test
     void anAccountWhoseRoleCannotBeAssumedMakesTheScanIncomplete() throws Exception {
         try (AwsSimulator sim = AwsSimulator.start(ESTATE,
                 SimOptions.builder().unassumable("222222222222").build())) {
@@ -69,12 +95,18 @@ class LiveScanCliTest {
         return out;
     }
 
+    /** {@code rsaudit scan} of the two accounts the simulator serves, with the example policy. */
     private static String[] live(AwsSimulator sim, String... more) {
-        String[] base = {"scan", "--role-name", "rsaudit-audit", "--accounts", "111111111111,222222222222",
-            "--region", "us-east-1", "--endpoint-url", sim.endpoint().toString(), "--policy", POLICY};
-        String[] all = new String[base.length + more.length];
-        System.arraycopy(base, 0, all, 0, base.length);
-        System.arraycopy(more, 0, all, base.length, more.length);
-        return all;
+        List<String> all = new ArrayList<>(List.of("--policy", POLICY));
+        all.addAll(List.of(more));
+        return command("scan", sim, all.toArray(String[]::new));
     }
+
+    private static String[] command(String command, AwsSimulator sim, String... more) {
+        List<String> all = new ArrayList<>(List.of(command, "--role-name", "rsaudit-audit", "--accounts",
+                "111111111111,222222222222", "--region", "us-east-1", "--endpoint-url", sim.endpoint().toString()));
+        all.addAll(List.of(more));
+        return all.toArray(String[]::new);
+    }
+
 }
