@@ -315,8 +315,8 @@ final class BenchCommand implements Runnable {
 
     @Command(name = "hunt", mixinStandardHelpOptions = true,
             description = "Measures hunt's log reading against its floors (read + line ends; java.util.zip inflate;"
-                    + " zcat), the heap peak per input size, or (--scaling) 2 threads against 1 and gzip with its"
-                    + " inflating thread.")
+                    + " zcat), the heap peak per input size, or (--scaling) 2 threads against 1 and gzip with file"
+                    + " workers.")
     static final class HuntCommand implements Callable<Integer> {
 
         @Spec
@@ -336,7 +336,7 @@ final class BenchCommand implements Runnable {
         int repeat;
 
         @Option(names = "--scaling", description = "Only measure what needs 2 cores (run it on 2): 2 threads against"
-                + " 1 across files, and gzip read with the inflating thread against inflating alone.")
+                + " 1 across files, and gzip read with file workers against inflating alone.")
         boolean scaling;
 
         @Option(names = "--heap-gzip", description = "Measure the heap peaks reading gzip corpora (a 5 GB corpus"

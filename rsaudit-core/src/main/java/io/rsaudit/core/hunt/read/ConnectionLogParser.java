@@ -27,6 +27,9 @@ final class ConnectionLogParser implements LineReader.Lines {
         }
     }
 
+    /** A record is a line: batches may start at any line. */
+    static final LineBatches.Format FORMAT = new LineBatches.Format(ConnectionLogParser::new, (b, from, to) -> true);
+
     private final FileRead file;
     private final DelimitedLine line;
     private final Text.Cache hosts = new Text.Cache();

@@ -233,7 +233,7 @@ final class DelimitedLine {
 
     /** Reports a line longer than the maximum record size, which the line reader skips. */
     void oversized(long lineNo, long length) {
-        file.malformed(lineNo, ReadProblem.Kind.OVERSIZED, "a line of more than " + length + " bytes is longer than"
-                + " the maximum record size (" + file.options.maxRecordBytes() + "); skipped");
+        file.malformed(lineNo, ReadProblem.Kind.OVERSIZED, "a line of " + length + " bytes is longer than the maximum"
+                + " record size (" + file.options.maxRecordBytes() + "); skipped");
     }
 }

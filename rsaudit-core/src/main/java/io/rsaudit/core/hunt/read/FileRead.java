@@ -41,9 +41,13 @@ final class FileRead {
     final List<ReadProblem> problems = new ArrayList<>();
     private long invalidUtf8Lines;
     private long firstInvalidUtf8Line;
+    private long orphanLines;
+    private long firstOrphanLine;
+    private final LogFileName name;
 
     FileRead(String file, LogFileName name, ReadOptions options, EventSink sink) {
         this.file = file;
+        this.name = name;
         this.type = name.type();
         this.account = name.account();
         this.region = name.region();
@@ -52,6 +56,43 @@ final class FileRead {
         this.sink = sink;
         this.since = options.since() == null ? Long.MIN_VALUE : options.since().toEpochMilli();
         this.until = options.until() == null ? Long.MAX_VALUE : options.until().toEpochMilli();
+    }
+
+    /** A file for one batch of this one's lines, read on another thread (see {@link LineBatches}). */
+    FileRead batch(EventSink events) {
+        return new FileRead(file, name, options, events);
+    }
+
+    /**
+     * Adds what a batch of this file's lines counted and found, after the batches before it, and hands its
+     * events to the sink.
+     */
+    void absorb(FileRead batch, java.util.List<Event> batchEvents) {
+        records += batch.records;
+        events += batch.events;
+        malformed += batch.malformed;
+        for (int i = 0; i < filtered.length; i++) {
+            filtered[i] += batch.filtered[i];
+        }
+        firstMillis = Math.min(firstMillis, batch.firstMillis);
+        lastMillis = Math.max(lastMillis, batch.lastMillis);
+        for (ReadProblem p : batch.problems) {
+            if (problems.size() < LogReader.PROBLEMS_PER_FILE) {
+                problems.add(p);
+            }
+        }
+        problemCount += batch.problemCount;
+        if (batch.invalidUtf8Lines > 0 && invalidUtf8Lines == 0) {
+            firstInvalidUtf8Line = batch.firstInvalidUtf8Line;
+        }
+        invalidUtf8Lines += batch.invalidUtf8Lines;
+        if (batch.orphanLines > 0 && orphanLines == 0) {
+            firstOrphanLine = batch.firstOrphanLine;
+        }
+        orphanLines += batch.orphanLines;
+        for (Event e : batchEvents) {
+            sink.accept(e);
+        }
     }
 
     Origin origin(long line) {
@@ -132,8 +173,19 @@ final class FileRead {
         }
     }
 
+    /** A line of a user activity log before its first record header. */
+    void orphan(long line) {
+        if (orphanLines++ == 0) {
+            firstOrphanLine = line;
+        }
+    }
+
     /** Adds the per-file problems that are only complete at the end, and the count of details not kept. */
     void finish() {
+        if (orphanLines > 0) {
+            problem(firstOrphanLine, ReadProblem.Kind.ORPHAN_LINES, orphanLines + " line(s) before the first"
+                    + " record header (\"'<yyyy-MM-ddTHH:mm:ssZ> UTC [ db=... ]' LOG: \") skipped");
+        }
         if (invalidUtf8Lines > 0) {
             problem(firstInvalidUtf8Line, ReadProblem.Kind.INVALID_UTF8, "invalid UTF-8 in " + invalidUtf8Lines
                     + " line(s) of " + file + ", the first here; decoded with replacement characters (U+FFFD)");

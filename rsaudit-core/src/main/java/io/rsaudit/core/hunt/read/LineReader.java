@@ -3,6 +3,7 @@ package io.rsaudit.core.hunt.read;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
 import java.util.zip.ZipException;
 
 /**
@@ -18,34 +19,59 @@ final class LineReader {
     interface Lines {
         void line(byte[] buf, int from, int to, long lineNo);
 
-        /** A line of {@code length} bytes (counted so far) over the maximum; {@code buf[from, to)} is its start. */
+        /**
+         * A line of {@code length} bytes (without its line end) over the maximum, reported at its end;
+         * {@code buf[from, to)} is its start.
+         */
         void oversized(byte[] buf, int from, int to, long lineNo, long length);
 
         /** Called once, after the last line (also after a read error). */
         void end(long lastLineNo);
     }
 
+    /** Where a read failure is reported: the file, or the batch its lines are parsed in. */
+    @FunctionalInterface
+    interface Failures {
+        void failed(long line, ReadProblem.Kind kind, String message);
+    }
+
     private static final int INITIAL = 1 << 18;
+    /** The start of a line over the maximum that is handed over with it. */
+    private static final int HEAD = 256;
 
     private LineReader() {
     }
 
-    static void read(InputStream in, int maxLine, boolean gzip, FileRead file, Lines lines) {
-        byte[] buf = new byte[Math.min(INITIAL, maxLine + 2)];
+    static void read(InputStream in, int maxLine, boolean gzip, Failures failures, Lines lines) {
+        read(in, new byte[Math.min(INITIAL, maxLine + 2)], 0, 0, maxLine, gzip, failures, lines);
+    }
+
+    /**
+     * Reads the lines of {@code buf[0, filled)} and then of {@code in}, numbering them from {@code lineBefore + 1};
+     * {@code buf[0]} must start a line. The buffer is the reader's from now on.
+     */
+    static void read(InputStream in, byte[] buf, int filled, long lineBefore, int maxLine, boolean gzip,
+            Failures failures, Lines lines) {
         int start = 0;
-        int limit = 0;
+        int limit = filled;
         int scan = 0;
-        long lineNo = 0;
+        long lineNo = lineBefore;
+        // a line over the maximum is reported at its end, with its length, from the start kept here
+        byte[] head = null;
+        int headLength = 0;
         long skipping = -1;
+        boolean lastWasCr = false;
         try {
             while (true) {
                 int nl = Text.indexOfByte(buf, scan, limit, (byte) '\n');
                 if (nl >= 0) {
                     lineNo++;
+                    boolean cr = nl > start ? buf[nl - 1] == '\r' : lastWasCr && skipping >= 0;
                     if (skipping >= 0) {
+                        lines.oversized(head, 0, headLength, lineNo, skipping + nl - start - (cr ? 1 : 0));
                         skipping = -1;
                     } else {
-                        hand(lines, buf, start, nl > start && buf[nl - 1] == '\r' ? nl - 1 : nl, lineNo, maxLine);
+                        hand(lines, buf, start, cr ? nl - 1 : nl, lineNo, maxLine);
                     }
                     start = nl + 1;
                     scan = start;
@@ -53,11 +79,14 @@ final class LineReader {
                 }
                 if (skipping >= 0) {
                     skipping += limit - start;
+                    lastWasCr = limit > start ? buf[limit - 1] == '\r' : lastWasCr;
                     start = 0;
                     limit = 0;
                 } else if (limit - start > maxLine) {
-                    lines.oversized(buf, start, Math.min(limit, start + 256), lineNo + 1, limit - start);
+                    headLength = Math.min(limit - start, HEAD);
+                    head = Arrays.copyOfRange(buf, start, start + headLength);
                     skipping = limit - start;
+                    lastWasCr = buf[limit - 1] == '\r';
                     start = 0;
                     limit = 0;
                 } else if (start > 0) {
@@ -73,40 +102,50 @@ final class LineReader {
                 scan = limit;
                 int n = in.read(buf, limit, buf.length - limit);
                 if (n < 0) {
-                    if (limit > start && skipping < 0) {
+                    if (skipping >= 0) {
+                        lineNo++;
+                        lines.oversized(head, 0, headLength, lineNo, skipping - (lastWasCr ? 1 : 0));
+                    } else if (limit > start) {
                         lineNo++;
                         hand(lines, buf, start, buf[limit - 1] == '\r' ? limit - 1 : limit, lineNo, maxLine);
-                    } else if (skipping >= 0) {
-                        lineNo++;
                     }
                     break;
                 }
                 limit += n;
             }
         } catch (EOFException | ZipException e) {
-            broken(file, lineNo + 1, limit - start, gzip, e);
+            endSkipped(lines, head, headLength, skipping, lineNo);
+            broken(failures, lineNo + 1, limit - start, gzip, e);
         } catch (IOException e) {
-            file.problem(lineNo + 1, ReadProblem.Kind.UNREADABLE, "read failed: " + e.getMessage()
+            endSkipped(lines, head, headLength, skipping, lineNo);
+            failures.failed(lineNo + 1, ReadProblem.Kind.UNREADABLE, "read failed: " + e.getMessage()
                     + lost(limit - start, lineNo + 1));
         }
         lines.end(lineNo);
     }
 
+    /** A line over the maximum that a failure cut short is still reported, with the bytes read of it. */
+    private static void endSkipped(Lines lines, byte[] head, int headLength, long skipping, long lineNo) {
+        if (skipping >= 0) {
+            lines.oversized(head, 0, headLength, lineNo + 1, skipping);
+        }
+    }
+
     /** A whole line, or its start when it is over the maximum (a last line without '\n' can be). */
     private static void hand(Lines lines, byte[] buf, int start, int end, long lineNo, int maxLine) {
         if (end - start > maxLine) {
-            lines.oversized(buf, start, Math.min(end, start + 256), lineNo, end - start);
+            lines.oversized(buf, start, Math.min(end, start + HEAD), lineNo, end - start);
         } else {
             lines.line(buf, start, end, lineNo);
         }
     }
 
-    private static void broken(FileRead file, long line, int partial, boolean gzip, IOException e) {
+    private static void broken(Failures failures, long line, int partial, boolean gzip, IOException e) {
         if (gzip) {
-            file.problem(line, ReadProblem.Kind.TRUNCATED_GZIP, (e instanceof EOFException ? "truncated gzip stream"
+            failures.failed(line, ReadProblem.Kind.TRUNCATED_GZIP, (e instanceof EOFException ? "truncated gzip stream"
                     : "corrupt gzip stream (" + e.getMessage() + ")") + lost(partial, line));
         } else {
-            file.problem(line, ReadProblem.Kind.UNREADABLE, "read failed: " + e.getMessage() + lost(partial, line));
+            failures.failed(line, ReadProblem.Kind.UNREADABLE, "read failed: " + e.getMessage() + lost(partial, line));
         }
     }
 

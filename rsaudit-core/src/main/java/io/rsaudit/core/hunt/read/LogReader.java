@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -21,12 +22,15 @@ import java.util.concurrent.Future;
 /**
  * Reads logs into events: each input is opened, told plain or gzip by its first bytes, typed by its name (or
  * {@code --type}, or for CloudTrail by its content), and streamed through its format's parser. Files are read in
- * parallel on {@link ReadOptions#parallelism()} threads, each file by one thread (and a gzip file of a line format,
- * when a processor is left idle, by a second one that inflates it: {@link InflateAhead}); the summary lists problems in input order
- * whatever the thread timing, so runs are repeatable.
+ * parallel on {@link ReadOptions#parallelism()} threads, each file by one thread; when that leaves processors idle,
+ * a line-format file's thread reads and inflates it while workers parse batches of its lines ({@link LineBatches},
+ * with the result one thread gives). The summary lists problems in input order whatever the thread timing, so runs
+ * are repeatable.
  */
 public final class LogReader {
 
+    /** The name of the file workers' threads. */
+    static final String WORKER_THREAD = "rsaudit-parse";
     /** Problems whose details are kept per file; the rest are counted. */
     public static final int PROBLEMS_PER_FILE = 100;
     private static final int BUFFER = 1 << 16;
@@ -44,21 +48,40 @@ public final class LogReader {
     public static ReadSummary read(List<LogInput> inputs, ReadOptions options, EventSink sink) {
         List<FileRead> done = new ArrayList<>(inputs.size());
         boolean serial = options.parallelism() == 1 || inputs.size() < 2;
-        boolean ahead = inflateAhead(options, serial ? 1 : Math.min(options.parallelism(), inputs.size()));
+        boolean withWorkers = fileWorkers(options, serial ? 1 : Math.min(options.parallelism(), inputs.size()));
+        ExecutorService workers = withWorkers ? Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(),
+                daemon(WORKER_THREAD)) : null;
+        try {
+            readAll(inputs, options, serial, workers, sink, done);
+        } finally {
+            if (workers != null) {
+                workers.shutdownNow();
+            }
+        }
+        return summarize(done);
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    private static void readAll(List<LogInput> inputs, ReadOptions options, boolean serial, Executor workers,
+            EventSink sink, List<FileRead> done) {
         if (serial) {
             for (LogInput input : inputs) {
-                done.add(readOne(input, options, ahead, sink));
+                done.add(readOne(input, options, workers, sink));
             }
         } else {
-            ExecutorService pool = Executors.newFixedThreadPool(Math.min(options.parallelism(), inputs.size()), r -> {
-                Thread t = new Thread(r, "rsaudit-read");
-                t.setDaemon(true);
-                return t;
-            });
+            ExecutorService pool = Executors.newFixedThreadPool(Math.min(options.parallelism(), inputs.size()),
+                    daemon("rsaudit-read"));
             try {
                 List<Future<FileRead>> futures = new ArrayList<>(inputs.size());
                 for (LogInput input : inputs) {
-                    futures.add(pool.submit(() -> readOne(input, options, ahead, sink)));
+                    futures.add(pool.submit(() -> readOne(input, options, workers, sink)));
                 }
                 for (Future<FileRead> f : futures) {
                     done.add(f.get());
@@ -79,22 +102,22 @@ public final class LogReader {
                 pool.shutdownNow();
             }
         }
-        return summarize(done);
     }
 
     /**
-     * Whether the gzip inputs of a read with {@code fileThreads} files at once get an inflating thread each (see
-     * {@link ReadOptions.InflateThread}); public so that a benchmark can say what it measured.
+     * Whether the line-format inputs of a read with {@code fileThreads} files at once are parsed by workers (see
+     * {@link ReadOptions.FileWorkers}); public so that a benchmark can say what it measured.
      */
-    public static boolean inflateAhead(ReadOptions options, int fileThreads) {
-        return switch (options.inflateThread()) {
+    public static boolean fileWorkers(ReadOptions options, int fileThreads) {
+        return switch (options.fileWorkers()) {
             case ALWAYS -> true;
             case NEVER -> false;
             case AUTO -> fileThreads < Runtime.getRuntime().availableProcessors();
         };
     }
 
-    private static FileRead readOne(LogInput input, ReadOptions options, boolean ahead, EventSink sink) {
+    /** {@code workers}: where a line format's batches are parsed, or {@code null} to parse on this thread. */
+    private static FileRead readOne(LogInput input, ReadOptions options, Executor workers, EventSink sink) {
         String name = input.name();
         LogFileName fromName = LogFileName.of(name).with(input.known());
         if (options.type() != null) {
@@ -108,7 +131,6 @@ public final class LogReader {
             }
         }
         CountingInputStream stored = null;
-        InflateAhead inflating = null;
         try {
             stored = new CountingInputStream(input.open());
             PushbackInputStream head = new PushbackInputStream(stored, 2);
@@ -122,13 +144,6 @@ public final class LogReader {
                 } catch (IOException e) {
                     file.problem(1, ReadProblem.Kind.TRUNCATED_GZIP, "corrupt gzip header: " + e.getMessage());
                     return file;
-                }
-                if (ahead && file.type != null && file.type != LogType.CLOUDTRAIL) {
-                    // only the line formats: the line reader hands over every whole line before it reads again,
-                    // so where a failure falls does not depend on how the bytes came in; Jackson's record count
-                    // at a truncation does (by a record), and CloudTrail files are small
-                    inflating = new InflateAhead(in);
-                    in = inflating;
                 }
             }
             CountingInputStream decoded = new CountingInputStream(in);
@@ -148,15 +163,12 @@ public final class LogReader {
                     return file;
                 }
             }
-            parse(type, content, gzip, file);
+            parse(type, content, gzip, file, workers);
             file.decodedBytes = decoded.count;
         } catch (IOException e) {
             file.problem(0, ReadProblem.Kind.UNREADABLE, "cannot read " + name + ": " + e);
             file.skipReason = "unreadable";
         } finally {
-            if (inflating != null) {
-                inflating.close();
-            }
             if (stored != null) {
                 file.bytes = stored.count;
                 try {
@@ -170,13 +182,19 @@ public final class LogReader {
         return file;
     }
 
-    private static void parse(LogType type, InputStream content, boolean gzip, FileRead file) {
-        int max = file.options.maxRecordBytes();
-        switch (type) {
-            case CONNECTION_LOG -> LineReader.read(content, max, gzip, file, new ConnectionLogParser(file));
-            case USER_LOG -> LineReader.read(content, max, gzip, file, new UserLogParser(file));
-            case USER_ACTIVITY_LOG -> LineReader.read(content, max, gzip, file, new UserActivityLogParser(file));
-            case CLOUDTRAIL -> new CloudTrailParser(file).read(content, gzip);
+    private static void parse(LogType type, InputStream content, boolean gzip, FileRead file, Executor workers) {
+        LineBatches.Format format = switch (type) {
+            case CONNECTION_LOG -> ConnectionLogParser.FORMAT;
+            case USER_LOG -> UserLogParser.FORMAT;
+            case USER_ACTIVITY_LOG -> UserActivityLogParser.FORMAT;
+            case CLOUDTRAIL -> null;
+        };
+        if (format == null) {
+            new CloudTrailParser(file).read(content, gzip);
+        } else if (workers == null) {
+            LineReader.read(content, file.options.maxRecordBytes(), gzip, file::problem, format.parser().apply(file));
+        } else {
+            LineBatches.read(content, gzip, file, format, workers);
         }
     }
 

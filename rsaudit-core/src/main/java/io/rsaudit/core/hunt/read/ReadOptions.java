@@ -16,7 +16,8 @@ import java.util.Set;
  * @param includeRdsdb    keep records of Redshift's internal {@code rdsdb} user (dropped by default, but counted)
  * @param parallelism     how many files are read at once, one thread each
  * @param maxRecordBytes  a longer record is reported and skipped without being held whole
- * @param inflateThread   whether a gzip input is inflated on a second thread while its own thread parses
+ * @param fileWorkers     whether one file's lines are parsed on worker threads while its own thread reads (and
+ *                        inflates) it
  */
 public record ReadOptions(
         LogType type,
@@ -28,13 +29,14 @@ public record ReadOptions(
         boolean includeRdsdb,
         int parallelism,
         int maxRecordBytes,
-        InflateThread inflateThread) {
+        FileWorkers fileWorkers) {
 
     /**
-     * Whether each gzip input gets a thread of its own that inflates it ahead of the parser (see
-     * {@link InflateAhead}): it then takes two cores, and runs faster only when the second is free.
+     * Whether a line-format file gets worker threads that parse batches of its lines while the file's own thread
+     * reads and inflates the next (see {@link LineBatches}): it then takes more cores, and runs faster only when
+     * they are free.
      */
-    public enum InflateThread {
+    public enum FileWorkers {
         /**
          * When the files being read at once leave a processor idle: fewer file threads
          * ({@code min(parallelism, inputs)}) than {@link Runtime#availableProcessors()}. One file at a time on two
@@ -49,7 +51,7 @@ public record ReadOptions(
 
     public ReadOptions {
         accounts = accounts == null ? Set.of() : Set.copyOf(accounts);
-        inflateThread = inflateThread == null ? InflateThread.AUTO : inflateThread;
+        fileWorkers = fileWorkers == null ? FileWorkers.AUTO : fileWorkers;
         regions = regions == null ? Set.of() : Set.copyOf(regions);
         clusters = clusters == null ? Set.of() : Set.copyOf(clusters);
         if (parallelism < 1) {
@@ -70,51 +72,51 @@ public record ReadOptions(
      */
     public static ReadOptions defaults() {
         return new ReadOptions(null, null, null, Set.of(), Set.of(), Set.of(), false,
-                Runtime.getRuntime().availableProcessors(), DEFAULT_MAX_RECORD_BYTES, InflateThread.AUTO);
+                Runtime.getRuntime().availableProcessors(), DEFAULT_MAX_RECORD_BYTES, FileWorkers.AUTO);
     }
 
     public ReadOptions withType(LogType t) {
         return new ReadOptions(t, since, until, accounts, regions, clusters, includeRdsdb, parallelism,
-                maxRecordBytes, inflateThread);
+                maxRecordBytes, fileWorkers);
     }
 
     /** The half-open window [since, until); either may be {@code null}. */
     public ReadOptions withWindow(Instant from, Instant to) {
         return new ReadOptions(type, from, to, accounts, regions, clusters, includeRdsdb, parallelism,
-                maxRecordBytes, inflateThread);
+                maxRecordBytes, fileWorkers);
     }
 
     public ReadOptions withAccounts(Set<String> a) {
         return new ReadOptions(type, since, until, a, regions, clusters, includeRdsdb, parallelism,
-                maxRecordBytes, inflateThread);
+                maxRecordBytes, fileWorkers);
     }
 
     public ReadOptions withRegions(Set<String> r) {
         return new ReadOptions(type, since, until, accounts, r, clusters, includeRdsdb, parallelism,
-                maxRecordBytes, inflateThread);
+                maxRecordBytes, fileWorkers);
     }
 
     public ReadOptions withClusters(Set<String> c) {
         return new ReadOptions(type, since, until, accounts, regions, c, includeRdsdb, parallelism,
-                maxRecordBytes, inflateThread);
+                maxRecordBytes, fileWorkers);
     }
 
     public ReadOptions withRdsdb(boolean include) {
         return new ReadOptions(type, since, until, accounts, regions, clusters, include, parallelism,
-                maxRecordBytes, inflateThread);
+                maxRecordBytes, fileWorkers);
     }
 
     public ReadOptions withParallelism(int threads) {
         return new ReadOptions(type, since, until, accounts, regions, clusters, includeRdsdb, threads,
-                maxRecordBytes, inflateThread);
+                maxRecordBytes, fileWorkers);
     }
 
     public ReadOptions withMaxRecordBytes(int max) {
         return new ReadOptions(type, since, until, accounts, regions, clusters, includeRdsdb, parallelism,
-                max, inflateThread);
+                max, fileWorkers);
     }
 
-    public ReadOptions withInflateThread(InflateThread when) {
+    public ReadOptions withFileWorkers(FileWorkers when) {
         return new ReadOptions(type, since, until, accounts, regions, clusters, includeRdsdb, parallelism,
                 maxRecordBytes, when);
     }

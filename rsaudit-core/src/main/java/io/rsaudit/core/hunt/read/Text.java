@@ -41,6 +41,32 @@ final class Text {
         return -1;
     }
 
+    /** The index of the last {@code c} in [from, to), or -1 (the batches' cut looks back from a batch's end). */
+    static int lastIndexOf(byte[] b, int from, int to, byte c) {
+        for (int i = to - 1; i >= from; i--) {
+            if (b[i] == c) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** How many {@code c} there are in [from, to), eight bytes at a time. */
+    static long count(byte[] b, int from, int to, byte c) {
+        long pattern = (c & 0xffL) * ONES;
+        long n = 0;
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            n += Long.bitCount(exactZeros((long) LONGS.get(b, i) ^ pattern));
+        }
+        for (; i < to; i++) {
+            if (b[i] == c) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     /** The eight bytes at {@code i} as one little-endian word (byte {@code i} lowest); {@code i + 8 <= b.length}. */
     static long word(byte[] b, int i) {
         return (long) LONGS.get(b, i);

@@ -24,6 +24,10 @@ final class UserActivityLogParser implements LineReader.Lines {
     private static final byte[] UTC = " UTC [".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] LOG = "]' LOG:".getBytes(StandardCharsets.US_ASCII);
 
+    /** Batches start at a record header. */
+    static final LineBatches.Format FORMAT = new LineBatches.Format(UserActivityLogParser::new,
+            UserActivityLogParser::isHeader);
+
     private final FileRead file;
     private final Text.Cache cache = new Text.Cache();
 
@@ -37,9 +41,6 @@ final class UserActivityLogParser implements LineReader.Lines {
     private byte[] sql = new byte[4096];
     private int sqlLength;
     private long recordBytes;
-
-    private long orphanLines;
-    private long firstOrphanLine;
 
     UserActivityLogParser(FileRead file) {
         this.file = file;
@@ -66,7 +67,7 @@ final class UserActivityLogParser implements LineReader.Lines {
             append((byte) '\n');
             append(b, from, to);
         } else if (!Text.isBlank(b, from, to)) {
-            orphan(lineNo);
+            file.orphan(lineNo);
         }
     }
 
@@ -80,7 +81,7 @@ final class UserActivityLogParser implements LineReader.Lines {
             values = null;
             problem = null;
         } else if (headerLine == 0) {
-            orphan(lineNo);
+            file.orphan(lineNo);
             return;
         }
         lastLine = lineNo;
@@ -94,16 +95,6 @@ final class UserActivityLogParser implements LineReader.Lines {
     @Override
     public void end(long lastLineNo) {
         flush();
-        if (orphanLines > 0) {
-            file.problem(firstOrphanLine, ReadProblem.Kind.ORPHAN_LINES, orphanLines + " line(s) before the first"
-                    + " record header (\"'<yyyy-MM-ddTHH:mm:ssZ> UTC [ db=... ]' LOG: \") skipped");
-        }
-    }
-
-    private void orphan(long lineNo) {
-        if (orphanLines++ == 0) {
-            firstOrphanLine = lineNo;
-        }
     }
 
     private void start(byte[] b, int from, int to, long lineNo) {

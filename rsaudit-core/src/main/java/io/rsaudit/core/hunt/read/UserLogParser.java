@@ -17,6 +17,9 @@ final class UserLogParser implements LineReader.Lines {
     private static final boolean[] EAGER = {false, true, false, true, false, false, false, false, false, false, false,
         false};
 
+    /** A record is a line: batches may start at any line. */
+    static final LineBatches.Format FORMAT = new LineBatches.Format(UserLogParser::new, (b, from, to) -> true);
+
     private final FileRead file;
     private final DelimitedLine line;
 

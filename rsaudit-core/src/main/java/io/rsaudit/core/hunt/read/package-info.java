@@ -4,8 +4,9 @@
  *
  * <p>In: {@link io.rsaudit.core.hunt.read.LogInput}s (local files from
  * {@link io.rsaudit.core.hunt.read.LogInput#discover}; other modules add S3 objects and CloudWatch streams), plain or
- * gzip (told by magic bytes; a gzip line log is inflated on a second thread when a processor is idle, see
- * {@link io.rsaudit.core.hunt.read.ReadOptions.InflateThread}), and {@link io.rsaudit.core.hunt.read.ReadOptions}.
+ * gzip (told by magic bytes; when processors are idle, a line log's batches of lines are parsed on workers while its
+ * thread reads and inflates it, see {@link io.rsaudit.core.hunt.read.ReadOptions.FileWorkers}), and
+ * {@link io.rsaudit.core.hunt.read.ReadOptions}.
  * Out: events handed to an {@link io.rsaudit.core.hunt.read.EventSink} as they are parsed (memory stays flat
  * whatever the input size), and a
  * {@link io.rsaudit.core.hunt.read.ReadSummary} counting files, bytes, records, filtered and malformed records, with

@@ -136,7 +136,7 @@ class ParserProperties {
                         ConnectionLogParserTest.FAILURE)));
     }
 
-    private static final String[] USERLOG = {
+    static final String[] USERLOG = {
         "101|userlog1 | |create |0|0|0| |1234|5678|Mon, 26 Jun 2023 18:02:47:100",
         "101|userlog1 | |alter |1|1|0| |1234|5679|Mon, 26 Jun 2023 18:02:48:000|",
         "102|bob | |alter |0|0|0|Sun, 31 Dec 2023 00:00:00:000|77|99|Tue, 27 Jun 2023 09:00:00:1"};
@@ -151,7 +151,7 @@ class ParserProperties {
     private static final String[] SQL_PIECES = {" password 'Sup3r'", " password '***'", " AKIAIOSFODNN7EXAMPLE",
         " credentials 'aws_access_key_id=AKIAIOSFODNN7EXAMPLE;aws_secret_access_key=abc'", "\n-- comment\n"};
 
-    private static String randomSql(Random random) {
+    static String randomSql(Random random) {
         StringBuilder b = new StringBuilder();
         int n = random.nextInt(121);
         for (int i = 0; i < n; i++) {

@@ -1,0 +1,161 @@
+package io.rsaudit.core.hunt.read;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.rsaudit.core.hunt.gen.LogGenerator;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Reading with file workers ({@link ReadOptions.FileWorkers#ALWAYS}) gives exactly what reading on one thread gives:
+ * the same events, problems (file:line, kind, message) and counts, for whole plain and gzip files bigger than a
+ * batch, concatenated gzip members, truncated and corrupt gzip; and no worker outlives the read.
+ * ({@link LineBatchesTest} cuts damaged logs into tiny batches.)
+ */
+class FileWorkersTest {
+
+    @TempDir
+    static Path dir;
+    /** Generated logs of every format, a few MB of text, several batches a file. */
+    private static List<Path> files;
+
+    @BeforeAll
+    static void generate() throws IOException {
+        LogGenerator.Result r = new LogGenerator(LogGenerator.Spec.of(4_000_000, false)).generate(dir.resolve("gen"));
+        assertThat(r.records()).isPositive();
+        try (var walk = Files.walk(dir.resolve("gen").resolve("AWSLogs"))) {
+            files = walk.filter(Files::isRegularFile).sorted().toList();
+        }
+        assertThat(files).hasSizeGreaterThan(3);
+    }
+
+    private static ReadOptions options(ReadOptions.FileWorkers when) {
+        return ReadOptions.defaults().withParallelism(1).withFileWorkers(when);
+    }
+
+    private static void sameBothWays(String name, byte[] stored) {
+        LogInput input = ParserProperties.memory(name, stored);
+        Logs.Read one = Logs.read(List.of(input), options(ReadOptions.FileWorkers.NEVER));
+        Logs.Read two = Logs.read(List.of(input), options(ReadOptions.FileWorkers.ALWAYS));
+        assertThat(two.summary().problems()).as(name).isEqualTo(one.summary().problems());
+        assertThat(two.summary()).as(name).isEqualTo(one.summary());
+        assertThat(two.events()).as(name).isEqualTo(one.events());
+        assertNoWorkers();
+    }
+
+    private static void assertNoWorkers() {
+        for (int tries = 0; tries < 1000 && workers() > 0; tries++) {
+            Thread.yield();
+        }
+        assertThat(workers()).as("workers left running").isZero();
+    }
+
+    private static long workers() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().equals(LogReader.WORKER_THREAD) && t.isAlive()).count();
+    }
+
+    @Test
+    void wholeFilesOfEveryFormat() throws IOException {
+        for (Path f : files) {
+            byte[] text = Files.readAllBytes(f);
+            sameBothWays(f.toString(), text);
+            sameBothWays(f + ".gz", Logs.gzip(text));
+        }
+    }
+
+    @Test
+    void concatenatedMembers() throws IOException {
+        for (Path f : files) {
+            byte[] text = Files.readAllBytes(f);
+            if (f.toString().contains("CloudTrail")) {
+                continue;
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            int cut = text.length / 3;
+            out.write(Logs.gzip(Arrays.copyOf(text, cut)));
+            out.write(Logs.gzip(Arrays.copyOfRange(text, cut, text.length)));
+            sameBothWays(f.toString(), out.toByteArray());
+        }
+    }
+
+    @Test
+    void truncatedAnywhere() throws IOException {
+        Random random = new Random(42);
+        for (Path f : files) {
+            byte[] gz = Logs.gzip(Files.readAllBytes(f));
+            for (int k = 0; k < 4; k++) {
+                int cut = 10 + random.nextInt(gz.length - 10);
+                sameBothWays(f + " cut at " + cut, Arrays.copyOf(gz, cut));
+            }
+        }
+    }
+
+    @Test
+    void corruptAnywhere() throws IOException {
+        Random random = new Random(7);
+        int problems = 0;
+        for (Path f : files) {
+            byte[] gz = Logs.gzip(Files.readAllBytes(f));
+            for (int k = 0; k < 4; k++) {
+                byte[] bad = gz.clone();
+                int at = 10 + random.nextInt(gz.length - 10);
+                bad[at] ^= (byte) (1 + random.nextInt(255));
+                sameBothWays(f + " flipped at " + at, bad);
+                problems += Logs.read(List.of(ParserProperties.memory(f.toString(), bad)),
+                        options(ReadOptions.FileWorkers.ALWAYS)).summary().problemCount() > 0 ? 1 : 0;
+            }
+        }
+        assertThat(problems).as("flipped bytes that were noticed").isPositive();
+    }
+
+    @Test
+    void aTruncatedStreamKeepsTheLinesBeforeTheBreakAndNamesTheLine() throws IOException {
+        Path conn = files.stream().filter(p -> p.toString().contains("connectionlog")).findFirst().orElseThrow();
+        byte[] text = Files.readAllBytes(conn);
+        byte[] gz = Logs.gzip(text);
+        byte[] cut = Arrays.copyOf(gz, gz.length * 2 / 3);
+        Logs.Read r = Logs.read(List.of(ParserProperties.memory(conn.toString(), cut)),
+                options(ReadOptions.FileWorkers.ALWAYS));
+        assertThat(r.events()).isNotEmpty();
+        assertThat(r.summary().problems()).singleElement().satisfies(p -> {
+            assertThat(p.kind()).isEqualTo(ReadProblem.Kind.TRUNCATED_GZIP);
+            assertThat(p.message()).startsWith("truncated gzip stream");
+            assertThat(p.origin().line()).isEqualTo(r.summary().records() + 1);
+        });
+    }
+
+    @Test
+    void aSinkThatThrowsLeavesNoThreadBehind() throws IOException {
+        Path conn = files.stream().filter(p -> p.toString().contains("connectionlog")).findFirst().orElseThrow();
+        LogInput input = ParserProperties.memory(conn.toString(), Logs.gzip(Files.readAllBytes(conn)));
+        AtomicInteger seen = new AtomicInteger();
+        assertThatThrownBy(() -> LogReader.read(List.of(input, input), options(ReadOptions.FileWorkers.ALWAYS)
+                .withParallelism(2), e -> {
+                    if (seen.incrementAndGet() == 100) {
+                        throw new IllegalStateException("sink failed");
+                    }
+                })).hasMessageContaining("sink failed");
+        assertNoWorkers();
+    }
+
+    @Test
+    void workersAreUsedOnlyWhenAProcessorIsLeftIdle() {
+        int cpus = Runtime.getRuntime().availableProcessors();
+        ReadOptions auto = ReadOptions.defaults();
+        assertThat(LogReader.fileWorkers(auto, cpus)).isFalse();
+        assertThat(LogReader.fileWorkers(auto, 1)).as("one file at a time on %d cpu(s)", cpus).isEqualTo(cpus > 1);
+        assertThat(LogReader.fileWorkers(auto.withFileWorkers(ReadOptions.FileWorkers.ALWAYS), cpus)).isTrue();
+        assertThat(LogReader.fileWorkers(auto.withFileWorkers(ReadOptions.FileWorkers.NEVER), 1)).isFalse();
+    }
+}
