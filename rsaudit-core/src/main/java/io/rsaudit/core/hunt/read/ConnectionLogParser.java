@@ -36,7 +36,7 @@ final class ConnectionLogParser implements LineReader.Lines {
 
     ConnectionLogParser(FileRead file) {
         this.file = file;
-        this.line = new DelimitedLine(file, NAMES, 14, EAGER);
+        this.line = new DelimitedLine(file, NAMES, 14, EAGER, 10);
     }
 
     @Override

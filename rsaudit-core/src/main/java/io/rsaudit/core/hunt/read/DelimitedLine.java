@@ -15,6 +15,8 @@ final class DelimitedLine {
     private final int minFields;
     private final int maxFields;
     private final boolean[] eager;
+    /** The split finds where these first fields are; past them it only counts delimiters (see {@link #split}). */
+    private final int positioned;
     private final Text.Cache cache = new Text.Cache();
     private final Timestamps.RedshiftDates dates = new Timestamps.RedshiftDates();
     /** bounds[2i], bounds[2i+1]: field i of the line just split, spaces not trimmed. */
@@ -55,22 +57,32 @@ final class DelimitedLine {
     }
 
     /**
-     * @param names  the format's field names, then {@code redactions}
-     * @param eager  the fields the parser reads for every event: decoded at once, through a cache of repeated values
+     * @param names       the format's field names, then {@code redactions}
+     * @param eager       the fields the parser reads for every event: decoded at once, through a cache of repeated
+     *                    values
+     * @param positioned  how many leading fields the parser reads by {@link #start}, {@link #end} or as eager ones
      */
-    DelimitedLine(FileRead file, String[] names, int minFields, boolean[] eager) {
+    DelimitedLine(FileRead file, String[] names, int minFields, boolean[] eager, int positioned) {
         this.file = file;
         this.names = names;
         this.minFields = minFields;
         this.maxFields = names.length - 1;
         this.eager = eager;
+        for (int f = positioned; f < eager.length; f++) {
+            if (eager[f]) {
+                throw new IllegalArgumentException("eager field " + f + " is past the positioned ones");
+            }
+        }
+        this.positioned = positioned;
         this.bounds = new int[2 * (maxFields + 1)];
         this.delims = new int[maxFields + 1 + 8];
     }
 
     /**
      * Splits the line; false (with the problem reported) when its field count is wrong. A trailing empty field
-     * after a final '|' is tolerated.
+     * after a final '|' is tolerated. Past the {@link #positioned} fields, delimiters are only counted: the rest of
+     * a connection log line is more than half its bytes, and its fields are found again only when asked for
+     * ({@link FieldMap#lazy}) or when the line may hold a secret.
      */
     boolean split(byte[] b, int from, int to, long lineNo) {
         int d = 0;
@@ -82,7 +94,7 @@ final class DelimitedLine {
         // Eight bytes at a time, without a branch that depends on where the delimiters fall (those mispredicted on
         // nearly every word): a word's first four delimiters are stored unconditionally (past the last one, the
         // stores are overwritten by the next word's) and the count moves on by how many there were.
-        for (; i + 8 <= to; i += 8) {
+        for (; i + 8 <= to && d < positioned; i += 8) {
             long v = Text.word(b, i);
             highs |= v;
             quotes |= Text.zeros(v ^ QUOTE_WORD);
@@ -105,9 +117,17 @@ final class DelimitedLine {
                 delims[k] = i + Text.firstByte(m);
             }
             d += c;
-            if (d > maxFields) {
-                break;
+        }
+        for (; i + 8 <= to && d <= maxFields; i += 8) {
+            long v = Text.word(b, i);
+            highs |= v;
+            quotes |= Text.zeros(v ^ QUOTE_WORD);
+            equalSigns |= Text.zeros(v ^ EQUALS_WORD);
+            long a = Text.zeros(v ^ CAPITAL_A_WORD);
+            if (a != 0 && !key) {
+                key = keyIdIn(b, i, a, to);
             }
+            d += Long.bitCount(Text.exactZeros(v ^ PIPE_WORD));
         }
         boolean nonAscii = Text.hasHighBit(highs);
         boolean q = quotes != 0;
@@ -125,7 +145,7 @@ final class DelimitedLine {
             }
         }
         int n = d + 1;
-        if (n == maxFields + 1 && Text.isBlank(b, delims[d - 1] + 1, to)) {
+        if (n == maxFields + 1 && Text.isBlank(b, Text.lastIndexOf(b, from, to, (byte) '|') + 1, to)) {
             n--;
         }
         if (n < minFields || n > maxFields) {
@@ -135,14 +155,9 @@ final class DelimitedLine {
                     + ", found " + what);
             return false;
         }
-        bounds[0] = from;
-        for (int f = 0; f < n - 1; f++) {
-            bounds[2 * f + 1] = delims[f];
-            bounds[2 * f + 2] = delims[f] + 1;
-        }
-        bounds[2 * n - 1] = n == d + 1 ? to : delims[d - 1];
         line = b;
         count = n;
+        position(from, to, Math.min(positioned, n));
         ascii = !nonAscii;
         quote = q;
         equals = eq;
@@ -151,6 +166,29 @@ final class DelimitedLine {
             file.invalidUtf8(lineNo);
         }
         return true;
+    }
+
+    /**
+     * Sets the bounds of the first {@code fields} fields of the line just split, from the delimiters the split
+     * stored, or found again here past those.
+     */
+    private void position(int from, int to, int fields) {
+        int have = Math.min(fields, positioned);
+        bounds[0] = from;
+        int at = from;
+        for (int f = 0; f < fields; f++) {
+            int end = f < have && f < count - 1 ? delims[f] : f < count - 1
+                    ? Text.indexOfByte(line, at, to, (byte) '|') : lastFieldEnd(at, to);
+            bounds[2 * f] = at;
+            bounds[2 * f + 1] = end;
+            at = end + 1;
+        }
+    }
+
+    /** The end of the last field: the line's end, or a trailing '|' before blanks (see {@link #split}). */
+    private int lastFieldEnd(int at, int to) {
+        int bar = Text.indexOfByte(line, at, to, (byte) '|');
+        return bar < 0 ? to : bar;
     }
 
     /** Whether a key id starts at one of the bytes {@code mask} flags in the word at {@code i}. */
@@ -182,6 +220,7 @@ final class DelimitedLine {
     FieldMap fields(byte[] b, int from, int to) {
         String[] values = new String[names.length];
         if (mayHoldSecret(b, from, to)) {
+            position(from, to, count);
             Set<String> found = new LinkedHashSet<>();
             for (int f = 0; f < count; f++) {
                 values[f] = Redactor.redact(decode(b, f), found);

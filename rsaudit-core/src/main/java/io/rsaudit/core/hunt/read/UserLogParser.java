@@ -25,7 +25,7 @@ final class UserLogParser implements LineReader.Lines {
 
     UserLogParser(FileRead file) {
         this.file = file;
-        this.line = new DelimitedLine(file, NAMES, 11, EAGER);
+        this.line = new DelimitedLine(file, NAMES, 11, EAGER, NAMES.length - 1);
     }
 
     @Override

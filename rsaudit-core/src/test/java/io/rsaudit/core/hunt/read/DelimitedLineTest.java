@@ -27,8 +27,13 @@ class DelimitedLineTest {
         FileRead file = new FileRead("t", LogFileName.of(Logs.name("connectionlog")),
                 ReadOptions.defaults().withParallelism(1), e -> { });
         boolean[] eager = new boolean[ConnectionLogParser.NAMES.length];
-        DelimitedLine line = new DelimitedLine(file, ConnectionLogParser.NAMES, 1, eager);
         int maxFields = ConnectionLogParser.NAMES.length - 1;
+        // fields past the positioned ones are only counted by the split, and found by the field map
+        int[] positioned = {1, 10, maxFields};
+        DelimitedLine[] lines = new DelimitedLine[positioned.length];
+        for (int k = 0; k < lines.length; k++) {
+            lines[k] = new DelimitedLine(file, ConnectionLogParser.NAMES, 1, eager, positioned[k]);
+        }
         int split = 0;
         int secret = 0;
         for (int n = 0; n < 100_000; n++) {
@@ -50,19 +55,31 @@ class DelimitedLineTest {
             int from = before;
             int to = before + text.length;
             List<String> plain = plainSplit(buf, from, to, maxFields);
-            boolean ok = line.split(buf, from, to, n + 1);
-            assertThat(ok).as("accepted: %s", b).isEqualTo(plain != null);
-            if (!ok) {
+            boolean expected = Redactor.mayContainSecret(buf, from, to);
+            for (int k = 0; k < lines.length; k++) {
+                DelimitedLine line = lines[k];
+                boolean ok = line.split(buf, from, to, n + 1);
+                assertThat(ok).as("accepted: %s", b).isEqualTo(plain != null);
+                if (!ok) {
+                    continue;
+                }
+                assertThat(line.count).as(b.toString()).isEqualTo(plain.size());
+                for (int f = 0; f < Math.min(positioned[k], plain.size()); f++) {
+                    assertThat(Text.decode(buf, line.start(f), line.end(f), false)).as("field %d of %s", f, b)
+                            .isEqualTo(plain.get(f));
+                }
+                assertThat(line.mayHoldSecret(buf, from, to)).as("may hold a secret: %s", b).isEqualTo(expected);
+                FieldMap values = line.fields(buf, from, to);
+                for (int f = 0; f < plain.size(); f++) {
+                    String want = expected ? Redactor.redact(plain.get(f), new java.util.LinkedHashSet<>())
+                            : plain.get(f);
+                    assertThat(values.value(f)).as("value %d of %s", f, b).isEqualTo(want);
+                }
+            }
+            if (plain == null) {
                 continue;
             }
             split++;
-            assertThat(line.count).as(b.toString()).isEqualTo(plain.size());
-            for (int f = 0; f < plain.size(); f++) {
-                assertThat(Text.decode(buf, line.start(f), line.end(f), false)).as("field %d of %s", f, b)
-                        .isEqualTo(plain.get(f));
-            }
-            boolean expected = Redactor.mayContainSecret(buf, from, to);
-            assertThat(line.mayHoldSecret(buf, from, to)).as("may hold a secret: %s", b).isEqualTo(expected);
             secret += expected ? 1 : 0;
         }
         assertThat(split).isGreaterThan(20_000);
