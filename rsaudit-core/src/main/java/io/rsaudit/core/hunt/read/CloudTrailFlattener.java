@@ -83,6 +83,15 @@ final class CloudTrailFlattener {
         int known = -1;
         /** The object being read when this node's key was last seen there; equal again means a repeated key. */
         long seenIn;
+        /**
+         * The last text read at this path, when it needed no redaction, and its characters: CloudTrail repeats most
+         * values record after record (source, region, user, cluster), and a repeat is then neither made into a new
+         * string nor scanned for secrets again. Paths whose values seldom repeat (request ids) stop keeping one.
+         */
+        String lastText;
+        char[] lastChars;
+        int repeats;
+        int changes;
         private Map<String, Node> children;
         private Node[] elements;
 
@@ -262,7 +271,7 @@ final class CloudTrailFlattener {
                     serial = inArray ? 0 : ++objectSerial;
                     log(inArray ? ARRAY : OBJECT, null);
                 }
-                case VALUE_STRING -> leaf(child, TEXT, p.getText());
+                case VALUE_STRING -> text(child, p);
                 case VALUE_NULL -> log(NULL, null);
                 default -> leaf(child, SCALAR, scalar(p, t));
             }
@@ -317,13 +326,42 @@ final class CloudTrailFlattener {
 
     private static final ObjectMapper TREE_READER = new ObjectMapper();
 
-    private void leaf(Node at, byte kind, String raw) {
+    /** A text leaf: the node's last text again when the characters are the same, else the parser's. */
+    private void text(Node at, JsonParser p) throws IOException {
+        char[] last = at.lastChars;
+        if (last != null) {
+            int length = p.getTextLength();
+            int from = p.getTextOffset();
+            if (length == last.length && Arrays.equals(p.getTextCharacters(), from, from + length, last, 0, length)) {
+                at.repeats++;
+                log(TEXT, at.lastText);
+                add(at.path, at.lastText);
+                if (at.known >= 0) {
+                    known[at.known] = at.lastText;
+                }
+                return;
+            }
+        }
+        String raw = p.getText();
+        String value = leaf(at, TEXT, raw);
+        // the same string back from the redactor means it found nothing; a secret-named key's text is never kept
+        if (value == raw && at.secretKind == null && (at.changes < 64 || at.repeats >= at.changes)) {
+            at.changes++;
+            at.lastText = raw;
+            at.lastChars = raw.toCharArray();
+        } else {
+            at.lastChars = null;
+        }
+    }
+
+    private String leaf(Node at, byte kind, String raw) {
         log(kind, raw);
         String value = value(at.secretKind, raw, kind == TEXT, found);
         add(at.path, value);
         if (at.known >= 0) {
             known[at.known] = value;
         }
+        return value;
     }
 
     private void add(String path, String value) {
