@@ -172,6 +172,8 @@ final class CloudTrailFlattener {
     private String[] values = new String[64];
     private int size;
     private final String[] known = new String[KNOWN.length];
+    /** Handed out in a field map, so never changed. */
+    private String[] lastPaths = new String[0];
     private final Set<String> found = new LinkedHashSet<>(4);
 
     CloudTrailFlattener() {
@@ -291,9 +293,17 @@ final class CloudTrailFlattener {
         }
     }
 
-    /** The fields, in the tree's order, as an unmodifiable map of their own. */
+    /**
+     * The fields, in the tree's order, as an unmodifiable map of their own. Records of one kind have the same paths
+     * in the same order, so the last record's array of paths is handed out again when it holds the same strings.
+     */
     Map<String, String> fields() {
-        return new FieldMap(Arrays.copyOf(paths, size), Arrays.copyOf(values, size));
+        String[] names = lastPaths;
+        if (names.length != size || Arrays.mismatch(names, 0, size, paths, 0, size) >= 0) {
+            names = Arrays.copyOf(paths, size);
+            lastPaths = names;
+        }
+        return new FieldMap(names, Arrays.copyOf(values, size));
     }
 
     /** The value of {@link #KNOWN}{@code [k]}, as {@code fields().get(KNOWN[k])} gives it. */

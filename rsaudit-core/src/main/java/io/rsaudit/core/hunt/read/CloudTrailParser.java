@@ -35,6 +35,9 @@ final class CloudTrailParser {
 
     private final FileRead file;
     private final JsonFactory factory;
+    private String lastSource;
+    private String lastEventName;
+    private String lastAction;
 
     private static JsonFactory factory(int maxString) {
         return JsonFactory.builder().streamReadConstraints(StreamReadConstraints.builder()
@@ -110,9 +113,7 @@ final class CloudTrailParser {
         }
         String source = flat.known(CloudTrailFlattener.EVENT_SOURCE);
         String eventName = flat.known(CloudTrailFlattener.EVENT_NAME);
-        String service = source == null ? "unknown" : source.endsWith(".amazonaws.com")
-                ? source.substring(0, source.length() - ".amazonaws.com".length()) : source;
-        String action = eventName == null ? null : service + ":" + eventName;
+        String action = action(source, eventName);
         file.offer(new Event(LogType.CLOUDTRAIL, time,
                 first(flat, CloudTrailFlattener.RECIPIENT_ACCOUNT, CloudTrailFlattener.USER_ACCOUNT, file.account),
                 first(flat, CloudTrailFlattener.REGION, -1, file.region),
@@ -125,6 +126,21 @@ final class CloudTrailParser {
                 flat.known(CloudTrailFlattener.ERROR_CODE) != null ? Outcome.FAILURE : Outcome.SUCCESS,
                 flat.known(CloudTrailFlattener.TLS_VERSION), flat.fields(),
                 new io.rsaudit.core.hunt.Origin(file.file, line, index)));
+    }
+
+    /**
+     * {@code service:eventName}; the last one is kept, as a file's records repeat a handful of actions and the
+     * flattener hands back the same strings for a repeated value.
+     */
+    private String action(String source, String eventName) {
+        if (source != lastSource || eventName != lastEventName) {
+            String service = source == null ? "unknown" : source.endsWith(".amazonaws.com")
+                    ? source.substring(0, source.length() - ".amazonaws.com".length()) : source;
+            lastAction = eventName == null ? null : service + ":" + eventName;
+            lastSource = source;
+            lastEventName = eventName;
+        }
+        return lastAction;
     }
 
     private static String first(CloudTrailFlattener flat, int a, int b, String otherwise) {
