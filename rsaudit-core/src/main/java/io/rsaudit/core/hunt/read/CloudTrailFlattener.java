@@ -61,6 +61,11 @@ final class CloudTrailFlattener {
      * with a path not yet kept is flattened the slow way (a repeated key could not be noticed on a node not kept).
      */
     private static final int MAX_NODES = 8192;
+    /** The longest text a path keeps for its repeats: short values are the ones that repeat. */
+    private static final int MAX_KEPT_TEXT = 256;
+    /** Room kept between files; a file's larger record gets larger arrays, dropped when the file is done. */
+    private static final int LOG_ROOM = 256;
+    private static final int FIELD_ROOM = 64;
 
     private static final ThreadLocal<CloudTrailFlattener> PER_THREAD = ThreadLocal.withInitial(
             CloudTrailFlattener::new);
@@ -152,6 +157,8 @@ final class CloudTrailFlattener {
     /** A node was needed past {@link #MAX_NODES} while reading this record. */
     private boolean tooMany;
     private long objectSerial;
+    /** The parser's longest string: the trie outlives a file, and files may have different limits. */
+    private int maxString;
     /** What the tree would give differs from what was streamed: flatten again from the log. */
     private boolean irregular;
 
@@ -162,14 +169,14 @@ final class CloudTrailFlattener {
     private int[] stackStart = new int[16];
 
     // the token log: kind, text (a name or a leaf's value before redaction), and for a container where it ends
-    private byte[] logKind = new byte[256];
-    private String[] logText = new String[256];
-    private int[] logEnd = new int[256];
+    private byte[] logKind = new byte[LOG_ROOM];
+    private String[] logText = new String[LOG_ROOM];
+    private int[] logEnd = new int[LOG_ROOM];
     private int logSize;
 
     // the record's fields
-    private String[] paths = new String[64];
-    private String[] values = new String[64];
+    private String[] paths = new String[FIELD_ROOM];
+    private String[] values = new String[FIELD_ROOM];
     private int size;
     private final String[] known = new String[KNOWN.length];
     /** Handed out in a field map, so never changed. */
@@ -197,6 +204,7 @@ final class CloudTrailFlattener {
     void flatten(JsonParser p) throws IOException {
         size = 0;
         logSize = 0;
+        maxString = p.streamReadConstraints().getMaxStringLength();
         irregular = false;
         tooMany = false;
         found.clear();
@@ -294,6 +302,30 @@ final class CloudTrailFlattener {
     }
 
     /**
+     * Lets go of the last record's strings and of arrays a large record grew, so that a thread done with a file
+     * holds no more than the trie of paths (bounded by {@link #MAX_NODES}).
+     */
+    void release() {
+        if (logKind.length > LOG_ROOM) {
+            logKind = new byte[LOG_ROOM];
+            logText = new String[LOG_ROOM];
+            logEnd = new int[LOG_ROOM];
+        } else {
+            Arrays.fill(logText, null);
+        }
+        if (paths.length > FIELD_ROOM) {
+            paths = new String[FIELD_ROOM];
+            values = new String[FIELD_ROOM];
+        } else {
+            Arrays.fill(paths, null);
+            Arrays.fill(values, null);
+        }
+        Arrays.fill(known, null);
+        logSize = 0;
+        size = 0;
+    }
+
+    /**
      * The fields, in the tree's order, as an unmodifiable map of their own. Records of one kind have the same paths
      * in the same order, so the last record's array of paths is handed out again when it holds the same strings.
      */
@@ -342,7 +374,8 @@ final class CloudTrailFlattener {
         if (last != null) {
             int length = p.getTextLength();
             int from = p.getTextOffset();
-            if (length == last.length && Arrays.equals(p.getTextCharacters(), from, from + length, last, 0, length)) {
+            // a text too long for this file's limit must reach getText, which refuses it as the tree reader did
+            if (length == last.length && length <= maxString && Arrays.equals(p.getTextCharacters(), from, from + length, last, 0, length)) {
                 at.repeats++;
                 log(TEXT, at.lastText);
                 add(at.path, at.lastText);
@@ -355,7 +388,8 @@ final class CloudTrailFlattener {
         String raw = p.getText();
         String value = leaf(at, TEXT, raw);
         // the same string back from the redactor means it found nothing; a secret-named key's text is never kept
-        if (value == raw && at.secretKind == null && (at.changes < 64 || at.repeats >= at.changes)) {
+        if (value == raw && at.secretKind == null && raw.length() <= MAX_KEPT_TEXT
+                && (at.changes < 64 || at.repeats >= at.changes)) {
             at.changes++;
             at.lastText = raw;
             at.lastChars = raw.toCharArray();

@@ -53,6 +53,7 @@ final class CloudTrailParser {
     void read(InputStream in, boolean gzip) {
         long line = 1;
         long index = 0;
+        CloudTrailFlattener flat = CloudTrailFlattener.forThread();
         try (JsonParser p = factory.createParser(in)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 file.problem(1, ReadProblem.Kind.INVALID_JSON, "not a CloudTrail file: expected a JSON object with"
@@ -75,7 +76,7 @@ final class CloudTrailParser {
                         p.skipChildren();
                         file.malformed(line, ReadProblem.Kind.MALFORMED, "Records[" + index + "] is not an object");
                     } else {
-                        record(p, line, index);
+                        record(flat, p, line, index);
                     }
                     index++;
                 }
@@ -95,11 +96,12 @@ final class CloudTrailParser {
                             + "]; the records before it were read");
         } catch (IOException e) {
             file.problem(line, ReadProblem.Kind.UNREADABLE, "read failed: " + e.getMessage());
+        } finally {
+            flat.release();
         }
     }
 
-    private void record(JsonParser p, long line, long index) throws IOException {
-        CloudTrailFlattener flat = CloudTrailFlattener.forThread();
+    private void record(CloudTrailFlattener flat, JsonParser p, long line, long index) throws IOException {
         flat.flatten(p);
         String eventTime = flat.known(CloudTrailFlattener.EVENT_TIME);
         Instant time = time(eventTime);

@@ -102,8 +102,13 @@ class CloudTrailFlattenerTest {
      * left on, or the error.
      */
     private static void same(String record, CloudTrailFlattener flattener) {
+        same(record, flattener, FACTORY);
+    }
+
+    private static void same(String record, CloudTrailFlattener flattener, JsonFactory factory) {
+        ObjectMapper mapper = new ObjectMapper(factory);
         String json = "[" + record + ", \"after\"]";
-        try (JsonParser p = FACTORY.createParser(json.getBytes(StandardCharsets.UTF_8))) {
+        try (JsonParser p = factory.createParser(json.getBytes(StandardCharsets.UTF_8))) {
             p.nextToken();
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 return; // CloudTrailParser reports a record that is no object before flattening it
@@ -113,16 +118,16 @@ class CloudTrailFlattenerTest {
         }
         String expected;
         Flat tree = null;
-        try (JsonParser p = FACTORY.createParser(json.getBytes(StandardCharsets.UTF_8))) {
+        try (JsonParser p = factory.createParser(json.getBytes(StandardCharsets.UTF_8))) {
             p.nextToken();
             p.nextToken();
-            tree = oracle(MAPPER.readTree(p));
+            tree = oracle(mapper.readTree(p));
             expected = String.join("\n", lines(tree.fields())) + "\nnext: " + p.nextToken() + " " + p.getText();
         } catch (IOException e) {
             expected = error(e);
         }
         String actual;
-        try (JsonParser p = FACTORY.createParser(json.getBytes(StandardCharsets.UTF_8))) {
+        try (JsonParser p = factory.createParser(json.getBytes(StandardCharsets.UTF_8))) {
             p.nextToken();
             p.nextToken();
             flattener.flatten(p);
@@ -218,6 +223,19 @@ class CloudTrailFlattenerTest {
             same(b.toString(), f);
             same("{\"a\":1,\"new" + i + "\":{\"a\":2,\"a\":3}}", f);
         }
+    }
+
+    /** A text kept for its repeats is still refused where a file's limit is lower than the last file's. */
+    @Test
+    void aKeptTextIsStillHeldToTheFilesLimit() {
+        CloudTrailFlattener f = new CloudTrailFlattener();
+        String record = "{\"userAgent\":\"" + "x".repeat(200) + "\",\"b\":1}";
+        same(record, f);
+        same(record, f);
+        JsonFactory strict = JsonFactory.builder().streamReadConstraints(
+                com.fasterxml.jackson.core.StreamReadConstraints.builder().maxStringLength(100).build()).build();
+        same(record, f, strict);
+        assertThat(f.fields()).isEmpty();
     }
 
     /** Random CloudTrail-like JSON text, written by hand so that keys repeat and numbers come in every spelling. */
