@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.core.io.NumberOutput;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.Arrays;
@@ -358,7 +359,7 @@ final class CloudTrailFlattener {
             };
             case VALUE_NUMBER_FLOAT -> switch (p.getNumberTypeFP()) {
                 // not produced by a JSON text parser; the tree reader's own rules then
-                case BIG_DECIMAL, FLOAT32 -> TREE_READER.<com.fasterxml.jackson.databind.JsonNode>readTree(p).asText();
+                case BIG_DECIMAL, FLOAT32 -> TREE_READER.<JsonNode>readTree(p).asText();
                 default -> NumberOutput.toString(p.getDoubleValue());
             };
             default -> throw new InputCoercionException(p, "unexpected token " + t + " in a CloudTrail record", t,
