@@ -3,11 +3,13 @@ package io.rsaudit.core.hunt.read;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.core.io.NumberOutput;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -67,6 +69,7 @@ final class CloudTrailFlattener {
     /** Room kept between files; a file's larger record gets larger arrays, dropped when the file is done. */
     private static final int LOG_ROOM = 256;
     private static final int FIELD_ROOM = 64;
+    private static final int MAX_SCANNED_FIELDS = 48;
 
     private static final ThreadLocal<CloudTrailFlattener> PER_THREAD = ThreadLocal.withInitial(
             CloudTrailFlattener::new);
@@ -258,8 +261,7 @@ final class CloudTrailFlattener {
                 t = p.nextToken();
             }
             if (t == null) {
-                throw new com.fasterxml.jackson.core.io.JsonEOFException(p, null,
-                        "Unexpected end-of-input within a record");
+                throw new JsonEOFException(p, null, "Unexpected end-of-input within a record");
             }
             switch (t) {
                 case START_OBJECT, START_ARRAY -> {
@@ -328,9 +330,17 @@ final class CloudTrailFlattener {
 
     /**
      * The fields, in the tree's order, as an unmodifiable map of their own. Records of one kind have the same paths
-     * in the same order, so the last record's array of paths is handed out again when it holds the same strings.
+     * in the same order, so the last record's array of paths is handed out again when it holds the same strings. A
+     * {@link FieldMap} finds a key by scanning, so a record with many fields gets a hash map instead.
      */
     Map<String, String> fields() {
+        if (size > MAX_SCANNED_FIELDS) {
+            Map<String, String> m = new LinkedHashMap<>(size * 2);
+            for (int i = 0; i < size; i++) {
+                m.put(paths[i], values[i]);
+            }
+            return Collections.unmodifiableMap(m);
+        }
         String[] names = lastPaths;
         if (names.length != size || Arrays.mismatch(names, 0, size, paths, 0, size) >= 0) {
             names = Arrays.copyOf(paths, size);

@@ -225,6 +225,19 @@ class CloudTrailFlattenerTest {
         }
     }
 
+    /** A record with many fields (kept in a hash map rather than scanned) reads alike, and after it a small one. */
+    @Test
+    void manyFieldsReadAlike() {
+        CloudTrailFlattener f = new CloudTrailFlattener();
+        StringBuilder b = new StringBuilder("{\"eventTime\":\"t\",\"items\":[");
+        for (int i = 0; i < 200; i++) {
+            b.append(i > 0 ? "," : "").append("{\"id\":\"i-").append(i).append("\",\"n\":").append(i).append('}');
+        }
+        same(b.append("],\"password\":\"p\"}").toString(), f);
+        assertThat(f.fields()).hasSize(403).containsEntry("items.199.n", "199");
+        same("{\"a\":1}", f);
+    }
+
     /** A text kept for its repeats is still refused where a file's limit is lower than the last file's. */
     @Test
     void aKeptTextIsStillHeldToTheFilesLimit() {
