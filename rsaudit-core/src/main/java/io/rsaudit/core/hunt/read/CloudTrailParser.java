@@ -5,59 +5,56 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rsaudit.core.hunt.Event;
 import io.rsaudit.core.hunt.LogType;
 import io.rsaudit.core.hunt.Outcome;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
-import java.util.Map;
-import java.util.Set;
-import java.util.regex.Pattern;
 import java.util.zip.ZipException;
 
 /**
- * CloudTrail log files: one JSON object whose {@code Records} array is streamed with Jackson, one record tree at a
- * time, so a file of any size holds one record in memory. Each record's leaves become dotted fields
- * ({@code requestParameters.clusterIdentifier}, lists as {@code name.0}); values of keys that name a password,
- * secret key or session token are redacted unless already masked, and every string leaf goes through
- * {@link Redactor}.
+ * CloudTrail log files: one JSON object whose {@code Records} array is streamed with Jackson, one record at a time,
+ * so a file of any size holds one record in memory. Each record's leaves become dotted fields
+ * ({@code requestParameters.clusterIdentifier}, lists as {@code name.0}) straight from the token stream
+ * ({@link CloudTrailFlattener}, which gives what a {@code JsonNode} tree of the record gave); values of keys that
+ * name a password, secret key or session token are redacted unless already masked, and every string leaf goes
+ * through {@link Redactor}.
  */
 final class CloudTrailParser {
 
-    /** Keys whose values are secrets end so, in any ASCII case; checked per leaf, so without a regex. */
+    /** Building a factory costs more than parsing a small file; the default one is shared (it is thread-safe). */
+    private static final JsonFactory DEFAULT_FACTORY = factory(ReadOptions.DEFAULT_MAX_RECORD_BYTES);
+
+    /** Keys whose values are secrets end so, in any ASCII case; checked once per path, so without a regex. */
     private static final String[] SECRET_KEY_ENDINGS = {"password", "secretaccesskey", "sessiontoken",
         "secret_access_key", "session_token"};
-    private static final Pattern MASKED = Pattern.compile("\\*+|HIDDEN_DUE_TO_SECURITY_REASONS");
-
-    /** Building a mapper costs more than parsing a small file; the default one is shared (it is thread-safe). */
-    private static final ObjectMapper DEFAULT_MAPPER = mapper(ReadOptions.DEFAULT_MAX_RECORD_BYTES);
 
     private final FileRead file;
-    private final ObjectMapper mapper;
+    private final JsonFactory factory;
+    private String lastSource;
+    private String lastEventName;
+    private String lastAction;
 
-    private static ObjectMapper mapper(int maxString) {
-        return new ObjectMapper(JsonFactory.builder().streamReadConstraints(StreamReadConstraints.builder()
-                .maxStringLength(maxString).build()).build());
+    private static JsonFactory factory(int maxString) {
+        return JsonFactory.builder().streamReadConstraints(StreamReadConstraints.builder()
+                .maxStringLength(maxString).build()).build();
     }
 
     CloudTrailParser(FileRead file) {
         this.file = file;
-        this.mapper = file.options.maxRecordBytes() == ReadOptions.DEFAULT_MAX_RECORD_BYTES ? DEFAULT_MAPPER
-                : mapper(file.options.maxRecordBytes());
+        this.factory = file.options.maxRecordBytes() == ReadOptions.DEFAULT_MAX_RECORD_BYTES ? DEFAULT_FACTORY
+                : factory(file.options.maxRecordBytes());
     }
 
     void read(InputStream in, boolean gzip) {
         long line = 1;
         long index = 0;
-        try (JsonParser p = mapper.createParser(in)) {
+        CloudTrailFlattener flat = CloudTrailFlattener.forThread();
+        try (JsonParser p = factory.createParser(in)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 file.problem(1, ReadProblem.Kind.INVALID_JSON, "not a CloudTrail file: expected a JSON object with"
                         + " \"Records\"");
@@ -79,7 +76,7 @@ final class CloudTrailParser {
                         p.skipChildren();
                         file.malformed(line, ReadProblem.Kind.MALFORMED, "Records[" + index + "] is not an object");
                     } else {
-                        record(mapper.readTree(p), line, index);
+                        record(flat, p, line, index);
                     }
                     index++;
                 }
@@ -99,18 +96,16 @@ final class CloudTrailParser {
                             + "]; the records before it were read");
         } catch (IOException e) {
             file.problem(line, ReadProblem.Kind.UNREADABLE, "read failed: " + e.getMessage());
+        } finally {
+            flat.release();
         }
     }
 
-    private void record(JsonNode node, long line, long index) {
-        Map<String, String> fields = new LinkedHashMap<>();
-        Set<String> found = new LinkedHashSet<>(2);
-        flatten("", "", node, fields, found);
-        String eventTime = fields.get("eventTime");
-        Instant time;
-        try {
-            time = Instant.parse(eventTime == null ? "" : eventTime);
-        } catch (DateTimeParseException e) {
+    private void record(CloudTrailFlattener flat, JsonParser p, long line, long index) throws IOException {
+        flat.flatten(p);
+        String eventTime = flat.known(CloudTrailFlattener.EVENT_TIME);
+        Instant time = time(eventTime);
+        if (time == null) {
             file.malformed(line, ReadProblem.Kind.MALFORMED, "Records[" + index + "]: " + (eventTime == null
                     ? "no eventTime" : "bad eventTime '" + eventTime + "'"));
             return;
@@ -118,34 +113,66 @@ final class CloudTrailParser {
         if (!file.inWindow(time.toEpochMilli())) {
             return;
         }
-        String kinds = Redactor.kinds(found);
-        if (kinds != null) {
-            fields.put("redactions", kinds);
-        }
-        String source = fields.get("eventSource");
-        String eventName = fields.get("eventName");
-        String service = source == null ? "unknown" : source.endsWith(".amazonaws.com")
-                ? source.substring(0, source.length() - ".amazonaws.com".length()) : source;
-        String action = eventName == null ? null : service + ":" + eventName;
+        String source = flat.known(CloudTrailFlattener.EVENT_SOURCE);
+        String eventName = flat.known(CloudTrailFlattener.EVENT_NAME);
+        String action = action(source, eventName);
         file.offer(new Event(LogType.CLOUDTRAIL, time,
-                first(fields, "recipientAccountId", "userIdentity.accountId", file.account),
-                first(fields, "awsRegion", null, file.region),
-                first(fields, "requestParameters.clusterIdentifier", "responseElements.clusterIdentifier",
-                        fields.get("requestParameters.snapshotClusterIdentifier")),
-                first(fields, "requestParameters.dbName", "requestParameters.database", null),
-                first(fields, "userIdentity.arn", "userIdentity.userName", fields.get("userIdentity.principalId")),
-                fields.get("sourceIPAddress"), action, fields.get("requestParameters.sql"),
-                fields.containsKey("errorCode") ? Outcome.FAILURE : Outcome.SUCCESS,
-                fields.get("tlsDetails.tlsVersion"), Collections.unmodifiableMap(fields),
+                first(flat, CloudTrailFlattener.RECIPIENT_ACCOUNT, CloudTrailFlattener.USER_ACCOUNT, file.account),
+                first(flat, CloudTrailFlattener.REGION, -1, file.region),
+                first(flat, CloudTrailFlattener.CLUSTER, CloudTrailFlattener.RESPONSE_CLUSTER,
+                        flat.known(CloudTrailFlattener.SNAPSHOT_CLUSTER)),
+                first(flat, CloudTrailFlattener.DB_NAME, CloudTrailFlattener.DATABASE, null),
+                first(flat, CloudTrailFlattener.USER_ARN, CloudTrailFlattener.USER_NAME,
+                        flat.known(CloudTrailFlattener.PRINCIPAL)),
+                flat.known(CloudTrailFlattener.SOURCE_IP), action, flat.known(CloudTrailFlattener.SQL),
+                flat.known(CloudTrailFlattener.ERROR_CODE) != null ? Outcome.FAILURE : Outcome.SUCCESS,
+                flat.known(CloudTrailFlattener.TLS_VERSION), flat.fields(),
                 new io.rsaudit.core.hunt.Origin(file.file, line, index)));
     }
 
-    private static String first(Map<String, String> fields, String a, String b, String otherwise) {
-        String v = fields.get(a);
-        if (v == null && b != null) {
-            v = fields.get(b);
+    /**
+     * {@code service:eventName}; the last one is kept, as a file's records repeat a handful of actions and the
+     * flattener hands back the same strings for a repeated value.
+     */
+    private String action(String source, String eventName) {
+        if (source != lastSource || eventName != lastEventName) {
+            String service = source == null ? "unknown" : source.endsWith(".amazonaws.com")
+                    ? source.substring(0, source.length() - ".amazonaws.com".length()) : source;
+            lastAction = eventName == null ? null : service + ":" + eventName;
+            lastSource = source;
+            lastEventName = eventName;
+        }
+        return lastAction;
+    }
+
+    private static String first(CloudTrailFlattener flat, int a, int b, String otherwise) {
+        String v = flat.known(a);
+        if (v == null && b >= 0) {
+            v = flat.known(b);
         }
         return v == null ? otherwise : v;
+    }
+
+    /**
+     * The instant {@code Instant.parse} gives, or {@code null} where it throws. CloudTrail writes whole seconds in
+     * UTC ({@code 2024-03-04T08:00:03Z}): those are parsed on bytes; anything else (fractions, offsets, second 60,
+     * hour 24) is left to {@code Instant.parse}, whose leap second and midnight rules the fast parser lacks.
+     */
+    static Instant time(String eventTime) {
+        if (eventTime == null) {
+            return null;
+        }
+        if (eventTime.length() == 20 && eventTime.charAt(17) < '6') {
+            long millis = Timestamps.iso(eventTime.getBytes(StandardCharsets.ISO_8859_1), 0, 20);
+            if (millis != Timestamps.INVALID) {
+                return Instant.ofEpochMilli(millis);
+            }
+        }
+        try {
+            return Instant.parse(eventTime);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 
     /** Whether the key names a secret: it ends with one of {@link #SECRET_KEY_ENDINGS}, ASCII case ignored. */
@@ -164,33 +191,5 @@ final class CloudTrailParser {
             }
         }
         return false;
-    }
-
-    /** {@code key} is the last part of {@code path}: the member name, or the index in a list. */
-    private static void flatten(String path, String key, JsonNode node, Map<String, String> out, Set<String> found) {
-        if (node.isObject()) {
-            for (Map.Entry<String, JsonNode> e : node.properties()) {
-                String name = e.getKey();
-                flatten(path.isEmpty() ? name : path + "." + name, name, e.getValue(), out, found);
-            }
-        } else if (node.isArray()) {
-            for (int i = 0; i < node.size(); i++) {
-                String index = String.valueOf(i);
-                flatten(path + "." + index, index, node.get(i), out, found);
-            }
-        } else if (!node.isNull()) {
-            String value = node.asText();
-            if (node.isTextual() && isSecretKey(key) && !MASKED.matcher(value).matches()
-                    && !value.isEmpty()) {
-                String kind = key.toLowerCase(java.util.Locale.ROOT).contains("password") ? Redactor.PASSWORD
-                        : key.toLowerCase(java.util.Locale.ROOT).contains("token") ? Redactor.SESSION_TOKEN
-                        : Redactor.SECRET_ACCESS_KEY;
-                found.add(kind);
-                value = Redactor.marker(kind);
-            } else if (node.isTextual()) {
-                value = Redactor.redact(value, found);
-            }
-            out.put(path, value);
-        }
     }
 }
