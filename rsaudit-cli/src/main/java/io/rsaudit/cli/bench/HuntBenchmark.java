@@ -65,12 +65,17 @@ public final class HuntBenchmark {
         List<LogInput> gzip = corpus(first, true);
         warmUp(plain, gzip);
         if (scaling) {
-            Timing one = time(() -> read(plain, 1));
-            Timing two = time(() -> read(plain, 2));
+            // across files: each file on one thread, so that 1 thread means one core
+            Timing one = time(() -> read(plain, 1, ReadOptions.FileWorkers.NEVER));
+            Timing two = time(() -> read(plain, 2, ReadOptions.FileWorkers.NEVER));
+            Timing workers = time(() -> read(plain, 1, ReadOptions.FileWorkers.ALWAYS));
             out.printf(Locale.ROOT, "%-44s 1 thread %s, 2 threads %s: speed-up %.2fx over %d files;"
                     + " CPU time of 2 threads %.2fx that of 1 (1.00 = no work lost to sharing)%n",
                     "scaling (plain " + mb(first) + ")", secs(one.wall()), secs(two.wall()), one.wall() / two.wall(),
                     plain.size(), two.cpu() / one.cpu());
+            out.printf(Locale.ROOT, "%-44s %s: speed-up %.2fx over 1 thread; CPU time %.2fx that of 1%n",
+                    "  one file at a time, file workers on", secs(workers.wall()), one.wall() / workers.wall(),
+                    workers.cpu() / one.cpu());
             out.flush();
             gzipOnTwoCores(gzip, bytes(plain));
             return;
