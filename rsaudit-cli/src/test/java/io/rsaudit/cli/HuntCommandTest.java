@@ -109,6 +109,6 @@ class HuntCommandTest {
         assertThat(json.path("read").path("filtered").path("since").asLong()).isEqualTo(15);
         CliRun list = CliRun.of("hunt", CORPUS, "--list-rules");
         assertThat(list.code()).isEqualTo(0);
-        assertThat(list.out().lines()).hasSize(29).anyMatch(l -> l.startsWith("RSH-CT-011"));
+        assertThat(list.out().lines()).hasSize(30).anyMatch(l -> l.startsWith("RSH-CT-012"));
     }
 }

@@ -75,6 +75,8 @@ final class CloudTrailFlattener {
             CloudTrailFlattener::new);
 
     // token log kinds
+    /** The value of an empty list. */
+    static final String EMPTY_LIST = "[]";
     private static final byte OBJECT = 0;
     private static final byte ARRAY = 1;
     private static final byte END = 2;
@@ -226,6 +228,9 @@ final class CloudTrailFlattener {
             if (inArray) {
                 t = p.nextToken();
                 if (t == JsonToken.END_ARRAY) {
+                    if (index == 0) {
+                        emptyList(node);
+                    }
                     close(start);
                     depth--;
                     node = stackNodes[depth];
@@ -419,6 +424,17 @@ final class CloudTrailFlattener {
         return value;
     }
 
+    /**
+     * An empty list is kept as the value {@link #EMPTY_LIST}, so that a rule can tell a list set to nothing
+     * ({@code "logExports": []}) from one not given.
+     */
+    private void emptyList(Node at) {
+        add(at.path, EMPTY_LIST);
+        if (at.known >= 0) {
+            known[at.known] = EMPTY_LIST;
+        }
+    }
+
     private void add(String path, String value) {
         if (size == paths.length) {
             paths = Arrays.copyOf(paths, size * 2);
@@ -477,6 +493,9 @@ final class CloudTrailFlattener {
                 for (int j = i + 1; logKind[j] != END; j = next(j)) {
                     String index = String.valueOf(n++);
                     treeFlatten(j, path + "." + index, index, out);
+                }
+                if (n == 0) {
+                    out.put(path, EMPTY_LIST);
                 }
             }
             case NULL -> {

@@ -64,6 +64,10 @@ class CloudTrailFlattenerTest {
                 treeFlatten(path.isEmpty() ? name : path + "." + name, name, e.getValue(), out, found);
             }
         } else if (node.isArray()) {
+            if (node.isEmpty()) {
+                // kept since 2026-11-28, so that a list set to nothing differs from one not given
+                out.put(path, CloudTrailFlattener.EMPTY_LIST);
+            }
             for (int i = 0; i < node.size(); i++) {
                 String index = String.valueOf(i);
                 treeFlatten(path + "." + index, index, node.get(i), out, found);

@@ -22,6 +22,16 @@ class RuleCatalogTest {
     }
 
     @Test
+    void theIndexListsEveryRuleFileShipped() throws Exception {
+        // a rule file left out of index.txt would never load, silently
+        Path dir = Path.of(RuleCatalog.class.getResource("/io/rsaudit/core/hunt/rules/index.txt").toURI()).getParent();
+        try (var files = Files.list(dir)) {
+            assertThat(RuleCatalog.builtInFiles()).containsExactlyInAnyOrderElementsOf(files
+                    .map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".yaml")).toList());
+        }
+    }
+
+    @Test
     void everyBuiltInHasDocumentationTechniquesAndFixtures() {
         for (Rule r : RuleCatalog.builtIn().all()) {
             assertThat(r.description()).as(r.id()).hasSizeGreaterThan(40);
