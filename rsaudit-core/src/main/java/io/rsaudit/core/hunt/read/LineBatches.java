@@ -117,10 +117,12 @@ final class LineBatches {
                     buf = Arrays.copyOf(buf, Math.min(maxBatch, buf.length * 2));
                     continue;
                 }
+                // everything read from the batch before it goes: from then on it is the worker's
                 byte[] next = bufferFor(filled - cut);
                 System.arraycopy(buf, cut, next, 0, filled - cut);
-                submit(buf, cut, lines, null);
+                long first = lines;
                 lines += Text.count(buf, 0, cut, (byte) '\n');
+                submit(buf, cut, first, null);
                 buf = next;
                 filled -= cut;
             }
