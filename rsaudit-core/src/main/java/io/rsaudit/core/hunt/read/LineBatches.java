@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Future;
 import java.util.function.Function;
@@ -158,7 +157,7 @@ final class LineBatches {
         }
         pending.add(CompletableFuture.supplyAsync(() -> parse(buf, length, firstLine, failure), workers));
         while (pending.size() > IN_FLIGHT) {
-            hand(await(pending.poll()));
+            hand(LogReader.await(pending.poll(), "parsing a file"));
         }
     }
 
@@ -176,30 +175,12 @@ final class LineBatches {
 
     private void drain() {
         while (!pending.isEmpty()) {
-            hand(await(pending.poll()));
+            hand(LogReader.await(pending.poll(), "parsing a file"));
         }
     }
 
     private void hand(Parsed p) {
         file.absorb(p.file, p.events);
-    }
-
-    private static Parsed await(Future<Parsed> f) {
-        try {
-            return f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while parsing a file", e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException r) {
-                throw r;
-            }
-            if (cause instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(cause);
-        }
     }
 
     /** A batch's result: its own file (counts, problems) and its events, in order. */

@@ -74,6 +74,28 @@ public final class LogReader {
                 daemon(WORKER_THREAD), new ThreadPoolExecutor.CallerRunsPolicy());
     }
 
+    /**
+     * The task's result; what it threw, rethrown here (the sink's exceptions, a parser's bug), and an interrupt as
+     * an unchecked exception that says what was {@code doing}.
+     */
+    static <T> T await(Future<T> f, String doing) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while " + doing, e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(cause);
+        }
+    }
+
     private static java.util.concurrent.ThreadFactory daemon(String name) {
         return r -> {
             Thread t = new Thread(r, name);
@@ -97,20 +119,8 @@ public final class LogReader {
                     futures.add(pool.submit(() -> readOne(input, options, workers, sink)));
                 }
                 for (Future<FileRead> f : futures) {
-                    done.add(f.get());
+                    done.add(await(f, "reading logs"));
                 }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while reading logs", e);
-            } catch (ExecutionException e) {
-                Throwable cause = e.getCause();
-                if (cause instanceof RuntimeException r) {
-                    throw r;
-                }
-                if (cause instanceof Error err) {
-                    throw err;
-                }
-                throw new IllegalStateException(cause);
             } finally {
                 pool.shutdownNow();
             }

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicTest;
@@ -28,8 +27,7 @@ import org.junit.jupiter.api.TestFactory;
  */
 class LineBatchesTest {
 
-    private static final int MAX = 600;
-    private static final int CASES = Integer.getInteger("rsaudit.cases", 300);
+    private static final int MAX = ParserProperties.MAX;
     private static final ExecutorService WORKERS = Executors.newFixedThreadPool(3);
 
     @AfterAll
@@ -38,7 +36,7 @@ class LineBatchesTest {
     }
 
     /** What a read left in its file, and the events it handed over. */
-    record Result(List<Event> events, long records, long events2, long malformed, List<Long> filtered, long first,
+    record Result(List<Event> events, long records, long eventCount, long malformed, List<Long> filtered, long first,
             long last, long problemCount, List<ReadProblem> problems) {
     }
 
@@ -78,24 +76,8 @@ class LineBatchesTest {
         assertThat(batched).as("batches of %d up to %d", batch, maxBatch).isEqualTo(one);
     }
 
-    private static Stream<DynamicTest> cases(String property, LongCase body) {
-        String replay = System.getProperty("rsaudit.seed");
-        long salt = property.hashCode() * 0x9E3779B97F4A7C15L;
-        LongStream seeds = replay != null ? LongStream.of(Long.parseLong(replay))
-                : LongStream.range(0, CASES).map(i -> salt + i);
-        return seeds.mapToObj(seed -> DynamicTest.dynamicTest("seed " + seed, () -> {
-            Mutations m = new Mutations(seed, MAX);
-            try {
-                body.run(m);
-            } catch (AssertionError | IOException | RuntimeException e) {
-                throw new AssertionError(property + " failed for seed " + seed + " (mutations: " + m + "); replay"
-                        + " with -Dtest=LineBatchesTest -Drsaudit.seed=" + seed + "\n" + e.getMessage(), e);
-            }
-        }));
-    }
-
-    private interface LongCase {
-        void run(Mutations m) throws IOException;
+    private static Stream<DynamicTest> cases(String property, ParserProperties.Case body) {
+        return ParserProperties.cases(LineBatchesTest.class, property, body);
     }
 
     /** Some hundred lines picked from {@code lines}, with LF or CRLF ends and the odd blank line. */

@@ -23,15 +23,20 @@ import org.junit.jupiter.api.TestFactory;
  */
 class ParserProperties {
 
-    private static final int MAX = 600;
+    static final int MAX = 600;
     private static final int CASES = Integer.getInteger("rsaudit.cases", 300);
 
     /** One case of a property, given its own seeded mutations. */
-    private interface Case {
-        void run(Mutations m);
+    interface Case {
+        void run(Mutations m) throws Exception;
     }
 
     private static Stream<DynamicTest> cases(String property, Case body) {
+        return cases(ParserProperties.class, property, body);
+    }
+
+    /** {@link #CASES} seeded cases of a property of {@code owner}'s; a failure names the seed that replays it. */
+    static Stream<DynamicTest> cases(Class<?> owner, String property, Case body) {
         String replay = System.getProperty("rsaudit.seed");
         long salt = property.hashCode() * 0x9E3779B97F4A7C15L;
         LongStream seeds = replay != null ? LongStream.of(Long.parseLong(replay))
@@ -40,9 +45,10 @@ class ParserProperties {
             Mutations m = new Mutations(seed, MAX);
             try {
                 body.run(m);
-            } catch (AssertionError | RuntimeException e) {
+            } catch (AssertionError | Exception e) {
                 throw new AssertionError(property + " failed for seed " + seed + " (mutations: " + m + "); replay"
-                        + " with -Dtest=ParserProperties -Drsaudit.seed=" + seed + "\n" + e.getMessage(), e);
+                        + " with -Dtest=" + owner.getSimpleName() + " -Drsaudit.seed=" + seed + "\n" + e.getMessage(),
+                        e);
             }
         }));
     }
