@@ -52,7 +52,7 @@ public final class LogReader {
         List<FileRead> done = new ArrayList<>(inputs.size());
         boolean serial = options.parallelism() == 1 || inputs.size() < 2;
         boolean withWorkers = fileWorkers(options, serial ? 1 : Math.min(options.parallelism(), inputs.size()));
-        ExecutorService workers = withWorkers ? workers() : null;
+        ExecutorService workers = withWorkers ? workers(Runtime.getRuntime().availableProcessors()) : null;
         try {
             readAll(inputs, options, serial, workers, sink, done);
         } finally {
@@ -68,8 +68,8 @@ public final class LogReader {
      * next batch itself. With a worker per processor the file's thread, the only one that reads and inflates, got
      * a fair share of a core it needed whole, and two cores did 1.2 times the work of one.
      */
-    private static ExecutorService workers() {
-        int n = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
+    static ExecutorService workers(int processors) {
+        int n = Math.max(1, processors - 1);
         return new ThreadPoolExecutor(n, n, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(2),
                 daemon(WORKER_THREAD), new ThreadPoolExecutor.CallerRunsPolicy());
     }

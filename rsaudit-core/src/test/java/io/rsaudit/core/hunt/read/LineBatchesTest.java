@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicTest;
@@ -28,7 +27,8 @@ import org.junit.jupiter.api.TestFactory;
 class LineBatchesTest {
 
     private static final int MAX = ParserProperties.MAX;
-    private static final ExecutorService WORKERS = Executors.newFixedThreadPool(3);
+    /** As on two cores: one worker, and the file's thread parses a batch itself when the worker is behind. */
+    private static final ExecutorService WORKERS = LogReader.workers(2);
 
     @AfterAll
     static void stop() {
