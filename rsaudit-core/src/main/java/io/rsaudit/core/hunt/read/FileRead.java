@@ -67,7 +67,7 @@ final class FileRead {
      * Adds what a batch of this file's lines counted and found, after the batches before it, and hands its
      * events to the sink.
      */
-    void absorb(FileRead batch, java.util.List<Event> batchEvents) {
+    void absorb(FileRead batch, List<Event> batchEvents) {
         records += batch.records;
         events += batch.events;
         malformed += batch.malformed;
