@@ -14,7 +14,7 @@ import java.time.Instant;
 final class ConnectionLogParser implements LineReader.Lines {
 
     static final String[] NAMES = {"event", "recordtime", "remotehost", "remoteport", "pid", "dbname", "username",
-        "authmethod", "duration", "sslversion", "sslcipher", "mtu", "sslcompression", "sslexpansion", "iamauthid",
+        "authmethod", "duration", "sslversion", "sslcipher", "mtu", "sslcompression", "sslexpansion", "iamauthguid",
         "application_name", "os_version", "driver_version", "plugin_name", "protocol_version", "sessionid",
         "compression", "redactions"};
     /** What every event reads: event, dbname, username, sslversion (remotehost comes from its own cache). */
