@@ -209,10 +209,10 @@ public final class Redactor {
             case '\'' -> {
                 int j = spaceBefore(b, from, at);
                 if (j >= from && b[j] == '=') {
-                    return endsWith(b, from, spaceBefore(b, from, j), "password");
+                    return endsWithKeyword(b, from, spaceBefore(b, from, j));
                 }
-                return endsWithKeyword(b, from, j)
-                        || endsWith(b, from, j, "as") && endsWithKeyword(b, from, spaceBefore(b, from, j - 1));
+                return endsWithKeyword(b, from, j) || j > from && (b[j] | 0x20) == 's' && (b[j - 1] | 0x20) == 'a'
+                        && endsWithKeyword(b, from, spaceBefore(b, from, j - 1));
             }
             case '=' -> {
                 return endsWithKeyword(b, from, spaceBefore(b, from, at));
@@ -235,11 +235,20 @@ public final class Redactor {
         return j;
     }
 
-    /** Whether the bytes up to {@code last} end with a keyword of a pattern (by the keywords' ends). */
+    /**
+     * Whether the bytes up to {@code last} end with a keyword of a pattern (by the keywords' ends), told first by
+     * the last letter: most quotes and '=' in SQL follow no letter at all.
+     */
     private static boolean endsWithKeyword(byte[] b, int from, int last) {
-        return endsWith(b, from, last, "password") || endsWith(b, from, last, "access_key_id")
-                || endsWith(b, from, last, "access_key") || endsWith(b, from, last, "token")
-                || endsWith(b, from, last, "symmetric_key");
+        if (last < from) {
+            return false;
+        }
+        return switch (b[last] | 0x20) {
+            case 'd' -> endsWith(b, from, last, "password") || endsWith(b, from, last, "access_key_id");
+            case 'y' -> endsWith(b, from, last, "access_key") || endsWith(b, from, last, "symmetric_key");
+            case 'n' -> endsWith(b, from, last, "token");
+            default -> false;
+        };
     }
 
     /** Whether {@code lower} ends at {@code last} (inclusive), in ASCII case only. */
