@@ -30,6 +30,7 @@ final class UserActivityLogParser implements LineReader.Lines {
 
     private final FileRead file;
     private final Text.Cache cache = new Text.Cache();
+    private final Timestamps.IsoDates dates = new Timestamps.IsoDates();
 
     // the record being read
     private long headerLine;
@@ -104,7 +105,7 @@ final class UserActivityLogParser implements LineReader.Lines {
         recordBytes = to - from;
         problem = null;
         values = null;
-        millis = Timestamps.iso(b, from + 1, to);
+        millis = dates.parse(b, from + 1, to);
         if (millis == Timestamps.INVALID) {
             problemKind = ReadProblem.Kind.MALFORMED;
             problem = "bad timestamp '" + DelimitedLine.show(b, from + 1, from + 21)
