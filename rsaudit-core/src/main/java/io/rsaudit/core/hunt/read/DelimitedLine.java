@@ -15,6 +15,8 @@ final class DelimitedLine {
     private final int minFields;
     private final int maxFields;
     private final boolean[] eager;
+    /** The indexes of the eager fields, in order. */
+    private final int[] eagerFields;
     /** The split finds where these first fields are; past them it only counts delimiters (see {@link #split}). */
     private final int positioned;
     private final Text.Cache cache = new Text.Cache();
@@ -68,6 +70,7 @@ final class DelimitedLine {
         this.minFields = minFields;
         this.maxFields = names.length - 1;
         this.eager = eager;
+        this.eagerFields = java.util.stream.IntStream.range(0, eager.length).filter(f -> eager[f]).toArray();
         for (int f = positioned; f < eager.length; f++) {
             if (eager[f]) {
                 throw new IllegalArgumentException("eager field " + f + " is past the positioned ones");
@@ -228,8 +231,8 @@ final class DelimitedLine {
             values[names.length - 1] = Redactor.kinds(found);
             return new FieldMap(names, values);
         }
-        for (int f = 0; f < count; f++) {
-            if (eager[f]) {
+        for (int f : eagerFields) {
+            if (f < count) {
                 values[f] = decode(b, f);
             }
         }
@@ -245,7 +248,9 @@ final class DelimitedLine {
     }
 
     private String decode(byte[] b, int f) {
-        return ascii && eager[f] ? cache.get(b, start(f), end(f)) : Text.decode(b, start(f), end(f), ascii);
+        int start = start(f);
+        int end = Text.trimEnd(line, start, bounds[2 * f + 1]);
+        return ascii && eager[f] ? cache.get(b, start, end) : Text.decode(b, start, end, ascii);
     }
 
     static String emptyToNull(String s) {
@@ -262,7 +267,8 @@ final class DelimitedLine {
      * reporting the line as malformed.
      */
     long recordTime(byte[] b, int index, long lineNo) {
-        long millis = dates.parse(b, start(index), end(index));
+        int start = start(index);
+        long millis = dates.parse(b, start, Text.trimEnd(line, start, bounds[2 * index + 1]));
         if (millis == Timestamps.INVALID) {
             file.malformed(lineNo, ReadProblem.Kind.MALFORMED, "bad recordtime '" + show(b, start(index), end(index))
                     + "': expected like 'Mon, 7 Dec 2020 20:01:55:177'");

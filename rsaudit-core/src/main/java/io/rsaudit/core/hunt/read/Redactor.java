@@ -165,6 +165,106 @@ public final class Redactor {
         return mayContainSecretWord(b, from, to, quote, equal);
     }
 
+    /** {@link #scanSql}: the text may hold a secret. */
+    static final int MAY_HOLD_SECRET = 1;
+    /** {@link #scanSql}: the text has a byte over 0x7f. */
+    static final int NON_ASCII = 2;
+
+    /**
+     * A first pass for SQL, sound like {@link #mayContainSecret(byte[], int, int)} but looking at the few places
+     * where a pattern could match instead of at words anywhere: SQL's date and string literals put a quote in most
+     * statements, and the words' rare letters in their text ("where", "by") then cost a look each. Every pattern
+     * ends its keyword just before a quote or an '=': a password clause's "password" before
+     * {@code \s*(=\s*)?'}, a key parameter's keyword before {@code \s+(as\s+)?'}, a credential pair's before
+     * {@code \s*=}; a bare key id is "AKIA" or "ASIA". So each quote, '=' and capital A is checked for what
+     * precedes it (keywords by their ends, ASCII case only, as the patterns match). Returns {@link #MAY_HOLD_SECRET}
+     * and {@link #NON_ASCII} flags, so that a parser needs no second pass for the encoding.
+     */
+    static int scanSql(byte[] b, int from, int to) {
+        long highs = 0;
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            long v = Text.word(b, i);
+            highs |= v;
+            for (long m = Text.zeros(v ^ QUOTES) | Text.zeros(v ^ EQUALS) | Text.zeros(v ^ CAPITAL_AS); m != 0;
+                    m &= m - 1) {
+                if (anchorAt(b, from, to, i + Text.firstByte(m))) {
+                    return MAY_HOLD_SECRET | (Text.isAscii(b, from, to) ? 0 : NON_ASCII);
+                }
+            }
+        }
+        int tail = 0;
+        for (; i < to; i++) {
+            tail |= b[i];
+            if (anchorAt(b, from, to, i)) {
+                return MAY_HOLD_SECRET | (Text.isAscii(b, from, to) ? 0 : NON_ASCII);
+            }
+        }
+        return Text.hasHighBit(highs) || tail < 0 ? NON_ASCII : 0;
+    }
+
+    /** Whether a pattern could match ending at the quote or '=', or starting at the capital A, at {@code at}. */
+    private static boolean anchorAt(byte[] b, int from, int to, int at) {
+        switch (b[at]) {
+            case '\'' -> {
+                int j = spaceBefore(b, from, at);
+                if (j >= from && b[j] == '=') {
+                    return endsWithKeyword(b, from, spaceBefore(b, from, j));
+                }
+                return endsWithKeyword(b, from, j) || j > from && (b[j] | 0x20) == 's' && (b[j - 1] | 0x20) == 'a'
+                        && endsWithKeyword(b, from, spaceBefore(b, from, j - 1));
+            }
+            case '=' -> {
+                return endsWithKeyword(b, from, spaceBefore(b, from, at));
+            }
+            case 'A' -> {
+                return isKeyIdAt(b, at, to);
+            }
+            default -> {
+                return false;
+            }
+        }
+    }
+
+    /** The index of the last byte before {@code at} that is not {@code \s} (as the patterns mean it), or below from. */
+    private static int spaceBefore(byte[] b, int from, int at) {
+        int j = at - 1;
+        while (j >= from && (b[j] == ' ' || (b[j] >= '\t' && b[j] <= '\r'))) {
+            j--;
+        }
+        return j;
+    }
+
+    /**
+     * Whether the bytes up to {@code last} end with a keyword of a pattern (by the keywords' ends), told first by
+     * the last letter: most quotes and '=' in SQL follow no letter at all.
+     */
+    private static boolean endsWithKeyword(byte[] b, int from, int last) {
+        if (last < from) {
+            return false;
+        }
+        return switch (b[last] | 0x20) {
+            case 'd' -> endsWith(b, from, last, "password") || endsWith(b, from, last, "access_key_id");
+            case 'y' -> endsWith(b, from, last, "access_key") || endsWith(b, from, last, "symmetric_key");
+            case 'n' -> endsWith(b, from, last, "token");
+            default -> false;
+        };
+    }
+
+    /** Whether {@code lower} ends at {@code last} (inclusive), in ASCII case only. */
+    private static boolean endsWith(byte[] b, int from, int last, String lower) {
+        int at = last - lower.length() + 1;
+        if (at < from) {
+            return false;
+        }
+        for (int k = lower.length() - 1; k >= 0; k--) {
+            if (asciiLower(b[at + k]) != lower.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static final long QUOTES = Text.spread('\'');
     private static final long EQUALS = Text.spread('=');
     private static final long CAPITAL_AS = Text.spread('A');

@@ -26,6 +26,17 @@ final class Text {
     static int indexOfByte(byte[] b, int from, int to, byte c) {
         long pattern = (c & 0xffL) * ONES;
         int i = from;
+        // two words a test: lines are a few hundred bytes, and one branch per sixteen of them costs less
+        for (; i + 16 <= to; i += 16) {
+            long v = (long) LONGS.get(b, i) ^ pattern;
+            long w = (long) LONGS.get(b, i + 8) ^ pattern;
+            long zero = (v - ONES) & ~v & HIGHS;
+            long zero2 = (w - ONES) & ~w & HIGHS;
+            if ((zero | zero2) != 0) {
+                return zero != 0 ? i + (Long.numberOfTrailingZeros(zero) >>> 3)
+                        : i + 8 + (Long.numberOfTrailingZeros(zero2) >>> 3);
+            }
+        }
         for (; i + 8 <= to; i += 8) {
             long v = (long) LONGS.get(b, i) ^ pattern;
             long zero = (v - ONES) & ~v & HIGHS;
@@ -208,13 +219,35 @@ final class Text {
     static final class Cache {
         private static final int SIZE = 2048;
         private static final int MAX_LENGTH = 96;
+        /** Values up to two words long are told by their length and first and last word alone. */
+        private static final int SHORT = 16;
         private final byte[][] keys = new byte[SIZE][];
         private final String[] values = new String[SIZE];
+        private final int[] lengths = new int[SIZE];
+        private final long[] firsts = new long[SIZE];
+        private final long[] lasts = new long[SIZE];
 
         String get(byte[] b, int from, int to) {
             int len = to - from;
             if (len == 0) {
                 return "";
+            }
+            if (len <= SHORT) {
+                // compared as two words in the table itself, without a key array to follow: most values
+                // (users, databases, hosts, event names) are this short
+                long first = len >= 8 ? word(b, from) : head(b, from, len);
+                long last = len > 8 ? word(b, to - 8) : 0;
+                long h = ((first ^ len) * MIX ^ last) * MIX;
+                int slot = (int) (h >>> 53) & (SIZE - 1);
+                if (lengths[slot] == len && firsts[slot] == first && lasts[slot] == last) {
+                    return values[slot];
+                }
+                String s = decode(b, from, to, isAscii(b, from, to));
+                lengths[slot] = len;
+                firsts[slot] = first;
+                lasts[slot] = last;
+                values[slot] = s;
+                return s;
             }
             if (len > MAX_LENGTH) {
                 return decode(b, from, to, isAscii(b, from, to));
@@ -224,54 +257,47 @@ final class Text {
             long h = hash(b, from, to);
             int slot = (int) (h ^ (h >>> 29) ^ (h >>> 47)) & (SIZE - 1);
             byte[] k = keys[slot];
-            if (k != null && k.length == len && same(k, b, from, len)) {
+            if (lengths[slot] == len && k != null && same(k, b, from, len)) {
                 return values[slot];
             }
             String s = decode(b, from, to, isAscii(b, from, to));
             keys[slot] = Arrays.copyOfRange(b, from, to);
+            lengths[slot] = len;
             values[slot] = s;
             return s;
         }
 
-        private static final long MIX = 0x9e3779b97f4a7c15L;
-
-        /**
-         * Eight bytes at a time, the last word read where it ends (overlapping the one before) rather than byte by
-         * byte; a value shorter than a word is read as one word, masked, when the array has the room.
-         */
-        private static long hash(byte[] b, int from, int to) {
-            int len = to - from;
-            long h = len;
-            if (len >= 8) {
-                for (int i = from; i + 8 < to; i += 8) {
-                    h = (h ^ word(b, i)) * MIX;
-                }
-                return (h ^ word(b, to - 8)) * MIX;
-            }
+        /** The first {@code len < 8} bytes as a little-endian word, the rest zero. */
+        private static long head(byte[] b, int from, int len) {
             if (from + 8 <= b.length) {
-                return (h ^ (word(b, from) & ((1L << (len << 3)) - 1))) * MIX;
+                return word(b, from) & ((1L << (len << 3)) - 1);
             }
-            for (int i = from; i < to; i++) {
-                h = (h ^ (b[i] & 0xff)) * MIX;
+            long w = 0;
+            for (int j = len - 1; j >= 0; j--) {
+                w = (w << 8) | (b[from + j] & 0xff);
             }
-            return h;
+            return w;
         }
 
-        private static boolean same(byte[] key, byte[] b, int from, int len) {
-            if (len >= 8) {
-                for (int j = 0; j + 8 < len; j += 8) {
-                    if (word(key, j) != word(b, from + j)) {
-                        return false;
-                    }
-                }
-                return word(key, len - 8) == word(b, from + len - 8);
+        private static final long MIX = 0x9e3779b97f4a7c15L;
+
+        /** Eight bytes at a time, the last word read where it ends (overlapping the one before); {@code len > 8}. */
+        private static long hash(byte[] b, int from, int to) {
+            long h = to - from;
+            for (int i = from; i + 8 < to; i += 8) {
+                h = (h ^ word(b, i)) * MIX;
             }
-            for (int j = 0; j < len; j++) {
-                if (key[j] != b[from + j]) {
+            return (h ^ word(b, to - 8)) * MIX;
+        }
+
+        /** Whether the key is {@code b[from, from + len)}, eight bytes at a time; {@code len > 8}. */
+        private static boolean same(byte[] key, byte[] b, int from, int len) {
+            for (int j = 0; j + 8 < len; j += 8) {
+                if (word(key, j) != word(b, from + j)) {
                     return false;
                 }
             }
-            return true;
+            return word(key, len - 8) == word(b, from + len - 8);
         }
     }
 }

@@ -30,6 +30,7 @@ final class UserActivityLogParser implements LineReader.Lines {
 
     private final FileRead file;
     private final Text.Cache cache = new Text.Cache();
+    private final Timestamps.IsoDates dates = new Timestamps.IsoDates();
 
     // the record being read
     private long headerLine;
@@ -104,7 +105,7 @@ final class UserActivityLogParser implements LineReader.Lines {
         recordBytes = to - from;
         problem = null;
         values = null;
-        millis = Timestamps.iso(b, from + 1, to);
+        millis = dates.parse(b, from + 1, to);
         if (millis == Timestamps.INVALID) {
             problemKind = ReadProblem.Kind.MALFORMED;
             problem = "bad timestamp '" + DelimitedLine.show(b, from + 1, from + 21)
@@ -118,17 +119,26 @@ final class UserActivityLogParser implements LineReader.Lines {
             return;
         }
         values = new String[NAMES.length];
-        boolean ascii = Text.isAscii(b, from, close);
+        // the timestamp's bytes are digits and fixed ASCII (Timestamps.iso checked them), so only the tokens can
+        // hold a byte over 0x7f
+        boolean ascii = Text.isAscii(b, from + 27, close);
         int i = from + 27;
         while (i < close) {
             while (i < close && b[i] == ' ') {
                 i++;
             }
+            // one pass over the token for its end and its first '='
+            int eq = -1;
             int tokenEnd = i;
-            while (tokenEnd < close && b[tokenEnd] != ' ') {
-                tokenEnd++;
+            for (; tokenEnd < close; tokenEnd++) {
+                byte c = b[tokenEnd];
+                if (c == ' ') {
+                    break;
+                }
+                if (c == '=' && eq < 0) {
+                    eq = tokenEnd;
+                }
             }
-            int eq = Text.indexOf(b, i, tokenEnd, (byte) '=');
             if (eq > i) {
                 int key = key(b, i, eq);
                 if (key >= 0) {
@@ -145,20 +155,16 @@ final class UserActivityLogParser implements LineReader.Lines {
         append(b, sqlStart, to);
     }
 
+    /** The index in {@link #NAMES} of the key {@code b[from, to)}, or -1: by its length, then its bytes. */
     private static int key(byte[] b, int from, int to) {
-        for (int k = 0; k < NAMES.length - 1; k++) {
-            String name = NAMES[k];
-            if (to - from == name.length() && b[from] == name.charAt(0)) {
-                boolean same = true;
-                for (int j = 0; j < name.length() && same; j++) {
-                    same = b[from + j] == name.charAt(j);
-                }
-                if (same) {
-                    return k;
-                }
-            }
-        }
-        return -1;
+        return switch (to - from) {
+            case 2 -> b[from] == 'd' && b[from + 1] == 'b' ? 0 : -1;
+            case 3 -> b[from + 1] == 'i' && b[from + 2] == 'd' ? (b[from] == 'p' ? 2 : b[from] == 'x' ? 4 : -1) : -1;
+            case 4 -> b[from] == 'u' && b[from + 1] == 's' && b[from + 2] == 'e' && b[from + 3] == 'r' ? 1 : -1;
+            case 6 -> b[from] == 'u' && b[from + 1] == 's' && b[from + 2] == 'e' && b[from + 3] == 'r'
+                    && b[from + 4] == 'i' && b[from + 5] == 'd' ? 3 : -1;
+            default -> -1;
+        };
     }
 
     private static int indexOf(byte[] b, int from, int to, byte[] what) {
@@ -224,12 +230,13 @@ final class UserActivityLogParser implements LineReader.Lines {
                 || sql[end - 1] == '\t')) {
             end--;
         }
-        boolean ascii = Text.isAscii(sql, 0, end);
+        int scan = Redactor.scanSql(sql, 0, end);
+        boolean ascii = (scan & Redactor.NON_ASCII) == 0;
         if (!ascii && !Text.isValidUtf8(sql, 0, end)) {
             file.invalidUtf8(line);
         }
         String text = Text.decode(sql, 0, end, ascii);
-        if (Redactor.mayContainSecret(sql, 0, end)) {
+        if ((scan & Redactor.MAY_HOLD_SECRET) != 0) {
             Set<String> found = new LinkedHashSet<>(2);
             text = Redactor.redact(text, found);
             values[NAMES.length - 1] = Redactor.kinds(found);
