@@ -142,6 +142,10 @@ public final class HuntBenchmark {
         out.printf(Locale.ROOT, "%-44s %s of text: %.3fx the inflate rate by wall time (the goal), %.3fx by CPU"
                 + " time (all threads)%n", "  hunt, file workers " + (workers ? "on (auto)" : "OFF (auto: 1 cpu)"),
                 pipelined.rates(textBytes), inflate.wall() / pipelined.wall(), inflate.cpu() / pipelined.cpu());
+        double[] paired = pairedWallRatios(() -> inflate(gzip), () -> read(gzip, 1, ReadOptions.FileWorkers.AUTO));
+        out.printf(Locale.ROOT, "%-44s median %.3fx the inflate rate by wall time (p25 %.3f, p75 %.3f; %d pairs of"
+                + " runs alternated, so that load coming and going falls on both alike)%n", "    paired",
+                paired[1], paired[0], paired[2], 4 * repeat);
         double reading = pipelined.self();
         double others = pipelined.cpu() - reading;
         out.printf(Locale.ROOT, "%-44s file thread (reads, inflates, hands on) %.0f ms CPU, workers (+ GC, JIT)"
@@ -213,6 +217,25 @@ public final class HuntBenchmark {
             self[i] = (THREADS.getCurrentThreadCpuTime() - own) / 1e9 / perSample;
         }
         return new Timing(median(wall), median(cpu), median(self));
+    }
+
+    /**
+     * The 25th, 50th and 75th percentiles of {@code floor}'s wall time over {@code measured}'s (so: measured's rate
+     * over the floor's), the two run by turns, {@code 4 * repeat} pairs after the warm-up.
+     */
+    private double[] pairedWallRatios(Timed floor, Timed measured) throws IOException {
+        double[] ratios = new double[4 * repeat];
+        for (int i = -2; i < ratios.length; i++) {
+            long start = System.nanoTime();
+            floor.run();
+            long between = System.nanoTime();
+            measured.run();
+            if (i >= 0) {
+                ratios[i] = (double) (between - start) / (System.nanoTime() - between);
+            }
+        }
+        java.util.Arrays.sort(ratios);
+        return new double[] {ratios[ratios.length / 4], median(ratios), ratios[ratios.length * 3 / 4]};
     }
 
     /** Runs every path (plain and gzip, every parser) until the JIT is done with them: at least 3 passes, 10 s. */
