@@ -22,5 +22,5 @@ if [ ! -f "$jar" ] || [ -n "$(find pom.xml rsaudit-core rsaudit-aws rsaudit-cli 
     fi
     rm -f "$log"
 fi
-# the JIT setting ./rsaudit uses for live scans and exports (see there)
-exec java -XX:TieredStopAtLevel=1 ${RSAUDIT_JAVA_OPTS:-} -jar "$jar" bench live "$@"
+# the JVM settings ./rsaudit uses for live scans and exports (see there)
+exec java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC ${RSAUDIT_JAVA_OPTS:-} -jar "$jar" bench live "$@"
