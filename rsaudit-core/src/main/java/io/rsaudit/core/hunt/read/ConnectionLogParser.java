@@ -32,7 +32,7 @@ final class ConnectionLogParser implements LineReader.Lines {
 
     private final FileRead file;
     private final DelimitedLine line;
-    private final Text.Cache hosts = new Text.Cache();
+    private final Text.Cache hosts = Text.Cache.forThread(Text.Cache.Role.HOSTS);
 
     ConnectionLogParser(FileRead file) {
         this.file = file;

@@ -19,7 +19,7 @@ final class DelimitedLine {
     private final int[] eagerFields;
     /** The split finds where these first fields are; past them it only counts delimiters (see {@link #split}). */
     private final int positioned;
-    private final Text.Cache cache = new Text.Cache();
+    private final Text.Cache cache = Text.Cache.forThread(Text.Cache.Role.FIELDS);
     private final Timestamps.RedshiftDates dates = new Timestamps.RedshiftDates();
     /** bounds[2i], bounds[2i+1]: field i of the line just split, spaces not trimmed. */
     private final int[] bounds;

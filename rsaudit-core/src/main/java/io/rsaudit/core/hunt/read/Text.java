@@ -217,6 +217,27 @@ final class Text {
      * per parser, and a parser reads one file on one thread.
      */
     static final class Cache {
+        /** What a thread's caches are for, so that values of one kind do not evict another's. */
+        enum Role { FIELDS, HOSTS, ACTIVITY }
+
+        private static final ThreadLocal<Cache[]> PER_THREAD = ThreadLocal.withInitial(
+                () -> new Cache[Role.values().length]);
+
+        /**
+         * This thread's cache for {@code role}: a parser made per batch of lines (see {@link LineBatches}) would
+         * otherwise allocate its tables and miss every value again for each batch. A cache maps bytes to their
+         * string whatever the file, so sharing it across files on one thread changes no value.
+         */
+        static Cache forThread(Role role) {
+            Cache[] caches = PER_THREAD.get();
+            Cache c = caches[role.ordinal()];
+            if (c == null) {
+                c = new Cache();
+                caches[role.ordinal()] = c;
+            }
+            return c;
+        }
+
         private static final int SIZE = 2048;
         private static final int MAX_LENGTH = 96;
         /** Values up to two words long are told by their length and first and last word alone. */

@@ -29,7 +29,7 @@ final class UserActivityLogParser implements LineReader.Lines {
             UserActivityLogParser::isHeader);
 
     private final FileRead file;
-    private final Text.Cache cache = new Text.Cache();
+    private final Text.Cache cache = Text.Cache.forThread(Text.Cache.Role.ACTIVITY);
     private final Timestamps.IsoDates dates = new Timestamps.IsoDates();
 
     // the record being read
