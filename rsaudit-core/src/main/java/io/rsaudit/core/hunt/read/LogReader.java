@@ -108,16 +108,14 @@ public final class LogReader {
     private static void readAll(List<LogInput> inputs, ReadOptions options, boolean serial, Executor workers,
             EventSink sink, List<FileRead> done) {
         if (serial) {
-            for (LogInput input : inputs) {
-                done.add(readOne(input, options, workers, sink));
-            }
+            done.addAll(readInTurn(inputs, options, workers, sink));
         } else {
             ExecutorService pool = Executors.newFixedThreadPool(Math.min(options.parallelism(), inputs.size()),
                     daemon("rsaudit-read"));
             try {
                 List<Future<FileRead>> futures = new ArrayList<>(inputs.size());
                 for (LogInput input : inputs) {
-                    futures.add(pool.submit(() -> readOne(input, options, workers, sink)));
+                    futures.add(pool.submit(() -> readInTurn(List.of(input), options, workers, sink).get(0)));
                 }
                 for (Future<FileRead> f : futures) {
                     done.add(await(f, "reading logs"));
@@ -140,8 +138,38 @@ public final class LogReader {
         };
     }
 
-    /** {@code workers}: where a line format's batches are parsed, or {@code null} to parse on this thread. */
-    private static FileRead readOne(LogInput input, ReadOptions options, Executor workers, EventSink sink) {
+    /**
+     * Reads {@code inputs} one after another on this thread, with {@code workers} parsing their batches of lines
+     * when not {@code null}: through one {@link Handoff}, so that the next file is read while the workers finish
+     * the last.
+     */
+    private static List<FileRead> readInTurn(List<LogInput> inputs, ReadOptions options, Executor workers,
+            EventSink sink) {
+        Handoff handoff = workers == null ? null : new Handoff(workers);
+        List<FileRead> files = new ArrayList<>(inputs.size());
+        try {
+            for (LogInput input : inputs) {
+                files.add(readOne(input, options, handoff, sink));
+            }
+            if (handoff != null) {
+                handoff.drain();
+            }
+        } catch (RuntimeException | Error e) {
+            // the sink or a parser threw: what is still being parsed is not wanted
+            if (handoff != null) {
+                handoff.abort();
+            }
+            throw e;
+        }
+        return files;
+    }
+
+    /**
+     * {@code handoff}: where a line format's batches go to be parsed, or {@code null} to parse on this thread. The
+     * file is finished (its last problems added) once its batches have been handed on: after this returns when
+     * they are still pending.
+     */
+    private static FileRead readOne(LogInput input, ReadOptions options, Handoff handoff, EventSink sink) {
         String name = input.name();
         LogFileName fromName = LogFileName.of(name).with(input.known());
         if (options.type() != null) {
@@ -187,7 +215,7 @@ public final class LogReader {
                     return file;
                 }
             }
-            parse(type, content, gzip, file, workers);
+            parse(type, content, gzip, file, handoff);
             file.decodedBytes = decoded.count;
         } catch (IOException e) {
             file.problem(0, ReadProblem.Kind.UNREADABLE, "cannot read " + name + ": " + e);
@@ -201,12 +229,16 @@ public final class LogReader {
                     // everything needed was read; a failing close changes nothing in the result
                 }
             }
-            file.finish();
+            if (handoff == null) {
+                file.finish();
+            } else {
+                handoff.then(file::finish);
+            }
         }
         return file;
     }
 
-    private static void parse(LogType type, InputStream content, boolean gzip, FileRead file, Executor workers) {
+    private static void parse(LogType type, InputStream content, boolean gzip, FileRead file, Handoff handoff) {
         LineBatches.Format format = switch (type) {
             case CONNECTION_LOG -> ConnectionLogParser.FORMAT;
             case USER_LOG -> UserLogParser.FORMAT;
@@ -215,10 +247,10 @@ public final class LogReader {
         };
         if (format == null) {
             new CloudTrailParser(file).read(content, gzip);
-        } else if (workers == null) {
+        } else if (handoff == null) {
             LineReader.read(content, file.options.maxRecordBytes(), gzip, file::problem, format.parser().apply(file));
         } else {
-            LineBatches.read(content, gzip, file, format, workers);
+            LineBatches.read(content, gzip, file, format, handoff);
         }
     }
 

@@ -3,15 +3,19 @@ package io.rsaudit.core.hunt.read;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.rsaudit.core.hunt.Event;
 import io.rsaudit.core.hunt.gen.LogGenerator;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -72,6 +76,51 @@ class FileWorkersTest {
             sameBothWays(f.toString(), text);
             sameBothWays(f + ".gz", Logs.gzip(text));
         }
+    }
+
+    /**
+     * Files read in turn share the workers: a file's batches may still be parsed while the next file is read, so
+     * events of consecutive files may interleave, but each file's come in its order, and the summary is the same.
+     */
+    @Test
+    void filesReadInTurnKeepEachFilesOrderAndTheSummary() throws IOException {
+        List<LogInput> inputs = new ArrayList<>();
+        for (Path f : files) {
+            byte[] text = Files.readAllBytes(f);
+            byte[] gz = Logs.gzip(text);
+            inputs.add(ParserProperties.memory(f.toString(), text));
+            inputs.add(ParserProperties.memory(f + ".gz", gz));
+            // named as Redshift names them, in folders of their own
+            inputs.add(ParserProperties.memory(f.resolveSibling("cut").resolve(f.getFileName() + ".gz").toString(),
+                    Arrays.copyOf(gz, gz.length / 2)));
+            inputs.add(ParserProperties.memory(f.resolveSibling("damaged").resolve(f.getFileName() + ".gz")
+                    .toString(), Logs.gzip(damaged(text))));
+        }
+        Logs.Read one = Logs.read(inputs, options(ReadOptions.FileWorkers.NEVER));
+        Logs.Read two = Logs.read(inputs, options(ReadOptions.FileWorkers.ALWAYS));
+        assertThat(two.summary()).isEqualTo(one.summary());
+        assertThat(one.summary().problemCount()).as("the cut files' problems").isGreaterThanOrEqualTo(files.size());
+        assertThat(byFile(two.events())).isEqualTo(byFile(one.events()));
+        assertNoWorkers();
+    }
+
+    /**
+     * With invalid UTF-8 late in the file: a problem only reported when the file is finished, after all its
+     * batches.
+     */
+    private static byte[] damaged(byte[] text) {
+        byte[] bad = text.clone();
+        for (int i = bad.length * 3 / 4; i < bad.length; i++) {
+            if (bad[i] != '\n' && bad[i] != '|') {
+                bad[i] = (byte) 0xff;
+                break;
+            }
+        }
+        return bad;
+    }
+
+    private static Map<String, List<Event>> byFile(List<Event> events) {
+        return events.stream().collect(Collectors.groupingBy(e -> e.origin().file(), Collectors.toList()));
     }
 
     @Test
@@ -143,6 +192,21 @@ class FileWorkersTest {
         assertThatThrownBy(() -> LogReader.read(List.of(input, input), options(ReadOptions.FileWorkers.ALWAYS)
                 .withParallelism(2), e -> {
                     if (seen.incrementAndGet() == 100) {
+                        throw new IllegalStateException("sink failed");
+                    }
+                })).hasMessageContaining("sink failed");
+        assertNoWorkers();
+    }
+
+    @Test
+    void aSinkThatThrowsWhileTheNextFileIsReadLeavesNoThreadBehind() throws IOException {
+        Path conn = files.stream().filter(p -> p.toString().contains("connectionlog")).findFirst().orElseThrow();
+        LogInput input = ParserProperties.memory(conn.toString(), Logs.gzip(Files.readAllBytes(conn)));
+        long perFile = Logs.read(List.of(input), options(ReadOptions.FileWorkers.NEVER)).events().size();
+        AtomicInteger seen = new AtomicInteger();
+        assertThatThrownBy(() -> LogReader.read(List.of(input, input, input), options(ReadOptions.FileWorkers.ALWAYS),
+                e -> {
+                    if (seen.incrementAndGet() == perFile + perFile / 2) {
                         throw new IllegalStateException("sink failed");
                     }
                 })).hasMessageContaining("sink failed");

@@ -54,7 +54,9 @@ class LineBatchesTest {
         if (batch == 0) {
             LineReader.read(in, MAX, gzip, file::problem, format.parser().apply(file));
         } else {
-            LineBatches.read(in, gzip, file, format, WORKERS, batch, maxBatch);
+            Handoff handoff = new Handoff(WORKERS);
+            LineBatches.read(in, gzip, file, format, handoff, batch, maxBatch);
+            handoff.drain();
         }
         file.finish();
         List<Long> filtered = new ArrayList<>();
