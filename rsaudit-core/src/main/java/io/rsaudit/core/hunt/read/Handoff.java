@@ -9,18 +9,20 @@ import java.util.function.Supplier;
 
 /**
  * What one reading thread has sent to the file workers and not yet handed on, over all the files it reads in turn:
- * batches of lines being parsed ({@link LineBatches}), and the ends of files behind them. Each is handed on, on
+ * batches of lines being parsed ({@link LineBatches}), whole CloudTrail files being read, and the ends of files
+ * behind them. Each is handed on, on
  * this thread, in the order it was sent; a file's end waits its turn behind the file's last batch. So a thread that
  * reads files one after another inflates the next file while the workers finish the last one, instead of waiting
  * for them at every file's end; each file still gets its batches in order, and the sink a file's events in order
- * (events of consecutive files may interleave, as the sink's contract allows).
+ * (events of consecutive files may interleave, and a CloudTrail file's come from the worker that reads it, as the
+ * sink's contract allows).
  *
  * <p>Not thread-safe: one reading thread owns it. Whoever owns it must {@link #drain} it before using what the
  * files counted, and {@link #abort} it when reading stops on an exception.
  */
 final class Handoff {
 
-    /** Batches sent ahead of the oldest one not yet handed on: bounds the memory to a few MiB a reading thread. */
+    /** Tasks sent ahead of the oldest one not yet handed on: bounds the memory to a few MiB a reading thread. */
     static final int IN_FLIGHT = 6;
 
     private final Executor workers;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.rsaudit.core.hunt.Event;
+import io.rsaudit.core.hunt.LogType;
 import io.rsaudit.core.hunt.gen.LogGenerator;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -208,6 +209,21 @@ class FileWorkersTest {
                 e -> {
                     if (seen.incrementAndGet() == perFile + perFile / 2) {
                         throw new IllegalStateException("sink failed");
+                    }
+                })).hasMessageContaining("sink failed");
+        assertNoWorkers();
+    }
+
+    @Test
+    void aSinkThatThrowsOnACloudTrailFileReadByAWorkerStopsTheRead() throws IOException {
+        Path trail = files.stream().filter(p -> p.toString().contains("CloudTrail")).findFirst().orElseThrow();
+        Path conn = files.stream().filter(p -> p.toString().contains("connectionlog")).findFirst().orElseThrow();
+        LogInput ct = ParserProperties.memory(trail + ".gz", Logs.gzip(Files.readAllBytes(trail)));
+        LogInput cl = ParserProperties.memory(conn + ".gz", Logs.gzip(Files.readAllBytes(conn)));
+        assertThatThrownBy(() -> LogReader.read(List.of(cl, ct, cl, ct, cl), options(ReadOptions.FileWorkers.ALWAYS),
+                e -> {
+                    if (e.type() == LogType.CLOUDTRAIL) {
+                        throw new IllegalStateException("sink failed on " + Thread.currentThread().getName());
                     }
                 })).hasMessageContaining("sink failed");
         assertNoWorkers();
