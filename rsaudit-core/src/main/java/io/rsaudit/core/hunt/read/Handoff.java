@@ -10,12 +10,11 @@ import java.util.function.Supplier;
 /**
  * What one reading thread has sent to the file workers and not yet handed on, over all the files it reads in turn:
  * batches of lines being parsed ({@link LineBatches}), whole CloudTrail files being read, and the ends of files
- * behind them. Each is handed on, on
- * this thread, in the order it was sent; a file's end waits its turn behind the file's last batch. So a thread that
- * reads files one after another inflates the next file while the workers finish the last one, instead of waiting
- * for them at every file's end; each file still gets its batches in order, and the sink a file's events in order
- * (events of consecutive files may interleave, and a CloudTrail file's come from the worker that reads it, as the
- * sink's contract allows).
+ * behind them. Each is handed on, on this thread, in the order it was sent; a file's end waits its turn behind the
+ * file's last batch. So a thread that reads files one after another inflates the next file while the workers finish
+ * the last one, instead of waiting for them at every file's end; each file still gets its batches in order, and the
+ * sink a file's events in order (events of consecutive files may interleave, and a CloudTrail file's come from the
+ * worker that reads it, as the sink's contract allows).
  *
  * <p>Not thread-safe: one reading thread owns it. Whoever owns it must {@link #drain} it before using what the
  * files counted, and {@link #abort} it when reading stops on an exception.

@@ -144,15 +144,17 @@ public final class LogReader {
      * Reads {@code inputs} one after another on this thread, with {@code workers} parsing their batches of lines
      * when not {@code null}: through one {@link Handoff}, so that the next file is read while the workers finish
      * the last. A CloudTrail file, which cannot be cut into batches, is then read whole by a worker (or by this
-     * thread when the workers are behind) while this thread reads on.
+     * thread when the workers are behind) while this thread reads on, when there is a next file.
      */
     private static List<FileRead> readInTurn(List<LogInput> inputs, ReadOptions options, Executor workers,
             EventSink sink) {
         Handoff handoff = workers == null ? null : new Handoff(workers);
         List<FileRead> files = new ArrayList<>(inputs.size());
         try {
-            for (LogInput input : inputs) {
-                if (handoff != null && typeByName(input, options).type() == LogType.CLOUDTRAIL) {
+            for (int k = 0; k < inputs.size(); k++) {
+                LogInput input = inputs.get(k);
+                boolean readOn = k + 1 < inputs.size();
+                if (handoff != null && readOn && typeByName(input, options).type() == LogType.CLOUDTRAIL) {
                     int slot = files.size();
                     files.add(null);
                     handoff.batch(() -> {
