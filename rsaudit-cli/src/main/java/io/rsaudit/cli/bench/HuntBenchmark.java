@@ -35,6 +35,9 @@ public final class HuntBenchmark {
             (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     private static final java.lang.management.ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
+    /** The least time the paired gzip measure takes. */
+    private static final int PAIRED_SECONDS = 60;
+
     private final Path work;
     private final List<Long> sizes;
     private final int repeat;
@@ -143,9 +146,9 @@ public final class HuntBenchmark {
                 + " time (all threads)%n", "  hunt, file workers " + (workers ? "on (auto)" : "OFF (auto: 1 cpu)"),
                 pipelined.rates(textBytes), inflate.wall() / pipelined.wall(), inflate.cpu() / pipelined.cpu());
         double[] paired = pairedWallRatios(() -> inflate(gzip), () -> read(gzip, 1, ReadOptions.FileWorkers.AUTO));
-        out.printf(Locale.ROOT, "%-44s median %.3fx the inflate rate by wall time (p25 %.3f, p75 %.3f; %d pairs of"
+        out.printf(Locale.ROOT, "%-44s median %.3fx the inflate rate by wall time (p25 %.3f, p75 %.3f; %.0f pairs of"
                 + " runs alternated, so that load coming and going falls on both alike)%n", "    paired",
-                paired[1], paired[0], paired[2], 4 * repeat);
+                paired[1], paired[0], paired[2], paired[3]);
         double reading = pipelined.self();
         double others = pipelined.cpu() - reading;
         out.printf(Locale.ROOT, "%-44s file thread (reads, inflates, hands on) %.0f ms CPU, workers (+ GC, JIT)"
@@ -221,21 +224,24 @@ public final class HuntBenchmark {
 
     /**
      * The 25th, 50th and 75th percentiles of {@code floor}'s wall time over {@code measured}'s (so: measured's rate
-     * over the floor's), the two run by turns, {@code 4 * repeat} pairs after the warm-up.
+     * over the floor's) and the number of pairs: the two run by turns after the warm-up, {@code 4 * repeat} pairs
+     * and for at least {@link #PAIRED_SECONDS}, so that a spell of load on a shared machine moves the median little.
      */
     private double[] pairedWallRatios(Timed floor, Timed measured) throws IOException {
-        double[] ratios = new double[4 * repeat];
-        for (int i = -2; i < ratios.length; i++) {
+        List<Double> ratios = new ArrayList<>();
+        long until = System.nanoTime() + PAIRED_SECONDS * 1_000_000_000L;
+        for (int i = -2; i < 4 * repeat || System.nanoTime() < until; i++) {
             long start = System.nanoTime();
             floor.run();
             long between = System.nanoTime();
             measured.run();
             if (i >= 0) {
-                ratios[i] = (double) (between - start) / (System.nanoTime() - between);
+                ratios.add((double) (between - start) / (System.nanoTime() - between));
             }
         }
-        java.util.Arrays.sort(ratios);
-        return new double[] {ratios[ratios.length / 4], median(ratios), ratios[ratios.length * 3 / 4]};
+        double[] sorted = ratios.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        return new double[] {sorted[sorted.length / 4], median(sorted), sorted[sorted.length * 3 / 4],
+            sorted.length};
     }
 
     /** Runs every path (plain and gzip, every parser) until the JIT is done with them: at least 3 passes, 10 s. */
