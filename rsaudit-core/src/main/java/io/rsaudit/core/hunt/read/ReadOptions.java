@@ -33,8 +33,9 @@ public record ReadOptions(
 
     /**
      * Whether a line-format file gets worker threads that parse batches of its lines while the file's own thread
-     * reads and inflates the next (see {@link LineBatches}): it then takes more cores, and runs faster only when
-     * they are free.
+     * reads and inflates the next (see {@link LineBatches}), and files read one after another share them (a worker
+     * finishes a file, or reads a CloudTrail file, while the next file is read; see {@link Handoff}): reading then
+     * takes more cores, and runs faster only when they are free.
      */
     public enum FileWorkers {
         /**
