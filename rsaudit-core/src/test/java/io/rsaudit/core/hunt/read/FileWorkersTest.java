@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -187,45 +188,42 @@ class FileWorkersTest {
 
     @Test
     void aSinkThatThrowsLeavesNoThreadBehind() throws IOException {
-        Path conn = files.stream().filter(p -> p.toString().contains("connectionlog")).findFirst().orElseThrow();
-        LogInput input = ParserProperties.memory(conn.toString(), Logs.gzip(Files.readAllBytes(conn)));
+        LogInput conn = gzipped("connectionlog");
         AtomicInteger seen = new AtomicInteger();
-        assertThatThrownBy(() -> LogReader.read(List.of(input, input), options(ReadOptions.FileWorkers.ALWAYS)
-                .withParallelism(2), e -> {
-                    if (seen.incrementAndGet() == 100) {
-                        throw new IllegalStateException("sink failed");
-                    }
-                })).hasMessageContaining("sink failed");
-        assertNoWorkers();
+        sinkFailureStopsTheRead(List.of(conn, conn), options(ReadOptions.FileWorkers.ALWAYS).withParallelism(2),
+                e -> seen.incrementAndGet() == 100);
     }
 
     @Test
     void aSinkThatThrowsWhileTheNextFileIsReadLeavesNoThreadBehind() throws IOException {
-        Path conn = files.stream().filter(p -> p.toString().contains("connectionlog")).findFirst().orElseThrow();
-        LogInput input = ParserProperties.memory(conn.toString(), Logs.gzip(Files.readAllBytes(conn)));
-        long perFile = Logs.read(List.of(input), options(ReadOptions.FileWorkers.NEVER)).events().size();
+        LogInput conn = gzipped("connectionlog");
+        long perFile = Logs.read(List.of(conn), options(ReadOptions.FileWorkers.NEVER)).events().size();
         AtomicInteger seen = new AtomicInteger();
-        assertThatThrownBy(() -> LogReader.read(List.of(input, input, input), options(ReadOptions.FileWorkers.ALWAYS),
-                e -> {
-                    if (seen.incrementAndGet() == perFile + perFile / 2) {
-                        throw new IllegalStateException("sink failed");
-                    }
-                })).hasMessageContaining("sink failed");
-        assertNoWorkers();
+        sinkFailureStopsTheRead(List.of(conn, conn, conn), options(ReadOptions.FileWorkers.ALWAYS),
+                e -> seen.incrementAndGet() == perFile + perFile / 2);
     }
 
     @Test
     void aSinkThatThrowsOnACloudTrailFileReadByAWorkerStopsTheRead() throws IOException {
-        Path trail = files.stream().filter(p -> p.toString().contains("CloudTrail")).findFirst().orElseThrow();
-        Path conn = files.stream().filter(p -> p.toString().contains("connectionlog")).findFirst().orElseThrow();
-        LogInput ct = ParserProperties.memory(trail + ".gz", Logs.gzip(Files.readAllBytes(trail)));
-        LogInput cl = ParserProperties.memory(conn + ".gz", Logs.gzip(Files.readAllBytes(conn)));
-        assertThatThrownBy(() -> LogReader.read(List.of(cl, ct, cl, ct, cl), options(ReadOptions.FileWorkers.ALWAYS),
-                e -> {
-                    if (e.type() == LogType.CLOUDTRAIL) {
-                        throw new IllegalStateException("sink failed on " + Thread.currentThread().getName());
-                    }
-                })).hasMessageContaining("sink failed");
+        LogInput trail = gzipped("CloudTrail");
+        LogInput conn = gzipped("connectionlog");
+        sinkFailureStopsTheRead(List.of(conn, trail, conn, trail, conn), options(ReadOptions.FileWorkers.ALWAYS),
+                e -> e.type() == LogType.CLOUDTRAIL);
+    }
+
+    /** The first generated file whose name holds {@code kind}, gzipped. */
+    private static LogInput gzipped(String kind) throws IOException {
+        Path f = files.stream().filter(p -> p.toString().contains(kind)).findFirst().orElseThrow();
+        return ParserProperties.memory(f + ".gz", Logs.gzip(Files.readAllBytes(f)));
+    }
+
+    /** A sink that throws at the first event {@code failAt} accepts: the read rethrows it, and no worker is left. */
+    private static void sinkFailureStopsTheRead(List<LogInput> inputs, ReadOptions options, Predicate<Event> failAt) {
+        assertThatThrownBy(() -> LogReader.read(inputs, options, e -> {
+            if (failAt.test(e)) {
+                throw new IllegalStateException("sink failed on " + Thread.currentThread().getName());
+            }
+        })).hasMessageContaining("sink failed");
         assertNoWorkers();
     }
 
