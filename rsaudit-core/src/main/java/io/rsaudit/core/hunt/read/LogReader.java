@@ -28,8 +28,8 @@ import java.util.concurrent.TimeUnit;
  * {@code --type}, or for CloudTrail by its content), and streamed through its format's parser. Files are read in
  * parallel on {@link ReadOptions#parallelism()} threads, each file by one thread; when that leaves processors idle,
  * a line-format file's thread reads and inflates it while workers parse batches of its lines ({@link LineBatches},
- * with the result one thread gives). The summary lists problems in input order whatever the thread timing, so runs
- * are repeatable.
+ * with the result one thread gives), and files read in turn share the workers ({@link Handoff}). The summary lists
+ * problems in input order whatever the thread timing, so runs are repeatable.
  */
 public final class LogReader {
 
@@ -154,7 +154,7 @@ public final class LogReader {
             for (int k = 0; k < inputs.size(); k++) {
                 LogInput input = inputs.get(k);
                 boolean readOn = k + 1 < inputs.size();
-                if (handoff != null && readOn && typeByName(input, options).type() == LogType.CLOUDTRAIL) {
+                if (handoff != null && readOn && fromName(input, options).type() == LogType.CLOUDTRAIL) {
                     int slot = files.size();
                     files.add(null);
                     handoff.batch(() -> {
@@ -179,7 +179,7 @@ public final class LogReader {
     }
 
     /** What an input's name (or {@code --type}) tells of it. */
-    private static LogFileName typeByName(LogInput input, ReadOptions options) {
+    private static LogFileName fromName(LogInput input, ReadOptions options) {
         LogFileName fromName = LogFileName.of(input.name()).with(input.known());
         return options.type() == null ? fromName : fromName.withType(options.type());
     }
@@ -191,7 +191,7 @@ public final class LogReader {
      */
     private static FileRead readOne(LogInput input, ReadOptions options, Handoff handoff, EventSink sink) {
         String name = input.name();
-        LogFileName fromName = typeByName(input, options);
+        LogFileName fromName = fromName(input, options);
         FileRead file = new FileRead(name, fromName, options, sink);
         if (file.type != null) {
             file.skipReason = skippedByName(file, options);
