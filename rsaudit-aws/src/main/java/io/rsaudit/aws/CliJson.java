@@ -56,8 +56,8 @@ final class CliJson {
             return merged;
         }
         ArrayNode list = NODES.arrayNode();
-        for (SdkPojo page : pages) {
-            JsonNode items = of(page).get(call.listMember());
+        for (int p = 0; p < pages.size(); p++) {
+            JsonNode items = p == 0 ? merged.get(call.listMember()) : member(pages.get(p), call.listMember());
             if (items != null) {
                 list.addAll((ArrayNode) items);
             }
@@ -67,6 +67,16 @@ final class CliJson {
             merged.remove(call.pageToken());
         }
         return merged;
+    }
+
+    /** One member of a structure, as {@link #of} gives it; null when it is absent. */
+    private static JsonNode member(SdkPojo pojo, String name) {
+        for (SdkField<?> field : pojo.sdkFields()) {
+            if (field.memberName().equals(name)) {
+                return value(field.getValueOrDefault(pojo));
+            }
+        }
+        return null;
     }
 
     private static JsonNode value(Object v) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rsaudit.core.source.AwsCliCall;
 import io.rsaudit.core.source.AwsCliFormat;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -66,14 +67,21 @@ final class ExportFiles {
 
     void json(String account, String region, AwsCliCall call, String resource, JsonNode doc) {
         Path base = base(account, region, call, resource);
-        try (OutputStream out = create(base.resolveSibling(base.getFileName() + ".json"))) {
-            JsonGenerator g = JSON.getFactory().createGenerator(out);
+        Path file = base.resolveSibling(base.getFileName() + ".json");
+        // the text is made first and written at once: the in-memory file system takes one lock for every write
+        // that grows a file, and hundreds of call threads, each writing in pieces of 8 KB, queued on it
+        ByteArrayOutputStream text = new ByteArrayOutputStream(4096);
+        try {
+            JsonGenerator g = JSON.getFactory().createGenerator(text);
             g.setPrettyPrinter(AwsCliFormat.prettyPrinter());
             JSON.writeTree(g, doc);
             g.flush();
-            out.write('\n');
+            text.write('\n');
+            try (OutputStream out = create(file)) {
+                text.writeTo(out);
+            }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + base + ".json", e);
+            throw new UncheckedIOException("cannot write " + file, e);
         }
         files.incrementAndGet();
     }
