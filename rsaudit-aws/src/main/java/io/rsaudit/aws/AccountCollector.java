@@ -66,7 +66,7 @@ final class AccountCollector {
             }
             account = me.account();
             prepare(account);
-            run.files.json(account, null, AwsCliCall.STS_GET_CALLER_IDENTITY, null, CliJson.of(me));
+            run.files.json(account, null, AwsCliCall.STS_GET_CALLER_IDENTITY, null, List.of(me));
         } else {
             String a = account;
             run.call(lane, a, null, AwsCliCall.STS_GET_CALLER_IDENTITY, null,

@@ -1,8 +1,7 @@
 package io.rsaudit.aws;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonFactory;
 import io.rsaudit.core.source.AwsCliCall;
 import io.rsaudit.core.source.AwsCliFormat;
 import java.io.ByteArrayOutputStream;
@@ -15,8 +14,10 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import software.amazon.awssdk.core.SdkPojo;
 
 /**
  * Writes the export layout ({@code docs/input-layout.md}): one {@code .json} per call as the AWS CLI prints it, or
@@ -28,7 +29,7 @@ final class ExportFiles {
 
     private static final Set<PosixFilePermission> DIR = PosixFilePermissions.fromString("rwx------");
     private static final Set<PosixFilePermission> FILE = PosixFilePermissions.fromString("rw-------");
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonFactory JSON = new JsonFactory();
 
     private final Path root;
     private final boolean posix;
@@ -65,16 +66,17 @@ final class ExportFiles {
         return folder.resolve(file.substring(0, file.length() - ".json".length()));
     }
 
-    void json(String account, String region, AwsCliCall call, String resource, JsonNode doc) {
+    /** The call's answer, its pages merged as {@link CliJson#write} says. */
+    void json(String account, String region, AwsCliCall call, String resource, List<? extends SdkPojo> pages) {
         Path base = base(account, region, call, resource);
         Path file = base.resolveSibling(base.getFileName() + ".json");
         // the text is made first and written at once: the in-memory file system takes one lock for every write
         // that grows a file, and hundreds of call threads, each writing in pieces of 8 KB, queued on it
         ByteArrayOutputStream text = new ByteArrayOutputStream(4096);
         try {
-            JsonGenerator g = JSON.getFactory().createGenerator(text);
+            JsonGenerator g = JSON.createGenerator(text);
             g.setPrettyPrinter(AwsCliFormat.prettyPrinter());
-            JSON.writeTree(g, doc);
+            CliJson.write(g, call, pages);
             g.flush();
             text.write('\n');
             try (OutputStream out = create(file)) {

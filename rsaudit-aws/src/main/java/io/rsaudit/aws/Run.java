@@ -66,7 +66,7 @@ final class Run implements AutoCloseable {
                 for (R page : pages.get()) {
                     all.add(page);
                 }
-                files.json(account, region, call, resource, CliJson.merge(call, all));
+                files.json(account, region, call, resource, all);
                 return all;
             } catch (SdkException e) {
                 files.error(account, region, call, resource, errorText.of(Action.of(call), account, region, e));

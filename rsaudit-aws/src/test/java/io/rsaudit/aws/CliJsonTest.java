@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.services.cloudtrail.model.GetTrailStatusResponse;
 import software.amazon.awssdk.services.kms.model.DescribeKeyResponse;
 import software.amazon.awssdk.services.kms.model.GetKeyRotationStatusResponse;
@@ -31,11 +32,16 @@ class CliJsonTest {
     @TempDir
     Path dir;
 
-    private String written(AwsCliCall call, String resource, JsonNode doc) throws Exception {
+    private String written(AwsCliCall call, String resource, SdkPojo... pages) throws Exception {
         ExportFiles files = new ExportFiles(dir);
-        files.json("111111111111", "eu-west-1", call, resource, doc);
+        files.json("111111111111", "eu-west-1", call, resource, List.of(pages));
         Path base = files.base("111111111111", "eu-west-1", call, resource);
         return Files.readString(base.resolveSibling(base.getFileName() + ".json"));
+    }
+
+    /** What the export holds for a call that answered with these pages, read back. */
+    private JsonNode doc(AwsCliCall call, SdkPojo... pages) throws Exception {
+        return JSON.readTree(written(call, null, pages));
     }
 
     @Test
@@ -53,25 +59,25 @@ class CliJsonTest {
                 .multiRegion(false)
                 .build()).build();
         String id = "5f2c8a1e-3b7d-4e9a-9c61-0d4f8b2a7e13";
-        assertThat(written(AwsCliCall.KMS_DESCRIBE_KEY, id, CliJson.of(key))).isEqualTo(Files.readString(
+        assertThat(written(AwsCliCall.KMS_DESCRIBE_KEY, id, key)).isEqualTo(Files.readString(
                 ESTATE.resolve("111111111111/eu-west-1/kms/describe-key/" + id + ".json")));
 
         GetKeyRotationStatusResponse rotation = GetKeyRotationStatusResponse.builder().keyRotationEnabled(true)
                 .keyId("arn:aws:kms:eu-west-1:111111111111:key/" + id).rotationPeriodInDays(365)
                 .nextRotationDate(Instant.parse("2027-02-13T09:31:07.412Z")).build();
-        assertThat(JSON.readTree(written(AwsCliCall.KMS_GET_KEY_ROTATION_STATUS, id, CliJson.of(rotation))))
+        assertThat(JSON.readTree(written(AwsCliCall.KMS_GET_KEY_ROTATION_STATUS, id, rotation)))
                 .isEqualTo(JSON.readTree(ESTATE.resolve("111111111111/eu-west-1/kms/get-key-rotation-status/" + id
                         + ".json").toFile()));
     }
 
     @Test
-    void timestampsAreIsoWithOffsetAndMicrosecondsOnlyWhenThereAreAny() {
+    void timestampsAreIsoWithOffsetAndMicrosecondsOnlyWhenThereAreAny() throws Exception {
         GetTrailStatusResponse status = GetTrailStatusResponse.builder().isLogging(true)
                 .latestDeliveryTime(Instant.parse("2026-11-26T21:38:11Z"))
                 .startLoggingTime(Instant.parse("2023-01-09T10:02:45.000500Z"))
                 .timeLoggingStarted("2023-01-09T10:02:45Z")
                 .build();
-        JsonNode json = CliJson.of(status);
+        JsonNode json = JSON.readTree(written(AwsCliCall.CLOUDTRAIL_GET_TRAIL_STATUS, "main", status));
         assertThat(json.get("LatestDeliveryTime").asText()).isEqualTo("2026-11-26T21:38:11+00:00");
         assertThat(json.get("StartLoggingTime").asText()).isEqualTo("2023-01-09T10:02:45.000500+00:00");
         assertThat(json.get("TimeLoggingStarted").asText()).isEqualTo("2023-01-09T10:02:45Z");
@@ -80,14 +86,14 @@ class CliJsonTest {
     }
 
     @Test
-    void nestedStructuresListsAndEmptyListsKeepTheirModelNames() {
+    void nestedStructuresListsAndEmptyListsKeepTheirModelNames() throws Exception {
         Cluster c = Cluster.builder().clusterIdentifier("prod-dwh").encrypted(true)
                 .endpoint(Endpoint.builder().address("prod-dwh.example").port(5441).build())
                 .vpcSecurityGroups(VpcSecurityGroupMembership.builder().vpcSecurityGroupId("sg-1").status("active")
                         .build())
                 .clusterSecurityGroups(List.of())
                 .build();
-        JsonNode json = CliJson.of(DescribeClustersResponse.builder().clusters(c).build());
+        JsonNode json = doc(AwsCliCall.DESCRIBE_CLUSTERS, DescribeClustersResponse.builder().clusters(c).build());
         JsonNode cluster = json.get("Clusters").get(0);
         assertThat(cluster.get("ClusterIdentifier").asText()).isEqualTo("prod-dwh");
         assertThat(cluster.get("Endpoint").get("Port").asInt()).isEqualTo(5441);
@@ -96,21 +102,33 @@ class CliJsonTest {
         assertThat(cluster.has("IamRoles")).as("a list AWS did not send is not").isFalse();
         assertThat(json.has("Marker")).isFalse();
         // Redshift Serverless speaks lowerCamel on the wire and in the CLI
-        JsonNode wg = CliJson.of(ListWorkgroupsResponse.builder().workgroups(Workgroup.builder().workgroupName("w")
-                .publiclyAccessible(false).securityGroupIds("sg-2").build()).build());
+        JsonNode wg = doc(AwsCliCall.SERVERLESS_LIST_WORKGROUPS, ListWorkgroupsResponse.builder()
+                .workgroups(Workgroup.builder().workgroupName("w").publiclyAccessible(false).securityGroupIds("sg-2")
+                        .build()).build());
         assertThat(wg.get("workgroups").get(0).get("publiclyAccessible").asBoolean()).isFalse();
         assertThat(wg.get("workgroups").get(0).get("securityGroupIds").get(0).asText()).isEqualTo("sg-2");
     }
 
     @Test
-    void pagesAreMergedWithoutThePageToken() {
+    void pagesAreMergedWithoutThePageToken() throws Exception {
         DescribeClustersResponse first = DescribeClustersResponse.builder().marker("next-please")
                 .clusters(Cluster.builder().clusterIdentifier("a").build()).build();
         DescribeClustersResponse second = DescribeClustersResponse.builder()
                 .clusters(Cluster.builder().clusterIdentifier("b").build(),
                         Cluster.builder().clusterIdentifier("c").build()).build();
-        JsonNode merged = CliJson.merge(AwsCliCall.DESCRIBE_CLUSTERS, List.of(first, second));
+        JsonNode merged = doc(AwsCliCall.DESCRIBE_CLUSTERS, first, second);
         assertThat(merged.get("Clusters").findValuesAsText("ClusterIdentifier")).containsExactly("a", "b", "c");
         assertThat(merged.has("Marker")).isFalse();
+    }
+
+    @Test
+    void aFirstPageWithoutTheListStillGivesEveryPagesItems() throws Exception {
+        DescribeClustersResponse first = DescribeClustersResponse.builder().marker("next-please").build();
+        DescribeClustersResponse second = DescribeClustersResponse.builder()
+                .clusters(Cluster.builder().clusterIdentifier("b").build()).build();
+        JsonNode merged = doc(AwsCliCall.DESCRIBE_CLUSTERS, first, second);
+        assertThat(merged.get("Clusters").findValuesAsText("ClusterIdentifier")).containsExactly("b");
+        assertThat(merged.has("Marker")).isFalse();
+        assertThat(doc(AwsCliCall.DESCRIBE_CLUSTERS, first).get("Clusters")).as("no page has the list").isEmpty();
     }
 }
