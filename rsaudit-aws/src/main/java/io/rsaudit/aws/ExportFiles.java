@@ -1,7 +1,7 @@
 package io.rsaudit.aws;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import io.rsaudit.core.source.AwsCliCall;
 import io.rsaudit.core.source.AwsCliFormat;
 import java.io.ByteArrayOutputStream;
