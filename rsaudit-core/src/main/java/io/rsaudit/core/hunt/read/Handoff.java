@@ -4,7 +4,7 @@ import java.util.ArrayDeque;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.function.Supplier;
 
 /**
@@ -24,14 +24,19 @@ final class Handoff {
     /** Tasks sent ahead of the oldest one not yet handed on: bounds the memory to a few MiB a reading thread. */
     static final int IN_FLIGHT = 6;
 
-    private final Executor workers;
+    private final ThreadPoolExecutor workers;
     private final ArrayDeque<Pending> pending = new ArrayDeque<>();
     private int batches;
     /** Batch buffers of the usual size, handed back by the workers. */
     private final BlockingQueue<byte[]> free = new ArrayBlockingQueue<>(IN_FLIGHT + 2);
 
-    Handoff(Executor workers) {
+    Handoff(ThreadPoolExecutor workers) {
         this.workers = workers;
+    }
+
+    /** Whether there is one worker, which then parses the batches it takes in the order they were sent. */
+    boolean oneWorker() {
+        return workers.getMaximumPoolSize() == 1;
     }
 
     /** Sends {@code parse} to the workers; what it returns is run here, in turn. */

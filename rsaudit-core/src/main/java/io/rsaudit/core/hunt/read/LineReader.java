@@ -48,9 +48,9 @@ final class LineReader {
 
     /**
      * Reads the lines of {@code buf[0, filled)} and then of {@code in}, numbering them from {@code lineBefore + 1};
-     * {@code buf[0]} must start a line. The buffer is the reader's from now on.
+     * {@code buf[0]} must start a line. The buffer is the reader's from now on. Returns the last line's number.
      */
-    static void read(InputStream in, byte[] buf, int filled, long lineBefore, int maxLine, boolean gzip,
+    static long read(InputStream in, byte[] buf, int filled, long lineBefore, int maxLine, boolean gzip,
             Failures failures, Lines lines) {
         int start = 0;
         int limit = filled;
@@ -122,6 +122,7 @@ final class LineReader {
                     + lost(limit - start, lineNo + 1));
         }
         lines.end(lineNo);
+        return lineNo;
     }
 
     /** A line over the maximum that a failure cut short is still reported, with the bytes read of it. */

@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -53,7 +52,7 @@ public final class LogReader {
         List<FileRead> done = new ArrayList<>(inputs.size());
         boolean serial = options.parallelism() == 1 || inputs.size() < 2;
         boolean withWorkers = fileWorkers(options, serial ? 1 : Math.min(options.parallelism(), inputs.size()));
-        ExecutorService workers = withWorkers ? workers(Runtime.getRuntime().availableProcessors()) : null;
+        ThreadPoolExecutor workers = withWorkers ? workers(Runtime.getRuntime().availableProcessors()) : null;
         try {
             readAll(inputs, options, serial, workers, sink, done);
         } finally {
@@ -71,7 +70,7 @@ public final class LogReader {
      * keeps a worker busy while the file's thread parses one itself; with 2 the worker ran dry (gzip on two cores,
      * runs alternated in one JVM: 0.678x against 0.698x inflate).
      */
-    static ExecutorService workers(int processors) {
+    static ThreadPoolExecutor workers(int processors) {
         int n = Math.max(1, processors - 1);
         return new ThreadPoolExecutor(n, n, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(4),
                 daemon(WORKER_THREAD), new ThreadPoolExecutor.CallerRunsPolicy());
@@ -107,8 +106,8 @@ public final class LogReader {
         };
     }
 
-    private static void readAll(List<LogInput> inputs, ReadOptions options, boolean serial, Executor workers,
-            EventSink sink, List<FileRead> done) {
+    private static void readAll(List<LogInput> inputs, ReadOptions options, boolean serial,
+            ThreadPoolExecutor workers, EventSink sink, List<FileRead> done) {
         if (serial) {
             done.addAll(readInTurn(inputs, options, workers, sink));
         } else {
@@ -146,8 +145,8 @@ public final class LogReader {
      * the last. A CloudTrail file, which cannot be cut into batches, is then read whole by a worker (or by this
      * thread when the workers are behind) while this thread reads on, when there is a next file.
      */
-    private static List<FileRead> readInTurn(List<LogInput> inputs, ReadOptions options, Executor workers,
-            EventSink sink) {
+    private static List<FileRead> readInTurn(List<LogInput> inputs, ReadOptions options,
+            ThreadPoolExecutor workers, EventSink sink) {
         Handoff handoff = workers == null ? null : new Handoff(workers);
         List<FileRead> files = new ArrayList<>(inputs.size());
         try {

@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicTest;
@@ -21,18 +21,22 @@ import org.junit.jupiter.api.TestFactory;
  * A file parsed in batches on workers gives exactly what one thread gives (events in order, counts, problems with
  * their lines, kinds, messages and order), whatever the batch size: valid and damaged logs of the three line formats
  * ({@link Mutations}: flipped bytes, junk, over-long lines, invalid UTF-8, cuts), plain, gzip and truncated gzip, cut
- * into batches of 64 bytes to 4 KiB, with records too long to batch (which one thread then reads on). Seeded like
+ * into batches of 64 bytes to 4 KiB, with records too long to batch (which one thread then reads on), on one worker
+ * (batches numbered as they are parsed) or on several (numbered as they are sent). Seeded like
  * {@link ParserProperties}: {@code -Drsaudit.seed=N} replays one case, {@code -Drsaudit.cases=N} runs more.
  */
 class LineBatchesTest {
 
     private static final int MAX = ParserProperties.MAX;
     /** As on two cores: one worker, and the file's thread parses a batch itself when the worker is behind. */
-    private static final ExecutorService WORKERS = LogReader.workers(2);
+    private static final ThreadPoolExecutor WORKERS = LogReader.workers(2);
+    /** As on four: batches parsed side by side, numbered as they are sent. */
+    private static final ThreadPoolExecutor SEVERAL = LogReader.workers(4);
 
     @AfterAll
     static void stop() {
         WORKERS.shutdownNow();
+        SEVERAL.shutdownNow();
     }
 
     /** What a read left in its file, and the events it handed over. */
@@ -40,8 +44,8 @@ class LineBatchesTest {
             long last, long problemCount, List<ReadProblem> problems) {
     }
 
-    private static Result read(String logType, byte[] stored, LineBatches.Format format, int batch, int maxBatch)
-            throws IOException {
+    private static Result read(String logType, byte[] stored, LineBatches.Format format, int batch, int maxBatch,
+            ThreadPoolExecutor workers) throws IOException {
         List<Event> events = new ArrayList<>();
         String name = Logs.name(logType);
         FileRead file = new FileRead(name, LogFileName.of(name), ReadOptions.defaults().withRdsdb(true)
@@ -54,7 +58,7 @@ class LineBatchesTest {
         if (batch == 0) {
             LineReader.read(in, MAX, gzip, file::problem, format.parser().apply(file));
         } else {
-            Handoff handoff = new Handoff(WORKERS);
+            Handoff handoff = new Handoff(workers);
             LineBatches.read(in, gzip, file, format, handoff, batch, maxBatch);
             handoff.drain();
         }
@@ -69,10 +73,10 @@ class LineBatchesTest {
 
     private static void sameInBatches(Random random, String logType, LineBatches.Format format, byte[] stored)
             throws IOException {
-        Result one = read(logType, stored, format, 0, 0);
+        Result one = read(logType, stored, format, 0, 0, null);
         int batch = 64 << random.nextInt(7);
         int maxBatch = batch << random.nextInt(5);
-        Result batched = read(logType, stored, format, batch, maxBatch);
+        Result batched = read(logType, stored, format, batch, maxBatch, random.nextInt(4) == 0 ? SEVERAL : WORKERS);
         assertThat(batched.problems()).as("problems, batches of %d up to %d", batch, maxBatch)
                 .isEqualTo(one.problems());
         assertThat(batched).as("batches of %d up to %d", batch, maxBatch).isEqualTo(one);
@@ -144,7 +148,7 @@ class LineBatchesTest {
                 + ConnectionLogParserTest.FAILURE + "\n" + longLine).getBytes(StandardCharsets.UTF_8);
         for (byte[] stored : List.of(content, Logs.gzip(content))) {
             for (int batch : new int[] {0, 64, 4096}) {
-                Result r = read("connectionlog", stored, ConnectionLogParser.FORMAT, batch, batch * 4);
+                Result r = read("connectionlog", stored, ConnectionLogParser.FORMAT, batch, batch * 4, WORKERS);
                 assertThat(r.events()).hasSize(2);
                 assertThat(r.problems()).extracting(p -> p.origin().line()).containsExactly(2L, 4L);
                 assertThat(r.problems()).extracting(ReadProblem::message).allSatisfy(msg ->
