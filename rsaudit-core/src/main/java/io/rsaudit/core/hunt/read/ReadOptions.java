@@ -68,8 +68,8 @@ public record ReadOptions(
     }
 
     /**
-     * Every type from its name, no window, no filters, rdsdb dropped, one thread per available processor, gzip
-     * inflated on a second thread when a processor is left idle.
+     * Every type from its name, no window, no filters, rdsdb dropped, one thread per available processor, and a
+     * line-format file's batches parsed by workers when a processor is left idle ({@link FileWorkers#AUTO}).
      */
     public static ReadOptions defaults() {
         return new ReadOptions(null, null, null, Set.of(), Set.of(), Set.of(), false,
