@@ -213,8 +213,9 @@ final class Text {
 
     /**
      * Strings for values that repeat (event names, users, databases, drivers): one decode per distinct value held
-     * in a small direct-mapped table, so the hot path neither decodes nor allocates for them. Not thread-safe: one
-     * per parser, and a parser reads one file on one thread.
+     * in a small direct-mapped table, so the hot path neither decodes nor allocates for them. Not thread-safe: parsers
+     * take their thread's ({@link #forThread}); a cache holds no state beyond the table, so parsers that take turns
+     * on one thread may share it.
      */
     static final class Cache {
         /** What a thread's caches are for, so that values of one kind do not evict another's. */
