@@ -29,13 +29,13 @@ final class AccountCollector {
     private static final String CALLER = "(caller)";
 
     /** The region list, or the error that kept it from being read. */
-    private record Regions(DescribeRegionsResponse listed, SdkException error) {
-    }
+    private record Regions(DescribeRegionsResponse listed, SdkException error) {}
 
     private final Run run;
     private final Scheduler.Lane lane;
     /** The target account, or {@code null} for the caller's own, known only once STS names it. */
     private final String target;
+
     private final String home;
 
     AccountCollector(Run run, String target) {
@@ -69,7 +69,12 @@ final class AccountCollector {
             run.files.json(account, null, AwsCliCall.STS_GET_CALLER_IDENTITY, null, List.of(me));
         } else {
             String a = account;
-            run.call(lane, a, null, AwsCliCall.STS_GET_CALLER_IDENTITY, null,
+            run.call(
+                    lane,
+                    a,
+                    null,
+                    AwsCliCall.STS_GET_CALLER_IDENTITY,
+                    null,
                     () -> List.of(run.clients.sts(a, home, run.clients.in(a)).getCallerIdentity()));
         }
         String a = account;
@@ -83,8 +88,8 @@ final class AccountCollector {
             run.clients.in(target).resolveCredentials();
             return true;
         } catch (SdkException e) {
-            String text = run.errorText.of(Action.ASSUME_ROLE, target, null, e).stripTrailing()
-                    + " (role " + run.clients.roleArn(target) + "; nothing in this account was collected)\n";
+            String text = run.errorText.of(Action.ASSUME_ROLE, target, null, e).stripTrailing() + " (role "
+                    + run.clients.roleArn(target) + "; nothing in this account was collected)\n";
             run.files.error(target, null, AwsCliCall.STS_GET_CALLER_IDENTITY, null, text);
             return false;
         }
@@ -94,8 +99,9 @@ final class AccountCollector {
         try {
             return run.clients.sts(CALLER, home, run.clients.caller()).getCallerIdentity();
         } catch (SdkException e) {
-            run.problem(run.errorText.of(new Action("sts", "GetCallerIdentity"), null, home, e).strip()
-                    + " (the credentials' account is unknown, so nothing was collected)");
+            run.problem(run.errorText
+                            .of(new Action("sts", "GetCallerIdentity"), null, home, e)
+                            .strip() + " (the credentials' account is unknown, so nothing was collected)");
             return null;
         } finally {
             run.changed();
@@ -104,7 +110,8 @@ final class AccountCollector {
 
     private Regions describeRegions() {
         try {
-            return new Regions(run.clients.ec2(target == null ? CALLER : target, home).describeRegions(), null);
+            return new Regions(
+                    run.clients.ec2(target == null ? CALLER : target, home).describeRegions(), null);
         } catch (SdkException e) {
             return new Regions(null, e);
         } finally {
@@ -115,14 +122,20 @@ final class AccountCollector {
     private void regions(String account, Regions regions) {
         Set<String> enabled = new TreeSet<>();
         if (regions.listed() != null) {
-            regions.listed().regions().stream().map(Region::regionName)
-                    .filter(r -> r != null && LiveOptions.REGION.matcher(r).matches()).forEach(enabled::add);
+            regions.listed().regions().stream()
+                    .map(Region::regionName)
+                    .filter(r -> r != null && LiveOptions.REGION.matcher(r).matches())
+                    .forEach(enabled::add);
         }
         List<String> named = run.options.regions();
         if (named.isEmpty() && regions.listed() == null) {
-            run.files.regionsError(account, run.errorText.of(Action.DESCRIBE_REGIONS, account, home, regions.error())
-                    .stripTrailing() + " (the account's regions are unknown, so none was collected; name them with"
-                    + " --regions)\n");
+            run.files.regionsError(
+                    account,
+                    run.errorText
+                                    .of(Action.DESCRIBE_REGIONS, account, home, regions.error())
+                                    .stripTrailing()
+                            + " (the account's regions are unknown, so none was collected; name them with"
+                            + " --regions)\n");
             return;
         }
         for (String region : named.isEmpty() ? enabled : new TreeSet<>(named)) {
@@ -138,10 +151,19 @@ final class AccountCollector {
     private void notEnabled(String account, String region) {
         for (AwsCliCall call : AwsCliCall.values()) {
             if (call.regional() && call.perResource() == null) {
-                run.files.error(account, region, call, null, run.errorText.notMade("RegionNotEnabled",
-                        Action.of(call), account, region, "region " + region + " is not enabled for account " + account
-                                + " (ec2 DescribeRegions does not list it: opted out, or not opted in); the call was"
-                                + " not made"));
+                run.files.error(
+                        account,
+                        region,
+                        call,
+                        null,
+                        run.errorText.notMade(
+                                "RegionNotEnabled",
+                                Action.of(call),
+                                account,
+                                region,
+                                "region " + region + " is not enabled for account " + account
+                                        + " (ec2 DescribeRegions does not list it: opted out, or not opted in); the call was"
+                                        + " not made"));
             }
         }
     }

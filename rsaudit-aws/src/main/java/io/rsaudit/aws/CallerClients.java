@@ -49,10 +49,25 @@ public final class CallerClients implements AutoCloseable {
     }
 
     /** The options of a caller that reads with its own credentials: no roles, no account list. */
-    public static LiveOptions callerOptions(String profile, AwsCredentialsProvider credentials, String region,
-            URI endpoint, List<ExecutionInterceptor> interceptors) {
-        return new LiveOptions(profile, credentials, null, null, List.of(), false, List.of(), region, endpoint,
-                LiveOptions.DEFAULT_CONCURRENCY, interceptors, Progress.NONE);
+    public static LiveOptions callerOptions(
+            String profile,
+            AwsCredentialsProvider credentials,
+            String region,
+            URI endpoint,
+            List<ExecutionInterceptor> interceptors) {
+        return new LiveOptions(
+                profile,
+                credentials,
+                null,
+                null,
+                List.of(),
+                false,
+                List.of(),
+                region,
+                endpoint,
+                LiveOptions.DEFAULT_CONCURRENCY,
+                interceptors,
+                Progress.NONE);
     }
 
     @Override

@@ -25,8 +25,7 @@ import software.amazon.awssdk.core.util.SdkAutoConstructMap;
  */
 final class CliJson {
 
-    private CliJson() {
-    }
+    private CliJson() {}
 
     /**
      * The pages of a call as the CLI prints them when it follows the pages itself: the list member of every page
@@ -141,7 +140,8 @@ final class CliJson {
         } else if (v instanceof Document d) {
             document(g, d);
         } else {
-            throw new IllegalArgumentException("no CLI JSON for a member of type " + v.getClass().getName());
+            throw new IllegalArgumentException(
+                    "no CLI JSON for a member of type " + v.getClass().getName());
         }
     }
 

@@ -47,8 +47,7 @@ final class Clients implements AutoCloseable {
 
     static final String SESSION_NAME = "rsaudit";
 
-    private record Key(String account, String region, String service) {
-    }
+    private record Key(String account, String region, String service) {}
 
     private final LiveOptions options;
     private final ErrorText errorText;
@@ -109,8 +108,8 @@ final class Clients implements AutoCloseable {
         return roles.computeIfAbsent(account, a -> {
             StsAssumeRoleCredentialsProvider p = StsAssumeRoleCredentialsProvider.builder()
                     .stsClient(sts(null, homeRegion, caller))
-                    .refreshRequest(r -> r.roleArn(roleArn(a)).roleSessionName(SESSION_NAME)
-                            .externalId(options.externalId()))
+                    .refreshRequest(r ->
+                            r.roleArn(roleArn(a)).roleSessionName(SESSION_NAME).externalId(options.externalId()))
                     .asyncCredentialUpdateEnabled(false)
                     .build();
             synchronized (closeables) {
@@ -154,9 +153,14 @@ final class Clients implements AutoCloseable {
      * override (a local S3) is addressed path-style, as local S3 servers expect.
      */
     S3Client s3(String region) {
-        return client("(caller)", region, "s3", caller, () -> S3Client.builder()
-                .forcePathStyle(options.endpointOverride() != null)
-                .crossRegionAccessEnabled(true));
+        return client(
+                "(caller)",
+                region,
+                "s3",
+                caller,
+                () -> S3Client.builder()
+                        .forcePathStyle(options.endpointOverride() != null)
+                        .crossRegionAccessEnabled(true));
     }
 
     CloudWatchLogsClient logs(String region) {
@@ -225,15 +229,17 @@ final class Clients implements AutoCloseable {
         }
         // the environment, system properties and profile only: the SDK's default chain would also ask the EC2
         // instance metadata service, a network call that takes seconds to time out anywhere but on EC2
-        AwsProfileRegionProvider profile = o.profile() == null ? new AwsProfileRegionProvider()
+        AwsProfileRegionProvider profile = o.profile() == null
+                ? new AwsProfileRegionProvider()
                 : new AwsProfileRegionProvider(ProfileFile::defaultProfileFile, o.profile());
         try {
-            return new AwsRegionProviderChain(new SystemSettingsRegionProvider(), profile).getRegion().id();
+            return new AwsRegionProviderChain(new SystemSettingsRegionProvider(), profile)
+                    .getRegion()
+                    .id();
         } catch (SdkClientException e) {
             return "us-east-1"; // as the AWS CLI collector script does when no region is configured
         }
     }
-
 
     @Override
     public void close() {

@@ -16,7 +16,8 @@ import software.amazon.awssdk.core.exception.SdkException;
 final class ErrorText {
 
     private static final Pattern ACCESS_KEY_ID = Pattern.compile("\\b(AKIA|ASIA)[A-Z0-9]{16}\\b");
-    private static final Pattern SIGNATURE = Pattern.compile("(?i)(Signature|Credential|X-Amz-Security-Token)=[^,\\s&]+");
+    private static final Pattern SIGNATURE =
+            Pattern.compile("(?i)(Signature|Credential|X-Amz-Security-Token)=[^,\\s&]+");
 
     private final Set<String> secrets = ConcurrentHashMap.newKeySet();
 
@@ -40,8 +41,9 @@ final class ErrorText {
     private String line(String code, Action action, String account, String region, String message) {
         String where = action.iam() + ", account " + (account == null ? "(unknown)" : account)
                 + (region == null ? "" : ", region " + region);
-        return redact("An error occurred (" + code + ") when calling the " + action.operation() + " operation ["
-                + where + "]: " + message.replaceAll("\\s*\\R\\s*", " ").strip()) + "\n";
+        return redact("An error occurred (" + code + ") when calling the " + action.operation() + " operation [" + where
+                        + "]: " + message.replaceAll("\\s*\\R\\s*", " ").strip())
+                + "\n";
     }
 
     /** {@code CODE: AWS's message (HTTP status)} on one line, redacted: for messages that name the call themselves. */
@@ -92,10 +94,13 @@ final class ErrorText {
     }
 
     private static String message(Throwable e) {
-        if (service(e) instanceof AwsServiceException s && s.awsErrorDetails() != null
+        if (service(e) instanceof AwsServiceException s
+                && s.awsErrorDetails() != null
                 && s.awsErrorDetails().errorMessage() != null) {
-            return s.awsErrorDetails().errorMessage() + " (HTTP " + s.statusCode() + ")" + (fromSso(s)
-                    ? "; IAM Identity Center refused the profile's cached sign-in: run 'aws sso login' for it" : "");
+            return s.awsErrorDetails().errorMessage() + " (HTTP " + s.statusCode() + ")"
+                    + (fromSso(s)
+                            ? "; IAM Identity Center refused the profile's cached sign-in: run 'aws sso login' for it"
+                            : "");
         }
         String m = e.getMessage();
         if (!(e instanceof SdkException) || m == null || m.isBlank()) {

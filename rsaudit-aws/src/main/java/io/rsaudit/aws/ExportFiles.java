@@ -131,7 +131,8 @@ final class ExportFiles {
     }
 
     private FileAttribute<?>[] attributes(Set<PosixFilePermission> permissions) {
-        return posix ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(permissions)}
+        return posix
+                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(permissions)}
                 : new FileAttribute<?>[0];
     }
 }

@@ -52,9 +52,16 @@ final class Keys {
         String r = keyRegion;
         KmsClient kms = run.clients.kms(account, r);
         @SuppressWarnings("unchecked")
-        CompletableFuture<List<DescribeKeyResponse>> described = (CompletableFuture<List<DescribeKeyResponse>>)
-                calls.computeIfAbsent("describe " + r + " " + name, k -> run.call(lane, account, r,
-                        AwsCliCall.KMS_DESCRIBE_KEY, name, () -> List.of(kms.describeKey(q -> q.keyId(ref)))));
+        CompletableFuture<List<DescribeKeyResponse>> described =
+                (CompletableFuture<List<DescribeKeyResponse>>) calls.computeIfAbsent(
+                        "describe " + r + " " + name,
+                        k -> run.call(
+                                lane,
+                                account,
+                                r,
+                                AwsCliCall.KMS_DESCRIBE_KEY,
+                                name,
+                                () -> List.of(kms.describeKey(q -> q.keyId(ref)))));
         if (!resource.startsWith("alias/")) {
             rotation(lane, r, kms, name, ref);
         } else {
@@ -68,8 +75,14 @@ final class Keys {
     }
 
     private void rotation(Scheduler.Lane lane, String region, KmsClient kms, String keyId, String target) {
-        calls.computeIfAbsent("rotation " + region + " " + keyId, k -> run.call(lane, account, region,
-                AwsCliCall.KMS_GET_KEY_ROTATION_STATUS, keyId,
-                () -> List.of(kms.getKeyRotationStatus(q -> q.keyId(target)))));
+        calls.computeIfAbsent(
+                "rotation " + region + " " + keyId,
+                k -> run.call(
+                        lane,
+                        account,
+                        region,
+                        AwsCliCall.KMS_GET_KEY_ROTATION_STATUS,
+                        keyId,
+                        () -> List.of(kms.getKeyRotationStatus(q -> q.keyId(target)))));
     }
 }

@@ -1,6 +1,5 @@
 package io.rsaudit.aws;
 
-
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,7 +32,13 @@ public final class LiveCollector {
      * @param errors {@code .error} files written: calls that failed
      * @param problems failures with no place in the layout (no account to file them under), already redacted
      */
-    public record Result(List<String> accounts, int scopes, long calls, long files, long errors, List<String> problems,
+    public record Result(
+            List<String> accounts,
+            int scopes,
+            long calls,
+            long files,
+            long errors,
+            List<String> problems,
             Duration elapsed) {
 
         public boolean complete() {
@@ -65,14 +70,20 @@ public final class LiveCollector {
                 if (first.getCause() instanceof UncheckedIOException io) {
                     throw io;
                 }
-                IllegalStateException e = new IllegalStateException("the live collection failed in rsaudit itself: "
-                        + first, first);
+                IllegalStateException e =
+                        new IllegalStateException("the live collection failed in rsaudit itself: " + first, first);
                 run.failures().stream().skip(1).forEach(e::addSuppressed);
                 throw e;
             }
             options.progress().changed(run.status(true));
-            return new Result(targets == null ? List.of() : targets, run.scopes(), run.calls(), files.files(),
-                    files.errors(), run.problems(), run.elapsed());
+            return new Result(
+                    targets == null ? List.of() : targets,
+                    run.scopes(),
+                    run.calls(),
+                    files.files(),
+                    files.errors(),
+                    run.problems(),
+                    run.elapsed());
         }
     }
 
@@ -85,7 +96,8 @@ public final class LiveCollector {
         try {
             for (var page : run.clients.organizations().listAccountsPaginator(r -> r.maxResults(20))) {
                 for (Account a : page.accounts()) {
-                    if (a.status() == AccountStatus.ACTIVE && a.id() != null
+                    if (a.status() == AccountStatus.ACTIVE
+                            && a.id() != null
                             && LiveOptions.ACCOUNT.matcher(a.id()).matches()) {
                         active.add(a.id());
                     }
@@ -98,5 +110,4 @@ public final class LiveCollector {
         }
         return List.copyOf(active);
     }
-
 }

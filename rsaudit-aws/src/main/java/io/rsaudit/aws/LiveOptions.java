@@ -30,9 +30,20 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
  * @param perRegion the most API calls in flight at once in one account-region
  * @param timeouts how long one attempt, and one call with its retries, may take
  */
-public record LiveOptions(String profile, AwsCredentialsProvider credentials, String roleName, String externalId,
-        List<String> accounts, boolean org, List<String> regions, String homeRegion, URI endpointOverride,
-        int concurrency, List<ExecutionInterceptor> interceptors, Progress progress, int perRegion,
+public record LiveOptions(
+        String profile,
+        AwsCredentialsProvider credentials,
+        String roleName,
+        String externalId,
+        List<String> accounts,
+        boolean org,
+        List<String> regions,
+        String homeRegion,
+        URI endpointOverride,
+        int concurrency,
+        List<ExecutionInterceptor> interceptors,
+        Progress progress,
+        int perRegion,
         Timeouts timeouts) {
 
     /** The default for {@code --concurrency}: see docs/live-scan.md for how it was chosen. */
@@ -57,8 +68,8 @@ public record LiveOptions(String profile, AwsCredentialsProvider credentials, St
             Objects.requireNonNull(attempt, "attempt");
             Objects.requireNonNull(call, "call");
             if (attempt.isNegative() || attempt.isZero() || call.compareTo(attempt) < 0) {
-                throw new IllegalArgumentException("timeouts must be positive, and a call's at least an attempt's: "
-                        + attempt + ", " + call);
+                throw new IllegalArgumentException(
+                        "timeouts must be positive, and a call's at least an attempt's: " + attempt + ", " + call);
             }
         }
     }
@@ -66,6 +77,7 @@ public record LiveOptions(String profile, AwsCredentialsProvider credentials, St
     static final Pattern ACCOUNT = Pattern.compile("\\d{12}");
     /** The shape of a region name (as the offline layout accepts region folders). */
     static final Pattern REGION = Pattern.compile("[a-z]{2,4}(-[a-z]+)+-\\d{1,2}");
+
     private static final Pattern ROLE_NAME = Pattern.compile("[\\w+=,.@/-]{1,512}");
 
     public LiveOptions {
@@ -94,8 +106,8 @@ public record LiveOptions(String profile, AwsCredentialsProvider credentials, St
                     + " take them from AWS Organizations");
         }
         if ((org || !accounts.isEmpty()) && roleName == null) {
-            throw new IllegalArgumentException((org ? "--org" : "--accounts") + " needs --role-name: the role to"
-                    + " assume in each account");
+            throw new IllegalArgumentException(
+                    (org ? "--org" : "--accounts") + " needs --role-name: the role to" + " assume in each account");
         }
         if (roleName != null && !org && accounts.isEmpty()) {
             throw new IllegalArgumentException("--role-name needs the accounts to assume it in: --accounts or --org");
@@ -104,8 +116,8 @@ public record LiveOptions(String profile, AwsCredentialsProvider credentials, St
             throw new IllegalArgumentException("--external-id needs --role-name");
         }
         if (concurrency < 1 || concurrency > MAX_CONCURRENCY) {
-            throw new IllegalArgumentException("--concurrency must be between 1 and " + MAX_CONCURRENCY + ", not "
-                    + concurrency);
+            throw new IllegalArgumentException(
+                    "--concurrency must be between 1 and " + MAX_CONCURRENCY + ", not " + concurrency);
         }
         if (perRegion < 1) {
             throw new IllegalArgumentException("the per account-region limit must be at least 1, not " + perRegion);
@@ -114,68 +126,220 @@ public record LiveOptions(String profile, AwsCredentialsProvider credentials, St
     }
 
     /** With the default per account-region limit and timeouts. */
-    public LiveOptions(String profile, AwsCredentialsProvider credentials, String roleName, String externalId,
-            List<String> accounts, boolean org, List<String> regions, String homeRegion, URI endpointOverride,
-            int concurrency, List<ExecutionInterceptor> interceptors, Progress progress) {
-        this(profile, credentials, roleName, externalId, accounts, org, regions, homeRegion, endpointOverride,
-                concurrency, interceptors, progress, DEFAULT_PER_REGION, Timeouts.DEFAULT);
+    public LiveOptions(
+            String profile,
+            AwsCredentialsProvider credentials,
+            String roleName,
+            String externalId,
+            List<String> accounts,
+            boolean org,
+            List<String> regions,
+            String homeRegion,
+            URI endpointOverride,
+            int concurrency,
+            List<ExecutionInterceptor> interceptors,
+            Progress progress) {
+        this(
+                profile,
+                credentials,
+                roleName,
+                externalId,
+                accounts,
+                org,
+                regions,
+                homeRegion,
+                endpointOverride,
+                concurrency,
+                interceptors,
+                progress,
+                DEFAULT_PER_REGION,
+                Timeouts.DEFAULT);
     }
 
     /** The caller's own account, every enabled region, default credentials and concurrency. */
     public static LiveOptions defaults() {
-        return new LiveOptions(null, null, null, null, List.of(), false, List.of(), null, null, DEFAULT_CONCURRENCY,
-                List.of(), Progress.NONE);
+        return new LiveOptions(
+                null,
+                null,
+                null,
+                null,
+                List.of(),
+                false,
+                List.of(),
+                null,
+                null,
+                DEFAULT_CONCURRENCY,
+                List.of(),
+                Progress.NONE);
     }
 
     public LiveOptions withEndpoint(URI endpoint) {
-        return new LiveOptions(profile, credentials, roleName, externalId, accounts, org, regions, homeRegion, endpoint,
-                concurrency, interceptors, progress, perRegion, timeouts);
+        return new LiveOptions(
+                profile,
+                credentials,
+                roleName,
+                externalId,
+                accounts,
+                org,
+                regions,
+                homeRegion,
+                endpoint,
+                concurrency,
+                interceptors,
+                progress,
+                perRegion,
+                timeouts);
     }
 
     public LiveOptions withCredentials(AwsCredentialsProvider provider) {
-        return new LiveOptions(profile, provider, roleName, externalId, accounts, org, regions, homeRegion,
-                endpointOverride, concurrency, interceptors, progress, perRegion, timeouts);
+        return new LiveOptions(
+                profile,
+                provider,
+                roleName,
+                externalId,
+                accounts,
+                org,
+                regions,
+                homeRegion,
+                endpointOverride,
+                concurrency,
+                interceptors,
+                progress,
+                perRegion,
+                timeouts);
     }
 
     public LiveOptions withRole(String name, String external, List<String> targets, boolean fromOrg) {
-        return new LiveOptions(profile, credentials, name, external, targets, fromOrg, regions, homeRegion,
-                endpointOverride, concurrency, interceptors, progress, perRegion, timeouts);
+        return new LiveOptions(
+                profile,
+                credentials,
+                name,
+                external,
+                targets,
+                fromOrg,
+                regions,
+                homeRegion,
+                endpointOverride,
+                concurrency,
+                interceptors,
+                progress,
+                perRegion,
+                timeouts);
     }
 
     public LiveOptions withRegions(List<String> names) {
-        return new LiveOptions(profile, credentials, roleName, externalId, accounts, org, names, homeRegion,
-                endpointOverride, concurrency, interceptors, progress, perRegion, timeouts);
+        return new LiveOptions(
+                profile,
+                credentials,
+                roleName,
+                externalId,
+                accounts,
+                org,
+                names,
+                homeRegion,
+                endpointOverride,
+                concurrency,
+                interceptors,
+                progress,
+                perRegion,
+                timeouts);
     }
 
     public LiveOptions withInterceptors(List<ExecutionInterceptor> added) {
-        return new LiveOptions(profile, credentials, roleName, externalId, accounts, org, regions, homeRegion,
-                endpointOverride, concurrency, added, progress, perRegion, timeouts);
+        return new LiveOptions(
+                profile,
+                credentials,
+                roleName,
+                externalId,
+                accounts,
+                org,
+                regions,
+                homeRegion,
+                endpointOverride,
+                concurrency,
+                added,
+                progress,
+                perRegion,
+                timeouts);
     }
 
     public LiveOptions withConcurrency(int n) {
-        return new LiveOptions(profile, credentials, roleName, externalId, accounts, org, regions, homeRegion,
-                endpointOverride, n, interceptors, progress, perRegion, timeouts);
+        return new LiveOptions(
+                profile,
+                credentials,
+                roleName,
+                externalId,
+                accounts,
+                org,
+                regions,
+                homeRegion,
+                endpointOverride,
+                n,
+                interceptors,
+                progress,
+                perRegion,
+                timeouts);
     }
 
     public LiveOptions withProgress(Progress listener) {
-        return new LiveOptions(profile, credentials, roleName, externalId, accounts, org, regions, homeRegion,
-                endpointOverride, concurrency, interceptors, listener, perRegion, timeouts);
+        return new LiveOptions(
+                profile,
+                credentials,
+                roleName,
+                externalId,
+                accounts,
+                org,
+                regions,
+                homeRegion,
+                endpointOverride,
+                concurrency,
+                interceptors,
+                listener,
+                perRegion,
+                timeouts);
     }
 
     public LiveOptions withPerRegion(int n) {
-        return new LiveOptions(profile, credentials, roleName, externalId, accounts, org, regions, homeRegion,
-                endpointOverride, concurrency, interceptors, progress, n, timeouts);
+        return new LiveOptions(
+                profile,
+                credentials,
+                roleName,
+                externalId,
+                accounts,
+                org,
+                regions,
+                homeRegion,
+                endpointOverride,
+                concurrency,
+                interceptors,
+                progress,
+                n,
+                timeouts);
     }
 
     public LiveOptions withTimeouts(Timeouts t) {
-        return new LiveOptions(profile, credentials, roleName, externalId, accounts, org, regions, homeRegion,
-                endpointOverride, concurrency, interceptors, progress, perRegion, t);
+        return new LiveOptions(
+                profile,
+                credentials,
+                roleName,
+                externalId,
+                accounts,
+                org,
+                regions,
+                homeRegion,
+                endpointOverride,
+                concurrency,
+                interceptors,
+                progress,
+                perRegion,
+                t);
     }
 
     /** The live scope in words, for the report's {@code input}: {@code aws: accounts 111…,222…; regions …}. */
     public String describe() {
-        String who = org ? "accounts of the organization" : accounts.isEmpty() ? "the credentials' account"
-                : "accounts " + String.join(",", accounts);
+        String who = org
+                ? "accounts of the organization"
+                : accounts.isEmpty() ? "the credentials' account" : "accounts " + String.join(",", accounts);
         String where = regions.isEmpty() ? "every enabled region" : "regions " + String.join(",", regions);
         return "aws: " + who + (roleName == null ? "" : " (role " + roleName + ")") + "; " + where
                 + (endpointOverride == null ? "" : "; endpoint " + endpointOverride);

@@ -23,8 +23,8 @@ public final class OperationRecorder implements ExecutionInterceptor {
             "SSOOIDC", "sso-oauth",
             "CloudWatchLogs", "logs");
     /** Operations whose IAM action is named otherwise. */
-    private static final Map<Action, Action> IAM_ACTION = Map.of(
-            new Action("s3", "ListObjectsV2"), new Action("s3", "ListBucket"));
+    private static final Map<Action, Action> IAM_ACTION =
+            Map.of(new Action("s3", "ListObjectsV2"), new Action("s3", "ListBucket"));
 
     private final Set<Action> actions = ConcurrentHashMap.newKeySet();
 

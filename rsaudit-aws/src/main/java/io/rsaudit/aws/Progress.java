@@ -7,7 +7,7 @@ import java.time.Duration;
 public interface Progress {
 
     /** Tells no one. */
-    Progress NONE = s -> { };
+    Progress NONE = s -> {};
 
     void changed(Status status);
 
@@ -19,6 +19,5 @@ public interface Progress {
      * @param calls API calls made (each page is one)
      * @param errors calls that failed after their retries, each an {@code .error} file
      */
-    record Status(int scopesDone, int scopesTotal, long calls, long errors, Duration elapsed, boolean finished) {
-    }
+    record Status(int scopesDone, int scopesTotal, long calls, long errors, Duration elapsed, boolean finished) {}
 }

@@ -37,6 +37,7 @@ final class RegionCollector {
     static final int PAGE = 100;
     /** DescribeSecurityGroups: group ids per call (the script's batch) and its largest page. */
     static final int GROUP_BATCH = 100;
+
     static final int SG_PAGE = 1000;
 
     private final Run run;
@@ -57,40 +58,63 @@ final class RegionCollector {
         RedshiftClient rs = run.clients.redshift(account, region);
         RedshiftServerlessClient sl = run.clients.serverless(account, region);
 
-        CompletableFuture<List<DescribeClustersResponse>> clusters = call(AwsCliCall.DESCRIBE_CLUSTERS, null,
-                () -> rs.describeClustersPaginator(r -> r.maxRecords(PAGE)));
+        CompletableFuture<List<DescribeClustersResponse>> clusters =
+                call(AwsCliCall.DESCRIBE_CLUSTERS, null, () -> rs.describeClustersPaginator(r -> r.maxRecords(PAGE)));
         run.then(clusters, pages -> clustersRead(rs, pages));
-        call(AwsCliCall.DESCRIBE_CLUSTER_PARAMETER_GROUPS, null,
+        call(
+                AwsCliCall.DESCRIBE_CLUSTER_PARAMETER_GROUPS,
+                null,
                 () -> rs.describeClusterParameterGroupsPaginator(r -> r.maxRecords(PAGE)));
         // every snapshot is written; only the keys of the account's own are looked up (a shared-in snapshot is
         // judged by its owner)
-        run.then(call(AwsCliCall.DESCRIBE_CLUSTER_SNAPSHOTS, null,
-                () -> rs.describeClusterSnapshotsPaginator(r -> r.maxRecords(PAGE))), pages -> pages.stream()
-                .flatMap(p -> p.snapshots().stream())
-                .filter(s -> s.ownerAccount() == null || s.ownerAccount().equals(account))
-                .forEach(s -> key(s.kmsKeyId())));
-        run.then(call(AwsCliCall.DESCRIBE_SNAPSHOT_COPY_GRANTS, null,
-                () -> rs.describeSnapshotCopyGrantsPaginator(r -> r.maxRecords(PAGE))), pages -> pages.stream()
-                .flatMap(p -> p.snapshotCopyGrants().stream()).forEach(g -> key(g.kmsKeyId())));
+        run.then(
+                call(
+                        AwsCliCall.DESCRIBE_CLUSTER_SNAPSHOTS,
+                        null,
+                        () -> rs.describeClusterSnapshotsPaginator(r -> r.maxRecords(PAGE))),
+                pages -> pages.stream()
+                        .flatMap(p -> p.snapshots().stream())
+                        .filter(s ->
+                                s.ownerAccount() == null || s.ownerAccount().equals(account))
+                        .forEach(s -> key(s.kmsKeyId())));
+        run.then(
+                call(
+                        AwsCliCall.DESCRIBE_SNAPSHOT_COPY_GRANTS,
+                        null,
+                        () -> rs.describeSnapshotCopyGrantsPaginator(r -> r.maxRecords(PAGE))),
+                pages -> pages.stream()
+                        .flatMap(p -> p.snapshotCopyGrants().stream())
+                        .forEach(g -> key(g.kmsKeyId())));
 
-        run.then(call(AwsCliCall.SERVERLESS_LIST_NAMESPACES, null,
-                () -> sl.listNamespacesPaginator(r -> r.maxResults(PAGE))), pages -> pages.stream()
-                .flatMap(p -> p.namespaces().stream()).forEach(n -> key(n.kmsKeyId())));
-        CompletableFuture<List<ListWorkgroupsResponse>> workgroups = call(AwsCliCall.SERVERLESS_LIST_WORKGROUPS, null,
-                () -> sl.listWorkgroupsPaginator(r -> r.maxResults(PAGE)));
-        run.then(call(AwsCliCall.SERVERLESS_LIST_SNAPSHOTS, null,
-                () -> sl.listSnapshotsPaginator(r -> r.maxResults(PAGE))), pages -> pages.stream()
-                .flatMap(p -> p.snapshots().stream())
-                .filter(s -> s.ownerAccount() == null || s.ownerAccount().equals(account))
-                .forEach(s -> key(s.kmsKeyId())));
+        run.then(
+                call(
+                        AwsCliCall.SERVERLESS_LIST_NAMESPACES,
+                        null,
+                        () -> sl.listNamespacesPaginator(r -> r.maxResults(PAGE))),
+                pages -> pages.stream().flatMap(p -> p.namespaces().stream()).forEach(n -> key(n.kmsKeyId())));
+        CompletableFuture<List<ListWorkgroupsResponse>> workgroups = call(
+                AwsCliCall.SERVERLESS_LIST_WORKGROUPS, null, () -> sl.listWorkgroupsPaginator(r -> r.maxResults(PAGE)));
+        run.then(
+                call(
+                        AwsCliCall.SERVERLESS_LIST_SNAPSHOTS,
+                        null,
+                        () -> sl.listSnapshotsPaginator(r -> r.maxResults(PAGE))),
+                pages -> pages.stream()
+                        .flatMap(p -> p.snapshots().stream())
+                        .filter(s ->
+                                s.ownerAccount() == null || s.ownerAccount().equals(account))
+                        .forEach(s -> key(s.kmsKeyId())));
 
-        run.then(clusters.thenCombine(workgroups, (c, w) -> {
-            securityGroups(c, w);
-            return true;
-        }), x -> { });
+        run.then(
+                clusters.thenCombine(workgroups, (c, w) -> {
+                    securityGroups(c, w);
+                    return true;
+                }),
+                x -> {});
 
         CloudTrailClient ct = run.clients.cloudTrail(account, region);
-        run.then(call(AwsCliCall.CLOUDTRAIL_DESCRIBE_TRAILS, null, () -> List.of(ct.describeTrails())),
+        run.then(
+                call(AwsCliCall.CLOUDTRAIL_DESCRIBE_TRAILS, null, () -> List.of(ct.describeTrails())),
                 pages -> trailsRead(ct, pages.get(0)));
         lane.seal();
     }
@@ -102,7 +126,9 @@ final class RegionCollector {
                 if (c.clusterIdentifier() == null) {
                     continue;
                 }
-                call(AwsCliCall.DESCRIBE_LOGGING_STATUS, c.clusterIdentifier(),
+                call(
+                        AwsCliCall.DESCRIBE_LOGGING_STATUS,
+                        c.clusterIdentifier(),
                         () -> List.of(rs.describeLoggingStatus(r -> r.clusterIdentifier(c.clusterIdentifier()))));
                 // ClusterParameterGroups[0]: the one group a cluster has
                 List<ClusterParameterGroupStatus> pg = c.clusterParameterGroups();
@@ -113,8 +139,11 @@ final class RegionCollector {
             }
         }
         for (String group : groups) {
-            call(AwsCliCall.DESCRIBE_CLUSTER_PARAMETERS, group, () -> rs.describeClusterParametersPaginator(
-                    r -> r.parameterGroupName(group).maxRecords(PAGE)));
+            call(
+                    AwsCliCall.DESCRIBE_CLUSTER_PARAMETERS,
+                    group,
+                    () -> rs.describeClusterParametersPaginator(
+                            r -> r.parameterGroupName(group).maxRecords(PAGE)));
         }
     }
 
@@ -131,14 +160,28 @@ final class RegionCollector {
             return;
         }
         Set<String> ids = new LinkedHashSet<>();
-        clusters.stream().flatMap(p -> p.clusters().stream()).flatMap(c -> c.vpcSecurityGroups().stream())
-                .map(VpcSecurityGroupMembership::vpcSecurityGroupId).filter(Objects::nonNull).forEach(ids::add);
-        workgroups.stream().flatMap(p -> p.workgroups().stream()).flatMap(w -> w.securityGroupIds().stream())
-                .filter(Objects::nonNull).forEach(ids::add);
+        clusters.stream()
+                .flatMap(p -> p.clusters().stream())
+                .flatMap(c -> c.vpcSecurityGroups().stream())
+                .map(VpcSecurityGroupMembership::vpcSecurityGroupId)
+                .filter(Objects::nonNull)
+                .forEach(ids::add);
+        workgroups.stream()
+                .flatMap(p -> p.workgroups().stream())
+                .flatMap(w -> w.securityGroupIds().stream())
+                .filter(Objects::nonNull)
+                .forEach(ids::add);
         List<String> all = new ArrayList<>(ids);
         if (all.isEmpty()) {
-            run.call(lane, account, region, AwsCliCall.EC2_DESCRIBE_SECURITY_GROUPS, null,
-                    () -> List.of(DescribeSecurityGroupsResponse.builder().securityGroups(List.of()).build()));
+            run.call(
+                    lane,
+                    account,
+                    region,
+                    AwsCliCall.EC2_DESCRIBE_SECURITY_GROUPS,
+                    null,
+                    () -> List.of(DescribeSecurityGroupsResponse.builder()
+                            .securityGroups(List.of())
+                            .build()));
             return;
         }
         Ec2Client ec2 = run.clients.ec2(account, region);
@@ -146,8 +189,12 @@ final class RegionCollector {
             List<DescribeSecurityGroupsResponse> pages = new ArrayList<>();
             for (int from = 0; from < all.size(); from += GROUP_BATCH) {
                 List<String> batch = all.subList(from, Math.min(all.size(), from + GROUP_BATCH));
-                ec2.describeSecurityGroupsPaginator(r -> r.filters(Filter.builder().name("group-id").values(batch)
-                        .build()).maxResults(SG_PAGE)).forEach(pages::add);
+                ec2.describeSecurityGroupsPaginator(r -> r.filters(Filter.builder()
+                                        .name("group-id")
+                                        .values(batch)
+                                        .build())
+                                .maxResults(SG_PAGE))
+                        .forEach(pages::add);
             }
             return pages;
         });
@@ -159,9 +206,13 @@ final class RegionCollector {
             if (!region.equals(t.homeRegion()) || t.name() == null || t.trailARN() == null) {
                 continue;
             }
-            call(AwsCliCall.CLOUDTRAIL_GET_TRAIL_STATUS, t.name(),
+            call(
+                    AwsCliCall.CLOUDTRAIL_GET_TRAIL_STATUS,
+                    t.name(),
                     () -> List.of(ct.getTrailStatus(r -> r.name(t.trailARN()))));
-            call(AwsCliCall.CLOUDTRAIL_GET_EVENT_SELECTORS, t.name(),
+            call(
+                    AwsCliCall.CLOUDTRAIL_GET_EVENT_SELECTORS,
+                    t.name(),
                     () -> List.of(ct.getEventSelectors(r -> r.trailName(t.trailARN()))));
         }
     }
@@ -170,8 +221,8 @@ final class RegionCollector {
         keys.refer(lane, region, ref);
     }
 
-    private <R extends SdkPojo> CompletableFuture<List<R>> call(AwsCliCall call, String resource,
-            Supplier<? extends Iterable<R>> pages) {
+    private <R extends SdkPojo> CompletableFuture<List<R>> call(
+            AwsCliCall call, String resource, Supplier<? extends Iterable<R>> pages) {
         return run.call(lane, account, region, call, resource, pages);
     }
 }

@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -58,8 +58,13 @@ final class Run implements AutoCloseable {
      *
      * @return the pages, or {@code null} when the call failed (its error is filed)
      */
-    <R extends SdkPojo> CompletableFuture<List<R>> call(Scheduler.Lane lane, String account, String region,
-            AwsCliCall call, String resource, Supplier<? extends Iterable<R>> pages) {
+    <R extends SdkPojo> CompletableFuture<List<R>> call(
+            Scheduler.Lane lane,
+            String account,
+            String region,
+            AwsCliCall call,
+            String resource,
+            Supplier<? extends Iterable<R>> pages) {
         return lane.submit(resource == null ? Scheduler.Order.LIST : Scheduler.Order.PER_RESOURCE, () -> {
             try {
                 List<R> all = new ArrayList<>();
@@ -83,13 +88,14 @@ final class Run implements AutoCloseable {
      */
     <T> void then(CompletableFuture<T> f, java.util.function.Consumer<T> next) {
         f.thenAccept(v -> {
-            if (v != null) {
-                next.accept(v);
-            }
-        }).exceptionally(e -> {
-            failures.add(e);
-            return null;
-        });
+                    if (v != null) {
+                        next.accept(v);
+                    }
+                })
+                .exceptionally(e -> {
+                    failures.add(e);
+                    return null;
+                });
     }
 
     /** Whatever went wrong in rsaudit itself (not in AWS): the collection cannot be trusted if any. */
@@ -158,8 +164,8 @@ final class Run implements AutoCloseable {
     }
 
     Progress.Status status(boolean finished) {
-        return new Progress.Status(scopesDone.get(), scopesTotal.get(), calls.get(), files.errors(), elapsed(),
-                finished);
+        return new Progress.Status(
+                scopesDone.get(), scopesTotal.get(), calls.get(), files.errors(), elapsed(), finished);
     }
 
     void changed() {

@@ -45,8 +45,8 @@ final class Scheduler implements AutoCloseable {
             t.setDaemon(true);
             return t;
         };
-        this.pool = new ThreadPoolExecutor(concurrency, concurrency, 0, TimeUnit.MILLISECONDS,
-                new PriorityBlockingQueue<>(), threads);
+        this.pool = new ThreadPoolExecutor(
+                concurrency, concurrency, 0, TimeUnit.MILLISECONDS, new PriorityBlockingQueue<>(), threads);
     }
 
     Lane lane(int limit) {
@@ -74,6 +74,7 @@ final class Scheduler implements AutoCloseable {
         private int running;
         /** Queued plus running tasks, plus one until sealed. */
         private final AtomicInteger open = new AtomicInteger(1);
+
         private final CompletableFuture<Void> done = new CompletableFuture<>();
 
         private Lane(int limit) {

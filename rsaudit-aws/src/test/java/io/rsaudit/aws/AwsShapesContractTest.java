@@ -33,9 +33,13 @@ class AwsShapesContractTest {
             Class<?> type = Class.forName(PACKAGES.get(shape.service()) + shape.name());
             Object builder = type.getMethod("builder").invoke(null);
             SdkPojo pojo = (SdkPojo) Class.forName("software.amazon.awssdk.utils.builder.SdkBuilder")
-                    .getMethod("build").invoke(builder);
-            Set<String> sdk = pojo.sdkFields().stream().map(SdkField::memberName).collect(Collectors.toCollection(TreeSet::new));
-            assertThat(new TreeSet<>(shape.members())).as("%s (%s)", shape.name(), shape.service()).isEqualTo(sdk);
+                    .getMethod("build")
+                    .invoke(builder);
+            Set<String> sdk =
+                    pojo.sdkFields().stream().map(SdkField::memberName).collect(Collectors.toCollection(TreeSet::new));
+            assertThat(new TreeSet<>(shape.members()))
+                    .as("%s (%s)", shape.name(), shape.service())
+                    .isEqualTo(sdk);
         }
     }
 }

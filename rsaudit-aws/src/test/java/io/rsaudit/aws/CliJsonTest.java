@@ -46,33 +46,44 @@ class CliJsonTest {
 
     @Test
     void aKeyIsWrittenByteForByteAsTheCliPrintsIt() throws Exception {
-        DescribeKeyResponse key = DescribeKeyResponse.builder().keyMetadata(KeyMetadata.builder()
-                .awsAccountId("111111111111")
-                .keyId("5f2c8a1e-3b7d-4e9a-9c61-0d4f8b2a7e13")
-                .arn("arn:aws:kms:eu-west-1:111111111111:key/5f2c8a1e-3b7d-4e9a-9c61-0d4f8b2a7e13")
-                .creationDate(Instant.parse("2023-02-14T09:31:07.412Z"))
-                .enabled(true)
-                .description("prod Redshift root key (eu-west-1): prod-dwh, prod-adhoc")
-                .keyUsage("ENCRYPT_DECRYPT").keyState("Enabled").origin("AWS_KMS").keyManager("CUSTOMER")
-                .customerMasterKeySpec("SYMMETRIC_DEFAULT").keySpec("SYMMETRIC_DEFAULT")
-                .encryptionAlgorithmsWithStrings("SYMMETRIC_DEFAULT")
-                .multiRegion(false)
-                .build()).build();
+        DescribeKeyResponse key = DescribeKeyResponse.builder()
+                .keyMetadata(KeyMetadata.builder()
+                        .awsAccountId("111111111111")
+                        .keyId("5f2c8a1e-3b7d-4e9a-9c61-0d4f8b2a7e13")
+                        .arn("arn:aws:kms:eu-west-1:111111111111:key/5f2c8a1e-3b7d-4e9a-9c61-0d4f8b2a7e13")
+                        .creationDate(Instant.parse("2023-02-14T09:31:07.412Z"))
+                        .enabled(true)
+                        .description("prod Redshift root key (eu-west-1): prod-dwh, prod-adhoc")
+                        .keyUsage("ENCRYPT_DECRYPT")
+                        .keyState("Enabled")
+                        .origin("AWS_KMS")
+                        .keyManager("CUSTOMER")
+                        .customerMasterKeySpec("SYMMETRIC_DEFAULT")
+                        .keySpec("SYMMETRIC_DEFAULT")
+                        .encryptionAlgorithmsWithStrings("SYMMETRIC_DEFAULT")
+                        .multiRegion(false)
+                        .build())
+                .build();
         String id = "5f2c8a1e-3b7d-4e9a-9c61-0d4f8b2a7e13";
-        assertThat(written(AwsCliCall.KMS_DESCRIBE_KEY, id, key)).isEqualTo(Files.readString(
-                ESTATE.resolve("111111111111/eu-west-1/kms/describe-key/" + id + ".json")));
+        assertThat(written(AwsCliCall.KMS_DESCRIBE_KEY, id, key))
+                .isEqualTo(Files.readString(ESTATE.resolve("111111111111/eu-west-1/kms/describe-key/" + id + ".json")));
 
-        GetKeyRotationStatusResponse rotation = GetKeyRotationStatusResponse.builder().keyRotationEnabled(true)
-                .keyId("arn:aws:kms:eu-west-1:111111111111:key/" + id).rotationPeriodInDays(365)
-                .nextRotationDate(Instant.parse("2027-02-13T09:31:07.412Z")).build();
+        GetKeyRotationStatusResponse rotation = GetKeyRotationStatusResponse.builder()
+                .keyRotationEnabled(true)
+                .keyId("arn:aws:kms:eu-west-1:111111111111:key/" + id)
+                .rotationPeriodInDays(365)
+                .nextRotationDate(Instant.parse("2027-02-13T09:31:07.412Z"))
+                .build();
         assertThat(JSON.readTree(written(AwsCliCall.KMS_GET_KEY_ROTATION_STATUS, id, rotation)))
-                .isEqualTo(JSON.readTree(ESTATE.resolve("111111111111/eu-west-1/kms/get-key-rotation-status/" + id
-                        + ".json").toFile()));
+                .isEqualTo(JSON.readTree(
+                        ESTATE.resolve("111111111111/eu-west-1/kms/get-key-rotation-status/" + id + ".json")
+                                .toFile()));
     }
 
     @Test
     void timestampsAreIsoWithOffsetAndMicrosecondsOnlyWhenThereAreAny() throws Exception {
-        GetTrailStatusResponse status = GetTrailStatusResponse.builder().isLogging(true)
+        GetTrailStatusResponse status = GetTrailStatusResponse.builder()
+                .isLogging(true)
                 .latestDeliveryTime(Instant.parse("2026-11-26T21:38:11Z"))
                 .startLoggingTime(Instant.parse("2023-01-09T10:02:45.000500Z"))
                 .timeLoggingStarted("2023-01-09T10:02:45Z")
@@ -82,40 +93,69 @@ class CliJsonTest {
         assertThat(json.get("StartLoggingTime").asText()).isEqualTo("2023-01-09T10:02:45.000500+00:00");
         assertThat(json.get("TimeLoggingStarted").asText()).isEqualTo("2023-01-09T10:02:45Z");
         assertThat(json.get("IsLogging").isBoolean()).isTrue();
-        assertThat(json.has("StopLoggingTime")).as("absent members are left out, as the CLI does").isFalse();
+        assertThat(json.has("StopLoggingTime"))
+                .as("absent members are left out, as the CLI does")
+                .isFalse();
     }
 
     @Test
     void nestedStructuresListsAndEmptyListsKeepTheirModelNames() throws Exception {
-        Cluster c = Cluster.builder().clusterIdentifier("prod-dwh").encrypted(true)
-                .endpoint(Endpoint.builder().address("prod-dwh.example").port(5441).build())
-                .vpcSecurityGroups(VpcSecurityGroupMembership.builder().vpcSecurityGroupId("sg-1").status("active")
+        Cluster c = Cluster.builder()
+                .clusterIdentifier("prod-dwh")
+                .encrypted(true)
+                .endpoint(Endpoint.builder()
+                        .address("prod-dwh.example")
+                        .port(5441)
+                        .build())
+                .vpcSecurityGroups(VpcSecurityGroupMembership.builder()
+                        .vpcSecurityGroupId("sg-1")
+                        .status("active")
                         .build())
                 .clusterSecurityGroups(List.of())
                 .build();
-        JsonNode json = doc(AwsCliCall.DESCRIBE_CLUSTERS, DescribeClustersResponse.builder().clusters(c).build());
+        JsonNode json = doc(
+                AwsCliCall.DESCRIBE_CLUSTERS,
+                DescribeClustersResponse.builder().clusters(c).build());
         JsonNode cluster = json.get("Clusters").get(0);
         assertThat(cluster.get("ClusterIdentifier").asText()).isEqualTo("prod-dwh");
         assertThat(cluster.get("Endpoint").get("Port").asInt()).isEqualTo(5441);
-        assertThat(cluster.get("VpcSecurityGroups").get(0).get("VpcSecurityGroupId").asText()).isEqualTo("sg-1");
-        assertThat(cluster.get("ClusterSecurityGroups").isArray()).as("an empty list AWS sent is printed").isTrue();
+        assertThat(cluster.get("VpcSecurityGroups")
+                        .get(0)
+                        .get("VpcSecurityGroupId")
+                        .asText())
+                .isEqualTo("sg-1");
+        assertThat(cluster.get("ClusterSecurityGroups").isArray())
+                .as("an empty list AWS sent is printed")
+                .isTrue();
         assertThat(cluster.has("IamRoles")).as("a list AWS did not send is not").isFalse();
         assertThat(json.has("Marker")).isFalse();
         // Redshift Serverless speaks lowerCamel on the wire and in the CLI
-        JsonNode wg = doc(AwsCliCall.SERVERLESS_LIST_WORKGROUPS, ListWorkgroupsResponse.builder()
-                .workgroups(Workgroup.builder().workgroupName("w").publiclyAccessible(false).securityGroupIds("sg-2")
-                        .build()).build());
-        assertThat(wg.get("workgroups").get(0).get("publiclyAccessible").asBoolean()).isFalse();
-        assertThat(wg.get("workgroups").get(0).get("securityGroupIds").get(0).asText()).isEqualTo("sg-2");
+        JsonNode wg = doc(
+                AwsCliCall.SERVERLESS_LIST_WORKGROUPS,
+                ListWorkgroupsResponse.builder()
+                        .workgroups(Workgroup.builder()
+                                .workgroupName("w")
+                                .publiclyAccessible(false)
+                                .securityGroupIds("sg-2")
+                                .build())
+                        .build());
+        assertThat(wg.get("workgroups").get(0).get("publiclyAccessible").asBoolean())
+                .isFalse();
+        assertThat(wg.get("workgroups").get(0).get("securityGroupIds").get(0).asText())
+                .isEqualTo("sg-2");
     }
 
     @Test
     void pagesAreMergedWithoutThePageToken() throws Exception {
-        DescribeClustersResponse first = DescribeClustersResponse.builder().marker("next-please")
-                .clusters(Cluster.builder().clusterIdentifier("a").build()).build();
+        DescribeClustersResponse first = DescribeClustersResponse.builder()
+                .marker("next-please")
+                .clusters(Cluster.builder().clusterIdentifier("a").build())
+                .build();
         DescribeClustersResponse second = DescribeClustersResponse.builder()
-                .clusters(Cluster.builder().clusterIdentifier("b").build(),
-                        Cluster.builder().clusterIdentifier("c").build()).build();
+                .clusters(
+                        Cluster.builder().clusterIdentifier("b").build(),
+                        Cluster.builder().clusterIdentifier("c").build())
+                .build();
         JsonNode merged = doc(AwsCliCall.DESCRIBE_CLUSTERS, first, second);
         assertThat(merged.get("Clusters").findValuesAsText("ClusterIdentifier")).containsExactly("a", "b", "c");
         assertThat(merged.has("Marker")).isFalse();
@@ -123,12 +163,16 @@ class CliJsonTest {
 
     @Test
     void aFirstPageWithoutTheListStillGivesEveryPagesItems() throws Exception {
-        DescribeClustersResponse first = DescribeClustersResponse.builder().marker("next-please").build();
+        DescribeClustersResponse first =
+                DescribeClustersResponse.builder().marker("next-please").build();
         DescribeClustersResponse second = DescribeClustersResponse.builder()
-                .clusters(Cluster.builder().clusterIdentifier("b").build()).build();
+                .clusters(Cluster.builder().clusterIdentifier("b").build())
+                .build();
         JsonNode merged = doc(AwsCliCall.DESCRIBE_CLUSTERS, first, second);
         assertThat(merged.get("Clusters").findValuesAsText("ClusterIdentifier")).containsExactly("b");
         assertThat(merged.has("Marker")).isFalse();
-        assertThat(doc(AwsCliCall.DESCRIBE_CLUSTERS, first).get("Clusters")).as("no page has the list").isEmpty();
+        assertThat(doc(AwsCliCall.DESCRIBE_CLUSTERS, first).get("Clusters"))
+                .as("no page has the list")
+                .isEmpty();
     }
 }

@@ -15,42 +15,62 @@ class ErrorTextTest {
 
     @Test
     void anAccessDeniedNamesCodeOperationActionAccountRegionAndMessage() {
-        RedshiftException denied = (RedshiftException) RedshiftException.builder().statusCode(403)
-                .awsErrorDetails(AwsErrorDetails.builder().errorCode("AccessDenied")
+        RedshiftException denied = (RedshiftException) RedshiftException.builder()
+                .statusCode(403)
+                .awsErrorDetails(AwsErrorDetails.builder()
+                        .errorCode("AccessDenied")
                         .errorMessage("User: arn:aws:sts::222222222222:assumed-role/audit/rsaudit is not authorized"
                                 + " to perform: redshift:DescribeLoggingStatus")
                         .build())
                 .build();
-        String text = new ErrorText().of(Action.of(AwsCliCall.DESCRIBE_LOGGING_STATUS), "222222222222", "us-east-1",
-                denied);
-        assertThat(text).isEqualTo("An error occurred (AccessDenied) when calling the DescribeLoggingStatus operation"
-                + " [redshift:DescribeLoggingStatus, account 222222222222, region us-east-1]: User:"
-                + " arn:aws:sts::222222222222:assumed-role/audit/rsaudit is not authorized to perform:"
-                + " redshift:DescribeLoggingStatus (HTTP 403)\n");
+        String text =
+                new ErrorText().of(Action.of(AwsCliCall.DESCRIBE_LOGGING_STATUS), "222222222222", "us-east-1", denied);
+        assertThat(text)
+                .isEqualTo("An error occurred (AccessDenied) when calling the DescribeLoggingStatus operation"
+                        + " [redshift:DescribeLoggingStatus, account 222222222222, region us-east-1]: User:"
+                        + " arn:aws:sts::222222222222:assumed-role/audit/rsaudit is not authorized to perform:"
+                        + " redshift:DescribeLoggingStatus (HTTP 403)\n");
     }
 
     @Test
     void failuresOnOurSideNameTheirCause() {
         ErrorText errors = new ErrorText();
-        String timeout = errors.of(Action.of(AwsCliCall.DESCRIBE_CLUSTERS), "111111111111", "eu-west-1",
+        String timeout = errors.of(
+                Action.of(AwsCliCall.DESCRIBE_CLUSTERS),
+                "111111111111",
+                "eu-west-1",
                 ApiCallTimeoutException.create(90_000));
-        assertThat(timeout).startsWith("An error occurred (ApiCallTimeoutException) when calling the DescribeClusters"
-                + " operation [redshift:DescribeClusters, account 111111111111, region eu-west-1]: ");
-        String unknownHost = errors.of(Action.of(AwsCliCall.DESCRIBE_CLUSTERS), "111111111111", "eu-west-1",
-                SdkClientException.create("Unable to execute HTTP request: nowhere.invalid",
+        assertThat(timeout)
+                .startsWith("An error occurred (ApiCallTimeoutException) when calling the DescribeClusters"
+                        + " operation [redshift:DescribeClusters, account 111111111111, region eu-west-1]: ");
+        String unknownHost = errors.of(
+                Action.of(AwsCliCall.DESCRIBE_CLUSTERS),
+                "111111111111",
+                "eu-west-1",
+                SdkClientException.create(
+                        "Unable to execute HTTP request: nowhere.invalid",
                         new java.net.UnknownHostException("nowhere.invalid")));
         assertThat(unknownHost).contains("(UnknownHostException)").contains("nowhere.invalid");
     }
 
     @Test
     void anAssumeRoleFailureWrappedByTheCredentialProviderShowsStsAnswer() {
-        StsException sts = (StsException) StsException.builder().statusCode(403).awsErrorDetails(AwsErrorDetails
-                .builder().errorCode("AccessDenied").errorMessage("not authorized to perform sts:AssumeRole").build())
+        StsException sts = (StsException) StsException.builder()
+                .statusCode(403)
+                .awsErrorDetails(AwsErrorDetails.builder()
+                        .errorCode("AccessDenied")
+                        .errorMessage("not authorized to perform sts:AssumeRole")
+                        .build())
                 .build();
-        String text = new ErrorText().of(Action.ASSUME_ROLE, "333333333333", null,
-                SdkClientException.create("Unable to load credentials", sts));
-        assertThat(text).startsWith("An error occurred (AccessDenied) when calling the AssumeRole operation"
-                + " [sts:AssumeRole, account 333333333333]: not authorized to perform sts:AssumeRole");
+        String text = new ErrorText()
+                .of(
+                        Action.ASSUME_ROLE,
+                        "333333333333",
+                        null,
+                        SdkClientException.create("Unable to load credentials", sts));
+        assertThat(text)
+                .startsWith("An error occurred (AccessDenied) when calling the AssumeRole operation"
+                        + " [sts:AssumeRole, account 333333333333]: not authorized to perform sts:AssumeRole");
     }
 
     @Test
@@ -58,11 +78,18 @@ class ErrorTextTest {
         ErrorText errors = new ErrorText();
         errors.secret("wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY");
         errors.secret("short");
-        String text = errors.of(Action.of(AwsCliCall.DESCRIBE_CLUSTERS), "111111111111", "eu-west-1",
+        String text = errors.of(
+                Action.of(AwsCliCall.DESCRIBE_CLUSTERS),
+                "111111111111",
+                "eu-west-1",
                 SdkClientException.create("echo AKIAIOSFODNN7EXAMPLE wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"
                         + " Credential=ASIAIOSFODNN7EXAMPLE/20260601/eu-west-1 Signature=abc123 short"));
-        assertThat(text).doesNotContain("AKIAIOSFODNN7EXAMPLE").doesNotContain("ASIAIOSFODNN7EXAMPLE")
-                .doesNotContain("wJalrXUtnFEMI").doesNotContain("abc123").contains("[REDACTED]")
+        assertThat(text)
+                .doesNotContain("AKIAIOSFODNN7EXAMPLE")
+                .doesNotContain("ASIAIOSFODNN7EXAMPLE")
+                .doesNotContain("wJalrXUtnFEMI")
+                .doesNotContain("abc123")
+                .contains("[REDACTED]")
                 .contains("short"); // too short to be a secret: ordinary words stay
     }
 }

@@ -13,12 +13,18 @@ class PartitionsTest {
 
     @Test
     void everyRegionTheSdkKnowsIsInThePartitionTheSdkSays() {
-        List<Region> regions = Region.regions().stream().filter(r -> !r.isGlobalRegion())
-                .filter(r -> RegionMetadata.of(r) != null).toList();
+        List<Region> regions = Region.regions().stream()
+                .filter(r -> !r.isGlobalRegion())
+                .filter(r -> RegionMetadata.of(r) != null)
+                .toList();
         assertThat(regions).hasSizeGreaterThan(30);
-        assertThat(regions).allSatisfy(r -> assertThat(Arns.partition(r.id())).as(r.id())
-                .isEqualTo(RegionMetadata.of(r).partition().id()));
-        assertThat(regions.stream().map(r -> RegionMetadata.of(r).partition().id()).distinct())
+        assertThat(regions)
+                .allSatisfy(r -> assertThat(Arns.partition(r.id()))
+                        .as(r.id())
+                        .isEqualTo(RegionMetadata.of(r).partition().id()));
+        assertThat(regions.stream()
+                        .map(r -> RegionMetadata.of(r).partition().id())
+                        .distinct())
                 .contains("aws", "aws-cn", "aws-us-gov", "aws-iso", "aws-iso-b");
     }
 }

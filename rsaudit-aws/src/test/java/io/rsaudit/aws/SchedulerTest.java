@@ -14,7 +14,7 @@ class SchedulerTest {
     void whenPlacesAreShortListsGoBeforePerResourceCallsEachInTheOrderSubmitted() throws Exception {
         List<String> ran = new CopyOnWriteArrayList<>();
         CountDownLatch release = new CountDownLatch(1);
-        try (Scheduler scheduler = new Scheduler(1, e -> { })) {
+        try (Scheduler scheduler = new Scheduler(1, e -> {})) {
             Scheduler.Lane busy = scheduler.lane(1);
             busy.submit(Scheduler.Order.LIST, () -> release.await(10, TimeUnit.SECONDS)); // holds the one place
             // other lanes queue in the pool, this one in its own queue as well
@@ -35,7 +35,8 @@ class SchedulerTest {
             }
         }
         // the pool ran the lists first; within the busy lane, its list went before its key
-        assertThat(ran.indexOf("a-snapshots")).isLessThan(ran.indexOf("a-logging-status"))
+        assertThat(ran.indexOf("a-snapshots"))
+                .isLessThan(ran.indexOf("a-logging-status"))
                 .isLessThan(ran.indexOf("b-logging-status"));
         assertThat(ran.indexOf("b-clusters")).isLessThan(ran.indexOf("a-logging-status"));
         assertThat(ran.indexOf("busy-clusters")).isLessThan(ran.indexOf("busy-key"));

@@ -36,9 +36,11 @@ class UnreachableEndpointTest {
     }
 
     static LiveOptions options(URI endpoint, OperationRecorder recorder) {
-        return LiveOptions.defaults().withEndpoint(endpoint)
+        return LiveOptions.defaults()
+                .withEndpoint(endpoint)
                 .withCredentials(StaticCredentialsProvider.create(AwsBasicCredentials.create(KEY_ID, SECRET)))
-                .withRegions(List.of("eu-west-1")).withInterceptors(List.of(recorder));
+                .withRegions(List.of("eu-west-1"))
+                .withInterceptors(List.of(recorder));
     }
 
     private List<Path> files() throws Exception {
@@ -56,25 +58,32 @@ class UnreachableEndpointTest {
 
         assertThat(r.errors()).isEqualTo(2);
         assertThat(r.files()).isZero();
-        assertThat(files()).extracting(p -> dir.relativize(p).toString().replace('\\', '/')).containsExactlyInAnyOrder(
-                "111111111111/sts/get-caller-identity.error", "222222222222/sts/get-caller-identity.error");
+        assertThat(files())
+                .extracting(p -> dir.relativize(p).toString().replace('\\', '/'))
+                .containsExactlyInAnyOrder(
+                        "111111111111/sts/get-caller-identity.error", "222222222222/sts/get-caller-identity.error");
         String text = Files.readString(dir.resolve("222222222222/sts/get-caller-identity.error"));
-        assertThat(text).startsWith("An error occurred (").contains("when calling the AssumeRole operation")
+        assertThat(text)
+                .startsWith("An error occurred (")
+                .contains("when calling the AssumeRole operation")
                 .contains("sts:AssumeRole, account 222222222222")
                 .contains("arn:aws:iam::222222222222:role/rsaudit-audit")
-                .doesNotContain(KEY_ID).doesNotContain(SECRET);
+                .doesNotContain(KEY_ID)
+                .doesNotContain(SECRET);
         assertThat(recorder.iamActions()).containsExactly("sts:AssumeRole");
 
         Inventory inv = new CliJsonSource(dir).load();
         List<CollectionError> errors = inv.errors();
-        assertThat(errors).anySatisfy(e -> {
-            assertThat(e.kind()).isEqualTo(Kind.CALL_FAILED);
-            assertThat(e.location()).isEqualTo("111111111111/sts/get-caller-identity.error");
-            assertThat(e.message()).contains("AssumeRole").contains("111111111111");
-        }).anySatisfy(e -> {
-            assertThat(e.kind()).isEqualTo(Kind.NOT_COLLECTED);
-            assertThat(e.message()).contains("nothing of account 222222222222 was collected");
-        });
+        assertThat(errors)
+                .anySatisfy(e -> {
+                    assertThat(e.kind()).isEqualTo(Kind.CALL_FAILED);
+                    assertThat(e.location()).isEqualTo("111111111111/sts/get-caller-identity.error");
+                    assertThat(e.message()).contains("AssumeRole").contains("111111111111");
+                })
+                .anySatisfy(e -> {
+                    assertThat(e.kind()).isEqualTo(Kind.NOT_COLLECTED);
+                    assertThat(e.message()).contains("nothing of account 222222222222 was collected");
+                });
     }
 
     @Test
@@ -83,10 +92,15 @@ class UnreachableEndpointTest {
         LiveCollector.Result r = new LiveCollector(options(closedPort(), recorder)).collect(dir);
         assertThat(files()).isEmpty();
         assertThat(r.complete()).isFalse();
-        assertThat(r.problems()).singleElement().satisfies(p -> assertThat(p)
-                .contains("GetCallerIdentity").contains("the credentials' account is unknown")
-                .doesNotContain(KEY_ID).doesNotContain(SECRET));
-        assertThat(recorder.iamActions()).contains("sts:GetCallerIdentity").allMatch(a -> a.matches(
-                "[a-z0-9-]+:(Describe|Get|List)\\w+"));
+        assertThat(r.problems())
+                .singleElement()
+                .satisfies(p -> assertThat(p)
+                        .contains("GetCallerIdentity")
+                        .contains("the credentials' account is unknown")
+                        .doesNotContain(KEY_ID)
+                        .doesNotContain(SECRET));
+        assertThat(recorder.iamActions())
+                .contains("sts:GetCallerIdentity")
+                .allMatch(a -> a.matches("[a-z0-9-]+:(Describe|Get|List)\\w+"));
     }
 }

@@ -1,6 +1,7 @@
 package io.rsaudit.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rsaudit.aws.sim.AwsSimulator;
 import io.rsaudit.cli.bench.BenchReport;
 import io.rsaudit.cli.bench.BenchResult;
 import io.rsaudit.cli.bench.Benchmark;
@@ -8,7 +9,6 @@ import io.rsaudit.cli.bench.EstateGenerator;
 import io.rsaudit.cli.bench.EstateSpec;
 import io.rsaudit.cli.bench.EstateSummary;
 import io.rsaudit.cli.bench.HuntBenchmark;
-import io.rsaudit.aws.sim.AwsSimulator;
 import io.rsaudit.cli.bench.LiveBench;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -28,11 +28,18 @@ import picocli.CommandLine.Spec;
  * {@code rsaudit bench generate|run}: the benchmark (hidden; not a test). {@code scripts/bench.sh} runs the
  * issue's case: the default estate, one core, {@code -Xmx1g}.
  */
-@Command(name = "bench", hidden = true, mixinStandardHelpOptions = true,
+@Command(
+        name = "bench",
+        hidden = true,
+        mixinStandardHelpOptions = true,
         description = "Benchmarks, each against a floor measured in the same run: the offline scan (generate, run),"
                 + " the live scan against the local AWS simulator (live), and hunt's log reading (hunt).",
-        subcommands = {BenchCommand.GenerateCommand.class, BenchCommand.RunCommand.class, BenchCommand.LiveCommand.class,
-            BenchCommand.HuntCommand.class})
+        subcommands = {
+            BenchCommand.GenerateCommand.class,
+            BenchCommand.RunCommand.class,
+            BenchCommand.LiveCommand.class,
+            BenchCommand.HuntCommand.class
+        })
 final class BenchCommand implements Runnable {
 
     @Spec
@@ -43,7 +50,9 @@ final class BenchCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getErr());
     }
 
-    @Command(name = "generate", mixinStandardHelpOptions = true,
+    @Command(
+            name = "generate",
+            mixinStandardHelpOptions = true,
             description = "Writes a large, realistic export (deterministic for a seed) in the layout scan reads.")
     static final class GenerateCommand implements Callable<Integer> {
 
@@ -56,13 +65,21 @@ final class BenchCommand implements Runnable {
         @Option(names = "--accounts", defaultValue = "20", description = "Accounts. Default: ${DEFAULT-VALUE}.")
         int accounts;
 
-        @Option(names = "--regions", defaultValue = "17", description = "Regions per account. Default: ${DEFAULT-VALUE}.")
+        @Option(
+                names = "--regions",
+                defaultValue = "17",
+                description = "Regions per account. Default: ${DEFAULT-VALUE}.")
         int regions;
 
-        @Option(names = "--clusters", defaultValue = "2000", description = "Clusters in all. Default: ${DEFAULT-VALUE}.")
+        @Option(
+                names = "--clusters",
+                defaultValue = "2000",
+                description = "Clusters in all. Default: ${DEFAULT-VALUE}.")
         int clusters;
 
-        @Option(names = "--snapshots", defaultValue = "100000",
+        @Option(
+                names = "--snapshots",
+                defaultValue = "100000",
                 description = "Cluster snapshots in all. Default: ${DEFAULT-VALUE}.")
         int snapshots;
 
@@ -96,30 +113,61 @@ final class BenchCommand implements Runnable {
 
     static String describe(EstateSummary s, Path out, double seconds) {
         StringBuilder b = new StringBuilder();
-        b.append(String.format(Locale.ROOT, "rsaudit bench generate: wrote %,d files, %,d bytes (%.1f MiB) into %s in"
-                + " %.1f s (seed %d)%n", s.totalFiles(), s.totalBytes(), s.totalBytes() / 1048576.0, out, seconds,
+        b.append(String.format(
+                Locale.ROOT,
+                "rsaudit bench generate: wrote %,d files, %,d bytes (%.1f MiB) into %s in" + " %.1f s (seed %d)%n",
+                s.totalFiles(),
+                s.totalBytes(),
+                s.totalBytes() / 1048576.0,
+                out,
+                seconds,
                 s.spec().seed()));
-        b.append(String.format(Locale.ROOT, "  %,d accounts x %,d regions = %,d scopes; %,d clusters; %,d cluster"
-                + " snapshots (%,d automated, %,d orphaned, %,d copied from another region, %,d shared in, %,d shared"
-                + " out); %,d copy grants; %,d KMS keys; %,d parameter groups; %,d security groups; %,d serverless"
-                + " namespaces and workgroups, %,d serverless snapshots; %,d trails%n",
-                s.accounts(), s.spec().regions(), s.scopes(), s.clusters(), s.snapshots(), s.automated(),
-                s.orphaned(), s.copies(), s.sharedIn(), s.sharedOut(), s.copyGrants(), s.keys(), s.parameterGroups(),
-                s.securityGroups(), s.namespaces(), s.serverlessSnapshots(), s.trails()));
+        b.append(String.format(
+                Locale.ROOT,
+                "  %,d accounts x %,d regions = %,d scopes; %,d clusters; %,d cluster"
+                        + " snapshots (%,d automated, %,d orphaned, %,d copied from another region, %,d shared in, %,d shared"
+                        + " out); %,d copy grants; %,d KMS keys; %,d parameter groups; %,d security groups; %,d serverless"
+                        + " namespaces and workgroups, %,d serverless snapshots; %,d trails%n",
+                s.accounts(),
+                s.spec().regions(),
+                s.scopes(),
+                s.clusters(),
+                s.snapshots(),
+                s.automated(),
+                s.orphaned(),
+                s.copies(),
+                s.sharedIn(),
+                s.sharedOut(),
+                s.copyGrants(),
+                s.keys(),
+                s.parameterGroups(),
+                s.securityGroups(),
+                s.namespaces(),
+                s.serverlessSnapshots(),
+                s.trails()));
         b.append(String.format(Locale.ROOT, "  %-46s %9s %15s%n", "call", "files", "bytes"));
         for (Map.Entry<String, Long> e : s.files().entrySet()) {
-            b.append(String.format(Locale.ROOT, "  %-46s %,9d %,15d%n", e.getKey(), e.getValue(),
+            b.append(String.format(
+                    Locale.ROOT,
+                    "  %-46s %,9d %,15d%n",
+                    e.getKey(),
+                    e.getValue(),
                     s.bytes().get(e.getKey())));
         }
         return b.toString();
     }
 
-    @Command(name = "run", mixinStandardHelpOptions = true,
+    @Command(
+            name = "run",
+            mixinStandardHelpOptions = true,
             description = "Measures baseline (readTree of every file), load and checks; prints medians, ratios, heap"
                     + " peak.")
     static final class RunCommand implements Callable<Integer> {
 
-        enum Format { text, json }
+        enum Format {
+            text,
+            json
+        }
 
         @Spec
         picocli.CommandLine.Model.CommandSpec spec;
@@ -130,10 +178,16 @@ final class BenchCommand implements Runnable {
         @Option(names = "--repeat", defaultValue = "5", description = "Measured iterations. Default: ${DEFAULT-VALUE}.")
         int repeat;
 
-        @Option(names = "--warmup", defaultValue = "2", description = "Discarded iterations. Default: ${DEFAULT-VALUE}.")
+        @Option(
+                names = "--warmup",
+                defaultValue = "2",
+                description = "Discarded iterations. Default: ${DEFAULT-VALUE}.")
         int warmup;
 
-        @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",
+        @Option(
+                names = "--format",
+                defaultValue = "text",
+                paramLabel = "FORMAT",
                 description = "text or json. Default: ${DEFAULT-VALUE}.")
         Format format;
 
@@ -158,7 +212,9 @@ final class BenchCommand implements Runnable {
         }
     }
 
-    @Command(name = "live", mixinStandardHelpOptions = true,
+    @Command(
+            name = "live",
+            mixinStandardHelpOptions = true,
             description = "Live-scan benchmark: generates an estate, serves it from the local AWS simulator (127.0.0.1)"
                     + " with a latency added to every call, runs the live collector and compares its wall time with"
                     + " the floor (the longest chain of dependent calls of any account-region x the latency).")
@@ -167,47 +223,71 @@ final class BenchCommand implements Runnable {
         @Spec
         picocli.CommandLine.Model.CommandSpec spec;
 
-        @Option(names = "--estate", paramLabel = "DIR",
+        @Option(
+                names = "--estate",
+                paramLabel = "DIR",
                 description = "Serve this export instead of generating one (the sizes below are then ignored).")
         Path estate;
 
         @Option(names = "--accounts", defaultValue = "5", description = "Accounts. Default: ${DEFAULT-VALUE}.")
         int accounts;
 
-        @Option(names = "--regions", defaultValue = "17", description = "Regions per account. Default: ${DEFAULT-VALUE}.")
+        @Option(
+                names = "--regions",
+                defaultValue = "17",
+                description = "Regions per account. Default: ${DEFAULT-VALUE}.")
         int regions;
 
-        @Option(names = "--clusters", defaultValue = "1000", description = "Clusters in all. Default: ${DEFAULT-VALUE}.")
+        @Option(
+                names = "--clusters",
+                defaultValue = "1000",
+                description = "Clusters in all. Default: ${DEFAULT-VALUE}.")
         int clusters;
 
-        @Option(names = "--snapshots", defaultValue = "20000",
+        @Option(
+                names = "--snapshots",
+                defaultValue = "20000",
                 description = "Cluster snapshots in all. Default: ${DEFAULT-VALUE}.")
         int snapshots;
 
-        @Option(names = "--parameter-groups", defaultValue = "300",
+        @Option(
+                names = "--parameter-groups",
+                defaultValue = "300",
                 description = "Parameter groups in all (two defaults per region). Default: ${DEFAULT-VALUE}.")
         int parameterGroups;
 
-        @Option(names = "--kms-keys", defaultValue = "200",
+        @Option(
+                names = "--kms-keys",
+                defaultValue = "200",
                 description = "Customer managed KMS keys in all. Default: ${DEFAULT-VALUE}.")
         int keys;
 
         @Option(names = "--seed", defaultValue = "42", description = "Seed. Default: ${DEFAULT-VALUE}.")
         long seed;
 
-        @Option(names = "--latency", defaultValue = "50", paramLabel = "MS",
+        @Option(
+                names = "--latency",
+                defaultValue = "50",
+                paramLabel = "MS",
                 description = "Milliseconds added to every call. Default: ${DEFAULT-VALUE}.")
         long latency;
 
-        @Option(names = "--concurrency", paramLabel = "N",
+        @Option(
+                names = "--concurrency",
+                paramLabel = "N",
                 description = "The collector's concurrency. Default: its own default.")
         Integer concurrency;
 
-        @Option(names = "--per-region", paramLabel = "N",
+        @Option(
+                names = "--per-region",
+                paramLabel = "N",
                 description = "The collector's limit of calls in flight per account-region. Default: its own default.")
         Integer perRegion;
 
-        @Option(names = "--runs", defaultValue = "1", paramLabel = "N",
+        @Option(
+                names = "--runs",
+                defaultValue = "1",
+                paramLabel = "N",
                 description = "Collections in this JVM, each with a fresh collector, against one simulator. The first"
                         + " is cold (class loading, JIT, and the simulator making its answers) and reported alone;"
                         + " with more, the median of the others is reported too, as warm. Default: ${DEFAULT-VALUE}.")
@@ -252,21 +332,28 @@ final class BenchCommand implements Runnable {
                     LiveBench.Result one = LiveBench.run(sim, dir, clusterCount, n, lane);
                     all.add(one);
                     if (runs > 1) {
-                        out.printf(Locale.ROOT, "  run %d: %,d ms wall, wall / floor %s, %,d ms CPU (simulator %,d"
-                                + " ms)%n", i, one.wallMillis(), ratio(one), one.cpu() == null ? -1
-                                        : one.cpu().processMillis(), one.cpu() == null ? -1
-                                                : one.cpu().simulatorMillis());
+                        out.printf(
+                                Locale.ROOT,
+                                "  run %d: %,d ms wall, wall / floor %s, %,d ms CPU (simulator %,d" + " ms)%n",
+                                i,
+                                one.wallMillis(),
+                                ratio(one),
+                                one.cpu() == null ? -1 : one.cpu().processMillis(),
+                                one.cpu() == null ? -1 : one.cpu().simulatorMillis());
                     }
                 }
                 report(out, "cold, in a fresh JVM (run 1): ", all.get(0));
                 if (runs > 1) {
                     List<LiveBench.Result> warm = new ArrayList<>(all.subList(1, all.size()));
                     warm.sort(Comparator.comparingLong(LiveBench.Result::wallMillis));
-                    report(out, String.format(Locale.ROOT, "warm, the median of runs 2 to %d: ", runs),
+                    report(
+                            out,
+                            String.format(Locale.ROOT, "warm, the median of runs 2 to %d: ", runs),
                             warm.get(warm.size() / 2));
                 }
                 out.flush();
-                return all.stream().allMatch(r -> r.collectionErrors() == 0) ? ExitCode.CLEAN.code()
+                return all.stream().allMatch(r -> r.collectionErrors() == 0)
+                        ? ExitCode.CLEAN.code()
                         : ExitCode.INCOMPLETE.code();
             } finally {
                 if (generated != null) {
@@ -276,27 +363,51 @@ final class BenchCommand implements Runnable {
         }
 
         private static String ratio(LiveBench.Result r) {
-            return r.ratio().isPresent() ? String.format(Locale.ROOT, "%.2f", r.ratio().getAsDouble())
+            return r.ratio().isPresent()
+                    ? String.format(Locale.ROOT, "%.2f", r.ratio().getAsDouble())
                     : "n/a (" + (r.latencyMillis() == 0 ? "--latency 0" : "no dependent calls")
                             + ": the floor is 0 ms)";
         }
 
         private static void report(PrintWriter out, String which, LiveBench.Result r) {
-            out.printf(Locale.ROOT, "rsaudit bench live, %s%,d ms wall, %,d API calls (%,d failed), %.2f calls per"
-                    + " cluster (%,d clusters), concurrency %d (%d per account-region), %d ms per call%n", which,
-                    r.wallMillis(), r.apiCalls(), r.failedCalls(), r.callsPerCluster(), r.clusters(),
-                    r.concurrency(), r.perRegion(), r.latencyMillis());
-            out.printf(Locale.ROOT, "  floor: %d dependent calls x %d ms = %,d ms, in %s%n", r.floorCalls(),
-                    r.latencyMillis(), r.floorMillis(), r.floorScope());
-            out.printf(Locale.ROOT, "  wall / floor: %s (goal <= 1.5); collection errors: %d%n", ratio(r),
+            out.printf(
+                    Locale.ROOT,
+                    "rsaudit bench live, %s%,d ms wall, %,d API calls (%,d failed), %.2f calls per"
+                            + " cluster (%,d clusters), concurrency %d (%d per account-region), %d ms per call%n",
+                    which,
+                    r.wallMillis(),
+                    r.apiCalls(),
+                    r.failedCalls(),
+                    r.callsPerCluster(),
+                    r.clusters(),
+                    r.concurrency(),
+                    r.perRegion(),
+                    r.latencyMillis());
+            out.printf(
+                    Locale.ROOT,
+                    "  floor: %d dependent calls x %d ms = %,d ms, in %s%n",
+                    r.floorCalls(),
+                    r.latencyMillis(),
+                    r.floorMillis(),
+                    r.floorScope());
+            out.printf(
+                    Locale.ROOT,
+                    "  wall / floor: %s (goal <= 1.5); collection errors: %d%n",
+                    ratio(r),
                     r.collectionErrors());
             r.errorSamples().forEach(e -> out.printf(Locale.ROOT, "    %s%n", e));
             if (r.cpu() != null) {
                 LiveBench.Cpu c = r.cpu();
-                out.printf(Locale.ROOT, "  cpu: %,d ms in this JVM during the collection (simulator %,d ms;"
-                        + " collector with its JIT and GC %,d ms): at least %,d ms of wall even with all %d cores"
-                        + " to itself%n", c.processMillis(), c.simulatorMillis(), c.collectorMillis(),
-                        c.cpuBoundMillis(), c.cores());
+                out.printf(
+                        Locale.ROOT,
+                        "  cpu: %,d ms in this JVM during the collection (simulator %,d ms;"
+                                + " collector with its JIT and GC %,d ms): at least %,d ms of wall even with all %d cores"
+                                + " to itself%n",
+                        c.processMillis(),
+                        c.simulatorMillis(),
+                        c.collectorMillis(),
+                        c.cpuBoundMillis(),
+                        c.cores());
             }
         }
 
@@ -305,7 +416,8 @@ final class BenchCommand implements Runnable {
             var mapper = new ObjectMapper();
             int n = 0;
             try (var all = Files.walk(dir)) {
-                for (Path p : all.filter(f -> f.endsWith(Path.of("redshift", "describe-clusters.json"))).toList()) {
+                for (Path p : all.filter(f -> f.endsWith(Path.of("redshift", "describe-clusters.json")))
+                        .toList()) {
                     n += mapper.readTree(p.toFile()).path("Clusters").size();
                 }
             }
@@ -313,7 +425,9 @@ final class BenchCommand implements Runnable {
         }
     }
 
-    @Command(name = "hunt", mixinStandardHelpOptions = true,
+    @Command(
+            name = "hunt",
+            mixinStandardHelpOptions = true,
             description = "Measures hunt's log reading against its floors (read + line ends; java.util.zip inflate;"
                     + " zcat), the heap peak per input size, or (--scaling) 2 threads against 1 and gzip with file"
                     + " workers.")
@@ -322,25 +436,38 @@ final class BenchCommand implements Runnable {
         @Spec
         picocli.CommandLine.Model.CommandSpec spec;
 
-        @Option(names = "--work", defaultValue = "bench-hunt", paramLabel = "DIR",
+        @Option(
+                names = "--work",
+                defaultValue = "bench-hunt",
+                paramLabel = "DIR",
                 description = "Where generated logs are kept between runs. Default: ${DEFAULT-VALUE}.")
         Path work;
 
-        @Option(names = "--sizes", defaultValue = "100000000,1000000000", split = ",", paramLabel = "BYTES",
+        @Option(
+                names = "--sizes",
+                defaultValue = "100000000,1000000000",
+                split = ",",
+                paramLabel = "BYTES",
                 description = "Input sizes (bytes of log text) for the heap peaks; the first is also timed."
                         + " Default: ${DEFAULT-VALUE}; add 5000000000 for 5 GB.")
         List<Long> sizes;
 
-        @Option(names = "--repeat", defaultValue = "5", description = "Timed runs per measure (the median is kept)."
-                + " Default: ${DEFAULT-VALUE}.")
+        @Option(
+                names = "--repeat",
+                defaultValue = "5",
+                description = "Timed runs per measure (the median is kept)." + " Default: ${DEFAULT-VALUE}.")
         int repeat;
 
-        @Option(names = "--scaling", description = "Only measure what needs 2 cores (run it on 2): 2 threads against"
-                + " 1 across files, and gzip read with file workers against inflating alone.")
+        @Option(
+                names = "--scaling",
+                description = "Only measure what needs 2 cores (run it on 2): 2 threads against"
+                        + " 1 across files, and gzip read with file workers against inflating alone.")
         boolean scaling;
 
-        @Option(names = "--heap-gzip", description = "Measure the heap peaks reading gzip corpora (a 5 GB corpus"
-                + " then takes about 0.6 GB of disk instead of 5 GB).")
+        @Option(
+                names = "--heap-gzip",
+                description = "Measure the heap peaks reading gzip corpora (a 5 GB corpus"
+                        + " then takes about 0.6 GB of disk instead of 5 GB).")
         boolean heapGzip;
 
         @Override
@@ -349,7 +476,14 @@ final class BenchCommand implements Runnable {
                 throw new Main.UsageException("--sizes must be at least 1000000 bytes each and --repeat at least 1");
             }
             try {
-                new HuntBenchmark(work, sizes, repeat, scaling, heapGzip, spec.commandLine().getOut()).run();
+                new HuntBenchmark(
+                                work,
+                                sizes,
+                                repeat,
+                                scaling,
+                                heapGzip,
+                                spec.commandLine().getOut())
+                        .run();
             } catch (IOException e) {
                 throw new Main.UsageException("cannot write or read " + work + ": " + e);
             } catch (InterruptedException e) {

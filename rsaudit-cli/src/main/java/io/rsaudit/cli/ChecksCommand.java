@@ -14,7 +14,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code rsaudit checks list|explain}: the catalog, for people and for the README. */
-@Command(name = "checks", mixinStandardHelpOptions = true, description = "Lists or explains the checks.",
+@Command(
+        name = "checks",
+        mixinStandardHelpOptions = true,
+        description = "Lists or explains the checks.",
         subcommands = {ChecksCommand.ListCommand.class, ChecksCommand.ExplainCommand.class})
 final class ChecksCommand implements Runnable {
 
@@ -29,7 +32,10 @@ final class ChecksCommand implements Runnable {
     @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists every check.")
     static final class ListCommand implements Callable<Integer> {
 
-        enum Format { text, markdown }
+        enum Format {
+            text,
+            markdown
+        }
 
         @Spec
         picocli.CommandLine.Model.CommandSpec spec;
@@ -45,9 +51,12 @@ final class ChecksCommand implements Runnable {
                 out.print(markdownTable(checks));
             } else {
                 for (CheckMetadata c : checks) {
-                    out.printf("%-15s %-8s %-21s %s%n", c.id(), c.severity().label(), c.resourceType().label(), c.title());
+                    out.printf(
+                            "%-15s %-8s %-21s %s%n",
+                            c.id(), c.severity().label(), c.resourceType().label(), c.title());
                 }
-                out.printf("%n%d checks. 'rsaudit checks explain ID' tells why each matters and how to fix it.%n",
+                out.printf(
+                        "%n%d checks. 'rsaudit checks explain ID' tells why each matters and how to fix it.%n",
                         checks.size());
             }
             out.flush();
@@ -58,14 +67,27 @@ final class ChecksCommand implements Runnable {
     /** The catalog as the README's markdown table, grouped by area in id order. */
     static String markdownTable(List<CheckMetadata> checks) {
         StringBuilder b = new StringBuilder("| ID | Area | Severity | Resource | Check |\n|---|---|---|---|---|\n");
-        checks.stream().sorted(Comparator.comparing((CheckMetadata c) -> c.area().ordinal()).thenComparing(CheckMetadata::id))
-                .forEach(c -> b.append("| ").append(c.id()).append(" | ").append(c.area().title()).append(" | ")
-                        .append(c.severity().label()).append(" | ").append(c.resourceType().label()).append(" | ")
-                        .append(c.title()).append(" |\n"));
+        checks.stream()
+                .sorted(Comparator.comparing((CheckMetadata c) -> c.area().ordinal())
+                        .thenComparing(CheckMetadata::id))
+                .forEach(c -> b.append("| ")
+                        .append(c.id())
+                        .append(" | ")
+                        .append(c.area().title())
+                        .append(" | ")
+                        .append(c.severity().label())
+                        .append(" | ")
+                        .append(c.resourceType().label())
+                        .append(" | ")
+                        .append(c.title())
+                        .append(" |\n"));
         return b.toString();
     }
 
-    @Command(name = "explain", mixinStandardHelpOptions = true, description = "Explains one check: risk, fix, references.")
+    @Command(
+            name = "explain",
+            mixinStandardHelpOptions = true,
+            description = "Explains one check: risk, fix, references.")
     static final class ExplainCommand implements Callable<Integer> {
 
         @Spec
@@ -77,13 +99,15 @@ final class ChecksCommand implements Runnable {
         @Override
         public Integer call() {
             CheckCatalog catalog = CheckCatalog.builtIn();
-            CheckMetadata c = catalog.find(id.toUpperCase(Locale.ROOT)).orElseThrow(() -> new Main.UsageException(
-                    "no check " + id + "; 'rsaudit checks list' shows them all"));
+            CheckMetadata c = catalog.find(id.toUpperCase(Locale.ROOT))
+                    .orElseThrow(
+                            () -> new Main.UsageException("no check " + id + "; 'rsaudit checks list' shows them all"));
             Documentation d = c.documentation();
             PrintWriter out = spec.commandLine().getOut();
             out.println(c.id() + ": " + c.title());
-            out.println("severity " + c.severity().label() + ", " + c.area().title().toLowerCase(Locale.ROOT) + ", judges each "
-                    + c.resourceType().label());
+            out.println(
+                    "severity " + c.severity().label() + ", " + c.area().title().toLowerCase(Locale.ROOT)
+                            + ", judges each " + c.resourceType().label());
             out.println();
             out.println(d.summary());
             out.println();

@@ -6,8 +6,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import java.util.Locale;
+import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -15,21 +15,30 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code rsaudit export}: collect live AWS accounts into the export layout, for a later {@code scan --input}. */
-@Command(name = "export", mixinStandardHelpOptions = true,
-        description = {"Collects live AWS accounts (read-only) into the folder layout 'rsaudit scan --input' reads"
-                + " (docs/input-layout.md): one AWS CLI JSON file per call, or its .error file when the call failed.",
-                "Exit 0: everything collected; 3: some calls failed (see the .error files); 2: usage error."})
+@Command(
+        name = "export",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Collects live AWS accounts (read-only) into the folder layout 'rsaudit scan --input' reads"
+                    + " (docs/input-layout.md): one AWS CLI JSON file per call, or its .error file when the call failed.",
+            "Exit 0: everything collected; 3: some calls failed (see the .error files); 2: usage error."
+        })
 final class ExportCommand implements Callable<Integer> {
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--output", required = true, paramLabel = "DIR",
+    @Option(
+            names = "--output",
+            required = true,
+            paramLabel = "DIR",
             description = "The folder to write (created if absent; must be empty unless --force).")
     Path output;
 
-    @Option(names = "--force", description = "Write into a non-empty folder: each account collected replaces its"
-            + " folder there; other contents are left alone.")
+    @Option(
+            names = "--force",
+            description = "Write into a non-empty folder: each account collected replaces its"
+                    + " folder there; other contents are left alone.")
     boolean force;
 
     @Mixin
@@ -42,9 +51,17 @@ final class ExportCommand implements Callable<Integer> {
         prepare();
         LiveCollector.Result r = new LiveCollector(options).collect(output);
         r.problems().forEach(p -> err.println("rsaudit: " + p));
-        err.printf(Locale.ROOT, "rsaudit: exported %s to %s: %d account-region(s), %d file(s), %d failed call(s) (.error files),"
-                + " %d API call(s) in %.1f s%n", options.describe(), output, r.scopes(), r.files(), r.errors(),
-                r.calls(), r.elapsed().toMillis() / 1000.0);
+        err.printf(
+                Locale.ROOT,
+                "rsaudit: exported %s to %s: %d account-region(s), %d file(s), %d failed call(s) (.error files),"
+                        + " %d API call(s) in %.1f s%n",
+                options.describe(),
+                output,
+                r.scopes(),
+                r.files(),
+                r.errors(),
+                r.calls(),
+                r.elapsed().toMillis() / 1000.0);
         err.printf("Next: rsaudit scan --input %s%n", output);
         return r.complete() ? ExitCode.CLEAN.code() : ExitCode.INCOMPLETE.code();
     }

@@ -41,7 +41,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code rsaudit hunt}: read audit logs and CloudTrail, run the detection rules, report the alerts. */
-@Command(name = "hunt", mixinStandardHelpOptions = true,
+@Command(
+        name = "hunt",
+        mixinStandardHelpOptions = true,
         description = "Reads Redshift audit logs (connection, user, user activity) and CloudTrail files, plain or"
                 + " gzip, and reports who did something dangerous, when, from where, with the evidence"
                 + " (docs/rules.md).")
@@ -50,23 +52,32 @@ final class HuntCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Log files or directories (walked, sorted),"
-            + " s3://BUCKET[/PREFIX] (Redshift's or CloudTrail's S3 layout), or cloudwatch:LOG-GROUP"
-            + " (docs/hunt-aws-inputs.md).")
+    @Parameters(
+            arity = "1..*",
+            paramLabel = "PATH",
+            description = "Log files or directories (walked, sorted),"
+                    + " s3://BUCKET[/PREFIX] (Redshift's or CloudTrail's S3 layout), or cloudwatch:LOG-GROUP"
+                    + " (docs/hunt-aws-inputs.md).")
     List<String> paths;
 
-    @Option(names = "--type", paramLabel = "TYPE",
+    @Option(
+            names = "--type",
+            paramLabel = "TYPE",
             description = "Read every input as this log type (connectionlog, userlog, useractivitylog, cloudtrail)"
                     + " instead of telling it from the file name.")
     String type;
 
-    @Option(names = "--since", paramLabel = "TIME",
+    @Option(
+            names = "--since",
+            paramLabel = "TIME",
             description = "Only records at or after this time: ISO-8601 (2024-05-01T00:00:00Z) or a duration before"
                     + " now (30m, 24h, 7d).")
     String since;
 
-    @Option(names = "--until", paramLabel = "TIME", description = "Only records before this time (ISO-8601 or a"
-            + " duration before now).")
+    @Option(
+            names = "--until",
+            paramLabel = "TIME",
+            description = "Only records before this time (ISO-8601 or a" + " duration before now).")
     String until;
 
     @Option(names = "--account", split = ",", paramLabel = "ID", description = "Only these accounts.")
@@ -78,7 +89,9 @@ final class HuntCommand implements Callable<Integer> {
     @Option(names = "--cluster", split = ",", paramLabel = "NAME", description = "Only these clusters.")
     Set<String> clusters = Set.of();
 
-    @Option(names = "--rules", paramLabel = "DIR",
+    @Option(
+            names = "--rules",
+            paramLabel = "DIR",
             description = "Rule files (.yaml) that add to the built-in rules or replace them by id.")
     Path rulesDir;
 
@@ -88,15 +101,21 @@ final class HuntCommand implements Callable<Integer> {
     @Mixin
     ReportOutput output;
 
-    @Option(names = "--profile", paramLabel = "NAME",
+    @Option(
+            names = "--profile",
+            paramLabel = "NAME",
             description = "AWS profile for s3:// and cloudwatch: inputs (default: the SDK's default chain).")
     String profile;
 
-    @Option(names = "--aws-region", paramLabel = "REGION",
+    @Option(
+            names = "--aws-region",
+            paramLabel = "REGION",
             description = "Region of the S3 and CloudWatch Logs clients when --region does not name exactly one.")
     String awsRegion;
 
-    @Option(names = "--endpoint-url", paramLabel = "URL",
+    @Option(
+            names = "--endpoint-url",
+            paramLabel = "URL",
             description = "Send the S3 and CloudWatch Logs calls to this endpoint (a local emulator).")
     java.net.URI endpoint;
 
@@ -116,15 +135,24 @@ final class HuntCommand implements Callable<Integer> {
         Policy policy = policy(catalog);
         List<CompiledRule> compiled;
         try {
-            compiled = catalog.all().stream().map(r -> CompiledRule.of(r, policy)).toList();
+            compiled =
+                    catalog.all().stream().map(r -> CompiledRule.of(r, policy)).toList();
         } catch (IllegalArgumentException e) {
             throw new Main.UsageException("policy " + policyFile + ": " + e.getMessage());
         }
         List<Rule> rules = compiled.stream().map(CompiledRule::rule).toList();
         if (listRules) {
-            rules.forEach(r -> spec.commandLine().getOut().printf("%-14s %-8s %-40s %s%n", r.id(),
-                    r.level().label(), r.logTypes().stream().map(LogType::fileName).sorted()
-                            .collect(Collectors.joining(",")), r.title()));
+            rules.forEach(r -> spec.commandLine()
+                    .getOut()
+                    .printf(
+                            "%-14s %-8s %-40s %s%n",
+                            r.id(),
+                            r.level().label(),
+                            r.logTypes().stream()
+                                    .map(LogType::fileName)
+                                    .sorted()
+                                    .collect(Collectors.joining(",")),
+                            r.title()));
             spec.commandLine().getOut().flush();
             return ExitCode.CLEAN.code();
         }
@@ -141,18 +169,38 @@ final class HuntCommand implements Callable<Integer> {
             summary = remote.addTo(LogReader.read(inputs, options, engine::accept));
         }
         HuntEngine.Result result = engine.finish();
-        HuntReport report = new HuntReport(Main.version(), started, clock.instant(), paths, policy.source(),
-                rules, summary, result.alerts(), result.notes(), threshold);
+        HuntReport report = new HuntReport(
+                Main.version(),
+                started,
+                clock.instant(),
+                paths,
+                policy.source(),
+                rules,
+                summary,
+                result.alerts(),
+                result.notes(),
+                threshold);
         output.write(spec, w -> render(report, w));
-        spec.commandLine().getErr().printf("rsaudit: %d alert(s) from %d rule(s) over %d event(s) in %d file(s);"
-                        + " %d read problem(s); verdict %s%s%n", report.alerts().size(), catalog.all().size(),
-                summary.events(), summary.files(), summary.problemCount(),
-                report.verdict().name().toLowerCase(Locale.ROOT), output.whereWritten());
+        spec.commandLine()
+                .getErr()
+                .printf(
+                        "rsaudit: %d alert(s) from %d rule(s) over %d event(s) in %d file(s);"
+                                + " %d read problem(s); verdict %s%s%n",
+                        report.alerts().size(),
+                        catalog.all().size(),
+                        summary.events(),
+                        summary.files(),
+                        summary.problemCount(),
+                        report.verdict().name().toLowerCase(Locale.ROOT),
+                        output.whereWritten());
         return ExitCode.of(report.verdict()).code();
     }
 
     private ReadOptions options(Instant now) {
-        ReadOptions o = ReadOptions.defaults().withAccounts(accounts).withRegions(regions).withClusters(clusters);
+        ReadOptions o = ReadOptions.defaults()
+                .withAccounts(accounts)
+                .withRegions(regions)
+                .withClusters(clusters);
         if (type != null) {
             try {
                 o = o.withType(LogType.fromFileName(type));
@@ -205,10 +253,16 @@ final class HuntCommand implements Callable<Integer> {
     /** The s3:// and cloudwatch: arguments; the clients stay open while the reader downloads. */
     private AwsLogInputs remoteInputs(ReadOptions read) {
         List<String> remote = paths.stream().filter(AwsLogInputs::handles).toList();
-        String region = awsRegion != null ? awsRegion : regions.size() == 1 ? regions.iterator().next() : null;
+        String region = awsRegion != null
+                ? awsRegion
+                : regions.size() == 1 ? regions.iterator().next() : null;
         try {
-            return AwsLogInputs.resolve(remote, AwsLogOptions.of(read).withProfile(profile).withRegion(region)
-                    .withEndpoint(endpoint));
+            return AwsLogInputs.resolve(
+                    remote,
+                    AwsLogOptions.of(read)
+                            .withProfile(profile)
+                            .withRegion(region)
+                            .withEndpoint(endpoint));
         } catch (IllegalArgumentException e) {
             throw new Main.UsageException(e.getMessage());
         }

@@ -17,8 +17,7 @@ import java.util.stream.Stream;
 /** The folders a live collection writes into, and its problems as collection errors. */
 public final class LiveExport {
 
-    private LiveExport() {
-    }
+    private LiveExport() {}
 
     /**
      * An empty folder in a file system of its own, in memory, for a live scan's export: the estate's configuration
@@ -44,15 +43,20 @@ public final class LiveExport {
      * memory) is left out.
      */
     static List<CollectionError> readErrors(Inventory inventory, LiveCollector.Result collected) {
-        boolean nothing = collected.files() == 0 && collected.errors() == 0 && !collected.problems().isEmpty();
+        boolean nothing = collected.files() == 0
+                && collected.errors() == 0
+                && !collected.problems().isEmpty();
         return inventory.errors().stream()
-                .filter(e -> !(nothing && e.kind() == CollectionError.Kind.LAYOUT && e.location().equals(".")))
+                .filter(e -> !(nothing
+                        && e.kind() == CollectionError.Kind.LAYOUT
+                        && e.location().equals(".")))
                 .toList();
     }
 
     /** Failures the layout has no file for (the organization's account list, the caller's identity). */
     static List<CollectionError> problems(LiveCollector.Result result) {
-        return result.problems().stream().map(p -> new CollectionError(CollectionError.Kind.CALL_FAILED, "aws", p))
+        return result.problems().stream()
+                .map(p -> new CollectionError(CollectionError.Kind.CALL_FAILED, "aws", p))
                 .toList();
     }
 

@@ -11,12 +11,16 @@ import picocli.CommandLine.Option;
 /** The options of a live collection, shared by {@code scan} and {@code export} (a picocli mixin). */
 final class LiveScope {
 
-    @Option(names = "--profile", paramLabel = "NAME",
+    @Option(
+            names = "--profile",
+            paramLabel = "NAME",
             description = "AWS profile for the caller's credentials (SSO profiles too). Default: the SDK's default"
                     + " credential chain (environment, system properties, web identity, ~/.aws, container, instance).")
     String profile;
 
-    @Option(names = "--role-name", paramLabel = "NAME",
+    @Option(
+            names = "--role-name",
+            paramLabel = "NAME",
             description = "Role to assume in each target account (arn:aws:iam::<account>:role/NAME); needs --accounts"
                     + " or --org.")
     String roleName;
@@ -24,28 +28,46 @@ final class LiveScope {
     @Option(names = "--external-id", paramLabel = "ID", description = "External id the role's trust policy requires.")
     String externalId;
 
-    @Option(names = "--accounts", split = ",", paramLabel = "ID",
+    @Option(
+            names = "--accounts",
+            split = ",",
+            paramLabel = "ID",
             description = "Target accounts (12 digits, comma-separated); needs --role-name.")
     List<String> accounts;
 
-    @Option(names = "--org", description = "Target every ACTIVE account of the AWS organization (ListAccounts, from"
-            + " the management or a delegated administrator account); needs --role-name.")
+    @Option(
+            names = "--org",
+            description = "Target every ACTIVE account of the AWS organization (ListAccounts, from"
+                    + " the management or a delegated administrator account); needs --role-name.")
     boolean org;
 
-    @Option(names = "--regions", split = ",", paramLabel = "REGION",
+    @Option(
+            names = "--regions",
+            split = ",",
+            paramLabel = "REGION",
             description = "Collect only these regions. Default: every region enabled for each account.")
     List<String> regions;
 
-    @Option(names = "--region", paramLabel = "REGION", description = "Region of the account-wide calls (STS, region"
-            + " list). Default: the first of --regions, else the profile's or environment's region, else us-east-1.")
+    @Option(
+            names = "--region",
+            paramLabel = "REGION",
+            description =
+                    "Region of the account-wide calls (STS, region"
+                            + " list). Default: the first of --regions, else the profile's or environment's region, else us-east-1.")
     String homeRegion;
 
-    @Option(names = "--endpoint-url", paramLabel = "URL", description = "Send every AWS call to this endpoint (as the"
-            + " AWS CLI's --endpoint-url), e.g. a local AWS emulator.")
+    @Option(
+            names = "--endpoint-url",
+            paramLabel = "URL",
+            description = "Send every AWS call to this endpoint (as the"
+                    + " AWS CLI's --endpoint-url), e.g. a local AWS emulator.")
     String endpointUrl;
 
-    @Option(names = "--concurrency", paramLabel = "N", description = "Most AWS calls in flight at once (at most "
-            + LiveOptions.DEFAULT_PER_REGION + " per account-region). Default: " + LiveOptions.DEFAULT_CONCURRENCY + ".")
+    @Option(
+            names = "--concurrency",
+            paramLabel = "N",
+            description = "Most AWS calls in flight at once (at most " + LiveOptions.DEFAULT_PER_REGION
+                    + " per account-region). Default: " + LiveOptions.DEFAULT_CONCURRENCY + ".")
     Integer concurrency;
 
     /** Whether any live option was given (they exclude {@code --input}). */
@@ -83,8 +105,19 @@ final class LiveScope {
             }
         }
         try {
-            return new LiveOptions(profile, null, roleName, externalId, clean(accounts), org, clean(regions), homeRegion,
-                    endpoint, concurrency == null ? LiveOptions.DEFAULT_CONCURRENCY : concurrency, List.of(), progress);
+            return new LiveOptions(
+                    profile,
+                    null,
+                    roleName,
+                    externalId,
+                    clean(accounts),
+                    org,
+                    clean(regions),
+                    homeRegion,
+                    endpoint,
+                    concurrency == null ? LiveOptions.DEFAULT_CONCURRENCY : concurrency,
+                    List.of(),
+                    progress);
         } catch (IllegalArgumentException e) {
             throw new Main.UsageException(e.getMessage());
         }
@@ -94,6 +127,10 @@ final class LiveScope {
         if (values == null) {
             return List.of();
         }
-        return values.stream().map(String::strip).filter(v -> !v.isEmpty()).distinct().toList();
+        return values.stream()
+                .map(String::strip)
+                .filter(v -> !v.isEmpty())
+                .distinct()
+                .toList();
     }
 }

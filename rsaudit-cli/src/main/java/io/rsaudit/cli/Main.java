@@ -6,17 +6,26 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code rsaudit}: the entry point. */
-@Command(name = "rsaudit", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+@Command(
+        name = "rsaudit",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
         description = "Audits Amazon Redshift estates: encryption in transit and at rest, backups, logging, exposure.",
-        subcommands = {ScanCommand.class, HuntCommand.class, ExportCommand.class, ChecksCommand.class,
-            BenchCommand.class},
+        subcommands = {
+            ScanCommand.class,
+            HuntCommand.class,
+            ExportCommand.class,
+            ChecksCommand.class,
+            BenchCommand.class
+        },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:clean: nothing at or above --fail-on failed",
             "1:failing findings (scan) or alerts (hunt) at or above --fail-on",
             "2:usage error (arguments, policy file, input or output folder)",
             "3:incomplete: collection errors, unknown results at or above --fail-on, or log read problems",
-            "4:internal error"})
+            "4:internal error"
+        })
 public final class Main implements Runnable {
 
     @CommandLine.Spec

@@ -14,7 +14,10 @@ import picocli.CommandLine.Option;
 /** The report options {@code scan} and {@code hunt} share: format, destination and the severity that fails the run. */
 final class ReportOutput {
 
-    enum Format { text, json }
+    enum Format {
+        text,
+        json
+    }
 
     /** Writes a report to a writer; the writer is flushed or closed by {@link #write}. */
     @FunctionalInterface
@@ -22,7 +25,10 @@ final class ReportOutput {
         void to(Writer w) throws IOException;
     }
 
-    @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",
+    @Option(
+            names = "--format",
+            defaultValue = "text",
+            paramLabel = "FORMAT",
             description = "text or json (schemas: docs/json-report.md for scan, docs/hunt-report.md for hunt)."
                     + " Default: ${DEFAULT-VALUE}.")
     Format format;
@@ -30,7 +36,10 @@ final class ReportOutput {
     @Option(names = "--output", paramLabel = "FILE", description = "Write the report here instead of stdout.")
     Path output;
 
-    @Option(names = "--fail-on", defaultValue = "info", paramLabel = "SEVERITY",
+    @Option(
+            names = "--fail-on",
+            defaultValue = "info",
+            paramLabel = "SEVERITY",
             description = "Exit 1 on failing findings (scan) or alerts (hunt) at or above this severity (info, low,"
                     + " medium, high, critical, or none). Default: ${DEFAULT-VALUE}.")
     String failOn;
@@ -68,13 +77,14 @@ final class ReportOutput {
                 render.to(w);
                 w.flush();
             } else {
-                try (Writer w = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(output),
-                        StandardCharsets.UTF_8))) {
+                try (Writer w = new BufferedWriter(
+                        new OutputStreamWriter(Files.newOutputStream(output), StandardCharsets.UTF_8))) {
                     render.to(w);
                 }
             }
         } catch (IOException e) {
-            throw new Main.UsageException("cannot write the report" + (output == null ? "" : " to " + output) + ": " + e);
+            throw new Main.UsageException(
+                    "cannot write the report" + (output == null ? "" : " to " + output) + ": " + e);
         }
     }
 }

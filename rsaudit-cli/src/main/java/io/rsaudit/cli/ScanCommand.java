@@ -32,26 +32,36 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code rsaudit scan}: judge an exported estate against the check catalog. */
-@Command(name = "scan", mixinStandardHelpOptions = true,
-        description = {"Scans a directory of AWS CLI JSON output (--input, see docs/input-layout.md), or live AWS"
-                + " accounts (without --input, see docs/live-scan.md), and reports every check on every resource.",
-                "A live scan collects into an export folder kept in memory and scans it exactly as --input would;"
-                + " 'rsaudit export' writes such a folder to disk."})
+@Command(
+        name = "scan",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Scans a directory of AWS CLI JSON output (--input, see docs/input-layout.md), or live AWS"
+                    + " accounts (without --input, see docs/live-scan.md), and reports every check on every resource.",
+            "A live scan collects into an export folder kept in memory and scans it exactly as --input would;"
+                    + " 'rsaudit export' writes such a folder to disk."
+        })
 final class ScanCommand implements Callable<Integer> {
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--input", paramLabel = "DIR",
-            description = "The export: <DIR>/<account>/<region>/<service>/<call>.json, as scripts/collect-with-aws-cli.sh"
-                    + " or 'rsaudit export' writes it. Without it, the live AWS accounts the options below name are"
-                    + " scanned.")
+    @Option(
+            names = "--input",
+            paramLabel = "DIR",
+            description =
+                    "The export: <DIR>/<account>/<region>/<service>/<call>.json, as scripts/collect-with-aws-cli.sh"
+                            + " or 'rsaudit export' writes it. Without it, the live AWS accounts the options below name are"
+                            + " scanned.")
     Path input;
 
     @Mixin
     LiveScope live = new LiveScope();
 
-    @Option(names = "--policy", paramLabel = "FILE", description = "Policy YAML (docs/policy.md). Default: built-in defaults.")
+    @Option(
+            names = "--policy",
+            paramLabel = "FILE",
+            description = "Policy YAML (docs/policy.md). Default: built-in defaults.")
     Path policyFile;
 
     @Mixin
@@ -86,7 +96,8 @@ final class ScanCommand implements Callable<Integer> {
             errors.addAll(inventory.errors());
             scanned = input.toString();
         } else {
-            LiveOptions options = live.options(TerminalProgress.forStderr(spec.commandLine().getErr()));
+            LiveOptions options =
+                    live.options(TerminalProgress.forStderr(spec.commandLine().getErr()));
             try (FileSystem memory = LiveExport.memory()) {
                 Path dir = LiveExport.inMemory(memory);
                 LiveCollector.Result collected = new LiveCollector(options).collect(dir);
@@ -99,14 +110,27 @@ final class ScanCommand implements Callable<Integer> {
             scanned = options.describe();
         }
         CheckRunner.Run run = new CheckRunner(catalog).run(inventory, policy, started);
-        Report report = new Report(Main.version(), started, clock.instant(), scanned, policy.source(),
-                inventory.scopes(), catalog.all(), errors, run.findings(), run.policyNotices(),
-                run.internalErrors(), threshold);
+        Report report = new Report(
+                Main.version(),
+                started,
+                clock.instant(),
+                scanned,
+                policy.source(),
+                inventory.scopes(),
+                catalog.all(),
+                errors,
+                run.findings(),
+                run.policyNotices(),
+                run.internalErrors(),
+                threshold);
         Reporter reporter = this.report.json() ? new JsonReporter() : new TextReporter(this.report.toTerminal());
         this.report.write(spec, w -> reporter.write(report, w));
         PrintWriter err = spec.commandLine().getErr();
-        err.printf("rsaudit: %d resource check(s) over %d account-region(s); %d collection error(s); verdict %s%s%n",
-                report.findings().size(), report.scopes().size(), report.errorCount(),
+        err.printf(
+                "rsaudit: %d resource check(s) over %d account-region(s); %d collection error(s); verdict %s%s%n",
+                report.findings().size(),
+                report.scopes().size(),
+                report.errorCount(),
                 report.verdict().name().toLowerCase(java.util.Locale.ROOT),
                 this.report.whereWritten());
         return ExitCode.of(report.verdict()).code();
@@ -122,5 +146,4 @@ final class ScanCommand implements Callable<Integer> {
             throw new Main.UsageException("policy " + e.getMessage());
         }
     }
-
 }

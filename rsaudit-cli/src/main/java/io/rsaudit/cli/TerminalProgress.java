@@ -36,8 +36,14 @@ final class TerminalProgress implements Progress {
             return;
         }
         last = now;
-        String line = String.format(Locale.ROOT, "rsaudit: account-regions %d/%d, %d API calls, %d failed, %.1f s",
-                s.scopesDone(), s.scopesTotal(), s.calls(), s.errors(), s.elapsed().toMillis() / 1000.0);
+        String line = String.format(
+                Locale.ROOT,
+                "rsaudit: account-regions %d/%d, %d API calls, %d failed, %.1f s",
+                s.scopesDone(),
+                s.scopesTotal(),
+                s.calls(),
+                s.errors(),
+                s.elapsed().toMillis() / 1000.0);
         String pad = line.length() < width ? " ".repeat(width - line.length()) : "";
         width = line.length();
         err.print("\r" + line + pad + (s.finished() ? "\n" : ""));

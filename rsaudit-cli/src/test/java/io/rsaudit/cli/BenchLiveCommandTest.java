@@ -13,11 +13,30 @@ class BenchLiveCommandTest {
 
     @Test
     void coldAndWarmRunsMakeTheSameCallsWithoutErrors() {
-        CliRun run = CliRun.of("bench", "live", "--accounts", "2", "--regions", "2", "--clusters", "12",
-                "--snapshots", "150", "--parameter-groups", "12", "--kms-keys", "4", "--latency", "0", "--runs", "2");
+        CliRun run = CliRun.of(
+                "bench",
+                "live",
+                "--accounts",
+                "2",
+                "--regions",
+                "2",
+                "--clusters",
+                "12",
+                "--snapshots",
+                "150",
+                "--parameter-groups",
+                "12",
+                "--kms-keys",
+                "4",
+                "--latency",
+                "0",
+                "--runs",
+                "2");
 
         assertThat(run.code()).as(run.err() + run.out()).isZero();
-        assertThat(run.out()).contains("cold, in a fresh JVM (run 1)").contains("warm, the median of runs 2 to 2")
+        assertThat(run.out())
+                .contains("cold, in a fresh JVM (run 1)")
+                .contains("warm, the median of runs 2 to 2")
                 .contains("wall / floor: n/a (--latency 0");
         Matcher m = CALLS.matcher(run.out());
         assertThat(m.find()).isTrue();

@@ -13,16 +13,22 @@ class ChecksCommandTest {
     void listShowsEveryCheck() {
         CliRun run = CliRun.of("checks", "list");
         assertThat(run.code()).isZero();
-        CheckCatalog.builtIn().all().forEach(c -> assertThat(run.out()).contains(c.id()).contains(c.title()));
+        CheckCatalog.builtIn()
+                .all()
+                .forEach(c -> assertThat(run.out()).contains(c.id()).contains(c.title()));
     }
 
     @Test
     void explainPrintsRiskAndEveryFixChannel() {
         CliRun run = CliRun.of("checks", "explain", "rs-transit-001");
         assertThat(run.code()).isZero();
-        assertThat(run.out()).contains("RS-TRANSIT-001: Cluster requires SSL/TLS connections")
-                .contains("Risk").contains("Fix with the AWS CLI").contains("Fix in the console")
-                .contains("Fix with Terraform").contains("https://docs.aws.amazon.com/");
+        assertThat(run.out())
+                .contains("RS-TRANSIT-001: Cluster requires SSL/TLS connections")
+                .contains("Risk")
+                .contains("Fix with the AWS CLI")
+                .contains("Fix in the console")
+                .contains("Fix with Terraform")
+                .contains("https://docs.aws.amazon.com/");
     }
 
     @Test
@@ -40,6 +46,7 @@ class ChecksCommandTest {
         String end = "<!-- checks:end -->";
         assertThat(readme).contains(begin).contains(end);
         String table = readme.substring(readme.indexOf(begin) + begin.length(), readme.indexOf(end));
-        assertThat(table).isEqualTo(ChecksCommand.markdownTable(CheckCatalog.builtIn().all()));
+        assertThat(table)
+                .isEqualTo(ChecksCommand.markdownTable(CheckCatalog.builtIn().all()));
     }
 }

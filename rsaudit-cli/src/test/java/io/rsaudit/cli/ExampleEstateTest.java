@@ -51,7 +51,10 @@ class ExampleEstateTest {
 
     @Test
     void theOnlyCollectionProblemIsTheIntendedAccessDenied() {
-        assertThat(inventory.errors()).filteredOn(CollectionError::isWarning).as("warnings").isEmpty();
+        assertThat(inventory.errors())
+                .filteredOn(CollectionError::isWarning)
+                .as("warnings")
+                .isEmpty();
         assertThat(inventory.errors()).singleElement().satisfies(e -> {
             assertThat(e.kind()).isEqualTo(CollectionError.Kind.CALL_FAILED);
             assertThat(e.location())
@@ -62,15 +65,19 @@ class ExampleEstateTest {
 
     @Test
     void unknownResultsComeOnlyFromTheIntendedFailure() {
-        assertThat(run.findings()).filteredOn(f -> f.result() == Result.UNKNOWN)
-                .allSatisfy(f -> assertThat(f.resource().name()).as(f.check().id() + " " + f.outcome().message())
+        assertThat(run.findings())
+                .filteredOn(f -> f.result() == Result.UNKNOWN)
+                .allSatisfy(f -> assertThat(f.resource().name())
+                        .as(f.check().id() + " " + f.outcome().message())
                         .isEqualTo("analytics-sandbox"));
     }
 
     @Test
     void isARealisticEstate() {
         assertThat(inventory.accounts()).as("accounts").hasSizeGreaterThanOrEqualTo(2);
-        assertThat(inventory.scopes().stream().map(Scope::region).distinct()).as("regions").hasSizeGreaterThanOrEqualTo(3);
+        assertThat(inventory.scopes().stream().map(Scope::region).distinct())
+                .as("regions")
+                .hasSizeGreaterThanOrEqualTo(3);
         assertThat(inventory.clusters()).as("clusters").hasSizeGreaterThanOrEqualTo(8);
         assertThat(inventory.namespaces()).as("serverless namespaces").isNotEmpty();
         assertThat(inventory.workgroups()).as("serverless workgroups").isNotEmpty();
@@ -93,7 +100,9 @@ class ExampleEstateTest {
     @Test
     void showsAnActiveAndAnExpiredSuppression() {
         assertThat(run.internalErrors()).isEmpty();
-        assertThat(run.findings()).filteredOn(Finding::isSuppressed).isNotEmpty()
+        assertThat(run.findings())
+                .filteredOn(Finding::isSuppressed)
+                .isNotEmpty()
                 .allSatisfy(f -> assertThat(f.suppressedBy().expires()).isAfter(TODAY));
         assertThat(run.policyNotices()).anySatisfy(n -> assertThat(n).contains("expired on 2025-01-31"));
     }
@@ -120,7 +129,8 @@ class ExampleEstateTest {
                 lacking.add(id + " has no " + String.join(" and no ", missing) + " (results: " + results + ")");
             }
         });
-        assertThat(lacking).as("checks the example does not show both ways (see the coverage matrix in"
-                + " examples/README.md)").isEmpty();
+        assertThat(lacking)
+                .as("checks the example does not show both ways (see the coverage matrix in" + " examples/README.md)")
+                .isEmpty();
     }
 }

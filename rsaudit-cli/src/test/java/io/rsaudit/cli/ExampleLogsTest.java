@@ -29,8 +29,8 @@ class ExampleLogsTest {
 
     @Test
     void everyInjectedAttackStepIsEvidenceAndTheBenignTrafficAlertsOnNothing() throws IOException {
-        CliRun run = CliRun.of("hunt", LOGS, "--policy", EXAMPLES.resolve("policy.yaml").toString(), "--format",
-                "json");
+        CliRun run = CliRun.of(
+                "hunt", LOGS, "--policy", EXAMPLES.resolve("policy.yaml").toString(), "--format", "json");
         assertThat(run.code()).as(run.err()).isEqualTo(1);
         JsonNode report = new ObjectMapper().readTree(run.out());
         assertThat(report.path("read").path("problemCount").asInt()).isZero();
@@ -42,7 +42,8 @@ class ExampleLogsTest {
         report.path("alerts").forEach(alerts::add);
         for (JsonNode alert : alerts) {
             for (JsonNode e : alert.path("evidence")) {
-                evidence.computeIfAbsent(key(e), k -> new TreeSet<>()).add(alert.path("rule").asText());
+                evidence.computeIfAbsent(key(e), k -> new TreeSet<>())
+                        .add(alert.path("rule").asText());
             }
         }
 
@@ -62,7 +63,8 @@ class ExampleLogsTest {
             }
         }
         assertThat(scenarios).hasSize(32);
-        assertThat(missed.keySet()).as("scenarios with attack steps that no alert shows as evidence: %s", missed)
+        assertThat(missed.keySet())
+                .as("scenarios with attack steps that no alert shows as evidence: %s", missed)
                 .isEmpty();
 
         for (JsonNode alert : alerts) {
@@ -73,10 +75,13 @@ class ExampleLogsTest {
                 if (injected.contains(key(e))) {
                     anyInjected = true;
                 } else {
-                    outside.add(key(e) + " " + e.path("type").asText() + " " + e.path("action").asText());
+                    outside.add(key(e) + " " + e.path("type").asText() + " "
+                            + e.path("action").asText());
                 }
             }
-            assertThat(anyInjected).as("%s raised on benign traffic only: %s", rule, outside).isTrue();
+            assertThat(anyInjected)
+                    .as("%s raised on benign traffic only: %s", rule, outside)
+                    .isTrue();
             // The one exception: the recon sequence starts at the user's login, which is ordinary traffic.
             if (rule.equals("RSH-EXFIL-003")) {
                 assertThat(outside).allSatisfy(o -> assertThat(o).contains(" connectionlog authenticated"));

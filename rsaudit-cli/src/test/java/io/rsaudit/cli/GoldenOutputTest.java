@@ -24,8 +24,8 @@ class GoldenOutputTest {
 
     @Test
     void scanOfTheExampleEstate() throws Exception {
-        CliRun run = CliRun.of("scan", "--input", "../examples/estate", "--policy", "../examples/policy.yaml",
-                "--format", "json");
+        CliRun run = CliRun.of(
+                "scan", "--input", "../examples/estate", "--policy", "../examples/policy.yaml", "--format", "json");
         assertThat(run.code()).as(run.err()).isEqualTo(1);
         compare("scan-example.json", run.out());
     }
@@ -50,7 +50,8 @@ class GoldenOutputTest {
         }
         JsonNode expected = JSON.readTree(Files.readString(file, StandardCharsets.UTF_8));
         // compared as text so that a difference is shown as a diff of lines
-        assertThat(actual).as("%s (regenerate with -Drsaudit.golden.update=true only for a deliberate change)", file)
+        assertThat(actual)
+                .as("%s (regenerate with -Drsaudit.golden.update=true only for a deliberate change)", file)
                 .isEqualTo(JSON.writeValueAsString(expected) + "\n");
     }
 }

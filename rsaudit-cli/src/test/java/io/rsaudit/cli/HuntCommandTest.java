@@ -34,9 +34,17 @@ class HuntCommandTest {
         JsonNode json = new ObjectMapper().readTree(run.out());
         assertThat(json.path("schema").asText()).isEqualTo("rsaudit-hunt/1");
         assertThat(json.path("verdict").asText()).isEqualTo("findings");
-        assertThat(json.path("alerts")).extracting(a -> a.path("rule").asText())
-                .containsExactly("RSH-AUTH-003", "RSH-CRED-001", "RSH-CRED-001", "RSH-USER-001", "RSH-USER-001",
-                        "RSH-AUTH-005", "RSH-AUTH-005", "RSH-AUTH-005");
+        assertThat(json.path("alerts"))
+                .extracting(a -> a.path("rule").asText())
+                .containsExactly(
+                        "RSH-AUTH-003",
+                        "RSH-CRED-001",
+                        "RSH-CRED-001",
+                        "RSH-USER-001",
+                        "RSH-USER-001",
+                        "RSH-AUTH-005",
+                        "RSH-AUTH-005",
+                        "RSH-AUTH-005");
         JsonNode burst = json.path("alerts").get(0);
         assertThat(burst.path("rule").asText()).isEqualTo("RSH-AUTH-003");
         assertThat(burst.path("level").asText()).isEqualTo("critical");
@@ -44,7 +52,8 @@ class HuntCommandTest {
         assertThat(burst.path("evidence")).hasSize(6);
         assertThat(burst.path("evidence").get(5).path("line").asLong()).isEqualTo(6);
         assertThat(json.path("read").path("malformed").asLong()).isEqualTo(1);
-        assertThat(json.path("read").path("problems")).extracting(p -> p.path("kind").asText())
+        assertThat(json.path("read").path("problems"))
+                .extracting(p -> p.path("kind").asText())
                 .contains("unknown_type", "malformed");
         assertThat(run.out()).doesNotContain("AKIAIOSFODNN7EXAMPLE", "Sup3rSecret1");
     }
@@ -52,8 +61,11 @@ class HuntCommandTest {
     @Test
     void exitCodesFollowScan() throws Exception {
         String policy = BENIGN + "/policy.yaml";
-        String[] logs = Files.list(Path.of(BENIGN)).map(Path::toString).filter(p -> !p.endsWith(".yaml"))
-                .sorted().toArray(String[]::new);
+        String[] logs = Files.list(Path.of(BENIGN))
+                .map(Path::toString)
+                .filter(p -> !p.endsWith(".yaml"))
+                .sorted()
+                .toArray(String[]::new);
         String[] clean = new String[logs.length + 3];
         clean[0] = "hunt";
         clean[1] = "--policy";
@@ -80,8 +92,11 @@ class HuntCommandTest {
         Files.writeString(dir.resolve("mine.yaml"), "id: MY-1\ntitle: t\nlevel: urgent\n");
         CliRun bad = CliRun.of("hunt", CORPUS, "--rules", dir.toString());
         assertThat(bad.code()).isEqualTo(2);
-        assertThat(bad.err()).contains("mine.yaml:3: level: 'urgent' is not a severity",
-                "mine.yaml: description: required", "mine.yaml: logsource: required");
+        assertThat(bad.err())
+                .contains(
+                        "mine.yaml:3: level: 'urgent' is not a severity",
+                        "mine.yaml: description: required",
+                        "mine.yaml: logsource: required");
         Path policy = Files.writeString(dir.resolve("p.yaml"), "hunt:\n  thresholds:\n    RSH-NOPE-001: 3\n");
         assertThat(CliRun.of("hunt", CORPUS, "--policy", policy.toString()).err())
                 .contains("line 3: hunt.thresholds.RSH-NOPE-001: no rule has this id");
@@ -92,13 +107,16 @@ class HuntCommandTest {
         Path policy = Files.writeString(dir.resolve("p.yaml"), "hunt:\n  levels: {RSH-AUTH-005: critical}\n");
         CliRun list = CliRun.of("hunt", CORPUS, "--list-rules", "--policy", policy.toString());
         assertThat(list.out().lines()).anyMatch(l -> l.matches("RSH-AUTH-005 +critical .*"));
-        CliRun run = CliRun.of("hunt", CORPUS, "--since", "2024-05-01T10:30:00Z", "--format", "json", "--policy",
-                policy.toString());
+        CliRun run = CliRun.of(
+                "hunt", CORPUS, "--since", "2024-05-01T10:30:00Z", "--format", "json", "--policy", policy.toString());
         JsonNode json = new ObjectMapper().readTree(run.out());
-        assertThat(json.path("alerts")).extracting(a -> a.path("rule").asText() + " " + a.path("level").asText())
+        assertThat(json.path("alerts"))
+                .extracting(a -> a.path("rule").asText() + " " + a.path("level").asText())
                 .containsExactly("RSH-AUTH-005 critical");
-        assertThat(json.path("rules")).filteredOn(r -> r.path("id").asText().equals("RSH-AUTH-005"))
-                .extracting(r -> r.path("level").asText()).containsExactly("critical");
+        assertThat(json.path("rules"))
+                .filteredOn(r -> r.path("id").asText().equals("RSH-AUTH-005"))
+                .extracting(r -> r.path("level").asText())
+                .containsExactly("critical");
     }
 
     @Test

@@ -29,31 +29,46 @@ class HuntFromS3Test {
     void alertsFromS3EqualAlertsFromTheSameFilesOnDisk(@TempDir Path data) throws Exception {
         Path bucket = Files.createDirectories(data.resolve("s3/audit-logs").resolve(PREFIX));
         try (var files = Files.list(Path.of(HuntCommandTest.CORPUS))) {
-            for (Path f : files.filter(f -> f.getFileName().toString().startsWith("123456789012_")).toList()) {
-                try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(
-                        bucket.resolve(f.getFileName() + ".gz")))) {
+            for (Path f : files.filter(f -> f.getFileName().toString().startsWith("123456789012_"))
+                    .toList()) {
+                try (OutputStream out =
+                        new GZIPOutputStream(Files.newOutputStream(bucket.resolve(f.getFileName() + ".gz")))) {
                     Files.copy(f, out);
                 }
             }
         }
-        try (AwsSimulator sim = AwsSimulator.start(Path.of("../examples/estate"), SimOptions.defaults(),
-                SimLogData.at(data))) {
-            CliRun s3 = CliRun.of("hunt", "s3://audit-logs/AWSLogs/", "--format", "json", "--aws-region",
-                    "eu-west-1", "--endpoint-url", sim.endpoint().toString());
+        try (AwsSimulator sim =
+                AwsSimulator.start(Path.of("../examples/estate"), SimOptions.defaults(), SimLogData.at(data))) {
+            CliRun s3 = CliRun.of(
+                    "hunt",
+                    "s3://audit-logs/AWSLogs/",
+                    "--format",
+                    "json",
+                    "--aws-region",
+                    "eu-west-1",
+                    "--endpoint-url",
+                    sim.endpoint().toString());
             CliRun disk = CliRun.of("hunt", bucket.toString(), "--format", "json");
 
             assertThat(s3.code()).as(s3.err() + s3.out()).isEqualTo(disk.code()).isEqualTo(1);
             JsonNode fromS3 = new ObjectMapper().readTree(s3.out());
             JsonNode fromDisk = new ObjectMapper().readTree(disk.out());
             assertThat(rulesAndTimes(fromS3)).isNotEmpty().isEqualTo(rulesAndTimes(fromDisk));
-            assertThat(fromS3.path("alerts").get(0).path("evidence").get(0).path("file").asText())
+            assertThat(fromS3.path("alerts")
+                            .get(0)
+                            .path("evidence")
+                            .get(0)
+                            .path("file")
+                            .asText())
                     .startsWith("s3://audit-logs/" + PREFIX);
         }
     }
 
     private static List<String> rulesAndTimes(JsonNode report) {
         List<String> out = new ArrayList<>();
-        report.path("alerts").forEach(a -> out.add(a.path("rule").asText() + "@" + a.path("first").asText()));
+        report.path("alerts")
+                .forEach(a ->
+                        out.add(a.path("rule").asText() + "@" + a.path("first").asText()));
         return out;
     }
 }

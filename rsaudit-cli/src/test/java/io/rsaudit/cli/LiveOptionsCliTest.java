@@ -23,24 +23,30 @@ class LiveOptionsCliTest {
 
     @Test
     void inputAndLiveOptionsAreMutuallyExclusive() {
-        usage(CliRun.of("scan", "--input", dir.toString(), "--regions", "eu-west-1", "--profile", "audit"),
+        usage(
+                CliRun.of("scan", "--input", dir.toString(), "--regions", "eu-west-1", "--profile", "audit"),
                 "--input scans an export; --profile, --regions are options of a live scan: give one or the other");
-        usage(CliRun.of("scan", "--input", dir.toString(), "--endpoint-url", "http://127.0.0.1:1"),
+        usage(
+                CliRun.of("scan", "--input", dir.toString(), "--endpoint-url", "http://127.0.0.1:1"),
                 "--endpoint-url is an option of a live scan");
     }
 
     @Test
     void badAccountIdsRegionsAndRoleCombinationsAreNamed() {
-        usage(CliRun.of("scan", "--role-name", "audit", "--accounts", "111111111111,12345"),
+        usage(
+                CliRun.of("scan", "--role-name", "audit", "--accounts", "111111111111,12345"),
                 "not a 12-digit AWS account id: '12345'");
         usage(CliRun.of("scan", "--accounts", "111111111111"), "--accounts needs --role-name");
         usage(CliRun.of("scan", "--role-name", "audit"), "--role-name needs the accounts to assume it in");
-        usage(CliRun.of("scan", "--role-name", "audit", "--org", "--accounts", "111111111111"),
+        usage(
+                CliRun.of("scan", "--role-name", "audit", "--org", "--accounts", "111111111111"),
                 "--org and --accounts are mutually exclusive");
-        usage(CliRun.of("export", "--output", dir.resolve("x").toString(), "--regions", "eu-west-1,Europe"),
+        usage(
+                CliRun.of("export", "--output", dir.resolve("x").toString(), "--regions", "eu-west-1,Europe"),
                 "not a region name: 'Europe'");
         usage(CliRun.of("scan", "--external-id", "x"), "--external-id needs --role-name");
-        usage(CliRun.of("scan", "--concurrency", "0", "--regions", "eu-west-1"),
+        usage(
+                CliRun.of("scan", "--concurrency", "0", "--regions", "eu-west-1"),
                 "--concurrency must be between 1 and 512");
         usage(CliRun.of("scan", "--endpoint-url", "localhost:4566"), "--endpoint-url: expected http(s)://host[:port]");
     }
@@ -48,7 +54,8 @@ class LiveOptionsCliTest {
     @Test
     void exportRefusesANonEmptyFolderUnlessForced() throws Exception {
         Files.writeString(dir.resolve("notes.txt"), "mine");
-        usage(CliRun.of("export", "--output", dir.toString(), "--regions", "eu-west-1"),
+        usage(
+                CliRun.of("export", "--output", dir.toString(), "--regions", "eu-west-1"),
                 "is not empty: export into a new folder, or pass --force");
         usage(CliRun.of("export", "--output", dir.resolve("notes.txt").toString()), "is not a folder");
         usage(CliRun.of("export"), "Missing required option: '--output=DIR'");

@@ -39,8 +39,12 @@ class LiveScanCliTest {
             List<String> fromLive = findings(l);
             List<String> fromExport = findings(o);
             assertThat(fromLive).hasSizeGreaterThan(50);
-            assertThat(fromLive.stream().filter(f -> !fromExport.contains(f))).as("reported live only").isEmpty();
-            assertThat(fromExport.stream().filter(f -> !fromLive.contains(f))).as("reported offline only").isEmpty();
+            assertThat(fromLive.stream().filter(f -> !fromExport.contains(f)))
+                    .as("reported live only")
+                    .isEmpty();
+            assertThat(fromExport.stream().filter(f -> !fromLive.contains(f)))
+                    .as("reported offline only")
+                    .isEmpty();
             assertThat(fromLive).containsExactlyElementsOf(fromExport);
             assertThat(l.path("scopes")).isEqualTo(o.path("scopes"));
         }
@@ -65,14 +69,15 @@ class LiveScanCliTest {
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(out.resolve("111111111111"))))
                     .isEqualTo("rwx------");
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(
-                    out.resolve("111111111111/eu-west-1/redshift/describe-clusters.json")))).isEqualTo("rw-------");
+                            out.resolve("111111111111/eu-west-1/redshift/describe-clusters.json"))))
+                    .isEqualTo("rw-------");
         }
     }
 
     @Test
     void anAccountWhoseRoleCannotBeAssumedMakesTheScanIncomplete() throws Exception {
-        try (AwsSimulator sim = AwsSimulator.start(ESTATE,
-                SimOptions.builder().unassumable("222222222222").build())) {
+        try (AwsSimulator sim = AwsSimulator.start(
+                ESTATE, SimOptions.builder().unassumable("222222222222").build())) {
             // --fail-on none: no finding sets exit 1, so the exit code says only whether the scan is whole
             CliRun run = CliRun.of(live(sim, "--fail-on", "none"));
 
@@ -89,9 +94,10 @@ class LiveScanCliTest {
      */
     private static List<String> findings(JsonNode report) {
         List<String> out = new ArrayList<>();
-        report.path("findings").forEach(f -> out.add(f.toString()
-                .replaceAll("(\\.error\\)): [^\"]*", "$1: <the error>")
-                .replaceAll("(describe-security-groups\\.json\",\"pointer\":\"/SecurityGroups/)\\d+", "$1*")));
+        report.path("findings")
+                .forEach(f -> out.add(f.toString()
+                        .replaceAll("(\\.error\\)): [^\"]*", "$1: <the error>")
+                        .replaceAll("(describe-security-groups\\.json\",\"pointer\":\"/SecurityGroups/)\\d+", "$1*")));
         return out;
     }
 
@@ -103,10 +109,17 @@ class LiveScanCliTest {
     }
 
     private static String[] command(String command, AwsSimulator sim, String... more) {
-        List<String> all = new ArrayList<>(List.of(command, "--role-name", "rsaudit-audit", "--accounts",
-                "111111111111,222222222222", "--region", "us-east-1", "--endpoint-url", sim.endpoint().toString()));
+        List<String> all = new ArrayList<>(List.of(
+                command,
+                "--role-name",
+                "rsaudit-audit",
+                "--accounts",
+                "111111111111,222222222222",
+                "--region",
+                "us-east-1",
+                "--endpoint-url",
+                sim.endpoint().toString()));
         all.addAll(List.of(more));
         return all.toArray(String[]::new);
     }
-
 }

@@ -21,8 +21,10 @@ class ScanCommandTest {
 
     /** Every call collected, nothing in it: a complete, empty estate. */
     private Estate emptyButComplete() {
-        Estate e = Estate.in(dir.resolve("estate")).json("111111111111/sts/get-caller-identity.json",
-                "{'UserId': 'AIDA', 'Account': '111111111111', 'Arn': 'arn:aws:iam::111111111111:user/a'}");
+        Estate e = Estate.in(dir.resolve("estate"))
+                .json(
+                        "111111111111/sts/get-caller-identity.json",
+                        "{'UserId': 'AIDA', 'Account': '111111111111', 'Arn': 'arn:aws:iam::111111111111:user/a'}");
         for (AwsCliCall call : AwsCliCall.values()) {
             if (call.regional() && call.perResource() == null) {
                 e.json(R + call.file(), "{'" + call.listMember() + "': []}");
@@ -42,8 +44,11 @@ class ScanCommandTest {
 
     @Test
     void failingFindingsExitOne() {
-        Estate e = emptyButComplete().json(R + "redshift/describe-clusters.json", "{'Clusters': [{'ClusterIdentifier': 'c1',"
-                + " 'Encrypted': false, 'ClusterParameterGroups': [{'ParameterGroupName': 'default.redshift-1.0'}]}]}");
+        Estate e = emptyButComplete()
+                .json(
+                        R + "redshift/describe-clusters.json",
+                        "{'Clusters': [{'ClusterIdentifier': 'c1',"
+                                + " 'Encrypted': false, 'ClusterParameterGroups': [{'ParameterGroupName': 'default.redshift-1.0'}]}]}");
         CliRun run = CliRun.of("scan", "--input", e.root().toString());
         assertThat(run.code()).isEqualTo(1);
         assertThat(run.out()).contains("RS-TRANSIT-001").contains("Verdict: FAIL");
@@ -61,8 +66,16 @@ class ScanCommandTest {
     void jsonGoesToTheOutputFileAndTalkToStderr() throws Exception {
         Estate e = emptyButComplete();
         Path report = dir.resolve("report.json");
-        CliRun run = CliRun.of("scan", "--input", e.root().toString(), "--format", "json", "--output", report.toString(),
-                "--fail-on", "high");
+        CliRun run = CliRun.of(
+                "scan",
+                "--input",
+                e.root().toString(),
+                "--format",
+                "json",
+                "--output",
+                report.toString(),
+                "--fail-on",
+                "high");
         assertThat(run.out()).isEmpty();
         assertThat(run.err()).contains("report written to " + report);
         JsonNode json = new ObjectMapper().readTree(Files.readString(report));
@@ -86,7 +99,8 @@ class ScanCommandTest {
 
     @Test
     void aBrokenPolicyIsAUsageErrorNamingTheLine() throws Exception {
-        Path policy = Files.writeString(dir.resolve("policy.yaml"), "version: 1\nbackups:\n  minAutomatedRetention: 7\n");
+        Path policy =
+                Files.writeString(dir.resolve("policy.yaml"), "version: 1\nbackups:\n  minAutomatedRetention: 7\n");
         CliRun run = CliRun.of("scan", "--input", dir.toString(), "--policy", policy.toString());
         assertThat(run.code()).isEqualTo(2);
         assertThat(run.err()).contains("line 3").contains("unknown field 'minAutomatedRetention'");
@@ -95,7 +109,12 @@ class ScanCommandTest {
     @Test
     void anUnwritableOutputIsAUsageError() {
         Estate e = emptyButComplete();
-        CliRun run = CliRun.of("scan", "--input", e.root().toString(), "--output", dir.resolve("no/such/dir/r.txt").toString());
+        CliRun run = CliRun.of(
+                "scan",
+                "--input",
+                e.root().toString(),
+                "--output",
+                dir.resolve("no/such/dir/r.txt").toString());
         assertThat(run.code()).isEqualTo(2);
         assertThat(run.err()).contains("cannot write the report");
     }

@@ -31,7 +31,8 @@ class SsoProfileTest {
 
     @Test
     void anSsoProfileScansTheAccountAndRoleItNames(@TempDir Path home) throws Exception {
-        try (AwsSimulator sim = AwsSimulator.start(ESTATE, SimOptions.builder().ssoAccessToken(TOKEN).build())) {
+        try (AwsSimulator sim = AwsSimulator.start(
+                ESTATE, SimOptions.builder().ssoAccessToken(TOKEN).build())) {
             Run run = scan(home, sim, TOKEN);
 
             assertThat(run.code()).as(run.err()).isZero();
@@ -39,29 +40,35 @@ class SsoProfileTest {
                     .isEqualTo("[{\"account\":\"111111111111\",\"region\":\"eu-west-1\"}]");
             assertThat(run.report().path("findings").size()).isGreaterThan(10);
             List<SimRequest> asked = sim.requests();
-            assertThat(asked).filteredOn(r -> r.service().equals("sso"))
+            assertThat(asked)
+                    .filteredOn(r -> r.service().equals("sso"))
                     .containsExactly(new SimRequest("sso", "GetRoleCredentials", "111111111111", "", SimRequest.OK));
-            assertThat(asked).filteredOn(r -> r.service().equals("redshift"))
-                    .isNotEmpty().allMatch(r -> r.account().equals("111111111111"));
+            assertThat(asked)
+                    .filteredOn(r -> r.service().equals("redshift"))
+                    .isNotEmpty()
+                    .allMatch(r -> r.account().equals("111111111111"));
         }
     }
 
     @Test
     void aTokenThePortalRefusesIsACollectionErrorAndTheScanIsIncomplete(@TempDir Path home) throws Exception {
-        try (AwsSimulator sim = AwsSimulator.start(ESTATE, SimOptions.builder().ssoAccessToken(TOKEN).build())) {
+        try (AwsSimulator sim = AwsSimulator.start(
+                ESTATE, SimOptions.builder().ssoAccessToken(TOKEN).build())) {
             Run run = scan(home, sim, "a-token-the-portal-no-longer-knows");
 
             assertThat(run.code()).as(run.err()).isEqualTo(3);
             String errors = run.report().path("collectionErrors").toString();
             assertThat(run.report().path("collectionErrors")).hasSize(1);
-            assertThat(errors).contains("UnauthorizedException").contains("Session token not found or invalid")
-                    .contains("run 'aws sso login'").doesNotContain("a-token-the-portal-no-longer-knows");
+            assertThat(errors)
+                    .contains("UnauthorizedException")
+                    .contains("Session token not found or invalid")
+                    .contains("run 'aws sso login'")
+                    .doesNotContain("a-token-the-portal-no-longer-knows");
             assertThat(run.report().path("findings").size()).isZero();
         }
     }
 
-    private record Run(int code, String err, JsonNode report) {
-    }
+    private record Run(int code, String err, JsonNode report) {}
 
     /** {@code rsaudit scan --profile audit-sso} in another JVM, HOME holding the profile and the cached token. */
     private static Run scan(Path home, AwsSimulator sim, String cachedToken) throws Exception {
@@ -85,10 +92,22 @@ class SsoProfileTest {
                  "clientId": "simulated-client", "clientSecret": "simulated-secret",
                  "registrationExpiresAt": "2099-01-01T00:00:00Z", "refreshToken": "simulated-refresh"}
                 """.formatted(cachedToken));
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "scan",
-                "--profile", "audit-sso", "--regions", "eu-west-1", "--endpoint-url", sim.endpoint().toString(),
-                "--format", "json", "--fail-on", "none");
+        ProcessBuilder pb = new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                Main.class.getName(),
+                "scan",
+                "--profile",
+                "audit-sso",
+                "--regions",
+                "eu-west-1",
+                "--endpoint-url",
+                sim.endpoint().toString(),
+                "--format",
+                "json",
+                "--fail-on",
+                "none");
         Map<String, String> env = pb.environment();
         env.keySet().removeIf(k -> k.startsWith("AWS_"));
         env.put("HOME", home.toString());

@@ -25,10 +25,10 @@ class TerminalProgressTest {
         now.addAndGet(1_000_000L); // finished: always shown, and the line ends
         progress.changed(status(85, 85, 2682, 1, 2100, true));
 
-        assertThat(out.toString()).isEqualTo(
-                "\rrsaudit: account-regions 0/85, 120 API calls, 0 failed, 1.5 s"
-                + "\rrsaudit: account-regions 7/85, 210 API calls, 1 failed, 1.8 s"
-                + "\rrsaudit: account-regions 85/85, 2682 API calls, 1 failed, 2.1 s\n");
+        assertThat(out.toString())
+                .isEqualTo("\rrsaudit: account-regions 0/85, 120 API calls, 0 failed, 1.5 s"
+                        + "\rrsaudit: account-regions 7/85, 210 API calls, 1 failed, 1.8 s"
+                        + "\rrsaudit: account-regions 85/85, 2682 API calls, 1 failed, 2.1 s\n");
     }
 
     @Test
@@ -38,12 +38,11 @@ class TerminalProgressTest {
         progress.changed(status(1, 2, 3, 0, 1000, true));
 
         String second = out.toString().substring(out.toString().lastIndexOf('\r'));
-        assertThat(second).isEqualTo("\rrsaudit: account-regions 1/2, 3 API calls, 0 failed, 1.0 s" + " ".repeat(7)
-                + "\n");
+        assertThat(second)
+                .isEqualTo("\rrsaudit: account-regions 1/2, 3 API calls, 0 failed, 1.0 s" + " ".repeat(7) + "\n");
     }
 
-    private static Progress.Status status(int done, int total, long calls, long errors, long millis,
-            boolean finished) {
+    private static Progress.Status status(int done, int total, long calls, long errors, long millis, boolean finished) {
         return new Progress.Status(done, total, calls, errors, Duration.ofMillis(millis), finished);
     }
 }

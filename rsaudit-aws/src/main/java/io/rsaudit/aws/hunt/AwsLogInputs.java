@@ -107,8 +107,8 @@ public final class AwsLogInputs implements AutoCloseable {
     private static void check(String argument) {
         if (argument.startsWith(S3)) {
             if (!BUCKET.matcher(S3Location.of(argument).bucket()).matches()) {
-                throw new IllegalArgumentException("not an S3 location: '" + argument
-                        + "' (expected s3://bucket or s3://bucket/prefix)");
+                throw new IllegalArgumentException(
+                        "not an S3 location: '" + argument + "' (expected s3://bucket or s3://bucket/prefix)");
             }
         } else if (argument.startsWith(CLOUDWATCH)) {
             if (!GROUP.matcher(argument.substring(CLOUDWATCH.length())).matches()) {
@@ -116,8 +116,8 @@ public final class AwsLogInputs implements AutoCloseable {
                         + "' (expected e.g. cloudwatch:/aws/redshift/cluster/<cluster>/connectionlog)");
             }
         } else {
-            throw new IllegalArgumentException("not an AWS input: '" + argument
-                    + "' (expected s3://bucket[/prefix] or cloudwatch:<log group>)");
+            throw new IllegalArgumentException(
+                    "not an AWS input: '" + argument + "' (expected s3://bucket[/prefix] or cloudwatch:<log group>)");
         }
     }
 
@@ -127,7 +127,8 @@ public final class AwsLogInputs implements AutoCloseable {
         static S3Location of(String argument) {
             String location = argument.substring(S3.length());
             int slash = location.indexOf('/');
-            return slash < 0 ? new S3Location(location, "")
+            return slash < 0
+                    ? new S3Location(location, "")
                     : new S3Location(location.substring(0, slash), location.substring(slash + 1));
         }
     }

@@ -23,8 +23,13 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
  * @param read the options the reader will get: its window (--since/--until) and account, region and cluster filters
  *     narrow what is listed before anything is downloaded
  */
-public record AwsLogOptions(String profile, AwsCredentialsProvider credentials, String region, URI endpointOverride,
-        List<ExecutionInterceptor> interceptors, ReadOptions read) {
+public record AwsLogOptions(
+        String profile,
+        AwsCredentialsProvider credentials,
+        String region,
+        URI endpointOverride,
+        List<ExecutionInterceptor> interceptors,
+        ReadOptions read) {
 
     public AwsLogOptions {
         interceptors = List.copyOf(interceptors);

@@ -24,20 +24,22 @@ final class CloudWatchListing {
 
     private static final Pattern GROUP = Pattern.compile(".*/([^/]+)/(connectionlog|userlog|useractivitylog)");
 
-    private CloudWatchListing() {
-    }
+    private CloudWatchListing() {}
 
-    static void list(CallerClients clients, String group, ReadOptions read, Narrowing narrowing,
-            AwsLogInputs.Found found) {
+    static void list(
+            CallerClients clients, String group, ReadOptions read, Narrowing narrowing, AwsLogInputs.Found found) {
         String where = "cloudwatch:" + group;
         Matcher m = GROUP.matcher(group);
         LogType type = m.matches() ? LogType.fromFileName(m.group(2)) : null;
         String cluster = m.matches() ? m.group(1) : null;
         if (type == null && read.type() == null) {
             found.leftOut("unknown-type");
-            found.problem(where, ReadProblem.Kind.UNKNOWN_TYPE, "cannot tell the log type of " + where
-                    + ": its name does not end in /<cluster>/<logtype> (connectionlog, userlog, useractivitylog);"
-                    + " pass --type; not read");
+            found.problem(
+                    where,
+                    ReadProblem.Kind.UNKNOWN_TYPE,
+                    "cannot tell the log type of " + where
+                            + ": its name does not end in /<cluster>/<logtype> (connectionlog, userlog, useractivitylog);"
+                            + " pass --type; not read");
             return;
         }
         if (narrowing.reason(null, null, cluster, null) != null) {
@@ -49,7 +51,8 @@ final class CloudWatchListing {
             CloudWatchLogsClient logs = clients.logs(region);
             String prefix = regions.size() == 1 ? "cloudwatch:" : "cloudwatch:" + region + ":";
             try {
-                for (LogStream s : logs.describeLogStreamsPaginator(r -> r.logGroupName(group)).logStreams()) {
+                for (LogStream s : logs.describeLogStreamsPaginator(r -> r.logGroupName(group))
+                        .logStreams()) {
                     found.found++;
                     String account = s.arn() == null ? null : Arns.accountOf(s.arn());
                     String reason = narrowing.reason(account, region, cluster, null);
@@ -57,13 +60,22 @@ final class CloudWatchListing {
                         found.leftOut(reason);
                         continue;
                     }
-                    found.inputs.add(new CloudWatchStreamInput(clients, logs, prefix + group + "/" + s.logStreamName(),
-                            group, s.logStreamName(), read.since(), read.until(),
+                    found.inputs.add(new CloudWatchStreamInput(
+                            clients,
+                            logs,
+                            prefix + group + "/" + s.logStreamName(),
+                            group,
+                            s.logStreamName(),
+                            read.since(),
+                            read.until(),
                             new LogInput.Known(type, account, region, cluster)));
                 }
             } catch (SdkException e) {
-                found.problem(where, ReadProblem.Kind.UNREADABLE, "cannot list the streams of " + where + " in "
-                        + region + ": logs:DescribeLogStreams failed: " + clients.explain(e));
+                found.problem(
+                        where,
+                        ReadProblem.Kind.UNREADABLE,
+                        "cannot list the streams of " + where + " in " + region + ": logs:DescribeLogStreams failed: "
+                                + clients.explain(e));
             }
         }
     }

@@ -33,8 +33,15 @@ final class CloudWatchStreamInput implements LogInput {
     private final Instant until;
     private final Known known;
 
-    CloudWatchStreamInput(CallerClients clients, CloudWatchLogsClient logs, String name, String group, String stream,
-            Instant since, Instant until, Known known) {
+    CloudWatchStreamInput(
+            CallerClients clients,
+            CloudWatchLogsClient logs,
+            String name,
+            String group,
+            String stream,
+            Instant since,
+            Instant until,
+            Known known) {
         this.clients = clients;
         this.logs = logs;
         this.name = name;
@@ -76,8 +83,10 @@ final class CloudWatchStreamInput implements LogInput {
         private boolean last;
 
         void fetch() throws IOException {
-            FilterLogEventsRequest.Builder request = FilterLogEventsRequest.builder().logGroupName(group)
-                    .logStreamNames(stream).nextToken(token);
+            FilterLogEventsRequest.Builder request = FilterLogEventsRequest.builder()
+                    .logGroupName(group)
+                    .logStreamNames(stream)
+                    .nextToken(token);
             if (since != null) {
                 request.startTime(since.toEpochMilli());
             }
@@ -88,14 +97,17 @@ final class CloudWatchStreamInput implements LogInput {
             try {
                 response = logs.filterLogEvents(request.build());
             } catch (SdkException e) {
-                throw new AwsReadException("logs:FilterLogEvents failed" + (token == null ? "" : " after the first page")
-                        + ": " + clients.explain(e), e);
+                throw new AwsReadException(
+                        "logs:FilterLogEvents failed" + (token == null ? "" : " after the first page") + ": "
+                                + clients.explain(e),
+                        e);
             }
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             for (FilteredLogEvent e : response.events()) {
                 String message = e.message() == null ? "" : e.message();
                 // a message that ends its line itself would otherwise leave an empty line between records
-                int end = message.endsWith("\r\n") ? message.length() - 2
+                int end = message.endsWith("\r\n")
+                        ? message.length() - 2
                         : message.endsWith("\n") ? message.length() - 1 : message.length();
                 bytes.writeBytes(message.substring(0, end).getBytes(StandardCharsets.UTF_8));
                 bytes.write('\n');

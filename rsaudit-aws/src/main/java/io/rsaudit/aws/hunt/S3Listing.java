@@ -18,16 +18,17 @@ final class S3Listing {
     /** How many keys of neither naming the problem quotes. */
     static final int EXAMPLES = 3;
 
-    private S3Listing() {
-    }
+    private S3Listing() {}
 
-    static void list(CallerClients clients, String bucket, String prefix, Narrowing narrowing,
-            AwsLogInputs.Found found) {
+    static void list(
+            CallerClients clients, String bucket, String prefix, Narrowing narrowing, AwsLogInputs.Found found) {
         String where = "s3://" + bucket + "/" + prefix;
         long unrecognised = 0;
         List<String> examples = new ArrayList<>();
         try {
-            for (S3Object o : clients.s3().listObjectsV2Paginator(r -> r.bucket(bucket).prefix(prefix)).contents()) {
+            for (S3Object o : clients.s3()
+                    .listObjectsV2Paginator(r -> r.bucket(bucket).prefix(prefix))
+                    .contents()) {
                 found.found++;
                 Optional<S3LogKey> log = S3LogKey.parse(o.key());
                 if (log.isEmpty()) {
@@ -47,14 +48,22 @@ final class S3Listing {
                 found.inputs.add(new S3ObjectInput(clients, bucket, o.key(), o.size() == null ? 0 : o.size(), k));
             }
         } catch (SdkException e) {
-            found.problem(where, ReadProblem.Kind.UNREADABLE, "cannot list " + where + ": s3:ListBucket failed: "
-                    + clients.explain(e) + (found.found == 0 ? "" : "; the " + found.found
-                    + " object(s) listed before the failure are kept"));
+            found.problem(
+                    where,
+                    ReadProblem.Kind.UNREADABLE,
+                    "cannot list " + where + ": s3:ListBucket failed: "
+                            + clients.explain(e)
+                            + (found.found == 0
+                                    ? ""
+                                    : "; the " + found.found + " object(s) listed before the failure are kept"));
         }
         if (unrecognised > 0) {
-            found.problem(where, ReadProblem.Kind.UNKNOWN_TYPE, unrecognised + " object(s) under " + where
-                    + " follow neither Redshift's audit-log naming nor CloudTrail's and were not read, e.g. "
-                    + String.join(", ", examples));
+            found.problem(
+                    where,
+                    ReadProblem.Kind.UNKNOWN_TYPE,
+                    unrecognised + " object(s) under " + where
+                            + " follow neither Redshift's audit-log naming nor CloudTrail's and were not read, e.g. "
+                            + String.join(", ", examples));
         }
     }
 }

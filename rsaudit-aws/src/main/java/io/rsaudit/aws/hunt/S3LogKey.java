@@ -33,13 +33,13 @@ record S3LogKey(LogType type, String account, String region, String cluster, Ins
     static Optional<S3LogKey> parse(String key) {
         Matcher m = REDSHIFT.matcher(key);
         if (m.matches() && m.group(1).equals(m.group(3)) && m.group(2).equals(m.group(4))) {
-            return time(m.group(7), REDSHIFT_TIME).map(t -> new S3LogKey(LogType.fromFileName(m.group(6)),
-                    m.group(1), m.group(2), m.group(5), t));
+            return time(m.group(7), REDSHIFT_TIME)
+                    .map(t -> new S3LogKey(LogType.fromFileName(m.group(6)), m.group(1), m.group(2), m.group(5), t));
         }
         Matcher c = CLOUDTRAIL.matcher(key);
         if (c.matches() && c.group(1).equals(c.group(3)) && c.group(2).equals(c.group(4))) {
-            return time(c.group(5), CLOUDTRAIL_TIME).map(t -> new S3LogKey(LogType.CLOUDTRAIL, c.group(1),
-                    c.group(2), null, t));
+            return time(c.group(5), CLOUDTRAIL_TIME)
+                    .map(t -> new S3LogKey(LogType.CLOUDTRAIL, c.group(1), c.group(2), null, t));
         }
         return Optional.empty();
     }

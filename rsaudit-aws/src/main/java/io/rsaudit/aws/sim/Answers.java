@@ -55,9 +55,23 @@ final class Answers {
     private static final Pattern FILTER = Pattern.compile("Filter\\.(\\d+)\\.(Name|Value\\.\\d+)");
     private static final String TOKEN_PREFIX = "sim-page:";
     /** Regions AWS ships disabled (an account opts in); the rest are enabled by default. */
-    private static final Set<String> OPT_IN_REGIONS = Set.of("af-south-1", "ap-east-1", "ap-south-2",
-            "ap-southeast-3", "ap-southeast-4", "ap-southeast-5", "ap-southeast-7", "ca-west-1", "eu-central-2",
-            "eu-south-1", "eu-south-2", "il-central-1", "me-central-1", "me-south-1", "mx-central-1");
+    private static final Set<String> OPT_IN_REGIONS = Set.of(
+            "af-south-1",
+            "ap-east-1",
+            "ap-south-2",
+            "ap-southeast-3",
+            "ap-southeast-4",
+            "ap-southeast-5",
+            "ap-southeast-7",
+            "ca-west-1",
+            "eu-central-2",
+            "eu-south-1",
+            "eu-south-2",
+            "il-central-1",
+            "me-central-1",
+            "me-south-1",
+            "mx-central-1");
+
     private static final Instant JOINED = Instant.parse("2020-01-01T00:00:00Z");
 
     private final ExportEstate estate;
@@ -105,20 +119,30 @@ final class Answers {
         String sessionName = required(call, "RoleSessionName");
         Matcher m = ROLE_ARN.matcher(roleArn);
         if (!m.matches()) {
-            throw refuse(new AwsError("ValidationError", "1 validation error detected: Value '" + roleArn
-                    + "' at 'roleArn' failed to satisfy constraint: not a role ARN", 400));
+            throw refuse(new AwsError(
+                    "ValidationError",
+                    "1 validation error detected: Value '" + roleArn
+                            + "' at 'roleArn' failed to satisfy constraint: not a role ARN",
+                    400));
         }
         String target = m.group(1);
         if (options.unassumableAccounts().contains(target)) {
-            throw refuse(new AwsError("AccessDenied", "User: " + callerIdentity(call).get("Arn").asText()
-                    + " is not authorized to perform: sts:AssumeRole on resource: " + roleArn, 403));
+            throw refuse(new AwsError(
+                    "AccessDenied",
+                    "User: " + callerIdentity(call).get("Arn").asText()
+                            + " is not authorized to perform: sts:AssumeRole on resource: " + roleArn,
+                    403));
         }
         ObjectNode out = JSON.createObjectNode();
         ObjectNode creds = out.putObject("Credentials");
         creds.put("AccessKeyId", "SIM" + target);
         creds.put("SecretAccessKey", "simulated-secret-" + target);
-        creds.put("SessionToken", Base64.getUrlEncoder().withoutPadding().encodeToString(
-                ("sim-session:" + target + ":" + m.group(2) + ":" + sessionName).getBytes(StandardCharsets.UTF_8)));
+        creds.put(
+                "SessionToken",
+                Base64.getUrlEncoder()
+                        .withoutPadding()
+                        .encodeToString(("sim-session:" + target + ":" + m.group(2) + ":" + sessionName)
+                                .getBytes(StandardCharsets.UTF_8)));
         creds.put("Expiration", Instant.now().plus(Duration.ofHours(1)).toString());
         ObjectNode user = out.putObject("AssumedRoleUser");
         user.put("AssumedRoleId", "AROASIM" + target + ":" + sessionName);
@@ -134,7 +158,8 @@ final class Answers {
         try {
             String s = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
             String[] parts = s.split(":", 4);
-            return parts.length == 4 && parts[0].equals("sim-session") ? new String[] {parts[1], parts[2], parts[3]}
+            return parts.length == 4 && parts[0].equals("sim-session")
+                    ? new String[] {parts[1], parts[2], parts[3]}
                     : null;
         } catch (IllegalArgumentException e) {
             return null;
@@ -211,7 +236,8 @@ final class Answers {
             case DESCRIBE_SECURITY_GROUPS -> securityGroups(call, items);
             case DESCRIBE_TRAILS -> {
                 if ("false".equalsIgnoreCase(call.param("includeShadowTrails"))) {
-                    items.removeIf(t -> !call.region().equals(t.path("HomeRegion").asText()));
+                    items.removeIf(
+                            t -> !call.region().equals(t.path("HomeRegion").asText()));
                 }
             }
             default -> {
@@ -243,10 +269,10 @@ final class Answers {
         String[] parts = value.split(":", 6);
         String resource = parts.length == 6 ? parts[5] : value;
         return switch (op) {
-            case DESCRIBE_KEY, GET_KEY_ROTATION_STATUS -> resource.startsWith("key/") ? resource.substring(4)
-                    : resource;
-            case GET_TRAIL_STATUS, GET_EVENT_SELECTORS -> resource.startsWith("trail/") ? resource.substring(6)
-                    : resource;
+            case DESCRIBE_KEY, GET_KEY_ROTATION_STATUS ->
+                resource.startsWith("key/") ? resource.substring(4) : resource;
+            case GET_TRAIL_STATUS, GET_EVENT_SELECTORS ->
+                resource.startsWith("trail/") ? resource.substring(6) : resource;
             default -> value;
         };
     }
@@ -262,7 +288,8 @@ final class Answers {
                 if (m.group(2).equals("Name")) {
                     names.put(m.group(1), p.getValue());
                 } else {
-                    values.computeIfAbsent(m.group(1), k -> new LinkedHashSet<>()).add(p.getValue());
+                    values.computeIfAbsent(m.group(1), k -> new LinkedHashSet<>())
+                            .add(p.getValue());
                 }
             } else if (p.getKey().startsWith("GroupId.")) {
                 ids.add(p.getValue());
@@ -273,21 +300,24 @@ final class Answers {
                 case "group-id" -> "GroupId";
                 case "group-name" -> "GroupName";
                 case "vpc-id" -> "VpcId";
-                default -> throw refuse(new AwsError("InvalidParameterValue", "The filter '" + f.getValue()
-                        + "' is invalid", 400));
+                default ->
+                    throw refuse(
+                            new AwsError("InvalidParameterValue", "The filter '" + f.getValue() + "' is invalid", 400));
             };
             Set<String> wanted = values.getOrDefault(f.getKey(), Set.of());
             items.removeIf(g -> !wanted.contains(g.path(member).asText()));
         }
         if (!ids.isEmpty()) {
             if (call.param("MaxResults") != null) {
-                throw refuse(new AwsError("InvalidParameterCombination", "The parameter GroupIds cannot be used with"
-                        + " the parameter MaxResults", 400));
+                throw refuse(new AwsError(
+                        "InvalidParameterCombination",
+                        "The parameter GroupIds cannot be used with" + " the parameter MaxResults",
+                        400));
             }
             for (String id : ids) {
                 if (items.stream().noneMatch(g -> id.equals(g.path("GroupId").asText()))) {
-                    throw refuse(new AwsError("InvalidGroup.NotFound", "The security group '" + id
-                            + "' does not exist", 400));
+                    throw refuse(new AwsError(
+                            "InvalidGroup.NotFound", "The security group '" + id + "' does not exist", 400));
                 }
             }
             items.removeIf(g -> !ids.contains(g.path("GroupId").asText()));
@@ -297,15 +327,21 @@ final class Answers {
     /** What AWS answers for a resource it does not have. */
     private static AwsError notFound(Call call, String value) {
         return switch (call.op()) {
-            case DESCRIBE_CLUSTERS, DESCRIBE_LOGGING_STATUS -> new AwsError("ClusterNotFound", "Cluster " + value
-                    + " not found.", 404);
-            case DESCRIBE_CLUSTER_PARAMETERS -> new AwsError("ClusterParameterGroupNotFound", "The parameter group "
-                    + value + " could not be found.", 404);
-            case DESCRIBE_KEY, GET_KEY_ROTATION_STATUS -> new AwsError("NotFoundException",
-                    resourceName(call.op(), value).startsWith("alias/") ? "Alias " + value + " is not found."
-                            : "Key '" + value + "' does not exist", 400);
-            case GET_TRAIL_STATUS, GET_EVENT_SELECTORS -> new AwsError("TrailNotFoundException", "Unknown trail: "
-                    + value + " for the user: " + call.account(), 400);
+            case DESCRIBE_CLUSTERS, DESCRIBE_LOGGING_STATUS ->
+                new AwsError("ClusterNotFound", "Cluster " + value + " not found.", 404);
+            case DESCRIBE_CLUSTER_PARAMETERS ->
+                new AwsError(
+                        "ClusterParameterGroupNotFound", "The parameter group " + value + " could not be found.", 404);
+            case DESCRIBE_KEY, GET_KEY_ROTATION_STATUS ->
+                new AwsError(
+                        "NotFoundException",
+                        resourceName(call.op(), value).startsWith("alias/")
+                                ? "Alias " + value + " is not found."
+                                : "Key '" + value + "' does not exist",
+                        400);
+            case GET_TRAIL_STATUS, GET_EVENT_SELECTORS ->
+                new AwsError(
+                        "TrailNotFoundException", "Unknown trail: " + value + " for the user: " + call.account(), 400);
             default -> throw new IllegalStateException("no not-found answer for " + call.op());
         };
     }
@@ -324,8 +360,10 @@ final class Answers {
                 size = -1;
             }
             if (size < p.min() || size > p.max()) {
-                throw refuse(call.op().service().unsupported(p.sizeIn() + " must be between " + p.min() + " and "
-                        + p.max() + ", not " + asked));
+                throw refuse(call.op()
+                        .service()
+                        .unsupported(
+                                p.sizeIn() + " must be between " + p.min() + " and " + p.max() + ", not " + asked));
             }
         }
         boolean byIds = call.params().keySet().stream().anyMatch(k -> k.startsWith("GroupId."));
@@ -337,8 +375,11 @@ final class Answers {
         ObjectNode out = replace(json, call.op().listMember(), items.subList(from, to));
         out.remove(p.tokenOut());
         if (to < items.size()) {
-            out.put(p.tokenOut(), Base64.getUrlEncoder().withoutPadding().encodeToString(
-                    (TOKEN_PREFIX + to).getBytes(StandardCharsets.UTF_8)));
+            out.put(
+                    p.tokenOut(),
+                    Base64.getUrlEncoder()
+                            .withoutPadding()
+                            .encodeToString((TOKEN_PREFIX + to).getBytes(StandardCharsets.UTF_8)));
         }
         return out;
     }
@@ -373,10 +414,14 @@ final class Answers {
     private static String required(Call call, String name) throws Refusal {
         String v = call.param(name);
         if (v == null || v.isEmpty()) {
-            throw refuse(call.op().service().protocol() == Protocol.JSON
-                    ? new AwsError("ValidationException", "1 validation error detected: Value null at '" + name
-                            + "' failed to satisfy constraint: Member must not be null", 400)
-                    : new AwsError("MissingParameter", "The request must contain the parameter " + name, 400));
+            throw refuse(
+                    call.op().service().protocol() == Protocol.JSON
+                            ? new AwsError(
+                                    "ValidationException",
+                                    "1 validation error detected: Value null at '" + name
+                                            + "' failed to satisfy constraint: Member must not be null",
+                                    400)
+                            : new AwsError("MissingParameter", "The request must contain the parameter " + name, 400));
         }
         return v;
     }

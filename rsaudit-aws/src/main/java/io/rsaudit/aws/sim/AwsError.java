@@ -40,8 +40,11 @@ record AwsError(String code, String message, int status) {
         if (c.contains("notfound") && protocol == Protocol.QUERY) {
             return 404;
         }
-        if (protocol != Protocol.JSON && (c.startsWith("accessdenied") || c.equals("unauthorizedoperation")
-                || c.equals("invalidclienttokenid") || c.equals("expiredtoken"))) {
+        if (protocol != Protocol.JSON
+                && (c.startsWith("accessdenied")
+                        || c.equals("unauthorizedoperation")
+                        || c.equals("invalidclienttokenid")
+                        || c.equals("expiredtoken"))) {
             return 403;
         }
         return 400;

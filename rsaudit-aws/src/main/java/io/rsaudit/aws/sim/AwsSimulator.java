@@ -43,8 +43,7 @@ import java.util.regex.Pattern;
  */
 public final class AwsSimulator implements AutoCloseable {
 
-    private static final Pattern SCOPE = Pattern.compile(
-            "Credential=([^/,\\s]+)/\\d{8}/([^/]+)/([^/]+)/aws4_request");
+    private static final Pattern SCOPE = Pattern.compile("Credential=([^/,\\s]+)/\\d{8}/([^/]+)/([^/]+)/aws4_request");
     private static final Pattern SIM_KEY = Pattern.compile("SIM(\\d{12})");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
@@ -83,6 +82,7 @@ public final class AwsSimulator implements AutoCloseable {
      * down to HTTP alone. A body made again later would differ only in its request id.
      */
     private final Map<String, byte[]> rendered = new ConcurrentHashMap<>();
+
     private final SimLogData logData;
 
     private AwsSimulator(ExportEstate estate, SimOptions options, SimLogData logData) throws IOException {
@@ -97,8 +97,7 @@ public final class AwsSimulator implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
-                IDLE_CONNECTIONS);
+        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), IDLE_CONNECTIONS);
         server.setExecutor(pool);
         server.createContext("/", this::handle);
         server.start();
@@ -174,8 +173,11 @@ public final class AwsSimulator implements AutoCloseable {
             String auth = exchange.getRequestHeaders().getFirst("Authorization");
             Matcher scope = auth == null ? null : SCOPE.matcher(auth);
             if (scope == null || !scope.find()) {
-                send(exchange, SimService.STS, new AwsError("MissingAuthenticationToken",
-                        "Request is missing Authentication Token", 403), UUID.randomUUID().toString());
+                send(
+                        exchange,
+                        SimService.STS,
+                        new AwsError("MissingAuthenticationToken", "Request is missing Authentication Token", 403),
+                        UUID.randomUUID().toString());
                 return;
             }
             String region = scope.group(2);
@@ -188,8 +190,11 @@ public final class AwsSimulator implements AutoCloseable {
                 return;
             }
             if (service == null) {
-                send(exchange, SimService.STS, new AwsError("InvalidAction", "simulator: no service "
-                        + scope.group(3), 400), requestId);
+                send(
+                        exchange,
+                        SimService.STS,
+                        new AwsError("InvalidAction", "simulator: no service " + scope.group(3), 400),
+                        requestId);
                 log.add(new SimRequest(scope.group(3), "?", account, region, "InvalidAction"));
                 return;
             }
@@ -212,16 +217,29 @@ public final class AwsSimulator implements AutoCloseable {
                     action = action == null ? "?" : action;
                 }
             } catch (IOException | IllegalArgumentException e) {
-                sendAndLog(exchange, service, "?", account, region, service.unsupported("unreadable request: "
-                        + e.getMessage()), requestId);
+                sendAndLog(
+                        exchange,
+                        service,
+                        "?",
+                        account,
+                        region,
+                        service.unsupported("unreadable request: " + e.getMessage()),
+                        requestId);
                 return;
             }
             SimOperation op = SimOperation.of(service, action).orElse(null);
             delay(service);
             if (op == null) {
-                sendAndLog(exchange, service, action, account, region, service.protocol() == Protocol.JSON
-                        ? new AwsError("UnknownOperationException", "simulator: " + action + " is not simulated", 400)
-                        : new AwsError("InvalidAction", "simulator: " + action + " is not simulated", 400),
+                sendAndLog(
+                        exchange,
+                        service,
+                        action,
+                        account,
+                        region,
+                        service.protocol() == Protocol.JSON
+                                ? new AwsError(
+                                        "UnknownOperationException", "simulator: " + action + " is not simulated", 400)
+                                : new AwsError("InvalidAction", "simulator: " + action + " is not simulated", 400),
                         requestId);
                 return;
             }
@@ -239,15 +257,26 @@ public final class AwsSimulator implements AutoCloseable {
             if (bytes == null) {
                 JsonNode answer;
                 try {
-                    answer = answers.answer(new Call(op, account, region, Collections.unmodifiableMap(params),
+                    answer = answers.answer(new Call(
+                            op,
+                            account,
+                            region,
+                            Collections.unmodifiableMap(params),
                             exchange.getRequestHeaders().getFirst("X-Amz-Security-Token")));
                     bytes = Wire.answer(op, answer, requestId);
                 } catch (Refusal r) {
                     sendAndLog(exchange, service, action, account, region, r.error(), requestId);
                     return;
                 } catch (ShapeWriter.BadExportValue | UncheckedIOException e) {
-                    sendAndLog(exchange, service, action, account, region, new AwsError("InternalFailure",
-                            "simulator: cannot serve the export: " + e.getMessage(), 500), requestId);
+                    sendAndLog(
+                            exchange,
+                            service,
+                            action,
+                            account,
+                            region,
+                            new AwsError(
+                                    "InternalFailure", "simulator: cannot serve the export: " + e.getMessage(), 500),
+                            requestId);
                     return;
                 }
                 if (made != null) {
@@ -270,22 +299,24 @@ public final class AwsSimulator implements AutoCloseable {
     }
 
     /** The faults of the options that apply, in the order AWS would meet them: region, policy, then load. */
-    private AwsError fault(SimService service, SimOperation op, String account, String region,
-            Map<String, String> params) {
+    private AwsError fault(
+            SimService service, SimOperation op, String account, String region, Map<String, String> params) {
         boolean global = service == SimService.ORGANIZATIONS;
         if (!global && options.optedOutRegions().contains(region)) {
             return service.credentialsRejected();
         }
         String iamAction = service.signingName() + ":" + op.action();
-        if (!global && service != SimService.STS
+        if (!global
+                && service != SimService.STS
                 && options.deniedScopes().contains(new SimOptions.Scope(account, region))) {
             return service.accessDenied(account, iamAction, "with an explicit deny in a service control policy");
         }
         if (options.deniedActions().contains(iamAction)) {
             return service.accessDenied(account, iamAction, "with an explicit deny in an identity-based policy");
         }
-        return faults.transientFault(service, service.signingName() + "|" + op.action() + "|" + account + "|"
-                + region + "|" + new TreeMap<>(params));
+        return faults.transientFault(
+                service,
+                service.signingName() + "|" + op.action() + "|" + account + "|" + region + "|" + new TreeMap<>(params));
     }
 
     private void delay(SimService service) {
@@ -300,8 +331,15 @@ public final class AwsSimulator implements AutoCloseable {
         }
     }
 
-    private void sendAndLog(HttpExchange exchange, SimService service, String action, String account, String region,
-            AwsError error, String requestId) throws IOException {
+    private void sendAndLog(
+            HttpExchange exchange,
+            SimService service,
+            String action,
+            String account,
+            String region,
+            AwsError error,
+            String requestId)
+            throws IOException {
         log.add(new SimRequest(service.signingName(), action, account, region, error.code()));
         send(exchange, service, error, requestId);
     }
@@ -344,12 +382,16 @@ public final class AwsSimulator implements AutoCloseable {
         if (json == null || !json.isObject()) {
             throw new IllegalArgumentException("the body is not a JSON object");
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = json.fields(); it.hasNext();) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = json.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             if (e.getValue().isNull()) {
                 continue;
             }
-            params.put(e.getKey(), e.getValue().isValueNode() ? e.getValue().asText() : e.getValue().toString());
+            params.put(
+                    e.getKey(),
+                    e.getValue().isValueNode()
+                            ? e.getValue().asText()
+                            : e.getValue().toString());
         }
         return params;
     }

@@ -30,17 +30,13 @@ final class ExportEstate {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** What the export holds for a call. */
-    sealed interface Output {
-    }
+    sealed interface Output {}
 
-    record Found(ObjectNode json) implements Output {
-    }
+    record Found(ObjectNode json) implements Output {}
 
-    record Failed(String text, String file) implements Output {
-    }
+    record Failed(String text, String file) implements Output {}
 
-    record Absent() implements Output {
-    }
+    record Absent() implements Output {}
 
     private final Path root;
     private final Map<String, List<String>> regions = new TreeMap<>();
@@ -55,8 +51,13 @@ final class ExportEstate {
                     continue;
                 }
                 try (Stream<Path> rs = Files.list(a)) {
-                    regions.put(name, rs.filter(Files::isDirectory).map(r -> r.getFileName().toString())
-                            .filter(r -> REGION.matcher(r).matches()).sorted().toList());
+                    regions.put(
+                            name,
+                            rs.filter(Files::isDirectory)
+                                    .map(r -> r.getFileName().toString())
+                                    .filter(r -> REGION.matcher(r).matches())
+                                    .sorted()
+                                    .toList());
                 }
             }
         }
@@ -77,7 +78,11 @@ final class ExportEstate {
 
     /** Every region any account holds. */
     List<String> allRegions() {
-        return regions.values().stream().flatMap(List::stream).distinct().sorted().toList();
+        return regions.values().stream()
+                .flatMap(List::stream)
+                .distinct()
+                .sorted()
+                .toList();
     }
 
     /** The output of a region's call, or of a per-resource call when {@code resource} is not null. */

@@ -37,12 +37,14 @@ final class Faults {
                 s.faultsInARow = 0;
                 return null;
             }
-            SplittableRandom draw = new SplittableRandom(options.seed() * 0x9E3779B97F4A7C15L + fingerprint(request)
-                    + attempt * 0xBF58476D1CE4E5B9L);
+            SplittableRandom draw = new SplittableRandom(
+                    options.seed() * 0x9E3779B97F4A7C15L + fingerprint(request) + attempt * 0xBF58476D1CE4E5B9L);
             double r = draw.nextDouble();
-            AwsError fault = r < options.throttleRate() ? service.throttling()
-                    : r < options.throttleRate() + options.serverErrorRate() ? service.serverError(draw.nextBoolean())
-                    : null;
+            AwsError fault = r < options.throttleRate()
+                    ? service.throttling()
+                    : r < options.throttleRate() + options.serverErrorRate()
+                            ? service.serverError(draw.nextBoolean())
+                            : null;
             s.faultsInARow = fault == null ? 0 : s.faultsInARow + 1;
             return fault;
         }

@@ -33,8 +33,7 @@ final class ShapeWriter {
 
     private static final Map<Object, List<SdkField<?>>> FIELDS = new ConcurrentHashMap<>();
 
-    private ShapeWriter() {
-    }
+    private ShapeWriter() {}
 
     /** The fields of a model class ({@code DescribeClustersResponse}). */
     static List<SdkField<?>> fields(Class<?> modelClass) {
@@ -48,7 +47,8 @@ final class ShapeWriter {
     }
 
     private static List<SdkField<?>> fields(SdkField<?> struct) {
-        return FIELDS.computeIfAbsent(struct, f -> ((SdkField<?>) f).constructor().get().sdkFields());
+        return FIELDS.computeIfAbsent(
+                struct, f -> ((SdkField<?>) f).constructor().get().sdkFields());
     }
 
     // ---- XML (AWS Query and EC2) ----
@@ -88,7 +88,7 @@ final class ShapeWriter {
             if (!map.isFlattened()) {
                 w.writeStartElement(name);
             }
-            for (Iterator<Map.Entry<String, JsonNode>> it = object(v, where).fields(); it.hasNext();) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = object(v, where).fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
                 w.writeStartElement(map.isFlattened() ? name : "entry");
                 w.writeStartElement(map.keyLocationName());
@@ -114,8 +114,7 @@ final class ShapeWriter {
     // ---- JSON 1.1 ----
 
     /** Writes {@code value} as a JSON object of the shape {@code fields} describe. */
-    static void jsonObject(JsonGenerator g, List<SdkField<?>> fields, JsonNode value, String where)
-            throws IOException {
+    static void jsonObject(JsonGenerator g, List<SdkField<?>> fields, JsonNode value, String where) throws IOException {
         g.writeStartObject();
         for (SdkField<?> field : fields) {
             JsonNode v = value.get(field.memberName());
@@ -140,7 +139,7 @@ final class ShapeWriter {
         } else if (type == MarshallingType.MAP) {
             SdkField<?> value = field.getTrait(MapTrait.class).valueFieldInfo();
             g.writeStartObject();
-            for (Iterator<Map.Entry<String, JsonNode>> it = object(v, where).fields(); it.hasNext();) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = object(v, where).fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
                 g.writeFieldName(e.getKey());
                 jsonValue(g, value, e.getValue(), where + "." + e.getKey());
@@ -157,12 +156,19 @@ final class ShapeWriter {
             }
         } else if (type == MarshallingType.BOOLEAN) {
             g.writeBoolean(v.isBoolean() ? v.booleanValue() : Boolean.parseBoolean(v.asText()));
-        } else if (type == MarshallingType.INTEGER || type == MarshallingType.LONG || type == MarshallingType.SHORT
+        } else if (type == MarshallingType.INTEGER
+                || type == MarshallingType.LONG
+                || type == MarshallingType.SHORT
                 || type == MarshallingType.BYTE) {
-            g.writeNumber(v.isNumber() ? v.bigIntegerValue() : new BigInteger(v.asText().strip()));
-        } else if (type == MarshallingType.DOUBLE || type == MarshallingType.FLOAT
+            g.writeNumber(
+                    v.isNumber()
+                            ? v.bigIntegerValue()
+                            : new BigInteger(v.asText().strip()));
+        } else if (type == MarshallingType.DOUBLE
+                || type == MarshallingType.FLOAT
                 || type == MarshallingType.BIG_DECIMAL) {
-            g.writeNumber(v.isNumber() ? v.decimalValue() : new BigDecimal(v.asText().strip()));
+            g.writeNumber(
+                    v.isNumber() ? v.decimalValue() : new BigDecimal(v.asText().strip()));
         } else {
             g.writeString(scalar(v));
         }
@@ -190,20 +196,25 @@ final class ShapeWriter {
 
     /** A timestamp in the member's wire format (its trait, else ISO 8601 in XML and epoch seconds in JSON). */
     private static String timestamp(SdkField<?> field, JsonNode v, String where, boolean json) {
-        Instant t = v.isNumber() ? Timestamps.ofEpochSeconds(v.decimalValue())
+        Instant t = v.isNumber()
+                ? Timestamps.ofEpochSeconds(v.decimalValue())
                 : v.isTextual() ? Timestamps.parse(v.asText()) : null;
         if (t == null) {
             throw new BadExportValue(where, "a timestamp", v);
         }
         TimestampFormatTrait trait = field.getTrait(TimestampFormatTrait.class);
-        TimestampFormatTrait.Format format = trait != null ? trait.format()
+        TimestampFormatTrait.Format format = trait != null
+                ? trait.format()
                 : json ? TimestampFormatTrait.Format.UNIX_TIMESTAMP : TimestampFormatTrait.Format.ISO_8601;
         return switch (format) {
             case ISO_8601 -> t.toString();
             case RFC_822 -> DateTimeFormatter.RFC_1123_DATE_TIME.format(t.atOffset(ZoneOffset.UTC));
             case UNIX_TIMESTAMP_MILLIS -> Long.toString(t.toEpochMilli());
-            default -> new BigDecimal(BigInteger.valueOf(t.getEpochSecond()))
-                    .add(BigDecimal.valueOf(t.getNano(), 9)).stripTrailingZeros().toPlainString();
+            default ->
+                new BigDecimal(BigInteger.valueOf(t.getEpochSecond()))
+                        .add(BigDecimal.valueOf(t.getNano(), 9))
+                        .stripTrailingZeros()
+                        .toPlainString();
         };
     }
 
@@ -219,5 +230,4 @@ final class ShapeWriter {
             return s.length() > 60 ? s.substring(0, 60) + "..." : s;
         }
     }
-
 }

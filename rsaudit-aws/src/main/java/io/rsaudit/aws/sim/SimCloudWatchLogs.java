@@ -56,12 +56,17 @@ final class SimCloudWatchLogs {
         }
     }
 
-    private record Event(String stream, long timestamp, String message, long index) {
-    }
+    private record Event(String stream, long timestamp, String message, long index) {}
 
     /** Answers the request, telling {@code served} what it answered before the client can have read the answer. */
-    void handle(HttpExchange exchange, String account, String region, byte[] body, SimOptions options,
-            Consumer<SimRequest> served) throws IOException {
+    void handle(
+            HttpExchange exchange,
+            String account,
+            String region,
+            byte[] body,
+            SimOptions options,
+            Consumer<SimRequest> served)
+            throws IOException {
         String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
         String operation = target != null && target.startsWith(TARGET) ? target.substring(TARGET.length()) : "?";
         String group = "?";
@@ -70,15 +75,17 @@ final class SimCloudWatchLogs {
         byte[] bytes;
         try {
             JsonNode request = body.length == 0 ? JSON.createObjectNode() : JSON.readTree(body);
-            group = request.path("logGroupName").asText(request.path("logGroupIdentifier").asText("?"));
+            group = request.path("logGroupName")
+                    .asText(request.path("logGroupIdentifier").asText("?"));
             Path dir = groupDir(region, group);
             ObjectNode answer = switch (operation) {
                 case "DescribeLogStreams" -> describeLogStreams(dir, account, region, group, request, options);
                 case "FilterLogEvents" -> filterLogEvents(dir, group, request, options);
-                default -> throw new Refused("UnknownOperationException", "simulator: " + operation
-                        + " is not simulated");
+                default ->
+                    throw new Refused("UnknownOperationException", "simulator: " + operation + " is not simulated");
             };
-            Class<?> model = operation.equals("FilterLogEvents") ? FilterLogEventsResponse.class
+            Class<?> model = operation.equals("FilterLogEvents")
+                    ? FilterLogEventsResponse.class
                     : DescribeLogStreamsResponse.class;
             status = 200;
             bytes = Wire.json(8192, g -> ShapeWriter.jsonObject(g, ShapeWriter.fields(model), answer, operation));
@@ -100,19 +107,21 @@ final class SimCloudWatchLogs {
 
     private Path groupDir(String region, String group) throws Refused {
         Path regionDir = data.cloudWatchRoot().resolve(region);
-        Path dir = regionDir.resolve(group.startsWith("/") ? group.substring(1) : group).normalize();
+        Path dir = regionDir
+                .resolve(group.startsWith("/") ? group.substring(1) : group)
+                .normalize();
         if (group.isEmpty() || !dir.startsWith(regionDir) || !Files.isDirectory(dir)) {
             throw new Refused("ResourceNotFoundException", "The specified log group does not exist.");
         }
         if (data.denied("logs:" + group)) {
-            throw new Refused("AccessDeniedException", "User is not authorized to perform: logs on resource: "
-                    + group);
+            throw new Refused("AccessDeniedException", "User is not authorized to perform: logs on resource: " + group);
         }
         return dir;
     }
 
-    private ObjectNode describeLogStreams(Path dir, String account, String region, String group, JsonNode request,
-            SimOptions options) throws IOException, Refused {
+    private ObjectNode describeLogStreams(
+            Path dir, String account, String region, String group, JsonNode request, SimOptions options)
+            throws IOException, Refused {
         List<String> names = streams(dir);
         int offset = offset(request);
         int limit = pageSize(request, 50, options);
@@ -122,7 +131,10 @@ final class SimCloudWatchLogs {
             List<Event> events = events(dir, names.get(i));
             ObjectNode s = streams.addObject();
             s.put("logStreamName", names.get(i));
-            s.put("creationTime", Files.getLastModifiedTime(dir.resolve(names.get(i) + SUFFIX)).toMillis());
+            s.put(
+                    "creationTime",
+                    Files.getLastModifiedTime(dir.resolve(names.get(i) + SUFFIX))
+                            .toMillis());
             if (!events.isEmpty()) {
                 long first = events.stream().mapToLong(Event::timestamp).min().getAsLong();
                 long last = events.stream().mapToLong(Event::timestamp).max().getAsLong();
@@ -130,8 +142,9 @@ final class SimCloudWatchLogs {
                 s.put("lastEventTimestamp", last);
                 s.put("lastIngestionTime", last + 1000);
             }
-            s.put("arn", "arn:aws:logs:" + region + ":" + account + ":log-group:" + group + ":log-stream:"
-                    + names.get(i));
+            s.put(
+                    "arn",
+                    "arn:aws:logs:" + region + ":" + account + ":log-group:" + group + ":log-stream:" + names.get(i));
         }
         if (offset + limit < names.size()) {
             answer.put("nextToken", Integer.toString(offset + limit));
@@ -159,7 +172,8 @@ final class SimCloudWatchLogs {
                 }
             }
         }
-        all.sort(Comparator.comparingLong(Event::timestamp).thenComparing(Event::stream)
+        all.sort(Comparator.comparingLong(Event::timestamp)
+                .thenComparing(Event::stream)
                 .thenComparingLong(Event::index));
         int offset = offset(request);
         int limit = pageSize(request, 10_000, options);
@@ -182,8 +196,11 @@ final class SimCloudWatchLogs {
 
     private static List<String> streams(Path dir) throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
-            return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(SUFFIX))
-                    .map(n -> n.substring(0, n.length() - SUFFIX.length())).sorted().toList();
+            return files.map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(SUFFIX))
+                    .map(n -> n.substring(0, n.length() - SUFFIX.length()))
+                    .sorted()
+                    .toList();
         }
     }
 
@@ -208,11 +225,15 @@ final class SimCloudWatchLogs {
                     continue;
                 }
                 JsonNode e = JSON.readTree(line);
-                if (!e.path("timestamp").canConvertToLong() || !e.path("message").isTextual()) {
-                    throw new Refused("ServiceUnavailableException", "simulator: " + stream + SUFFIX + ":" + n
-                            + " is not {\"timestamp\": millis, \"message\": text}");
+                if (!e.path("timestamp").canConvertToLong()
+                        || !e.path("message").isTextual()) {
+                    throw new Refused(
+                            "ServiceUnavailableException",
+                            "simulator: " + stream + SUFFIX + ":" + n
+                                    + " is not {\"timestamp\": millis, \"message\": text}");
                 }
-                events.add(new Event(stream, e.path("timestamp").asLong(), e.path("message").asText(), n));
+                events.add(new Event(
+                        stream, e.path("timestamp").asLong(), e.path("message").asText(), n));
             }
         }
         return List.copyOf(events);

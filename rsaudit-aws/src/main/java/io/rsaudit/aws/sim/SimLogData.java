@@ -27,8 +27,7 @@ public final class SimLogData {
      * @param target {@code bucket/key} ({@code bucket} for a listing) or the log group
      * @param outcome {@link SimRequest#OK} or the error code answered
      */
-    public record Request(String operation, String target, String outcome) {
-    }
+    public record Request(String operation, String target, String outcome) {}
 
     private final Path root;
     private final Set<String> denied;
@@ -108,8 +107,15 @@ public final class SimLogData {
      * Answers the request, telling {@code served} (the simulator's own log) what was answered before the client can
      * have read the answer.
      */
-    void handle(HttpExchange exchange, String signingName, String account, String region, byte[] body,
-            SimOptions options, Consumer<SimRequest> served) throws IOException {
+    void handle(
+            HttpExchange exchange,
+            String signingName,
+            String account,
+            String region,
+            byte[] body,
+            SimOptions options,
+            Consumer<SimRequest> served)
+            throws IOException {
         if (signingName.equals("s3")) {
             s3.handle(exchange, account, region, options, served);
         } else {

@@ -12,37 +12,97 @@ import java.util.Set;
  */
 enum SimOperation {
     GET_CALLER_IDENTITY(SimService.STS, "GetCallerIdentity", null, null, Paging.NONE),
-    ASSUME_ROLE(SimService.STS, "AssumeRole", null, null, Paging.NONE,
-            "RoleArn", "RoleSessionName", "ExternalId", "DurationSeconds"),
-    DESCRIBE_CLUSTERS(SimService.REDSHIFT, "DescribeClusters", AwsCliCall.DESCRIBE_CLUSTERS, null, Paging.REDSHIFT,
+    ASSUME_ROLE(
+            SimService.STS,
+            "AssumeRole",
+            null,
+            null,
+            Paging.NONE,
+            "RoleArn",
+            "RoleSessionName",
+            "ExternalId",
+            "DurationSeconds"),
+    DESCRIBE_CLUSTERS(
+            SimService.REDSHIFT,
+            "DescribeClusters",
+            AwsCliCall.DESCRIBE_CLUSTERS,
+            null,
+            Paging.REDSHIFT,
             "ClusterIdentifier"),
-    DESCRIBE_CLUSTER_PARAMETER_GROUPS(SimService.REDSHIFT, "DescribeClusterParameterGroups",
-            AwsCliCall.DESCRIBE_CLUSTER_PARAMETER_GROUPS, null, Paging.REDSHIFT),
-    DESCRIBE_CLUSTER_PARAMETERS(SimService.REDSHIFT, "DescribeClusterParameters",
-            AwsCliCall.DESCRIBE_CLUSTER_PARAMETERS, "ParameterGroupName", Paging.REDSHIFT),
-    DESCRIBE_CLUSTER_SNAPSHOTS(SimService.REDSHIFT, "DescribeClusterSnapshots", AwsCliCall.DESCRIBE_CLUSTER_SNAPSHOTS,
-            null, Paging.REDSHIFT),
-    DESCRIBE_LOGGING_STATUS(SimService.REDSHIFT, "DescribeLoggingStatus", AwsCliCall.DESCRIBE_LOGGING_STATUS,
-            "ClusterIdentifier", Paging.NONE),
-    DESCRIBE_SNAPSHOT_COPY_GRANTS(SimService.REDSHIFT, "DescribeSnapshotCopyGrants",
-            AwsCliCall.DESCRIBE_SNAPSHOT_COPY_GRANTS, null, Paging.REDSHIFT),
+    DESCRIBE_CLUSTER_PARAMETER_GROUPS(
+            SimService.REDSHIFT,
+            "DescribeClusterParameterGroups",
+            AwsCliCall.DESCRIBE_CLUSTER_PARAMETER_GROUPS,
+            null,
+            Paging.REDSHIFT),
+    DESCRIBE_CLUSTER_PARAMETERS(
+            SimService.REDSHIFT,
+            "DescribeClusterParameters",
+            AwsCliCall.DESCRIBE_CLUSTER_PARAMETERS,
+            "ParameterGroupName",
+            Paging.REDSHIFT),
+    DESCRIBE_CLUSTER_SNAPSHOTS(
+            SimService.REDSHIFT,
+            "DescribeClusterSnapshots",
+            AwsCliCall.DESCRIBE_CLUSTER_SNAPSHOTS,
+            null,
+            Paging.REDSHIFT),
+    DESCRIBE_LOGGING_STATUS(
+            SimService.REDSHIFT,
+            "DescribeLoggingStatus",
+            AwsCliCall.DESCRIBE_LOGGING_STATUS,
+            "ClusterIdentifier",
+            Paging.NONE),
+    DESCRIBE_SNAPSHOT_COPY_GRANTS(
+            SimService.REDSHIFT,
+            "DescribeSnapshotCopyGrants",
+            AwsCliCall.DESCRIBE_SNAPSHOT_COPY_GRANTS,
+            null,
+            Paging.REDSHIFT),
     DESCRIBE_REGIONS(SimService.EC2, "DescribeRegions", null, null, Paging.NONE, "AllRegions"),
-    DESCRIBE_SECURITY_GROUPS(SimService.EC2, "DescribeSecurityGroups", AwsCliCall.EC2_DESCRIBE_SECURITY_GROUPS, null,
-            Paging.EC2, "Filter.", "GroupId."),
+    DESCRIBE_SECURITY_GROUPS(
+            SimService.EC2,
+            "DescribeSecurityGroups",
+            AwsCliCall.EC2_DESCRIBE_SECURITY_GROUPS,
+            null,
+            Paging.EC2,
+            "Filter.",
+            "GroupId."),
     DESCRIBE_KEY(SimService.KMS, "DescribeKey", AwsCliCall.KMS_DESCRIBE_KEY, "KeyId", Paging.NONE),
-    GET_KEY_ROTATION_STATUS(SimService.KMS, "GetKeyRotationStatus", AwsCliCall.KMS_GET_KEY_ROTATION_STATUS, "KeyId",
-            Paging.NONE),
-    DESCRIBE_TRAILS(SimService.CLOUDTRAIL, "DescribeTrails", AwsCliCall.CLOUDTRAIL_DESCRIBE_TRAILS, null, Paging.NONE,
+    GET_KEY_ROTATION_STATUS(
+            SimService.KMS, "GetKeyRotationStatus", AwsCliCall.KMS_GET_KEY_ROTATION_STATUS, "KeyId", Paging.NONE),
+    DESCRIBE_TRAILS(
+            SimService.CLOUDTRAIL,
+            "DescribeTrails",
+            AwsCliCall.CLOUDTRAIL_DESCRIBE_TRAILS,
+            null,
+            Paging.NONE,
             "includeShadowTrails"),
-    GET_TRAIL_STATUS(SimService.CLOUDTRAIL, "GetTrailStatus", AwsCliCall.CLOUDTRAIL_GET_TRAIL_STATUS, "Name",
+    GET_TRAIL_STATUS(
+            SimService.CLOUDTRAIL, "GetTrailStatus", AwsCliCall.CLOUDTRAIL_GET_TRAIL_STATUS, "Name", Paging.NONE),
+    GET_EVENT_SELECTORS(
+            SimService.CLOUDTRAIL,
+            "GetEventSelectors",
+            AwsCliCall.CLOUDTRAIL_GET_EVENT_SELECTORS,
+            "TrailName",
             Paging.NONE),
-    GET_EVENT_SELECTORS(SimService.CLOUDTRAIL, "GetEventSelectors", AwsCliCall.CLOUDTRAIL_GET_EVENT_SELECTORS,
-            "TrailName", Paging.NONE),
-    LIST_NAMESPACES(SimService.REDSHIFT_SERVERLESS, "ListNamespaces", AwsCliCall.SERVERLESS_LIST_NAMESPACES, null,
+    LIST_NAMESPACES(
+            SimService.REDSHIFT_SERVERLESS,
+            "ListNamespaces",
+            AwsCliCall.SERVERLESS_LIST_NAMESPACES,
+            null,
             Paging.SERVERLESS),
-    LIST_WORKGROUPS(SimService.REDSHIFT_SERVERLESS, "ListWorkgroups", AwsCliCall.SERVERLESS_LIST_WORKGROUPS, null,
+    LIST_WORKGROUPS(
+            SimService.REDSHIFT_SERVERLESS,
+            "ListWorkgroups",
+            AwsCliCall.SERVERLESS_LIST_WORKGROUPS,
+            null,
             Paging.SERVERLESS),
-    LIST_SNAPSHOTS(SimService.REDSHIFT_SERVERLESS, "ListSnapshots", AwsCliCall.SERVERLESS_LIST_SNAPSHOTS, null,
+    LIST_SNAPSHOTS(
+            SimService.REDSHIFT_SERVERLESS,
+            "ListSnapshots",
+            AwsCliCall.SERVERLESS_LIST_SNAPSHOTS,
+            null,
             Paging.SERVERLESS),
     LIST_ACCOUNTS(SimService.ORGANIZATIONS, "ListAccounts", null, null, Paging.ORGANIZATIONS);
 
@@ -69,8 +129,8 @@ enum SimOperation {
     private final Paging paging;
     private final Set<String> accepted;
 
-    SimOperation(SimService service, String action, AwsCliCall call, String argument, Paging paging,
-            String... parameters) {
+    SimOperation(
+            SimService service, String action, AwsCliCall call, String argument, Paging paging, String... parameters) {
         this.service = service;
         this.action = action;
         this.call = call;
@@ -80,7 +140,9 @@ enum SimOperation {
     }
 
     static Optional<SimOperation> of(SimService service, String action) {
-        return Arrays.stream(values()).filter(o -> o.service == service && o.action.equals(action)).findFirst();
+        return Arrays.stream(values())
+                .filter(o -> o.service == service && o.action.equals(action))
+                .findFirst();
     }
 
     SimService service() {
@@ -121,7 +183,9 @@ enum SimOperation {
 
     /** Whether a request member is one this operation understands (an EC2 list member by its prefix). */
     boolean accepts(String parameter) {
-        if (parameter.equals(argument) || parameter.equals(paging.tokenIn) || parameter.equals(paging.sizeIn)
+        if (parameter.equals(argument)
+                || parameter.equals(paging.tokenIn)
+                || parameter.equals(paging.sizeIn)
                 || accepted.contains(parameter)) {
             return true;
         }

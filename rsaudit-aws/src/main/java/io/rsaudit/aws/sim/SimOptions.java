@@ -29,14 +29,24 @@ import java.util.Set;
  * @param ssoAccessToken the one bearer token IAM Identity Center's GetRoleCredentials accepts, or {@code null} for
  *     any
  */
-public record SimOptions(long seed, double throttleRate, double serverErrorRate, int maxFaultsInARow,
-        Set<Scope> deniedScopes, Set<String> deniedActions, Set<String> unassumableAccounts,
-        Set<String> suspendedAccounts, Set<String> optedOutRegions, long latencyMillis, String slowService,
-        long slowMillis, int maxPageSize, String ssoAccessToken) {
+public record SimOptions(
+        long seed,
+        double throttleRate,
+        double serverErrorRate,
+        int maxFaultsInARow,
+        Set<Scope> deniedScopes,
+        Set<String> deniedActions,
+        Set<String> unassumableAccounts,
+        Set<String> suspendedAccounts,
+        Set<String> optedOutRegions,
+        long latencyMillis,
+        String slowService,
+        long slowMillis,
+        int maxPageSize,
+        String ssoAccessToken) {
 
     /** An account and one of its regions. */
-    public record Scope(String account, String region) {
-    }
+    public record Scope(String account, String region) {}
 
     public SimOptions {
         if (throttleRate < 0 || serverErrorRate < 0 || throttleRate + serverErrorRate > 1) {
@@ -97,8 +107,7 @@ public record SimOptions(long seed, double throttleRate, double serverErrorRate,
         private int maxPageSize;
         private String ssoAccessToken;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder seed(long value) {
             seed = value;
@@ -167,9 +176,21 @@ public record SimOptions(long seed, double throttleRate, double serverErrorRate,
         }
 
         public SimOptions build() {
-            return new SimOptions(seed, throttleRate, serverErrorRate, maxFaultsInARow, deniedScopes, deniedActions,
-                    unassumableAccounts, suspendedAccounts, optedOutRegions, latencyMillis, slowService, slowMillis,
-                    maxPageSize, ssoAccessToken);
+            return new SimOptions(
+                    seed,
+                    throttleRate,
+                    serverErrorRate,
+                    maxFaultsInARow,
+                    deniedScopes,
+                    deniedActions,
+                    unassumableAccounts,
+                    suspendedAccounts,
+                    optedOutRegions,
+                    latencyMillis,
+                    slowService,
+                    slowMillis,
+                    maxPageSize,
+                    ssoAccessToken);
         }
     }
 }

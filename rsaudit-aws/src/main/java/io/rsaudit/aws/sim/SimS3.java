@@ -48,8 +48,8 @@ final class SimS3 {
     }
 
     /** Answers the request, telling {@code served} what it answered before the client can have read the answer. */
-    void handle(HttpExchange exchange, String account, String region, SimOptions options,
-            Consumer<SimRequest> served) throws IOException {
+    void handle(HttpExchange exchange, String account, String region, SimOptions options, Consumer<SimRequest> served)
+            throws IOException {
         String path = exchange.getRequestURI().getRawPath();
         String rest = path.startsWith("/") ? path.substring(1) : path;
         int slash = rest.indexOf('/');
@@ -65,8 +65,9 @@ final class SimS3 {
     }
 
     /** @param log told the outcome just before the answer is sent (a client may act on it at once) */
-    private void answer(HttpExchange exchange, String bucket, String key, boolean list, SimOptions options,
-            Consumer<String> log) throws IOException {
+    private void answer(
+            HttpExchange exchange, String bucket, String key, boolean list, SimOptions options, Consumer<String> log)
+            throws IOException {
         if (!exchange.getRequestMethod().equals("GET")) {
             error(exchange, log, 405, "MethodNotAllowed", "simulator: only GET is simulated");
             return;
@@ -101,9 +102,11 @@ final class SimS3 {
         long size = Files.size(file);
         exchange.getResponseHeaders().set("Content-Type", "binary/octet-stream");
         exchange.getResponseHeaders().set("ETag", etag(file));
-        exchange.getResponseHeaders().set("Last-Modified",
-                DateTimeFormatter.RFC_1123_DATE_TIME.format(Files.getLastModifiedTime(file).toInstant()
-                        .atOffset(ZoneOffset.UTC)));
+        exchange.getResponseHeaders()
+                .set(
+                        "Last-Modified",
+                        DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                                Files.getLastModifiedTime(file).toInstant().atOffset(ZoneOffset.UTC)));
         exchange.getResponseHeaders().set("x-amz-request-id", UUID.randomUUID().toString());
         log.accept(SimRequest.OK);
         exchange.sendResponseHeaders(200, size == 0 ? -1 : size);
@@ -112,8 +115,14 @@ final class SimS3 {
         }
     }
 
-    private void list(HttpExchange exchange, String bucket, Path dir, Map<String, String> q, SimOptions options,
-            Consumer<String> log) throws IOException {
+    private void list(
+            HttpExchange exchange,
+            String bucket,
+            Path dir,
+            Map<String, String> q,
+            SimOptions options,
+            Consumer<String> log)
+            throws IOException {
         if (!"2".equals(q.get("list-type"))) {
             error(exchange, log, 400, "InvalidArgument", "simulator: only ListObjectsV2 (list-type=2) is simulated");
             return;
@@ -165,7 +174,9 @@ final class SimS3 {
             }
             ObjectNode o = contents.addObject();
             o.put("Key", encode ? SdkHttpUtils.urlEncode(e.getKey()) : e.getKey());
-            o.put("LastModified", Files.getLastModifiedTime(e.getValue()).toInstant().toString());
+            o.put(
+                    "LastModified",
+                    Files.getLastModifiedTime(e.getValue()).toInstant().toString());
             o.put("ETag", etag(e.getValue()));
             o.put("Size", Files.size(e.getValue()));
             o.put("StorageClass", "STANDARD");
@@ -178,7 +189,8 @@ final class SimS3 {
             body.put("ContinuationToken", token);
         }
         if (truncated) {
-            body.put("NextContinuationToken",
+            body.put(
+                    "NextContinuationToken",
                     Base64.getUrlEncoder().encodeToString(last.getBytes(StandardCharsets.UTF_8)));
         }
         if (encode) {

@@ -72,12 +72,18 @@ enum SimService {
     /** A server-side failure, 500 or 503. */
     AwsError serverError(boolean unavailable) {
         return switch (protocol) {
-            case EC2 -> unavailable ? new AwsError("Unavailable", "The server is overloaded.", 503)
-                    : new AwsError("InternalError", "An internal error has occurred.", 500);
-            case QUERY -> unavailable ? new AwsError("ServiceUnavailable", "Service is unavailable.", 503)
-                    : new AwsError("InternalFailure", "An internal error has occurred.", 500);
-            case JSON -> unavailable ? new AwsError("ServiceUnavailableException", "Service is unavailable.", 503)
-                    : new AwsError("InternalFailure", "An internal error has occurred.", 500);
+            case EC2 ->
+                unavailable
+                        ? new AwsError("Unavailable", "The server is overloaded.", 503)
+                        : new AwsError("InternalError", "An internal error has occurred.", 500);
+            case QUERY ->
+                unavailable
+                        ? new AwsError("ServiceUnavailable", "Service is unavailable.", 503)
+                        : new AwsError("InternalFailure", "An internal error has occurred.", 500);
+            case JSON ->
+                unavailable
+                        ? new AwsError("ServiceUnavailableException", "Service is unavailable.", 503)
+                        : new AwsError("InternalFailure", "An internal error has occurred.", 500);
         };
     }
 
@@ -86,8 +92,8 @@ enum SimService {
         String who = "User: arn:aws:sts::" + account + ":assumed-role/rsaudit/rsaudit is not authorized to perform: "
                 + action + " " + why;
         return switch (protocol) {
-            case EC2 -> new AwsError("UnauthorizedOperation", "You are not authorized to perform this operation. "
-                    + who, 403);
+            case EC2 ->
+                new AwsError("UnauthorizedOperation", "You are not authorized to perform this operation. " + who, 403);
             case QUERY -> new AwsError("AccessDenied", who, 403);
             case JSON -> new AwsError("AccessDeniedException", who, 400);
         };
@@ -96,18 +102,22 @@ enum SimService {
     /** Credentials AWS does not know, which is also what a call into a region the account has not opted in to meets. */
     AwsError credentialsRejected() {
         return switch (protocol) {
-            case EC2 -> new AwsError("AuthFailure", "AWS was not able to validate the provided access credentials",
-                    401);
-            case QUERY -> new AwsError("InvalidClientTokenId", "The security token included in the request is"
-                    + " invalid.", 403);
-            case JSON -> new AwsError("UnrecognizedClientException", "The security token included in the request"
-                    + " is invalid.", 400);
+            case EC2 ->
+                new AwsError("AuthFailure", "AWS was not able to validate the provided access credentials", 401);
+            case QUERY ->
+                new AwsError(
+                        "InvalidClientTokenId", "The security token included in the request is" + " invalid.", 403);
+            case JSON ->
+                new AwsError(
+                        "UnrecognizedClientException",
+                        "The security token included in the request" + " is invalid.",
+                        400);
         };
     }
 
     /** A request the simulator cannot answer faithfully: it says so instead of guessing. */
     AwsError unsupported(String what) {
-        return new AwsError(protocol == Protocol.JSON ? "ValidationException" : "InvalidParameterValue",
-                "simulator: " + what, 400);
+        return new AwsError(
+                protocol == Protocol.JSON ? "ValidationException" : "InvalidParameterValue", "simulator: " + what, 400);
     }
 }

@@ -21,8 +21,7 @@ final class SimSso {
     static final String PATH = "/federation/credentials";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private SimSso() {
-    }
+    private SimSso() {}
 
     static boolean serves(HttpExchange exchange) {
         return exchange.getRequestURI().getPath().equals(PATH);
@@ -37,7 +36,8 @@ final class SimSso {
         ObjectNode body = JSON.createObjectNode();
         int status;
         String error = null;
-        if (token == null || token.isEmpty()
+        if (token == null
+                || token.isEmpty()
                 || options.ssoAccessToken() != null && !options.ssoAccessToken().equals(token)) {
             status = 401;
             error = "UnauthorizedException";

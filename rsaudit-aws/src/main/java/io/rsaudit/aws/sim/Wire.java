@@ -16,10 +16,10 @@ final class Wire {
 
     private static final XMLOutputFactory XML = XMLOutputFactory.newFactory();
     private static final JsonFactory JSON = JsonFactory.builder()
-            .enable(com.fasterxml.jackson.core.StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN).build();
+            .enable(com.fasterxml.jackson.core.StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
+            .build();
 
-    private Wire() {
-    }
+    private Wire() {}
 
     static String contentType(Protocol protocol) {
         return protocol == Protocol.JSON ? "application/x-amz-json-1.1" : "text/xml";
@@ -32,8 +32,8 @@ final class Wire {
     static byte[] answer(SimOperation op, JsonNode body, String requestId) {
         SimService service = op.service();
         if (service.protocol() == Protocol.JSON) {
-            return json(4096, g -> ShapeWriter.jsonObject(g, ShapeWriter.fields(op.responseClass()), body,
-                    op.action()));
+            return json(
+                    4096, g -> ShapeWriter.jsonObject(g, ShapeWriter.fields(op.responseClass()), body, op.action()));
         }
         return xml(4096, w -> {
             w.writeStartElement(op.action() + "Response");

@@ -31,7 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LiveScanEndToEndTest {
 
-    private static final SimOptions SMALL_PAGES = SimOptions.builder().maxPageSize(2).build();
+    private static final SimOptions SMALL_PAGES =
+            SimOptions.builder().maxPageSize(2).build();
     private static Scan offline;
 
     @BeforeAll
@@ -51,20 +52,30 @@ class LiveScanEndToEndTest {
     void aLiveExportIsJudgedExactlyAsTheEstateItself(@TempDir Path export) throws IOException {
         Scan live = Scan.live(SMALL_PAGES, false, export);
         assertThat(live.scopes()).isEqualTo(offline.scopes());
-        assertThat(live.findings().stream().filter(f -> !offline.findings().contains(f))).as("judged live, not offline")
+        assertThat(live.findings().stream().filter(f -> !offline.findings().contains(f)))
+                .as("judged live, not offline")
                 .isEmpty();
-        assertThat(offline.findings().stream().filter(f -> !live.findings().contains(f))).as("judged offline, not live")
+        assertThat(offline.findings().stream().filter(f -> !live.findings().contains(f)))
+                .as("judged offline, not live")
                 .isEmpty();
         assertThat(live.findings()).containsExactlyElementsOf(offline.findings());
-        assertThat(live.errors()).extracting(CollectionError::kind, CollectionError::location)
-                .containsExactlyElementsOf(offline.errors().stream().map(e -> tuple(e.kind(), e.location())).toList());
+        assertThat(live.errors())
+                .extracting(CollectionError::kind, CollectionError::location)
+                .containsExactlyElementsOf(offline.errors().stream()
+                        .map(e -> tuple(e.kind(), e.location()))
+                        .toList());
         // the only collection error is the one the estate itself holds: the denied DescribeLoggingStatus
-        assertThat(Scan.errorTexts(live.errors())).singleElement().asString().contains("analytics-sandbox")
+        assertThat(Scan.errorTexts(live.errors()))
+                .singleElement()
+                .asString()
+                .contains("analytics-sandbox")
                 .contains("AccessDenied");
         assertThat(live.collected().errors()).isEqualTo(1);
         assertThat(live.collected().problems()).isEmpty();
-        assertThat(live.requests()).as("pages were forced small, so lists took several pages")
-                .filteredOn(r -> r.operation().equals("DescribeClusterSnapshots")).hasSizeGreaterThan(6);
+        assertThat(live.requests())
+                .as("pages were forced small, so lists took several pages")
+                .filteredOn(r -> r.operation().equals("DescribeClusterSnapshots"))
+                .hasSizeGreaterThan(6);
     }
 
     @Test
@@ -73,7 +84,9 @@ class LiveScanEndToEndTest {
         Scan live = Scan.live(SMALL_PAGES.toBuilder().suspended("333333333333").build(), true, export);
         assertThat(live.findings()).containsExactlyElementsOf(offline.findings());
         assertThat(live.collected().accounts()).containsExactlyElementsOf(Scan.ACCOUNTS);
-        assertThat(export.resolve("333333333333")).as("a suspended account is not collected").doesNotExist();
+        assertThat(export.resolve("333333333333"))
+                .as("a suspended account is not collected")
+                .doesNotExist();
     }
 
     /**
@@ -87,15 +100,30 @@ class LiveScanEndToEndTest {
     @Order(3)
     void throttlingAndServerErrorsAreRetriedAway() throws IOException {
         String account = "111111111111";
-        Scan live = Scan.live(SimOptions.builder().throttleRate(0.2).serverErrorRate(0.05).maxFaultsInARow(1)
-                .seed(11).build(), o -> o.withRole(Scan.ROLE, null, List.of(account), false));
-        assertThat(live.requests()).as("throttles were answered").filteredOn(r -> r.outcome().contains("Throttl")
-                || r.outcome().equals("RequestLimitExceeded")).hasSizeGreaterThan(3);
-        assertThat(live.requests()).as("server errors were answered").filteredOn(r -> r.outcome().startsWith(
-                "Internal") || r.outcome().contains("Unavailable")).isNotEmpty();
-        List<String> own = offline.findings().stream().filter(f -> f.contains(" | " + account + "/")).toList();
+        Scan live = Scan.live(
+                SimOptions.builder()
+                        .throttleRate(0.2)
+                        .serverErrorRate(0.05)
+                        .maxFaultsInARow(1)
+                        .seed(11)
+                        .build(),
+                o -> o.withRole(Scan.ROLE, null, List.of(account), false));
+        assertThat(live.requests())
+                .as("throttles were answered")
+                .filteredOn(r -> r.outcome().contains("Throttl") || r.outcome().equals("RequestLimitExceeded"))
+                .hasSizeGreaterThan(3);
+        assertThat(live.requests())
+                .as("server errors were answered")
+                .filteredOn(
+                        r -> r.outcome().startsWith("Internal") || r.outcome().contains("Unavailable"))
+                .isNotEmpty();
+        List<String> own = offline.findings().stream()
+                .filter(f -> f.contains(" | " + account + "/"))
+                .toList();
         assertThat(own).hasSizeGreaterThan(20);
-        assertThat(live.findings().stream().filter(f -> f.contains(" | " + account + "/")).toList())
+        assertThat(live.findings().stream()
+                        .filter(f -> f.contains(" | " + account + "/"))
+                        .toList())
                 .containsExactlyElementsOf(own);
         assertThat(live.collected().errors()).as("every fault was retried away").isZero();
     }
@@ -105,22 +133,33 @@ class LiveScanEndToEndTest {
     void accessDeniedInOneRegionIsNamedAndOnlyThatRegionIsUnknown() throws IOException {
         String account = "222222222222";
         String region = "eu-west-2";
-        Scan live = Scan.live(SMALL_PAGES.toBuilder().denyRegion(account, region).build());
+        Scan live =
+                Scan.live(SMALL_PAGES.toBuilder().denyRegion(account, region).build());
         List<String> errors = Scan.errorTexts(live.errors());
         // each denied call names its action; what depended on a denied list (security groups) was not asked
-        assertThat(errors).filteredOn(e -> e.startsWith("CALL_FAILED " + account + "/" + region)).hasSizeGreaterThan(5)
-                .allSatisfy(e -> assertThat(e).contains("AccessDenied").contains("account " + account)
-                        .contains("region " + region).containsPattern(
-                                "\\[(redshift|redshift-serverless|ec2|cloudtrail|kms):[A-Z][A-Za-z]+,"));
-        assertThat(errors).filteredOn(e -> e.contains(account + "/" + region))
+        assertThat(errors)
+                .filteredOn(e -> e.startsWith("CALL_FAILED " + account + "/" + region))
+                .hasSizeGreaterThan(5)
+                .allSatisfy(e -> assertThat(e)
+                        .contains("AccessDenied")
+                        .contains("account " + account)
+                        .contains("region " + region)
+                        .containsPattern("\\[(redshift|redshift-serverless|ec2|cloudtrail|kms):[A-Z][A-Za-z]+,"));
+        assertThat(errors)
+                .filteredOn(e -> e.contains(account + "/" + region))
                 .allSatisfy(e -> assertThat(e).matches("(CALL_FAILED|NOT_COLLECTED) .*"));
-        assertThat(errors).anySatisfy(e -> assertThat(e).contains("redshift:DescribeClusters").contains(region));
+        assertThat(errors)
+                .anySatisfy(
+                        e -> assertThat(e).contains("redshift:DescribeClusters").contains(region));
         String scope = " | " + account + "/" + region + "/";
         // outside the denied region: exactly the offline verdicts
         assertThat(live.findings().stream().filter(f -> !f.contains(scope)).toList())
-                .containsExactlyElementsOf(offline.findings().stream().filter(f -> !f.contains(scope)).toList());
+                .containsExactlyElementsOf(offline.findings().stream()
+                        .filter(f -> !f.contains(scope))
+                        .toList());
         // inside it: nothing was read, so nothing there is judged PASS or FAIL
-        assertThat(live.findings()).filteredOn(f -> f.contains(scope))
+        assertThat(live.findings())
+                .filteredOn(f -> f.contains(scope))
                 .allSatisfy(f -> assertThat(f).containsAnyOf(" | UNKNOWN | ", " | NOT_APPLICABLE | "));
         assertThat(live.verdict()).isEqualTo(Verdict.INCOMPLETE);
     }
@@ -128,14 +167,20 @@ class LiveScanEndToEndTest {
     @Test
     @Order(5)
     void aRoleThatCannotBeAssumedIsAnErrorAndTheOtherAccountsAreScanned() throws IOException {
-        Scan live = Scan.live(SMALL_PAGES.toBuilder().unassumable("222222222222").build());
-        assertThat(Scan.errorTexts(live.errors())).anySatisfy(e -> assertThat(e).contains("222222222222")
-                .contains("sts:AssumeRole"));
-        List<String> first = offline.findings().stream().filter(f -> f.contains(" | 111111111111/")).toList();
-        assertThat(live.findings().stream().filter(f -> f.contains(" | 111111111111/")).toList())
+        Scan live =
+                Scan.live(SMALL_PAGES.toBuilder().unassumable("222222222222").build());
+        assertThat(Scan.errorTexts(live.errors()))
+                .anySatisfy(e -> assertThat(e).contains("222222222222").contains("sts:AssumeRole"));
+        List<String> first = offline.findings().stream()
+                .filter(f -> f.contains(" | 111111111111/"))
+                .toList();
+        assertThat(live.findings().stream()
+                        .filter(f -> f.contains(" | 111111111111/"))
+                        .toList())
                 .containsExactlyElementsOf(first);
-        assertThat(live.findings()).noneMatch(f -> f.contains(" | 222222222222/") && (f.contains(" | PASS | ")
-                || f.contains(" | FAIL | ")));
+        assertThat(live.findings())
+                .noneMatch(
+                        f -> f.contains(" | 222222222222/") && (f.contains(" | PASS | ") || f.contains(" | FAIL | ")));
         assertThat(live.verdict()).isIn(Verdict.INCOMPLETE, Verdict.FINDINGS);
         assertThat(live.errors()).extracting(CollectionError::isWarning).contains(false);
     }
@@ -145,11 +190,15 @@ class LiveScanEndToEndTest {
     void aSlowServiceEndsInTimeoutErrorsNotAHang() throws IOException {
         // KMS answers after 3 s, past an attempt timeout of 1 s (the default is 20 s, which the test need not wait
         // for): every KMS call fails after its retries, within the 4 s a call may take
-        Scan live = Scan.live(SMALL_PAGES.toBuilder().slowService("kms", 3_000).build(),
-                o -> o.withRole(Scan.ROLE, null, List.of("111111111111"), false).withRegions(List.of("eu-west-1"))
+        Scan live = Scan.live(
+                SMALL_PAGES.toBuilder().slowService("kms", 3_000).build(),
+                o -> o.withRole(Scan.ROLE, null, List.of("111111111111"), false)
+                        .withRegions(List.of("eu-west-1"))
                         .withTimeouts(new LiveOptions.Timeouts(Duration.ofSeconds(1), Duration.ofSeconds(4))));
         List<String> errors = Scan.errorTexts(live.errors());
-        assertThat(errors).filteredOn(e -> e.contains("kms:")).isNotEmpty()
+        assertThat(errors)
+                .filteredOn(e -> e.contains("kms:"))
+                .isNotEmpty()
                 .allSatisfy(e -> assertThat(e).containsIgnoringCase("timeout").contains("111111111111/eu-west-1"));
         assertThat(errors).noneMatch(e -> e.contains("redshift:"));
         assertThat(live.findings()).anyMatch(f -> f.contains(" | 111111111111/eu-west-1/") && f.contains(" | FAIL | "));
@@ -158,8 +207,10 @@ class LiveScanEndToEndTest {
     @Test
     @Order(100)
     void everyOperationTheScansMadeIsAReadThePolicyAllows() throws IOException {
-        assertThat(Scan.RECORDED).as("the scans above ran and were recorded").contains("redshift:DescribeClusters",
-                "kms:DescribeKey", "sts:AssumeRole", "organizations:ListAccounts");
+        assertThat(Scan.RECORDED)
+                .as("the scans above ran and were recorded")
+                .contains(
+                        "redshift:DescribeClusters", "kms:DescribeKey", "sts:AssumeRole", "organizations:ListAccounts");
         // the caller's own calls (assume the role, list the organization) are in the caller's policy; everything
         // made with the scanned role's credentials is a read the role's policy grants
         Set<String> caller = granted("iam-policy-caller.json");

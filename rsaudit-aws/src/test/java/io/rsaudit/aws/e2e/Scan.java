@@ -35,8 +35,13 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
  * the verdict with no failure threshold (so that INCOMPLETE shows, as exit code 3 does on the command line with
  * {@code --fail-on none}).
  */
-record Scan(Object scopes, List<String> findings, List<CollectionError> errors, Verdict verdict,
-        LiveCollector.Result collected, List<SimRequest> requests) {
+record Scan(
+        Object scopes,
+        List<String> findings,
+        List<CollectionError> errors,
+        Verdict verdict,
+        LiveCollector.Result collected,
+        List<SimRequest> requests) {
 
     static final Path ESTATE = Path.of("..", "examples", "estate");
     static final String CALLER = "123456789012";
@@ -70,14 +75,24 @@ record Scan(Object scopes, List<String> findings, List<CollectionError> errors, 
             throws IOException {
         try (AwsSimulator simulator = AwsSimulator.start(ESTATE, sim)) {
             OperationRecorder recorder = new OperationRecorder();
-            LiveOptions options = new LiveOptions(null,
-                    StaticCredentialsProvider.create(AwsBasicCredentials.create("SIM" + CALLER, "simulated")), ROLE,
-                    null, org ? List.of() : ACCOUNTS, org, List.of(), "us-east-1", simulator.endpoint(),
-                    LiveOptions.DEFAULT_CONCURRENCY, List.of(recorder), Progress.NONE);
+            LiveOptions options = new LiveOptions(
+                    null,
+                    StaticCredentialsProvider.create(AwsBasicCredentials.create("SIM" + CALLER, "simulated")),
+                    ROLE,
+                    null,
+                    org ? List.of() : ACCOUNTS,
+                    org,
+                    List.of(),
+                    "us-east-1",
+                    simulator.endpoint(),
+                    LiveOptions.DEFAULT_CONCURRENCY,
+                    List.of(recorder),
+                    Progress.NONE);
             LiveCollector.Result result = new LiveCollector(change.apply(options)).collect(exportDir);
             RECORDED.addAll(recorder.iamActions());
             List<CollectionError> problems = result.problems().stream()
-                    .map(p -> new CollectionError(CollectionError.Kind.CALL_FAILED, "aws", p)).toList();
+                    .map(p -> new CollectionError(CollectionError.Kind.CALL_FAILED, "aws", p))
+                    .toList();
             return judge(new CliJsonSource(exportDir).load(), problems, result, simulator.requests());
         }
     }
@@ -86,14 +101,28 @@ record Scan(Object scopes, List<String> findings, List<CollectionError> errors, 
         return live(sim, o -> o);
     }
 
-    private static Scan judge(Inventory inventory, List<CollectionError> problems, LiveCollector.Result collected,
+    private static Scan judge(
+            Inventory inventory,
+            List<CollectionError> problems,
+            LiveCollector.Result collected,
             List<SimRequest> requests) {
         CheckCatalog catalog = CheckCatalog.builtIn();
         CheckRunner.Run run = new CheckRunner(catalog).run(inventory, Policy.defaults(), NOW);
         List<CollectionError> errors = new ArrayList<>(inventory.errors());
         errors.addAll(problems);
-        Report report = new Report("test", NOW, NOW, "test", Policy.defaults().source(), inventory.scopes(),
-                catalog.all(), errors, run.findings(), run.policyNotices(), run.internalErrors(), null);
+        Report report = new Report(
+                "test",
+                NOW,
+                NOW,
+                "test",
+                Policy.defaults().source(),
+                inventory.scopes(),
+                catalog.all(),
+                errors,
+                run.findings(),
+                run.policyNotices(),
+                run.internalErrors(),
+                null);
         List<String> findings = new ArrayList<>();
         for (Finding f : run.findings()) {
             findings.add(line(f));
@@ -118,13 +147,17 @@ record Scan(Object scopes, List<String> findings, List<CollectionError> errors, 
         String evidence = String.valueOf(f.outcome().evidence())
                 .replaceAll("(\\.error\\)): .*?(?= Evidence\\[|]$)", "$1: <the error>")
                 .replaceAll("(describe-security-groups\\.json#/SecurityGroups/)\\d+", "$1*");
-        return f.check().id() + " | " + f.resource().scope().account() + "/" + f.resource().scope().region() + "/"
-                + f.resource().name() + " | " + f.result() + " | " + message + " | " + f.resource().arn() + " | "
+        return f.check().id() + " | " + f.resource().scope().account() + "/"
+                + f.resource().scope().region() + "/"
+                + f.resource().name() + " | " + f.result() + " | " + message + " | "
+                + f.resource().arn() + " | "
                 + evidence;
     }
 
     static List<String> errorTexts(List<CollectionError> errors) {
-        return errors.stream().map(e -> e.kind() + " " + e.location() + ": " + e.message()).toList();
+        return errors.stream()
+                .map(e -> e.kind() + " " + e.location() + ": " + e.message())
+                .toList();
     }
 
     static Set<String> sorted(List<String> lines) {

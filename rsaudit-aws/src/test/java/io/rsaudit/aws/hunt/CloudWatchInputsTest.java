@@ -35,6 +35,7 @@ class CloudWatchInputsTest {
 
     @TempDir
     Path data;
+
     @TempDir
     Path disk;
 
@@ -51,10 +52,12 @@ class CloudWatchInputsTest {
     }
 
     /** The same records in a file named as Redshift names its S3 objects, read from disk. */
-    private HuntFixture.Read fromDisk(String cluster, String logType, List<HuntFixture.Record> records,
-            ReadOptions read) {
-        Path file = HuntFixture.write(disk.resolve(logType).resolve(HuntFixture.key(REGION, cluster, logType, HOUR)
-                .replaceAll(".*/", "")), HuntFixture.text(records).getBytes(StandardCharsets.UTF_8));
+    private HuntFixture.Read fromDisk(
+            String cluster, String logType, List<HuntFixture.Record> records, ReadOptions read) {
+        Path file = HuntFixture.write(
+                disk.resolve(logType)
+                        .resolve(HuntFixture.key(REGION, cluster, logType, HOUR).replaceAll(".*/", "")),
+                HuntFixture.text(records).getBytes(StandardCharsets.UTF_8));
         return HuntFixture.read(List.of(LogInput.of(file)), read);
     }
 
@@ -69,34 +72,49 @@ class CloudWatchInputsTest {
     @Test
     void eachStreamReadsTheEventsOfTheSameRecordsOnDisk() {
         SimLogData logData = SimLogData.at(data);
-        try (AwsSimulator sim = HuntFixture.start(logData, SimOptions.builder().maxPageSize(4).build());
-                AwsLogInputs aws = AwsLogInputs.resolve(List.of("cloudwatch:" + PROVISIONED,
-                        "cloudwatch:" + SERVERLESS), HuntFixture.options(sim, serial()))) {
-            assertThat(aws.inputs()).extracting(LogInput::name).containsExactly(
-                    "cloudwatch:" + PROVISIONED + "/prod-dw-1", "cloudwatch:" + PROVISIONED + "/prod-dw-2",
-                    "cloudwatch:" + SERVERLESS + "/default");
-            assertThat(aws.inputs()).extracting(LogInput::known).containsExactly(
-                    new LogInput.Known(LogType.CONNECTION_LOG, ACCOUNT, REGION, "prod-dw"),
-                    new LogInput.Known(LogType.CONNECTION_LOG, ACCOUNT, REGION, "prod-dw"),
-                    new LogInput.Known(LogType.USER_ACTIVITY_LOG, ACCOUNT, REGION, "default"));
-            List<Event> one = HuntFixture.read(aws.inputs().subList(0, 1), serial()).events();
-            List<Event> two = HuntFixture.read(aws.inputs().subList(1, 2), serial()).events();
+        try (AwsSimulator sim = HuntFixture.start(
+                        logData, SimOptions.builder().maxPageSize(4).build());
+                AwsLogInputs aws = AwsLogInputs.resolve(
+                        List.of("cloudwatch:" + PROVISIONED, "cloudwatch:" + SERVERLESS),
+                        HuntFixture.options(sim, serial()))) {
+            assertThat(aws.inputs())
+                    .extracting(LogInput::name)
+                    .containsExactly(
+                            "cloudwatch:" + PROVISIONED + "/prod-dw-1",
+                            "cloudwatch:" + PROVISIONED + "/prod-dw-2",
+                            "cloudwatch:" + SERVERLESS + "/default");
+            assertThat(aws.inputs())
+                    .extracting(LogInput::known)
+                    .containsExactly(
+                            new LogInput.Known(LogType.CONNECTION_LOG, ACCOUNT, REGION, "prod-dw"),
+                            new LogInput.Known(LogType.CONNECTION_LOG, ACCOUNT, REGION, "prod-dw"),
+                            new LogInput.Known(LogType.USER_ACTIVITY_LOG, ACCOUNT, REGION, "default"));
+            List<Event> one =
+                    HuntFixture.read(aws.inputs().subList(0, 1), serial()).events();
+            List<Event> two =
+                    HuntFixture.read(aws.inputs().subList(1, 2), serial()).events();
             HuntFixture.Read three = HuntFixture.read(aws.inputs().subList(2, 3), serial());
-            assertThat(sameOrigin(one)).isEqualTo(sameOrigin(fromDisk("prod-dw", "connectionlog", first, serial())
-                    .events()));
-            assertThat(sameOrigin(two)).isEqualTo(sameOrigin(fromDisk("prod-dw", "connectionlog", second, serial())
-                    .events()));
+            assertThat(sameOrigin(one))
+                    .isEqualTo(sameOrigin(fromDisk("prod-dw", "connectionlog", first, serial())
+                            .events()));
+            assertThat(sameOrigin(two))
+                    .isEqualTo(sameOrigin(fromDisk("prod-dw", "connectionlog", second, serial())
+                            .events()));
             // multi-line queries arrive as one event each and read as one record each, redacted alike
             assertThat(three.summary().problems()).isEmpty();
             assertThat(three.events()).hasSize(20);
-            assertThat(sameOrigin(three.events())).isEqualTo(sameOrigin(fromDisk("default", "useractivitylog",
-                    activity, serial()).events()));
+            assertThat(sameOrigin(three.events()))
+                    .isEqualTo(sameOrigin(fromDisk("default", "useractivitylog", activity, serial())
+                            .events()));
             assertThat(three.events().get(0).sql()).doesNotContain("Secret0x");
-            assertThat(one).allSatisfy(e -> assertThat(e.origin().file())
-                    .isEqualTo("cloudwatch:" + PROVISIONED + "/prod-dw-1"));
+            assertThat(one)
+                    .allSatisfy(
+                            e -> assertThat(e.origin().file()).isEqualTo("cloudwatch:" + PROVISIONED + "/prod-dw-1"));
             // 25 events in pages of 4: 7 calls for the first stream
-            assertThat(logData.requests().stream().filter(r -> r.operation().equals("FilterLogEvents")
-                    && r.target().equals(PROVISIONED))).hasSize(7 + 4);
+            assertThat(logData.requests().stream()
+                            .filter(r -> r.operation().equals("FilterLogEvents")
+                                    && r.target().equals(PROVISIONED)))
+                    .hasSize(7 + 4);
         }
     }
 
@@ -106,13 +124,16 @@ class CloudWatchInputsTest {
         Instant until = HOUR.plusSeconds(700);
         ReadOptions read = serial().withWindow(since, until).withClusters(Set.of("prod-dw"));
         try (AwsSimulator sim = HuntFixture.start(SimLogData.at(data), SimOptions.defaults());
-                AwsLogInputs aws = AwsLogInputs.resolve(List.of("cloudwatch:" + PROVISIONED,
-                        "cloudwatch:" + SERVERLESS), HuntFixture.options(sim, read))) {
+                AwsLogInputs aws = AwsLogInputs.resolve(
+                        List.of("cloudwatch:" + PROVISIONED, "cloudwatch:" + SERVERLESS),
+                        HuntFixture.options(sim, read))) {
             assertThat(aws.sources().get(1).leftOut()).containsEntry("cluster", 1L);
             HuntFixture.Read r = HuntFixture.read(aws.inputs(), read);
             List<HuntFixture.Record> all = new ArrayList<>(first);
             all.addAll(second);
-            long inWindow = all.stream().filter(x -> !x.time().isBefore(since) && x.time().isBefore(until)).count();
+            long inWindow = all.stream()
+                    .filter(x -> !x.time().isBefore(since) && x.time().isBefore(until))
+                    .count();
             assertThat(inWindow).isPositive().isLessThan(all.size());
             assertThat(r.events()).hasSize((int) inWindow);
             // AWS sent only the window: nothing was read only to be filtered
@@ -125,14 +146,18 @@ class CloudWatchInputsTest {
     void eachRegionAskedForIsListedAndNamedInTheInput() {
         ReadOptions read = serial().withRegions(Set.of("eu-west-1", REGION));
         try (AwsSimulator sim = HuntFixture.start(SimLogData.at(data), SimOptions.defaults());
-                AwsLogInputs aws = AwsLogInputs.resolve(List.of("cloudwatch:" + PROVISIONED),
-                        HuntFixture.options(sim, read))) {
-            assertThat(aws.inputs()).extracting(LogInput::name).containsExactlyInAnyOrder(
-                    "cloudwatch:eu-west-1:" + PROVISIONED + "/prod-dw-1",
-                    "cloudwatch:" + REGION + ":" + PROVISIONED + "/prod-dw-1",
-                    "cloudwatch:" + REGION + ":" + PROVISIONED + "/prod-dw-2");
+                AwsLogInputs aws =
+                        AwsLogInputs.resolve(List.of("cloudwatch:" + PROVISIONED), HuntFixture.options(sim, read))) {
+            assertThat(aws.inputs())
+                    .extracting(LogInput::name)
+                    .containsExactlyInAnyOrder(
+                            "cloudwatch:eu-west-1:" + PROVISIONED + "/prod-dw-1",
+                            "cloudwatch:" + REGION + ":" + PROVISIONED + "/prod-dw-1",
+                            "cloudwatch:" + REGION + ":" + PROVISIONED + "/prod-dw-2");
             HuntFixture.Read r = HuntFixture.read(aws.inputs(), read);
-            assertThat(r.events()).filteredOn(e -> e.region().equals("eu-west-1")).hasSize(3);
+            assertThat(r.events())
+                    .filteredOn(e -> e.region().equals("eu-west-1"))
+                    .hasSize(3);
             assertThat(r.events()).hasSize(3 + first.size() + second.size());
         }
     }
@@ -140,16 +165,25 @@ class CloudWatchInputsTest {
     @Test
     void aMissingOrDeniedGroupIsAProblemAndTheOthersAreRead() {
         try (AwsSimulator sim = HuntFixture.start(SimLogData.at(data).denyGroup(SERVERLESS), SimOptions.defaults());
-                AwsLogInputs aws = AwsLogInputs.resolve(List.of("cloudwatch:/aws/redshift/cluster/gone/userlog",
-                        "cloudwatch:" + SERVERLESS, "cloudwatch:/custom/group", "cloudwatch:" + PROVISIONED),
+                AwsLogInputs aws = AwsLogInputs.resolve(
+                        List.of(
+                                "cloudwatch:/aws/redshift/cluster/gone/userlog",
+                                "cloudwatch:" + SERVERLESS,
+                                "cloudwatch:/custom/group",
+                                "cloudwatch:" + PROVISIONED),
                         HuntFixture.options(sim, serial()))) {
-            assertThat(aws.problems()).extracting(p -> p.origin().file()).containsExactly(
-                    "cloudwatch:/aws/redshift/cluster/gone/userlog", "cloudwatch:" + SERVERLESS,
-                    "cloudwatch:/custom/group");
-            assertThat(aws.problems().get(0).message()).isEqualTo("cannot list the streams of cloudwatch:/aws/redshift"
-                    + "/cluster/gone/userlog in us-east-1: logs:DescribeLogStreams failed: ResourceNotFoundException:"
-                    + " The specified log group does not exist. (HTTP 400)");
-            assertThat(aws.problems().get(1).message()).contains("logs:DescribeLogStreams failed: AccessDeniedException");
+            assertThat(aws.problems())
+                    .extracting(p -> p.origin().file())
+                    .containsExactly(
+                            "cloudwatch:/aws/redshift/cluster/gone/userlog",
+                            "cloudwatch:" + SERVERLESS,
+                            "cloudwatch:/custom/group");
+            assertThat(aws.problems().get(0).message())
+                    .isEqualTo("cannot list the streams of cloudwatch:/aws/redshift"
+                            + "/cluster/gone/userlog in us-east-1: logs:DescribeLogStreams failed: ResourceNotFoundException:"
+                            + " The specified log group does not exist. (HTTP 400)");
+            assertThat(aws.problems().get(1).message())
+                    .contains("logs:DescribeLogStreams failed: AccessDeniedException");
             assertThat(aws.problems().get(2).kind()).isEqualTo(ReadProblem.Kind.UNKNOWN_TYPE);
             assertThat(aws.problems().get(2).message()).contains("pass --type");
             assertThat(HuntFixture.read(aws.inputs(), serial()).events()).hasSize(first.size() + second.size());

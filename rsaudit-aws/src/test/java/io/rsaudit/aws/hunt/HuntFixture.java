@@ -40,28 +40,31 @@ final class HuntFixture {
     static final String REGION = "us-east-1";
     static final String BUCKET = "audit-logs";
     static final Path ESTATE = Path.of("..", "examples", "estate");
-    private static final DateTimeFormatter CONNECTION_TIME =
-            DateTimeFormatter.ofPattern("EEE, d MMM yyyy HH:mm:ss:SSS", Locale.ROOT).withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter CONNECTION_TIME = DateTimeFormatter.ofPattern(
+                    "EEE, d MMM yyyy HH:mm:ss:SSS", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter KEY_TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm", Locale.ROOT).withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy/MM/dd").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter DAY =
+            DateTimeFormatter.ofPattern("yyyy/MM/dd").withZone(ZoneOffset.UTC);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private HuntFixture() {
-    }
+    private HuntFixture() {}
 
     /** One record: when, and its text (one line, or several for the activity log). */
-    record Record(Instant time, String text) {
-    }
+    record Record(Instant time, String text) {}
 
     static List<Record> connections(Instant from, int count, String user) {
         List<Record> records = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             Instant t = from.plusSeconds(37L * i);
             String event = i % 3 == 2 ? "authentication failure" : "authenticated";
-            records.add(new Record(t, event + " |" + CONNECTION_TIME.format(t) + "|::ffff:10.0." + (i % 7) + "."
-                    + (i % 200) + " |" + (40000 + i) + " |" + (1000 + i) + "|dev |" + user + " |password |0|TLSv1.2 "
-                    + "|ECDHE-RSA-AES256-GCM-SHA384 |0| | | |psql |Linux |libpq |none |0|0e4a-" + i));
+            records.add(new Record(
+                    t,
+                    event + " |" + CONNECTION_TIME.format(t) + "|::ffff:10.0." + (i % 7) + "."
+                            + (i % 200) + " |" + (40000 + i) + " |" + (1000 + i) + "|dev |" + user
+                            + " |password |0|TLSv1.2 "
+                            + "|ECDHE-RSA-AES256-GCM-SHA384 |0| | | |psql |Linux |libpq |none |0|0e4a-" + i));
         }
         return records;
     }
@@ -70,10 +73,13 @@ final class HuntFixture {
         List<Record> records = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             Instant t = from.plusSeconds(61L * i);
-            String sql = i % 4 == 0 ? "create user u" + i + " password 'Secret" + i + "x';"
+            String sql = i % 4 == 0
+                    ? "create user u" + i + " password 'Secret" + i + "x';"
                     : "select *\nfrom sales\nwhere id = " + i + ";";
-            records.add(new Record(t, "'" + t.toString().replace(".000", "") + " UTC [ db=dev user=alice pid="
-                    + (100 + i) + " userid=101 xid=" + (9000 + i) + " ]' LOG: " + sql));
+            records.add(new Record(
+                    t,
+                    "'" + t.toString().replace(".000", "") + " UTC [ db=dev user=alice pid=" + (100 + i)
+                            + " userid=101 xid=" + (9000 + i) + " ]' LOG: " + sql));
         }
         return records;
     }
@@ -109,10 +115,16 @@ final class HuntFixture {
     static void putStream(Path data, String region, String group, String stream, List<Record> records) {
         StringBuilder b = new StringBuilder();
         for (Record r : records) {
-            b.append(JSON.createObjectNode().put("timestamp", r.time().toEpochMilli()).put("message", r.text()))
+            b.append(JSON.createObjectNode()
+                            .put("timestamp", r.time().toEpochMilli())
+                            .put("message", r.text()))
                     .append('\n');
         }
-        write(data.resolve("cloudwatch").resolve(region).resolve(group.substring(1)).resolve(stream + ".jsonl"),
+        write(
+                data.resolve("cloudwatch")
+                        .resolve(region)
+                        .resolve(group.substring(1))
+                        .resolve(stream + ".jsonl"),
                 b.toString().getBytes(StandardCharsets.UTF_8));
     }
 
@@ -135,13 +147,15 @@ final class HuntFixture {
     }
 
     static AwsLogOptions options(AwsSimulator sim, ReadOptions read) {
-        return AwsLogOptions.of(read).withEndpoint(sim.endpoint()).withRegion(REGION).withCredentials(
-                StaticCredentialsProvider.create(AwsBasicCredentials.create("SIM" + ACCOUNT, "any-secret")));
+        return AwsLogOptions.of(read)
+                .withEndpoint(sim.endpoint())
+                .withRegion(REGION)
+                .withCredentials(
+                        StaticCredentialsProvider.create(AwsBasicCredentials.create("SIM" + ACCOUNT, "any-secret")));
     }
 
     /** The events and summary of one read. */
-    record Read(List<Event> events, ReadSummary summary) {
-    }
+    record Read(List<Event> events, ReadSummary summary) {}
 
     static Read read(List<LogInput> inputs, ReadOptions options) {
         List<Event> events = Collections.synchronizedList(new ArrayList<>());
@@ -153,11 +167,27 @@ final class HuntFixture {
     static List<Event> normalized(List<Event> events, Function<String, String> file) {
         List<Event> out = new ArrayList<>();
         for (Event e : events) {
-            out.add(new Event(e.type(), e.time(), e.account(), e.region(), e.cluster(), e.database(), e.user(),
-                    e.sourceAddress(), e.action(), e.sql(), e.outcome(), e.tlsVersion(), Map.copyOf(e.fields()),
-                    new Origin(file.apply(e.origin().file()), e.origin().line(), e.origin().index())));
+            out.add(new Event(
+                    e.type(),
+                    e.time(),
+                    e.account(),
+                    e.region(),
+                    e.cluster(),
+                    e.database(),
+                    e.user(),
+                    e.sourceAddress(),
+                    e.action(),
+                    e.sql(),
+                    e.outcome(),
+                    e.tlsVersion(),
+                    Map.copyOf(e.fields()),
+                    new Origin(
+                            file.apply(e.origin().file()),
+                            e.origin().line(),
+                            e.origin().index())));
         }
-        out.sort(Comparator.comparing((Event e) -> e.origin().file()).thenComparingLong(e -> e.origin().line())
+        out.sort(Comparator.comparing((Event e) -> e.origin().file())
+                .thenComparingLong(e -> e.origin().line())
                 .thenComparingLong(e -> e.origin().index()));
         return out;
     }

@@ -34,15 +34,22 @@ class HuntPolicyTest {
     @Test
     void theHuntStatementGrantsExactlyTheActionsCalled() throws IOException {
         Instant hour = Instant.parse("2023-06-26T18:00:00Z");
-        HuntFixture.putObject(data, BUCKET, HuntFixture.key(REGION, "prod-dw", "connectionlog", hour),
+        HuntFixture.putObject(
+                data,
+                BUCKET,
+                HuntFixture.key(REGION, "prod-dw", "connectionlog", hour),
                 HuntFixture.text(HuntFixture.connections(hour, 5, "alice")));
-        HuntFixture.putStream(data, REGION, "/aws/redshift/cluster/prod-dw/connectionlog", "s1",
+        HuntFixture.putStream(
+                data,
+                REGION,
+                "/aws/redshift/cluster/prod-dw/connectionlog",
+                "s1",
                 HuntFixture.connections(hour, 5, "bob"));
         OperationRecorder recorder = new OperationRecorder();
         ReadOptions read = ReadOptions.defaults().withParallelism(1);
         try (AwsSimulator sim = HuntFixture.start(SimLogData.at(data), SimOptions.defaults());
-                AwsLogInputs aws = AwsLogInputs.resolve(List.of("s3://" + BUCKET,
-                        "cloudwatch:/aws/redshift/cluster/prod-dw/connectionlog"),
+                AwsLogInputs aws = AwsLogInputs.resolve(
+                        List.of("s3://" + BUCKET, "cloudwatch:/aws/redshift/cluster/prod-dw/connectionlog"),
                         HuntFixture.options(sim, read).withInterceptors(List.of(recorder)))) {
             assertThat(HuntFixture.read(aws.inputs(), read).events()).hasSize(10);
         }

@@ -43,27 +43,36 @@ class S3InputsTest {
     void writeLogs() {
         for (int day = -2; day <= 2; day++) {
             Instant hour = DAY_26.plusSeconds(86_400L * day + 18 * 3600);
-            put(HuntFixture.key(REGION, "prod-dw", "connectionlog", hour),
+            put(
+                    HuntFixture.key(REGION, "prod-dw", "connectionlog", hour),
                     HuntFixture.text(HuntFixture.connections(hour.minusSeconds(3000), 40, "alice")));
         }
         Instant hour = DAY_26.plusSeconds(10 * 3600);
-        put(HuntFixture.key(REGION, "prod-dw", "useractivitylog", hour),
+        put(
+                HuntFixture.key(REGION, "prod-dw", "useractivitylog", hour),
                 HuntFixture.text(HuntFixture.activity(hour.minusSeconds(3000), 30)));
-        put(HuntFixture.key(REGION, "prod-dw", "userlog", hour),
+        put(
+                HuntFixture.key(REGION, "prod-dw", "userlog", hour),
                 "101|bob | |create |0|0|0| |1234|5678|Mon, 26 Jun 2023 09:02:47:100\n");
-        put(HuntFixture.key(REGION, "other-dw", "connectionlog", hour),
+        put(
+                HuntFixture.key(REGION, "other-dw", "connectionlog", hour),
                 HuntFixture.text(HuntFixture.connections(hour.minusSeconds(3000), 10, "carol")));
-        put(HuntFixture.key("eu-west-1", "prod-dw", "connectionlog", hour),
+        put(
+                HuntFixture.key("eu-west-1", "prod-dw", "connectionlog", hour),
                 HuntFixture.text(HuntFixture.connections(hour.minusSeconds(3000), 10, "dave")));
-        put("AWSLogs/" + ACCOUNT + "/CloudTrail/" + REGION + "/2023/06/26/" + ACCOUNT + "_CloudTrail_" + REGION
-                + "_20230626T1005Z_AbCdEf0123456789.json.gz", """
+        put(
+                "AWSLogs/" + ACCOUNT + "/CloudTrail/" + REGION + "/2023/06/26/" + ACCOUNT + "_CloudTrail_" + REGION
+                        + "_20230626T1005Z_AbCdEf0123456789.json.gz",
+                """
                 {"Records":[{"eventVersion":"1.08","eventTime":"2023-06-26T10:01:02Z",
                 "eventSource":"redshift.amazonaws.com","eventName":"ModifyCluster","awsRegion":"us-east-1",
                 "recipientAccountId":"123456789012","userIdentity":{"type":"IAMUser","arn":"arn:aws:iam::123456789012:user/x"},
                 "requestParameters":{"clusterIdentifier":"prod-dw","publiclyAccessible":true}}]}
                 """);
-        put("AWSLogs/" + ACCOUNT + "/CloudTrail-Digest/" + REGION + "/2023/06/26/" + ACCOUNT + "_CloudTrail-Digest_"
-                + REGION + "_trail_" + REGION + "_20230626T1005Z.json.gz", "{}");
+        put(
+                "AWSLogs/" + ACCOUNT + "/CloudTrail-Digest/" + REGION + "/2023/06/26/" + ACCOUNT + "_CloudTrail-Digest_"
+                        + REGION + "_trail_" + REGION + "_20230626T1005Z.json.gz",
+                "{}");
         put("notes/readme.txt", "not a log");
         keys.sort(String::compareTo);
     }
@@ -84,12 +93,14 @@ class S3InputsTest {
     /** The same read from the files on disk, less the files that are not logs (the S3 side never reads them). */
     private HuntFixture.Read fromDisk(ReadOptions read) throws IOException {
         List<LogInput> files = LogInput.discover(bucketDir()).stream()
-                .filter(i -> i.name().endsWith(".gz") && !i.name().contains("Digest")).toList();
+                .filter(i -> i.name().endsWith(".gz") && !i.name().contains("Digest"))
+                .toList();
         return HuntFixture.read(files, read);
     }
 
     private String relative(String file) {
-        return file.startsWith("s3://") ? file.substring(("s3://" + BUCKET + "/").length())
+        return file.startsWith("s3://")
+                ? file.substring(("s3://" + BUCKET + "/").length())
                 : bucketDir().relativize(Path.of(file)).toString();
     }
 
@@ -97,18 +108,19 @@ class S3InputsTest {
     void objectsReadTheSameEventsAsTheSameFilesOnDisk() throws IOException {
         SimLogData logData = SimLogData.at(data);
         try (AwsSimulator sim = HuntFixture.start(logData, SimOptions.defaults());
-                AwsLogInputs aws = AwsLogInputs.resolve(List.of("s3://" + BUCKET), HuntFixture.options(sim,
-                        serial()))) {
+                AwsLogInputs aws =
+                        AwsLogInputs.resolve(List.of("s3://" + BUCKET), HuntFixture.options(sim, serial()))) {
             HuntFixture.Read s3 = HuntFixture.read(aws.inputs(), serial());
             HuntFixture.Read disk = fromDisk(serial());
             assertThat(disk.events()).hasSizeGreaterThan(200);
             assertThat(HuntFixture.normalized(s3.events(), this::relative))
                     .isEqualTo(HuntFixture.normalized(disk.events(), this::relative));
             assertThat(s3.summary().problems()).isEmpty();
-            assertThat(s3.summary().perType()).containsKeys(LogType.CONNECTION_LOG, LogType.USER_ACTIVITY_LOG,
-                    LogType.USER_LOG, LogType.CLOUDTRAIL);
-            assertThat(s3.events()).allSatisfy(e -> assertThat(e.origin().file()).startsWith("s3://" + BUCKET
-                    + "/AWSLogs/"));
+            assertThat(s3.summary().perType())
+                    .containsKeys(
+                            LogType.CONNECTION_LOG, LogType.USER_ACTIVITY_LOG, LogType.USER_LOG, LogType.CLOUDTRAIL);
+            assertThat(s3.events())
+                    .allSatisfy(e -> assertThat(e.origin().file()).startsWith("s3://" + BUCKET + "/AWSLogs/"));
             // the digest and the note are counted and reported, never downloaded
             assertThat(aws.sources()).singleElement().satisfies(s -> {
                 assertThat(s.found()).isEqualTo(keys.size());
@@ -118,11 +130,14 @@ class S3InputsTest {
             assertThat(aws.problems()).singleElement().satisfies(p -> {
                 assertThat(p.kind()).isEqualTo(ReadProblem.Kind.UNKNOWN_TYPE);
                 assertThat(p.origin().file()).isEqualTo("s3://" + BUCKET + "/");
-                assertThat(p.message()).startsWith("2 object(s) under s3://" + BUCKET + "/ follow neither")
-                        .contains("notes/readme.txt").contains("CloudTrail-Digest");
+                assertThat(p.message())
+                        .startsWith("2 object(s) under s3://" + BUCKET + "/ follow neither")
+                        .contains("notes/readme.txt")
+                        .contains("CloudTrail-Digest");
             });
-            assertThat(gets(logData)).hasSize(keys.size() - 2).noneMatch(k -> k.contains("Digest")
-                    || k.contains("readme"));
+            assertThat(gets(logData))
+                    .hasSize(keys.size() - 2)
+                    .noneMatch(k -> k.contains("Digest") || k.contains("readme"));
             ReadSummary total = aws.addTo(s3.summary());
             assertThat(total.problemCount()).isEqualTo(1);
             assertThat(total.skippedFiles()).containsEntry("unknown-type", 2L);
@@ -131,40 +146,57 @@ class S3InputsTest {
 
     /** The keys GetObject fetched, in order. */
     private static List<String> gets(SimLogData log) {
-        return log.requests().stream().filter(r -> r.operation().equals("GetObject"))
-                .map(r -> r.target().substring(BUCKET.length() + 1)).toList();
+        return log.requests().stream()
+                .filter(r -> r.operation().equals("GetObject"))
+                .map(r -> r.target().substring(BUCKET.length() + 1))
+                .toList();
     }
 
     @Test
     void listingFollowsContinuationTokensAcrossPages() {
         SimLogData logData = SimLogData.at(data);
-        try (AwsSimulator sim = HuntFixture.start(logData, SimOptions.builder().maxPageSize(3).build());
-                AwsLogInputs aws = AwsLogInputs.resolve(List.of("s3://" + BUCKET + "/AWSLogs/"),
-                        HuntFixture.options(sim, serial()))) {
-            long lists = logData.requests().stream().filter(r -> r.operation().equals("ListObjectsV2")).count();
+        try (AwsSimulator sim = HuntFixture.start(
+                        logData, SimOptions.builder().maxPageSize(3).build());
+                AwsLogInputs aws = AwsLogInputs.resolve(
+                        List.of("s3://" + BUCKET + "/AWSLogs/"), HuntFixture.options(sim, serial()))) {
+            long lists = logData.requests().stream()
+                    .filter(r -> r.operation().equals("ListObjectsV2"))
+                    .count();
             long logs = keys.stream().filter(k -> k.startsWith("AWSLogs/")).count();
             assertThat(lists).isEqualTo((logs + 2) / 3);
-            assertThat(aws.inputs()).extracting(LogInput::name).containsExactlyElementsOf(keys.stream()
-                    .filter(k -> k.startsWith("AWSLogs/") && !k.contains("Digest"))
-                    .map(k -> "s3://" + BUCKET + "/" + k).toList());
+            assertThat(aws.inputs())
+                    .extracting(LogInput::name)
+                    .containsExactlyElementsOf(keys.stream()
+                            .filter(k -> k.startsWith("AWSLogs/") && !k.contains("Digest"))
+                            .map(k -> "s3://" + BUCKET + "/" + k)
+                            .toList());
         }
     }
 
     @Test
     void theWindowAndFiltersNarrowTheListingBeforeAnyDownload() throws IOException {
         ReadOptions read = serial().withWindow(DAY_26, DAY_26.plusSeconds(86_400))
-                .withClusters(Set.of("prod-dw")).withRegions(Set.of(REGION));
+                .withClusters(Set.of("prod-dw"))
+                .withRegions(Set.of(REGION));
         SimLogData logData = SimLogData.at(data);
         try (AwsSimulator sim = HuntFixture.start(logData, SimOptions.defaults());
-                AwsLogInputs aws = AwsLogInputs.resolve(List.of("s3://" + BUCKET + "/AWSLogs/"),
-                        HuntFixture.options(sim, read))) {
+                AwsLogInputs aws =
+                        AwsLogInputs.resolve(List.of("s3://" + BUCKET + "/AWSLogs/"), HuntFixture.options(sim, read))) {
             HuntFixture.Read s3 = HuntFixture.read(aws.inputs(), read);
             // 24th 18:00 is more than a day before the window, 28th 18:00 more than a day after it; the 25th and 27th
             // are within the margin and read (their records are then filtered by time)
-            assertThat(aws.sources().get(0).leftOut()).containsEntry("since", 1L).containsEntry("until", 1L)
-                    .containsEntry("cluster", 1L).containsEntry("region", 1L).containsEntry("unknown-type", 1L);
-            assertThat(gets(logData)).hasSize(6).noneMatch(k -> k.contains("2023-06-24T") || k.contains("2023-06-28T")
-                    || k.contains("other-dw") || k.contains("eu-west-1"));
+            assertThat(aws.sources().get(0).leftOut())
+                    .containsEntry("since", 1L)
+                    .containsEntry("until", 1L)
+                    .containsEntry("cluster", 1L)
+                    .containsEntry("region", 1L)
+                    .containsEntry("unknown-type", 1L);
+            assertThat(gets(logData))
+                    .hasSize(6)
+                    .noneMatch(k -> k.contains("2023-06-24T")
+                            || k.contains("2023-06-28T")
+                            || k.contains("other-dw")
+                            || k.contains("eu-west-1"));
             assertThat(gets(logData)).anyMatch(k -> k.contains("2023-06-25T")).anyMatch(k -> k.contains("2023-06-27T"));
             HuntFixture.Read disk = fromDisk(read);
             assertThat(s3.events()).isNotEmpty();
@@ -178,42 +210,51 @@ class S3InputsTest {
     void aDeniedObjectIsAProblemAndTheRestIsRead() throws IOException {
         String denied = HuntFixture.key(REGION, "prod-dw", "connectionlog", DAY_26.plusSeconds(18 * 3600));
         SimLogData logData = SimLogData.at(data).denyObject(BUCKET, denied);
-        try (AwsSimulator sim = HuntFixture.start(logData,
-                SimOptions.defaults());
-                AwsLogInputs aws = AwsLogInputs.resolve(List.of("s3://" + BUCKET + "/AWSLogs/"),
-                        HuntFixture.options(sim, serial()))) {
+        try (AwsSimulator sim = HuntFixture.start(logData, SimOptions.defaults());
+                AwsLogInputs aws = AwsLogInputs.resolve(
+                        List.of("s3://" + BUCKET + "/AWSLogs/"), HuntFixture.options(sim, serial()))) {
             HuntFixture.Read s3 = HuntFixture.read(aws.inputs(), serial());
             assertThat(s3.summary().problems()).singleElement().satisfies(p -> {
                 assertThat(p.kind()).isEqualTo(ReadProblem.Kind.UNREADABLE);
                 assertThat(p.origin().file()).isEqualTo("s3://" + BUCKET + "/" + denied);
-                assertThat(p.message()).isEqualTo("cannot read s3://" + BUCKET + "/" + denied
-                        + ": s3:GetObject failed: AccessDenied: Access Denied (HTTP 403)");
+                assertThat(p.message())
+                        .isEqualTo("cannot read s3://" + BUCKET + "/" + denied
+                                + ": s3:GetObject failed: AccessDenied: Access Denied (HTTP 403)");
             });
             assertThat(s3.summary().skippedFiles()).containsEntry("unreadable", 1L);
             HuntFixture.Read disk = fromDisk(serial());
-            assertThat(HuntFixture.normalized(s3.events(), this::relative)).isEqualTo(HuntFixture.normalized(
-                    disk.events().stream().filter(e -> !e.origin().file().endsWith(denied)).toList(),
-                    this::relative));
+            assertThat(HuntFixture.normalized(s3.events(), this::relative))
+                    .isEqualTo(HuntFixture.normalized(
+                            disk.events().stream()
+                                    .filter(e -> !e.origin().file().endsWith(denied))
+                                    .toList(),
+                            this::relative));
         }
     }
 
     @Test
     void aMissingOrDeniedBucketIsAProblemAndOtherArgumentsAreRead() {
-        try (AwsSimulator sim = HuntFixture.start(SimLogData.at(data).denyBucket("locked-bucket"),
-                SimOptions.defaults())) {
+        try (AwsSimulator sim =
+                HuntFixture.start(SimLogData.at(data).denyBucket("locked-bucket"), SimOptions.defaults())) {
             HuntFixture.write(data.resolve("s3/locked-bucket/x"), new byte[1]);
-            try (AwsLogInputs aws = AwsLogInputs.resolve(List.of("s3://no-such-bucket/AWSLogs/",
-                    "s3://locked-bucket", "s3://" + BUCKET + "/AWSLogs/"), HuntFixture.options(sim, serial()))) {
-                assertThat(aws.problems()).filteredOn(p -> p.kind() == ReadProblem.Kind.UNREADABLE)
-                        .extracting(ReadProblem::message).containsExactly(
-                        "cannot list s3://no-such-bucket/AWSLogs/: s3:ListBucket failed: NoSuchBucket: The specified"
-                                + " bucket does not exist (HTTP 404)",
-                        "cannot list s3://locked-bucket/: s3:ListBucket failed: AccessDenied: Access Denied"
-                                + " (HTTP 403)");
-                assertThat(aws.problems()).extracting(p -> p.origin().file()).containsExactly(
-                        "s3://no-such-bucket/AWSLogs/", "s3://locked-bucket/", "s3://" + BUCKET + "/AWSLogs/");
+            try (AwsLogInputs aws = AwsLogInputs.resolve(
+                    List.of("s3://no-such-bucket/AWSLogs/", "s3://locked-bucket", "s3://" + BUCKET + "/AWSLogs/"),
+                    HuntFixture.options(sim, serial()))) {
+                assertThat(aws.problems())
+                        .filteredOn(p -> p.kind() == ReadProblem.Kind.UNREADABLE)
+                        .extracting(ReadProblem::message)
+                        .containsExactly(
+                                "cannot list s3://no-such-bucket/AWSLogs/: s3:ListBucket failed: NoSuchBucket: The specified"
+                                        + " bucket does not exist (HTTP 404)",
+                                "cannot list s3://locked-bucket/: s3:ListBucket failed: AccessDenied: Access Denied"
+                                        + " (HTTP 403)");
+                assertThat(aws.problems())
+                        .extracting(p -> p.origin().file())
+                        .containsExactly(
+                                "s3://no-such-bucket/AWSLogs/", "s3://locked-bucket/", "s3://" + BUCKET + "/AWSLogs/");
                 assertThat(aws.inputs()).hasSize(keys.size() - 2);
-                assertThat(HuntFixture.read(aws.inputs(), serial()).summary().problems()).isEmpty();
+                assertThat(HuntFixture.read(aws.inputs(), serial()).summary().problems())
+                        .isEmpty();
             }
         }
     }
@@ -223,15 +264,18 @@ class S3InputsTest {
         String throttled = HuntFixture.key(REGION, "prod-dw", "userlog", DAY_26.plusSeconds(10 * 3600));
         SimLogData logData = SimLogData.at(data).throttleObject(BUCKET, throttled);
         try (AwsSimulator sim = HuntFixture.start(logData, SimOptions.defaults());
-                AwsLogInputs aws = AwsLogInputs.resolve(List.of("s3://" + BUCKET + "/AWSLogs/"),
-                        HuntFixture.options(sim, serial()))) {
+                AwsLogInputs aws = AwsLogInputs.resolve(
+                        List.of("s3://" + BUCKET + "/AWSLogs/"), HuntFixture.options(sim, serial()))) {
             HuntFixture.Read s3 = HuntFixture.read(aws.inputs(), serial());
             assertThat(s3.summary().problems()).singleElement().satisfies(p -> {
                 assertThat(p.origin().file()).isEqualTo("s3://" + BUCKET + "/" + throttled);
                 assertThat(p.message()).contains("s3:GetObject failed: SlowDown: Please reduce your request rate.");
             });
-            assertThat(logData.requests().stream().filter(r -> r.target().endsWith(throttled)).count())
-                    .as("the SDK retried before giving up").isGreaterThan(1);
+            assertThat(logData.requests().stream()
+                            .filter(r -> r.target().endsWith(throttled))
+                            .count())
+                    .as("the SDK retried before giving up")
+                    .isGreaterThan(1);
             assertThat(s3.summary().perType()).containsKey(LogType.CONNECTION_LOG);
         }
     }
@@ -239,16 +283,20 @@ class S3InputsTest {
     @Test
     void argumentsThatAreNotAwsLocationsAreRefusedBeforeAnyCall() {
         assertThat(AwsLogInputs.handles("s3://b/p")).isTrue();
-        assertThat(AwsLogInputs.handles("cloudwatch:/aws/redshift/cluster/c/connectionlog")).isTrue();
+        assertThat(AwsLogInputs.handles("cloudwatch:/aws/redshift/cluster/c/connectionlog"))
+                .isTrue();
         assertThat(AwsLogInputs.handles("./logs")).isFalse();
         AwsLogOptions options = AwsLogOptions.of(serial()).withRegion(REGION);
         assertThatThrownBy(() -> AwsLogInputs.resolve(List.of("s3://"), options))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not an S3 location: 's3://'");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not an S3 location: 's3://'");
         assertThatThrownBy(() -> AwsLogInputs.resolve(List.of("s3://Bad_Bucket/x"), options))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> AwsLogInputs.resolve(List.of("cloudwatch:"), options))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not a CloudWatch Logs group");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not a CloudWatch Logs group");
         assertThatThrownBy(() -> AwsLogInputs.resolve(List.of("logs/"), options))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not an AWS input");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not an AWS input");
     }
 }

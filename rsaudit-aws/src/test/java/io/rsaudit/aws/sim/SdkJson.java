@@ -29,8 +29,7 @@ final class SdkJson {
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
     static final ObjectMapper JSON = new ObjectMapper();
 
-    private SdkJson() {
-    }
+    private SdkJson() {}
 
     /** What the SDK parsed. */
     static JsonNode ofSdk(SdkPojo pojo) {
@@ -97,7 +96,7 @@ final class SdkJson {
         if (t == MarshallingType.MAP) {
             SdkField<?> value = f.getTrait(MapTrait.class).valueFieldInfo();
             ObjectNode o = F.objectNode();
-            for (Iterator<Map.Entry<String, JsonNode>> it = v.fields(); it.hasNext();) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = v.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
                 o.set(e.getKey(), exportValue(value, e.getValue()));
             }

@@ -17,40 +17,69 @@ import software.amazon.awssdk.services.redshiftserverless.RedshiftServerlessClie
 import software.amazon.awssdk.services.sts.StsClient;
 
 /** Raw SDK v2 clients of one account and region, pointed at a simulator. */
-record SimClients(RedshiftClient redshift, RedshiftServerlessClient serverless, Ec2Client ec2, KmsClient kms,
-        CloudTrailClient cloudtrail, StsClient sts, OrganizationsClient organizations) implements AutoCloseable {
+record SimClients(
+        RedshiftClient redshift,
+        RedshiftServerlessClient serverless,
+        Ec2Client ec2,
+        KmsClient kms,
+        CloudTrailClient cloudtrail,
+        StsClient sts,
+        OrganizationsClient organizations)
+        implements AutoCloseable {
 
     static SimClients of(URI endpoint, String account, String region) {
-        return of(endpoint, account, region, ClientOverrideConfiguration.builder().build());
+        return of(
+                endpoint, account, region, ClientOverrideConfiguration.builder().build());
     }
 
     /** Clients that do not retry, so that a test sees the first answer. */
     static SimClients noRetries(URI endpoint, String account, String region) {
-        return of(endpoint, account, region, ClientOverrideConfiguration.builder()
-                .retryStrategy(RetryMode.STANDARD).retryStrategy(b -> b.maxAttempts(1)).build());
+        return of(
+                endpoint,
+                account,
+                region,
+                ClientOverrideConfiguration.builder()
+                        .retryStrategy(RetryMode.STANDARD)
+                        .retryStrategy(b -> b.maxAttempts(1))
+                        .build());
     }
 
     static SimClients withAttemptTimeout(URI endpoint, String account, String region, Duration timeout) {
-        return of(endpoint, account, region, ClientOverrideConfiguration.builder().apiCallAttemptTimeout(timeout)
-                .retryStrategy(b -> b.maxAttempts(2)).build());
+        return of(
+                endpoint,
+                account,
+                region,
+                ClientOverrideConfiguration.builder()
+                        .apiCallAttemptTimeout(timeout)
+                        .retryStrategy(b -> b.maxAttempts(2))
+                        .build());
     }
 
     static SimClients of(URI endpoint, String account, String region, ClientOverrideConfiguration config) {
         return new SimClients(
-                configure(RedshiftClient.builder(), endpoint, account, region, config).build(),
-                configure(RedshiftServerlessClient.builder(), endpoint, account, region, config).build(),
-                configure(Ec2Client.builder(), endpoint, account, region, config).build(),
-                configure(KmsClient.builder(), endpoint, account, region, config).build(),
-                configure(CloudTrailClient.builder(), endpoint, account, region, config).build(),
-                configure(StsClient.builder(), endpoint, account, region, config).build(),
-                configure(OrganizationsClient.builder(), endpoint, account, "us-east-1", config).build());
+                configure(RedshiftClient.builder(), endpoint, account, region, config)
+                        .build(),
+                configure(RedshiftServerlessClient.builder(), endpoint, account, region, config)
+                        .build(),
+                configure(Ec2Client.builder(), endpoint, account, region, config)
+                        .build(),
+                configure(KmsClient.builder(), endpoint, account, region, config)
+                        .build(),
+                configure(CloudTrailClient.builder(), endpoint, account, region, config)
+                        .build(),
+                configure(StsClient.builder(), endpoint, account, region, config)
+                        .build(),
+                configure(OrganizationsClient.builder(), endpoint, account, "us-east-1", config)
+                        .build());
     }
 
-    private static <B extends AwsClientBuilder<B, ?>> B configure(B builder, URI endpoint, String account,
-            String region, ClientOverrideConfiguration config) {
-        return builder.endpointOverride(endpoint).region(Region.of(region)).overrideConfiguration(config)
-                .credentialsProvider(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create("SIM" + account, "any-secret")));
+    private static <B extends AwsClientBuilder<B, ?>> B configure(
+            B builder, URI endpoint, String account, String region, ClientOverrideConfiguration config) {
+        return builder.endpointOverride(endpoint)
+                .region(Region.of(region))
+                .overrideConfiguration(config)
+                .credentialsProvider(
+                        StaticCredentialsProvider.create(AwsBasicCredentials.create("SIM" + account, "any-secret")));
     }
 
     @Override

@@ -52,8 +52,8 @@ public record BenchResult(
         double loadAverageAfter) {
 
     /** The JVM's view of the machine: what the one-core, 1 GiB target is about. */
-    public record Jvm(String version, int availableProcessors, String xmx, long maxHeapBytes, List<String> collectors) {
-    }
+    public record Jvm(
+            String version, int availableProcessors, String xmx, long maxHeapBytes, List<String> collectors) {}
 
     /**
      * Wall times of one phase over the measured iterations, the process CPU time they used, and the time the

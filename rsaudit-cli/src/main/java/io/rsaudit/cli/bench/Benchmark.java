@@ -65,12 +65,17 @@ public final class Benchmark {
         Policy policy = Policy.defaults();
         Instant now = Instant.now();
         double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-        long[] size = jsonFiles(input).stream().reduce(new long[2], (a, f) -> {
-            a[0]++;
-            a[1] += f.size;
-            return a;
-        }, (a, b) -> a);
-        progress.printf("bench: %s: %,d .json files, %s; %d check(s); %d warm-up + %d measured iteration(s)%n",
+        long[] size = jsonFiles(input).stream()
+                .reduce(
+                        new long[2],
+                        (a, f) -> {
+                            a[0]++;
+                            a[1] += f.size;
+                            return a;
+                        },
+                        (a, b) -> a);
+        progress.printf(
+                "bench: %s: %,d .json files, %s; %d check(s); %d warm-up + %d measured iteration(s)%n",
                 input, size[0], BenchReport.bytes(size[1]), catalog.all().size(), warmup, repeat);
         progress.flush();
 
@@ -127,10 +132,18 @@ public final class Benchmark {
             Reference.reachabilityFence(inventory);
             Reference.reachabilityFence(run);
 
-            progress.printf("bench: %s %d/%d: baseline %s (%,d JSON nodes; gc %,d ms), load %s (gc %,d ms),"
-                    + " checks %s, heap peak %s%n", measured ? "iteration" : "warm-up",
-                    measured ? i - warmup + 1 : i + 1, measured ? repeat : warmup, BenchReport.millis(ms(t0, t1)), nodes,
-                    g1 - g0, BenchReport.millis(ms(t2, t3)), g3 - g2, BenchReport.millis(ms(t3, t4)),
+            progress.printf(
+                    "bench: %s %d/%d: baseline %s (%,d JSON nodes; gc %,d ms), load %s (gc %,d ms),"
+                            + " checks %s, heap peak %s%n",
+                    measured ? "iteration" : "warm-up",
+                    measured ? i - warmup + 1 : i + 1,
+                    measured ? repeat : warmup,
+                    BenchReport.millis(ms(t0, t1)),
+                    nodes,
+                    g1 - g0,
+                    BenchReport.millis(ms(t2, t3)),
+                    g3 - g2,
+                    BenchReport.millis(ms(t3, t4)),
                     BenchReport.bytes(sPeak));
             progress.flush();
             if (measured) {
@@ -164,12 +177,26 @@ public final class Benchmark {
         for (Finding f : run.findings()) {
             findings.merge(f.result().label(), 1, Integer::sum);
         }
-        return new BenchResult(input.toString(), size[0], size[1], jvm(),
-                catalog.all().stream().map(CheckMetadata::id).toList(), warmup, repeat,
-                new BenchResult.Phase(baseline, baselineCpu, baselineGc), new BenchResult.Phase(load, loadCpu, loadGc),
-                new BenchResult.Phase(checks, checksCpu, checksGc), new BenchResult.Phase(scan, scanCpu, scanGc),
-                resources, findings, inventory.errors().size(), run.internalErrors().size(),
-                baselinePeak, scanPeak, retained, loadBefore,
+        return new BenchResult(
+                input.toString(),
+                size[0],
+                size[1],
+                jvm(),
+                catalog.all().stream().map(CheckMetadata::id).toList(),
+                warmup,
+                repeat,
+                new BenchResult.Phase(baseline, baselineCpu, baselineGc),
+                new BenchResult.Phase(load, loadCpu, loadGc),
+                new BenchResult.Phase(checks, checksCpu, checksGc),
+                new BenchResult.Phase(scan, scanCpu, scanGc),
+                resources,
+                findings,
+                inventory.errors().size(),
+                run.internalErrors().size(),
+                baselinePeak,
+                scanPeak,
+                retained,
+                loadBefore,
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 
@@ -196,8 +223,7 @@ public final class Benchmark {
         return n;
     }
 
-    private record JsonFile(Path path, long size) {
-    }
+    private record JsonFile(Path path, long size) {}
 
     private static List<JsonFile> jsonFiles(Path root) throws IOException {
         List<JsonFile> out = new ArrayList<>();
@@ -226,7 +252,9 @@ public final class Benchmark {
     }
 
     private static List<MemoryPoolMXBean> heapPools() {
-        return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP).toList();
+        return ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(p -> p.getType() == MemoryType.HEAP)
+                .toList();
     }
 
     private static void resetPeaks() {
@@ -269,9 +297,13 @@ public final class Benchmark {
             }
         }
         List<String> gcs = ManagementFactory.getGarbageCollectorMXBeans().stream()
-                .map(GarbageCollectorMXBean::getName).toList();
-        return new BenchResult.Jvm(System.getProperty("java.vm.name") + " " + System.getProperty("java.version"),
-                Runtime.getRuntime().availableProcessors(), xmx.toLowerCase(Locale.ROOT), Runtime.getRuntime().maxMemory(),
+                .map(GarbageCollectorMXBean::getName)
+                .toList();
+        return new BenchResult.Jvm(
+                System.getProperty("java.vm.name") + " " + System.getProperty("java.version"),
+                Runtime.getRuntime().availableProcessors(),
+                xmx.toLowerCase(Locale.ROOT),
+                Runtime.getRuntime().maxMemory(),
                 gcs);
     }
 }

@@ -32,8 +32,9 @@ import java.util.stream.Stream;
  */
 public final class EstateGenerator {
 
-    private static final String[] SNAPSHOT_TAGS = {"manual", "before-resize", "pre-upgrade", "backup", "weekly",
-        "migration", "release"};
+    private static final String[] SNAPSHOT_TAGS = {
+        "manual", "before-resize", "pre-upgrade", "backup", "weekly", "migration", "release"
+    };
     private static final String ENGINE = "PostgreSQL 8.0.2 on i686-pc-linux-gnu, compiled by GCC gcc (GCC) 3.4.2"
             + " 20041017 (Red Hat 3.4.2-6.fc3), Redshift ";
     private static final String[] LOGS = {"connectionlog", "userlog", "useractivitylog"};
@@ -106,9 +107,27 @@ public final class EstateGenerator {
                 bytes.put(call.cli(), t == null ? 0 : t.bytes);
             }
             int workgroups = namespaces;
-            return new EstateSummary(plan.spec, plan.accounts.size(), plan.scopes.size(), clusters, snapshots,
-                    automated, orphaned, copies, sharedIn, sharedOut, grants, keys, namespaces, workgroups,
-                    serverlessSnapshots, securityGroups, parameterGroups, trails, files, bytes);
+            return new EstateSummary(
+                    plan.spec,
+                    plan.accounts.size(),
+                    plan.scopes.size(),
+                    clusters,
+                    snapshots,
+                    automated,
+                    orphaned,
+                    copies,
+                    sharedIn,
+                    sharedOut,
+                    grants,
+                    keys,
+                    namespaces,
+                    workgroups,
+                    serverlessSnapshots,
+                    securityGroups,
+                    parameterGroups,
+                    trails,
+                    files,
+                    bytes);
         }
 
         private void region(Scope s, List<Trail> accountTrails) throws IOException {
@@ -226,15 +245,18 @@ public final class EstateGenerator {
             g.writeStringField("ClusterIdentifier", c.identifier);
             g.writeStringField("NodeType", c.nodeType);
             g.writeStringField("ClusterStatus", c.status);
-            g.writeStringField("ClusterAvailabilityStatus", switch (c.status) {
-                case "available" -> "Available";
-                case "paused" -> "Unavailable";
-                default -> "Modifying";
-            });
+            g.writeStringField(
+                    "ClusterAvailabilityStatus",
+                    switch (c.status) {
+                        case "available" -> "Available";
+                        case "paused" -> "Unavailable";
+                        default -> "Modifying";
+                    });
             g.writeStringField("MasterUsername", c.masterUsername);
             g.writeStringField("DBName", c.dbName);
             g.writeObjectFieldStart("Endpoint");
-            g.writeStringField("Address", c.identifier + "." + c.endpointHash + "." + s.region + ".redshift.amazonaws.com");
+            g.writeStringField(
+                    "Address", c.identifier + "." + c.endpointHash + "." + s.region + ".redshift.amazonaws.com");
             g.writeNumberField("Port", c.port);
             g.writeArrayFieldStart("VpcEndpoints");
             g.writeStartObject();
@@ -271,7 +293,8 @@ public final class EstateGenerator {
             for (Parameter p : PARAMETERS) {
                 g.writeStartObject();
                 g.writeStringField("ParameterName", p.name);
-                g.writeStringField("ParameterApplyStatus",
+                g.writeStringField(
+                        "ParameterApplyStatus",
                         c.sslPendingReboot && p.name.equals("require_ssl") ? "pending-reboot" : "in-sync");
                 g.writeEndObject();
             }
@@ -283,8 +306,8 @@ public final class EstateGenerator {
             g.writeStringField("AvailabilityZone", c.availabilityZone);
             String day = plan.pick(new String[] {"sun", "mon", "tue", "wed", "thu", "fri", "sat"});
             int hour = rnd.nextInt(9);
-            g.writeStringField("PreferredMaintenanceWindow", day + ":0" + hour + ":30-" + day + ":0" + (hour + 1)
-                    + ":00");
+            g.writeStringField(
+                    "PreferredMaintenanceWindow", day + ":0" + hour + ":30-" + day + ":0" + (hour + 1) + ":00");
             g.writeObjectFieldStart("PendingModifiedValues");
             if (c.status.equals("resizing") || c.status.equals("modifying")) {
                 g.writeStringField("NodeType", c.nodeType);
@@ -331,8 +354,15 @@ public final class EstateGenerator {
                 g.writeEndObject();
             }
             g.writeStringField("ClusterRevisionNumber", Integer.toString(60000 + rnd.nextInt(40000)));
-            tags(g, "Tags", "team", c.identifier.substring(0, c.identifier.indexOf('-')), "env", env(c.identifier),
-                    "cost-center", "cc-" + (1000 + rnd.nextInt(9000)));
+            tags(
+                    g,
+                    "Tags",
+                    "team",
+                    c.identifier.substring(0, c.identifier.indexOf('-')),
+                    "env",
+                    env(c.identifier),
+                    "cost-center",
+                    "cc-" + (1000 + rnd.nextInt(9000)));
             str(g, "KmsKeyId", c.kmsKeyId());
             g.writeBooleanField("EnhancedVpcRouting", c.enhancedVpcRouting);
             String role = "arn:aws:iam::" + account + ":role/RedshiftS3Access-" + c.identifier;
@@ -344,22 +374,29 @@ public final class EstateGenerator {
             g.writeEndArray();
             empty(g, "PendingActions");
             g.writeStringField("MaintenanceTrackName", c.maintenanceTrack);
-            g.writeStringField("ElasticResizeNumberOfNodeOptions", "[" + Math.max(2, c.nodes / 2) + "," + c.nodes * 2
-                    + "]");
+            g.writeStringField(
+                    "ElasticResizeNumberOfNodeOptions", "[" + Math.max(2, c.nodes / 2) + "," + c.nodes * 2 + "]");
             empty(g, "DeferredMaintenanceWindows");
             time(g, "NextMaintenanceWindowStartTime", EstatePlan.AS_OF.plus(Duration.ofHours(1 + rnd.nextInt(160))));
-            g.writeStringField("AvailabilityZoneRelocationStatus", c.nodeType.startsWith("ra3") ? "enabled" : "disabled");
+            g.writeStringField(
+                    "AvailabilityZoneRelocationStatus", c.nodeType.startsWith("ra3") ? "enabled" : "disabled");
             g.writeStringField("ClusterNamespaceArn", s.arn("redshift", "namespace:" + c.namespaceId));
-            g.writeNumberField("TotalStorageCapacityInMegaBytes", (long) c.nodes
-                    * (c.nodeType.startsWith("ra3") ? 33_554_432L : c.nodeType.equals("dc2.large") ? 163_840L : 2_621_440L));
+            g.writeNumberField(
+                    "TotalStorageCapacityInMegaBytes",
+                    (long) c.nodes
+                            * (c.nodeType.startsWith("ra3")
+                                    ? 33_554_432L
+                                    : c.nodeType.equals("dc2.large") ? 163_840L : 2_621_440L));
             g.writeObjectFieldStart("AquaConfiguration");
             g.writeStringField("AquaStatus", paused ? "disabled" : chance(0.2) ? "enabled" : "disabled");
             g.writeStringField("AquaConfigurationStatus", "auto");
             g.writeEndObject();
             g.writeStringField("DefaultIamRoleArn", role);
             if (c.managedPassword) {
-                g.writeStringField("MasterPasswordSecretArn", "arn:aws:secretsmanager:" + s.region + ":" + account
-                        + ":secret:redshift!" + c.identifier + "-" + c.masterUsername + "-" + plan.hex(6));
+                g.writeStringField(
+                        "MasterPasswordSecretArn",
+                        "arn:aws:secretsmanager:" + s.region + ":" + account + ":secret:redshift!" + c.identifier + "-"
+                                + c.masterUsername + "-" + plan.hex(6));
                 g.writeStringField("MasterPasswordSecretKmsKeyId", EstatePlan.AWS_OWNED_KEY);
             }
             g.writeStringField("IpAddressType", "ipv4");
@@ -389,8 +426,8 @@ public final class EstateGenerator {
         }
 
         private void loggingStatus(Scope s, Cluster c) throws IOException {
-            try (ExportWriter.Doc d = w.open(s.account.id(), s.region, AwsCliCall.DESCRIBE_LOGGING_STATUS,
-                    c.identifier)) {
+            try (ExportWriter.Doc d =
+                    w.open(s.account.id(), s.region, AwsCliCall.DESCRIBE_LOGGING_STATUS, c.identifier)) {
                 JsonGenerator g = d.g;
                 g.writeStartObject();
                 if (!chance(0.6)) {
@@ -404,8 +441,10 @@ public final class EstateGenerator {
                         time(g, "LastSuccessfulDeliveryTime", delivered);
                         if (chance(0.08)) {
                             time(g, "LastFailureTime", delivered.plus(Duration.ofHours(3)));
-                            g.writeStringField("LastFailureMessage", "Access denied: Amazon Redshift cannot write to"
-                                    + " the bucket redshift-audit-logs-" + s.account.id() + "-" + s.region);
+                            g.writeStringField(
+                                    "LastFailureMessage",
+                                    "Access denied: Amazon Redshift cannot write to"
+                                            + " the bucket redshift-audit-logs-" + s.account.id() + "-" + s.region);
                         }
                         g.writeStringField("LogDestinationType", "s3");
                         if (chance(0.5)) {
@@ -425,36 +464,92 @@ public final class EstateGenerator {
 
         // ---- redshift: parameter groups ----
 
-        private record Parameter(String name, String value, String description, String dataType, String allowed,
-                String applyType) {
-        }
+        private record Parameter(
+                String name, String value, String description, String dataType, String allowed, String applyType) {}
 
         private static final List<Parameter> PARAMETERS = List.of(
                 new Parameter("auto_analyze", "true", "Use auto analyze", "boolean", "true,false", "static"),
                 new Parameter("auto_mv", "true", "Use auto materialized views", "boolean", "true,false", "static"),
-                new Parameter("datestyle", "ISO, MDY", "Sets the display format for date and time values.", "string",
-                        null, "static"),
-                new Parameter("enable_case_sensitive_identifier", "false", "Preserve case sensitivity for database"
-                        + " identifiers such as table or column names in parser", "boolean", "true,false", "static"),
-                new Parameter("enable_user_activity_logging", "false", "parameter for audit logging purpose",
-                        "boolean", "true,false", "static"),
-                new Parameter("extra_float_digits", "0", "Sets the number of digits displayed for floating-point"
-                        + " values", "integer", "-15-2", "static"),
-                new Parameter("max_concurrency_scaling_clusters", "1", "The maximum concurrency scaling clusters can"
-                        + " be used.", "integer", "0-10", "dynamic"),
-                new Parameter("max_cursor_result_set_size", "default", "Sets the max cursor result set size",
-                        "integer", "0-14400000", "static"),
-                new Parameter("query_group", "default", "This parameter applies a user-defined label to a group of"
-                        + " queries that are run during the same session..", "string", null, "static"),
-                new Parameter("require_ssl", "false", "require ssl for all databaseconnections", "boolean",
-                        "true,false", "static"),
-                new Parameter("search_path", "$user, public", "Sets the schema search order for names that are not"
-                        + " schema-qualified.", "string", null, "static"),
-                new Parameter("statement_timeout", "0", "Aborts any statement that takes over the specified number"
-                        + " of milliseconds.", "integer", "0,100-2147483647", "static"),
+                new Parameter(
+                        "datestyle",
+                        "ISO, MDY",
+                        "Sets the display format for date and time values.",
+                        "string",
+                        null,
+                        "static"),
+                new Parameter(
+                        "enable_case_sensitive_identifier",
+                        "false",
+                        "Preserve case sensitivity for database"
+                                + " identifiers such as table or column names in parser",
+                        "boolean",
+                        "true,false",
+                        "static"),
+                new Parameter(
+                        "enable_user_activity_logging",
+                        "false",
+                        "parameter for audit logging purpose",
+                        "boolean",
+                        "true,false",
+                        "static"),
+                new Parameter(
+                        "extra_float_digits",
+                        "0",
+                        "Sets the number of digits displayed for floating-point" + " values",
+                        "integer",
+                        "-15-2",
+                        "static"),
+                new Parameter(
+                        "max_concurrency_scaling_clusters",
+                        "1",
+                        "The maximum concurrency scaling clusters can" + " be used.",
+                        "integer",
+                        "0-10",
+                        "dynamic"),
+                new Parameter(
+                        "max_cursor_result_set_size",
+                        "default",
+                        "Sets the max cursor result set size",
+                        "integer",
+                        "0-14400000",
+                        "static"),
+                new Parameter(
+                        "query_group",
+                        "default",
+                        "This parameter applies a user-defined label to a group of"
+                                + " queries that are run during the same session..",
+                        "string",
+                        null,
+                        "static"),
+                new Parameter(
+                        "require_ssl",
+                        "false",
+                        "require ssl for all databaseconnections",
+                        "boolean",
+                        "true,false",
+                        "static"),
+                new Parameter(
+                        "search_path",
+                        "$user, public",
+                        "Sets the schema search order for names that are not" + " schema-qualified.",
+                        "string",
+                        null,
+                        "static"),
+                new Parameter(
+                        "statement_timeout",
+                        "0",
+                        "Aborts any statement that takes over the specified number" + " of milliseconds.",
+                        "integer",
+                        "0,100-2147483647",
+                        "static"),
                 new Parameter("use_fips_ssl", "false", "Use fips ssl library", "boolean", "true,false", "static"),
-                new Parameter("wlm_json_configuration", "[{\"auto_wlm\":true}]", "wlm json configuration", "string",
-                        null, "static"));
+                new Parameter(
+                        "wlm_json_configuration",
+                        "[{\"auto_wlm\":true}]",
+                        "wlm json configuration",
+                        "string",
+                        null,
+                        "static"));
 
         private void parameterGroups(Scope s) throws IOException {
             try (ExportWriter.Doc d = w.open(s.account.id(), s.region, AwsCliCall.DESCRIBE_CLUSTER_PARAMETER_GROUPS)) {
@@ -478,8 +573,8 @@ public final class EstateGenerator {
             }
             for (ParamGroup p : s.groups) {
                 parameterGroups++;
-                try (ExportWriter.Doc d = w.open(s.account.id(), s.region, AwsCliCall.DESCRIBE_CLUSTER_PARAMETERS,
-                        p.name())) {
+                try (ExportWriter.Doc d =
+                        w.open(s.account.id(), s.region, AwsCliCall.DESCRIBE_CLUSTER_PARAMETERS, p.name())) {
                     JsonGenerator g = d.g;
                     g.writeStartObject();
                     g.writeArrayFieldStart("Parameters");
@@ -494,8 +589,8 @@ public final class EstateGenerator {
                         g.writeStringField("ParameterName", param.name);
                         g.writeStringField("ParameterValue", value);
                         g.writeStringField("Description", param.description);
-                        g.writeStringField("Source", p.isDefault() || value.equals(param.value) ? "engine-default"
-                                : "user");
+                        g.writeStringField(
+                                "Source", p.isDefault() || value.equals(param.value) ? "engine-default" : "user");
                         g.writeStringField("DataType", param.dataType);
                         str(g, "AllowedValues", param.allowed);
                         g.writeStringField("ApplyType", param.applyType);
@@ -510,7 +605,13 @@ public final class EstateGenerator {
 
         // ---- redshift: snapshots ----
 
-        private enum Kind { AUTOMATED, MANUAL, ORPHANED, COPY, SHARED_IN }
+        private enum Kind {
+            AUTOMATED,
+            MANUAL,
+            ORPHANED,
+            COPY,
+            SHARED_IN
+        }
 
         private void snapshots(Scope s, Set<Key> used) throws IOException {
             try (ExportWriter.Doc d = w.open(s.account.id(), s.region, AwsCliCall.DESCRIBE_CLUSTER_SNAPSHOTS)) {
@@ -580,8 +681,11 @@ public final class EstateGenerator {
             if (c != null) {
                 int n = ++c.snapshotsWritten;
                 clusterId = c.identifier;
-                created = automatedType ? EstatePlan.AS_OF.minus(Duration.ofHours(8L * n + rnd.nextInt(8)))
-                        .minusMillis(rnd.nextInt(3_600_000)) : plan.daysAgo(0, 900);
+                created = automatedType
+                        ? EstatePlan.AS_OF
+                                .minus(Duration.ofHours(8L * n + rnd.nextInt(8)))
+                                .minusMillis(rnd.nextInt(3_600_000))
+                        : plan.daysAgo(0, 900);
                 if (created.isBefore(c.created)) {
                     created = c.created.plus(Duration.ofMinutes(37L * n));
                 }
@@ -601,8 +705,10 @@ public final class EstateGenerator {
                     kmsKeyId = c.kmsKeyId();
                 }
             } else {
-                clusterId = plan.pick(new String[] {"analytics", "etl", "reporting", "finance", "legacy-dw", "poc",
-                    "sales"}) + (kind == Kind.ORPHANED ? "-legacy-" : "-shared-") + (1 + rnd.nextInt(40));
+                clusterId = plan.pick(
+                                new String[] {"analytics", "etl", "reporting", "finance", "legacy-dw", "poc", "sales"})
+                        + (kind == Kind.ORPHANED ? "-legacy-" : "-shared-")
+                        + (1 + rnd.nextInt(40));
                 created = plan.daysAgo(30, 1500);
                 clusterCreated = created.minus(Duration.ofDays(30 + rnd.nextInt(700)));
                 nodeType = plan.pick(new String[] {"dc2.large", "ra3.xlplus", "ra3.4xlarge", "ds2.xlarge"});
@@ -616,8 +722,9 @@ public final class EstateGenerator {
                         kmsKeyId = "arn:aws:kms:" + s.region + ":" + owner + ":key/" + plan.uuid();
                     } else {
                         double k = rnd.nextDouble();
-                        kmsKeyId = k < 0.6 ? plan.pick(s.keys).arn() : k < 0.8 ? s.awsManagedKey.arn()
-                                : EstatePlan.AWS_OWNED_KEY;
+                        kmsKeyId = k < 0.6
+                                ? plan.pick(s.keys).arn()
+                                : k < 0.8 ? s.awsManagedKey.arn() : EstatePlan.AWS_OWNED_KEY;
                     }
                 }
                 evr = chance(0.5);
@@ -626,9 +733,10 @@ public final class EstateGenerator {
             if (owner.equals(account) && kmsKeyId != null && kmsKeyId.startsWith("arn:")) {
                 used.add(keyByArn(s, kmsKeyId));
             }
-            String identifier = automatedType ? "rs:" + clusterId + "-" + ExportWriter.stamp(created)
-                    : clusterId + "-" + plan.pick(SNAPSHOT_TAGS) + "-" + ExportWriter.stamp(created).substring(0, 10)
-                            + "-" + sequence;
+            String identifier = automatedType
+                    ? "rs:" + clusterId + "-" + ExportWriter.stamp(created)
+                    : clusterId + "-" + plan.pick(SNAPSHOT_TAGS) + "-"
+                            + ExportWriter.stamp(created).substring(0, 10) + "-" + sequence;
             double size = round1(nodes * (2_000 + rnd.nextDouble() * 600_000));
             boolean creating = chance(0.01);
             g.writeStartObject();
@@ -667,8 +775,11 @@ public final class EstateGenerator {
                     int n = 1 + rnd.nextInt(3);
                     for (int i = 0; i < n; i++) {
                         g.writeStartObject();
-                        g.writeStringField("AccountId", chance(0.7) && plan.accounts.size() > 1
-                                ? otherAccount(account) : plan.pick(plan.externalAccounts));
+                        g.writeStringField(
+                                "AccountId",
+                                chance(0.7) && plan.accounts.size() > 1
+                                        ? otherAccount(account)
+                                        : plan.pick(plan.externalAccounts));
                         g.writeEndObject();
                     }
                 }
@@ -686,10 +797,17 @@ public final class EstateGenerator {
                 g.writeStringField("SourceRegion", c.scope.region);
                 copies++;
             }
-            tags(g, "Tags", "env", c != null ? env(c.identifier) : "legacy", "backup-policy",
+            tags(
+                    g,
+                    "Tags",
+                    "env",
+                    c != null ? env(c.identifier) : "legacy",
+                    "backup-policy",
                     automatedType ? "automated" : "manual");
-            strings(g, "RestorableNodeTypes", nodeType.startsWith("ra3") ? List.of(nodeType)
-                    : List.of(nodeType, "ra3.xlplus", "ra3.4xlarge"));
+            strings(
+                    g,
+                    "RestorableNodeTypes",
+                    nodeType.startsWith("ra3") ? List.of(nodeType) : List.of(nodeType, "ra3.xlplus", "ra3.4xlarge"));
             g.writeBooleanField("EnhancedVpcRouting", evr);
             g.writeStringField("MaintenanceTrackName", track);
             if (!automatedType) {
@@ -707,11 +825,14 @@ public final class EstateGenerator {
             }
             time(g, "SnapshotRetentionStartTime", created);
             if (c != null && c.managedPassword) {
-                g.writeStringField("MasterPasswordSecretArn", "arn:aws:secretsmanager:" + c.scope.region + ":"
-                        + account + ":secret:redshift!" + c.identifier + "-" + c.masterUsername);
+                g.writeStringField(
+                        "MasterPasswordSecretArn",
+                        "arn:aws:secretsmanager:" + c.scope.region + ":" + account + ":secret:redshift!" + c.identifier
+                                + "-" + c.masterUsername);
             }
-            g.writeStringField("SnapshotArn", "arn:aws:redshift:" + s.region + ":" + owner + ":snapshot:" + clusterId
-                    + "/" + identifier);
+            g.writeStringField(
+                    "SnapshotArn",
+                    "arn:aws:redshift:" + s.region + ":" + owner + ":snapshot:" + clusterId + "/" + identifier);
             g.writeEndObject();
             if (automatedType) {
                 automated++;
@@ -802,8 +923,11 @@ public final class EstateGenerator {
                 for (SecurityGroup sg : s.securityGroups) {
                     securityGroups++;
                     g.writeStartObject();
-                    g.writeStringField("Description", sg.name().equals("default") ? "default VPC security group"
-                            : "Redshift access for " + sg.name());
+                    g.writeStringField(
+                            "Description",
+                            sg.name().equals("default")
+                                    ? "default VPC security group"
+                                    : "Redshift access for " + sg.name());
                     g.writeStringField("GroupName", sg.name());
                     g.writeArrayFieldStart("IpPermissions");
                     ingress(g, "10.0.0.0/8", "corporate network", false);
@@ -889,8 +1013,10 @@ public final class EstateGenerator {
                     namespaces++;
                     g.writeStartObject();
                     if (ns.managedPassword) {
-                        g.writeStringField("adminPasswordSecretArn", "arn:aws:secretsmanager:" + s.region + ":"
-                                + account + ":secret:redshift!" + ns.name + "-admin-" + plan.hex(6));
+                        g.writeStringField(
+                                "adminPasswordSecretArn",
+                                "arn:aws:secretsmanager:" + s.region + ":" + account + ":secret:redshift!" + ns.name
+                                        + "-admin-" + plan.hex(6));
                         g.writeStringField("adminPasswordSecretKmsKeyId", EstatePlan.AWS_OWNED_KEY);
                     }
                     g.writeStringField("adminUsername", ns.adminUsername);
@@ -938,15 +1064,22 @@ public final class EstateGenerator {
         }
 
         private void workgroup(JsonGenerator g, Scope s, Namespace ns) throws IOException {
-            String address = ns.workgroup + "." + s.account.id() + "." + s.region + ".redshift-serverless.amazonaws.com";
+            String address =
+                    ns.workgroup + "." + s.account.id() + "." + s.region + ".redshift-serverless.amazonaws.com";
             g.writeStartObject();
             g.writeNumberField("baseCapacity", plan.pick(List.of(8, 32, 32, 64, 128)));
             g.writeArrayFieldStart("configParameters");
-            String[][] params = {{"auto_mv", "true"}, {"datestyle", "ISO, MDY"},
-                {"enable_case_sensitive_identifier", "false"}, {"enable_user_activity_logging", "true"},
-                {"query_group", "default"}, {"require_ssl", Boolean.toString(ns.requireSsl)},
-                {"search_path", "$user, public"}, {"max_query_execution_time", "14400"},
-                {"use_fips_ssl", "false"}};
+            String[][] params = {
+                {"auto_mv", "true"},
+                {"datestyle", "ISO, MDY"},
+                {"enable_case_sensitive_identifier", "false"},
+                {"enable_user_activity_logging", "true"},
+                {"query_group", "default"},
+                {"require_ssl", Boolean.toString(ns.requireSsl)},
+                {"search_path", "$user, public"},
+                {"max_query_execution_time", "14400"},
+                {"use_fips_ssl", "false"}
+            };
             for (String[] p : params) {
                 g.writeStartObject();
                 g.writeStringField("parameterKey", p[0]);
@@ -982,7 +1115,10 @@ public final class EstateGenerator {
             g.writeBooleanField("publiclyAccessible", ns.publiclyAccessible);
             strings(g, "securityGroupIds", ns.securityGroupIds);
             g.writeStringField("status", "AVAILABLE");
-            strings(g, "subnetIds", List.of("subnet-" + plan.hex(17), "subnet-" + plan.hex(17), "subnet-" + plan.hex(17)));
+            strings(
+                    g,
+                    "subnetIds",
+                    List.of("subnet-" + plan.hex(17), "subnet-" + plan.hex(17), "subnet-" + plan.hex(17)));
             g.writeStringField("trackName", "current");
             g.writeStringField("workgroupArn", s.arn("redshift-serverless", "workgroup/" + ns.workgroupId));
             g.writeStringField("workgroupId", ns.workgroupId);
@@ -1005,8 +1141,12 @@ public final class EstateGenerator {
             g.writeStartObject();
             if (!sharedIn && chance(0.15)) {
                 strings(g, "accountsWithProvisionedRestoreAccess", List.of(plan.pick(plan.externalAccounts)));
-                strings(g, "accountsWithRestoreAccess", plan.accounts.size() > 1 ? List.of(otherAccount(account))
-                        : List.of(plan.pick(plan.externalAccounts)));
+                strings(
+                        g,
+                        "accountsWithRestoreAccess",
+                        plan.accounts.size() > 1
+                                ? List.of(otherAccount(account))
+                                : List.of(plan.pick(plan.externalAccounts)));
             }
             g.writeNumberField("actualIncrementalBackupSizeInMegaBytes", round1(size * 0.05));
             g.writeStringField("adminUsername", ns.adminUsername);
@@ -1015,12 +1155,13 @@ public final class EstateGenerator {
             g.writeNumberField("elapsedTimeInSeconds", 30 + rnd.nextInt(900));
             g.writeNumberField("estimatedSecondsToCompletion", 0);
             g.writeStringField("kmsKeyId", keyRef);
-            g.writeStringField("namespaceArn", "arn:aws:redshift-serverless:" + s.region + ":" + owner + ":namespace/"
-                    + ns.id);
+            g.writeStringField(
+                    "namespaceArn", "arn:aws:redshift-serverless:" + s.region + ":" + owner + ":namespace/" + ns.id);
             g.writeStringField("namespaceName", ns.name);
             g.writeStringField("ownerAccount", owner);
-            g.writeStringField("snapshotArn", "arn:aws:redshift-serverless:" + s.region + ":" + owner + ":snapshot/"
-                    + plan.uuid());
+            g.writeStringField(
+                    "snapshotArn",
+                    "arn:aws:redshift-serverless:" + s.region + ":" + owner + ":snapshot/" + plan.uuid());
             time(g, "snapshotCreateTime", created);
             g.writeStringField("snapshotName", name);
             long age = Duration.between(created, EstatePlan.AS_OF).toDays();
@@ -1059,12 +1200,16 @@ public final class EstateGenerator {
                     g.writeStringField("TrailARN", t.arn(account));
                     g.writeBooleanField("LogFileValidationEnabled", t.validation());
                     if (t.multiRegion()) {
-                        g.writeStringField("CloudWatchLogsLogGroupArn", "arn:aws:logs:" + t.homeRegion() + ":" + account
-                                + ":log-group:aws-cloudtrail-logs-" + account + ":*");
-                        g.writeStringField("CloudWatchLogsRoleArn", "arn:aws:iam::" + account
-                                + ":role/CloudTrailRoleForCloudWatchLogs");
+                        g.writeStringField(
+                                "CloudWatchLogsLogGroupArn",
+                                "arn:aws:logs:" + t.homeRegion() + ":" + account + ":log-group:aws-cloudtrail-logs-"
+                                        + account + ":*");
+                        g.writeStringField(
+                                "CloudWatchLogsRoleArn",
+                                "arn:aws:iam::" + account + ":role/CloudTrailRoleForCloudWatchLogs");
                     }
-                    g.writeBooleanField("HasCustomEventSelectors", !t.selectors().equals("default"));
+                    g.writeBooleanField(
+                            "HasCustomEventSelectors", !t.selectors().equals("default"));
                     g.writeBooleanField("HasInsightSelectors", false);
                     g.writeBooleanField("IsOrganizationTrail", false);
                     g.writeEndObject();
@@ -1081,7 +1226,8 @@ public final class EstateGenerator {
         }
 
         private void trailStatus(Scope s, Trail t) throws IOException {
-            try (ExportWriter.Doc d = w.open(s.account.id(), s.region, AwsCliCall.CLOUDTRAIL_GET_TRAIL_STATUS, t.name())) {
+            try (ExportWriter.Doc d =
+                    w.open(s.account.id(), s.region, AwsCliCall.CLOUDTRAIL_GET_TRAIL_STATUS, t.name())) {
                 JsonGenerator g = d.g;
                 Instant started = plan.daysAgo(200, 1500);
                 Instant delivered = plan.daysAgo(0, 1);
@@ -1100,16 +1246,21 @@ public final class EstateGenerator {
                 g.writeStringField("LatestNotificationAttemptTime", "");
                 g.writeStringField("LatestNotificationAttemptSucceeded", "");
                 g.writeStringField("LatestDeliveryAttemptSucceeded", attempt);
-                g.writeStringField("TimeLoggingStarted", ExportWriter.ts(started).substring(0, 19) + "Z");
-                g.writeStringField("TimeLoggingStopped", t.logging() ? ""
-                        : ExportWriter.ts(delivered.plus(Duration.ofMinutes(10))).substring(0, 19) + "Z");
+                g.writeStringField(
+                        "TimeLoggingStarted", ExportWriter.ts(started).substring(0, 19) + "Z");
+                g.writeStringField(
+                        "TimeLoggingStopped",
+                        t.logging()
+                                ? ""
+                                : ExportWriter.ts(delivered.plus(Duration.ofMinutes(10)))
+                                                .substring(0, 19) + "Z");
                 g.writeEndObject();
             }
         }
 
         private void eventSelectors(Scope s, Trail t) throws IOException {
-            try (ExportWriter.Doc d = w.open(s.account.id(), s.region, AwsCliCall.CLOUDTRAIL_GET_EVENT_SELECTORS,
-                    t.name())) {
+            try (ExportWriter.Doc d =
+                    w.open(s.account.id(), s.region, AwsCliCall.CLOUDTRAIL_GET_EVENT_SELECTORS, t.name())) {
                 JsonGenerator g = d.g;
                 g.writeStartObject();
                 g.writeStringField("TrailARN", t.arn(s.account.id()));
@@ -1121,15 +1272,19 @@ public final class EstateGenerator {
                     }
                     case "advanced-data" -> {
                         g.writeArrayFieldStart("AdvancedEventSelectors");
-                        advanced(g, "S3 audit bucket data events", "eventCategory", "Data",
+                        advanced(
+                                g,
+                                "S3 audit bucket data events",
+                                "eventCategory",
+                                "Data",
                                 "arn:aws:s3:::redshift-audit-logs-" + s.account.id());
                         g.writeEndArray();
                     }
                     default -> {
                         g.writeArrayFieldStart("EventSelectors");
                         g.writeStartObject();
-                        g.writeStringField("ReadWriteType", t.selectors().equals("basic-write-only") ? "WriteOnly"
-                                : "All");
+                        g.writeStringField(
+                                "ReadWriteType", t.selectors().equals("basic-write-only") ? "WriteOnly" : "All");
                         g.writeBooleanField("IncludeManagementEvents", true);
                         g.writeArrayFieldStart("DataResources");
                         if (t.selectors().equals("basic-all")) {
@@ -1204,7 +1359,8 @@ public final class EstateGenerator {
         }
 
         private void rotationStatus(Scope s, Key k) throws IOException {
-            try (ExportWriter.Doc d = w.open(s.account.id(), s.region, AwsCliCall.KMS_GET_KEY_ROTATION_STATUS, k.id())) {
+            try (ExportWriter.Doc d =
+                    w.open(s.account.id(), s.region, AwsCliCall.KMS_GET_KEY_ROTATION_STATUS, k.id())) {
                 JsonGenerator g = d.g;
                 g.writeStartObject();
                 g.writeBooleanField("KeyRotationEnabled", k.rotation());

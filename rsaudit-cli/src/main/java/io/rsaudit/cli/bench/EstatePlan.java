@@ -18,11 +18,35 @@ final class EstatePlan {
 
     /** Regions where Redshift runs, most used first; an estate of N regions takes the first N. */
     static final List<String> REGIONS = List.of(
-            "us-east-1", "eu-west-1", "us-west-2", "eu-central-1", "ap-southeast-2", "us-east-2", "ap-northeast-1",
-            "eu-west-2", "ap-southeast-1", "ca-central-1", "ap-south-1", "eu-north-1", "eu-west-3", "ap-northeast-2",
-            "sa-east-1", "us-west-1", "eu-south-1", "ap-northeast-3", "ap-east-1", "me-south-1", "af-south-1",
-            "eu-central-2", "eu-south-2", "ap-south-2", "ap-southeast-3", "ap-southeast-4", "me-central-1",
-            "il-central-1", "ca-west-1");
+            "us-east-1",
+            "eu-west-1",
+            "us-west-2",
+            "eu-central-1",
+            "ap-southeast-2",
+            "us-east-2",
+            "ap-northeast-1",
+            "eu-west-2",
+            "ap-southeast-1",
+            "ca-central-1",
+            "ap-south-1",
+            "eu-north-1",
+            "eu-west-3",
+            "ap-northeast-2",
+            "sa-east-1",
+            "us-west-1",
+            "eu-south-1",
+            "ap-northeast-3",
+            "ap-east-1",
+            "me-south-1",
+            "af-south-1",
+            "eu-central-2",
+            "eu-south-2",
+            "ap-south-2",
+            "ap-southeast-3",
+            "ap-southeast-4",
+            "me-central-1",
+            "il-central-1",
+            "ca-west-1");
 
     /** The moment the export was taken: every timestamp is before it. */
     static final Instant AS_OF = Instant.parse("2025-06-01T06:00:00Z");
@@ -30,37 +54,71 @@ final class EstatePlan {
     static final String AWS_OWNED_KEY = "AWS_OWNED_KMS_KEY";
     static final String COPY_ALIAS = "alias/redshift-snapshot-copy";
 
-    private static final String[] PURPOSES = {"analytics", "etl", "reporting", "finance", "marketing", "sales", "bi",
-        "dwh", "ml-features", "clickstream", "billing", "risk", "supply-chain", "hr", "growth", "telemetry"};
+    private static final String[] PURPOSES = {
+        "analytics",
+        "etl",
+        "reporting",
+        "finance",
+        "marketing",
+        "sales",
+        "bi",
+        "dwh",
+        "ml-features",
+        "clickstream",
+        "billing",
+        "risk",
+        "supply-chain",
+        "hr",
+        "growth",
+        "telemetry"
+    };
     private static final String[] ENVS = {"prod", "prod", "prod", "staging", "dev", "test", "qa"};
-    private static final String[] CUSTOM_GROUPS = {"analytics-params", "etl-params", "secure-params",
-        "reporting-params", "wlm-tuned"};
-    private static final String[] USERS = {"awsuser", "awsuser", "awsuser", "admin", "dw_admin", "rs_owner",
-        "etl_master", "dbadmin"};
+    private static final String[] CUSTOM_GROUPS = {
+        "analytics-params", "etl-params", "secure-params", "reporting-params", "wlm-tuned"
+    };
+    private static final String[] USERS = {
+        "awsuser", "awsuser", "awsuser", "admin", "dw_admin", "rs_owner", "etl_master", "dbadmin"
+    };
 
-    record Account(int index, String id, String name) {
-    }
+    record Account(int index, String id, String name) {}
 
     /** A KMS key: customer managed (a pool per region) or the AWS managed {@code aws/redshift} key. */
-    record Key(String id, String arn, String account, String region, boolean awsManaged, String state,
-            boolean rotation, int rotationDays, Instant created, String description) {
-    }
+    record Key(
+            String id,
+            String arn,
+            String account,
+            String region,
+            boolean awsManaged,
+            String state,
+            boolean rotation,
+            int rotationDays,
+            Instant created,
+            String description) {}
 
     /** A cluster parameter group and the security-relevant values it sets. */
-    record ParamGroup(String name, String family, boolean isDefault, boolean requireSsl, boolean fipsSsl,
-            boolean userActivityLogging, String description) {
-    }
+    record ParamGroup(
+            String name,
+            String family,
+            boolean isDefault,
+            boolean requireSsl,
+            boolean fipsSsl,
+            boolean userActivityLogging,
+            String description) {}
 
     /** An EC2 security group; {@code openToWorld} when it lets 0.0.0.0/0 reach the Redshift port. */
-    record SecurityGroup(String id, String name, String vpcId, boolean openToWorld, boolean ipv6Open,
-            String peerGroupId) {
-    }
+    record SecurityGroup(
+            String id, String name, String vpcId, boolean openToWorld, boolean ipv6Open, String peerGroupId) {}
 
     /** A snapshot copy grant in a destination region; {@code keyRef} is an ARN, an alias or null (default key). */
-    record Grant(String name, String keyRef) {
-    }
+    record Grant(String name, String keyRef) {}
 
-    enum Encryption { NONE, CMK, AWS_MANAGED, AWS_OWNED, HSM }
+    enum Encryption {
+        NONE,
+        CMK,
+        AWS_MANAGED,
+        AWS_OWNED,
+        HSM
+    }
 
     static final class Cluster {
         Scope scope;
@@ -139,6 +197,7 @@ final class EstatePlan {
         final List<Cluster> clusters = new ArrayList<>();
         /** Clusters of other regions of the account that copy their snapshots here. */
         final List<Cluster> incomingCopies = new ArrayList<>();
+
         final Map<String, Grant> grants = new LinkedHashMap<>();
         final List<Namespace> namespaces = new ArrayList<>();
         int snapshots;
@@ -156,8 +215,14 @@ final class EstatePlan {
     }
 
     /** A CloudTrail trail of an account; its status and selectors live in its home region. */
-    record Trail(String name, String homeRegion, boolean multiRegion, boolean logging, boolean validation,
-            String selectors, String bucket) {
+    record Trail(
+            String name,
+            String homeRegion,
+            boolean multiRegion,
+            boolean logging,
+            boolean validation,
+            String selectors,
+            String bucket) {
 
         String arn(String account) {
             return "arn:aws:cloudtrail:" + homeRegion + ":" + account + ":trail/" + name;
@@ -171,6 +236,7 @@ final class EstatePlan {
     final List<String> regions;
     /** Scopes account-major, in the order the regions are listed. */
     final List<Scope> scopes = new ArrayList<>();
+
     final Map<String, List<Trail>> trails = new LinkedHashMap<>();
 
     EstatePlan(EstateSpec spec) {
@@ -185,8 +251,11 @@ final class EstatePlan {
                 int index = scopes.size();
                 scopes.add(s);
                 planKeys(s, spec.customerKeys() == 0 ? between(2, 4) : share(spec.customerKeys(), scopeCount, index));
-                planGroups(s, spec.parameterGroups() == 0 ? between(1, 3)
-                        : share(spec.parameterGroups() - 2 * scopeCount, scopeCount, index));
+                planGroups(
+                        s,
+                        spec.parameterGroups() == 0
+                                ? between(1, 3)
+                                : share(spec.parameterGroups() - 2 * scopeCount, scopeCount, index));
                 planSecurityGroups(s);
             }
         }
@@ -240,8 +309,18 @@ final class EstatePlan {
     // ---- the plan ----
 
     private void planAccounts() {
-        String[] names = {"payments", "data-platform", "analytics", "shared-services", "security", "sandbox",
-            "marketing", "finance", "logistics", "research"};
+        String[] names = {
+            "payments",
+            "data-platform",
+            "analytics",
+            "shared-services",
+            "security",
+            "sandbox",
+            "marketing",
+            "finance",
+            "logistics",
+            "research"
+        };
         java.util.Set<String> ids = new java.util.HashSet<>();
         for (int i = 0; i < spec.accounts(); i++) {
             String id;
@@ -249,7 +328,8 @@ final class EstatePlan {
                 id = String.format("%012d", 100_000_000_000L + (long) (rnd.nextDouble() * 899_999_999_999L));
             } while (!ids.add(id));
             String env = i % 3 == 0 ? "prod" : i % 3 == 1 ? "nonprod" : "dev";
-            accounts.add(new Account(i, id, names[i % names.length] + "-" + env + (i >= names.length * 3 ? "-" + i : "")));
+            accounts.add(
+                    new Account(i, id, names[i % names.length] + "-" + env + (i >= names.length * 3 ? "-" + i : "")));
         }
         for (int i = 0; i < 5; i++) {
             String id;
@@ -271,29 +351,68 @@ final class EstatePlan {
             double r = rnd.nextDouble();
             String state = r < 0.92 ? "Enabled" : r < 0.96 ? "Disabled" : "PendingDeletion";
             boolean rotation = chance(0.7);
-            s.keys.add(new Key(id, s.arn("kms", "key/" + id), s.account.id(), s.region, false, state, rotation,
-                    rotation ? (chance(0.8) ? 365 : between(90, 730)) : 0, daysAgo(200, 2200),
-                    pick(new String[] {"Redshift data key", "CMK for the data warehouse", "analytics at rest",
-                        "snapshot copy key", "Default key for warehouse encryption"})));
+            s.keys.add(new Key(
+                    id,
+                    s.arn("kms", "key/" + id),
+                    s.account.id(),
+                    s.region,
+                    false,
+                    state,
+                    rotation,
+                    rotation ? (chance(0.8) ? 365 : between(90, 730)) : 0,
+                    daysAgo(200, 2200),
+                    pick(new String[] {
+                        "Redshift data key",
+                        "CMK for the data warehouse",
+                        "analytics at rest",
+                        "snapshot copy key",
+                        "Default key for warehouse encryption"
+                    })));
         }
         String id = uuid();
-        s.awsManagedKey = new Key(id, s.arn("kms", "key/" + id), s.account.id(), s.region, true, "Enabled", true, 365,
-                daysAgo(400, 2500), "Default key that protects my Redshift data when no other key is defined");
+        s.awsManagedKey = new Key(
+                id,
+                s.arn("kms", "key/" + id),
+                s.account.id(),
+                s.region,
+                true,
+                "Enabled",
+                true,
+                365,
+                daysAgo(400, 2500),
+                "Default key that protects my Redshift data when no other key is defined");
         s.aliasTarget = s.keys.get(0);
     }
 
     private void planGroups(Scope s, int custom) {
-        s.groups.add(new ParamGroup("default.redshift-1.0", "redshift-1.0", true, false, false, false,
+        s.groups.add(new ParamGroup(
+                "default.redshift-1.0",
+                "redshift-1.0",
+                true,
+                false,
+                false,
+                false,
                 "Default parameter group for redshift-1.0"));
-        s.groups.add(new ParamGroup("default.redshift-2.0", "redshift-2.0", true, true, false, false,
+        s.groups.add(new ParamGroup(
+                "default.redshift-2.0",
+                "redshift-2.0",
+                true,
+                true,
+                false,
+                false,
                 "Default parameter group for redshift-2.0"));
         List<String> names = new ArrayList<>(List.of(CUSTOM_GROUPS));
         for (int i = 0; i < custom; i++) {
             String name = names.remove(rnd.nextInt(names.size()));
             boolean fips = chance(0.1);
-            s.groups.add(new ParamGroup(name, chance(0.8) ? "redshift-2.0" : "redshift-1.0", false,
-                    fips || chance(0.7), fips, chance(0.5), "Custom parameters for " + name.replace("-params", "")
-                            + " clusters"));
+            s.groups.add(new ParamGroup(
+                    name,
+                    chance(0.8) ? "redshift-2.0" : "redshift-1.0",
+                    false,
+                    fips || chance(0.7),
+                    fips,
+                    chance(0.5),
+                    "Custom parameters for " + name.replace("-params", "") + " clusters"));
         }
     }
 
@@ -303,8 +422,8 @@ final class EstatePlan {
         for (int i = 0; i < n; i++) {
             boolean open = chance(0.15);
             String peer = chance(0.3) ? s.securityGroups.get(0).id() : null;
-            s.securityGroups.add(new SecurityGroup("sg-" + hex(17), "redshift-" + pick(PURPOSES) + "-" + i,
-                    s.vpcId, open, open && chance(0.3), peer));
+            s.securityGroups.add(new SecurityGroup(
+                    "sg-" + hex(17), "redshift-" + pick(PURPOSES) + "-" + i, s.vpcId, open, open && chance(0.3), peer));
         }
     }
 
@@ -337,8 +456,9 @@ final class EstatePlan {
         c.scope = s;
         c.identifier = pick(PURPOSES) + "-" + pick(ENVS) + "-" + (++s.clusterSequence);
         double t = rnd.nextDouble();
-        c.nodeType = t < 0.3 ? "ra3.xlplus" : t < 0.62 ? "ra3.4xlarge" : t < 0.72 ? "ra3.16xlarge"
-                : t < 0.94 ? "dc2.large" : "dc2.8xlarge";
+        c.nodeType = t < 0.3
+                ? "ra3.xlplus"
+                : t < 0.62 ? "ra3.4xlarge" : t < 0.72 ? "ra3.16xlarge" : t < 0.94 ? "dc2.large" : "dc2.8xlarge";
         boolean ra3 = c.nodeType.startsWith("ra3");
         c.nodes = c.nodeType.equals("dc2.large") && chance(0.3) ? 1 : between(2, ra3 ? 8 : 4);
         double st = rnd.nextDouble();
@@ -353,7 +473,10 @@ final class EstatePlan {
         c.manualRetention = mr < 0.6 ? -1 : mr < 0.75 ? 30 : mr < 0.9 ? 90 : 365;
         List<SecurityGroup> pool = s.securityGroups.subList(1, s.securityGroups.size());
         SecurityGroup first = pick(pool);
-        c.securityGroupIds = chance(0.3) ? List.of(first.id(), pick(s.securityGroups).id()).stream().distinct().toList()
+        c.securityGroupIds = chance(0.3)
+                ? List.of(first.id(), pick(s.securityGroups).id()).stream()
+                        .distinct()
+                        .toList()
                 : List.of(first.id());
         List<ParamGroup> custom = s.groups.subList(2, s.groups.size());
         c.group = chance(0.35) ? s.groups.get(ra3 ? 1 : 0) : pick(custom);
@@ -466,13 +589,16 @@ final class EstatePlan {
             ns.workgroup = purpose + "-wg-" + (i + 1);
             ns.workgroupId = uuid();
             double k = rnd.nextDouble();
-            ns.keyRef = k < 0.45 ? AWS_OWNED_KEY : k < 0.8 ? pick(s.keys).arn() : pick(s.keys).id();
+            ns.keyRef = k < 0.45
+                    ? AWS_OWNED_KEY
+                    : k < 0.8 ? pick(s.keys).arn() : pick(s.keys).id();
             ns.created = daysAgo(10, 900);
             ns.managedPassword = chance(0.5);
             ns.adminUsername = pick(USERS);
             double l = rnd.nextDouble();
-            ns.logExports = l < 0.4 ? List.of() : l < 0.7 ? List.of("connectionlog", "userlog", "useractivitylog")
-                    : List.of("useractivitylog");
+            ns.logExports = l < 0.4
+                    ? List.of()
+                    : l < 0.7 ? List.of("connectionlog", "userlog", "useractivitylog") : List.of("useractivitylog");
             ns.snapshots = between(0, 6);
             ns.publiclyAccessible = chance(0.1);
             ns.requireSsl = chance(0.6);
@@ -484,14 +610,26 @@ final class EstatePlan {
     private List<Trail> planTrails(Account a) {
         List<Trail> out = new ArrayList<>();
         double r = rnd.nextDouble();
-        String selectors = r < 0.65 ? "default" : r < 0.75 ? "basic-write-only" : r < 0.88 ? "advanced-management"
-                : "basic-all";
+        String selectors =
+                r < 0.65 ? "default" : r < 0.75 ? "basic-write-only" : r < 0.88 ? "advanced-management" : "basic-all";
         boolean logging = chance(0.92);
-        out.add(new Trail(a.name() + "-management-events", regions.get(0), true, logging, chance(0.85), selectors,
+        out.add(new Trail(
+                a.name() + "-management-events",
+                regions.get(0),
+                true,
+                logging,
+                chance(0.85),
+                selectors,
                 "aws-cloudtrail-logs-" + a.id() + "-" + hex(8)));
         if (chance(0.3)) {
-            out.add(new Trail("redshift-data-events-" + hex(4), pick(regions), false, chance(0.8), chance(0.5),
-                    "advanced-data", "redshift-audit-trail-" + a.id()));
+            out.add(new Trail(
+                    "redshift-data-events-" + hex(4),
+                    pick(regions),
+                    false,
+                    chance(0.8),
+                    chance(0.5),
+                    "advanced-data",
+                    "redshift-audit-trail-" + a.id()));
         }
         return out;
     }

@@ -14,8 +14,8 @@ package io.rsaudit.cli.bench;
  * @param customerKeys customer managed KMS keys in all, spread evenly (at least one per region), or 0 for the
  *     historical random 2-4 per region; every region also has its AWS managed key
  */
-public record EstateSpec(int accounts, int regions, int clusters, int snapshots, long seed, int parameterGroups,
-        int customerKeys) {
+public record EstateSpec(
+        int accounts, int regions, int clusters, int snapshots, long seed, int parameterGroups, int customerKeys) {
 
     /** The estate: 20 accounts × 17 regions, 2,000 clusters, 100,000 snapshots. */
     public static final EstateSpec DEFAULT = new EstateSpec(20, 17, 2000, 100_000, 42);
@@ -44,8 +44,8 @@ public record EstateSpec(int accounts, int regions, int clusters, int snapshots,
             throw new IllegalArgumentException("parameter groups must be at most 7 per region: " + 7 * scopes);
         }
         if (customerKeys != 0 && customerKeys < scopes) {
-            throw new IllegalArgumentException("customer keys must be 0 (random) or at least 1 per region: " + scopes
-                    + ", not " + customerKeys);
+            throw new IllegalArgumentException(
+                    "customer keys must be 0 (random) or at least 1 per region: " + scopes + ", not " + customerKeys);
         }
     }
 }

@@ -48,8 +48,7 @@ public final class HuntBenchmark {
      * @param heapGzip  measure the heap peaks reading gzip corpora rather than plain ones: a 5 GB corpus then takes
      *                  about 0.6 GB of disk
      */
-    public HuntBenchmark(Path work, List<Long> sizes, int repeat, boolean scaling, boolean heapGzip,
-            PrintWriter out) {
+    public HuntBenchmark(Path work, List<Long> sizes, int repeat, boolean scaling, boolean heapGzip, PrintWriter out) {
         this.work = work;
         this.sizes = sizes;
         this.repeat = repeat;
@@ -59,8 +58,11 @@ public final class HuntBenchmark {
     }
 
     public void run() throws IOException, InterruptedException {
-        out.printf(Locale.ROOT, "rsaudit bench hunt: %d available processor(s), max heap %s, %s%n",
-                Runtime.getRuntime().availableProcessors(), BenchReport.bytes(Runtime.getRuntime().maxMemory()),
+        out.printf(
+                Locale.ROOT,
+                "rsaudit bench hunt: %d available processor(s), max heap %s, %s%n",
+                Runtime.getRuntime().availableProcessors(),
+                BenchReport.bytes(Runtime.getRuntime().maxMemory()),
                 System.getProperty("java.vm.version"));
         long first = sizes.get(0);
         List<LogInput> plain = corpus(first, false);
@@ -71,25 +73,40 @@ public final class HuntBenchmark {
             Timing one = time(() -> read(plain, 1, ReadOptions.FileWorkers.NEVER));
             Timing two = time(() -> read(plain, 2, ReadOptions.FileWorkers.NEVER));
             Timing workers = time(() -> read(plain, 1, ReadOptions.FileWorkers.ALWAYS));
-            out.printf(Locale.ROOT, "%-44s 1 thread %s, 2 threads %s: speed-up %.2fx over %d files;"
-                    + " CPU time of 2 threads %.2fx that of 1 (1.00 = no work lost to sharing)%n",
-                    "scaling (plain " + mb(first) + ")", secs(one.wall()), secs(two.wall()), one.wall() / two.wall(),
-                    plain.size(), two.cpu() / one.cpu());
-            out.printf(Locale.ROOT, "%-44s %s: speed-up %.2fx over 1 thread; CPU time %.2fx that of 1%n",
-                    "  one file at a time, file workers on", secs(workers.wall()), one.wall() / workers.wall(),
+            out.printf(
+                    Locale.ROOT,
+                    "%-44s 1 thread %s, 2 threads %s: speed-up %.2fx over %d files;"
+                            + " CPU time of 2 threads %.2fx that of 1 (1.00 = no work lost to sharing)%n",
+                    "scaling (plain " + mb(first) + ")",
+                    secs(one.wall()),
+                    secs(two.wall()),
+                    one.wall() / two.wall(),
+                    plain.size(),
+                    two.cpu() / one.cpu());
+            out.printf(
+                    Locale.ROOT,
+                    "%-44s %s: speed-up %.2fx over 1 thread; CPU time %.2fx that of 1%n",
+                    "  one file at a time, file workers on",
+                    secs(workers.wall()),
+                    one.wall() / workers.wall(),
                     workers.cpu() / one.cpu());
             out.flush();
             gzipOnTwoCores(gzip, bytes(plain));
             return;
         }
         long plainBytes = bytes(plain);
-        out.printf(Locale.ROOT, "%-44s %,d bytes in %d files; rates per wall second, then per CPU second of the"
-                + " process (steadier on a shared machine), ratios by CPU time%n", "plain input", plainBytes,
+        out.printf(
+                Locale.ROOT,
+                "%-44s %,d bytes in %d files; rates per wall second, then per CPU second of the"
+                        + " process (steadier on a shared machine), ratios by CPU time%n",
+                "plain input",
+                plainBytes,
                 plain.size());
         plainRates("all formats", plain, plainBytes);
         for (LogType t : LogType.values()) {
             String marker = t == LogType.CLOUDTRAIL ? "_CloudTrail_" : "_" + t.fileName() + "_";
-            List<LogInput> some = plain.stream().filter(i -> i.name().contains(marker)).toList();
+            List<LogInput> some =
+                    plain.stream().filter(i -> i.name().contains(marker)).toList();
             long b = bytes(some);
             if (b >= 1_000_000) {
                 plainRates(t.fileName() + " only", some, b);
@@ -99,17 +116,26 @@ public final class HuntBenchmark {
         Timing inflate = time(() -> inflate(gzip));
         double[] events = new double[1];
         Timing parseGzip = time(() -> events[0] = read(gzip, 1).events());
-        out.printf(Locale.ROOT, "%-44s %,d bytes stored in %d files (%s of text)%n", "gzip input", storedBytes(gzip),
-                gzip.size(), mb(first));
+        out.printf(
+                Locale.ROOT,
+                "%-44s %,d bytes stored in %d files (%s of text)%n",
+                "gzip input",
+                storedBytes(gzip),
+                gzip.size(),
+                mb(first));
         out.printf(Locale.ROOT, "%-44s %s of text%n", "  floor: java.util.zip inflate", inflate.rates(plainBytes));
         Double zcat = zcat(gzip);
         if (zcat != null) {
             out.printf(Locale.ROOT, "%-44s %8.1f MB/s of text (wall)%n", "  zcat > /dev/null", plainBytes / zcat / 1e6);
         }
-        out.printf(Locale.ROOT, "%-44s %s of text, %,.0f events/cpu-s: %.3fx the inflate rate%s%n",
-                "  hunt parse, 1 thread" + (LogReader.fileWorkers(ReadOptions.defaults(), 1) ? " (+ workers)" : ""), parseGzip.rates(plainBytes), events[0] / parseGzip.cpu(),
-                inflate.cpu() / parseGzip.cpu(), zcat == null ? ""
-                        : String.format(Locale.ROOT, ", %.2fx zcat's (wall)", zcat / parseGzip.wall()));
+        out.printf(
+                Locale.ROOT,
+                "%-44s %s of text, %,.0f events/cpu-s: %.3fx the inflate rate%s%n",
+                "  hunt parse, 1 thread" + (LogReader.fileWorkers(ReadOptions.defaults(), 1) ? " (+ workers)" : ""),
+                parseGzip.rates(plainBytes),
+                events[0] / parseGzip.cpu(),
+                inflate.cpu() / parseGzip.cpu(),
+                zcat == null ? "" : String.format(Locale.ROOT, ", %.2fx zcat's (wall)", zcat / parseGzip.wall()));
         out.flush();
 
         for (long size : sizes) {
@@ -117,9 +143,15 @@ public final class HuntBenchmark {
             resetPeaks();
             long started = System.nanoTime();
             ReadSummary s = read(inputs, 1);
-            out.printf(Locale.ROOT, "%-44s %s (%,d events, %,d problems, %,d bytes of text in %.1f s)%n",
-                    "heap peak reading " + mb(size) + (heapGzip ? " gzip" : " plain"), BenchReport.bytes(peak()),
-                    s.events(), s.problemCount(), s.decodedBytes(), (System.nanoTime() - started) / 1e9);
+            out.printf(
+                    Locale.ROOT,
+                    "%-44s %s (%,d events, %,d problems, %,d bytes of text in %.1f s)%n",
+                    "heap peak reading " + mb(size) + (heapGzip ? " gzip" : " plain"),
+                    BenchReport.bytes(peak()),
+                    s.events(),
+                    s.problemCount(),
+                    s.decodedBytes(),
+                    (System.nanoTime() - started) / 1e9);
             out.flush();
         }
     }
@@ -137,29 +169,58 @@ public final class HuntBenchmark {
         Timing pipelined = time(() -> read(gzip, 1, ReadOptions.FileWorkers.AUTO));
         Timing same = time(() -> read(gzip, 1, ReadOptions.FileWorkers.NEVER));
         Timing twoFiles = time(() -> read(gzip, 2, ReadOptions.FileWorkers.NEVER));
-        out.printf(Locale.ROOT, "%-44s %d files; goal: hunt's wall rate >= 0.7x inflate's (both here, files one at"
-                + " a time)%n", "gzip input, 2 cores", gzip.size());
-        out.printf(Locale.ROOT, "%-44s %s of text%n", "  floor: java.util.zip inflate, 1 thread",
+        out.printf(
+                Locale.ROOT,
+                "%-44s %d files; goal: hunt's wall rate >= 0.7x inflate's (both here, files one at" + " a time)%n",
+                "gzip input, 2 cores",
+                gzip.size());
+        out.printf(
+                Locale.ROOT,
+                "%-44s %s of text%n",
+                "  floor: java.util.zip inflate, 1 thread",
                 inflate.rates(textBytes));
-        out.printf(Locale.ROOT, "%-44s %s of text: %.3fx the inflate rate by wall time (the goal), %.3fx by CPU"
-                + " time (all threads)%n", "  hunt, file workers " + (workers ? "on (auto)" : "OFF (auto: 1 cpu)"),
-                pipelined.rates(textBytes), inflate.wall() / pipelined.wall(), inflate.cpu() / pipelined.cpu());
+        out.printf(
+                Locale.ROOT,
+                "%-44s %s of text: %.3fx the inflate rate by wall time (the goal), %.3fx by CPU"
+                        + " time (all threads)%n",
+                "  hunt, file workers " + (workers ? "on (auto)" : "OFF (auto: 1 cpu)"),
+                pipelined.rates(textBytes),
+                inflate.wall() / pipelined.wall(),
+                inflate.cpu() / pipelined.cpu());
         double[] paired = pairedWallRatios(() -> inflate(gzip), () -> read(gzip, 1, ReadOptions.FileWorkers.AUTO));
-        out.printf(Locale.ROOT, "%-44s median %.3fx the inflate rate by wall time (p25 %.3f, p75 %.3f; %.0f pairs of"
-                + " runs alternated, so that load coming and going falls on both alike)%n", "    paired",
-                paired[1], paired[0], paired[2], paired[3]);
+        out.printf(
+                Locale.ROOT,
+                "%-44s median %.3fx the inflate rate by wall time (p25 %.3f, p75 %.3f; %.0f pairs of"
+                        + " runs alternated, so that load coming and going falls on both alike)%n",
+                "    paired",
+                paired[1],
+                paired[0],
+                paired[2],
+                paired[3]);
         double reading = pipelined.self();
         double others = pipelined.cpu() - reading;
-        out.printf(Locale.ROOT, "%-44s file thread (reads, inflates, hands on) %.0f ms CPU, workers (+ GC, JIT)"
-                + " %.0f ms: on two free cores ~%.3fx the inflate rate (estimate from CPU times: inflate's CPU time"
-                + " over the longer of the file thread and half of all; a shared machine's wall time is not)%n",
-                "    its critical path", reading * 1e3, others * 1e3,
+        out.printf(
+                Locale.ROOT,
+                "%-44s file thread (reads, inflates, hands on) %.0f ms CPU, workers (+ GC, JIT)"
+                        + " %.0f ms: on two free cores ~%.3fx the inflate rate (estimate from CPU times: inflate's CPU time"
+                        + " over the longer of the file thread and half of all; a shared machine's wall time is not)%n",
+                "    its critical path",
+                reading * 1e3,
+                others * 1e3,
                 inflate.cpu() / Math.max(reading, pipelined.cpu() / 2));
-        out.printf(Locale.ROOT, "%-44s %s of text: %.3fx by wall time, %.3fx by CPU time%n",
-                "  hunt, 1 thread (workers off)", same.rates(textBytes), inflate.wall() / same.wall(),
+        out.printf(
+                Locale.ROOT,
+                "%-44s %s of text: %.3fx by wall time, %.3fx by CPU time%n",
+                "  hunt, 1 thread (workers off)",
+                same.rates(textBytes),
+                inflate.wall() / same.wall(),
                 inflate.cpu() / same.cpu());
-        out.printf(Locale.ROOT, "%-44s %s of text: %.3fx by wall time, %.3fx by CPU time%n",
-                "  hunt, 2 files at a time (workers off)", twoFiles.rates(textBytes), inflate.wall() / twoFiles.wall(),
+        out.printf(
+                Locale.ROOT,
+                "%-44s %s of text: %.3fx by wall time, %.3fx by CPU time%n",
+                "  hunt, 2 files at a time (workers off)",
+                twoFiles.rates(textBytes),
+                inflate.wall() / twoFiles.wall(),
                 inflate.cpu() / twoFiles.cpu());
         out.flush();
     }
@@ -169,10 +230,19 @@ public final class HuntBenchmark {
         Timing floor = time(() -> lineEnds(inputs));
         double[] events = new double[1];
         Timing parse = time(() -> events[0] = read(inputs, 1).events());
-        out.printf(Locale.ROOT, "%-44s %s floor (read bytes + count line ends), %,d bytes%n", "  " + what,
-                floor.rates(bytes), bytes);
-        out.printf(Locale.ROOT, "%-44s %s, %,.0f events/cpu-s: %.3fx the floor's rate%n", "    hunt parse, 1 thread",
-                parse.rates(bytes), events[0] / parse.cpu(), floor.cpu() / parse.cpu());
+        out.printf(
+                Locale.ROOT,
+                "%-44s %s floor (read bytes + count line ends), %,d bytes%n",
+                "  " + what,
+                floor.rates(bytes),
+                bytes);
+        out.printf(
+                Locale.ROOT,
+                "%-44s %s, %,.0f events/cpu-s: %.3fx the floor's rate%n",
+                "    hunt parse, 1 thread",
+                parse.rates(bytes),
+                events[0] / parse.cpu(),
+                floor.cpu() / parse.cpu());
         out.flush();
     }
 
@@ -238,9 +308,9 @@ public final class HuntBenchmark {
                 ratios.add((double) (between - start) / (System.nanoTime() - between));
             }
         }
-        double[] sorted = ratios.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        return new double[] {sorted[sorted.length / 4], median(sorted), sorted[sorted.length * 3 / 4],
-            sorted.length};
+        double[] sorted =
+                ratios.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        return new double[] {sorted[sorted.length / 4], median(sorted), sorted[sorted.length * 3 / 4], sorted.length};
     }
 
     /** Runs every path (plain and gzip, every parser) until the JIT is done with them: at least 3 passes, 10 s. */
@@ -263,7 +333,12 @@ public final class HuntBenchmark {
         if (!Files.exists(dir.resolve("manifest.tsv"))) {
             long started = System.nanoTime();
             LogGenerator.Result r = new LogGenerator(LogGenerator.Spec.of(size, gz)).generate(dir);
-            out.printf(Locale.ROOT, "generated %s: %,d files, %,d records in %.1f s%n", dir, r.files(), r.records(),
+            out.printf(
+                    Locale.ROOT,
+                    "generated %s: %,d files, %,d records in %.1f s%n",
+                    dir,
+                    r.files(),
+                    r.records(),
                     (System.nanoTime() - started) / 1e9);
             out.flush();
         }
@@ -276,8 +351,8 @@ public final class HuntBenchmark {
 
     private static ReadSummary read(List<LogInput> inputs, int threads, ReadOptions.FileWorkers workers) {
         // the summary counts the events: the sink takes them and does nothing, so that only reading is measured
-        return LogReader.read(inputs, ReadOptions.defaults().withParallelism(threads).withFileWorkers(workers),
-                e -> { });
+        return LogReader.read(
+                inputs, ReadOptions.defaults().withParallelism(threads).withFileWorkers(workers), e -> {});
     }
 
     private static long bytes(List<LogInput> inputs) throws IOException {
@@ -287,7 +362,7 @@ public final class HuntBenchmark {
                 byte[] buf = new byte[1 << 16];
                 if (isGzip(i)) {
                     try (InputStream g = new GZIPInputStream(in, 1 << 16)) {
-                        for (int n; (n = g.read(buf)) > 0;) {
+                        for (int n; (n = g.read(buf)) > 0; ) {
                             total += n;
                         }
                     }
@@ -313,7 +388,7 @@ public final class HuntBenchmark {
         byte[] buf = new byte[1 << 18];
         for (LogInput i : inputs) {
             try (InputStream in = i.open()) {
-                for (int n; (n = in.read(buf)) > 0;) {
+                for (int n; (n = in.read(buf)) > 0; ) {
                     for (int k = 0; k < n; k++) {
                         if (buf[k] == '\n') {
                             lines++;
@@ -330,7 +405,7 @@ public final class HuntBenchmark {
         byte[] buf = new byte[1 << 18];
         for (LogInput i : inputs) {
             try (InputStream in = new GZIPInputStream(i.open(), 1 << 16)) {
-                for (int n; (n = in.read(buf)) > 0;) {
+                for (int n; (n = in.read(buf)) > 0; ) {
                     total += n;
                 }
             }
@@ -346,8 +421,10 @@ public final class HuntBenchmark {
             long start = System.nanoTime();
             Process p;
             try {
-                p = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+                p = new ProcessBuilder(cmd)
+                        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                        .redirectError(ProcessBuilder.Redirect.DISCARD)
+                        .start();
             } catch (IOException e) {
                 return null;
             }

@@ -35,6 +35,7 @@ public final class LiveBench {
 
     /** The caller, who assumes {@link #ROLE} in every account of the estate. */
     static final String CALLER = "100000000001";
+
     static final String ROLE = "rsaudit-bench";
 
     /**
@@ -53,8 +54,18 @@ public final class LiveBench {
      * @param cpu the CPU time this JVM used during the collection, or {@code null} when it cannot be measured
      * @param errorSamples the first few {@code .error} files of the export (path and text), to say what failed
      */
-    public record Result(long wallMillis, long apiCalls, long failedCalls, int clusters, int floorCalls,
-            String floorScope, long latencyMillis, int concurrency, int perRegion, long collectionErrors, Cpu cpu,
+    public record Result(
+            long wallMillis,
+            long apiCalls,
+            long failedCalls,
+            int clusters,
+            int floorCalls,
+            String floorScope,
+            long latencyMillis,
+            int concurrency,
+            int perRegion,
+            long collectionErrors,
+            Cpu cpu,
             List<String> errorSamples) {
 
         public long floorMillis() {
@@ -63,7 +74,8 @@ public final class LiveBench {
 
         /** wall / floor, or empty when there is no floor to compare with (no latency, or no chain). */
         public java.util.OptionalDouble ratio() {
-            return floorMillis() == 0 ? java.util.OptionalDouble.empty()
+            return floorMillis() == 0
+                    ? java.util.OptionalDouble.empty()
                     : java.util.OptionalDouble.of((double) wallMillis / floorMillis());
         }
 
@@ -94,12 +106,12 @@ public final class LiveBench {
         }
     }
 
-    private LiveBench() {
-    }
+    private LiveBench() {}
 
     /** The simulator every run of a benchmark asks: one, so that later runs find its answers made (see below). */
     public static AwsSimulator simulator(Path estate, long latencyMillis) throws IOException {
-        return AwsSimulator.start(estate, SimOptions.builder().latencyMillis(latencyMillis).build());
+        return AwsSimulator.start(
+                estate, SimOptions.builder().latencyMillis(latencyMillis).build());
     }
 
     /**
@@ -111,14 +123,27 @@ public final class LiveBench {
             throws IOException {
         List<String> accounts;
         try (Stream<Path> s = Files.list(estate)) {
-            accounts = s.map(p -> p.getFileName().toString()).filter(n -> n.matches("\\d{12}")).sorted().toList();
+            accounts = s.map(p -> p.getFileName().toString())
+                    .filter(n -> n.matches("\\d{12}"))
+                    .sorted()
+                    .toList();
         }
         long latencyMillis = sim.options().latencyMillis();
         try (FileSystem memory = LiveExport.memory()) {
             Path out = LiveExport.inMemory(memory);
-            LiveOptions options = new LiveOptions(null,
-                    StaticCredentialsProvider.create(AwsBasicCredentials.create("SIM" + CALLER, "bench")), ROLE, null,
-                    accounts, false, List.of(), "us-east-1", sim.endpoint(), concurrency, List.of(), Progress.NONE)
+            LiveOptions options = new LiveOptions(
+                            null,
+                            StaticCredentialsProvider.create(AwsBasicCredentials.create("SIM" + CALLER, "bench")),
+                            ROLE,
+                            null,
+                            accounts,
+                            false,
+                            List.of(),
+                            "us-east-1",
+                            sim.endpoint(),
+                            concurrency,
+                            List.of(),
+                            Progress.NONE)
                     .withPerRegion(perRegion);
             int asked = sim.requests().size();
             long simCpu0 = sim.cpuTime().toMillis();
@@ -127,21 +152,39 @@ public final class LiveBench {
             LiveCollector.Result collected = new LiveCollector(options).collect(out);
             long wall = (System.nanoTime() - started) / 1_000_000;
             long cpu1 = processCpuNanos();
-            Cpu cpu = cpu0 < 0 || cpu1 < 0 ? null : new Cpu((cpu1 - cpu0) / 1_000_000,
-                    sim.cpuTime().toMillis() - simCpu0, Runtime.getRuntime().availableProcessors());
+            Cpu cpu = cpu0 < 0 || cpu1 < 0
+                    ? null
+                    : new Cpu(
+                            (cpu1 - cpu0) / 1_000_000,
+                            sim.cpuTime().toMillis() - simCpu0,
+                            Runtime.getRuntime().availableProcessors());
             List<SimRequest> all = sim.requests();
             List<SimRequest> log = all.subList(asked, all.size());
             Floor floor = floor(estate, log);
-            return new Result(wall, log.size(), log.stream().filter(r -> !r.ok()).count(), clusters, floor.calls,
-                    floor.scope, latencyMillis, concurrency, perRegion,
-                    collected.errors() + collected.problems().size(), cpu, errorSamples(out, collected.problems()));
+            return new Result(
+                    wall,
+                    log.size(),
+                    log.stream().filter(r -> !r.ok()).count(),
+                    clusters,
+                    floor.calls,
+                    floor.scope,
+                    latencyMillis,
+                    concurrency,
+                    perRegion,
+                    collected.errors() + collected.problems().size(),
+                    cpu,
+                    errorSamples(out, collected.problems()));
         }
     }
 
     private static List<String> errorSamples(Path out, List<String> problems) throws IOException {
-        List<String> samples = new java.util.ArrayList<>(problems.stream().limit(3).toList());
+        List<String> samples =
+                new java.util.ArrayList<>(problems.stream().limit(3).toList());
         try (Stream<Path> all = Files.walk(out)) {
-            for (Path p : all.filter(f -> f.toString().endsWith(".error")).sorted().limit(3).toList()) {
+            for (Path p : all.filter(f -> f.toString().endsWith(".error"))
+                    .sorted()
+                    .limit(3)
+                    .toList()) {
                 samples.add(out.relativize(p) + ": " + Files.readString(p).strip());
             }
         }
@@ -151,11 +194,12 @@ public final class LiveBench {
     /** The JVM's CPU time so far, or -1 where the platform does not say. */
     private static long processCpuNanos() {
         return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
-                instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : -1;
+                        instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime()
+                : -1;
     }
 
-    private record Floor(int calls, String scope) {
-    }
+    private record Floor(int calls, String scope) {}
 
     /** The longest dependent chain of any account-region, from the request log (see the class comment). */
     static Floor floor(Path estate, List<SimRequest> log) throws IOException {
@@ -174,18 +218,20 @@ public final class LiveBench {
             int kms = (n.containsKey("DescribeKey") ? 1 : 0) + (n.containsKey("GetKeyRotationStatus") ? 1 : 0);
             int sg = n.getOrDefault("DescribeSecurityGroups", 0);
             int clusters = n.getOrDefault("DescribeClusters", 0);
-            int perCluster = Math.max(n.containsKey("DescribeLoggingStatus") ? 1 : 0, Math.max(paramPages, Math.max(sg,
-                    kms)));
+            int perCluster =
+                    Math.max(n.containsKey("DescribeLoggingStatus") ? 1 : 0, Math.max(paramPages, Math.max(sg, kms)));
             int chain = Stream.of(
-                    clusters + perCluster,
-                    n.getOrDefault("DescribeClusterSnapshots", 0) + kms,
-                    n.getOrDefault("DescribeClusterParameterGroups", 0),
-                    n.getOrDefault("DescribeSnapshotCopyGrants", 0) + kms,
-                    n.getOrDefault("ListNamespaces", 0) + kms,
-                    n.getOrDefault("ListWorkgroups", 0) + sg,
-                    n.getOrDefault("ListSnapshots", 0) + kms,
-                    n.getOrDefault("DescribeTrails", 0) + (n.containsKey("GetTrailStatus") ? 1 : 0))
-                    .mapToInt(Integer::intValue).max().orElse(0);
+                            clusters + perCluster,
+                            n.getOrDefault("DescribeClusterSnapshots", 0) + kms,
+                            n.getOrDefault("DescribeClusterParameterGroups", 0),
+                            n.getOrDefault("DescribeSnapshotCopyGrants", 0) + kms,
+                            n.getOrDefault("ListNamespaces", 0) + kms,
+                            n.getOrDefault("ListWorkgroups", 0) + sg,
+                            n.getOrDefault("ListSnapshots", 0) + kms,
+                            n.getOrDefault("DescribeTrails", 0) + (n.containsKey("GetTrailStatus") ? 1 : 0))
+                    .mapToInt(Integer::intValue)
+                    .max()
+                    .orElse(0);
             // the role and the region list come first in every account
             chain += 2;
             if (chain > worst.calls || (chain == worst.calls && e.getKey().compareTo(worst.scope) < 0)) {
@@ -196,8 +242,11 @@ public final class LiveBench {
     }
 
     private static String describe(Map<String, Integer> n) {
-        return n.entrySet().stream().filter(e -> e.getValue() > 1).sorted(Map.Entry.comparingByKey())
-                .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", ", "(calls: ", ")"));
+        return n.entrySet().stream()
+                .filter(e -> e.getValue() > 1)
+                .sorted(Map.Entry.comparingByKey())
+                .map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining(", ", "(calls: ", ")"));
     }
 
     private static int ceil(int a, int b) {

@@ -96,8 +96,8 @@ class EstateGeneratorTest {
 
         String sts = Files.readString(estate.resolve(account).resolve("sts/get-caller-identity.json"));
         assertThat(sts).startsWith("{\n    \"UserId\": \"AROA").endsWith("\"\n}\n");
-        String groups = Files.readString(estate.resolve(account).resolve("us-east-1/redshift/"
-                + "describe-cluster-parameter-groups.json"));
+        String groups = Files.readString(
+                estate.resolve(account).resolve("us-east-1/redshift/" + "describe-cluster-parameter-groups.json"));
         assertThat(groups).contains("            \"Tags\": []");
     }
 
@@ -106,16 +106,43 @@ class EstateGeneratorTest {
         Path estate = dir.resolve("estate");
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = Main.run(Clock.fixed(Instant.parse("2025-06-01T00:00:00Z"), ZoneOffset.UTC), new PrintWriter(out),
-                new PrintWriter(err), "bench", "generate", "--out", estate.toString(), "--accounts", "2", "--regions",
-                "2", "--clusters", "6", "--snapshots", "40", "--seed", "7");
+        int code = Main.run(
+                Clock.fixed(Instant.parse("2025-06-01T00:00:00Z"), ZoneOffset.UTC),
+                new PrintWriter(out),
+                new PrintWriter(err),
+                "bench",
+                "generate",
+                "--out",
+                estate.toString(),
+                "--accounts",
+                "2",
+                "--regions",
+                "2",
+                "--clusters",
+                "6",
+                "--snapshots",
+                "40",
+                "--seed",
+                "7");
         assertThat(code).as(err.toString()).isZero();
         assertThat(err.toString()).contains("wrote").contains("aws redshift describe-cluster-snapshots");
 
         out = new StringWriter();
         err = new StringWriter();
-        code = Main.run(Clock.systemUTC(), new PrintWriter(out), new PrintWriter(err), "bench", "run", "--input",
-                estate.toString(), "--repeat", "1", "--warmup", "0", "--format", "json");
+        code = Main.run(
+                Clock.systemUTC(),
+                new PrintWriter(out),
+                new PrintWriter(err),
+                "bench",
+                "run",
+                "--input",
+                estate.toString(),
+                "--repeat",
+                "1",
+                "--warmup",
+                "0",
+                "--format",
+                "json");
         assertThat(code).as(err.toString()).isZero();
         JsonNode json = new ObjectMapper().readTree(out.toString());
         assertThat(json.path("resources").path("cluster").asInt()).isEqualTo(6);
@@ -126,10 +153,23 @@ class EstateGeneratorTest {
         assertThat(json.path("phases").path("load").path("millis")).hasSize(1);
 
         out = new StringWriter();
-        code = Main.run(Clock.systemUTC(), new PrintWriter(out), new PrintWriter(new StringWriter()), "bench", "run",
-                "--input", estate.toString(), "--repeat", "1", "--warmup", "0");
+        code = Main.run(
+                Clock.systemUTC(),
+                new PrintWriter(out),
+                new PrintWriter(new StringWriter()),
+                "bench",
+                "run",
+                "--input",
+                estate.toString(),
+                "--repeat",
+                "1",
+                "--warmup",
+                "0");
         assertThat(code).isZero();
-        assertThat(out.toString()).contains("baseline (readTree").contains("load / baseline").contains("heap peak");
+        assertThat(out.toString())
+                .contains("baseline (readTree")
+                .contains("load / baseline")
+                .contains("heap peak");
     }
 
     private static void assertMatches(EstateSummary summary, Inventory inventory) {
@@ -137,39 +177,53 @@ class EstateGeneratorTest {
         assertThat(inventory.scopes()).hasSize(summary.scopes());
         assertThat(inventory.clusters()).hasSize(summary.clusters());
         assertThat(inventory.clusterSnapshots()).hasSize(summary.snapshots());
-        assertThat(inventory.clusterSnapshots().stream().filter(s -> !s.isManual())).hasSize(summary.automated());
-        assertThat(inventory.clusterSnapshots().stream().filter(ClusterSnapshot::isSharedIn)).hasSize(summary.sharedIn());
-        assertThat(inventory.clusterSnapshots().stream().filter(s -> s.sourceRegion().isPresent()))
+        assertThat(inventory.clusterSnapshots().stream().filter(s -> !s.isManual()))
+                .hasSize(summary.automated());
+        assertThat(inventory.clusterSnapshots().stream().filter(ClusterSnapshot::isSharedIn))
+                .hasSize(summary.sharedIn());
+        assertThat(inventory.clusterSnapshots().stream()
+                        .filter(s -> s.sourceRegion().isPresent()))
                 .hasSize(summary.copies());
         assertThat(inventory.snapshotCopyGrants()).hasSize(summary.copyGrants());
         assertThat(inventory.kmsKeys()).hasSize(summary.keys());
         assertThat(inventory.namespaces()).hasSize(summary.namespaces());
         assertThat(inventory.workgroups()).hasSize(summary.workgroups());
         assertThat(inventory.serverlessSnapshots()).hasSize(summary.serverlessSnapshots());
-        assertThat(inventory.accounts().stream().mapToInt(a -> a.trails().value().size()).sum())
+        assertThat(inventory.accounts().stream()
+                        .mapToInt(a -> a.trails().value().size())
+                        .sum())
                 .isEqualTo(summary.trails());
     }
 
     /** Absent files do not always make collection errors (a key file, say): every lookup must find its file. */
     private static void assertEveryReferenceResolves(Inventory inventory) {
         for (Scope s : inventory.scopes()) {
-            assertThat(inventory.clusterIdentifiers(s).isUnknown()).as(s.toString()).isFalse();
+            assertThat(inventory.clusterIdentifiers(s).isUnknown())
+                    .as(s.toString())
+                    .isFalse();
         }
         for (Cluster c : inventory.clusters()) {
             Scope scope = c.id().scope();
             assertThat(inventory.logging(c).isUnknown()).as(c.id().arn()).isFalse();
             assertThat(c.parameterGroup().isPresent()).isTrue();
-            assertThat(inventory.parameters(scope, c.parameterGroup().value().name()).isUnknown())
-                    .as(c.id().arn()).isFalse();
+            assertThat(inventory
+                            .parameters(scope, c.parameterGroup().value().name())
+                            .isUnknown())
+                    .as(c.id().arn())
+                    .isFalse();
             assertThat(c.port().isUnknown()).isFalse();
             for (String sg : c.vpcSecurityGroupIds().value()) {
-                assertThat(inventory.securityGroup(scope, sg).isUnknown()).as(sg).isFalse();
+                assertThat(inventory.securityGroup(scope, sg).isUnknown())
+                        .as(sg)
+                        .isFalse();
             }
         }
         for (Workgroup w : inventory.workgroups()) {
             assertThat(w.configParameters().isUnknown()).isFalse();
             for (String sg : w.securityGroupIds().value()) {
-                assertThat(inventory.securityGroup(w.id().scope(), sg).isUnknown()).as(sg).isFalse();
+                assertThat(inventory.securityGroup(w.id().scope(), sg).isUnknown())
+                        .as(sg)
+                        .isFalse();
             }
         }
         for (KmsKey k : inventory.kmsKeys()) {
@@ -192,7 +246,8 @@ class EstateGeneratorTest {
         Map<String, String> out = new TreeMap<>();
         try (Stream<Path> files = Files.walk(root)) {
             for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
-                out.put(root.relativize(f).toString().replace('\\', '/'),
+                out.put(
+                        root.relativize(f).toString().replace('\\', '/'),
                         new String(Files.readAllBytes(f), StandardCharsets.UTF_8));
             }
         }

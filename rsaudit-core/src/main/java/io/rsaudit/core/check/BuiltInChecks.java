@@ -88,6 +88,5 @@ final class BuiltInChecks {
             new WorkgroupRequiresSsl(),
             new WorkgroupUsesFipsTls());
 
-    private BuiltInChecks() {
-    }
+    private BuiltInChecks() {}
 }

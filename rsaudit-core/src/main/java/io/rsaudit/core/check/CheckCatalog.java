@@ -25,7 +25,8 @@ public final class CheckCatalog {
             CheckMetadata clash = map.put(m.id(), m);
             if (clash != null) {
                 throw new IllegalStateException("check id " + m.id() + " is used by both "
-                        + clash.check().getClass().getName() + " and " + m.check().getClass().getName());
+                        + clash.check().getClass().getName() + " and "
+                        + m.check().getClass().getName());
             }
         }
         this.byId = map;

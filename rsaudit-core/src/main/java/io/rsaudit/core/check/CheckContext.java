@@ -5,5 +5,4 @@ import io.rsaudit.core.policy.Policy;
 import java.time.Instant;
 
 /** What a check may read besides its resource: the rest of the inventory, the policy, and the time of the run. */
-public record CheckContext(Inventory inventory, Policy policy, Instant now) {
-}
+public record CheckContext(Inventory inventory, Policy policy, Instant now) {}

@@ -8,8 +8,13 @@ import java.util.regex.Pattern;
 
 /** A check with everything known about it: annotation, resource type (from its type argument) and documentation. */
 public record CheckMetadata(
-        String id, String title, Severity severity, Area area, ResourceType resourceType,
-        Check<? extends Resource> check, Documentation documentation) {
+        String id,
+        String title,
+        Severity severity,
+        Area area,
+        ResourceType resourceType,
+        Check<? extends Resource> check,
+        Documentation documentation) {
 
     private static final Pattern ID = Pattern.compile("RS-[A-Z]+-\\d{3}");
 
@@ -26,9 +31,11 @@ public record CheckMetadata(
         Documentation doc = Documentation.read(type, info.id());
         String expected = info.id() + ": " + info.title();
         if (!doc.heading().equals(expected)) {
-            throw new IllegalStateException(info.id() + ".md: heading '" + doc.heading() + "' should be '" + expected + "'");
+            throw new IllegalStateException(
+                    info.id() + ".md: heading '" + doc.heading() + "' should be '" + expected + "'");
         }
-        return new CheckMetadata(info.id(), info.title(), info.severity(), info.area(), resourceTypeOf(type), check, doc);
+        return new CheckMetadata(
+                info.id(), info.title(), info.severity(), info.area(), resourceTypeOf(type), check, doc);
     }
 
     private static ResourceType resourceTypeOf(Class<?> type) {

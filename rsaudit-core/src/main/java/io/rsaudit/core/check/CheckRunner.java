@@ -70,7 +70,8 @@ public final class CheckRunner {
         for (Suppression s : policy.suppressions()) {
             if (s.isExpired(today)) {
                 notices.add(s.where() + ": the suppression of " + s.check() + " for '" + s.resource() + "' expired on "
-                        + s.expires() + " and no longer suppresses anything" + (used.contains(s) ? "" : " (it matched no finding)"));
+                        + s.expires() + " and no longer suppresses anything"
+                        + (used.contains(s) ? "" : " (it matched no finding)"));
             } else if (!used.contains(s)) {
                 notices.add(s.where() + ": the suppression of " + s.check() + " for '" + s.resource()
                         + "' matched no failing or unknown finding; remove it if the risk is gone");

@@ -12,8 +12,7 @@ import io.rsaudit.core.model.Value;
  */
 public final class ClusterParameters {
 
-    private ClusterParameters() {
-    }
+    private ClusterParameters() {}
 
     /**
      * The parameter's value as text. Defaulted to {@code documentedDefault} for a default group that was not read,
@@ -22,27 +21,39 @@ public final class ClusterParameters {
      * @param documentedDefault the value AWS documents for the cluster's group; it may depend on the group
      *     ({@code require_ssl} is true in {@code default.redshift-2.0}, false in {@code default.redshift-1.0})
      */
-    public static Value<String> read(Cluster cluster, CheckContext context, String parameter, String documentedDefault) {
+    public static Value<String> read(
+            Cluster cluster, CheckContext context, String parameter, String documentedDefault) {
         Value<ParameterGroupRef> ref = cluster.parameterGroup();
         if (!ref.isPresent()) {
-            return ref.isUnknown() ? ref.map(x -> null)
+            return ref.isUnknown()
+                    ? ref.map(x -> null)
                     : Value.unknown(ref.provenance(), "the cluster reports no parameter group");
         }
         ParameterGroupRef group = ref.value();
         Value<ParameterSet> params = context.inventory().parameters(cluster.id().scope(), group.name());
         Value<String> listed = params.isPresent() ? params.value().get(parameter) : null;
         if (listed != null) {
-            return listed.value() != null || listed.isUnknown() ? listed : Value.defaulted(documentedDefault,
-                    listed.provenance(), parameter + " is listed in " + group.name() + " without a value; the engine"
-                            + " default is " + documentedDefault);
+            return listed.value() != null || listed.isUnknown()
+                    ? listed
+                    : Value.defaulted(
+                            documentedDefault,
+                            listed.provenance(),
+                            parameter + " is listed in " + group.name() + " without a value; the engine"
+                                    + " default is " + documentedDefault);
         }
         if (group.isDefault()) {
-            return Value.defaulted(documentedDefault, ref.provenance(), "the parameters of default group " + group.name()
-                    + " were not read; it has " + parameter + "=" + documentedDefault + " and cannot be modified");
+            return Value.defaulted(
+                    documentedDefault,
+                    ref.provenance(),
+                    "the parameters of default group " + group.name() + " were not read; it has " + parameter + "="
+                            + documentedDefault + " and cannot be modified");
         }
         if (params.isPresent()) {
-            return Value.defaulted(documentedDefault, params.provenance(), parameter + " is not listed in parameter group "
-                    + group.name() + "; the engine default is " + documentedDefault);
+            return Value.defaulted(
+                    documentedDefault,
+                    params.provenance(),
+                    parameter + " is not listed in parameter group " + group.name() + "; the engine default is "
+                            + documentedDefault);
         }
         return params.map(x -> null);
     }
@@ -55,12 +66,17 @@ public final class ClusterParameters {
     /** True when the cluster reports that a changed parameter waits for a reboot to apply. */
     public static boolean pendingReboot(Cluster cluster, String parameter) {
         return cluster.parameterGroup().isPresent()
-                && "pending-reboot".equals(cluster.parameterGroup().value().parameterApplyStatus().get(parameter));
+                && "pending-reboot"
+                        .equals(cluster.parameterGroup()
+                                .value()
+                                .parameterApplyStatus()
+                                .get(parameter));
     }
 
     /** The group's name for messages, or "its parameter group" when unknown. */
     public static String groupName(Cluster cluster) {
-        return cluster.parameterGroup().isPresent() ? "parameter group " + cluster.parameterGroup().value().name()
+        return cluster.parameterGroup().isPresent()
+                ? "parameter group " + cluster.parameterGroup().value().name()
                 : "its parameter group";
     }
 
@@ -77,6 +93,7 @@ public final class ClusterParameters {
 
     /** Whether the cluster is on a read-only default group. */
     public static boolean onDefaultGroup(Cluster cluster) {
-        return cluster.parameterGroup().isPresent() && cluster.parameterGroup().value().isDefault();
+        return cluster.parameterGroup().isPresent()
+                && cluster.parameterGroup().value().isDefault();
     }
 }

@@ -25,11 +25,17 @@ import java.util.Map;
  * </pre>
  */
 public record Documentation(
-        String heading, String summary, String risk, String cli, String console, String terraform,
-        String cloudFormation, List<String> references) {
+        String heading,
+        String summary,
+        String risk,
+        String cli,
+        String console,
+        String terraform,
+        String cloudFormation,
+        List<String> references) {
 
-    static final List<String> REQUIRED = List.of("Risk", "Remediation/AWS CLI", "Remediation/Console",
-            "Remediation/Terraform", "References");
+    static final List<String> REQUIRED =
+            List.of("Risk", "Remediation/AWS CLI", "Remediation/Console", "Remediation/Terraform", "References");
 
     public Documentation {
         references = List.copyOf(references);
@@ -40,8 +46,8 @@ public record Documentation(
         String file = id + ".md";
         try (InputStream in = owner.getResourceAsStream(file)) {
             if (in == null) {
-                throw new IllegalStateException(owner.getName() + ": missing documentation " + file
-                        + " in package " + owner.getPackageName());
+                throw new IllegalStateException(
+                        owner.getName() + ": missing documentation " + file + " in package " + owner.getPackageName());
             }
             return parse(file, new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
@@ -83,7 +89,8 @@ public record Documentation(
             throw new IllegalStateException(file + ": no '# ID: title' heading");
         }
         for (String required : REQUIRED) {
-            if (!sections.containsKey(required) || sections.get(required).toString().isBlank()) {
+            if (!sections.containsKey(required)
+                    || sections.get(required).toString().isBlank()) {
                 throw new IllegalStateException(file + ": missing or empty section '" + required + "'");
             }
         }
@@ -98,9 +105,15 @@ public record Documentation(
             throw new IllegalStateException(file + ": 'References' needs at least one '- link' line");
         }
         StringBuilder cfn = sections.get("Remediation/CloudFormation");
-        return new Documentation(heading, sections.get("").toString().strip(), text(sections, "Risk"), cli,
-                text(sections, "Remediation/Console"), fencedBlockOrText(sections.get("Remediation/Terraform")),
-                cfn == null ? null : fencedBlockOrText(cfn), references);
+        return new Documentation(
+                heading,
+                sections.get("").toString().strip(),
+                text(sections, "Risk"),
+                cli,
+                text(sections, "Remediation/Console"),
+                fencedBlockOrText(sections.get("Remediation/Terraform")),
+                cfn == null ? null : fencedBlockOrText(cfn),
+                references);
     }
 
     private static String text(Map<String, StringBuilder> sections, String name) {
@@ -120,7 +133,9 @@ public record Documentation(
         String s = section.toString();
         int start = s.indexOf("```");
         int end = s.lastIndexOf("```");
-        return start >= 0 && end > start ? s.substring(s.indexOf('\n', start) + 1, end).strip() : s.strip();
+        return start >= 0 && end > start
+                ? s.substring(s.indexOf('\n', start) + 1, end).strip()
+                : s.strip();
     }
 
     /** The AWS CLI remediation with the resource's name, region, account and ARN filled in. */

@@ -7,8 +7,8 @@ import io.rsaudit.core.policy.Suppression;
  * One check's verdict on one resource, after policy: the effective severity and, if a suppression applies,
  * which one.
  */
-public record Finding(CheckMetadata check, ResourceId resource, Outcome outcome, Severity severity,
-        Suppression suppressedBy) {
+public record Finding(
+        CheckMetadata check, ResourceId resource, Outcome outcome, Severity severity, Suppression suppressedBy) {
 
     public Result result() {
         return outcome.result();
@@ -25,7 +25,11 @@ public record Finding(CheckMetadata check, ResourceId resource, Outcome outcome,
 
     /** The AWS CLI remediation filled in for this resource. */
     public String remediationCli() {
-        return check.documentation().cliFor(resource.name(), resource.scope().region(), resource.scope().account(),
-                resource.arn());
+        return check.documentation()
+                .cliFor(
+                        resource.name(),
+                        resource.scope().region(),
+                        resource.scope().account(),
+                        resource.arn());
     }
 }

@@ -6,7 +6,11 @@ import java.util.stream.Collectors;
 
 /** How bad a failing check is, lowest first. */
 public enum Severity {
-    INFO, LOW, MEDIUM, HIGH, CRITICAL;
+    INFO,
+    LOW,
+    MEDIUM,
+    HIGH,
+    CRITICAL;
 
     public boolean atLeast(Severity other) {
         return compareTo(other) >= 0;

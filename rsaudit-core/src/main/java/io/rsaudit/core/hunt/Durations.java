@@ -9,8 +9,7 @@ public final class Durations {
 
     private static final Pattern SHORT = Pattern.compile("(\\d{1,9})([smhd])");
 
-    private Durations() {
-    }
+    private Durations() {}
 
     /** The positive duration {@code text} names; an {@link IllegalArgumentException} saying what is expected if none. */
     public static Duration parse(String text) {

@@ -25,7 +25,7 @@ public enum LogType {
                 return t;
             }
         }
-        throw new IllegalArgumentException("unknown log type '" + name
-                + "': expected connectionlog, userlog, useractivitylog or cloudtrail");
+        throw new IllegalArgumentException(
+                "unknown log type '" + name + "': expected connectionlog, userlog, useractivitylog or cloudtrail");
     }
 }

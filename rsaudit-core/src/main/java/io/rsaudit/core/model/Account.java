@@ -8,5 +8,4 @@ import java.util.List;
  * @param trails every trail seen in any collected region, once each; unknown when no region's
  *     {@code describe-trails} was collected
  */
-public record Account(ResourceId id, Value<String> callerArn, Value<List<Trail>> trails) implements Resource {
-}
+public record Account(ResourceId id, Value<String> callerArn, Value<List<Trail>> trails) implements Resource {}

@@ -3,8 +3,7 @@ package io.rsaudit.core.model;
 /** ARN helpers for resources whose API output carries no ARN. */
 public final class Arns {
 
-    private Arns() {
-    }
+    private Arns() {}
 
     /**
      * The partition a region belongs to, by the region prefixes AWS gives each partition; {@code aws} for
@@ -23,12 +22,18 @@ public final class Arns {
     }
 
     private static final String[][] PARTITIONS = {
-        {"cn-", "aws-cn"}, {"us-gov-", "aws-us-gov"}, {"us-iso-", "aws-iso"}, {"us-isob-", "aws-iso-b"},
-        {"eu-isoe-", "aws-iso-e"}, {"us-isof-", "aws-iso-f"}, {"eusc-", "aws-eusc"}};
+        {"cn-", "aws-cn"},
+        {"us-gov-", "aws-us-gov"},
+        {"us-iso-", "aws-iso"},
+        {"us-isob-", "aws-iso-b"},
+        {"eu-isoe-", "aws-iso-e"},
+        {"us-isof-", "aws-iso-f"},
+        {"eusc-", "aws-eusc"}
+    };
 
     public static String redshift(Scope scope, String resourceType, String name) {
-        return "arn:" + scope.partition() + ":redshift:" + scope.region() + ":" + scope.account() + ":"
-                + resourceType + ":" + name;
+        return "arn:" + scope.partition() + ":redshift:" + scope.region() + ":" + scope.account() + ":" + resourceType
+                + ":" + name;
     }
 
     public static String account(String account) {

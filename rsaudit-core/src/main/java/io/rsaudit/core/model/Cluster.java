@@ -29,7 +29,8 @@ public record Cluster(
         Value<Integer> manualSnapshotRetentionPeriod,
         Value<ParameterGroupRef> parameterGroup,
         Value<List<String>> vpcSecurityGroupIds,
-        Value<SnapshotCopyStatus> snapshotCopy) implements Resource {
+        Value<SnapshotCopyStatus> snapshotCopy)
+        implements Resource {
 
     public String identifier() {
         return id.name();

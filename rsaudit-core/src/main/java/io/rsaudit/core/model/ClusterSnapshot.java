@@ -22,7 +22,8 @@ public record ClusterSnapshot(
         Value<Integer> manualRetentionPeriod,
         Value<Double> totalSizeMegaBytes,
         Value<List<RestoreAccess>> sharedWith,
-        Value<String> sourceRegion) implements Resource {
+        Value<String> sourceRegion)
+        implements Resource {
 
     public boolean isManual() {
         return "manual".equals(snapshotType.value());
@@ -30,6 +31,7 @@ public record ClusterSnapshot(
 
     /** True when another account owns the snapshot and merely shares it with this one. */
     public boolean isSharedIn() {
-        return ownerAccount.isPresent() && !ownerAccount.value().equals(id.scope().account());
+        return ownerAccount.isPresent()
+                && !ownerAccount.value().equals(id.scope().account());
     }
 }

@@ -8,8 +8,13 @@ package io.rsaudit.core.model;
  * @param deletionDate when KMS deletes a key that is pending deletion; {@code null} otherwise
  */
 public record KeyMetadata(
-        String keyId, String arn, Value<String> keyManager, Value<String> keyState, Value<String> origin,
-        Value<String> keySpec, Value<java.time.Instant> deletionDate) {
+        String keyId,
+        String arn,
+        Value<String> keyManager,
+        Value<String> keyState,
+        Value<String> origin,
+        Value<String> keySpec,
+        Value<java.time.Instant> deletionDate) {
 
     public boolean isCustomerManaged() {
         return "CUSTOMER".equals(keyManager.value());

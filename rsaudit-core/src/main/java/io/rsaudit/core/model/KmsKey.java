@@ -10,8 +10,12 @@ import java.util.List;
  * @param usedBy ARNs of the clusters, snapshots, namespaces and copy grants that reference the key
  */
 public record KmsKey(
-        ResourceId id, Value<KeyMetadata> metadata, Value<Boolean> rotationEnabled, Value<Integer> rotationPeriodInDays,
-        List<String> usedBy) implements Resource {
+        ResourceId id,
+        Value<KeyMetadata> metadata,
+        Value<Boolean> rotationEnabled,
+        Value<Integer> rotationPeriodInDays,
+        List<String> usedBy)
+        implements Resource {
 
     public KmsKey {
         usedBy = List.copyOf(usedBy);

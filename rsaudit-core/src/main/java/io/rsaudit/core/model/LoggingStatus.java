@@ -16,5 +16,4 @@ public record LoggingStatus(
         Value<List<String>> logExports,
         Value<Instant> lastSuccessfulDelivery,
         Value<Instant> lastFailure,
-        Value<String> lastFailureMessage) {
-}
+        Value<String> lastFailureMessage) {}

@@ -13,5 +13,5 @@ public record Namespace(
         Value<String> kmsKeyId,
         Value<String> adminUsername,
         Value<String> adminPasswordSecretArn,
-        Value<List<String>> logExports) implements Resource {
-}
+        Value<List<String>> logExports)
+        implements Resource {}

@@ -15,8 +15,13 @@ public record SecurityGroup(String groupId, String groupName, Provenance origin,
      * @param protocol {@code tcp}, {@code udp}, {@code icmp}, a number, or {@code -1} for all traffic
      * @param fromPort {@code null} or -1 when the rule covers every port
      */
-    public record IngressRule(String protocol, Integer fromPort, Integer toPort, List<String> ipv4Ranges,
-            List<String> ipv6Ranges, Provenance provenance) {
+    public record IngressRule(
+            String protocol,
+            Integer fromPort,
+            Integer toPort,
+            List<String> ipv4Ranges,
+            List<String> ipv6Ranges,
+            Provenance provenance) {
 
         public IngressRule {
             ipv4Ranges = List.copyOf(ipv4Ranges);

@@ -17,5 +17,5 @@ public record ServerlessSnapshot(
         Value<String> kmsKeyId,
         Value<Integer> retentionPeriod,
         Value<List<String>> accountsWithRestoreAccess,
-        Value<List<String>> accountsWithProvisionedRestoreAccess) implements Resource {
-}
+        Value<List<String>> accountsWithProvisionedRestoreAccess)
+        implements Resource {}

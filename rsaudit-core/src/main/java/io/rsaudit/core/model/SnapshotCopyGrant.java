@@ -1,5 +1,4 @@
 package io.rsaudit.core.model;
 
 /** A grant that lets Redshift use a KMS key in a destination region for copied snapshots. */
-public record SnapshotCopyGrant(ResourceId id, Value<String> kmsKeyId) implements Resource {
-}
+public record SnapshotCopyGrant(ResourceId id, Value<String> kmsKeyId) implements Resource {}

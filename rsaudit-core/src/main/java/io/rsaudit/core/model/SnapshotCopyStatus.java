@@ -7,6 +7,7 @@ package io.rsaudit.core.model;
  *     the copies are not KMS-encrypted with a customer key
  */
 public record SnapshotCopyStatus(
-        Value<String> destinationRegion, Value<Long> retentionPeriod, Value<Integer> manualSnapshotRetentionPeriod,
-        Value<String> snapshotCopyGrantName) {
-}
+        Value<String> destinationRegion,
+        Value<Long> retentionPeriod,
+        Value<Integer> manualSnapshotRetentionPeriod,
+        Value<String> snapshotCopyGrantName) {}

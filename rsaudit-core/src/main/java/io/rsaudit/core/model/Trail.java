@@ -34,9 +34,8 @@ public record Trail(
      * @param readWriteType {@code All}, {@code ReadOnly} or {@code WriteOnly}
      * @param excludedSources management event sources the selector leaves out ({@code kms.amazonaws.com}...)
      */
-    public record BasicSelector(Value<String> readWriteType, Value<Boolean> includeManagementEvents,
-            Value<List<String>> excludedSources) {
-    }
+    public record BasicSelector(
+            Value<String> readWriteType, Value<Boolean> includeManagementEvents, Value<List<String>> excludedSources) {}
 
     /**
      * An advanced event selector: for each field, each operator ({@code Equals}, {@code NotEquals},

@@ -10,5 +10,5 @@ public record Workgroup(
         Value<Boolean> enhancedVpcRouting,
         Value<ParameterSet> configParameters,
         Value<Integer> port,
-        Value<List<String>> securityGroupIds) implements Resource {
-}
+        Value<List<String>> securityGroupIds)
+        implements Resource {}

@@ -20,8 +20,13 @@ import java.util.Set;
  * @param levels rule id to the level its alerts are reported at, replacing the rule's own
  * @param learning rule id to the learning period of its novelty, replacing the rule's own
  */
-public record HuntPolicy(List<Cidr> allowedCidrs, Set<String> allowedBuckets, Set<String> auditLogBuckets,
-        Set<String> adminUsers, Map<String, Integer> thresholds, Map<String, Severity> levels,
+public record HuntPolicy(
+        List<Cidr> allowedCidrs,
+        Set<String> allowedBuckets,
+        Set<String> auditLogBuckets,
+        Set<String> adminUsers,
+        Map<String, Integer> thresholds,
+        Map<String, Severity> levels,
         Map<String, Duration> learning) {
 
     /** The admin user names used when the policy names none: the console's default and the common alternative. */

@@ -39,7 +39,16 @@ public record Policy(
     }
 
     public static Policy defaults() {
-        return new Policy("built-in defaults", Set.of(), Residency.defaults(), DEFAULT_MIN_AUTOMATED_RETENTION_DAYS,
-                null, true, false, Map.of(), List.of(), HuntPolicy.defaults());
+        return new Policy(
+                "built-in defaults",
+                Set.of(),
+                Residency.defaults(),
+                DEFAULT_MIN_AUTOMATED_RETENTION_DAYS,
+                null,
+                true,
+                false,
+                Map.of(),
+                List.of(),
+                HuntPolicy.defaults());
     }
 }

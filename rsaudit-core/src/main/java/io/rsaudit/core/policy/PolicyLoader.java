@@ -60,31 +60,37 @@ public final class PolicyLoader {
     }
 
     // The file's shape. Records, so that Jackson rejects unknown fields and reports their line.
-    record PolicyFile(Integer version, List<String> trustedAccounts, Backups backups, Encryption encryption,
-            DataResidency dataResidency, Map<String, String> severity, List<SuppressionEntry> suppressions,
-            Hunt hunt) {
-    }
+    record PolicyFile(
+            Integer version,
+            List<String> trustedAccounts,
+            Backups backups,
+            Encryption encryption,
+            DataResidency dataResidency,
+            Map<String, String> severity,
+            List<SuppressionEntry> suppressions,
+            Hunt hunt) {}
 
-    record Hunt(List<String> allowedCidrs, List<String> allowedBuckets, List<String> auditLogBuckets,
-            List<String> adminUsers, Map<String, Integer> thresholds, Map<String, String> levels,
-            Map<String, String> learning) {
-    }
+    record Hunt(
+            List<String> allowedCidrs,
+            List<String> allowedBuckets,
+            List<String> auditLogBuckets,
+            List<String> adminUsers,
+            Map<String, Integer> thresholds,
+            Map<String, String> levels,
+            Map<String, String> learning) {}
 
-    record Backups(Integer minAutomatedRetentionDays, Integer maxManualRetentionDays) {
-    }
+    record Backups(Integer minAutomatedRetentionDays, Integer maxManualRetentionDays) {}
 
-    record Encryption(Boolean requireCustomerManagedKeys, Boolean requireFips) {
-    }
+    record Encryption(Boolean requireCustomerManagedKeys, Boolean requireFips) {}
 
-    record DataResidency(List<String> restrictedJurisdictions, List<RouteEntry> allowedRoutes,
-            Map<String, String> regions) {
-    }
+    record DataResidency(
+            List<String> restrictedJurisdictions, List<RouteEntry> allowedRoutes, Map<String, String> regions) {}
 
-    record RouteEntry(@JsonProperty("from") String from, @JsonProperty("to") String to) {
-    }
+    record RouteEntry(
+            @JsonProperty("from") String from,
+            @JsonProperty("to") String to) {}
 
-    record SuppressionEntry(String check, String resource, String reason, String expires) {
-    }
+    record SuppressionEntry(String check, String resource, String reason, String expires) {}
 
     public Policy load(Path file) throws PolicyException {
         String name = file.toString();
@@ -95,18 +101,28 @@ public final class PolicyLoader {
         try (JsonParser parser = YAML.createParser(file.toFile())) {
             raw = parser.nextToken() == null ? null : YAML.readValue(parser, PolicyFile.class);
         } catch (UnrecognizedPropertyException e) {
-            String known = e.getKnownPropertyIds().stream().map(Object::toString).sorted().collect(Collectors.joining(", "));
-            throw new PolicyException(name, List.of(lineOf(file, e.getPropertyName(), at(e)) + "unknown field '" + e.getPropertyName()
-                    + "' in " + path(e) + " (known fields: " + known + ")"));
+            String known = e.getKnownPropertyIds().stream()
+                    .map(Object::toString)
+                    .sorted()
+                    .collect(Collectors.joining(", "));
+            throw new PolicyException(
+                    name,
+                    List.of(lineOf(file, e.getPropertyName(), at(e)) + "unknown field '" + e.getPropertyName() + "' in "
+                            + path(e) + " (known fields: " + known + ")"));
         } catch (JsonProcessingException e) {
             StreamReadException syntax = syntaxError(e);
             if (syntax != null) {
-                throw new PolicyException(name, List.of(at(syntax) + "not valid YAML: "
-                        + syntax.getOriginalMessage().lines().findFirst().orElse("")));
+                throw new PolicyException(
+                        name,
+                        List.of(at(syntax) + "not valid YAML: "
+                                + syntax.getOriginalMessage()
+                                        .lines()
+                                        .findFirst()
+                                        .orElse("")));
             }
             String why = e instanceof JsonMappingException m ? "wrong type at " + path(m) + ": " : "";
-            throw new PolicyException(name, List.of(at(e) + why
-                    + e.getOriginalMessage().replaceAll(" \\(class [^)]*\\)", "")));
+            throw new PolicyException(
+                    name, List.of(at(e) + why + e.getOriginalMessage().replaceAll(" \\(class [^)]*\\)", "")));
         } catch (IOException e) {
             throw new PolicyException(name, List.of("cannot read: " + e.getMessage()));
         }
@@ -143,13 +159,15 @@ public final class PolicyLoader {
             Integer min = f.backups().minAutomatedRetentionDays();
             if (min != null) {
                 if (min < 1 || min > 35) {
-                    problems.add("backups.minAutomatedRetentionDays: " + min + " is outside 1..35 (the range AWS allows)");
+                    problems.add(
+                            "backups.minAutomatedRetentionDays: " + min + " is outside 1..35 (the range AWS allows)");
                 }
                 minAutomated = min;
             }
             maxManual = f.backups().maxManualRetentionDays();
             if (maxManual != null && (maxManual < 1 || maxManual > 3653)) {
-                problems.add("backups.maxManualRetentionDays: " + maxManual + " is outside 1..3653 (the range AWS allows)");
+                problems.add(
+                        "backups.maxManualRetentionDays: " + maxManual + " is outside 1..3653 (the range AWS allows)");
             }
         }
         boolean requireCmk = d.requireCustomerManagedKeys();
@@ -184,8 +202,17 @@ public final class PolicyLoader {
                 suppressions.add(s);
             }
         }
-        return new Policy(name, trusted, residency, minAutomated, maxManual, requireCmk, requireFips, overrides,
-                suppressions, hunt(f.hunt(), problems, file));
+        return new Policy(
+                name,
+                trusted,
+                residency,
+                minAutomated,
+                maxManual,
+                requireCmk,
+                requireFips,
+                overrides,
+                suppressions,
+                hunt(f.hunt(), problems, file));
     }
 
     private static Residency residency(DataResidency r, List<String> problems) {
@@ -356,20 +383,30 @@ public final class PolicyLoader {
                 problems.add(where + ".expires: '" + e.expires() + "' is not a date (YYYY-MM-DD)");
             }
         }
-        return problems.size() > before ? null
+        return problems.size() > before
+                ? null
                 : new Suppression(e.check(), e.resource(), e.reason(), expires, file + " " + where);
     }
 
     private static Policy withSource(Policy p, String source) {
-        return new Policy(source, p.trustedAccounts(), p.residency(), p.minAutomatedRetentionDays(),
-                p.maxManualRetentionDays(), p.requireCustomerManagedKeys(), p.requireFips(), p.severityOverrides(),
-                p.suppressions(), p.hunt());
+        return new Policy(
+                source,
+                p.trustedAccounts(),
+                p.residency(),
+                p.minAutomatedRetentionDays(),
+                p.maxManualRetentionDays(),
+                p.requireCustomerManagedKeys(),
+                p.requireFips(),
+                p.severityOverrides(),
+                p.suppressions(),
+                p.hunt());
     }
 
     /** Where the problem is: the start of the offending token when the parser knows it. */
     private static String at(JsonProcessingException e) {
         JsonLocation l = e.getProcessor() instanceof JsonParser p && p.currentTokenLocation() != null
-                ? p.currentTokenLocation() : e.getLocation();
+                ? p.currentTokenLocation()
+                : e.getLocation();
         return l == null || l.getLineNr() < 0 ? "" : "line " + l.getLineNr() + ", column " + l.getColumnNr() + ": ";
     }
 
@@ -387,7 +424,8 @@ public final class PolicyLoader {
             int at = 0;
             for (String key : keys) {
                 Pattern keyText = Pattern.compile("(^|[\\s{,])[\"']?" + Pattern.quote(key) + "[\"']?\\s*:");
-                while (at < lines.size() && !keyText.matcher(lines.get(at).replaceAll("#.*", "")).find()) {
+                while (at < lines.size()
+                        && !keyText.matcher(lines.get(at).replaceAll("#.*", "")).find()) {
                     at++;
                 }
             }

@@ -33,10 +33,13 @@ public record Residency(Map<String, String> jurisdictions, Set<String> restricte
         }
     }
 
-    public enum Verdict { ALLOWED, DENIED, UNKNOWN }
-
-    public record Decision(Verdict verdict, String reason) {
+    public enum Verdict {
+        ALLOWED,
+        DENIED,
+        UNKNOWN
     }
+
+    public record Decision(Verdict verdict, String reason) {}
 
     public String jurisdiction(String region) {
         return jurisdictions.get(region);
@@ -52,21 +55,29 @@ public record Residency(Map<String, String> jurisdictions, Set<String> restricte
             }
         }
         if (from == null) {
-            return new Decision(Verdict.UNKNOWN, "region " + fromRegion + " has no jurisdiction in the residency"
-                    + " profile; add it under dataResidency.regions in the policy");
+            return new Decision(
+                    Verdict.UNKNOWN,
+                    "region " + fromRegion + " has no jurisdiction in the residency"
+                            + " profile; add it under dataResidency.regions in the policy");
         }
         if (!restricted.contains(from)) {
-            return new Decision(Verdict.ALLOWED, fromRegion + " is in " + from + ", whose data the policy does not"
-                    + " restrict to its territory");
+            return new Decision(
+                    Verdict.ALLOWED,
+                    fromRegion + " is in " + from + ", whose data the policy does not" + " restrict to its territory");
         }
         if (to == null) {
-            return new Decision(Verdict.UNKNOWN, "destination region " + toRegion + " has no jurisdiction in the"
-                    + " residency profile; add it under dataResidency.regions in the policy");
+            return new Decision(
+                    Verdict.UNKNOWN,
+                    "destination region " + toRegion + " has no jurisdiction in the"
+                            + " residency profile; add it under dataResidency.regions in the policy");
         }
         if (from.equals(to)) {
-            return new Decision(Verdict.ALLOWED, "the copy stays in " + from + " (" + fromRegion + " -> " + toRegion + ")");
+            return new Decision(
+                    Verdict.ALLOWED, "the copy stays in " + from + " (" + fromRegion + " -> " + toRegion + ")");
         }
-        return new Decision(Verdict.DENIED, "the copy takes data from " + fromRegion + " (" + from + ") to "
-                + toRegion + " (" + to + "), out of " + from + ", and no allowed route covers it");
+        return new Decision(
+                Verdict.DENIED,
+                "the copy takes data from " + fromRegion + " (" + from + ") to " + toRegion + " (" + to + "), out of "
+                        + from + ", and no allowed route covers it");
     }
 }

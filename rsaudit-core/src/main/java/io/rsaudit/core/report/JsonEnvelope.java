@@ -13,8 +13,7 @@ import java.util.Locale;
  */
 public final class JsonEnvelope {
 
-    private JsonEnvelope() {
-    }
+    private JsonEnvelope() {}
 
     /** Opens the report object and writes its schema, tool and times. */
     public static void open(JsonGenerator g, String schema, String toolVersion, Instant startedAt, Instant finishedAt)

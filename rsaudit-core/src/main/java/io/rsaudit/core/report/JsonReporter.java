@@ -51,8 +51,7 @@ public final class JsonReporter implements Reporter {
             .build();
 
     @JsonIgnoreType
-    private interface Omitted {
-    }
+    private interface Omitted {}
 
     @SuppressWarnings("rawtypes")
     private static final class ValueSerializer extends StdSerializer<Value> {
@@ -95,7 +94,9 @@ public final class JsonReporter implements Reporter {
 
     private static ObjectNode summary(Report report) {
         ObjectNode s = JSON.createObjectNode();
-        s.put("accounts", report.scopes().stream().map(Scope::account).distinct().count());
+        s.put(
+                "accounts",
+                report.scopes().stream().map(Scope::account).distinct().count());
         s.put("regions", report.scopes().size());
         s.put("checks", report.checks().size());
         s.put("findings", report.findings().size());
@@ -199,7 +200,9 @@ public final class JsonReporter implements Reporter {
         }
         Suppression s = f.suppressedBy();
         if (s != null) {
-            n.putObject("suppressed").put("reason", s.reason()).put("expires", s.expires().toString())
+            n.putObject("suppressed")
+                    .put("reason", s.reason())
+                    .put("expires", s.expires().toString())
                     .put("where", s.where());
         }
         if (f.result() == Result.FAIL || f.result() == Result.UNKNOWN) {

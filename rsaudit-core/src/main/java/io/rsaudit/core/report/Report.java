@@ -52,7 +52,9 @@ public record Report(
 
     /** Open (unsuppressed) findings with this result at or above the threshold. */
     public long countOpen(Result result) {
-        return findings.stream().filter(f -> f.result() == result && !f.isSuppressed() && atThreshold(f)).count();
+        return findings.stream()
+                .filter(f -> f.result() == result && !f.isSuppressed() && atThreshold(f))
+                .count();
     }
 
     public boolean atThreshold(Finding f) {

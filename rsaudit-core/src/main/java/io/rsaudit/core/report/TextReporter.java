@@ -37,8 +37,8 @@ public final class TextReporter implements Reporter {
         out.line("policy: " + report.policy() + "    fail on: "
                 + (report.failOn() == null ? "nothing" : report.failOn().label() + " and above"));
         long accounts = report.scopes().stream().map(Scope::account).distinct().count();
-        out.line(accounts + " account(s), " + report.scopes().size() + " account-region(s), " + report.checks().size()
-                + " check(s), " + report.findings().size() + " result(s)");
+        out.line(accounts + " account(s), " + report.scopes().size() + " account-region(s), "
+                + report.checks().size() + " check(s), " + report.findings().size() + " result(s)");
         out.line("");
         summary(report, out);
         problems(report, out);
@@ -53,7 +53,8 @@ public final class TextReporter implements Reporter {
         Severity[] sevs = Severity.values();
         for (Finding f : report.findings()) {
             Scope s = f.resource().scope();
-            long[] row = rows.computeIfAbsent(s.account() + "  " + pad(s.region() == null ? "(account)" : s.region(), 16),
+            long[] row = rows.computeIfAbsent(
+                    s.account() + "  " + pad(s.region() == null ? "(account)" : s.region(), 16),
                     k -> new long[sevs.length + 3]);
             if (f.isSuppressed()) {
                 row[sevs.length + 2]++;
@@ -119,7 +120,9 @@ public final class TextReporter implements Reporter {
                         .thenComparing(f -> f.result() == Result.FAIL ? 0 : 1)
                         .thenComparing(Finding::severity, Comparator.reverseOrder())
                         .thenComparing(f -> f.check().id()))
-                .forEach(f -> byResource.computeIfAbsent(f.resource(), k -> new ArrayList<>()).add(f));
+                .forEach(f -> byResource
+                        .computeIfAbsent(f.resource(), k -> new ArrayList<>())
+                        .add(f));
         out.line(bold("Findings") + " (" + byResource.size() + " resource(s) with failing or unknown results)");
         for (Map.Entry<ResourceId, List<Finding>> e : byResource.entrySet()) {
             ResourceId r = e.getKey();
@@ -127,13 +130,16 @@ public final class TextReporter implements Reporter {
             out.line("  " + bold(r.type().label() + " " + r.name()) + "  " + r.scope() + "  " + r.arn());
             for (Finding f : e.getValue()) {
                 String result = f.result() == Result.FAIL ? red("FAIL   ") : yellow("UNKNOWN");
-                out.line("    " + result + " " + pad(f.severity().label(), 8) + " " + f.check().id() + "  "
-                        + f.check().title());
+                out.line("    " + result + " " + pad(f.severity().label(), 8) + " "
+                        + f.check().id() + "  " + f.check().title());
                 out.line("            " + f.outcome().message());
                 Evidence ev = f.outcome().evidence();
                 if (ev != null) {
-                    out.line("            at " + ev.provenance() + AwsCliCall.ofLocation(ev.provenance().location())
-                            .map(c -> " (" + c.iamAction() + ")").orElse("") + describe(ev));
+                    out.line("            at " + ev.provenance()
+                            + AwsCliCall.ofLocation(ev.provenance().location())
+                                    .map(c -> " (" + c.iamAction() + ")")
+                                    .orElse("")
+                            + describe(ev));
                 }
                 if (f.result() == Result.FAIL) {
                     out.line("            fix: " + f.remediationCli().replace("\n", "\n                 "));
@@ -152,12 +158,14 @@ public final class TextReporter implements Reporter {
     }
 
     private void notices(Report report, Out out) throws IOException {
-        List<Finding> suppressed = report.findings().stream().filter(Finding::isSuppressed).toList();
+        List<Finding> suppressed =
+                report.findings().stream().filter(Finding::isSuppressed).toList();
         if (!suppressed.isEmpty()) {
             out.line(bold("Suppressed") + " (" + suppressed.size() + ")");
             for (Finding f : suppressed) {
-                out.line("  " + f.check().id() + " " + f.resource().arn() + ": " + f.suppressedBy().reason()
-                        + " (until " + f.suppressedBy().expires() + ")");
+                out.line("  " + f.check().id() + " " + f.resource().arn() + ": "
+                        + f.suppressedBy().reason() + " (until "
+                        + f.suppressedBy().expires() + ")");
             }
             out.line("");
         }
@@ -175,14 +183,19 @@ public final class TextReporter implements Reporter {
     private void verdict(Report report, Out out) throws IOException {
         long fails = report.countOpen(Result.FAIL);
         long unknowns = report.countOpen(Result.UNKNOWN);
-        String threshold = report.failOn() == null ? "" : " at or above " + report.failOn().label();
+        String threshold =
+                report.failOn() == null ? "" : " at or above " + report.failOn().label();
         String text = switch (report.verdict()) {
             case INTERNAL_ERROR -> red("INTERNAL ERROR") + ": a check failed to run; the results are incomplete";
-            case FINDINGS -> red("FAIL") + ": " + fails + " failing finding(s)" + threshold
-                    + (unknowns > 0 || report.errorCount() > 0 ? "; the scan is also incomplete (" + unknowns
-                            + " unknown, " + report.errorCount() + " collection error(s))" : "");
-            case INCOMPLETE -> yellow("INCOMPLETE") + ": " + unknowns + " unknown result(s)" + threshold + ", "
-                    + report.errorCount() + " collection error(s)";
+            case FINDINGS ->
+                red("FAIL") + ": " + fails + " failing finding(s)" + threshold
+                        + (unknowns > 0 || report.errorCount() > 0
+                                ? "; the scan is also incomplete (" + unknowns + " unknown, " + report.errorCount()
+                                        + " collection error(s))"
+                                : "");
+            case INCOMPLETE ->
+                yellow("INCOMPLETE") + ": " + unknowns + " unknown result(s)" + threshold + ", " + report.errorCount()
+                        + " collection error(s)";
             case CLEAN -> green("PASS") + ": nothing" + threshold + " failed";
         };
         out.line("Verdict: " + text);

@@ -13,12 +13,9 @@ sealed interface Absent {
         return new Default(value, why);
     }
 
-    record NotSet() implements Absent {
-    }
+    record NotSet() implements Absent {}
 
-    record Unknown() implements Absent {
-    }
+    record Unknown() implements Absent {}
 
-    record Default(Object value, String why) implements Absent {
-    }
+    record Default(Object value, String why) implements Absent {}
 }

@@ -13,14 +13,14 @@ import java.util.regex.Pattern;
 public enum AwsCliCall {
     STS_GET_CALLER_IDENTITY("sts", "get-caller-identity", false, null, null, null),
     DESCRIBE_CLUSTERS("redshift", "describe-clusters", true, null, "Clusters", "Marker"),
-    DESCRIBE_CLUSTER_PARAMETER_GROUPS("redshift", "describe-cluster-parameter-groups", true, null,
-            "ParameterGroups", "Marker"),
-    DESCRIBE_CLUSTER_PARAMETERS("redshift", "describe-cluster-parameters", true, "parameter group name",
-            "Parameters", "Marker"),
+    DESCRIBE_CLUSTER_PARAMETER_GROUPS(
+            "redshift", "describe-cluster-parameter-groups", true, null, "ParameterGroups", "Marker"),
+    DESCRIBE_CLUSTER_PARAMETERS(
+            "redshift", "describe-cluster-parameters", true, "parameter group name", "Parameters", "Marker"),
     DESCRIBE_CLUSTER_SNAPSHOTS("redshift", "describe-cluster-snapshots", true, null, "Snapshots", "Marker"),
     DESCRIBE_LOGGING_STATUS("redshift", "describe-logging-status", true, "cluster identifier", null, null),
-    DESCRIBE_SNAPSHOT_COPY_GRANTS("redshift", "describe-snapshot-copy-grants", true, null, "SnapshotCopyGrants",
-            "Marker"),
+    DESCRIBE_SNAPSHOT_COPY_GRANTS(
+            "redshift", "describe-snapshot-copy-grants", true, null, "SnapshotCopyGrants", "Marker"),
     KMS_DESCRIBE_KEY("kms", "describe-key", true, "key id (from the key ARN) or alias", null, null),
     KMS_GET_KEY_ROTATION_STATUS("kms", "get-key-rotation-status", true, "key id (from the key ARN)", null, null),
     CLOUDTRAIL_DESCRIBE_TRAILS("cloudtrail", "describe-trails", true, null, "trailList", null),
@@ -38,7 +38,12 @@ public enum AwsCliCall {
     private final String listMember;
     private final String pageToken;
 
-    AwsCliCall(String service, String operation, boolean regional, String perResource, String listMember,
+    AwsCliCall(
+            String service,
+            String operation,
+            boolean regional,
+            String perResource,
+            String listMember,
             String pageToken) {
         this.service = service;
         this.operation = operation;
@@ -114,7 +119,9 @@ public enum AwsCliCall {
         boolean regional = m.group(1) != null;
         boolean perResource = m.group(4) != null;
         for (AwsCliCall c : values()) {
-            if (c.service.equals(m.group(2)) && c.operation.equals(m.group(3)) && c.regional == regional
+            if (c.service.equals(m.group(2))
+                    && c.operation.equals(m.group(3))
+                    && c.regional == regional
                     && (c.perResource != null) == perResource) {
                 return Optional.of(c);
             }
@@ -130,7 +137,11 @@ public enum AwsCliCall {
     public static String fileName(String resource) {
         StringBuilder b = new StringBuilder(resource.length());
         for (byte c : resource.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
-            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '_'
+            if ((c >= 'a' && c <= 'z')
+                    || (c >= 'A' && c <= 'Z')
+                    || (c >= '0' && c <= '9')
+                    || c == '.'
+                    || c == '_'
                     || c == '-') {
                 b.append((char) c);
             } else {

@@ -18,14 +18,13 @@ public final class AwsCliFormat {
      * value, and {@code []} / {@code {}} for empty containers.
      */
     private static final DefaultPrettyPrinter PRETTY = new DefaultPrettyPrinter(Separators.createDefaultInstance()
-            .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
-            .withObjectEmptySeparator("")
-            .withArrayEmptySeparator(""))
+                    .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+                    .withObjectEmptySeparator("")
+                    .withArrayEmptySeparator(""))
             .withObjectIndenter(new DefaultIndenter("    ", "\n"))
             .withArrayIndenter(new DefaultIndenter("    ", "\n"));
 
-    private AwsCliFormat() {
-    }
+    private AwsCliFormat() {}
 
     /** A fresh printer (printers keep nesting state: one per generator). */
     public static DefaultPrettyPrinter prettyPrinter() {

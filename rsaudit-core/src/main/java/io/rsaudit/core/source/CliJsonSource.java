@@ -100,17 +100,37 @@ public final class CliJsonSource implements InventorySource {
             }
             Map<ScopedName, Value<KmsKey>> keys = new HashMap<>();
             List<KmsKey> kmsKeys = resolveKeys(keys);
-            return new Inventory(scopes, accounts, clusters, snapshots, grants, kmsKeys, namespaces, workgroups,
+            return new Inventory(
+                    scopes,
+                    accounts,
+                    clusters,
+                    snapshots,
+                    grants,
+                    kmsKeys,
+                    namespaces,
+                    workgroups,
                     serverlessSnapshots,
-                    new Lookup<>(parameters, k -> Value.unknown(where(k, AwsCliCall.DESCRIBE_CLUSTER_PARAMETERS),
-                            "parameter group " + k.name() + " was not read")),
-                    new Lookup<>(logging, k -> Value.unknown(where(k, AwsCliCall.DESCRIBE_LOGGING_STATUS),
-                            "logging status of " + k.name() + " was not read")),
+                    new Lookup<>(
+                            parameters,
+                            k -> Value.unknown(
+                                    where(k, AwsCliCall.DESCRIBE_CLUSTER_PARAMETERS),
+                                    "parameter group " + k.name() + " was not read")),
+                    new Lookup<>(
+                            logging,
+                            k -> Value.unknown(
+                                    where(k, AwsCliCall.DESCRIBE_LOGGING_STATUS),
+                                    "logging status of " + k.name() + " was not read")),
                     new Lookup<>(groups, this::missingGroup),
-                    new Lookup<>(keys, k -> Value.unknown(where(k, AwsCliCall.KMS_DESCRIBE_KEY),
-                            "key " + k.name() + " is not referenced by any resource read")),
-                    new Lookup<>(clusterIds, s -> Value.unknown(Provenance.of(layout.expected(s,
-                            AwsCliCall.DESCRIBE_CLUSTERS, null), ""), "region " + s + " was not collected")),
+                    new Lookup<>(
+                            keys,
+                            k -> Value.unknown(
+                                    where(k, AwsCliCall.KMS_DESCRIBE_KEY),
+                                    "key " + k.name() + " is not referenced by any resource read")),
+                    new Lookup<>(
+                            clusterIds,
+                            s -> Value.unknown(
+                                    Provenance.of(layout.expected(s, AwsCliCall.DESCRIBE_CLUSTERS, null), ""),
+                                    "region " + s + " was not collected")),
                     diagnostics.all());
         }
 
@@ -120,10 +140,14 @@ public final class CliJsonSource implements InventorySource {
 
         private Value<SecurityGroup> missingGroup(ScopedName k) {
             String missing = groupsMissing.get(k.scope());
-            Provenance where = Provenance.of(layout.expected(k.scope(), AwsCliCall.EC2_DESCRIBE_SECURITY_GROUPS, null), "");
-            return Value.unknown(where, missing != null ? missing
-                    : "security group " + k.name() + " is not in " + where.location()
-                            + " (deleted, or the collector did not ask for it)");
+            Provenance where =
+                    Provenance.of(layout.expected(k.scope(), AwsCliCall.EC2_DESCRIBE_SECURITY_GROUPS, null), "");
+            return Value.unknown(
+                    where,
+                    missing != null
+                            ? missing
+                            : "security group " + k.name() + " is not in " + where.location()
+                                    + " (deleted, or the collector did not ask for it)");
         }
 
         private void readRegion(Scope scope) {
@@ -134,9 +158,15 @@ public final class CliJsonSource implements InventorySource {
                 linkCluster(scope, c);
             });
             Provenance where = Provenance.of(layout.expected(scope, AwsCliCall.DESCRIBE_CLUSTERS, null), "");
-            clusterIds.put(scope, !listed.collected() ? Value.unknown(where, listed.missing())
-                    : listed.complete() ? Value.known(Set.copyOf(ids), where)
-                    : Value.unknown(where, "only partly read: " + where.location() + " (see the collection errors)"));
+            clusterIds.put(
+                    scope,
+                    !listed.collected()
+                            ? Value.unknown(where, listed.missing())
+                            : listed.complete()
+                                    ? Value.known(Set.copyOf(ids), where)
+                                    : Value.unknown(
+                                            where,
+                                            "only partly read: " + where.location() + " (see the collection errors)"));
             redshift.parameterGroups(scope);
             redshift.snapshots(scope, s -> {
                 snapshots.add(s);
@@ -154,8 +184,10 @@ public final class CliJsonSource implements InventorySource {
             if (!sgListed.collected()) {
                 groupsMissing.put(scope, sgListed.missing());
             } else if (!sgListed.complete()) {
-                groupsMissing.put(scope, "only partly read: " + layout.expected(scope,
-                        AwsCliCall.EC2_DESCRIBE_SECURITY_GROUPS, null) + " (see the collection errors)");
+                groupsMissing.put(
+                        scope,
+                        "only partly read: " + layout.expected(scope, AwsCliCall.EC2_DESCRIBE_SECURITY_GROUPS, null)
+                                + " (see the collection errors)");
             }
             readServerless(scope);
         }
@@ -186,7 +218,8 @@ public final class CliJsonSource implements InventorySource {
 
         private void referKey(Scope scope, Value<String> kmsKeyId, ResourceId user) {
             if (kmsKeyId.isPresent() && KeyReference.classify(kmsKeyId.value()) == KeyReference.LOOKUP) {
-                keyRefs.computeIfAbsent(new ScopedName(scope, kmsKeyId.value()), k -> new ArrayList<>()).add(user.arn());
+                keyRefs.computeIfAbsent(new ScopedName(scope, kmsKeyId.value()), k -> new ArrayList<>())
+                        .add(user.arn());
             }
         }
 
@@ -209,27 +242,38 @@ public final class CliJsonSource implements InventorySource {
 
         private Account account(ExportLayout.AccountDir dir) {
             Scope scope = Scope.account(dir.account());
-            Value<Node> sts = export.document(scope, AwsCliCall.STS_GET_CALLER_IDENTITY, null,
-                    AwsShapes.CALLER_IDENTITY);
+            Value<Node> sts =
+                    export.document(scope, AwsCliCall.STS_GET_CALLER_IDENTITY, null, AwsShapes.CALLER_IDENTITY);
             Value<String> callerArn;
             if (sts.isUnknown()) {
                 callerArn = sts.map(x -> null);
                 if (sts.note().startsWith("not collected")) {
-                    diagnostics.error(Kind.NOT_COLLECTED, sts.provenance().location(), "absent: "
-                            + AwsCliCall.STS_GET_CALLER_IDENTITY.cli() + " was not collected, so nothing confirms"
-                            + " that the folder holds account " + dir.account());
+                    diagnostics.error(
+                            Kind.NOT_COLLECTED,
+                            sts.provenance().location(),
+                            "absent: "
+                                    + AwsCliCall.STS_GET_CALLER_IDENTITY.cli()
+                                    + " was not collected, so nothing confirms"
+                                    + " that the folder holds account " + dir.account());
                 }
             } else {
                 Value<String> account = sts.value().text("Account", Absent.UNKNOWN);
                 if (account.isPresent() && !account.value().equals(dir.account())) {
-                    diagnostics.error(Kind.LAYOUT, account.provenance().toString(), "the caller identity is account "
-                            + account.value() + " but the folder is " + dir.account()
-                            + ": the files were probably collected with the wrong credentials or put in the wrong"
-                            + " folder; they are judged as account " + dir.account());
+                    diagnostics.error(
+                            Kind.LAYOUT,
+                            account.provenance().toString(),
+                            "the caller identity is account "
+                                    + account.value() + " but the folder is " + dir.account()
+                                    + ": the files were probably collected with the wrong credentials or put in the wrong"
+                                    + " folder; they are judged as account " + dir.account());
                 }
                 callerArn = sts.value().text("Arn", Absent.UNKNOWN);
             }
-            ResourceId id = new ResourceId(ResourceType.ACCOUNT, scope, dir.account(), Arns.account(dir.account()),
+            ResourceId id = new ResourceId(
+                    ResourceType.ACCOUNT,
+                    scope,
+                    dir.account(),
+                    Arns.account(dir.account()),
                     Provenance.of(layout.relative(dir.dir()).isEmpty() ? "." : layout.relative(dir.dir()), ""));
             return new Account(id, callerArn, cloudTrail.trails(dir.account(), dir.regions()));
         }

@@ -27,8 +27,8 @@ final class CloudTrailReader {
         List<String> missing = new ArrayList<>();
         for (String region : regions) {
             Scope scope = new Scope(account, region);
-            Export.Listing trails = export.elements(scope, AwsCliCall.CLOUDTRAIL_DESCRIBE_TRAILS,
-                    AwsShapes.DESCRIBE_TRAILS, AwsShapes.TRAIL, n -> {
+            Export.Listing trails = export.elements(
+                    scope, AwsCliCall.CLOUDTRAIL_DESCRIBE_TRAILS, AwsShapes.DESCRIBE_TRAILS, AwsShapes.TRAIL, n -> {
                         String arn = export.identifier(n, "TrailARN", "a trail");
                         String name = n.text("Name", Absent.UNKNOWN).value();
                         if (arn == null || name == null) {
@@ -47,8 +47,11 @@ final class CloudTrailReader {
         }
         Provenance where = Provenance.of(account + "/*/" + AwsCliCall.CLOUDTRAIL_DESCRIBE_TRAILS.file(), "");
         if (missing.size() == regions.size()) {
-            return Value.unknown(where, regions.isEmpty() ? "no region of the account was collected"
-                    : "describe-trails was not read in any region: " + missing.get(0));
+            return Value.unknown(
+                    where,
+                    regions.isEmpty()
+                            ? "no region of the account was collected"
+                            : "describe-trails was not read in any region: " + missing.get(0));
         }
         return Value.known(List.copyOf(byArn.values()), where);
     }
@@ -57,29 +60,39 @@ final class CloudTrailReader {
         Value<Boolean> isLogging;
         Value<Trail.EventSelectors> selectors;
         if (!home.isPresent() || !regions.contains(home.value())) {
-            String why = home.isPresent() ? "the trail's home region " + home.value() + " was not collected"
+            String why = home.isPresent()
+                    ? "the trail's home region " + home.value() + " was not collected"
                     : "the trail reports no HomeRegion";
             isLogging = Value.unknown(n.provenance(), why);
             selectors = Value.unknown(n.provenance(), why);
         } else {
             Scope homeScope = new Scope(account, home.value());
-            Value<Node> status = export.document(homeScope, AwsCliCall.CLOUDTRAIL_GET_TRAIL_STATUS, name,
-                    AwsShapes.TRAIL_STATUS);
-            isLogging = status.isUnknown() ? status.map(x -> null) : status.value().bool("IsLogging", Absent.UNKNOWN);
-            Value<Node> sel = export.document(homeScope, AwsCliCall.CLOUDTRAIL_GET_EVENT_SELECTORS, name,
-                    AwsShapes.EVENT_SELECTORS);
+            Value<Node> status =
+                    export.document(homeScope, AwsCliCall.CLOUDTRAIL_GET_TRAIL_STATUS, name, AwsShapes.TRAIL_STATUS);
+            isLogging =
+                    status.isUnknown() ? status.map(x -> null) : status.value().bool("IsLogging", Absent.UNKNOWN);
+            Value<Node> sel = export.document(
+                    homeScope, AwsCliCall.CLOUDTRAIL_GET_EVENT_SELECTORS, name, AwsShapes.EVENT_SELECTORS);
             selectors = sel.isUnknown() ? sel.map(x -> null) : Value.known(selectors(sel.value()), sel.provenance());
         }
-        return new Trail(name, arn, home.value(), n.provenance(),
+        return new Trail(
+                name,
+                arn,
+                home.value(),
+                n.provenance(),
                 n.bool("IsMultiRegionTrail", Absent.UNKNOWN),
                 n.bool("LogFileValidationEnabled", Absent.UNKNOWN),
-                n.bool("HasCustomEventSelectors", Absent.defaultsTo(false,
-                        "HasCustomEventSelectors is absent: the trail uses the default selector (all management events)")),
-                isLogging, selectors);
+                n.bool(
+                        "HasCustomEventSelectors",
+                        Absent.defaultsTo(
+                                false,
+                                "HasCustomEventSelectors is absent: the trail uses the default selector (all management events)")),
+                isLogging,
+                selectors);
     }
 
-    private static final List<String> OPERATORS = List.of("Equals", "StartsWith", "EndsWith", "NotEquals",
-            "NotStartsWith", "NotEndsWith");
+    private static final List<String> OPERATORS =
+            List.of("Equals", "StartsWith", "EndsWith", "NotEquals", "NotStartsWith", "NotEndsWith");
 
     private static Trail.EventSelectors selectors(Node doc) {
         List<Trail.BasicSelector> basic = new ArrayList<>();
@@ -87,19 +100,26 @@ final class CloudTrailReader {
         if (basics.isPresent()) {
             for (Node s : basics.value()) {
                 basic.add(new Trail.BasicSelector(
-                        s.text("ReadWriteType", Absent.defaultsTo("All", "ReadWriteType is absent; it defaults to All")),
-                        s.bool("IncludeManagementEvents", Absent.defaultsTo(true,
-                                "IncludeManagementEvents is absent; it defaults to true")),
-                        s.texts("ExcludeManagementEventSources", Absent.defaultsTo(List.of(),
-                                "ExcludeManagementEventSources is absent: no source is excluded"))));
+                        s.text(
+                                "ReadWriteType",
+                                Absent.defaultsTo("All", "ReadWriteType is absent; it defaults to All")),
+                        s.bool(
+                                "IncludeManagementEvents",
+                                Absent.defaultsTo(true, "IncludeManagementEvents is absent; it defaults to true")),
+                        s.texts(
+                                "ExcludeManagementEventSources",
+                                Absent.defaultsTo(
+                                        List.of(), "ExcludeManagementEventSources is absent: no source is excluded"))));
             }
         }
         List<Trail.AdvancedSelector> advanced = new ArrayList<>();
-        Value<List<Node>> advs = doc.objects("AdvancedEventSelectors", AwsShapes.ADVANCED_EVENT_SELECTOR, Absent.NOT_SET);
+        Value<List<Node>> advs =
+                doc.objects("AdvancedEventSelectors", AwsShapes.ADVANCED_EVENT_SELECTOR, Absent.NOT_SET);
         if (advs.isPresent()) {
             for (Node s : advs.value()) {
                 Map<String, Map<String, List<String>>> conditions = new LinkedHashMap<>();
-                Value<List<Node>> fields = s.objects("FieldSelectors", AwsShapes.ADVANCED_FIELD_SELECTOR, Absent.NOT_SET);
+                Value<List<Node>> fields =
+                        s.objects("FieldSelectors", AwsShapes.ADVANCED_FIELD_SELECTOR, Absent.NOT_SET);
                 if (fields.isPresent()) {
                     for (Node f : fields.value()) {
                         String field = f.text("Field", Absent.UNKNOWN).value();
@@ -109,12 +129,15 @@ final class CloudTrailReader {
                         for (String op : OPERATORS) {
                             Value<List<String>> v = f.texts(op, Absent.NOT_SET);
                             if (v.isPresent()) {
-                                conditions.computeIfAbsent(field, k -> new LinkedHashMap<>()).put(op, v.value());
+                                conditions
+                                        .computeIfAbsent(field, k -> new LinkedHashMap<>())
+                                        .put(op, v.value());
                             }
                         }
                     }
                 }
-                advanced.add(new Trail.AdvancedSelector(s.text("Name", Absent.NOT_SET).value(), conditions));
+                advanced.add(new Trail.AdvancedSelector(
+                        s.text("Name", Absent.NOT_SET).value(), conditions));
             }
         }
         return new Trail.EventSelectors(basic, advanced);

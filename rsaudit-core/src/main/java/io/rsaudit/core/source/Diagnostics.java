@@ -21,17 +21,23 @@ final class Diagnostics {
     }
 
     void unknownField(String file, String pointer, String shape, String member) {
-        unknownFields.computeIfAbsent(file + "\u0000" + shape + "\u0000" + member,
-                k -> new UnknownField(file + "#" + pointer, shape, member)).count++;
+        unknownFields.computeIfAbsent(
+                        file + "\u0000" + shape + "\u0000" + member,
+                        k -> new UnknownField(file + "#" + pointer, shape, member))
+                .count++;
     }
 
     List<CollectionError> all() {
         List<CollectionError> all = new ArrayList<>(errors);
         for (UnknownField u : unknownFields.values()) {
             String times = u.count == 1 ? "" : " (and " + (u.count - 1) + " more in this file)";
-            all.add(new CollectionError(Kind.UNKNOWN_FIELD, u.firstLocation, "'" + u.member
-                    + "' is not a member of " + u.shape + " in the AWS model rsaudit knows; ignored (a typo, or a"
-                    + " newer API)" + times));
+            all.add(new CollectionError(
+                    Kind.UNKNOWN_FIELD,
+                    u.firstLocation,
+                    "'" + u.member
+                            + "' is not a member of " + u.shape
+                            + " in the AWS model rsaudit knows; ignored (a typo, or a"
+                            + " newer API)" + times));
         }
         return all;
     }

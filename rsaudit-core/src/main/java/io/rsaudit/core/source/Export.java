@@ -43,7 +43,9 @@ final class Export {
         CallOutput out = layout.read(scope, call);
         if (out instanceof CallOutput.Missing m) {
             if (m.reason().startsWith("not collected")) {
-                diagnostics.error(Kind.NOT_COLLECTED, layout.expected(scope, call, null),
+                diagnostics.error(
+                        Kind.NOT_COLLECTED,
+                        layout.expected(scope, call, null),
                         "absent: '" + call.cli() + "' was not collected for " + scope + ", so nothing it lists ("
                                 + call.listMember() + ") was judged there");
             }
@@ -61,7 +63,8 @@ final class Export {
         }
         List<Node> nodes = new ArrayList<>();
         boolean complete = readAll((CallOutput.Pages) out, call, response, element, nodes::add);
-        return complete ? Value.known(nodes, where)
+        return complete
+                ? Value.known(nodes, where)
                 : Value.unknown(where, "only partly read: " + where.location() + " (see the collection errors)");
     }
 
@@ -69,7 +72,8 @@ final class Export {
      * Streams every page's list elements to {@code sink}, checks each page's other members against the response
      * shape, and checks the page chain. Returns whether everything was read.
      */
-    private boolean readAll(CallOutput.Pages pages, AwsCliCall call, Shape response, Shape element, Consumer<Node> sink) {
+    private boolean readAll(
+            CallOutput.Pages pages, AwsCliCall call, Shape response, Shape element, Consumer<Node> sink) {
         boolean complete = pages.gapless();
         String list = "/" + call.listMember() + "/";
         JsonNode lastMembers = null;
@@ -88,9 +92,14 @@ final class Export {
             Node.of(lastMembers, Provenance.of(page.location(), ""), response, diagnostics);
             if (!s.listSeen()) {
                 JsonNode found = lastMembers.get(call.listMember());
-                diagnostics.error(Kind.MALFORMED, page.location() + "#/" + call.listMember(), "not the output of "
-                        + call.cli() + ": " + (found == null ? "'" + call.listMember() + "' is absent"
-                                : "'" + call.listMember() + "' is not a list but " + Node.describe(found)));
+                diagnostics.error(
+                        Kind.MALFORMED,
+                        page.location() + "#/" + call.listMember(),
+                        "not the output of "
+                                + call.cli() + ": "
+                                + (found == null
+                                        ? "'" + call.listMember() + "' is absent"
+                                        : "'" + call.listMember() + "' is not a list but " + Node.describe(found)));
             }
             complete &= s.complete() && s.listSeen();
         }
@@ -108,7 +117,8 @@ final class Export {
         Provenance where = Provenance.of(page.location(), "");
         JsonNode json = layout.parse(page);
         Node doc = json == null ? null : Node.of(json, where, shape, diagnostics);
-        return doc == null ? Value.unknown(where, "unreadable: " + page.location() + " (see the collection errors)")
+        return doc == null
+                ? Value.unknown(where, "unreadable: " + page.location() + " (see the collection errors)")
                 : Value.known(doc, where);
     }
 
@@ -116,8 +126,11 @@ final class Export {
     String identifier(Node node, String member, String what) {
         Value<String> id = node.text(member, Absent.UNKNOWN);
         if (!id.isPresent() || id.value().isBlank()) {
-            diagnostics.error(Kind.INVALID_VALUE, node.provenance().toString(), what + " without " + member
-                    + (id.isUnknown() ? " (" + id.note() + ")" : "") + "; it was not judged");
+            diagnostics.error(
+                    Kind.INVALID_VALUE,
+                    node.provenance().toString(),
+                    what + " without " + member + (id.isUnknown() ? " (" + id.note() + ")" : "")
+                            + "; it was not judged");
             return null;
         }
         return id.value();

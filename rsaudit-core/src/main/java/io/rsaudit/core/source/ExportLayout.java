@@ -46,8 +46,7 @@ final class ExportLayout {
             .build();
 
     /** One account folder and the region folders in it. */
-    record AccountDir(String account, Path dir, List<String> regions) {
-    }
+    record AccountDir(String account, Path dir, List<String> regions) {}
 
     private final Path root;
     private final Diagnostics diagnostics;
@@ -65,7 +64,8 @@ final class ExportLayout {
             throw new IllegalArgumentException("input " + root + " is not a directory");
         }
         ExportLayout layout = new ExportLayout(root, diagnostics);
-        String rootName = root.toAbsolutePath().normalize().getFileName() == null ? ""
+        String rootName = root.toAbsolutePath().normalize().getFileName() == null
+                ? ""
                 : root.toAbsolutePath().normalize().getFileName().toString();
         if (ACCOUNT.matcher(rootName).matches()) {
             layout.readAccount(rootName, root);
@@ -75,18 +75,27 @@ final class ExportLayout {
                 if (Files.isDirectory(child) && ACCOUNT.matcher(name).matches()) {
                     layout.readAccount(name, child);
                 } else if (Files.isDirectory(child) && REGION.matcher(name).matches()) {
-                    diagnostics.error(Kind.LAYOUT, name + "/", "a region folder at the top level: region folders go"
-                            + " inside a 12-digit account folder (<input>/<account>/" + name + "/); its files were not"
-                            + " read because they belong to no account");
+                    diagnostics.error(
+                            Kind.LAYOUT,
+                            name + "/",
+                            "a region folder at the top level: region folders go"
+                                    + " inside a 12-digit account folder (<input>/<account>/" + name
+                                    + "/); its files were not"
+                                    + " read because they belong to no account");
                 } else if (!name.startsWith(".") && !name.equals("README.md")) {
-                    diagnostics.error(Kind.LAYOUT, name + (Files.isDirectory(child) ? "/" : ""),
+                    diagnostics.error(
+                            Kind.LAYOUT,
+                            name + (Files.isDirectory(child) ? "/" : ""),
                             "not a 12-digit account folder; ignored");
                 }
             }
         }
         if (layout.accounts.isEmpty()) {
-            diagnostics.error(Kind.LAYOUT, ".", "no account folders found in " + root
-                    + " (expected <input>/<12-digit account>/<region>/...); nothing was scanned");
+            diagnostics.error(
+                    Kind.LAYOUT,
+                    ".",
+                    "no account folders found in " + root
+                            + " (expected <input>/<12-digit account>/<region>/...); nothing was scanned");
         }
         return layout;
     }
@@ -106,9 +115,14 @@ final class ExportLayout {
             }
         }
         if (regions.isEmpty() && !regionsFailed) {
-            diagnostics.error(Kind.NOT_COLLECTED, relative(dir) + "/", "no region folder: nothing of account " + account
-                    + " was collected" + (Files.exists(dir.resolve("sts").resolve("get-caller-identity.error"))
-                            ? " (see the error of sts/get-caller-identity)" : ""));
+            diagnostics.error(
+                    Kind.NOT_COLLECTED,
+                    relative(dir) + "/",
+                    "no region folder: nothing of account " + account
+                            + " was collected"
+                            + (Files.exists(dir.resolve("sts").resolve("get-caller-identity.error"))
+                                    ? " (see the error of sts/get-caller-identity)"
+                                    : ""));
         }
         accounts.add(new AccountDir(account, dir, List.copyOf(regions)));
     }
@@ -121,13 +135,19 @@ final class ExportLayout {
         Path error = ec2.resolve("describe-regions.error");
         boolean failed = Files.isRegularFile(error);
         if (failed) {
-            diagnostics.error(Kind.CALL_FAILED, relative(error), "aws ec2 describe-regions failed, so no region of"
-                    + " this account was collected: " + firstLine(error));
+            diagnostics.error(
+                    Kind.CALL_FAILED,
+                    relative(error),
+                    "aws ec2 describe-regions failed, so no region of" + " this account was collected: "
+                            + firstLine(error));
         }
         for (Path other : list(ec2)) {
             if (!other.equals(error) && !other.getFileName().toString().startsWith(".")) {
-                diagnostics.error(Kind.LAYOUT, relative(other), "only describe-regions.error belongs in an account's"
-                        + " ec2 folder (region files go in <account>/<region>/ec2/); ignored");
+                diagnostics.error(
+                        Kind.LAYOUT,
+                        relative(other),
+                        "only describe-regions.error belongs in an account's"
+                                + " ec2 folder (region files go in <account>/<region>/ec2/); ignored");
             }
         }
         return failed;
@@ -138,8 +158,11 @@ final class ExportLayout {
             String name = child.getFileName().toString();
             if (!Files.isDirectory(child) || !SERVICES.contains(name)) {
                 if (!name.startsWith(".")) {
-                    diagnostics.error(Kind.LAYOUT, relative(child), "not a service folder (" + String.join(", ",
-                            new java.util.TreeSet<>(SERVICES)) + "); ignored");
+                    diagnostics.error(
+                            Kind.LAYOUT,
+                            relative(child),
+                            "not a service folder (" + String.join(", ", new java.util.TreeSet<>(SERVICES))
+                                    + "); ignored");
                 }
             }
         }
@@ -169,8 +192,11 @@ final class ExportLayout {
     }
 
     private Path folder(Scope scope, AwsCliCall call) {
-        Path accountDir = accounts.stream().filter(a -> a.account().equals(scope.account())).findFirst()
-                .map(AccountDir::dir).orElse(root.resolve(scope.account()));
+        Path accountDir = accounts.stream()
+                .filter(a -> a.account().equals(scope.account()))
+                .findFirst()
+                .map(AccountDir::dir)
+                .orElse(root.resolve(scope.account()));
         return call.regional() ? accountDir.resolve(scope.region()) : accountDir;
     }
 
@@ -184,14 +210,18 @@ final class ExportLayout {
         boolean gapless = pages(dir, base, pages);
         boolean hasSingle = Files.isRegularFile(single);
         if (hasSingle && !pages.isEmpty()) {
-            diagnostics.error(Kind.LAYOUT, relative(single), "both a single file and .page-N files exist for this"
-                    + " call; only the single file was read");
+            diagnostics.error(
+                    Kind.LAYOUT,
+                    relative(single),
+                    "both a single file and .page-N files exist for this" + " call; only the single file was read");
             pages.clear();
             gapless = true;
         }
         if (Files.exists(error) && (hasSingle || !pages.isEmpty())) {
-            diagnostics.error(Kind.LAYOUT, relative(error), "an .error file sits beside the call's output; the"
-                    + " output was read and the error ignored");
+            diagnostics.error(
+                    Kind.LAYOUT,
+                    relative(error),
+                    "an .error file sits beside the call's output; the" + " output was read and the error ignored");
         }
         if (!hasSingle && pages.isEmpty()) {
             if (Files.isRegularFile(error)) {
@@ -202,7 +232,8 @@ final class ExportLayout {
             return new CallOutput.Missing("not collected: " + relative(single) + " is absent");
         }
         List<Path> files = hasSingle ? List.of(single) : pages;
-        return new CallOutput.Pages(files.stream().map(f -> new CallOutput.Page(f, relative(f))).toList(), gapless);
+        return new CallOutput.Pages(
+                files.stream().map(f -> new CallOutput.Page(f, relative(f))).toList(), gapless);
     }
 
     /**
@@ -214,7 +245,9 @@ final class ExportLayout {
         if (token == null || token.isNull() || token.asText().isEmpty()) {
             return true;
         }
-        diagnostics.error(Kind.NOT_COLLECTED, last.location() + "#/" + call.pageToken(),
+        diagnostics.error(
+                Kind.NOT_COLLECTED,
+                last.location() + "#/" + call.pageToken(),
                 "the last page says more follow (" + call.pageToken() + " is set) but no further page was"
                         + " collected: the resources on later pages were not judged (re-run the collector, or"
                         + " add " + nextPageName(last.location()) + ")");
@@ -240,7 +273,9 @@ final class ExportLayout {
         int expected = 1;
         for (Integer n : found.keySet()) {
             if (n != expected) {
-                diagnostics.error(Kind.NOT_COLLECTED, relative(dir.resolve(base + ".page-" + expected + ".json")),
+                diagnostics.error(
+                        Kind.NOT_COLLECTED,
+                        relative(dir.resolve(base + ".page-" + expected + ".json")),
                         "page " + expected + " is missing (pages run 1.." + found.lastKey()
                                 + "); the resources on it were not judged");
                 gapless = false;
@@ -283,7 +318,8 @@ final class ExportLayout {
     /** The page as one document, or {@code null} (reported) when it is not a readable JSON object. */
     JsonNode parse(CallOutput.Page page) {
         String where = page.location();
-        try (InputStream in = Files.newInputStream(page.file()); JsonParser parser = JSON.createParser(in)) {
+        try (InputStream in = Files.newInputStream(page.file());
+                JsonParser parser = JSON.createParser(in)) {
             if (!startsObject(parser, where)) {
                 return null;
             }
@@ -308,15 +344,15 @@ final class ExportLayout {
      * @param complete false when the page broke off (truncated, malformed, trailing content): the elements handed
      *     out before the break were read, the rest were not; the problem is reported
      */
-    record Streamed(ObjectNode members, boolean listSeen, boolean complete) {
-    }
+    record Streamed(ObjectNode members, boolean listSeen, boolean complete) {}
 
     Streamed stream(CallOutput.Page page, String listMember, ObjIntConsumer<JsonNode> element) {
         String where = page.location();
         ObjectNode members = JSON.createObjectNode();
         boolean listSeen = false;
         int read = 0;
-        try (InputStream in = Files.newInputStream(page.file()); JsonParser parser = JSON.createParser(in)) {
+        try (InputStream in = Files.newInputStream(page.file());
+                JsonParser parser = JSON.createParser(in)) {
             if (!startsObject(parser, where)) {
                 return new Streamed(null, false, false);
             }
@@ -347,27 +383,39 @@ final class ExportLayout {
         if (first == JsonToken.START_OBJECT) {
             return true;
         }
-        diagnostics.error(Kind.MALFORMED, where + (first == null ? "" : "#"), first == null
-                ? "empty file; expected the JSON the AWS CLI prints"
-                : "expected a JSON object at the top level, found " + Node.describe(JSON.readTree(parser)));
+        diagnostics.error(
+                Kind.MALFORMED,
+                where + (first == null ? "" : "#"),
+                first == null
+                        ? "empty file; expected the JSON the AWS CLI prints"
+                        : "expected a JSON object at the top level, found " + Node.describe(JSON.readTree(parser)));
         return false;
     }
 
     private void trailing(String where, JsonParser parser) {
-        diagnostics.error(Kind.MALFORMED, where + at(parser.currentTokenLocation()), "malformed JSON: more content"
-                + " after the end of the document (two outputs in one file?); what follows was not read");
+        diagnostics.error(
+                Kind.MALFORMED,
+                where + at(parser.currentTokenLocation()),
+                "malformed JSON: more content"
+                        + " after the end of the document (two outputs in one file?); what follows was not read");
     }
 
     private void report(String where, IOException e, int elementsRead) {
-        String read = elementsRead == 0 ? "" : "; the " + elementsRead + " element(s) before it were read, the rest not";
+        String read =
+                elementsRead == 0 ? "" : "; the " + elementsRead + " element(s) before it were read, the rest not";
         if (e instanceof JsonEOFException eof) {
-            diagnostics.error(Kind.MALFORMED, where + at(eof.getLocation()),
+            diagnostics.error(
+                    Kind.MALFORMED,
+                    where + at(eof.getLocation()),
                     "unexpected end of input: the file is truncated (" + plain(eof.getOriginalMessage()) + ")" + read);
         } else if (e instanceof StreamConstraintsException big) {
-            diagnostics.error(Kind.MALFORMED, where, "too large to be AWS CLI output: " + big.getOriginalMessage() + read);
+            diagnostics.error(
+                    Kind.MALFORMED, where, "too large to be AWS CLI output: " + big.getOriginalMessage() + read);
         } else if (e instanceof JsonProcessingException bad) {
-            diagnostics.error(Kind.MALFORMED, where + at(bad.getLocation()), "malformed JSON: "
-                    + plain(bad.getOriginalMessage()) + read);
+            diagnostics.error(
+                    Kind.MALFORMED,
+                    where + at(bad.getLocation()),
+                    "malformed JSON: " + plain(bad.getOriginalMessage()) + read);
         } else {
             diagnostics.error(Kind.MALFORMED, where, "cannot read: " + e + read);
         }
@@ -391,8 +439,12 @@ final class ExportLayout {
         try {
             String text = decodeText(Files.readAllBytes(error)).strip();
             List<String> lines = text.lines().filter(l -> !l.isBlank()).toList();
-            String line = lines.stream().filter(l -> l.contains("An error occurred")).findFirst()
-                    .or(() -> lines.stream().filter(l -> l.toLowerCase(java.util.Locale.ROOT).contains("error")).findFirst())
+            String line = lines.stream()
+                    .filter(l -> l.contains("An error occurred"))
+                    .findFirst()
+                    .or(() -> lines.stream()
+                            .filter(l -> l.toLowerCase(java.util.Locale.ROOT).contains("error"))
+                            .findFirst())
                     .or(() -> lines.stream().findFirst())
                     .orElse("(the .error file is empty)");
             return line.length() > 300 ? line.substring(0, 300) + "..." : line;

@@ -30,19 +30,32 @@ final class KmsReader {
         String fileName = resource.startsWith("key/") ? resource.substring("key/".length()) : resource;
         Value<Node> doc = export.document(where, AwsCliCall.KMS_DESCRIBE_KEY, fileName, AwsShapes.DESCRIBE_KEY);
         Value<KeyMetadata> metadata = doc.isUnknown() ? doc.map(x -> null) : metadata(doc.value());
-        String keyId = metadata.isPresent() && metadata.value().keyId() != null ? metadata.value().keyId() : fileName;
-        Value<Node> rotation = export.document(where, AwsCliCall.KMS_GET_KEY_ROTATION_STATUS, keyId,
-                AwsShapes.KEY_ROTATION_STATUS);
-        String arn = metadata.isPresent() && metadata.value().arn() != null ? metadata.value().arn()
-                : region != null ? ref
-                : "arn:" + where.partition() + ":kms:" + where.region() + ":" + where.account() + ":key/" + ref;
+        String keyId = metadata.isPresent() && metadata.value().keyId() != null
+                ? metadata.value().keyId()
+                : fileName;
+        Value<Node> rotation =
+                export.document(where, AwsCliCall.KMS_GET_KEY_ROTATION_STATUS, keyId, AwsShapes.KEY_ROTATION_STATUS);
+        String arn = metadata.isPresent() && metadata.value().arn() != null
+                ? metadata.value().arn()
+                : region != null
+                        ? ref
+                        : "arn:" + where.partition() + ":kms:" + where.region() + ":" + where.account() + ":key/" + ref;
         String keyAccount = Arns.accountOf(arn);
         Scope keyScope = new Scope(keyAccount != null ? keyAccount : where.account(), where.region());
-        ResourceId id = new ResourceId(ResourceType.KMS_KEY, keyScope, keyId, arn,
+        ResourceId id = new ResourceId(
+                ResourceType.KMS_KEY,
+                keyScope,
+                keyId,
+                arn,
                 metadata.isPresent() ? metadata.provenance() : doc.provenance());
-        return new KmsKey(id, metadata,
-                rotation.isUnknown() ? rotation.map(x -> null) : rotation.value().bool("KeyRotationEnabled", Absent.UNKNOWN),
-                rotation.isUnknown() ? rotation.map(x -> null)
+        return new KmsKey(
+                id,
+                metadata,
+                rotation.isUnknown()
+                        ? rotation.map(x -> null)
+                        : rotation.value().bool("KeyRotationEnabled", Absent.UNKNOWN),
+                rotation.isUnknown()
+                        ? rotation.map(x -> null)
                         : rotation.value().integer("RotationPeriodInDays", Absent.NOT_SET),
                 usedBy);
     }
@@ -50,17 +63,20 @@ final class KmsReader {
     private static Value<KeyMetadata> metadata(Node doc) {
         Value<Node> meta = doc.object("KeyMetadata", AwsShapes.KEY_METADATA);
         if (!meta.isPresent()) {
-            return meta.isUnknown() ? meta.map(x -> null)
+            return meta.isUnknown()
+                    ? meta.map(x -> null)
                     : Value.unknown(doc.at("KeyMetadata"), "'KeyMetadata' is absent from " + doc.provenance());
         }
         Node m = meta.value();
-        return Value.known(new KeyMetadata(
-                m.text("KeyId", Absent.UNKNOWN).value(),
-                m.text("Arn", Absent.UNKNOWN).value(),
-                m.text("KeyManager", Absent.UNKNOWN),
-                m.text("KeyState", Absent.UNKNOWN),
-                m.text("Origin", Absent.UNKNOWN),
-                m.text("KeySpec", Absent.NOT_SET),
-                m.instant("DeletionDate", Absent.NOT_SET)), meta.provenance());
+        return Value.known(
+                new KeyMetadata(
+                        m.text("KeyId", Absent.UNKNOWN).value(),
+                        m.text("Arn", Absent.UNKNOWN).value(),
+                        m.text("KeyManager", Absent.UNKNOWN),
+                        m.text("KeyState", Absent.UNKNOWN),
+                        m.text("Origin", Absent.UNKNOWN),
+                        m.text("KeySpec", Absent.NOT_SET),
+                        m.instant("DeletionDate", Absent.NOT_SET)),
+                meta.provenance());
     }
 }

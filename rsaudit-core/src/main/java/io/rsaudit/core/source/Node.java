@@ -32,7 +32,8 @@ final class Node {
         while (names.hasNext()) {
             String name = names.next();
             if (!shape.members().contains(name)) {
-                diagnostics.unknownField(provenance.location(), provenance.child(name).pointer(), shape.name(), name);
+                diagnostics.unknownField(
+                        provenance.location(), provenance.child(name).pointer(), shape.name(), name);
             }
         }
     }
@@ -40,7 +41,9 @@ final class Node {
     /** The node, or {@code null} (with an error recorded) when {@code json} is not an object. */
     static Node of(JsonNode json, Provenance provenance, Shape shape, Diagnostics diagnostics) {
         if (!json.isObject()) {
-            diagnostics.error(Kind.INVALID_VALUE, provenance.toString(),
+            diagnostics.error(
+                    Kind.INVALID_VALUE,
+                    provenance.toString(),
                     "expected a " + shape.name() + " object, found " + describe(json));
             return null;
         }
@@ -75,11 +78,19 @@ final class Node {
     }
 
     Value<Integer> integer(String member, Absent absent) {
-        return read(member, absent, "a whole number", v -> v.isIntegralNumber() && v.canConvertToInt() ? v.intValue() : null);
+        return read(
+                member,
+                absent,
+                "a whole number",
+                v -> v.isIntegralNumber() && v.canConvertToInt() ? v.intValue() : null);
     }
 
     Value<Long> longInteger(String member, Absent absent) {
-        return read(member, absent, "a whole number", v -> v.isIntegralNumber() && v.canConvertToLong() ? v.longValue() : null);
+        return read(
+                member,
+                absent,
+                "a whole number",
+                v -> v.isIntegralNumber() && v.canConvertToLong() ? v.longValue() : null);
     }
 
     Value<Double> decimal(String member, Absent absent) {
@@ -116,8 +127,8 @@ final class Node {
         if (!has(member)) {
             return Value.known(null, at(member));
         }
-        Value<JsonNode> raw = read(member, Absent.UNKNOWN, "a " + memberShape.name() + " object",
-                v -> v.isObject() ? v : null);
+        Value<JsonNode> raw =
+                read(member, Absent.UNKNOWN, "a " + memberShape.name() + " object", v -> v.isObject() ? v : null);
         return raw.map(v -> new Node(v, at(member), memberShape, diagnostics));
     }
 
@@ -129,14 +140,17 @@ final class Node {
         if (!has(member)) {
             return whenAbsent(member, absent);
         }
-        Value<JsonNode> raw = read(member, Absent.UNKNOWN, "a list of " + elementShape.name() + " objects",
-                v -> v.isArray() ? v : null);
+        Value<JsonNode> raw = read(
+                member, Absent.UNKNOWN, "a list of " + elementShape.name() + " objects", v -> v.isArray() ? v : null);
         return raw.map(array -> {
             List<Node> out = new ArrayList<>(array.size());
             Provenance listAt = at(member);
             for (int i = 0; i < array.size(); i++) {
                 // a fresh base per element lets the values below share their pointer strings
-                Node n = of(array.get(i), Provenance.of(listAt.location(), listAt.pointer() + "/" + i), elementShape,
+                Node n = of(
+                        array.get(i),
+                        Provenance.of(listAt.location(), listAt.pointer() + "/" + i),
+                        elementShape,
                         diagnostics);
                 if (n != null) {
                     out.add(n);

@@ -32,7 +32,11 @@ final class RedshiftReader {
     }
 
     Export.Listing clusters(Scope scope, Consumer<Cluster> sink) {
-        return export.elements(scope, AwsCliCall.DESCRIBE_CLUSTERS, AwsShapes.DESCRIBE_CLUSTERS, AwsShapes.CLUSTER,
+        return export.elements(
+                scope,
+                AwsCliCall.DESCRIBE_CLUSTERS,
+                AwsShapes.DESCRIBE_CLUSTERS,
+                AwsShapes.CLUSTER,
                 n -> accept(cluster(scope, n), sink));
     }
 
@@ -48,21 +52,27 @@ final class RedshiftReader {
         if (name == null) {
             return null;
         }
-        ResourceId id = new ResourceId(ResourceType.CLUSTER, scope, name, Arns.redshift(scope, "cluster", name),
-                n.provenance());
+        ResourceId id = new ResourceId(
+                ResourceType.CLUSTER, scope, name, Arns.redshift(scope, "cluster", name), n.provenance());
         Value<Node> endpoint = n.object("Endpoint", AwsShapes.ENDPOINT);
-        Value<Integer> port = endpoint.isPresent() ? endpoint.value().integer("Port", Absent.UNKNOWN)
-                : Value.unknown(n.at("Endpoint"), endpoint.isUnknown() ? endpoint.note()
-                        : "the cluster has no endpoint yet (it is still being created or restored)");
-        return new Cluster(id,
+        Value<Integer> port = endpoint.isPresent()
+                ? endpoint.value().integer("Port", Absent.UNKNOWN)
+                : Value.unknown(
+                        n.at("Endpoint"),
+                        endpoint.isUnknown()
+                                ? endpoint.note()
+                                : "the cluster has no endpoint yet (it is still being created or restored)");
+        return new Cluster(
+                id,
                 n.text("ClusterStatus", Absent.UNKNOWN),
                 n.text("NodeType", Absent.UNKNOWN),
                 n.bool("Encrypted", Absent.UNKNOWN),
                 n.text("KmsKeyId", Absent.NOT_SET),
-                n.object("HsmStatus", AwsShapes.HSM_STATUS).map(h -> new HsmStatus(
-                        h.text("HsmClientCertificateIdentifier", Absent.NOT_SET),
-                        h.text("HsmConfigurationIdentifier", Absent.NOT_SET),
-                        h.text("Status", Absent.UNKNOWN))),
+                n.object("HsmStatus", AwsShapes.HSM_STATUS)
+                        .map(h -> new HsmStatus(
+                                h.text("HsmClientCertificateIdentifier", Absent.NOT_SET),
+                                h.text("HsmConfigurationIdentifier", Absent.NOT_SET),
+                                h.text("Status", Absent.UNKNOWN))),
                 n.bool("PubliclyAccessible", Absent.UNKNOWN),
                 n.bool("EnhancedVpcRouting", Absent.UNKNOWN),
                 n.bool("AllowVersionUpgrade", Absent.UNKNOWN),
@@ -72,15 +82,18 @@ final class RedshiftReader {
                 // DescribeClusters reports MultiAZ for every cluster; only an AWS CLI older than the member drops it
                 n.text("MultiAZ", Absent.UNKNOWN),
                 n.integer("AutomatedSnapshotRetentionPeriod", Absent.UNKNOWN),
-                n.integer("ManualSnapshotRetentionPeriod", Absent.defaultsTo(-1,
-                        "ManualSnapshotRetentionPeriod is absent: the AWS default is -1 (keep forever)")),
+                n.integer(
+                        "ManualSnapshotRetentionPeriod",
+                        Absent.defaultsTo(
+                                -1, "ManualSnapshotRetentionPeriod is absent: the AWS default is -1 (keep forever)")),
                 parameterGroup(n),
                 securityGroupIds(n),
-                n.object("ClusterSnapshotCopyStatus", AwsShapes.SNAPSHOT_COPY_STATUS).map(c -> new SnapshotCopyStatus(
-                        c.text("DestinationRegion", Absent.UNKNOWN),
-                        c.longInteger("RetentionPeriod", Absent.NOT_SET),
-                        c.integer("ManualSnapshotRetentionPeriod", Absent.NOT_SET),
-                        c.text("SnapshotCopyGrantName", Absent.NOT_SET))));
+                n.object("ClusterSnapshotCopyStatus", AwsShapes.SNAPSHOT_COPY_STATUS)
+                        .map(c -> new SnapshotCopyStatus(
+                                c.text("DestinationRegion", Absent.UNKNOWN),
+                                c.longInteger("RetentionPeriod", Absent.NOT_SET),
+                                c.integer("ManualSnapshotRetentionPeriod", Absent.NOT_SET),
+                                c.text("SnapshotCopyGrantName", Absent.NOT_SET))));
     }
 
     /**
@@ -88,7 +101,8 @@ final class RedshiftReader {
      * without its id, leaves the groups unknown rather than "none".
      */
     private static Value<List<String>> securityGroupIds(Node n) {
-        Value<List<Node>> list = n.objects("VpcSecurityGroups", AwsShapes.VPC_SECURITY_GROUP_MEMBERSHIP, Absent.UNKNOWN);
+        Value<List<Node>> list =
+                n.objects("VpcSecurityGroups", AwsShapes.VPC_SECURITY_GROUP_MEMBERSHIP, Absent.UNKNOWN);
         if (list.isUnknown()) {
             return list.map(x -> null);
         }
@@ -107,7 +121,8 @@ final class RedshiftReader {
     }
 
     private static Value<ParameterGroupRef> parameterGroup(Node n) {
-        Value<List<Node>> groups = n.objects("ClusterParameterGroups", AwsShapes.PARAMETER_GROUP_STATUS, Absent.UNKNOWN);
+        Value<List<Node>> groups =
+                n.objects("ClusterParameterGroups", AwsShapes.PARAMETER_GROUP_STATUS, Absent.UNKNOWN);
         if (groups.isUnknown()) {
             return groups.map(g -> null);
         }
@@ -136,13 +151,21 @@ final class RedshiftReader {
 
     /** Reads the group list only to report problems in it; the parameters come from the per-group files. */
     void parameterGroups(Scope scope) {
-        export.elements(scope, AwsCliCall.DESCRIBE_CLUSTER_PARAMETER_GROUPS, AwsShapes.DESCRIBE_PARAMETER_GROUPS,
-                AwsShapes.PARAMETER_GROUP, n -> { });
+        export.elements(
+                scope,
+                AwsCliCall.DESCRIBE_CLUSTER_PARAMETER_GROUPS,
+                AwsShapes.DESCRIBE_PARAMETER_GROUPS,
+                AwsShapes.PARAMETER_GROUP,
+                n -> {});
     }
 
     Value<ParameterSet> parameters(Scope scope, String group) {
-        Value<List<Node>> nodes = export.documentElements(scope, AwsCliCall.DESCRIBE_CLUSTER_PARAMETERS, group,
-                AwsShapes.DESCRIBE_PARAMETERS, AwsShapes.PARAMETER);
+        Value<List<Node>> nodes = export.documentElements(
+                scope,
+                AwsCliCall.DESCRIBE_CLUSTER_PARAMETERS,
+                group,
+                AwsShapes.DESCRIBE_PARAMETERS,
+                AwsShapes.PARAMETER);
         return nodes.map(list -> {
             Map<String, Value<String>> params = new LinkedHashMap<>();
             for (Node p : list) {
@@ -162,15 +185,22 @@ final class RedshiftReader {
 
     private static LoggingStatus logging(Node n) {
         Value<String> bucket = n.text("BucketName", Absent.NOT_SET);
-        Value<String> destination = n.text("LogDestinationType", bucket.isPresent()
-                ? Absent.defaultsTo("s3", "LogDestinationType is absent and BucketName is set: delivery is to S3"
-                        + " (the only destination before CloudWatch)")
-                : Absent.NOT_SET);
+        Value<String> destination = n.text(
+                "LogDestinationType",
+                bucket.isPresent()
+                        ? Absent.defaultsTo(
+                                "s3",
+                                "LogDestinationType is absent and BucketName is set: delivery is to S3"
+                                        + " (the only destination before CloudWatch)")
+                        : Absent.NOT_SET);
         Value<List<String>> exports = n.texts("LogExports", Absent.NOT_SET);
         if (!exports.isUnknown() && (exports.value() == null || exports.value().isEmpty())) {
             exports = "s3".equals(destination.value())
-                    ? Value.defaulted(ALL_LOGS, exports.provenance(), "LogExports is empty for S3 delivery: Redshift"
-                            + " writes the connection, user and user activity logs to the bucket")
+                    ? Value.defaulted(
+                            ALL_LOGS,
+                            exports.provenance(),
+                            "LogExports is empty for S3 delivery: Redshift"
+                                    + " writes the connection, user and user activity logs to the bucket")
                     : Value.known(List.of(), exports.provenance());
         }
         return new LoggingStatus(
@@ -184,8 +214,12 @@ final class RedshiftReader {
     }
 
     Export.Listing snapshots(Scope scope, Consumer<ClusterSnapshot> sink) {
-        return export.elements(scope, AwsCliCall.DESCRIBE_CLUSTER_SNAPSHOTS, AwsShapes.DESCRIBE_SNAPSHOTS,
-                AwsShapes.SNAPSHOT, n -> accept(snapshot(scope, n), sink));
+        return export.elements(
+                scope,
+                AwsCliCall.DESCRIBE_CLUSTER_SNAPSHOTS,
+                AwsShapes.DESCRIBE_SNAPSHOTS,
+                AwsShapes.SNAPSHOT,
+                n -> accept(snapshot(scope, n), sink));
     }
 
     private ClusterSnapshot snapshot(Scope scope, Node n) {
@@ -193,24 +227,38 @@ final class RedshiftReader {
         if (name == null) {
             return null;
         }
-        Value<String> owner = n.text("OwnerAccount", Absent.defaultsTo(scope.account(),
-                "OwnerAccount is absent: the snapshot is taken to belong to the account it was collected in"));
+        Value<String> owner = n.text(
+                "OwnerAccount",
+                Absent.defaultsTo(
+                        scope.account(),
+                        "OwnerAccount is absent: the snapshot is taken to belong to the account it was collected in"));
         Value<String> cluster = n.text("ClusterIdentifier", Absent.UNKNOWN);
         Value<String> arn = n.text("SnapshotArn", Absent.NOT_SET);
         String ownerAccount = owner.isPresent() ? owner.value() : scope.account();
-        String arnText = arn.isPresent() ? arn.value() : Arns.redshift(new Scope(ownerAccount, scope.region()),
-                "snapshot", (cluster.isPresent() ? cluster.value() : "unknown-cluster") + "/" + name);
+        String arnText = arn.isPresent()
+                ? arn.value()
+                : Arns.redshift(
+                        new Scope(ownerAccount, scope.region()),
+                        "snapshot",
+                        (cluster.isPresent() ? cluster.value() : "unknown-cluster") + "/" + name);
         ResourceId id = new ResourceId(ResourceType.CLUSTER_SNAPSHOT, scope, name, arnText, n.provenance());
         Value<String> type = n.text("SnapshotType", Absent.UNKNOWN);
-        return new ClusterSnapshot(id, type, cluster, owner,
+        return new ClusterSnapshot(
+                id,
+                type,
+                cluster,
+                owner,
                 n.text("Status", Absent.UNKNOWN),
                 n.instant("SnapshotCreateTime", Absent.NOT_SET),
                 n.bool("Encrypted", Absent.UNKNOWN),
                 n.text("KmsKeyId", Absent.NOT_SET),
                 n.bool("EncryptedWithHSM", Absent.defaultsTo(false, "EncryptedWithHSM is absent: not HSM-encrypted")),
                 "manual".equals(type.value())
-                        ? n.integer("ManualSnapshotRetentionPeriod", Absent.defaultsTo(-1,
-                                "ManualSnapshotRetentionPeriod is absent: the AWS default is -1 (keep forever)"))
+                        ? n.integer(
+                                "ManualSnapshotRetentionPeriod",
+                                Absent.defaultsTo(
+                                        -1,
+                                        "ManualSnapshotRetentionPeriod is absent: the AWS default is -1 (keep forever)"))
                         : n.integer("ManualSnapshotRetentionPeriod", Absent.NOT_SET),
                 n.decimal("TotalBackupSizeInMegaBytes", Absent.NOT_SET),
                 restoreAccess(n),
@@ -218,21 +266,29 @@ final class RedshiftReader {
     }
 
     private static Value<List<RestoreAccess>> restoreAccess(Node n) {
-        return n.objects("AccountsWithRestoreAccess", AwsShapes.ACCOUNT_WITH_RESTORE_ACCESS,
-                Absent.defaultsTo(List.of(), "AccountsWithRestoreAccess is absent: shared with no account"))
+        return n.objects(
+                        "AccountsWithRestoreAccess",
+                        AwsShapes.ACCOUNT_WITH_RESTORE_ACCESS,
+                        Absent.defaultsTo(List.of(), "AccountsWithRestoreAccess is absent: shared with no account"))
                 .map(list -> {
                     List<RestoreAccess> out = new ArrayList<>(list.size());
                     for (Node a : list) {
-                        out.add(new RestoreAccess(a.text("AccountId", Absent.NOT_SET).value(),
-                                a.text("AccountAlias", Absent.NOT_SET).value(), a.provenance()));
+                        out.add(new RestoreAccess(
+                                a.text("AccountId", Absent.NOT_SET).value(),
+                                a.text("AccountAlias", Absent.NOT_SET).value(),
+                                a.provenance()));
                     }
                     return List.copyOf(out);
                 });
     }
 
     Export.Listing copyGrants(Scope scope, Consumer<SnapshotCopyGrant> sink) {
-        return export.elements(scope, AwsCliCall.DESCRIBE_SNAPSHOT_COPY_GRANTS, AwsShapes.DESCRIBE_COPY_GRANTS,
-                AwsShapes.COPY_GRANT, n -> accept(copyGrant(scope, n), sink));
+        return export.elements(
+                scope,
+                AwsCliCall.DESCRIBE_SNAPSHOT_COPY_GRANTS,
+                AwsShapes.DESCRIBE_COPY_GRANTS,
+                AwsShapes.COPY_GRANT,
+                n -> accept(copyGrant(scope, n), sink));
     }
 
     private SnapshotCopyGrant copyGrant(Scope scope, Node n) {
@@ -240,8 +296,12 @@ final class RedshiftReader {
         if (name == null) {
             return null;
         }
-        ResourceId id = new ResourceId(ResourceType.SNAPSHOT_COPY_GRANT, scope, name,
-                Arns.redshift(scope, "snapshotcopygrant", name), n.provenance());
+        ResourceId id = new ResourceId(
+                ResourceType.SNAPSHOT_COPY_GRANT,
+                scope,
+                name,
+                Arns.redshift(scope, "snapshotcopygrant", name),
+                n.provenance());
         return new SnapshotCopyGrant(id, n.text("KmsKeyId", Absent.NOT_SET));
     }
 }

@@ -21,8 +21,12 @@ final class SecurityGroupReader {
 
     /** Puts the region's groups into {@code out}, by id. */
     Export.Listing groups(Scope scope, Map<String, Value<SecurityGroup>> out) {
-        return export.elements(scope, AwsCliCall.EC2_DESCRIBE_SECURITY_GROUPS, AwsShapes.DESCRIBE_SECURITY_GROUPS,
-                AwsShapes.SECURITY_GROUP, n -> {
+        return export.elements(
+                scope,
+                AwsCliCall.EC2_DESCRIBE_SECURITY_GROUPS,
+                AwsShapes.DESCRIBE_SECURITY_GROUPS,
+                AwsShapes.SECURITY_GROUP,
+                n -> {
                     String id = export.identifier(n, "GroupId", "a security group");
                     if (id != null) {
                         out.put(id, group(id, n));
@@ -31,7 +35,9 @@ final class SecurityGroupReader {
     }
 
     private static Value<SecurityGroup> group(String id, Node n) {
-        Value<List<Node>> permissions = n.objects("IpPermissions", AwsShapes.IP_PERMISSION,
+        Value<List<Node>> permissions = n.objects(
+                "IpPermissions",
+                AwsShapes.IP_PERMISSION,
                 Absent.defaultsTo(List.of(), "IpPermissions is absent: no inbound rule"));
         if (permissions.isUnknown()) {
             return unreadable(id, permissions);
@@ -51,21 +57,23 @@ final class SecurityGroupReader {
                     return unreadable(id, part);
                 }
             }
-            rules.add(new SecurityGroup.IngressRule(protocol.value(), from.value(), to.value(), v4.value(), v6.value(),
-                    p.provenance()));
+            rules.add(new SecurityGroup.IngressRule(
+                    protocol.value(), from.value(), to.value(), v4.value(), v6.value(), p.provenance()));
         }
-        SecurityGroup group = new SecurityGroup(id, n.text("GroupName", Absent.NOT_SET).value(), n.provenance(), rules);
+        SecurityGroup group =
+                new SecurityGroup(id, n.text("GroupName", Absent.NOT_SET).value(), n.provenance(), rules);
         return Value.known(group, n.provenance());
     }
 
     private static Value<SecurityGroup> unreadable(String id, Value<?> part) {
-        return Value.unknown(part.provenance(), "an inbound rule of security group " + id + " cannot be read ("
-                + part.note() + ")");
+        return Value.unknown(
+                part.provenance(), "an inbound rule of security group " + id + " cannot be read (" + part.note() + ")");
     }
 
     /** The ranges of one kind; unknown when the list or any range in it cannot be read. */
     private static Value<List<String>> cidrs(Node permission, String member, AwsShapes.Shape shape, String field) {
-        Value<List<Node>> ranges = permission.objects(member, shape, Absent.defaultsTo(List.of(), member + " is absent"));
+        Value<List<Node>> ranges =
+                permission.objects(member, shape, Absent.defaultsTo(List.of(), member + " is absent"));
         if (ranges.isUnknown()) {
             return ranges.map(x -> null);
         }

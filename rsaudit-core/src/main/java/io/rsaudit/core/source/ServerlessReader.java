@@ -23,8 +23,12 @@ final class ServerlessReader {
     }
 
     Export.Listing namespaces(Scope scope, Consumer<Namespace> sink) {
-        return export.elements(scope, AwsCliCall.SERVERLESS_LIST_NAMESPACES, AwsShapes.LIST_NAMESPACES,
-                AwsShapes.NAMESPACE, n -> RedshiftReader.accept(namespace(scope, n), sink));
+        return export.elements(
+                scope,
+                AwsCliCall.SERVERLESS_LIST_NAMESPACES,
+                AwsShapes.LIST_NAMESPACES,
+                AwsShapes.NAMESPACE,
+                n -> RedshiftReader.accept(namespace(scope, n), sink));
     }
 
     private Namespace namespace(Scope scope, Node n) {
@@ -32,9 +36,14 @@ final class ServerlessReader {
         if (name == null) {
             return null;
         }
-        ResourceId id = new ResourceId(ResourceType.SERVERLESS_NAMESPACE, scope, name,
-                arn(n, "namespaceArn", scope, "namespace/" + name), n.provenance());
-        return new Namespace(id,
+        ResourceId id = new ResourceId(
+                ResourceType.SERVERLESS_NAMESPACE,
+                scope,
+                name,
+                arn(n, "namespaceArn", scope, "namespace/" + name),
+                n.provenance());
+        return new Namespace(
+                id,
                 n.text("status", Absent.UNKNOWN),
                 n.text("kmsKeyId", Absent.NOT_SET),
                 n.text("adminUsername", Absent.UNKNOWN),
@@ -43,8 +52,12 @@ final class ServerlessReader {
     }
 
     Export.Listing workgroups(Scope scope, Consumer<Workgroup> sink) {
-        return export.elements(scope, AwsCliCall.SERVERLESS_LIST_WORKGROUPS, AwsShapes.LIST_WORKGROUPS,
-                AwsShapes.WORKGROUP, n -> RedshiftReader.accept(workgroup(scope, n), sink));
+        return export.elements(
+                scope,
+                AwsCliCall.SERVERLESS_LIST_WORKGROUPS,
+                AwsShapes.LIST_WORKGROUPS,
+                AwsShapes.WORKGROUP,
+                n -> RedshiftReader.accept(workgroup(scope, n), sink));
     }
 
     private Workgroup workgroup(Scope scope, Node n) {
@@ -52,15 +65,21 @@ final class ServerlessReader {
         if (name == null) {
             return null;
         }
-        ResourceId id = new ResourceId(ResourceType.SERVERLESS_WORKGROUP, scope, name,
-                arn(n, "workgroupArn", scope, "workgroup/" + name), n.provenance());
+        ResourceId id = new ResourceId(
+                ResourceType.SERVERLESS_WORKGROUP,
+                scope,
+                name,
+                arn(n, "workgroupArn", scope, "workgroup/" + name),
+                n.provenance());
         Value<Integer> port = n.integer("port", Absent.NOT_SET);
         if (!port.isPresent()) {
             Value<Node> endpoint = n.object("endpoint", AwsShapes.SERVERLESS_ENDPOINT);
-            port = endpoint.isPresent() ? endpoint.value().integer("port", Absent.UNKNOWN)
+            port = endpoint.isPresent()
+                    ? endpoint.value().integer("port", Absent.UNKNOWN)
                     : Value.unknown(n.at("endpoint"), "the workgroup reports neither a port nor an endpoint");
         }
-        return new Workgroup(id,
+        return new Workgroup(
+                id,
                 n.text("namespaceName", Absent.UNKNOWN),
                 n.bool("publiclyAccessible", Absent.UNKNOWN),
                 n.bool("enhancedVpcRouting", Absent.UNKNOWN),
@@ -70,21 +89,26 @@ final class ServerlessReader {
     }
 
     private static Value<ParameterSet> configParameters(String workgroup, Node n) {
-        return n.objects("configParameters", AwsShapes.CONFIG_PARAMETER, Absent.UNKNOWN).map(list -> {
-            Map<String, Value<String>> params = new LinkedHashMap<>();
-            for (Node p : list) {
-                Value<String> key = p.text("parameterKey", Absent.UNKNOWN);
-                if (key.isPresent()) {
-                    params.put(key.value(), p.text("parameterValue", Absent.NOT_SET));
-                }
-            }
-            return new ParameterSet("workgroup " + workgroup, params);
-        });
+        return n.objects("configParameters", AwsShapes.CONFIG_PARAMETER, Absent.UNKNOWN)
+                .map(list -> {
+                    Map<String, Value<String>> params = new LinkedHashMap<>();
+                    for (Node p : list) {
+                        Value<String> key = p.text("parameterKey", Absent.UNKNOWN);
+                        if (key.isPresent()) {
+                            params.put(key.value(), p.text("parameterValue", Absent.NOT_SET));
+                        }
+                    }
+                    return new ParameterSet("workgroup " + workgroup, params);
+                });
     }
 
     Export.Listing snapshots(Scope scope, Consumer<ServerlessSnapshot> sink) {
-        return export.elements(scope, AwsCliCall.SERVERLESS_LIST_SNAPSHOTS, AwsShapes.LIST_SNAPSHOTS,
-                AwsShapes.SERVERLESS_SNAPSHOT, n -> RedshiftReader.accept(snapshot(scope, n), sink));
+        return export.elements(
+                scope,
+                AwsCliCall.SERVERLESS_LIST_SNAPSHOTS,
+                AwsShapes.LIST_SNAPSHOTS,
+                AwsShapes.SERVERLESS_SNAPSHOT,
+                n -> RedshiftReader.accept(snapshot(scope, n), sink));
     }
 
     private ServerlessSnapshot snapshot(Scope scope, Node n) {
@@ -92,24 +116,36 @@ final class ServerlessReader {
         if (name == null) {
             return null;
         }
-        ResourceId id = new ResourceId(ResourceType.SERVERLESS_SNAPSHOT, scope, name,
-                arn(n, "snapshotArn", scope, "snapshot/" + name), n.provenance());
-        return new ServerlessSnapshot(id,
+        ResourceId id = new ResourceId(
+                ResourceType.SERVERLESS_SNAPSHOT,
+                scope,
+                name,
+                arn(n, "snapshotArn", scope, "snapshot/" + name),
+                n.provenance());
+        return new ServerlessSnapshot(
+                id,
                 n.text("namespaceName", Absent.UNKNOWN),
-                n.text("ownerAccount", Absent.defaultsTo(scope.account(),
-                        "ownerAccount is absent: the snapshot is taken to belong to the account it was collected in")),
+                n.text(
+                        "ownerAccount",
+                        Absent.defaultsTo(
+                                scope.account(),
+                                "ownerAccount is absent: the snapshot is taken to belong to the account it was collected in")),
                 n.instant("snapshotCreateTime", Absent.NOT_SET),
                 n.text("kmsKeyId", Absent.NOT_SET),
                 n.integer("snapshotRetentionPeriod", Absent.NOT_SET),
-                n.texts("accountsWithRestoreAccess", Absent.defaultsTo(List.of(),
-                        "accountsWithRestoreAccess is absent: shared with no account")),
-                n.texts("accountsWithProvisionedRestoreAccess", Absent.defaultsTo(List.of(),
-                        "accountsWithProvisionedRestoreAccess is absent: shared with no account")));
+                n.texts(
+                        "accountsWithRestoreAccess",
+                        Absent.defaultsTo(List.of(), "accountsWithRestoreAccess is absent: shared with no account")),
+                n.texts(
+                        "accountsWithProvisionedRestoreAccess",
+                        Absent.defaultsTo(
+                                List.of(), "accountsWithProvisionedRestoreAccess is absent: shared with no account")));
     }
 
     private static String arn(Node n, String member, Scope scope, String resource) {
         Value<String> arn = n.text(member, Absent.NOT_SET);
-        return arn.isPresent() ? arn.value()
+        return arn.isPresent()
+                ? arn.value()
                 : "arn:" + scope.partition() + ":redshift-serverless:" + scope.region() + ":" + scope.account() + ":"
                         + resource;
     }

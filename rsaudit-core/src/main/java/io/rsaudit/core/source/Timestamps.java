@@ -13,8 +13,7 @@ import java.time.format.DateTimeParseException;
  */
 public final class Timestamps {
 
-    private Timestamps() {
-    }
+    private Timestamps() {}
 
     /** The instant, or {@code null} when the text is not a timestamp the CLI prints. */
     public static Instant parse(String text) {

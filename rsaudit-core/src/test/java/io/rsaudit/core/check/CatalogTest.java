@@ -19,16 +19,41 @@ import org.junit.jupiter.api.Test;
 class CatalogTest {
 
     private static final CheckCatalog CATALOG = CheckCatalog.builtIn();
-    private static final Map<Area, String> PREFIX = Map.of(Area.TRANSIT, "RS-TRANSIT-", Area.AT_REST, "RS-ATREST-",
-            Area.BACKUP, "RS-BACKUP-", Area.LOGGING, "RS-LOG-", Area.NETWORK, "RS-NET-", Area.ACCESS, "RS-ACCESS-",
-            Area.RESILIENCE, "RS-RES-");
-    private static final Map<Area, String> PACKAGE = Map.of(Area.TRANSIT, "transit", Area.AT_REST, "atrest",
-            Area.BACKUP, "backup", Area.LOGGING, "logging", Area.NETWORK, "network", Area.ACCESS, "access",
-            Area.RESILIENCE, "resilience");
+    private static final Map<Area, String> PREFIX = Map.of(
+            Area.TRANSIT,
+            "RS-TRANSIT-",
+            Area.AT_REST,
+            "RS-ATREST-",
+            Area.BACKUP,
+            "RS-BACKUP-",
+            Area.LOGGING,
+            "RS-LOG-",
+            Area.NETWORK,
+            "RS-NET-",
+            Area.ACCESS,
+            "RS-ACCESS-",
+            Area.RESILIENCE,
+            "RS-RES-");
+    private static final Map<Area, String> PACKAGE = Map.of(
+            Area.TRANSIT,
+            "transit",
+            Area.AT_REST,
+            "atrest",
+            Area.BACKUP,
+            "backup",
+            Area.LOGGING,
+            "logging",
+            Area.NETWORK,
+            "network",
+            Area.ACCESS,
+            "access",
+            Area.RESILIENCE,
+            "resilience");
 
     @Test
     void idsAreUniqueAndRegisteredInOrder() {
-        List<String> registered = BuiltInChecks.ALL.stream().map(c -> CheckMetadata.of(c).id()).toList();
+        List<String> registered =
+                BuiltInChecks.ALL.stream().map(c -> CheckMetadata.of(c).id()).toList();
         assertThat(registered).doesNotHaveDuplicates().isSorted();
         assertThat(CATALOG.ids()).hasSameSizeAs(registered);
     }
@@ -37,9 +62,12 @@ class CatalogTest {
     void everyCheckIsAFinalClassInItsAreaPackageWithAMatchingId() {
         for (CheckMetadata c : CATALOG.all()) {
             Class<?> type = c.check().getClass();
-            assertThat(Modifier.isFinal(type.getModifiers())).as("%s is final", type.getName()).isTrue();
+            assertThat(Modifier.isFinal(type.getModifiers()))
+                    .as("%s is final", type.getName())
+                    .isTrue();
             assertThat(c.id()).as("%s id prefix", type.getName()).startsWith(PREFIX.get(c.area()));
-            assertThat(type.getPackageName()).as("%s package", c.id())
+            assertThat(type.getPackageName())
+                    .as("%s package", c.id())
                     .isEqualTo("io.rsaudit.core.check." + PACKAGE.get(c.area()));
         }
     }
@@ -59,17 +87,24 @@ class CatalogTest {
         for (CheckMetadata c : CATALOG.all()) {
             Set<Result> kinds = Fixtures.files(c).stream()
                     .map(p -> p.getFileName().toString())
-                    .map(n -> n.startsWith("pass-") ? Result.PASS : n.startsWith("fail-") ? Result.FAIL
-                            : n.startsWith("unknown-") ? Result.UNKNOWN : Result.NOT_APPLICABLE)
+                    .map(n -> n.startsWith("pass-")
+                            ? Result.PASS
+                            : n.startsWith("fail-")
+                                    ? Result.FAIL
+                                    : n.startsWith("unknown-") ? Result.UNKNOWN : Result.NOT_APPLICABLE)
                     .collect(Collectors.toSet());
-            assertThat(kinds).as("%s fixtures in %s", c.id(), Fixtures.directory(c))
+            assertThat(kinds)
+                    .as("%s fixtures in %s", c.id(), Fixtures.directory(c))
                     .contains(Result.PASS, Result.FAIL, Result.UNKNOWN);
         }
     }
 
     @Test
     void everyFixtureFolderBelongsToACheck() throws IOException, URISyntaxException {
-        Path root = Path.of(CatalogTest.class.getClassLoader().getResource("io/rsaudit/core/check").toURI());
+        Path root = Path.of(CatalogTest.class
+                .getClassLoader()
+                .getResource("io/rsaudit/core/check")
+                .toURI());
         try (Stream<Path> s = Files.walk(root)) {
             List<String> orphans = s.filter(Files::isDirectory)
                     .map(p -> p.getFileName().toString())

@@ -30,8 +30,10 @@ class CheckFixturesTest {
 
     @TestFactory
     Stream<DynamicTest> everyFixtureOfEveryCheck() {
-        return CATALOG.all().stream().flatMap(check -> Fixtures.files(check).stream()
-                .map(file -> DynamicTest.dynamicTest(check.id() + "/" + file.getFileName(), () -> run(check, file))));
+        return CATALOG.all().stream()
+                .flatMap(check -> Fixtures.files(check).stream()
+                        .map(file -> DynamicTest.dynamicTest(
+                                check.id() + "/" + file.getFileName(), () -> run(check, file))));
     }
 
     private void run(CheckMetadata check, Path file) throws Exception {
@@ -46,7 +48,8 @@ class CheckFixturesTest {
         assertThat(outcome.result()).as("%s: %s", name, outcome.message()).isEqualTo(fixture.expected());
         if (fixture.field() != null) {
             assertThat(outcome.evidence()).as("%s: evidence", name).isNotNull();
-            assertThat(outcome.evidence().provenance().toString()).as("%s: evidence location", name)
+            assertThat(outcome.evidence().provenance().toString())
+                    .as("%s: evidence location", name)
                     .isEqualTo(fixture.field());
         }
         if (fixture.message() != null) {
@@ -57,11 +60,16 @@ class CheckFixturesTest {
     private static Resource pick(Inventory inventory, CheckMetadata check, Fixture fixture) {
         List<? extends Resource> candidates = inventory.resources(check.resourceType());
         if (fixture.resource() != null) {
-            candidates = candidates.stream().filter(r -> r.id().name().equals(fixture.resource())
-                    || r.id().arn().equals(fixture.resource())).toList();
+            candidates = candidates.stream()
+                    .filter(r -> r.id().name().equals(fixture.resource())
+                            || r.id().arn().equals(fixture.resource()))
+                    .toList();
         }
-        assertThat(candidates).as("%s: exactly one %s named '%s' in the fixture estate (collection errors: %s)",
-                fixture.name(), check.resourceType(), fixture.resource(), inventory.errors()).hasSize(1);
+        assertThat(candidates)
+                .as(
+                        "%s: exactly one %s named '%s' in the fixture estate (collection errors: %s)",
+                        fixture.name(), check.resourceType(), fixture.resource(), inventory.errors())
+                .hasSize(1);
         return candidates.get(0);
     }
 }

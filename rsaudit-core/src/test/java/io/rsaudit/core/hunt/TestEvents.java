@@ -70,7 +70,20 @@ public final class TestEvents {
     }
 
     public Event build() {
-        return new Event(type, time, account, region, cluster, "dev", user, source, fields.get("event"), sql,
-                Outcome.UNKNOWN, tls, Map.copyOf(fields), new Origin(file, line, 0));
+        return new Event(
+                type,
+                time,
+                account,
+                region,
+                cluster,
+                "dev",
+                user,
+                source,
+                fields.get("event"),
+                sql,
+                Outcome.UNKNOWN,
+                tls,
+                Map.copyOf(fields),
+                new Origin(file, line, 0));
     }
 }

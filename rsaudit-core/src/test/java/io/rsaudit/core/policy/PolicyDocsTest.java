@@ -12,9 +12,12 @@ class PolicyDocsTest {
     @Test
     void everyRegionOfTheProfileIsDocumentedWithItsJurisdiction() throws Exception {
         String doc = Files.readString(Path.of("..", "docs", "policy.md"));
-        Jurisdictions.builtIn().forEach((region, jurisdiction) ->
-                assertThat(doc).as(region).contains("| " + region + " | " + jurisdiction + " |"));
-        long rows = doc.lines().filter(l -> l.matches("\\| [a-z]+(-[a-z]+)+-\\d+ \\| [A-Z]+ \\|")).count();
+        Jurisdictions.builtIn()
+                .forEach((region, jurisdiction) ->
+                        assertThat(doc).as(region).contains("| " + region + " | " + jurisdiction + " |"));
+        long rows = doc.lines()
+                .filter(l -> l.matches("\\| [a-z]+(-[a-z]+)+-\\d+ \\| [A-Z]+ \\|"))
+                .count();
         assertThat(rows).isEqualTo(Jurisdictions.builtIn().size());
     }
 }

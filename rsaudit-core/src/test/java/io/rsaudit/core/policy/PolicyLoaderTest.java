@@ -80,8 +80,12 @@ class PolicyLoaderTest {
                 version: 1
                 trustedAcounts: ["111111111111"]
                 """)));
-        assertThat(e.problems()).singleElement().asString()
-                .contains("line 2").contains("unknown field 'trustedAcounts'").contains("trustedAccounts");
+        assertThat(e.problems())
+                .singleElement()
+                .asString()
+                .contains("line 2")
+                .contains("unknown field 'trustedAcounts'")
+                .contains("trustedAccounts");
     }
 
     @Test
@@ -90,7 +94,11 @@ class PolicyLoaderTest {
                 backups:
                   minAutomatedRetentionDays: seven
                 """)));
-        assertThat(e.problems()).singleElement().asString().contains("line 2").contains("backups.minAutomatedRetentionDays");
+        assertThat(e.problems())
+                .singleElement()
+                .asString()
+                .contains("line 2")
+                .contains("backups.minAutomatedRetentionDays");
     }
 
     @Test
@@ -134,17 +142,21 @@ class PolicyLoaderTest {
 
     @Test
     void aMissingFileOrBrokenYamlIsAClearError() throws IOException {
-        assertThatThrownBy(() -> LOADER.load(dir.resolve("absent.yaml"))).isInstanceOf(PolicyException.class)
+        assertThatThrownBy(() -> LOADER.load(dir.resolve("absent.yaml")))
+                .isInstanceOf(PolicyException.class)
                 .hasMessageContaining("no such file");
-        assertThatThrownBy(() -> LOADER.load(write("trustedAccounts: [\n"))).isInstanceOf(PolicyException.class)
+        assertThatThrownBy(() -> LOADER.load(write("trustedAccounts: [\n")))
+                .isInstanceOf(PolicyException.class)
                 .hasMessageContaining("not valid YAML");
     }
 
     @Test
     void suppressionsMatchArnOrNameAndExpireAfterTheirLastDay() {
         Suppression s = new Suppression("RS-BACKUP-005", "legacy-*", "why", LocalDate.of(2027, 1, 31), "p");
-        var id = new io.rsaudit.core.model.ResourceId(io.rsaudit.core.model.ResourceType.CLUSTER_SNAPSHOT,
-                new io.rsaudit.core.model.Scope("111111111111", "eu-west-1"), "legacy-2019",
+        var id = new io.rsaudit.core.model.ResourceId(
+                io.rsaudit.core.model.ResourceType.CLUSTER_SNAPSHOT,
+                new io.rsaudit.core.model.Scope("111111111111", "eu-west-1"),
+                "legacy-2019",
                 "arn:aws:redshift:eu-west-1:111111111111:snapshot:old/legacy-2019",
                 io.rsaudit.core.model.Provenance.of("f", ""));
         assertThat(s.matches("RS-BACKUP-005", id)).isTrue();

@@ -41,13 +41,17 @@ class ReportersTest {
     void scan() throws Exception {
         String r = "111111111111/eu-west-1/";
         Inventory inv = Estate.in(dir.resolve("estate"))
-                .json("111111111111/sts/get-caller-identity.json",
+                .json(
+                        "111111111111/sts/get-caller-identity.json",
                         "{'UserId': 'AIDA', 'Account': '111111111111', 'Arn': 'arn:aws:iam::111111111111:user/auditor'}")
-                .json(r + "redshift/describe-clusters.json", "{'Clusters': ["
-                        + "{'ClusterIdentifier': 'open', 'ClusterParameterGroups': [{'ParameterGroupName': 'default.redshift-1.0'}]},"
-                        + "{'ClusterIdentifier': 'legacy', 'ClusterParameterGroups': [{'ParameterGroupName': 'default.redshift-1.0'}]},"
-                        + "{'ClusterIdentifier': 'tls', 'Colour': 'blue', 'ClusterParameterGroups': [{'ParameterGroupName': 'tls'}]}]}")
-                .json(r + "redshift/describe-cluster-parameters/tls.json",
+                .json(
+                        r + "redshift/describe-clusters.json",
+                        "{'Clusters': ["
+                                + "{'ClusterIdentifier': 'open', 'ClusterParameterGroups': [{'ParameterGroupName': 'default.redshift-1.0'}]},"
+                                + "{'ClusterIdentifier': 'legacy', 'ClusterParameterGroups': [{'ParameterGroupName': 'default.redshift-1.0'}]},"
+                                + "{'ClusterIdentifier': 'tls', 'Colour': 'blue', 'ClusterParameterGroups': [{'ParameterGroupName': 'tls'}]}]}")
+                .json(
+                        r + "redshift/describe-cluster-parameters/tls.json",
                         "{'Parameters': [{'ParameterName': 'require_ssl', 'ParameterValue': 'true'}]}")
                 .text(r + "redshift/describe-cluster-snapshots.json", "{\"Snapshots\": [")
                 .load();
@@ -64,8 +68,19 @@ class ReportersTest {
                 """);
         Policy policy = new PolicyLoader(CATALOG.ids()).load(policyFile);
         CheckRunner.Run run = new CheckRunner(CATALOG).run(inv, policy, NOW);
-        report = new Report("1.2.3", NOW, NOW.plusSeconds(2), "estate", "policy.yaml", inv.scopes(), CATALOG.all(),
-                inv.errors(), run.findings(), run.policyNotices(), run.internalErrors(), Severity.LOW);
+        report = new Report(
+                "1.2.3",
+                NOW,
+                NOW.plusSeconds(2),
+                "estate",
+                "policy.yaml",
+                inv.scopes(),
+                CATALOG.all(),
+                inv.errors(),
+                run.findings(),
+                run.policyNotices(),
+                run.internalErrors(),
+                Severity.LOW);
     }
 
     @Test
@@ -90,13 +105,15 @@ class ReportersTest {
         assertThat(json.path("collectionErrors")).anySatisfy(e -> {
             assertThat(e.path("level").asText()).isEqualTo("error");
             assertThat(e.path("kind").asText()).isEqualTo("malformed");
-            assertThat(e.path("location").asText()).startsWith("111111111111/eu-west-1/redshift/describe-cluster-snapshots.json:");
+            assertThat(e.path("location").asText())
+                    .startsWith("111111111111/eu-west-1/redshift/describe-cluster-snapshots.json:");
         });
         assertThat(json.path("collectionErrors")).anySatisfy(e -> {
             assertThat(e.path("level").asText()).isEqualTo("warning");
             assertThat(e.path("message").asText()).contains("'Colour'");
         });
-        assertThat(json.path("policyNotices")).singleElement()
+        assertThat(json.path("policyNotices"))
+                .singleElement()
                 .satisfies(n -> assertThat(n.asText()).contains("expired on 2026-01-31"));
         assertThat(json.path("checks")).singleElement().satisfies(c -> {
             assertThat(c.path("id").asText()).isEqualTo("RS-TRANSIT-001");
@@ -108,7 +125,8 @@ class ReportersTest {
         assertThat(fail.path("check").asText()).isEqualTo("RS-TRANSIT-001");
         assertThat(fail.path("outcome").asText()).isEqualTo("fail");
         assertThat(fail.path("severity").asText()).isEqualTo("high");
-        assertThat(fail.path("resource").path("arn").asText()).isEqualTo("arn:aws:redshift:eu-west-1:111111111111:cluster:open");
+        assertThat(fail.path("resource").path("arn").asText())
+                .isEqualTo("arn:aws:redshift:eu-west-1:111111111111:cluster:open");
         assertThat(fail.path("resource").path("account").asText()).isEqualTo("111111111111");
         assertThat(fail.path("resource").path("region").asText()).isEqualTo("eu-west-1");
         assertThat(fail.path("field").path("status").asText()).isEqualTo("defaulted");
@@ -118,11 +136,15 @@ class ReportersTest {
         assertThat(fail.path("field").path("source").path("pointer").asText())
                 .isEqualTo("/Clusters/0/ClusterParameterGroups/0/ParameterGroupName");
         assertThat(fail.path("remediation").path("cli").asText())
-                .contains("--cluster-identifier open").contains("--region eu-west-1").doesNotContain("{{");
+                .contains("--cluster-identifier open")
+                .contains("--region eu-west-1")
+                .doesNotContain("{{");
 
         JsonNode ssl = finding(json, "tls").path("field");
         assertThat(ssl.path("value").asText()).isEqualTo("true");
-        assertThat(ssl.has("provenance")).as("provenance is given once, as source").isFalse();
+        assertThat(ssl.has("provenance"))
+                .as("provenance is given once, as source")
+                .isFalse();
 
         JsonNode suppressed = finding(json, "legacy");
         assertThat(suppressed.path("suppressed").path("reason").asText()).isEqualTo("decommissioned in Q3 (CHG-7)");
@@ -135,15 +157,35 @@ class ReportersTest {
     @Test
     void evidenceValuesArePlainData() throws IOException {
         var where = io.rsaudit.core.model.Provenance.of("f.json", "/Snapshots/0/AccountsWithRestoreAccess");
-        var shared = io.rsaudit.core.model.Value.known(List.of(new io.rsaudit.core.model.RestoreAccess("999988887777",
-                null, where.child(0))), where);
-        var f = new io.rsaudit.core.check.Finding(CATALOG.all().get(0), report.findings().get(0).resource(),
-                io.rsaudit.core.check.Outcome.fail("shared", shared), Severity.HIGH, null);
-        Report one = new Report("1", NOW, NOW, "e", "p", report.scopes(), report.checks(), List.of(), List.of(f),
-                List.of(), List.of(), Severity.LOW);
+        var shared = io.rsaudit.core.model.Value.known(
+                List.of(new io.rsaudit.core.model.RestoreAccess("999988887777", null, where.child(0))), where);
+        var f = new io.rsaudit.core.check.Finding(
+                CATALOG.all().get(0),
+                report.findings().get(0).resource(),
+                io.rsaudit.core.check.Outcome.fail("shared", shared),
+                Severity.HIGH,
+                null);
+        Report one = new Report(
+                "1",
+                NOW,
+                NOW,
+                "e",
+                "p",
+                report.scopes(),
+                report.checks(),
+                List.of(),
+                List.of(f),
+                List.of(),
+                List.of(),
+                Severity.LOW);
         StringWriter out = new StringWriter();
         new JsonReporter().write(one, out);
-        JsonNode value = new ObjectMapper().readTree(out.toString()).path("findings").get(0).path("field").path("value");
+        JsonNode value = new ObjectMapper()
+                .readTree(out.toString())
+                .path("findings")
+                .get(0)
+                .path("field")
+                .path("value");
         assertThat(value.toString()).isEqualTo("[{\"accountId\":\"999988887777\",\"accountAlias\":null}]");
     }
 
@@ -181,15 +223,48 @@ class ReportersTest {
 
     @Test
     void verdictsFollowTheThreshold() {
-        Report none = new Report("1", NOW, NOW, "e", "p", report.scopes(), report.checks(), List.of(), report.findings(),
-                List.of(), List.of(), null);
+        Report none = new Report(
+                "1",
+                NOW,
+                NOW,
+                "e",
+                "p",
+                report.scopes(),
+                report.checks(),
+                List.of(),
+                report.findings(),
+                List.of(),
+                List.of(),
+                null);
         assertThat(none.verdict()).isEqualTo(Verdict.CLEAN);
-        Report critical = new Report("1", NOW, NOW, "e", "p", report.scopes(), report.checks(), report.collectionErrors(),
-                report.findings(), List.of(), List.of(), Severity.CRITICAL);
+        Report critical = new Report(
+                "1",
+                NOW,
+                NOW,
+                "e",
+                "p",
+                report.scopes(),
+                report.checks(),
+                report.collectionErrors(),
+                report.findings(),
+                List.of(),
+                List.of(),
+                Severity.CRITICAL);
         assertThat(critical.verdict()).isEqualTo(Verdict.INCOMPLETE);
         assertThat(report.verdict()).isEqualTo(Verdict.FINDINGS);
-        Report broken = new Report("1", NOW, NOW, "e", "p", report.scopes(), report.checks(), List.of(),
-                report.findings(), List.of(), List.of("RS-X failed"), Severity.LOW);
+        Report broken = new Report(
+                "1",
+                NOW,
+                NOW,
+                "e",
+                "p",
+                report.scopes(),
+                report.checks(),
+                List.of(),
+                report.findings(),
+                List.of(),
+                List.of("RS-X failed"),
+                Severity.LOW);
         assertThat(broken.verdict()).isEqualTo(Verdict.INTERNAL_ERROR);
     }
 }

@@ -34,14 +34,16 @@ class CliJsonSourceBadInputTest {
     void emptyDirectoryIsReportedNotThrown() {
         Inventory inv = Estate.in(dir).load();
         assertThat(inv.clusters()).isEmpty();
-        assertThat(errors(inv, Kind.LAYOUT)).singleElement()
+        assertThat(errors(inv, Kind.LAYOUT))
+                .singleElement()
                 .satisfies(e -> assertThat(e.message()).contains("no account folders"));
     }
 
     @Test
     void missingInputDirectoryIsAUsageError() {
         assertThatThrownBy(() -> new CliJsonSource(dir.resolve("nope")).load())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("is not a directory");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("is not a directory");
     }
 
     @Test
@@ -54,7 +56,9 @@ class CliJsonSourceBadInputTest {
             assertThat(e.location()).isEqualTo("eu-west-1/");
             assertThat(e.message()).contains("inside a 12-digit account folder");
         });
-        assertThat(inv.clusters()).extracting(c -> c.id().scope()).containsExactly(new Scope("111111111111", "us-east-1"));
+        assertThat(inv.clusters())
+                .extracting(c -> c.id().scope())
+                .containsExactly(new Scope("111111111111", "us-east-1"));
     }
 
     @Test
@@ -62,7 +66,8 @@ class CliJsonSourceBadInputTest {
         Path account = dir.resolve("111111111111");
         Estate.in(dir).json(CLUSTERS, GOOD);
         Inventory inv = new CliJsonSource(account).load();
-        assertThat(inv.clusters()).singleElement()
+        assertThat(inv.clusters())
+                .singleElement()
                 .satisfies(c -> assertThat(c.id().scope()).isEqualTo(new Scope("111111111111", "eu-west-1")));
     }
 
@@ -77,23 +82,35 @@ class CliJsonSourceBadInputTest {
             assertThat(e.message()).startsWith("malformed JSON");
         });
         assertThat(inv.clusters()).extracting(Cluster::identifier).containsExactly("good");
-        assertThat(inv.clusterIdentifiers(new Scope("111111111111", "eu-west-1")).status()).isEqualTo(Status.UNKNOWN);
+        assertThat(inv.clusterIdentifiers(new Scope("111111111111", "eu-west-1"))
+                        .status())
+                .isEqualTo(Status.UNKNOWN);
     }
 
     @Test
     void truncatedFileIsCalledTruncated() {
-        Inventory inv = Estate.in(dir).text(CLUSTERS, "{\"Clusters\": [{\"ClusterIdentifier\": \"a\"").load();
-        assertThat(errors(inv, Kind.MALFORMED)).singleElement()
+        Inventory inv = Estate.in(dir)
+                .text(CLUSTERS, "{\"Clusters\": [{\"ClusterIdentifier\": \"a\"")
+                .load();
+        assertThat(errors(inv, Kind.MALFORMED))
+                .singleElement()
                 .satisfies(e -> assertThat(e.message()).contains("truncated"));
     }
 
     @Test
     void theRecordsBeforeATruncationAreReadAndTheListIsKnownToBePartial() {
-        Inventory inv = Estate.in(dir).text(CLUSTERS, "{\"Clusters\": [{\"ClusterIdentifier\": \"a\"},"
-                + " {\"ClusterIdentifier\": \"b\"}, {\"ClusterIdentifier\": \"c\", \"Encry").load();
+        Inventory inv = Estate.in(dir)
+                .text(
+                        CLUSTERS,
+                        "{\"Clusters\": [{\"ClusterIdentifier\": \"a\"},"
+                                + " {\"ClusterIdentifier\": \"b\"}, {\"ClusterIdentifier\": \"c\", \"Encry")
+                .load();
         assertThat(inv.clusters()).extracting(Cluster::identifier).containsExactly("a", "b");
-        assertThat(errors(inv, Kind.MALFORMED)).singleElement().satisfies(e -> assertThat(e.message())
-                .contains("truncated").endsWith("the 2 element(s) before it were read, the rest not"));
+        assertThat(errors(inv, Kind.MALFORMED))
+                .singleElement()
+                .satisfies(e -> assertThat(e.message())
+                        .contains("truncated")
+                        .endsWith("the 2 element(s) before it were read, the rest not"));
         var ids = inv.clusterIdentifiers(new Scope("111111111111", "eu-west-1"));
         assertThat(ids.status()).isEqualTo(Status.UNKNOWN);
         assertThat(ids.note()).startsWith("only partly read: " + CLUSTERS);
@@ -102,7 +119,8 @@ class CliJsonSourceBadInputTest {
     @Test
     void emptyFileIsMalformed() {
         Inventory inv = Estate.in(dir).text(CLUSTERS, "").load();
-        assertThat(errors(inv, Kind.MALFORMED)).singleElement()
+        assertThat(errors(inv, Kind.MALFORMED))
+                .singleElement()
                 .satisfies(e -> assertThat(e.message()).contains("empty file"));
     }
 
@@ -118,15 +136,20 @@ class CliJsonSourceBadInputTest {
     @Test
     void topLevelArrayIsNotTheCallsOutput() {
         Inventory inv = Estate.in(dir).text(CLUSTERS, "[]").load();
-        assertThat(errors(inv, Kind.MALFORMED)).singleElement()
+        assertThat(errors(inv, Kind.MALFORMED))
+                .singleElement()
                 .satisfies(e -> assertThat(e.message()).contains("expected a JSON object at the top level"));
     }
 
     @Test
     void notUtf8IsMalformedAndUtf16WithBomIsRead() {
-        byte[] latin1 = "{\"Clusters\": [{\"ClusterIdentifier\": \"caf\u00e9\"}]}".getBytes(StandardCharsets.ISO_8859_1);
+        byte[] latin1 =
+                "{\"Clusters\": [{\"ClusterIdentifier\": \"caf\u00e9\"}]}".getBytes(StandardCharsets.ISO_8859_1);
         byte[] utf16 = ("\uFEFF" + GOOD.replace('\'', '"')).getBytes(StandardCharsets.UTF_16LE);
-        Inventory inv = Estate.in(dir).bytes(CLUSTERS, latin1).bytes(OTHER_REGION, utf16).load();
+        Inventory inv = Estate.in(dir)
+                .bytes(CLUSTERS, latin1)
+                .bytes(OTHER_REGION, utf16)
+                .load();
         assertThat(errors(inv, Kind.MALFORMED)).singleElement().satisfies(e -> {
             assertThat(e.location()).startsWith(CLUSTERS);
             assertThat(e.message()).containsIgnoringCase("utf-8");
@@ -136,8 +159,11 @@ class CliJsonSourceBadInputTest {
 
     @Test
     void wrongTypeMakesThatFieldUnknownAndKeepsTheRest() {
-        Inventory inv = Estate.in(dir).json(CLUSTERS,
-                "{'Clusters': [{'ClusterIdentifier': 'a', 'Encrypted': 'yes', 'PubliclyAccessible': false}]}").load();
+        Inventory inv = Estate.in(dir)
+                .json(
+                        CLUSTERS,
+                        "{'Clusters': [{'ClusterIdentifier': 'a', 'Encrypted': 'yes', 'PubliclyAccessible': false}]}")
+                .load();
         assertThat(errors(inv, Kind.INVALID_VALUE)).singleElement().satisfies(e -> {
             assertThat(e.location()).isEqualTo(CLUSTERS + "#/Clusters/0/Encrypted");
             assertThat(e.message()).isEqualTo("expected true or false, found string \"yes\"");
@@ -150,30 +176,44 @@ class CliJsonSourceBadInputTest {
 
     @Test
     void aListElementThatIsNotAnObjectIsReportedAndTheOthersRead() {
-        Inventory inv = Estate.in(dir).json(CLUSTERS,
-                "{'Clusters': ['oops', {'ClusterIdentifier': 'b'}, {'Encrypted': true}]}").load();
-        assertThat(errors(inv, Kind.INVALID_VALUE)).extracting(CollectionError::location)
+        Inventory inv = Estate.in(dir)
+                .json(CLUSTERS, "{'Clusters': ['oops', {'ClusterIdentifier': 'b'}, {'Encrypted': true}]}")
+                .load();
+        assertThat(errors(inv, Kind.INVALID_VALUE))
+                .extracting(CollectionError::location)
                 .containsExactly(CLUSTERS + "#/Clusters/0", CLUSTERS + "#/Clusters/2");
         assertThat(inv.clusters()).extracting(Cluster::identifier).containsExactly("b");
     }
 
     @Test
     void unknownFieldsAreOneWarningPerFileAndField() {
-        Inventory inv = Estate.in(dir).json(CLUSTERS, "{'Clusters': [{'ClusterIdentifier': 'a', 'Encypted': true},"
-                + " {'ClusterIdentifier': 'b', 'Encypted': false}]}").load();
-        assertThat(inv.errors()).filteredOn(CollectionError::isWarning).singleElement().satisfies(e -> {
-            assertThat(e.kind()).isEqualTo(Kind.UNKNOWN_FIELD);
-            assertThat(e.location()).isEqualTo(CLUSTERS + "#/Clusters/0/Encypted");
-            assertThat(e.message()).contains("'Encypted' is not a member of Cluster").contains("and 1 more");
-        });
+        Inventory inv = Estate.in(dir)
+                .json(
+                        CLUSTERS,
+                        "{'Clusters': [{'ClusterIdentifier': 'a', 'Encypted': true},"
+                                + " {'ClusterIdentifier': 'b', 'Encypted': false}]}")
+                .load();
+        assertThat(inv.errors())
+                .filteredOn(CollectionError::isWarning)
+                .singleElement()
+                .satisfies(e -> {
+                    assertThat(e.kind()).isEqualTo(Kind.UNKNOWN_FIELD);
+                    assertThat(e.location()).isEqualTo(CLUSTERS + "#/Clusters/0/Encypted");
+                    assertThat(e.message())
+                            .contains("'Encypted' is not a member of Cluster")
+                            .contains("and 1 more");
+                });
         assertThat(inv.clusters()).hasSize(2);
     }
 
     @Test
     void absentListCallIsNotCollectedAndNamesTheFile() {
         Inventory inv = Estate.in(dir).dir("111111111111/eu-west-1").load();
-        assertThat(errors(inv, Kind.NOT_COLLECTED)).extracting(CollectionError::location)
-                .contains(CLUSTERS, "111111111111/eu-west-1/redshift/describe-cluster-snapshots.json",
+        assertThat(errors(inv, Kind.NOT_COLLECTED))
+                .extracting(CollectionError::location)
+                .contains(
+                        CLUSTERS,
+                        "111111111111/eu-west-1/redshift/describe-cluster-snapshots.json",
                         "111111111111/eu-west-1/redshift-serverless/list-workgroups.json",
                         "111111111111/sts/get-caller-identity.json");
     }
@@ -187,8 +227,10 @@ class CliJsonSourceBadInputTest {
                 .load();
         assertThat(inv.clusters()).extracting(Cluster::identifier).containsExactly("p1", "p2");
         assertThat(inv.clusters().get(1).id().origin().toString()).isEqualTo(base + ".page-2.json#/Clusters/0");
-        assertThat(errors(inv, Kind.NOT_COLLECTED)).filteredOn(e -> e.location().startsWith(base))
-                .singleElement().satisfies(e -> {
+        assertThat(errors(inv, Kind.NOT_COLLECTED))
+                .filteredOn(e -> e.location().startsWith(base))
+                .singleElement()
+                .satisfies(e -> {
                     assertThat(e.location()).isEqualTo(base + ".page-2.json#/Marker");
                     assertThat(e.message()).contains("page-3.json");
                 });
@@ -202,53 +244,71 @@ class CliJsonSourceBadInputTest {
                 .json(base + ".page-3.json", "{'Clusters': [{'ClusterIdentifier': 'p3'}]}")
                 .load();
         assertThat(inv.clusters()).extracting(Cluster::identifier).containsExactly("p1", "p3");
-        assertThat(errors(inv, Kind.NOT_COLLECTED)).anySatisfy(e -> assertThat(e.message()).contains("page 2 is missing"));
+        assertThat(errors(inv, Kind.NOT_COLLECTED))
+                .anySatisfy(e -> assertThat(e.message()).contains("page 2 is missing"));
     }
 
     @Test
     void aFailedCallIsReportedAndItsValuesAreUnknownWithTheReason() {
         Inventory inv = Estate.in(dir)
                 .json(CLUSTERS, "{'Clusters': [{'ClusterIdentifier': 'a'}]}")
-                .text("111111111111/eu-west-1/redshift/describe-logging-status/a.error",
+                .text(
+                        "111111111111/eu-west-1/redshift/describe-logging-status/a.error",
                         "\nAn error occurred (AccessDenied) when calling the DescribeLoggingStatus operation: denied\n")
                 .load();
-        assertThat(errors(inv, Kind.CALL_FAILED)).singleElement().satisfies(e ->
-                assertThat(e.message()).startsWith("aws redshift describe-logging-status failed: An error occurred (AccessDenied)"));
+        assertThat(errors(inv, Kind.CALL_FAILED))
+                .singleElement()
+                .satisfies(e -> assertThat(e.message())
+                        .startsWith("aws redshift describe-logging-status failed: An error occurred (AccessDenied)"));
         var logging = inv.logging(inv.clusters().get(0));
         assertThat(logging.status()).isEqualTo(Status.UNKNOWN);
-        assertThat(logging.note()).contains("collection failed").contains("a.error").contains("AccessDenied");
+        assertThat(logging.note())
+                .contains("collection failed")
+                .contains("a.error")
+                .contains("AccessDenied");
     }
 
     @Test
     void theErrorLineIsQuotedEvenAfterAWarning() {
         Inventory inv = Estate.in(dir)
                 .json(CLUSTERS, "{'Clusters': [{'ClusterIdentifier': 'a'}]}")
-                .text("111111111111/eu-west-1/redshift/describe-logging-status/a.error",
+                .text(
+                        "111111111111/eu-west-1/redshift/describe-logging-status/a.error",
                         "/usr/lib/python3/dist-packages/botocore/utils.py:12: DeprecationWarning: datetime.utcnow()\n"
                                 + "\nAn error occurred (ThrottlingException) when calling the DescribeLoggingStatus"
                                 + " operation: Rate exceeded\n")
                 .load();
-        assertThat(errors(inv, Kind.CALL_FAILED)).singleElement().satisfies(e ->
-                assertThat(e.message()).endsWith("failed: An error occurred (ThrottlingException) when calling the"
-                        + " DescribeLoggingStatus operation: Rate exceeded"));
+        assertThat(errors(inv, Kind.CALL_FAILED))
+                .singleElement()
+                .satisfies(e -> assertThat(e.message())
+                        .endsWith("failed: An error occurred (ThrottlingException) when calling the"
+                                + " DescribeLoggingStatus operation: Rate exceeded"));
     }
 
     @Test
     void callerIdentityForAnotherAccountIsReported() {
         Inventory inv = Estate.in(dir)
-                .json("111111111111/sts/get-caller-identity.json",
+                .json(
+                        "111111111111/sts/get-caller-identity.json",
                         "{'UserId': 'AIDA', 'Account': '222222222222', 'Arn': 'arn:aws:iam::222222222222:user/x'}")
                 .dir("111111111111/eu-west-1")
                 .load();
-        assertThat(errors(inv, Kind.LAYOUT)).anySatisfy(e -> assertThat(e.message()).contains("222222222222"));
+        assertThat(errors(inv, Kind.LAYOUT))
+                .anySatisfy(e -> assertThat(e.message()).contains("222222222222"));
     }
 
     @Test
     void aTenMegabyteValueIsRead() {
         String huge = "x".repeat(10 * 1024 * 1024);
-        Inventory inv = Estate.in(dir).text(CLUSTERS, "{\"Clusters\": [{\"ClusterIdentifier\": \"a\", \"DBName\": \""
-                + huge + "\", \"Encrypted\": true}]}").load();
-        assertThat(inv.errors()).filteredOn(e -> e.location().startsWith(CLUSTERS)).isEmpty();
+        Inventory inv = Estate.in(dir)
+                .text(
+                        CLUSTERS,
+                        "{\"Clusters\": [{\"ClusterIdentifier\": \"a\", \"DBName\": \"" + huge
+                                + "\", \"Encrypted\": true}]}")
+                .load();
+        assertThat(inv.errors())
+                .filteredOn(e -> e.location().startsWith(CLUSTERS))
+                .isEmpty();
         assertThat(inv.clusters().get(0).encrypted().value()).isTrue();
     }
 
@@ -261,16 +321,23 @@ class CliJsonSourceBadInputTest {
                 .load();
         assertThat(errors(inv, Kind.MALFORMED)).singleElement().satisfies(e -> {
             assertThat(e.location()).isEqualTo(CLUSTERS);
-            assertThat(e.message()).startsWith("too large to be AWS CLI output").contains("exceeds the maximum allowed");
+            assertThat(e.message())
+                    .startsWith("too large to be AWS CLI output")
+                    .contains("exceeds the maximum allowed");
         });
         assertThat(inv.clusters()).extracting(Cluster::identifier).containsExactly("good");
     }
 
     @Test
     void aRecordWithoutItsIdentifierIsReportedAsNotJudged() {
-        Inventory inv = Estate.in(dir).json(CLUSTERS, "{'Clusters': [{'Encrypted': true}]}").load();
-        assertThat(errors(inv, Kind.INVALID_VALUE)).singleElement()
-                .satisfies(e -> assertThat(e.message()).contains("without ClusterIdentifier").contains("not judged"));
+        Inventory inv = Estate.in(dir)
+                .json(CLUSTERS, "{'Clusters': [{'Encrypted': true}]}")
+                .load();
+        assertThat(errors(inv, Kind.INVALID_VALUE))
+                .singleElement()
+                .satisfies(e -> assertThat(e.message())
+                        .contains("without ClusterIdentifier")
+                        .contains("not judged"));
     }
 
     @Test
@@ -280,7 +347,8 @@ class CliJsonSourceBadInputTest {
                 .text("111111111111/eu-west-1/s3/list-buckets.json", "{}")
                 .json(CLUSTERS, GOOD)
                 .load();
-        assertThat(errors(inv, Kind.LAYOUT)).extracting(CollectionError::location)
+        assertThat(errors(inv, Kind.LAYOUT))
+                .extracting(CollectionError::location)
                 .contains("notes.txt", "111111111111/eu-west-1/s3");
         assertThat(inv.clusters()).hasSize(1);
     }

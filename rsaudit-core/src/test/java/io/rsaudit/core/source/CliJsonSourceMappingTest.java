@@ -28,14 +28,21 @@ class CliJsonSourceMappingTest {
     @Test
     void keysAreFollowedFromEveryReferrerAndReadOnce() {
         Inventory inv = Estate.in(dir)
-                .json(R + "redshift/describe-clusters.json", "{'Clusters': [{'ClusterIdentifier': 'a', 'Encrypted': true,"
-                        + " 'KmsKeyId': '" + KEY + "'}]}")
-                .json(R + "redshift/describe-cluster-snapshots.json", "{'Snapshots': [{'SnapshotIdentifier': 's1',"
-                        + " 'ClusterIdentifier': 'a', 'SnapshotType': 'manual', 'KmsKeyId': '" + KEY + "'}]}")
-                .json(R + "kms/describe-key/1234abcd-12ab-34cd-56ef-1234567890ab.json", "{'KeyMetadata': {"
-                        + "'KeyId': '1234abcd-12ab-34cd-56ef-1234567890ab', 'Arn': '" + KEY + "', 'KeyManager': 'CUSTOMER',"
-                        + " 'KeyState': 'Enabled', 'Origin': 'AWS_KMS', 'KeySpec': 'SYMMETRIC_DEFAULT'}}")
-                .json(R + "kms/get-key-rotation-status/1234abcd-12ab-34cd-56ef-1234567890ab.json",
+                .json(
+                        R + "redshift/describe-clusters.json",
+                        "{'Clusters': [{'ClusterIdentifier': 'a', 'Encrypted': true," + " 'KmsKeyId': '" + KEY + "'}]}")
+                .json(
+                        R + "redshift/describe-cluster-snapshots.json",
+                        "{'Snapshots': [{'SnapshotIdentifier': 's1',"
+                                + " 'ClusterIdentifier': 'a', 'SnapshotType': 'manual', 'KmsKeyId': '" + KEY + "'}]}")
+                .json(
+                        R + "kms/describe-key/1234abcd-12ab-34cd-56ef-1234567890ab.json",
+                        "{'KeyMetadata': {"
+                                + "'KeyId': '1234abcd-12ab-34cd-56ef-1234567890ab', 'Arn': '" + KEY
+                                + "', 'KeyManager': 'CUSTOMER',"
+                                + " 'KeyState': 'Enabled', 'Origin': 'AWS_KMS', 'KeySpec': 'SYMMETRIC_DEFAULT'}}")
+                .json(
+                        R + "kms/get-key-rotation-status/1234abcd-12ab-34cd-56ef-1234567890ab.json",
                         "{'KeyRotationEnabled': true, 'RotationPeriodInDays': 365}")
                 .load();
         assertThat(inv.kmsKeys()).singleElement().satisfies(k -> {
@@ -43,8 +50,10 @@ class CliJsonSourceMappingTest {
             assertThat(k.metadata().value().isCustomerManaged()).isTrue();
             assertThat(k.rotationEnabled().value()).isTrue();
             assertThat(k.rotationPeriodInDays().value()).isEqualTo(365);
-            assertThat(k.usedBy()).containsExactly("arn:aws:redshift:eu-west-1:111111111111:cluster:a",
-                    "arn:aws:redshift:eu-west-1:111111111111:snapshot:a/s1");
+            assertThat(k.usedBy())
+                    .containsExactly(
+                            "arn:aws:redshift:eu-west-1:111111111111:cluster:a",
+                            "arn:aws:redshift:eu-west-1:111111111111:snapshot:a/s1");
         });
         KmsKey viaCluster = inv.key(new Scope("111111111111", "eu-west-1"), KEY).value();
         assertThat(viaCluster.usedBy()).hasSize(2);
@@ -53,20 +62,24 @@ class CliJsonSourceMappingTest {
     @Test
     void aKeyWhoseFilesWereNotCollectedIsUnknownNamingTheFile() {
         Inventory inv = Estate.in(dir)
-                .json(R + "redshift/describe-clusters.json", "{'Clusters': [{'ClusterIdentifier': 'a', 'Encrypted': true,"
-                        + " 'KmsKeyId': '" + KEY + "'}]}")
+                .json(
+                        R + "redshift/describe-clusters.json",
+                        "{'Clusters': [{'ClusterIdentifier': 'a', 'Encrypted': true," + " 'KmsKeyId': '" + KEY + "'}]}")
                 .load();
         KmsKey key = inv.kmsKeys().get(0);
         assertThat(key.metadata().status()).isEqualTo(Status.UNKNOWN);
         assertThat(key.metadata().note())
-                .isEqualTo("not collected: " + R + "kms/describe-key/1234abcd-12ab-34cd-56ef-1234567890ab.json is absent");
+                .isEqualTo(
+                        "not collected: " + R + "kms/describe-key/1234abcd-12ab-34cd-56ef-1234567890ab.json is absent");
     }
 
     @Test
     void awsOwnedAndAwsManagedAliasesNeedNoLookup() {
         Inventory inv = Estate.in(dir)
-                .json(R + "redshift-serverless/list-namespaces.json", "{'namespaces': [{'namespaceName': 'n1',"
-                        + " 'kmsKeyId': 'AWS_OWNED_KMS_KEY'}, {'namespaceName': 'n2', 'kmsKeyId': 'alias/aws/redshift'}]}")
+                .json(
+                        R + "redshift-serverless/list-namespaces.json",
+                        "{'namespaces': [{'namespaceName': 'n1',"
+                                + " 'kmsKeyId': 'AWS_OWNED_KMS_KEY'}, {'namespaceName': 'n2', 'kmsKeyId': 'alias/aws/redshift'}]}")
                 .load();
         assertThat(inv.namespaces()).hasSize(2);
         assertThat(inv.kmsKeys()).isEmpty();
@@ -76,8 +89,10 @@ class CliJsonSourceMappingTest {
     void s3LoggingWithoutExportsIsDefaultedToAllThreeLogsAndSaysSo() {
         Inventory inv = Estate.in(dir)
                 .json(R + "redshift/describe-clusters.json", "{'Clusters': [{'ClusterIdentifier': 'a'}]}")
-                .json(R + "redshift/describe-logging-status/a.json", "{'LoggingEnabled': true, 'BucketName': 'logs',"
-                        + " 'S3KeyPrefix': 'rs/', 'LastSuccessfulDeliveryTime': '2026-05-01T10:00:00.123000+00:00'}")
+                .json(
+                        R + "redshift/describe-logging-status/a.json",
+                        "{'LoggingEnabled': true, 'BucketName': 'logs',"
+                                + " 'S3KeyPrefix': 'rs/', 'LastSuccessfulDeliveryTime': '2026-05-01T10:00:00.123000+00:00'}")
                 .load();
         LoggingStatus l = inv.logging(inv.clusters().get(0)).value();
         assertThat(l.destinationType().status()).isEqualTo(Status.DEFAULTED);
@@ -90,20 +105,25 @@ class CliJsonSourceMappingTest {
     @Test
     void timestampsAreReadInEveryShapeTheCliPrints() {
         Inventory inv = Estate.in(dir)
-                .json(R + "redshift/describe-cluster-snapshots.json", "{'Snapshots': ["
-                        + "{'SnapshotIdentifier': 'iso', 'SnapshotCreateTime': '2026-01-02T03:04:05Z'},"
-                        + "{'SnapshotIdentifier': 'offset', 'SnapshotCreateTime': '2026-01-02T04:04:05+01:00'},"
-                        + "{'SnapshotIdentifier': 'local', 'SnapshotCreateTime': '2026-01-02T03:04:05'},"
-                        + "{'SnapshotIdentifier': 'epoch', 'SnapshotCreateTime': 1767323045.0}]}")
+                .json(
+                        R + "redshift/describe-cluster-snapshots.json",
+                        "{'Snapshots': ["
+                                + "{'SnapshotIdentifier': 'iso', 'SnapshotCreateTime': '2026-01-02T03:04:05Z'},"
+                                + "{'SnapshotIdentifier': 'offset', 'SnapshotCreateTime': '2026-01-02T04:04:05+01:00'},"
+                                + "{'SnapshotIdentifier': 'local', 'SnapshotCreateTime': '2026-01-02T03:04:05'},"
+                                + "{'SnapshotIdentifier': 'epoch', 'SnapshotCreateTime': 1767323045.0}]}")
                 .load();
-        assertThat(inv.clusterSnapshots()).allSatisfy(s ->
-                assertThat(s.createTime().value()).as(s.id().name()).isEqualTo(Instant.parse("2026-01-02T03:04:05Z")));
+        assertThat(inv.clusterSnapshots())
+                .allSatisfy(s -> assertThat(s.createTime().value())
+                        .as(s.id().name())
+                        .isEqualTo(Instant.parse("2026-01-02T03:04:05Z")));
     }
 
     @Test
     void absentOptionalMembersAreNotSetAndAbsentDefaultsAreMarked() {
         Inventory inv = Estate.in(dir)
-                .json(R + "redshift/describe-clusters.json", "{'Clusters': [{'ClusterIdentifier': 'a'}]}").load();
+                .json(R + "redshift/describe-clusters.json", "{'Clusters': [{'ClusterIdentifier': 'a'}]}")
+                .load();
         Cluster c = inv.clusters().get(0);
         assertThat(c.masterPasswordSecretArn().status()).isEqualTo(Status.KNOWN);
         assertThat(c.masterPasswordSecretArn().value()).isNull();
@@ -117,21 +137,25 @@ class CliJsonSourceMappingTest {
 
     @Test
     void trailsAreReadOnceWithStatusAndSelectorsFromTheirHomeRegion() {
-        String trail = "{'trailList': [{'Name': 'org', 'TrailARN': 'arn:aws:cloudtrail:eu-west-1:111111111111:trail/org',"
-                + " 'HomeRegion': 'eu-west-1', 'IsMultiRegionTrail': true, 'LogFileValidationEnabled': true,"
-                + " 'HasCustomEventSelectors': true}]}";
+        String trail =
+                "{'trailList': [{'Name': 'org', 'TrailARN': 'arn:aws:cloudtrail:eu-west-1:111111111111:trail/org',"
+                        + " 'HomeRegion': 'eu-west-1', 'IsMultiRegionTrail': true, 'LogFileValidationEnabled': true,"
+                        + " 'HasCustomEventSelectors': true}]}";
         Inventory inv = Estate.in(dir)
                 .json(R + "cloudtrail/describe-trails.json", trail)
                 .json("111111111111/us-east-1/cloudtrail/describe-trails.json", trail)
                 .json(R + "cloudtrail/get-trail-status/org.json", "{'IsLogging': true}")
-                .json(R + "cloudtrail/get-event-selectors/org.json", "{'TrailARN': 'x', 'AdvancedEventSelectors': [{"
-                        + "'Name': 'mgmt', 'FieldSelectors': [{'Field': 'eventCategory', 'Equals': ['Management']}]}]}")
+                .json(
+                        R + "cloudtrail/get-event-selectors/org.json",
+                        "{'TrailARN': 'x', 'AdvancedEventSelectors': [{"
+                                + "'Name': 'mgmt', 'FieldSelectors': [{'Field': 'eventCategory', 'Equals': ['Management']}]}]}")
                 .load();
         List<Trail> trails = inv.accounts().get(0).trails().value();
         assertThat(trails).singleElement().satisfies(t -> {
             assertThat(t.origin().location()).isEqualTo(R + "cloudtrail/describe-trails.json");
             assertThat(t.isLogging().value()).isTrue();
-            assertThat(t.eventSelectors().value().advanced()).singleElement()
+            assertThat(t.eventSelectors().value().advanced())
+                    .singleElement()
                     .satisfies(a -> assertThat(a.equalsFor("eventCategory")).containsExactly("Management"));
         });
     }
@@ -139,10 +163,12 @@ class CliJsonSourceMappingTest {
     @Test
     void workgroupConfigParametersAndPortAreRead() {
         Inventory inv = Estate.in(dir)
-                .json(R + "redshift-serverless/list-workgroups.json", "{'workgroups': [{'workgroupName': 'wg',"
-                        + " 'namespaceName': 'ns', 'publiclyAccessible': false, 'enhancedVpcRouting': true,"
-                        + " 'configParameters': [{'parameterKey': 'require_ssl', 'parameterValue': 'true'}],"
-                        + " 'endpoint': {'address': 'wg.example', 'port': 5440}, 'securityGroupIds': ['sg-1']}]}")
+                .json(
+                        R + "redshift-serverless/list-workgroups.json",
+                        "{'workgroups': [{'workgroupName': 'wg',"
+                                + " 'namespaceName': 'ns', 'publiclyAccessible': false, 'enhancedVpcRouting': true,"
+                                + " 'configParameters': [{'parameterKey': 'require_ssl', 'parameterValue': 'true'}],"
+                                + " 'endpoint': {'address': 'wg.example', 'port': 5440}, 'securityGroupIds': ['sg-1']}]}")
                 .load();
         var w = inv.workgroups().get(0);
         assertThat(w.configParameters().value().get("require_ssl").value()).isEqualTo("true");

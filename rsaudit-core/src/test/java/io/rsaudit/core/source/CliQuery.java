@@ -15,8 +15,7 @@ final class CliQuery {
 
     private static final JacksonRuntime JMESPATH = new JacksonRuntime();
 
-    private CliQuery() {
-    }
+    private CliQuery() {}
 
     static JsonNode search(String expression, JsonNode data) {
         return JMESPATH.compile(expression).search(data == null ? NullNode.getInstance() : data);
@@ -68,6 +67,5 @@ final class CliQuery {
 
     // --- tokens -------------------------------------------------------------------------------------------
 
-    private record Token(String type, String value) {
-    }
+    private record Token(String type, String value) {}
 }

@@ -30,6 +30,7 @@ class CollectorContractTest {
 
     /** The calls the script makes that are not inputs of the source: only the region list. */
     static final Set<String> EXTRA_CALLS = Set.of("ec2 describe-regions");
+
     static final Set<String> EXTRA_ACTIONS = Set.of("ec2:DescribeRegions");
 
     /** Verbs of AWS CLI operations that change something. */
@@ -57,7 +58,8 @@ class CollectorContractTest {
     /** Every {@code aws <service> <operation>} written in the script. */
     static Set<String> scriptCalls() {
         Set<String> found = new TreeSet<>();
-        Matcher m = Pattern.compile("\\baws\\s+([a-z0-9][a-z0-9-]*)\\s+([a-z0-9][a-z0-9-]*)").matcher(script);
+        Matcher m = Pattern.compile("\\baws\\s+([a-z0-9][a-z0-9-]*)\\s+([a-z0-9][a-z0-9-]*)")
+                .matcher(script);
         while (m.find()) {
             found.add(m.group(1) + " " + m.group(2));
         }
@@ -67,8 +69,11 @@ class CollectorContractTest {
     @Test
     void everyCallOfTheTableIsInTheScript() {
         for (AwsCliCall call : AwsCliCall.values()) {
-            assertThat(Pattern.compile(Pattern.quote(call.cli()) + "(?![\\w-])").matcher(script).find())
-                    .as("the script makes " + call.cli()).isTrue();
+            assertThat(Pattern.compile(Pattern.quote(call.cli()) + "(?![\\w-])")
+                            .matcher(script)
+                            .find())
+                    .as("the script makes " + call.cli())
+                    .isTrue();
         }
     }
 
@@ -85,20 +90,24 @@ class CollectorContractTest {
                 other.add(m.group());
             }
         }
-        assertThat(other).allMatch(s -> s.equals("-v aws >/dev/null") || s.equals("command aws \"$@\""),
-                "is 'command -v aws' or the wrapper's 'command aws \"$@\"'");
+        assertThat(other)
+                .allMatch(
+                        s -> s.equals("-v aws >/dev/null") || s.equals("command aws \"$@\""),
+                        "is 'command -v aws' or the wrapper's 'command aws \"$@\"'");
     }
 
     @Test
     void theScriptHasNoMutatingVerb() {
-        Matcher op = Pattern.compile("\\baws\\s+[a-z0-9-]+\\s+(" + MUTATING_VERBS + ")-[a-z-]*").matcher(script);
+        Matcher op = Pattern.compile("\\baws\\s+[a-z0-9-]+\\s+(" + MUTATING_VERBS + ")-[a-z-]*")
+                .matcher(script);
         List<String> calls = new ArrayList<>();
         while (op.find()) {
             calls.add(op.group());
         }
         assertThat(calls).as("mutating calls").isEmpty();
         // nor an operation-shaped word anywhere (a call built from pieces, or hidden in a variable)
-        Matcher word = Pattern.compile("(?<![\\w-])(" + MUTATING_VERBS + ")-[a-z]+(-[a-z]+)*").matcher(script);
+        Matcher word = Pattern.compile("(?<![\\w-])(" + MUTATING_VERBS + ")-[a-z]+(-[a-z]+)*")
+                .matcher(script);
         List<String> words = new ArrayList<>();
         while (word.find()) {
             words.add(word.group());
@@ -146,7 +155,9 @@ class CollectorContractTest {
         String doc = Files.readString(LAYOUT);
         for (AwsCliCall call : AwsCliCall.values()) {
             String path = call.perResource() == null ? call.file() : call.service() + "/" + call.operation() + "/";
-            assertThat(doc).as("docs/input-layout.md names the file of " + call.cli()).contains(path);
+            assertThat(doc)
+                    .as("docs/input-layout.md names the file of " + call.cli())
+                    .contains(path);
             assertThat(doc).as("docs/input-layout.md names the call").contains(call.cli());
             assertThat(doc).as("docs/input-layout.md lists the permission").contains(call.iamAction());
         }
@@ -157,13 +168,16 @@ class CollectorContractTest {
     @Test
     void emptyListChecksUseTheCallsListMember() {
         // has_items "<dir>/<operation>.json" <member>: the member must be the one AwsCliCall reads
-        Matcher m = Pattern.compile("has_items \"\\$\\w+/([a-z-]+)\\.json\" (\\w+)").matcher(script);
+        Matcher m =
+                Pattern.compile("has_items \"\\$\\w+/([a-z-]+)\\.json\" (\\w+)").matcher(script);
         int seen = 0;
         while (m.find()) {
             String operation = m.group(1);
             String member = m.group(2);
             AwsCliCall call = java.util.Arrays.stream(AwsCliCall.values())
-                    .filter(c -> c.operation().equals(operation)).findFirst().orElseThrow();
+                    .filter(c -> c.operation().equals(operation))
+                    .findFirst()
+                    .orElseThrow();
             assertThat(member).as(call.cli()).isEqualTo(call.listMember());
             seen++;
         }
@@ -172,7 +186,9 @@ class CollectorContractTest {
 
     @Test
     void theScriptIsValidBash() throws Exception {
-        Process p = new ProcessBuilder("bash", "-n", SCRIPT.toString()).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder("bash", "-n", SCRIPT.toString())
+                .redirectErrorStream(true)
+                .start();
         assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(new String(p.getInputStream().readAllBytes())).isEmpty();
         assertThat(p.exitValue()).isZero();

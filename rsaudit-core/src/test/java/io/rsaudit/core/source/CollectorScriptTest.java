@@ -96,26 +96,38 @@ class CollectorScriptTest {
         Run run = run("--out", out.toString());
 
         assertThat(aws.unexpected()).as("calls the fake had no answer for").isEmpty();
-        assertThat(run.exitCode).as("exit status (3: finished, some calls failed)\n" + run).isEqualTo(3);
+        assertThat(run.exitCode)
+                .as("exit status (3: finished, some calls failed)\n" + run)
+                .isEqualTo(3);
 
         // exactly the files AwsCliCall says, and nothing else
         assertThat(files(out)).containsExactlyInAnyOrderElementsOf(expectedFiles());
 
         // the failed call: an .error with the CLI's stderr, no .json, reported as CALL_FAILED and as the unknown value
         String errorFile = ACCOUNT + "/" + US + "/"
-                + AwsCliCall.DESCRIBE_CLUSTER_PARAMETERS.file("default.redshift-1.0").replace(".json", ".error");
-        assertThat(Files.readString(out.resolve(errorFile))).as("the CLI's stderr, verbatim").isEqualTo(ACCESS_DENIED);
+                + AwsCliCall.DESCRIBE_CLUSTER_PARAMETERS
+                        .file("default.redshift-1.0")
+                        .replace(".json", ".error");
+        assertThat(Files.readString(out.resolve(errorFile)))
+                .as("the CLI's stderr, verbatim")
+                .isEqualTo(ACCESS_DENIED);
         assertThat(out.resolve(errorFile.replace(".error", ".json"))).doesNotExist();
 
         Inventory inv = new CliJsonSource(out).load();
         Scope us = new Scope(ACCOUNT, US);
         Scope eu = new Scope(ACCOUNT, EU);
         assertThat(inv.scopes()).containsExactlyInAnyOrder(us, eu);
-        assertThat(inv.errors()).filteredOn(e -> e.kind() == Kind.CALL_FAILED)
+        assertThat(inv.errors())
+                .filteredOn(e -> e.kind() == Kind.CALL_FAILED)
                 .extracting(CollectionError::location)
-                .containsExactlyInAnyOrder(errorFile, ACCOUNT + "/" + US + "/"
-                        + AwsCliCall.KMS_GET_KEY_ROTATION_STATUS.file(KEY_3).replace(".json", ".error"));
-        assertThat(inv.errors()).as("nothing but the two failed calls is wrong with the export")
+                .containsExactlyInAnyOrder(
+                        errorFile,
+                        ACCOUNT + "/" + US + "/"
+                                + AwsCliCall.KMS_GET_KEY_ROTATION_STATUS
+                                        .file(KEY_3)
+                                        .replace(".json", ".error"));
+        assertThat(inv.errors())
+                .as("nothing but the two failed calls is wrong with the export")
                 .allMatch(e -> e.kind() == Kind.CALL_FAILED, "is CALL_FAILED");
         assertThat(inv.errors()).noneMatch(e -> e.kind() == Kind.NOT_COLLECTED);
 
@@ -141,7 +153,9 @@ class CollectorScriptTest {
         KmsKey viaAlias = inv.key(us, ALIAS_ARN).value();
         assertThat(viaAlias.metadata().value().keyId()).isEqualTo(KEY_3);
         assertThat(viaAlias.rotationEnabled().isUnknown()).isTrue();
-        assertThat(viaAlias.rotationEnabled().note()).contains("collection failed").contains("[REDACTED]");
+        assertThat(viaAlias.rotationEnabled().note())
+                .contains("collection failed")
+                .contains("[REDACTED]");
         assertThat(inv.key(us, KEY_4_ARN).value().rotationEnabled().value()).isFalse();
 
         // security groups: the ones in use, a deleted one simply absent, unrelated ones not collected
@@ -149,8 +163,9 @@ class CollectorScriptTest {
         assertThat(inv.securityGroup(us, "sg-0ccc").isPresent()).isTrue();
         assertThat(inv.securityGroup(us, "sg-0dead").isUnknown()).isTrue();
         assertThat(inv.securityGroup(us, "sg-0zzz").isUnknown()).isTrue();
-        assertThat(Files.readString(out.resolve(ACCOUNT + "/" + EU + "/"
-                + AwsCliCall.EC2_DESCRIBE_SECURITY_GROUPS.file()))).contains("\"SecurityGroups\": []");
+        assertThat(Files.readString(
+                        out.resolve(ACCOUNT + "/" + EU + "/" + AwsCliCall.EC2_DESCRIBE_SECURITY_GROUPS.file())))
+                .contains("\"SecurityGroups\": []");
 
         // trails: each once, status and selectors from its home region
         List<Trail> trails = inv.accounts().get(0).trails().value();
@@ -164,31 +179,50 @@ class CollectorScriptTest {
         // serverless
         assertThat(inv.namespaces()).extracting(n -> n.id().name()).containsExactly("lake");
         assertThat(inv.workgroups()).extracting(w -> w.id().name()).containsExactly("lake-wg");
-        assertThat(inv.serverlessSnapshots()).extracting(s -> s.id().name()).containsExactly("lake-snap", "from-vendor");
+        assertThat(inv.serverlessSnapshots())
+                .extracting(s -> s.id().name())
+                .containsExactly("lake-snap", "from-vendor");
         assertThat(inv.clusterSnapshots()).hasSize(3);
 
         // what the fake saw: only known, read-only calls; no key of another account looked up
         assertReadOnly(aws.invocations());
-        assertThat(aws.invocations()).noneMatch(i -> i.args().contains(PARTNER_KEY_ARN) || i.args().contains(VENDOR_KEY_ARN));
-        assertThat(aws.invocations()).filteredOn(i -> i.operation().equals("describe-security-groups"))
+        assertThat(aws.invocations())
+                .noneMatch(i -> i.args().contains(PARTNER_KEY_ARN) || i.args().contains(VENDOR_KEY_ARN));
+        assertThat(aws.invocations())
+                .filteredOn(i -> i.operation().equals("describe-security-groups"))
                 .extracting(i -> i.option("--region").orElse(""))
                 .containsExactly(US);
-        assertThat(aws.invocations()).as("no id look-up in a list the CLI printed empty")
-                .filteredOn(i -> i.option("--region").equals(java.util.Optional.of(EU)) && i.args().contains("--query"))
-                .extracting(FakeAwsCli.Invocation::operation).containsExactly("describe-trails");
-        assertThat(aws.invocations()).filteredOn(i -> i.service().equals("kms") && !i.args().contains("--query"))
+        assertThat(aws.invocations())
+                .as("no id look-up in a list the CLI printed empty")
+                .filteredOn(i -> i.option("--region").equals(java.util.Optional.of(EU))
+                        && i.args().contains("--query"))
+                .extracting(FakeAwsCli.Invocation::operation)
+                .containsExactly("describe-trails");
+        assertThat(aws.invocations())
+                .filteredOn(i -> i.service().equals("kms") && !i.args().contains("--query"))
                 .extracting(i -> i.operation() + " " + i.resource())
-                .containsExactlyInAnyOrder("describe-key " + KEY_1_ARN, "get-key-rotation-status " + KEY_1_ARN,
-                        "describe-key " + ALIAS_ARN, "get-key-rotation-status " + KEY_3_ARN,
-                        "describe-key " + KEY_4_ARN, "get-key-rotation-status " + KEY_4_ARN);
-        assertThat(aws.invocations()).filteredOn(i -> i.service().equals("cloudtrail") && i.operation().startsWith("get-"))
+                .containsExactlyInAnyOrder(
+                        "describe-key " + KEY_1_ARN,
+                        "get-key-rotation-status " + KEY_1_ARN,
+                        "describe-key " + ALIAS_ARN,
+                        "get-key-rotation-status " + KEY_3_ARN,
+                        "describe-key " + KEY_4_ARN,
+                        "get-key-rotation-status " + KEY_4_ARN);
+        assertThat(aws.invocations())
+                .filteredOn(
+                        i -> i.service().equals("cloudtrail") && i.operation().startsWith("get-"))
                 .extracting(i -> i.option("--region").orElse("") + " " + i.operation() + " " + i.resource())
-                .containsExactlyInAnyOrder(US + " get-trail-status " + MAIN_TRAIL_ARN,
-                        US + " get-event-selectors " + MAIN_TRAIL_ARN, EU + " get-trail-status " + EU_TRAIL_ARN,
+                .containsExactlyInAnyOrder(
+                        US + " get-trail-status " + MAIN_TRAIL_ARN,
+                        US + " get-event-selectors " + MAIN_TRAIL_ARN,
+                        EU + " get-trail-status " + EU_TRAIL_ARN,
                         EU + " get-event-selectors " + EU_TRAIL_ARN);
 
         // the summary, and no credential anywhere
-        assertThat(run.stdout).contains("regions:      2").contains("failed calls: 2").contains(errorFile);
+        assertThat(run.stdout)
+                .contains("regions:      2")
+                .contains("failed calls: 2")
+                .contains(errorFile);
         assertThat(run.stderr).contains("warning").contains("AccessDenied");
         assertNoCredentials(run);
     }
@@ -199,8 +233,11 @@ class CollectorScriptTest {
         assertThat(first.exitCode).as(first.toString()).isZero();
         assertThat(aws.unexpected()).isEmpty();
         assertThat(aws.counts()).doesNotContainKey("ec2 describe-regions");
-        assertThat(aws.invocations()).filteredOn(i -> i.service().equals("sts"))
-                .allMatch(i -> i.option("--region").equals(java.util.Optional.of(EU)), "asks STS in --regions' first region");
+        assertThat(aws.invocations())
+                .filteredOn(i -> i.service().equals("sts"))
+                .allMatch(
+                        i -> i.option("--region").equals(java.util.Optional.of(EU)),
+                        "asks STS in --regions' first region");
         assertThat(Files.list(out.resolve(ACCOUNT)).map(p -> p.getFileName().toString()))
                 .containsExactlyInAnyOrder("sts", EU);
         Inventory inv = new CliJsonSource(out).load();
@@ -233,9 +270,14 @@ class CollectorScriptTest {
         aws.answer(region, "redshift", "describe-cluster-snapshots", null, "{'Snapshots': []}");
         aws.answer(region, "redshift", "describe-snapshot-copy-grants", null, "{'SnapshotCopyGrants': []}");
         aws.answer(region, "redshift-serverless", "list-namespaces", null, "{'namespaces': []}");
-        aws.answer(region, "redshift-serverless", "list-workgroups", null, "{'workgroups': [{'workgroupName': 'wide',"
-                + " 'namespaceName': 'n', 'publiclyAccessible': false, 'enhancedVpcRouting': true, 'port': 5439,"
-                + " 'configParameters': [], 'securityGroupIds': ['" + String.join("', '", ids) + "']}]}");
+        aws.answer(
+                region,
+                "redshift-serverless",
+                "list-workgroups",
+                null,
+                "{'workgroups': [{'workgroupName': 'wide',"
+                        + " 'namespaceName': 'n', 'publiclyAccessible': false, 'enhancedVpcRouting': true, 'port': 5439,"
+                        + " 'configParameters': [], 'securityGroupIds': ['" + String.join("', '", ids) + "']}]}");
         aws.answer(region, "redshift-serverless", "list-snapshots", null, "{'snapshots': []}");
         aws.answer(region, "ec2", "describe-security-groups", null, "{'SecurityGroups': [" + groups + "]}");
         aws.answer(region, "cloudtrail", "describe-trails", null, "{'trailList': []}");
@@ -244,8 +286,10 @@ class CollectorScriptTest {
         assertThat(run.exitCode).as(run.toString()).isZero();
         assertThat(aws.unexpected()).isEmpty();
         String ec2 = ACCOUNT + "/" + region + "/ec2/";
-        assertThat(files(out)).filteredOn(f -> f.startsWith(ec2))
-                .containsExactly(ec2 + "describe-security-groups.page-1.json", ec2 + "describe-security-groups.page-2.json");
+        assertThat(files(out))
+                .filteredOn(f -> f.startsWith(ec2))
+                .containsExactly(
+                        ec2 + "describe-security-groups.page-1.json", ec2 + "describe-security-groups.page-2.json");
         assertThat(aws.counts()).containsEntry("ec2 describe-security-groups", 2);
         Inventory inv = new CliJsonSource(out).load();
         assertThat(inv.errors()).isEmpty();
@@ -255,16 +299,25 @@ class CollectorScriptTest {
 
     @Test
     void withNoRegionConfiguredTheAccountWideCallsGoToUsEast1() throws Exception {
-        aws.fail("", "sts", "get-caller-identity", null, 255,
+        aws.fail(
+                "",
+                "sts",
+                "get-caller-identity",
+                null,
+                255,
                 "\nYou must specify a region. You can also configure your region by running \"aws configure\".\n");
         aws.answer(US, "ec2", "describe-regions", null, "{'Regions': [{'RegionName': 'eu-west-1'}]}");
         Run run = run("--out", out.toString());
         assertThat(run.exitCode).as(run.toString()).isZero();
         assertThat(run.stderr).contains("No AWS region is configured");
-        assertThat(aws.invocations()).filteredOn(i -> i.service().equals("sts") || i.service().equals("ec2"))
+        assertThat(aws.invocations())
+                .filteredOn(i -> i.service().equals("sts") || i.service().equals("ec2"))
                 .extracting(i -> i.operation() + " " + i.option("--region").orElse("(none)"))
-                .containsExactly("get-caller-identity (none)", "get-caller-identity us-east-1",
-                        "describe-regions us-east-1", "get-caller-identity us-east-1");
+                .containsExactly(
+                        "get-caller-identity (none)",
+                        "get-caller-identity us-east-1",
+                        "describe-regions us-east-1",
+                        "get-caller-identity us-east-1");
         assertThat(new CliJsonSource(out).load().errors()).isEmpty();
     }
 
@@ -272,7 +325,10 @@ class CollectorScriptTest {
     void helpAndBadUsageCallNothing() throws Exception {
         Run help = run("--help");
         assertThat(help.exitCode).isZero();
-        assertThat(help.stdout).contains("Usage: collect-with-aws-cli.sh").contains("--regions").contains("--profile")
+        assertThat(help.stdout)
+                .contains("Usage: collect-with-aws-cli.sh")
+                .contains("--regions")
+                .contains("--profile")
                 .contains("--out");
         Run bad = run("--bogus");
         assertThat(bad.exitCode).isEqualTo(2);
@@ -284,7 +340,12 @@ class CollectorScriptTest {
 
     @Test
     void failedIdentityCallStopsWithoutWritingAnything() throws Exception {
-        aws.fail(null, "sts", "get-caller-identity", null, 253,
+        aws.fail(
+                null,
+                "sts",
+                "get-caller-identity",
+                null,
+                253,
                 "\nUnable to locate credentials. You can configure credentials by running \"aws configure\".\n");
         Run run = run("--out", out.toString());
         assertThat(run.exitCode).isEqualTo(1);
@@ -308,7 +369,10 @@ class CollectorScriptTest {
         }
         String us = ACCOUNT + "/" + US + "/";
         files.add(us + AwsCliCall.DESCRIBE_CLUSTER_PARAMETERS.file("custom-pg"));
-        files.add(us + AwsCliCall.DESCRIBE_CLUSTER_PARAMETERS.file("default.redshift-1.0").replace(".json", ".error"));
+        files.add(us
+                + AwsCliCall.DESCRIBE_CLUSTER_PARAMETERS
+                        .file("default.redshift-1.0")
+                        .replace(".json", ".error"));
         files.add(us + AwsCliCall.DESCRIBE_LOGGING_STATUS.file("analytics"));
         files.add(us + AwsCliCall.DESCRIBE_LOGGING_STATUS.file("reporting"));
         files.add(us + AwsCliCall.KMS_DESCRIBE_KEY.file(KEY_1));
@@ -349,8 +413,7 @@ class CollectorScriptTest {
                    'AutomatedSnapshotRetentionPeriod': 1, 'Encrypted': false,
                    'ClusterParameterGroups': [{'ParameterGroupName': 'default.redshift-1.0', 'ParameterApplyStatus': 'in-sync'}],
                    'VpcSecurityGroups': [{'VpcSecurityGroupId': 'sg-0aaa', 'Status': 'active'}],
-                   'PubliclyAccessible': true, 'EnhancedVpcRouting': false, 'AllowVersionUpgrade': true}]}"""
-                .replace("KEY_1_ARN", KEY_1_ARN));
+                   'PubliclyAccessible': true, 'EnhancedVpcRouting': false, 'AllowVersionUpgrade': true}]}""".replace("KEY_1_ARN", KEY_1_ARN));
         aws.answer(US, "redshift", "describe-cluster-parameter-groups", null, """
                 {'ParameterGroups': [{'ParameterGroupName': 'custom-pg', 'ParameterGroupFamily': 'redshift-1.0',
                                       'Description': 'hardened'}]}""");
@@ -370,11 +433,11 @@ class CollectorScriptTest {
                    'OwnerAccount': '111111111111', 'Encrypted': true, 'KmsKeyId': 'ALIAS_ARN', 'Status': 'available',
                    'ManualSnapshotRetentionPeriod': -1},
                   {'SnapshotIdentifier': 'partner-share', 'ClusterIdentifier': 'partner', 'SnapshotType': 'manual',
-                   'OwnerAccount': '222222222222', 'Encrypted': true, 'KmsKeyId': 'PARTNER_KEY_ARN', 'Status': 'available'}]}"""
-                .replace("KEY_1_ARN", KEY_1_ARN).replace("ALIAS_ARN", ALIAS_ARN).replace("PARTNER_KEY_ARN", PARTNER_KEY_ARN));
+                   'OwnerAccount': '222222222222', 'Encrypted': true, 'KmsKeyId': 'PARTNER_KEY_ARN', 'Status': 'available'}]}""".replace("KEY_1_ARN", KEY_1_ARN)
+                .replace("ALIAS_ARN", ALIAS_ARN)
+                .replace("PARTNER_KEY_ARN", PARTNER_KEY_ARN));
         aws.answer(US, "redshift", "describe-snapshot-copy-grants", null, """
-                {'SnapshotCopyGrants': [{'SnapshotCopyGrantName': 'dr-grant', 'KmsKeyId': 'KEY_1_ARN'}]}"""
-                .replace("KEY_1_ARN", KEY_1_ARN));
+                {'SnapshotCopyGrants': [{'SnapshotCopyGrantName': 'dr-grant', 'KmsKeyId': 'KEY_1_ARN'}]}""".replace("KEY_1_ARN", KEY_1_ARN));
         aws.answer(US, "redshift-serverless", "list-namespaces", null, """
                 {'namespaces': [{'namespaceName': 'lake', 'namespaceArn': 'arn:aws:redshift-serverless:us-east-1:111111111111:namespace/0f0f',
                                  'status': 'AVAILABLE', 'kmsKeyId': 'AWS_OWNED_KMS_KEY', 'adminUsername': 'admin',
@@ -387,8 +450,8 @@ class CollectorScriptTest {
                 {'snapshots': [{'snapshotName': 'lake-snap', 'namespaceName': 'lake', 'ownerAccount': '111111111111',
                                 'kmsKeyId': 'KEY_4_ARN'},
                                {'snapshotName': 'from-vendor', 'namespaceName': 'vendor', 'ownerAccount': '333333333333',
-                                'kmsKeyId': 'VENDOR_KEY_ARN'}]}"""
-                .replace("KEY_4_ARN", KEY_4_ARN).replace("VENDOR_KEY_ARN", VENDOR_KEY_ARN));
+                                'kmsKeyId': 'VENDOR_KEY_ARN'}]}""".replace("KEY_4_ARN", KEY_4_ARN)
+                .replace("VENDOR_KEY_ARN", VENDOR_KEY_ARN));
         aws.answer(US, "ec2", "describe-security-groups", null, """
                 {'SecurityGroups': [
                   {'GroupId': 'sg-0aaa', 'GroupName': 'redshift-private', 'VpcId': 'vpc-1',
@@ -399,20 +462,30 @@ class CollectorScriptTest {
         aws.answer(US, "cloudtrail", "describe-trails", null, """
                 {'trailList': [{'Name': 'main', 'TrailARN': 'MAIN_TRAIL_ARN', 'HomeRegion': 'us-east-1',
                                 'IsMultiRegionTrail': true, 'LogFileValidationEnabled': true,
-                                'HasCustomEventSelectors': false, 'S3BucketName': 'trail-bucket'}]}"""
-                .replace("MAIN_TRAIL_ARN", MAIN_TRAIL_ARN));
+                                'HasCustomEventSelectors': false, 'S3BucketName': 'trail-bucket'}]}""".replace("MAIN_TRAIL_ARN", MAIN_TRAIL_ARN));
         aws.answer(US, "cloudtrail", "get-trail-status", MAIN_TRAIL_ARN, "{'IsLogging': true}");
-        aws.answer(US, "cloudtrail", "get-event-selectors", MAIN_TRAIL_ARN, """
-                {'TrailARN': 'MAIN_TRAIL_ARN', 'EventSelectors': [{'ReadWriteType': 'All', 'IncludeManagementEvents': true}]}"""
-                .replace("MAIN_TRAIL_ARN", MAIN_TRAIL_ARN));
+        aws.answer(
+                US, "cloudtrail", "get-event-selectors", MAIN_TRAIL_ARN, """
+                {'TrailARN': 'MAIN_TRAIL_ARN', 'EventSelectors': [{'ReadWriteType': 'All', 'IncludeManagementEvents': true}]}""".replace("MAIN_TRAIL_ARN", MAIN_TRAIL_ARN));
         aws.answer(US, "kms", "describe-key", KEY_1_ARN, keyMetadata(KEY_1, KEY_1_ARN));
-        aws.answer(US, "kms", "get-key-rotation-status", KEY_1_ARN,
+        aws.answer(
+                US,
+                "kms",
+                "get-key-rotation-status",
+                KEY_1_ARN,
                 "{'KeyRotationEnabled': true, 'KeyId': '" + KEY_1_ARN + "', 'RotationPeriodInDays': 365}");
         aws.answer(US, "kms", "describe-key", ALIAS_ARN, keyMetadata(KEY_3, KEY_3_ARN));
         // a message that echoes credentials back (as a signature mismatch can): the script must mask them
-        aws.fail(US, "kms", "get-key-rotation-status", KEY_3_ARN, 254, "\nAn error occurred"
-                + " (AccessDeniedException) when calling the GetKeyRotationStatus operation: request by " + ACCESS_KEY
-                + " with token " + SESSION_TOKEN + " and secret " + SECRET_KEY + " is not authorized\n");
+        aws.fail(
+                US,
+                "kms",
+                "get-key-rotation-status",
+                KEY_3_ARN,
+                254,
+                "\nAn error occurred"
+                        + " (AccessDeniedException) when calling the GetKeyRotationStatus operation: request by "
+                        + ACCESS_KEY
+                        + " with token " + SESSION_TOKEN + " and secret " + SECRET_KEY + " is not authorized\n");
         aws.answer(US, "kms", "describe-key", KEY_4_ARN, keyMetadata(KEY_4, KEY_4_ARN));
         aws.answer(US, "kms", "get-key-rotation-status", KEY_4_ARN, "{'KeyRotationEnabled': false}");
 
@@ -429,20 +502,20 @@ class CollectorScriptTest {
                   {'Name': 'main', 'TrailARN': 'MAIN_TRAIL_ARN', 'HomeRegion': 'us-east-1', 'IsMultiRegionTrail': true,
                    'LogFileValidationEnabled': true, 'HasCustomEventSelectors': false},
                   {'Name': 'eu-local', 'TrailARN': 'EU_TRAIL_ARN', 'HomeRegion': 'eu-west-1', 'IsMultiRegionTrail': false,
-                   'LogFileValidationEnabled': false, 'HasCustomEventSelectors': true}]}"""
-                .replace("MAIN_TRAIL_ARN", MAIN_TRAIL_ARN).replace("EU_TRAIL_ARN", EU_TRAIL_ARN));
+                   'LogFileValidationEnabled': false, 'HasCustomEventSelectors': true}]}""".replace("MAIN_TRAIL_ARN", MAIN_TRAIL_ARN)
+                .replace("EU_TRAIL_ARN", EU_TRAIL_ARN));
         aws.answer(EU, "cloudtrail", "get-trail-status", EU_TRAIL_ARN, "{'IsLogging': false}");
         aws.answer(EU, "cloudtrail", "get-event-selectors", EU_TRAIL_ARN, """
                 {'TrailARN': 'EU_TRAIL_ARN', 'AdvancedEventSelectors': [{'Name': 'mgmt',
-                  'FieldSelectors': [{'Field': 'eventCategory', 'Equals': ['Management']}]}]}"""
-                .replace("EU_TRAIL_ARN", EU_TRAIL_ARN));
+                  'FieldSelectors': [{'Field': 'eventCategory', 'Equals': ['Management']}]}]}""".replace("EU_TRAIL_ARN", EU_TRAIL_ARN));
     }
 
     static String keyMetadata(String id, String arn) {
         return ("{'KeyMetadata': {'AWSAccountId': '111111111111', 'KeyId': 'ID', 'Arn': 'ARN', 'Enabled': true,"
-                + " 'KeyUsage': 'ENCRYPT_DECRYPT', 'KeyState': 'Enabled', 'Origin': 'AWS_KMS', 'KeyManager': 'CUSTOMER',"
-                + " 'KeySpec': 'SYMMETRIC_DEFAULT', 'CreationDate': '2025-01-01T00:00:00+00:00'}}")
-                .replace("ID", id).replace("ARN", arn);
+                        + " 'KeyUsage': 'ENCRYPT_DECRYPT', 'KeyState': 'Enabled', 'Origin': 'AWS_KMS', 'KeyManager': 'CUSTOMER',"
+                        + " 'KeySpec': 'SYMMETRIC_DEFAULT', 'CreationDate': '2025-01-01T00:00:00+00:00'}}")
+                .replace("ID", id)
+                .replace("ARN", arn);
     }
 
     // --- helpers ------------------------------------------------------------------------------------------------
@@ -469,12 +542,15 @@ class CollectorScriptTest {
         env.put("AWS_SECRET_ACCESS_KEY", SECRET_KEY);
         env.put("AWS_SESSION_TOKEN", SESSION_TOKEN);
         env.put("AWS_CONFIG_FILE", home.resolve("no-such-config").toString());
-        env.put("AWS_SHARED_CREDENTIALS_FILE", home.resolve("no-such-credentials").toString());
+        env.put(
+                "AWS_SHARED_CREDENTIALS_FILE",
+                home.resolve("no-such-credentials").toString());
         env.put("AWS_EC2_METADATA_DISABLED", "true");
         Path stdout = tmp.resolve("stdout-" + System.nanoTime());
         Path stderr = tmp.resolve("stderr-" + System.nanoTime());
-        pb.redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).redirectInput(ProcessBuilder.Redirect.from(
-                Path.of("/dev/null").toFile()));
+        pb.redirectOutput(stdout.toFile())
+                .redirectError(stderr.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
         Process p = pb.start();
         if (!p.waitFor(180, TimeUnit.SECONDS)) {
             p.destroyForcibly();
@@ -485,7 +561,8 @@ class CollectorScriptTest {
 
     static Set<String> files(Path root) throws IOException {
         try (Stream<Path> s = Files.walk(root)) {
-            return s.filter(Files::isRegularFile).map(p -> root.relativize(p).toString().replace('\\', '/'))
+            return s.filter(Files::isRegularFile)
+                    .map(p -> root.relativize(p).toString().replace('\\', '/'))
                     .collect(Collectors.toCollection(TreeSet::new));
         }
     }
@@ -498,11 +575,17 @@ class CollectorScriptTest {
         allowed.add("ec2 describe-regions");
         assertThat(calls).isNotEmpty();
         for (FakeAwsCli.Invocation call : calls) {
-            assertThat(allowed).as("a call AwsCliCall does not list: " + call).contains(call.service() + " " + call.operation());
-            assertThat(MUTATING.matcher(call.operation()).find()).as("a mutating call: " + call).isFalse();
+            assertThat(allowed)
+                    .as("a call AwsCliCall does not list: " + call)
+                    .contains(call.service() + " " + call.operation());
+            assertThat(MUTATING.matcher(call.operation()).find())
+                    .as("a mutating call: " + call)
+                    .isFalse();
             assertThat(call.option("--output")).as("--output on " + call).isPresent();
             if (call.option("--output").get().equals("text")) {
-                assertThat(call.option("--query")).as("text output is only for --query: " + call).isPresent();
+                assertThat(call.option("--query"))
+                        .as("text output is only for --query: " + call)
+                        .isPresent();
             }
         }
     }
@@ -518,7 +601,10 @@ class CollectorScriptTest {
             }
         }
         for (String text : texts) {
-            assertThat(text).doesNotContain(ACCESS_KEY).doesNotContain(SECRET_KEY).doesNotContain(SESSION_TOKEN);
+            assertThat(text)
+                    .doesNotContain(ACCESS_KEY)
+                    .doesNotContain(SECRET_KEY)
+                    .doesNotContain(SESSION_TOKEN);
         }
     }
 }

@@ -29,8 +29,12 @@ class ErrorFileEncodingTest {
     void errorFileInAnyCliEncodingGivesItsMessage(String charset, boolean bom) {
         String text = (bom ? "\uFEFF" : "") + "\r\nAn error occurred (AccessDenied) when calling the"
                 + " DescribeClusterSnapshots operation: not authorized\r\n";
-        Inventory inv = Estate.in(dir).bytes(ERROR, text.getBytes(Charset.forName(charset))).load();
-        assertThat(inv.errors()).filteredOn(e -> e.kind() == Kind.CALL_FAILED).extracting(CollectionError::message)
+        Inventory inv = Estate.in(dir)
+                .bytes(ERROR, text.getBytes(Charset.forName(charset)))
+                .load();
+        assertThat(inv.errors())
+                .filteredOn(e -> e.kind() == Kind.CALL_FAILED)
+                .extracting(CollectionError::message)
                 .containsExactly("aws redshift describe-cluster-snapshots failed: An error occurred (AccessDenied)"
                         + " when calling the DescribeClusterSnapshots operation: not authorized");
     }
@@ -40,6 +44,7 @@ class ErrorFileEncodingTest {
     void decodeTextHandlesByteOrderMarks(String charset) {
         byte[] bytes = ("\uFEFF" + "é error").getBytes(Charset.forName(charset));
         assertThat(ExportLayout.decodeText(bytes)).isEqualTo("é error");
-        assertThat(ExportLayout.decodeText("plain".getBytes(StandardCharsets.UTF_8))).isEqualTo("plain");
+        assertThat(ExportLayout.decodeText("plain".getBytes(StandardCharsets.UTF_8)))
+                .isEqualTo("plain");
     }
 }

@@ -47,16 +47,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class FakeAwsCli implements AutoCloseable {
 
     /** The options whose value names the resource of a per-resource call. */
-    private static final List<String> RESOURCE_OPTIONS = List.of("--cluster-identifier", "--parameter-group-name",
-            "--key-id", "--name", "--trail-name");
+    private static final List<String> RESOURCE_OPTIONS =
+            List.of("--cluster-identifier", "--parameter-group-name", "--key-id", "--name", "--trail-name");
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** JSON as the AWS CLI prints it (Python's {@code json.dumps(indent=4)}): {@code "Key": value}, {@code []}. */
     private static final DefaultPrettyPrinter CLI_STYLE = new DefaultPrettyPrinter(Separators.createDefaultInstance()
-            .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
-            .withObjectEmptySeparator("")
-            .withArrayEmptySeparator(""))
+                    .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+                    .withObjectEmptySeparator("")
+                    .withArrayEmptySeparator(""))
             .withObjectIndenter(new DefaultIndenter("    ", "\n"))
             .withArrayIndenter(new DefaultIndenter("    ", "\n"));
 
@@ -90,7 +90,11 @@ final class FakeAwsCli implements AutoCloseable {
         }
 
         String resource() {
-            return RESOURCE_OPTIONS.stream().map(this::option).flatMap(Optional::stream).findFirst().orElse("");
+            return RESOURCE_OPTIONS.stream()
+                    .map(this::option)
+                    .flatMap(Optional::stream)
+                    .findFirst()
+                    .orElse("");
         }
 
         @Override
@@ -99,14 +103,11 @@ final class FakeAwsCli implements AutoCloseable {
         }
     }
 
-    private sealed interface Answer {
-    }
+    private sealed interface Answer {}
 
-    private record Json(JsonNode json) implements Answer {
-    }
+    private record Json(JsonNode json) implements Answer {}
 
-    private record Failure(int exitCode, String stderr) implements Answer {
-    }
+    private record Failure(int exitCode, String stderr) implements Answer {}
 
     private final Map<String, Answer> answers = new HashMap<>();
     private final List<Invocation> invocations = Collections.synchronizedList(new ArrayList<>());
@@ -128,7 +129,8 @@ final class FakeAwsCli implements AutoCloseable {
         this.thread.setDaemon(true);
         this.thread.start();
         Path aws = bin.resolve("aws");
-        Files.writeString(aws, """
+        Files.writeString(
+                aws, """
                 #!/usr/bin/env bash
                 # Fake AWS CLI written by FakeAwsCli (rsaudit tests): never talks to AWS.
                 printf '%s\\n' "aws $*" >>'LOG'
@@ -203,7 +205,8 @@ final class FakeAwsCli implements AutoCloseable {
     private void serve() {
         while (!server.isClosed()) {
             try (Socket s = server.accept()) {
-                BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8));
+                BufferedReader in =
+                        new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8));
                 List<String> args = new ArrayList<>();
                 for (String line = in.readLine(); line != null && !line.equals("\u001e"); line = in.readLine()) {
                     args.add(line);
@@ -284,7 +287,8 @@ final class FakeAwsCli implements AutoCloseable {
         if (!f.startsWith(prefix)) {
             throw new IllegalArgumentException("unsupported filter " + f);
         }
-        Set<String> ids = new HashSet<>(Arrays.asList(f.substring(prefix.length()).split(",")));
+        Set<String> ids =
+                new HashSet<>(Arrays.asList(f.substring(prefix.length()).split(",")));
         ObjectNode out = JSON.createObjectNode();
         ArrayNode groups = out.putArray("SecurityGroups");
         for (JsonNode g : all.path("SecurityGroups")) {

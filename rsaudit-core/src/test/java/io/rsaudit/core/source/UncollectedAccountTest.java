@@ -34,29 +34,39 @@ class UncollectedAccountTest {
                 .json("111111111111/sts/get-caller-identity.json", "{'Account': '111111111111'}")
                 .json("111111111111/eu-west-1/redshift/describe-clusters.json", "{'Clusters': []}")
                 .load();
-        assertThat(errors(inv)).anySatisfy(e -> {
-            assertThat(e.kind()).isEqualTo(Kind.CALL_FAILED);
-            assertThat(e.location()).isEqualTo("333333333333/sts/get-caller-identity.error");
-            assertThat(e.message()).contains("AssumeRole").contains("AccessDenied").contains("333333333333");
-        }).anySatisfy(e -> {
-            assertThat(e.kind()).isEqualTo(Kind.NOT_COLLECTED);
-            assertThat(e.location()).isEqualTo("333333333333/");
-            assertThat(e.message()).contains("nothing of account 333333333333 was collected")
-                    .contains("sts/get-caller-identity");
-        });
+        assertThat(errors(inv))
+                .anySatisfy(e -> {
+                    assertThat(e.kind()).isEqualTo(Kind.CALL_FAILED);
+                    assertThat(e.location()).isEqualTo("333333333333/sts/get-caller-identity.error");
+                    assertThat(e.message())
+                            .contains("AssumeRole")
+                            .contains("AccessDenied")
+                            .contains("333333333333");
+                })
+                .anySatisfy(e -> {
+                    assertThat(e.kind()).isEqualTo(Kind.NOT_COLLECTED);
+                    assertThat(e.location()).isEqualTo("333333333333/");
+                    assertThat(e.message())
+                            .contains("nothing of account 333333333333 was collected")
+                            .contains("sts/get-caller-identity");
+                });
     }
 
     @Test
     void aFailedRegionListIsReportedForTheAccount() {
         Inventory inv = Estate.in(dir)
                 .json("111111111111/sts/get-caller-identity.json", "{'Account': '111111111111'}")
-                .text("111111111111/ec2/describe-regions.error", "An error occurred (UnauthorizedOperation) when"
-                        + " calling the DescribeRegions operation [ec2:DescribeRegions, account 111111111111]: denied\n")
+                .text(
+                        "111111111111/ec2/describe-regions.error",
+                        "An error occurred (UnauthorizedOperation) when"
+                                + " calling the DescribeRegions operation [ec2:DescribeRegions, account 111111111111]: denied\n")
                 .load();
         assertThat(errors(inv)).singleElement().satisfies(e -> {
             assertThat(e.kind()).isEqualTo(Kind.CALL_FAILED);
             assertThat(e.location()).isEqualTo("111111111111/ec2/describe-regions.error");
-            assertThat(e.message()).contains("no region of this account was collected").contains("UnauthorizedOperation");
+            assertThat(e.message())
+                    .contains("no region of this account was collected")
+                    .contains("UnauthorizedOperation");
         });
     }
 

@@ -38,8 +38,16 @@ import java.util.Map;
  * }
  * </pre>
  */
-public record Fixture(String name, Result expected, String description, Instant now, JsonNode policy,
-        String resource, String field, String message, JsonNode files) {
+public record Fixture(
+        String name,
+        Result expected,
+        String description,
+        Instant now,
+        JsonNode policy,
+        String resource,
+        String field,
+        String message,
+        JsonNode files) {
 
     public static final Instant DEFAULT_NOW = Instant.parse("2026-06-01T00:00:00Z");
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -52,7 +60,8 @@ public record Fixture(String name, Result expected, String description, Instant 
             Iterator<String> keys = root.fieldNames();
             while (keys.hasNext()) {
                 String k = keys.next();
-                if (!java.util.Set.of("description", "now", "policy", "expect", "files").contains(k)) {
+                if (!java.util.Set.of("description", "now", "policy", "expect", "files")
+                        .contains(k)) {
                     throw new IllegalArgumentException(name + ": unknown fixture field '" + k + "'");
                 }
             }
@@ -62,10 +71,16 @@ public record Fixture(String name, Result expected, String description, Instant 
             if ((expected == Result.FAIL || expected == Result.UNKNOWN) && !expect.hasNonNull("field")) {
                 throw new IllegalArgumentException(name + ": a " + expected + " fixture must name expect.field");
             }
-            return new Fixture(name, expected, root.path("description").asText(null),
+            return new Fixture(
+                    name,
+                    expected,
+                    root.path("description").asText(null),
                     root.hasNonNull("now") ? Instant.parse(root.get("now").asText()) : DEFAULT_NOW,
-                    root.get("policy"), expect.path("resource").asText(null), expect.path("field").asText(null),
-                    expect.path("message").asText(null), root.get("files"));
+                    root.get("policy"),
+                    expect.path("resource").asText(null),
+                    expect.path("field").asText(null),
+                    expect.path("message").asText(null),
+                    root.get("files"));
         } catch (IOException e) {
             throw new UncheckedIOException(name + ": not valid JSON", e);
         }
@@ -90,7 +105,7 @@ public record Fixture(String name, Result expected, String description, Instant 
     /** Writes the estate below {@code dir}: JSON documents as JSON, strings as text (for .error files). */
     public Path writeEstate(Path dir) throws IOException {
         Path estate = Files.createDirectories(dir.resolve("estate"));
-        for (Iterator<Map.Entry<String, JsonNode>> it = files.fields(); it.hasNext();) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = files.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             Path file = estate.resolve(e.getKey());
             Files.createDirectories(file.getParent());

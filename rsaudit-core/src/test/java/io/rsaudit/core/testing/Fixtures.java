@@ -13,8 +13,7 @@ import java.util.stream.Stream;
 /** Finds the fixtures of a check: {@code <check package>/<ID>/*.json} in the test resources. */
 public final class Fixtures {
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     public static Path directory(CheckMetadata check) {
         String path = check.check().getClass().getPackageName().replace('.', '/') + "/" + check.id();

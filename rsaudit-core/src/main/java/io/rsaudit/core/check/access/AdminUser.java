@@ -15,8 +15,7 @@ final class AdminUser {
     static final String UNMANAGED_RISK = ": a person or script chose it, nothing rotates it, and anyone who learns it"
             + " is a superuser until someone changes it by hand";
 
-    private AdminUser() {
-    }
+    private AdminUser() {}
 
     static Outcome judgeName(Value<String> username, String what) {
         if (!username.isPresent()) {
@@ -24,8 +23,9 @@ final class AdminUser {
         }
         String name = username.value();
         if (DEFAULT_NAMES.contains(name.trim().toLowerCase(Locale.ROOT))) {
-            return Outcome.fail("the admin user of " + what + " is named '" + name + "', a default name that"
-                    + " password-guessing attacks try first: knowing the superuser's name, they need only its password",
+            return Outcome.fail(
+                    "the admin user of " + what + " is named '" + name + "', a default name that"
+                            + " password-guessing attacks try first: knowing the superuser's name, they need only its password",
                     username);
         }
         return Outcome.pass("the admin user of " + what + " is named '" + name + "', not a default name", username);
@@ -33,7 +33,8 @@ final class AdminUser {
 
     /** "the password of admin user 'dba' of cluster X", or "the admin password of cluster X" without a known name. */
     static String password(Value<String> username, String what) {
-        return username.isPresent() ? "the password of admin user '" + username.value() + "' of " + what
+        return username.isPresent()
+                ? "the password of admin user '" + username.value() + "' of " + what
                 : "the admin password of " + what;
     }
 }

@@ -8,7 +8,10 @@ import io.rsaudit.core.check.Outcome;
 import io.rsaudit.core.check.Severity;
 import io.rsaudit.core.model.Cluster;
 
-@CheckInfo(id = "RS-ACCESS-001", title = "Cluster admin user does not have a default name", severity = Severity.LOW,
+@CheckInfo(
+        id = "RS-ACCESS-001",
+        title = "Cluster admin user does not have a default name",
+        severity = Severity.LOW,
         area = Area.ACCESS)
 public final class ClusterAdminNameNotDefault implements Check<Cluster> {
 

@@ -9,8 +9,11 @@ import io.rsaudit.core.check.Severity;
 import io.rsaudit.core.model.Cluster;
 import io.rsaudit.core.model.Value;
 
-@CheckInfo(id = "RS-ACCESS-002", title = "Cluster admin password is managed by Secrets Manager",
-        severity = Severity.MEDIUM, area = Area.ACCESS)
+@CheckInfo(
+        id = "RS-ACCESS-002",
+        title = "Cluster admin password is managed by Secrets Manager",
+        severity = Severity.MEDIUM,
+        area = Area.ACCESS)
 public final class ClusterAdminPasswordManaged implements Check<Cluster> {
 
     @Override
@@ -22,8 +25,10 @@ public final class ClusterAdminPasswordManaged implements Check<Cluster> {
         }
         String password = AdminUser.password(cluster.masterUsername(), name);
         if (secret.value() == null) {
-            return Outcome.fail(password + " is not managed by Secrets Manager (no MasterPasswordSecretArn)"
-                    + AdminUser.UNMANAGED_RISK, secret);
+            return Outcome.fail(
+                    password + " is not managed by Secrets Manager (no MasterPasswordSecretArn)"
+                            + AdminUser.UNMANAGED_RISK,
+                    secret);
         }
         return Outcome.pass(password + " is kept and rotated by Secrets Manager in " + secret.value(), secret);
     }

@@ -8,12 +8,16 @@ import io.rsaudit.core.check.Outcome;
 import io.rsaudit.core.check.Severity;
 import io.rsaudit.core.model.Namespace;
 
-@CheckInfo(id = "RS-ACCESS-003", title = "Serverless namespace admin user does not have a default name",
-        severity = Severity.LOW, area = Area.ACCESS)
+@CheckInfo(
+        id = "RS-ACCESS-003",
+        title = "Serverless namespace admin user does not have a default name",
+        severity = Severity.LOW,
+        area = Area.ACCESS)
 public final class NamespaceAdminNameNotDefault implements Check<Namespace> {
 
     @Override
     public Outcome evaluate(Namespace namespace, CheckContext context) {
-        return AdminUser.judgeName(namespace.adminUsername(), "namespace " + namespace.id().name());
+        return AdminUser.judgeName(
+                namespace.adminUsername(), "namespace " + namespace.id().name());
     }
 }

@@ -9,8 +9,7 @@ import io.rsaudit.core.check.Severity;
 import io.rsaudit.core.model.Cluster;
 import io.rsaudit.core.model.Value;
 
-@CheckInfo(id = "RS-ATREST-001", title = "Cluster is encrypted at rest", severity = Severity.HIGH,
-        area = Area.AT_REST)
+@CheckInfo(id = "RS-ATREST-001", title = "Cluster is encrypted at rest", severity = Severity.HIGH, area = Area.AT_REST)
 public final class ClusterEncrypted implements Check<Cluster> {
 
     @Override
@@ -21,17 +20,21 @@ public final class ClusterEncrypted implements Check<Cluster> {
             return Outcome.pass(name + " is encrypted at rest" + rootKey(cluster), encrypted);
         }
         if (Boolean.FALSE.equals(encrypted.value())) {
-            return Outcome.fail(name + " is not encrypted at rest (Encrypted is false): its data blocks, system"
-                    + " metadata and the snapshots taken from it are stored unencrypted", encrypted);
+            return Outcome.fail(
+                    name + " is not encrypted at rest (Encrypted is false): its data blocks, system"
+                            + " metadata and the snapshots taken from it are stored unencrypted",
+                    encrypted);
         }
-        return Outcome.unknown("cannot tell whether " + name + " is encrypted",
-                encrypted.orUnknown("Encrypted has no value"));
+        return Outcome.unknown(
+                "cannot tell whether " + name + " is encrypted", encrypted.orUnknown("Encrypted has no value"));
     }
 
     private static String rootKey(Cluster cluster) {
         if (cluster.hsmStatus().isPresent()) {
             return ", with its root key in an HSM";
         }
-        return cluster.kmsKeyId().isPresent() ? ", with KMS key " + cluster.kmsKeyId().value() : "";
+        return cluster.kmsKeyId().isPresent()
+                ? ", with KMS key " + cluster.kmsKeyId().value()
+                : "";
     }
 }

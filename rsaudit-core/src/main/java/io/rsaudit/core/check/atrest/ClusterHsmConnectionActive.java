@@ -10,7 +10,10 @@ import io.rsaudit.core.model.Cluster;
 import io.rsaudit.core.model.HsmStatus;
 import io.rsaudit.core.model.Value;
 
-@CheckInfo(id = "RS-ATREST-005", title = "HSM-backed cluster's HSM connection is active", severity = Severity.MEDIUM,
+@CheckInfo(
+        id = "RS-ATREST-005",
+        title = "HSM-backed cluster's HSM connection is active",
+        severity = Severity.MEDIUM,
         area = Area.AT_REST)
 public final class ClusterHsmConnectionActive implements Check<Cluster> {
 
@@ -37,7 +40,7 @@ public final class ClusterHsmConnectionActive implements Check<Cluster> {
                         + " cluster is not yet using the HSM it names; if it stays so, check that Redshift can reach"
                         + " the HSM and that the HSM trusts the client certificate"
                 : ", not active: the cluster may be unable to reach its root key";
-        return Outcome.fail("the HSM status of " + name + " is '" + status.value() + "' (" + which + ")" + detail,
-                status);
+        return Outcome.fail(
+                "the HSM status of " + name + " is '" + status.value() + "' (" + which + ")" + detail, status);
     }
 }

@@ -11,7 +11,10 @@ import io.rsaudit.core.model.HsmStatus;
 import io.rsaudit.core.model.KeyReference;
 import io.rsaudit.core.model.Value;
 
-@CheckInfo(id = "RS-ATREST-002", title = "Cluster's root key is customer-managed", severity = Severity.MEDIUM,
+@CheckInfo(
+        id = "RS-ATREST-002",
+        title = "Cluster's root key is customer-managed",
+        severity = Severity.MEDIUM,
         area = Area.AT_REST)
 public final class ClusterRootKeyCustomerManaged implements Check<Cluster> {
 
@@ -30,8 +33,10 @@ public final class ClusterRootKeyCustomerManaged implements Check<Cluster> {
         }
         Value<HsmStatus> hsm = cluster.hsmStatus();
         if (hsm.isPresent()) {
-            return Outcome.pass(name + " keeps its root key in an HSM (" + HsmNames.of(hsm.value())
-                    + "); RS-ATREST-005 checks the HSM connection", hsm);
+            return Outcome.pass(
+                    name + " keeps its root key in an HSM (" + HsmNames.of(hsm.value())
+                            + "); RS-ATREST-005 checks the HSM connection",
+                    hsm);
         }
         Value<String> kmsKeyId = cluster.kmsKeyId();
         if (kmsKeyId.isUnknown()) {
@@ -40,12 +45,16 @@ public final class ClusterRootKeyCustomerManaged implements Check<Cluster> {
         if (KeyReference.classify(kmsKeyId.value()) == KeyReference.NONE) {
             // Without a key id the root key could still be in an HSM; only a known absence of HsmStatus rules it out.
             if (hsm.isUnknown()) {
-                return Outcome.unknown("cannot tell which root key " + name + " uses: it reports no KmsKeyId, and whether"
-                        + " it is HSM-backed is unknown", hsm);
+                return Outcome.unknown(
+                        "cannot tell which root key " + name + " uses: it reports no KmsKeyId, and whether"
+                                + " it is HSM-backed is unknown",
+                        hsm);
             }
-            return Outcome.fail(name + " is encrypted but reports no KmsKeyId and no HSM, so it uses an AWS owned key,"
-                    + " not a customer-managed key: you cannot see or change its policy, disable it, or audit its use"
-                    + " in your CloudTrail", kmsKeyId);
+            return Outcome.fail(
+                    name + " is encrypted but reports no KmsKeyId and no HSM, so it uses an AWS owned key,"
+                            + " not a customer-managed key: you cannot see or change its policy, disable it, or audit its use"
+                            + " in your CloudTrail",
+                    kmsKeyId);
         }
         return KeyOwnership.judge(kmsKeyId, cluster.id().scope(), context, name);
     }

@@ -10,7 +10,10 @@ import io.rsaudit.core.model.KeyReference;
 import io.rsaudit.core.model.SnapshotCopyGrant;
 import io.rsaudit.core.model.Value;
 
-@CheckInfo(id = "RS-ATREST-008", title = "Snapshot copy grant uses a customer-managed key", severity = Severity.MEDIUM,
+@CheckInfo(
+        id = "RS-ATREST-008",
+        title = "Snapshot copy grant uses a customer-managed key",
+        severity = Severity.MEDIUM,
         area = Area.AT_REST)
 public final class CopyGrantUsesCustomerKey implements Check<SnapshotCopyGrant> {
 
@@ -25,8 +28,11 @@ public final class CopyGrantUsesCustomerKey implements Check<SnapshotCopyGrant> 
             return Outcome.unknown("cannot read the KmsKeyId of " + name, kmsKeyId);
         }
         if (KeyReference.classify(kmsKeyId.value()) == KeyReference.NONE) {
-            return Outcome.fail(name + " names no KMS key: snapshots copied into " + grant.id().scope().region()
-                    + " with it are encrypted with the default key, not a customer-managed key", kmsKeyId);
+            return Outcome.fail(
+                    name + " names no KMS key: snapshots copied into "
+                            + grant.id().scope().region()
+                            + " with it are encrypted with the default key, not a customer-managed key",
+                    kmsKeyId);
         }
         return KeyOwnership.judge(kmsKeyId, grant.id().scope(), context, name);
     }

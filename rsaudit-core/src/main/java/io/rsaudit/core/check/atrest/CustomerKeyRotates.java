@@ -11,7 +11,10 @@ import io.rsaudit.core.model.KmsKey;
 import io.rsaudit.core.model.Value;
 import java.util.Set;
 
-@CheckInfo(id = "RS-ATREST-004", title = "Customer-managed key rotates automatically", severity = Severity.MEDIUM,
+@CheckInfo(
+        id = "RS-ATREST-004",
+        title = "Customer-managed key rotates automatically",
+        severity = Severity.MEDIUM,
         area = Area.AT_REST)
 public final class CustomerKeyRotates implements Check<KmsKey> {
 
@@ -29,19 +32,22 @@ public final class CustomerKeyRotates implements Check<KmsKey> {
         }
         Value<String> manager = metadata.value().keyManager();
         if ("AWS".equals(manager.value())) {
-            return Outcome.notApplicable(name + " is AWS managed: KMS rotates AWS managed keys every year, and that"
-                    + " cannot be changed", manager);
+            return Outcome.notApplicable(
+                    name + " is AWS managed: KMS rotates AWS managed keys every year, and that" + " cannot be changed",
+                    manager);
         }
         Value<String> origin = metadata.value().origin();
         if (origin.isPresent() && NOT_AUTO_ROTATABLE.contains(origin.value())) {
-            return Outcome.notApplicable(name + " has origin " + origin.value() + ": " + manualRotation(origin.value()),
-                    origin);
+            return Outcome.notApplicable(
+                    name + " has origin " + origin.value() + ": " + manualRotation(origin.value()), origin);
         }
         Value<String> state = metadata.value().keyState();
         if (state.isPresent() && PENDING_DELETION.contains(state.value())) {
             // KMS reports rotation off for a key awaiting deletion; RS-ATREST-003 reports the deletion itself
-            return Outcome.notApplicable(name + " is " + state.value() + ", and KMS does not rotate a key that is"
-                    + " scheduled for deletion; RS-ATREST-003 reports it", state);
+            return Outcome.notApplicable(
+                    name + " is " + state.value() + ", and KMS does not rotate a key that is"
+                            + " scheduled for deletion; RS-ATREST-003 reports it",
+                    state);
         }
         Value<Boolean> rotation = key.rotationEnabled();
         if (rotation.isUnknown()) {
@@ -62,8 +68,9 @@ public final class CustomerKeyRotates implements Check<KmsKey> {
         if (state.isUnknown()) {
             return Outcome.unknown(off + ", but its key state is unknown", state);
         }
-        return Outcome.fail("automatic rotation of customer-managed " + name + " is off (KeyRotationEnabled false):"
-                + " its key material never changes, however long it protects the data of: " + KeyUsers.of(key),
+        return Outcome.fail(
+                "automatic rotation of customer-managed " + name + " is off (KeyRotationEnabled false):"
+                        + " its key material never changes, however long it protects the data of: " + KeyUsers.of(key),
                 rotation);
     }
 
@@ -77,7 +84,8 @@ public final class CustomerKeyRotates implements Check<KmsKey> {
 
     private static String period(KmsKey key) {
         Value<Integer> days = key.rotationPeriodInDays();
-        return days.isPresent() ? "every " + days.value() + " days"
+        return days.isPresent()
+                ? "every " + days.value() + " days"
                 : "period not reported (KMS rotates yearly unless another period is set)";
     }
 }

@@ -5,13 +5,16 @@ import io.rsaudit.core.model.HsmStatus;
 /** Names the HSM configuration and client certificate of an HSM-backed cluster, for messages. */
 final class HsmNames {
 
-    private HsmNames() {
-    }
+    private HsmNames() {}
 
     static String of(HsmStatus hsm) {
-        String text = "HSM configuration " + (hsm.configurationIdentifier().isPresent()
-                ? hsm.configurationIdentifier().value() : "(not reported)");
+        String text = "HSM configuration "
+                + (hsm.configurationIdentifier().isPresent()
+                        ? hsm.configurationIdentifier().value()
+                        : "(not reported)");
         return hsm.clientCertificateIdentifier().isPresent()
-                ? text + ", client certificate " + hsm.clientCertificateIdentifier().value() : text;
+                ? text + ", client certificate "
+                        + hsm.clientCertificateIdentifier().value()
+                : text;
     }
 }

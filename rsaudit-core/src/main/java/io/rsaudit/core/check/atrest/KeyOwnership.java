@@ -14,14 +14,13 @@ import io.rsaudit.core.model.Value;
  */
 final class KeyOwnership {
 
-    static final String NOT_REQUIRED = "the policy does not require customer-managed keys"
-            + " (encryption.requireCustomerManagedKeys is false)";
+    static final String NOT_REQUIRED =
+            "the policy does not require customer-managed keys" + " (encryption.requireCustomerManagedKeys is false)";
 
     static final String AWS_MANAGED_RISK = ": its key policy, which lets every principal of the account use it"
             + " through Redshift, cannot be changed, and the key cannot be disabled or deleted";
 
-    private KeyOwnership() {
-    }
+    private KeyOwnership() {}
 
     /**
      * @param kmsKeyId a key id that is set ({@link KeyReference#NONE} is the caller's case)
@@ -30,11 +29,16 @@ final class KeyOwnership {
     static Outcome judge(Value<String> kmsKeyId, Scope scope, CheckContext context, String subject) {
         String id = kmsKeyId.value();
         return switch (KeyReference.classify(id)) {
-            case AWS_OWNED -> Outcome.fail(subject + " uses an AWS owned key (KmsKeyId " + id + "), not a"
-                    + " customer-managed key: AWS holds it in its own account, so you cannot see or change its policy,"
-                    + " disable it, or audit its use in your CloudTrail", kmsKeyId);
-            case AWS_MANAGED_ALIAS -> Outcome.fail(subject + " uses the AWS managed key " + id
-                    + ", not a customer-managed key" + AWS_MANAGED_RISK, kmsKeyId);
+            case AWS_OWNED ->
+                Outcome.fail(
+                        subject + " uses an AWS owned key (KmsKeyId " + id + "), not a"
+                                + " customer-managed key: AWS holds it in its own account, so you cannot see or change its policy,"
+                                + " disable it, or audit its use in your CloudTrail",
+                        kmsKeyId);
+            case AWS_MANAGED_ALIAS ->
+                Outcome.fail(
+                        subject + " uses the AWS managed key " + id + ", not a customer-managed key" + AWS_MANAGED_RISK,
+                        kmsKeyId);
             case LOOKUP -> lookUp(context.inventory().key(scope, id), id, subject);
             case NONE -> throw new IllegalArgumentException("no key id for " + subject + ": the caller decides");
         };
@@ -58,11 +62,14 @@ final class KeyOwnership {
             return Outcome.pass(subject + " uses customer-managed key " + arn, manager);
         }
         if ("AWS".equals(manager.value())) {
-            return Outcome.fail(subject + " uses key " + arn + ", which KMS reports as AWS managed (KeyManager AWS,"
-                    + " the aws/redshift key), not customer-managed" + AWS_MANAGED_RISK, manager);
+            return Outcome.fail(
+                    subject + " uses key " + arn + ", which KMS reports as AWS managed (KeyManager AWS,"
+                            + " the aws/redshift key), not customer-managed" + AWS_MANAGED_RISK,
+                    manager);
         }
-        return Outcome.unknown("cannot tell who manages key " + arn + " of " + subject,
-                Value.unknown(manager.provenance(), "KeyManager is '" + manager.value()
-                        + "', neither AWS nor CUSTOMER"));
+        return Outcome.unknown(
+                "cannot tell who manages key " + arn + " of " + subject,
+                Value.unknown(
+                        manager.provenance(), "KeyManager is '" + manager.value() + "', neither AWS nor CUSTOMER"));
     }
 }

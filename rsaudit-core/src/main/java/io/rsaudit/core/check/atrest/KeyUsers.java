@@ -8,8 +8,7 @@ final class KeyUsers {
 
     private static final int SHOWN = 5;
 
-    private KeyUsers() {
-    }
+    private KeyUsers() {}
 
     static String of(KmsKey key) {
         List<String> users = key.usedBy();

@@ -14,8 +14,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.stream.Collectors;
 
-@CheckInfo(id = "RS-ATREST-006", title = "Manual snapshot is encrypted", severity = Severity.HIGH,
-        area = Area.AT_REST)
+@CheckInfo(id = "RS-ATREST-006", title = "Manual snapshot is encrypted", severity = Severity.HIGH, area = Area.AT_REST)
 public final class ManualSnapshotEncrypted implements Check<ClusterSnapshot> {
 
     @Override
@@ -26,43 +25,55 @@ public final class ManualSnapshotEncrypted implements Check<ClusterSnapshot> {
             return Outcome.unknown("cannot tell whether this account owns " + name, snapshot.ownerAccount());
         }
         if (snapshot.isSharedIn()) {
-            return Outcome.notApplicable(name + " belongs to account " + snapshot.ownerAccount().value()
-                    + ", which shares it with this account; only the owner can change it, and the owner's own audit"
-                    + " judges it", snapshot.ownerAccount());
+            return Outcome.notApplicable(
+                    name + " belongs to account " + snapshot.ownerAccount().value()
+                            + ", which shares it with this account; only the owner can change it, and the owner's own audit"
+                            + " judges it",
+                    snapshot.ownerAccount());
         }
         Value<String> type = snapshot.snapshotType();
         if (!type.isPresent()) {
-            return Outcome.unknown("cannot tell whether " + name + " is manual or automated",
+            return Outcome.unknown(
+                    "cannot tell whether " + name + " is manual or automated",
                     type.orUnknown("SnapshotType has no value"));
         }
         if ("automated".equals(type.value())) {
-            return Outcome.notApplicable(name + " is automated, so it is encrypted exactly when its cluster is;"
-                    + " RS-ATREST-001 reports the cluster", type);
+            return Outcome.notApplicable(
+                    name + " is automated, so it is encrypted exactly when its cluster is;"
+                            + " RS-ATREST-001 reports the cluster",
+                    type);
         }
         Value<Boolean> encrypted = snapshot.encrypted();
         if (Boolean.TRUE.equals(encrypted.value())) {
             return Outcome.pass(type.value() + " " + name + " is encrypted" + key(snapshot), encrypted);
         }
         if (Boolean.FALSE.equals(encrypted.value())) {
-            return Outcome.fail(type.value() + " " + name + origin(snapshot) + " is not encrypted: a full copy of the"
-                    + " cluster's data at that time is stored unencrypted" + exposure(snapshot), encrypted);
+            return Outcome.fail(
+                    type.value() + " " + name + origin(snapshot) + " is not encrypted: a full copy of the"
+                            + " cluster's data at that time is stored unencrypted" + exposure(snapshot),
+                    encrypted);
         }
-        return Outcome.unknown("cannot tell whether " + name + " is encrypted",
-                encrypted.orUnknown("Encrypted has no value"));
+        return Outcome.unknown(
+                "cannot tell whether " + name + " is encrypted", encrypted.orUnknown("Encrypted has no value"));
     }
 
     private static String key(ClusterSnapshot snapshot) {
         if (Boolean.TRUE.equals(snapshot.encryptedWithHsm().value())) {
             return ", with its cluster's HSM-held key";
         }
-        return snapshot.kmsKeyId().isPresent() ? ", with KMS key " + snapshot.kmsKeyId().value() : "";
+        return snapshot.kmsKeyId().isPresent()
+                ? ", with KMS key " + snapshot.kmsKeyId().value()
+                : "";
     }
 
     private static String origin(ClusterSnapshot snapshot) {
-        String text = snapshot.clusterIdentifier().isPresent() ? " of cluster " + snapshot.clusterIdentifier().value()
+        String text = snapshot.clusterIdentifier().isPresent()
+                ? " of cluster " + snapshot.clusterIdentifier().value()
                 : "";
         return snapshot.createTime().isPresent()
-                ? text + ", created " + LocalDate.ofInstant(snapshot.createTime().value(), ZoneOffset.UTC) + "," : text;
+                ? text + ", created "
+                        + LocalDate.ofInstant(snapshot.createTime().value(), ZoneOffset.UTC) + ","
+                : text;
     }
 
     /** How long the unencrypted copy stays and who else may restore it: what makes the finding urgent. */
@@ -70,12 +81,15 @@ public final class ManualSnapshotEncrypted implements Check<ClusterSnapshot> {
         StringBuilder text = new StringBuilder();
         Value<Integer> retention = snapshot.manualRetentionPeriod();
         if (retention.isPresent()) {
-            text.append(retention.value() == -1 ? "; it is kept until someone deletes it (retention -1)"
-                    : "; it is kept " + retention.value() + " days");
+            text.append(
+                    retention.value() == -1
+                            ? "; it is kept until someone deletes it (retention -1)"
+                            : "; it is kept " + retention.value() + " days");
         }
         Value<List<RestoreAccess>> shared = snapshot.sharedWith();
         if (shared.isPresent() && !shared.value().isEmpty()) {
-            text.append(text.length() == 0 ? "; it" : " and").append(" is shared with ")
+            text.append(text.length() == 0 ? "; it" : " and")
+                    .append(" is shared with ")
                     .append(shared.value().stream().map(RestoreAccess::display).collect(Collectors.joining(", ")));
         }
         return text.toString();

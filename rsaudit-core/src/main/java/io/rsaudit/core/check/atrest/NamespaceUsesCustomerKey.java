@@ -10,8 +10,11 @@ import io.rsaudit.core.model.KeyReference;
 import io.rsaudit.core.model.Namespace;
 import io.rsaudit.core.model.Value;
 
-@CheckInfo(id = "RS-ATREST-007", title = "Serverless namespace uses a customer-managed key",
-        severity = Severity.MEDIUM, area = Area.AT_REST)
+@CheckInfo(
+        id = "RS-ATREST-007",
+        title = "Serverless namespace uses a customer-managed key",
+        severity = Severity.MEDIUM,
+        area = Area.AT_REST)
 public final class NamespaceUsesCustomerKey implements Check<Namespace> {
 
     @Override
@@ -26,7 +29,8 @@ public final class NamespaceUsesCustomerKey implements Check<Namespace> {
         }
         // Namespaces are always encrypted; a missing kmsKeyId says nothing about which key, so it is not a fail.
         if (KeyReference.classify(kmsKeyId.value()) == KeyReference.NONE) {
-            return Outcome.unknown("cannot tell which key encrypts " + name,
+            return Outcome.unknown(
+                    "cannot tell which key encrypts " + name,
                     Value.unknown(kmsKeyId.provenance(), "the namespace reports no kmsKeyId"));
         }
         return KeyOwnership.judge(kmsKeyId, namespace.id().scope(), context, name);

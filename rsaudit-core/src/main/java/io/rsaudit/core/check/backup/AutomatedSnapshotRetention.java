@@ -9,8 +9,11 @@ import io.rsaudit.core.check.Severity;
 import io.rsaudit.core.model.Cluster;
 import io.rsaudit.core.model.Value;
 
-@CheckInfo(id = "RS-BACKUP-002", title = "Automated snapshot retention meets the policy minimum",
-        severity = Severity.MEDIUM, area = Area.BACKUP)
+@CheckInfo(
+        id = "RS-BACKUP-002",
+        title = "Automated snapshot retention meets the policy minimum",
+        severity = Severity.MEDIUM,
+        area = Area.BACKUP)
 public final class AutomatedSnapshotRetention implements Check<Cluster> {
 
     @Override
@@ -22,8 +25,8 @@ public final class AutomatedSnapshotRetention implements Check<Cluster> {
         }
         int d = days.value();
         if (d == 0) {
-            return Outcome.notApplicable("automated snapshots of " + name + " are disabled; RS-BACKUP-001 reports it",
-                    days);
+            return Outcome.notApplicable(
+                    "automated snapshots of " + name + " are disabled; RS-BACKUP-001 reports it", days);
         }
         if (d < 0) {
             return Outcome.unknown(Snapshots.outOfRange(name, d), days);
@@ -31,13 +34,15 @@ public final class AutomatedSnapshotRetention implements Check<Cluster> {
         int min = context.policy().minAutomatedRetentionDays();
         String minimum = "the policy minimum is " + Snapshots.days(min) + " (backups.minAutomatedRetentionDays)";
         if (d < min) {
-            String apiDefault = d == 1 ? "; 1 day is what the API sets when a cluster is created without a"
-                    + " retention period" : "";
-            return Outcome.fail("automated snapshots of " + name + " are kept " + Snapshots.days(d) + ", so damage"
-                    + " noticed later than that cannot be undone from an automated snapshot; " + minimum + apiDefault,
+            String apiDefault = d == 1
+                    ? "; 1 day is what the API sets when a cluster is created without a" + " retention period"
+                    : "";
+            return Outcome.fail(
+                    "automated snapshots of " + name + " are kept " + Snapshots.days(d) + ", so damage"
+                            + " noticed later than that cannot be undone from an automated snapshot; " + minimum
+                            + apiDefault,
                     days);
         }
-        return Outcome.pass("automated snapshots of " + name + " are kept " + Snapshots.days(d) + "; " + minimum,
-                days);
+        return Outcome.pass("automated snapshots of " + name + " are kept " + Snapshots.days(d) + "; " + minimum, days);
     }
 }

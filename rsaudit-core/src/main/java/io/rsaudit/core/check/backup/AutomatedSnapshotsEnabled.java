@@ -9,7 +9,10 @@ import io.rsaudit.core.check.Severity;
 import io.rsaudit.core.model.Cluster;
 import io.rsaudit.core.model.Value;
 
-@CheckInfo(id = "RS-BACKUP-001", title = "Automated snapshots are enabled", severity = Severity.HIGH,
+@CheckInfo(
+        id = "RS-BACKUP-001",
+        title = "Automated snapshots are enabled",
+        severity = Severity.HIGH,
         area = Area.BACKUP)
 public final class AutomatedSnapshotsEnabled implements Check<Cluster> {
 
@@ -22,8 +25,9 @@ public final class AutomatedSnapshotsEnabled implements Check<Cluster> {
         }
         int d = days.value();
         if (d == 0) {
-            return Outcome.fail("automated snapshots of " + name + " are disabled (AutomatedSnapshotRetentionPeriod"
-                    + " is 0): Redshift takes none, so nothing written since the last manual snapshot can be restored",
+            return Outcome.fail(
+                    "automated snapshots of " + name + " are disabled (AutomatedSnapshotRetentionPeriod"
+                            + " is 0): Redshift takes none, so nothing written since the last manual snapshot can be restored",
                     days);
         }
         if (d < 0) {

@@ -8,15 +8,22 @@ import io.rsaudit.core.check.Outcome;
 import io.rsaudit.core.check.Severity;
 import io.rsaudit.core.model.Cluster;
 
-@CheckInfo(id = "RS-BACKUP-003", title = "Cluster's default manual snapshot retention is bounded",
-        severity = Severity.LOW, area = Area.BACKUP)
+@CheckInfo(
+        id = "RS-BACKUP-003",
+        title = "Cluster's default manual snapshot retention is bounded",
+        severity = Severity.LOW,
+        area = Area.BACKUP)
 public final class ClusterManualSnapshotRetention implements Check<Cluster> {
 
     @Override
     public Outcome evaluate(Cluster cluster, CheckContext context) {
         String name = "cluster " + cluster.identifier();
-        return ManualRetention.judge(cluster.manualSnapshotRetentionPeriod(), context.policy(), name,
+        return ManualRetention.judge(
+                cluster.manualSnapshotRetentionPeriod(),
+                context.policy(),
+                name,
                 "manual snapshots of " + name + " taken without an explicit retention are kept",
-                ", even after the cluster is deleted", "");
+                ", even after the cluster is deleted",
+                "");
     }
 }

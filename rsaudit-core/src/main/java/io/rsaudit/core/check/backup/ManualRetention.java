@@ -13,8 +13,7 @@ final class ManualRetention {
 
     private static final String MAX_FIELD = "backups.maxManualRetentionDays";
 
-    private ManualRetention() {
-    }
+    private ManualRetention() {}
 
     /**
      * @param resource the resource the retention belongs to: "cluster analytics", "snapshot s1"
@@ -22,31 +21,45 @@ final class ManualRetention {
      * @param forever appended when the retention is forever, to say what that means here
      * @param context appended to every message (age and size of a snapshot), or ""
      */
-    static Outcome judge(Value<Integer> days, Policy policy, String resource, String subject, String forever,
-            String context) {
+    static Outcome judge(
+            Value<Integer> days, Policy policy, String resource, String subject, String forever, String context) {
         if (!days.isPresent()) {
-            return Outcome.unknown("cannot read ManualSnapshotRetentionPeriod of " + resource,
+            return Outcome.unknown(
+                    "cannot read ManualSnapshotRetentionPeriod of " + resource,
                     days.orUnknown("ManualSnapshotRetentionPeriod is null"));
         }
         int d = days.value();
         Integer max = policy.maxManualRetentionDays();
         if (d == -1) {
             String why = days.status() == Status.DEFAULTED ? "not reported; -1, the AWS default" : "-1";
-            return Outcome.fail(subject + " forever (ManualSnapshotRetentionPeriod " + why + ")" + forever
-                    + (max == null ? "" : "; the policy maximum is " + Snapshots.days(max) + " (" + MAX_FIELD + ")")
-                    + context, days);
+            return Outcome.fail(
+                    subject + " forever (ManualSnapshotRetentionPeriod " + why + ")" + forever
+                            + (max == null
+                                    ? ""
+                                    : "; the policy maximum is " + Snapshots.days(max) + " (" + MAX_FIELD + ")")
+                            + context,
+                    days);
         }
         if (d < 1) {
-            return Outcome.unknown("cannot judge the manual snapshot retention of " + resource
-                    + ": ManualSnapshotRetentionPeriod is " + d + ", which AWS does not accept (-1, or 1 to 3653 days)"
-                    + context, days);
+            return Outcome.unknown(
+                    "cannot judge the manual snapshot retention of " + resource
+                            + ": ManualSnapshotRetentionPeriod is " + d
+                            + ", which AWS does not accept (-1, or 1 to 3653 days)"
+                            + context,
+                    days);
         }
         if (max != null && d > max) {
-            return Outcome.fail(subject + " " + Snapshots.days(d) + "; the policy maximum is " + Snapshots.days(max)
-                    + " (" + MAX_FIELD + ")" + context, days);
+            return Outcome.fail(
+                    subject + " " + Snapshots.days(d) + "; the policy maximum is " + Snapshots.days(max) + " ("
+                            + MAX_FIELD + ")" + context,
+                    days);
         }
-        return Outcome.pass(subject + " " + Snapshots.days(d) + (max == null
-                ? "; the policy sets no maximum (" + MAX_FIELD + ")"
-                : ", within the policy maximum of " + Snapshots.days(max)) + context, days);
+        return Outcome.pass(
+                subject + " " + Snapshots.days(d)
+                        + (max == null
+                                ? "; the policy sets no maximum (" + MAX_FIELD + ")"
+                                : ", within the policy maximum of " + Snapshots.days(max))
+                        + context,
+                days);
     }
 }

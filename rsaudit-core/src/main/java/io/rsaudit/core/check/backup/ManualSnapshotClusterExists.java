@@ -14,7 +14,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-@CheckInfo(id = "RS-BACKUP-005", title = "Manual snapshot's cluster still exists", severity = Severity.LOW,
+@CheckInfo(
+        id = "RS-BACKUP-005",
+        title = "Manual snapshot's cluster still exists",
+        severity = Severity.LOW,
         area = Area.BACKUP)
 public final class ManualSnapshotClusterExists implements Check<ClusterSnapshot> {
 
@@ -30,27 +33,31 @@ public final class ManualSnapshotClusterExists implements Check<ClusterSnapshot>
             return Outcome.unknown("cannot tell which cluster " + name + " was taken from", cluster);
         }
         if (snapshot.sourceRegion().isUnknown()) {
-            return Outcome.unknown("cannot tell which region cluster " + cluster.value() + " of " + name
-                    + " lives in", snapshot.sourceRegion());
+            return Outcome.unknown(
+                    "cannot tell which region cluster " + cluster.value() + " of " + name + " lives in",
+                    snapshot.sourceRegion());
         }
         // a cross-region copy names its cluster in the region it was copied from
         boolean copied = snapshot.sourceRegion().isPresent();
-        String region = copied ? snapshot.sourceRegion().value() : snapshot.id().scope().region();
-        Value<Set<String>> clusters = context.inventory().clusterIdentifiers(
-                new Scope(snapshot.id().scope().account(), region));
+        String region =
+                copied ? snapshot.sourceRegion().value() : snapshot.id().scope().region();
+        Value<Set<String>> clusters = context.inventory()
+                .clusterIdentifiers(new Scope(snapshot.id().scope().account(), region));
         if (!clusters.isPresent()) {
-            return Outcome.unknown("cannot tell whether cluster " + cluster.value() + " of " + name
-                    + " still exists in " + region,
+            return Outcome.unknown(
+                    "cannot tell whether cluster " + cluster.value() + " of " + name + " still exists in " + region,
                     clusters.orUnknown("no cluster list"));
         }
         String copy = copied ? " (the snapshot is a copy from there)" : "";
         if (clusters.value().contains(cluster.value())) {
-            return Outcome.pass("cluster " + cluster.value() + " of " + name + " still exists in " + region + copy,
-                    cluster);
+            return Outcome.pass(
+                    "cluster " + cluster.value() + " of " + name + " still exists in " + region + copy, cluster);
         }
-        return Outcome.fail(name + " is orphaned: its cluster " + cluster.value() + " no longer exists in " + region
-                + copy + "; it is " + Snapshots.ageAndSize(snapshot, context.now()) + ", "
-                + retention(snapshot) + sharing(snapshot), cluster);
+        return Outcome.fail(
+                name + " is orphaned: its cluster " + cluster.value() + " no longer exists in " + region
+                        + copy + "; it is " + Snapshots.ageAndSize(snapshot, context.now()) + ", "
+                        + retention(snapshot) + sharing(snapshot),
+                cluster);
     }
 
     private static String retention(ClusterSnapshot snapshot) {
@@ -65,7 +72,9 @@ public final class ManualSnapshotClusterExists implements Check<ClusterSnapshot>
         if (!snapshot.sharedWith().isPresent() || snapshot.sharedWith().value().isEmpty()) {
             return "";
         }
-        List<String> who = snapshot.sharedWith().value().stream().map(RestoreAccess::display).toList();
+        List<String> who = snapshot.sharedWith().value().stream()
+                .map(RestoreAccess::display)
+                .toList();
         return ", and still restorable by " + Snapshots.join(who) + " (RS-BACKUP-006, RS-BACKUP-007)";
     }
 }

@@ -9,7 +9,10 @@ import io.rsaudit.core.check.Severity;
 import io.rsaudit.core.model.ClusterSnapshot;
 import java.util.Optional;
 
-@CheckInfo(id = "RS-BACKUP-004", title = "Manual snapshot has a bounded retention", severity = Severity.MEDIUM,
+@CheckInfo(
+        id = "RS-BACKUP-004",
+        title = "Manual snapshot has a bounded retention",
+        severity = Severity.MEDIUM,
         area = Area.BACKUP)
 public final class ManualSnapshotRetention implements Check<ClusterSnapshot> {
 
@@ -20,7 +23,12 @@ public final class ManualSnapshotRetention implements Check<ClusterSnapshot> {
             return skip.get();
         }
         String name = Snapshots.name(snapshot);
-        return ManualRetention.judge(snapshot.manualRetentionPeriod(), context.policy(), name, name + " is kept",
-                ", even after its cluster is deleted", "; it is " + Snapshots.ageAndSize(snapshot, context.now()));
+        return ManualRetention.judge(
+                snapshot.manualRetentionPeriod(),
+                context.policy(),
+                name,
+                name + " is kept",
+                ", even after its cluster is deleted",
+                "; it is " + Snapshots.ageAndSize(snapshot, context.now()));
     }
 }

@@ -11,8 +11,11 @@ import io.rsaudit.core.model.SnapshotCopyStatus;
 import io.rsaudit.core.model.Value;
 import io.rsaudit.core.policy.Residency;
 
-@CheckInfo(id = "RS-BACKUP-009", title = "Cross-region snapshot copy respects data residency",
-        severity = Severity.HIGH, area = Area.BACKUP)
+@CheckInfo(
+        id = "RS-BACKUP-009",
+        title = "Cross-region snapshot copy respects data residency",
+        severity = Severity.HIGH,
+        area = Area.BACKUP)
 public final class SnapshotCopyResidency implements Check<Cluster> {
 
     @Override
@@ -24,12 +27,13 @@ public final class SnapshotCopyResidency implements Check<Cluster> {
             return Outcome.unknown("cannot tell whether " + name + " copies its snapshots to another region", copy);
         }
         if (copy.value() == null) {
-            return Outcome.pass("cross-region snapshot copy of " + name + " is off: its snapshots stay in " + region,
-                    copy);
+            return Outcome.pass(
+                    "cross-region snapshot copy of " + name + " is off: its snapshots stay in " + region, copy);
         }
         Value<String> destination = copy.value().destinationRegion();
         if (!destination.isPresent()) {
-            return Outcome.unknown("cannot read which region " + name + " copies its snapshots to",
+            return Outcome.unknown(
+                    "cannot read which region " + name + " copies its snapshots to",
                     destination.orUnknown("DestinationRegion is null"));
         }
         String to = destination.value();
@@ -38,8 +42,10 @@ public final class SnapshotCopyResidency implements Check<Cluster> {
         return switch (decision.verdict()) {
             case ALLOWED -> Outcome.pass(what + ": " + decision.reason(), destination);
             case DENIED -> Outcome.fail(what + ": " + decision.reason() + retention(copy.value()), destination);
-            case UNKNOWN -> Outcome.unknown("cannot judge the copy of the snapshots of " + name + " from " + region
-                    + " to " + to, Value.unknown(destination.provenance(), decision.reason()));
+            case UNKNOWN ->
+                Outcome.unknown(
+                        "cannot judge the copy of the snapshots of " + name + " from " + region + " to " + to,
+                        Value.unknown(destination.provenance(), decision.reason()));
         };
     }
 
@@ -51,7 +57,8 @@ public final class SnapshotCopyResidency implements Check<Cluster> {
         }
         Value<Integer> manual = copy.manualSnapshotRetentionPeriod();
         if (manual.isPresent()) {
-            out += manual.value() == -1 ? "; copied manual snapshots are kept there forever"
+            out += manual.value() == -1
+                    ? "; copied manual snapshots are kept there forever"
                     : "; copied manual snapshots are kept there " + Snapshots.days(manual.value());
         }
         return out;

@@ -12,7 +12,10 @@ import io.rsaudit.core.model.Value;
 import java.util.List;
 import java.util.Optional;
 
-@CheckInfo(id = "RS-BACKUP-007", title = "Snapshot is not shared with AWS Support", severity = Severity.LOW,
+@CheckInfo(
+        id = "RS-BACKUP-007",
+        title = "Snapshot is not shared with AWS Support",
+        severity = Severity.LOW,
         area = Area.BACKUP)
 public final class SnapshotNotSharedWithSupport implements Check<ClusterSnapshot> {
 
@@ -28,10 +31,12 @@ public final class SnapshotNotSharedWithSupport implements Check<ClusterSnapshot
             return Outcome.unknown("cannot read which accounts may restore " + name, shared);
         }
         List<RestoreAccess> all = shared.value() == null ? List.of() : shared.value();
-        Optional<RestoreAccess> support = all.stream().filter(RestoreAccess::isAwsSupport).findFirst();
+        Optional<RestoreAccess> support =
+                all.stream().filter(RestoreAccess::isAwsSupport).findFirst();
         if (support.isPresent()) {
-            return Outcome.fail("AWS Support (" + RestoreAccess.AWS_SUPPORT + ") may restore " + name + " and read"
-                    + " its data; access granted for a support case stays until it is revoked",
+            return Outcome.fail(
+                    "AWS Support (" + RestoreAccess.AWS_SUPPORT + ") may restore " + name + " and read"
+                            + " its data; access granted for a support case stays until it is revoked",
                     Value.known(RestoreAccess.AWS_SUPPORT, support.get().provenance()));
         }
         return Outcome.pass(name + " is not shared with AWS Support", shared);

@@ -13,7 +13,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-@CheckInfo(id = "RS-BACKUP-006", title = "Snapshot is shared only with trusted accounts", severity = Severity.HIGH,
+@CheckInfo(
+        id = "RS-BACKUP-006",
+        title = "Snapshot is shared only with trusted accounts",
+        severity = Severity.HIGH,
         area = Area.BACKUP)
 public final class SnapshotSharedWithTrustedAccounts implements Check<ClusterSnapshot> {
 
@@ -48,25 +51,31 @@ public final class SnapshotSharedWithTrustedAccounts implements Check<ClusterSna
         if (!untrusted.isEmpty()) {
             List<String> names = untrusted.stream().map(Snapshots::show).toList();
             RestoreAccess first = untrusted.get(0);
-            return Outcome.fail(name + " is " + TrustedAccounts.restorableBy(names) + "; "
-                    + (names.size() == 1 ? "it" : "each") + " can restore the snapshot into a cluster of its own and"
-                    + " read all its data" + unencrypted(snapshot) + TrustedAccounts.note(context.policy()),
+            return Outcome.fail(
+                    name + " is " + TrustedAccounts.restorableBy(names) + "; "
+                            + (names.size() == 1 ? "it" : "each")
+                            + " can restore the snapshot into a cluster of its own and"
+                            + " read all its data" + unencrypted(snapshot) + TrustedAccounts.note(context.policy()),
                     Value.known(first.accountId(), first.provenance()));
         }
         if (unnamed != null) {
-            return Outcome.unknown("cannot judge an account that may restore " + name,
-                    Value.unknown(unnamed.provenance(), "the entry has no AccountId (alias "
-                            + unnamed.accountAlias() + "), so it cannot be matched to the trusted accounts"));
+            return Outcome.unknown(
+                    "cannot judge an account that may restore " + name,
+                    Value.unknown(
+                            unnamed.provenance(),
+                            "the entry has no AccountId (alias " + unnamed.accountAlias()
+                                    + "), so it cannot be matched to the trusted accounts"));
         }
         if (trusted.isEmpty()) {
             return Outcome.pass(name + " is shared with no other account" + supportNote, shared);
         }
-        return Outcome.pass(name + " is shared only with trusted accounts: " + Snapshots.join(trusted) + supportNote,
-                shared);
+        return Outcome.pass(
+                name + " is shared only with trusted accounts: " + Snapshots.join(trusted) + supportNote, shared);
     }
 
     private static String unencrypted(ClusterSnapshot snapshot) {
         return Boolean.FALSE.equals(snapshot.encrypted().value())
-                ? "; the snapshot is not encrypted, so no KMS key permission stands in the way" : "";
+                ? "; the snapshot is not encrypted, so no KMS key permission stands in the way"
+                : "";
     }
 }

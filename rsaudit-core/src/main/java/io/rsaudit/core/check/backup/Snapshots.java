@@ -15,26 +15,28 @@ import java.util.Optional;
 /** What the snapshot checks share: which snapshots they judge, and how a snapshot is described to a person. */
 final class Snapshots {
 
-    private Snapshots() {
-    }
+    private Snapshots() {}
 
     /**
      * Why a check of the owner's choices does not judge this snapshot: it is shared in by another account (whose
      * own audit judges it), or its owner cannot be read. Empty when the snapshot is this account's own.
      */
     static Optional<Outcome> notOwned(ClusterSnapshot snapshot) {
-        return notOwned(name(snapshot), snapshot.ownerAccount(), snapshot.id().scope().account());
+        return notOwned(
+                name(snapshot), snapshot.ownerAccount(), snapshot.id().scope().account());
     }
 
     /** As {@link #notOwned(ClusterSnapshot)}, for any snapshot: {@code account} is the one it was collected in. */
     static Optional<Outcome> notOwned(String name, Value<String> owner, String account) {
         if (!owner.isPresent()) {
-            return Optional.of(Outcome.unknown("cannot tell whether this account owns " + name,
+            return Optional.of(Outcome.unknown(
+                    "cannot tell whether this account owns " + name,
                     owner.orUnknown(owner.provenance().field() + " is null")));
         }
         if (!owner.value().equals(account)) {
-            return Optional.of(Outcome.notApplicable(name + " belongs to account " + owner.value() + ", which shares"
-                    + " it with this account; only the owner can change it, and the owner's own audit judges it",
+            return Optional.of(Outcome.notApplicable(
+                    name + " belongs to account " + owner.value() + ", which shares"
+                            + " it with this account; only the owner can change it, and the owner's own audit judges it",
                     owner));
         }
         return Optional.empty();
@@ -51,17 +53,20 @@ final class Snapshots {
         }
         String name = name(snapshot);
         if (snapshot.snapshotType().isUnknown()) {
-            return Optional.of(Outcome.unknown("cannot tell whether " + name + " is manual or automated",
-                    snapshot.snapshotType()));
+            return Optional.of(Outcome.unknown(
+                    "cannot tell whether " + name + " is manual or automated", snapshot.snapshotType()));
         }
         String type = snapshot.snapshotType().value();
         if ("automated".equals(type)) {
-            return Optional.of(Outcome.notApplicable(name + " is automated: AWS deletes it when its cluster's"
-                    + " automated retention period ends, or with the cluster", snapshot.snapshotType()));
+            return Optional.of(Outcome.notApplicable(
+                    name + " is automated: AWS deletes it when its cluster's"
+                            + " automated retention period ends, or with the cluster",
+                    snapshot.snapshotType()));
         }
         if (!snapshot.isManual()) {
-            return Optional.of(Outcome.unknown("cannot judge " + name + ": its SnapshotType is '" + type + "',"
-                    + " neither manual nor automated, and rsaudit does not know how AWS retains it",
+            return Optional.of(Outcome.unknown(
+                    "cannot judge " + name + ": its SnapshotType is '" + type + "',"
+                            + " neither manual nor automated, and rsaudit does not know how AWS retains it",
                     snapshot.snapshotType()));
         }
         return Optional.empty();
@@ -100,7 +105,8 @@ final class Snapshots {
             return "size not reported";
         }
         // AWS's "megabytes" here are MiB, so 1024 of them make a GiB
-        return String.format(Locale.ROOT, "%,.1f GiB", snapshot.totalSizeMegaBytes().value() / 1024.0);
+        return String.format(
+                Locale.ROOT, "%,.1f GiB", snapshot.totalSizeMegaBytes().value() / 1024.0);
     }
 
     /** An account that may restore the snapshot, for messages: the id, with the alias when AWS gives one. */
@@ -108,7 +114,8 @@ final class Snapshots {
         if (access.accountId() == null) {
             return "alias " + access.accountAlias();
         }
-        return access.accountAlias() == null ? access.accountId()
+        return access.accountAlias() == null
+                ? access.accountId()
                 : access.accountId() + " (" + access.accountAlias() + ")";
     }
 

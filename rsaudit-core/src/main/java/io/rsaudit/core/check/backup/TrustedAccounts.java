@@ -6,8 +6,7 @@ import java.util.List;
 /** Who may restore a snapshot without a finding: the policy's trusted accounts and the snapshot's owner. */
 final class TrustedAccounts {
 
-    private TrustedAccounts() {
-    }
+    private TrustedAccounts() {}
 
     static boolean trusts(Policy policy, String owner, String account) {
         return account.equals(owner) || policy.trustedAccounts().contains(account);

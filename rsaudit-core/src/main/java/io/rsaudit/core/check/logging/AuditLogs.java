@@ -16,12 +16,14 @@ final class AuditLogs {
     static final List<String> ALL = List.of("connectionlog", "userlog", USER_ACTIVITY);
 
     private static final Map<String, String> CONTENT = Map.of(
-            "connectionlog", "authentication attempts, connections and disconnections",
-            "userlog", "changes to database users",
-            USER_ACTIVITY, "each query before it runs");
+            "connectionlog",
+            "authentication attempts, connections and disconnections",
+            "userlog",
+            "changes to database users",
+            USER_ACTIVITY,
+            "each query before it runs");
 
-    private AuditLogs() {
-    }
+    private AuditLogs() {}
 
     /** The logs of {@link #ALL} that {@code exports} lacks, in their usual order. */
     static List<String> missing(List<String> exports) {
@@ -39,13 +41,13 @@ final class AuditLogs {
      */
     static Optional<Outcome> unreadable(Cluster cluster, Value<LoggingStatus> status) {
         if (status.isUnknown()) {
-            return Optional.of(Outcome.unknown("cannot read the audit logging status of cluster "
-                    + cluster.identifier(), status));
+            return Optional.of(
+                    Outcome.unknown("cannot read the audit logging status of cluster " + cluster.identifier(), status));
         }
         Value<Boolean> enabled = status.value().enabled();
         if (!enabled.isPresent()) {
-            return Optional.of(Outcome.unknown("cannot tell whether audit logging is enabled on cluster "
-                    + cluster.identifier(), enabled));
+            return Optional.of(Outcome.unknown(
+                    "cannot tell whether audit logging is enabled on cluster " + cluster.identifier(), enabled));
         }
         return Optional.empty();
     }
@@ -56,8 +58,10 @@ final class AuditLogs {
 
     /** The not-applicable outcome of the checks that look into enabled audit logging, when it is off. */
     static Outcome disabled(Cluster cluster, LoggingStatus status, String consequence) {
-        return Outcome.notApplicable("audit logging of cluster " + cluster.identifier() + " is disabled, so "
-                + consequence + "; RS-LOG-001 reports it", status.enabled());
+        return Outcome.notApplicable(
+                "audit logging of cluster " + cluster.identifier() + " is disabled, so " + consequence
+                        + "; RS-LOG-001 reports it",
+                status.enabled());
     }
 
     /** Where the logs go, for messages: "S3 bucket b", "CloudWatch Logs (/aws/redshift/cluster/c/...)". */

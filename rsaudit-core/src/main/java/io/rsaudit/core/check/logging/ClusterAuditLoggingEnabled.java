@@ -11,8 +11,7 @@ import io.rsaudit.core.model.LoggingStatus;
 import io.rsaudit.core.model.Value;
 import java.util.Optional;
 
-@CheckInfo(id = "RS-LOG-001", title = "Cluster audit logging is enabled", severity = Severity.HIGH,
-        area = Area.LOGGING)
+@CheckInfo(id = "RS-LOG-001", title = "Cluster audit logging is enabled", severity = Severity.HIGH, area = Area.LOGGING)
 public final class ClusterAuditLoggingEnabled implements Check<Cluster> {
 
     @Override
@@ -25,11 +24,14 @@ public final class ClusterAuditLoggingEnabled implements Check<Cluster> {
         LoggingStatus logging = status.value();
         String name = "cluster " + cluster.identifier();
         if (!AuditLogs.enabled(logging)) {
-            return Outcome.fail("audit logging of " + name + " is disabled (LoggingEnabled is false): connections,"
-                    + " changes to database users and queries are kept only in system tables, which Redshift purges"
-                    + " after a few days", logging.enabled());
+            return Outcome.fail(
+                    "audit logging of " + name + " is disabled (LoggingEnabled is false): connections,"
+                            + " changes to database users and queries are kept only in system tables, which Redshift purges"
+                            + " after a few days",
+                    logging.enabled());
         }
-        return Outcome.pass("audit logging of " + name + " is enabled, delivering to "
-                + AuditLogs.destination(cluster, logging), logging.enabled());
+        return Outcome.pass(
+                "audit logging of " + name + " is enabled, delivering to " + AuditLogs.destination(cluster, logging),
+                logging.enabled());
     }
 }

@@ -12,8 +12,11 @@ import io.rsaudit.core.model.Value;
 import java.util.List;
 import java.util.Optional;
 
-@CheckInfo(id = "RS-LOG-002", title = "Cluster exports the connection, user and user activity logs",
-        severity = Severity.MEDIUM, area = Area.LOGGING)
+@CheckInfo(
+        id = "RS-LOG-002",
+        title = "Cluster exports the connection, user and user activity logs",
+        severity = Severity.MEDIUM,
+        area = Area.LOGGING)
 public final class ClusterExportsAllAuditLogs implements Check<Cluster> {
 
     @Override
@@ -36,12 +39,14 @@ public final class ClusterExportsAllAuditLogs implements Check<Cluster> {
         String destination = AuditLogs.destination(cluster, logging);
         List<String> missing = AuditLogs.missing(exported);
         if (!missing.isEmpty()) {
-            String what = "audit logging of " + name + " to " + destination + (exported.isEmpty()
-                    ? " exports no log (LogExports is empty)" : " exports only " + String.join(", ", exported));
+            String what = "audit logging of " + name + " to " + destination
+                    + (exported.isEmpty()
+                            ? " exports no log (LogExports is empty)"
+                            : " exports only " + String.join(", ", exported));
             return Outcome.fail(what + "; not exported: " + AuditLogs.describe(missing), exports);
         }
         String defaulted = exports.note() == null ? "" : " (" + exports.note() + ")";
-        return Outcome.pass(name + " exports connectionlog, userlog and useractivitylog to " + destination + defaulted,
-                exports);
+        return Outcome.pass(
+                name + " exports connectionlog, userlog and useractivitylog to " + destination + defaulted, exports);
     }
 }

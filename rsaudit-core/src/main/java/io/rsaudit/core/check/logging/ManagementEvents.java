@@ -16,8 +16,8 @@ import java.util.Map;
  * @param exclusions event sources a counting selector leaves out, for the message
  * @param undetermined a selector that could not be read, or {@code null}
  */
-record ManagementEvents(boolean read, boolean write, List<String> limitedTo, List<String> exclusions,
-        Value<?> undetermined) {
+record ManagementEvents(
+        boolean read, boolean write, List<String> limitedTo, List<String> exclusions, Value<?> undetermined) {
 
     static ManagementEvents of(Trail.EventSelectors selectors) {
         Builder b = new Builder();
@@ -25,8 +25,8 @@ record ManagementEvents(boolean read, boolean write, List<String> limitedTo, Lis
             Trail.BasicSelector s = selectors.basic().get(i);
             Value<Boolean> include = s.includeManagementEvents();
             if (!include.isPresent()) {
-                b.undetermine(include.orUnknown("event selector " + i
-                        + " does not say whether it includes management events"));
+                b.undetermine(include.orUnknown(
+                        "event selector " + i + " does not say whether it includes management events"));
                 continue;
             }
             if (!include.value()) {
@@ -37,19 +37,20 @@ record ManagementEvents(boolean read, boolean write, List<String> limitedTo, Lis
                 case "All" -> b.both();
                 case "ReadOnly" -> b.read = true;
                 case "WriteOnly" -> b.write = true;
-                default -> b.undetermine(rw.orUnknown("event selector " + i
-                        + " has ReadWriteType '" + rw.value() + "', which is not All, ReadOnly or WriteOnly"));
+                default ->
+                    b.undetermine(rw.orUnknown("event selector " + i + " has ReadWriteType '" + rw.value()
+                            + "', which is not All, ReadOnly or WriteOnly"));
             }
             if (s.excludedSources().isPresent() && !s.excludedSources().value().isEmpty()) {
-                b.exclusions.add("ExcludeManagementEventSources " + s.excludedSources().value() + " in event selector "
-                        + i);
+                b.exclusions.add(
+                        "ExcludeManagementEventSources " + s.excludedSources().value() + " in event selector " + i);
             }
         }
         for (Trail.AdvancedSelector s : selectors.advanced()) {
             b.advanced(s);
         }
-        return new ManagementEvents(b.read, b.write, List.copyOf(b.limitedTo), List.copyOf(b.exclusions),
-                b.undetermined);
+        return new ManagementEvents(
+                b.read, b.write, List.copyOf(b.limitedTo), List.copyOf(b.exclusions), b.undetermined);
     }
 
     boolean both() {
@@ -58,8 +59,8 @@ record ManagementEvents(boolean read, boolean write, List<String> limitedTo, Lis
 
     /** What is missing, for a trail that does not record both kinds: "records only write management events". */
     String gap() {
-        String limits = limitedTo.isEmpty() ? "" : " (its management selectors keep only " + String.join("; ",
-                limitedTo) + ")";
+        String limits =
+                limitedTo.isEmpty() ? "" : " (its management selectors keep only " + String.join("; ", limitedTo) + ")";
         if (read) {
             return "records only read-only management events, not the write events that change resources" + limits;
         }
@@ -87,7 +88,9 @@ record ManagementEvents(boolean read, boolean write, List<String> limitedTo, Lis
 
         void advanced(Trail.AdvancedSelector s) {
             List<String> category = s.equalsFor("eventCategory");
-            if (category == null || !category.contains("Management") || !s.othersFor("eventCategory").isEmpty()) {
+            if (category == null
+                    || !category.contains("Management")
+                    || !s.othersFor("eventCategory").isEmpty()) {
                 return;
             }
             String name = s.name() == null ? "an unnamed selector" : "'" + s.name() + "'";
@@ -95,8 +98,8 @@ record ManagementEvents(boolean read, boolean write, List<String> limitedTo, Lis
                 limitedTo.add("eventSource " + s.equalsFor("eventSource") + " in " + name);
                 return;
             }
-            s.othersFor("eventSource").forEach((op, values) -> exclusions.add("eventSource " + op + " " + values
-                    + " in " + name));
+            s.othersFor("eventSource")
+                    .forEach((op, values) -> exclusions.add("eventSource " + op + " " + values + " in " + name));
             List<String> readOnly = s.equalsFor("readOnly");
             Map<String, List<String>> readOnlyOthers = s.othersFor("readOnly");
             if (readOnly == null && readOnlyOthers.isEmpty()) {

@@ -10,7 +10,10 @@ import io.rsaudit.core.model.Namespace;
 import io.rsaudit.core.model.Value;
 import java.util.List;
 
-@CheckInfo(id = "RS-LOG-005", title = "Serverless namespace exports its audit logs", severity = Severity.MEDIUM,
+@CheckInfo(
+        id = "RS-LOG-005",
+        title = "Serverless namespace exports its audit logs",
+        severity = Severity.MEDIUM,
         area = Area.LOGGING)
 public final class NamespaceExportsAuditLogs implements Check<Namespace> {
 
@@ -25,12 +28,17 @@ public final class NamespaceExportsAuditLogs implements Check<Namespace> {
         String groups = "/aws/redshift/" + namespace.id().name() + "/<log>";
         List<String> missing = AuditLogs.missing(exported);
         if (!missing.isEmpty()) {
-            String what = exported.isEmpty() ? name + " exports no audit log to CloudWatch Logs"
+            String what = exported.isEmpty()
+                    ? name + " exports no audit log to CloudWatch Logs"
                     : name + " exports only " + String.join(", ", exported) + " to CloudWatch Logs";
-            return Outcome.fail(what + "; not exported: " + AuditLogs.describe(missing) + "; without the export"
-                    + " these events are kept only in system views, which hold a short history", exports);
+            return Outcome.fail(
+                    what + "; not exported: " + AuditLogs.describe(missing) + "; without the export"
+                            + " these events are kept only in system views, which hold a short history",
+                    exports);
         }
-        return Outcome.pass(name + " exports connectionlog, userlog and useractivitylog to CloudWatch Logs (log groups "
-                + groups + ")", exports);
+        return Outcome.pass(
+                name + " exports connectionlog, userlog and useractivitylog to CloudWatch Logs (log groups " + groups
+                        + ")",
+                exports);
     }
 }

@@ -18,6 +18,7 @@ final class TrailAssessment {
     private Value<?> firstLack;
     /** Unknown parts grouped by their reason, so that one missing status file is named once. */
     private final Map<String, List<String>> unknownByReason = new LinkedHashMap<>();
+
     private Value<?> firstUnknown;
     private ManagementEvents events;
 
@@ -27,11 +28,17 @@ final class TrailAssessment {
 
     static TrailAssessment of(Trail trail) {
         TrailAssessment a = new TrailAssessment(trail);
-        a.require(trail.multiRegion(), "IsMultiRegionTrail", "is single-region (IsMultiRegionTrail is false), so"
-                + " it records only " + (trail.homeRegion() == null ? "its home region" : trail.homeRegion()));
+        a.require(
+                trail.multiRegion(),
+                "IsMultiRegionTrail",
+                "is single-region (IsMultiRegionTrail is false), so" + " it records only "
+                        + (trail.homeRegion() == null ? "its home region" : trail.homeRegion()));
         a.require(trail.isLogging(), "IsLogging", "is not logging (IsLogging is false in get-trail-status)");
-        a.require(trail.logFileValidation(), "LogFileValidationEnabled", "has log file validation off"
-                + " (LogFileValidationEnabled is false), so deleted or altered log files go unnoticed");
+        a.require(
+                trail.logFileValidation(),
+                "LogFileValidationEnabled",
+                "has log file validation off"
+                        + " (LogFileValidationEnabled is false), so deleted or altered log files go unnoticed");
         a.managementEvents();
         return a;
     }
@@ -98,8 +105,8 @@ final class TrailAssessment {
     }
 
     String label() {
-        return "trail " + trail.name() + " (home " + (trail.homeRegion() == null ? "region not reported"
-                : trail.homeRegion()) + ")";
+        return "trail " + trail.name() + " (home "
+                + (trail.homeRegion() == null ? "region not reported" : trail.homeRegion()) + ")";
     }
 
     /** "trail t (home r) is single-region ...; is not logging ...". */
@@ -110,16 +117,18 @@ final class TrailAssessment {
     /** "trail t (home r): IsLogging, event selectors unknown (the trail's home region r was not collected)". */
     String unknownText() {
         List<String> groups = new ArrayList<>();
-        unknownByReason.forEach((reason, parts) -> groups.add(String.join(" and ", parts) + " unknown (" + reason
-                + ")"));
+        unknownByReason.forEach(
+                (reason, parts) -> groups.add(String.join(" and ", parts) + " unknown (" + reason + ")"));
         return label() + ": " + String.join("; ", groups);
     }
 
     /** For a qualifying trail: "trail t (home r), which is multi-region, ...", with any event sources it leaves out. */
     String passText() {
-        String sources = events == null || events.exclusions().isEmpty() ? ""
+        String sources = events == null || events.exclusions().isEmpty()
+                ? ""
                 : "; note that it leaves out " + String.join(", ", events.exclusions());
-        String selectors = events == null ? "the default event selector (all management events)"
+        String selectors = events == null
+                ? "the default event selector (all management events)"
                 : "event selectors that include read and write management events";
         return label() + ", which is multi-region, logging, validates its log files and has " + selectors + sources;
     }

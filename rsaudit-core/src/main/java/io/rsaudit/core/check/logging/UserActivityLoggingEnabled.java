@@ -18,7 +18,10 @@ import java.util.List;
  * each half alone looks configured but records no query. Both halves are judged so that the message can say which
  * one is missing.
  */
-@CheckInfo(id = "RS-LOG-003", title = "User activity logging is fully enabled", severity = Severity.MEDIUM,
+@CheckInfo(
+        id = "RS-LOG-003",
+        title = "User activity logging is fully enabled",
+        severity = Severity.MEDIUM,
         area = Area.LOGGING)
 public final class UserActivityLoggingEnabled implements Check<Cluster> {
 
@@ -27,37 +30,44 @@ public final class UserActivityLoggingEnabled implements Check<Cluster> {
             + AuditLogs.USER_ACTIVITY + " export and " + PARAMETER + "=true";
 
     /** One half: PASS (in place), FAIL (missing) or UNKNOWN, with its text and field. */
-    private record Half(Result state, String text, Value<?> field) {
-    }
+    private record Half(Result state, String text, Value<?> field) {}
 
     @Override
     public Outcome evaluate(Cluster cluster, CheckContext context) {
         Half export = export(cluster, context);
         Half parameter = parameter(cluster, context);
         String name = "cluster " + cluster.identifier();
-        List<Half> missing = List.of(export, parameter).stream().filter(h -> h.state() == Result.FAIL).toList();
+        List<Half> missing = List.of(export, parameter).stream()
+                .filter(h -> h.state() == Result.FAIL)
+                .toList();
         if (missing.size() == 2) {
-            return Outcome.fail("queries on " + name + " are not logged: " + export.text() + ", and "
-                    + parameter.text() + NEEDS_BOTH, export.field());
+            return Outcome.fail(
+                    "queries on " + name + " are not logged: " + export.text() + ", and " + parameter.text()
+                            + NEEDS_BOTH,
+                    export.field());
         }
         if (missing.size() == 1) {
             Half gap = missing.get(0);
             Half other = gap == export ? parameter : export;
-            String besides = other.state() == Result.PASS ? "; only the other half is in place: " + other.text()
+            String besides = other.state() == Result.PASS
+                    ? "; only the other half is in place: " + other.text()
                     : "; besides, " + other.text();
-            return Outcome.fail("queries on " + name + " are not logged: " + gap.text() + besides + NEEDS_BOTH,
-                    gap.field());
+            return Outcome.fail(
+                    "queries on " + name + " are not logged: " + gap.text() + besides + NEEDS_BOTH, gap.field());
         }
         for (Half half : List.of(export, parameter)) {
             if (half.state() == Result.UNKNOWN) {
                 Half other = half == export ? parameter : export;
-                String known = other.state() == Result.PASS ? " (" + other.text() + ")"
+                String known = other.state() == Result.PASS
+                        ? " (" + other.text() + ")"
                         : other.state() == Result.UNKNOWN ? " (" + other.text() + " either)" : "";
-                return Outcome.unknown("cannot tell whether " + name + " writes the user activity log" + known + ": "
-                        + half.text(), half.field());
+                return Outcome.unknown(
+                        "cannot tell whether " + name + " writes the user activity log" + known + ": " + half.text(),
+                        half.field());
             }
         }
-        return Outcome.pass(name + " writes the user activity log: " + export.text() + ", and " + parameter.text(),
+        return Outcome.pass(
+                name + " writes the user activity log: " + export.text() + ", and " + parameter.text(),
                 parameter.field());
     }
 
@@ -80,11 +90,14 @@ public final class UserActivityLoggingEnabled implements Check<Cluster> {
         }
         List<String> exported = exports.value() == null ? List.of() : exports.value();
         if (!exported.contains(AuditLogs.USER_ACTIVITY)) {
-            return new Half(Result.FAIL, "audit logging to " + destination + " does not export "
-                    + AuditLogs.USER_ACTIVITY + " (LogExports: " + exported + ")", exports);
+            return new Half(
+                    Result.FAIL,
+                    "audit logging to " + destination + " does not export " + AuditLogs.USER_ACTIVITY + " (LogExports: "
+                            + exported + ")",
+                    exports);
         }
-        return new Half(Result.PASS, "audit logging exports " + AuditLogs.USER_ACTIVITY + " to " + destination,
-                exports);
+        return new Half(
+                Result.PASS, "audit logging exports " + AuditLogs.USER_ACTIVITY + " to " + destination, exports);
     }
 
     private static Half parameter(Cluster cluster, CheckContext context) {
@@ -95,14 +108,17 @@ public final class UserActivityLoggingEnabled implements Check<Cluster> {
         }
         boolean pending = ClusterParameters.pendingReboot(cluster, PARAMETER);
         if (!ClusterParameters.isTrue(value)) {
-            String fix = ClusterParameters.onDefaultGroup(cluster) ? "; " + ClusterParameters.defaultGroupAdvice(1)
-                    : "";
+            String fix =
+                    ClusterParameters.onDefaultGroup(cluster) ? "; " + ClusterParameters.defaultGroupAdvice(1) : "";
             String change = pending ? " (the cluster reports a change to it pending-reboot)" : "";
             return new Half(Result.FAIL, PARAMETER + " is " + value.value() + " in " + group + change + fix, value);
         }
         if (pending) {
-            return new Half(Result.FAIL, PARAMETER + " is true in " + group + " but not yet in effect: the cluster"
-                    + " reports it pending-reboot", value);
+            return new Half(
+                    Result.FAIL,
+                    PARAMETER + " is true in " + group + " but not yet in effect: the cluster"
+                            + " reports it pending-reboot",
+                    value);
         }
         return new Half(Result.PASS, PARAMETER + " is true in " + group, value);
     }

@@ -8,7 +8,10 @@ import io.rsaudit.core.check.Outcome;
 import io.rsaudit.core.check.Severity;
 import io.rsaudit.core.model.Cluster;
 
-@CheckInfo(id = "RS-NET-001", title = "Cluster is not publicly accessible", severity = Severity.HIGH,
+@CheckInfo(
+        id = "RS-NET-001",
+        title = "Cluster is not publicly accessible",
+        severity = Severity.HIGH,
         area = Area.NETWORK)
 public final class ClusterNotPubliclyAccessible implements Check<Cluster> {
 

@@ -8,13 +8,22 @@ import io.rsaudit.core.check.Outcome;
 import io.rsaudit.core.check.Severity;
 import io.rsaudit.core.model.Cluster;
 
-@CheckInfo(id = "RS-NET-002", title = "Cluster security groups do not admit the internet on its port",
-        severity = Severity.HIGH, area = Area.NETWORK)
+@CheckInfo(
+        id = "RS-NET-002",
+        title = "Cluster security groups do not admit the internet on its port",
+        severity = Severity.HIGH,
+        area = Area.NETWORK)
 public final class ClusterPortClosedToInternet implements Check<Cluster> {
 
     @Override
     public Outcome evaluate(Cluster cluster, CheckContext context) {
-        return InternetIngress.judge("cluster", cluster.identifier(), cluster.id().scope(), cluster.port(),
-                cluster.vpcSecurityGroupIds(), cluster.publiclyAccessible(), context);
+        return InternetIngress.judge(
+                "cluster",
+                cluster.identifier(),
+                cluster.id().scope(),
+                cluster.port(),
+                cluster.vpcSecurityGroupIds(),
+                cluster.publiclyAccessible(),
+                context);
     }
 }

@@ -8,7 +8,10 @@ import io.rsaudit.core.check.Outcome;
 import io.rsaudit.core.check.Severity;
 import io.rsaudit.core.model.Cluster;
 
-@CheckInfo(id = "RS-NET-003", title = "Cluster uses enhanced VPC routing", severity = Severity.MEDIUM,
+@CheckInfo(
+        id = "RS-NET-003",
+        title = "Cluster uses enhanced VPC routing",
+        severity = Severity.MEDIUM,
         area = Area.NETWORK)
 public final class ClusterUsesEnhancedVpcRouting implements Check<Cluster> {
 

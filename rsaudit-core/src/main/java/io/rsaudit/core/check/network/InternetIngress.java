@@ -24,12 +24,10 @@ import java.util.Set;
  */
 final class InternetIngress {
 
-    private InternetIngress() {
-    }
+    private InternetIngress() {}
 
     /** One rule that opens the port to the internet, and its whole-internet ranges (IPv4 first). */
-    private record Opening(SecurityGroup group, IngressRule rule, List<String> cidrs) {
-    }
+    private record Opening(SecurityGroup group, IngressRule rule, List<String> cidrs) {}
 
     /**
      * @param kind "cluster" or "workgroup", for messages
@@ -37,16 +35,23 @@ final class InternetIngress {
      * @param publiclyAccessible only colours the message: a world-open rule is a finding whether or not the endpoint
      *     is public today
      */
-    static Outcome judge(String kind, String name, Scope scope, Value<Integer> port, Value<List<String>> groupIds,
-            Value<Boolean> publiclyAccessible, CheckContext context) {
+    static Outcome judge(
+            String kind,
+            String name,
+            Scope scope,
+            Value<Integer> port,
+            Value<List<String>> groupIds,
+            Value<Boolean> publiclyAccessible,
+            CheckContext context) {
         String subject = kind + " " + name;
         if (!port.isPresent()) {
-            return Outcome.unknown("cannot tell which port of " + subject + " to judge",
-                    port.orUnknown(subject + " reports no port"));
+            return Outcome.unknown(
+                    "cannot tell which port of " + subject + " to judge", port.orUnknown(subject + " reports no port"));
         }
         if (!groupIds.isPresent()) {
             // the source makes an absent list unknown: the API lists the groups of every endpoint in a VPC
-            return Outcome.unknown("cannot tell which security groups " + subject + " uses",
+            return Outcome.unknown(
+                    "cannot tell which security groups " + subject + " uses",
                     groupIds.orUnknown("no security group list"));
         }
         int p = port.value();
@@ -78,15 +83,19 @@ final class InternetIngress {
                         + " through its inbound rule for " + describe(o.rule()));
             }
             Opening first = openings.get(0);
-            return Outcome.fail(where + " is open to the whole internet: " + String.join("; ", parts)
-                    + reach(kind, publiclyAccessible) + notJudged(unreadable),
+            return Outcome.fail(
+                    where + " is open to the whole internet: " + String.join("; ", parts)
+                            + reach(kind, publiclyAccessible) + notJudged(unreadable),
                     Value.known(first.cidrs().get(0), first.rule().provenance()));
         }
         if (!unreadable.isEmpty()) {
             String what = "cannot tell whether " + where + " is open to the whole internet: "
-                    + (clean.isEmpty() ? "" : "no inbound rule of " + groups(clean) + " admits 0.0.0.0/0 or ::/0 on"
-                            + " it, but ") + groups(new ArrayList<>(unreadable.keySet())) + " cannot be read";
-            Value<SecurityGroup> firstUnreadable = unreadable.values().iterator().next();
+                    + (clean.isEmpty()
+                            ? ""
+                            : "no inbound rule of " + groups(clean) + " admits 0.0.0.0/0 or ::/0 on" + " it, but ")
+                    + groups(new ArrayList<>(unreadable.keySet())) + " cannot be read";
+            Value<SecurityGroup> firstUnreadable =
+                    unreadable.values().iterator().next();
             Set<String> reasons = reasons(unreadable);
             if (reasons.size() == 1) {
                 return Outcome.unknown(what, firstUnreadable);
@@ -95,11 +104,14 @@ final class InternetIngress {
             return new Outcome(Result.UNKNOWN, what + ": " + String.join("; ", reasons), Evidence.of(firstUnreadable));
         }
         if (clean.isEmpty()) {
-            return Outcome.pass(subject + " has no security group attached, so no inbound rule admits anyone on TCP"
-                    + " port " + p, groupIds);
+            return Outcome.pass(
+                    subject + " has no security group attached, so no inbound rule admits anyone on TCP" + " port " + p,
+                    groupIds);
         }
-        return Outcome.pass(where + " is not open to the whole internet: no inbound rule of " + groups(clean)
-                + " admits 0.0.0.0/0 or ::/0 on it", groupIds);
+        return Outcome.pass(
+                where + " is not open to the whole internet: no inbound rule of " + groups(clean)
+                        + " admits 0.0.0.0/0 or ::/0 on it",
+                groupIds);
     }
 
     private static List<String> wholeInternet(IngressRule rule) {

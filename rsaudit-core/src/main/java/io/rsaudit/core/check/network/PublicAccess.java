@@ -6,8 +6,7 @@ import io.rsaudit.core.model.Value;
 /** Judges a {@code PubliclyAccessible} flag; shared by the cluster and workgroup checks. */
 final class PublicAccess {
 
-    private PublicAccess() {
-    }
+    private PublicAccess() {}
 
     /**
      * @param subject "cluster X" or "workgroup Y"
@@ -19,11 +18,14 @@ final class PublicAccess {
             return Outcome.unknown("cannot tell whether " + subject + " is publicly accessible", publiclyAccessible);
         }
         if (publiclyAccessible.value()) {
-            return Outcome.fail(subject + " is publicly accessible: its endpoint has a public IP address, so its"
-                    + " security groups are the only network barrier between the internet and the database login"
-                    + " (judged by " + groupsCheck + ")", publiclyAccessible);
+            return Outcome.fail(
+                    subject + " is publicly accessible: its endpoint has a public IP address, so its"
+                            + " security groups are the only network barrier between the internet and the database login"
+                            + " (judged by " + groupsCheck + ")",
+                    publiclyAccessible);
         }
-        return Outcome.pass(subject + " is not publicly accessible: its endpoint has only private addresses in its VPC",
+        return Outcome.pass(
+                subject + " is not publicly accessible: its endpoint has only private addresses in its VPC",
                 publiclyAccessible);
     }
 }

@@ -8,7 +8,10 @@ import io.rsaudit.core.check.Outcome;
 import io.rsaudit.core.check.Severity;
 import io.rsaudit.core.model.Workgroup;
 
-@CheckInfo(id = "RS-NET-005", title = "Serverless workgroup is not publicly accessible", severity = Severity.HIGH,
+@CheckInfo(
+        id = "RS-NET-005",
+        title = "Serverless workgroup is not publicly accessible",
+        severity = Severity.HIGH,
         area = Area.NETWORK)
 public final class WorkgroupNotPubliclyAccessible implements Check<Workgroup> {
 

@@ -8,13 +8,22 @@ import io.rsaudit.core.check.Outcome;
 import io.rsaudit.core.check.Severity;
 import io.rsaudit.core.model.Workgroup;
 
-@CheckInfo(id = "RS-NET-007", title = "Serverless workgroup security groups do not admit the internet on its port",
-        severity = Severity.HIGH, area = Area.NETWORK)
+@CheckInfo(
+        id = "RS-NET-007",
+        title = "Serverless workgroup security groups do not admit the internet on its port",
+        severity = Severity.HIGH,
+        area = Area.NETWORK)
 public final class WorkgroupPortClosedToInternet implements Check<Workgroup> {
 
     @Override
     public Outcome evaluate(Workgroup workgroup, CheckContext context) {
-        return InternetIngress.judge("workgroup", workgroup.id().name(), workgroup.id().scope(), workgroup.port(),
-                workgroup.securityGroupIds(), workgroup.publiclyAccessible(), context);
+        return InternetIngress.judge(
+                "workgroup",
+                workgroup.id().name(),
+                workgroup.id().scope(),
+                workgroup.port(),
+                workgroup.securityGroupIds(),
+                workgroup.publiclyAccessible(),
+                context);
     }
 }

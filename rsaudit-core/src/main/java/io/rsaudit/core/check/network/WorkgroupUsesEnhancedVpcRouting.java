@@ -8,7 +8,10 @@ import io.rsaudit.core.check.Outcome;
 import io.rsaudit.core.check.Severity;
 import io.rsaudit.core.model.Workgroup;
 
-@CheckInfo(id = "RS-NET-006", title = "Serverless workgroup uses enhanced VPC routing", severity = Severity.MEDIUM,
+@CheckInfo(
+        id = "RS-NET-006",
+        title = "Serverless workgroup uses enhanced VPC routing",
+        severity = Severity.MEDIUM,
         area = Area.NETWORK)
 public final class WorkgroupUsesEnhancedVpcRouting implements Check<Workgroup> {
 

@@ -9,7 +9,10 @@ import io.rsaudit.core.check.Severity;
 import io.rsaudit.core.model.Cluster;
 import io.rsaudit.core.model.Value;
 
-@CheckInfo(id = "RS-RES-002", title = "Cluster receives engine version upgrades", severity = Severity.LOW,
+@CheckInfo(
+        id = "RS-RES-002",
+        title = "Cluster receives engine version upgrades",
+        severity = Severity.LOW,
         area = Area.RESILIENCE)
 public final class ClusterAllowsVersionUpgrade implements Check<Cluster> {
 
@@ -18,15 +21,18 @@ public final class ClusterAllowsVersionUpgrade implements Check<Cluster> {
         Value<Boolean> allow = cluster.allowVersionUpgrade();
         String name = "cluster " + cluster.identifier();
         if (!allow.isPresent()) {
-            return Outcome.unknown("cannot read AllowVersionUpgrade of " + name,
-                    allow.orUnknown("AllowVersionUpgrade is null"));
+            return Outcome.unknown(
+                    "cannot read AllowVersionUpgrade of " + name, allow.orUnknown("AllowVersionUpgrade is null"));
         }
         if (!allow.value()) {
-            return Outcome.fail(name + " does not receive major engine versions (AllowVersionUpgrade is false): they"
-                    + " are not applied in its maintenance window, so fixes that ship with them wait until someone"
-                    + " upgrades the cluster by hand", allow);
+            return Outcome.fail(
+                    name + " does not receive major engine versions (AllowVersionUpgrade is false): they"
+                            + " are not applied in its maintenance window, so fixes that ship with them wait until someone"
+                            + " upgrades the cluster by hand",
+                    allow);
         }
-        return Outcome.pass(name + " receives major engine versions in its maintenance window (AllowVersionUpgrade"
-                + " is true)", allow);
+        return Outcome.pass(
+                name + " receives major engine versions in its maintenance window (AllowVersionUpgrade" + " is true)",
+                allow);
     }
 }

@@ -9,8 +9,7 @@ import io.rsaudit.core.check.Severity;
 import io.rsaudit.core.model.Cluster;
 import io.rsaudit.core.model.Value;
 
-@CheckInfo(id = "RS-RES-001", title = "Cluster is deployed Multi-AZ", severity = Severity.LOW,
-        area = Area.RESILIENCE)
+@CheckInfo(id = "RS-RES-001", title = "Cluster is deployed Multi-AZ", severity = Severity.LOW, area = Area.RESILIENCE)
 public final class ClusterMultiAz implements Check<Cluster> {
 
     @Override
@@ -23,16 +22,20 @@ public final class ClusterMultiAz implements Check<Cluster> {
         }
         String value = multiAz.value();
         if ("Enabled".equalsIgnoreCase(value)) {
-            return Outcome.pass(name + " runs in two Availability Zones behind one endpoint (MultiAZ is " + value
-                    + ")", multiAz);
+            return Outcome.pass(
+                    name + " runs in two Availability Zones behind one endpoint (MultiAZ is " + value + ")", multiAz);
         }
         if ("Disabled".equalsIgnoreCase(value)) {
-            return Outcome.fail(name + " runs in a single Availability Zone (MultiAZ is " + value + "): if that zone fails,"
-                    + " the cluster is unavailable until it is relocated or restored from a snapshot"
-                    + nodeTypeNote(cluster), multiAz);
+            return Outcome.fail(
+                    name + " runs in a single Availability Zone (MultiAZ is " + value + "): if that zone fails,"
+                            + " the cluster is unavailable until it is relocated or restored from a snapshot"
+                            + nodeTypeNote(cluster),
+                    multiAz);
         }
-        return Outcome.unknown("cannot judge " + name + ": MultiAZ is '" + value + "', neither Enabled nor Disabled,"
-                + " and rsaudit does not know what it means", multiAz);
+        return Outcome.unknown(
+                "cannot judge " + name + ": MultiAZ is '" + value + "', neither Enabled nor Disabled,"
+                        + " and rsaudit does not know what it means",
+                multiAz);
     }
 
     /**
@@ -41,7 +44,8 @@ public final class ClusterMultiAz implements Check<Cluster> {
      */
     private static String nodeTypeNote(Cluster cluster) {
         Value<String> nodeType = cluster.nodeType();
-        if (!nodeType.isPresent() || !(nodeType.value().startsWith("dc") || nodeType.value().startsWith("ds"))) {
+        if (!nodeType.isPresent()
+                || !(nodeType.value().startsWith("dc") || nodeType.value().startsWith("ds"))) {
             return "";
         }
         return "; its node type " + nodeType.value() + " cannot be Multi-AZ, which needs Redshift managed storage: it"

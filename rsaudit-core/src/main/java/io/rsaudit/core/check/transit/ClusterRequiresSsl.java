@@ -8,7 +8,10 @@ import io.rsaudit.core.check.Outcome;
 import io.rsaudit.core.check.Severity;
 import io.rsaudit.core.model.Cluster;
 
-@CheckInfo(id = "RS-TRANSIT-001", title = "Cluster requires SSL/TLS connections", severity = Severity.HIGH,
+@CheckInfo(
+        id = "RS-TRANSIT-001",
+        title = "Cluster requires SSL/TLS connections",
+        severity = Severity.HIGH,
         area = Area.TRANSIT)
 public final class ClusterRequiresSsl implements Check<Cluster> {
 

@@ -8,7 +8,10 @@ import io.rsaudit.core.check.Outcome;
 import io.rsaudit.core.check.Severity;
 import io.rsaudit.core.model.Cluster;
 
-@CheckInfo(id = "RS-TRANSIT-002", title = "Cluster uses FIPS-validated TLS", severity = Severity.MEDIUM,
+@CheckInfo(
+        id = "RS-TRANSIT-002",
+        title = "Cluster uses FIPS-validated TLS",
+        severity = Severity.MEDIUM,
         area = Area.TRANSIT)
 public final class ClusterUsesFipsTls implements Check<Cluster> {
 
@@ -17,7 +20,8 @@ public final class ClusterUsesFipsTls implements Check<Cluster> {
         if (!context.policy().requireFips()) {
             return Outcome.notApplicable(FipsTls.NOT_REQUIRED);
         }
-        return FipsTls.judge(SslParameter.read(cluster, context, "use_fips_ssl"),
+        return FipsTls.judge(
+                SslParameter.read(cluster, context, "use_fips_ssl"),
                 SslParameter.read(cluster, context, "require_ssl"));
     }
 }

@@ -13,14 +13,14 @@ import java.util.stream.Stream;
  */
 final class FipsTls {
 
-    static final String NOT_REQUIRED = "the policy does not require FIPS-validated TLS"
-            + " (encryption.requireFips is false)";
+    static final String NOT_REQUIRED =
+            "the policy does not require FIPS-validated TLS" + " (encryption.requireFips is false)";
 
-    private FipsTls() {
-    }
+    private FipsTls() {}
 
     static Outcome judge(TlsSetting fips, TlsSetting ssl) {
-        List<TlsSetting> failing = Stream.of(fips, ssl).filter(TlsSetting::isFailing).toList();
+        List<TlsSetting> failing =
+                Stream.of(fips, ssl).filter(TlsSetting::isFailing).toList();
         if (!failing.isEmpty()) {
             String message = fips.subject() + " does not use FIPS-compliant SSL mode: "
                     + failing.stream().map(TlsSetting::finding).collect(Collectors.joining("; "));
@@ -31,7 +31,8 @@ final class FipsTls {
             message += TlsSetting.defaultGroupFix(failing);
             for (TlsSetting s : List.of(fips, ssl)) {
                 if (s.state() == State.UNKNOWN) {
-                    message += " (" + s.parameter() + " could not be read: " + s.value().note() + ")";
+                    message += " (" + s.parameter() + " could not be read: "
+                            + s.value().note() + ")";
                 }
             }
             return Outcome.fail(message, failing.get(0).value());
@@ -41,7 +42,9 @@ final class FipsTls {
                 return Outcome.unknown(s.finding(), s.value());
             }
         }
-        return Outcome.pass(fips.subject() + " uses FIPS-compliant SSL mode: use_fips_ssl and require_ssl are true in "
-                + fips.where(), fips.value());
+        return Outcome.pass(
+                fips.subject() + " uses FIPS-compliant SSL mode: use_fips_ssl and require_ssl are true in "
+                        + fips.where(),
+                fips.value());
     }
 }

@@ -16,20 +16,19 @@ final class SslParameter {
      */
     private static final String SECURE_DEFAULT_GROUP = "default.redshift-2.0";
 
-    private SslParameter() {
-    }
+    private SslParameter() {}
 
     static TlsSetting read(Cluster cluster, CheckContext context, String parameter) {
-        Value<String> value = ClusterParameters.read(cluster, context, parameter,
-                documentedDefault(cluster, parameter));
+        Value<String> value =
+                ClusterParameters.read(cluster, context, parameter, documentedDefault(cluster, parameter));
         String subject = "cluster " + cluster.identifier();
         String group = ClusterParameters.groupName(cluster);
         if (value.isUnknown()) {
             return new TlsSetting(parameter, subject, group, value, State.UNKNOWN, false);
         }
         if (!ClusterParameters.isTrue(value)) {
-            return new TlsSetting(parameter, subject, group, value, State.OFF,
-                    ClusterParameters.onDefaultGroup(cluster));
+            return new TlsSetting(
+                    parameter, subject, group, value, State.OFF, ClusterParameters.onDefaultGroup(cluster));
         }
         if (ClusterParameters.pendingReboot(cluster, parameter)) {
             return new TlsSetting(parameter, subject, group, value, State.PENDING_REBOOT, false);

@@ -13,11 +13,14 @@ import java.util.List;
  * @param where where the parameter is set: "parameter group X" or "configParameters"
  * @param onReadOnlyDefault the parameter is off on a default parameter group, which cannot be modified
  */
-record TlsSetting(String parameter, String subject, String where, Value<String> value, State state,
-        boolean onReadOnlyDefault) {
+record TlsSetting(
+        String parameter, String subject, String where, Value<String> value, State state, boolean onReadOnlyDefault) {
 
     enum State {
-        ON, OFF, PENDING_REBOOT, UNKNOWN
+        ON,
+        OFF,
+        PENDING_REBOOT,
+        UNKNOWN
     }
 
     boolean isFailing() {
@@ -29,8 +32,9 @@ record TlsSetting(String parameter, String subject, String where, Value<String> 
         return switch (state) {
             case ON -> parameter + " is true in " + where;
             case OFF -> parameter + (value.value() == null ? " has no value" : " is " + value.value()) + " in " + where;
-            case PENDING_REBOOT -> parameter + " is true in " + where + " but not yet in effect: the cluster reports it"
-                    + " pending-reboot";
+            case PENDING_REBOOT ->
+                parameter + " is true in " + where + " but not yet in effect: the cluster reports it"
+                        + " pending-reboot";
             case UNKNOWN -> "cannot read " + parameter + " of " + subject + " (" + where + ")";
         };
     }
@@ -39,8 +43,11 @@ record TlsSetting(String parameter, String subject, String where, Value<String> 
     Outcome alone() {
         return switch (state) {
             case ON -> Outcome.pass(subject + " requires SSL/TLS connections: " + finding(), value);
-            case OFF, PENDING_REBOOT -> Outcome.fail(subject + " does not require SSL/TLS connections: " + finding()
-                    + defaultGroupFix(List.of(this)), value);
+            case OFF, PENDING_REBOOT ->
+                Outcome.fail(
+                        subject + " does not require SSL/TLS connections: " + finding()
+                                + defaultGroupFix(List.of(this)),
+                        value);
             case UNKNOWN -> Outcome.unknown(finding(), value);
         };
     }

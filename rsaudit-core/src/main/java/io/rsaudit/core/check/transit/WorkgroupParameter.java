@@ -13,22 +13,22 @@ import io.rsaudit.core.model.Workgroup;
  */
 final class WorkgroupParameter {
 
-    private WorkgroupParameter() {
-    }
+    private WorkgroupParameter() {}
 
     static TlsSetting read(Workgroup workgroup, String parameter) {
         String subject = "workgroup " + workgroup.id().name();
         String where = "configParameters";
         Value<ParameterSet> params = workgroup.configParameters();
         if (!params.isPresent()) {
-            Value<String> missing = params.isUnknown() ? params.map(p -> null)
+            Value<String> missing = params.isUnknown()
+                    ? params.map(p -> null)
                     : Value.unknown(params.provenance(), "the workgroup reports no configParameters");
             return new TlsSetting(parameter, subject, where, missing, State.UNKNOWN, false);
         }
         Value<String> value = params.value().get(parameter);
         if (value == null) {
-            value = Value.unknown(params.provenance(), parameter + " is not among the configParameters the workgroup"
-                    + " reports");
+            value = Value.unknown(
+                    params.provenance(), parameter + " is not among the configParameters the workgroup" + " reports");
         } else if (!value.isUnknown() && value.value() == null) {
             value = Value.unknown(value.provenance(), parameter + " is listed without a parameterValue");
         }
@@ -36,7 +36,7 @@ final class WorkgroupParameter {
             return new TlsSetting(parameter, subject, where, value, State.UNKNOWN, false);
         }
         // Serverless applies configParameters without a reboot: there is no pending state to look for.
-        return new TlsSetting(parameter, subject, where, value, ClusterParameters.isTrue(value) ? State.ON : State.OFF,
-                false);
+        return new TlsSetting(
+                parameter, subject, where, value, ClusterParameters.isTrue(value) ? State.ON : State.OFF, false);
     }
 }

@@ -8,8 +8,11 @@ import io.rsaudit.core.check.Outcome;
 import io.rsaudit.core.check.Severity;
 import io.rsaudit.core.model.Workgroup;
 
-@CheckInfo(id = "RS-TRANSIT-003", title = "Serverless workgroup requires SSL/TLS connections",
-        severity = Severity.HIGH, area = Area.TRANSIT)
+@CheckInfo(
+        id = "RS-TRANSIT-003",
+        title = "Serverless workgroup requires SSL/TLS connections",
+        severity = Severity.HIGH,
+        area = Area.TRANSIT)
 public final class WorkgroupRequiresSsl implements Check<Workgroup> {
 
     @Override

@@ -8,7 +8,10 @@ import io.rsaudit.core.check.Outcome;
 import io.rsaudit.core.check.Severity;
 import io.rsaudit.core.model.Workgroup;
 
-@CheckInfo(id = "RS-TRANSIT-004", title = "Serverless workgroup uses FIPS-validated TLS", severity = Severity.MEDIUM,
+@CheckInfo(
+        id = "RS-TRANSIT-004",
+        title = "Serverless workgroup uses FIPS-validated TLS",
+        severity = Severity.MEDIUM,
         area = Area.TRANSIT)
 public final class WorkgroupUsesFipsTls implements Check<Workgroup> {
 
@@ -17,7 +20,7 @@ public final class WorkgroupUsesFipsTls implements Check<Workgroup> {
         if (!context.policy().requireFips()) {
             return Outcome.notApplicable(FipsTls.NOT_REQUIRED);
         }
-        return FipsTls.judge(WorkgroupParameter.read(workgroup, "use_fips_ssl"),
-                WorkgroupParameter.read(workgroup, "require_ssl"));
+        return FipsTls.judge(
+                WorkgroupParameter.read(workgroup, "use_fips_ssl"), WorkgroupParameter.read(workgroup, "require_ssl"));
     }
 }

@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
@@ -44,8 +43,8 @@ public final class HuntEngine {
     public static final int ALERT_LIMIT = 1000;
 
     /** Events in time order; ties (and events without a time) in file and line order, so output is stable. */
-    public static final Comparator<Event> ORDER = Comparator
-            .comparing(Event::time, Comparator.nullsLast(Comparator.naturalOrder()))
+    public static final Comparator<Event> ORDER = Comparator.comparing(
+                    Event::time, Comparator.nullsLast(Comparator.naturalOrder()))
             .thenComparing(e -> e.origin().file())
             .thenComparingLong(e -> e.origin().line())
             .thenComparingLong(e -> e.origin().index());
@@ -54,8 +53,8 @@ public final class HuntEngine {
 
     private static final Pattern OUTER_PARENTHESES = Pattern.compile("^\\((.*)\\)$");
 
-    private static final Comparator<Alert> ALERT_ORDER = Comparator
-            .comparing(Alert::first, Comparator.nullsLast(Comparator.<Instant>naturalOrder()))
+    private static final Comparator<Alert> ALERT_ORDER = Comparator.comparing(
+                    Alert::first, Comparator.nullsLast(Comparator.<Instant>naturalOrder()))
             .thenComparing(Alert::ruleId)
             .thenComparing(a -> a.evidence().get(0), ORDER);
 
@@ -183,6 +182,7 @@ public final class HuntEngine {
         Hits hits = new Hits();
         /** Novelty: the key's first time, and per field and value its first match. */
         long firstSec = Hits.NO_TIME;
+
         int firstNano;
         Map<String, Map<String, Hits>> firstSeen;
 
@@ -250,8 +250,9 @@ public final class HuntEngine {
             }
             if (s.overBudget.get() > 0) {
                 notes.add(rule.id() + ": " + s.overBudget.get() + " of " + s.matched.get() + " matching event(s) were"
-                        + " not kept: the engine's memory budget (" + (budget >= 1 << 20 ? (budget >> 20) + " MiB"
-                        : budget + " bytes") + ", at most half for one rule) was full; its alerts may be missing or incomplete");
+                        + " not kept: the engine's memory budget ("
+                        + (budget >= 1 << 20 ? (budget >> 20) + " MiB" : budget + " bytes")
+                        + ", at most half for one rule) was full; its alerts may be missing or incomplete");
             }
             if (s.unplaced.get() > 0) {
                 notes.add(rule.id() + ": " + s.unplaced.get() + " matching event(s) were not kept: more than "
@@ -293,11 +294,10 @@ public final class HuntEngine {
     /** A rule's alerts, of which only the earliest {@link #ALERT_LIMIT} are held. */
     private static final class Ranked {
         /** Alerts in the order they were made, which breaks ties as a stable sort of all of them would. */
-        record Numbered(Alert alert, long number) {
-        }
+        record Numbered(Alert alert, long number) {}
 
-        static final Comparator<Numbered> ORDER = Comparator.comparing(Numbered::alert, ALERT_ORDER)
-                .thenComparingLong(Numbered::number);
+        static final Comparator<Numbered> ORDER =
+                Comparator.comparing(Numbered::alert, ALERT_ORDER).thenComparingLong(Numbered::number);
         final PriorityQueue<Numbered> latestFirst = new PriorityQueue<>(ORDER.reversed());
         long count;
 
@@ -385,8 +385,8 @@ public final class HuntEngine {
                     distinct.remove(v);
                 }
             }
-            long metric = a.distinct() == null ? right - left + 1
-                    : distinct.size() - (distinct.containsKey("") ? 1 : 0);
+            long metric =
+                    a.distinct() == null ? right - left + 1 : distinct.size() - (distinct.containsKey("") ? 1 : 0);
             if (metric >= a.atLeast()) {
                 if (openStart >= 0 && left <= openEnd) {
                     openEnd = right;
@@ -408,8 +408,8 @@ public final class HuntEngine {
         return v == null ? "" : v;
     }
 
-    private static void closeAggregation(Rule rule, Correlation.Aggregation a, Span events, int from, int to,
-            String key, Ranked out) {
+    private static void closeAggregation(
+            Rule rule, Correlation.Aggregation a, Span events, int from, int to, String key, Ranked out) {
         if (from < 0) {
             return;
         }
@@ -423,7 +423,11 @@ public final class HuntEngine {
             values.remove("");
             what = values.size() + " distinct " + a.distinct() + " in " + what;
         }
-        out.add(alert(rule, events, from, to,
+        out.add(alert(
+                rule,
+                events,
+                from,
+                to,
                 what + " within " + text(a.within()) + " (threshold " + a.atLeast() + ")" + key));
     }
 
@@ -496,8 +500,8 @@ public final class HuntEngine {
             if (now != null && now.trim().equalsIgnoreCase(t.to())) {
                 String before = events.value(i - 1);
                 if (before != null && before.trim().equalsIgnoreCase(t.from())) {
-                    out.add(alert(rule, events, i - 1, i, t.field() + " went from " + t.from() + " to " + t.to()
-                            + key));
+                    out.add(alert(
+                            rule, events, i - 1, i, t.field() + " went from " + t.from() + " to " + t.to() + key));
                 }
             }
         }
@@ -518,8 +522,13 @@ public final class HuntEngine {
             for (Hits first : g.firstSeen.getOrDefault(f, Map.of()).values()) {
                 Span one = new Span(first, new int[] {0});
                 if (!one.time(0).isBefore(learnedAt)) {
-                    out.add(alert(s.rule.rule(), one, 0, 0, "new " + f + " " + first.value(0) + " after learning "
-                            + text(n.learning()) + " from " + from + key));
+                    out.add(alert(
+                            s.rule.rule(),
+                            one,
+                            0,
+                            0,
+                            "new " + f + " " + first.value(0) + " after learning " + text(n.learning()) + " from "
+                                    + from + key));
                 }
             }
         }
@@ -540,10 +549,21 @@ public final class HuntEngine {
                 last = last == null || t.isAfter(last) ? t : last;
             }
         }
-        return new Alert(rule.id(), rule.title(), rule.level(), rule.tags(), first, last,
-                shared(events, from, to, Trace::user), shared(events, from, to, Trace::sourceAddress),
-                shared(events, from, to, Trace::cluster), shared(events, from, to, Trace::account),
-                shared(events, from, to, Trace::region), summary, to - from + 1, evidence);
+        return new Alert(
+                rule.id(),
+                rule.title(),
+                rule.level(),
+                rule.tags(),
+                first,
+                last,
+                shared(events, from, to, Trace::user),
+                shared(events, from, to, Trace::sourceAddress),
+                shared(events, from, to, Trace::cluster),
+                shared(events, from, to, Trace::account),
+                shared(events, from, to, Trace::region),
+                summary,
+                to - from + 1,
+                evidence);
     }
 
     /** The one value the events share, or the distinct values, the first three named. */
@@ -565,7 +585,8 @@ public final class HuntEngine {
             return null;
         }
         List<String> list = new ArrayList<>(values);
-        return list.size() <= 3 ? String.join(", ", list)
+        return list.size() <= 3
+                ? String.join(", ", list)
                 : String.join(", ", list.subList(0, 3)) + " (+" + (list.size() - 3) + " more)";
     }
 

@@ -13,13 +13,36 @@ import java.util.Map;
  * Event's weight. Equal traces are stored once (a user's logins from one host differ only in time and line), so a
  * kept match costs its time, its place and one reference.
  */
-record Trace(LogType type, String account, String region, String cluster, String database, String user,
-        String sourceAddress, String action, String sql, Outcome outcome, String tlsVersion, String redactions,
+record Trace(
+        LogType type,
+        String account,
+        String region,
+        String cluster,
+        String database,
+        String user,
+        String sourceAddress,
+        String action,
+        String sql,
+        Outcome outcome,
+        String tlsVersion,
+        String redactions,
         long index) {
 
     static Trace of(Event e) {
-        return new Trace(e.type(), e.account(), e.region(), e.cluster(), e.database(), e.user(), e.sourceAddress(),
-                e.action(), e.sql(), e.outcome(), e.tlsVersion(), e.fields().get("redactions"), e.origin().index());
+        return new Trace(
+                e.type(),
+                e.account(),
+                e.region(),
+                e.cluster(),
+                e.database(),
+                e.user(),
+                e.sourceAddress(),
+                e.action(),
+                e.sql(),
+                e.outcome(),
+                e.tlsVersion(),
+                e.fields().get("redactions"),
+                e.origin().index());
     }
 
     /** A rough size in bytes (object, references, the text it alone holds), for the engine's memory budget. */
@@ -33,8 +56,20 @@ record Trace(LogType type, String account, String region, String cluster, String
 
     /** The event again, with the raw fields reduced to {@code redactions}. */
     Event event(Instant time, String file, long line) {
-        return new Event(type, time, account, region, cluster, database, user, sourceAddress, action, sql, outcome,
-                tlsVersion, redactions == null ? Map.of() : Map.of("redactions", redactions),
+        return new Event(
+                type,
+                time,
+                account,
+                region,
+                cluster,
+                database,
+                user,
+                sourceAddress,
+                action,
+                sql,
+                outcome,
+                tlsVersion,
+                redactions == null ? Map.of() : Map.of("redactions", redactions),
                 new Origin(file, line, index));
     }
 }

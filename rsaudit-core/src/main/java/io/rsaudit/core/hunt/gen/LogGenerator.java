@@ -4,8 +4,8 @@ import io.rsaudit.core.hunt.LogType;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.Writer;
 import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,16 +33,18 @@ public final class LogGenerator {
     public static final String FOREIGN_ACCOUNT = "999988887777";
     /** An EEA region, so that the residency rules (RSH-CT-005) have data whose leaving they can judge. */
     public static final String REGION = "eu-west-1";
+
     public static final String ALLOWED_BUCKET = "acme-data-lake";
     public static final String ADMIN = "admin";
     public static final String OFFICE_CIDR = "10.0.0.0/8";
     public static final String ADMIN_HOST = "10.1.0.5";
-    private static final DateTimeFormatter CONNECTION_TIME = DateTimeFormatter
-            .ofPattern("EEE, d MMM yyyy HH:mm:ss:SSS", Locale.ROOT).withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter NAME_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm", Locale.ROOT)
+    private static final DateTimeFormatter CONNECTION_TIME = DateTimeFormatter.ofPattern(
+                    "EEE, d MMM yyyy HH:mm:ss:SSS", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter TRAIL_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmm'Z'", Locale.ROOT)
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter NAME_TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm", Locale.ROOT).withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TRAIL_TIME =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmm'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
     private static final String[] USERS = {"etl_loader", "dash_reader", "analyst_1", "analyst_2", "analyst_3"};
     private static final String[] TABLES = {"sales", "orders", "customers", "events", "inventory"};
 
@@ -71,12 +73,10 @@ public final class LogGenerator {
      * datashare that is then granted away): a rule need not alert on it, but it is part of the scenario, not of
      * the benign traffic.
      */
-    public record Injection(Scenario scenario, LogType type, String file, long line, boolean attack, String what) {
-    }
+    public record Injection(Scenario scenario, LogType type, String file, long line, boolean attack, String what) {}
 
     /** What was written. */
-    public record Result(long files, long bytes, long records, List<Injection> injections, Path manifest) {
-    }
+    public record Result(long files, long bytes, long records, List<Injection> injections, Path manifest) {}
 
     private final Spec spec;
     private final SplittableRandom random;
@@ -118,7 +118,8 @@ public final class LogGenerator {
             w.write("scenario\ttype\tfile\tline\tstep\twhat\n");
             for (Injection i : injections) {
                 w.write(i.scenario().id() + "\t" + i.type().fileName() + "\t" + i.file() + "\t" + i.line() + "\t"
-                        + (i.attack() ? "attack" : "setup") + "\t" + i.what().replace('\t', ' ').replace('\n', ' ') + "\n");
+                        + (i.attack() ? "attack" : "setup") + "\t"
+                        + i.what().replace('\t', ' ').replace('\n', ' ') + "\n");
             }
         }
         return new Result(files, written, records, List.copyOf(injections), manifest);
@@ -145,8 +146,8 @@ public final class LogGenerator {
         return new LogFile(rel, new OutputStreamWriter(os, StandardCharsets.UTF_8));
     }
 
-    private void write(LogFile f, LogType type, String cluster, Instant at, boolean attacks,
-            List<Injection> injections) throws IOException {
+    private void write(LogFile f, LogType type, String cluster, Instant at, boolean attacks, List<Injection> injections)
+            throws IOException {
         int n = switch (type) {
             case CONNECTION_LOG -> spec.recordsPerFile();
             case USER_ACTIVITY_LOG -> spec.recordsPerFile() / 2;
@@ -185,54 +186,80 @@ public final class LogGenerator {
         switch (type) {
             case CONNECTION_LOG -> {
                 int r = random.nextInt(10);
-                String host = "10." + (user.startsWith("dash") ? 20 : 1) + "." + random.nextInt(4) + "." + (10 + random.nextInt(40));
+                String host = "10." + (user.startsWith("dash") ? 20 : 1) + "." + random.nextInt(4) + "."
+                        + (10 + random.nextInt(40));
                 String who = r == 0 ? ADMIN : user;
                 if (r == 0) {
                     // Admins work from the bastion, so an admin from anywhere else is new (RSH-AUTH-006).
                     host = ADMIN_HOST;
                 }
                 // r == 0 is the admin: without its own case it would only ever initiate sessions, never log in.
-                String event = r == 0 || (r >= 4 && r < 8) ? "authenticated" : r < 4 ? "initiating session"
-                        : "disconnecting session";
-                connection(f, event, t, host, who, true, "JDBC-2.1.0.26", r >= 8 ? 1_000_000L + random.nextInt(90_000_000) : 0);
+                String event = r == 0 || (r >= 4 && r < 8)
+                        ? "authenticated"
+                        : r < 4 ? "initiating session" : "disconnecting session";
+                connection(
+                        f,
+                        event,
+                        t,
+                        host,
+                        who,
+                        true,
+                        "JDBC-2.1.0.26",
+                        r >= 8 ? 1_000_000L + random.nextInt(90_000_000) : 0);
             }
             case USER_ACTIVITY_LOG -> {
                 String table = TABLES[random.nextInt(TABLES.length)];
                 int r = random.nextInt(20);
                 String sql = switch (r) {
-                    case 0 -> "copy staging." + table + " from 's3://" + ALLOWED_BUCKET + "/in/" + table
-                            + "/' iam_role 'arn:aws:iam::" + ACCOUNT + ":role/RedshiftLoad' format as parquet;";
-                    case 1 -> "unload ('select * from " + table + " where day = current_date') to 's3://"
-                            + ALLOWED_BUCKET + "/out/" + table + "_' iam_role 'arn:aws:iam::" + ACCOUNT
-                            + ":role/RedshiftUnload' parquet;";
-                    case 2 -> "insert into " + table + "\n  select *\n  from staging." + table + "\n  where id > "
-                            + random.nextInt(1_000_000) + ";";
-                    default -> "select region, count(*), sum(amount) from " + table + " where day >= '2024-03-0"
-                            + (1 + random.nextInt(4)) + "' group by region order by 2 desc limit " + (10 + r) + ";";
+                    case 0 ->
+                        "copy staging." + table + " from 's3://" + ALLOWED_BUCKET + "/in/" + table
+                                + "/' iam_role 'arn:aws:iam::" + ACCOUNT + ":role/RedshiftLoad' format as parquet;";
+                    case 1 ->
+                        "unload ('select * from " + table + " where day = current_date') to 's3://"
+                                + ALLOWED_BUCKET + "/out/" + table + "_' iam_role 'arn:aws:iam::" + ACCOUNT
+                                + ":role/RedshiftUnload' parquet;";
+                    case 2 ->
+                        "insert into " + table + "\n  select *\n  from staging." + table + "\n  where id > "
+                                + random.nextInt(1_000_000) + ";";
+                    default ->
+                        "select region, count(*), sum(amount) from " + table + " where day >= '2024-03-0"
+                                + (1 + random.nextInt(4)) + "' group by region order by 2 desc limit " + (10 + r) + ";";
                 };
                 activity(f, t, user, sql);
             }
             case CLOUDTRAIL -> {
-                String[] calls = {"DescribeClusters", "DescribeLoggingStatus", "DescribeClusterSnapshots",
-                    "DescribeClusterParameters"};
+                String[] calls = {
+                    "DescribeClusters", "DescribeLoggingStatus", "DescribeClusterSnapshots", "DescribeClusterParameters"
+                };
                 String name = calls[random.nextInt(calls.length)];
-                trail(f, t, "redshift.amazonaws.com", name, "arn:aws:iam::" + ACCOUNT + ":role/ops-readonly",
-                        "10.1.0." + (10 + random.nextInt(20)), "\"clusterIdentifier\":\"" + cluster + "\"", null);
+                trail(
+                        f,
+                        t,
+                        "redshift.amazonaws.com",
+                        name,
+                        "arn:aws:iam::" + ACCOUNT + ":role/ops-readonly",
+                        "10.1.0." + (10 + random.nextInt(20)),
+                        "\"clusterIdentifier\":\"" + cluster + "\"",
+                        null);
             }
-            case USER_LOG -> {
-            }
+            case USER_LOG -> {}
         }
     }
 
     // ---- record writers (shared by benign records and scenarios) ----
 
-    void connection(LogFile f, String event, long t, String host, String user, boolean tls, String app,
-            long duration) throws IOException {
+    void connection(LogFile f, String event, long t, String host, String user, boolean tls, String app, long duration)
+            throws IOException {
         StringBuilder b = new StringBuilder(360);
-        pad(b, event, 50).append('|').append(CONNECTION_TIME.format(Instant.ofEpochMilli(t))).append('|');
+        pad(b, event, 50)
+                .append('|')
+                .append(CONNECTION_TIME.format(Instant.ofEpochMilli(t)))
+                .append('|');
         pad(b, host.equals("[local]") ? host : "::ffff:" + host, 45).append('|');
-        pad(b, String.valueOf(30_000 + random.nextInt(30_000)), 32).append('|')
-                .append(1_073_000_000 + random.nextInt(1_000_000)).append('|');
+        pad(b, String.valueOf(30_000 + random.nextInt(30_000)), 32)
+                .append('|')
+                .append(1_073_000_000 + random.nextInt(1_000_000))
+                .append('|');
         pad(b, "dev", 50).append('|');
         pad(b, user, 50).append('|');
         pad(b, "password", 32).append('|').append(duration).append('|');
@@ -245,7 +272,8 @@ public final class LogGenerator {
         pad(b, "Linux 5.10.0-28-cloud-amd64 amd64", 64).append('|');
         pad(b, "Amazon Redshift JDBC Driver 2.1.0.26", 64).append('|');
         pad(b, "none", 32).append("|2|");
-        b.append(new java.util.UUID(random.nextLong(), random.nextLong()).toString(), 0, 23).append('|');
+        b.append(new java.util.UUID(random.nextLong(), random.nextLong()).toString(), 0, 23)
+                .append('|');
         pad(b, "Off", 128);
         f.line(b);
     }
@@ -263,9 +291,18 @@ public final class LogGenerator {
         b.append(100 + Math.abs(user.hashCode() % 50)).append('|');
         pad(b, user, 50).append('|');
         pad(b, old, 50).append('|');
-        pad(b, action, 10).append('|').append(createdb).append('|').append(superuser).append("|0|");
-        pad(b, "", 30).append('|').append(10_000 + random.nextInt(50_000)).append('|')
-                .append(700_000 + random.nextInt(900_000)).append('|')
+        pad(b, action, 10)
+                .append('|')
+                .append(createdb)
+                .append('|')
+                .append(superuser)
+                .append("|0|");
+        pad(b, "", 30)
+                .append('|')
+                .append(10_000 + random.nextInt(50_000))
+                .append('|')
+                .append(700_000 + random.nextInt(900_000))
+                .append('|')
                 .append(CONNECTION_TIME.format(Instant.ofEpochMilli(t)));
         f.line(b);
     }
@@ -278,18 +315,34 @@ public final class LogGenerator {
             b.append(",\n");
         }
         b.append("{\"eventVersion\":\"1.09\",\"userIdentity\":{\"type\":\"AssumedRole\",\"principalId\":\"AROAEXAMPLE:")
-                .append(arn.substring(arn.lastIndexOf('/') + 1)).append("\",\"arn\":\"").append(arn)
-                .append("\",\"accountId\":\"").append(ACCOUNT).append("\"},\"eventTime\":\"").append(ts)
-                .append("\",\"eventSource\":\"").append(source).append("\",\"eventName\":\"").append(name)
-                .append("\",\"awsRegion\":\"").append(REGION).append("\",\"sourceIPAddress\":\"").append(ip)
+                .append(arn.substring(arn.lastIndexOf('/') + 1))
+                .append("\",\"arn\":\"")
+                .append(arn)
+                .append("\",\"accountId\":\"")
+                .append(ACCOUNT)
+                .append("\"},\"eventTime\":\"")
+                .append(ts)
+                .append("\",\"eventSource\":\"")
+                .append(source)
+                .append("\",\"eventName\":\"")
+                .append(name)
+                .append("\",\"awsRegion\":\"")
+                .append(REGION)
+                .append("\",\"sourceIPAddress\":\"")
+                .append(ip)
                 .append("\",\"userAgent\":\"aws-cli/2.15.0\",");
         if (error != null) {
             b.append("\"errorCode\":\"").append(error).append("\",\"errorMessage\":\"denied\",");
         }
-        b.append("\"requestParameters\":{").append(request).append("},\"responseElements\":null,")
-                .append("\"requestID\":\"").append(new java.util.UUID(random.nextLong(), random.nextLong()))
-                .append("\",\"eventType\":\"AwsApiCall\",\"readOnly\":").append(name.startsWith("Describe"))
-                .append(",\"recipientAccountId\":\"").append(ACCOUNT)
+        b.append("\"requestParameters\":{")
+                .append(request)
+                .append("},\"responseElements\":null,")
+                .append("\"requestID\":\"")
+                .append(new java.util.UUID(random.nextLong(), random.nextLong()))
+                .append("\",\"eventType\":\"AwsApiCall\",\"readOnly\":")
+                .append(name.startsWith("Describe"))
+                .append(",\"recipientAccountId\":\"")
+                .append(ACCOUNT)
                 .append("\",\"tlsDetails\":{\"tlsVersion\":\"TLSv1.3\"}}");
         f.lineNoNewline(b);
     }

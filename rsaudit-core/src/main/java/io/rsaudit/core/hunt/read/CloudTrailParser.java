@@ -30,8 +30,9 @@ final class CloudTrailParser {
     private static final JsonFactory DEFAULT_FACTORY = factory(ReadOptions.DEFAULT_MAX_RECORD_BYTES);
 
     /** Keys whose values are secrets end so, in any ASCII case; checked once per path, so without a regex. */
-    private static final String[] SECRET_KEY_ENDINGS = {"password", "secretaccesskey", "sessiontoken",
-        "secret_access_key", "session_token"};
+    private static final String[] SECRET_KEY_ENDINGS = {
+        "password", "secretaccesskey", "sessiontoken", "secret_access_key", "session_token"
+    };
 
     private final FileRead file;
     private final JsonFactory factory;
@@ -40,13 +41,17 @@ final class CloudTrailParser {
     private String lastAction;
 
     private static JsonFactory factory(int maxString) {
-        return JsonFactory.builder().streamReadConstraints(StreamReadConstraints.builder()
-                .maxStringLength(maxString).build()).build();
+        return JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxStringLength(maxString)
+                        .build())
+                .build();
     }
 
     CloudTrailParser(FileRead file) {
         this.file = file;
-        this.factory = file.options.maxRecordBytes() == ReadOptions.DEFAULT_MAX_RECORD_BYTES ? DEFAULT_FACTORY
+        this.factory = file.options.maxRecordBytes() == ReadOptions.DEFAULT_MAX_RECORD_BYTES
+                ? DEFAULT_FACTORY
                 : factory(file.options.maxRecordBytes());
     }
 
@@ -56,8 +61,10 @@ final class CloudTrailParser {
         CloudTrailFlattener flat = CloudTrailFlattener.forThread();
         try (JsonParser p = factory.createParser(in)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
-                file.problem(1, ReadProblem.Kind.INVALID_JSON, "not a CloudTrail file: expected a JSON object with"
-                        + " \"Records\"");
+                file.problem(
+                        1,
+                        ReadProblem.Kind.INVALID_JSON,
+                        "not a CloudTrail file: expected a JSON object with" + " \"Records\"");
                 return;
             }
             boolean sawRecords = false;
@@ -86,13 +93,23 @@ final class CloudTrailParser {
             }
         } catch (JsonProcessingException e) {
             long at = e.getLocation() == null ? line : e.getLocation().getLineNr();
-            file.problem(at, ReadProblem.Kind.INVALID_JSON, "invalid JSON after Records[" + index + "]: "
-                    + e.getOriginalMessage() + "; the " + index + " record(s) before it were read, the rest of the"
-                    + " file is skipped");
+            file.problem(
+                    at,
+                    ReadProblem.Kind.INVALID_JSON,
+                    "invalid JSON after Records[" + index + "]: "
+                            + e.getOriginalMessage() + "; the " + index
+                            + " record(s) before it were read, the rest of the"
+                            + " file is skipped");
         } catch (EOFException | ZipException e) {
-            file.problem(line, gzip ? ReadProblem.Kind.TRUNCATED_GZIP : ReadProblem.Kind.UNREADABLE,
-                    (gzip ? (e instanceof EOFException ? "truncated gzip stream" : "corrupt gzip stream ("
-                            + e.getMessage() + ")") : "read failed: " + e.getMessage()) + " after Records[" + index
+            file.problem(
+                    line,
+                    gzip ? ReadProblem.Kind.TRUNCATED_GZIP : ReadProblem.Kind.UNREADABLE,
+                    (gzip
+                                    ? (e instanceof EOFException
+                                            ? "truncated gzip stream"
+                                            : "corrupt gzip stream (" + e.getMessage() + ")")
+                                    : "read failed: " + e.getMessage())
+                            + " after Records[" + index
                             + "]; the records before it were read");
         } catch (IOException e) {
             file.problem(line, ReadProblem.Kind.UNREADABLE, "read failed: " + e.getMessage());
@@ -106,8 +123,11 @@ final class CloudTrailParser {
         String eventTime = flat.known(CloudTrailFlattener.EVENT_TIME);
         Instant time = time(eventTime);
         if (time == null) {
-            file.malformed(line, ReadProblem.Kind.MALFORMED, "Records[" + index + "]: " + (eventTime == null
-                    ? "no eventTime" : "bad eventTime '" + eventTime + "'"));
+            file.malformed(
+                    line,
+                    ReadProblem.Kind.MALFORMED,
+                    "Records[" + index + "]: "
+                            + (eventTime == null ? "no eventTime" : "bad eventTime '" + eventTime + "'"));
             return;
         }
         if (!file.inWindow(time.toEpochMilli())) {
@@ -116,17 +136,28 @@ final class CloudTrailParser {
         String source = flat.known(CloudTrailFlattener.EVENT_SOURCE);
         String eventName = flat.known(CloudTrailFlattener.EVENT_NAME);
         String action = action(source, eventName);
-        file.offer(new Event(LogType.CLOUDTRAIL, time,
+        file.offer(new Event(
+                LogType.CLOUDTRAIL,
+                time,
                 first(flat, CloudTrailFlattener.RECIPIENT_ACCOUNT, CloudTrailFlattener.USER_ACCOUNT, file.account),
                 first(flat, CloudTrailFlattener.REGION, -1, file.region),
-                first(flat, CloudTrailFlattener.CLUSTER, CloudTrailFlattener.RESPONSE_CLUSTER,
+                first(
+                        flat,
+                        CloudTrailFlattener.CLUSTER,
+                        CloudTrailFlattener.RESPONSE_CLUSTER,
                         flat.known(CloudTrailFlattener.SNAPSHOT_CLUSTER)),
                 first(flat, CloudTrailFlattener.DB_NAME, CloudTrailFlattener.DATABASE, null),
-                first(flat, CloudTrailFlattener.USER_ARN, CloudTrailFlattener.USER_NAME,
+                first(
+                        flat,
+                        CloudTrailFlattener.USER_ARN,
+                        CloudTrailFlattener.USER_NAME,
                         flat.known(CloudTrailFlattener.PRINCIPAL)),
-                flat.known(CloudTrailFlattener.SOURCE_IP), action, flat.known(CloudTrailFlattener.SQL),
+                flat.known(CloudTrailFlattener.SOURCE_IP),
+                action,
+                flat.known(CloudTrailFlattener.SQL),
                 flat.known(CloudTrailFlattener.ERROR_CODE) != null ? Outcome.FAILURE : Outcome.SUCCESS,
-                flat.known(CloudTrailFlattener.TLS_VERSION), flat.fields(),
+                flat.known(CloudTrailFlattener.TLS_VERSION),
+                flat.fields(),
                 new io.rsaudit.core.hunt.Origin(file.file, line, index)));
     }
 
@@ -136,8 +167,11 @@ final class CloudTrailParser {
      */
     private String action(String source, String eventName) {
         if (source != lastSource || eventName != lastEventName) {
-            String service = source == null ? "unknown" : source.endsWith(".amazonaws.com")
-                    ? source.substring(0, source.length() - ".amazonaws.com".length()) : source;
+            String service = source == null
+                    ? "unknown"
+                    : source.endsWith(".amazonaws.com")
+                            ? source.substring(0, source.length() - ".amazonaws.com".length())
+                            : source;
             lastAction = eventName == null ? null : service + ":" + eventName;
             lastSource = source;
             lastEventName = eventName;

@@ -13,12 +13,34 @@ import java.time.Instant;
  */
 final class ConnectionLogParser implements LineReader.Lines {
 
-    static final String[] NAMES = {"event", "recordtime", "remotehost", "remoteport", "pid", "dbname", "username",
-        "authmethod", "duration", "sslversion", "sslcipher", "mtu", "sslcompression", "sslexpansion", "iamauthguid",
-        "application_name", "os_version", "driver_version", "plugin_name", "protocol_version", "sessionid",
-        "compression", "redactions"};
+    static final String[] NAMES = {
+        "event",
+        "recordtime",
+        "remotehost",
+        "remoteport",
+        "pid",
+        "dbname",
+        "username",
+        "authmethod",
+        "duration",
+        "sslversion",
+        "sslcipher",
+        "mtu",
+        "sslcompression",
+        "sslexpansion",
+        "iamauthguid",
+        "application_name",
+        "os_version",
+        "driver_version",
+        "plugin_name",
+        "protocol_version",
+        "sessionid",
+        "compression",
+        "redactions"
+    };
     /** What every event reads: event, dbname, username, sslversion (remotehost comes from its own cache). */
     private static final boolean[] EAGER = new boolean[NAMES.length];
+
     private static final byte[] MAPPED = "::ffff:".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
     static {
@@ -51,17 +73,32 @@ final class ConnectionLogParser implements LineReader.Lines {
         FieldMap v = line.fields(b, from, to);
         int hs = line.start(2);
         int he = line.end(2);
-        String source = Text.startsWith(b, hs, he, MAPPED) && Text.indexOf(b, hs + MAPPED.length, he, (byte) ':') < 0
-                && line.ascii ? hosts.get(b, hs + MAPPED.length, he) : DelimitedLine.emptyToNull(v.value(2));
+        String source = Text.startsWith(b, hs, he, MAPPED)
+                        && Text.indexOf(b, hs + MAPPED.length, he, (byte) ':') < 0
+                        && line.ascii
+                ? hosts.get(b, hs + MAPPED.length, he)
+                : DelimitedLine.emptyToNull(v.value(2));
         String event = v.value(0);
         Outcome outcome = switch (event) {
             case "authenticated" -> Outcome.SUCCESS;
             case "authentication failure" -> Outcome.FAILURE;
             default -> Outcome.UNKNOWN;
         };
-        file.offer(new Event(LogType.CONNECTION_LOG, Instant.ofEpochMilli(millis), file.account, file.region,
-                file.cluster, DelimitedLine.emptyToNull(v.value(5)), DelimitedLine.emptyToNull(v.value(6)), source,
-                event, null, outcome, DelimitedLine.emptyToNull(v.value(9)), v, file.origin(lineNo)));
+        file.offer(new Event(
+                LogType.CONNECTION_LOG,
+                Instant.ofEpochMilli(millis),
+                file.account,
+                file.region,
+                file.cluster,
+                DelimitedLine.emptyToNull(v.value(5)),
+                DelimitedLine.emptyToNull(v.value(6)),
+                source,
+                event,
+                null,
+                outcome,
+                DelimitedLine.emptyToNull(v.value(9)),
+                v,
+                file.origin(lineNo)));
     }
 
     @Override
@@ -70,6 +107,5 @@ final class ConnectionLogParser implements LineReader.Lines {
     }
 
     @Override
-    public void end(long lastLineNo) {
-    }
+    public void end(long lastLineNo) {}
 }

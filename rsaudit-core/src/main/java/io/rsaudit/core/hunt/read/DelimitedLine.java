@@ -19,17 +19,20 @@ final class DelimitedLine {
     private final int[] eagerFields;
     /** The split finds where these first fields are; past them it only counts delimiters (see {@link #split}). */
     private final int positioned;
+
     private final Text.Cache cache = Text.Cache.forThread(Text.Cache.Role.FIELDS);
     private final Timestamps.RedshiftDates dates = new Timestamps.RedshiftDates();
     /** bounds[2i], bounds[2i+1]: field i of the line just split, spaces not trimmed. */
     private final int[] bounds;
     /** The delimiters' positions, with room for the split's stores past the last one. */
     private final int[] delims;
+
     private byte[] line;
     int count;
     boolean ascii;
     /** What the split saw for the secret pre-check (see {@link Redactor#mayContainSecretWord}). */
     private boolean quote;
+
     private boolean equals;
     private boolean keyId;
 
@@ -38,6 +41,7 @@ final class DelimitedLine {
      * pre-check needs, and non-ASCII.
      */
     private static final byte DELIMITER = 1;
+
     private static final byte QUOTE = 2;
     private static final byte EQUALS = 3;
     private static final byte CAPITAL_A = 4;
@@ -70,7 +74,9 @@ final class DelimitedLine {
         this.minFields = minFields;
         this.maxFields = names.length - 1;
         this.eager = eager;
-        this.eagerFields = java.util.stream.IntStream.range(0, eager.length).filter(f -> eager[f]).toArray();
+        this.eagerFields = java.util.stream.IntStream.range(0, eager.length)
+                .filter(f -> eager[f])
+                .toArray();
         for (int f = positioned; f < eager.length; f++) {
             if (eager[f]) {
                 throw new IllegalArgumentException("eager field " + f + " is past the positioned ones");
@@ -153,9 +159,12 @@ final class DelimitedLine {
         }
         if (n < minFields || n > maxFields) {
             String what = n > maxFields ? "more than " + maxFields : String.valueOf(n);
-            file.malformed(lineNo, ReadProblem.Kind.MALFORMED, "expected " + (minFields == maxFields ? ""
-                    : minFields + " to ") + maxFields + " '|'-separated fields of a " + file.type.fileName()
-                    + ", found " + what);
+            file.malformed(
+                    lineNo,
+                    ReadProblem.Kind.MALFORMED,
+                    "expected " + (minFields == maxFields ? "" : minFields + " to ") + maxFields
+                            + " '|'-separated fields of a " + file.type.fileName()
+                            + ", found " + what);
             return false;
         }
         line = b;
@@ -180,8 +189,9 @@ final class DelimitedLine {
         bounds[0] = from;
         int at = from;
         for (int f = 0; f < fields; f++) {
-            int end = f < have && f < count - 1 ? delims[f] : f < count - 1
-                    ? Text.indexOfByte(line, at, to, (byte) '|') : lastFieldEnd(at, to);
+            int end = f < have && f < count - 1
+                    ? delims[f]
+                    : f < count - 1 ? Text.indexOfByte(line, at, to, (byte) '|') : lastFieldEnd(at, to);
             bounds[2 * f] = at;
             bounds[2 * f + 1] = end;
             at = end + 1;
@@ -270,15 +280,21 @@ final class DelimitedLine {
         int start = start(index);
         long millis = dates.parse(b, start, Text.trimEnd(line, start, bounds[2 * index + 1]));
         if (millis == Timestamps.INVALID) {
-            file.malformed(lineNo, ReadProblem.Kind.MALFORMED, "bad recordtime '" + show(b, start(index), end(index))
-                    + "': expected like 'Mon, 7 Dec 2020 20:01:55:177'");
+            file.malformed(
+                    lineNo,
+                    ReadProblem.Kind.MALFORMED,
+                    "bad recordtime '" + show(b, start(index), end(index))
+                            + "': expected like 'Mon, 7 Dec 2020 20:01:55:177'");
         }
         return millis;
     }
 
     /** Reports a line longer than the maximum record size, which the line reader skips. */
     void oversized(long lineNo, long length) {
-        file.malformed(lineNo, ReadProblem.Kind.OVERSIZED, "a line of " + length + " bytes is longer than the maximum"
-                + " record size (" + file.options.maxRecordBytes() + "); skipped");
+        file.malformed(
+                lineNo,
+                ReadProblem.Kind.OVERSIZED,
+                "a line of " + length + " bytes is longer than the maximum" + " record size ("
+                        + file.options.maxRecordBytes() + "); skipped");
     }
 }

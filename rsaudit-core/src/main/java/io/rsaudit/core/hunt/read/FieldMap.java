@@ -27,6 +27,7 @@ final class FieldMap extends AbstractMap<String, String> {
      * kept for every record: most fields of most records are never asked for.
      */
     private final byte[] line;
+
     private final int count;
     private final boolean ascii;
 

@@ -38,6 +38,7 @@ final class FileRead {
     long problemCount;
     /** Why the file was not read at all ({@code account}, {@code unknown-type}...), or {@code null}. */
     String skipReason;
+
     final List<ReadProblem> problems = new ArrayList<>();
     private long invalidUtf8Lines;
     private long firstInvalidUtf8Line;
@@ -183,17 +184,26 @@ final class FileRead {
     /** Adds the per-file problems that are only complete at the end, and the count of details not kept. */
     void finish() {
         if (orphanLines > 0) {
-            problem(firstOrphanLine, ReadProblem.Kind.ORPHAN_LINES, orphanLines + " line(s) before the first"
-                    + " record header (\"'<yyyy-MM-ddTHH:mm:ssZ> UTC [ db=... ]' LOG: \") skipped");
+            problem(
+                    firstOrphanLine,
+                    ReadProblem.Kind.ORPHAN_LINES,
+                    orphanLines + " line(s) before the first"
+                            + " record header (\"'<yyyy-MM-ddTHH:mm:ssZ> UTC [ db=... ]' LOG: \") skipped");
         }
         if (invalidUtf8Lines > 0) {
-            problem(firstInvalidUtf8Line, ReadProblem.Kind.INVALID_UTF8, "invalid UTF-8 in " + invalidUtf8Lines
-                    + " line(s) of " + file + ", the first here; decoded with replacement characters (U+FFFD)");
+            problem(
+                    firstInvalidUtf8Line,
+                    ReadProblem.Kind.INVALID_UTF8,
+                    "invalid UTF-8 in " + invalidUtf8Lines + " line(s) of " + file
+                            + ", the first here; decoded with replacement characters (U+FFFD)");
         }
         long omitted = problemCount - problems.size();
         if (omitted > 0) {
-            problems.add(new ReadProblem(origin(0), ReadProblem.Kind.MORE, "and " + omitted + " more problem(s) in "
-                    + file + " (details are kept for the first " + LogReader.PROBLEMS_PER_FILE + " of each file)"));
+            problems.add(new ReadProblem(
+                    origin(0),
+                    ReadProblem.Kind.MORE,
+                    "and " + omitted + " more problem(s) in " + file + " (details are kept for the first "
+                            + LogReader.PROBLEMS_PER_FILE + " of each file)"));
         }
     }
 

@@ -90,6 +90,5 @@ final class Handoff {
         LogReader.await(p.result, "parsing a file").run();
     }
 
-    private record Pending(CompletableFuture<Runnable> result, boolean batch) {
-    }
+    private record Pending(CompletableFuture<Runnable> result, boolean batch) {}
 }

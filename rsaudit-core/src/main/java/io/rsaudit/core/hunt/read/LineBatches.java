@@ -39,8 +39,7 @@ final class LineBatches {
      * A line format: its parser, reporting to a given file, and whether a record may start at a line (so that a
      * batch may start there).
      */
-    record Format(Function<FileRead, LineReader.Lines> parser, RecordStart startsRecord) {
-    }
+    record Format(Function<FileRead, LineReader.Lines> parser, RecordStart startsRecord) {}
 
     /** Whether a record may start at the line that starts at {@code from}; {@code to} may cut the line short. */
     @FunctionalInterface
@@ -80,8 +79,8 @@ final class LineBatches {
     }
 
     /** With batch sizes of the caller's (tests cut small files into many batches). */
-    static void read(InputStream in, boolean gzip, FileRead file, Format format, Handoff handoff, int batch,
-            int maxBatch) {
+    static void read(
+            InputStream in, boolean gzip, FileRead file, Format format, Handoff handoff, int batch, int maxBatch) {
         new LineBatches(file, format, handoff, gzip, batch, maxBatch).run(in);
     }
 
@@ -113,7 +112,14 @@ final class LineBatches {
                     // one thread reads on from the last cut, with every batch before it handed on
                     handoff.drain();
                     long before = last == null ? 0 : end(last);
-                    LineReader.read(in, buf, filled, before, file.options.maxRecordBytes(), gzip, file::problem,
+                    LineReader.read(
+                            in,
+                            buf,
+                            filled,
+                            before,
+                            file.options.maxRecordBytes(),
+                            gzip,
+                            file::problem,
                             format.parser().apply(file));
                     return;
                 }
@@ -132,7 +138,8 @@ final class LineBatches {
     /** Where the last batch-start in {@code buf[0, filled)} is (just after a line end), or -1. */
     private int cut(byte[] buf, int filled) {
         int end = filled;
-        for (int nl = Text.lastIndexOf(buf, 0, end, (byte) '\n'); nl >= 0;
+        for (int nl = Text.lastIndexOf(buf, 0, end, (byte) '\n');
+                nl >= 0;
                 nl = Text.lastIndexOf(buf, 0, nl, (byte) '\n')) {
             if (nl + 1 < filled && format.startsRecord().test(buf, nl + 1, end)) {
                 return nl + 1;
@@ -163,8 +170,15 @@ final class LineBatches {
         List<Event> events = new ArrayList<>();
         FileRead own = file.batch(events::add);
         try {
-            s.end.complete(LineReader.read(new Rest(failure), s.buf, s.length, before(s),
-                    own.options.maxRecordBytes(), gzip, own::problem, format.parser().apply(own)));
+            s.end.complete(LineReader.read(
+                    new Rest(failure),
+                    s.buf,
+                    s.length,
+                    before(s),
+                    own.options.maxRecordBytes(),
+                    gzip,
+                    own::problem,
+                    format.parser().apply(own)));
         } catch (RuntimeException | Error e) {
             s.end.completeExceptionally(e);
             throw e;

@@ -39,8 +39,7 @@ final class LineReader {
     /** The start of a line over the maximum that is handed over with it. */
     private static final int HEAD = 256;
 
-    private LineReader() {
-    }
+    private LineReader() {}
 
     static void read(InputStream in, int maxLine, boolean gzip, Failures failures, Lines lines) {
         read(in, new byte[Math.min(INITIAL, maxLine + 2)], 0, 0, maxLine, gzip, failures, lines);
@@ -50,8 +49,15 @@ final class LineReader {
      * Reads the lines of {@code buf[0, filled)} and then of {@code in}, numbering them from {@code lineBefore + 1};
      * {@code buf[0]} must start a line. The buffer is the reader's from now on. Returns the last line's number.
      */
-    static long read(InputStream in, byte[] buf, int filled, long lineBefore, int maxLine, boolean gzip,
-            Failures failures, Lines lines) {
+    static long read(
+            InputStream in,
+            byte[] buf,
+            int filled,
+            long lineBefore,
+            int maxLine,
+            boolean gzip,
+            Failures failures,
+            Lines lines) {
         int start = 0;
         int limit = filled;
         int scan = 0;
@@ -118,8 +124,10 @@ final class LineReader {
             broken(failures, lineNo + 1, limit - start, gzip, e);
         } catch (IOException e) {
             endSkipped(lines, head, headLength, skipping, lineNo);
-            failures.failed(lineNo + 1, ReadProblem.Kind.UNREADABLE, "read failed: " + e.getMessage()
-                    + lost(limit - start, lineNo + 1));
+            failures.failed(
+                    lineNo + 1,
+                    ReadProblem.Kind.UNREADABLE,
+                    "read failed: " + e.getMessage() + lost(limit - start, lineNo + 1));
         }
         lines.end(lineNo);
         return lineNo;
@@ -143,15 +151,21 @@ final class LineReader {
 
     private static void broken(Failures failures, long line, int partial, boolean gzip, IOException e) {
         if (gzip) {
-            failures.failed(line, ReadProblem.Kind.TRUNCATED_GZIP, (e instanceof EOFException ? "truncated gzip stream"
-                    : "corrupt gzip stream (" + e.getMessage() + ")") + lost(partial, line));
+            failures.failed(
+                    line,
+                    ReadProblem.Kind.TRUNCATED_GZIP,
+                    (e instanceof EOFException
+                                    ? "truncated gzip stream"
+                                    : "corrupt gzip stream (" + e.getMessage() + ")")
+                            + lost(partial, line));
         } else {
             failures.failed(line, ReadProblem.Kind.UNREADABLE, "read failed: " + e.getMessage() + lost(partial, line));
         }
     }
 
     private static String lost(int partial, long line) {
-        return partial > 0 ? "; the " + partial + " byte(s) of line " + line + " read before the break are dropped"
+        return partial > 0
+                ? "; the " + partial + " byte(s) of line " + line + " read before the break are dropped"
                 : "; every line before it was read";
     }
 }

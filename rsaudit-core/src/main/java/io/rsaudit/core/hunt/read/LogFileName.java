@@ -13,11 +13,11 @@ import java.util.regex.Pattern;
  */
 record LogFileName(LogType type, String account, String region, String cluster) {
 
-    private static final Pattern REDSHIFT = Pattern.compile(
-            "(\\d{12})_redshift_([a-z0-9-]+)_([^_/]+)_(connectionlog|userlog|useractivitylog)"
+    private static final Pattern REDSHIFT =
+            Pattern.compile("(\\d{12})_redshift_([a-z0-9-]+)_([^_/]+)_(connectionlog|userlog|useractivitylog)"
                     + "_\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?:\\..*)?");
-    private static final Pattern CLOUDTRAIL = Pattern.compile(
-            "(\\d{12})_CloudTrail_([a-z0-9-]+)_\\d{8}T\\d{4}Z_[A-Za-z0-9]+\\.json(?:\\.gz)?");
+    private static final Pattern CLOUDTRAIL =
+            Pattern.compile("(\\d{12})_CloudTrail_([a-z0-9-]+)_\\d{8}T\\d{4}Z_[A-Za-z0-9]+\\.json(?:\\.gz)?");
     private static final Pattern CLOUDWATCH = Pattern.compile(
             ".*/aws/redshift/(?:cluster|serverless)/([^/]+)/(connectionlog|userlog|useractivitylog)(?:/.*)?");
 
@@ -42,8 +42,11 @@ record LogFileName(LogType type, String account, String region, String cluster) 
 
     /** These facts overridden by what the input itself knows. */
     LogFileName with(LogInput.Known k) {
-        return new LogFileName(k.type() != null ? k.type() : type, k.account() != null ? k.account() : account,
-                k.region() != null ? k.region() : region, k.cluster() != null ? k.cluster() : cluster);
+        return new LogFileName(
+                k.type() != null ? k.type() : type,
+                k.account() != null ? k.account() : account,
+                k.region() != null ? k.region() : region,
+                k.cluster() != null ? k.cluster() : cluster);
     }
 
     LogFileName withType(LogType t) {

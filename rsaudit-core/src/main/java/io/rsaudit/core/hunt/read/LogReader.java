@@ -36,12 +36,12 @@ public final class LogReader {
     static final String WORKER_THREAD = "rsaudit-parse";
     /** Problems whose details are kept per file; the rest are counted. */
     public static final int PROBLEMS_PER_FILE = 100;
+
     private static final int BUFFER = 1 << 16;
     private static final int SNIFF = 1 << 16;
     private static final byte[] RECORDS = "\"Records\"".getBytes(StandardCharsets.US_ASCII);
 
-    private LogReader() {
-    }
+    private LogReader() {}
 
     /**
      * Reads every input, handing events to {@code sink} as they are parsed. Never throws for bad content; throws
@@ -72,8 +72,14 @@ public final class LogReader {
      */
     static ThreadPoolExecutor workers(int processors) {
         int n = Math.max(1, processors - 1);
-        return new ThreadPoolExecutor(n, n, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(4),
-                daemon(WORKER_THREAD), new ThreadPoolExecutor.CallerRunsPolicy());
+        return new ThreadPoolExecutor(
+                n,
+                n,
+                0,
+                TimeUnit.MILLISECONDS,
+                new ArrayBlockingQueue<>(4),
+                daemon(WORKER_THREAD),
+                new ThreadPoolExecutor.CallerRunsPolicy());
     }
 
     /**
@@ -106,17 +112,23 @@ public final class LogReader {
         };
     }
 
-    private static void readAll(List<LogInput> inputs, ReadOptions options, boolean serial,
-            ThreadPoolExecutor workers, EventSink sink, List<FileRead> done) {
+    private static void readAll(
+            List<LogInput> inputs,
+            ReadOptions options,
+            boolean serial,
+            ThreadPoolExecutor workers,
+            EventSink sink,
+            List<FileRead> done) {
         if (serial) {
             done.addAll(readInTurn(inputs, options, workers, sink));
         } else {
-            ExecutorService pool = Executors.newFixedThreadPool(Math.min(options.parallelism(), inputs.size()),
-                    daemon("rsaudit-read"));
+            ExecutorService pool = Executors.newFixedThreadPool(
+                    Math.min(options.parallelism(), inputs.size()), daemon("rsaudit-read"));
             try {
                 List<Future<FileRead>> futures = new ArrayList<>(inputs.size());
                 for (LogInput input : inputs) {
-                    futures.add(pool.submit(() -> readInTurn(List.of(input), options, workers, sink).get(0)));
+                    futures.add(pool.submit(() ->
+                            readInTurn(List.of(input), options, workers, sink).get(0)));
                 }
                 for (Future<FileRead> f : futures) {
                     done.add(await(f, "reading logs"));
@@ -145,8 +157,8 @@ public final class LogReader {
      * the last. A CloudTrail file, which cannot be cut into batches, is then read whole by a worker (or by this
      * thread when the workers are behind) while this thread reads on, when there is a next file.
      */
-    private static List<FileRead> readInTurn(List<LogInput> inputs, ReadOptions options,
-            ThreadPoolExecutor workers, EventSink sink) {
+    private static List<FileRead> readInTurn(
+            List<LogInput> inputs, ReadOptions options, ThreadPoolExecutor workers, EventSink sink) {
         Handoff handoff = workers == null ? null : new Handoff(workers);
         List<FileRead> files = new ArrayList<>(inputs.size());
         try {
@@ -224,9 +236,12 @@ public final class LogReader {
                     type = LogType.CLOUDTRAIL;
                     file = new FileRead(name, fromName.withType(type), options, sink);
                 } else {
-                    file.problem(0, ReadProblem.Kind.UNKNOWN_TYPE, "cannot tell the log type of " + name
-                            + ": name it as Redshift does (<account>_redshift_<region>_<cluster>_<logtype>_"
-                            + "<YYYY-MM-DDTHH:MM>.gz) or pass --type");
+                    file.problem(
+                            0,
+                            ReadProblem.Kind.UNKNOWN_TYPE,
+                            "cannot tell the log type of " + name
+                                    + ": name it as Redshift does (<account>_redshift_<region>_<cluster>_<logtype>_"
+                                    + "<YYYY-MM-DDTHH:MM>.gz) or pass --type");
                     file.skipReason = "unknown-type";
                     return file;
                 }
@@ -264,7 +279,12 @@ public final class LogReader {
         if (format == null) {
             new CloudTrailParser(file).read(content, gzip);
         } else if (handoff == null) {
-            LineReader.read(content, file.options.maxRecordBytes(), gzip, file::problem, format.parser().apply(file));
+            LineReader.read(
+                    content,
+                    file.options.maxRecordBytes(),
+                    gzip,
+                    file::problem,
+                    format.parser().apply(file));
         } else {
             LineBatches.read(content, gzip, file, format, handoff);
         }
@@ -292,9 +312,11 @@ public final class LogReader {
 
     /** The filter the name puts the whole file outside of, or {@code null}. */
     private static String skippedByName(FileRead file, ReadOptions options) {
-        return outside(options.accounts(), file.account) ? "account"
-                : outside(options.regions(), file.region) ? "region"
-                : outside(options.clusters(), file.cluster) ? "cluster" : null;
+        return outside(options.accounts(), file.account)
+                ? "account"
+                : outside(options.regions(), file.region)
+                        ? "region"
+                        : outside(options.clusters(), file.cluster) ? "cluster" : null;
     }
 
     private static boolean outside(java.util.Set<String> wanted, String value) {
@@ -348,8 +370,20 @@ public final class LogReader {
                 filteredByReason.put(FileRead.FILTER_REASONS[i], filtered[i]);
             }
         }
-        return new ReadSummary(files, skipped, bytes, decoded, records, events, filteredByReason, malformed, first,
-                last, perType, problemCount, problems);
+        return new ReadSummary(
+                files,
+                skipped,
+                bytes,
+                decoded,
+                records,
+                events,
+                filteredByReason,
+                malformed,
+                first,
+                last,
+                perType,
+                problemCount,
+                problems);
     }
 
     /** Why a file was not read at all, or {@code null} when it was. */

@@ -59,8 +59,8 @@ public record ReadOptions(
             throw new IllegalArgumentException("parallelism must be at least 1, was " + parallelism);
         }
         if (maxRecordBytes < 64) {
-            throw new IllegalArgumentException("the maximum record size must be at least 64 bytes, was "
-                    + maxRecordBytes);
+            throw new IllegalArgumentException(
+                    "the maximum record size must be at least 64 bytes, was " + maxRecordBytes);
         }
         if (since != null && until != null && !since.isBefore(until)) {
             throw new IllegalArgumentException("since (" + since + ") must be before until (" + until + ")");
@@ -72,53 +72,62 @@ public record ReadOptions(
      * line-format file's batches parsed by workers when a processor is left idle ({@link FileWorkers#AUTO}).
      */
     public static ReadOptions defaults() {
-        return new ReadOptions(null, null, null, Set.of(), Set.of(), Set.of(), false,
-                Runtime.getRuntime().availableProcessors(), DEFAULT_MAX_RECORD_BYTES, FileWorkers.AUTO);
+        return new ReadOptions(
+                null,
+                null,
+                null,
+                Set.of(),
+                Set.of(),
+                Set.of(),
+                false,
+                Runtime.getRuntime().availableProcessors(),
+                DEFAULT_MAX_RECORD_BYTES,
+                FileWorkers.AUTO);
     }
 
     public ReadOptions withType(LogType t) {
-        return new ReadOptions(t, since, until, accounts, regions, clusters, includeRdsdb, parallelism,
-                maxRecordBytes, fileWorkers);
+        return new ReadOptions(
+                t, since, until, accounts, regions, clusters, includeRdsdb, parallelism, maxRecordBytes, fileWorkers);
     }
 
     /** The half-open window [since, until); either may be {@code null}. */
     public ReadOptions withWindow(Instant from, Instant to) {
-        return new ReadOptions(type, from, to, accounts, regions, clusters, includeRdsdb, parallelism,
-                maxRecordBytes, fileWorkers);
+        return new ReadOptions(
+                type, from, to, accounts, regions, clusters, includeRdsdb, parallelism, maxRecordBytes, fileWorkers);
     }
 
     public ReadOptions withAccounts(Set<String> a) {
-        return new ReadOptions(type, since, until, a, regions, clusters, includeRdsdb, parallelism,
-                maxRecordBytes, fileWorkers);
+        return new ReadOptions(
+                type, since, until, a, regions, clusters, includeRdsdb, parallelism, maxRecordBytes, fileWorkers);
     }
 
     public ReadOptions withRegions(Set<String> r) {
-        return new ReadOptions(type, since, until, accounts, r, clusters, includeRdsdb, parallelism,
-                maxRecordBytes, fileWorkers);
+        return new ReadOptions(
+                type, since, until, accounts, r, clusters, includeRdsdb, parallelism, maxRecordBytes, fileWorkers);
     }
 
     public ReadOptions withClusters(Set<String> c) {
-        return new ReadOptions(type, since, until, accounts, regions, c, includeRdsdb, parallelism,
-                maxRecordBytes, fileWorkers);
+        return new ReadOptions(
+                type, since, until, accounts, regions, c, includeRdsdb, parallelism, maxRecordBytes, fileWorkers);
     }
 
     public ReadOptions withRdsdb(boolean include) {
-        return new ReadOptions(type, since, until, accounts, regions, clusters, include, parallelism,
-                maxRecordBytes, fileWorkers);
+        return new ReadOptions(
+                type, since, until, accounts, regions, clusters, include, parallelism, maxRecordBytes, fileWorkers);
     }
 
     public ReadOptions withParallelism(int threads) {
-        return new ReadOptions(type, since, until, accounts, regions, clusters, includeRdsdb, threads,
-                maxRecordBytes, fileWorkers);
+        return new ReadOptions(
+                type, since, until, accounts, regions, clusters, includeRdsdb, threads, maxRecordBytes, fileWorkers);
     }
 
     public ReadOptions withMaxRecordBytes(int max) {
-        return new ReadOptions(type, since, until, accounts, regions, clusters, includeRdsdb, parallelism,
-                max, fileWorkers);
+        return new ReadOptions(
+                type, since, until, accounts, regions, clusters, includeRdsdb, parallelism, max, fileWorkers);
     }
 
     public ReadOptions withFileWorkers(FileWorkers when) {
-        return new ReadOptions(type, since, until, accounts, regions, clusters, includeRdsdb, parallelism,
-                maxRecordBytes, when);
+        return new ReadOptions(
+                type, since, until, accounts, regions, clusters, includeRdsdb, parallelism, maxRecordBytes, when);
     }
 }

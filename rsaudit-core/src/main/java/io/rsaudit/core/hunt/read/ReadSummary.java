@@ -61,8 +61,20 @@ public record ReadSummary(
         skipped.forEach((reason, n) -> allSkipped.merge(reason, n, Long::sum));
         List<ReadProblem> allProblems = new ArrayList<>(found);
         allProblems.addAll(problems);
-        return new ReadSummary(files, allSkipped, bytes, decodedBytes, records, events, filtered, malformed, first,
-                last, perType, problemCount + found.size(), allProblems);
+        return new ReadSummary(
+                files,
+                allSkipped,
+                bytes,
+                decodedBytes,
+                records,
+                events,
+                filtered,
+                malformed,
+                first,
+                last,
+                perType,
+                problemCount + found.size(),
+                allProblems);
     }
 
     /** Records read but not emitted, whatever the reason. */

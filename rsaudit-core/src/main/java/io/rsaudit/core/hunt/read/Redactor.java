@@ -25,10 +25,9 @@ public final class Redactor {
     public static final String SESSION_TOKEN = "aws-session-token";
     public static final String ENCRYPTION_KEY = "encryption-key";
 
-
     /** {@code PASSWORD 'x'} (also {@code PASSWORD='x'}); an unterminated quote runs to the end of the text. */
-    private static final Pattern PASSWORD_CLAUSE = Pattern.compile(
-            "(?i)(\\bpassword(?:\\s+|\\s*=\\s*))'((?:[^']|'')*)('|$)");
+    private static final Pattern PASSWORD_CLAUSE =
+            Pattern.compile("(?i)(\\bpassword(?:\\s+|\\s*=\\s*))'((?:[^']|'')*)('|$)");
     /** COPY/UNLOAD/CREATE MODEL credential parameters: {@code SECRET_ACCESS_KEY '...'}. */
     private static final Pattern KEY_PARAMETER = Pattern.compile(
             "(?i)(\\b(access_key_id|secret_access_key|session_token|master_symmetric_key)\\s+(?:as\\s+)?)"
@@ -36,12 +35,12 @@ public final class Redactor {
     /** Inside a {@code CREDENTIALS '...'} string: {@code aws_secret_access_key=...;token=...}. */
     private static final Pattern CREDENTIAL_PAIR = Pattern.compile(
             "(?i)(\\b(aws_access_key_id|aws_secret_access_key|token|master_symmetric_key)\\s*=\\s*)([^;'\\s]+)");
+
     private static final Pattern ACCESS_KEY = Pattern.compile("\\b(?:AKIA|ASIA)[A-Z0-9]{16}\\b");
     private static final Pattern MASKED = Pattern.compile("\\*+");
     private static final Pattern HASH = Pattern.compile("(?i)md5[0-9a-f]{32}|sha256\\|.*");
 
-    private Redactor() {
-    }
+    private Redactor() {}
 
     /** The marker that replaces a secret of this kind. */
     public static String marker(String kind) {
@@ -94,7 +93,10 @@ public final class Redactor {
                 quote = true;
             } else if (c == '=') {
                 equals = true;
-            } else if (c == 'A' && i + 3 < n && s.charAt(i + 2) == 'I' && s.charAt(i + 3) == 'A'
+            } else if (c == 'A'
+                    && i + 3 < n
+                    && s.charAt(i + 2) == 'I'
+                    && s.charAt(i + 3) == 'A'
                     && (s.charAt(i + 1) == 'K' || s.charAt(i + 1) == 'S')) {
                 return true;
             }
@@ -124,8 +126,7 @@ public final class Redactor {
                         return true;
                     }
                 }
-                default -> {
-                }
+                default -> {}
             }
         }
         return false;
@@ -186,7 +187,8 @@ public final class Redactor {
         for (; i + 8 <= to; i += 8) {
             long v = Text.word(b, i);
             highs |= v;
-            for (long m = Text.zeros(v ^ QUOTES) | Text.zeros(v ^ EQUALS) | Text.zeros(v ^ CAPITAL_AS); m != 0;
+            for (long m = Text.zeros(v ^ QUOTES) | Text.zeros(v ^ EQUALS) | Text.zeros(v ^ CAPITAL_AS);
+                    m != 0;
                     m &= m - 1) {
                 if (anchorAt(b, from, to, i + Text.firstByte(m))) {
                     return MAY_HOLD_SECRET | (Text.isAscii(b, from, to) ? 0 : NON_ASCII);
@@ -211,8 +213,11 @@ public final class Redactor {
                 if (j >= from && b[j] == '=') {
                     return endsWithKeyword(b, from, spaceBefore(b, from, j));
                 }
-                return endsWithKeyword(b, from, j) || j > from && (b[j] | 0x20) == 's' && (b[j - 1] | 0x20) == 'a'
-                        && endsWithKeyword(b, from, spaceBefore(b, from, j - 1));
+                return endsWithKeyword(b, from, j)
+                        || j > from
+                                && (b[j] | 0x20) == 's'
+                                && (b[j - 1] | 0x20) == 'a'
+                                && endsWithKeyword(b, from, spaceBefore(b, from, j - 1));
             }
             case '=' -> {
                 return endsWithKeyword(b, from, spaceBefore(b, from, at));
@@ -353,8 +358,8 @@ public final class Redactor {
         StringBuilder b = new StringBuilder(s.length());
         do {
             String value = m.group(2);
-            String kind = MASKED.matcher(value).matches() ? null
-                    : HASH.matcher(value).matches() ? PASSWORD_HASH : PASSWORD;
+            String kind =
+                    MASKED.matcher(value).matches() ? null : HASH.matcher(value).matches() ? PASSWORD_HASH : PASSWORD;
             if (kind == null) {
                 m.appendReplacement(b, Matcher.quoteReplacement(m.group()));
             } else {

@@ -9,14 +9,12 @@ import java.util.Arrays;
 /** Byte-level helpers of the line parsers: trimming, decoding, UTF-8 validation, a cache of repeated values. */
 final class Text {
 
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
-            ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long ONES = 0x0101010101010101L;
     private static final long HIGHS = 0x8080808080808080L;
     private static final long LOWS = 0x7f7f7f7f7f7f7f7fL;
 
-    private Text() {
-    }
+    private Text() {}
 
     /**
      * The index of the first {@code c} in [from, to), or -1; eight bytes at a time (a byte equal to {@code c} is a
@@ -33,7 +31,8 @@ final class Text {
             long zero = (v - ONES) & ~v & HIGHS;
             long zero2 = (w - ONES) & ~w & HIGHS;
             if ((zero | zero2) != 0) {
-                return zero != 0 ? i + (Long.numberOfTrailingZeros(zero) >>> 3)
+                return zero != 0
+                        ? i + (Long.numberOfTrailingZeros(zero) >>> 3)
                         : i + 8 + (Long.numberOfTrailingZeros(zero2) >>> 3);
             }
         }
@@ -219,10 +218,14 @@ final class Text {
      */
     static final class Cache {
         /** What a thread's caches are for, so that values of one kind do not evict another's. */
-        enum Role { FIELDS, HOSTS, ACTIVITY }
+        enum Role {
+            FIELDS,
+            HOSTS,
+            ACTIVITY
+        }
 
-        private static final ThreadLocal<Cache[]> PER_THREAD = ThreadLocal.withInitial(
-                () -> new Cache[Role.values().length]);
+        private static final ThreadLocal<Cache[]> PER_THREAD =
+                ThreadLocal.withInitial(() -> new Cache[Role.values().length]);
 
         /**
          * This thread's cache for {@code role}: a parser made per batch of lines (see {@link LineBatches}) would
@@ -243,6 +246,7 @@ final class Text {
         private static final int MAX_LENGTH = 96;
         /** Values up to two words long are told by their length and first and last word alone. */
         private static final int SHORT = 16;
+
         private final byte[][] keys = new byte[SIZE][];
         private final String[] values = new String[SIZE];
         private final int[] lengths = new int[SIZE];

@@ -9,8 +9,7 @@ final class Timestamps {
     static final long INVALID = Long.MIN_VALUE;
     private static final String MONTHS = "janfebmaraprmayjunjulaugsepoctnovdec";
 
-    private Timestamps() {
-    }
+    private Timestamps() {}
 
     /**
      * The connection and user logs' {@code Mon, 7 Dec 2020 20:01:55:177} (UTC; day of month with or without a
@@ -110,8 +109,15 @@ final class Timestamps {
                 int h = digits(b, from + 11, 2, to);
                 int m = digits(b, from + 14, 2, to);
                 int s = digits(b, from + 17, 2, to);
-                if (b[from + 13] != ':' || b[from + 16] != ':' || b[from + 19] != 'Z' || h < 0 || h > 23 || m < 0
-                        || m > 59 || s < 0 || s > 60) {
+                if (b[from + 13] != ':'
+                        || b[from + 16] != ':'
+                        || b[from + 19] != 'Z'
+                        || h < 0
+                        || h > 23
+                        || m < 0
+                        || m > 59
+                        || s < 0
+                        || s > 60) {
                     return INVALID;
                 }
                 return dayMillis + (h * 3600L + m * 60L + s) * 1000L;
@@ -129,8 +135,13 @@ final class Timestamps {
 
     /** The user activity log's {@code 2023-06-26T18:02:47Z} (exactly 20 bytes at {@code from}). */
     static long iso(byte[] b, int from, int to) {
-        if (to - from < 20 || b[from + 4] != '-' || b[from + 7] != '-' || b[from + 10] != 'T'
-                || b[from + 13] != ':' || b[from + 16] != ':' || b[from + 19] != 'Z') {
+        if (to - from < 20
+                || b[from + 4] != '-'
+                || b[from + 7] != '-'
+                || b[from + 10] != 'T'
+                || b[from + 13] != ':'
+                || b[from + 16] != ':'
+                || b[from + 19] != 'Z') {
             return INVALID;
         }
         int year = digits(b, from, 4, to);
@@ -139,8 +150,17 @@ final class Timestamps {
         int h = digits(b, from + 11, 2, to);
         int m = digits(b, from + 14, 2, to);
         int s = digits(b, from + 17, 2, to);
-        if (year < 0 || month < 1 || month > 12 || day < 1 || day > daysIn(year, month) || h < 0 || h > 23
-                || m < 0 || m > 59 || s < 0 || s > 60) {
+        if (year < 0
+                || month < 1
+                || month > 12
+                || day < 1
+                || day > daysIn(year, month)
+                || h < 0
+                || h > 23
+                || m < 0
+                || m > 59
+                || s < 0
+                || s > 60) {
             return INVALID;
         }
         return (epochDay(year, month, day) * 86_400L + h * 3600L + m * 60L + s) * 1000L;

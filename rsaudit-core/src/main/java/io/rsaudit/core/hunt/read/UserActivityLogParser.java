@@ -21,12 +21,13 @@ final class UserActivityLogParser implements LineReader.Lines {
     static final String[] NAMES = {"db", "user", "pid", "userid", "xid", "redactions"};
     /** Values that repeat go through the cache; pid and xid change with nearly every record and would evict them. */
     private static final boolean[] CACHED = {true, true, false, true, false};
+
     private static final byte[] UTC = " UTC [".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] LOG = "]' LOG:".getBytes(StandardCharsets.US_ASCII);
 
     /** Batches start at a record header. */
-    static final LineBatches.Format FORMAT = new LineBatches.Format(UserActivityLogParser::new,
-            UserActivityLogParser::isHeader);
+    static final LineBatches.Format FORMAT =
+            new LineBatches.Format(UserActivityLogParser::new, UserActivityLogParser::isHeader);
 
     private final FileRead file;
     private final Text.Cache cache = Text.Cache.forThread(Text.Cache.Role.ACTIVITY);
@@ -49,9 +50,17 @@ final class UserActivityLogParser implements LineReader.Lines {
 
     /** The header test of the format: the quote, the timestamp's shape, then {@code " UTC ["}. */
     static boolean isHeader(byte[] b, int from, int to) {
-        return to - from >= 27 && b[from] == '\'' && isDigit(b[from + 1]) && isDigit(b[from + 4])
-                && b[from + 5] == '-' && b[from + 8] == '-' && b[from + 11] == 'T' && b[from + 14] == ':'
-                && b[from + 17] == ':' && b[from + 20] == 'Z' && Arrays.equals(b, from + 21, from + 27, UTC, 0, 6);
+        return to - from >= 27
+                && b[from] == '\''
+                && isDigit(b[from + 1])
+                && isDigit(b[from + 4])
+                && b[from + 5] == '-'
+                && b[from + 8] == '-'
+                && b[from + 11] == 'T'
+                && b[from + 14] == ':'
+                && b[from + 17] == ':'
+                && b[from + 20] == 'Z'
+                && Arrays.equals(b, from + 21, from + 27, UTC, 0, 6);
     }
 
     private static boolean isDigit(byte c) {
@@ -142,7 +151,8 @@ final class UserActivityLogParser implements LineReader.Lines {
             if (eq > i) {
                 int key = key(b, i, eq);
                 if (key >= 0) {
-                    values[key] = ascii && CACHED[key] ? cache.get(b, eq + 1, tokenEnd)
+                    values[key] = ascii && CACHED[key]
+                            ? cache.get(b, eq + 1, tokenEnd)
                             : Text.decode(b, eq + 1, tokenEnd, ascii);
                 }
             }
@@ -161,14 +171,22 @@ final class UserActivityLogParser implements LineReader.Lines {
             case 2 -> b[from] == 'd' && b[from + 1] == 'b' ? 0 : -1;
             case 3 -> b[from + 1] == 'i' && b[from + 2] == 'd' ? (b[from] == 'p' ? 2 : b[from] == 'x' ? 4 : -1) : -1;
             case 4 -> b[from] == 'u' && b[from + 1] == 's' && b[from + 2] == 'e' && b[from + 3] == 'r' ? 1 : -1;
-            case 6 -> b[from] == 'u' && b[from + 1] == 's' && b[from + 2] == 'e' && b[from + 3] == 'r'
-                    && b[from + 4] == 'i' && b[from + 5] == 'd' ? 3 : -1;
+            case 6 ->
+                b[from] == 'u'
+                                && b[from + 1] == 's'
+                                && b[from + 2] == 'e'
+                                && b[from + 3] == 'r'
+                                && b[from + 4] == 'i'
+                                && b[from + 5] == 'd'
+                        ? 3
+                        : -1;
             default -> -1;
         };
     }
 
     private static int indexOf(byte[] b, int from, int to, byte[] what) {
-        for (int i = Text.indexOfByte(b, from, to, what[0]); i >= 0 && i + what.length <= to;
+        for (int i = Text.indexOfByte(b, from, to, what[0]);
+                i >= 0 && i + what.length <= to;
                 i = Text.indexOfByte(b, i + 1, to, what[0])) {
             if (Arrays.equals(b, i, i + what.length, what, 0, what.length)) {
                 return i;
@@ -226,8 +244,8 @@ final class UserActivityLogParser implements LineReader.Lines {
             return;
         }
         int end = sqlLength;
-        while (end > 0 && (sql[end - 1] == ' ' || sql[end - 1] == '\n' || sql[end - 1] == '\r'
-                || sql[end - 1] == '\t')) {
+        while (end > 0
+                && (sql[end - 1] == ' ' || sql[end - 1] == '\n' || sql[end - 1] == '\r' || sql[end - 1] == '\t')) {
             end--;
         }
         int scan = Redactor.scanSql(sql, 0, end);
@@ -244,9 +262,21 @@ final class UserActivityLogParser implements LineReader.Lines {
         if (sql.length > 1 << 20) {
             sql = new byte[4096];
         }
-        file.offer(new Event(LogType.USER_ACTIVITY_LOG, Instant.ofEpochMilli(millis), file.account, file.region,
-                file.cluster, DelimitedLine.emptyToNull(values[0]), DelimitedLine.emptyToNull(values[1]), null,
-                verb(text), text, Outcome.UNKNOWN, null, new FieldMap(NAMES, values), file.origin(line)));
+        file.offer(new Event(
+                LogType.USER_ACTIVITY_LOG,
+                Instant.ofEpochMilli(millis),
+                file.account,
+                file.region,
+                file.cluster,
+                DelimitedLine.emptyToNull(values[0]),
+                DelimitedLine.emptyToNull(values[1]),
+                null,
+                verb(text),
+                text,
+                Outcome.UNKNOWN,
+                null,
+                new FieldMap(NAMES, values),
+                file.origin(line)));
     }
 
     /** The statement's first keyword in lower case ({@code select}, {@code grant}...), or {@code null}. */

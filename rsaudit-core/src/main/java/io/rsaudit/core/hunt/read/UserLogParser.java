@@ -11,11 +11,24 @@ import java.time.Instant;
  */
 final class UserLogParser implements LineReader.Lines {
 
-    static final String[] NAMES = {"userid", "username", "oldusername", "action", "usecreatedb", "usesuper",
-        "usecatupd", "valuntil", "pid", "xid", "recordtime", "redactions"};
+    static final String[] NAMES = {
+        "userid",
+        "username",
+        "oldusername",
+        "action",
+        "usecreatedb",
+        "usesuper",
+        "usecatupd",
+        "valuntil",
+        "pid",
+        "xid",
+        "recordtime",
+        "redactions"
+    };
     /** What every event reads: username and action. */
-    private static final boolean[] EAGER = {false, true, false, true, false, false, false, false, false, false, false,
-        false};
+    private static final boolean[] EAGER = {
+        false, true, false, true, false, false, false, false, false, false, false, false
+    };
 
     /** A record is a line: batches may start at any line. */
     static final LineBatches.Format FORMAT = new LineBatches.Format(UserLogParser::new, (b, from, to) -> true);
@@ -38,9 +51,21 @@ final class UserLogParser implements LineReader.Lines {
             return;
         }
         FieldMap v = line.fields(b, from, to);
-        file.offer(new Event(LogType.USER_LOG, Instant.ofEpochMilli(millis), file.account, file.region,
-                file.cluster, null, DelimitedLine.emptyToNull(v.value(1)), null, DelimitedLine.emptyToNull(v.value(3)),
-                null, Outcome.UNKNOWN, null, v, file.origin(lineNo)));
+        file.offer(new Event(
+                LogType.USER_LOG,
+                Instant.ofEpochMilli(millis),
+                file.account,
+                file.region,
+                file.cluster,
+                null,
+                DelimitedLine.emptyToNull(v.value(1)),
+                null,
+                DelimitedLine.emptyToNull(v.value(3)),
+                null,
+                Outcome.UNKNOWN,
+                null,
+                v,
+                file.origin(lineNo)));
     }
 
     @Override
@@ -49,6 +74,5 @@ final class UserLogParser implements LineReader.Lines {
     }
 
     @Override
-    public void end(long lastLineNo) {
-    }
+    public void end(long lastLineNo) {}
 }

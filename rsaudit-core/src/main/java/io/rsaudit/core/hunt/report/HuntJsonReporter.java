@@ -64,8 +64,11 @@ public final class HuntJsonReporter {
         o.put("problemCount", s.problemCount());
         ArrayNode problems = o.putArray("problems");
         for (ReadProblem p : s.problems()) {
-            problems.addObject().put("file", p.origin().file()).put("line", p.origin().line())
-                    .put("kind", p.kind().name().toLowerCase(Locale.ROOT)).put("message", HuntReport.safe(p.message()));
+            problems.addObject()
+                    .put("file", p.origin().file())
+                    .put("line", p.origin().line())
+                    .put("kind", p.kind().name().toLowerCase(Locale.ROOT))
+                    .put("message", HuntReport.safe(p.message()));
         }
         return o;
     }
@@ -73,7 +76,10 @@ public final class HuntJsonReporter {
     private static ArrayNode rules(HuntReport report) {
         ArrayNode a = JSON.createArrayNode();
         for (Rule r : report.rules()) {
-            a.addObject().put("id", r.id()).put("title", r.title()).put("level", r.level().label())
+            a.addObject()
+                    .put("id", r.id())
+                    .put("title", r.title())
+                    .put("level", r.level().label())
                     .put("source", r.source());
         }
         return a;

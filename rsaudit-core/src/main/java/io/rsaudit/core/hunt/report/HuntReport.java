@@ -49,7 +49,9 @@ public record HuntReport(
 
     /** Alerts at or above the threshold. */
     public long alertsAtThreshold() {
-        return failOn == null ? 0 : alerts.stream().filter(a -> a.level().atLeast(failOn)).count();
+        return failOn == null
+                ? 0
+                : alerts.stream().filter(a -> a.level().atLeast(failOn)).count();
     }
 
     /** What an evidence record says, in one line: its SQL, or its action; secrets removed again. */

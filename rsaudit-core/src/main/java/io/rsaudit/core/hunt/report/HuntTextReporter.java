@@ -17,13 +17,16 @@ public final class HuntTextReporter {
 
     public void write(HuntReport report, Writer w) throws IOException {
         line(w, "rsaudit " + report.toolVersion() + "  hunt of " + String.join(", ", report.inputs()));
-        line(w, "policy: " + report.policy() + "    rules: " + report.rules().size() + "    fail on: "
-                + (report.failOn() == null ? "nothing" : report.failOn().label() + " and above"));
+        line(
+                w,
+                "policy: " + report.policy() + "    rules: " + report.rules().size() + "    fail on: "
+                        + (report.failOn() == null ? "nothing" : report.failOn().label() + " and above"));
         line(w, "");
         Severity[] levels = Severity.values();
         for (int i = levels.length - 1; i >= 0; i--) {
             Severity level = levels[i];
-            List<Alert> alerts = report.alerts().stream().filter(a -> a.level() == level).toList();
+            List<Alert> alerts =
+                    report.alerts().stream().filter(a -> a.level() == level).toList();
             if (alerts.isEmpty()) {
                 continue;
             }
@@ -43,13 +46,25 @@ public final class HuntTextReporter {
         if (!report.notes().isEmpty()) {
             line(w, "");
         }
-        line(w, "Verdict: " + switch (report.verdict()) {
-            case FINDINGS -> "FAIL: " + report.alertsAtThreshold() + " alert(s) at or above " + report.failOn().label();
-            case INCOMPLETE -> "INCOMPLETE: no alert at or above " + (report.failOn() == null ? "the threshold"
-                    : report.failOn().label()) + ", but reading or judging was partial (see above)";
-            default -> "PASS: no alert at or above " + (report.failOn() == null ? "the threshold"
-                    : report.failOn().label());
-        });
+        line(
+                w,
+                "Verdict: "
+                        + switch (report.verdict()) {
+                            case FINDINGS ->
+                                "FAIL: " + report.alertsAtThreshold() + " alert(s) at or above "
+                                        + report.failOn().label();
+                            case INCOMPLETE ->
+                                "INCOMPLETE: no alert at or above "
+                                        + (report.failOn() == null
+                                                ? "the threshold"
+                                                : report.failOn().label())
+                                        + ", but reading or judging was partial (see above)";
+                            default ->
+                                "PASS: no alert at or above "
+                                        + (report.failOn() == null
+                                                ? "the threshold"
+                                                : report.failOn().label());
+                        });
         w.flush();
     }
 
@@ -57,12 +72,18 @@ public final class HuntTextReporter {
         line(w, "  " + a.ruleId() + "  " + a.title());
         line(w, "    when:     " + span(a.first(), a.last()));
         line(w, "    who:      " + or(a.actor()) + "    from: " + or(a.sourceAddress()));
-        line(w, "    where:    cluster " + or(a.cluster()) + ", account " + or(a.account()) + ", region "
-                + or(a.region()));
+        line(
+                w,
+                "    where:    cluster " + or(a.cluster()) + ", account " + or(a.account()) + ", region "
+                        + or(a.region()));
         line(w, "    what:     " + HuntReport.safe(a.summary()));
         line(w, "    ATT&CK:   " + String.join(" ", a.tags()));
-        line(w, "    evidence: " + a.eventCount() + " record(s)" + (a.eventCount() > a.evidence().size()
-                ? ", the first " + a.evidence().size() + " shown" : ""));
+        line(
+                w,
+                "    evidence: " + a.eventCount() + " record(s)"
+                        + (a.eventCount() > a.evidence().size()
+                                ? ", the first " + a.evidence().size() + " shown"
+                                : ""));
         for (Event e : a.evidence()) {
             line(w, "      " + e.origin() + "  " + HuntReport.describe(e));
         }
@@ -81,8 +102,10 @@ public final class HuntTextReporter {
         if (s.problemCount() > 0) {
             line(w, "Problems (" + s.problemCount() + "):");
             for (ReadProblem p : s.problems()) {
-                line(w, "  " + p.origin() + "  " + p.kind().name().toLowerCase(java.util.Locale.ROOT) + ": "
-                        + HuntReport.safe(p.message()));
+                line(
+                        w,
+                        "  " + p.origin() + "  " + p.kind().name().toLowerCase(java.util.Locale.ROOT) + ": "
+                                + HuntReport.safe(p.message()));
             }
         }
         line(w, "");
@@ -93,7 +116,11 @@ public final class HuntTextReporter {
             return "";
         }
         StringBuilder b = new StringBuilder(" (");
-        new TreeMap<>(counts).forEach((k, v) -> b.append(b.length() > 2 ? ", " : "").append(k).append(' ').append(v));
+        new TreeMap<>(counts)
+                .forEach((k, v) -> b.append(b.length() > 2 ? ", " : "")
+                        .append(k)
+                        .append(' ')
+                        .append(v));
         return b.append(')').toString();
     }
 

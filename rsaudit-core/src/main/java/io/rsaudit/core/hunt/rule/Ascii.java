@@ -9,8 +9,7 @@ import java.util.Locale;
  */
 final class Ascii {
 
-    private Ascii() {
-    }
+    private Ascii() {}
 
     /** {@code value.toLowerCase(Locale.ROOT).contains(lower)}, for a needle already in lower case. */
     static boolean containsIgnoreCase(String value, String lower) {

@@ -34,19 +34,24 @@ public final class CompiledRule {
     private CompiledRule(Rule rule, Policy policy) {
         Severity level = policy.hunt().levels().get(rule.id());
         this.rule = level == null ? rule : rule.withLevel(level);
-        this.correlation = withLearning(rule, withThreshold(rule, rule.correlation(),
-                policy.hunt().thresholds().get(rule.id())), policy.hunt().learning().get(rule.id()));
+        this.correlation = withLearning(
+                rule,
+                withThreshold(
+                        rule, rule.correlation(), policy.hunt().thresholds().get(rule.id())),
+                policy.hunt().learning().get(rule.id()));
         for (Selection s : rule.selections().values()) {
             index.put(s.name(), selections.size());
             List<Test> alternatives = new ArrayList<>();
             for (List<FieldTest> tests : s.alternatives()) {
-                alternatives.add(new Test(tests.stream().map(t -> compile(t, policy)).toList()));
+                alternatives.add(
+                        new Test(tests.stream().map(t -> compile(t, policy)).toList()));
             }
             selections.add(alternatives);
         }
         condition = rule.condition() == null ? null : Node.of(rule.condition(), index);
-        steps = correlation instanceof Correlation.Sequence seq ? seq.steps().stream()
-                .map(st -> Node.of(st.condition(), index)).toArray(Node[]::new) : new Node[0];
+        steps = correlation instanceof Correlation.Sequence seq
+                ? seq.steps().stream().map(st -> Node.of(st.condition(), index)).toArray(Node[]::new)
+                : new Node[0];
     }
 
     /**
@@ -99,7 +104,10 @@ public final class CompiledRule {
                 return new Node(-1, true, false, new Node[] {of(n.operand(), index)});
             }
             List<Condition> operands = c instanceof Condition.And a ? a.operands() : ((Condition.Or) c).operands();
-            return new Node(-1, false, c instanceof Condition.And,
+            return new Node(
+                    -1,
+                    false,
+                    c instanceof Condition.And,
                     operands.stream().map(o -> of(o, index)).toArray(Node[]::new));
         }
 
@@ -234,6 +242,7 @@ public final class CompiledRule {
         final Literals[] literals;
         /** Per expression, each thread's matcher, reset per value instead of made per value. */
         final List<ThreadLocal<Matcher>> matchers = new ArrayList<>();
+
         final List<Cidr> networks = new ArrayList<>();
         final List<BigDecimal> numbers = new ArrayList<>();
         final List<String> raw;
@@ -338,15 +347,16 @@ public final class CompiledRule {
                     case CONTAINS -> Ascii.containsIgnoreCase(value, lower[i]);
                     case STARTSWITH -> Ascii.startsWithIgnoreCase(value, lower[i]);
                     case ENDSWITH -> Ascii.endsWithIgnoreCase(value, lower[i]);
-                    case RE -> (literals[i] == null || literals[i].mayMatch(value))
-                            && matchers.get(i).get().reset(value).find();
+                    case RE ->
+                        (literals[i] == null || literals[i].mayMatch(value))
+                                && matchers.get(i).get().reset(value).find();
                     case CIDR -> networks.get(i).contains(address);
                     case GT, GTE, LT, LTE -> compare(number, numbers.get(i));
                     case FIELDREF -> value.equalsIgnoreCase(String.valueOf(field(e, view, raw.get(i))));
                     case RESIDENCY -> {
                         String from = field(e, view, raw.get(i));
-                        yield from != null && residency.copy(from.trim(), value.trim()).verdict()
-                                == Residency.Verdict.DENIED;
+                        yield from != null
+                                && residency.copy(from.trim(), value.trim()).verdict() == Residency.Verdict.DENIED;
                     }
                     case EXISTS -> throw new IllegalStateException();
                 };

@@ -64,7 +64,9 @@ public sealed interface Condition {
 
         @Override
         public String toString() {
-            return "(" + String.join(" and ", operands.stream().map(Object::toString).toList()) + ")";
+            return "("
+                    + String.join(
+                            " and ", operands.stream().map(Object::toString).toList()) + ")";
         }
     }
 
@@ -86,7 +88,9 @@ public sealed interface Condition {
 
         @Override
         public String toString() {
-            return "(" + String.join(" or ", operands.stream().map(Object::toString).toList()) + ")";
+            return "("
+                    + String.join(
+                            " or ", operands.stream().map(Object::toString).toList()) + ")";
         }
     }
 

@@ -28,7 +28,8 @@ final class ConditionParser {
             at = m.end();
         }
         if (!text.substring(at).isBlank()) {
-            throw new IllegalArgumentException("unexpected '" + text.substring(at).trim() + "'");
+            throw new IllegalArgumentException(
+                    "unexpected '" + text.substring(at).trim() + "'");
         }
     }
 
@@ -102,8 +103,8 @@ final class ConditionParser {
             throw new IllegalArgumentException("unexpected '" + t + "'");
         }
         if (!selections.contains(t)) {
-            throw new IllegalArgumentException("no selection is named '" + t + "' (selections: "
-                    + String.join(", ", selections) + ")");
+            throw new IllegalArgumentException(
+                    "no selection is named '" + t + "' (selections: " + String.join(", ", selections) + ")");
         }
         return new Condition.Ref(t);
     }

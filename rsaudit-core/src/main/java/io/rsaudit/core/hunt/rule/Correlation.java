@@ -33,8 +33,7 @@ public sealed interface Correlation {
         }
     }
 
-    record Step(Condition condition, int atLeast) {
-    }
+    record Step(Condition condition, int atLeast) {}
 
     /**
      * Alert when {@code field} goes from {@code from} to {@code to} between two consecutive matching events of

@@ -7,5 +7,4 @@ import java.util.regex.Pattern;
  * (the bucket an {@code UNLOAD} writes to, the account a datashare is granted to). Selections and keys read it
  * by its name like any other field.
  */
-public record Extract(String name, String from, Pattern pattern) {
-}
+public record Extract(String name, String from, Pattern pattern) {}

@@ -68,7 +68,8 @@ final class Literals {
             words.add(w);
         }
         boolean fold = ignoreCase;
-        return new Literals(words.stream().map(w -> fold ? w.toLowerCase(Locale.ROOT) : w).toList(), fold);
+        return new Literals(
+                words.stream().map(w -> fold ? w.toLowerCase(Locale.ROOT) : w).toList(), fold);
     }
 
     List<String> words() {

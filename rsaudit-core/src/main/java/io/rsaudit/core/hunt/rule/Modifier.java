@@ -13,7 +13,10 @@ public enum Modifier {
     RE,
     /** The value is an IPv4 or IPv6 address inside one of the networks. */
     CIDR,
-    GT, GTE, LT, LTE,
+    GT,
+    GTE,
+    LT,
+    LTE,
     /** {@code true}: the field is present and not blank; {@code false}: it is absent or blank. */
     EXISTS,
     /** The value equals (case-insensitively) the value of the named other field of the same event. */

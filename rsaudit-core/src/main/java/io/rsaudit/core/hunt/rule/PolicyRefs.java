@@ -15,13 +15,13 @@ final class PolicyRefs {
 
     private static final Map<String, Function<Policy, List<String>>> LISTS = Map.of(
             "policy.trustedAccounts", p -> List.copyOf(p.trustedAccounts()),
-            "policy.hunt.allowedCidrs", p -> p.hunt().allowedCidrs().stream().map(Cidr::toString).toList(),
+            "policy.hunt.allowedCidrs",
+                    p -> p.hunt().allowedCidrs().stream().map(Cidr::toString).toList(),
             "policy.hunt.allowedBuckets", p -> List.copyOf(p.hunt().allowedBuckets()),
             "policy.hunt.auditLogBuckets", p -> List.copyOf(p.hunt().auditLogBuckets()),
             "policy.hunt.adminUsers", p -> List.copyOf(p.hunt().adminUsers()));
 
-    private PolicyRefs() {
-    }
+    private PolicyRefs() {}
 
     /** The reference name if the whole value is one reference, {@code null} if it is plain text. */
     static String refName(String value) {

@@ -38,13 +38,27 @@ public record Rule(
 
     /** The same rule reported at another level (the policy's {@code hunt.levels}). */
     public Rule withLevel(Severity other) {
-        return new Rule(id, title, other, description, tags, references, falsePositives, logTypes, extracts,
-                selections, condition, correlation, source);
+        return new Rule(
+                id,
+                title,
+                other,
+                description,
+                tags,
+                references,
+                falsePositives,
+                logTypes,
+                extracts,
+                selections,
+                condition,
+                correlation,
+                source);
     }
 
     /** The ATT&CK technique ids among the tags ({@code attack.t1110.001} gives {@code T1110.001}). */
     public List<String> techniques() {
-        return tags.stream().filter(t -> t.matches("attack\\.t\\d{4}(\\.\\d{3})?"))
-                .map(t -> t.substring("attack.".length()).toUpperCase(java.util.Locale.ROOT)).toList();
+        return tags.stream()
+                .filter(t -> t.matches("attack\\.t\\d{4}(\\.\\d{3})?"))
+                .map(t -> t.substring("attack.".length()).toUpperCase(java.util.Locale.ROOT))
+                .toList();
     }
 }

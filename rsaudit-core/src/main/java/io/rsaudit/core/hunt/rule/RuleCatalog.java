@@ -56,7 +56,10 @@ public final class RuleCatalog {
 
     /** The names of the built-in rule files, in index order. */
     public static List<String> builtInFiles() {
-        return resource("index.txt").lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#"))
+        return resource("index.txt")
+                .lines()
+                .map(String::strip)
+                .filter(l -> !l.isEmpty() && !l.startsWith("#"))
                 .toList();
     }
 
@@ -72,7 +75,9 @@ public final class RuleCatalog {
         List<Path> files;
         try (Stream<Path> walk = Files.walk(dir)) {
             files = walk.filter(Files::isRegularFile)
-                    .filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml")).sorted().toList();
+                    .filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             problems.add(new RuleProblem(dir.toString(), 0, "", "cannot list: " + e.getMessage()));
             return new Loaded(this, problems);

@@ -34,20 +34,46 @@ public final class RuleLoader {
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_\\-]*");
     private static final Pattern TECHNIQUE = Pattern.compile("attack\\.t\\d{4}(\\.\\d{3})?");
     private static final Pattern TAG = Pattern.compile("[a-z0-9_\\-]+(\\.[a-z0-9_\\-]+)+");
-    private static final Set<String> TACTICS = Set.of("reconnaissance", "resource_development", "initial_access",
-            "execution", "persistence", "privilege_escalation", "defense_evasion", "credential_access", "discovery",
-            "lateral_movement", "collection", "command_and_control", "exfiltration", "impact");
-    private static final Set<String> TOP = new LinkedHashSet<>(List.of("id", "title", "level", "description",
-            "tags", "references", "falsepositives", "logsource", "extract", "detection", "aggregation", "sequence",
-            "transition", "novelty", "status", "author", "date", "modified"));
+    private static final Set<String> TACTICS = Set.of(
+            "reconnaissance",
+            "resource_development",
+            "initial_access",
+            "execution",
+            "persistence",
+            "privilege_escalation",
+            "defense_evasion",
+            "credential_access",
+            "discovery",
+            "lateral_movement",
+            "collection",
+            "command_and_control",
+            "exfiltration",
+            "impact");
+    private static final Set<String> TOP = new LinkedHashSet<>(List.of(
+            "id",
+            "title",
+            "level",
+            "description",
+            "tags",
+            "references",
+            "falsepositives",
+            "logsource",
+            "extract",
+            "detection",
+            "aggregation",
+            "sequence",
+            "transition",
+            "novelty",
+            "status",
+            "author",
+            "date",
+            "modified"));
     private static final List<String> CORRELATIONS = List.of("aggregation", "sequence", "transition", "novelty");
 
     /** One file's outcome: the rule, or the problems that kept it out. */
-    public record Loaded(Optional<Rule> rule, List<RuleProblem> problems) {
-    }
+    public record Loaded(Optional<Rule> rule, List<RuleProblem> problems) {}
 
-    private RuleLoader() {
-    }
+    private RuleLoader() {}
 
     public static Loaded load(String file, String text) {
         List<RuleProblem> problems = new ArrayList<>();
@@ -149,8 +175,10 @@ public final class RuleLoader {
             }
             List<String> present = CORRELATIONS.stream().filter(root::has).toList();
             if (present.size() > 1) {
-                problem(present.get(1), "a rule has at most one of " + String.join(", ", CORRELATIONS)
-                        + "; this one also has " + present.get(0));
+                problem(
+                        present.get(1),
+                        "a rule has at most one of " + String.join(", ", CORRELATIONS) + "; this one also has "
+                                + present.get(0));
             }
             Correlation correlation = null;
             Condition condition = null;
@@ -160,8 +188,7 @@ public final class RuleLoader {
                 }
                 correlation = sequence(root.get("sequence"), selections.keySet());
             } else {
-                if (conditionText == null && detection != null && detection.isObject()
-                        && !detection.has("condition")) {
+                if (conditionText == null && detection != null && detection.isObject() && !detection.has("condition")) {
                     problem("detection.condition", "required: an expression over the selection names");
                 }
                 condition = condition(conditionText, "detection.condition", selections.keySet());
@@ -177,25 +204,43 @@ public final class RuleLoader {
             if (!problems.isEmpty()) {
                 return null;
             }
-            return new Rule(id, title, level, description.strip(), tags, references, falsePositives, types, extracts,
-                    selections, condition, correlation, file);
+            return new Rule(
+                    id,
+                    title,
+                    level,
+                    description.strip(),
+                    tags,
+                    references,
+                    falsePositives,
+                    types,
+                    extracts,
+                    selections,
+                    condition,
+                    correlation,
+                    file);
         }
 
         private void tag(String tag, String path) {
             if (tag == null || !TAG.matcher(tag).matches()) {
                 problem(path, "'" + tag + "' is not a tag like attack.t1110.001 or attack.credential_access");
-            } else if (tag.startsWith("attack.") && !TECHNIQUE.matcher(tag).matches()
-                    && !TACTICS.contains(tag.substring(7)) && !tag.matches("attack\\.[gs]\\d{4}")) {
-                problem(path, "'" + tag + "' is neither an ATT&CK technique (attack.t1110 or attack.t1110.001) nor"
-                        + " a tactic (" + String.join(", ", new java.util.TreeSet<>(TACTICS)) + ")");
+            } else if (tag.startsWith("attack.")
+                    && !TECHNIQUE.matcher(tag).matches()
+                    && !TACTICS.contains(tag.substring(7))
+                    && !tag.matches("attack\\.[gs]\\d{4}")) {
+                problem(
+                        path,
+                        "'" + tag + "' is neither an ATT&CK technique (attack.t1110 or attack.t1110.001) nor"
+                                + " a tactic (" + String.join(", ", new java.util.TreeSet<>(TACTICS)) + ")");
             }
         }
 
         private Set<LogType> logTypes(JsonNode logsource) {
             Set<LogType> types = new LinkedHashSet<>();
             if (logsource == null || !logsource.isObject() || !logsource.has("type")) {
-                problem("logsource", "required: type: connectionlog, userlog, useractivitylog or cloudtrail"
-                        + " (or a list of them)");
+                problem(
+                        "logsource",
+                        "required: type: connectionlog, userlog, useractivitylog or cloudtrail"
+                                + " (or a list of them)");
                 return types;
             }
             for (Iterator<String> it = logsource.fieldNames(); it.hasNext(); ) {
@@ -251,8 +296,9 @@ public final class RuleLoader {
 
         private Selection selection(String name, JsonNode node, Set<String> extracts) {
             String path = "detection." + name;
-            if (!NAME.matcher(name).matches() || List.of("and", "or", "not", "of", "them", "all")
-                    .contains(name.toLowerCase(java.util.Locale.ROOT))) {
+            if (!NAME.matcher(name).matches()
+                    || List.of("and", "or", "not", "of", "them", "all")
+                            .contains(name.toLowerCase(java.util.Locale.ROOT))) {
                 problem(path, "'" + name + "' cannot name a selection (letters, digits, _ and -; not a keyword)");
             }
             List<List<FieldTest>> alternatives = new ArrayList<>();
@@ -290,8 +336,10 @@ public final class RuleLoader {
                 }
             }
             if (wildcards.stream().distinct().count() > 1) {
-                problem(path, "the wildcard fields of one selection must have the same number of '*':"
-                        + " they are matched against the same list element");
+                problem(
+                        path,
+                        "the wildcard fields of one selection must have the same number of '*':"
+                                + " they are matched against the same list element");
             }
             return tests;
         }
@@ -310,12 +358,20 @@ public final class RuleLoader {
                 }
                 Modifier m = Modifier.parse(parts[i]);
                 if (m == null) {
-                    problem(path, "unknown modifier '" + parts[i] + "' (known: all, "
-                            + String.join(", ", java.util.Arrays.stream(Modifier.values())
-                                    .map(Modifier::label).toList()) + ")");
+                    problem(
+                            path,
+                            "unknown modifier '" + parts[i] + "' (known: all, "
+                                    + String.join(
+                                            ", ",
+                                            java.util.Arrays.stream(Modifier.values())
+                                                    .map(Modifier::label)
+                                                    .toList())
+                                    + ")");
                 } else if (modifier != Modifier.EQUALS) {
-                    problem(path, "one comparison per field test; '" + modifier.label() + "' and '" + m.label()
-                            + "' are both given");
+                    problem(
+                            path,
+                            "one comparison per field test; '" + modifier.label() + "' and '" + m.label()
+                                    + "' are both given");
                 } else {
                     modifier = m;
                 }
@@ -381,8 +437,7 @@ public final class RuleLoader {
                     }
                 }
                 case FIELDREF, RESIDENCY -> field(v, path);
-                default -> {
-                }
+                default -> {}
             }
         }
 
@@ -404,8 +459,11 @@ public final class RuleLoader {
             }
             String distinct = text(node, "distinct", "aggregation.distinct", false);
             field(distinct, "aggregation.distinct");
-            return new Aggregation(distinct, by(node, "aggregation"),
-                    duration(node, "within", "aggregation.within"), count(node, "atLeast", "aggregation.atLeast"));
+            return new Aggregation(
+                    distinct,
+                    by(node, "aggregation"),
+                    duration(node, "within", "aggregation.within"),
+                    count(node, "atLeast", "aggregation.atLeast"));
         }
 
         private Sequence sequence(JsonNode node, Set<String> selections) {
@@ -415,8 +473,9 @@ public final class RuleLoader {
             List<Step> steps = new ArrayList<>();
             JsonNode list = node.get("steps");
             if (list == null || !list.isArray() || list.size() < 2) {
-                problem("sequence.steps", "required: a list of two or more steps, each {condition: EXPR,"
-                        + " atLeast: N}");
+                problem(
+                        "sequence.steps",
+                        "required: a list of two or more steps, each {condition: EXPR," + " atLeast: N}");
             } else {
                 for (int i = 0; i < list.size(); i++) {
                     String path = "sequence.steps[" + i + "]";
@@ -424,8 +483,8 @@ public final class RuleLoader {
                     if (!map(s, path, Set.of("condition", "atLeast"))) {
                         continue;
                     }
-                    Condition c = condition(text(s, "condition", path + ".condition", true), path + ".condition",
-                            selections);
+                    Condition c =
+                            condition(text(s, "condition", path + ".condition", true), path + ".condition", selections);
                     int n = s.has("atLeast") ? count(s, "atLeast", path + ".atLeast") : 1;
                     steps.add(new Step(c, n));
                 }
@@ -439,8 +498,11 @@ public final class RuleLoader {
             }
             String field = text(node, "field", "transition.field", true);
             field(field, "transition.field");
-            return new Transition(field, text(node, "from", "transition.from", true),
-                    text(node, "to", "transition.to", true), by(node, "transition"));
+            return new Transition(
+                    field,
+                    text(node, "from", "transition.from", true),
+                    text(node, "to", "transition.to", true),
+                    by(node, "transition"));
         }
 
         private Novelty novelty(JsonNode node) {
@@ -465,8 +527,9 @@ public final class RuleLoader {
             for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
                 String k = it.next();
                 if (!known.contains(k)) {
-                    problem(path + "." + k, "unknown field (known fields: "
-                            + String.join(", ", new java.util.TreeSet<>(known)) + ")");
+                    problem(
+                            path + "." + k,
+                            "unknown field (known fields: " + String.join(", ", new java.util.TreeSet<>(known)) + ")");
                 }
             }
             return true;
@@ -496,8 +559,11 @@ public final class RuleLoader {
         private int count(JsonNode node, String key, String path) {
             JsonNode v = node.get(key);
             if (v == null || !v.canConvertToInt() || !v.isIntegralNumber() || v.asInt() < 1) {
-                problem(path, v == null ? "required: a count of 1 or more" : "'" + v.asText()
-                        + "' is not a count of 1 or more");
+                problem(
+                        path,
+                        v == null
+                                ? "required: a count of 1 or more"
+                                : "'" + v.asText() + "' is not a count of 1 or more");
                 return 1;
             }
             return v.asInt();
@@ -505,8 +571,10 @@ public final class RuleLoader {
 
         private void field(String name, String path) {
             if (name != null && !FIELD.matcher(name).matches()) {
-                problem(path, "'" + name + "' is not a field name (like sourceAddress, requestParameters.port,"
-                        + " or parameters.*.parameterName)");
+                problem(
+                        path,
+                        "'" + name + "' is not a field name (like sourceAddress, requestParameters.port,"
+                                + " or parameters.*.parameterName)");
             }
         }
 
@@ -517,8 +585,7 @@ public final class RuleLoader {
             try {
                 return Pattern.compile(re);
             } catch (PatternSyntaxException e) {
-                problem(path, "not a valid regular expression: " + e.getDescription() + " near index "
-                        + e.getIndex());
+                problem(path, "not a valid regular expression: " + e.getDescription() + " near index " + e.getIndex());
                 return null;
             }
         }

@@ -42,8 +42,9 @@ final class YamlTree {
             }
             JsonNode root = read(p, "", lines, duplicates);
             if (p.nextToken() != null) {
-                throw new IllegalArgumentException("line " + p.currentTokenLocation().getLineNr()
-                        + ": a rule file holds one YAML document; found another");
+                throw new IllegalArgumentException(
+                        "line " + p.currentTokenLocation().getLineNr()
+                                + ": a rule file holds one YAML document; found another");
             }
             return new YamlTree(root, lines);
         } catch (StreamReadException e) {

@@ -40,8 +40,7 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public final class HuntMeasure {
 
-    private HuntMeasure() {
-    }
+    private HuntMeasure() {}
 
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args[1]);
@@ -55,11 +54,19 @@ public final class HuntMeasure {
 
     private static void generate(Path dir, long bytes) throws IOException {
         LogGenerator.Result r = new LogGenerator(LogGenerator.Spec.of(bytes, false)).generate(dir);
-        Files.writeString(policyFile(dir), "hunt:\n  allowedCidrs: [" + LogGenerator.OFFICE_CIDR + "]\n"
-                + "  allowedBuckets: [" + LogGenerator.ALLOWED_BUCKET + "]\n  adminUsers: [" + LogGenerator.ADMIN
-                + "]\n");
-        System.out.printf(Locale.ROOT, "%d files, %,d bytes, %,d records, %d injections%n", r.files(), r.bytes(),
-                r.records(), r.injections().size());
+        Files.writeString(
+                policyFile(dir),
+                "hunt:\n  allowedCidrs: [" + LogGenerator.OFFICE_CIDR + "]\n"
+                        + "  allowedBuckets: [" + LogGenerator.ALLOWED_BUCKET + "]\n  adminUsers: ["
+                        + LogGenerator.ADMIN
+                        + "]\n");
+        System.out.printf(
+                Locale.ROOT,
+                "%d files, %,d bytes, %,d records, %d injections%n",
+                r.files(),
+                r.bytes(),
+                r.records(),
+                r.injections().size());
     }
 
     private static Path policyFile(Path dir) {
@@ -67,12 +74,16 @@ public final class HuntMeasure {
     }
 
     private static List<LogInput> inputs(Path dir) throws IOException {
-        return LogInput.discover(dir).stream().filter(i -> !i.name().endsWith(".tsv")).toList();
+        return LogInput.discover(dir).stream()
+                .filter(i -> !i.name().endsWith(".tsv"))
+                .toList();
     }
 
     private static HuntEngine engine(Path dir) throws Exception {
         Policy policy = new PolicyLoader(Set.of()).load(policyFile(dir));
-        return new HuntEngine(RuleCatalog.builtIn().all().stream().map(r -> CompiledRule.of(r, policy)).toList());
+        return new HuntEngine(RuleCatalog.builtIn().all().stream()
+                .map(r -> CompiledRule.of(r, policy))
+                .toList());
     }
 
     private static void ratio(Path dir) throws Exception {
@@ -99,14 +110,29 @@ public final class HuntMeasure {
             alerts = engine.finish().alerts().size();
             hunt[round] = (System.nanoTime() - t0) / 1e9;
             huntCpu[round] = (cpu() - c0) / 1e9;
-            System.out.printf(Locale.ROOT, "round %d: read-only %.2f s (cpu %.2f s), hunt %.2f s (cpu %.2f s)%n",
-                    round + 1, read[round], readCpu[round], hunt[round], huntCpu[round]);
+            System.out.printf(
+                    Locale.ROOT,
+                    "round %d: read-only %.2f s (cpu %.2f s), hunt %.2f s (cpu %.2f s)%n",
+                    round + 1,
+                    read[round],
+                    readCpu[round],
+                    hunt[round],
+                    huntCpu[round]);
         }
         double r = median(read);
         double h = median(hunt);
-        System.out.printf(Locale.ROOT, "%,d events, %d alerts, %d threads; median read-only %.2f s, hunt %.2f s:"
-                + " hunt/read %.2f; cpu read-only %.2f s, hunt %.2f s: hunt/read %.2f%n", events, alerts,
-                options.parallelism(), r, h, h / r, median(readCpu), median(huntCpu),
+        System.out.printf(
+                Locale.ROOT,
+                "%,d events, %d alerts, %d threads; median read-only %.2f s, hunt %.2f s:"
+                        + " hunt/read %.2f; cpu read-only %.2f s, hunt %.2f s: hunt/read %.2f%n",
+                events,
+                alerts,
+                options.parallelism(),
+                r,
+                h,
+                h / r,
+                median(readCpu),
+                median(huntCpu),
                 median(huntCpu) / median(readCpu));
     }
 
@@ -130,10 +156,21 @@ public final class HuntMeasure {
                 peak += p.getPeakUsage().getUsed();
             }
         }
-        System.out.printf(Locale.ROOT, "%,d events in %d files, %.2f s; %d alerts %s; notes %s%n", s.events(),
-                s.files(), seconds, result.alerts().size(), perRule, result.notes());
-        System.out.printf(Locale.ROOT, "max heap %d MiB; sum of heap pool peaks %d MiB; alerts digest %08x%n",
-                Runtime.getRuntime().maxMemory() >> 20, peak >> 20, digest.hashCode());
+        System.out.printf(
+                Locale.ROOT,
+                "%,d events in %d files, %.2f s; %d alerts %s; notes %s%n",
+                s.events(),
+                s.files(),
+                seconds,
+                result.alerts().size(),
+                perRule,
+                result.notes());
+        System.out.printf(
+                Locale.ROOT,
+                "max heap %d MiB; sum of heap pool peaks %d MiB; alerts digest %08x%n",
+                Runtime.getRuntime().maxMemory() >> 20,
+                peak >> 20,
+                digest.hashCode());
         if (System.getProperty("digest") != null) {
             Files.write(Path.of(System.getProperty("digest")), digest);
         }

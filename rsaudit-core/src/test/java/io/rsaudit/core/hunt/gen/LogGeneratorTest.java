@@ -21,9 +21,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.io.TempDir;
 
 class LogGeneratorTest {
 
@@ -33,8 +33,8 @@ class LogGeneratorTest {
     @ParameterizedTest
     @ValueSource(booleans = {true, false})
     void everyInjectionIsReadAtItsManifestLineAndTheRestIsQuiet(boolean gzip) throws IOException {
-        LogGenerator.Spec spec = new LogGenerator.Spec(3_000_000, gzip, 7, Instant.parse("2024-03-04T08:00:00Z"), 2,
-                2_000);
+        LogGenerator.Spec spec =
+                new LogGenerator.Spec(3_000_000, gzip, 7, Instant.parse("2024-03-04T08:00:00Z"), 2, 2_000);
         LogGenerator.Result result = new LogGenerator(spec).generate(dir);
         List<LogInput> inputs = new ArrayList<>(LogInput.discover(dir.resolve("AWSLogs")));
         List<Event> events = Collections.synchronizedList(new ArrayList<>());
@@ -45,21 +45,29 @@ class LogGeneratorTest {
         assertThat(s.events()).isEqualTo(result.records());
         assertThat(result.bytes()).isGreaterThanOrEqualTo(3_000_000);
         assertThat(EnumSet.copyOf(s.perType().keySet())).containsExactlyInAnyOrder(LogType.values());
-        assertThat(result.injections().stream().map(LogGenerator.Injection::scenario).collect(Collectors.toSet()))
+        assertThat(result.injections().stream()
+                        .map(LogGenerator.Injection::scenario)
+                        .collect(Collectors.toSet()))
                 .containsExactlyInAnyOrder(Scenario.values());
-        assertThat(Files.readAllLines(result.manifest())).hasSize(result.injections().size() + 1);
+        assertThat(Files.readAllLines(result.manifest()))
+                .hasSize(result.injections().size() + 1);
 
         Map<String, Event> byOrigin = new HashMap<>();
         for (Event e : events) {
-            byOrigin.put(dir.relativize(Path.of(e.origin().file())) + ":" + e.origin().line(), e);
+            byOrigin.put(
+                    dir.relativize(Path.of(e.origin().file())) + ":"
+                            + e.origin().line(),
+                    e);
         }
         for (LogGenerator.Injection i : result.injections()) {
             Event e = byOrigin.get(i.file() + ":" + i.line());
-            assertThat(e).as("event at %s:%d for %s", i.file(), i.line(), i.scenario()).isNotNull();
+            assertThat(e)
+                    .as("event at %s:%d for %s", i.file(), i.line(), i.scenario())
+                    .isNotNull();
             assertThat(e.type()).isEqualTo(i.type());
             switch (i.type()) {
-                case CONNECTION_LOG -> assertThat(i.what()).startsWith(e.action() + " " + e.user() + " from "
-                        + e.sourceAddress());
+                case CONNECTION_LOG ->
+                    assertThat(i.what()).startsWith(e.action() + " " + e.user() + " from " + e.sourceAddress());
                 case USER_ACTIVITY_LOG -> {
                     if (i.scenario() == Scenario.CREDENTIALS_IN_COPY) {
                         assertThat(e.sql()).doesNotContain("AKIA").contains("<redacted:aws-secret-access-key>");
@@ -72,10 +80,12 @@ class LogGeneratorTest {
             }
         }
 
-        Set<String> injected = result.injections().stream().map(i -> i.file() + ":" + i.line())
-                .collect(Collectors.toSet());
-        List<Event> benign = byOrigin.entrySet().stream().filter(en -> !injected.contains(en.getKey()))
-                .map(Map.Entry::getValue).toList();
+        Set<String> injected =
+                result.injections().stream().map(i -> i.file() + ":" + i.line()).collect(Collectors.toSet());
+        List<Event> benign = byOrigin.entrySet().stream()
+                .filter(en -> !injected.contains(en.getKey()))
+                .map(Map.Entry::getValue)
+                .toList();
         assertThat(benign).hasSize(events.size() - result.injections().size());
         assertThat(benign).allSatisfy(e -> {
             assertThat(e.outcome()).isNotEqualTo(Outcome.FAILURE);
@@ -85,8 +95,11 @@ class LogGeneratorTest {
                 assertThat(e.tlsVersion()).isEqualTo("TLSv1.2");
             }
             if (e.type() == LogType.USER_ACTIVITY_LOG) {
-                assertThat(e.sql()).doesNotContainIgnoringCase("grant").doesNotContainIgnoringCase("pg_")
-                        .doesNotContainIgnoringCase(" user ").doesNotContain("redacted");
+                assertThat(e.sql())
+                        .doesNotContainIgnoringCase("grant")
+                        .doesNotContainIgnoringCase("pg_")
+                        .doesNotContainIgnoringCase(" user ")
+                        .doesNotContain("redacted");
                 if (e.sql().startsWith("unload") || e.sql().startsWith("copy")) {
                     assertThat(e.sql()).contains("s3://" + LogGenerator.ALLOWED_BUCKET + "/");
                 }

@@ -42,8 +42,7 @@ class CloudTrailFlattenerTest {
 
     private static final Pattern MASKED = Pattern.compile("\\*+|HIDDEN_DUE_TO_SECURITY_REASONS");
 
-    record Flat(Map<String, String> fields, Set<String> found) {
-    }
+    record Flat(Map<String, String> fields, Set<String> found) {}
 
     static Flat oracle(JsonNode record) {
         Map<String, String> fields = new LinkedHashMap<>();
@@ -56,8 +55,8 @@ class CloudTrailFlattenerTest {
         return new Flat(fields, found);
     }
 
-    private static void treeFlatten(String path, String key, JsonNode node, Map<String, String> out,
-            Set<String> found) {
+    private static void treeFlatten(
+            String path, String key, JsonNode node, Map<String, String> out, Set<String> found) {
         if (node.isObject()) {
             for (Map.Entry<String, JsonNode> e : node.properties()) {
                 String name = e.getKey();
@@ -74,11 +73,15 @@ class CloudTrailFlattenerTest {
             }
         } else if (!node.isNull()) {
             String value = node.asText();
-            if (node.isTextual() && CloudTrailParser.isSecretKey(key) && !MASKED.matcher(value).matches()
+            if (node.isTextual()
+                    && CloudTrailParser.isSecretKey(key)
+                    && !MASKED.matcher(value).matches()
                     && !value.isEmpty()) {
-                String kind = key.toLowerCase(Locale.ROOT).contains("password") ? Redactor.PASSWORD
-                        : key.toLowerCase(Locale.ROOT).contains("token") ? Redactor.SESSION_TOKEN
-                        : Redactor.SECRET_ACCESS_KEY;
+                String kind = key.toLowerCase(Locale.ROOT).contains("password")
+                        ? Redactor.PASSWORD
+                        : key.toLowerCase(Locale.ROOT).contains("token")
+                                ? Redactor.SESSION_TOKEN
+                                : Redactor.SECRET_ACCESS_KEY;
                 found.add(kind);
                 value = Redactor.marker(kind);
             } else if (node.isTextual()) {
@@ -142,7 +145,8 @@ class CloudTrailFlattenerTest {
         assertThat(actual).as("record %s", record).isEqualTo(expected);
         if (tree != null) {
             for (int k = 0; k < CloudTrailFlattener.KNOWN.length; k++) {
-                assertThat(flattener.known(k)).as("%s of %s", CloudTrailFlattener.KNOWN[k], record)
+                assertThat(flattener.known(k))
+                        .as("%s of %s", CloudTrailFlattener.KNOWN[k], record)
                         .isEqualTo(tree.fields().get(CloudTrailFlattener.KNOWN[k]));
             }
             Map<String, String> fields = flattener.fields();
@@ -181,10 +185,12 @@ class CloudTrailFlattenerTest {
     @Test
     void numbersRenderAsTheTreeRendersThem() {
         CloudTrailFlattener f = new CloudTrailFlattener();
-        same("{\"a\":1e2,\"b\":-0.0,\"c\":-0,\"d\":2147483648,\"e\":9223372036854775808,\"f\":1.5E-7,"
-                + "\"g\":0.1,\"h\":1e400,\"i\":-2147483648,\"j\":123456789012345678901234567890.5}", f);
-        assertThat(lines(f.fields())).startsWith("a=100.0", "b=-0.0", "c=0", "d=2147483648",
-                "e=9223372036854775808", "f=1.5E-7", "g=0.1");
+        same(
+                "{\"a\":1e2,\"b\":-0.0,\"c\":-0,\"d\":2147483648,\"e\":9223372036854775808,\"f\":1.5E-7,"
+                        + "\"g\":0.1,\"h\":1e400,\"i\":-2147483648,\"j\":123456789012345678901234567890.5}",
+                f);
+        assertThat(lines(f.fields()))
+                .startsWith("a=100.0", "b=-0.0", "c=0", "d=2147483648", "e=9223372036854775808", "f=1.5E-7", "g=0.1");
     }
 
     @Test
@@ -235,7 +241,12 @@ class CloudTrailFlattenerTest {
         CloudTrailFlattener f = new CloudTrailFlattener();
         StringBuilder b = new StringBuilder("{\"eventTime\":\"t\",\"items\":[");
         for (int i = 0; i < 200; i++) {
-            b.append(i > 0 ? "," : "").append("{\"id\":\"i-").append(i).append("\",\"n\":").append(i).append('}');
+            b.append(i > 0 ? "," : "")
+                    .append("{\"id\":\"i-")
+                    .append(i)
+                    .append("\",\"n\":")
+                    .append(i)
+                    .append('}');
         }
         same(b.append("],\"password\":\"p\"}").toString(), f);
         assertThat(f.fields()).hasSize(403).containsEntry("items.199.n", "199");
@@ -249,29 +260,113 @@ class CloudTrailFlattenerTest {
         String record = "{\"userAgent\":\"" + "x".repeat(200) + "\",\"b\":1}";
         same(record, f);
         same(record, f);
-        JsonFactory strict = JsonFactory.builder().streamReadConstraints(
-                com.fasterxml.jackson.core.StreamReadConstraints.builder().maxStringLength(100).build()).build();
+        JsonFactory strict = JsonFactory.builder()
+                .streamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints.builder()
+                        .maxStringLength(100)
+                        .build())
+                .build();
         same(record, f, strict);
         assertThat(f.fields()).isEmpty();
     }
 
     /** Random CloudTrail-like JSON text, written by hand so that keys repeat and numbers come in every spelling. */
     static final class Gen {
-        private static final String[] NAMES = {"eventTime", "eventSource", "eventName", "userIdentity", "arn",
-            "accountId", "requestParameters", "clusterIdentifier", "responseElements", "errorCode", "tlsDetails",
-            "tlsVersion", "sql", "dbName", "redactions", "items", "a", "b", "0", "1", "masterUserPassword",
-            "MASTERUSERPASSWORD", "newMasterUserPassword", "sessionToken", "SESSION_TOKEN", "SecretAccessKey",
-            "aws_secret_access_key", "secretaccesskeyid", "token", "password", "x.y", "", ".", "ü", "名前",
-            "a\\\"b", "\\u0041", "tab\\tkey", "recipientAccountId", "awsRegion", "sourceIPAddress"};
-        private static final String[] NUMBERS = {"0", "-0", "7", "-12", "2147483647", "2147483648", "-2147483649",
-            "9223372036854775807", "9223372036854775808", "-9223372036854775809", "123456789012345678901234567890",
-            "1e2", "1E2", "-0.0", "0.0", "1.5", "-1.5e-7", "1.0E+300", "1e400", "-1e-400", "3.141592653589793238",
-            "100.000", "5e0", "0.1", "1234567.0", "12345678.9"};
-        private static final String[] TEXTS = {"", "prod-dw", "2024-03-04T08:00:03Z", "***", "*",
-            "HIDDEN_DUE_TO_SECURITY_REASONS", "hunter2", "ALTER USER u PASSWORD 'p4ss'", "AKIAIOSFODNN7EXAMPLE",
-            "aws_secret_access_key=abc;token=xyz", "line\\nbreak", "quote\\\"d", "back\\\\slash", "\\u00e9t\\u00e9",
-            "\\ud83d\\ude00", "naïve 日本", "redshift.amazonaws.com", "arn:aws:iam::1:user/x", "md5abc",
-            "select 1", "password 'x'", "null", "true"};
+        private static final String[] NAMES = {
+            "eventTime",
+            "eventSource",
+            "eventName",
+            "userIdentity",
+            "arn",
+            "accountId",
+            "requestParameters",
+            "clusterIdentifier",
+            "responseElements",
+            "errorCode",
+            "tlsDetails",
+            "tlsVersion",
+            "sql",
+            "dbName",
+            "redactions",
+            "items",
+            "a",
+            "b",
+            "0",
+            "1",
+            "masterUserPassword",
+            "MASTERUSERPASSWORD",
+            "newMasterUserPassword",
+            "sessionToken",
+            "SESSION_TOKEN",
+            "SecretAccessKey",
+            "aws_secret_access_key",
+            "secretaccesskeyid",
+            "token",
+            "password",
+            "x.y",
+            "",
+            ".",
+            "ü",
+            "名前",
+            "a\\\"b",
+            "\\u0041",
+            "tab\\tkey",
+            "recipientAccountId",
+            "awsRegion",
+            "sourceIPAddress"
+        };
+        private static final String[] NUMBERS = {
+            "0",
+            "-0",
+            "7",
+            "-12",
+            "2147483647",
+            "2147483648",
+            "-2147483649",
+            "9223372036854775807",
+            "9223372036854775808",
+            "-9223372036854775809",
+            "123456789012345678901234567890",
+            "1e2",
+            "1E2",
+            "-0.0",
+            "0.0",
+            "1.5",
+            "-1.5e-7",
+            "1.0E+300",
+            "1e400",
+            "-1e-400",
+            "3.141592653589793238",
+            "100.000",
+            "5e0",
+            "0.1",
+            "1234567.0",
+            "12345678.9"
+        };
+        private static final String[] TEXTS = {
+            "",
+            "prod-dw",
+            "2024-03-04T08:00:03Z",
+            "***",
+            "*",
+            "HIDDEN_DUE_TO_SECURITY_REASONS",
+            "hunter2",
+            "ALTER USER u PASSWORD 'p4ss'",
+            "AKIAIOSFODNN7EXAMPLE",
+            "aws_secret_access_key=abc;token=xyz",
+            "line\\nbreak",
+            "quote\\\"d",
+            "back\\\\slash",
+            "\\u00e9t\\u00e9",
+            "\\ud83d\\ude00",
+            "naïve 日本",
+            "redshift.amazonaws.com",
+            "arn:aws:iam::1:user/x",
+            "md5abc",
+            "select 1",
+            "password 'x'",
+            "null",
+            "true"
+        };
 
         private final Random r;
 
@@ -287,7 +382,8 @@ class CloudTrailFlattenerTest {
                 if (i > 0) {
                     b.append(',').append(r.nextInt(4) == 0 ? "\n " : "");
                 }
-                String name = !used.isEmpty() && r.nextInt(8) == 0 ? used.get(r.nextInt(used.size()))
+                String name = !used.isEmpty() && r.nextInt(8) == 0
+                        ? used.get(r.nextInt(used.size()))
                         : NAMES[r.nextInt(NAMES.length)];
                 used.add(name);
                 b.append('"').append(name).append("\":").append(value(depth + 1));
@@ -322,16 +418,35 @@ class CloudTrailFlattenerTest {
 
     @Test
     void eventTimeIsWhatInstantParseGives() {
-        List<String> cases = new ArrayList<>(List.of("2024-03-04T08:00:03Z", "2024-03-04T08:00:03.5Z",
-                "2024-03-04T08:00:03.123456789Z", "2023-06-30T23:59:60Z", "2024-03-04T23:59:60Z",
-                "2024-03-04T24:00:00Z", "2024-03-04T24:00:01Z", "2024-02-29T00:00:00Z", "2023-02-29T00:00:00Z",
-                "0000-01-01T00:00:00Z", "9999-12-31T23:59:59Z", "2024-03-04t08:00:03z", "2024-03-04T08:00:03+01:00",
-                "2024-03-04T08:00Z", "2024-13-04T08:00:03Z", "2024-03-04T08:60:03Z", "2024-03-04T08:00:03",
-                "+12024-03-04T08:00:03Z", "2024-03-04 08:00:03Z", "", "２０２４-03-04T08:00:03Z",
-                "2024-03-04T08:00:0\u00e9Z", "2024-03-04T08:00:0\u0663Z"));
+        List<String> cases = new ArrayList<>(List.of(
+                "2024-03-04T08:00:03Z",
+                "2024-03-04T08:00:03.5Z",
+                "2024-03-04T08:00:03.123456789Z",
+                "2023-06-30T23:59:60Z",
+                "2024-03-04T23:59:60Z",
+                "2024-03-04T24:00:00Z",
+                "2024-03-04T24:00:01Z",
+                "2024-02-29T00:00:00Z",
+                "2023-02-29T00:00:00Z",
+                "0000-01-01T00:00:00Z",
+                "9999-12-31T23:59:59Z",
+                "2024-03-04t08:00:03z",
+                "2024-03-04T08:00:03+01:00",
+                "2024-03-04T08:00Z",
+                "2024-13-04T08:00:03Z",
+                "2024-03-04T08:60:03Z",
+                "2024-03-04T08:00:03",
+                "+12024-03-04T08:00:03Z",
+                "2024-03-04 08:00:03Z",
+                "",
+                "２０２４-03-04T08:00:03Z",
+                "2024-03-04T08:00:0\u00e9Z",
+                "2024-03-04T08:00:0\u0663Z"));
         Random r = new Random(7);
         for (int i = 0; i < 20_000; i++) {
-            char[] c = Instant.ofEpochSecond(r.nextLong() % 400_000_000_000L).toString().toCharArray();
+            char[] c = Instant.ofEpochSecond(r.nextLong() % 400_000_000_000L)
+                    .toString()
+                    .toCharArray();
             if (r.nextBoolean() && c.length > 0) {
                 c[r.nextInt(c.length)] = "0123456789:-TZ+.x 6".charAt(r.nextInt(19));
             }
@@ -363,13 +478,19 @@ class CloudTrailFlattenerTest {
                 file.append(i > 0 ? ",\n" : "\n").append(record);
             }
             file.append("]}");
-            Logs.Read read = Logs.read(List.of(new Logs.Memory("123456789012_CloudTrail_eu-west-1_20230626T1805Z_a1"
-                    + ".json", file.toString().getBytes(StandardCharsets.UTF_8))), ReadOptions.defaults()
-                    .withParallelism(1));
+            Logs.Read read = Logs.read(
+                    List.of(new Logs.Memory(
+                            "123456789012_CloudTrail_eu-west-1_20230626T1805Z_a1" + ".json",
+                            file.toString().getBytes(StandardCharsets.UTF_8))),
+                    ReadOptions.defaults().withParallelism(1));
             List<Event> expected = new ArrayList<>();
             for (int i = 0; i < records.size(); i++) {
-                Event e = oracleEvent(MAPPER.readTree(records.get(i)), read.events().isEmpty() ? null
-                        : read.events().get(0).origin().file(), i);
+                Event e = oracleEvent(
+                        MAPPER.readTree(records.get(i)),
+                        read.events().isEmpty()
+                                ? null
+                                : read.events().get(0).origin().file(),
+                        i);
                 if (e != null) {
                     expected.add(e);
                 }
@@ -379,7 +500,10 @@ class CloudTrailFlattenerTest {
                 Event a = read.events().get(i);
                 Event b = expected.get(i);
                 assertThat(lines(a.fields())).isEqualTo(lines(b.fields()));
-                assertThat(a).usingRecursiveComparison().ignoringFields("origin").isEqualTo(b);
+                assertThat(a)
+                        .usingRecursiveComparison()
+                        .ignoringFields("origin")
+                        .isEqualTo(b);
                 assertThat(a.origin().index()).isEqualTo(b.origin().index());
             }
             assertThat(read.summary().malformed()).isEqualTo(records.size() - expected.size());
@@ -389,16 +513,23 @@ class CloudTrailFlattenerTest {
     private static String realistic(Random r) {
         StringBuilder b = new StringBuilder("{");
         List<String> parts = new ArrayList<>(List.of(
-                "\"eventTime\":\"" + (r.nextInt(8) == 0 ? "2024-03-04T08:00:0" + r.nextInt(10) + ".5Z"
-                        : r.nextInt(10) == 0 ? "bad" : "2024-03-04T08:00:0" + r.nextInt(10) + "Z") + "\"",
+                "\"eventTime\":\""
+                        + (r.nextInt(8) == 0
+                                ? "2024-03-04T08:00:0" + r.nextInt(10) + ".5Z"
+                                : r.nextInt(10) == 0 ? "bad" : "2024-03-04T08:00:0" + r.nextInt(10) + "Z")
+                        + "\"",
                 "\"eventSource\":\"" + (r.nextBoolean() ? "redshift.amazonaws.com" : "other") + "\"",
-                "\"eventName\":\"ModifyCluster\"", "\"awsRegion\":\"eu-west-1\"",
+                "\"eventName\":\"ModifyCluster\"",
+                "\"awsRegion\":\"eu-west-1\"",
                 "\"userIdentity\":{\"arn\":\"arn:aws:iam::1:user/x\",\"accountId\":\"1\",\"userName\":\"u\"}",
                 "\"requestParameters\":{\"clusterIdentifier\":\"c\",\"masterUserPassword\":\"p\",\"dbName\":\"d\","
                         + "\"sql\":\"ALTER USER u PASSWORD 'x'\",\"snapshotClusterIdentifier\":\"s\"}",
-                "\"errorCode\":\"AccessDenied\"", "\"sourceIPAddress\":\"10.0.0.1\"",
-                "\"tlsDetails\":{\"tlsVersion\":\"TLSv1.3\"}", "\"recipientAccountId\":\"2\"",
-                "\"responseElements\":{\"clusterIdentifier\":\"rc\"}", "\"redactions\":\"theirs\"",
+                "\"errorCode\":\"AccessDenied\"",
+                "\"sourceIPAddress\":\"10.0.0.1\"",
+                "\"tlsDetails\":{\"tlsVersion\":\"TLSv1.3\"}",
+                "\"recipientAccountId\":\"2\"",
+                "\"responseElements\":{\"clusterIdentifier\":\"rc\"}",
+                "\"redactions\":\"theirs\"",
                 "\"extra\":" + new Gen(r).object(2)));
         Collections.shuffle(parts, r);
         int n = r.nextInt(parts.size() + 1);
@@ -429,19 +560,30 @@ class CloudTrailFlattenerTest {
         }
         String source = fields.get("eventSource");
         String eventName = fields.get("eventName");
-        String service = source == null ? "unknown" : source.endsWith(".amazonaws.com")
-                ? source.substring(0, source.length() - ".amazonaws.com".length()) : source;
+        String service = source == null
+                ? "unknown"
+                : source.endsWith(".amazonaws.com")
+                        ? source.substring(0, source.length() - ".amazonaws.com".length())
+                        : source;
         String action = eventName == null ? null : service + ":" + eventName;
-        return new Event(LogType.CLOUDTRAIL, time,
+        return new Event(
+                LogType.CLOUDTRAIL,
+                time,
                 first(fields, "recipientAccountId", "userIdentity.accountId", "123456789012"),
                 first(fields, "awsRegion", null, "eu-west-1"),
-                first(fields, "requestParameters.clusterIdentifier", "responseElements.clusterIdentifier",
+                first(
+                        fields,
+                        "requestParameters.clusterIdentifier",
+                        "responseElements.clusterIdentifier",
                         fields.get("requestParameters.snapshotClusterIdentifier")),
                 first(fields, "requestParameters.dbName", "requestParameters.database", null),
                 first(fields, "userIdentity.arn", "userIdentity.userName", fields.get("userIdentity.principalId")),
-                fields.get("sourceIPAddress"), action, fields.get("requestParameters.sql"),
+                fields.get("sourceIPAddress"),
+                action,
+                fields.get("requestParameters.sql"),
                 fields.containsKey("errorCode") ? Outcome.FAILURE : Outcome.SUCCESS,
-                fields.get("tlsDetails.tlsVersion"), Collections.unmodifiableMap(fields),
+                fields.get("tlsDetails.tlsVersion"),
+                Collections.unmodifiableMap(fields),
                 new Origin(file, 0, index));
     }
 

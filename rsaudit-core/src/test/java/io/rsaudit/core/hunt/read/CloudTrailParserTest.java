@@ -39,7 +39,8 @@ class CloudTrailParserTest {
 
     @Test
     void flattensRecordsAndMapsTheCommonFields() throws IOException {
-        Path f = write("123456789012_CloudTrail_eu-west-1_20230626T1805Z_abc123.json.gz",
+        Path f = write(
+                "123456789012_CloudTrail_eu-west-1_20230626T1805Z_abc123.json.gz",
                 Logs.gzip(Logs.utf8("{\"Records\":[" + MODIFY + ",\n" + DENIED + "]}")));
         Logs.Read r = Logs.read(f);
         assertThat(r.events()).hasSize(2);
@@ -54,7 +55,8 @@ class CloudTrailParserTest {
         assertThat(e.sourceAddress()).isEqualTo("198.51.100.7");
         assertThat(e.outcome()).isEqualTo(Outcome.SUCCESS);
         assertThat(e.tlsVersion()).isEqualTo("TLSv1.3");
-        assertThat(e.fields()).containsEntry("requestParameters.publiclyAccessible", "true")
+        assertThat(e.fields())
+                .containsEntry("requestParameters.publiclyAccessible", "true")
                 .containsEntry("requestParameters.vpcSecurityGroupIds.1", "sg-2")
                 .containsEntry("requestParameters.masterUserPassword", "<redacted:password>")
                 .containsEntry("userIdentity.accessKeyId", "<redacted:aws-access-key-id>")
@@ -76,14 +78,18 @@ class CloudTrailParserTest {
         Logs.Read r = Logs.read(other);
         assertThat(r.events()).isEmpty();
         assertThat(r.summary().skippedFiles()).containsEntry("unknown-type", 1L);
-        assertThat(r.summary().problems()).singleElement().satisfies(p -> assertThat(p.message())
-                .isEqualTo("cannot tell the log type of " + other + ": name it as Redshift does (<account>_redshift_"
-                        + "<region>_<cluster>_<logtype>_<YYYY-MM-DDTHH:MM>.gz) or pass --type"));
+        assertThat(r.summary().problems())
+                .singleElement()
+                .satisfies(p -> assertThat(p.message())
+                        .isEqualTo("cannot tell the log type of " + other
+                                + ": name it as Redshift does (<account>_redshift_"
+                                + "<region>_<cluster>_<logtype>_<YYYY-MM-DDTHH:MM>.gz) or pass --type"));
     }
 
     @Test
     void brokenJsonKeepsTheRecordsBeforeIt() throws IOException {
-        Path f = write("123456789012_CloudTrail_eu-west-1_20230626T1805Z_abc123.json",
+        Path f = write(
+                "123456789012_CloudTrail_eu-west-1_20230626T1805Z_abc123.json",
                 Logs.utf8("{\"Records\":[" + DENIED + ",\n{\"eventTime\":\"2023-06-26T18:03:00Z\",]}"));
         Logs.Read r = Logs.read(f);
         assertThat(r.events()).hasSize(1);
@@ -95,13 +101,37 @@ class CloudTrailParserTest {
 
     /** The keys whose values are redacted whole: those the case-insensitive pattern of the format notes matches. */
     @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.ValueSource(strings = {"masterUserPassword", "password", "PASSWORD", "Password1",
-        "passwordPolicy", "secretAccessKey", "SecretAccessKey", "secretaccesskeyid", "sessionToken", "session_token",
-        "aws_secret_access_key", "secret_access_key_x", "token", "accessKeyId", "0", "", "d", "xpassword",
-        "newMasterUserPassword", "sessiontoken", "SESSION_TOKEN", "secret-access-key", "pass word"})
+    @org.junit.jupiter.params.provider.ValueSource(
+            strings = {
+                "masterUserPassword",
+                "password",
+                "PASSWORD",
+                "Password1",
+                "passwordPolicy",
+                "secretAccessKey",
+                "SecretAccessKey",
+                "secretaccesskeyid",
+                "sessionToken",
+                "session_token",
+                "aws_secret_access_key",
+                "secret_access_key_x",
+                "token",
+                "accessKeyId",
+                "0",
+                "",
+                "d",
+                "xpassword",
+                "newMasterUserPassword",
+                "sessiontoken",
+                "SESSION_TOKEN",
+                "secret-access-key",
+                "pass word"
+            })
     void secretKeysAreThoseThePatternNames(String key) {
         boolean byPattern = java.util.regex.Pattern.compile(
-                "(?i).*(password|secretaccesskey|sessiontoken|secret_access_key|session_token)").matcher(key).matches();
+                        "(?i).*(password|secretaccesskey|sessiontoken|secret_access_key|session_token)")
+                .matcher(key)
+                .matches();
         assertThat(CloudTrailParser.isSecretKey(key)).isEqualTo(byPattern);
     }
 }

@@ -39,9 +39,13 @@ class ConnectionLogParserTest {
         assertThat(e.action()).isEqualTo("authenticated");
         assertThat(e.outcome()).isEqualTo(Outcome.SUCCESS);
         assertThat(e.tlsVersion()).isEqualTo("TLSv1.2");
-        assertThat(e.fields()).containsEntry("remotehost", "::ffff:10.11.12.16").containsEntry("remoteport", "51432")
-                .containsEntry("sessionid", "02d54c77-8302-4ae6-8e83").containsEntry("mtu", "0")
-                .containsEntry("application_name", "JDBC-1.2.54.1082").doesNotContainKey("compression")
+        assertThat(e.fields())
+                .containsEntry("remotehost", "::ffff:10.11.12.16")
+                .containsEntry("remoteport", "51432")
+                .containsEntry("sessionid", "02d54c77-8302-4ae6-8e83")
+                .containsEntry("mtu", "0")
+                .containsEntry("application_name", "JDBC-1.2.54.1082")
+                .doesNotContainKey("compression")
                 .doesNotContainKey("redactions");
         assertThat(e.origin().toString()).endsWith("connectionlog_2023-06-26T18:00.gz:1");
         assertThat(e.field("sslcipher")).isEqualTo("ECDHE-RSA-AES256-GCM-SHA384");
@@ -59,7 +63,8 @@ class ConnectionLogParserTest {
         assertThat(r.summary().filtered()).containsEntry("rdsdb", 1L);
         assertThat(r.summary().records()).isEqualTo(2);
 
-        Event local = Logs.read(f, ReadOptions.defaults().withRdsdb(true)).events().get(0);
+        Event local =
+                Logs.read(f, ReadOptions.defaults().withRdsdb(true)).events().get(0);
         assertThat(local.sourceAddress()).isEqualTo("[local]");
         assertThat(local.user()).isEqualTo("rdsdb");
         assertThat(local.time()).isEqualTo(Instant.parse("2023-01-01T00:00:12.212Z"));
@@ -83,7 +88,9 @@ class ConnectionLogParserTest {
     @Test
     void aLineLongerThanTheMaximumIsSkippedWithoutStoppingTheFile() {
         String big = "x".repeat(10 * 1024 * 1024);
-        Path f = Logs.write(dir, Logs.name("connectionlog"),
+        Path f = Logs.write(
+                dir,
+                Logs.name("connectionlog"),
                 Logs.gzip(Logs.utf8(AUTHENTICATED + "\n" + big + "\n" + AUTHENTICATED + "\n")));
         Logs.Read r = Logs.read(f, ReadOptions.defaults().withParallelism(1).withMaxRecordBytes(1 << 20));
         assertThat(r.events()).extracting(e -> e.origin().line()).containsExactly(1L, 3L);
@@ -93,7 +100,8 @@ class ConnectionLogParserTest {
         });
         // with the default maximum (16 MiB) the same line is read, and is malformed (one field)
         Logs.Read whole = Logs.read(f);
-        assertThat(whole.summary().problems()).singleElement()
+        assertThat(whole.summary().problems())
+                .singleElement()
                 .satisfies(p -> assertThat(p.kind()).isEqualTo(ReadProblem.Kind.MALFORMED));
     }
 
@@ -108,8 +116,9 @@ class ConnectionLogParserTest {
         System.arraycopy(bad, 0, all, a.length, bad.length);
         System.arraycopy(bad, 0, all, a.length + bad.length, bad.length);
         Logs.Read r = Logs.read(Logs.write(dir, Logs.name("connectionlog"), all));
-        assertThat(r.events()).extracting(Event::user).containsExactly("aws\u00e9", "aws\ufffd\ufffd",
-                "aws\ufffd\ufffd");
+        assertThat(r.events())
+                .extracting(Event::user)
+                .containsExactly("aws\u00e9", "aws\ufffd\ufffd", "aws\ufffd\ufffd");
         assertThat(r.summary().problems()).singleElement().satisfies(p -> {
             assertThat(p.kind()).isEqualTo(ReadProblem.Kind.INVALID_UTF8);
             assertThat(p.origin().line()).isEqualTo(2);
@@ -120,7 +129,8 @@ class ConnectionLogParserTest {
     @Test
     void secretsInFreeTextFieldsAreRedacted() {
         String line = AUTHENTICATED.replace("JDBC-1.2.54.1082 ", "etl AKIAIOSFODNN7EXAMPLE ");
-        Event e = Logs.read(Logs.write(dir, Logs.name("connectionlog"), Logs.utf8(line))).only();
+        Event e = Logs.read(Logs.write(dir, Logs.name("connectionlog"), Logs.utf8(line)))
+                .only();
         assertThat(e.fields().get("application_name")).isEqualTo("etl <redacted:aws-access-key-id>");
         assertThat(e.fields()).containsEntry("redactions", "aws-access-key-id");
     }

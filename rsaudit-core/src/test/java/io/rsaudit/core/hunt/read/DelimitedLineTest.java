@@ -17,15 +17,41 @@ import org.junit.jupiter.api.Test;
  */
 class DelimitedLineTest {
 
-    private static final String[] PIECES = {"authenticated", "dev", " ", "  ", "", "password", "PASSWORD 'x'",
-        "'", "=", "token=abc", "AKIAIOSFODNN7EXAMPLE", "ASIA", "AKI", "A", "access_key", "symmetric", "é", "\u20ac",
-        "::ffff:10.1.2.3", "Mon, 7 Dec 2020 20:01:55:177", "Amazon Redshift JDBC Driver", "x", "0", "|"};
+    private static final String[] PIECES = {
+        "authenticated",
+        "dev",
+        " ",
+        "  ",
+        "",
+        "password",
+        "PASSWORD 'x'",
+        "'",
+        "=",
+        "token=abc",
+        "AKIAIOSFODNN7EXAMPLE",
+        "ASIA",
+        "AKI",
+        "A",
+        "access_key",
+        "symmetric",
+        "é",
+        "\u20ac",
+        "::ffff:10.1.2.3",
+        "Mon, 7 Dec 2020 20:01:55:177",
+        "Amazon Redshift JDBC Driver",
+        "x",
+        "0",
+        "|"
+    };
 
     @Test
     void theSplitFindsThePlainSplitsFieldsAndThePreChecksAnswer() {
         Random random = new Random(17);
-        FileRead file = new FileRead("t", LogFileName.of(Logs.name("connectionlog")),
-                ReadOptions.defaults().withParallelism(1), e -> { });
+        FileRead file = new FileRead(
+                "t",
+                LogFileName.of(Logs.name("connectionlog")),
+                ReadOptions.defaults().withParallelism(1),
+                e -> {});
         boolean[] eager = new boolean[ConnectionLogParser.NAMES.length];
         int maxFields = ConnectionLogParser.NAMES.length - 1;
         // fields past the positioned ones are only counted by the split, and found by the field map
@@ -65,14 +91,17 @@ class DelimitedLineTest {
                 }
                 assertThat(line.count).as(b.toString()).isEqualTo(plain.size());
                 for (int f = 0; f < Math.min(positioned[k], plain.size()); f++) {
-                    assertThat(Text.decode(buf, line.start(f), line.end(f), false)).as("field %d of %s", f, b)
+                    assertThat(Text.decode(buf, line.start(f), line.end(f), false))
+                            .as("field %d of %s", f, b)
                             .isEqualTo(plain.get(f));
                 }
-                assertThat(line.mayHoldSecret(buf, from, to)).as("may hold a secret: %s", b).isEqualTo(expected);
+                assertThat(line.mayHoldSecret(buf, from, to))
+                        .as("may hold a secret: %s", b)
+                        .isEqualTo(expected);
                 FieldMap values = line.fields(buf, from, to);
                 for (int f = 0; f < plain.size(); f++) {
-                    String want = expected ? Redactor.redact(plain.get(f), new java.util.LinkedHashSet<>())
-                            : plain.get(f);
+                    String want =
+                            expected ? Redactor.redact(plain.get(f), new java.util.LinkedHashSet<>()) : plain.get(f);
                     assertThat(values.value(f)).as("value %d of %s", f, b).isEqualTo(want);
                 }
             }
@@ -97,7 +126,8 @@ class DelimitedLineTest {
                 start = i + 1;
             }
         }
-        if (raw.size() == maxFields + 1 && raw.get(maxFields).replace(" ", "").replace("\t", "").isEmpty()) {
+        if (raw.size() == maxFields + 1
+                && raw.get(maxFields).replace(" ", "").replace("\t", "").isEmpty()) {
             raw.remove(maxFields);
         }
         if (raw.size() > maxFields) {

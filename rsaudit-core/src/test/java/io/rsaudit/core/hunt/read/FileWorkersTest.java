@@ -68,7 +68,8 @@ class FileWorkersTest {
 
     private static long workers() {
         return Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> t.getName().equals(LogReader.WORKER_THREAD) && t.isAlive()).count();
+                .filter(t -> t.getName().equals(LogReader.WORKER_THREAD) && t.isAlive())
+                .count();
     }
 
     @Test
@@ -93,10 +94,11 @@ class FileWorkersTest {
             inputs.add(ParserProperties.memory(f.toString(), text));
             inputs.add(ParserProperties.memory(f + ".gz", gz));
             // named as Redshift names them, in folders of their own
-            inputs.add(ParserProperties.memory(f.resolveSibling("cut").resolve(f.getFileName() + ".gz").toString(),
+            inputs.add(ParserProperties.memory(
+                    f.resolveSibling("cut").resolve(f.getFileName() + ".gz").toString(),
                     Arrays.copyOf(gz, gz.length / 2)));
-            inputs.add(ParserProperties.memory(f.resolveSibling("damaged").resolve(f.getFileName() + ".gz")
-                    .toString(), Logs.gzip(damaged(text))));
+            inputs.add(ParserProperties.memory(
+                    f.resolveSibling("damaged").resolve(f.getFileName() + ".gz").toString(), Logs.gzip(damaged(text))));
         }
         Logs.Read one = Logs.read(inputs, options(ReadOptions.FileWorkers.NEVER));
         Logs.Read two = Logs.read(inputs, options(ReadOptions.FileWorkers.ALWAYS));
@@ -163,8 +165,14 @@ class FileWorkersTest {
                 int at = 10 + random.nextInt(gz.length - 10);
                 bad[at] ^= (byte) (1 + random.nextInt(255));
                 sameBothWays(f + " flipped at " + at, bad);
-                problems += Logs.read(List.of(ParserProperties.memory(f.toString(), bad)),
-                        options(ReadOptions.FileWorkers.ALWAYS)).summary().problemCount() > 0 ? 1 : 0;
+                problems += Logs.read(
+                                                List.of(ParserProperties.memory(f.toString(), bad)),
+                                                options(ReadOptions.FileWorkers.ALWAYS))
+                                        .summary()
+                                        .problemCount()
+                                > 0
+                        ? 1
+                        : 0;
             }
         }
         assertThat(problems).as("flipped bytes that were noticed").isPositive();
@@ -172,12 +180,15 @@ class FileWorkersTest {
 
     @Test
     void aTruncatedStreamKeepsTheLinesBeforeTheBreakAndNamesTheLine() throws IOException {
-        Path conn = files.stream().filter(p -> p.toString().contains("connectionlog")).findFirst().orElseThrow();
+        Path conn = files.stream()
+                .filter(p -> p.toString().contains("connectionlog"))
+                .findFirst()
+                .orElseThrow();
         byte[] text = Files.readAllBytes(conn);
         byte[] gz = Logs.gzip(text);
         byte[] cut = Arrays.copyOf(gz, gz.length * 2 / 3);
-        Logs.Read r = Logs.read(List.of(ParserProperties.memory(conn.toString(), cut)),
-                options(ReadOptions.FileWorkers.ALWAYS));
+        Logs.Read r = Logs.read(
+                List.of(ParserProperties.memory(conn.toString(), cut)), options(ReadOptions.FileWorkers.ALWAYS));
         assertThat(r.events()).isNotEmpty();
         assertThat(r.summary().problems()).singleElement().satisfies(p -> {
             assertThat(p.kind()).isEqualTo(ReadProblem.Kind.TRUNCATED_GZIP);
@@ -190,16 +201,22 @@ class FileWorkersTest {
     void aSinkThatThrowsLeavesNoThreadBehind() throws IOException {
         LogInput conn = gzipped("connectionlog");
         AtomicInteger seen = new AtomicInteger();
-        sinkFailureStopsTheRead(List.of(conn, conn), options(ReadOptions.FileWorkers.ALWAYS).withParallelism(2),
+        sinkFailureStopsTheRead(
+                List.of(conn, conn),
+                options(ReadOptions.FileWorkers.ALWAYS).withParallelism(2),
                 e -> seen.incrementAndGet() == 100);
     }
 
     @Test
     void aSinkThatThrowsWhileTheNextFileIsReadLeavesNoThreadBehind() throws IOException {
         LogInput conn = gzipped("connectionlog");
-        long perFile = Logs.read(List.of(conn), options(ReadOptions.FileWorkers.NEVER)).events().size();
+        long perFile = Logs.read(List.of(conn), options(ReadOptions.FileWorkers.NEVER))
+                .events()
+                .size();
         AtomicInteger seen = new AtomicInteger();
-        sinkFailureStopsTheRead(List.of(conn, conn, conn), options(ReadOptions.FileWorkers.ALWAYS),
+        sinkFailureStopsTheRead(
+                List.of(conn, conn, conn),
+                options(ReadOptions.FileWorkers.ALWAYS),
                 e -> seen.incrementAndGet() == perFile + perFile / 2);
     }
 
@@ -207,23 +224,30 @@ class FileWorkersTest {
     void aSinkThatThrowsOnACloudTrailFileReadByAWorkerStopsTheRead() throws IOException {
         LogInput trail = gzipped("CloudTrail");
         LogInput conn = gzipped("connectionlog");
-        sinkFailureStopsTheRead(List.of(conn, trail, conn, trail, conn), options(ReadOptions.FileWorkers.ALWAYS),
+        sinkFailureStopsTheRead(
+                List.of(conn, trail, conn, trail, conn),
+                options(ReadOptions.FileWorkers.ALWAYS),
                 e -> e.type() == LogType.CLOUDTRAIL);
     }
 
     /** The first generated file whose name holds {@code kind}, gzipped. */
     private static LogInput gzipped(String kind) throws IOException {
-        Path f = files.stream().filter(p -> p.toString().contains(kind)).findFirst().orElseThrow();
+        Path f = files.stream()
+                .filter(p -> p.toString().contains(kind))
+                .findFirst()
+                .orElseThrow();
         return ParserProperties.memory(f + ".gz", Logs.gzip(Files.readAllBytes(f)));
     }
 
     /** A sink that throws at the first event {@code failAt} accepts: the read rethrows it, and no worker is left. */
     private static void sinkFailureStopsTheRead(List<LogInput> inputs, ReadOptions options, Predicate<Event> failAt) {
         assertThatThrownBy(() -> LogReader.read(inputs, options, e -> {
-            if (failAt.test(e)) {
-                throw new IllegalStateException("sink failed on " + Thread.currentThread().getName());
-            }
-        })).hasMessageContaining("sink failed");
+                    if (failAt.test(e)) {
+                        throw new IllegalStateException(
+                                "sink failed on " + Thread.currentThread().getName());
+                    }
+                }))
+                .hasMessageContaining("sink failed");
         assertNoWorkers();
     }
 
@@ -232,8 +256,12 @@ class FileWorkersTest {
         int cpus = Runtime.getRuntime().availableProcessors();
         ReadOptions auto = ReadOptions.defaults();
         assertThat(LogReader.fileWorkers(auto, cpus)).isFalse();
-        assertThat(LogReader.fileWorkers(auto, 1)).as("one file at a time on %d cpu(s)", cpus).isEqualTo(cpus > 1);
-        assertThat(LogReader.fileWorkers(auto.withFileWorkers(ReadOptions.FileWorkers.ALWAYS), cpus)).isTrue();
-        assertThat(LogReader.fileWorkers(auto.withFileWorkers(ReadOptions.FileWorkers.NEVER), 1)).isFalse();
+        assertThat(LogReader.fileWorkers(auto, 1))
+                .as("one file at a time on %d cpu(s)", cpus)
+                .isEqualTo(cpus > 1);
+        assertThat(LogReader.fileWorkers(auto.withFileWorkers(ReadOptions.FileWorkers.ALWAYS), cpus))
+                .isTrue();
+        assertThat(LogReader.fileWorkers(auto.withFileWorkers(ReadOptions.FileWorkers.NEVER), 1))
+                .isFalse();
     }
 }

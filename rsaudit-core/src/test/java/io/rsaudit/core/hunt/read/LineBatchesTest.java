@@ -40,16 +40,32 @@ class LineBatchesTest {
     }
 
     /** What a read left in its file, and the events it handed over. */
-    record Result(List<Event> events, long records, long eventCount, long malformed, List<Long> filtered, long first,
-            long last, long problemCount, List<ReadProblem> problems) {
-    }
+    record Result(
+            List<Event> events,
+            long records,
+            long eventCount,
+            long malformed,
+            List<Long> filtered,
+            long first,
+            long last,
+            long problemCount,
+            List<ReadProblem> problems) {}
 
-    private static Result read(String logType, byte[] stored, LineBatches.Format format, int batch, int maxBatch,
-            ThreadPoolExecutor workers) throws IOException {
+    private static Result read(
+            String logType,
+            byte[] stored,
+            LineBatches.Format format,
+            int batch,
+            int maxBatch,
+            ThreadPoolExecutor workers)
+            throws IOException {
         List<Event> events = new ArrayList<>();
         String name = Logs.name(logType);
-        FileRead file = new FileRead(name, LogFileName.of(name), ReadOptions.defaults().withRdsdb(true)
-                .withMaxRecordBytes(MAX), events::add);
+        FileRead file = new FileRead(
+                name,
+                LogFileName.of(name),
+                ReadOptions.defaults().withRdsdb(true).withMaxRecordBytes(MAX),
+                events::add);
         boolean gzip = stored.length > 1 && (stored[0] & 0xff) == 0x1f && (stored[1] & 0xff) == 0x8b;
         InputStream in = new ByteArrayInputStream(stored);
         if (gzip) {
@@ -67,8 +83,16 @@ class LineBatchesTest {
         for (long f : file.filtered) {
             filtered.add(f);
         }
-        return new Result(events, file.records, file.events, file.malformed, filtered, file.firstMillis,
-                file.lastMillis, file.problemCount, file.problems);
+        return new Result(
+                events,
+                file.records,
+                file.events,
+                file.malformed,
+                filtered,
+                file.firstMillis,
+                file.lastMillis,
+                file.problemCount,
+                file.problems);
     }
 
     private static void sameInBatches(Random random, String logType, LineBatches.Format format, byte[] stored)
@@ -77,7 +101,8 @@ class LineBatchesTest {
         int batch = 64 << random.nextInt(7);
         int maxBatch = batch << random.nextInt(5);
         Result batched = read(logType, stored, format, batch, maxBatch, random.nextInt(4) == 0 ? SEVERAL : WORKERS);
-        assertThat(batched.problems()).as("problems, batches of %d up to %d", batch, maxBatch)
+        assertThat(batched.problems())
+                .as("problems, batches of %d up to %d", batch, maxBatch)
                 .isEqualTo(one.problems());
         assertThat(batched).as("batches of %d up to %d", batch, maxBatch).isEqualTo(one);
     }
@@ -108,15 +133,24 @@ class LineBatchesTest {
 
     @TestFactory
     Stream<DynamicTest> connectionLog() {
-        return cases("connection log batches", m -> damagedToo(m, "connectionlog", ConnectionLogParser.FORMAT,
-                manyLines(m.random(), ConnectionLogParserTest.AUTHENTICATED, ConnectionLogParserTest.LOCAL,
-                        ConnectionLogParserTest.FAILURE)));
+        return cases(
+                "connection log batches",
+                m -> damagedToo(
+                        m,
+                        "connectionlog",
+                        ConnectionLogParser.FORMAT,
+                        manyLines(
+                                m.random(),
+                                ConnectionLogParserTest.AUTHENTICATED,
+                                ConnectionLogParserTest.LOCAL,
+                                ConnectionLogParserTest.FAILURE)));
     }
 
     @TestFactory
     Stream<DynamicTest> userLog() {
-        return cases("user log batches", m -> damagedToo(m, "userlog", UserLogParser.FORMAT,
-                manyLines(m.random(), ParserProperties.USERLOG)));
+        return cases(
+                "user log batches",
+                m -> damagedToo(m, "userlog", UserLogParser.FORMAT, manyLines(m.random(), ParserProperties.USERLOG)));
     }
 
     @TestFactory
@@ -136,7 +170,10 @@ class LineBatchesTest {
                     b.append(ParserProperties.randomSql(random)).append('\n');
                 }
             }
-            damagedToo(m, "useractivitylog", UserActivityLogParser.FORMAT,
+            damagedToo(
+                    m,
+                    "useractivitylog",
+                    UserActivityLogParser.FORMAT,
                     b.toString().getBytes(StandardCharsets.UTF_8));
         });
     }
@@ -145,14 +182,17 @@ class LineBatchesTest {
     void aLineOverTheMaximumIsReportedWithItsWholeLengthEitherWay() throws IOException {
         String longLine = "x".repeat(MAX * 3);
         byte[] content = (ConnectionLogParserTest.AUTHENTICATED + "\n" + longLine + "\r\n"
-                + ConnectionLogParserTest.FAILURE + "\n" + longLine).getBytes(StandardCharsets.UTF_8);
+                        + ConnectionLogParserTest.FAILURE + "\n" + longLine)
+                .getBytes(StandardCharsets.UTF_8);
         for (byte[] stored : List.of(content, Logs.gzip(content))) {
             for (int batch : new int[] {0, 64, 4096}) {
                 Result r = read("connectionlog", stored, ConnectionLogParser.FORMAT, batch, batch * 4, WORKERS);
                 assertThat(r.events()).hasSize(2);
                 assertThat(r.problems()).extracting(p -> p.origin().line()).containsExactly(2L, 4L);
-                assertThat(r.problems()).extracting(ReadProblem::message).allSatisfy(msg ->
-                        assertThat(msg).startsWith("a line of " + longLine.length() + " bytes is longer than"));
+                assertThat(r.problems())
+                        .extracting(ReadProblem::message)
+                        .allSatisfy(msg ->
+                                assertThat(msg).startsWith("a line of " + longLine.length() + " bytes is longer than"));
             }
         }
     }

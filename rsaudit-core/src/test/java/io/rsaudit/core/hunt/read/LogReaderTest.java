@@ -24,7 +24,8 @@ class LogReaderTest {
     private static String lines(int from, int to) {
         StringBuilder b = new StringBuilder();
         for (int i = from; i < to; i++) {
-            b.append(ConnectionLogParserTest.AUTHENTICATED.replace("51432", String.valueOf(i))).append('\n');
+            b.append(ConnectionLogParserTest.AUTHENTICATED.replace("51432", String.valueOf(i)))
+                    .append('\n');
         }
         return b.toString();
     }
@@ -51,7 +52,8 @@ class LogReaderTest {
         out.write(Logs.gzip(Logs.utf8(lines(0, 10))));
         int first = out.size();
         out.write(Logs.gzip(Logs.utf8(lines(10, 25))));
-        Logs.Read r = Logs.read(List.of(network(Logs.name("connectionlog"), out.toByteArray(), first)),
+        Logs.Read r = Logs.read(
+                List.of(network(Logs.name("connectionlog"), out.toByteArray(), first)),
                 ReadOptions.defaults().withParallelism(1));
         assertThat(r.events()).hasSize(25);
         assertThat(r.summary().problems()).isEmpty();
@@ -66,7 +68,8 @@ class LogReaderTest {
         assertThat(r.events()).hasSize(10);
         assertThat(r.summary().problems()).singleElement().satisfies(p -> {
             assertThat(p.kind()).isEqualTo(ReadProblem.Kind.TRUNCATED_GZIP);
-            assertThat(p.message()).startsWith("corrupt gzip stream (bytes after the last complete gzip member are not gzip)");
+            assertThat(p.message())
+                    .startsWith("corrupt gzip stream (bytes after the last complete gzip member are not gzip)");
             assertThat(p.origin().line()).isEqualTo(11);
         });
     }
@@ -76,22 +79,22 @@ class LogReaderTest {
      * {@code firstPacket} bytes end (a packet boundary).
      */
     private static LogInput network(String name, byte[] bytes, int firstPacket) {
-        return new Logs.Memory(name, bytes, LogInput.Known.NONE, b -> new FilterInputStream(
-                new ByteArrayInputStream(b)) {
-            private int read;
+        return new Logs.Memory(
+                name, bytes, LogInput.Known.NONE, b -> new FilterInputStream(new ByteArrayInputStream(b)) {
+                    private int read;
 
-            @Override
-            public int read(byte[] into, int off, int len) throws IOException {
-                int n = super.read(into, off, read < firstPacket ? Math.min(len, firstPacket - read) : len);
-                read += Math.max(n, 0);
-                return n;
-            }
+                    @Override
+                    public int read(byte[] into, int off, int len) throws IOException {
+                        int n = super.read(into, off, read < firstPacket ? Math.min(len, firstPacket - read) : len);
+                        read += Math.max(n, 0);
+                        return n;
+                    }
 
-            @Override
-            public int available() {
-                return 0;
-            }
-        });
+                    @Override
+                    public int available() {
+                        return 0;
+                    }
+                });
     }
 
     @Test
@@ -115,14 +118,17 @@ class LogReaderTest {
         Path odd = dir.resolve("conn.txt");
         Files.writeString(odd, lines(0, 3));
         assertThat(Logs.read(List.of(LogInput.of(odd)), ReadOptions.defaults().withType(LogType.CONNECTION_LOG))
-                .events()).hasSize(3);
+                        .events())
+                .hasSize(3);
 
         Logs.write(dir, Logs.name("connectionlog"), Logs.utf8(lines(0, 4)));
-        Logs.Read r = Logs.read(LogInput.discover(dir.resolve("AWSLogs")),
+        Logs.Read r = Logs.read(
+                LogInput.discover(dir.resolve("AWSLogs")),
                 ReadOptions.defaults().withClusters(Set.of("other")));
         assertThat(r.events()).isEmpty();
         assertThat(r.summary().skippedFiles()).containsEntry("cluster", 1L);
-        Logs.Read kept = Logs.read(LogInput.discover(dir.resolve("AWSLogs")),
+        Logs.Read kept = Logs.read(
+                LogInput.discover(dir.resolve("AWSLogs")),
                 ReadOptions.defaults().withClusters(Set.of("prod-dw")).withAccounts(Set.of(Logs.ACCOUNT)));
         assertThat(kept.events()).hasSize(4);
     }
@@ -146,7 +152,8 @@ class LogReaderTest {
         assertThat(serial.summary().malformed()).isEqualTo(6);
         assertThat(serial.summary().perType()).containsEntry(LogType.CONNECTION_LOG, 3006L);
         assertThat(parallel.events()).hasSize(3000);
-        assertThat(serial.summary().problems()).extracting(p -> p.origin().file())
+        assertThat(serial.summary().problems())
+                .extracting(p -> p.origin().file())
                 .isSortedAccordingTo(String::compareTo);
     }
 
@@ -164,8 +171,8 @@ class LogReaderTest {
 
     @Test
     void anUnreadableFileIsAProblemNotAFailure() {
-        LogInput broken = new Logs.Memory("s3://bucket/" + Logs.name("connectionlog"), new byte[0],
-                LogInput.Known.NONE, b -> {
+        LogInput broken =
+                new Logs.Memory("s3://bucket/" + Logs.name("connectionlog"), new byte[0], LogInput.Known.NONE, b -> {
                     throw new IOException("Access Denied");
                 });
         Logs.Read r = Logs.read(List.of(broken), ReadOptions.defaults());
@@ -200,12 +207,16 @@ class LogReaderTest {
         assertThat(other.events()).isEmpty();
 
         // without what it knows, the same input is of no known type
-        Logs.Read unknown = Logs.read(List.of(knowing(input.name(), content, LogInput.Known.NONE)),
-                ReadOptions.defaults());
+        Logs.Read unknown =
+                Logs.read(List.of(knowing(input.name(), content, LogInput.Known.NONE)), ReadOptions.defaults());
         assertThat(unknown.summary().skippedFiles()).containsEntry("unknown-type", 1L);
         // a known value wins over the name; fields it leaves null come from the name
-        Logs.Read named = Logs.read(List.of(knowing("s3://b/" + Logs.name("connectionlog"), content,
-                new LogInput.Known(null, null, null, "renamed"))), ReadOptions.defaults());
+        Logs.Read named = Logs.read(
+                List.of(knowing(
+                        "s3://b/" + Logs.name("connectionlog"),
+                        content,
+                        new LogInput.Known(null, null, null, "renamed"))),
+                ReadOptions.defaults());
         assertThat(named.events()).hasSize(3).allSatisfy(e -> {
             assertThat(e.cluster()).isEqualTo("renamed");
             assertThat(e.account()).isEqualTo(Logs.ACCOUNT);
@@ -215,8 +226,8 @@ class LogReaderTest {
     @Test
     void problemsAndSkipsFromBeforeReadingAreCountedFirst() {
         Logs.Read r = Logs.read(Logs.write(dir, Logs.name("connectionlog"), Logs.utf8(lines(0, 2) + "junk\n")));
-        ReadProblem listing = new ReadProblem(new io.rsaudit.core.hunt.Origin("s3://b/p", 0, 0),
-                ReadProblem.Kind.UNREADABLE, "cannot list s3://b/p");
+        ReadProblem listing = new ReadProblem(
+                new io.rsaudit.core.hunt.Origin("s3://b/p", 0, 0), ReadProblem.Kind.UNREADABLE, "cannot list s3://b/p");
         ReadSummary s = r.summary().including(java.util.Map.of("since", 4L, "unknown-type", 2L), List.of(listing));
         assertThat(s.problemCount()).isEqualTo(2);
         assertThat(s.problems()).hasSize(2).first().isEqualTo(listing);

@@ -20,8 +20,7 @@ final class Logs {
 
     static final String ACCOUNT = "123456789012";
 
-    private Logs() {
-    }
+    private Logs() {}
 
     /**
      * An input held in memory: {@code open()} gives what {@code stream} makes of {@code bytes} (a failure, a stream
@@ -84,8 +83,8 @@ final class Logs {
     record Read(List<Event> events, ReadSummary summary) {
         Event only() {
             if (events.size() != 1) {
-                throw new AssertionError("expected one event, got " + events.size() + ": " + events + "; "
-                        + summary.problems());
+                throw new AssertionError(
+                        "expected one event, got " + events.size() + ": " + events + "; " + summary.problems());
             }
             return events.get(0);
         }

@@ -14,14 +14,26 @@ import java.util.Random;
 final class Mutations {
 
     /** Bytes the parsers split or quote on, and bytes that are never valid UTF-8 alone. */
-    private static final byte[] SPECIAL = {'|', '\n', '\r', '\'', 0, (byte) 0xff, (byte) 0xc3, ' ', '\t', '{', '"',
-        ']', '[', ',', ':', '='};
-    private static final byte[][] INVALID_UTF8 = {{(byte) 0xff}, {(byte) 0xc3}, {(byte) 0xc0, (byte) 0xaf},
-        {(byte) 0xed, (byte) 0xa0, (byte) 0x80}, {(byte) 0xf4, (byte) 0x90, (byte) 0x80, (byte) 0x80},
-        {(byte) 0xe2, (byte) 0x82}, {(byte) 0x80}};
+    private static final byte[] SPECIAL = {
+        '|', '\n', '\r', '\'', 0, (byte) 0xff, (byte) 0xc3, ' ', '\t', '{', '"', ']', '[', ',', ':', '='
+    };
+
+    private static final byte[][] INVALID_UTF8 = {
+        {(byte) 0xff},
+        {(byte) 0xc3},
+        {(byte) 0xc0, (byte) 0xaf},
+        {(byte) 0xed, (byte) 0xa0, (byte) 0x80},
+        {(byte) 0xf4, (byte) 0x90, (byte) 0x80, (byte) 0x80},
+        {(byte) 0xe2, (byte) 0x82},
+        {(byte) 0x80}
+    };
 
     /** How the mutated content is stored. */
-    enum Storage { PLAIN, GZIP, TRUNCATED_GZIP }
+    enum Storage {
+        PLAIN,
+        GZIP,
+        TRUNCATED_GZIP
+    }
 
     private final Random random;
     private final int longLine;
@@ -47,7 +59,8 @@ final class Mutations {
                 case 0 -> {
                     if (at < b.length) {
                         b = b.clone();
-                        b[at] = random.nextBoolean() ? SPECIAL[random.nextInt(SPECIAL.length)]
+                        b[at] = random.nextBoolean()
+                                ? SPECIAL[random.nextInt(SPECIAL.length)]
                                 : (byte) random.nextInt(256);
                         done.add("flip@" + at);
                     }

@@ -39,15 +39,17 @@ class ParserProperties {
     static Stream<DynamicTest> cases(Class<?> owner, String property, Case body) {
         String replay = System.getProperty("rsaudit.seed");
         long salt = property.hashCode() * 0x9E3779B97F4A7C15L;
-        LongStream seeds = replay != null ? LongStream.of(Long.parseLong(replay))
+        LongStream seeds = replay != null
+                ? LongStream.of(Long.parseLong(replay))
                 : LongStream.range(0, CASES).map(i -> salt + i);
         return seeds.mapToObj(seed -> DynamicTest.dynamicTest("seed " + seed, () -> {
             Mutations m = new Mutations(seed, MAX);
             try {
                 body.run(m);
             } catch (AssertionError | Exception e) {
-                throw new AssertionError(property + " failed for seed " + seed + " (mutations: " + m + "); replay"
-                        + " with -Dtest=" + owner.getSimpleName() + " -Drsaudit.seed=" + seed + "\n" + e.getMessage(),
+                throw new AssertionError(
+                        property + " failed for seed " + seed + " (mutations: " + m + "); replay" + " with -Dtest="
+                                + owner.getSimpleName() + " -Drsaudit.seed=" + seed + "\n" + e.getMessage(),
                         e);
             }
         }));
@@ -58,7 +60,8 @@ class ParserProperties {
     }
 
     private static Logs.Read read(String logType, byte[] stored) {
-        return Logs.read(List.of(memory("p/" + Logs.name(logType), stored)),
+        return Logs.read(
+                List.of(memory("p/" + Logs.name(logType), stored)),
                 ReadOptions.defaults().withParallelism(1).withRdsdb(true).withMaxRecordBytes(MAX));
     }
 
@@ -80,11 +83,14 @@ class ParserProperties {
     }
 
     static long nonBlankLines(byte[] content) {
-        return lines(content).stream().filter(l -> !Text.isBlank(content, l[0], l[1])).count();
+        return lines(content).stream()
+                .filter(l -> !Text.isBlank(content, l[0], l[1]))
+                .count();
     }
 
     static void accounted(ReadSummary s) {
-        assertThat(s.records()).as("records = events + filtered + malformed")
+        assertThat(s.records())
+                .as("records = events + filtered + malformed")
                 .isEqualTo(s.events() + s.filteredTotal() + s.malformed());
         assertThat(s.problemCount()).as("every malformed record is a problem").isGreaterThanOrEqualTo(s.malformed());
     }
@@ -118,14 +124,17 @@ class ParserProperties {
         if (storage == Mutations.Storage.TRUNCATED_GZIP) {
             assertThat(s.records()).isLessThanOrEqualTo(lines);
             if (s.problemCount() <= LogReader.PROBLEMS_PER_FILE) {
-                assertThat(hasProblem(s, ReadProblem.Kind.TRUNCATED_GZIP)).as("truncation reported: %s",
-                        s.problems()).isTrue();
+                assertThat(hasProblem(s, ReadProblem.Kind.TRUNCATED_GZIP))
+                        .as("truncation reported: %s", s.problems())
+                        .isTrue();
             }
         } else {
             assertThat(s.records()).as("records of %s", s.problems()).isEqualTo(lines);
         }
         if (content == clean && storage != Mutations.Storage.TRUNCATED_GZIP) {
-            assertThat(s.problemCount()).as("clean input has no problems: %s", s.problems()).isZero();
+            assertThat(s.problemCount())
+                    .as("clean input has no problems: %s", s.problems())
+                    .isZero();
             assertThat(s.events()).isEqualTo(lines);
         }
         int lineCount = lines(content).size();
@@ -137,25 +146,39 @@ class ParserProperties {
 
     @TestFactory
     Stream<DynamicTest> connectionLogEveryLineIsAnEventOrAProblem() {
-        return cases("connection log", m -> everyLineAccounted(m, "connectionlog", LogType.CONNECTION_LOG,
-                someLines(m.random(), ConnectionLogParserTest.AUTHENTICATED, ConnectionLogParserTest.LOCAL,
-                        ConnectionLogParserTest.FAILURE)));
+        return cases(
+                "connection log",
+                m -> everyLineAccounted(
+                        m,
+                        "connectionlog",
+                        LogType.CONNECTION_LOG,
+                        someLines(
+                                m.random(),
+                                ConnectionLogParserTest.AUTHENTICATED,
+                                ConnectionLogParserTest.LOCAL,
+                                ConnectionLogParserTest.FAILURE)));
     }
 
     static final String[] USERLOG = {
         "101|userlog1 | |create |0|0|0| |1234|5678|Mon, 26 Jun 2023 18:02:47:100",
         "101|userlog1 | |alter |1|1|0| |1234|5679|Mon, 26 Jun 2023 18:02:48:000|",
-        "102|bob | |alter |0|0|0|Sun, 31 Dec 2023 00:00:00:000|77|99|Tue, 27 Jun 2023 09:00:00:1"};
+        "102|bob | |alter |0|0|0|Sun, 31 Dec 2023 00:00:00:000|77|99|Tue, 27 Jun 2023 09:00:00:1"
+    };
 
     @TestFactory
     Stream<DynamicTest> userLogEveryLineIsAnEventOrAProblem() {
-        return cases("user log", m -> everyLineAccounted(m, "userlog", LogType.USER_LOG,
-                someLines(m.random(), USERLOG)));
+        return cases(
+                "user log", m -> everyLineAccounted(m, "userlog", LogType.USER_LOG, someLines(m.random(), USERLOG)));
     }
 
     private static final String SQL_CHARS = "selct *from;'\n\r\t |=[]é\u20ac";
-    private static final String[] SQL_PIECES = {" password 'Sup3r'", " password '***'", " AKIAIOSFODNN7EXAMPLE",
-        " credentials 'aws_access_key_id=AKIAIOSFODNN7EXAMPLE;aws_secret_access_key=abc'", "\n-- comment\n"};
+    private static final String[] SQL_PIECES = {
+        " password 'Sup3r'",
+        " password '***'",
+        " AKIAIOSFODNN7EXAMPLE",
+        " credentials 'aws_access_key_id=AKIAIOSFODNN7EXAMPLE;aws_secret_access_key=abc'",
+        "\n-- comment\n"
+    };
 
     static String randomSql(Random random) {
         StringBuilder b = new StringBuilder();
@@ -192,7 +215,8 @@ class ParserProperties {
                 String sql = randomSql(random);
                 headerLines.add(line);
                 line += sql.chars().filter(c -> c == '\n').count() + 1;
-                b.append(UserActivityLogParserTest.header("2023-06-26T18:02:47Z", randomUser(random))).append(sql)
+                b.append(UserActivityLogParserTest.header("2023-06-26T18:02:47Z", randomUser(random)))
+                        .append(sql)
                         .append('\n');
                 String kept = sql.replace("\r\n", "\n").replaceAll("[ \n\r\t]+$", "");
                 expected.add(Redactor.redact(kept, new LinkedHashSet<>()));
@@ -205,8 +229,8 @@ class ParserProperties {
                 assertThat(r.events()).extracting(Event::sql).containsExactlyElementsOf(expected);
                 assertThat(r.events()).extracting(e -> e.origin().line()).containsExactlyElementsOf(headerLines);
             } else {
-                assertThat(r.summary().problems()).allSatisfy(p ->
-                        assertThat(p.kind()).isEqualTo(ReadProblem.Kind.OVERSIZED));
+                assertThat(r.summary().problems())
+                        .allSatisfy(p -> assertThat(p.kind()).isEqualTo(ReadProblem.Kind.OVERSIZED));
             }
 
             byte[] content = m.mutate(clean, 6);
@@ -225,10 +249,14 @@ class ParserProperties {
                 }
                 assertThat(s.records()).as("one record per header line").isEqualTo(headers);
                 if (s.problemCount() <= LogReader.PROBLEMS_PER_FILE) {
-                    long reported = s.problems().stream().filter(p -> p.kind() == ReadProblem.Kind.ORPHAN_LINES)
-                            .mapToLong(p -> Long.parseLong(p.message().substring(0, p.message().indexOf(' '))))
+                    long reported = s.problems().stream()
+                            .filter(p -> p.kind() == ReadProblem.Kind.ORPHAN_LINES)
+                            .mapToLong(p -> Long.parseLong(
+                                    p.message().substring(0, p.message().indexOf(' '))))
                             .sum();
-                    assertThat(reported).as("lines before the first header, reported").isEqualTo(orphans);
+                    assertThat(reported)
+                            .as("lines before the first header, reported")
+                            .isEqualTo(orphans);
                 }
             }
         });
@@ -241,16 +269,19 @@ class ParserProperties {
         return cases("cloudtrail", m -> {
             byte[] content = m.mutate(clean, 6);
             Mutations.Storage storage = m.storage();
-            Logs.Read r = Logs.read(List.of(memory("123456789012_CloudTrail_eu-west-1_20230626T1805Z_a1.json.gz",
-                    m.store(content, storage))), ReadOptions.defaults().withParallelism(1).withMaxRecordBytes(MAX));
+            Logs.Read r = Logs.read(
+                    List.of(memory(
+                            "123456789012_CloudTrail_eu-west-1_20230626T1805Z_a1.json.gz", m.store(content, storage))),
+                    ReadOptions.defaults().withParallelism(1).withMaxRecordBytes(MAX));
             ReadSummary s = r.summary();
             accounted(s);
             long commas = 0;
             for (byte c : content) {
                 commas += c == ',' ? 1 : 0;
             }
-            assertThat(s.records()).as("an element of Records follows a comma, but the first").isLessThanOrEqualTo(
-                    commas + 1);
+            assertThat(s.records())
+                    .as("an element of Records follows a comma, but the first")
+                    .isLessThanOrEqualTo(commas + 1);
             if (content == clean && storage != Mutations.Storage.TRUNCATED_GZIP) {
                 assertThat(r.events()).hasSize(2);
                 assertThat(s.problemCount()).isZero();

@@ -11,12 +11,58 @@ import org.junit.jupiter.api.Test;
 /** {@link Redactor#scanSql}, the user activity log's first pass: sound like the general one, and exact on ASCII. */
 class RedactorScanSqlTest {
 
-    private static final String[] PIECES = {"password", "PassWord", "pass", "word", "access_key_id", "ACCESS_KEY",
-        "secret_access_key", "aws_access_key_id", "aws_secret_access_key", "token", "TOKEN", "session_token",
-        "master_symmetric_key", "symmetric", "_key", "key", "_id", "AKIAIOSFODNN7EXAMPLE", "ASIAIOSFODNN7EXAMPL",
-        "akiaiosfodnn7example", "AKIA", "ASIA", "KIA", "A", "'", "''", "=", " = ", ">=", " ", "  ", "\n", "\t",
-        "\u000b", "\f", "\r", ";", "x", "as", "AS", " as ", "iam_role", "md5", "***", "0123456789ABCDEF", "é",
-        "\u20ac", "_", "'2024-03-04'", "where day >= "};
+    private static final String[] PIECES = {
+        "password",
+        "PassWord",
+        "pass",
+        "word",
+        "access_key_id",
+        "ACCESS_KEY",
+        "secret_access_key",
+        "aws_access_key_id",
+        "aws_secret_access_key",
+        "token",
+        "TOKEN",
+        "session_token",
+        "master_symmetric_key",
+        "symmetric",
+        "_key",
+        "key",
+        "_id",
+        "AKIAIOSFODNN7EXAMPLE",
+        "ASIAIOSFODNN7EXAMPL",
+        "akiaiosfodnn7example",
+        "AKIA",
+        "ASIA",
+        "KIA",
+        "A",
+        "'",
+        "''",
+        "=",
+        " = ",
+        ">=",
+        " ",
+        "  ",
+        "\n",
+        "\t",
+        "\u000b",
+        "\f",
+        "\r",
+        ";",
+        "x",
+        "as",
+        "AS",
+        " as ",
+        "iam_role",
+        "md5",
+        "***",
+        "0123456789ABCDEF",
+        "é",
+        "\u20ac",
+        "_",
+        "'2024-03-04'",
+        "where day >= "
+    };
 
     private static int scan(String text) {
         byte[] b = Logs.utf8(text);
@@ -26,16 +72,25 @@ class RedactorScanSqlTest {
     @Test
     void literalsAndComparisonsAreNoReasonToRedact() {
         assertThat(scan("select region, count(*) from sales where day >= '2024-03-04' group by region order by 2 desc"
-                + " limit 14; -- token key symmetric password")).isZero();
+                        + " limit 14; -- token key symmetric password"))
+                .isZero();
         assertThat(scan("select 'é' where x = 'y'")).isEqualTo(Redactor.NON_ASCII);
     }
 
     @Test
     void eachPatternsKeywordBeforeItsQuoteOrEqualsSignIsSeen() {
-        for (String text : new String[] {"alter user bob password 'x'", "alter user bob PASSWORD\n=\t'x'",
-            "copy t access_key_id 'x'", "copy t SECRET_ACCESS_KEY AS\n'x'", "unload session_token 'x'",
-            "copy t master_symmetric_key 'x'", "credentials 'token = x'", "credentials 'aws_access_key_id=x'",
-            "select AKIAIOSFODNN7EXAMPLE", "éé password 'x'"}) {
+        for (String text : new String[] {
+            "alter user bob password 'x'",
+            "alter user bob PASSWORD\n=\t'x'",
+            "copy t access_key_id 'x'",
+            "copy t SECRET_ACCESS_KEY AS\n'x'",
+            "unload session_token 'x'",
+            "copy t master_symmetric_key 'x'",
+            "credentials 'token = x'",
+            "credentials 'aws_access_key_id=x'",
+            "select AKIAIOSFODNN7EXAMPLE",
+            "éé password 'x'"
+        }) {
             assertThat(scan(text) & Redactor.MAY_HOLD_SECRET).as(text).isEqualTo(Redactor.MAY_HOLD_SECRET);
         }
     }
@@ -66,7 +121,8 @@ class RedactorScanSqlTest {
                 boolean changes = !Redactor.redactWithoutPrecheck(text, found).equals(text) || !found.isEmpty();
                 if (changes) {
                     positives++;
-                    assertThat(scan & Redactor.MAY_HOLD_SECRET).as("[%d, %d) of %s", from, to, sb)
+                    assertThat(scan & Redactor.MAY_HOLD_SECRET)
+                            .as("[%d, %d) of %s", from, to, sb)
                             .isEqualTo(Redactor.MAY_HOLD_SECRET);
                 }
             }

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.LinkedHashSet;
 import java.util.Set;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class RedactorTest {
 
@@ -15,19 +15,22 @@ class RedactorTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiterString = " => ", quoteCharacter = '"', value = {
-        "create user bob password 'Passw0rd!'; => create user bob password '<redacted:password>'; => password",
-        "CREATE USER bob WITH PASSWORD 'a''b' VALID UNTIL '2030-01-01'; => CREATE USER bob WITH PASSWORD '<redacted:password>' VALID UNTIL '2030-01-01'; => password",
-        "alter user bob password 'md5153f1c0d2b6b8e4b7d3e1a0c9f8e7d6c' ; => alter user bob password '<redacted:password-hash>' ; => password-hash",
-        "alter user bob password 'sha256|Mypassword|SALT'; => alter user bob password '<redacted:password-hash>'; => password-hash",
-        "alter user bob password 'cut off in the log => alter user bob password '<redacted:password> => password",
-        "copy t from 's3://b/k' credentials 'aws_access_key_id=AKIAIOSFODNN7EXAMPLE;aws_secret_access_key=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY'; => copy t from 's3://b/k' credentials 'aws_access_key_id=<redacted:aws-access-key-id>;aws_secret_access_key=<redacted:aws-secret-access-key>'; => aws-access-key-id,aws-secret-access-key",
-        "unload ('select 1') to 's3://x/' credentials 'aws_access_key_id=ASIAIOSFODNN7EXAMPLE;aws_secret_access_key=abc/def;token=FQoGZXIvYXdzE' => unload ('select 1') to 's3://x/' credentials 'aws_access_key_id=<redacted:aws-access-key-id>;aws_secret_access_key=<redacted:aws-secret-access-key>;token=<redacted:aws-session-token>' => aws-access-key-id,aws-secret-access-key,aws-session-token",
-        "COPY t FROM 's3://b/k' ACCESS_KEY_ID 'AKIAIOSFODNN7EXAMPLE' SECRET_ACCESS_KEY 'wJalr/K7MDENG' SESSION_TOKEN 'tok'; => COPY t FROM 's3://b/k' ACCESS_KEY_ID '<redacted:aws-access-key-id>' SECRET_ACCESS_KEY '<redacted:aws-secret-access-key>' SESSION_TOKEN '<redacted:aws-session-token>'; => aws-access-key-id,aws-secret-access-key,aws-session-token",
-        "copy t from 's3://b/k' iam_role 'arn:aws:iam::1:role/r' master_symmetric_key 'EXAMPLEMASTERKEY=' encrypted; => copy t from 's3://b/k' iam_role 'arn:aws:iam::1:role/r' master_symmetric_key '<redacted:encryption-key>' encrypted; => encryption-key",
-        "select 'AKIAIOSFODNN7EXAMPLE' as k; => select '<redacted:aws-access-key-id>' as k; => aws-access-key-id",
-        "update users set password = 'x1' where id = 2; => update users set password = '<redacted:password>' where id = 2; => password",
-    })
+    @CsvSource(
+            delimiterString = " => ",
+            quoteCharacter = '"',
+            value = {
+                "create user bob password 'Passw0rd!'; => create user bob password '<redacted:password>'; => password",
+                "CREATE USER bob WITH PASSWORD 'a''b' VALID UNTIL '2030-01-01'; => CREATE USER bob WITH PASSWORD '<redacted:password>' VALID UNTIL '2030-01-01'; => password",
+                "alter user bob password 'md5153f1c0d2b6b8e4b7d3e1a0c9f8e7d6c' ; => alter user bob password '<redacted:password-hash>' ; => password-hash",
+                "alter user bob password 'sha256|Mypassword|SALT'; => alter user bob password '<redacted:password-hash>'; => password-hash",
+                "alter user bob password 'cut off in the log => alter user bob password '<redacted:password> => password",
+                "copy t from 's3://b/k' credentials 'aws_access_key_id=AKIAIOSFODNN7EXAMPLE;aws_secret_access_key=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY'; => copy t from 's3://b/k' credentials 'aws_access_key_id=<redacted:aws-access-key-id>;aws_secret_access_key=<redacted:aws-secret-access-key>'; => aws-access-key-id,aws-secret-access-key",
+                "unload ('select 1') to 's3://x/' credentials 'aws_access_key_id=ASIAIOSFODNN7EXAMPLE;aws_secret_access_key=abc/def;token=FQoGZXIvYXdzE' => unload ('select 1') to 's3://x/' credentials 'aws_access_key_id=<redacted:aws-access-key-id>;aws_secret_access_key=<redacted:aws-secret-access-key>;token=<redacted:aws-session-token>' => aws-access-key-id,aws-secret-access-key,aws-session-token",
+                "COPY t FROM 's3://b/k' ACCESS_KEY_ID 'AKIAIOSFODNN7EXAMPLE' SECRET_ACCESS_KEY 'wJalr/K7MDENG' SESSION_TOKEN 'tok'; => COPY t FROM 's3://b/k' ACCESS_KEY_ID '<redacted:aws-access-key-id>' SECRET_ACCESS_KEY '<redacted:aws-secret-access-key>' SESSION_TOKEN '<redacted:aws-session-token>'; => aws-access-key-id,aws-secret-access-key,aws-session-token",
+                "copy t from 's3://b/k' iam_role 'arn:aws:iam::1:role/r' master_symmetric_key 'EXAMPLEMASTERKEY=' encrypted; => copy t from 's3://b/k' iam_role 'arn:aws:iam::1:role/r' master_symmetric_key '<redacted:encryption-key>' encrypted; => encryption-key",
+                "select 'AKIAIOSFODNN7EXAMPLE' as k; => select '<redacted:aws-access-key-id>' as k; => aws-access-key-id",
+                "update users set password = 'x1' where id = 2; => update users set password = '<redacted:password>' where id = 2; => password",
+            })
     void redactsSecretShapes(String sql, String expected, String kinds) {
         Set<String> found = new LinkedHashSet<>();
         assertThat(redact(sql, found)).isEqualTo(expected);
@@ -35,16 +38,19 @@ class RedactorTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
-        "create user bob password '***';",
-        "create user bob password '********';",
-        "alter user bob password disable;",
-        "copy t from 's3://b/k' iam_role 'arn:aws:iam::123456789012:role/Loader';",
-        "copy t from 's3://b/k' credentials 'aws_iam_role=arn:aws:iam::123456789012:role/Loader';",
-        "select usename, passwd from pg_user;",
-        "select * from sales where region = 'ASIA' and token_count > 3;",
-        "select secret_santa from party;",
-    })
+    @CsvSource(
+            delimiter = '|',
+            quoteCharacter = '"',
+            value = {
+                "create user bob password '***';",
+                "create user bob password '********';",
+                "alter user bob password disable;",
+                "copy t from 's3://b/k' iam_role 'arn:aws:iam::123456789012:role/Loader';",
+                "copy t from 's3://b/k' credentials 'aws_iam_role=arn:aws:iam::123456789012:role/Loader';",
+                "select usename, passwd from pg_user;",
+                "select * from sales where region = 'ASIA' and token_count > 3;",
+                "select secret_santa from party;",
+            })
     void leavesWhatIsNoSecret(String sql) {
         Set<String> found = new LinkedHashSet<>();
         assertThat(redact(sql, found)).isEqualTo(sql);
@@ -77,11 +83,43 @@ class RedactorTest {
         assertThat(Redactor.mayContainSecret("password")).isFalse();
     }
 
-    private static final String[] PIECES = {"password", "PassWord", "pass", "access_key_id", "ACCESS_KEY",
-        "secret_access_key", "aws_access_key_id", "token", "TOKEN", "session_token", "master_symmetric_key",
-        "symmetric", "AKIAIOSFODNN7EXAMPLE", "ASIAIOSFODNN7EXAMPL", "akiaiosfodnn7example", "AKIA", "ASIA", "KIA",
-        "'", "''", "=", " = ", " ", "\n", "\t", ";", "x", "as", "iam_role", "md5", "***", "0123456789ABCDEF", "é",
-        "\u20ac", "_"};
+    private static final String[] PIECES = {
+        "password",
+        "PassWord",
+        "pass",
+        "access_key_id",
+        "ACCESS_KEY",
+        "secret_access_key",
+        "aws_access_key_id",
+        "token",
+        "TOKEN",
+        "session_token",
+        "master_symmetric_key",
+        "symmetric",
+        "AKIAIOSFODNN7EXAMPLE",
+        "ASIAIOSFODNN7EXAMPL",
+        "akiaiosfodnn7example",
+        "AKIA",
+        "ASIA",
+        "KIA",
+        "'",
+        "''",
+        "=",
+        " = ",
+        " ",
+        "\n",
+        "\t",
+        ";",
+        "x",
+        "as",
+        "iam_role",
+        "md5",
+        "***",
+        "0123456789ABCDEF",
+        "é",
+        "\u20ac",
+        "_"
+    };
 
     /**
      * The first pass may only say no when no pattern would change the text: over many texts built from the
@@ -102,7 +140,9 @@ class RedactorTest {
             boolean changes = !Redactor.redactWithoutPrecheck(text, found).equals(text) || !found.isEmpty();
             boolean may = Redactor.mayContainSecret(text);
             byte[] bytes = Logs.utf8(text);
-            assertThat(Redactor.mayContainSecret(bytes, 0, bytes.length)).as(text).isEqualTo(may);
+            assertThat(Redactor.mayContainSecret(bytes, 0, bytes.length))
+                    .as(text)
+                    .isEqualTo(may);
             if (changes) {
                 positives++;
                 assertThat(may).as("first pass on %s", text).isTrue();
@@ -128,7 +168,8 @@ class RedactorTest {
             int from = random.nextInt(text.length + 1);
             int to = from + random.nextInt(text.length - from + 1);
             String inside = new String(text, from, to - from, java.nio.charset.StandardCharsets.ISO_8859_1);
-            assertThat(Redactor.mayContainSecret(text, from, to)).as("[%d, %d) of %s", from, to, b)
+            assertThat(Redactor.mayContainSecret(text, from, to))
+                    .as("[%d, %d) of %s", from, to, b)
                     .isEqualTo(Redactor.mayContainSecret(inside));
         }
     }

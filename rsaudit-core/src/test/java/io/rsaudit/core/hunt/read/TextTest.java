@@ -27,12 +27,15 @@ class TextTest {
             for (int i = 0; i < b.length; i++) {
                 // mostly neighbours of c (c ^ 1, c + 1, 0x80 | c) to catch borrows between bytes, sometimes c itself
                 int pick = random.nextInt(density);
-                b[i] = pick == 0 ? c : (byte) (switch (pick % 4) {
-                    case 0 -> c ^ 1;
-                    case 1 -> c + 1;
-                    case 2 -> c ^ 0x80;
-                    default -> random.nextInt(256);
-                });
+                b[i] = pick == 0
+                        ? c
+                        : (byte)
+                                (switch (pick % 4) {
+                                    case 0 -> c ^ 1;
+                                    case 1 -> c + 1;
+                                    case 2 -> c ^ 0x80;
+                                    default -> random.nextInt(256);
+                                });
             }
             int from = b.length == 0 ? 0 : random.nextInt(b.length + 1);
             int to = from + random.nextInt(b.length - from + 1);

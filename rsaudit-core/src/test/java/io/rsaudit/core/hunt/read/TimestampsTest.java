@@ -14,16 +14,16 @@ import org.junit.jupiter.api.Test;
 
 class TimestampsTest {
 
-    private static final DateTimeFormatter REDSHIFT = DateTimeFormatter.ofPattern("EEE, d MMM yyyy HH:mm:ss:SSS",
-            Locale.ROOT).withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter REDSHIFT = DateTimeFormatter.ofPattern(
+                    "EEE, d MMM yyyy HH:mm:ss:SSS", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
 
     @Test
     void theConnectionLogsTimeIsParsed() {
         byte[] b = "Mon, 7 Dec 2020 20:01:55:177".getBytes(StandardCharsets.US_ASCII);
-        assertThat(Timestamps.redshift(b, 0, b.length)).isEqualTo(Instant.parse("2020-12-07T20:01:55.177Z")
-                .toEpochMilli());
-        assertThat(new Timestamps.RedshiftDates().parse(b, 0, b.length)).isEqualTo(Timestamps.redshift(b, 0,
-                b.length));
+        assertThat(Timestamps.redshift(b, 0, b.length))
+                .isEqualTo(Instant.parse("2020-12-07T20:01:55.177Z").toEpochMilli());
+        assertThat(new Timestamps.RedshiftDates().parse(b, 0, b.length)).isEqualTo(Timestamps.redshift(b, 0, b.length));
     }
 
     /**
@@ -34,13 +34,23 @@ class TimestampsTest {
     @Test
     void keepingTheLastDateChangesNoResult() {
         Random random = new Random(11);
-        sameAsStateless(random, time -> REDSHIFT.format(Instant.ofEpochMilli(time)), s -> switch (random.nextInt(8)) {
-            case 0 -> changeOneChar(random, s, "0123456789 :,AZaz|3");
-            case 1 -> s.substring(0, random.nextInt(s.length() + 1));
-            case 2 -> s.replaceFirst(" \\d+ ", " " + (28 + random.nextInt(5)) + " ");
-            case 3 -> s.substring(0, s.length() - random.nextInt(4)) + "0123456789".substring(0, random.nextInt(9));
-            default -> s;
-        }, "xx", "yy", 2, new Timestamps.RedshiftDates()::parse, Timestamps::redshift, 10_000);
+        sameAsStateless(
+                random,
+                time -> REDSHIFT.format(Instant.ofEpochMilli(time)),
+                s -> switch (random.nextInt(8)) {
+                    case 0 -> changeOneChar(random, s, "0123456789 :,AZaz|3");
+                    case 1 -> s.substring(0, random.nextInt(s.length() + 1));
+                    case 2 -> s.replaceFirst(" \\d+ ", " " + (28 + random.nextInt(5)) + " ");
+                    case 3 ->
+                        s.substring(0, s.length() - random.nextInt(4)) + "0123456789".substring(0, random.nextInt(9));
+                    default -> s;
+                },
+                "xx",
+                "yy",
+                2,
+                new Timestamps.RedshiftDates()::parse,
+                Timestamps::redshift,
+                10_000);
     }
 
     /**
@@ -50,14 +60,22 @@ class TimestampsTest {
     @Test
     void keepingTheLastIsoDateChangesNoResult() {
         Random random = new Random(12);
-        sameAsStateless(random, time -> Instant.ofEpochMilli(time - time % 1000).toString(),
+        sameAsStateless(
+                random,
+                time -> Instant.ofEpochMilli(time - time % 1000).toString(),
                 s -> switch (random.nextInt(8)) {
                     case 0 -> changeOneChar(random, s, "0123456789 :-TZaz69");
                     case 1 -> s.substring(0, random.nextInt(s.length() + 1));
                     case 2 -> s.substring(0, 11) + "23:59:60Z";
                     case 3 -> s.substring(0, 11) + (random.nextBoolean() ? "24" : "-1") + s.substring(13);
                     default -> s;
-                }, "'", " UTC [", 0, new Timestamps.IsoDates()::parse, Timestamps::iso, 20_000);
+                },
+                "'",
+                " UTC [",
+                0,
+                new Timestamps.IsoDates()::parse,
+                Timestamps::iso,
+                20_000);
     }
 
     /** A parse of {@code b[from, to)}. */
@@ -70,8 +88,16 @@ class TimestampsTest {
      * the last {@code outside} bytes are not parsed): {@code stateful} gives what {@code stateless} gives, on more
      * than 100,000 valid times and more than {@code minInvalid} invalid ones.
      */
-    private static void sameAsStateless(Random random, LongFunction<String> format, UnaryOperator<String> damage,
-            String before, String after, int outside, Parse stateful, Parse stateless, long minInvalid) {
+    private static void sameAsStateless(
+            Random random,
+            LongFunction<String> format,
+            UnaryOperator<String> damage,
+            String before,
+            String after,
+            int outside,
+            Parse stateful,
+            Parse stateless,
+            long minInvalid) {
         long valid = 0;
         long invalid = 0;
         long time = Instant.parse("2024-02-27T22:00:00Z").toEpochMilli();

@@ -31,7 +31,9 @@ class UserActivityLogParserTest {
         assertThat(first.database()).isEqualTo("dev");
         assertThat(first.user()).isEqualTo("awsuser");
         assertThat(first.action()).isEqualTo("select");
-        assertThat(first.fields()).containsEntry("pid", "26189").containsEntry("userid", "100")
+        assertThat(first.fields())
+                .containsEntry("pid", "26189")
+                .containsEntry("userid", "100")
                 .containsEntry("xid", "712798");
         assertThat(first.origin().line()).isEqualTo(1);
         assertThat(r.events().get(1).origin().line()).isEqualTo(4);
@@ -70,10 +72,14 @@ class UserActivityLogParserTest {
                 + header("2023-06-26T18:00:02Z", "b") + "select 3;\n"
                 + header("2023-06-26T18:00:03Z", "c") + "select 4;\n";
         Path f = Logs.write(dir, Logs.name("useractivitylog"), Logs.utf8(content));
-        Logs.Read r = Logs.read(f, ReadOptions.defaults().withWindow(Instant.parse("2023-06-26T18:00:01Z"),
-                Instant.parse("2023-06-26T18:00:03Z")));
+        Logs.Read r = Logs.read(
+                f,
+                ReadOptions.defaults()
+                        .withWindow(Instant.parse("2023-06-26T18:00:01Z"), Instant.parse("2023-06-26T18:00:03Z")));
         assertThat(r.events()).extracting(Event::user).containsExactly("b");
-        assertThat(r.summary().filtered()).containsEntry("since", 1L).containsEntry("until", 1L)
+        assertThat(r.summary().filtered())
+                .containsEntry("since", 1L)
+                .containsEntry("until", 1L)
                 .containsEntry("rdsdb", 1L);
         assertThat(r.summary().first()).isEqualTo(Instant.parse("2023-06-26T18:00:00Z"));
         assertThat(r.summary().last()).isEqualTo(Instant.parse("2023-06-26T18:00:03Z"));
@@ -91,9 +97,12 @@ class UserActivityLogParserTest {
 
         Logs.Read small = Logs.read(f, ReadOptions.defaults().withMaxRecordBytes(1 << 20));
         assertThat(small.events()).extracting(Event::user).containsExactly("c");
-        assertThat(small.summary().problems()).extracting(ReadProblem::kind)
+        assertThat(small.summary().problems())
+                .extracting(ReadProblem::kind)
                 .containsExactly(ReadProblem.Kind.OVERSIZED, ReadProblem.Kind.OVERSIZED);
-        assertThat(small.summary().problems()).extracting(p -> p.origin().line()).containsExactly(1L, 2L);
+        assertThat(small.summary().problems())
+                .extracting(p -> p.origin().line())
+                .containsExactly(1L, 2L);
         assertThat(small.summary().problems().get(1).message()).contains("lines 2-4");
     }
 
@@ -104,6 +113,8 @@ class UserActivityLogParserTest {
         Logs.Read r = Logs.read(Logs.write(dir, Logs.name("useractivitylog"), Logs.utf8(content)));
         assertThat(r.events()).extracting(Event::user).containsExactly("b");
         assertThat(r.summary().malformed()).isEqualTo(1);
-        assertThat(r.summary().problems().get(0).message()).contains("bad timestamp").contains("lines 1-2");
+        assertThat(r.summary().problems().get(0).message())
+                .contains("bad timestamp")
+                .contains("lines 1-2");
     }
 }

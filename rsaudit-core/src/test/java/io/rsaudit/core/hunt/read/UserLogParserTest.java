@@ -26,8 +26,11 @@ class UserLogParserTest {
         assertThat(alter.user()).isEqualTo("userlog1");
         assertThat(alter.action()).isEqualTo("alter");
         assertThat(alter.time()).isEqualTo(Instant.parse("2023-06-26T18:02:48Z"));
-        assertThat(alter.fields()).containsEntry("usesuper", "1").containsEntry("usecreatedb", "1")
-                .containsEntry("oldusername", "").containsEntry("xid", "5679");
+        assertThat(alter.fields())
+                .containsEntry("usesuper", "1")
+                .containsEntry("usecreatedb", "1")
+                .containsEntry("oldusername", "")
+                .containsEntry("xid", "5679");
         assertThat(r.summary().problems()).singleElement().satisfies(p -> {
             assertThat(p.origin().line()).isEqualTo(3);
             assertThat(p.message()).contains("expected 11 '|'-separated fields of a userlog, found 8");

@@ -17,7 +17,8 @@ class LiteralsTest {
 
     @Test
     void aGroupOfWordsGivesOneWordPerAlternative() {
-        assertThat(Literals.of("(?i)\\b(pg_user|svv_user_info|information_schema\\.(tables|columns))\\b").words())
+        assertThat(Literals.of("(?i)\\b(pg_user|svv_user_info|information_schema\\.(tables|columns))\\b")
+                        .words())
                 .containsExactly("pg_user", "svv_user_info", "information_schema.");
         assertThat(Literals.of("pg_terminate_backend\\(").words()).containsExactly("pg_terminate_backend");
         assertThat(Literals.of("(?i)\\bABCd+").words()).containsExactly("abc");
@@ -72,7 +73,9 @@ class LiteralsTest {
                             for (String text : texts) {
                                 if (p.matcher(text).find()) {
                                     checked++;
-                                    assertThat(l == null || l.mayMatch(text)).as(re + " on " + text).isTrue();
+                                    assertThat(l == null || l.mayMatch(text))
+                                            .as(re + " on " + text)
+                                            .isTrue();
                                 }
                             }
                         }
@@ -81,9 +84,19 @@ class LiteralsTest {
             }
         }
         assertThat(checked).isGreaterThan(20);
-        assertThat(Literals.of(RuleCatalog.builtIn().all().stream().filter(r -> r.id().equals("RSH-EXFIL-003"))
-                .findFirst().orElseThrow().selections().get("recon").alternatives().get(0).get(1).values().get(0)))
-                .as("the recon expression has a prefilter").isNotNull();
+        assertThat(Literals.of(RuleCatalog.builtIn().all().stream()
+                        .filter(r -> r.id().equals("RSH-EXFIL-003"))
+                        .findFirst()
+                        .orElseThrow()
+                        .selections()
+                        .get("recon")
+                        .alternatives()
+                        .get(0)
+                        .get(1)
+                        .values()
+                        .get(0)))
+                .as("the recon expression has a prefilter")
+                .isNotNull();
     }
 
     @Test
@@ -102,8 +115,12 @@ class LiteralsTest {
             String v = b.toString();
             String low = v.toLowerCase(Locale.ROOT);
             for (String w : needles) {
-                assertThat(Ascii.containsIgnoreCase(v, w)).as(v + " contains " + w).isEqualTo(low.contains(w));
-                assertThat(Ascii.startsWithIgnoreCase(v, w)).as(v + " starts " + w).isEqualTo(low.startsWith(w));
+                assertThat(Ascii.containsIgnoreCase(v, w))
+                        .as(v + " contains " + w)
+                        .isEqualTo(low.contains(w));
+                assertThat(Ascii.startsWithIgnoreCase(v, w))
+                        .as(v + " starts " + w)
+                        .isEqualTo(low.startsWith(w));
                 assertThat(Ascii.endsWithIgnoreCase(v, w)).as(v + " ends " + w).isEqualTo(low.endsWith(w));
             }
         }

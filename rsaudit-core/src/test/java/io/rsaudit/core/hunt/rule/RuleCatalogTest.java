@@ -24,10 +24,16 @@ class RuleCatalogTest {
     @Test
     void theIndexListsEveryRuleFileShipped() throws Exception {
         // a rule file left out of index.txt would never load, silently
-        Path dir = Path.of(RuleCatalog.class.getResource("/io/rsaudit/core/hunt/rules/index.txt").toURI()).getParent();
+        Path dir = Path.of(RuleCatalog.class
+                        .getResource("/io/rsaudit/core/hunt/rules/index.txt")
+                        .toURI())
+                .getParent();
         try (var files = Files.list(dir)) {
-            assertThat(RuleCatalog.builtInFiles()).containsExactlyInAnyOrderElementsOf(files
-                    .map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".yaml")).toList());
+            assertThat(RuleCatalog.builtInFiles())
+                    .containsExactlyInAnyOrderElementsOf(
+                            files.map(f -> f.getFileName().toString())
+                                    .filter(n -> n.endsWith(".yaml"))
+                                    .toList());
         }
     }
 
@@ -46,16 +52,23 @@ class RuleCatalogTest {
 
     @Test
     void userRulesAddAndOverrideByIdAndEveryBadFileIsReported(@TempDir Path dir) throws Exception {
-        Files.writeString(dir.resolve("override.yaml"), RuleLoaderTest.GOOD.replace("X-AUTH-001", "RSH-AUTH-001")
-                .replace("title: Failures", "title: Our brute force"));
+        Files.writeString(
+                dir.resolve("override.yaml"),
+                RuleLoaderTest.GOOD
+                        .replace("X-AUTH-001", "RSH-AUTH-001")
+                        .replace("title: Failures", "title: Our brute force"));
         Files.writeString(dir.resolve("new.yml"), RuleLoaderTest.GOOD);
         Files.writeString(dir.resolve("broken.yaml"), "id: BAD\n");
         Files.writeString(dir.resolve("notes.txt"), "not a rule");
         RuleCatalog.Loaded l = RuleCatalog.builtIn().with(dir);
         assertThat(l.catalog().ids()).contains("X-AUTH-001", "RSH-AUTH-001", "RSH-CT-011");
-        assertThat(l.catalog().all()).filteredOn(r -> r.id().equals("RSH-AUTH-001")).singleElement()
-                .extracting(Rule::title).isEqualTo("Our brute force");
-        assertThat(l.problems()).extracting(RuleProblem::field)
+        assertThat(l.catalog().all())
+                .filteredOn(r -> r.id().equals("RSH-AUTH-001"))
+                .singleElement()
+                .extracting(Rule::title)
+                .isEqualTo("Our brute force");
+        assertThat(l.problems())
+                .extracting(RuleProblem::field)
                 .contains("id", "title", "level", "description", "logsource", "detection");
         assertThat(l.problems()).allMatch(p -> p.file().endsWith("broken.yaml"));
     }

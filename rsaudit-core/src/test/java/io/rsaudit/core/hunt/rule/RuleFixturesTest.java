@@ -31,14 +31,17 @@ class RuleFixturesTest {
 
     @TestFactory
     Stream<DynamicTest> everyRuleFindsExactlyTheExpectedLines() {
-        return RuleCatalog.builtIn().all().stream().map(rule -> DynamicTest.dynamicTest(rule.id(), () -> {
-            Path dir = FIXTURES.resolve("rules").resolve(rule.id());
-            Run run = run(dir, List.of(rule));
-            Set<String> expected = new TreeSet<>(Files.readAllLines(dir.resolve("expected.txt")).stream()
-                    .map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList());
-            assertThat(expected).as("expected.txt of " + rule.id()).isNotEmpty();
-            assertThat(run.evidence()).as(rule.id() + " evidence").containsExactlyElementsOf(expected);
-        }));
+        return RuleCatalog.builtIn().all().stream()
+                .map(rule -> DynamicTest.dynamicTest(rule.id(), () -> {
+                    Path dir = FIXTURES.resolve("rules").resolve(rule.id());
+                    Run run = run(dir, List.of(rule));
+                    Set<String> expected = new TreeSet<>(Files.readAllLines(dir.resolve("expected.txt")).stream()
+                            .map(String::strip)
+                            .filter(l -> !l.isEmpty() && !l.startsWith("#"))
+                            .toList());
+                    assertThat(expected).as("expected.txt of " + rule.id()).isNotEmpty();
+                    assertThat(run.evidence()).as(rule.id() + " evidence").containsExactlyElementsOf(expected);
+                }));
     }
 
     @Test
@@ -53,7 +56,8 @@ class RuleFixturesTest {
             Set<String> lines = new TreeSet<>();
             for (Alert a : alerts) {
                 for (Event e : a.evidence()) {
-                    lines.add(Path.of(e.origin().file()).getFileName() + ":" + e.origin().line());
+                    lines.add(Path.of(e.origin().file()).getFileName() + ":"
+                            + e.origin().line());
                 }
             }
             return lines;
@@ -63,9 +67,11 @@ class RuleFixturesTest {
     static Run run(Path dir, List<Rule> rules) throws Exception {
         Path policyFile = dir.resolve("policy.yaml");
         Policy policy = Files.exists(policyFile) ? new PolicyLoader(Set.of()).load(policyFile) : Policy.defaults();
-        HuntEngine engine = new HuntEngine(rules.stream().map(r -> CompiledRule.of(r, policy)).toList());
+        HuntEngine engine = new HuntEngine(
+                rules.stream().map(r -> CompiledRule.of(r, policy)).toList());
         List<LogInput> inputs = LogInput.discover(dir).stream()
-                .filter(i -> !i.name().endsWith(".txt") && !i.name().endsWith(".yaml")).toList();
+                .filter(i -> !i.name().endsWith(".txt") && !i.name().endsWith(".yaml"))
+                .toList();
         ReadSummary summary = LogReader.read(inputs, ReadOptions.defaults().withParallelism(2), engine::accept);
         assertThat(summary.problems()).as("read problems in " + dir).isEmpty();
         assertThat(summary.malformed()).isZero();

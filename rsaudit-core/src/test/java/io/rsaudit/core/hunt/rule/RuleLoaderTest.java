@@ -39,8 +39,9 @@ class RuleLoaderTest {
         assertThat(r.logTypes()).containsExactly(LogType.CONNECTION_LOG);
         assertThat(r.techniques()).containsExactly("T1110.001");
         assertThat(r.condition().toString()).isEqualTo("(failure and not local)");
-        assertThat(r.correlation()).isEqualTo(new Correlation.Aggregation(null, java.util.List.of("sourceAddress"),
-                Duration.ofMinutes(5), 3));
+        assertThat(r.correlation())
+                .isEqualTo(new Correlation.Aggregation(
+                        null, java.util.List.of("sourceAddress"), Duration.ofMinutes(5), 3));
     }
 
     @Test
@@ -69,45 +70,49 @@ class RuleLoaderTest {
                 """;
         RuleLoader.Loaded l = RuleLoader.load("bad.yaml", bad);
         assertThat(l.rule()).isEmpty();
-        assertThat(l.problems()).extracting(RuleProblem::toString).containsExactlyInAnyOrder(
-                "bad.yaml:1: id: 'x-1' is not an id like RSH-AUTH-001 (capitals, digits, hyphens)",
-                "bad.yaml:3: level: 'severe' is not a severity; use one of info, low, medium, high, critical",
-                "bad.yaml:5: tags[0]: 'attack.t11' is neither an ATT&CK technique (attack.t1110 or attack.t1110.001)"
-                        + " nor a tactic (collection, command_and_control, credential_access, defense_evasion,"
-                        + " discovery, execution, exfiltration, impact, initial_access, lateral_movement, persistence,"
-                        + " privilege_escalation, reconnaissance, resource_development)",
-                "bad.yaml:5: tags[1]: 'attack.nowhere' is neither an ATT&CK technique (attack.t1110 or"
-                        + " attack.t1110.001) nor a tactic (collection, command_and_control, credential_access,"
-                        + " defense_evasion, discovery, execution, exfiltration, impact, initial_access,"
-                        + " lateral_movement, persistence, privilege_escalation, reconnaissance,"
-                        + " resource_development)",
-                "bad.yaml:6: colour: unknown field (known fields: id, title, level, description, tags, references,"
-                        + " falsepositives, logsource, extract, detection, aggregation, sequence, transition, novelty,"
-                        + " status, author, date, modified)",
-                "bad.yaml:8: logsource.type: unknown log type 'syslog': expected connectionlog, userlog,"
-                        + " useractivitylog or cloudtrail",
-                "bad.yaml:11: detection.sel.sql|rx: unknown modifier 'rx' (known: all, equals, contains, startswith,"
-                        + " endswith, re, cidr, gt, gte, lt, lte, exists, fieldref, residency)",
-                "bad.yaml:12: detection.sel.sql|re: not a valid regular expression: Unclosed group near index 9",
-                "bad.yaml:13: detection.sel.sourceAddress|cidr: '10.0.0.0/33' has a prefix length outside 0..32",
-                "bad.yaml:14: detection.sel.user: '${policy.hunt.admins}' names no policy list (known:"
-                        + " policy.hunt.adminUsers, policy.hunt.allowedBuckets, policy.hunt.allowedCidrs,"
-                        + " policy.hunt.auditLogBuckets, policy.trustedAccounts)",
-                "bad.yaml:15: detection.sel.duration|gt: 'lots' is not a number",
-                "bad.yaml:16: detection.condition: no selection is named 'other' (selections: sel)",
-                "bad.yaml:19: aggregation.within: '5 minutes' is not a duration like 30s, 5m, 2h or 1d",
-                "bad.yaml:20: aggregation.atLeast: '0' is not a count of 1 or more");
+        assertThat(l.problems())
+                .extracting(RuleProblem::toString)
+                .containsExactlyInAnyOrder(
+                        "bad.yaml:1: id: 'x-1' is not an id like RSH-AUTH-001 (capitals, digits, hyphens)",
+                        "bad.yaml:3: level: 'severe' is not a severity; use one of info, low, medium, high, critical",
+                        "bad.yaml:5: tags[0]: 'attack.t11' is neither an ATT&CK technique (attack.t1110 or attack.t1110.001)"
+                                + " nor a tactic (collection, command_and_control, credential_access, defense_evasion,"
+                                + " discovery, execution, exfiltration, impact, initial_access, lateral_movement, persistence,"
+                                + " privilege_escalation, reconnaissance, resource_development)",
+                        "bad.yaml:5: tags[1]: 'attack.nowhere' is neither an ATT&CK technique (attack.t1110 or"
+                                + " attack.t1110.001) nor a tactic (collection, command_and_control, credential_access,"
+                                + " defense_evasion, discovery, execution, exfiltration, impact, initial_access,"
+                                + " lateral_movement, persistence, privilege_escalation, reconnaissance,"
+                                + " resource_development)",
+                        "bad.yaml:6: colour: unknown field (known fields: id, title, level, description, tags, references,"
+                                + " falsepositives, logsource, extract, detection, aggregation, sequence, transition, novelty,"
+                                + " status, author, date, modified)",
+                        "bad.yaml:8: logsource.type: unknown log type 'syslog': expected connectionlog, userlog,"
+                                + " useractivitylog or cloudtrail",
+                        "bad.yaml:11: detection.sel.sql|rx: unknown modifier 'rx' (known: all, equals, contains, startswith,"
+                                + " endswith, re, cidr, gt, gte, lt, lte, exists, fieldref, residency)",
+                        "bad.yaml:12: detection.sel.sql|re: not a valid regular expression: Unclosed group near index 9",
+                        "bad.yaml:13: detection.sel.sourceAddress|cidr: '10.0.0.0/33' has a prefix length outside 0..32",
+                        "bad.yaml:14: detection.sel.user: '${policy.hunt.admins}' names no policy list (known:"
+                                + " policy.hunt.adminUsers, policy.hunt.allowedBuckets, policy.hunt.allowedCidrs,"
+                                + " policy.hunt.auditLogBuckets, policy.trustedAccounts)",
+                        "bad.yaml:15: detection.sel.duration|gt: 'lots' is not a number",
+                        "bad.yaml:16: detection.condition: no selection is named 'other' (selections: sel)",
+                        "bad.yaml:19: aggregation.within: '5 minutes' is not a duration like 30s, 5m, 2h or 1d",
+                        "bad.yaml:20: aggregation.atLeast: '0' is not a count of 1 or more");
     }
 
     @Test
     void yamlSyntaxErrorsAndDuplicateKeysNameTheirLine() {
         assertThat(RuleLoader.load("s.yaml", "id: A-1\ntitle: [unclosed\n").problems())
-                .singleElement().satisfies(p -> {
+                .singleElement()
+                .satisfies(p -> {
                     assertThat(p.line()).isGreaterThan(1);
                     assertThat(p.message()).startsWith("not valid YAML");
                 });
         String dup = GOOD.replace("title: Failures\n", "title: Failures\ntitle: Again\n");
-        assertThat(RuleLoader.load("d.yaml", dup).problems()).extracting(RuleProblem::toString)
+        assertThat(RuleLoader.load("d.yaml", dup).problems())
+                .extracting(RuleProblem::toString)
                 .containsExactly("d.yaml:2: title: given twice");
     }
 
@@ -116,15 +121,16 @@ class RuleLoaderTest {
         java.util.List<String> names = java.util.List.of("sel_a", "sel_b", "filter");
         assertThat(ConditionParser.parse("sel_a or sel_b and not filter", names).toString())
                 .isEqualTo("(sel_a or (sel_b and not filter))");
-        assertThat(ConditionParser.parse("(sel_a or sel_b) and not filter", names).toString())
+        assertThat(ConditionParser.parse("(sel_a or sel_b) and not filter", names)
+                        .toString())
                 .isEqualTo("((sel_a or sel_b) and not filter)");
         assertThat(ConditionParser.parse("1 of sel_* and not filter", names).toString())
                 .isEqualTo("((sel_a or sel_b) and not filter)");
-        assertThat(ConditionParser.parse("all of them", names).toString())
-                .isEqualTo("(sel_a and sel_b and filter)");
+        assertThat(ConditionParser.parse("all of them", names).toString()).isEqualTo("(sel_a and sel_b and filter)");
         for (String broken : new String[] {"(sel_a", "sel_a and", "sel_a sel_b", "1 of x*", "not", "sel_a & sel_b"}) {
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> ConditionParser.parse(broken, names))
-                    .as(broken).isInstanceOf(IllegalArgumentException.class);
+                    .as(broken)
+                    .isInstanceOf(IllegalArgumentException.class);
         }
     }
 
@@ -145,8 +151,10 @@ class RuleLoaderTest {
                   steps:
                     - condition: a
                 """;
-        assertThat(RuleLoader.load("q.yaml", seq).problems()).extracting(RuleProblem::toString).containsExactly(
-                "q.yaml:8: detection.condition: a sequence rule has no condition: each step has its own",
-                "q.yaml:12: sequence.steps: required: a list of two or more steps, each {condition: EXPR, atLeast: N}");
+        assertThat(RuleLoader.load("q.yaml", seq).problems())
+                .extracting(RuleProblem::toString)
+                .containsExactly(
+                        "q.yaml:8: detection.condition: a sequence rule has no condition: each step has its own",
+                        "q.yaml:12: sequence.steps: required: a list of two or more steps, each {condition: EXPR, atLeast: N}");
     }
 }
