@@ -1,6 +1,6 @@
 package io.rsaudit.cli;
 
-import io.rsaudit.core.check.CheckCatalog;
+import io.rsaudit.core.catalog.CheckCatalog;
 import io.rsaudit.core.check.CheckMetadata;
 import io.rsaudit.core.check.Documentation;
 import java.io.PrintWriter;

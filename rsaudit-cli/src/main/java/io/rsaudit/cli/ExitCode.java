@@ -1,6 +1,6 @@
 package io.rsaudit.cli;
 
-import io.rsaudit.core.report.Verdict;
+import io.rsaudit.core.model.Verdict;
 
 /** The process exit codes, as DESIGN.md fixes them. */
 public enum ExitCode {

@@ -1,6 +1,6 @@
 package io.rsaudit.cli;
 
-import io.rsaudit.core.check.Severity;
+import io.rsaudit.core.model.Severity;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;

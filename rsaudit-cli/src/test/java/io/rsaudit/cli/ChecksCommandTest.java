@@ -2,7 +2,7 @@ package io.rsaudit.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.rsaudit.core.check.CheckCatalog;
+import io.rsaudit.core.catalog.CheckCatalog;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

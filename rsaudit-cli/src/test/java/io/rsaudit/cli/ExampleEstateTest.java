@@ -2,9 +2,8 @@ package io.rsaudit.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.rsaudit.core.check.CheckCatalog;
+import io.rsaudit.core.catalog.CheckCatalog;
 import io.rsaudit.core.check.CheckMetadata;
-import io.rsaudit.core.check.CheckRunner;
 import io.rsaudit.core.check.Finding;
 import io.rsaudit.core.check.Result;
 import io.rsaudit.core.model.CollectionError;
@@ -12,6 +11,7 @@ import io.rsaudit.core.model.Inventory;
 import io.rsaudit.core.model.Scope;
 import io.rsaudit.core.policy.Policy;
 import io.rsaudit.core.policy.PolicyLoader;
+import io.rsaudit.core.scan.CheckRunner;
 import io.rsaudit.core.source.CliJsonSource;
 import java.nio.file.Path;
 import java.time.Instant;

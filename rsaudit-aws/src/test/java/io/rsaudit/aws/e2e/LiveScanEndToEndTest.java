@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rsaudit.aws.LiveOptions;
 import io.rsaudit.aws.sim.SimOptions;
 import io.rsaudit.core.model.CollectionError;
-import io.rsaudit.core.report.Verdict;
+import io.rsaudit.core.model.Verdict;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

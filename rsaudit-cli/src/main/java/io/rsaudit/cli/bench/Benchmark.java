@@ -2,14 +2,14 @@ package io.rsaudit.cli.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.rsaudit.core.check.CheckCatalog;
+import io.rsaudit.core.catalog.CheckCatalog;
 import io.rsaudit.core.check.CheckMetadata;
-import io.rsaudit.core.check.CheckRunner;
 import io.rsaudit.core.check.Finding;
 import io.rsaudit.core.check.Result;
 import io.rsaudit.core.model.Inventory;
 import io.rsaudit.core.model.ResourceType;
 import io.rsaudit.core.policy.Policy;
+import io.rsaudit.core.scan.CheckRunner;
 import io.rsaudit.core.source.CliJsonSource;
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -1,5 +1,6 @@
 package io.rsaudit.core.check;
 
+import io.rsaudit.core.model.Severity;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;

@@ -2,6 +2,7 @@ package io.rsaudit.core.check;
 
 import io.rsaudit.core.model.Resource;
 import io.rsaudit.core.model.ResourceType;
+import io.rsaudit.core.model.Severity;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.util.regex.Pattern;

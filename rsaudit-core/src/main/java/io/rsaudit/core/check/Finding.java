@@ -1,6 +1,7 @@
 package io.rsaudit.core.check;
 
 import io.rsaudit.core.model.ResourceId;
+import io.rsaudit.core.model.Severity;
 import io.rsaudit.core.policy.Suppression;
 
 /**

@@ -28,7 +28,7 @@ public record Event(
         String sourceAddress,
         String action,
         String sql,
-        Outcome outcome,
+        EventOutcome outcome,
         String tlsVersion,
         Map<String, String> fields,
         Origin origin) {
@@ -36,7 +36,7 @@ public record Event(
     public Event {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(origin, "origin");
-        outcome = outcome == null ? Outcome.UNKNOWN : outcome;
+        outcome = outcome == null ? EventOutcome.UNKNOWN : outcome;
         Objects.requireNonNull(fields, "fields");
     }
 

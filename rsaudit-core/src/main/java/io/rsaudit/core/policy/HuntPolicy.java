@@ -1,7 +1,7 @@
 package io.rsaudit.core.policy;
 
-import io.rsaudit.core.check.Severity;
-import io.rsaudit.core.hunt.Cidr;
+import io.rsaudit.core.model.Cidr;
+import io.rsaudit.core.model.Severity;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package io.rsaudit.core.policy;
 
-import io.rsaudit.core.check.Severity;
+import io.rsaudit.core.model.Severity;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;

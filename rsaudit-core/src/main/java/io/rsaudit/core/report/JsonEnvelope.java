@@ -1,7 +1,8 @@
 package io.rsaudit.core.report;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import io.rsaudit.core.check.Severity;
+import io.rsaudit.core.model.Severity;
+import io.rsaudit.core.model.Verdict;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.Locale;

@@ -3,9 +3,10 @@ package io.rsaudit.core.report;
 import io.rsaudit.core.check.CheckMetadata;
 import io.rsaudit.core.check.Finding;
 import io.rsaudit.core.check.Result;
-import io.rsaudit.core.check.Severity;
 import io.rsaudit.core.model.CollectionError;
 import io.rsaudit.core.model.Scope;
+import io.rsaudit.core.model.Severity;
+import io.rsaudit.core.model.Verdict;
 import java.time.Instant;
 import java.util.List;
 

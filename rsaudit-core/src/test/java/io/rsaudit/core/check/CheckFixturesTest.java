@@ -2,6 +2,7 @@ package io.rsaudit.core.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.rsaudit.core.catalog.CheckCatalog;
 import io.rsaudit.core.model.Inventory;
 import io.rsaudit.core.model.Resource;
 import io.rsaudit.core.policy.Policy;

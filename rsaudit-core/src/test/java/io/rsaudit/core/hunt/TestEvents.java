@@ -81,7 +81,7 @@ public final class TestEvents {
                 source,
                 fields.get("event"),
                 sql,
-                Outcome.UNKNOWN,
+                EventOutcome.UNKNOWN,
                 tls,
                 Map.copyOf(fields),
                 new Origin(file, line, 0));

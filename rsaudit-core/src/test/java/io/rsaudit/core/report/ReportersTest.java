@@ -4,13 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.rsaudit.core.check.CheckCatalog;
-import io.rsaudit.core.check.CheckRunner;
-import io.rsaudit.core.check.Severity;
+import io.rsaudit.core.catalog.CheckCatalog;
 import io.rsaudit.core.check.transit.ClusterRequiresSsl;
 import io.rsaudit.core.model.Inventory;
+import io.rsaudit.core.model.Severity;
+import io.rsaudit.core.model.Verdict;
 import io.rsaudit.core.policy.Policy;
 import io.rsaudit.core.policy.PolicyLoader;
+import io.rsaudit.core.scan.CheckRunner;
 import io.rsaudit.core.testing.Estate;
 import java.io.IOException;
 import java.io.StringWriter;

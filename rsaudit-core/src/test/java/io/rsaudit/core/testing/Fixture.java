@@ -3,7 +3,7 @@ package io.rsaudit.core.testing;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.rsaudit.core.check.CheckCatalog;
+import io.rsaudit.core.catalog.CheckCatalog;
 import io.rsaudit.core.check.Result;
 import io.rsaudit.core.policy.Policy;
 import io.rsaudit.core.policy.PolicyException;

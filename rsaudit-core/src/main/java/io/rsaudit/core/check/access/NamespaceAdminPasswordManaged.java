@@ -5,8 +5,8 @@ import io.rsaudit.core.check.Check;
 import io.rsaudit.core.check.CheckContext;
 import io.rsaudit.core.check.CheckInfo;
 import io.rsaudit.core.check.Outcome;
-import io.rsaudit.core.check.Severity;
 import io.rsaudit.core.model.Namespace;
+import io.rsaudit.core.model.Severity;
 import io.rsaudit.core.model.Value;
 
 /**

@@ -5,8 +5,8 @@ import io.rsaudit.core.check.Check;
 import io.rsaudit.core.check.CheckContext;
 import io.rsaudit.core.check.CheckInfo;
 import io.rsaudit.core.check.Outcome;
-import io.rsaudit.core.check.Severity;
 import io.rsaudit.core.model.ClusterSnapshot;
+import io.rsaudit.core.model.Severity;
 import java.util.Optional;
 
 @CheckInfo(

@@ -7,9 +7,9 @@ import io.rsaudit.core.check.CheckInfo;
 import io.rsaudit.core.check.ClusterParameters;
 import io.rsaudit.core.check.Outcome;
 import io.rsaudit.core.check.Result;
-import io.rsaudit.core.check.Severity;
 import io.rsaudit.core.model.Cluster;
 import io.rsaudit.core.model.LoggingStatus;
+import io.rsaudit.core.model.Severity;
 import io.rsaudit.core.model.Value;
 import java.util.List;
 

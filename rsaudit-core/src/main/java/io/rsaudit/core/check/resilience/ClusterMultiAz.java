@@ -5,8 +5,8 @@ import io.rsaudit.core.check.Check;
 import io.rsaudit.core.check.CheckContext;
 import io.rsaudit.core.check.CheckInfo;
 import io.rsaudit.core.check.Outcome;
-import io.rsaudit.core.check.Severity;
 import io.rsaudit.core.model.Cluster;
+import io.rsaudit.core.model.Severity;
 import io.rsaudit.core.model.Value;
 
 @CheckInfo(id = "RS-RES-001", title = "Cluster is deployed Multi-AZ", severity = Severity.LOW, area = Area.RESILIENCE)

@@ -1,7 +1,7 @@
 package io.rsaudit.core.hunt.engine;
 
-import io.rsaudit.core.check.Severity;
 import io.rsaudit.core.hunt.Event;
+import io.rsaudit.core.model.Severity;
 import java.time.Instant;
 import java.util.List;
 

@@ -1,9 +1,9 @@
 package io.rsaudit.core.hunt.engine;
 
 import io.rsaudit.core.hunt.Event;
+import io.rsaudit.core.hunt.EventOutcome;
 import io.rsaudit.core.hunt.LogType;
 import io.rsaudit.core.hunt.Origin;
-import io.rsaudit.core.hunt.Outcome;
 import java.time.Instant;
 import java.util.Map;
 
@@ -23,7 +23,7 @@ record Trace(
         String sourceAddress,
         String action,
         String sql,
-        Outcome outcome,
+        EventOutcome outcome,
         String tlsVersion,
         String redactions,
         long index) {

@@ -105,7 +105,7 @@ final class CloudTrailFlattener {
     private static final byte NULL = 6;
 
     /** One path: its string, what its last key says, and the paths under it. */
-    private final class Node {
+    private final class FieldPath {
         final String path;
         final String secretKind;
         /** Its key is empty or holds a '.': its path may be another path's too. */
@@ -124,19 +124,19 @@ final class CloudTrailFlattener {
         char[] lastChars;
         int repeats;
         int changes;
-        private Map<String, Node> children;
-        private Node[] elements;
+        private Map<String, FieldPath> children;
+        private FieldPath[] elements;
 
-        Node(String path, String secretKind, boolean ambiguous) {
+        FieldPath(String path, String secretKind, boolean ambiguous) {
             this.path = path;
             this.secretKind = secretKind;
             this.ambiguous = ambiguous;
         }
 
-        Node child(String name) {
-            Node n = children == null ? null : children.get(name);
+        FieldPath child(String name) {
+            FieldPath n = children == null ? null : children.get(name);
             if (n == null) {
-                n = new Node(
+                n = new FieldPath(
                         path.isEmpty() ? name : path + "." + name,
                         secretKind(name),
                         name.isEmpty() || name.indexOf('.') >= 0);
@@ -145,15 +145,15 @@ final class CloudTrailFlattener {
             return n;
         }
 
-        Node element(int i) {
-            Node n = elements != null && i < elements.length ? elements[i] : null;
+        FieldPath element(int i) {
+            FieldPath n = elements != null && i < elements.length ? elements[i] : null;
             if (n == null) {
-                n = new Node(path + "." + i, null, false);
+                n = new FieldPath(path + "." + i, null, false);
                 keep(n, null, false);
                 if (n.seenIn == KEPT) {
                     if (elements == null || i >= elements.length) {
                         elements = Arrays.copyOf(
-                                elements == null ? new Node[4] : elements,
+                                elements == null ? new FieldPath[4] : elements,
                                 Math.max(i + 1, elements == null ? 4 : elements.length * 2));
                     }
                     elements[i] = n;
@@ -162,7 +162,7 @@ final class CloudTrailFlattener {
             return n;
         }
 
-        private void keep(Node n, String name, boolean named) {
+        private void keep(FieldPath n, String name, boolean named) {
             if (nodes >= MAX_NODES) {
                 tooMany = true;
                 n.seenIn = 0;
@@ -179,10 +179,10 @@ final class CloudTrailFlattener {
         }
     }
 
-    /** {@link Node#seenIn} of a node just made: no object yet (object serials start at 1). */
+    /** {@link FieldPath#seenIn} of a node just made: no object yet (object serials start at 1). */
     private static final long KEPT = -1;
 
-    private final Node root = new Node("", null, false);
+    private final FieldPath root = new FieldPath("", null, false);
     private int nodes;
     /** A node was needed past {@link #MAX_NODES} while reading this record. */
     private boolean tooMany;
@@ -194,7 +194,7 @@ final class CloudTrailFlattener {
     private boolean irregular;
 
     // the stack of open containers while streaming
-    private Node[] stackNodes = new Node[16];
+    private FieldPath[] stackNodes = new FieldPath[16];
     private long[] stackSerial = new long[16];
     private int[] stackIndex = new int[16];
     private int[] stackStart = new int[16];
@@ -217,7 +217,7 @@ final class CloudTrailFlattener {
 
     CloudTrailFlattener() {
         for (int k = 0; k < KNOWN.length; k++) {
-            Node n = root;
+            FieldPath n = root;
             for (String name : KNOWN[k].split("\\.")) {
                 n = n.child(name);
             }
@@ -242,14 +242,14 @@ final class CloudTrailFlattener {
         found.clear();
         Arrays.fill(known, null);
         int depth = 0;
-        Node node = root;
+        FieldPath node = root;
         boolean inArray = false;
         long serial = ++objectSerial;
         int index = 0;
         log(OBJECT, null);
         int start = 0;
         while (true) {
-            Node child;
+            FieldPath child;
             JsonToken t;
             if (inArray) {
                 t = p.nextToken();
@@ -415,7 +415,7 @@ final class CloudTrailFlattener {
     private static final ObjectMapper TREE_READER = new ObjectMapper();
 
     /** A text leaf: the node's last text again when the characters are the same, else the parser's. */
-    private void text(Node at, JsonParser p) throws IOException {
+    private void text(FieldPath at, JsonParser p) throws IOException {
         char[] last = at.lastChars;
         if (last != null) {
             int length = p.getTextLength();
@@ -448,7 +448,7 @@ final class CloudTrailFlattener {
         }
     }
 
-    private String leaf(Node at, byte kind, String raw) {
+    private String leaf(FieldPath at, byte kind, String raw) {
         log(kind, raw);
         String value = value(at.secretKind, raw, kind == TEXT, found);
         add(at.path, value);
@@ -462,7 +462,7 @@ final class CloudTrailFlattener {
      * An empty list is kept as the value {@link #EMPTY_LIST}, so that a rule can tell a list set to nothing
      * ({@code "logExports": []}) from one not given.
      */
-    private void emptyList(Node at) {
+    private void emptyList(FieldPath at) {
         add(at.path, EMPTY_LIST);
         if (at.known >= 0) {
             known[at.known] = EMPTY_LIST;

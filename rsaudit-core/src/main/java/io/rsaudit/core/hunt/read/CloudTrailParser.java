@@ -6,8 +6,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import io.rsaudit.core.hunt.Event;
+import io.rsaudit.core.hunt.EventOutcome;
 import io.rsaudit.core.hunt.LogType;
-import io.rsaudit.core.hunt.Outcome;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -155,7 +155,7 @@ final class CloudTrailParser {
                 flat.known(CloudTrailFlattener.SOURCE_IP),
                 action,
                 flat.known(CloudTrailFlattener.SQL),
-                flat.known(CloudTrailFlattener.ERROR_CODE) != null ? Outcome.FAILURE : Outcome.SUCCESS,
+                flat.known(CloudTrailFlattener.ERROR_CODE) != null ? EventOutcome.FAILURE : EventOutcome.SUCCESS,
                 flat.known(CloudTrailFlattener.TLS_VERSION),
                 flat.fields(),
                 new io.rsaudit.core.hunt.Origin(file.file, line, index)));
@@ -197,8 +197,8 @@ final class CloudTrailParser {
             return null;
         }
         if (eventTime.length() == 20 && eventTime.charAt(17) < '6') {
-            long millis = Timestamps.iso(eventTime.getBytes(StandardCharsets.ISO_8859_1), 0, 20);
-            if (millis != Timestamps.INVALID) {
+            long millis = LogTimes.iso(eventTime.getBytes(StandardCharsets.ISO_8859_1), 0, 20);
+            if (millis != LogTimes.INVALID) {
                 return Instant.ofEpochMilli(millis);
             }
         }

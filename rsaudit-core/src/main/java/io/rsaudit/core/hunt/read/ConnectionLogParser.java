@@ -1,8 +1,8 @@
 package io.rsaudit.core.hunt.read;
 
 import io.rsaudit.core.hunt.Event;
+import io.rsaudit.core.hunt.EventOutcome;
 import io.rsaudit.core.hunt.LogType;
-import io.rsaudit.core.hunt.Outcome;
 import java.time.Instant;
 
 /**
@@ -67,7 +67,7 @@ final class ConnectionLogParser implements LineReader.Lines {
             return;
         }
         long millis = line.recordTime(b, 1, lineNo);
-        if (millis == Timestamps.INVALID || !file.inWindow(millis)) {
+        if (millis == LogTimes.INVALID || !file.inWindow(millis)) {
             return;
         }
         FieldMap v = line.fields(b, from, to);
@@ -79,10 +79,10 @@ final class ConnectionLogParser implements LineReader.Lines {
                 ? hosts.get(b, hs + MAPPED.length, he)
                 : DelimitedLine.emptyToNull(v.value(2));
         String event = v.value(0);
-        Outcome outcome = switch (event) {
-            case "authenticated" -> Outcome.SUCCESS;
-            case "authentication failure" -> Outcome.FAILURE;
-            default -> Outcome.UNKNOWN;
+        EventOutcome outcome = switch (event) {
+            case "authenticated" -> EventOutcome.SUCCESS;
+            case "authentication failure" -> EventOutcome.FAILURE;
+            default -> EventOutcome.UNKNOWN;
         };
         file.offer(new Event(
                 LogType.CONNECTION_LOG,

@@ -21,7 +21,7 @@ final class DelimitedLine {
     private final int positioned;
 
     private final Text.Cache cache = Text.Cache.forThread(Text.Cache.Role.FIELDS);
-    private final Timestamps.RedshiftDates dates = new Timestamps.RedshiftDates();
+    private final LogTimes.RedshiftDates dates = new LogTimes.RedshiftDates();
     /** bounds[2i], bounds[2i+1]: field i of the line just split, spaces not trimmed. */
     private final int[] bounds;
     /** The delimiters' positions, with room for the split's stores past the last one. */
@@ -273,13 +273,13 @@ final class DelimitedLine {
     }
 
     /**
-     * The record time in field {@code index} of the split line, in epoch millis; {@link Timestamps#INVALID} after
+     * The record time in field {@code index} of the split line, in epoch millis; {@link LogTimes#INVALID} after
      * reporting the line as malformed.
      */
     long recordTime(byte[] b, int index, long lineNo) {
         int start = start(index);
         long millis = dates.parse(b, start, Text.trimEnd(line, start, bounds[2 * index + 1]));
-        if (millis == Timestamps.INVALID) {
+        if (millis == LogTimes.INVALID) {
             file.malformed(
                     lineNo,
                     ReadProblem.Kind.MALFORMED,

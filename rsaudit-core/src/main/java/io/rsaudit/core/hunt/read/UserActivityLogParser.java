@@ -1,8 +1,8 @@
 package io.rsaudit.core.hunt.read;
 
 import io.rsaudit.core.hunt.Event;
+import io.rsaudit.core.hunt.EventOutcome;
 import io.rsaudit.core.hunt.LogType;
-import io.rsaudit.core.hunt.Outcome;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
@@ -31,7 +31,7 @@ final class UserActivityLogParser implements LineReader.Lines {
 
     private final FileRead file;
     private final Text.Cache cache = Text.Cache.forThread(Text.Cache.Role.ACTIVITY);
-    private final Timestamps.IsoDates dates = new Timestamps.IsoDates();
+    private final LogTimes.IsoDates dates = new LogTimes.IsoDates();
 
     // the record being read
     private long headerLine;
@@ -115,7 +115,7 @@ final class UserActivityLogParser implements LineReader.Lines {
         problem = null;
         values = null;
         millis = dates.parse(b, from + 1, to);
-        if (millis == Timestamps.INVALID) {
+        if (millis == LogTimes.INVALID) {
             problemKind = ReadProblem.Kind.MALFORMED;
             problem = "bad timestamp '" + DelimitedLine.show(b, from + 1, from + 21)
                     + "': expected like '2023-06-26T18:02:47Z'";
@@ -128,7 +128,7 @@ final class UserActivityLogParser implements LineReader.Lines {
             return;
         }
         values = new String[NAMES.length];
-        // the timestamp's bytes are digits and fixed ASCII (Timestamps.iso checked them), so only the tokens can
+        // the timestamp's bytes are digits and fixed ASCII (LogTimes.iso checked them), so only the tokens can
         // hold a byte over 0x7f
         boolean ascii = Text.isAscii(b, from + 27, close);
         int i = from + 27;
@@ -273,7 +273,7 @@ final class UserActivityLogParser implements LineReader.Lines {
                 null,
                 verb(text),
                 text,
-                Outcome.UNKNOWN,
+                EventOutcome.UNKNOWN,
                 null,
                 new FieldMap(NAMES, values),
                 file.origin(line)));

@@ -1,8 +1,8 @@
 package io.rsaudit.core.hunt.read;
 
 import io.rsaudit.core.hunt.Event;
+import io.rsaudit.core.hunt.EventOutcome;
 import io.rsaudit.core.hunt.LogType;
-import io.rsaudit.core.hunt.Outcome;
 import java.time.Instant;
 
 /**
@@ -47,7 +47,7 @@ final class UserLogParser implements LineReader.Lines {
             return;
         }
         long millis = line.recordTime(b, 10, lineNo);
-        if (millis == Timestamps.INVALID || !file.inWindow(millis)) {
+        if (millis == LogTimes.INVALID || !file.inWindow(millis)) {
             return;
         }
         FieldMap v = line.fields(b, from, to);
@@ -62,7 +62,7 @@ final class UserLogParser implements LineReader.Lines {
                 null,
                 DelimitedLine.emptyToNull(v.value(3)),
                 null,
-                Outcome.UNKNOWN,
+                EventOutcome.UNKNOWN,
                 null,
                 v,
                 file.origin(lineNo)));

@@ -1,12 +1,12 @@
 package io.rsaudit.core.hunt.report;
 
-import io.rsaudit.core.check.Severity;
 import io.rsaudit.core.hunt.Event;
 import io.rsaudit.core.hunt.engine.Alert;
 import io.rsaudit.core.hunt.read.ReadSummary;
 import io.rsaudit.core.hunt.read.Redactor;
 import io.rsaudit.core.hunt.rule.Rule;
-import io.rsaudit.core.report.Verdict;
+import io.rsaudit.core.model.Severity;
+import io.rsaudit.core.model.Verdict;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;

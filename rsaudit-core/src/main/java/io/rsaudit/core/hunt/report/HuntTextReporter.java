@@ -1,10 +1,10 @@
 package io.rsaudit.core.hunt.report;
 
-import io.rsaudit.core.check.Severity;
 import io.rsaudit.core.hunt.Event;
 import io.rsaudit.core.hunt.engine.Alert;
 import io.rsaudit.core.hunt.read.ReadProblem;
 import io.rsaudit.core.hunt.read.ReadSummary;
+import io.rsaudit.core.model.Severity;
 import java.io.IOException;
 import java.io.Writer;
 import java.time.Instant;

@@ -1,9 +1,9 @@
 package io.rsaudit.core.hunt.rule;
 
-import io.rsaudit.core.check.Severity;
-import io.rsaudit.core.hunt.Cidr;
 import io.rsaudit.core.hunt.Event;
 import io.rsaudit.core.hunt.LogType;
+import io.rsaudit.core.model.Cidr;
+import io.rsaudit.core.model.Severity;
 import io.rsaudit.core.policy.Policy;
 import io.rsaudit.core.policy.Residency;
 import java.math.BigDecimal;
@@ -28,8 +28,8 @@ public final class CompiledRule {
     private final Correlation correlation;
     private final Map<String, Integer> index = new HashMap<>();
     private final List<List<Test>> selections = new ArrayList<>();
-    private final Node condition;
-    private final Node[] steps;
+    private final CompiledCondition condition;
+    private final CompiledCondition[] steps;
 
     private CompiledRule(Rule rule, Policy policy) {
         Severity level = policy.hunt().levels().get(rule.id());
@@ -48,10 +48,12 @@ public final class CompiledRule {
             }
             selections.add(alternatives);
         }
-        condition = rule.condition() == null ? null : Node.of(rule.condition(), index);
+        condition = rule.condition() == null ? null : CompiledCondition.of(rule.condition(), index);
         steps = correlation instanceof Correlation.Sequence seq
-                ? seq.steps().stream().map(st -> Node.of(st.condition(), index)).toArray(Node[]::new)
-                : new Node[0];
+                ? seq.steps().stream()
+                        .map(st -> CompiledCondition.of(st.condition(), index))
+                        .toArray(CompiledCondition[]::new)
+                : new CompiledCondition[0];
     }
 
     /**
@@ -94,21 +96,21 @@ public final class CompiledRule {
     }
 
     /** A condition over selection numbers, evaluated without a predicate object or a memo per event. */
-    private record Node(int selection, boolean not, boolean and, Node[] operands) {
+    private record CompiledCondition(int selection, boolean not, boolean and, CompiledCondition[] operands) {
 
-        static Node of(Condition c, Map<String, Integer> index) {
+        static CompiledCondition of(Condition c, Map<String, Integer> index) {
             if (c instanceof Condition.Ref r) {
-                return new Node(index.get(r.name()), false, false, null);
+                return new CompiledCondition(index.get(r.name()), false, false, null);
             }
             if (c instanceof Condition.Not n) {
-                return new Node(-1, true, false, new Node[] {of(n.operand(), index)});
+                return new CompiledCondition(-1, true, false, new CompiledCondition[] {of(n.operand(), index)});
             }
             List<Condition> operands = c instanceof Condition.And a ? a.operands() : ((Condition.Or) c).operands();
-            return new Node(
+            return new CompiledCondition(
                     -1,
                     false,
                     c instanceof Condition.And,
-                    operands.stream().map(o -> of(o, index)).toArray(Node[]::new));
+                    operands.stream().map(o -> of(o, index)).toArray(CompiledCondition[]::new));
         }
 
         boolean test(CompiledRule r, Event e, EventView v) {
@@ -118,7 +120,7 @@ public final class CompiledRule {
             if (not) {
                 return !operands[0].test(r, e, v);
             }
-            for (Node o : operands) {
+            for (CompiledCondition o : operands) {
                 if (o.test(r, e, v) != and) {
                     return !and;
                 }

@@ -1,6 +1,6 @@
 package io.rsaudit.core.hunt.rule;
 
-import io.rsaudit.core.hunt.Cidr;
+import io.rsaudit.core.model.Cidr;
 import io.rsaudit.core.policy.Policy;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package io.rsaudit.core.hunt.rule;
 
-import io.rsaudit.core.check.Severity;
 import io.rsaudit.core.hunt.LogType;
+import io.rsaudit.core.model.Severity;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;

@@ -1,15 +1,15 @@
 package io.rsaudit.core.hunt.rule;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.rsaudit.core.check.Severity;
-import io.rsaudit.core.hunt.Cidr;
-import io.rsaudit.core.hunt.Durations;
 import io.rsaudit.core.hunt.LogType;
 import io.rsaudit.core.hunt.rule.Correlation.Aggregation;
 import io.rsaudit.core.hunt.rule.Correlation.Novelty;
 import io.rsaudit.core.hunt.rule.Correlation.Sequence;
 import io.rsaudit.core.hunt.rule.Correlation.Step;
 import io.rsaudit.core.hunt.rule.Correlation.Transition;
+import io.rsaudit.core.model.Cidr;
+import io.rsaudit.core.model.Durations;
+import io.rsaudit.core.model.Severity;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;

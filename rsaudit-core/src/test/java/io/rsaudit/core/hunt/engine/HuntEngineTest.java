@@ -272,7 +272,7 @@ class HuntEngineTest {
                         "hunt:\n  thresholds: {RSH-MINE-001: 3}\n  levels: {RSH-AUTH-001: low}\n"));
         assertThat(scan.hunt().thresholds()).containsOnlyKeys("RSH-MINE-001");
         CompiledRule low = CompiledRule.of(builtIn("RSH-AUTH-001"), scan);
-        assertThat(low.rule().level()).isEqualTo(io.rsaudit.core.check.Severity.LOW);
+        assertThat(low.rule().level()).isEqualTo(io.rsaudit.core.model.Severity.LOW);
         HuntEngine engine = new HuntEngine(List.of(low));
         for (int i = 0; i < 12; i++) {
             engine.accept(failure(i * 10, "198.51.100.7", "admin"));
@@ -280,7 +280,7 @@ class HuntEngineTest {
         assertThat(engine.finish().alerts())
                 .singleElement()
                 .extracting(Alert::level)
-                .isEqualTo(io.rsaudit.core.check.Severity.LOW);
+                .isEqualTo(io.rsaudit.core.model.Severity.LOW);
     }
 
     @Test
@@ -341,7 +341,7 @@ class HuntEngineTest {
                         "hunt.adminUsers[0]: empty user name",
                         "line 5: hunt.thresholds.RSH-AUTH-001: 0 is not a count of 1 or more");
         Policy ok = new PolicyLoader(
-                        io.rsaudit.core.check.CheckCatalog.builtIn().ids())
+                        io.rsaudit.core.catalog.CheckCatalog.builtIn().ids())
                 .load(Path.of("../examples/policy.yaml"));
         assertThat(ok.hunt().adminUsers()).containsExactlyInAnyOrder("admin", "awsuser", "dba");
         assertThat(ok.hunt().allowedCidrs()).hasSize(3);

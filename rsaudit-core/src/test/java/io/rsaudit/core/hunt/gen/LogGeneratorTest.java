@@ -3,8 +3,8 @@ package io.rsaudit.core.hunt.gen;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rsaudit.core.hunt.Event;
+import io.rsaudit.core.hunt.EventOutcome;
 import io.rsaudit.core.hunt.LogType;
-import io.rsaudit.core.hunt.Outcome;
 import io.rsaudit.core.hunt.read.LogInput;
 import io.rsaudit.core.hunt.read.LogReader;
 import io.rsaudit.core.hunt.read.ReadOptions;
@@ -88,7 +88,7 @@ class LogGeneratorTest {
                 .toList();
         assertThat(benign).hasSize(events.size() - result.injections().size());
         assertThat(benign).allSatisfy(e -> {
-            assertThat(e.outcome()).isNotEqualTo(Outcome.FAILURE);
+            assertThat(e.outcome()).isNotEqualTo(EventOutcome.FAILURE);
             assertThat(e.type()).isNotEqualTo(LogType.USER_LOG);
             if (e.type() == LogType.CONNECTION_LOG) {
                 assertThat(e.sourceAddress()).startsWith("10.");

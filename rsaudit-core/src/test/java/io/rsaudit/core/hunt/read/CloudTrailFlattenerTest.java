@@ -8,9 +8,9 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rsaudit.core.hunt.Event;
+import io.rsaudit.core.hunt.EventOutcome;
 import io.rsaudit.core.hunt.LogType;
 import io.rsaudit.core.hunt.Origin;
-import io.rsaudit.core.hunt.Outcome;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -581,7 +581,7 @@ class CloudTrailFlattenerTest {
                 fields.get("sourceIPAddress"),
                 action,
                 fields.get("requestParameters.sql"),
-                fields.containsKey("errorCode") ? Outcome.FAILURE : Outcome.SUCCESS,
+                fields.containsKey("errorCode") ? EventOutcome.FAILURE : EventOutcome.SUCCESS,
                 fields.get("tlsDetails.tlsVersion"),
                 Collections.unmodifiableMap(fields),
                 new Origin(file, 0, index));

@@ -3,8 +3,8 @@ package io.rsaudit.core.hunt.read;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rsaudit.core.hunt.Event;
+import io.rsaudit.core.hunt.EventOutcome;
 import io.rsaudit.core.hunt.LogType;
-import io.rsaudit.core.hunt.Outcome;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,7 +53,7 @@ class CloudTrailParserTest {
         assertThat(e.cluster()).isEqualTo("prod-dw");
         assertThat(e.user()).isEqualTo("arn:aws:iam::123456789012:user/mallory");
         assertThat(e.sourceAddress()).isEqualTo("198.51.100.7");
-        assertThat(e.outcome()).isEqualTo(Outcome.SUCCESS);
+        assertThat(e.outcome()).isEqualTo(EventOutcome.SUCCESS);
         assertThat(e.tlsVersion()).isEqualTo("TLSv1.3");
         assertThat(e.fields())
                 .containsEntry("requestParameters.publiclyAccessible", "true")
@@ -65,7 +65,7 @@ class CloudTrailParserTest {
         assertThat(e.origin().index()).isZero();
         Event denied = r.events().get(1);
         assertThat(denied.action()).isEqualTo("cloudtrail:StopLogging");
-        assertThat(denied.outcome()).isEqualTo(Outcome.FAILURE);
+        assertThat(denied.outcome()).isEqualTo(EventOutcome.FAILURE);
         assertThat(denied.origin().line()).isEqualTo(9);
         assertThat(denied.origin().index()).isEqualTo(1);
     }

@@ -3,8 +3,8 @@ package io.rsaudit.core.hunt.read;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rsaudit.core.hunt.Event;
+import io.rsaudit.core.hunt.EventOutcome;
 import io.rsaudit.core.hunt.LogType;
-import io.rsaudit.core.hunt.Outcome;
 import java.nio.file.Path;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -37,7 +37,7 @@ class ConnectionLogParserTest {
         assertThat(e.user()).isEqualTo("awsuser");
         assertThat(e.sourceAddress()).isEqualTo("10.11.12.16");
         assertThat(e.action()).isEqualTo("authenticated");
-        assertThat(e.outcome()).isEqualTo(Outcome.SUCCESS);
+        assertThat(e.outcome()).isEqualTo(EventOutcome.SUCCESS);
         assertThat(e.tlsVersion()).isEqualTo("TLSv1.2");
         assertThat(e.fields())
                 .containsEntry("remotehost", "::ffff:10.11.12.16")
@@ -56,7 +56,7 @@ class ConnectionLogParserTest {
         Path f = Logs.write(dir, Logs.name("connectionlog"), Logs.utf8(LOCAL + "\r\n" + FAILURE + "\r\n"));
         Logs.Read r = Logs.read(f);
         Event e = r.only();
-        assertThat(e.outcome()).isEqualTo(Outcome.FAILURE);
+        assertThat(e.outcome()).isEqualTo(EventOutcome.FAILURE);
         assertThat(e.tlsVersion()).isNull();
         assertThat(e.sourceAddress()).isEqualTo("203.0.113.9");
         assertThat(e.fields()).containsEntry("sessionid", "03e74c8e-c3cb-4a98-a3d9");

@@ -2,8 +2,8 @@ package io.rsaudit.core.hunt.rule;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.rsaudit.core.check.Severity;
 import io.rsaudit.core.hunt.LogType;
+import io.rsaudit.core.model.Severity;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package io.rsaudit.core.hunt;
+package io.rsaudit.core.model;
 
 import java.time.Duration;
 import java.util.regex.Matcher;

@@ -1,7 +1,7 @@
 package io.rsaudit.core.hunt;
 
 /** Whether the recorded action succeeded, as far as the record says. */
-public enum Outcome {
+public enum EventOutcome {
     SUCCESS,
     FAILURE,
     /** The format does not say (a user activity log line records a statement, not its result). */

@@ -1,7 +1,11 @@
-package io.rsaudit.core.check;
+package io.rsaudit.core.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.rsaudit.core.check.Area;
+import io.rsaudit.core.check.CheckMetadata;
+import io.rsaudit.core.check.Documentation;
+import io.rsaudit.core.check.Result;
 import io.rsaudit.core.testing.Fixtures;
 import java.io.IOException;
 import java.lang.reflect.Modifier;

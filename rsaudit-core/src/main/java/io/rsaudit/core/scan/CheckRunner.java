@@ -1,7 +1,14 @@
-package io.rsaudit.core.check;
+package io.rsaudit.core.scan;
 
+import io.rsaudit.core.catalog.CheckCatalog;
+import io.rsaudit.core.check.CheckContext;
+import io.rsaudit.core.check.CheckMetadata;
+import io.rsaudit.core.check.Finding;
+import io.rsaudit.core.check.Outcome;
+import io.rsaudit.core.check.Result;
 import io.rsaudit.core.model.Inventory;
 import io.rsaudit.core.model.Resource;
+import io.rsaudit.core.model.Severity;
 import io.rsaudit.core.policy.Policy;
 import io.rsaudit.core.policy.Suppression;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package io.rsaudit.core.report;
+package io.rsaudit.core.model;
 
 /** The outcome of a whole run, most serious first. Front ends map it to exit codes. */
 public enum Verdict {

@@ -4,12 +4,12 @@ package io.rsaudit.core.hunt.read;
  * The log timestamps, parsed on bytes (no formatter, no regex on the hot path). Each returns epoch milliseconds, or
  * {@link #INVALID}.
  */
-final class Timestamps {
+final class LogTimes {
 
     static final long INVALID = Long.MIN_VALUE;
     private static final String MONTHS = "janfebmaraprmayjunjulaugsepoctnovdec";
 
-    private Timestamps() {}
+    private LogTimes() {}
 
     /**
      * The connection and user logs' {@code Mon, 7 Dec 2020 20:01:55:177} (UTC; day of month with or without a

@@ -1,4 +1,4 @@
-package io.rsaudit.core.hunt;
+package io.rsaudit.core.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -21,9 +21,9 @@ class TimestampsTest {
     @Test
     void theConnectionLogsTimeIsParsed() {
         byte[] b = "Mon, 7 Dec 2020 20:01:55:177".getBytes(StandardCharsets.US_ASCII);
-        assertThat(Timestamps.redshift(b, 0, b.length))
+        assertThat(LogTimes.redshift(b, 0, b.length))
                 .isEqualTo(Instant.parse("2020-12-07T20:01:55.177Z").toEpochMilli());
-        assertThat(new Timestamps.RedshiftDates().parse(b, 0, b.length)).isEqualTo(Timestamps.redshift(b, 0, b.length));
+        assertThat(new LogTimes.RedshiftDates().parse(b, 0, b.length)).isEqualTo(LogTimes.redshift(b, 0, b.length));
     }
 
     /**
@@ -48,13 +48,13 @@ class TimestampsTest {
                 "xx",
                 "yy",
                 2,
-                new Timestamps.RedshiftDates()::parse,
-                Timestamps::redshift,
+                new LogTimes.RedshiftDates()::parse,
+                LogTimes::redshift,
                 10_000);
     }
 
     /**
-     * The same for the user activity log's per-file parser and {@link Timestamps#iso}, damaged by a changed byte, a
+     * The same for the user activity log's per-file parser and {@link LogTimes#iso}, damaged by a changed byte, a
      * cut, a leap second and hour 24.
      */
     @Test
@@ -73,8 +73,8 @@ class TimestampsTest {
                 "'",
                 " UTC [",
                 0,
-                new Timestamps.IsoDates()::parse,
-                Timestamps::iso,
+                new LogTimes.IsoDates()::parse,
+                LogTimes::iso,
                 20_000);
     }
 
@@ -108,7 +108,7 @@ class TimestampsTest {
             int from = before.length();
             long expected = stateless.parse(b, from, b.length - outside);
             assertThat(stateful.parse(b, from, b.length - outside)).as(s).isEqualTo(expected);
-            if (expected == Timestamps.INVALID) {
+            if (expected == LogTimes.INVALID) {
                 invalid++;
             } else {
                 valid++;

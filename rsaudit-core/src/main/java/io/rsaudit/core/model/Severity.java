@@ -1,4 +1,4 @@
-package io.rsaudit.core.check;
+package io.rsaudit.core.model;
 
 import java.util.Arrays;
 import java.util.Locale;

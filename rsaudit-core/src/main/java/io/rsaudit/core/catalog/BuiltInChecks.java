@@ -1,5 +1,6 @@
-package io.rsaudit.core.check;
+package io.rsaudit.core.catalog;
 
+import io.rsaudit.core.check.Check;
 import io.rsaudit.core.check.access.ClusterAdminNameNotDefault;
 import io.rsaudit.core.check.access.ClusterAdminPasswordManaged;
 import io.rsaudit.core.check.access.NamespaceAdminNameNotDefault;

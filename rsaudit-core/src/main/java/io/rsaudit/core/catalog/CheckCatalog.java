@@ -1,5 +1,7 @@
-package io.rsaudit.core.check;
+package io.rsaudit.core.catalog;
 
+import io.rsaudit.core.check.Check;
+import io.rsaudit.core.check.CheckMetadata;
 import io.rsaudit.core.model.Resource;
 import java.util.ArrayList;
 import java.util.Comparator;
