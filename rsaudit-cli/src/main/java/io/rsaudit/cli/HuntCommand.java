@@ -4,25 +4,22 @@ import io.rsaudit.aws.hunt.AwsLogInputs;
 import io.rsaudit.aws.hunt.AwsLogOptions;
 import io.rsaudit.core.catalog.CheckCatalog;
 import io.rsaudit.core.hunt.LogType;
-import io.rsaudit.core.hunt.engine.HuntEngine;
 import io.rsaudit.core.hunt.read.LogInput;
-import io.rsaudit.core.hunt.read.LogReader;
 import io.rsaudit.core.hunt.read.ReadOptions;
-import io.rsaudit.core.hunt.read.ReadSummary;
-import io.rsaudit.core.hunt.report.HuntJsonReporter;
-import io.rsaudit.core.hunt.report.HuntReport;
-import io.rsaudit.core.hunt.report.HuntTextReporter;
-import io.rsaudit.core.hunt.rule.CompiledRule;
-import io.rsaudit.core.hunt.rule.Rule;
 import io.rsaudit.core.hunt.rule.RuleCatalog;
 import io.rsaudit.core.hunt.rule.RuleProblem;
+import io.rsaudit.core.hunt.run.Hunt;
+import io.rsaudit.core.hunt.run.HuntHeader;
+import io.rsaudit.core.hunt.run.HuntInput;
+import io.rsaudit.core.hunt.run.HuntSummary;
 import io.rsaudit.core.model.Durations;
 import io.rsaudit.core.model.Severity;
 import io.rsaudit.core.policy.Policy;
 import io.rsaudit.core.policy.PolicyException;
 import io.rsaudit.core.policy.PolicyLoader;
+import io.rsaudit.core.report.Format;
+import io.rsaudit.core.report.Reports;
 import java.io.IOException;
-import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -133,67 +130,54 @@ final class HuntCommand implements Callable<Integer> {
         Severity threshold = output.threshold();
         RuleCatalog catalog = rules();
         Policy policy = policy(catalog);
-        List<CompiledRule> compiled;
+        Hunt hunt;
         try {
-            compiled =
-                    catalog.all().stream().map(r -> CompiledRule.of(r, policy)).toList();
+            hunt = new Hunt(catalog.all(), policy, clock, Main.version());
         } catch (IllegalArgumentException e) {
             throw new Main.UsageException("policy " + policyFile + ": " + e.getMessage());
         }
-        List<Rule> rules = compiled.stream().map(CompiledRule::rule).toList();
         if (listRules) {
-            rules.forEach(r -> spec.commandLine()
-                    .getOut()
-                    .printf(
-                            "%-14s %-8s %-40s %s%n",
-                            r.id(),
-                            r.level().label(),
-                            r.logTypes().stream()
-                                    .map(LogType::fileName)
-                                    .sorted()
-                                    .collect(Collectors.joining(",")),
-                            r.title()));
+            hunt.rules()
+                    .forEach(r -> spec.commandLine()
+                            .getOut()
+                            .printf(
+                                    "%-14s %-8s %-40s %s%n",
+                                    r.id(),
+                                    r.level().label(),
+                                    r.logTypes().stream()
+                                            .map(LogType::fileName)
+                                            .sorted()
+                                            .collect(Collectors.joining(",")),
+                                    r.title()));
             spec.commandLine().getOut().flush();
             return ExitCode.CLEAN.code();
         }
-        Instant started = clock.instant();
-        ReadOptions options = options(started);
-        HuntEngine engine = new HuntEngine(compiled);
-        ReadSummary summary;
+        ReadOptions options = options(clock.instant());
+        Reports.Done<HuntHeader, HuntSummary> done;
         try (AwsLogInputs remote = remoteInputs(options)) {
             List<LogInput> inputs = new ArrayList<>(localInputs());
             inputs.addAll(remote.inputs());
             if (inputs.isEmpty() && remote.problems().isEmpty()) {
                 throw new Main.UsageException("no log files under " + String.join(", ", paths));
             }
-            summary = remote.addTo(LogReader.read(inputs, options, engine::accept));
+            HuntInput input = new HuntInput(paths, inputs, remote.leftOut(), remote.problems());
+            done = output.write(
+                    spec, "hunt", Format::forHunt, writer -> Reports.hunt(hunt, input, options, threshold, writer));
         }
-        HuntEngine.Result result = engine.finish();
-        HuntReport report = new HuntReport(
-                Main.version(),
-                started,
-                clock.instant(),
-                paths,
-                policy.source(),
-                rules,
-                summary,
-                result.alerts(),
-                result.notes(),
-                threshold);
-        output.write(spec, w -> render(report, w));
+        HuntSummary summary = done.summary();
         spec.commandLine()
                 .getErr()
                 .printf(
                         "rsaudit: %d alert(s) from %d rule(s) over %d event(s) in %d file(s);"
                                 + " %d read problem(s); verdict %s%s%n",
-                        report.alerts().size(),
+                        summary.alerts(),
                         catalog.all().size(),
-                        summary.events(),
-                        summary.files(),
-                        summary.problemCount(),
-                        report.verdict().name().toLowerCase(Locale.ROOT),
+                        summary.read().events(),
+                        summary.read().files(),
+                        summary.read().problemCount(),
+                        summary.verdict().name().toLowerCase(Locale.ROOT),
                         output.whereWritten());
-        return ExitCode.of(report.verdict()).code();
+        return ExitCode.of(summary.verdict()).code();
     }
 
     private ReadOptions options(Instant now) {
@@ -289,14 +273,6 @@ final class HuntCommand implements Callable<Integer> {
             return new PolicyLoader(CheckCatalog.builtIn().ids(), catalog.ids()).load(policyFile);
         } catch (PolicyException e) {
             throw new Main.UsageException("policy " + e.getMessage());
-        }
-    }
-
-    private void render(HuntReport report, Writer w) throws IOException {
-        if (output.json()) {
-            new HuntJsonReporter().write(report, w);
-        } else {
-            new HuntTextReporter().write(report, w);
         }
     }
 }

@@ -1,6 +1,9 @@
 package io.rsaudit.cli;
 
 import io.rsaudit.core.model.Severity;
+import io.rsaudit.core.report.Format;
+import io.rsaudit.core.report.ReportWriter;
+import io.rsaudit.core.report.formats.Formats;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -8,33 +11,47 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
-/** The report options {@code scan} and {@code hunt} share: format, destination and the severity that fails the run. */
+/**
+ * The report options {@code scan} and {@code hunt} share: the formats (from the {@link Formats} registry), where the
+ * reports go, and the severity that fails the run.
+ */
 final class ReportOutput {
 
-    enum Format {
-        text,
-        json
-    }
-
-    /** Writes a report to a writer; the writer is flushed or closed by {@link #write}. */
+    /** Runs with the writer every report is written through, and gives what the run gives. */
     @FunctionalInterface
-    interface Render {
-        void to(Writer w) throws IOException;
+    interface Body<H, R, S, T> {
+        T run(ReportWriter<H, R, S> writer) throws IOException;
     }
 
     @Option(
             names = "--format",
+            split = ",",
             defaultValue = "text",
             paramLabel = "FORMAT",
-            description = "text or json (schemas: docs/json-report.md for scan, docs/hunt-report.md for hunt)."
-                    + " Default: ${DEFAULT-VALUE}.")
-    Format format;
+            description = "Report format(s), comma-separated: ${COMPLETION-CANDIDATES} (schemas: docs/json-report.md"
+                    + " for scan, docs/hunt-report.md for hunt). More than one needs --output-dir."
+                    + " Default: ${DEFAULT-VALUE}.",
+            completionCandidates = FormatNames.class)
+    List<String> formats;
 
     @Option(names = "--output", paramLabel = "FILE", description = "Write the report here instead of stdout.")
     Path output;
+
+    @Option(
+            names = "--output-dir",
+            paramLabel = "DIR",
+            description = "Write one report per format into this folder (created if absent), named rsaudit-scan.<ext>"
+                    + " or rsaudit-hunt.<ext> (txt, json).")
+    Path outputDir;
 
     @Option(
             names = "--fail-on",
@@ -44,13 +61,15 @@ final class ReportOutput {
                     + " medium, high, critical, or none). Default: ${DEFAULT-VALUE}.")
     String failOn;
 
-    boolean json() {
-        return format == Format.json;
-    }
+    private final List<Path> written = new ArrayList<>();
 
-    /** Whether the report goes to a terminal, where colour is welcome (never with NO_COLOR set). */
-    boolean toTerminal() {
-        return output == null && System.console() != null && System.getenv("NO_COLOR") == null;
+    /** The registered format names, for the help text. */
+    static final class FormatNames extends ArrayList<String> {
+        private static final long serialVersionUID = 1L;
+
+        FormatNames() {
+            super(Formats.all().stream().map(Format::name).toList());
+        }
     }
 
     /** The severity at or above which the run fails; {@code null} for {@code none}. */
@@ -67,24 +86,102 @@ final class ReportOutput {
 
     /** "; report written to FILE" for the closing line on stderr, or nothing when the report went to stdout. */
     String whereWritten() {
-        return output == null ? "" : "; report written to " + output;
+        if (written.isEmpty()) {
+            return "";
+        }
+        return (written.size() == 1 ? "; report written to " : "; reports written to ")
+                + written.stream().map(Path::toString).collect(Collectors.joining(", "));
     }
 
-    void write(CommandSpec spec, Render render) {
+    /**
+     * Opens a writer per format (stdout, {@code --output} or a file per format in {@code --output-dir}), runs {@code
+     * body} with all of them as one, and closes the files.
+     *
+     * @param run {@code scan} or {@code hunt}: names the files in an output folder
+     */
+    <H, R, S, T> T write(
+            CommandSpec spec,
+            String run,
+            Function<Format, Optional<Format.Writers<H, R, S>>> writersOf,
+            Body<H, R, S, T> body) {
+        List<Format> chosen = chosen(run, writersOf);
+        if (output != null && outputDir != null) {
+            throw new Main.UsageException("--output names one file, --output-dir a folder: give one or the other");
+        }
+        if (outputDir == null && chosen.size() > 1) {
+            throw new Main.UsageException("--format " + String.join(",", names(chosen))
+                    + ": more than one format needs --output-dir, one file per format");
+        }
+        List<Writer> files = new ArrayList<>();
         try {
-            if (output == null) {
-                Writer w = spec.commandLine().getOut();
-                render.to(w);
-                w.flush();
+            List<ReportWriter<H, R, S>> writers = new ArrayList<>();
+            if (outputDir != null) {
+                Files.createDirectories(outputDir);
+                for (Format f : chosen) {
+                    Writer w = file(outputDir.resolve("rsaudit-" + run + "." + f.extension()), files);
+                    writers.add(open(writersOf, f, w, Format.Style.PLAIN));
+                }
+            } else if (output != null) {
+                writers.add(open(writersOf, chosen.get(0), file(output, files), Format.Style.PLAIN));
             } else {
-                try (Writer w = new BufferedWriter(
-                        new OutputStreamWriter(Files.newOutputStream(output), StandardCharsets.UTF_8))) {
-                    render.to(w);
+                boolean terminal = System.console() != null && System.getenv("NO_COLOR") == null;
+                writers.add(open(writersOf, chosen.get(0), spec.commandLine().getOut(), new Format.Style(terminal)));
+            }
+            T result = body.run(ReportWriter.all(writers));
+            spec.commandLine().getOut().flush();
+            for (Writer w : files) {
+                w.close();
+            }
+            return result;
+        } catch (IOException e) {
+            String where = written.isEmpty()
+                    ? ""
+                    : " to " + written.stream().map(Path::toString).collect(Collectors.joining(", "));
+            throw new Main.UsageException("cannot write the report" + where + ": " + e);
+        } finally {
+            for (Writer w : files) {
+                try {
+                    w.close();
+                } catch (IOException ignored) {
+                    // reported above when it mattered: a closed writer is closed again here
                 }
             }
-        } catch (IOException e) {
-            throw new Main.UsageException(
-                    "cannot write the report" + (output == null ? "" : " to " + output) + ": " + e);
         }
+    }
+
+    /** Opens {@code path} for writing, and keeps the writer (to close) and the path (to tell). */
+    private Writer file(Path path, List<Writer> files) throws IOException {
+        written.add(path);
+        Writer w = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(path), StandardCharsets.UTF_8));
+        files.add(w);
+        return w;
+    }
+
+    private static <H, R, S> ReportWriter<H, R, S> open(
+            Function<Format, Optional<Format.Writers<H, R, S>>> writersOf,
+            Format format,
+            Writer out,
+            Format.Style style) {
+        return writersOf.apply(format).orElseThrow().open(out, style);
+    }
+
+    /** The formats asked for, each once, in the order given; each must exist and write this kind of report. */
+    private <H, R, S> List<Format> chosen(String run, Function<Format, Optional<Format.Writers<H, R, S>>> writersOf) {
+        List<Format> chosen = new ArrayList<>();
+        for (String name : new LinkedHashSet<>(formats)) {
+            String n = name.strip();
+            Format f = Formats.find(n)
+                    .orElseThrow(() -> new Main.UsageException(
+                            "--format: unknown format '" + n + "'; known: " + String.join(", ", names(Formats.all()))));
+            if (writersOf.apply(f).isEmpty()) {
+                throw new Main.UsageException("--format " + n + " does not write " + run + " reports");
+            }
+            chosen.add(f);
+        }
+        return chosen;
+    }
+
+    private static List<String> names(List<Format> formats) {
+        return formats.stream().map(Format::name).toList();
     }
 }

@@ -9,11 +9,12 @@ import io.rsaudit.core.model.Severity;
 import io.rsaudit.core.policy.Policy;
 import io.rsaudit.core.policy.PolicyException;
 import io.rsaudit.core.policy.PolicyLoader;
-import io.rsaudit.core.report.JsonReporter;
-import io.rsaudit.core.report.Report;
-import io.rsaudit.core.report.Reporter;
-import io.rsaudit.core.report.TextReporter;
-import io.rsaudit.core.scan.CheckRunner;
+import io.rsaudit.core.report.Format;
+import io.rsaudit.core.report.Reports;
+import io.rsaudit.core.scan.Scan;
+import io.rsaudit.core.scan.ScanHeader;
+import io.rsaudit.core.scan.ScanInput;
+import io.rsaudit.core.scan.ScanSummary;
 import io.rsaudit.core.source.CliJsonSource;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -22,7 +23,6 @@ import java.nio.file.FileSystem;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -78,62 +78,53 @@ final class ScanCommand implements Callable<Integer> {
         Severity threshold = report.threshold();
         CheckCatalog catalog = CheckCatalog.builtIn();
         Policy policy = policy(catalog);
-        Instant started = clock.instant();
         List<String> liveOptions = live.given();
         if (input != null && !liveOptions.isEmpty()) {
             throw new Main.UsageException("--input scans an export; " + String.join(", ", liveOptions)
                     + (liveOptions.size() == 1 ? " is an option" : " are options") + " of a live scan: give one or the"
                     + " other");
         }
-        Inventory inventory;
-        String scanned;
-        List<CollectionError> errors = new ArrayList<>();
+        ScanInput scanned;
         if (input != null) {
             if (!Files.isDirectory(input)) {
                 throw new Main.UsageException("--input " + input + " is not a directory");
             }
-            inventory = new CliJsonSource(input).load();
-            errors.addAll(inventory.errors());
-            scanned = input.toString();
+            scanned = new ScanInput(input.toString(), new CliJsonSource(input));
         } else {
             LiveOptions options =
                     live.options(TerminalProgress.forStderr(spec.commandLine().getErr()));
-            try (FileSystem memory = LiveExport.memory()) {
-                Path dir = LiveExport.inMemory(memory);
-                LiveCollector.Result collected = new LiveCollector(options).collect(dir);
-                inventory = new CliJsonSource(dir).load();
-                errors.addAll(LiveExport.readErrors(inventory, collected));
-                errors.addAll(LiveExport.problems(collected));
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot close the in-memory export", e);
-            }
-            scanned = options.describe();
+            scanned = new ScanInput(options.describe(), () -> collect(options));
         }
-        CheckRunner.Run run = new CheckRunner(catalog).run(inventory, policy, started);
-        Report report = new Report(
-                Main.version(),
-                started,
-                clock.instant(),
-                scanned,
-                policy.source(),
-                inventory.scopes(),
-                catalog.all(),
-                errors,
-                run.findings(),
-                run.policyNotices(),
-                run.internalErrors(),
-                threshold);
-        Reporter reporter = this.report.json() ? new JsonReporter() : new TextReporter(this.report.toTerminal());
-        this.report.write(spec, w -> reporter.write(report, w));
+        Scan scan = new Scan(catalog, policy, clock, Main.version());
+        Reports.Done<ScanHeader, ScanSummary> done =
+                report.write(spec, "scan", Format::forScan, writer -> Reports.scan(scan, scanned, threshold, writer));
+        ScanSummary summary = done.summary();
         PrintWriter err = spec.commandLine().getErr();
         err.printf(
                 "rsaudit: %d resource check(s) over %d account-region(s); %d collection error(s); verdict %s%s%n",
-                report.findings().size(),
-                report.scopes().size(),
-                report.errorCount(),
-                report.verdict().name().toLowerCase(java.util.Locale.ROOT),
+                summary.findings(),
+                done.header().scopes().size(),
+                summary.collectionErrors(),
+                summary.verdict().name().toLowerCase(java.util.Locale.ROOT),
                 this.report.whereWritten());
-        return ExitCode.of(report.verdict()).code();
+        return ExitCode.of(summary.verdict()).code();
+    }
+
+    /**
+     * Collects the live accounts into an export kept in memory and reads it, as {@code --input} would read the same
+     * folder on disk; the collection's own problems join the collection errors.
+     */
+    private static Inventory collect(LiveOptions options) {
+        try (FileSystem memory = LiveExport.memory()) {
+            Path dir = LiveExport.inMemory(memory);
+            LiveCollector.Result collected = new LiveCollector(options).collect(dir);
+            Inventory inventory = new CliJsonSource(dir).load();
+            List<CollectionError> errors = new ArrayList<>(LiveExport.readErrors(inventory, collected));
+            errors.addAll(LiveExport.problems(collected));
+            return inventory.withErrors(errors);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot close the in-memory export", e);
+        }
     }
 
     private Policy policy(CheckCatalog catalog) {

@@ -13,13 +13,16 @@ import io.rsaudit.core.model.CollectionError;
 import io.rsaudit.core.model.Inventory;
 import io.rsaudit.core.model.Verdict;
 import io.rsaudit.core.policy.Policy;
-import io.rsaudit.core.report.Report;
-import io.rsaudit.core.scan.CheckRunner;
+import io.rsaudit.core.scan.ScanInput;
+import io.rsaudit.core.scan.ScanListener;
+import io.rsaudit.core.scan.ScanSummary;
 import io.rsaudit.core.source.CliJsonSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -106,29 +109,19 @@ record Scan(
             List<CollectionError> problems,
             LiveCollector.Result collected,
             List<SimRequest> requests) {
-        CheckCatalog catalog = CheckCatalog.builtIn();
-        CheckRunner.Run run = new CheckRunner(catalog).run(inventory, Policy.defaults(), NOW);
         List<CollectionError> errors = new ArrayList<>(inventory.errors());
         errors.addAll(problems);
-        Report report = new Report(
-                "test",
-                NOW,
-                NOW,
-                "test",
-                Policy.defaults().source(),
-                inventory.scopes(),
-                catalog.all(),
-                errors,
-                run.findings(),
-                run.policyNotices(),
-                run.internalErrors(),
-                null);
         List<String> findings = new ArrayList<>();
-        for (Finding f : run.findings()) {
-            findings.add(line(f));
-        }
+        ScanSummary summary = new io.rsaudit.core.scan.Scan(
+                        CheckCatalog.builtIn(), Policy.defaults(), Clock.fixed(NOW, ZoneOffset.UTC), "test")
+                .run(new ScanInput("test", () -> inventory.withErrors(errors)), null, new ScanListener() {
+                    @Override
+                    public void finding(Finding f) {
+                        findings.add(line(f));
+                    }
+                });
         findings.sort(null);
-        return new Scan(inventory.scopes(), findings, errors, report.verdict(), collected, requests);
+        return new Scan(inventory.scopes(), findings, errors, summary.verdict(), collected, requests);
     }
 
     /**

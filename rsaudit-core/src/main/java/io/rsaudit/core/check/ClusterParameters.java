@@ -3,6 +3,7 @@ package io.rsaudit.core.check;
 import io.rsaudit.core.model.Cluster;
 import io.rsaudit.core.model.ParameterGroupRef;
 import io.rsaudit.core.model.ParameterSet;
+import io.rsaudit.core.model.Reason;
 import io.rsaudit.core.model.Value;
 
 /**
@@ -27,7 +28,7 @@ public final class ClusterParameters {
         if (!ref.isPresent()) {
             return ref.isUnknown()
                     ? ref.map(x -> null)
-                    : Value.unknown(ref.provenance(), "the cluster reports no parameter group");
+                    : Value.unknown(ref.provenance(), Reason.Kind.ABSENT, "the cluster reports no parameter group");
         }
         ParameterGroupRef group = ref.value();
         Value<ParameterSet> params = context.inventory().parameters(cluster.id().scope(), group.name());

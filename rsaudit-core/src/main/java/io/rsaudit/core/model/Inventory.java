@@ -44,6 +44,26 @@ public record Inventory(
         errors = List.copyOf(errors);
     }
 
+    /** The same inventory with {@code errors} as its collection errors (a front end that adds or drops some). */
+    public Inventory withErrors(List<CollectionError> errors) {
+        return new Inventory(
+                scopes,
+                accounts,
+                clusters,
+                clusterSnapshots,
+                snapshotCopyGrants,
+                kmsKeys,
+                namespaces,
+                workgroups,
+                serverlessSnapshots,
+                parameters,
+                logging,
+                securityGroups,
+                keys,
+                clusterIdentifiers,
+                errors);
+    }
+
     /** The resources of one type, in source order. */
     public List<? extends Resource> resources(ResourceType type) {
         return switch (type) {

@@ -7,9 +7,9 @@ import java.util.function.Function;
  * A value read from a source, with its {@link Status} and {@link Provenance}.
  *
  * @param value the value; {@code null} when unknown, or when known to be "not set"
- * @param note why the value is defaulted or unknown; {@code null} when known
+ * @param reason why the value is defaulted ({@link Reason.Kind#AWS_DEFAULT}) or unknown; {@code null} when known
  */
-public record Value<T>(T value, Status status, Provenance provenance, String note) {
+public record Value<T>(T value, Status status, Provenance provenance, Reason reason) {
 
     public Value {
         Objects.requireNonNull(status, "status");
@@ -17,8 +17,18 @@ public record Value<T>(T value, Status status, Provenance provenance, String not
         if (status == Status.UNKNOWN && value != null) {
             throw new IllegalArgumentException("an unknown value has no value");
         }
-        if (status != Status.KNOWN && (note == null || note.isBlank())) {
-            throw new IllegalArgumentException(status + " needs a note saying why");
+        switch (status) {
+            case KNOWN -> {
+                if (reason != null) {
+                    throw new IllegalArgumentException("a known value needs no reason");
+                }
+            }
+            case DEFAULTED ->
+                Objects.requireNonNull(reason, "a defaulted value needs a reason")
+                        .explaining(Reason.Applies.DEFAULTED);
+            case UNKNOWN ->
+                Objects.requireNonNull(reason, "an unknown value needs a reason")
+                        .explaining(Reason.Applies.UNKNOWN);
         }
     }
 
@@ -26,12 +36,23 @@ public record Value<T>(T value, Status status, Provenance provenance, String not
         return new Value<>(value, Status.KNOWN, provenance, null);
     }
 
+    /** The value AWS documents for an absent member; {@code why} says which member and what the default means. */
     public static <T> Value<T> defaulted(T value, Provenance provenance, String why) {
-        return new Value<>(value, Status.DEFAULTED, provenance, why);
+        return new Value<>(value, Status.DEFAULTED, provenance, Reason.of(Reason.Kind.AWS_DEFAULT, why));
     }
 
+    public static <T> Value<T> unknown(Provenance provenance, Reason.Kind kind, String detail) {
+        return new Value<>(null, Status.UNKNOWN, provenance, Reason.of(kind, detail));
+    }
+
+    /** Unknown for a reason of kind {@link Reason.Kind#UNSPECIFIED}: prefer {@link #unknown(Provenance, Reason.Kind, String)}. */
     public static <T> Value<T> unknown(Provenance provenance, String reason) {
-        return new Value<>(null, Status.UNKNOWN, provenance, reason);
+        return unknown(provenance, Reason.Kind.UNSPECIFIED, reason);
+    }
+
+    /** The detail of the reason: why the value is defaulted or unknown; {@code null} when known. */
+    public String note() {
+        return reason == null ? null : reason.detail();
     }
 
     public boolean isUnknown() {
@@ -44,11 +65,16 @@ public record Value<T>(T value, Status status, Provenance provenance, String not
     }
 
     /**
-     * This value when it is unknown; otherwise an unknown value at the same place, for {@code why}. For a field that
-     * must be set to be judged: "not set" then means the check cannot tell, with {@code why} as the reason.
+     * This value when it is unknown; otherwise an unknown value at the same place, for {@code why}, of kind {@link
+     * Reason.Kind#ABSENT}. For a field that must be set to be judged: "not set" then means the check cannot tell.
      */
     public Value<T> orUnknown(String why) {
-        return status == Status.UNKNOWN ? this : unknown(provenance, why);
+        return status == Status.UNKNOWN ? this : unknown(provenance, Reason.Kind.ABSENT, why);
+    }
+
+    /** This value when it is unknown; otherwise an unknown value at the same place, for a reason of {@code kind}. */
+    public Value<T> orUnknown(Reason.Kind kind, String why) {
+        return status == Status.UNKNOWN ? this : unknown(provenance, kind, why);
     }
 
     /** The same status and provenance around a derived value; unknown stays unknown. */
@@ -57,7 +83,7 @@ public record Value<T>(T value, Status status, Provenance provenance, String not
         if (status == Status.UNKNOWN) {
             return (Value<R>) this;
         }
-        return new Value<>(value == null ? null : f.apply(value), status, provenance, note);
+        return new Value<>(value == null ? null : f.apply(value), status, provenance, reason);
     }
 
     /** A short rendering for messages: the value, or "unknown". */

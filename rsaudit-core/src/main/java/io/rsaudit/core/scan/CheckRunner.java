@@ -18,14 +18,26 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Runs every check of a catalog on every resource of its type, then applies the policy: severity overrides and
- * suppressions. A check that throws is a bug: its outcome is unknown and the run reports an internal error.
+ * suppressions. Each finding goes to the caller as soon as it is made ({@link #run(Inventory, Policy, Instant,
+ * ScanListener)}), so memory does not grow with the number of findings. A check that throws is a bug: its outcome
+ * is unknown and the run reports an internal error.
  */
 public final class CheckRunner {
 
-    /** The findings of one run, the policy notices (expired or unused suppressions), and any internal errors. */
+    /** What a run says besides its findings: policy notices (expired or unused suppressions) and internal errors. */
+    public record Notes(List<String> policyNotices, List<String> internalErrors) {
+
+        public Notes {
+            policyNotices = List.copyOf(policyNotices);
+            internalErrors = List.copyOf(internalErrors);
+        }
+    }
+
+    /** The findings of one run, kept in memory, with its notes: for tests and measurements of the checks alone. */
     public record Run(List<Finding> findings, List<String> policyNotices, List<String> internalErrors) {
 
         public Run {
@@ -41,38 +53,64 @@ public final class CheckRunner {
         this.catalog = catalog;
     }
 
+    /** Runs the checks and keeps every finding in a list. */
     public Run run(Inventory inventory, Policy policy, Instant now) {
+        List<Finding> findings = new ArrayList<>();
+        Notes notes = run(inventory, policy, now, new ScanListener() {
+            @Override
+            public void finding(Finding finding) {
+                findings.add(finding);
+            }
+        });
+        return new Run(findings, notes.policyNotices(), notes.internalErrors());
+    }
+
+    /**
+     * Runs the checks, handing each finding to {@code listener} as it is made (checks in catalog order, resources in
+     * inventory order) and telling it when a check is done.
+     */
+    public Notes run(Inventory inventory, Policy policy, Instant now, ScanListener listener) {
         CheckContext context = new CheckContext(inventory, policy, now);
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
-        List<Finding> findings = new ArrayList<>();
         List<String> internalErrors = new ArrayList<>();
         Set<Suppression> used = new HashSet<>();
         for (CheckMetadata check : catalog.all()) {
             Severity severity = policy.severityOverrides().getOrDefault(check.id(), check.severity());
-            for (Resource resource : inventory.resources(check.resourceType())) {
+            List<? extends Resource> resources = inventory.resources(check.resourceType());
+            for (Resource resource : resources) {
                 Outcome outcome;
                 try {
                     outcome = check.evaluate(resource, context);
                 } catch (RuntimeException e) {
                     String what = check.id() + " failed on " + resource.id().arn() + ": " + e;
                     internalErrors.add(what);
-                    outcome = new Outcome(Result.UNKNOWN, "internal error in the check (please report it): " + e, null);
+                    outcome = Outcome.checkFailed(e);
                 }
                 Suppression suppression = null;
                 if (outcome.result() == Result.FAIL || outcome.result() == Result.UNKNOWN) {
-                    for (Suppression s : policy.suppressions()) {
-                        if (s.matches(check.id(), resource.id())) {
-                            used.add(s);
-                            if (!s.isExpired(today)) {
-                                suppression = s;
-                                break;
-                            }
-                        }
-                    }
+                    suppression = suppression(policy, check, resource, today, used::add);
                 }
-                findings.add(new Finding(check, resource.id(), outcome, severity, suppression));
+                listener.finding(new Finding(check, resource.id(), outcome, severity, suppression));
+            }
+            listener.checked(check, resources.size());
+        }
+        return new Notes(notices(policy, today, used), internalErrors);
+    }
+
+    private static Suppression suppression(
+            Policy policy, CheckMetadata check, Resource resource, LocalDate today, Consumer<Suppression> used) {
+        for (Suppression s : policy.suppressions()) {
+            if (s.matches(check.id(), resource.id())) {
+                used.accept(s);
+                if (!s.isExpired(today)) {
+                    return s;
+                }
             }
         }
+        return null;
+    }
+
+    private static List<String> notices(Policy policy, LocalDate today, Set<Suppression> used) {
         List<String> notices = new ArrayList<>();
         for (Suppression s : policy.suppressions()) {
             if (s.isExpired(today)) {
@@ -84,6 +122,6 @@ public final class CheckRunner {
                         + "' matched no failing or unknown finding; remove it if the risk is gone");
             }
         }
-        return new Run(findings, notices, internalErrors);
+        return notices;
     }
 }

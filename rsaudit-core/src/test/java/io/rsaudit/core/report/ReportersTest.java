@@ -5,19 +5,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rsaudit.core.catalog.CheckCatalog;
+import io.rsaudit.core.check.Finding;
 import io.rsaudit.core.check.transit.ClusterRequiresSsl;
 import io.rsaudit.core.model.Inventory;
 import io.rsaudit.core.model.Severity;
 import io.rsaudit.core.model.Verdict;
 import io.rsaudit.core.policy.Policy;
 import io.rsaudit.core.policy.PolicyLoader;
-import io.rsaudit.core.scan.CheckRunner;
+import io.rsaudit.core.report.formats.Formats;
+import io.rsaudit.core.report.json.ScanJsonWriter;
+import io.rsaudit.core.report.text.ScanTextWriter;
+import io.rsaudit.core.scan.Scan;
+import io.rsaudit.core.scan.ScanHeader;
+import io.rsaudit.core.scan.ScanInput;
+import io.rsaudit.core.scan.ScanSummary;
 import io.rsaudit.core.testing.Estate;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,10 +45,38 @@ class ReportersTest {
     @TempDir
     Path dir;
 
-    Report report;
+    Policy policy;
+    Inventory inventory;
+    /** The run at threshold low, as the writers received it. */
+    Reports.Done<ScanHeader, ScanSummary> low;
+
+    Reports.Done<ScanHeader, ScanSummary> scan(Severity failOn, ReportWriter<ScanHeader, Finding, ScanSummary> writer)
+            throws IOException {
+        Scan scan = new Scan(CATALOG, policy, Clock.fixed(NOW, ZoneOffset.UTC), "1.2.3");
+        return Reports.scan(scan, new ScanInput("estate", () -> inventory), failOn, writer);
+    }
+
+    String write(Severity failOn, Format.Writers<ScanHeader, Finding, ScanSummary> format, boolean colour)
+            throws IOException {
+        StringWriter out = new StringWriter();
+        scan(failOn, format.open(out, new Format.Style(colour)));
+        return out.toString();
+    }
+
+    /** A writer that keeps nothing. */
+    static final ReportWriter<ScanHeader, Finding, ScanSummary> NONE = new ReportWriter<>() {
+        @Override
+        public void header(ScanHeader header) {}
+
+        @Override
+        public void result(Finding result) {}
+
+        @Override
+        public void summary(ScanSummary summary) {}
+    };
 
     @BeforeEach
-    void scan() throws Exception {
+    void setUp() throws Exception {
         String r = "111111111111/eu-west-1/";
         Inventory inv = Estate.in(dir.resolve("estate"))
                 .json(
@@ -67,28 +104,15 @@ class ReportersTest {
                     reason: gone
                     expires: 2026-01-31
                 """);
-        Policy policy = new PolicyLoader(CATALOG.ids()).load(policyFile);
-        CheckRunner.Run run = new CheckRunner(CATALOG).run(inv, policy, NOW);
-        report = new Report(
-                "1.2.3",
-                NOW,
-                NOW.plusSeconds(2),
-                "estate",
-                "policy.yaml",
-                inv.scopes(),
-                CATALOG.all(),
-                inv.errors(),
-                run.findings(),
-                run.policyNotices(),
-                run.internalErrors(),
-                Severity.LOW);
+        policy = new PolicyLoader(CATALOG.ids()).load(policyFile);
+        inventory = inv;
+        low = scan(Severity.LOW, NONE);
     }
 
     @Test
     void jsonReportFollowsTheDocumentedSchema() throws IOException {
-        StringWriter out = new StringWriter();
-        new JsonReporter().write(report, out);
-        JsonNode json = new ObjectMapper().readTree(out.toString());
+        JsonNode json =
+                new ObjectMapper().readTree(write(Severity.LOW, (out, style) -> new ScanJsonWriter(out), false));
 
         assertThat(json.path("schema").asText()).isEqualTo("rsaudit-scan/1");
         assertThat(json.path("tool").path("version").asText()).isEqualTo("1.2.3");
@@ -160,27 +184,18 @@ class ReportersTest {
         var where = io.rsaudit.core.model.Provenance.of("f.json", "/Snapshots/0/AccountsWithRestoreAccess");
         var shared = io.rsaudit.core.model.Value.known(
                 List.of(new io.rsaudit.core.model.RestoreAccess("999988887777", null, where.child(0))), where);
-        var f = new io.rsaudit.core.check.Finding(
+        Finding one = first();
+        var f = new Finding(
                 CATALOG.all().get(0),
-                report.findings().get(0).resource(),
+                one.resource(),
                 io.rsaudit.core.check.Outcome.fail("shared", shared),
                 Severity.HIGH,
                 null);
-        Report one = new Report(
-                "1",
-                NOW,
-                NOW,
-                "e",
-                "p",
-                report.scopes(),
-                report.checks(),
-                List.of(),
-                List.of(f),
-                List.of(),
-                List.of(),
-                Severity.LOW);
         StringWriter out = new StringWriter();
-        new JsonReporter().write(one, out);
+        ScanJsonWriter writer = new ScanJsonWriter(out);
+        writer.header(low.header());
+        writer.result(f);
+        writer.summary(low.summary());
         JsonNode value = new ObjectMapper()
                 .readTree(out.toString())
                 .path("findings")
@@ -188,6 +203,23 @@ class ReportersTest {
                 .path("field")
                 .path("value");
         assertThat(value.toString()).isEqualTo("[{\"accountId\":\"999988887777\",\"accountAlias\":null}]");
+    }
+
+    private Finding first() throws IOException {
+        List<Finding> all = new java.util.ArrayList<>();
+        scan(Severity.LOW, new ReportWriter<>() {
+            @Override
+            public void header(ScanHeader header) {}
+
+            @Override
+            public void result(Finding result) {
+                all.add(result);
+            }
+
+            @Override
+            public void summary(ScanSummary summary) {}
+        });
+        return all.get(0);
     }
 
     private static JsonNode finding(JsonNode json, String name) {
@@ -202,9 +234,8 @@ class ReportersTest {
     /** Regenerate after an intended change with {@code -Dgolden.update=true}, then read the diff. */
     @Test
     void textReportMatchesTheGoldenFile() throws IOException {
-        StringWriter out = new StringWriter();
-        new TextReporter(false).write(report, out);
-        String actual = out.toString().replace(dir.toString(), "<tmp>");
+        String actual = write(Severity.LOW, (out, style) -> new ScanTextWriter(out, style.colour()), false)
+                .replace(dir.toString(), "<tmp>");
         Path golden = Path.of("src/test/resources/io/rsaudit/core/report/expected-text-report.txt");
         if (Boolean.getBoolean("golden.update")) {
             Files.writeString(golden, actual);
@@ -214,58 +245,38 @@ class ReportersTest {
 
     @Test
     void colourOnlyWhenAsked() throws IOException {
-        StringWriter plain = new StringWriter();
-        StringWriter coloured = new StringWriter();
-        new TextReporter(false).write(report, plain);
-        new TextReporter(true).write(report, coloured);
-        assertThat(plain.toString()).doesNotContain("\u001b[");
-        assertThat(coloured.toString()).contains("\u001b[31mFAIL");
+        Format.Writers<ScanHeader, Finding, ScanSummary> text = (out, style) -> new ScanTextWriter(out, style.colour());
+        assertThat(write(Severity.LOW, text, false)).doesNotContain("\u001b[");
+        assertThat(write(Severity.LOW, text, true)).contains("\u001b[31mFAIL");
     }
 
     @Test
-    void verdictsFollowTheThreshold() {
-        Report none = new Report(
-                "1",
-                NOW,
-                NOW,
-                "e",
-                "p",
-                report.scopes(),
-                report.checks(),
-                List.of(),
-                report.findings(),
-                List.of(),
-                List.of(),
-                null);
-        assertThat(none.verdict()).isEqualTo(Verdict.CLEAN);
-        Report critical = new Report(
-                "1",
-                NOW,
-                NOW,
-                "e",
-                "p",
-                report.scopes(),
-                report.checks(),
-                report.collectionErrors(),
-                report.findings(),
-                List.of(),
-                List.of(),
-                Severity.CRITICAL);
-        assertThat(critical.verdict()).isEqualTo(Verdict.INCOMPLETE);
-        assertThat(report.verdict()).isEqualTo(Verdict.FINDINGS);
-        Report broken = new Report(
-                "1",
-                NOW,
-                NOW,
-                "e",
-                "p",
-                report.scopes(),
-                report.checks(),
-                List.of(),
-                report.findings(),
-                List.of(),
-                List.of("RS-X failed"),
-                Severity.LOW);
-        assertThat(broken.verdict()).isEqualTo(Verdict.INTERNAL_ERROR);
+    void verdictsFollowTheThreshold() throws IOException {
+        assertThat(scan(null, NONE).summary().verdict())
+                .as("no threshold, but collection errors")
+                .isEqualTo(Verdict.INCOMPLETE);
+        Inventory withErrors = inventory;
+        inventory = inventory.withErrors(List.of());
+        assertThat(scan(null, NONE).summary().verdict()).isEqualTo(Verdict.CLEAN);
+        inventory = withErrors;
+        assertThat(scan(Severity.CRITICAL, NONE).summary().verdict()).isEqualTo(Verdict.INCOMPLETE);
+        assertThat(low.summary().verdict()).isEqualTo(Verdict.FINDINGS);
+        assertThat(low.summary().failsAtThreshold()).isEqualTo(1);
+        assertThat(ScanSummary.verdict(true, 1, 1, 1)).isEqualTo(Verdict.INTERNAL_ERROR);
+    }
+
+    @Test
+    void everyWriterOfEveryFormatGetsTheSameRun() throws IOException {
+        List<StringWriter> outs = new java.util.ArrayList<>();
+        List<ReportWriter<ScanHeader, Finding, ScanSummary>> writers = new java.util.ArrayList<>();
+        for (Format f : io.rsaudit.core.report.formats.Formats.all()) {
+            StringWriter out = new StringWriter();
+            outs.add(out);
+            writers.add(f.forScan().orElseThrow().open(out, Format.Style.PLAIN));
+        }
+        scan(Severity.LOW, ReportWriter.all(writers));
+        assertThat(outs).allSatisfy(o -> assertThat(o.toString()).contains("RS-TRANSIT-001"));
+        assertThat(outs.get(0).toString())
+                .isEqualTo(write(Severity.LOW, Formats.all().get(0).forScan().orElseThrow(), false));
     }
 }

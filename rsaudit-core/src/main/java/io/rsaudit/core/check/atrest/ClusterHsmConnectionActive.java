@@ -7,6 +7,7 @@ import io.rsaudit.core.check.CheckInfo;
 import io.rsaudit.core.check.Outcome;
 import io.rsaudit.core.model.Cluster;
 import io.rsaudit.core.model.HsmStatus;
+import io.rsaudit.core.model.Reason;
 import io.rsaudit.core.model.Severity;
 import io.rsaudit.core.model.Value;
 
@@ -25,7 +26,8 @@ public final class ClusterHsmConnectionActive implements Check<Cluster> {
             return Outcome.unknown("cannot tell whether " + name + " is HSM-backed", hsm);
         }
         if (hsm.value() == null) {
-            return Outcome.notApplicable(name + " is not HSM-backed (it reports no HsmStatus)", hsm);
+            return Outcome.notApplicable(
+                    Reason.Kind.FEATURE_NOT_IN_USE, name + " is not HSM-backed (it reports no HsmStatus)", hsm);
         }
         Value<String> status = hsm.value().status();
         String which = HsmNames.of(hsm.value());

@@ -8,6 +8,7 @@ import io.rsaudit.core.check.Outcome;
 import io.rsaudit.core.model.Cluster;
 import io.rsaudit.core.model.HsmStatus;
 import io.rsaudit.core.model.KeyReference;
+import io.rsaudit.core.model.Reason;
 import io.rsaudit.core.model.Severity;
 import io.rsaudit.core.model.Value;
 
@@ -21,7 +22,7 @@ public final class ClusterRootKeyCustomerManaged implements Check<Cluster> {
     @Override
     public Outcome evaluate(Cluster cluster, CheckContext context) {
         if (!context.policy().requireCustomerManagedKeys()) {
-            return Outcome.notApplicable(KeyOwnership.NOT_REQUIRED);
+            return Outcome.notApplicable(Reason.Kind.NOT_REQUIRED_BY_POLICY, KeyOwnership.NOT_REQUIRED);
         }
         String name = "cluster " + cluster.identifier();
         Value<Boolean> encrypted = cluster.encrypted();
@@ -29,7 +30,8 @@ public final class ClusterRootKeyCustomerManaged implements Check<Cluster> {
             return Outcome.unknown("cannot tell whether " + name + " is encrypted", encrypted);
         }
         if (!Boolean.TRUE.equals(encrypted.value())) {
-            return Outcome.notApplicable(name + " is not encrypted; RS-ATREST-001 reports it", encrypted);
+            return Outcome.notApplicable(
+                    Reason.Kind.FEATURE_NOT_IN_USE, name + " is not encrypted; RS-ATREST-001 reports it", encrypted);
         }
         Value<HsmStatus> hsm = cluster.hsmStatus();
         if (hsm.isPresent()) {

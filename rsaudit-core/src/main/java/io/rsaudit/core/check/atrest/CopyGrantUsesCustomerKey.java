@@ -6,6 +6,7 @@ import io.rsaudit.core.check.CheckContext;
 import io.rsaudit.core.check.CheckInfo;
 import io.rsaudit.core.check.Outcome;
 import io.rsaudit.core.model.KeyReference;
+import io.rsaudit.core.model.Reason;
 import io.rsaudit.core.model.Severity;
 import io.rsaudit.core.model.SnapshotCopyGrant;
 import io.rsaudit.core.model.Value;
@@ -20,7 +21,7 @@ public final class CopyGrantUsesCustomerKey implements Check<SnapshotCopyGrant> 
     @Override
     public Outcome evaluate(SnapshotCopyGrant grant, CheckContext context) {
         if (!context.policy().requireCustomerManagedKeys()) {
-            return Outcome.notApplicable(KeyOwnership.NOT_REQUIRED);
+            return Outcome.notApplicable(Reason.Kind.NOT_REQUIRED_BY_POLICY, KeyOwnership.NOT_REQUIRED);
         }
         String name = "snapshot copy grant " + grant.id().name();
         Value<String> kmsKeyId = grant.kmsKeyId();

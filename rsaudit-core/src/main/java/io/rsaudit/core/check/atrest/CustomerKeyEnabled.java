@@ -7,6 +7,7 @@ import io.rsaudit.core.check.CheckInfo;
 import io.rsaudit.core.check.Outcome;
 import io.rsaudit.core.model.KeyMetadata;
 import io.rsaudit.core.model.KmsKey;
+import io.rsaudit.core.model.Reason;
 import io.rsaudit.core.model.Severity;
 import io.rsaudit.core.model.Value;
 import java.time.Duration;
@@ -28,6 +29,7 @@ public final class CustomerKeyEnabled implements Check<KmsKey> {
         }
         if ("AWS".equals(metadata.value().keyManager().value())) {
             return Outcome.notApplicable(
+                    Reason.Kind.MANAGED_BY_AWS,
                     name + " is AWS managed: no one in the account can disable it or schedule" + " its deletion",
                     metadata.value().keyManager());
         }

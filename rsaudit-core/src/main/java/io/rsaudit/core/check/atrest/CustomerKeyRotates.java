@@ -7,6 +7,7 @@ import io.rsaudit.core.check.CheckInfo;
 import io.rsaudit.core.check.Outcome;
 import io.rsaudit.core.model.KeyMetadata;
 import io.rsaudit.core.model.KmsKey;
+import io.rsaudit.core.model.Reason;
 import io.rsaudit.core.model.Severity;
 import io.rsaudit.core.model.Value;
 import java.util.Set;
@@ -33,18 +34,22 @@ public final class CustomerKeyRotates implements Check<KmsKey> {
         Value<String> manager = metadata.value().keyManager();
         if ("AWS".equals(manager.value())) {
             return Outcome.notApplicable(
+                    Reason.Kind.MANAGED_BY_AWS,
                     name + " is AWS managed: KMS rotates AWS managed keys every year, and that" + " cannot be changed",
                     manager);
         }
         Value<String> origin = metadata.value().origin();
         if (origin.isPresent() && NOT_AUTO_ROTATABLE.contains(origin.value())) {
             return Outcome.notApplicable(
-                    name + " has origin " + origin.value() + ": " + manualRotation(origin.value()), origin);
+                    Reason.Kind.NOT_SUPPORTED,
+                    name + " has origin " + origin.value() + ": " + manualRotation(origin.value()),
+                    origin);
         }
         Value<String> state = metadata.value().keyState();
         if (state.isPresent() && PENDING_DELETION.contains(state.value())) {
             // KMS reports rotation off for a key awaiting deletion; RS-ATREST-003 reports the deletion itself
             return Outcome.notApplicable(
+                    Reason.Kind.NOT_SUPPORTED,
                     name + " is " + state.value() + ", and KMS does not rotate a key that is"
                             + " scheduled for deletion; RS-ATREST-003 reports it",
                     state);

@@ -5,6 +5,7 @@ import io.rsaudit.core.check.Outcome;
 import io.rsaudit.core.model.KeyMetadata;
 import io.rsaudit.core.model.KeyReference;
 import io.rsaudit.core.model.KmsKey;
+import io.rsaudit.core.model.Reason;
 import io.rsaudit.core.model.Scope;
 import io.rsaudit.core.model.Value;
 
@@ -46,7 +47,7 @@ final class KeyOwnership {
 
     private static Outcome lookUp(Value<KmsKey> key, String id, String subject) {
         if (!key.isPresent()) {
-            Value<KmsKey> why = key.orUnknown("no key record for " + id);
+            Value<KmsKey> why = key.orUnknown(Reason.Kind.NOT_FOUND, "no key record for " + id);
             return Outcome.unknown("cannot look up key " + id + " of " + subject, why);
         }
         String arn = key.value().id().arn();
@@ -70,6 +71,8 @@ final class KeyOwnership {
         return Outcome.unknown(
                 "cannot tell who manages key " + arn + " of " + subject,
                 Value.unknown(
-                        manager.provenance(), "KeyManager is '" + manager.value() + "', neither AWS nor CUSTOMER"));
+                        manager.provenance(),
+                        Reason.Kind.UNRECOGNIZED,
+                        "KeyManager is '" + manager.value() + "', neither AWS nor CUSTOMER"));
     }
 }

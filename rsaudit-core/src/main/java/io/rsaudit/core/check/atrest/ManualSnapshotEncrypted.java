@@ -6,6 +6,7 @@ import io.rsaudit.core.check.CheckContext;
 import io.rsaudit.core.check.CheckInfo;
 import io.rsaudit.core.check.Outcome;
 import io.rsaudit.core.model.ClusterSnapshot;
+import io.rsaudit.core.model.Reason;
 import io.rsaudit.core.model.RestoreAccess;
 import io.rsaudit.core.model.Severity;
 import io.rsaudit.core.model.Value;
@@ -26,6 +27,7 @@ public final class ManualSnapshotEncrypted implements Check<ClusterSnapshot> {
         }
         if (snapshot.isSharedIn()) {
             return Outcome.notApplicable(
+                    Reason.Kind.OWNED_BY_ANOTHER_ACCOUNT,
                     name + " belongs to account " + snapshot.ownerAccount().value()
                             + ", which shares it with this account; only the owner can change it, and the owner's own audit"
                             + " judges it",
@@ -39,6 +41,7 @@ public final class ManualSnapshotEncrypted implements Check<ClusterSnapshot> {
         }
         if ("automated".equals(type.value())) {
             return Outcome.notApplicable(
+                    Reason.Kind.MANAGED_BY_AWS,
                     name + " is automated, so it is encrypted exactly when its cluster is;"
                             + " RS-ATREST-001 reports the cluster",
                     type);

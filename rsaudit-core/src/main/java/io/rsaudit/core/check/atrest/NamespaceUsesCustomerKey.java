@@ -7,6 +7,7 @@ import io.rsaudit.core.check.CheckInfo;
 import io.rsaudit.core.check.Outcome;
 import io.rsaudit.core.model.KeyReference;
 import io.rsaudit.core.model.Namespace;
+import io.rsaudit.core.model.Reason;
 import io.rsaudit.core.model.Severity;
 import io.rsaudit.core.model.Value;
 
@@ -20,7 +21,7 @@ public final class NamespaceUsesCustomerKey implements Check<Namespace> {
     @Override
     public Outcome evaluate(Namespace namespace, CheckContext context) {
         if (!context.policy().requireCustomerManagedKeys()) {
-            return Outcome.notApplicable(KeyOwnership.NOT_REQUIRED);
+            return Outcome.notApplicable(Reason.Kind.NOT_REQUIRED_BY_POLICY, KeyOwnership.NOT_REQUIRED);
         }
         String name = "namespace " + namespace.id().name();
         Value<String> kmsKeyId = namespace.kmsKeyId();
@@ -31,7 +32,7 @@ public final class NamespaceUsesCustomerKey implements Check<Namespace> {
         if (KeyReference.classify(kmsKeyId.value()) == KeyReference.NONE) {
             return Outcome.unknown(
                     "cannot tell which key encrypts " + name,
-                    Value.unknown(kmsKeyId.provenance(), "the namespace reports no kmsKeyId"));
+                    Value.unknown(kmsKeyId.provenance(), Reason.Kind.ABSENT, "the namespace reports no kmsKeyId"));
         }
         return KeyOwnership.judge(kmsKeyId, namespace.id().scope(), context, name);
     }

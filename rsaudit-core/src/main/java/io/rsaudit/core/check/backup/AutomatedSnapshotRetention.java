@@ -6,6 +6,7 @@ import io.rsaudit.core.check.CheckContext;
 import io.rsaudit.core.check.CheckInfo;
 import io.rsaudit.core.check.Outcome;
 import io.rsaudit.core.model.Cluster;
+import io.rsaudit.core.model.Reason;
 import io.rsaudit.core.model.Severity;
 import io.rsaudit.core.model.Value;
 
@@ -26,7 +27,9 @@ public final class AutomatedSnapshotRetention implements Check<Cluster> {
         int d = days.value();
         if (d == 0) {
             return Outcome.notApplicable(
-                    "automated snapshots of " + name + " are disabled; RS-BACKUP-001 reports it", days);
+                    Reason.Kind.FEATURE_NOT_IN_USE,
+                    "automated snapshots of " + name + " are disabled; RS-BACKUP-001 reports it",
+                    days);
         }
         if (d < 0) {
             return Outcome.unknown(Snapshots.outOfRange(name, d), days);

@@ -1,6 +1,7 @@
 package io.rsaudit.core.check.backup;
 
 import io.rsaudit.core.check.Outcome;
+import io.rsaudit.core.model.Reason;
 import io.rsaudit.core.model.Status;
 import io.rsaudit.core.model.Value;
 import io.rsaudit.core.policy.Policy;
@@ -42,6 +43,7 @@ final class ManualRetention {
         }
         if (d < 1) {
             return Outcome.unknown(
+                    Reason.Kind.UNRECOGNIZED,
                     "cannot judge the manual snapshot retention of " + resource
                             + ": ManualSnapshotRetentionPeriod is " + d
                             + ", which AWS does not accept (-1, or 1 to 3653 days)"

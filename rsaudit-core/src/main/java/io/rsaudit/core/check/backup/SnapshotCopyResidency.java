@@ -6,6 +6,7 @@ import io.rsaudit.core.check.CheckContext;
 import io.rsaudit.core.check.CheckInfo;
 import io.rsaudit.core.check.Outcome;
 import io.rsaudit.core.model.Cluster;
+import io.rsaudit.core.model.Reason;
 import io.rsaudit.core.model.Severity;
 import io.rsaudit.core.model.SnapshotCopyStatus;
 import io.rsaudit.core.model.Value;
@@ -45,7 +46,7 @@ public final class SnapshotCopyResidency implements Check<Cluster> {
             case UNKNOWN ->
                 Outcome.unknown(
                         "cannot judge the copy of the snapshots of " + name + " from " + region + " to " + to,
-                        Value.unknown(destination.provenance(), decision.reason()));
+                        Value.unknown(destination.provenance(), Reason.Kind.UNRECOGNIZED, decision.reason()));
         };
     }
 

@@ -6,6 +6,7 @@ import io.rsaudit.core.check.CheckContext;
 import io.rsaudit.core.check.CheckInfo;
 import io.rsaudit.core.check.Outcome;
 import io.rsaudit.core.model.ClusterSnapshot;
+import io.rsaudit.core.model.Reason;
 import io.rsaudit.core.model.RestoreAccess;
 import io.rsaudit.core.model.Severity;
 import io.rsaudit.core.model.Value;
@@ -63,6 +64,7 @@ public final class SnapshotSharedWithTrustedAccounts implements Check<ClusterSna
                     "cannot judge an account that may restore " + name,
                     Value.unknown(
                             unnamed.provenance(),
+                            Reason.Kind.ABSENT,
                             "the entry has no AccountId (alias " + unnamed.accountAlias()
                                     + "), so it cannot be matched to the trusted accounts"));
         }

@@ -2,6 +2,7 @@ package io.rsaudit.core.check.backup;
 
 import io.rsaudit.core.check.Outcome;
 import io.rsaudit.core.model.ClusterSnapshot;
+import io.rsaudit.core.model.Reason;
 import io.rsaudit.core.model.RestoreAccess;
 import io.rsaudit.core.model.Value;
 import java.time.Duration;
@@ -35,6 +36,7 @@ final class Snapshots {
         }
         if (!owner.value().equals(account)) {
             return Optional.of(Outcome.notApplicable(
+                    Reason.Kind.OWNED_BY_ANOTHER_ACCOUNT,
                     name + " belongs to account " + owner.value() + ", which shares"
                             + " it with this account; only the owner can change it, and the owner's own audit judges it",
                     owner));
@@ -59,12 +61,14 @@ final class Snapshots {
         String type = snapshot.snapshotType().value();
         if ("automated".equals(type)) {
             return Optional.of(Outcome.notApplicable(
+                    Reason.Kind.MANAGED_BY_AWS,
                     name + " is automated: AWS deletes it when its cluster's"
                             + " automated retention period ends, or with the cluster",
                     snapshot.snapshotType()));
         }
         if (!snapshot.isManual()) {
             return Optional.of(Outcome.unknown(
+                    Reason.Kind.UNRECOGNIZED,
                     "cannot judge " + name + ": its SnapshotType is '" + type + "',"
                             + " neither manual nor automated, and rsaudit does not know how AWS retains it",
                     snapshot.snapshotType()));

@@ -3,6 +3,7 @@ package io.rsaudit.core.check.logging;
 import io.rsaudit.core.check.Outcome;
 import io.rsaudit.core.model.Cluster;
 import io.rsaudit.core.model.LoggingStatus;
+import io.rsaudit.core.model.Reason;
 import io.rsaudit.core.model.Value;
 import java.util.List;
 import java.util.Map;
@@ -59,6 +60,7 @@ final class AuditLogs {
     /** The not-applicable outcome of the checks that look into enabled audit logging, when it is off. */
     static Outcome disabled(Cluster cluster, LoggingStatus status, String consequence) {
         return Outcome.notApplicable(
+                Reason.Kind.FEATURE_NOT_IN_USE,
                 "audit logging of cluster " + cluster.identifier() + " is disabled, so " + consequence
                         + "; RS-LOG-001 reports it",
                 status.enabled());

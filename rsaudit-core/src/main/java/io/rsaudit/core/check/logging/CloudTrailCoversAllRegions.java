@@ -4,9 +4,7 @@ import io.rsaudit.core.check.Area;
 import io.rsaudit.core.check.Check;
 import io.rsaudit.core.check.CheckContext;
 import io.rsaudit.core.check.CheckInfo;
-import io.rsaudit.core.check.Evidence;
 import io.rsaudit.core.check.Outcome;
-import io.rsaudit.core.check.Result;
 import io.rsaudit.core.model.Account;
 import io.rsaudit.core.model.Severity;
 import io.rsaudit.core.model.Trail;
@@ -52,12 +50,11 @@ public final class CloudTrailCoversAllRegions implements Check<Account> {
             String could = open.stream().map(TrailAssessment::unknownText).collect(Collectors.joining("; "));
             String others = lacking.isEmpty() ? "" : "; the other trails cannot qualify: " + lacking;
             // the reasons are already in the text, one per group of unknown parts
-            return new Outcome(
-                    Result.UNKNOWN,
+            return Outcome.unknownAmong(
                     "cannot tell whether a trail of " + name + " records management events"
                             + " in every region with validated log files: none is known to, but one could: " + could
                             + others,
-                    Evidence.of(open.get(0).firstUnknown()));
+                    open.get(0).firstUnknown());
         }
         return Outcome.fail(
                 "no trail of " + name + " records read and write management events in every region with"

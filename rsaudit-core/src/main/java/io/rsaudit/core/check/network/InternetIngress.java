@@ -1,9 +1,7 @@
 package io.rsaudit.core.check.network;
 
 import io.rsaudit.core.check.CheckContext;
-import io.rsaudit.core.check.Evidence;
 import io.rsaudit.core.check.Outcome;
-import io.rsaudit.core.check.Result;
 import io.rsaudit.core.model.Scope;
 import io.rsaudit.core.model.SecurityGroup;
 import io.rsaudit.core.model.SecurityGroup.IngressRule;
@@ -101,7 +99,7 @@ final class InternetIngress {
                 return Outcome.unknown(what, firstUnreadable);
             }
             // Outcome.unknown carries one reason; groups missing from the file each have their own
-            return new Outcome(Result.UNKNOWN, what + ": " + String.join("; ", reasons), Evidence.of(firstUnreadable));
+            return Outcome.unknownAmong(what + ": " + String.join("; ", reasons), firstUnreadable);
         }
         if (clean.isEmpty()) {
             return Outcome.pass(

@@ -6,6 +6,7 @@ import io.rsaudit.core.check.CheckContext;
 import io.rsaudit.core.check.CheckInfo;
 import io.rsaudit.core.check.Outcome;
 import io.rsaudit.core.model.Cluster;
+import io.rsaudit.core.model.Reason;
 import io.rsaudit.core.model.Severity;
 import io.rsaudit.core.model.Value;
 
@@ -33,6 +34,7 @@ public final class ClusterMultiAz implements Check<Cluster> {
                     multiAz);
         }
         return Outcome.unknown(
+                Reason.Kind.UNRECOGNIZED,
                 "cannot judge " + name + ": MultiAZ is '" + value + "', neither Enabled nor Disabled,"
                         + " and rsaudit does not know what it means",
                 multiAz);

@@ -6,6 +6,7 @@ import io.rsaudit.core.check.CheckContext;
 import io.rsaudit.core.check.CheckInfo;
 import io.rsaudit.core.check.Outcome;
 import io.rsaudit.core.model.Cluster;
+import io.rsaudit.core.model.Reason;
 import io.rsaudit.core.model.Severity;
 
 @CheckInfo(
@@ -18,7 +19,7 @@ public final class ClusterUsesFipsTls implements Check<Cluster> {
     @Override
     public Outcome evaluate(Cluster cluster, CheckContext context) {
         if (!context.policy().requireFips()) {
-            return Outcome.notApplicable(FipsTls.NOT_REQUIRED);
+            return Outcome.notApplicable(Reason.Kind.NOT_REQUIRED_BY_POLICY, FipsTls.NOT_REQUIRED);
         }
         return FipsTls.judge(
                 SslParameter.read(cluster, context, "use_fips_ssl"),

@@ -3,6 +3,7 @@ package io.rsaudit.core.check.transit;
 import io.rsaudit.core.check.ClusterParameters;
 import io.rsaudit.core.check.transit.TlsSetting.State;
 import io.rsaudit.core.model.ParameterSet;
+import io.rsaudit.core.model.Reason;
 import io.rsaudit.core.model.Value;
 import io.rsaudit.core.model.Workgroup;
 
@@ -22,15 +23,19 @@ final class WorkgroupParameter {
         if (!params.isPresent()) {
             Value<String> missing = params.isUnknown()
                     ? params.map(p -> null)
-                    : Value.unknown(params.provenance(), "the workgroup reports no configParameters");
+                    : Value.unknown(
+                            params.provenance(), Reason.Kind.ABSENT, "the workgroup reports no configParameters");
             return new TlsSetting(parameter, subject, where, missing, State.UNKNOWN, false);
         }
         Value<String> value = params.value().get(parameter);
         if (value == null) {
             value = Value.unknown(
-                    params.provenance(), parameter + " is not among the configParameters the workgroup" + " reports");
+                    params.provenance(),
+                    Reason.Kind.ABSENT,
+                    parameter + " is not among the configParameters the workgroup" + " reports");
         } else if (!value.isUnknown() && value.value() == null) {
-            value = Value.unknown(value.provenance(), parameter + " is listed without a parameterValue");
+            value = Value.unknown(
+                    value.provenance(), Reason.Kind.ABSENT, parameter + " is listed without a parameterValue");
         }
         if (value.isUnknown()) {
             return new TlsSetting(parameter, subject, where, value, State.UNKNOWN, false);

@@ -1,69 +1,91 @@
-package io.rsaudit.core.hunt.report;
+package io.rsaudit.core.report.text;
 
 import io.rsaudit.core.hunt.Event;
 import io.rsaudit.core.hunt.engine.Alert;
 import io.rsaudit.core.hunt.read.ReadProblem;
 import io.rsaudit.core.hunt.read.ReadSummary;
+import io.rsaudit.core.hunt.run.HuntHeader;
+import io.rsaudit.core.hunt.run.HuntSummary;
 import io.rsaudit.core.model.Severity;
+import io.rsaudit.core.report.Redacted;
+import io.rsaudit.core.report.ReportWriter;
 import java.io.IOException;
 import java.io.Writer;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** The hunt report a person reads: alerts by level, most severe first, with their evidence; then what was read. */
-public final class HuntTextReporter {
+/**
+ * The hunt report a person reads: alerts by level, most severe first, with their evidence; then what was read. The
+ * alerts are kept until the summary (the engine bounds them per rule), since they are printed by level.
+ */
+public final class HuntTextWriter implements ReportWriter<HuntHeader, Alert, HuntSummary> {
 
-    public void write(HuntReport report, Writer w) throws IOException {
-        line(w, "rsaudit " + report.toolVersion() + "  hunt of " + String.join(", ", report.inputs()));
+    private final Writer w;
+    private HuntHeader header;
+    private final List<Alert> alerts = new ArrayList<>();
+
+    public HuntTextWriter(Writer w) {
+        this.w = w;
+    }
+
+    @Override
+    public void header(HuntHeader header) throws IOException {
+        this.header = header;
+        line(w, "rsaudit " + header.toolVersion() + "  hunt of " + String.join(", ", header.inputs()));
         line(
                 w,
-                "policy: " + report.policy() + "    rules: " + report.rules().size() + "    fail on: "
-                        + (report.failOn() == null ? "nothing" : report.failOn().label() + " and above"));
+                "policy: " + header.policy() + "    rules: " + header.rules().size() + "    fail on: "
+                        + (header.failOn() == null ? "nothing" : header.failOn().label() + " and above"));
         line(w, "");
+    }
+
+    @Override
+    public void result(Alert alert) {
+        alerts.add(alert);
+    }
+
+    @Override
+    public void summary(HuntSummary summary) throws IOException {
         Severity[] levels = Severity.values();
         for (int i = levels.length - 1; i >= 0; i--) {
             Severity level = levels[i];
-            List<Alert> alerts =
-                    report.alerts().stream().filter(a -> a.level() == level).toList();
-            if (alerts.isEmpty()) {
+            List<Alert> atLevel =
+                    alerts.stream().filter(a -> a.level() == level).toList();
+            if (atLevel.isEmpty()) {
                 continue;
             }
-            line(w, level.name() + " (" + alerts.size() + ")");
-            for (Alert a : alerts) {
+            line(w, level.name() + " (" + atLevel.size() + ")");
+            for (Alert a : atLevel) {
                 alert(w, a);
             }
         }
-        if (report.alerts().isEmpty()) {
+        if (alerts.isEmpty()) {
             line(w, "No alerts.");
             line(w, "");
         }
-        read(w, report.read());
-        for (String n : report.notes()) {
+        read(w, summary.read());
+        for (String n : summary.notes()) {
             line(w, "not judged: " + n);
         }
-        if (!report.notes().isEmpty()) {
+        if (!summary.notes().isEmpty()) {
             line(w, "");
         }
+        Severity failOn = header.failOn();
         line(
                 w,
                 "Verdict: "
-                        + switch (report.verdict()) {
+                        + switch (summary.verdict()) {
                             case FINDINGS ->
-                                "FAIL: " + report.alertsAtThreshold() + " alert(s) at or above "
-                                        + report.failOn().label();
+                                "FAIL: " + summary.alertsAtThreshold() + " alert(s) at or above " + failOn.label();
                             case INCOMPLETE ->
                                 "INCOMPLETE: no alert at or above "
-                                        + (report.failOn() == null
-                                                ? "the threshold"
-                                                : report.failOn().label())
+                                        + (failOn == null ? "the threshold" : failOn.label())
                                         + ", but reading or judging was partial (see above)";
                             default ->
-                                "PASS: no alert at or above "
-                                        + (report.failOn() == null
-                                                ? "the threshold"
-                                                : report.failOn().label());
+                                "PASS: no alert at or above " + (failOn == null ? "the threshold" : failOn.label());
                         });
         w.flush();
     }
@@ -76,7 +98,7 @@ public final class HuntTextReporter {
                 w,
                 "    where:    cluster " + or(a.cluster()) + ", account " + or(a.account()) + ", region "
                         + or(a.region()));
-        line(w, "    what:     " + HuntReport.safe(a.summary()));
+        line(w, "    what:     " + Redacted.safe(a.summary()));
         line(w, "    ATT&CK:   " + String.join(" ", a.tags()));
         line(
                 w,
@@ -85,7 +107,7 @@ public final class HuntTextReporter {
                                 ? ", the first " + a.evidence().size() + " shown"
                                 : ""));
         for (Event e : a.evidence()) {
-            line(w, "      " + e.origin() + "  " + HuntReport.describe(e));
+            line(w, "      " + e.origin() + "  " + Redacted.describe(e));
         }
         line(w, "");
     }
@@ -105,7 +127,7 @@ public final class HuntTextReporter {
                 line(
                         w,
                         "  " + p.origin() + "  " + p.kind().name().toLowerCase(java.util.Locale.ROOT) + ": "
-                                + HuntReport.safe(p.message()));
+                                + Redacted.safe(p.message()));
             }
         }
         line(w, "");
@@ -132,7 +154,7 @@ public final class HuntTextReporter {
     }
 
     private static String or(String s) {
-        return s == null ? "-" : HuntReport.safe(s);
+        return s == null ? "-" : Redacted.safe(s);
     }
 
     private static void line(Writer w, String s) throws IOException {

@@ -1,4 +1,4 @@
-package io.rsaudit.core.report;
+package io.rsaudit.core.report.text;
 
 import io.rsaudit.core.check.Evidence;
 import io.rsaudit.core.check.Finding;
@@ -7,7 +7,9 @@ import io.rsaudit.core.model.CollectionError;
 import io.rsaudit.core.model.ResourceId;
 import io.rsaudit.core.model.Scope;
 import io.rsaudit.core.model.Severity;
-import io.rsaudit.core.source.AwsCliCall;
+import io.rsaudit.core.report.ReportWriter;
+import io.rsaudit.core.scan.ScanHeader;
+import io.rsaudit.core.scan.ScanSummary;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
@@ -18,54 +20,73 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The report a person reads in a terminal: a summary by account, region and severity, the collection problems,
- * then every open finding grouped by resource with its reason, its evidence and its fix. Passes are counted,
- * not listed. Colour only when asked (the CLI asks when writing to a terminal).
+ * The scan report a person reads in a terminal: a summary by account, region and severity, the collection problems,
+ * then every open finding grouped by resource with its reason, its evidence and its fix. Passes are counted, not
+ * listed. Colour only when asked (the CLI asks when writing to a terminal). The whole report is printed with the
+ * summary, because its first lines count what comes last; until then only the open and suppressed findings and the
+ * counts per account and region are kept.
  */
-public final class TextReporter implements Reporter {
+public final class ScanTextWriter implements ReportWriter<ScanHeader, Finding, ScanSummary> {
 
+    private static final Severity[] SEVERITIES = Severity.values();
+
+    private final Writer w;
     private final boolean colour;
+    private ScanHeader header;
+    private final Map<String, long[]> rows = new TreeMap<>();
+    private final List<Finding> open = new ArrayList<>();
+    private final List<Finding> suppressed = new ArrayList<>();
 
-    public TextReporter(boolean colour) {
+    public ScanTextWriter(Writer w, boolean colour) {
+        this.w = w;
         this.colour = colour;
     }
 
     @Override
-    public void write(Report report, Writer w) throws IOException {
-        Out out = new Out(w, colour);
-        out.line(bold("rsaudit " + report.toolVersion()) + "  scan of " + report.input());
-        out.line("policy: " + report.policy() + "    fail on: "
-                + (report.failOn() == null ? "nothing" : report.failOn().label() + " and above"));
-        long accounts = report.scopes().stream().map(Scope::account).distinct().count();
-        out.line(accounts + " account(s), " + report.scopes().size() + " account-region(s), "
-                + report.checks().size() + " check(s), " + report.findings().size() + " result(s)");
+    public void header(ScanHeader header) {
+        this.header = header;
+    }
+
+    @Override
+    public void result(Finding f) {
+        Scope s = f.resource().scope();
+        long[] row = rows.computeIfAbsent(
+                s.account() + "  " + pad(s.region() == null ? "(account)" : s.region(), 16),
+                k -> new long[SEVERITIES.length + 3]);
+        if (f.isSuppressed()) {
+            row[SEVERITIES.length + 2]++;
+            suppressed.add(f);
+        } else if (f.result() == Result.FAIL) {
+            row[f.severity().ordinal()]++;
+        } else if (f.result() == Result.UNKNOWN) {
+            row[SEVERITIES.length]++;
+        } else if (f.result() == Result.PASS) {
+            row[SEVERITIES.length + 1]++;
+        }
+        if (f.isOpen()) {
+            open.add(f);
+        }
+    }
+
+    @Override
+    public void summary(ScanSummary summary) throws IOException {
+        Out out = new Out(w);
+        out.line(bold("rsaudit " + header.toolVersion()) + "  scan of " + header.input());
+        out.line("policy: " + header.policy() + "    fail on: "
+                + (header.failOn() == null ? "nothing" : header.failOn().label() + " and above"));
+        out.line(header.accounts() + " account(s), " + header.scopes().size() + " account-region(s), "
+                + header.checks().size() + " check(s), " + summary.findings() + " result(s)");
         out.line("");
-        summary(report, out);
-        problems(report, out);
-        findings(report, out);
-        notices(report, out);
-        verdict(report, out);
+        table(out);
+        problems(out);
+        findings(out);
+        notices(summary, out);
+        verdict(summary, out);
         w.flush();
     }
 
-    private void summary(Report report, Out out) throws IOException {
-        Map<String, long[]> rows = new TreeMap<>();
-        Severity[] sevs = Severity.values();
-        for (Finding f : report.findings()) {
-            Scope s = f.resource().scope();
-            long[] row = rows.computeIfAbsent(
-                    s.account() + "  " + pad(s.region() == null ? "(account)" : s.region(), 16),
-                    k -> new long[sevs.length + 3]);
-            if (f.isSuppressed()) {
-                row[sevs.length + 2]++;
-            } else if (f.result() == Result.FAIL) {
-                row[f.severity().ordinal()]++;
-            } else if (f.result() == Result.UNKNOWN) {
-                row[sevs.length]++;
-            } else if (f.result() == Result.PASS) {
-                row[sevs.length + 1]++;
-            }
-        }
+    private void table(Out out) throws IOException {
+        Severity[] sevs = SEVERITIES;
         out.line(bold("Summary") + " (failing findings by severity)");
         StringBuilder head = new StringBuilder("  account       region           ");
         for (int i = sevs.length - 1; i >= 0; i--) {
@@ -96,13 +117,13 @@ public final class TextReporter implements Reporter {
         return b.toString();
     }
 
-    private void problems(Report report, Out out) throws IOException {
-        if (report.collectionErrors().isEmpty()) {
+    private void problems(Out out) throws IOException {
+        if (header.collectionErrors().isEmpty()) {
             return;
         }
-        out.line(bold("Collection problems") + " (" + report.errorCount() + " error(s), "
-                + (report.collectionErrors().size() - report.errorCount()) + " warning(s))");
-        for (CollectionError e : report.collectionErrors()) {
+        out.line(bold("Collection problems") + " (" + header.errorCount() + " error(s), " + header.warningCount()
+                + " warning(s))");
+        for (CollectionError e : header.collectionErrors()) {
             String tag = e.isWarning() ? yellow("warning") : red("error  ");
             out.line("  " + tag + " " + e.location());
             out.line("          " + e.message());
@@ -110,10 +131,9 @@ public final class TextReporter implements Reporter {
         out.line("");
     }
 
-    private void findings(Report report, Out out) throws IOException {
+    private void findings(Out out) throws IOException {
         Map<ResourceId, List<Finding>> byResource = new LinkedHashMap<>();
-        report.findings().stream()
-                .filter(Finding::isOpen)
+        open.stream()
                 .sorted(Comparator.comparing((Finding f) -> f.resource().scope())
                         .thenComparing(f -> f.resource().type())
                         .thenComparing(f -> f.resource().name())
@@ -136,8 +156,8 @@ public final class TextReporter implements Reporter {
                 Evidence ev = f.outcome().evidence();
                 if (ev != null) {
                     out.line("            at " + ev.provenance()
-                            + AwsCliCall.ofLocation(ev.provenance().location())
-                                    .map(c -> " (" + c.iamAction() + ")")
+                            + ScanHeader.iamAction(ev.provenance())
+                                    .map(action -> " (" + action + ")")
                                     .orElse("")
                             + describe(ev));
                 }
@@ -157,9 +177,7 @@ public final class TextReporter implements Reporter {
         };
     }
 
-    private void notices(Report report, Out out) throws IOException {
-        List<Finding> suppressed =
-                report.findings().stream().filter(Finding::isSuppressed).toList();
+    private void notices(ScanSummary summary, Out out) throws IOException {
         if (!suppressed.isEmpty()) {
             out.line(bold("Suppressed") + " (" + suppressed.size() + ")");
             for (Finding f : suppressed) {
@@ -169,32 +187,33 @@ public final class TextReporter implements Reporter {
             }
             out.line("");
         }
-        for (String n : report.policyNotices()) {
+        for (String n : summary.policyNotices()) {
             out.line(yellow("policy: ") + n);
         }
-        for (String n : report.internalErrors()) {
+        for (String n : summary.internalErrors()) {
             out.line(red("internal error: ") + n);
         }
-        if (!report.policyNotices().isEmpty() || !report.internalErrors().isEmpty()) {
+        if (!summary.policyNotices().isEmpty() || !summary.internalErrors().isEmpty()) {
             out.line("");
         }
     }
 
-    private void verdict(Report report, Out out) throws IOException {
-        long fails = report.countOpen(Result.FAIL);
-        long unknowns = report.countOpen(Result.UNKNOWN);
+    private void verdict(ScanSummary summary, Out out) throws IOException {
+        long fails = summary.failsAtThreshold();
+        long unknowns = summary.unknownsAtThreshold();
+        long errors = summary.collectionErrors();
         String threshold =
-                report.failOn() == null ? "" : " at or above " + report.failOn().label();
-        String text = switch (report.verdict()) {
+                header.failOn() == null ? "" : " at or above " + header.failOn().label();
+        String text = switch (summary.verdict()) {
             case INTERNAL_ERROR -> red("INTERNAL ERROR") + ": a check failed to run; the results are incomplete";
             case FINDINGS ->
                 red("FAIL") + ": " + fails + " failing finding(s)" + threshold
-                        + (unknowns > 0 || report.errorCount() > 0
-                                ? "; the scan is also incomplete (" + unknowns + " unknown, " + report.errorCount()
+                        + (unknowns > 0 || errors > 0
+                                ? "; the scan is also incomplete (" + unknowns + " unknown, " + errors
                                         + " collection error(s))"
                                 : "");
             case INCOMPLETE ->
-                yellow("INCOMPLETE") + ": " + unknowns + " unknown result(s)" + threshold + ", " + report.errorCount()
+                yellow("INCOMPLETE") + ": " + unknowns + " unknown result(s)" + threshold + ", " + errors
                         + " collection error(s)";
             case CLEAN -> green("PASS") + ": nothing" + threshold + " failed";
         };
@@ -221,7 +240,7 @@ public final class TextReporter implements Reporter {
         return colour ? "\u001b[32m" + s + "\u001b[0m" : s;
     }
 
-    private record Out(Writer w, boolean colour) {
+    private record Out(Writer w) {
         void line(String s) throws IOException {
             w.write(s);
             w.write('\n');

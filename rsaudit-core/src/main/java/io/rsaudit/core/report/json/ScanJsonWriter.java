@@ -1,7 +1,8 @@
-package io.rsaudit.core.report;
+package io.rsaudit.core.report.json;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreType;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,30 +23,31 @@ import io.rsaudit.core.model.Scope;
 import io.rsaudit.core.model.Severity;
 import io.rsaudit.core.model.Value;
 import io.rsaudit.core.policy.Suppression;
-import io.rsaudit.core.source.AwsCliCall;
+import io.rsaudit.core.report.ReportWriter;
+import io.rsaudit.core.scan.ScanHeader;
+import io.rsaudit.core.scan.ScanSummary;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.Locale;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * The machine-readable report, schema {@value #SCHEMA} ({@code docs/json-report.md}). Each part is built as a
- * Jackson tree; findings are streamed one tree at a time so that a large estate does not need its whole report
- * in memory.
+ * The machine-readable scan report, schema {@value #SCHEMA} ({@code docs/json-report.md}). Each finding is written
+ * as it comes (one small Jackson tree at a time) and forgotten; the summary's counts follow the findings.
  */
-public final class JsonReporter implements Reporter {
+public final class ScanJsonWriter implements ReportWriter<ScanHeader, Finding, ScanSummary> {
 
     public static final String SCHEMA = "rsaudit-scan/1";
 
     /**
      * Evidence values are model data: a {@link Value} is written as its value, provenance inside it is left out (the
-     * finding's {@code source} gives it once), and {@code is...()} helpers are not properties.
+     * finding's {@code source} gives it once), and {@code is...()} helpers are not properties. The writer behind the
+     * generator is the caller's: never closed here.
      */
     private static final ObjectMapper JSON = JsonMapper.builder()
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
             .disable(MapperFeature.AUTO_DETECT_IS_GETTERS)
+            .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
             .addMixIn(Provenance.class, Omitted.class)
             .addModule(new SimpleModule().addSerializer(Value.class, new ValueSerializer()))
             .build();
@@ -65,79 +67,78 @@ public final class JsonReporter implements Reporter {
         }
     }
 
-    @Override
-    public void write(Report report, Writer out) throws IOException {
-        try (JsonGenerator g = JSON.createGenerator(out)) {
-            JsonEnvelope.open(g, SCHEMA, report.toolVersion(), report.startedAt(), report.finishedAt());
-            g.writeStringField("input", report.input());
-            JsonEnvelope.judgement(g, report.policy(), report.failOn(), report.verdict());
-            g.writeFieldName("summary");
-            g.writeTree(summary(report));
-            g.writeFieldName("scopes");
-            g.writeTree(scopes(report));
-            g.writeFieldName("collectionErrors");
-            g.writeTree(errors(report));
-            g.writeFieldName("policyNotices");
-            g.writeTree(strings(report.policyNotices()));
-            g.writeFieldName("internalErrors");
-            g.writeTree(strings(report.internalErrors()));
-            g.writeFieldName("checks");
-            g.writeTree(checks(report));
-            g.writeArrayFieldStart("findings");
-            for (Finding f : report.findings()) {
-                g.writeTree(finding(f));
-            }
-            g.writeEndArray();
-            JsonEnvelope.close(g);
-        }
+    private final Writer out;
+    private JsonGenerator g;
+    private ScanHeader header;
+
+    public ScanJsonWriter(Writer out) {
+        this.out = out;
     }
 
-    private static ObjectNode summary(Report report) {
+    @Override
+    public void header(ScanHeader header) throws IOException {
+        this.header = header;
+        g = JSON.createGenerator(out);
+        JsonEnvelope.open(g, SCHEMA, header.toolVersion(), header.startedAt());
+        g.writeStringField("input", header.input());
+        JsonEnvelope.judgedBy(g, header.policy(), header.failOn());
+        g.writeFieldName("scopes");
+        g.writeTree(scopes(header));
+        g.writeFieldName("collectionErrors");
+        g.writeTree(errors(header));
+        g.writeFieldName("checks");
+        g.writeTree(checks(header));
+        g.writeArrayFieldStart("findings");
+    }
+
+    @Override
+    public void result(Finding f) throws IOException {
+        g.writeTree(finding(f));
+    }
+
+    @Override
+    public void summary(ScanSummary summary) throws IOException {
+        g.writeEndArray();
+        g.writeFieldName("summary");
+        g.writeTree(summary(header, summary));
+        g.writeFieldName("policyNotices");
+        g.writeTree(strings(summary.policyNotices()));
+        g.writeFieldName("internalErrors");
+        g.writeTree(strings(summary.internalErrors()));
+        JsonEnvelope.close(g, summary.finishedAt(), summary.verdict());
+    }
+
+    private static ObjectNode summary(ScanHeader header, ScanSummary summary) {
         ObjectNode s = JSON.createObjectNode();
-        s.put(
-                "accounts",
-                report.scopes().stream().map(Scope::account).distinct().count());
-        s.put("regions", report.scopes().size());
-        s.put("checks", report.checks().size());
-        s.put("findings", report.findings().size());
-        Map<String, Long> byResult = new TreeMap<>();
-        Map<String, Long> failBySeverity = new TreeMap<>();
-        long suppressed = 0;
-        for (Finding f : report.findings()) {
-            if (f.isSuppressed()) {
-                suppressed++;
-                continue;
-            }
-            byResult.merge(label(f.result()), 1L, Long::sum);
-            if (f.result() == Result.FAIL) {
-                failBySeverity.merge(f.severity().label(), 1L, Long::sum);
-            }
-        }
+        s.put("accounts", header.accounts());
+        s.put("regions", header.scopes().size());
+        s.put("checks", header.checks().size());
+        s.put("findings", summary.findings());
         ObjectNode results = s.putObject("results");
         for (Result r : Result.values()) {
-            results.put(label(r), byResult.getOrDefault(label(r), 0L));
+            results.put(label(r), summary.results().getOrDefault(r, 0L));
         }
-        results.put("suppressed", suppressed);
+        results.put("suppressed", summary.suppressed());
         ObjectNode fails = s.putObject("failBySeverity");
         for (Severity sev : Severity.values()) {
-            fails.put(sev.label(), failBySeverity.getOrDefault(sev.label(), 0L));
+            fails.put(sev.label(), summary.failBySeverity().getOrDefault(sev, 0L));
         }
-        s.put("collectionErrors", report.errorCount());
-        s.put("collectionWarnings", report.collectionErrors().size() - report.errorCount());
+        s.put("collectionErrors", header.errorCount());
+        s.put("collectionWarnings", header.warningCount());
         return s;
     }
 
-    private static ArrayNode scopes(Report report) {
+    private static ArrayNode scopes(ScanHeader header) {
         ArrayNode a = JSON.createArrayNode();
-        for (Scope sc : new TreeSet<>(report.scopes())) {
+        for (Scope sc : new TreeSet<>(header.scopes())) {
             a.addObject().put("account", sc.account()).put("region", sc.region());
         }
         return a;
     }
 
-    private static ArrayNode errors(Report report) {
+    private static ArrayNode errors(ScanHeader header) {
         ArrayNode a = JSON.createArrayNode();
-        for (CollectionError e : report.collectionErrors()) {
+        for (CollectionError e : header.collectionErrors()) {
             a.addObject()
                     .put("level", e.isWarning() ? "warning" : "error")
                     .put("kind", e.kind().name().toLowerCase(Locale.ROOT))
@@ -147,9 +148,9 @@ public final class JsonReporter implements Reporter {
         return a;
     }
 
-    private static ArrayNode checks(Report report) {
+    private static ArrayNode checks(ScanHeader header) {
         ArrayNode a = JSON.createArrayNode();
-        for (CheckMetadata c : report.checks()) {
+        for (CheckMetadata c : header.checks()) {
             ObjectNode n = a.addObject();
             n.put("id", c.id());
             n.put("title", c.title());
@@ -182,6 +183,9 @@ public final class JsonReporter implements Reporter {
         r.put("account", f.resource().scope().account());
         r.put("region", f.resource().scope().region());
         n.put("message", f.outcome().message());
+        if (f.outcome().reason() != null) {
+            n.put("reason", f.outcome().reason().kind().label());
+        }
         Evidence e = f.outcome().evidence();
         if (e == null) {
             n.putNull("field");
@@ -190,13 +194,13 @@ public final class JsonReporter implements Reporter {
             field.put("name", e.provenance().field());
             field.set("value", value(e.value()));
             field.put("status", e.status().name().toLowerCase(Locale.ROOT));
-            if (e.note() != null) {
-                field.put("note", e.note());
+            if (e.reason() != null) {
+                field.put("note", e.reason().detail());
             }
             ObjectNode source = field.putObject("source")
                     .put("location", e.provenance().location())
                     .put("pointer", e.provenance().pointer());
-            AwsCliCall.ofLocation(e.provenance().location()).ifPresent(c -> source.put("call", c.iamAction()));
+            ScanHeader.iamAction(e.provenance()).ifPresent(action -> source.put("call", action));
         }
         Suppression s = f.suppressedBy();
         if (s != null) {
@@ -228,7 +232,7 @@ public final class JsonReporter implements Reporter {
         return a;
     }
 
-    static String label(Result r) {
+    private static String label(Result r) {
         return r == Result.NOT_APPLICABLE ? "not_applicable" : r.name().toLowerCase(Locale.ROOT);
     }
 }

@@ -1,6 +1,7 @@
-package io.rsaudit.core.hunt.report;
+package io.rsaudit.core.report.json;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -11,7 +12,10 @@ import io.rsaudit.core.hunt.engine.Alert;
 import io.rsaudit.core.hunt.read.ReadProblem;
 import io.rsaudit.core.hunt.read.ReadSummary;
 import io.rsaudit.core.hunt.rule.Rule;
-import io.rsaudit.core.report.JsonEnvelope;
+import io.rsaudit.core.hunt.run.HuntHeader;
+import io.rsaudit.core.hunt.run.HuntSummary;
+import io.rsaudit.core.report.Redacted;
+import io.rsaudit.core.report.ReportWriter;
 import java.io.IOException;
 import java.io.Writer;
 import java.time.Instant;
@@ -19,32 +23,50 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** The machine-readable hunt report, schema {@value #SCHEMA} ({@code docs/hunt-report.md}); alerts are streamed. */
-public final class HuntJsonReporter {
+/**
+ * The machine-readable hunt report, schema {@value #SCHEMA} ({@code docs/hunt-report.md}). Each alert is written as
+ * it comes; what was read follows the alerts.
+ */
+public final class HuntJsonWriter implements ReportWriter<HuntHeader, Alert, HuntSummary> {
 
     public static final String SCHEMA = "rsaudit-hunt/1";
 
-    private static final ObjectMapper JSON = JsonMapper.builder().build();
+    /** The writer behind the generator is the caller's: never closed here. */
+    private static final ObjectMapper JSON =
+            JsonMapper.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
 
-    public void write(HuntReport report, Writer out) throws IOException {
-        try (JsonGenerator g = JSON.createGenerator(out)) {
-            JsonEnvelope.open(g, SCHEMA, report.toolVersion(), report.startedAt(), report.finishedAt());
-            g.writeFieldName("inputs");
-            g.writeTree(JSON.valueToTree(report.inputs()));
-            JsonEnvelope.judgement(g, report.policy(), report.failOn(), report.verdict());
-            g.writeFieldName("read");
-            g.writeTree(read(report.read()));
-            g.writeFieldName("notJudged");
-            g.writeTree(JSON.valueToTree(report.notes()));
-            g.writeFieldName("rules");
-            g.writeTree(rules(report));
-            g.writeArrayFieldStart("alerts");
-            for (Alert a : report.alerts()) {
-                g.writeTree(alert(a));
-            }
-            g.writeEndArray();
-            JsonEnvelope.close(g);
-        }
+    private final Writer out;
+    private JsonGenerator g;
+
+    public HuntJsonWriter(Writer out) {
+        this.out = out;
+    }
+
+    @Override
+    public void header(HuntHeader header) throws IOException {
+        g = JSON.createGenerator(out);
+        JsonEnvelope.open(g, SCHEMA, header.toolVersion(), header.startedAt());
+        g.writeFieldName("inputs");
+        g.writeTree(JSON.valueToTree(header.inputs()));
+        JsonEnvelope.judgedBy(g, header.policy(), header.failOn());
+        g.writeFieldName("rules");
+        g.writeTree(rules(header));
+        g.writeArrayFieldStart("alerts");
+    }
+
+    @Override
+    public void result(Alert alert) throws IOException {
+        g.writeTree(alert(alert));
+    }
+
+    @Override
+    public void summary(HuntSummary summary) throws IOException {
+        g.writeEndArray();
+        g.writeFieldName("read");
+        g.writeTree(read(summary.read()));
+        g.writeFieldName("notJudged");
+        g.writeTree(JSON.valueToTree(summary.notes()));
+        JsonEnvelope.close(g, summary.finishedAt(), summary.verdict());
     }
 
     private static ObjectNode read(ReadSummary s) {
@@ -68,14 +90,14 @@ public final class HuntJsonReporter {
                     .put("file", p.origin().file())
                     .put("line", p.origin().line())
                     .put("kind", p.kind().name().toLowerCase(Locale.ROOT))
-                    .put("message", HuntReport.safe(p.message()));
+                    .put("message", Redacted.safe(p.message()));
         }
         return o;
     }
 
-    private static ArrayNode rules(HuntReport report) {
+    private static ArrayNode rules(HuntHeader header) {
         ArrayNode a = JSON.createArrayNode();
-        for (Rule r : report.rules()) {
+        for (Rule r : header.rules()) {
             a.addObject()
                     .put("id", r.id())
                     .put("title", r.title())
@@ -92,12 +114,12 @@ public final class HuntJsonReporter {
         o.put("level", a.level().label());
         o.put("first", time(a.first()));
         o.put("last", time(a.last()));
-        o.put("actor", HuntReport.safe(a.actor()));
+        o.put("actor", Redacted.safe(a.actor()));
         o.put("sourceAddress", a.sourceAddress());
         o.put("cluster", a.cluster());
         o.put("account", a.account());
         o.put("region", a.region());
-        o.put("summary", HuntReport.safe(a.summary()));
+        o.put("summary", Redacted.safe(a.summary()));
         o.set("tags", JSON.valueToTree(a.tags()));
         o.put("eventCount", a.eventCount());
         ArrayNode evidence = o.putArray("evidence");
@@ -110,12 +132,12 @@ public final class HuntJsonReporter {
             }
             ev.put("type", e.type().fileName());
             ev.put("time", time(e.time()));
-            ev.put("user", HuntReport.safe(e.user()));
+            ev.put("user", Redacted.safe(e.user()));
             ev.put("sourceAddress", e.sourceAddress());
             ev.put("action", e.action());
             ev.put("outcome", e.outcome().name().toLowerCase(Locale.ROOT));
             if (e.sql() != null) {
-                ev.put("sql", HuntReport.safe(e.sql()));
+                ev.put("sql", Redacted.safe(e.sql()));
             }
             String redactions = e.fields().get("redactions");
             if (redactions != null) {

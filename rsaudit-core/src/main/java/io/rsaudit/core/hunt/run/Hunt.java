@@ -1,0 +1,76 @@
+package io.rsaudit.core.hunt.run;
+
+import io.rsaudit.core.hunt.engine.Alert;
+import io.rsaudit.core.hunt.engine.HuntEngine;
+import io.rsaudit.core.hunt.read.LogReader;
+import io.rsaudit.core.hunt.read.ReadOptions;
+import io.rsaudit.core.hunt.read.ReadSummary;
+import io.rsaudit.core.hunt.rule.CompiledRule;
+import io.rsaudit.core.hunt.rule.Rule;
+import io.rsaudit.core.model.Severity;
+import io.rsaudit.core.policy.Policy;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The hunt, for any front end (the CLI, a test, a batch job): reads the log inputs, runs the rules compiled against
+ * the policy over every event, and hands the header, then each alert, to a {@link HuntListener}; returns the
+ * summary. Reading streams (memory does not grow with the input); alerts are bounded per rule by the engine. Nothing
+ * here prints, exits or decides an exit code.
+ */
+public final class Hunt {
+
+    private final List<CompiledRule> rules;
+    private final Policy policy;
+    private final Clock clock;
+    private final String toolVersion;
+
+    /**
+     * Compiles {@code rules} against {@code policy}.
+     *
+     * @throws IllegalArgumentException when a rule names a policy list the policy lacks or cannot use
+     */
+    public Hunt(List<Rule> rules, Policy policy, Clock clock, String toolVersion) {
+        this.policy = Objects.requireNonNull(policy, "policy");
+        this.rules = rules.stream().map(r -> CompiledRule.of(r, policy)).toList();
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.toolVersion = Objects.requireNonNull(toolVersion, "toolVersion");
+    }
+
+    /** The rules as compiled against the policy, in the catalog's order. */
+    public List<Rule> rules() {
+        return rules.stream().map(CompiledRule::rule).toList();
+    }
+
+    /**
+     * Hunts through {@code input}.
+     *
+     * @param options which records to read (types, accounts, regions, clusters, time window)
+     * @param failOn alerts at or above it make the verdict FINDINGS; {@code null} for never
+     */
+    public HuntSummary run(HuntInput input, ReadOptions options, Severity failOn, HuntListener listener) {
+        Instant started = clock.instant();
+        listener.started(new HuntHeader(toolVersion, started, input.names(), policy.source(), rules(), failOn));
+        HuntEngine engine = new HuntEngine(rules);
+        ReadSummary read =
+                LogReader.read(input.inputs(), options, engine::accept).including(input.leftOut(), input.problems());
+        listener.read(read);
+        HuntEngine.Result result = engine.finish();
+        long atThreshold = 0;
+        for (Alert a : result.alerts()) {
+            if (failOn != null && a.level().atLeast(failOn)) {
+                atThreshold++;
+            }
+            listener.alert(a);
+        }
+        return new HuntSummary(
+                clock.instant(),
+                read,
+                result.notes(),
+                result.alerts().size(),
+                atThreshold,
+                HuntSummary.verdict(atThreshold, read, result.notes()));
+    }
+}

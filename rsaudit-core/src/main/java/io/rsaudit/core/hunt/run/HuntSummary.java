@@ -1,0 +1,39 @@
+package io.rsaudit.core.hunt.run;
+
+import io.rsaudit.core.hunt.read.ReadSummary;
+import io.rsaudit.core.model.Verdict;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What a hunt report closes with, known once the last alert is out.
+ *
+ * @param read what was read: files, records, events, filtered, malformed, and every read problem
+ * @param notes what the engine could not judge (events without time in windowed rules, full buffers, alerts past
+ *     the limit)
+ * @param alerts how many alerts were reported
+ * @param alertsAtThreshold how many of them are at or above the threshold
+ */
+public record HuntSummary(
+        Instant finishedAt,
+        ReadSummary read,
+        List<String> notes,
+        long alerts,
+        long alertsAtThreshold,
+        Verdict verdict) {
+
+    public HuntSummary {
+        notes = List.copyOf(notes);
+    }
+
+    /** FINDINGS on an alert at or above the threshold; else INCOMPLETE when reading or judging was partial. */
+    public static Verdict verdict(long alertsAtThreshold, ReadSummary read, List<String> notes) {
+        if (alertsAtThreshold > 0) {
+            return Verdict.FINDINGS;
+        }
+        if (read.problemCount() > 0 || !read.skippedFiles().isEmpty() || !notes.isEmpty()) {
+            return Verdict.INCOMPLETE;
+        }
+        return Verdict.CLEAN;
+    }
+}

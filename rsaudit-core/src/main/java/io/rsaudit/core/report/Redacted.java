@@ -1,0 +1,26 @@
+package io.rsaudit.core.report;
+
+import io.rsaudit.core.hunt.Event;
+import io.rsaudit.core.hunt.read.Redactor;
+import java.util.HashSet;
+
+/** Values printed from log records, for any report format: secrets removed once more, as the reader did. */
+public final class Redacted {
+
+    private Redacted() {}
+
+    /** What an evidence record says, in one line: its SQL, or its action; secrets removed again. */
+    public static String describe(Event e) {
+        String text = e.sql() != null ? e.sql() : e.action();
+        if (text == null) {
+            text = "";
+        }
+        text = Redactor.redact(text, new HashSet<>()).replaceAll("\\s+", " ").strip();
+        return text.length() > 300 ? text.substring(0, 300) + "..." : text;
+    }
+
+    /** Any value printed from a record, with secrets removed again; {@code null} stays {@code null}. */
+    public static String safe(String value) {
+        return value == null ? null : Redactor.redact(value, new HashSet<>());
+    }
+}

@@ -1,0 +1,56 @@
+package io.rsaudit.core.scan;
+
+import io.rsaudit.core.check.CheckMetadata;
+import io.rsaudit.core.model.CollectionError;
+import io.rsaudit.core.model.Provenance;
+import io.rsaudit.core.model.Scope;
+import io.rsaudit.core.model.Severity;
+import io.rsaudit.core.source.AwsCliCall;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What a scan report opens with: the run, what was scanned against which checks and policy, and the problems met
+ * while collecting. Known before the first finding.
+ *
+ * @param input how the scanned estate is named (the export folder, or the live accounts and regions)
+ * @param policy where the policy came from ({@code built-in defaults} or its file)
+ * @param failOn fails and unknowns below it do not change the verdict; {@code null} for none
+ * @param scopes every account and region the inventory covers
+ */
+public record ScanHeader(
+        String toolVersion,
+        Instant startedAt,
+        String input,
+        String policy,
+        Severity failOn,
+        List<Scope> scopes,
+        List<CheckMetadata> checks,
+        List<CollectionError> collectionErrors) {
+
+    public ScanHeader {
+        scopes = List.copyOf(scopes);
+        checks = List.copyOf(checks);
+        collectionErrors = List.copyOf(collectionErrors);
+    }
+
+    /** How many distinct accounts the scopes cover. */
+    public long accounts() {
+        return scopes.stream().map(Scope::account).distinct().count();
+    }
+
+    /** Collection errors, not counting warnings: these make the scan incomplete. */
+    public long errorCount() {
+        return collectionErrors.stream().filter(e -> !e.isWarning()).count();
+    }
+
+    public long warningCount() {
+        return collectionErrors.size() - errorCount();
+    }
+
+    /** The IAM action of the call whose output holds {@code provenance} ({@code redshift:DescribeClusters}), if any. */
+    public static Optional<String> iamAction(Provenance provenance) {
+        return AwsCliCall.ofLocation(provenance.location()).map(AwsCliCall::iamAction);
+    }
+}
