@@ -80,7 +80,11 @@ final class HuntCommand implements Callable<Integer> {
     @Option(names = "--account", split = ",", paramLabel = "ID", description = "Only these accounts.")
     Set<String> accounts = Set.of();
 
-    @Option(names = "--region", split = ",", paramLabel = "REGION", description = "Only these regions.")
+    @Option(
+            names = {"--regions", "--region"},
+            split = ",",
+            paramLabel = "REGION",
+            description = "Only records of these regions (--region is the same option).")
     Set<String> regions = Set.of();
 
     @Option(names = "--cluster", split = ",", paramLabel = "NAME", description = "Only these clusters.")
@@ -107,7 +111,8 @@ final class HuntCommand implements Callable<Integer> {
     @Option(
             names = "--aws-region",
             paramLabel = "REGION",
-            description = "Region of the S3 and CloudWatch Logs clients when --region does not name exactly one.")
+            description = "Region of the S3 and CloudWatch Logs clients, as in scan. Default: the one region --regions"
+                    + " names, else the SDK's default.")
     String awsRegion;
 
     @Option(

@@ -42,18 +42,18 @@ final class LiveScope {
     boolean org;
 
     @Option(
-            names = "--regions",
+            names = {"--regions", "--region"},
             split = ",",
             paramLabel = "REGION",
-            description = "Collect only these regions. Default: every region enabled for each account.")
+            description = "Collect only these regions (--region is the same option). Default: every region enabled"
+                    + " for each account.")
     List<String> regions;
 
     @Option(
-            names = "--region",
+            names = "--aws-region",
             paramLabel = "REGION",
-            description =
-                    "Region of the account-wide calls (STS, region"
-                            + " list). Default: the first of --regions, else the profile's or environment's region, else us-east-1.")
+            description = "Region of the account-wide calls (STS, region list), as in hunt. Default: the first of"
+                    + " --regions, else the profile's or environment's region, else us-east-1.")
     String homeRegion;
 
     @Option(
@@ -79,7 +79,7 @@ final class LiveScope {
         add(names, "--accounts", accounts != null);
         add(names, "--org", org);
         add(names, "--regions", regions != null);
-        add(names, "--region", homeRegion != null);
+        add(names, "--aws-region", homeRegion != null);
         add(names, "--endpoint-url", endpointUrl != null);
         add(names, "--concurrency", concurrency != null);
         return names;

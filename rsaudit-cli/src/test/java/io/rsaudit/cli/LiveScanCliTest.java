@@ -115,7 +115,7 @@ class LiveScanCliTest {
                 "rsaudit-audit",
                 "--accounts",
                 "111111111111,222222222222",
-                "--region",
+                "--aws-region",
                 "us-east-1",
                 "--endpoint-url",
                 sim.endpoint().toString()));

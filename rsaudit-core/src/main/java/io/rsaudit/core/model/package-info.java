@@ -1,10 +1,14 @@
 /**
- * The normalized inventory of a Redshift estate: records only, no behaviour beyond small derivations.
+ * The normalized inventory of a Redshift estate, and the value types every layer shares: records only, no behaviour
+ * beyond small derivations. Depends on nothing else in rsaudit.
  *
- * <p>In: values built by a {@code source} adapter (AWS CLI JSON today; SDK and IaC later). Out: an
- * {@link io.rsaudit.core.model.Inventory} that checks read. Every field a check reads is a
- * {@link io.rsaudit.core.model.Value}: it knows whether it is known, defaulted (absent, AWS default applied)
- * or unknown (not collected, call failed, bad input), and where it came from. Problems met while building
- * the inventory are data too: {@link io.rsaudit.core.model.CollectionError}.
+ * <p>In: values built by a {@code source} adapter (AWS CLI JSON today; SDK and IaC later). Out: an {@link
+ * io.rsaudit.core.model.Inventory} that checks read. Every field a check reads is a {@link
+ * io.rsaudit.core.model.Value}: it knows whether it is known, defaulted (absent, AWS default applied) or unknown, why
+ * (a typed {@link io.rsaudit.core.model.Reason}: not collected, call failed, unreadable, absent...), and where it came
+ * from. Problems met while building the inventory are data too: {@link io.rsaudit.core.model.CollectionError}. The
+ * shared value types: {@link io.rsaudit.core.model.Severity} (checks and rules), {@link io.rsaudit.core.model.Cidr}
+ * and {@link io.rsaudit.core.model.Durations} (policy and rules), {@link io.rsaudit.core.model.Verdict} (a whole
+ * run's outcome, which front ends map to exit codes).
  */
 package io.rsaudit.core.model;

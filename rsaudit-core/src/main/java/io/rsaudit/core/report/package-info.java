@@ -1,9 +1,12 @@
 /**
- * The record of a run and its renderings.
+ * Reports: the writer API and what every format shares.
  *
- * <p>In: a {@link io.rsaudit.core.report.Report} (what was scanned, the problems met, the findings). Out: text
- * for a person ({@link io.rsaudit.core.report.TextReporter}) or JSON for a machine
- * ({@link io.rsaudit.core.report.JsonReporter}, schema in {@code docs/json-report.md}). Reporters never decide
- * anything: the verdict is the report's.
+ * <p>In: a run as a scan or hunt service produces it, header, then results one by one, then summary. Out: the same
+ * run written in one or more formats. A {@link io.rsaudit.core.report.ReportWriter} receives the three parts in that
+ * order and keeps only what its format must hold back; {@link io.rsaudit.core.report.Format} names a format and opens
+ * its writers; {@link io.rsaudit.core.report.Reports} runs a service straight into a writer; {@link
+ * io.rsaudit.core.report.Redacted} removes secrets once more from any value printed from a log record. The writers
+ * are in the sub-packages ({@code json}, {@code text}); {@link io.rsaudit.core.report.formats.Formats} registers them.
+ * Writers never decide anything: the verdict and the counts are the service's.
  */
 package io.rsaudit.core.report;

@@ -1,0 +1,77 @@
+package io.rsaudit.core.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * The layers of rsaudit-core, as the package-info files describe them: the model at the bottom; sources build it;
+ * the policy says what good means; checks judge the model under the policy; the catalog lists the checks; the scan
+ * runs them on what a source loads; the hunt reads logs under the policy; report writers sit on top of scan and hunt.
+ * No package depends on another that depends back on it, and core speaks neither AWS nor command line.
+ */
+@AnalyzeClasses(
+        packages = "io.rsaudit.core",
+        importOptions = {ImportOption.DoNotIncludeTests.class, ImportOption.DoNotIncludeJars.class})
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule layers = layeredArchitecture()
+            .consideringOnlyDependenciesInLayers()
+            .layer("model")
+            .definedBy("io.rsaudit.core.model..")
+            .layer("source")
+            .definedBy("io.rsaudit.core.source..")
+            .layer("policy")
+            .definedBy("io.rsaudit.core.policy..")
+            .layer("check")
+            .definedBy("io.rsaudit.core.check..")
+            .layer("catalog")
+            .definedBy("io.rsaudit.core.catalog..")
+            .layer("scan")
+            .definedBy("io.rsaudit.core.scan..")
+            .layer("hunt")
+            .definedBy("io.rsaudit.core.hunt..")
+            .layer("report")
+            .definedBy("io.rsaudit.core.report..")
+            .whereLayer("model")
+            .mayNotAccessAnyLayer()
+            .whereLayer("source")
+            .mayOnlyAccessLayers("model")
+            .whereLayer("policy")
+            .mayOnlyAccessLayers("model")
+            .whereLayer("check")
+            .mayOnlyAccessLayers("model", "policy")
+            .whereLayer("catalog")
+            .mayOnlyAccessLayers("model", "policy", "check")
+            .whereLayer("scan")
+            .mayOnlyAccessLayers("model", "source", "policy", "check", "catalog")
+            .whereLayer("hunt")
+            .mayOnlyAccessLayers("model", "policy")
+            .whereLayer("report")
+            .mayNotBeAccessedByAnyLayer();
+
+    @ArchTest
+    static final ArchRule noCyclesBetweenPackages =
+            slices().matching("io.rsaudit.(**)").should().beFreeOfCycles();
+
+    @ArchTest
+    static final ArchRule coreSpeaksNeitherAwsNorCommandLine = noClasses()
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("software.amazon.awssdk..", "picocli..")
+            .because("rsaudit-core runs anywhere (a test, a batch job): the AWS SDK lives in rsaudit-aws, picocli in"
+                    + " rsaudit-cli");
+
+    @ArchTest
+    static final ArchRule coreKnowsNoOtherModule = noClasses()
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("io.rsaudit.aws..", "io.rsaudit.cli..")
+            .because("the modules stack core <- aws <- cli");
+}
