@@ -21,19 +21,10 @@ public record Outcome(Result result, String message, Evidence evidence, Reason r
         if (message.isBlank()) {
             throw new IllegalArgumentException("an outcome needs a message");
         }
-        switch (result) {
-            case PASS, FAIL -> {
-                if (reason != null) {
-                    throw new IllegalArgumentException("a " + result + " needs no reason");
-                }
-            }
-            case UNKNOWN ->
-                Objects.requireNonNull(reason, "an unknown result needs a reason")
-                        .explaining(Reason.Applies.UNKNOWN);
-            case NOT_APPLICABLE ->
-                Objects.requireNonNull(reason, "a not applicable result needs a reason")
-                        .explaining(Reason.Applies.NOT_APPLICABLE);
-        }
+        Reason.check(
+                reason,
+                result == Result.UNKNOWN || result == Result.NOT_APPLICABLE,
+                result == Result.UNKNOWN ? Reason.Applies.UNKNOWN : Reason.Applies.NOT_APPLICABLE);
     }
 
     public static Outcome pass(String message, Value<?> field) {

@@ -80,11 +80,17 @@ public record Reason(Kind kind, String detail) {
         return new Reason(kind, detail);
     }
 
-    /** This reason, checked to explain {@code what}; an {@link IllegalArgumentException} otherwise. */
-    public Reason explaining(Applies what) {
-        if (kind.applies() != what) {
-            throw new IllegalArgumentException(kind + " does not explain " + what);
+    /**
+     * Checks that {@code reason} is given when {@code needed} and explains {@code what}, and that none is given
+     * otherwise; an {@link IllegalArgumentException} when not.
+     */
+    public static void check(Reason reason, boolean needed, Applies what) {
+        if (!needed && reason != null) {
+            throw new IllegalArgumentException("no reason is needed here, but " + reason.kind() + " was given");
         }
-        return this;
+        if (needed && (reason == null || reason.kind().applies() != what)) {
+            throw new IllegalArgumentException((reason == null ? "no reason" : reason.kind())
+                    + " given where a reason for " + what + " is needed");
+        }
     }
 }

@@ -17,19 +17,10 @@ public record Value<T>(T value, Status status, Provenance provenance, Reason rea
         if (status == Status.UNKNOWN && value != null) {
             throw new IllegalArgumentException("an unknown value has no value");
         }
-        switch (status) {
-            case KNOWN -> {
-                if (reason != null) {
-                    throw new IllegalArgumentException("a known value needs no reason");
-                }
-            }
-            case DEFAULTED ->
-                Objects.requireNonNull(reason, "a defaulted value needs a reason")
-                        .explaining(Reason.Applies.DEFAULTED);
-            case UNKNOWN ->
-                Objects.requireNonNull(reason, "an unknown value needs a reason")
-                        .explaining(Reason.Applies.UNKNOWN);
-        }
+        Reason.check(
+                reason,
+                status != Status.KNOWN,
+                status == Status.DEFAULTED ? Reason.Applies.DEFAULTED : Reason.Applies.UNKNOWN);
     }
 
     public static <T> Value<T> known(T value, Provenance provenance) {
