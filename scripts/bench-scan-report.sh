@@ -28,7 +28,7 @@ for ((i = 1; i <= repeat; i++)); do
             echo "bench-scan-report: $jar exited with $code" >&2
             exit 4
         fi
-        read -r wall rss <"$work/time"
+        read -r wall rss < <(tail -n 1 "$work/time")
         # "GC(7) Pause Young (Normal) (G1 Evacuation Pause) 300M->120M(512M) 5.1ms": the largest "after"
         live="$(sed -n 's/.*[0-9]M->\([0-9]*\)M([0-9]*M).*/\1/p' "$work/gc.log" | sort -n | tail -n 1)"
         printf '%-50s %5d %9s %12d %16s\n' "$(basename "$(dirname "$jar")")/$(basename "$jar")" "$i" "$wall" \
