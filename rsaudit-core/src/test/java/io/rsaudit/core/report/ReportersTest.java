@@ -205,6 +205,29 @@ class ReportersTest {
         assertThat(value.toString()).isEqualTo("[{\"accountId\":\"999988887777\",\"accountAlias\":null}]");
     }
 
+    @Test
+    void theTextReportNamesTheKindOfAnUnknownsCause() throws IOException {
+        var where = io.rsaudit.core.model.Provenance.of(
+                "111111111111/eu-west-1/redshift/describe-logging-status/open.error", "");
+        var failed = io.rsaudit.core.model.Value.unknown(
+                where, io.rsaudit.core.model.Reason.Kind.CALL_FAILED, "collection failed (AccessDenied)");
+        Finding unknown = new Finding(
+                CATALOG.all().get(0),
+                first().resource(),
+                io.rsaudit.core.check.Outcome.unknown("cannot tell", failed),
+                Severity.HIGH,
+                null);
+        StringWriter out = new StringWriter();
+        ScanTextWriter writer = new ScanTextWriter(out, false);
+        writer.header(low.header());
+        writer.result(unknown);
+        writer.summary(low.summary());
+        assertThat(out.toString())
+                .contains("UNKNOWN high     RS-TRANSIT-001")
+                .contains("cannot tell: collection failed (AccessDenied)")
+                .contains("open.error# (unknown: call failed)");
+    }
+
     private Finding first() throws IOException {
         List<Finding> all = new java.util.ArrayList<>();
         scan(Severity.LOW, new ReportWriter<>() {

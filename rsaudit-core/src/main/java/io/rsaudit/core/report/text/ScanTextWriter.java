@@ -4,6 +4,7 @@ import io.rsaudit.core.check.Evidence;
 import io.rsaudit.core.check.Finding;
 import io.rsaudit.core.check.Result;
 import io.rsaudit.core.model.CollectionError;
+import io.rsaudit.core.model.Reason;
 import io.rsaudit.core.model.ResourceId;
 import io.rsaudit.core.model.Scope;
 import io.rsaudit.core.model.Severity;
@@ -169,11 +170,15 @@ public final class ScanTextWriter implements ReportWriter<ScanHeader, Finding, S
         out.line("");
     }
 
+    /** How the evidence is known: nothing when known; the default's reason; the kind of an unknown's cause. */
     private static String describe(Evidence ev) {
         return switch (ev.status()) {
             case KNOWN -> "";
-            case DEFAULTED -> " (defaulted: " + ev.note() + ")";
-            case UNKNOWN -> "";
+            case DEFAULTED -> " (defaulted: " + ev.reason().detail() + ")";
+            case UNKNOWN ->
+                ev.reason().kind() == Reason.Kind.UNSPECIFIED
+                        ? ""
+                        : " (unknown: " + ev.reason().kind().label().replace('_', ' ') + ")";
         };
     }
 
