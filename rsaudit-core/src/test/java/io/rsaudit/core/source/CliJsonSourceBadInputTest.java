@@ -316,7 +316,9 @@ class CliJsonSourceBadInputTest {
     void aValueBeyondTheParsersLimitIsReportedAndTheRestRead() {
         String huge = "x".repeat(30 * 1024 * 1024);
         Inventory inv = Estate.in(dir)
-                .text(CLUSTERS, "{\"Clusters\": [{\"ClusterIdentifier\": \"a\", \"DBName\": \"" + huge + "\"}]}")
+                .text(
+                        CLUSTERS,
+                        "{\"Clusters\": [{\"ClusterIdentifier\": \"a\", \"MasterUsername\": \"" + huge + "\"}]}")
                 .json(OTHER_REGION, GOOD)
                 .load();
         assertThat(errors(inv, Kind.MALFORMED)).singleElement().satisfies(e -> {
@@ -326,6 +328,22 @@ class CliJsonSourceBadInputTest {
                     .contains("exceeds the maximum allowed");
         });
         assertThat(inv.clusters()).extracting(Cluster::identifier).containsExactly("good");
+    }
+
+    /** A member no check reads is skipped unparsed, however large: it costs no memory and is no error. */
+    @Test
+    void aValueBeyondTheParsersLimitInAMemberNotReadIsSkipped() {
+        String huge = "x".repeat(30 * 1024 * 1024);
+        Inventory inv = Estate.in(dir)
+                .text(
+                        CLUSTERS,
+                        "{\"Clusters\": [{\"ClusterIdentifier\": \"a\", \"DBName\": \"" + huge
+                                + "\", \"Encrypted\": true}]}")
+                .load();
+        assertThat(inv.errors())
+                .filteredOn(e -> e.location().startsWith(CLUSTERS))
+                .isEmpty();
+        assertThat(inv.clusters().get(0).encrypted().value()).isTrue();
     }
 
     @Test
