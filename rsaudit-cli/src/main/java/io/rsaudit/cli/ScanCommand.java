@@ -1,6 +1,6 @@
 package io.rsaudit.cli;
 
-import io.rsaudit.aws.LiveCollector;
+import io.rsaudit.aws.LiveInventorySource;
 import io.rsaudit.aws.LiveOptions;
 import io.rsaudit.core.check.CheckCatalog;
 import io.rsaudit.core.check.CheckRunner;
@@ -15,15 +15,12 @@ import io.rsaudit.core.report.Report;
 import io.rsaudit.core.report.Reporter;
 import io.rsaudit.core.report.TextReporter;
 import io.rsaudit.core.source.CliJsonSource;
-import java.io.IOException;
+import io.rsaudit.core.source.InventorySource;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.file.FileSystem;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -38,8 +35,8 @@ import picocli.CommandLine.Spec;
         description = {
             "Scans a directory of AWS CLI JSON output (--input, see docs/input-layout.md), or live AWS"
                     + " accounts (without --input, see docs/live-scan.md), and reports every check on every resource.",
-            "A live scan collects into an export folder kept in memory and scans it exactly as --input would;"
-                    + " 'rsaudit export' writes such a folder to disk."
+            "A live scan reads the answers of the same calls, in memory, with the same readers as --input;"
+                    + " 'rsaudit export' writes them to a folder to scan later."
         })
 final class ScanCommand implements Callable<Integer> {
 
@@ -85,30 +82,22 @@ final class ScanCommand implements Callable<Integer> {
                     + (liveOptions.size() == 1 ? " is an option" : " are options") + " of a live scan: give one or the"
                     + " other");
         }
-        Inventory inventory;
+        InventorySource source;
         String scanned;
-        List<CollectionError> errors = new ArrayList<>();
         if (input != null) {
             if (!Files.isDirectory(input)) {
                 throw new Main.UsageException("--input " + input + " is not a directory");
             }
-            inventory = new CliJsonSource(input).load();
-            errors.addAll(inventory.errors());
+            source = new CliJsonSource(input);
             scanned = input.toString();
         } else {
             LiveOptions options =
                     live.options(TerminalProgress.forStderr(spec.commandLine().getErr()));
-            try (FileSystem memory = LiveExport.memory()) {
-                Path dir = LiveExport.inMemory(memory);
-                LiveCollector.Result collected = new LiveCollector(options).collect(dir);
-                inventory = new CliJsonSource(dir).load();
-                errors.addAll(LiveExport.readErrors(inventory, collected));
-                errors.addAll(LiveExport.problems(collected));
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot close the in-memory export", e);
-            }
+            source = new LiveInventorySource(options);
             scanned = options.describe();
         }
+        Inventory inventory = source.load();
+        List<CollectionError> errors = inventory.errors();
         CheckRunner.Run run = new CheckRunner(catalog).run(inventory, policy, started);
         Report report = new Report(
                 Main.version(),

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Collects the problems met while reading: the sources hand it on, only this package writes to it. Unknown fields are
+ * Collects the problems met while reading: an {@link Export} reports what is wrong with it here. Unknown fields are
  * folded into one warning per file and field, so a thousand snapshots with the same unexpected member make one line,
  * not a thousand. One instance is written by one thread; the loader gives each parallel task its own and joins them
  * in the order a sequential read would have met the problems.
@@ -20,7 +20,8 @@ public final class Diagnostics {
 
     Diagnostics() {}
 
-    void error(Kind kind, String location, String message) {
+    /** A problem of {@code kind} at {@code location} (a file and pointer, or an API call). */
+    public void error(Kind kind, String location, String message) {
         errors.add(new CollectionError(kind, location, message));
     }
 
