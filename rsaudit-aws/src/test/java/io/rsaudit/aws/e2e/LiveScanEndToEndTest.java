@@ -57,6 +57,7 @@ class LiveScanEndToEndTest {
         Scan live = Scan.live(SMALL_PAGES, false, export);
         Scan exported = Scan.offline(export);
         assertThat(live.scopes()).isEqualTo(offline.scopes());
+        assertThat(live.model()).hasSizeGreaterThan(50).containsExactlyElementsOf(exported.model());
         assertThat(live.findings().stream().filter(f -> !exported.findings().contains(f)))
                 .as("judged live, not offline")
                 .isEmpty();

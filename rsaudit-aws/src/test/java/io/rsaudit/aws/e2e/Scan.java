@@ -11,8 +11,10 @@ import io.rsaudit.core.check.CheckCatalog;
 import io.rsaudit.core.check.CheckRunner;
 import io.rsaudit.core.check.Evidence;
 import io.rsaudit.core.check.Finding;
+import io.rsaudit.core.model.Cluster;
 import io.rsaudit.core.model.CollectionError;
 import io.rsaudit.core.model.Inventory;
+import io.rsaudit.core.model.ResourceType;
 import io.rsaudit.core.policy.Policy;
 import io.rsaudit.core.report.Report;
 import io.rsaudit.core.report.Verdict;
@@ -39,9 +41,11 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
  *
  * @param evidence each finding's line with its evidence's location ({@link #withEvidence})
  * @param locations the location of every finding's evidence, as reports show it
+ * @param model every model value the scan judged, with where it came from masked ({@link #model(Inventory)})
  */
 record Scan(
         Object scopes,
+        List<String> model,
         List<String> findings,
         List<String> evidence,
         List<String> locations,
@@ -138,12 +142,57 @@ record Scan(
         findings.sort(null);
         evidence.sort(null);
         return new Scan(
-                inventory.scopes(), findings, evidence, locations, errors, report.verdict(), collected, requests);
+                inventory.scopes(),
+                model(inventory),
+                findings,
+                evidence,
+                locations,
+                errors,
+                report.verdict(),
+                collected,
+                requests);
     }
 
-    /** A file of the export, a live call ({@code aws://...}), and the JSON pointer after either. */
+    /**
+     * The inventory as lines of text, where every value came from masked: every resource, and what the lookups
+     * give for them (a cluster's logging status, parameters and security groups; the clusters of each scope). Two
+     * sources that read the same answers must give the same lines: this is the model-level contract between the
+     * live reading of SDK responses and the offline reading of their CLI JSON.
+     */
+    static List<String> model(Inventory inventory) {
+        List<String> lines = new ArrayList<>();
+        for (ResourceType type : ResourceType.values()) {
+            inventory.resources(type).forEach(r -> lines.add(mask(r.toString())));
+        }
+        for (Cluster c : inventory.clusters()) {
+            lines.add(mask(inventory.logging(c).toString()));
+            if (c.parameterGroup().isPresent()) {
+                lines.add(mask(inventory
+                        .parameters(c.id().scope(), c.parameterGroup().value().name())
+                        .toString()));
+            }
+            if (c.vpcSecurityGroupIds().isPresent()) {
+                c.vpcSecurityGroupIds()
+                        .value()
+                        .forEach(id -> lines.add(
+                                mask(inventory.securityGroup(c.id().scope(), id).toString())));
+            }
+        }
+        for (Object scope : inventory.scopes()) {
+            lines.add(mask(inventory
+                    .clusterIdentifiers((io.rsaudit.core.model.Scope) scope)
+                    .map(java.util.TreeSet::new)
+                    .toString()));
+        }
+        return lines;
+    }
+
+    /** A file of the export or a live call ({@code aws://...}), and the JSON pointer after either. */
     private static final Pattern SOURCE =
-            Pattern.compile("(aws://[^\\s#)\"']+|\\b\\d{12}/[^\\s#)\"']+\\.(json|error))(#/[^\\s)\\]\"']*)?");
+            Pattern.compile("(aws://[^\\s#)\"',\\]]+|\\b\\d{12}/[^\\s#)\"',\\]]+\\.(json|error))(#[^\\s)\"',\\]]*)?");
+
+    /** A provenance printed inside a record: an account's folder is no file, so it is masked by its name. */
+    private static final Pattern PROVENANCE = Pattern.compile("(provenance|origin)=[^\\s,\\]]*");
 
     /**
      * A finding as one comparable line of verdict and message, whatever source it was read from: check, resource,
@@ -166,12 +215,9 @@ record Scan(
                 + evidence;
     }
 
-    /** The parts of a {@code Provenance} printed inside a value (a list of records that carry theirs). */
-    private static final Pattern PROVENANCE_PARTS = Pattern.compile("(location|base|member)=[^,\\]]*");
-
     private static String mask(String text) {
-        String masked = SOURCE.matcher(text).replaceAll("<source>");
-        masked = PROVENANCE_PARTS.matcher(masked).replaceAll("$1=<source>");
+        String masked = PROVENANCE.matcher(text).replaceAll("$1=<source>");
+        masked = SOURCE.matcher(masked).replaceAll("<source>");
         int quoted = masked.indexOf("An error occurred (");
         if (quoted >= 0) {
             int end = masked.indexOf(')', quoted);

@@ -192,7 +192,12 @@ public abstract class ResponseObject {
     }
 
     private <T> Value<T> read(String member, Absent absent, String expected, Function<Object, T> convert) {
-        Object v = raw(member);
+        int slot = projection.slot(member);
+        if (projection.nested(slot) != null) {
+            throw new IllegalStateException("the reader reads " + member + " of "
+                    + projection.shape().name() + " as a scalar but its projection reads it as objects");
+        }
+        Object v = member(slot, member);
         if (v == null) {
             return whenAbsent(member, absent);
         }

@@ -133,6 +133,23 @@ class CliJsonSourceBadInputTest {
         assertThat(errors(inv, Kind.MALFORMED)).hasSize(2);
     }
 
+    /**
+     * A member rsaudit reads that appears twice in one object is malformed: which value AWS meant cannot be told.
+     * Names are not otherwise checked for duplicates: a member no check reads is skipped, once or twice.
+     */
+    @Test
+    void aMemberReadTwiceIsMalformedAndOneNotReadIsSkipped() {
+        Inventory inv = Estate.in(dir)
+                .json(CLUSTERS, "{'Clusters': [{'ClusterIdentifier': 'a', 'Encrypted': true, 'Encrypted': false}]}")
+                .json(OTHER_REGION, "{'Clusters': [{'ClusterIdentifier': 'b', 'DBName': 'x', 'DBName': 'y'}]}")
+                .load();
+        assertThat(errors(inv, Kind.MALFORMED)).singleElement().satisfies(e -> {
+            assertThat(e.location()).startsWith(CLUSTERS + ":1:");
+            assertThat(e.message()).contains("Duplicate field 'Encrypted'");
+        });
+        assertThat(inv.clusters()).extracting(Cluster::identifier).containsExactly("b");
+    }
+
     @Test
     void topLevelArrayIsNotTheCallsOutput() {
         Inventory inv = Estate.in(dir).text(CLUSTERS, "[]").load();
