@@ -20,9 +20,11 @@ public final class Timestamps {
     /** The instant, or {@code null} when the text is not a timestamp the CLI prints. */
     public static Instant parse(String text) {
         Instant fast = parseCommon(text);
-        if (fast != null) {
-            return fast;
-        }
+        return fast != null ? fast : parseWithFormatters(text);
+    }
+
+    /** {@link #parse} by the ISO formatters alone: what {@link #parseCommon} must agree with. */
+    static Instant parseWithFormatters(String text) {
         try {
             return OffsetDateTime.parse(text).toInstant();
         } catch (DateTimeParseException e) {
