@@ -129,57 +129,55 @@ public final class LiveBench {
                     .toList();
         }
         long latencyMillis = sim.options().latencyMillis();
-        {
-            LiveOptions options = new LiveOptions(
-                            null,
-                            StaticCredentialsProvider.create(AwsBasicCredentials.create("SIM" + CALLER, "bench")),
-                            ROLE,
-                            null,
-                            accounts,
-                            false,
-                            List.of(),
-                            "us-east-1",
-                            sim.endpoint(),
-                            concurrency,
-                            List.of(),
-                            Progress.NONE)
-                    .withPerRegion(perRegion);
-            int asked = sim.requests().size();
-            long simCpu0 = sim.cpuTime().toMillis();
-            long cpu0 = processCpuNanos();
-            long started = System.nanoTime();
-            LiveCollector.Collection collection = new LiveCollector(options).collect();
-            Inventory inventory = collection.inventory();
-            LiveCollector.Result collected = collection.result();
-            long wall = (System.nanoTime() - started) / 1_000_000;
-            long cpu1 = processCpuNanos();
-            Cpu cpu = cpu0 < 0 || cpu1 < 0
-                    ? null
-                    : new Cpu(
-                            (cpu1 - cpu0) / 1_000_000,
-                            sim.cpuTime().toMillis() - simCpu0,
-                            Runtime.getRuntime().availableProcessors());
-            List<SimRequest> all = sim.requests();
-            List<SimRequest> log = all.subList(asked, all.size());
-            Floor floor = floor(estate, log);
-            return new Result(
-                    wall,
-                    log.size(),
-                    log.stream().filter(r -> !r.ok()).count(),
-                    clusters,
-                    floor.calls,
-                    floor.scope,
-                    latencyMillis,
-                    concurrency,
-                    perRegion,
-                    collected.failed() + collected.problems().size(),
-                    cpu,
-                    inventory.errors().stream()
-                            .filter(e -> !e.isWarning())
-                            .limit(6)
-                            .map(e -> e.location() + ": " + e.message())
-                            .toList());
-        }
+        LiveOptions options = new LiveOptions(
+                        null,
+                        StaticCredentialsProvider.create(AwsBasicCredentials.create("SIM" + CALLER, "bench")),
+                        ROLE,
+                        null,
+                        accounts,
+                        false,
+                        List.of(),
+                        "us-east-1",
+                        sim.endpoint(),
+                        concurrency,
+                        List.of(),
+                        Progress.NONE)
+                .withPerRegion(perRegion);
+        int asked = sim.requests().size();
+        long simCpu0 = sim.cpuTime().toMillis();
+        long cpu0 = processCpuNanos();
+        long started = System.nanoTime();
+        LiveCollector.Collection collection = new LiveCollector(options).collect();
+        Inventory inventory = collection.inventory();
+        LiveCollector.Result collected = collection.result();
+        long wall = (System.nanoTime() - started) / 1_000_000;
+        long cpu1 = processCpuNanos();
+        Cpu cpu = cpu0 < 0 || cpu1 < 0
+                ? null
+                : new Cpu(
+                        (cpu1 - cpu0) / 1_000_000,
+                        sim.cpuTime().toMillis() - simCpu0,
+                        Runtime.getRuntime().availableProcessors());
+        List<SimRequest> all = sim.requests();
+        List<SimRequest> log = all.subList(asked, all.size());
+        Floor floor = floor(estate, log);
+        return new Result(
+                wall,
+                log.size(),
+                log.stream().filter(r -> !r.ok()).count(),
+                clusters,
+                floor.calls,
+                floor.scope,
+                latencyMillis,
+                concurrency,
+                perRegion,
+                collected.failed() + collected.problems().size(),
+                cpu,
+                inventory.errors().stream()
+                        .filter(e -> !e.isWarning())
+                        .limit(6)
+                        .map(e -> e.location() + ": " + e.message())
+                        .toList());
     }
 
     /** The JVM's CPU time so far, or -1 where the platform does not say. */
