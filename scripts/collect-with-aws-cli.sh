@@ -80,7 +80,7 @@ while [ "$#" -gt 0 ]; do
     esac
 done
 
-# Region names become folder names: accept only what a region looks like (ExportLayout.REGION).
+# Region names become folder names: accept only what a region looks like (ExportFolder.REGION).
 is_region() {
     [[ "$1" =~ ^[a-z]{2,4}(-[a-z]+)+-[0-9]{1,2}$ ]]
 }

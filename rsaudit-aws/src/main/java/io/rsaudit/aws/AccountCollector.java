@@ -1,16 +1,10 @@
 package io.rsaudit.aws;
 
 import io.rsaudit.core.source.AwsCliCall;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
-import java.util.stream.Stream;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.ec2.model.DescribeRegionsResponse;
 import software.amazon.awssdk.services.ec2.model.Region;
@@ -52,7 +46,7 @@ final class AccountCollector {
 
     private Void begin() {
         if (target != null) {
-            prepare(target);
+            run.sink.account(target);
             if (run.options.roleName() != null && !assumeRole()) {
                 return null;
             }
@@ -65,8 +59,8 @@ final class AccountCollector {
                 return null;
             }
             account = me.account();
-            prepare(account);
-            run.files.json(account, null, AwsCliCall.STS_GET_CALLER_IDENTITY, null, List.of(me));
+            run.sink.account(account);
+            run.answered(account, null, AwsCliCall.STS_GET_CALLER_IDENTITY, null, List.of(me));
         } else {
             String a = account;
             run.call(
@@ -90,7 +84,7 @@ final class AccountCollector {
         } catch (SdkException e) {
             String text = run.errorText.of(Action.ASSUME_ROLE, target, null, e).stripTrailing() + " (role "
                     + run.clients.roleArn(target) + "; nothing in this account was collected)\n";
-            run.files.error(target, null, AwsCliCall.STS_GET_CALLER_IDENTITY, null, text);
+            run.failed(target, null, AwsCliCall.STS_GET_CALLER_IDENTITY, null, text, e);
             return false;
         }
     }
@@ -129,7 +123,7 @@ final class AccountCollector {
         }
         List<String> named = run.options.regions();
         if (named.isEmpty() && regions.listed() == null) {
-            run.files.regionsError(
+            run.regionsFailed(
                     account,
                     run.errorText
                                     .of(Action.DESCRIBE_REGIONS, account, home, regions.error())
@@ -151,7 +145,7 @@ final class AccountCollector {
     private void notEnabled(String account, String region) {
         for (AwsCliCall call : AwsCliCall.values()) {
             if (call.regional() && call.perResource() == null) {
-                run.files.error(
+                run.failed(
                         account,
                         region,
                         call,
@@ -163,23 +157,9 @@ final class AccountCollector {
                                 region,
                                 "region " + region + " is not enabled for account " + account
                                         + " (ec2 DescribeRegions does not list it: opted out, or not opted in); the call was"
-                                        + " not made"));
+                                        + " not made"),
+                        null);
             }
-        }
-    }
-
-    /** A fresh account folder: what an earlier export left there is not mixed with this one. */
-    private void prepare(String account) {
-        Path dir = run.files.account(account);
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> all = Files.walk(dir)) {
-            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot clear " + dir + " for a fresh export", e);
         }
     }
 }

@@ -60,6 +60,15 @@ final class ErrorText {
         return SIGNATURE.matcher(out).replaceAll("$1=[REDACTED]");
     }
 
+    /** The request id of AWS's answer inside {@code e}, or {@code null} when AWS did not answer (or gave none). */
+    static String requestId(Throwable e) {
+        if (service(e) instanceof AwsServiceException s) {
+            String id = s.requestId();
+            return id == null || id.isBlank() ? null : id;
+        }
+        return null;
+    }
+
     /** AWS's error code, or for a failure on our side (timeout, unknown host) the innermost exception's name. */
     static String code(Throwable e) {
         if (service(e) instanceof AwsServiceException s && s.awsErrorDetails() != null) {

@@ -14,18 +14,19 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 import software.amazon.awssdk.core.SdkPojo;
 
 /**
- * Writes the export layout ({@code docs/input-layout.md}): one {@code .json} per call as the AWS CLI prints it, or
- * the call's {@code .error}. Paths come from {@link AwsCliCall}, the layout's single source of truth. Folders and
- * files are readable by the owner only where the file system says who owns what: the export describes the estate's
- * security.
+ * Writes the export layout ({@code docs/input-layout.md}) as the answers arrive: one {@code .json} per call as the AWS
+ * CLI prints it, or the call's {@code .error}. Paths come from {@link AwsCliCall}, the layout's single source of
+ * truth. Folders and files are readable by the owner only where the file system says who owns what: the export
+ * describes the estate's security. An account collected replaces the folder an earlier export left for it.
  */
-final class ExportFiles {
+final class ExportFiles implements CallSink {
 
     private static final Set<PosixFilePermission> DIR = PosixFilePermissions.fromString("rwx------");
     private static final Set<PosixFilePermission> FILE = PosixFilePermissions.fromString("rw-------");
@@ -33,30 +34,43 @@ final class ExportFiles {
 
     private final Path root;
     private final boolean posix;
-    private final AtomicLong files = new AtomicLong();
-    private final AtomicLong errors = new AtomicLong();
 
     ExportFiles(Path root) {
-        // owner-only on a file system that has permissions (not on Windows, nor in memory)
+        // owner-only on a file system that has permissions (not on Windows)
         this.posix = root.getFileSystem().supportedFileAttributeViews().contains("posix");
         this.root = root;
     }
 
-    Path root() {
-        return root;
+    /** A fresh account folder: what an earlier export left there is not mixed with this one. */
+    @Override
+    public void account(String account) {
+        Path dir = root.resolve(account);
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> all = Files.walk(dir)) {
+            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clear " + dir + " for a fresh export", e);
+        }
     }
 
-    long files() {
-        return files.get();
+    @Override
+    public void answered(
+            String account, String region, AwsCliCall call, String resource, List<? extends SdkPojo> pages) {
+        json(account, region, call, resource, pages);
     }
 
-    long errors() {
-        return errors.get();
+    @Override
+    public void failed(String account, String region, AwsCliCall call, String resource, String text, String requestId) {
+        error(account, region, call, resource, text);
     }
 
-    /** The account folder. */
-    Path account(String account) {
-        return root.resolve(account);
+    @Override
+    public void regionsFailed(String account, String text) {
+        regionsError(account, text);
     }
 
     /** Where a call's output goes, without its extension: {@code <account>/<region>/redshift/describe-clusters}. */
@@ -70,8 +84,7 @@ final class ExportFiles {
     void json(String account, String region, AwsCliCall call, String resource, List<? extends SdkPojo> pages) {
         Path base = base(account, region, call, resource);
         Path file = base.resolveSibling(base.getFileName() + ".json");
-        // the text is made first and written at once: the in-memory file system takes one lock for every write
-        // that grows a file, and hundreds of call threads, each writing in pieces of 8 KB, queued on it
+        // the text is made first and written at once, not in pieces of 8 KB from many call threads
         ByteArrayOutputStream text = new ByteArrayOutputStream(4096);
         try {
             JsonGenerator g = JSON.createGenerator(text);
@@ -85,7 +98,6 @@ final class ExportFiles {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }
-        files.incrementAndGet();
     }
 
     void error(String account, String region, AwsCliCall call, String resource, String text) {
@@ -107,7 +119,6 @@ final class ExportFiles {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }
-        errors.incrementAndGet();
     }
 
     /** Creates the folder (and those above it) owner-only. */

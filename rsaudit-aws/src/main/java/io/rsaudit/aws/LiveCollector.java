@@ -1,5 +1,9 @@
 package io.rsaudit.aws;
 
+import io.rsaudit.core.model.Inventory;
+import io.rsaudit.core.source.AwsCliCall;
+import io.rsaudit.core.source.Export;
+import io.rsaudit.core.source.ExportSource;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,15 +14,15 @@ import software.amazon.awssdk.services.organizations.model.Account;
 import software.amazon.awssdk.services.organizations.model.AccountStatus;
 
 /**
- * Collects live AWS accounts into the export layout the offline scan reads ({@code docs/input-layout.md}), so that
- * a live scan is an export plus {@link io.rsaudit.core.source.CliJsonSource}: the same reader, checks and verdict,
- * and the same provenance ({@code <account>/<region>/redshift/describe-clusters.json#/Clusters/0}, which names the
- * account, the region and the API call). Read-only: only Describe, Get and List calls (and sts:AssumeRole for the
- * role, with the caller's credentials); docs/live-scan.md lists them.
+ * Collects live AWS accounts, read-only: only Describe, Get and List calls (and sts:AssumeRole for the role, with the
+ * caller's credentials); docs/live-scan.md lists them. The calls are those of the export layout
+ * ({@code docs/input-layout.md}, the table {@link AwsCliCall}), and their answers go where the caller says: into
+ * memory, where the offline scan's readers read them as they are ({@link #collect()}, a live scan), or into an export
+ * folder as the AWS CLI prints them ({@link #export}), or both ({@link #collectAndExport}).
  *
- * <p>Faults are data: a call that fails after the SDK's retries is its {@code .error} file, naming account, region,
- * IAM action and AWS's error; the offline reader turns it into a collection error and the checks that needed it
- * into UNKNOWN. Nothing here throws for what AWS answers.
+ * <p>Faults are data: a call that fails after the SDK's retries is recorded with the account, region, IAM action,
+ * AWS's error and request id; the reader turns it into a collection error and the checks that needed it into
+ * UNKNOWN. Nothing here throws for what AWS answers.
  */
 public final class LiveCollector {
 
@@ -28,21 +32,34 @@ public final class LiveCollector {
      * @param accounts the target accounts (empty when they could not be listed, or the caller's was unknown)
      * @param scopes account-regions collected (or attempted)
      * @param calls API calls made, each page one, retries not counted
-     * @param files {@code .json} files written
-     * @param errors {@code .error} files written: calls that failed
+     * @param answered calls answered (each is one {@code .json} file of an export)
+     * @param failed calls that failed or could not be made (each is one {@code .error} file of an export)
      * @param problems failures with no place in the layout (no account to file them under), already redacted
      */
     public record Result(
             List<String> accounts,
             int scopes,
             long calls,
-            long files,
-            long errors,
+            long answered,
+            long failed,
             List<String> problems,
             Duration elapsed) {
 
         public boolean complete() {
-            return errors == 0 && problems.isEmpty();
+            return failed == 0 && problems.isEmpty();
+        }
+    }
+
+    /**
+     * A collection held in memory.
+     *
+     * @param answers every answer and failure, as the offline scan's readers read them
+     */
+    public record Collection(Result result, Export answers) {
+
+        /** The inventory of what was collected: the collection's problems are among its errors. */
+        public Inventory inventory() {
+            return new ExportSource(answers).load();
         }
     }
 
@@ -52,10 +69,29 @@ public final class LiveCollector {
         this.options = options;
     }
 
+    /** Collects into memory, for a live scan: nothing of the estate is written anywhere. */
+    public Collection collect() {
+        Responses responses = new Responses();
+        Result result = collect(responses);
+        responses.problems(result.problems());
+        return new Collection(result, responses);
+    }
+
     /** Writes the layout into {@code dir} (which must exist); an account folder already there is replaced. */
-    public Result collect(Path dir) {
-        ExportFiles files = new ExportFiles(dir);
-        try (Run run = new Run(options, files)) {
+    public Result export(Path dir) {
+        return collect(new ExportFiles(dir));
+    }
+
+    /** {@link #collect()} and {@link #export} at once, from the same answers. */
+    public Collection collectAndExport(Path dir) {
+        Responses responses = new Responses();
+        Result result = collect(CallSink.both(responses, new ExportFiles(dir)));
+        responses.problems(result.problems());
+        return new Collection(result, responses);
+    }
+
+    private Result collect(CallSink sink) {
+        try (Run run = new Run(options, sink)) {
             List<String> targets = targets(run);
             if (targets == null) {
                 new AccountCollector(run, null).start();
@@ -80,8 +116,8 @@ public final class LiveCollector {
                     targets == null ? List.of() : targets,
                     run.scopes(),
                     run.calls(),
-                    files.files(),
-                    files.errors(),
+                    run.answered(),
+                    run.failed(),
                     run.problems(),
                     run.elapsed());
         }

@@ -18,19 +18,21 @@ import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 
 /**
- * The shared state of one collection: options, clients, scheduler, the files written, the counters progress shows,
+ * The shared state of one collection: options, clients, scheduler, where the answers go, the counters progress shows,
  * and the problems that have no place in the layout (no account to file them under).
  */
 final class Run implements AutoCloseable {
 
     final LiveOptions options;
-    final ExportFiles files;
+    final CallSink sink;
     final ErrorText errorText = new ErrorText();
     final Scheduler scheduler;
     final Clients clients;
 
     private final long started = System.nanoTime();
     private final AtomicLong calls = new AtomicLong();
+    private final AtomicLong answered = new AtomicLong();
+    private final AtomicLong failed = new AtomicLong();
     private final AtomicInteger scopesTotal = new AtomicInteger();
     private final AtomicInteger scopesDone = new AtomicInteger();
     private final List<String> problems = Collections.synchronizedList(new ArrayList<>());
@@ -38,9 +40,9 @@ final class Run implements AutoCloseable {
     private final Map<String, Keys> keys = new ConcurrentHashMap<>();
     private final List<CompletableFuture<Void>> lanes = Collections.synchronizedList(new ArrayList<>());
 
-    Run(LiveOptions options, ExportFiles files) {
+    Run(LiveOptions options, CallSink sink) {
         this.options = options;
-        this.files = files;
+        this.sink = sink;
         this.scheduler = new Scheduler(options.concurrency(), failures::add);
         List<ExecutionInterceptor> interceptors = new ArrayList<>(options.interceptors());
         interceptors.add(new ExecutionInterceptor() {
@@ -53,8 +55,8 @@ final class Run implements AutoCloseable {
     }
 
     /**
-     * Makes a call of the export table in {@code lane}: every page, then one {@code .json} holding them all, or, when
-     * any page fails, one {@code .error} and no {@code .json} (a list read in part is never written as if whole).
+     * Makes a call of the export table in {@code lane}: every page, then all of them to the sink, or, when any page
+     * fails, the failure and no page (a list read in part is never handed on as if whole).
      *
      * @return the pages, or {@code null} when the call failed (its error is filed)
      */
@@ -71,15 +73,44 @@ final class Run implements AutoCloseable {
                 for (R page : pages.get()) {
                     all.add(page);
                 }
-                files.json(account, region, call, resource, all);
+                answered(account, region, call, resource, all);
                 return all;
             } catch (SdkException e) {
-                files.error(account, region, call, resource, errorText.of(Action.of(call), account, region, e));
+                failed(account, region, call, resource, errorText.of(Action.of(call), account, region, e), e);
                 return null;
             } finally {
                 changed();
             }
         });
+    }
+
+    /** A call answered: to the sink, and counted. */
+    void answered(String account, String region, AwsCliCall call, String resource, List<? extends SdkPojo> pages) {
+        sink.answered(account, region, call, resource, pages);
+        answered.incrementAndGet();
+    }
+
+    /**
+     * A call failed ({@code e}, when AWS answered, gives the request id), or was not made: to the sink, and
+     * counted.
+     */
+    void failed(String account, String region, AwsCliCall call, String resource, String text, Throwable e) {
+        sink.failed(account, region, call, resource, text, e == null ? null : ErrorText.requestId(e));
+        failed.incrementAndGet();
+    }
+
+    /** The account's region list could not be read: to the sink, and counted as a failed call. */
+    void regionsFailed(String account, String text) {
+        sink.regionsFailed(account, text);
+        failed.incrementAndGet();
+    }
+
+    long answered() {
+        return answered.get();
+    }
+
+    long failed() {
+        return failed.get();
     }
 
     /**
@@ -164,8 +195,7 @@ final class Run implements AutoCloseable {
     }
 
     Progress.Status status(boolean finished) {
-        return new Progress.Status(
-                scopesDone.get(), scopesTotal.get(), calls.get(), files.errors(), elapsed(), finished);
+        return new Progress.Status(scopesDone.get(), scopesTotal.get(), calls.get(), failed.get(), elapsed(), finished);
     }
 
     void changed() {

@@ -2,15 +2,18 @@
  * Everything that talks to AWS, on the AWS SDK for Java v2.
  *
  * <p>The live collector: in, {@link io.rsaudit.aws.LiveOptions} (credentials, target accounts, regions, endpoint,
- * concurrency); out, the export layout the offline reader takes ({@code docs/input-layout.md}, the table
- * {@link io.rsaudit.core.source.AwsCliCall}), written by {@link io.rsaudit.aws.LiveCollector}: every response as
- * the AWS CLI prints it, every failed call its {@code .error} file, and a {@link io.rsaudit.aws.LiveCollector.Result}
- * counting calls, files and errors. A live scan is that export read by
- * {@link io.rsaudit.core.source.CliJsonSource}. {@link io.rsaudit.aws.OperationRecorder} lets tests see every AWS
- * operation invoked.
+ * concurrency); out, the answers to the calls of the export layout ({@code docs/input-layout.md}, the table
+ * {@link io.rsaudit.core.source.AwsCliCall}) and a {@link io.rsaudit.aws.LiveCollector.Result} counting calls,
+ * answers and failures. {@link io.rsaudit.aws.LiveCollector} hands each answer, as it arrives, to where the caller
+ * wants it: kept in memory as the SDK returned it, an {@link io.rsaudit.core.source.Export} that core's readers read
+ * through {@link io.rsaudit.aws.SdkObject} (a live scan: {@link io.rsaudit.aws.LiveInventorySource}, every value's
+ * provenance naming the API call, page and request id), or written as the AWS CLI prints it into an export folder
+ * ({@code rsaudit export}), or both. A failed call is data: its error line (action, account, region, AWS's error
+ * code) becomes a collection error, or the folder's {@code .error} file. {@link io.rsaudit.aws.OperationRecorder}
+ * lets tests see every AWS operation invoked.
  *
- * <p>The contract test keeps the AWS CLI source's member table ({@link io.rsaudit.core.source.AwsShapes}) equal to
- * the SDK model, the authority on member names; {@link io.rsaudit.aws.sim} is the local AWS simulator that tests
- * and the benchmark point the SDK at.
+ * <p>The contract test keeps the readers' member table ({@link io.rsaudit.core.source.AwsShapes}) equal to the SDK
+ * model, the authority on member names: that is what lets one reader read a CLI file and an SDK response alike.
+ * {@link io.rsaudit.aws.sim} is the local AWS simulator that tests and the benchmark point the SDK at.
  */
 package io.rsaudit.aws;

@@ -18,8 +18,8 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 /**
- * AWS out of reach (a closed port on 127.0.0.1): every failure becomes data the reader reports, nothing is thrown,
- * no .json is written from what was not read, and no credential reaches a file.
+ * AWS out of reach (a closed port on 127.0.0.1): every failure becomes data the reader reports, live or from the
+ * export, nothing is thrown, no .json is written from what was not read, and no credential reaches a file.
  */
 class UnreachableEndpointTest {
 
@@ -54,10 +54,10 @@ class UnreachableEndpointTest {
         OperationRecorder recorder = new OperationRecorder();
         LiveOptions o = options(closedPort(), recorder)
                 .withRole("rsaudit-audit", "ext-1", List.of("111111111111", "222222222222"), false);
-        LiveCollector.Result r = new LiveCollector(o).collect(dir);
+        LiveCollector.Result r = new LiveCollector(o).export(dir);
 
-        assertThat(r.errors()).isEqualTo(2);
-        assertThat(r.files()).isZero();
+        assertThat(r.failed()).isEqualTo(2);
+        assertThat(r.answered()).isZero();
         assertThat(files())
                 .extracting(p -> dir.relativize(p).toString().replace('\\', '/'))
                 .containsExactlyInAnyOrder(
@@ -84,12 +84,32 @@ class UnreachableEndpointTest {
                     assertThat(e.kind()).isEqualTo(Kind.NOT_COLLECTED);
                     assertThat(e.message()).contains("nothing of account 222222222222 was collected");
                 });
+
+        // the same, read live: each error names the call
+        Inventory live = new LiveCollector(o).collect().inventory();
+        assertThat(live.errors())
+                .anySatisfy(e -> {
+                    assertThat(e.kind()).isEqualTo(Kind.CALL_FAILED);
+                    assertThat(e.location()).isEqualTo("aws://111111111111/sts:GetCallerIdentity");
+                    assertThat(e.message())
+                            .contains("AssumeRole")
+                            .contains("111111111111")
+                            .doesNotContain(KEY_ID)
+                            .doesNotContain(SECRET);
+                })
+                .anySatisfy(e -> {
+                    assertThat(e.kind()).isEqualTo(Kind.NOT_COLLECTED);
+                    assertThat(e.location()).isEqualTo("aws://222222222222");
+                    assertThat(e.message()).contains("nothing of account 222222222222 was collected");
+                });
+        assertThat(live.accounts())
+                .allSatisfy(a -> assertThat(a.callerArn().note()).contains("AssumeRole"));
     }
 
     @Test
     void withoutTheCallersIdentityNothingIsWrittenAndTheProblemIsReturned() throws Exception {
         OperationRecorder recorder = new OperationRecorder();
-        LiveCollector.Result r = new LiveCollector(options(closedPort(), recorder)).collect(dir);
+        LiveCollector.Result r = new LiveCollector(options(closedPort(), recorder)).export(dir);
         assertThat(files()).isEmpty();
         assertThat(r.complete()).isFalse();
         assertThat(r.problems())

@@ -357,7 +357,7 @@ final class BenchCommand implements Runnable {
                         : ExitCode.INCOMPLETE.code();
             } finally {
                 if (generated != null) {
-                    LiveExport.delete(generated);
+                    delete(generated);
                 }
             }
         }
@@ -402,12 +402,22 @@ final class BenchCommand implements Runnable {
                         Locale.ROOT,
                         "  cpu: %,d ms in this JVM during the collection (simulator %,d ms;"
                                 + " collector with its JIT and GC %,d ms): at least %,d ms of wall even with all %d cores"
-                                + " to itself%n",
+                                + " to itself; per 1,000 API calls %.2f cpu-s (collector %.2f)%n",
                         c.processMillis(),
                         c.simulatorMillis(),
                         c.collectorMillis(),
                         c.cpuBoundMillis(),
-                        c.cores());
+                        c.cores(),
+                        c.processMillis() / (double) r.apiCalls(),
+                        c.collectorMillis() / (double) r.apiCalls());
+            }
+        }
+
+        private static void delete(Path dir) throws IOException {
+            try (var all = Files.walk(dir)) {
+                for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
             }
         }
 

@@ -49,7 +49,7 @@ final class ExportCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         LiveOptions options = live.options(TerminalProgress.forStderr(err));
         prepare();
-        LiveCollector.Result r = new LiveCollector(options).collect(output);
+        LiveCollector.Result r = new LiveCollector(options).export(output);
         r.problems().forEach(p -> err.println("rsaudit: " + p));
         err.printf(
                 Locale.ROOT,
@@ -58,8 +58,8 @@ final class ExportCommand implements Callable<Integer> {
                 options.describe(),
                 output,
                 r.scopes(),
-                r.files(),
-                r.errors(),
+                r.answered(),
+                r.failed(),
                 r.calls(),
                 r.elapsed().toMillis() / 1000.0);
         err.printf("Next: rsaudit scan --input %s%n", output);

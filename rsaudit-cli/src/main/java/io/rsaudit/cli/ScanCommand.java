@@ -1,10 +1,8 @@
 package io.rsaudit.cli;
 
-import io.rsaudit.aws.LiveCollector;
+import io.rsaudit.aws.LiveInventorySource;
 import io.rsaudit.aws.LiveOptions;
 import io.rsaudit.core.catalog.CheckCatalog;
-import io.rsaudit.core.model.CollectionError;
-import io.rsaudit.core.model.Inventory;
 import io.rsaudit.core.model.Severity;
 import io.rsaudit.core.policy.Policy;
 import io.rsaudit.core.policy.PolicyException;
@@ -16,14 +14,10 @@ import io.rsaudit.core.scan.ScanHeader;
 import io.rsaudit.core.scan.ScanInput;
 import io.rsaudit.core.scan.ScanSummary;
 import io.rsaudit.core.source.CliJsonSource;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.file.FileSystem;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -38,8 +32,8 @@ import picocli.CommandLine.Spec;
         description = {
             "Scans a directory of AWS CLI JSON output (--input, see docs/input-layout.md), or live AWS"
                     + " accounts (without --input, see docs/live-scan.md), and reports every check on every resource.",
-            "A live scan collects into an export folder kept in memory and scans it exactly as --input would;"
-                    + " 'rsaudit export' writes such a folder to disk."
+            "A live scan reads the answers of the same calls, in memory, with the same readers as --input;"
+                    + " 'rsaudit export' writes them to a folder to scan later."
         })
 final class ScanCommand implements Callable<Integer> {
 
@@ -93,7 +87,7 @@ final class ScanCommand implements Callable<Integer> {
         } else {
             LiveOptions options =
                     live.options(TerminalProgress.forStderr(spec.commandLine().getErr()));
-            scanned = new ScanInput(options.describe(), () -> collect(options));
+            scanned = new ScanInput(options.describe(), new LiveInventorySource(options));
         }
         Scan scan = new Scan(catalog, policy, clock, Main.version());
         Reports.Done<ScanHeader, ScanSummary> done =
@@ -108,23 +102,6 @@ final class ScanCommand implements Callable<Integer> {
                 summary.verdict().name().toLowerCase(java.util.Locale.ROOT),
                 this.report.whereWritten());
         return ExitCode.of(summary.verdict()).code();
-    }
-
-    /**
-     * Collects the live accounts into an export kept in memory and reads it, as {@code --input} would read the same
-     * folder on disk; the collection's own problems join the collection errors.
-     */
-    private static Inventory collect(LiveOptions options) {
-        try (FileSystem memory = LiveExport.memory()) {
-            Path dir = LiveExport.inMemory(memory);
-            LiveCollector.Result collected = new LiveCollector(options).collect(dir);
-            Inventory inventory = new CliJsonSource(dir).load();
-            List<CollectionError> errors = new ArrayList<>(LiveExport.readErrors(inventory, collected));
-            errors.addAll(LiveExport.problems(collected));
-            return inventory.withErrors(errors);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot close the in-memory export", e);
-        }
     }
 
     private Policy policy(CheckCatalog catalog) {

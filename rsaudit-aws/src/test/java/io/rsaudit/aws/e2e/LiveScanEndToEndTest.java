@@ -9,6 +9,7 @@ import io.rsaudit.aws.LiveOptions;
 import io.rsaudit.aws.sim.SimOptions;
 import io.rsaudit.core.model.CollectionError;
 import io.rsaudit.core.model.Verdict;
+import io.rsaudit.core.source.AwsCliCall;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,40 +43,80 @@ class LiveScanEndToEndTest {
     }
 
     /**
-     * The round trip the live scan rests on: the live export is judged exactly as the folder it was served from,
-     * finding for finding (check, resource, result, message, ARN, evidence and its locations), with the same
-     * account-regions and the same collection errors (kind and location; the text of the one failed call is the
-     * collector's own).
+     * The round trip the live scan rests on. One collection, read two ways: straight from the SDK's responses (the
+     * live scan) and from the export written from those same responses (an offline scan of it). Both are judged
+     * exactly as the folder the simulator served, finding for finding (check, resource, result, message, ARN, the
+     * evidence's value and status; where a value came from legitimately differs: the live scan names the API call,
+     * the offline one the file), with the same account-regions and the same collection errors. The export itself is
+     * the folder again, evidence locations included.
      */
     @Test
     @Order(1)
-    void aLiveExportIsJudgedExactlyAsTheEstateItself(@TempDir Path export) throws IOException {
+    void aLiveScanAndAnOfflineScanOfItsExportAreJudgedExactlyAsTheEstateItself(@TempDir Path export)
+            throws IOException {
         Scan live = Scan.live(SMALL_PAGES, false, export);
+        Scan exported = Scan.offline(export);
         assertThat(live.scopes()).isEqualTo(offline.scopes());
-        assertThat(live.findings().stream().filter(f -> !offline.findings().contains(f)))
+        assertThat(live.model()).hasSizeGreaterThan(50).containsExactlyElementsOf(exported.model());
+        assertThat(live.findings().stream().filter(f -> !exported.findings().contains(f)))
                 .as("judged live, not offline")
                 .isEmpty();
-        assertThat(offline.findings().stream().filter(f -> !live.findings().contains(f)))
+        assertThat(exported.findings().stream().filter(f -> !live.findings().contains(f)))
                 .as("judged offline, not live")
                 .isEmpty();
+        assertThat(live.findings()).containsExactlyElementsOf(exported.findings());
         assertThat(live.findings()).containsExactlyElementsOf(offline.findings());
+        assertThat(exported.evidence()).containsExactlyElementsOf(offline.evidence());
         assertThat(live.errors())
+                .extracting(CollectionError::kind)
+                .containsExactlyElementsOf(
+                        offline.errors().stream().map(CollectionError::kind).toList());
+        assertThat(exported.errors())
                 .extracting(CollectionError::kind, CollectionError::location)
                 .containsExactlyElementsOf(offline.errors().stream()
                         .map(e -> tuple(e.kind(), e.location()))
                         .toList());
-        // the only collection error is the one the estate itself holds: the denied DescribeLoggingStatus
-        assertThat(Scan.errorTexts(live.errors()))
-                .singleElement()
-                .asString()
-                .contains("analytics-sandbox")
-                .contains("AccessDenied");
-        assertThat(live.collected().errors()).isEqualTo(1);
+        // the only collection error is the one the estate itself holds: the denied DescribeLoggingStatus, named by
+        // the call that failed
+        assertThat(live.errors()).singleElement().satisfies(e -> {
+            assertThat(e.location())
+                    .startsWith("aws://222222222222/us-east-1/redshift:DescribeLoggingStatus/analytics-sandbox")
+                    .contains("request-id=");
+            assertThat(e.message())
+                    .contains("AccessDenied")
+                    .contains("redshift:DescribeLoggingStatus, account 222222222222, region us-east-1");
+        });
+        assertThat(live.collected().failed()).isEqualTo(1);
         assertThat(live.collected().problems()).isEmpty();
         assertThat(live.requests())
                 .as("pages were forced small, so lists took several pages")
                 .filteredOn(r -> r.operation().equals("DescribeClusterSnapshots"))
                 .hasSizeGreaterThan(6);
+    }
+
+    /**
+     * Every live value names the call its answer came from: account, region, IAM action, the resource of a
+     * per-resource call, the page of a paged one, AWS's request id, and the JSON pointer inside the answer.
+     */
+    @Test
+    @Order(1)
+    void liveEvidenceNamesTheApiCallAndTheRequest(@TempDir Path export) throws IOException {
+        Scan live = Scan.live(SMALL_PAGES, false, export);
+        assertThat(live.locations()).hasSizeGreaterThan(50).allSatisfy(location -> {
+            assertThat(location)
+                    .matches("aws://\\d{12}(/[a-z]{2}-[a-z]+-\\d)?/[a-z0-9-]+:[A-Za-z]+(/[^?#]+)?"
+                            + "(\\?(page=\\d+&)?request-id=[0-9a-f-]+)?#(/[^#]*)?");
+            assertThat(AwsCliCall.ofLocation(location.substring(0, location.indexOf('#'))))
+                    .as(location)
+                    .isPresent();
+        });
+        assertThat(live.locations())
+                .as("a snapshot on the third page of its list")
+                .anySatisfy(l -> assertThat(l)
+                        .contains("/redshift:DescribeClusterSnapshots?page=3&request-id=")
+                        .contains("#/Snapshots/"))
+                .as("a cluster's logging status, by cluster")
+                .anySatisfy(l -> assertThat(l).contains("/redshift:DescribeLoggingStatus/"));
     }
 
     @Test
@@ -125,7 +166,7 @@ class LiveScanEndToEndTest {
                         .filter(f -> f.contains(" | " + account + "/"))
                         .toList())
                 .containsExactlyElementsOf(own);
-        assertThat(live.collected().errors()).as("every fault was retried away").isZero();
+        assertThat(live.collected().failed()).as("every fault was retried away").isZero();
     }
 
     @Test
@@ -138,7 +179,7 @@ class LiveScanEndToEndTest {
         List<String> errors = Scan.errorTexts(live.errors());
         // each denied call names its action; what depended on a denied list (security groups) was not asked
         assertThat(errors)
-                .filteredOn(e -> e.startsWith("CALL_FAILED " + account + "/" + region))
+                .filteredOn(e -> e.startsWith("CALL_FAILED aws://" + account + "/" + region + "/"))
                 .hasSizeGreaterThan(5)
                 .allSatisfy(e -> assertThat(e)
                         .contains("AccessDenied")

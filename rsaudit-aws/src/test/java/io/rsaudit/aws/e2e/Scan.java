@@ -8,9 +8,12 @@ import io.rsaudit.aws.sim.AwsSimulator;
 import io.rsaudit.aws.sim.SimOptions;
 import io.rsaudit.aws.sim.SimRequest;
 import io.rsaudit.core.catalog.CheckCatalog;
+import io.rsaudit.core.check.Evidence;
 import io.rsaudit.core.check.Finding;
+import io.rsaudit.core.model.Cluster;
 import io.rsaudit.core.model.CollectionError;
 import io.rsaudit.core.model.Inventory;
+import io.rsaudit.core.model.ResourceType;
 import io.rsaudit.core.model.Verdict;
 import io.rsaudit.core.policy.Policy;
 import io.rsaudit.core.scan.ScanInput;
@@ -29,18 +32,26 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 /**
  * One scan, offline or live against a simulator, reduced to what the tests compare: the account-regions read, the
- * findings (check, resource, result, message, resource ARN, evidence and its locations), the collection errors and
- * the verdict with no failure threshold (so that INCOMPLETE shows, as exit code 3 does on the command line with
- * {@code --fail-on none}).
+ * findings (check, resource, result, message, resource ARN, the evidence's value and status: {@link #line}), the same
+ * with the evidence's locations ({@link #evidence}), the collection errors and the verdict with no failure threshold
+ * (so that INCOMPLETE shows, as exit code 3 does on the command line with {@code --fail-on none}).
+ *
+ * @param evidence each finding's line with its evidence's location ({@link #withEvidence})
+ * @param locations the location of every finding's evidence, as reports show it
+ * @param model every model value the scan judged, with where it came from masked ({@link #model(Inventory)})
  */
 record Scan(
         Object scopes,
+        List<String> model,
         List<String> findings,
+        List<String> evidence,
+        List<String> locations,
         List<CollectionError> errors,
         Verdict verdict,
         LiveCollector.Result collected,
@@ -56,10 +67,13 @@ record Scan(
     static final Set<String> RECORDED = ConcurrentHashMap.newKeySet();
 
     static Scan offline(Path export) {
-        return judge(new CliJsonSource(export).load(), List.of(), null, List.of());
+        return judge(new CliJsonSource(export).load(), null, List.of());
     }
 
-    /** A live scan of the accounts through the simulator, assuming {@link #ROLE} in each. */
+    /**
+     * A live scan of the accounts through the simulator, assuming {@link #ROLE} in each; the same answers are
+     * exported into {@code exportDir} as {@code rsaudit export} writes them.
+     */
     static Scan live(SimOptions sim, boolean org, Path exportDir) throws IOException {
         return live(sim, org, exportDir, o -> o);
     }
@@ -91,12 +105,9 @@ record Scan(
                     LiveOptions.DEFAULT_CONCURRENCY,
                     List.of(recorder),
                     Progress.NONE);
-            LiveCollector.Result result = new LiveCollector(change.apply(options)).collect(exportDir);
+            LiveCollector.Collection collected = new LiveCollector(change.apply(options)).collectAndExport(exportDir);
             RECORDED.addAll(recorder.iamActions());
-            List<CollectionError> problems = result.problems().stream()
-                    .map(p -> new CollectionError(CollectionError.Kind.CALL_FAILED, "aws", p))
-                    .toList();
-            return judge(new CliJsonSource(exportDir).load(), problems, result, simulator.requests());
+            return judge(collected.inventory(), collected.result(), simulator.requests());
         }
     }
 
@@ -104,47 +115,123 @@ record Scan(
         return live(sim, o -> o);
     }
 
-    private static Scan judge(
-            Inventory inventory,
-            List<CollectionError> problems,
-            LiveCollector.Result collected,
-            List<SimRequest> requests) {
-        List<CollectionError> errors = new ArrayList<>(inventory.errors());
-        errors.addAll(problems);
+    private static Scan judge(Inventory inventory, LiveCollector.Result collected, List<SimRequest> requests) {
+        List<CollectionError> errors = inventory.errors();
         List<String> findings = new ArrayList<>();
+        List<String> evidence = new ArrayList<>();
+        List<String> locations = new ArrayList<>();
         ScanSummary summary = new io.rsaudit.core.scan.Scan(
                         CheckCatalog.builtIn(), Policy.defaults(), Clock.fixed(NOW, ZoneOffset.UTC), "test")
-                .run(new ScanInput("test", () -> inventory.withErrors(errors)), null, new ScanListener() {
+                .run(new ScanInput("test", () -> inventory), null, new ScanListener() {
                     @Override
                     public void finding(Finding f) {
                         findings.add(line(f));
+                        evidence.add(withEvidence(f));
+                        if (f.outcome().evidence() != null) {
+                            locations.add(f.outcome().evidence().provenance().toString());
+                        }
                     }
                 });
         findings.sort(null);
-        return new Scan(inventory.scopes(), findings, errors, summary.verdict(), collected, requests);
+        evidence.sort(null);
+        return new Scan(
+                inventory.scopes(),
+                model(inventory),
+                findings,
+                evidence,
+                locations,
+                errors,
+                summary.verdict(),
+                collected,
+                requests);
     }
 
     /**
-     * A finding as one comparable line. Two things may differ between a live export and the folder it was served
-     * from, and are masked: the text of a failed call's {@code .error} file, of which only the error code is kept
-     * (the AWS CLI and the live collector word the rest differently: the collector names the account, region and
-     * action in it); and the position of a security group in its file, which is the order AWS answers a filter in.
+     * The inventory as lines of text, where every value came from masked: every resource, and what the lookups
+     * give for them (a cluster's logging status, parameters and security groups; the clusters of each scope). Two
+     * sources that read the same answers must give the same lines: this is the model-level contract between the
+     * live reading of SDK responses and the offline reading of their CLI JSON.
+     */
+    static List<String> model(Inventory inventory) {
+        List<String> lines = new ArrayList<>();
+        for (ResourceType type : ResourceType.values()) {
+            inventory.resources(type).forEach(r -> lines.add(mask(r.toString())));
+        }
+        for (Cluster c : inventory.clusters()) {
+            lines.add(mask(inventory.logging(c).toString()));
+            if (c.parameterGroup().isPresent()) {
+                lines.add(mask(inventory
+                        .parameters(c.id().scope(), c.parameterGroup().value().name())
+                        .toString()));
+            }
+            if (c.vpcSecurityGroupIds().isPresent()) {
+                c.vpcSecurityGroupIds()
+                        .value()
+                        .forEach(id -> lines.add(
+                                mask(inventory.securityGroup(c.id().scope(), id).toString())));
+            }
+        }
+        for (Object scope : inventory.scopes()) {
+            lines.add(mask(inventory
+                    .clusterIdentifiers((io.rsaudit.core.model.Scope) scope)
+                    .map(java.util.TreeSet::new)
+                    .toString()));
+        }
+        return lines;
+    }
+
+    /** A file of the export or a live call ({@code aws://...}), and the JSON pointer after either. */
+    private static final Pattern SOURCE =
+            Pattern.compile("(aws://[^\\s#)\"',\\]]+|\\b\\d{12}/[^\\s#)\"',\\]]+\\.(json|error))(#[^\\s)\"',\\]]*)?");
+
+    /** A provenance printed inside a record: an account's folder is no file, so it is masked by its name. */
+    private static final Pattern PROVENANCE = Pattern.compile("(provenance|origin)=[^\\s,\\]]*");
+
+    /**
+     * A finding as one comparable line of verdict and message, whatever source it was read from: check, resource,
+     * result, message, ARN, and the evidence's value, status and note. Where a value came from differs between a live
+     * scan (the API call) and an offline one (the file), so every location in the message and note is masked; so is
+     * the text of a failed call's error, of which only the error code is kept (the AWS CLI and the live collector
+     * word the rest differently: the collector names the account, region and action in it).
      */
     static String line(Finding f) {
-        String message = f.outcome().message();
-        int quoted = message.indexOf("An error occurred (");
-        if (quoted >= 0) {
-            int end = message.indexOf(')', quoted);
-            message = message.substring(0, quoted) + message.substring(quoted, end + 1) + " ...";
-        }
-        String evidence = String.valueOf(f.outcome().evidence())
-                .replaceAll("(\\.error\\)): .*?(?= Evidence\\[|]$)", "$1: <the error>")
-                .replaceAll("(describe-security-groups\\.json#/SecurityGroups/)\\d+", "$1*");
+        Evidence e = f.outcome().evidence();
+        String evidence = e == null
+                ? "-"
+                : mask(String.valueOf(e.value())) + " (" + e.status() + (e.note() == null ? "" : ": " + mask(e.note()))
+                        + ")";
         return f.check().id() + " | " + f.resource().scope().account() + "/"
                 + f.resource().scope().region() + "/"
-                + f.resource().name() + " | " + f.result() + " | " + message + " | "
+                + f.resource().name() + " | " + f.result() + " | "
+                + mask(f.outcome().message()) + " | "
                 + f.resource().arn() + " | "
                 + evidence;
+    }
+
+    private static String mask(String text) {
+        String masked = PROVENANCE.matcher(text).replaceAll("$1=<source>");
+        masked = SOURCE.matcher(masked).replaceAll("<source>");
+        int quoted = masked.indexOf("An error occurred (");
+        if (quoted >= 0) {
+            int end = masked.indexOf(')', quoted);
+            masked = masked.substring(0, end + 1) + " ...";
+        }
+        return masked;
+    }
+
+    /**
+     * {@link #line} with the evidence's location, for two offline scans: an export and the folder it was served
+     * from. The position of a security group in its file is masked: it is the order AWS answers a filter in.
+     */
+    static String withEvidence(Finding f) {
+        String where = f.outcome().evidence() == null
+                ? "-"
+                : f.outcome()
+                        .evidence()
+                        .provenance()
+                        .toString()
+                        .replaceAll("(describe-security-groups\\.json#/SecurityGroups/)\\d+", "$1*");
+        return line(f) + " | " + where;
     }
 
     static List<String> errorTexts(List<CollectionError> errors) {

@@ -6,9 +6,8 @@ import io.rsaudit.aws.Progress;
 import io.rsaudit.aws.sim.AwsSimulator;
 import io.rsaudit.aws.sim.SimOptions;
 import io.rsaudit.aws.sim.SimRequest;
-import io.rsaudit.cli.LiveExport;
+import io.rsaudit.core.model.Inventory;
 import java.io.IOException;
-import java.nio.file.FileSystem;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -52,7 +51,7 @@ public final class LiveBench {
      * @param perRegion the collector's limit of calls in flight per account-region
      * @param collectionErrors calls the collector could not complete
      * @param cpu the CPU time this JVM used during the collection, or {@code null} when it cannot be measured
-     * @param errorSamples the first few {@code .error} files of the export (path and text), to say what failed
+     * @param errorSamples the first few collection errors (location and message), to say what failed
      */
     public record Result(
             long wallMillis,
@@ -115,9 +114,10 @@ public final class LiveBench {
     }
 
     /**
-     * Collects the estate at {@code estate}, which {@code sim} serves, with a fresh collector, into memory as a live
-     * scan does. The simulator keeps the bytes of every answer it made, as AWS's work is not on the caller's machine:
-     * a first run pays for making them (and for the JIT), later runs measure the collector.
+     * Collects the estate at {@code estate}, which {@code sim} serves, with a fresh collector, into memory, and builds
+     * its inventory, as a live scan does before its checks. The simulator keeps the bytes of every answer it made, as
+     * AWS's work is not on the caller's machine: a first run pays for making them (and for the JIT), later runs
+     * measure the collector.
      */
     public static Result run(AwsSimulator sim, Path estate, int clusters, int concurrency, int perRegion)
             throws IOException {
@@ -129,66 +129,55 @@ public final class LiveBench {
                     .toList();
         }
         long latencyMillis = sim.options().latencyMillis();
-        try (FileSystem memory = LiveExport.memory()) {
-            Path out = LiveExport.inMemory(memory);
-            LiveOptions options = new LiveOptions(
-                            null,
-                            StaticCredentialsProvider.create(AwsBasicCredentials.create("SIM" + CALLER, "bench")),
-                            ROLE,
-                            null,
-                            accounts,
-                            false,
-                            List.of(),
-                            "us-east-1",
-                            sim.endpoint(),
-                            concurrency,
-                            List.of(),
-                            Progress.NONE)
-                    .withPerRegion(perRegion);
-            int asked = sim.requests().size();
-            long simCpu0 = sim.cpuTime().toMillis();
-            long cpu0 = processCpuNanos();
-            long started = System.nanoTime();
-            LiveCollector.Result collected = new LiveCollector(options).collect(out);
-            long wall = (System.nanoTime() - started) / 1_000_000;
-            long cpu1 = processCpuNanos();
-            Cpu cpu = cpu0 < 0 || cpu1 < 0
-                    ? null
-                    : new Cpu(
-                            (cpu1 - cpu0) / 1_000_000,
-                            sim.cpuTime().toMillis() - simCpu0,
-                            Runtime.getRuntime().availableProcessors());
-            List<SimRequest> all = sim.requests();
-            List<SimRequest> log = all.subList(asked, all.size());
-            Floor floor = floor(estate, log);
-            return new Result(
-                    wall,
-                    log.size(),
-                    log.stream().filter(r -> !r.ok()).count(),
-                    clusters,
-                    floor.calls,
-                    floor.scope,
-                    latencyMillis,
-                    concurrency,
-                    perRegion,
-                    collected.errors() + collected.problems().size(),
-                    cpu,
-                    errorSamples(out, collected.problems()));
-        }
-    }
-
-    private static List<String> errorSamples(Path out, List<String> problems) throws IOException {
-        List<String> samples =
-                new java.util.ArrayList<>(problems.stream().limit(3).toList());
-        try (Stream<Path> all = Files.walk(out)) {
-            for (Path p : all.filter(f -> f.toString().endsWith(".error"))
-                    .sorted()
-                    .limit(3)
-                    .toList()) {
-                samples.add(out.relativize(p) + ": " + Files.readString(p).strip());
-            }
-        }
-        return List.copyOf(samples);
+        LiveOptions options = new LiveOptions(
+                        null,
+                        StaticCredentialsProvider.create(AwsBasicCredentials.create("SIM" + CALLER, "bench")),
+                        ROLE,
+                        null,
+                        accounts,
+                        false,
+                        List.of(),
+                        "us-east-1",
+                        sim.endpoint(),
+                        concurrency,
+                        List.of(),
+                        Progress.NONE)
+                .withPerRegion(perRegion);
+        int asked = sim.requests().size();
+        long simCpu0 = sim.cpuTime().toMillis();
+        long cpu0 = processCpuNanos();
+        long started = System.nanoTime();
+        LiveCollector.Collection collection = new LiveCollector(options).collect();
+        Inventory inventory = collection.inventory();
+        LiveCollector.Result collected = collection.result();
+        long wall = (System.nanoTime() - started) / 1_000_000;
+        long cpu1 = processCpuNanos();
+        Cpu cpu = cpu0 < 0 || cpu1 < 0
+                ? null
+                : new Cpu(
+                        (cpu1 - cpu0) / 1_000_000,
+                        sim.cpuTime().toMillis() - simCpu0,
+                        Runtime.getRuntime().availableProcessors());
+        List<SimRequest> all = sim.requests();
+        List<SimRequest> log = all.subList(asked, all.size());
+        Floor floor = floor(estate, log);
+        return new Result(
+                wall,
+                log.size(),
+                log.stream().filter(r -> !r.ok()).count(),
+                clusters,
+                floor.calls,
+                floor.scope,
+                latencyMillis,
+                concurrency,
+                perRegion,
+                collected.failed() + collected.problems().size(),
+                cpu,
+                inventory.errors().stream()
+                        .filter(e -> !e.isWarning())
+                        .limit(6)
+                        .map(e -> e.location() + ": " + e.message())
+                        .toList());
     }
 
     /** The JVM's CPU time so far, or -1 where the platform does not say. */

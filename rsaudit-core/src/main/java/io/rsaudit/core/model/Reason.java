@@ -40,8 +40,6 @@ public record Reason(Kind kind, String detail) {
         NOT_FOUND(Applies.UNKNOWN),
         /** The check threw: a bug in rsaudit. */
         CHECK_FAILED(Applies.UNKNOWN),
-        /** Unknown for a reason only the detail tells (a source that does not type its reasons yet). */
-        UNSPECIFIED(Applies.UNKNOWN),
         /** The policy does not ask for this (FIPS TLS, customer managed keys). */
         NOT_REQUIRED_BY_POLICY(Applies.NOT_APPLICABLE),
         /** The feature the requirement is about is off or absent (no HSM, logging or automated snapshots disabled). */

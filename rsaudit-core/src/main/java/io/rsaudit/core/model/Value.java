@@ -36,11 +36,6 @@ public record Value<T>(T value, Status status, Provenance provenance, Reason rea
         return new Value<>(null, Status.UNKNOWN, provenance, Reason.of(kind, detail));
     }
 
-    /** Unknown for a reason of kind {@link Reason.Kind#UNSPECIFIED}: prefer {@link #unknown(Provenance, Reason.Kind, String)}. */
-    public static <T> Value<T> unknown(Provenance provenance, String reason) {
-        return unknown(provenance, Reason.Kind.UNSPECIFIED, reason);
-    }
-
     /** The detail of the reason: why the value is defaulted or unknown; {@code null} when known. */
     public String note() {
         return reason == null ? null : reason.detail();

@@ -107,11 +107,36 @@ public enum AwsCliCall {
     }
 
     /**
-     * The call whose output a file of the layout holds, from the file's path relative to the export's root
-     * ({@code 111111111111/eu-west-1/redshift/describe-clusters.json}, a page or a per-resource file of it); empty
-     * for any other path.
+     * Where a live answer of this call comes from, as a URI that names the account, the region (absent for an
+     * account-wide call), the IAM action and the resource a per-resource call was made for:
+     * {@code aws://111111111111/eu-west-1/redshift:DescribeLoggingStatus/prod-dw}. The live source adds the page and
+     * the request id as a query ({@code ?page=2&request-id=...}); the JSON pointer inside the answer follows as the
+     * fragment in a {@link io.rsaudit.core.model.Provenance}.
+     */
+    public String liveLocation(String account, String region, String resource) {
+        StringBuilder b = new StringBuilder(LIVE).append(account).append('/');
+        if (regional && region != null) {
+            b.append(region).append('/');
+        }
+        b.append(iamAction());
+        if (resource != null) {
+            b.append('/').append(fileName(resource));
+        }
+        return b.toString();
+    }
+
+    /** The scheme of {@link #liveLocation}. */
+    public static final String LIVE = "aws://";
+
+    /**
+     * The call whose output a location holds: a file of the layout, by its path relative to the export's root
+     * ({@code 111111111111/eu-west-1/redshift/describe-clusters.json}, a page or a per-resource file of it), or a
+     * live answer ({@link #liveLocation}); empty for anything else.
      */
     public static Optional<AwsCliCall> ofLocation(String location) {
+        if (location.startsWith(LIVE)) {
+            return ofLiveLocation(location);
+        }
         Matcher m = LOCATION.matcher(location);
         if (!m.matches()) {
             return Optional.empty();
@@ -128,6 +153,26 @@ public enum AwsCliCall {
         }
         return Optional.empty();
     }
+
+    private static Optional<AwsCliCall> ofLiveLocation(String location) {
+        Matcher m = LIVE_LOCATION.matcher(location);
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        boolean regional = m.group(1) != null;
+        for (AwsCliCall c : values()) {
+            if (c.iamAction().equals(m.group(2))
+                    && c.regional == regional
+                    && (c.perResource != null) == (m.group(3) != null)) {
+                return Optional.of(c);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** aws:// account / [region /] service:Operation [/ resource] [? query] */
+    private static final Pattern LIVE_LOCATION = Pattern.compile(
+            "aws://\\d{12}/(?:([a-z]{2,4}(?:-[a-z]+)+-\\d{1,2})/)?([a-z0-9-]+:[A-Za-z0-9]+)(/[^/?]+)?(?:\\?.*)?");
 
     /** account / [region /] service / operation [/ resource] [.page-N] .json */
     private static final Pattern LOCATION = Pattern.compile("\\d{12}/(?:([a-z]{2,4}(?:-[a-z]+)+-\\d{1,2})/)?"

@@ -1,6 +1,7 @@
 package io.rsaudit.core.source;
 
 import io.rsaudit.core.model.Provenance;
+import io.rsaudit.core.model.Reason;
 import io.rsaudit.core.model.Scope;
 import io.rsaudit.core.model.Trail;
 import io.rsaudit.core.model.Value;
@@ -16,9 +17,43 @@ import java.util.Map;
  */
 final class CloudTrailReader {
 
-    private final Export export;
+    static final Projection TRAIL = Projection.of(
+            AwsShapes.TRAIL,
+            "TrailARN",
+            "Name",
+            "HomeRegion",
+            "IsMultiRegionTrail",
+            "LogFileValidationEnabled",
+            "HasCustomEventSelectors");
 
-    CloudTrailReader(Export export) {
+    static final Projection TRAIL_STATUS = Projection.of(AwsShapes.TRAIL_STATUS, "IsLogging");
+
+    static final Projection EVENT_SELECTORS = Projection.of(AwsShapes.EVENT_SELECTORS)
+            .with(
+                    "EventSelectors",
+                    Projection.of(
+                            AwsShapes.EVENT_SELECTOR,
+                            "ReadWriteType",
+                            "IncludeManagementEvents",
+                            "ExcludeManagementEventSources"))
+            .with(
+                    "AdvancedEventSelectors",
+                    Projection.of(AwsShapes.ADVANCED_EVENT_SELECTOR, "Name")
+                            .with(
+                                    "FieldSelectors",
+                                    Projection.of(
+                                            AwsShapes.ADVANCED_FIELD_SELECTOR,
+                                            "Field",
+                                            "Equals",
+                                            "StartsWith",
+                                            "EndsWith",
+                                            "NotEquals",
+                                            "NotStartsWith",
+                                            "NotEndsWith")));
+
+    private final ExportReader export;
+
+    CloudTrailReader(ExportReader export) {
         this.export = export;
     }
 
@@ -27,8 +62,12 @@ final class CloudTrailReader {
         List<String> missing = new ArrayList<>();
         for (String region : regions) {
             Scope scope = new Scope(account, region);
-            Export.Listing trails = export.elements(
-                    scope, AwsCliCall.CLOUDTRAIL_DESCRIBE_TRAILS, AwsShapes.DESCRIBE_TRAILS, AwsShapes.TRAIL, n -> {
+            ExportReader.Listing trails = export.elements(
+                    scope,
+                    AwsCliCall.CLOUDTRAIL_DESCRIBE_TRAILS,
+                    Projection.of(AwsShapes.DESCRIBE_TRAILS),
+                    TRAIL,
+                    n -> {
                         String arn = export.identifier(n, "TrailARN", "a trail");
                         String name = n.text("Name", Absent.UNKNOWN).value();
                         if (arn == null || name == null) {
@@ -40,15 +79,17 @@ final class CloudTrailReader {
                         }
                     });
             if (!trails.collected()) {
-                missing.add(trails.missing());
+                missing.add(trails.missing().reason());
             } else if (!trails.complete()) {
                 missing.add("only partly read in " + region + " (see the collection errors)");
             }
         }
-        Provenance where = Provenance.of(account + "/*/" + AwsCliCall.CLOUDTRAIL_DESCRIBE_TRAILS.file(), "");
+        Provenance where = Provenance.of(
+                export.export.location(new Scope(account, "*"), AwsCliCall.CLOUDTRAIL_DESCRIBE_TRAILS, null), "");
         if (missing.size() == regions.size()) {
             return Value.unknown(
                     where,
+                    Reason.Kind.NOT_COLLECTED,
                     regions.isEmpty()
                             ? "no region of the account was collected"
                             : "describe-trails was not read in any region: " + missing.get(0));
@@ -56,23 +97,25 @@ final class CloudTrailReader {
         return Value.known(List.copyOf(byArn.values()), where);
     }
 
-    private Trail trail(String account, List<String> regions, Node n, String name, String arn, Value<String> home) {
+    private Trail trail(
+            String account, List<String> regions, ResponseObject n, String name, String arn, Value<String> home) {
         Value<Boolean> isLogging;
         Value<Trail.EventSelectors> selectors;
         if (!home.isPresent() || !regions.contains(home.value())) {
             String why = home.isPresent()
                     ? "the trail's home region " + home.value() + " was not collected"
                     : "the trail reports no HomeRegion";
-            isLogging = Value.unknown(n.provenance(), why);
-            selectors = Value.unknown(n.provenance(), why);
+            Reason.Kind kind = home.isPresent() ? Reason.Kind.NOT_COLLECTED : Reason.Kind.ABSENT;
+            isLogging = Value.unknown(n.provenance(), kind, why);
+            selectors = Value.unknown(n.provenance(), kind, why);
         } else {
             Scope homeScope = new Scope(account, home.value());
-            Value<Node> status =
-                    export.document(homeScope, AwsCliCall.CLOUDTRAIL_GET_TRAIL_STATUS, name, AwsShapes.TRAIL_STATUS);
+            Value<ResponseObject> status =
+                    export.document(homeScope, AwsCliCall.CLOUDTRAIL_GET_TRAIL_STATUS, name, TRAIL_STATUS);
             isLogging =
                     status.isUnknown() ? status.map(x -> null) : status.value().bool("IsLogging", Absent.UNKNOWN);
-            Value<Node> sel = export.document(
-                    homeScope, AwsCliCall.CLOUDTRAIL_GET_EVENT_SELECTORS, name, AwsShapes.EVENT_SELECTORS);
+            Value<ResponseObject> sel =
+                    export.document(homeScope, AwsCliCall.CLOUDTRAIL_GET_EVENT_SELECTORS, name, EVENT_SELECTORS);
             selectors = sel.isUnknown() ? sel.map(x -> null) : Value.known(selectors(sel.value()), sel.provenance());
         }
         return new Trail(
@@ -94,11 +137,11 @@ final class CloudTrailReader {
     private static final List<String> OPERATORS =
             List.of("Equals", "StartsWith", "EndsWith", "NotEquals", "NotStartsWith", "NotEndsWith");
 
-    private static Trail.EventSelectors selectors(Node doc) {
+    private static Trail.EventSelectors selectors(ResponseObject doc) {
         List<Trail.BasicSelector> basic = new ArrayList<>();
-        Value<List<Node>> basics = doc.objects("EventSelectors", AwsShapes.EVENT_SELECTOR, Absent.NOT_SET);
+        Value<List<ResponseObject>> basics = doc.objects("EventSelectors", Absent.NOT_SET);
         if (basics.isPresent()) {
-            for (Node s : basics.value()) {
+            for (ResponseObject s : basics.value()) {
                 basic.add(new Trail.BasicSelector(
                         s.text(
                                 "ReadWriteType",
@@ -113,15 +156,13 @@ final class CloudTrailReader {
             }
         }
         List<Trail.AdvancedSelector> advanced = new ArrayList<>();
-        Value<List<Node>> advs =
-                doc.objects("AdvancedEventSelectors", AwsShapes.ADVANCED_EVENT_SELECTOR, Absent.NOT_SET);
+        Value<List<ResponseObject>> advs = doc.objects("AdvancedEventSelectors", Absent.NOT_SET);
         if (advs.isPresent()) {
-            for (Node s : advs.value()) {
+            for (ResponseObject s : advs.value()) {
                 Map<String, Map<String, List<String>>> conditions = new LinkedHashMap<>();
-                Value<List<Node>> fields =
-                        s.objects("FieldSelectors", AwsShapes.ADVANCED_FIELD_SELECTOR, Absent.NOT_SET);
+                Value<List<ResponseObject>> fields = s.objects("FieldSelectors", Absent.NOT_SET);
                 if (fields.isPresent()) {
-                    for (Node f : fields.value()) {
+                    for (ResponseObject f : fields.value()) {
                         String field = f.text("Field", Absent.UNKNOWN).value();
                         if (field == null) {
                             continue;

@@ -8,15 +8,20 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Collects the problems met while reading. Unknown fields are folded into one warning per file and field, so a
- * thousand snapshots with the same unexpected member make one line, not a thousand.
+ * Collects the problems met while reading: an {@link Export} reports what is wrong with it here. Unknown fields are
+ * folded into one warning per file and field, so a thousand snapshots with the same unexpected member make one line,
+ * not a thousand. One instance is written by one thread; the loader gives each parallel task its own and joins them
+ * in the order a sequential read would have met the problems.
  */
-final class Diagnostics {
+public final class Diagnostics {
 
     private final List<CollectionError> errors = new ArrayList<>();
     private final Map<String, UnknownField> unknownFields = new LinkedHashMap<>();
 
-    void error(Kind kind, String location, String message) {
+    Diagnostics() {}
+
+    /** A problem of {@code kind} at {@code location} (a file and pointer, or an API call). */
+    public void error(Kind kind, String location, String message) {
         errors.add(new CollectionError(kind, location, message));
     }
 
@@ -25,6 +30,17 @@ final class Diagnostics {
                         file + "\u0000" + shape + "\u0000" + member,
                         k -> new UnknownField(file + "#" + pointer, shape, member))
                 .count++;
+    }
+
+    /** Appends what {@code later} collected, as if it had been met after everything here. */
+    void addAll(Diagnostics later) {
+        errors.addAll(later.errors);
+        later.unknownFields.forEach((k, u) -> {
+            UnknownField mine = unknownFields.putIfAbsent(k, u);
+            if (mine != null) {
+                mine.count += u.count;
+            }
+        });
     }
 
     List<CollectionError> all() {

@@ -3,6 +3,7 @@ package io.rsaudit.core.source;
 import io.rsaudit.core.model.Arns;
 import io.rsaudit.core.model.KeyMetadata;
 import io.rsaudit.core.model.KmsKey;
+import io.rsaudit.core.model.Reason;
 import io.rsaudit.core.model.ResourceId;
 import io.rsaudit.core.model.ResourceType;
 import io.rsaudit.core.model.Scope;
@@ -16,9 +17,25 @@ import java.util.List;
  */
 final class KmsReader {
 
-    private final Export export;
+    static final Projection DESCRIBE_KEY = Projection.of(AwsShapes.DESCRIBE_KEY)
+            .with(
+                    "KeyMetadata",
+                    Projection.of(
+                            AwsShapes.KEY_METADATA,
+                            "KeyId",
+                            "Arn",
+                            "KeyManager",
+                            "KeyState",
+                            "Origin",
+                            "KeySpec",
+                            "DeletionDate"));
 
-    KmsReader(Export export) {
+    static final Projection ROTATION_STATUS =
+            Projection.of(AwsShapes.KEY_ROTATION_STATUS, "KeyRotationEnabled", "RotationPeriodInDays");
+
+    private final ExportReader export;
+
+    KmsReader(ExportReader export) {
         this.export = export;
     }
 
@@ -28,13 +45,13 @@ final class KmsReader {
         Scope where = new Scope(referrer.account(), region != null ? region : referrer.region());
         String resource = region != null ? ref.split(":", 6)[5] : ref;
         String fileName = resource.startsWith("key/") ? resource.substring("key/".length()) : resource;
-        Value<Node> doc = export.document(where, AwsCliCall.KMS_DESCRIBE_KEY, fileName, AwsShapes.DESCRIBE_KEY);
+        Value<ResponseObject> doc = export.document(where, AwsCliCall.KMS_DESCRIBE_KEY, fileName, DESCRIBE_KEY);
         Value<KeyMetadata> metadata = doc.isUnknown() ? doc.map(x -> null) : metadata(doc.value());
         String keyId = metadata.isPresent() && metadata.value().keyId() != null
                 ? metadata.value().keyId()
                 : fileName;
-        Value<Node> rotation =
-                export.document(where, AwsCliCall.KMS_GET_KEY_ROTATION_STATUS, keyId, AwsShapes.KEY_ROTATION_STATUS);
+        Value<ResponseObject> rotation =
+                export.document(where, AwsCliCall.KMS_GET_KEY_ROTATION_STATUS, keyId, ROTATION_STATUS);
         String arn = metadata.isPresent() && metadata.value().arn() != null
                 ? metadata.value().arn()
                 : region != null
@@ -60,14 +77,17 @@ final class KmsReader {
                 usedBy);
     }
 
-    private static Value<KeyMetadata> metadata(Node doc) {
-        Value<Node> meta = doc.object("KeyMetadata", AwsShapes.KEY_METADATA);
+    private static Value<KeyMetadata> metadata(ResponseObject doc) {
+        Value<ResponseObject> meta = doc.object("KeyMetadata");
         if (!meta.isPresent()) {
             return meta.isUnknown()
                     ? meta.map(x -> null)
-                    : Value.unknown(doc.at("KeyMetadata"), "'KeyMetadata' is absent from " + doc.provenance());
+                    : Value.unknown(
+                            doc.at("KeyMetadata"),
+                            Reason.Kind.ABSENT,
+                            "'KeyMetadata' is absent from " + doc.provenance());
         }
-        Node m = meta.value();
+        ResponseObject m = meta.value();
         return Value.known(
                 new KeyMetadata(
                         m.text("KeyId", Absent.UNKNOWN).value(),

@@ -7,6 +7,7 @@ import io.rsaudit.core.model.HsmStatus;
 import io.rsaudit.core.model.LoggingStatus;
 import io.rsaudit.core.model.ParameterGroupRef;
 import io.rsaudit.core.model.ParameterSet;
+import io.rsaudit.core.model.Reason;
 import io.rsaudit.core.model.ResourceId;
 import io.rsaudit.core.model.ResourceType;
 import io.rsaudit.core.model.RestoreAccess;
@@ -25,18 +26,90 @@ final class RedshiftReader {
 
     static final List<String> ALL_LOGS = List.of("connectionlog", "userlog", "useractivitylog");
 
-    private final Export export;
+    static final Projection CLUSTER = Projection.of(
+                    AwsShapes.CLUSTER,
+                    "ClusterIdentifier",
+                    "ClusterStatus",
+                    "NodeType",
+                    "Encrypted",
+                    "KmsKeyId",
+                    "PubliclyAccessible",
+                    "EnhancedVpcRouting",
+                    "AllowVersionUpgrade",
+                    "MasterUsername",
+                    "MasterPasswordSecretArn",
+                    "MultiAZ",
+                    "AutomatedSnapshotRetentionPeriod",
+                    "ManualSnapshotRetentionPeriod")
+            .with("Endpoint", Projection.of(AwsShapes.ENDPOINT, "Port"))
+            .with(
+                    "HsmStatus",
+                    Projection.of(
+                            AwsShapes.HSM_STATUS,
+                            "HsmClientCertificateIdentifier",
+                            "HsmConfigurationIdentifier",
+                            "Status"))
+            .with("VpcSecurityGroups", Projection.of(AwsShapes.VPC_SECURITY_GROUP_MEMBERSHIP, "VpcSecurityGroupId"))
+            .with(
+                    "ClusterParameterGroups",
+                    Projection.of(AwsShapes.PARAMETER_GROUP_STATUS, "ParameterGroupName", "ParameterApplyStatus")
+                            .with(
+                                    "ClusterParameterStatusList",
+                                    Projection.of(AwsShapes.PARAMETER_STATUS, "ParameterName", "ParameterApplyStatus")))
+            .with(
+                    "ClusterSnapshotCopyStatus",
+                    Projection.of(
+                            AwsShapes.SNAPSHOT_COPY_STATUS,
+                            "DestinationRegion",
+                            "RetentionPeriod",
+                            "ManualSnapshotRetentionPeriod",
+                            "SnapshotCopyGrantName"));
 
-    RedshiftReader(Export export) {
+    static final Projection SNAPSHOT = Projection.of(
+                    AwsShapes.SNAPSHOT,
+                    "SnapshotIdentifier",
+                    "OwnerAccount",
+                    "ClusterIdentifier",
+                    "SnapshotArn",
+                    "SnapshotType",
+                    "Status",
+                    "SnapshotCreateTime",
+                    "Encrypted",
+                    "KmsKeyId",
+                    "EncryptedWithHSM",
+                    "ManualSnapshotRetentionPeriod",
+                    "TotalBackupSizeInMegaBytes",
+                    "SourceRegion")
+            .with(
+                    "AccountsWithRestoreAccess",
+                    Projection.of(AwsShapes.ACCOUNT_WITH_RESTORE_ACCESS, "AccountId", "AccountAlias"));
+
+    static final Projection LOGGING_STATUS = Projection.of(
+            AwsShapes.LOGGING_STATUS,
+            "BucketName",
+            "LogDestinationType",
+            "LogExports",
+            "LoggingEnabled",
+            "LastSuccessfulDeliveryTime",
+            "LastFailureTime",
+            "LastFailureMessage");
+
+    static final Projection PARAMETER = Projection.of(AwsShapes.PARAMETER, "ParameterName", "ParameterValue");
+
+    static final Projection COPY_GRANT = Projection.of(AwsShapes.COPY_GRANT, "SnapshotCopyGrantName", "KmsKeyId");
+
+    private final ExportReader export;
+
+    RedshiftReader(ExportReader export) {
         this.export = export;
     }
 
-    Export.Listing clusters(Scope scope, Consumer<Cluster> sink) {
+    ExportReader.Listing clusters(Scope scope, Consumer<Cluster> sink) {
         return export.elements(
                 scope,
                 AwsCliCall.DESCRIBE_CLUSTERS,
-                AwsShapes.DESCRIBE_CLUSTERS,
-                AwsShapes.CLUSTER,
+                Projection.of(AwsShapes.DESCRIBE_CLUSTERS),
+                CLUSTER,
                 n -> accept(cluster(scope, n), sink));
     }
 
@@ -47,28 +120,29 @@ final class RedshiftReader {
         }
     }
 
-    private Cluster cluster(Scope scope, Node n) {
+    private Cluster cluster(Scope scope, ResponseObject n) {
         String name = export.identifier(n, "ClusterIdentifier", "a cluster");
         if (name == null) {
             return null;
         }
         ResourceId id = new ResourceId(
                 ResourceType.CLUSTER, scope, name, Arns.redshift(scope, "cluster", name), n.provenance());
-        Value<Node> endpoint = n.object("Endpoint", AwsShapes.ENDPOINT);
+        Value<ResponseObject> endpoint = n.object("Endpoint");
         Value<Integer> port = endpoint.isPresent()
                 ? endpoint.value().integer("Port", Absent.UNKNOWN)
-                : Value.unknown(
-                        n.at("Endpoint"),
-                        endpoint.isUnknown()
-                                ? endpoint.note()
-                                : "the cluster has no endpoint yet (it is still being created or restored)");
+                : endpoint.isUnknown()
+                        ? endpoint.map(e -> null)
+                        : Value.unknown(
+                                n.at("Endpoint"),
+                                Reason.Kind.ABSENT,
+                                "the cluster has no endpoint yet (it is still being created or restored)");
         return new Cluster(
                 id,
                 n.text("ClusterStatus", Absent.UNKNOWN),
                 n.text("NodeType", Absent.UNKNOWN),
                 n.bool("Encrypted", Absent.UNKNOWN),
                 n.text("KmsKeyId", Absent.NOT_SET),
-                n.object("HsmStatus", AwsShapes.HSM_STATUS)
+                n.object("HsmStatus")
                         .map(h -> new HsmStatus(
                                 h.text("HsmClientCertificateIdentifier", Absent.NOT_SET),
                                 h.text("HsmConfigurationIdentifier", Absent.NOT_SET),
@@ -88,7 +162,7 @@ final class RedshiftReader {
                                 -1, "ManualSnapshotRetentionPeriod is absent: the AWS default is -1 (keep forever)")),
                 parameterGroup(n),
                 securityGroupIds(n),
-                n.object("ClusterSnapshotCopyStatus", AwsShapes.SNAPSHOT_COPY_STATUS)
+                n.object("ClusterSnapshotCopyStatus")
                         .map(c -> new SnapshotCopyStatus(
                                 c.text("DestinationRegion", Absent.UNKNOWN),
                                 c.longInteger("RetentionPeriod", Absent.NOT_SET),
@@ -100,44 +174,47 @@ final class RedshiftReader {
      * The VPC security groups. The API lists them for every cluster in a VPC, so an absent list, or an entry
      * without its id, leaves the groups unknown rather than "none".
      */
-    private static Value<List<String>> securityGroupIds(Node n) {
-        Value<List<Node>> list =
-                n.objects("VpcSecurityGroups", AwsShapes.VPC_SECURITY_GROUP_MEMBERSHIP, Absent.UNKNOWN);
+    private static Value<List<String>> securityGroupIds(ResponseObject n) {
+        Value<List<ResponseObject>> list = n.objects("VpcSecurityGroups", Absent.UNKNOWN);
         if (list.isUnknown()) {
             return list.map(x -> null);
         }
         if (list.value().size() < n.size("VpcSecurityGroups")) {
-            return Value.unknown(n.at("VpcSecurityGroups"), "an entry of VpcSecurityGroups is not an object");
+            return Value.unknown(
+                    n.at("VpcSecurityGroups"),
+                    Reason.Kind.UNREADABLE,
+                    "an entry of VpcSecurityGroups is not an object");
         }
         List<String> ids = new ArrayList<>();
-        for (Node g : list.value()) {
+        for (ResponseObject g : list.value()) {
             Value<String> id = g.text("VpcSecurityGroupId", Absent.UNKNOWN);
             if (!id.isPresent()) {
-                return Value.unknown(id.provenance(), id.isUnknown() ? id.note() : "VpcSecurityGroupId is empty");
+                return id.isUnknown()
+                        ? id.map(x -> null)
+                        : Value.unknown(id.provenance(), Reason.Kind.ABSENT, "VpcSecurityGroupId is empty");
             }
             ids.add(id.value());
         }
         return Value.known(List.copyOf(ids), list.provenance());
     }
 
-    private static Value<ParameterGroupRef> parameterGroup(Node n) {
-        Value<List<Node>> groups =
-                n.objects("ClusterParameterGroups", AwsShapes.PARAMETER_GROUP_STATUS, Absent.UNKNOWN);
+    private static Value<ParameterGroupRef> parameterGroup(ResponseObject n) {
+        Value<List<ResponseObject>> groups = n.objects("ClusterParameterGroups", Absent.UNKNOWN);
         if (groups.isUnknown()) {
             return groups.map(g -> null);
         }
         if (groups.value().isEmpty()) {
-            return Value.unknown(groups.provenance(), "the cluster lists no parameter group");
+            return Value.unknown(groups.provenance(), Reason.Kind.ABSENT, "the cluster lists no parameter group");
         }
-        Node g = groups.value().get(0);
+        ResponseObject g = groups.value().get(0);
         Value<String> name = g.text("ParameterGroupName", Absent.UNKNOWN);
         if (!name.isPresent()) {
             return name.map(x -> null);
         }
         Map<String, String> statuses = new LinkedHashMap<>();
-        Value<List<Node>> list = g.objects("ClusterParameterStatusList", AwsShapes.PARAMETER_STATUS, Absent.NOT_SET);
+        Value<List<ResponseObject>> list = g.objects("ClusterParameterStatusList", Absent.NOT_SET);
         if (list.isPresent()) {
-            for (Node p : list.value()) {
+            for (ResponseObject p : list.value()) {
                 Value<String> pn = p.text("ParameterName", Absent.UNKNOWN);
                 Value<String> ps = p.text("ParameterApplyStatus", Absent.NOT_SET);
                 if (pn.isPresent() && ps.isPresent()) {
@@ -154,21 +231,21 @@ final class RedshiftReader {
         export.elements(
                 scope,
                 AwsCliCall.DESCRIBE_CLUSTER_PARAMETER_GROUPS,
-                AwsShapes.DESCRIBE_PARAMETER_GROUPS,
-                AwsShapes.PARAMETER_GROUP,
+                Projection.of(AwsShapes.DESCRIBE_PARAMETER_GROUPS),
+                Projection.of(AwsShapes.PARAMETER_GROUP),
                 n -> {});
     }
 
     Value<ParameterSet> parameters(Scope scope, String group) {
-        Value<List<Node>> nodes = export.documentElements(
+        Value<List<ResponseObject>> objects = export.documentElements(
                 scope,
                 AwsCliCall.DESCRIBE_CLUSTER_PARAMETERS,
                 group,
-                AwsShapes.DESCRIBE_PARAMETERS,
-                AwsShapes.PARAMETER);
-        return nodes.map(list -> {
+                Projection.of(AwsShapes.DESCRIBE_PARAMETERS),
+                PARAMETER);
+        return objects.map(list -> {
             Map<String, Value<String>> params = new LinkedHashMap<>();
-            for (Node p : list) {
+            for (ResponseObject p : list) {
                 Value<String> name = p.text("ParameterName", Absent.UNKNOWN);
                 if (name.isPresent()) {
                     params.put(name.value(), p.text("ParameterValue", Absent.NOT_SET));
@@ -179,11 +256,11 @@ final class RedshiftReader {
     }
 
     Value<LoggingStatus> logging(Scope scope, String cluster) {
-        Value<Node> doc = export.document(scope, AwsCliCall.DESCRIBE_LOGGING_STATUS, cluster, AwsShapes.LOGGING_STATUS);
+        Value<ResponseObject> doc = export.document(scope, AwsCliCall.DESCRIBE_LOGGING_STATUS, cluster, LOGGING_STATUS);
         return doc.map(RedshiftReader::logging);
     }
 
-    private static LoggingStatus logging(Node n) {
+    private static LoggingStatus logging(ResponseObject n) {
         Value<String> bucket = n.text("BucketName", Absent.NOT_SET);
         Value<String> destination = n.text(
                 "LogDestinationType",
@@ -213,16 +290,16 @@ final class RedshiftReader {
                 n.text("LastFailureMessage", Absent.NOT_SET));
     }
 
-    Export.Listing snapshots(Scope scope, Consumer<ClusterSnapshot> sink) {
+    ExportReader.Listing snapshots(Scope scope, Consumer<ClusterSnapshot> sink) {
         return export.elements(
                 scope,
                 AwsCliCall.DESCRIBE_CLUSTER_SNAPSHOTS,
-                AwsShapes.DESCRIBE_SNAPSHOTS,
-                AwsShapes.SNAPSHOT,
+                Projection.of(AwsShapes.DESCRIBE_SNAPSHOTS),
+                SNAPSHOT,
                 n -> accept(snapshot(scope, n), sink));
     }
 
-    private ClusterSnapshot snapshot(Scope scope, Node n) {
+    private ClusterSnapshot snapshot(Scope scope, ResponseObject n) {
         String name = export.identifier(n, "SnapshotIdentifier", "a snapshot");
         if (name == null) {
             return null;
@@ -265,14 +342,13 @@ final class RedshiftReader {
                 n.text("SourceRegion", Absent.NOT_SET));
     }
 
-    private static Value<List<RestoreAccess>> restoreAccess(Node n) {
+    private static Value<List<RestoreAccess>> restoreAccess(ResponseObject n) {
         return n.objects(
                         "AccountsWithRestoreAccess",
-                        AwsShapes.ACCOUNT_WITH_RESTORE_ACCESS,
                         Absent.defaultsTo(List.of(), "AccountsWithRestoreAccess is absent: shared with no account"))
                 .map(list -> {
                     List<RestoreAccess> out = new ArrayList<>(list.size());
-                    for (Node a : list) {
+                    for (ResponseObject a : list) {
                         out.add(new RestoreAccess(
                                 a.text("AccountId", Absent.NOT_SET).value(),
                                 a.text("AccountAlias", Absent.NOT_SET).value(),
@@ -282,16 +358,16 @@ final class RedshiftReader {
                 });
     }
 
-    Export.Listing copyGrants(Scope scope, Consumer<SnapshotCopyGrant> sink) {
+    ExportReader.Listing copyGrants(Scope scope, Consumer<SnapshotCopyGrant> sink) {
         return export.elements(
                 scope,
                 AwsCliCall.DESCRIBE_SNAPSHOT_COPY_GRANTS,
-                AwsShapes.DESCRIBE_COPY_GRANTS,
-                AwsShapes.COPY_GRANT,
+                Projection.of(AwsShapes.DESCRIBE_COPY_GRANTS),
+                COPY_GRANT,
                 n -> accept(copyGrant(scope, n), sink));
     }
 
-    private SnapshotCopyGrant copyGrant(Scope scope, Node n) {
+    private SnapshotCopyGrant copyGrant(Scope scope, ResponseObject n) {
         String name = export.identifier(n, "SnapshotCopyGrantName", "a snapshot copy grant");
         if (name == null) {
             return null;

@@ -1,5 +1,6 @@
 package io.rsaudit.core.source;
 
+import io.rsaudit.core.model.Reason;
 import io.rsaudit.core.model.Scope;
 import io.rsaudit.core.model.SecurityGroup;
 import io.rsaudit.core.model.Value;
@@ -13,19 +14,26 @@ import java.util.Map;
  */
 final class SecurityGroupReader {
 
-    private final Export export;
+    static final Projection SECURITY_GROUP = Projection.of(AwsShapes.SECURITY_GROUP, "GroupId", "GroupName")
+            .with(
+                    "IpPermissions",
+                    Projection.of(AwsShapes.IP_PERMISSION, "IpProtocol", "FromPort", "ToPort")
+                            .with("IpRanges", Projection.of(AwsShapes.IP_RANGE, "CidrIp"))
+                            .with("Ipv6Ranges", Projection.of(AwsShapes.IPV6_RANGE, "CidrIpv6")));
 
-    SecurityGroupReader(Export export) {
+    private final ExportReader export;
+
+    SecurityGroupReader(ExportReader export) {
         this.export = export;
     }
 
     /** Puts the region's groups into {@code out}, by id. */
-    Export.Listing groups(Scope scope, Map<String, Value<SecurityGroup>> out) {
+    ExportReader.Listing groups(Scope scope, Map<String, Value<SecurityGroup>> out) {
         return export.elements(
                 scope,
                 AwsCliCall.EC2_DESCRIBE_SECURITY_GROUPS,
-                AwsShapes.DESCRIBE_SECURITY_GROUPS,
-                AwsShapes.SECURITY_GROUP,
+                Projection.of(AwsShapes.DESCRIBE_SECURITY_GROUPS),
+                SECURITY_GROUP,
                 n -> {
                     String id = export.identifier(n, "GroupId", "a security group");
                     if (id != null) {
@@ -34,24 +42,24 @@ final class SecurityGroupReader {
                 });
     }
 
-    private static Value<SecurityGroup> group(String id, Node n) {
-        Value<List<Node>> permissions = n.objects(
-                "IpPermissions",
-                AwsShapes.IP_PERMISSION,
-                Absent.defaultsTo(List.of(), "IpPermissions is absent: no inbound rule"));
+    private static Value<SecurityGroup> group(String id, ResponseObject n) {
+        Value<List<ResponseObject>> permissions =
+                n.objects("IpPermissions", Absent.defaultsTo(List.of(), "IpPermissions is absent: no inbound rule"));
         if (permissions.isUnknown()) {
             return unreadable(id, permissions);
         }
         if (permissions.value().size() < n.size("IpPermissions")) {
-            return unreadable(id, Value.unknown(n.at("IpPermissions"), "an inbound rule is not an object"));
+            return unreadable(
+                    id,
+                    Value.unknown(n.at("IpPermissions"), Reason.Kind.UNREADABLE, "an inbound rule is not an object"));
         }
         List<SecurityGroup.IngressRule> rules = new ArrayList<>();
-        for (Node p : permissions.value()) {
+        for (ResponseObject p : permissions.value()) {
             Value<String> protocol = p.text("IpProtocol", Absent.UNKNOWN);
             Value<Integer> from = p.integer("FromPort", Absent.NOT_SET);
             Value<Integer> to = p.integer("ToPort", Absent.NOT_SET);
-            Value<List<String>> v4 = cidrs(p, "IpRanges", AwsShapes.IP_RANGE, "CidrIp");
-            Value<List<String>> v6 = cidrs(p, "Ipv6Ranges", AwsShapes.IPV6_RANGE, "CidrIpv6");
+            Value<List<String>> v4 = cidrs(p, "IpRanges", "CidrIp");
+            Value<List<String>> v6 = cidrs(p, "Ipv6Ranges", "CidrIpv6");
             for (Value<?> part : List.of(protocol, from, to, v4, v6)) {
                 if (part.isUnknown()) {
                     return unreadable(id, part);
@@ -66,25 +74,31 @@ final class SecurityGroupReader {
     }
 
     private static Value<SecurityGroup> unreadable(String id, Value<?> part) {
+        Reason.Kind kind =
+                part.reason() == null ? Reason.Kind.UNREADABLE : part.reason().kind();
         return Value.unknown(
-                part.provenance(), "an inbound rule of security group " + id + " cannot be read (" + part.note() + ")");
+                part.provenance(),
+                kind,
+                "an inbound rule of security group " + id + " cannot be read (" + part.note() + ")");
     }
 
     /** The ranges of one kind; unknown when the list or any range in it cannot be read. */
-    private static Value<List<String>> cidrs(Node permission, String member, AwsShapes.Shape shape, String field) {
-        Value<List<Node>> ranges =
-                permission.objects(member, shape, Absent.defaultsTo(List.of(), member + " is absent"));
+    private static Value<List<String>> cidrs(ResponseObject permission, String member, String field) {
+        Value<List<ResponseObject>> ranges =
+                permission.objects(member, Absent.defaultsTo(List.of(), member + " is absent"));
         if (ranges.isUnknown()) {
             return ranges.map(x -> null);
         }
         if (ranges.value().size() < permission.size(member)) {
-            return Value.unknown(permission.at(member), "a range is not an object");
+            return Value.unknown(permission.at(member), Reason.Kind.UNREADABLE, "a range is not an object");
         }
         List<String> out = new ArrayList<>(ranges.value().size());
-        for (Node r : ranges.value()) {
+        for (ResponseObject r : ranges.value()) {
             Value<String> cidr = r.text(field, Absent.UNKNOWN);
             if (!cidr.isPresent()) {
-                return cidr.isUnknown() ? cidr.map(x -> null) : Value.unknown(cidr.provenance(), field + " is empty");
+                return cidr.isUnknown()
+                        ? cidr.map(x -> null)
+                        : Value.unknown(cidr.provenance(), Reason.Kind.ABSENT, field + " is empty");
             }
             out.add(cidr.value());
         }

@@ -2,6 +2,7 @@ package io.rsaudit.core.source;
 
 import io.rsaudit.core.model.Namespace;
 import io.rsaudit.core.model.ParameterSet;
+import io.rsaudit.core.model.Reason;
 import io.rsaudit.core.model.ResourceId;
 import io.rsaudit.core.model.ResourceType;
 import io.rsaudit.core.model.Scope;
@@ -16,22 +17,56 @@ import java.util.function.Consumer;
 /** Maps the Redshift Serverless calls (lowerCamel members) to model records. */
 final class ServerlessReader {
 
-    private final Export export;
+    static final Projection NAMESPACE = Projection.of(
+            AwsShapes.NAMESPACE,
+            "namespaceName",
+            "namespaceArn",
+            "status",
+            "kmsKeyId",
+            "adminUsername",
+            "adminPasswordSecretArn",
+            "logExports");
 
-    ServerlessReader(Export export) {
+    static final Projection WORKGROUP = Projection.of(
+                    AwsShapes.WORKGROUP,
+                    "workgroupName",
+                    "workgroupArn",
+                    "port",
+                    "namespaceName",
+                    "publiclyAccessible",
+                    "enhancedVpcRouting",
+                    "securityGroupIds")
+            .with("endpoint", Projection.of(AwsShapes.SERVERLESS_ENDPOINT, "port"))
+            .with("configParameters", Projection.of(AwsShapes.CONFIG_PARAMETER, "parameterKey", "parameterValue"));
+
+    static final Projection SNAPSHOT = Projection.of(
+            AwsShapes.SERVERLESS_SNAPSHOT,
+            "snapshotName",
+            "snapshotArn",
+            "namespaceName",
+            "ownerAccount",
+            "snapshotCreateTime",
+            "kmsKeyId",
+            "snapshotRetentionPeriod",
+            "accountsWithRestoreAccess",
+            "accountsWithProvisionedRestoreAccess");
+
+    private final ExportReader export;
+
+    ServerlessReader(ExportReader export) {
         this.export = export;
     }
 
-    Export.Listing namespaces(Scope scope, Consumer<Namespace> sink) {
+    ExportReader.Listing namespaces(Scope scope, Consumer<Namespace> sink) {
         return export.elements(
                 scope,
                 AwsCliCall.SERVERLESS_LIST_NAMESPACES,
-                AwsShapes.LIST_NAMESPACES,
-                AwsShapes.NAMESPACE,
+                Projection.of(AwsShapes.LIST_NAMESPACES),
+                NAMESPACE,
                 n -> RedshiftReader.accept(namespace(scope, n), sink));
     }
 
-    private Namespace namespace(Scope scope, Node n) {
+    private Namespace namespace(Scope scope, ResponseObject n) {
         String name = export.identifier(n, "namespaceName", "a namespace");
         if (name == null) {
             return null;
@@ -51,16 +86,16 @@ final class ServerlessReader {
                 n.texts("logExports", Absent.defaultsTo(List.of(), "logExports is absent: no log is exported")));
     }
 
-    Export.Listing workgroups(Scope scope, Consumer<Workgroup> sink) {
+    ExportReader.Listing workgroups(Scope scope, Consumer<Workgroup> sink) {
         return export.elements(
                 scope,
                 AwsCliCall.SERVERLESS_LIST_WORKGROUPS,
-                AwsShapes.LIST_WORKGROUPS,
-                AwsShapes.WORKGROUP,
+                Projection.of(AwsShapes.LIST_WORKGROUPS),
+                WORKGROUP,
                 n -> RedshiftReader.accept(workgroup(scope, n), sink));
     }
 
-    private Workgroup workgroup(Scope scope, Node n) {
+    private Workgroup workgroup(Scope scope, ResponseObject n) {
         String name = export.identifier(n, "workgroupName", "a workgroup");
         if (name == null) {
             return null;
@@ -73,10 +108,13 @@ final class ServerlessReader {
                 n.provenance());
         Value<Integer> port = n.integer("port", Absent.NOT_SET);
         if (!port.isPresent()) {
-            Value<Node> endpoint = n.object("endpoint", AwsShapes.SERVERLESS_ENDPOINT);
+            Value<ResponseObject> endpoint = n.object("endpoint");
             port = endpoint.isPresent()
                     ? endpoint.value().integer("port", Absent.UNKNOWN)
-                    : Value.unknown(n.at("endpoint"), "the workgroup reports neither a port nor an endpoint");
+                    : Value.unknown(
+                            n.at("endpoint"),
+                            Reason.Kind.ABSENT,
+                            "the workgroup reports neither a port nor an endpoint");
         }
         return new Workgroup(
                 id,
@@ -88,30 +126,29 @@ final class ServerlessReader {
                 n.texts("securityGroupIds", Absent.UNKNOWN));
     }
 
-    private static Value<ParameterSet> configParameters(String workgroup, Node n) {
-        return n.objects("configParameters", AwsShapes.CONFIG_PARAMETER, Absent.UNKNOWN)
-                .map(list -> {
-                    Map<String, Value<String>> params = new LinkedHashMap<>();
-                    for (Node p : list) {
-                        Value<String> key = p.text("parameterKey", Absent.UNKNOWN);
-                        if (key.isPresent()) {
-                            params.put(key.value(), p.text("parameterValue", Absent.NOT_SET));
-                        }
-                    }
-                    return new ParameterSet("workgroup " + workgroup, params);
-                });
+    private static Value<ParameterSet> configParameters(String workgroup, ResponseObject n) {
+        return n.objects("configParameters", Absent.UNKNOWN).map(list -> {
+            Map<String, Value<String>> params = new LinkedHashMap<>();
+            for (ResponseObject p : list) {
+                Value<String> key = p.text("parameterKey", Absent.UNKNOWN);
+                if (key.isPresent()) {
+                    params.put(key.value(), p.text("parameterValue", Absent.NOT_SET));
+                }
+            }
+            return new ParameterSet("workgroup " + workgroup, params);
+        });
     }
 
-    Export.Listing snapshots(Scope scope, Consumer<ServerlessSnapshot> sink) {
+    ExportReader.Listing snapshots(Scope scope, Consumer<ServerlessSnapshot> sink) {
         return export.elements(
                 scope,
                 AwsCliCall.SERVERLESS_LIST_SNAPSHOTS,
-                AwsShapes.LIST_SNAPSHOTS,
-                AwsShapes.SERVERLESS_SNAPSHOT,
+                Projection.of(AwsShapes.LIST_SNAPSHOTS),
+                SNAPSHOT,
                 n -> RedshiftReader.accept(snapshot(scope, n), sink));
     }
 
-    private ServerlessSnapshot snapshot(Scope scope, Node n) {
+    private ServerlessSnapshot snapshot(Scope scope, ResponseObject n) {
         String name = export.identifier(n, "snapshotName", "a serverless snapshot");
         if (name == null) {
             return null;
@@ -142,7 +179,7 @@ final class ServerlessReader {
                                 List.of(), "accountsWithProvisionedRestoreAccess is absent: shared with no account")));
     }
 
-    private static String arn(Node n, String member, Scope scope, String resource) {
+    private static String arn(ResponseObject n, String member, Scope scope, String resource) {
         Value<String> arn = n.text(member, Absent.NOT_SET);
         return arn.isPresent()
                 ? arn.value()

@@ -48,7 +48,6 @@ class OutcomeReasonTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThat(Value.defaulted(false, WHERE, "absent: false").reason().kind())
                 .isEqualTo(Reason.Kind.AWS_DEFAULT);
-        assertThat(Value.unknown(WHERE, "only a text").reason().kind()).isEqualTo(Reason.Kind.UNSPECIFIED);
     }
 
     @Test

@@ -43,8 +43,8 @@ class ErrorFileEncodingTest {
     @CsvSource({"UTF-16LE", "UTF-16BE", "UTF-8"})
     void decodeTextHandlesByteOrderMarks(String charset) {
         byte[] bytes = ("\uFEFF" + "é error").getBytes(Charset.forName(charset));
-        assertThat(ExportLayout.decodeText(bytes)).isEqualTo("é error");
-        assertThat(ExportLayout.decodeText("plain".getBytes(StandardCharsets.UTF_8)))
+        assertThat(ExportFolder.decodeText(bytes)).isEqualTo("é error");
+        assertThat(ExportFolder.decodeText("plain".getBytes(StandardCharsets.UTF_8)))
                 .isEqualTo("plain");
     }
 }

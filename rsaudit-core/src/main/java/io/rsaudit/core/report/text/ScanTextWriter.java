@@ -4,7 +4,6 @@ import io.rsaudit.core.check.Evidence;
 import io.rsaudit.core.check.Finding;
 import io.rsaudit.core.check.Result;
 import io.rsaudit.core.model.CollectionError;
-import io.rsaudit.core.model.Reason;
 import io.rsaudit.core.model.ResourceId;
 import io.rsaudit.core.model.Scope;
 import io.rsaudit.core.model.Severity;
@@ -175,10 +174,7 @@ public final class ScanTextWriter implements ReportWriter<ScanHeader, Finding, S
         return switch (ev.status()) {
             case KNOWN -> "";
             case DEFAULTED -> " (defaulted: " + ev.reason().detail() + ")";
-            case UNKNOWN ->
-                ev.reason().kind() == Reason.Kind.UNSPECIFIED
-                        ? ""
-                        : " (unknown: " + ev.reason().kind().label().replace('_', ' ') + ")";
+            case UNKNOWN -> " (unknown: " + ev.reason().kind().label().replace('_', ' ') + ")";
         };
     }
 
