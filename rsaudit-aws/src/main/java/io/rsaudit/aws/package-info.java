@@ -10,7 +10,7 @@
  * operation invoked.
  *
  * <p>The contract test keeps the AWS CLI source's member table ({@link io.rsaudit.core.source.AwsShapes}) equal to
- * the SDK model, the authority on member names; {@link io.rsaudit.aws.sim} is the local AWS simulator that tests
- * and the benchmark point the SDK at.
+ * the SDK model, the authority on member names; the tests point the SDK at the local AWS simulator of rsaudit-testkit
+ * ({@code io.rsaudit.testkit.sim}).
  */
 package io.rsaudit.aws;
