@@ -366,10 +366,12 @@ class AwsSimulatorTest {
         try (AwsSimulator slow = AwsSimulator.start(
                         ESTATE, SimOptions.builder().slowService("kms", 5_000).build());
                 SimClients c = SimClients.withAttemptTimeout(
-                        slow.endpoint(), "111111111111", "eu-west-1", Duration.ofMillis(200))) {
+                        slow.endpoint(), "111111111111", "eu-west-1", Duration.ofMillis(200));
+                SimClients untimed = SimClients.of(slow.endpoint(), "111111111111", "eu-west-1")) {
             assertThatThrownBy(() -> c.kms().describeKey(r -> r.keyId("x")))
                     .isInstanceOf(ApiCallAttemptTimeoutException.class);
-            assertThat(c.redshift().describeClusters().clusters()).isNotEmpty();
+            // the other services still answer; without the 200 ms limit, which a cold JVM on a busy machine can miss
+            assertThat(untimed.redshift().describeClusters().clusters()).isNotEmpty();
         }
     }
 
