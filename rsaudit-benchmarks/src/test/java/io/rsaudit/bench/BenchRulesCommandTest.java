@@ -12,7 +12,7 @@ class BenchRulesCommandTest {
     @Test
     void generate_then_hunt(@TempDir Path dir) {
         Path logs = dir.resolve("logs");
-        BenchRun run = BenchRun.of("rules", "generate", logs.toString(), "1000000");
+        BenchRun run = BenchRun.of("rules", "generate", logs.toString(), "100000");
         assertThat(run.code()).as(run.err()).isZero();
         assertThat(logs.resolve("AWSLogs")).isDirectory();
         assertThat(dir.resolve("logs.policy.yaml"))
