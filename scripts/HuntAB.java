@@ -4,7 +4,9 @@
 // each jar against the first and each jar's median rate. Run with the source launcher, e.g.
 //   taskset -c 0 java -Xmx256m -XX:ActiveProcessorCount=1 scripts/HuntAB.java \
 //       bench-hunt/hunt-100000000-plain/AWSLogs 60 "" /tmp/before.jar rsaudit-cli/target/rsaudit.jar
-// (directory, seconds (the first third is warm-up), a substring the file names must hold, then the jars).
+// (directory, seconds (the first third is warm-up), a substring the file names must hold, then the jars). The
+// corpora are those scripts/bench-hunt.sh (./rsaudit-bench hunt) generates into bench-hunt/; the jars are builds of
+// rsaudit (only their rsaudit-core classes are used).
 // With --wall first, it compares wall times instead, with file workers as hunt chooses them (on 2 cores: the
 // issue's gzip goal): each round also inflates the same .gz files with java.util.zip alone, and each build's rate
 // is given as a ratio to that round's inflate rate, e.g.

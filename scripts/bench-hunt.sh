@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The hunt benchmark (not a test): generates logs into bench-hunt/ (deterministic, seed 42) and runs
-# `rsaudit bench hunt` pinned to one core with -Xmx256m, then on two cores with --scaling.
+# `./rsaudit-bench hunt` pinned to one core with -Xmx256m, then on two cores with --scaling.
 #   one core: after a 10 s warm-up, plain input (all formats, then each log type) against reading the same bytes and
 #     counting line ends, and gzip input against java.util.zip inflate (and zcat); each the median of --repeat
 #     samples (default 5) in MB per wall second and MB per CPU second of the process, ratios taken by CPU time (on a
@@ -15,13 +15,13 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
-jar=rsaudit-cli/target/rsaudit.jar
-if [ ! -f "$jar" ]; then
-    mvn -B -q -DskipTests package -pl rsaudit-cli -am >&2
-fi
+# build (when needed) before pinning
+./rsaudit-bench --version >/dev/null
 one=(); two=()
 if command -v taskset >/dev/null 2>&1 && taskset -c 0,1 true 2>/dev/null; then
     one=(taskset -c 0); two=(taskset -c 0,1)
 fi
-${one[@]+"${one[@]}"} java -Xmx256m -XX:ActiveProcessorCount=1 -jar "$jar" bench hunt "$@"
-${two[@]+"${two[@]}"} java -Xmx256m -XX:ActiveProcessorCount=2 -jar "$jar" bench hunt --scaling "$@"
+RSAUDIT_JAVA_OPTS="-Xmx256m -XX:ActiveProcessorCount=1 ${RSAUDIT_JAVA_OPTS:-}" \
+    ${one[@]+"${one[@]}"} ./rsaudit-bench hunt "$@"
+RSAUDIT_JAVA_OPTS="-Xmx256m -XX:ActiveProcessorCount=2 ${RSAUDIT_JAVA_OPTS:-}" \
+    ${two[@]+"${two[@]}"} ./rsaudit-bench hunt --scaling "$@"

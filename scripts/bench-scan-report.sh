@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The whole scan command with its JSON report, as a user waits for it (JVM start included), in a small heap:
 #   scripts/bench-scan-report.sh ESTATE [REPEAT] [JAR...]
-# ESTATE is an export folder (rsaudit bench generate --out ESTATE makes the benchmark's); each JAR (default: the
+# ESTATE is an export folder (./rsaudit-bench generate --out ESTATE makes the benchmark's); each JAR (default: the
 # built rsaudit-cli/target/rsaudit.jar) runs `scan --input ESTATE --format json --output FILE` with -Xmx512m
 # (RSAUDIT_BENCH_XMX to change it), REPEAT times (default 3), the jars taking turns so that they share the machine's
 # moods. Prints per run: wall time, peak RSS, and the largest heap left after a garbage collection (the live set,

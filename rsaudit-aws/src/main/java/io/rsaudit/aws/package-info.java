@@ -14,6 +14,6 @@
  *
  * <p>The contract test keeps the readers' member table ({@link io.rsaudit.core.source.AwsShapes}) equal to the SDK
  * model, the authority on member names: that is what lets one reader read a CLI file and an SDK response alike.
- * {@link io.rsaudit.aws.sim} is the local AWS simulator that tests and the benchmark point the SDK at.
+ * The tests point the SDK at the local AWS simulator of rsaudit-testkit ({@code io.rsaudit.testkit.sim}).
  */
 package io.rsaudit.aws;

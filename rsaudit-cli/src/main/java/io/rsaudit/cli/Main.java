@@ -11,13 +11,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Audits Amazon Redshift estates: encryption in transit and at rest, backups, logging, exposure.",
-        subcommands = {
-            ScanCommand.class,
-            HuntCommand.class,
-            ExportCommand.class,
-            ChecksCommand.class,
-            BenchCommand.class
-        },
+        subcommands = {ScanCommand.class, HuntCommand.class, ExportCommand.class, ChecksCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:clean: nothing at or above --fail-on failed",

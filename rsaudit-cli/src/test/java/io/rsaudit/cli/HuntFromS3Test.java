@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.rsaudit.aws.sim.AwsSimulator;
-import io.rsaudit.aws.sim.SimLogData;
-import io.rsaudit.aws.sim.SimOptions;
+import io.rsaudit.testkit.sim.AwsSimulator;
+import io.rsaudit.testkit.sim.SimLogData;
+import io.rsaudit.testkit.sim.SimOptions;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.rsaudit.aws.sim.AwsSimulator;
-import io.rsaudit.aws.sim.SimOptions;
-import io.rsaudit.aws.sim.SimRequest;
+import io.rsaudit.testkit.sim.AwsSimulator;
+import io.rsaudit.testkit.sim.SimOptions;
+import io.rsaudit.testkit.sim.SimRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

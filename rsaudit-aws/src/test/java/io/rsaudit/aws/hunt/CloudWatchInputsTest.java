@@ -4,14 +4,14 @@ import static io.rsaudit.aws.hunt.HuntFixture.ACCOUNT;
 import static io.rsaudit.aws.hunt.HuntFixture.REGION;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.rsaudit.aws.sim.AwsSimulator;
-import io.rsaudit.aws.sim.SimLogData;
-import io.rsaudit.aws.sim.SimOptions;
 import io.rsaudit.core.hunt.Event;
 import io.rsaudit.core.hunt.LogType;
 import io.rsaudit.core.hunt.read.LogInput;
 import io.rsaudit.core.hunt.read.ReadOptions;
 import io.rsaudit.core.hunt.read.ReadProblem;
+import io.rsaudit.testkit.sim.AwsSimulator;
+import io.rsaudit.testkit.sim.SimLogData;
+import io.rsaudit.testkit.sim.SimOptions;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;

@@ -1,15 +1,15 @@
 package io.rsaudit.aws.hunt;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.rsaudit.aws.sim.AwsSimulator;
-import io.rsaudit.aws.sim.SimLogData;
-import io.rsaudit.aws.sim.SimOptions;
 import io.rsaudit.core.hunt.Event;
 import io.rsaudit.core.hunt.Origin;
 import io.rsaudit.core.hunt.read.LogInput;
 import io.rsaudit.core.hunt.read.LogReader;
 import io.rsaudit.core.hunt.read.ReadOptions;
 import io.rsaudit.core.hunt.read.ReadSummary;
+import io.rsaudit.testkit.sim.AwsSimulator;
+import io.rsaudit.testkit.sim.SimLogData;
+import io.rsaudit.testkit.sim.SimOptions;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;

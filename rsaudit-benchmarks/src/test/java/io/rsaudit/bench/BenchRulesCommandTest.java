@@ -1,0 +1,34 @@
+package io.rsaudit.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code rsaudit-bench rules}: generate writes logs and the policy of their estate; a hunt of them runs. */
+class BenchRulesCommandTest {
+
+    @Test
+    void generate_then_hunt(@TempDir Path dir) {
+        Path logs = dir.resolve("logs");
+        BenchRun run = BenchRun.of("rules", "generate", logs.toString(), "100000");
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(logs.resolve("AWSLogs")).isDirectory();
+        assertThat(dir.resolve("logs.policy.yaml"))
+                .content()
+                .contains("allowedCidrs")
+                .contains("adminUsers");
+
+        run = BenchRun.of("rules", "hunt", logs.toString());
+        assertThat(run.code()).as(run.err()).isZero();
+    }
+
+    @Test
+    void bytes_go_to_generate_only(@TempDir Path dir) {
+        assertThat(BenchRun.of("rules", "generate", dir.toString()).code()).isEqualTo(2);
+        BenchRun run = BenchRun.of("rules", "ratio", dir.toString(), "5");
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err()).contains("BYTES is given to generate, and only to generate");
+    }
+}
