@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# The whole scan command with its JSON report, as a user waits for it (JVM start included), in a small heap:
+# The whole scan command with its report, as a user waits for it (JVM start included), in a small heap:
 #   scripts/bench-scan-report.sh ESTATE [REPEAT] [JAR...]
 # ESTATE is an export folder (./rsaudit-bench generate --out ESTATE makes the benchmark's); each JAR (default: the
-# built rsaudit-cli/target/rsaudit.jar) runs `scan --input ESTATE --format json --output FILE` with -Xmx512m
-# (RSAUDIT_BENCH_XMX to change it), REPEAT times (default 3), the jars taking turns so that they share the machine's
-# moods. Prints per run: wall time, peak RSS, and the largest heap left after a garbage collection (the live set,
-# read from the JVM's GC log), which is what grows when a report keeps its findings.
+# built rsaudit-cli/target/rsaudit.jar) runs `scan --input ESTATE --format FORMAT --output FILE` with -Xmx512m
+# (RSAUDIT_BENCH_XMX to change it; RSAUDIT_BENCH_FORMAT, default json), REPEAT times (default 3), the jars taking
+# turns so that they share the machine's moods. Each round first times the floor, reading every file of the estate
+# once (cat), and prints it beside the runs of that round. Prints per run: wall time, its ratio to the floor, peak
+# RSS, and the largest heap left after a garbage collection (the live set, read from the JVM's GC log).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 estate="${1:?usage: $0 ESTATE [REPEAT] [JAR...]}"
@@ -14,15 +15,18 @@ shift $(($# < 2 ? $# : 2))
 jars=("$@")
 [ ${#jars[@]} -gt 0 ] || jars=("$root/rsaudit-cli/target/rsaudit.jar")
 xmx="${RSAUDIT_BENCH_XMX:-512m}"
+format="${RSAUDIT_BENCH_FORMAT:-json}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-printf '%-50s %5s %9s %12s %16s\n' jar run wall_s peak_rss_mib live_heap_mib
+printf '%-50s %5s %9s %9s %12s %16s\n' jar run wall_s vs_floor peak_rss_mib live_heap_mib
 for ((i = 1; i <= repeat; i++)); do
+    floor="$( { /usr/bin/time -f '%e' find "$estate" -type f -exec cat {} + >/dev/null; } 2>&1 | tail -n 1)"
+    printf '%-50s %5d %9s %9s\n' "floor: cat every file" "$i" "$floor" "1.00"
     for jar in "${jars[@]}"; do
         rm -f "$work/gc.log" "$work/report.json"
         code=0
         /usr/bin/time -f '%e %M' -o "$work/time" java "-Xmx$xmx" "-Xlog:gc:file=$work/gc.log" -jar "$jar" \
-            scan --input "$estate" --format json --output "$work/report.json" >/dev/null 2>"$work/err" || code=$?
+            scan --input "$estate" --format "$format" --output "$work/report.json" --fail-on none >/dev/null 2>"$work/err" || code=$?
         if [ "$code" -ne 0 ] && [ "$code" -ne 1 ] && [ "$code" -ne 3 ]; then
             cat "$work/err" >&2
             echo "bench-scan-report: $jar exited with $code" >&2
@@ -31,7 +35,8 @@ for ((i = 1; i <= repeat; i++)); do
         read -r wall rss < <(tail -n 1 "$work/time")
         # "GC(7) Pause Young (Normal) (G1 Evacuation Pause) 300M->120M(512M) 5.1ms": the largest "after"
         live="$(sed -n 's/.*[0-9]M->\([0-9]*\)M([0-9]*M).*/\1/p' "$work/gc.log" | sort -n | tail -n 1)"
-        printf '%-50s %5d %9s %12d %16s\n' "$(basename "$(dirname "$jar")")/$(basename "$jar")" "$i" "$wall" \
-            $((rss / 1024)) "${live:-0}"
+        ratio="$(awk -v w="$wall" -v f="$floor" 'BEGIN { printf "%.1f", (f > 0 ? w / f : 0) }')"
+        printf '%-50s %5d %9s %9s %12d %16s\n' "$(basename "$(dirname "$jar")")/$(basename "$jar")" "$i" "$wall" \
+            "$ratio" $((rss / 1024)) "${live:-0}"
     done
 done
