@@ -3,7 +3,8 @@
 #   scripts/bench-scan-report.sh ESTATE [REPEAT] [JAR...]
 # ESTATE is an export folder (./rsaudit-bench generate --out ESTATE makes the benchmark's); each JAR (default: the
 # built rsaudit-cli/target/rsaudit.jar) runs `scan --input ESTATE --format FORMAT --output FILE` with -Xmx512m
-# (RSAUDIT_BENCH_XMX to change it; RSAUDIT_BENCH_FORMAT, default json), REPEAT times (default 3), the jars taking
+# and the JVM options ./rsaudit gives a scan (RSAUDIT_BENCH_XMX, RSAUDIT_BENCH_JAVA_OPTS to change them;
+# RSAUDIT_BENCH_FORMAT, default json), REPEAT times (default 3), the jars taking
 # turns so that they share the machine's moods. Each round first times the floor, reading every file of the estate
 # once (cat), and prints it beside the runs of that round. Prints per run: wall time, its ratio to the floor, peak
 # RSS, and the largest heap left after a garbage collection (the live set, read from the JVM's GC log).
@@ -16,6 +17,8 @@ jars=("$@")
 [ ${#jars[@]} -gt 0 ] || jars=("$root/rsaudit-cli/target/rsaudit.jar")
 xmx="${RSAUDIT_BENCH_XMX:-512m}"
 format="${RSAUDIT_BENCH_FORMAT:-json}"
+# the JVM options ./rsaudit gives a scan
+read -r -a jvm <<<"${RSAUDIT_BENCH_JAVA_OPTS:--XX:TieredStopAtLevel=1 -XX:+UseSerialGC}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 printf '%-50s %5s %9s %9s %12s %16s\n' jar run wall_s vs_floor peak_rss_mib live_heap_mib
@@ -25,7 +28,7 @@ for ((i = 1; i <= repeat; i++)); do
     for jar in "${jars[@]}"; do
         rm -f "$work/gc.log" "$work/report.json"
         code=0
-        /usr/bin/time -f '%e %M' -o "$work/time" java "-Xmx$xmx" "-Xlog:gc:file=$work/gc.log" -jar "$jar" \
+        /usr/bin/time -f '%e %M' -o "$work/time" java "${jvm[@]}" "-Xmx$xmx" "-Xlog:gc:file=$work/gc.log" -jar "$jar" \
             scan --input "$estate" --format "$format" --output "$work/report.json" --fail-on none >/dev/null 2>"$work/err" || code=$?
         if [ "$code" -ne 0 ] && [ "$code" -ne 1 ] && [ "$code" -ne 3 ]; then
             cat "$work/err" >&2
