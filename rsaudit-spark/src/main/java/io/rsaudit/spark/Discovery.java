@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.hadoop.conf.Configuration;
@@ -46,18 +47,23 @@ final class Discovery {
     record Found(List<FileRef> files, Map<String, Long> leftOut, List<ReadProblem> problems) {}
 
     private final JobOptions options;
-    private final Configuration conf;
+    private final Function<String, Store> stores;
     private final List<FileRef> files = new ArrayList<>();
     private final Map<String, Long> leftOut = new LinkedHashMap<>();
     private final List<ReadProblem> problems = new ArrayList<>();
 
-    private Discovery(JobOptions options, Configuration conf) {
+    private Discovery(JobOptions options, Function<String, Store> stores) {
         this.options = options;
-        this.conf = conf;
+        this.stores = stores;
     }
 
     static Found find(JobOptions options, Configuration conf) {
-        Discovery d = new Discovery(options, conf);
+        return find(options, location -> Store.of(location, conf));
+    }
+
+    /** With the store each input is listed through (a test's, that records what was listed). */
+    static Found find(JobOptions options, Function<String, Store> stores) {
+        Discovery d = new Discovery(options, stores);
         for (String input : options.inputs()) {
             d.input(input);
         }
@@ -65,7 +71,7 @@ final class Discovery {
     }
 
     private void input(String input) {
-        Store store = Store.of(input, conf);
+        Store store = stores.apply(input);
         try {
             Store.Entry root = store.stat(input);
             if (root == null) {

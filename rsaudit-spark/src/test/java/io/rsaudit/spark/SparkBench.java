@@ -34,8 +34,8 @@ public final class SparkBench {
         if (args[0].equals("generate")) {
             long bytes = Long.parseLong(args[2]);
             long t0 = System.nanoTime();
-            LogGenerator.Result r = new LogGenerator(new LogGenerator.Spec(
-                            bytes, true, 42, Instant.parse("2024-03-04T08:00:00Z"), 2, 20_000))
+            LogGenerator.Result r = new LogGenerator(
+                            new LogGenerator.Spec(bytes, true, 42, Instant.parse("2024-03-04T08:00:00Z"), 2, 20_000))
                     .generate(dir);
             System.out.printf(
                     Locale.ROOT,
