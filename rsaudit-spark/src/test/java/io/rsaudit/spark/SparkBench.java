@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * The scale bench's two halves that are not the job (docs/spark.md, "Sizing"): {@code generate DIR BYTES} writes
  * the test kit's corpus (gzip, delivery layout, attacks in the first hour) of about BYTES uncompressed, and
  * {@code local DIR THREADS} runs core's Hunt service over it as {@code rsaudit hunt} does, with THREADS reading
- * threads, and prints the time and throughput. Not a test; run by hand with the job jar on the class path.
+ * threads, and prints the wall time, the process's CPU time and the throughput of both. Not a test; run by hand with the job jar on the class path.
  */
 public final class SparkBench {
 
@@ -62,10 +62,14 @@ public final class SparkBench {
                     }
                 });
         double secs = (System.nanoTime() - t0) / 1e9;
+        double cpu = ((com.sun.management.OperatingSystemMXBean)
+                                java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                        .getProcessCpuTime()
+                / 1e9;
         System.out.printf(
                 Locale.ROOT,
                 "local hunt, %d thread(s): %d files, %d decoded bytes, %d records, %d alerts in %.1f s:"
-                        + " %.1f MB/s, %.0f records/s%n",
+                        + " %.1f MB/s, %.0f records/s; process CPU %.1f s (JVM start included): %.1f MB per CPU-s%n",
                 threads,
                 s.read().files(),
                 s.read().decodedBytes(),
@@ -73,6 +77,8 @@ public final class SparkBench {
                 alerts.get(),
                 secs,
                 s.read().decodedBytes() / secs / 1e6,
-                s.read().records() / secs);
+                s.read().records() / secs,
+                cpu,
+                s.read().decodedBytes() / cpu / 1e6);
     }
 }
