@@ -34,15 +34,20 @@ class PlannerTest {
     }
 
     @Test
-    void printsThePlan() throws Exception {
+    void everyFormatWritesThePlan() throws Exception {
         Plan plan = plan(FixOptions.defaults());
-        StringWriter out = new StringWriter();
-        PlanFormat.TEXT.write(plan, out);
-        System.out.println(out);
-        StringWriter sh = new StringWriter();
-        PlanFormat.SHELL.write(plan, sh);
-        System.out.println(sh);
-        assertThat(plan.resources()).isNotEmpty();
+        for (PlanFormat f : PlanFormat.values()) {
+            StringWriter out = new StringWriter();
+            f.write(plan, out);
+            assertThat(out.toString()).as(f.label()).contains("prod-legacy");
+        }
+        StringWriter json = new StringWriter();
+        PlanFormat.JSON.write(plan, json);
+        assertThat(new com.fasterxml.jackson.databind.ObjectMapper()
+                        .readTree(json.toString())
+                        .path("resources")
+                        .size())
+                .isEqualTo(plan.resources().size());
     }
 
     @Test
@@ -56,6 +61,65 @@ class PlannerTest {
         assertThat(edits)
                 .allSatisfy(c -> assertThat((String) c.params().get("ParameterGroupName"))
                         .doesNotStartWith("default."));
+    }
+
+    @Test
+    void aSharedGroupIsCopiedForEachClusterNeverChangedInPlace() throws Exception {
+        Plan plan = plan(FixOptions.defaults());
+        for (String cluster : List.of("analytics-main", "analytics-staging")) {
+            ResourcePlan p = of(plan, cluster);
+            assertThat(p.calls())
+                    .filteredOn(c -> c.action().equals("ModifyClusterParameterGroup"))
+                    .allSatisfy(c ->
+                            assertThat(c.params().get("ParameterGroupName")).isEqualTo("rsaudit-" + cluster));
+            assertThat(p.calls())
+                    .filteredOn(c -> c.action().equals("ModifyCluster"))
+                    .singleElement()
+                    .satisfies(c -> {
+                        assertThat(c.params().get("ClusterParameterGroupName")).isEqualTo("rsaudit-" + cluster);
+                        assertThat(c.before().get("ClusterParameterGroupName")).isEqualTo("analytics-params");
+                    });
+        }
+    }
+
+    @Test
+    void aDefaultGroupIsCopiedUnderTheClustersNameWithItsFamily() throws Exception {
+        ResourcePlan p = of(plan(FixOptions.defaults()), "prod-legacy");
+        assertThat(p.calls().get(0).action()).isEqualTo("CreateClusterParameterGroup");
+        assertThat(p.calls().get(0).params())
+                .containsEntry("ParameterGroupName", "rsaudit-prod-legacy")
+                .containsEntry("ParameterGroupFamily", "redshift-1.0");
+        assertThat(p.pendingParameters()).contains("require_ssl", "enable_user_activity_logging");
+    }
+
+    @Test
+    void refusalsNameTheirReasonAndFlag() throws Exception {
+        Plan plan = plan(FixOptions.defaults());
+        assertThat(plan.refused()).anySatisfy(r -> {
+            assertThat(r.checkId()).isEqualTo("RS-BACKUP-009");
+            assertThat(r.flag()).isEqualTo(FixOptions.ALLOW_STOP_COPY);
+        });
+        assertThat(plan.manual()).allSatisfy(r -> assertThat(r.reason()).isNotBlank());
+        Plan allowed = plan(new FixOptions(Set.of("RS-BACKUP-009"), Set.of(), false, true, null));
+        assertThat(allowed.resources().stream().flatMap(r -> r.calls().stream()).map(Call::action))
+                .contains("DisableSnapshotCopy");
+    }
+
+    @Test
+    void theShellPlanQuotesEveryValue() throws Exception {
+        Call call = new Call(
+                "redshift",
+                "ModifyClusterParameterGroup",
+                new io.rsaudit.core.model.Scope("111111111111", "eu-west-1"),
+                Call.args()
+                        .put("ParameterGroupName", "it's; rm -rf /")
+                        .put("Parameters", Call.pairs("ParameterName", "ParameterValue", java.util.Map.of("a", "$(x)")))
+                        .build(),
+                java.util.Map.of());
+        assertThat(io.rsaudit.fix.format.PlanShell.command(call))
+                .isEqualTo(
+                        "aws redshift modify-cluster-parameter-group --region 'eu-west-1' --parameter-group-name"
+                                + " 'it'\\''s; rm -rf /' --parameters '[{\"ParameterName\":\"a\",\"ParameterValue\":\"$(x)\"}]'");
     }
 
     @Test

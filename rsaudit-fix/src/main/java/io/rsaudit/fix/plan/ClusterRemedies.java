@@ -40,12 +40,15 @@ final class ClusterRemedies {
                             REQUIRE_SSL,
                             "clients that connect without TLS are refused once it takes effect",
                             "connections without TLS");
-                case "RS-TRANSIT-002" ->
+                case "RS-TRANSIT-002" -> {
+                    // FIPS-validated TLS is use_fips_ssl together with require_ssl
                     b.parameter(
                             id,
                             FIPS,
                             "clients whose TLS stack offers no FIPS-validated cipher are refused once it takes effect",
                             "TLS without FIPS-validated ciphers");
+                    b.alsoParameter(id, REQUIRE_SSL);
+                }
                 case "RS-LOG-003" -> b.userActivity(id);
                 case "RS-LOG-001", "RS-LOG-002" -> b.logging(id);
                 case "RS-BACKUP-001", "RS-BACKUP-002" -> b.automatedRetention(id);
@@ -124,6 +127,15 @@ final class ClusterRemedies {
                     "ModifyCluster back to the previous parameter group, or the parameter back to its value; " + refused
                             + " are accepted again after the next reboot"));
             checkIds.add(check);
+        }
+
+        /** A parameter another check's remedy needs too (FIPS needs require_ssl), unless already on. */
+        void alsoParameter(String check, String parameter) {
+            Value<String> value = ClusterParameters.read(c, ctx.checks(), parameter, "false");
+            if (!ClusterParameters.isTrue(value) && !parameters.containsKey(parameter)) {
+                parameters.put(parameter, "true");
+                parameterChecks.put(parameter, check);
+            }
         }
 
         void userActivity(String check) {

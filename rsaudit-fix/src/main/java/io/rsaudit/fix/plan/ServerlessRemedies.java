@@ -31,6 +31,10 @@ final class ServerlessRemedies {
                         continue;
                     }
                     config.put(p, "true");
+                    if (p.equals("use_fips_ssl")) {
+                        // FIPS-validated TLS is use_fips_ssl together with require_ssl
+                        config.put("require_ssl", "true");
+                    }
                     remedies.add(new Remedy(
                             id,
                             "set " + p + "=true in the workgroup's configParameters",
