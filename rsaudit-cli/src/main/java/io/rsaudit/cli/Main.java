@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Audits Amazon Redshift estates: encryption in transit and at rest, backups, logging, exposure.",
-        subcommands = {ScanCommand.class, HuntCommand.class, ExportCommand.class, ChecksCommand.class},
+        subcommands = {ScanCommand.class, HuntCommand.class, FixCommand.class, ExportCommand.class, ChecksCommand.class
+        },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:clean: nothing at or above --fail-on failed",
@@ -76,6 +77,9 @@ public final class Main implements Runnable {
             }
             if (cls == HuntCommand.class) {
                 return cls.cast(new HuntCommand(clock));
+            }
+            if (cls == FixCommand.class) {
+                return cls.cast(new FixCommand(clock));
             }
             return CommandLine.defaultFactory().create(cls);
         }

@@ -76,10 +76,12 @@ final class Answers {
 
     private final ExportEstate estate;
     private final SimOptions options;
+    private final SimWrites writes;
 
     Answers(ExportEstate estate, SimOptions options) {
         this.estate = estate;
         this.options = options;
+        this.writes = new SimWrites(estate);
     }
 
     JsonNode answer(Call call) throws Refusal {
@@ -94,7 +96,7 @@ final class Answers {
             case ASSUME_ROLE -> assumeRole(call);
             case DESCRIBE_REGIONS -> regions(call);
             case LIST_ACCOUNTS -> accounts(call);
-            default -> op.argument() == null ? list(call) : perResource(call);
+            default -> op.writes() ? writes.apply(call) : op.argument() == null ? list(call) : perResource(call);
         };
     }
 
@@ -426,7 +428,7 @@ final class Answers {
         return v;
     }
 
-    private static Refusal refuse(AwsError error) {
+    static Refusal refuse(AwsError error) {
         return new Refusal(error);
     }
 }

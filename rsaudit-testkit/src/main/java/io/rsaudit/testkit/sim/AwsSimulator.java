@@ -85,6 +85,9 @@ public final class AwsSimulator implements AutoCloseable {
 
     private final SimLogData logData;
 
+    /** Errors to answer the next calls of an IAM action with ({@link #failNext}), before any other fault. */
+    private final Map<String, java.util.Deque<AwsError>> injected = new ConcurrentHashMap<>();
+
     private AwsSimulator(ExportEstate estate, SimOptions options, SimLogData logData) throws IOException {
         this.options = options;
         this.logData = logData;
@@ -111,6 +114,24 @@ public final class AwsSimulator implements AutoCloseable {
     /** Serves {@code exportDir} and, for S3 and CloudWatch Logs requests, {@code logData}. */
     public static AwsSimulator start(Path exportDir, SimOptions options, SimLogData logData) throws IOException {
         return new AwsSimulator(new ExportEstate(exportDir), options, logData);
+    }
+
+    /**
+     * Answers the next {@code times} calls of {@code iamAction} ({@code redshift:EnableLogging}) with the error
+     * {@code code} (HTTP {@code status}), as a throttle, a 5xx or an AccessDenied that outlasts the client's
+     * retries would.
+     */
+    public void failNext(String iamAction, String code, int status, int times) {
+        java.util.Deque<AwsError> queue =
+                injected.computeIfAbsent(iamAction, k -> new java.util.concurrent.ConcurrentLinkedDeque<>());
+        for (int i = 0; i < times; i++) {
+            queue.add(new AwsError(code, "simulator: injected " + code + " for " + iamAction, status));
+        }
+    }
+
+    /** Drops the errors {@link #failNext} queued and not yet answered. */
+    public void clearInjectedFaults() {
+        injected.clear();
     }
 
     /** {@code http://127.0.0.1:PORT}. */
@@ -282,6 +303,10 @@ public final class AwsSimulator implements AutoCloseable {
                 if (made != null) {
                     rendered.put(made, bytes);
                 }
+                if (op.writes()) {
+                    // a write changes what later reads answer
+                    rendered.clear();
+                }
             }
             log.add(new SimRequest(service.signingName(), action, account, region, SimRequest.OK));
             exchange.getResponseHeaders().set("Content-Type", Wire.contentType(service.protocol()));
@@ -295,7 +320,7 @@ public final class AwsSimulator implements AutoCloseable {
 
     /** Answers that depend on the request and the export alone (not on the caller's session, nor on the clock). */
     private static boolean cacheable(SimOperation op) {
-        return op != SimOperation.GET_CALLER_IDENTITY && op != SimOperation.ASSUME_ROLE;
+        return op != SimOperation.GET_CALLER_IDENTITY && op != SimOperation.ASSUME_ROLE && !op.writes();
     }
 
     /** The faults of the options that apply, in the order AWS would meet them: region, policy, then load. */
@@ -306,6 +331,11 @@ public final class AwsSimulator implements AutoCloseable {
             return service.credentialsRejected();
         }
         String iamAction = service.signingName() + ":" + op.action();
+        java.util.Deque<AwsError> queued = injected.get(iamAction);
+        AwsError next = queued == null ? null : queued.poll();
+        if (next != null) {
+            return next;
+        }
         if (!global
                 && service != SimService.STS
                 && options.deniedScopes().contains(new SimOptions.Scope(account, region))) {

@@ -93,6 +93,16 @@ final class ExportEstate {
         return cache.computeIfAbsent(base, b -> load(b, call));
     }
 
+    /**
+     * Replaces what the export holds for a call (a write call's effect on a file the export lacks); the folder on
+     * disk is not touched.
+     */
+    void put(String account, String region, AwsCliCall call, String resource, ObjectNode json) {
+        Path dir = root.resolve(account).resolve(region);
+        String file = resource == null ? call.file() : call.file(resource);
+        cache.put(dir.resolve(file.substring(0, file.length() - ".json".length())), new Found(json));
+    }
+
     private Output load(Path base, AwsCliCall call) {
         try {
             Path single = base.resolveSibling(base.getFileName() + ".json");

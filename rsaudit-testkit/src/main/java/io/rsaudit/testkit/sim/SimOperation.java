@@ -104,7 +104,112 @@ enum SimOperation {
             AwsCliCall.SERVERLESS_LIST_SNAPSHOTS,
             null,
             Paging.SERVERLESS),
-    LIST_ACCOUNTS(SimService.ORGANIZATIONS, "ListAccounts", null, null, Paging.ORGANIZATIONS);
+    LIST_ACCOUNTS(SimService.ORGANIZATIONS, "ListAccounts", null, null, Paging.ORGANIZATIONS),
+    // ---- write calls (rsaudit fix): SimWrites changes the served export ----
+    MODIFY_CLUSTER(
+            SimService.REDSHIFT,
+            "ModifyCluster",
+            null,
+            null,
+            Paging.NONE,
+            "ClusterIdentifier",
+            "PubliclyAccessible",
+            "EnhancedVpcRouting",
+            "AllowVersionUpgrade",
+            "AutomatedSnapshotRetentionPeriod",
+            "ManualSnapshotRetentionPeriod",
+            "ClusterParameterGroupName",
+            "Encrypted",
+            "KmsKeyId"),
+    CREATE_CLUSTER_PARAMETER_GROUP(
+            SimService.REDSHIFT,
+            "CreateClusterParameterGroup",
+            null,
+            null,
+            Paging.NONE,
+            "ParameterGroupName",
+            "ParameterGroupFamily",
+            "Description",
+            "Tags."),
+    MODIFY_CLUSTER_PARAMETER_GROUP(
+            SimService.REDSHIFT,
+            "ModifyClusterParameterGroup",
+            null,
+            null,
+            Paging.NONE,
+            "ParameterGroupName",
+            "Parameters."),
+    ENABLE_LOGGING(
+            SimService.REDSHIFT,
+            "EnableLogging",
+            null,
+            null,
+            Paging.NONE,
+            "ClusterIdentifier",
+            "LogDestinationType",
+            "BucketName",
+            "S3KeyPrefix",
+            "LogExports."),
+    DISABLE_SNAPSHOT_COPY(SimService.REDSHIFT, "DisableSnapshotCopy", null, null, Paging.NONE, "ClusterIdentifier"),
+    ENABLE_SNAPSHOT_COPY(
+            SimService.REDSHIFT,
+            "EnableSnapshotCopy",
+            null,
+            null,
+            Paging.NONE,
+            "ClusterIdentifier",
+            "DestinationRegion",
+            "RetentionPeriod",
+            "ManualSnapshotRetentionPeriod",
+            "SnapshotCopyGrantName"),
+    MODIFY_CLUSTER_SNAPSHOT(
+            SimService.REDSHIFT,
+            "ModifyClusterSnapshot",
+            null,
+            null,
+            Paging.NONE,
+            "SnapshotIdentifier",
+            "ManualSnapshotRetentionPeriod",
+            "Force"),
+    REVOKE_SNAPSHOT_ACCESS(
+            SimService.REDSHIFT,
+            "RevokeSnapshotAccess",
+            null,
+            null,
+            Paging.NONE,
+            "SnapshotIdentifier",
+            "SnapshotClusterIdentifier",
+            "AccountWithRestoreAccess",
+            "SnapshotArn"),
+    AUTHORIZE_SNAPSHOT_ACCESS(
+            SimService.REDSHIFT,
+            "AuthorizeSnapshotAccess",
+            null,
+            null,
+            Paging.NONE,
+            "SnapshotIdentifier",
+            "SnapshotClusterIdentifier",
+            "AccountWithRestoreAccess",
+            "SnapshotArn"),
+    REBOOT_CLUSTER(SimService.REDSHIFT, "RebootCluster", null, null, Paging.NONE, "ClusterIdentifier"),
+    ENABLE_KEY_ROTATION(SimService.KMS, "EnableKeyRotation", null, null, Paging.NONE, "KeyId", "RotationPeriodInDays"),
+    UPDATE_WORKGROUP(
+            SimService.REDSHIFT_SERVERLESS,
+            "UpdateWorkgroup",
+            null,
+            null,
+            Paging.NONE,
+            "workgroupName",
+            "publiclyAccessible",
+            "enhancedVpcRouting",
+            "configParameters"),
+    UPDATE_NAMESPACE(
+            SimService.REDSHIFT_SERVERLESS, "UpdateNamespace", null, null, Paging.NONE, "namespaceName", "logExports");
+
+    /** Whether the operation changes the estate (a write call of rsaudit fix). */
+    boolean writes() {
+        return ordinal() > LIST_ACCOUNTS.ordinal();
+    }
 
     /**
      * How an operation pages: the request members of the token and the page size, the response member of the next

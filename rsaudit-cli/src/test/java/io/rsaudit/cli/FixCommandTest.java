@@ -1,0 +1,270 @@
+package io.rsaudit.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rsaudit.testkit.sim.AwsSimulator;
+import io.rsaudit.testkit.sim.SimOptions;
+import io.rsaudit.testkit.sim.SimRequest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code rsaudit fix} against the simulator serving the example estate: plan, apply, verify, resume, undo. */
+class FixCommandTest {
+
+    static final String POLICY = "../examples/policy.yaml";
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final Set<String> READS = Set.of("Describe", "Get", "List", "Assume");
+
+    @RegisterExtension
+    final SimCaller caller = new SimCaller("111111111111");
+
+    static String[] command(AwsSimulator sim, String... more) {
+        List<String> all = new ArrayList<>(List.of(
+                "--role-name",
+                "rsaudit-fix",
+                "--accounts",
+                "111111111111,222222222222",
+                "--aws-region",
+                "us-east-1",
+                "--endpoint-url",
+                sim.endpoint().toString(),
+                "--policy",
+                POLICY));
+        all.addAll(List.of(more));
+        return all.toArray(String[]::new);
+    }
+
+    static CliRun fix(AwsSimulator sim, String... more) {
+        List<String> args = new ArrayList<>(List.of("fix"));
+        args.addAll(List.of(command(sim, more)));
+        return CliRun.of(args.toArray(String[]::new));
+    }
+
+    static List<SimRequest> writes(AwsSimulator sim) {
+        return sim.requests().stream()
+                .filter(r -> READS.stream().noneMatch(r.operation()::startsWith))
+                .toList();
+    }
+
+    /** check|resource name -> outcome of a live scan now. */
+    static Map<String, String> scan(AwsSimulator sim) throws Exception {
+        List<String> args = new ArrayList<>(List.of("scan"));
+        args.addAll(List.of(command(sim, "--format", "json")));
+        CliRun run = CliRun.of(args.toArray(String[]::new));
+        Map<String, String> out = new LinkedHashMap<>();
+        for (JsonNode f : JSON.readTree(run.out()).path("findings")) {
+            out.put(
+                    f.path("check").asText() + "|"
+                            + f.path("resource").path("name").asText(),
+                    f.path("outcome").asText());
+        }
+        return out;
+    }
+
+    static List<JsonNode> journal(Path file) throws Exception {
+        List<JsonNode> out = new ArrayList<>();
+        for (String line : Files.readAllLines(file)) {
+            if (!line.isBlank()) {
+                out.add(JSON.readTree(line));
+            }
+        }
+        return out;
+    }
+
+    static int indexOf(List<JsonNode> entries, String action, String member, String value) {
+        for (int i = 0; i < entries.size(); i++) {
+            JsonNode e = entries.get(i);
+            if (e.path("action").asText().equals(action)
+                    && e.path("outcome").asText().equals("ok")
+                    && e.path("parameters").path(member).asText().equals(value)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    @Test
+    void aDryRunPlansAndChangesNothing() throws Exception {
+        try (AwsSimulator sim = AwsSimulator.start(Path.of("../examples/estate"), SimOptions.defaults())) {
+            CliRun run = fix(sim);
+            assertThat(run.code()).as(run.err()).isZero();
+            assertThat(run.out())
+                    .contains("redshift:CreateClusterParameterGroup ParameterGroupName=rsaudit-prod-legacy")
+                    .contains("Refused")
+                    .contains("Manual");
+            assertThat(writes(sim)).isEmpty();
+            CliRun shell = fix(sim, "--format", "shell");
+            assertThat(shell.out())
+                    .startsWith("#!/bin/sh")
+                    .contains("aws redshift modify-cluster --region 'eu-west-1' --cluster-identifier 'prod-legacy'");
+            assertThat(writes(sim)).isEmpty();
+        }
+    }
+
+    @Test
+    void applyThenRescanPassesCopiesDefaultAndSharedGroupsAndTouchesNothingElse(@TempDir Path tmp) throws Exception {
+        try (AwsSimulator sim = AwsSimulator.start(Path.of("../examples/estate"), SimOptions.defaults())) {
+            Map<String, String> before = scan(sim);
+            Path journal = tmp.resolve("j.jsonl");
+            CliRun run = fix(sim, "--apply", "--yes", "--allow-reboot", "--journal", journal.toString());
+            assertThat(run.code()).as(run.err()).isZero();
+            Map<String, String> after = scan(sim);
+
+            for (String fixed : List.of(
+                    "RS-TRANSIT-001|prod-legacy",
+                    "RS-LOG-001|prod-legacy",
+                    "RS-LOG-003|prod-legacy",
+                    "RS-NET-001|prod-legacy",
+                    "RS-NET-003|prod-legacy",
+                    "RS-BACKUP-002|prod-legacy",
+                    "RS-LOG-003|analytics-main",
+                    "RS-RES-002|prod-etl")) {
+                assertThat(before.get(fixed)).as(fixed).isEqualTo("fail");
+                assertThat(after.get(fixed)).as(fixed + run.err()).isEqualTo("pass");
+            }
+            List<JsonNode> entries = journal(journal);
+            List<String> groupEdits = entries.stream()
+                    .filter(e -> e.path("action").asText().equals("redshift:ModifyClusterParameterGroup"))
+                    .map(e -> e.path("parameters").path("ParameterGroupName").asText())
+                    .toList();
+            // a default group is never edited: each cluster on one gets its own copy
+            assertThat(groupEdits)
+                    .contains("rsaudit-prod-legacy", "rsaudit-analytics-uk", "rsaudit-analytics-main")
+                    .noneMatch(g -> g.startsWith("default."));
+            // analytics-params was shared by analytics-main and analytics-staging: main moved to a copy first; the
+            // group is edited in place only once the re-read shows staging alone on it
+            int moved =
+                    indexOf(entries, "redshift:ModifyCluster", "ClusterParameterGroupName", "rsaudit-analytics-main");
+            int edited =
+                    indexOf(entries, "redshift:ModifyClusterParameterGroup", "ParameterGroupName", "analytics-params");
+            assertThat(moved).isNotNegative();
+            assertThat(edited).isGreaterThan(moved);
+            assertThat(entries)
+                    .anySatisfy(e -> assertThat(e.path("outcome").asText()).isEqualTo("verified"));
+            assertThat(writes(sim)).extracting(SimRequest::operation).noneMatch(o -> o.startsWith("Delete"));
+
+            // everything compliant now: a second apply makes no write call
+            int writesSoFar = writes(sim).size();
+            CliRun again = fix(
+                    sim,
+                    "--apply",
+                    "--yes",
+                    "--allow-reboot",
+                    "--journal",
+                    tmp.resolve("2.jsonl").toString());
+            assertThat(again.code()).as(again.err()).isZero();
+            assertThat(writes(sim)).hasSize(writesSoFar);
+        }
+    }
+
+    @Test
+    void aResourceAlreadyCompliantWhenApplyRereadsItIsSkippedWithoutAWriteCall(@TempDir Path tmp) throws Exception {
+        try (AwsSimulator sim = AwsSimulator.start(Path.of("../examples/estate"), SimOptions.defaults())) {
+            // fix prod-etl's version upgrades by hand between the plan and the apply: the apply's re-read sees it
+            CliRun first = fix(
+                    sim,
+                    "--apply",
+                    "--yes",
+                    "--only",
+                    "RS-RES-002",
+                    "--journal",
+                    tmp.resolve("a.jsonl").toString());
+            assertThat(first.code()).as(first.err()).isZero();
+            int count = writes(sim).size();
+            assertThat(count).isPositive();
+            CliRun second = fix(
+                    sim,
+                    "--apply",
+                    "--yes",
+                    "--only",
+                    "RS-RES-002",
+                    "--journal",
+                    tmp.resolve("b.jsonl").toString());
+            assertThat(second.code()).as(second.err()).isZero();
+            assertThat(writes(sim)).hasSize(count);
+        }
+    }
+
+    @Test
+    void aFaultMidwayIsJournaledAndResumeFinishes(@TempDir Path tmp) throws Exception {
+        for (String[] fault :
+                List.of(new String[] {"AccessDenied", "403"}, new String[] {"Throttling", "400"}, new String[] {
+                    "InternalFailure", "500"
+                })) {
+            try (AwsSimulator sim = AwsSimulator.start(Path.of("../examples/estate"), SimOptions.defaults())) {
+                Path journal = tmp.resolve(fault[0] + ".jsonl");
+                // more than the SDK's retries: the call fails for good
+                sim.failNext("redshift:EnableLogging", fault[0], Integer.parseInt(fault[1]), 10);
+                CliRun run =
+                        fix(sim, "--apply", "--yes", "--resources", "prod-legacy", "--journal", journal.toString());
+                assertThat(run.code()).as(run.err()).isEqualTo(3);
+                List<JsonNode> entries = journal(journal);
+                List<String> calls = entries.stream()
+                        .filter(e -> e.has("action"))
+                        .map(e -> e.path("action").asText() + ":"
+                                + e.path("outcome").asText())
+                        .toList();
+                assertThat(calls)
+                        .as(fault[0])
+                        .containsExactly(
+                                "redshift:CreateClusterParameterGroup:ok",
+                                "redshift:ModifyClusterParameterGroup:ok",
+                                "redshift:EnableLogging:error");
+                assertThat(entries.get(2).path("errorCode").asText()).isEqualTo(fault[0]);
+
+                sim.clearInjectedFaults();
+                CliRun resumed =
+                        fix(sim, "--apply", "--yes", "--resources", "prod-legacy", "--resume", journal.toString());
+                assertThat(resumed.code()).as(resumed.err()).isZero();
+                List<String> all = journal(journal).stream()
+                        .map(e -> e.path("action").asText("-") + ":"
+                                + e.path("outcome").asText())
+                        .toList();
+                assertThat(all.subList(calls.size() + 1, all.size()))
+                        .as(resumed.err())
+                        .contains("redshift:EnableLogging:ok", "redshift:ModifyCluster:ok")
+                        .doesNotContain("redshift:CreateClusterParameterGroup:ok");
+                assertThat(scan(sim).get("RS-LOG-001|prod-legacy")).isEqualTo("pass");
+            }
+        }
+    }
+
+    @Test
+    void undoRestoresWhatTheApplyChanged(@TempDir Path tmp) throws Exception {
+        try (AwsSimulator sim = AwsSimulator.start(Path.of("../examples/estate"), SimOptions.defaults())) {
+            Map<String, String> before = scan(sim);
+            Path journal = tmp.resolve("j.jsonl");
+            CliRun run = fix(
+                    sim, "--apply", "--yes", "--resources", "prod-legacy,prod-etl", "--journal", journal.toString());
+            assertThat(run.code()).as(run.err()).isZero();
+            assertThat(scan(sim).get("RS-NET-001|prod-legacy")).isEqualTo("pass");
+
+            CliRun undo = fix(sim, "--undo", journal.toString(), "--yes");
+            assertThat(undo.code()).as(undo.err()).isZero();
+            Map<String, String> after = scan(sim);
+            for (String restored : List.of(
+                    "RS-NET-001|prod-legacy",
+                    "RS-NET-003|prod-legacy",
+                    "RS-BACKUP-002|prod-legacy",
+                    "RS-RES-002|prod-etl",
+                    "RS-TRANSIT-001|prod-legacy")) {
+                assertThat(after.get(restored)).as(restored).isEqualTo(before.get(restored));
+            }
+            // audit logging stays on: turning it off is a Disable call, which the undo says it does not make
+            assertThat(after.get("RS-LOG-001|prod-legacy")).isEqualTo("pass");
+            assertThat(journal(journal))
+                    .anySatisfy(e -> assertThat(e.path("outcome").asText()).isEqualTo("not-undone"));
+            assertThat(writes(sim)).extracting(SimRequest::operation).noneMatch(o -> o.startsWith("Disable"));
+        }
+    }
+}

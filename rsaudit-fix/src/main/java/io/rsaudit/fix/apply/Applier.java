@@ -1,0 +1,235 @@
+package io.rsaudit.fix.apply;
+
+import io.rsaudit.core.catalog.CheckCatalog;
+import io.rsaudit.core.check.CheckContext;
+import io.rsaudit.core.check.ClusterParameters;
+import io.rsaudit.core.check.Finding;
+import io.rsaudit.core.check.Result;
+import io.rsaudit.core.model.Cluster;
+import io.rsaudit.core.model.Inventory;
+import io.rsaudit.core.model.ResourceId;
+import io.rsaudit.core.policy.Policy;
+import io.rsaudit.core.scan.CheckRunner;
+import io.rsaudit.fix.plan.Call;
+import io.rsaudit.fix.plan.Facts;
+import io.rsaudit.fix.plan.FixOptions;
+import io.rsaudit.fix.plan.Plan;
+import io.rsaudit.fix.plan.Planner;
+import io.rsaudit.fix.plan.Refusal;
+import io.rsaudit.fix.plan.ResourcePlan;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Executes a plan one resource at a time: re-reads the resource's account and region and re-plans it from what is
+ * there now (a resource already compliant is skipped with no write call); makes its calls in order, journaling
+ * each, and stops the resource's calls at the first error; re-reads and verifies that the checks now pass, or
+ * records the parameters that wait for a reboot. A call a resumed journal shows done is not made again.
+ */
+public final class Applier {
+
+    private final CheckCatalog catalog;
+    private final Policy policy;
+    private final FixOptions options;
+    private final Facts facts;
+    private final FixClient client;
+    private final EstateReader reader;
+    private final Journal journal;
+    private final Clock clock;
+    private final Consumer<String> progress;
+
+    public Applier(
+            CheckCatalog catalog,
+            Policy policy,
+            FixOptions options,
+            Facts facts,
+            FixClient client,
+            EstateReader reader,
+            Journal journal,
+            Clock clock,
+            Consumer<String> progress) {
+        this.catalog = catalog;
+        this.policy = policy;
+        this.options = options;
+        this.facts = facts;
+        this.client = client;
+        this.reader = reader;
+        this.journal = journal;
+        this.clock = clock;
+        this.progress = progress;
+    }
+
+    /**
+     * Applies {@code plan}.
+     *
+     * @param done the keys ({@link Call#key()}) of calls a previous run's journal shows made: not made again
+     */
+    public ApplyReport apply(Plan plan, Set<String> done) {
+        List<ApplyReport.Outcome> outcomes = new ArrayList<>();
+        int made = 0;
+        int failed = 0;
+        for (ResourcePlan planned : plan.resources()) {
+            ResourceId id = planned.resource();
+            Inventory now = reader.read(id.scope());
+            List<String> failing = failing(now, id, planned.checkIds());
+            if (failing.isEmpty()) {
+                resourceEntry(id, "skipped", "already compliant: " + String.join(", ", planned.checkIds()));
+                outcomes.add(new ApplyReport.Outcome(id.arn(), "skipped", "already compliant"));
+                progress.accept("skipped (already compliant) " + id.arn());
+                continue;
+            }
+            FixOptions narrow = new FixOptions(
+                    Set.copyOf(failing),
+                    Set.of(id.arn()),
+                    options.allowReboot(),
+                    options.allowStopCopy(),
+                    options.migrationKeyId());
+            Plan fresh = new Planner(catalog, policy, narrow, facts).plan(now, plan.source(), clock.instant());
+            Optional<ResourcePlan> again = fresh.resources().stream()
+                    .filter(r -> r.resource().arn().equals(id.arn()))
+                    .findFirst();
+            for (Refusal r : fresh.refused()) {
+                resourceEntry(id, "refused", r.checkId() + ": " + r.reason());
+            }
+            if (again.isEmpty() || again.get().calls().isEmpty()) {
+                String why = again.isPresent()
+                        ? String.join("; ", again.get().notes())
+                        : "nothing can be done now (see the refusals)";
+                if (again.isPresent() && !again.get().pendingParameters().isEmpty()) {
+                    resourceEntry(id, "pending", why);
+                    outcomes.add(new ApplyReport.Outcome(id.arn(), "pending", why));
+                } else {
+                    resourceEntry(id, "refused", why);
+                    outcomes.add(new ApplyReport.Outcome(id.arn(), "refused", why));
+                }
+                continue;
+            }
+            ResourcePlan r = again.get();
+            CallFailure error = null;
+            Call failedCall = null;
+            for (Call call : r.calls()) {
+                if (done.contains(call.key())) {
+                    callEntry(call, id, "done-before", null, null, "made by the run this one resumes");
+                    continue;
+                }
+                try {
+                    String requestId = client.call(call);
+                    made++;
+                    callEntry(call, id, "ok", requestId, null, null);
+                    progress.accept("ok " + call.iamAction() + " " + id.arn());
+                } catch (CallFailure e) {
+                    failed++;
+                    error = e;
+                    failedCall = call;
+                    callEntry(call, id, "error", e.requestId(), e, null);
+                    progress.accept("error " + call.iamAction() + " " + id.arn() + ": " + e.code());
+                    break;
+                }
+            }
+            if (error != null) {
+                String detail = failedCall.iamAction() + " failed (" + error.code() + ": " + error.getMessage()
+                        + "); the resource's later calls were not made";
+                resourceEntry(id, "failed", detail);
+                outcomes.add(new ApplyReport.Outcome(id.arn(), "failed", detail));
+                continue;
+            }
+            outcomes.add(verify(id, r));
+        }
+        return new ApplyReport(outcomes, made, failed);
+    }
+
+    private ApplyReport.Outcome verify(ResourceId id, ResourcePlan r) {
+        Inventory after = reader.read(id.scope());
+        List<String> still = failing(after, id, r.checkIds());
+        if (still.isEmpty()) {
+            resourceEntry(id, "verified", "now passing: " + String.join(", ", r.checkIds()));
+            return new ApplyReport.Outcome(id.arn(), "verified", String.join(", ", r.checkIds()));
+        }
+        if (!r.pendingParameters().isEmpty() && pending(after, id, r.pendingParameters())) {
+            String detail = "set, pending: " + String.join(", ", r.pendingParameters())
+                    + " take(s) effect at the next reboot of the cluster (" + FixOptions.ALLOW_REBOOT
+                    + " reboots it); still failing until then: " + String.join(", ", still);
+            resourceEntry(id, "pending", detail);
+            return new ApplyReport.Outcome(id.arn(), "pending", detail);
+        }
+        String detail = "still failing after the calls: " + String.join(", ", still);
+        resourceEntry(id, "not-verified", detail);
+        return new ApplyReport.Outcome(id.arn(), "not-verified", detail);
+    }
+
+    /** Whether every parameter is true in the cluster's group and waits for a reboot. */
+    private boolean pending(Inventory inventory, ResourceId id, List<String> parameters) {
+        for (Cluster c : inventory.clusters()) {
+            if (c.id().arn().equals(id.arn())) {
+                CheckContext ctx = new CheckContext(inventory, policy, clock.instant());
+                return parameters.stream()
+                        .allMatch(p -> ClusterParameters.isTrue(ClusterParameters.read(c, ctx, p, "false"))
+                                && ClusterParameters.pendingReboot(c, p));
+            }
+        }
+        return false;
+    }
+
+    /** The checks of {@code checks} that fail on the resource now (a resource that is gone fails none). */
+    private List<String> failing(Inventory inventory, ResourceId id, List<String> checks) {
+        Set<String> wanted = new HashSet<>(checks);
+        List<String> out = new ArrayList<>();
+        for (Finding f :
+                new CheckRunner(catalog).run(inventory, policy, clock.instant()).findings()) {
+            if (f.resource().arn().equals(id.arn()) && wanted.contains(f.check().id()) && f.result() == Result.FAIL) {
+                out.add(f.check().id());
+            }
+        }
+        return out;
+    }
+
+    private void callEntry(Call call, ResourceId id, String outcome, String requestId, CallFailure e, String note) {
+        journal.write(new JournalEntry(
+                clock.instant(),
+                JournalEntry.APPLY,
+                call.scope().account(),
+                call.scope().region(),
+                id.arn(),
+                call.iamAction(),
+                call.params(),
+                call.before(),
+                outcome,
+                requestId,
+                e == null ? null : e.code(),
+                e == null ? null : e.getMessage(),
+                note));
+    }
+
+    private void resourceEntry(ResourceId id, String outcome, String note) {
+        journal.write(new JournalEntry(
+                clock.instant(),
+                JournalEntry.APPLY,
+                id.scope().account(),
+                id.scope().region(),
+                id.arn(),
+                null,
+                null,
+                null,
+                outcome,
+                null,
+                null,
+                null,
+                note));
+    }
+
+    /** The keys of the calls a journal shows made by an apply. */
+    public static Set<String> done(List<JournalEntry> journal) {
+        Set<String> keys = new HashSet<>();
+        for (JournalEntry e : journal) {
+            if (e.isCall() && e.ok() && e.phase().equals(JournalEntry.APPLY)) {
+                keys.add(e.key());
+            }
+        }
+        return keys;
+    }
+}

@@ -1,0 +1,74 @@
+package io.rsaudit.fix.plan;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rsaudit.core.model.Scope;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * {@link Facts} from an export folder ({@code <dir>/<account>/<region>/redshift/...}, as {@code rsaudit export}
+ * writes it): the groups of {@code describe-cluster-parameter-groups.json} (or its pages) and the logging status
+ * files. A file that is missing or unreadable gives no fact.
+ */
+public final class ExportFacts implements Facts {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final Path root;
+
+    public ExportFacts(Path root) {
+        this.root = root;
+    }
+
+    @Override
+    public Optional<String> parameterGroupFamily(Scope scope, String groupName) {
+        Path dir = root.resolve(scope.account())
+                .resolve(String.valueOf(scope.region()))
+                .resolve("redshift");
+        for (int page = 0; page < 1000; page++) {
+            Path file = dir.resolve(
+                    page == 0
+                            ? "describe-cluster-parameter-groups.json"
+                            : "describe-cluster-parameter-groups.page-" + page + ".json");
+            if (!Files.isRegularFile(file)) {
+                if (page == 0) {
+                    continue;
+                }
+                break;
+            }
+            JsonNode json = read(file);
+            for (JsonNode g : json.path("ParameterGroups")) {
+                if (groupName.equals(g.path("ParameterGroupName").asText())
+                        && g.path("ParameterGroupFamily").isTextual()) {
+                    return Optional.of(g.path("ParameterGroupFamily").asText());
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public Optional<String> s3KeyPrefix(Scope scope, String clusterIdentifier) {
+        Path file = root.resolve(scope.account())
+                .resolve(String.valueOf(scope.region()))
+                .resolve("redshift")
+                .resolve("describe-logging-status")
+                .resolve(clusterIdentifier + ".json");
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        JsonNode prefix = read(file).path("S3KeyPrefix");
+        return Optional.of(prefix.isTextual() ? prefix.asText() : "");
+    }
+
+    private static JsonNode read(Path file) {
+        try {
+            JsonNode node = JSON.readTree(file.toFile());
+            return node == null ? JSON.createObjectNode() : node;
+        } catch (IOException e) {
+            return JSON.createObjectNode();
+        }
+    }
+}

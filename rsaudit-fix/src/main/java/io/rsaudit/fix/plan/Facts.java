@@ -1,0 +1,33 @@
+package io.rsaudit.fix.plan;
+
+import io.rsaudit.core.model.Scope;
+import java.util.Optional;
+
+/**
+ * What a plan needs that the inventory does not keep: the family of a cluster parameter group ({@code
+ * redshift-1.0}, for a copy of the group) and the S3 key prefix of a cluster's audit logging (so that turning on
+ * more logs does not move them). Empty when it cannot be read; the remedy that needs it is then refused.
+ */
+public interface Facts {
+
+    /** The family of a custom group; a default group's family is in its name and is not asked for. */
+    Optional<String> parameterGroupFamily(Scope scope, String groupName);
+
+    /** The S3 key prefix of the cluster's audit logging; {@code ""} for none. */
+    Optional<String> s3KeyPrefix(Scope scope, String clusterIdentifier);
+
+    /** Knows nothing: remedies that need a fact are refused. */
+    static Facts none() {
+        return new Facts() {
+            @Override
+            public Optional<String> parameterGroupFamily(Scope scope, String groupName) {
+                return Optional.empty();
+            }
+
+            @Override
+            public Optional<String> s3KeyPrefix(Scope scope, String clusterIdentifier) {
+                return Optional.empty();
+            }
+        };
+    }
+}

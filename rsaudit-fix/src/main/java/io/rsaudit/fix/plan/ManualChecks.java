@@ -1,0 +1,67 @@
+package io.rsaudit.fix.plan;
+
+import java.util.Map;
+
+/** Why the failures of some checks are left to a person: the fix would break something it cannot see. */
+public final class ManualChecks {
+
+    private static final Map<String, String> REASONS = Map.ofEntries(
+            Map.entry(
+                    "RS-NET-002",
+                    "which of the security group's internet rules are still needed is a network decision; removing"
+                            + " one may cut off legitimate clients"),
+            Map.entry(
+                    "RS-NET-007",
+                    "which of the security group's internet rules are still needed is a network decision; removing"
+                            + " one may cut off legitimate clients"),
+            Map.entry("RS-NET-004", "changing the port breaks every client and firewall rule that names it"),
+            Map.entry(
+                    "RS-ACCESS-001",
+                    "the admin user name cannot be changed in place: it needs a new cluster from a snapshot"),
+            Map.entry(
+                    "RS-ACCESS-003",
+                    "the admin user name of a namespace is changed with its password; rsaudit does not handle"
+                            + " credentials"),
+            Map.entry(
+                    "RS-ACCESS-002",
+                    "moving the admin password to Secrets Manager replaces it: every client using it breaks until"
+                            + " it reads the secret"),
+            Map.entry(
+                    "RS-ACCESS-004",
+                    "moving the admin password to Secrets Manager replaces it: every client using it breaks until"
+                            + " it reads the secret"),
+            Map.entry(
+                    "RS-ATREST-002",
+                    "moving to a customer-managed key is an encryption migration and needs the key chosen and its"
+                            + " policy written"),
+            Map.entry(
+                    "RS-ATREST-003", "a disabled key may be on its way to deletion; enabling it is a key owner's call"),
+            Map.entry("RS-ATREST-005", "an HSM connection is repaired on the HSM side (certificates, network)"),
+            Map.entry(
+                    "RS-ATREST-006",
+                    "a snapshot cannot be encrypted in place: copy it (restore, re-snapshot) and delete the old one,"
+                            + " which rsaudit never does"),
+            Map.entry("RS-ATREST-007", "a namespace's key is changed by a migration that needs the key chosen"),
+            Map.entry("RS-ATREST-008", "a copy grant's key cannot be changed: a new grant and a copy reconfiguration"),
+            Map.entry("RS-BACKUP-005", "the remedy for an orphaned snapshot is deleting it, which rsaudit never does"),
+            Map.entry(
+                    "RS-BACKUP-008",
+                    "serverless snapshot sharing lives in the snapshot's resource policy; rsaudit does not rewrite"
+                            + " resource policies"),
+            Map.entry(
+                    "RS-LOG-004",
+                    "failing delivery is repaired at the destination (bucket policy, KMS key, log group)"),
+            Map.entry("RS-LOG-006", "CloudTrail trails are account-wide infrastructure, outside Redshift"),
+            Map.entry("RS-RES-001", "Multi-AZ needs RA3 nodes and doubles the compute cost: a capacity decision"));
+
+    private ManualChecks() {}
+
+    public static String reason(String checkId) {
+        return REASONS.getOrDefault(checkId, "rsaudit has no automatic remedy for this check");
+    }
+
+    /** Whether the check is known to stay manual. */
+    public static boolean isManual(String checkId) {
+        return REASONS.containsKey(checkId);
+    }
+}

@@ -1,0 +1,136 @@
+package io.rsaudit.fix.plan;
+
+import io.rsaudit.core.model.Namespace;
+import io.rsaudit.core.model.Value;
+import io.rsaudit.core.model.Workgroup;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** The remedies of Redshift Serverless workgroups and namespaces. */
+final class ServerlessRemedies {
+
+    static final List<String> LOGS = List.of("userlog", "connectionlog", "useractivitylog");
+
+    private ServerlessRemedies() {}
+
+    static ResourcePlan workgroup(Workgroup w, List<String> checks, Planner.Context ctx) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        Map<String, Object> before = new LinkedHashMap<>();
+        Map<String, String> config = new LinkedHashMap<>();
+        List<Remedy> remedies = new ArrayList<>();
+        List<String> fixed = new ArrayList<>();
+        for (String id : checks) {
+            switch (id) {
+                case "RS-TRANSIT-003", "RS-TRANSIT-004" -> {
+                    String p = id.equals("RS-TRANSIT-003") ? "require_ssl" : "use_fips_ssl";
+                    if (!w.configParameters().isPresent()) {
+                        ctx.sink().refuse(id, w.id(), "the workgroup's configParameters were not read");
+                        continue;
+                    }
+                    config.put(p, "true");
+                    if (p.equals("use_fips_ssl")) {
+                        // FIPS-validated TLS is use_fips_ssl together with require_ssl
+                        config.put("require_ssl", "true");
+                    }
+                    remedies.add(new Remedy(
+                            id,
+                            "set " + p + "=true in the workgroup's configParameters",
+                            Impact.NONE,
+                            "clients that connect without " + (p.equals("require_ssl") ? "TLS" : "FIPS-validated TLS")
+                                    + " are refused",
+                            "UpdateWorkgroup with the previous configParameters"));
+                    fixed.add(id);
+                }
+                case "RS-NET-005" -> {
+                    params.put("publiclyAccessible", false);
+                    before.put("publiclyAccessible", w.publiclyAccessible().value());
+                    remedies.add(new Remedy(
+                            id,
+                            "turn public access off",
+                            Impact.BRIEF_DROP,
+                            "clients outside the VPC can no longer connect",
+                            "UpdateWorkgroup publiclyAccessible="
+                                    + w.publiclyAccessible().show()));
+                    fixed.add(id);
+                }
+                case "RS-NET-006" -> {
+                    params.put("enhancedVpcRouting", true);
+                    before.put("enhancedVpcRouting", w.enhancedVpcRouting().value());
+                    remedies.add(new Remedy(
+                            id,
+                            "turn enhanced VPC routing on",
+                            Impact.BRIEF_DROP,
+                            "COPY and UNLOAD fail unless the VPC has a route to S3",
+                            "UpdateWorkgroup enhancedVpcRouting="
+                                    + w.enhancedVpcRouting().show()));
+                    fixed.add(id);
+                }
+                default -> ctx.sink().manual(id, w.id());
+            }
+        }
+        if (remedies.isEmpty()) {
+            return null;
+        }
+        Map<String, Object> request = new LinkedHashMap<>();
+        request.put("workgroupName", w.id().name());
+        if (!config.isEmpty()) {
+            // every current key, the changed ones replaced: the request does not drop a key it leaves out
+            Map<String, String> all = new TreeMap<>();
+            Map<String, String> old = new TreeMap<>();
+            for (Map.Entry<String, Value<String>> e :
+                    w.configParameters().value().parameters().entrySet()) {
+                if (e.getValue().isPresent()) {
+                    all.put(e.getKey(), e.getValue().value());
+                    old.put(e.getKey(), e.getValue().value());
+                }
+            }
+            all.putAll(config);
+            request.put("configParameters", Call.pairs("parameterKey", "parameterValue", all));
+            before.put("configParameters", Call.pairs("parameterKey", "parameterValue", old));
+        }
+        request.putAll(params);
+        return new ResourcePlan(
+                w.id(),
+                fixed,
+                remedies,
+                List.of(new Call("redshift-serverless", "UpdateWorkgroup", w.id().scope(), request, before)),
+                List.of(),
+                List.of());
+    }
+
+    static ResourcePlan namespace(Namespace n, List<String> checks, Planner.Context ctx) {
+        ResourcePlan plan = null;
+        for (String id : checks) {
+            if (!id.equals("RS-LOG-005")) {
+                ctx.sink().manual(id, n.id());
+                continue;
+            }
+            Map<String, Object> before = new LinkedHashMap<>();
+            before.put("logExports", n.logExports().value());
+            plan = new ResourcePlan(
+                    n.id(),
+                    List.of(id),
+                    List.of(new Remedy(
+                            id,
+                            "export userlog, connectionlog and useractivitylog to CloudWatch Logs",
+                            Impact.NONE,
+                            "CloudWatch Logs ingestion and storage cost",
+                            "UpdateNamespace with the previous logExports")),
+                    List.of(new Call(
+                            "redshift-serverless",
+                            "UpdateNamespace",
+                            n.id().scope(),
+                            Call.args()
+                                    .put("namespaceName", n.id().name())
+                                    .put("logExports", LOGS)
+                                    .build(),
+                            before)),
+                    List.of(),
+                    List.of());
+        }
+        return plan;
+    }
+}
