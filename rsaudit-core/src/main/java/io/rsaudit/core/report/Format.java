@@ -1,5 +1,6 @@
 package io.rsaudit.core.report;
 
+import io.rsaudit.core.baseline.Baseline;
 import io.rsaudit.core.check.Finding;
 import io.rsaudit.core.hunt.engine.Alert;
 import io.rsaudit.core.hunt.run.HuntHeader;
@@ -29,9 +30,18 @@ public record Format(
         ReportWriter<H, R, S> open(Writer out, Style style);
     }
 
-    /** How a person's format may look: colour only on a terminal, and never with {@code NO_COLOR} set. */
-    public record Style(boolean colour) {
+    /**
+     * How a format may present a run: colour only on a terminal (and never with {@code NO_COLOR} set), and the
+     * previous report ({@code --baseline}) that formats with a place for it mark each open result against.
+     *
+     * @param baseline {@code null} without {@code --baseline}
+     */
+    public record Style(boolean colour, Baseline baseline) {
         public static final Style PLAIN = new Style(false);
+
+        public Style(boolean colour) {
+            this(colour, null);
+        }
     }
 
     public Format {
