@@ -27,7 +27,16 @@ public final class Main implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(run(Clock.systemUTC(), new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+        int code = run(Clock.systemUTC(), new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+        // System.out keeps write errors to itself too (the PrintWriter above never sees them): a report lost on a
+        // full disk or a closed stdout is a failed run, not a clean one
+        System.out.flush();
+        if (System.out.checkError() && code != ExitCode.USAGE.code()) {
+            System.err.println("rsaudit: cannot write to stdout (disk full, or the pipe or file closed); the output"
+                    + " is lost or incomplete. Use --output FILE to write the report to a file");
+            code = ExitCode.USAGE.code();
+        }
+        System.exit(code);
     }
 
     /** Runs the CLI and returns the exit code; the clock and streams are injected so tests can run it in process. */

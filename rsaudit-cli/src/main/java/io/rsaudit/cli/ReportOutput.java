@@ -128,7 +128,12 @@ final class ReportOutput {
                 writers.add(open(writersOf, chosen.get(0), spec.commandLine().getOut(), new Format.Style(terminal)));
             }
             T result = body.run(ReportWriter.all(writers));
-            spec.commandLine().getOut().flush();
+            java.io.PrintWriter stdout = spec.commandLine().getOut();
+            // a PrintWriter keeps write errors to itself: ask, so that a full disk or a closed pipe is not "clean"
+            if (stdout.checkError() && output == null && outputDir == null) {
+                throw new Main.UsageException("cannot write the report to stdout (disk full, or the pipe or file"
+                        + " closed); nothing was reported. Use --output FILE to write it to a file");
+            }
             for (Writer w : files) {
                 w.close();
             }

@@ -24,7 +24,8 @@ class HuntCommandTest {
             Files.writeString(golden, run.out());
         }
         assertThat(run.out()).isEqualTo(Files.readString(golden));
-        assertThat(run.out()).doesNotContain("AKIAIOSFODNN7EXAMPLE", "Sup3rSecret1", "wJalrXUtnFEMI");
+        // secrets go; the access key id is an identifier an investigation needs, and stays
+        assertThat(run.out()).doesNotContain("Sup3rSecret1", "wJalrXUtnFEMI").contains("AKIAIOSFODNN7EXAMPLE");
     }
 
     @Test
@@ -55,7 +56,7 @@ class HuntCommandTest {
         assertThat(json.path("read").path("problems"))
                 .extracting(p -> p.path("kind").asText())
                 .contains("unknown_type", "malformed");
-        assertThat(run.out()).doesNotContain("AKIAIOSFODNN7EXAMPLE", "Sup3rSecret1");
+        assertThat(run.out()).doesNotContain("Sup3rSecret1", "wJalrXUtnFEMI").contains("AKIAIOSFODNN7EXAMPLE");
     }
 
     @Test

@@ -15,7 +15,7 @@ import java.util.Objects;
  * {@code fields} must be unmodifiable; parsers may hand in a compact map of their own rather than a copy, because
  * building one map per record is the hot path. SQL text and any other field that may carry a secret are redacted
  * before an Event is built, and the raw field {@code redactions} then names what was removed
- * ({@code password}, {@code aws-access-key-id}, {@code aws-secret-access-key}...), comma-separated.
+ * ({@code password}, {@code aws-secret-access-key}, {@code aws-session-token}...), comma-separated.
  */
 public record Event(
         LogType type,

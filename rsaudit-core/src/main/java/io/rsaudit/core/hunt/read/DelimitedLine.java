@@ -30,33 +30,16 @@ final class DelimitedLine {
     private byte[] line;
     int count;
     boolean ascii;
-    /** What the split saw for the secret pre-check (see {@link Redactor#mayContainSecretWord}). */
-    private boolean quote;
 
-    private boolean equals;
-    private boolean keyId;
-
-    /**
-     * Byte classes of the split's pass over the bytes after the last whole word: the delimiter, what the secret
-     * pre-check needs, and non-ASCII.
-     */
+    /** Byte classes of the split's pass over the bytes after the last whole word: the delimiter and non-ASCII. */
     private static final byte DELIMITER = 1;
 
-    private static final byte QUOTE = 2;
-    private static final byte EQUALS = 3;
-    private static final byte CAPITAL_A = 4;
-    private static final byte NON_ASCII = 5;
+    private static final byte NON_ASCII = 2;
     private static final byte[] CLASS = new byte[256];
     private static final long PIPE_WORD = Text.spread('|');
-    private static final long QUOTE_WORD = Text.spread('\'');
-    private static final long EQUALS_WORD = Text.spread('=');
-    private static final long CAPITAL_A_WORD = Text.spread('A');
 
     static {
         CLASS['|'] = DELIMITER;
-        CLASS['\''] = QUOTE;
-        CLASS['='] = EQUALS;
-        CLASS['A'] = CAPITAL_A;
         for (int c = 0x80; c < 0x100; c++) {
             CLASS[c] = NON_ASCII;
         }
@@ -96,9 +79,6 @@ final class DelimitedLine {
     boolean split(byte[] b, int from, int to, long lineNo) {
         int d = 0;
         long highs = 0;
-        long quotes = 0;
-        long equalSigns = 0;
-        boolean key = false;
         int i = from;
         // Eight bytes at a time, without a branch that depends on where the delimiters fall (those mispredicted on
         // nearly every word): a word's first four delimiters are stored unconditionally (past the last one, the
@@ -106,12 +86,6 @@ final class DelimitedLine {
         for (; i + 8 <= to && d < positioned; i += 8) {
             long v = Text.word(b, i);
             highs |= v;
-            quotes |= Text.zeros(v ^ QUOTE_WORD);
-            equalSigns |= Text.zeros(v ^ EQUALS_WORD);
-            long a = Text.zeros(v ^ CAPITAL_A_WORD);
-            if (a != 0 && !key) {
-                key = keyIdIn(b, i, a, to);
-            }
             long m = Text.exactZeros(v ^ PIPE_WORD);
             int c = Long.bitCount(m);
             delims[d] = i + Text.firstByte(m);
@@ -130,25 +104,14 @@ final class DelimitedLine {
         for (; i + 8 <= to && d <= maxFields; i += 8) {
             long v = Text.word(b, i);
             highs |= v;
-            quotes |= Text.zeros(v ^ QUOTE_WORD);
-            equalSigns |= Text.zeros(v ^ EQUALS_WORD);
-            long a = Text.zeros(v ^ CAPITAL_A_WORD);
-            if (a != 0 && !key) {
-                key = keyIdIn(b, i, a, to);
-            }
             d += Long.bitCount(Text.exactZeros(v ^ PIPE_WORD));
         }
         boolean nonAscii = Text.hasHighBit(highs);
-        boolean q = quotes != 0;
-        boolean eq = equalSigns != 0;
         for (; i < to && d <= maxFields; i++) {
             byte k = CLASS[b[i] & 0xff];
             if (k != 0) {
                 switch (k) {
                     case DELIMITER -> delims[d++] = i;
-                    case QUOTE -> q = true;
-                    case EQUALS -> eq = true;
-                    case CAPITAL_A -> key |= Redactor.isKeyIdAt(b, i, to);
                     default -> nonAscii = true;
                 }
             }
@@ -171,9 +134,6 @@ final class DelimitedLine {
         count = n;
         position(from, to, Math.min(positioned, n));
         ascii = !nonAscii;
-        quote = q;
-        equals = eq;
-        keyId = key;
         if (!ascii && !Text.isValidUtf8(b, from, to)) {
             file.invalidUtf8(lineNo);
         }
@@ -202,17 +162,6 @@ final class DelimitedLine {
     private int lastFieldEnd(int at, int to) {
         int bar = Text.indexOfByte(line, at, to, (byte) '|');
         return bar < 0 ? to : bar;
-    }
-
-    /** Whether a key id starts at one of the bytes {@code mask} flags in the word at {@code i}. */
-    private static boolean keyIdIn(byte[] b, int i, long mask, int to) {
-        for (long a = mask; a != 0; a &= a - 1) {
-            int at = i + Text.firstByte(a);
-            if (b[at] == 'A' && Redactor.isKeyIdAt(b, at, to)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Where field {@code field} of the line just split starts, spaces trimmed. */
@@ -249,12 +198,9 @@ final class DelimitedLine {
         return FieldMap.lazy(names, values, Arrays.copyOfRange(b, from, to), count, ascii);
     }
 
-    /**
-     * Whether the line just split may hold a secret: {@link Redactor#mayContainSecret(byte[], int, int)} of the
-     * line, from what the split saw on its way.
-     */
+    /** Whether the line just split may hold a secret: {@link Redactor#mayContainSecret(byte[], int, int)}. */
     boolean mayHoldSecret(byte[] b, int from, int to) {
-        return keyId || Redactor.mayContainSecretWord(b, from, to, quote, equals);
+        return Redactor.mayContainSecret(b, from, to);
     }
 
     private String decode(byte[] b, int f) {

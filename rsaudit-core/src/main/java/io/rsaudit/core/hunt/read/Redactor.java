@@ -1,50 +1,67 @@
 package io.rsaudit.core.hunt.read;
 
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * Removes secrets from SQL and other logged text before anything keeps it: plain-text passwords, AWS access key
- * ids, secret access keys, session tokens and client-side encryption keys. Each is replaced by
- * {@code <redacted:KIND>} and its kind added to the caller's set, which becomes the event's {@code redactions}
- * field.
+ * Removes secrets from SQL and other logged or collected text before anything keeps or shows it: passwords,
+ * password hashes, AWS secret access keys, session tokens, client-side encryption keys and other named secrets. Each
+ * is replaced by {@code <redacted:KIND>} and its kind added to the caller's set, which becomes the event's
+ * {@code redactions} field.
  *
- * <p>What is not redacted, and why: a password already masked by Redshift ({@code '***'}, any run of asterisks) is
- * no secret; {@code PASSWORD DISABLE} has none; {@code IAM_ROLE 'arn:...'} and {@code aws_iam_role=} name a role,
- * which is not a credential. Password hashes ({@code 'md5...'}, {@code 'sha256|...'}) are redacted as
- * {@code password-hash}: Redshift accepts an md5 hash in place of the password, so the hash is a credential. A
- * bare 40-character secret key with no keyword before it is not recognised (too many false positives).
+ * <p>The pass is a tokenizer, not a set of patterns: it reads the text as SQL (string literals {@code '...'},
+ * {@code E'...'}, {@code $tag$...$tag$}, quoted identifiers {@code "..."}, {@code --} and nested {@code /* *}{@code /}
+ * comments, words, and whitespace of every Unicode kind, including no-break spaces and format characters), so a
+ * keyword inside a literal or identifier is not taken for a clause, and a comment between a keyword and its value
+ * does not hide the value. What it recognises:
+ *
+ * <ul>
+ *   <li>a word ending in {@code password}, {@code passwd} or {@code pwd} (any ASCII case), then optionally {@code =}
+ *       or {@code :}, then a quoted value; or, after {@code =}/{@code :}, a bare value ({@code password=x;} in a
+ *       connection string). Without {@code =}/{@code :} a bare word is no value ({@code PASSWORD DISABLE},
+ *       {@code select passwd from pg_user});
+ *   <li>a word ending in {@code secret_access_key}, {@code secretaccesskey}, {@code secret_key}, {@code token},
+ *       {@code symmetric_key} or {@code secret}, then optionally {@code AS} and {@code =}/{@code :}, then a quoted
+ *       value or a bare one ({@code SECRET_ACCESS_KEY wJalr...} unquoted). A bare value without {@code =}/{@code :}
+ *       counts when it cannot be an SQL word (it has a character other than a letter or '_', or 13 or more of
+ *       them); plain {@code token} and {@code secret} need {@code =}/{@code :};
+ *   <li>a quoted key whose whole text is such a word, then {@code :} or {@code =}: {@code "password": "x"} in JSON,
+ *       {@code 'SecretAccessKey': 'x'} in a printed map;
+ *   <li>the password of a URL's user info: {@code postgres://user:secret@host};
+ *   <li>and all of these again inside string literals, quoted identifiers and comments (a {@code CREDENTIALS}
+ *       string, a connection string in a literal, SQL quoted inside SQL), to a depth of {@value #MAX_DEPTH}; deeper
+ *       text that may hold a secret is replaced whole.
+ * </ul>
+ *
+ * <p>What is not redacted, and why: access key ids ({@code AKIA...}, {@code ASIA...}) are identifiers, not secrets,
+ * and an investigation needs them; a password already masked ({@code '***'}, any run of asterisks, an empty one, or
+ * a marker of this class) is no secret; {@code IAM_ROLE 'arn:...'} and {@code aws_iam_role=} name a role. Password
+ * hashes ({@code 'md5...'}, {@code 'sha256|...'}) are redacted as {@code password-hash}: Redshift accepts an md5 hash
+ * in place of the password, so the hash is a credential. A bare secret with no keyword before it is not recognised.
+ *
+ * <p>Work is linear in the text's length (times the nesting depth), and the result is at most the text plus one
+ * marker per redaction.
  */
 public final class Redactor {
 
     public static final String PASSWORD = "password";
     public static final String PASSWORD_HASH = "password-hash";
-    public static final String ACCESS_KEY_ID = "aws-access-key-id";
     public static final String SECRET_ACCESS_KEY = "aws-secret-access-key";
     public static final String SESSION_TOKEN = "aws-session-token";
     public static final String ENCRYPTION_KEY = "encryption-key";
+    /** A value under a key named {@code secret} or {@code ..._secret}, or text too deeply nested to read. */
+    public static final String SECRET = "secret";
 
-    /** {@code PASSWORD 'x'} (also {@code PASSWORD='x'}); an unterminated quote runs to the end of the text. */
-    private static final Pattern PASSWORD_CLAUSE =
-            Pattern.compile("(?i)(\\bpassword(?:\\s+|\\s*=\\s*))'((?:[^']|'')*)('|$)");
-    /** COPY/UNLOAD/CREATE MODEL credential parameters: {@code SECRET_ACCESS_KEY '...'}. */
-    private static final Pattern KEY_PARAMETER = Pattern.compile(
-            "(?i)(\\b(access_key_id|secret_access_key|session_token|master_symmetric_key)\\s+(?:as\\s+)?)"
-                    + "'((?:[^']|'')*)('|$)");
-    /** Inside a {@code CREDENTIALS '...'} string: {@code aws_secret_access_key=...;token=...}. */
-    private static final Pattern CREDENTIAL_PAIR = Pattern.compile(
-            "(?i)(\\b(aws_access_key_id|aws_secret_access_key|token|master_symmetric_key)\\s*=\\s*)([^;'\\s]+)");
+    /** How deep literals inside literals are read; past it, text that may hold a secret is replaced whole. */
+    static final int MAX_DEPTH = 3;
 
-    private static final Pattern ACCESS_KEY = Pattern.compile("\\b(?:AKIA|ASIA)[A-Z0-9]{16}\\b");
-    private static final Pattern MASKED = Pattern.compile("\\*+");
-    private static final Pattern HASH = Pattern.compile("(?i)md5[0-9a-f]{32}|sha256\\|.*");
+    private static final String MARKER_PREFIX = "<redacted:";
+    private static final int MAX_KEY_LENGTH = 64;
 
     private Redactor() {}
 
     /** The marker that replaces a secret of this kind. */
     public static String marker(String kind) {
-        return "<redacted:" + kind + ">";
+        return MARKER_PREFIX + kind + ">";
     }
 
     /**
@@ -58,17 +75,9 @@ public final class Redactor {
         return redactWithoutPrecheck(text, found);
     }
 
-    /** Every pattern applied, whatever the first pass would say; tests check the first pass against it. */
+    /** The tokenizer's pass, whatever the first pass would say; tests check the first pass against it. */
     static String redactWithoutPrecheck(String text, Set<String> found) {
-        String s = replacePasswords(text, found);
-        s = replaceKeyParameters(s, found);
-        s = replaceCredentialPairs(s, found);
-        Matcher m = ACCESS_KEY.matcher(s);
-        if (m.find()) {
-            found.add(ACCESS_KEY_ID);
-            s = m.replaceAll(marker(ACCESS_KEY_ID));
-        }
-        return s;
+        return new Pass(text, found, 0).run();
     }
 
     /** The {@code redactions} field value for these kinds, or {@code null} when there are none. */
@@ -76,94 +85,103 @@ public final class Redactor {
         return found.isEmpty() ? null : String.join(",", found);
     }
 
+    // ---------------------------------------------------------------------------------------------------------
+    // The first pass.
+
     /**
-     * A cheap first pass: false only when no pattern of this class can match, so the text is left as it is. Each
-     * pattern needs a word and a character: a password clause "password" and a quote; a key parameter one of
-     * {@code access_key}, {@code token}, {@code symmetric} and a quote; a credential pair one of those and '='; a
-     * bare key id "AKIA" or "ASIA" in capitals (that pattern is case-sensitive). Words are matched in ASCII case only,
-     * as the patterns are. So the connection log's {@code authmethod} "password" costs one scan, not a regex.
+     * A cheap first pass: false only when the tokenizer cannot change the text. Every keyword the tokenizer knows
+     * holds one of the stems {@code passw}, {@code pwd}, {@code token}, {@code secret}, {@code symmetric} (ASCII
+     * case); a password keyword needs a quote, '=' or ':' after it; a URL's user info needs {@code ://} and then an
+     * '@'. So the connection log's {@code authmethod} "password" costs one scan, not a tokenizer pass.
      */
     public static boolean mayContainSecret(CharSequence s) {
         int n = s.length();
-        boolean quote = false;
-        boolean equals = false;
+        boolean passwordSeen = false;
+        boolean urlSeen = false;
         for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
-            if (c == '\'') {
-                quote = true;
-            } else if (c == '=') {
-                equals = true;
-            } else if (c == 'A'
-                    && i + 3 < n
-                    && s.charAt(i + 2) == 'I'
-                    && s.charAt(i + 3) == 'A'
-                    && (s.charAt(i + 1) == 'K' || s.charAt(i + 1) == 'S')) {
-                return true;
-            }
-        }
-        if (!quote && !equals) {
-            return false;
-        }
-        for (int i = 0; i + 5 <= n; i++) {
-            switch (s.charAt(i) | 0x20) {
-                case 'p' -> {
-                    if (quote && matchesAt(s, i, n, "password")) {
+            switch (c) {
+                case '\'', '"', '=', ':', '$' -> {
+                    if (passwordSeen) {
+                        return true;
+                    }
+                    if (c == ':' && i + 2 < n && s.charAt(i + 1) == '/' && s.charAt(i + 2) == '/') {
+                        urlSeen = true;
+                    }
+                }
+                case '@' -> {
+                    if (urlSeen) {
                         return true;
                     }
                 }
-                case 'a' -> {
-                    if (matchesAt(s, i, n, "access_key")) {
-                        return true;
+                default -> {
+                    switch (c | 0x20) {
+                        case 'p' -> passwordSeen |= matchesAt(s, i, n, "passw") || matchesAt(s, i, n, "pwd");
+                        case 't' -> {
+                            if (matchesAt(s, i, n, "token")) {
+                                return true;
+                            }
+                        }
+                        case 's' -> {
+                            if (matchesAt(s, i, n, "secret") || matchesAt(s, i, n, "symmetric")) {
+                                return true;
+                            }
+                        }
+                        default -> {}
                     }
                 }
-                case 't' -> {
-                    if (matchesAt(s, i, n, "token")) {
-                        return true;
-                    }
-                }
-                case 's' -> {
-                    if (matchesAt(s, i, n, "symmetric")) {
-                        return true;
-                    }
-                }
-                default -> {}
             }
         }
         return false;
     }
 
-    /**
-     * The same first pass over bytes, for parsers that have not decoded a line yet: eight bytes at a time, as it
-     * runs over every byte of SQL text.
-     */
+    /** The same first pass over bytes (ASCII or UTF-8), for parsers that have not decoded a line yet. */
     static boolean mayContainSecret(byte[] b, int from, int to) {
-        long quotes = 0;
-        long equals = 0;
         int i = from;
+        // Eight bytes at a time, looking only at the stems' rare bytes: 'w' (passw, pwd), 'k' (token), 'y'
+        // (symmetric), 'c' (secret), '/' (://); each is checked whole around them. Quotes, '=', ':' and '@' matter
+        // only once a password keyword or a URL is seen: from there on, byte by byte.
+        int flag = NONE;
+        words:
         for (; i + 8 <= to; i += 8) {
             long v = Text.word(b, i);
-            quotes |= Text.zeros(v ^ QUOTES);
-            equals |= Text.zeros(v ^ EQUALS);
-            for (long a = Text.zeros(v ^ CAPITAL_AS); a != 0; a &= a - 1) {
-                int at = i + Text.firstByte(a);
-                if (b[at] == 'A' && isKeyIdAt(b, at, to)) {
+            long l = v | CASE;
+            long m = Text.zeros(l ^ WS)
+                    | Text.zeros(l ^ KS)
+                    | Text.zeros(l ^ YS)
+                    | Text.zeros(l ^ CS)
+                    | Text.zeros(v ^ SLASHES);
+            for (; m != 0; m &= m - 1) {
+                int at = i + Text.firstByte(m);
+                flag = stemAround(b, from, to, at);
+                if (flag == STEM) {
                     return true;
+                }
+                if (flag != NONE) {
+                    i = at + 1;
+                    break words;
                 }
             }
         }
-        boolean quote = quotes != 0;
-        boolean equal = equals != 0;
+        boolean passwordSeen = flag == PASSWORD_STEM;
+        boolean urlSeen = flag == URL_STEM;
         for (; i < to; i++) {
             byte c = b[i];
-            if (c == '\'') {
-                quote = true;
-            } else if (c == '=') {
-                equal = true;
-            } else if (c == 'A' && isKeyIdAt(b, i, to)) {
+            if (c == '\'' || c == '"' || c == '=' || c == ':' || c == '$') {
+                if (passwordSeen) {
+                    return true;
+                }
+            } else if (c == '@' && urlSeen) {
                 return true;
             }
+            int hit = stemAround(b, from, to, i);
+            if (hit == STEM) {
+                return true;
+            }
+            passwordSeen |= hit == PASSWORD_STEM;
+            urlSeen |= hit == URL_STEM;
         }
-        return mayContainSecretWord(b, from, to, quote, equal);
+        return false;
     }
 
     /** {@link #scanSql}: the text may hold a secret. */
@@ -172,153 +190,51 @@ public final class Redactor {
     static final int NON_ASCII = 2;
 
     /**
-     * A first pass for SQL, sound like {@link #mayContainSecret(byte[], int, int)} but looking at the few places
-     * where a pattern could match instead of at words anywhere: SQL's date and string literals put a quote in most
-     * statements, and the words' rare letters in their text ("where", "by") then cost a look each. Every pattern
-     * ends its keyword just before a quote or an '=': a password clause's "password" before
-     * {@code \s*(=\s*)?'}, a key parameter's keyword before {@code \s+(as\s+)?'}, a credential pair's before
-     * {@code \s*=}; a bare key id is "AKIA" or "ASIA". So each quote, '=' and capital A is checked for what
-     * precedes it (keywords by their ends, ASCII case only, as the patterns match). Returns {@link #MAY_HOLD_SECRET}
-     * and {@link #NON_ASCII} flags, so that a parser needs no second pass for the encoding.
+     * The user activity log's first pass: {@link #mayContainSecret(byte[], int, int)} as {@link #MAY_HOLD_SECRET},
+     * and {@link #NON_ASCII} when a byte is over 0x7f, so that a parser needs no second pass for the encoding.
      */
     static int scanSql(byte[] b, int from, int to) {
-        long highs = 0;
-        int i = from;
-        for (; i + 8 <= to; i += 8) {
-            long v = Text.word(b, i);
-            highs |= v;
-            for (long m = Text.zeros(v ^ QUOTES) | Text.zeros(v ^ EQUALS) | Text.zeros(v ^ CAPITAL_AS);
-                    m != 0;
-                    m &= m - 1) {
-                if (anchorAt(b, from, to, i + Text.firstByte(m))) {
-                    return MAY_HOLD_SECRET | (Text.isAscii(b, from, to) ? 0 : NON_ASCII);
-                }
-            }
-        }
-        int tail = 0;
-        for (; i < to; i++) {
-            tail |= b[i];
-            if (anchorAt(b, from, to, i)) {
-                return MAY_HOLD_SECRET | (Text.isAscii(b, from, to) ? 0 : NON_ASCII);
-            }
-        }
-        return Text.hasHighBit(highs) || tail < 0 ? NON_ASCII : 0;
+        return (mayContainSecret(b, from, to) ? MAY_HOLD_SECRET : 0) | (Text.isAscii(b, from, to) ? 0 : NON_ASCII);
     }
 
-    /** Whether a pattern could match ending at the quote or '=', or starting at the capital A, at {@code at}. */
-    private static boolean anchorAt(byte[] b, int from, int to, int at) {
-        switch (b[at]) {
-            case '\'' -> {
-                int j = spaceBefore(b, from, at);
-                if (j >= from && b[j] == '=') {
-                    return endsWithKeyword(b, from, spaceBefore(b, from, j));
-                }
-                return endsWithKeyword(b, from, j)
-                        || j > from
-                                && (b[j] | 0x20) == 's'
-                                && (b[j - 1] | 0x20) == 'a'
-                                && endsWithKeyword(b, from, spaceBefore(b, from, j - 1));
-            }
-            case '=' -> {
-                return endsWithKeyword(b, from, spaceBefore(b, from, at));
-            }
-            case 'A' -> {
-                return isKeyIdAt(b, at, to);
-            }
-            default -> {
-                return false;
-            }
-        }
-    }
+    private static final int NONE = 0;
+    private static final int STEM = 1;
+    private static final int PASSWORD_STEM = 2;
+    private static final int URL_STEM = 3;
 
-    /** The index of the last byte before {@code at} that is not {@code \s} (as the patterns mean it), or below from. */
-    private static int spaceBefore(byte[] b, int from, int at) {
-        int j = at - 1;
-        while (j >= from && (b[j] == ' ' || (b[j] >= '\t' && b[j] <= '\r'))) {
-            j--;
-        }
-        return j;
-    }
-
-    /**
-     * Whether the bytes up to {@code last} end with a keyword of a pattern (by the keywords' ends), told first by
-     * the last letter: most quotes and '=' in SQL follow no letter at all.
-     */
-    private static boolean endsWithKeyword(byte[] b, int from, int last) {
-        if (last < from) {
-            return false;
-        }
-        return switch (b[last] | 0x20) {
-            case 'd' -> endsWith(b, from, last, "password") || endsWith(b, from, last, "access_key_id");
-            case 'y' -> endsWith(b, from, last, "access_key") || endsWith(b, from, last, "symmetric_key");
-            case 'n' -> endsWith(b, from, last, "token");
-            default -> false;
-        };
-    }
-
-    /** Whether {@code lower} ends at {@code last} (inclusive), in ASCII case only. */
-    private static boolean endsWith(byte[] b, int from, int last, String lower) {
-        int at = last - lower.length() + 1;
-        if (at < from) {
-            return false;
-        }
-        for (int k = lower.length() - 1; k >= 0; k--) {
-            if (asciiLower(b[at + k]) != lower.charAt(k)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static final long QUOTES = Text.spread('\'');
-    private static final long EQUALS = Text.spread('=');
-    private static final long CAPITAL_AS = Text.spread('A');
     private static final long CASE = Text.spread((char) 0x20);
     private static final long WS = Text.spread('w');
     private static final long KS = Text.spread('k');
     private static final long YS = Text.spread('y');
+    private static final long CS = Text.spread('c');
+    private static final long SLASHES = Text.spread('/');
 
-    /** Whether "AKIA" or "ASIA" starts at {@code i}, given the capital A there: the first pass's test at each. */
-    static boolean isKeyIdAt(byte[] b, int i, int to) {
-        return i + 3 < to && b[i + 2] == 'I' && b[i + 3] == 'A' && (b[i + 1] == 'K' || b[i + 1] == 'S');
-    }
-
-    /**
-     * The rest of the first pass, for a parser that has already looked at every byte (for the quote, '=' and
-     * {@link #isKeyIdAt}, found no key id) in its own scan: whether the words the patterns need are there. Each
-     * word is looked for at its rarest letter ("password" at its 'w', "access_key" and "token" at their 'k',
-     * "symmetric" at its 'y'), eight bytes at a time, and checked whole where one is found.
-     */
-    static boolean mayContainSecretWord(byte[] b, int from, int to, boolean quote, boolean equals) {
-        if (!quote && !equals) {
-            return false;
-        }
-        long ws = quote ? WS : KS;
-        int i = from;
-        for (; i + 8 <= to; i += 8) {
-            long v = Text.word(b, i) | CASE;
-            for (long m = Text.zeros(v ^ KS) | Text.zeros(v ^ YS) | Text.zeros(v ^ ws); m != 0; m &= m - 1) {
-                if (wordAround(b, from, to, i + Text.firstByte(m), quote)) {
-                    return true;
-                }
+    /** Which stem, if any, has its rare byte at {@code at}, within [from, to). */
+    private static int stemAround(byte[] b, int from, int to, int at) {
+        switch (b[at] | 0x20) {
+            case 'w' -> {
+                return wordAt(b, from, to, at - 4, "passw") || wordAt(b, from, to, at - 1, "pwd")
+                        ? PASSWORD_STEM
+                        : NONE;
+            }
+            case 'k' -> {
+                return wordAt(b, from, to, at - 2, "token") ? STEM : NONE;
+            }
+            case 'y' -> {
+                return wordAt(b, from, to, at - 1, "symmetric") ? STEM : NONE;
+            }
+            case 'c' -> {
+                return wordAt(b, from, to, at - 2, "secret") ? STEM : NONE;
+            }
+            case '/' -> {
+                return b[at] == '/' && at - 1 >= from && at + 1 < to && b[at - 1] == ':' && b[at + 1] == '/'
+                        ? URL_STEM
+                        : NONE;
+            }
+            default -> {
+                return NONE;
             }
         }
-        for (; i < to; i++) {
-            if (wordAround(b, from, to, i, quote)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Whether a word the patterns need has its rare letter at {@code at}, within [from, to). */
-    private static boolean wordAround(byte[] b, int from, int to, int at, boolean quote) {
-        return switch (b[at] | 0x20) {
-            case 'w' -> quote && wordAt(b, from, to, at - 4, "password");
-            case 'k' -> wordAt(b, from, to, at - 7, "access_key") || wordAt(b, from, to, at - 2, "token");
-            case 'y' -> wordAt(b, from, to, at - 1, "symmetric");
-            default -> false;
-        };
     }
 
     private static boolean wordAt(byte[] b, int from, int to, int at, String lower) {
@@ -333,12 +249,12 @@ public final class Redactor {
         return true;
     }
 
-    /** Whether {@code lower} is at {@code at}, in ASCII case only (the first letter is known to match). */
+    /** Whether {@code lower} is at {@code at}, in ASCII case only. */
     private static boolean matchesAt(CharSequence s, int at, int to, String lower) {
         if (at + lower.length() > to) {
             return false;
         }
-        for (int k = 1; k < lower.length(); k++) {
+        for (int k = 0; k < lower.length(); k++) {
             if (asciiLower(s.charAt(at + k)) != lower.charAt(k)) {
                 return false;
             }
@@ -350,73 +266,517 @@ public final class Redactor {
         return c >= 'A' && c <= 'Z' ? c + 32 : c;
     }
 
-    private static String replacePasswords(String s, Set<String> found) {
-        Matcher m = PASSWORD_CLAUSE.matcher(s);
-        if (!m.find()) {
-            return s;
+    // ---------------------------------------------------------------------------------------------------------
+    // The tokenizer.
+
+    /** What a keyword protects. */
+    private enum Family {
+        /** password, passwd, pwd: a bare value only after '=' or ':'. */
+        PASSWORD(false),
+        /** keys, tokens, encryption keys: a bare value also without a separator, when it cannot be a word. */
+        KEY(true),
+        /** plain {@code token}, {@code secret}: only after '=' or ':'. */
+        NAMED(false);
+
+        final boolean bareWithoutSeparator;
+
+        Family(boolean bareWithoutSeparator) {
+            this.bareWithoutSeparator = bareWithoutSeparator;
         }
-        StringBuilder b = new StringBuilder(s.length());
-        do {
-            String value = m.group(2);
-            String kind =
-                    MASKED.matcher(value).matches() ? null : HASH.matcher(value).matches() ? PASSWORD_HASH : PASSWORD;
-            if (kind == null) {
-                m.appendReplacement(b, Matcher.quoteReplacement(m.group()));
-            } else {
-                found.add(kind);
-                m.appendReplacement(b, Matcher.quoteReplacement(m.group(1) + "'" + marker(kind) + m.group(3)));
-            }
-        } while (m.find());
-        m.appendTail(b);
-        return b.toString();
     }
 
-    private static String replaceKeyParameters(String s, Set<String> found) {
-        Matcher m = KEY_PARAMETER.matcher(s);
-        if (!m.find()) {
-            return s;
-        }
-        StringBuilder b = new StringBuilder(s.length());
-        do {
-            String kind = kindOf(m.group(2));
-            found.add(kind);
-            m.appendReplacement(b, Matcher.quoteReplacement(m.group(1) + "'" + marker(kind) + m.group(4)));
-        } while (m.find());
-        m.appendTail(b);
-        return b.toString();
-    }
+    /** A keyword recognised: its family and the kind of secret its value is. */
+    private record Keyword(Family family, String kind) {}
 
-    private static String replaceCredentialPairs(String s, Set<String> found) {
-        Matcher m = CREDENTIAL_PAIR.matcher(s);
-        if (!m.find()) {
-            return s;
+    private static final String[][] SUFFIXES = {
+        {"password", "P", PASSWORD},
+        {"passwd", "P", PASSWORD},
+        {"pwd", "P", PASSWORD},
+        {"secret_access_key", "K", SECRET_ACCESS_KEY},
+        {"secretaccesskey", "K", SECRET_ACCESS_KEY},
+        {"secret_key", "K", SECRET_ACCESS_KEY},
+        {"secretkey", "K", SECRET_ACCESS_KEY},
+        {"session_token", "K", SESSION_TOKEN},
+        {"sessiontoken", "K", SESSION_TOKEN},
+        {"security_token", "K", SESSION_TOKEN},
+        {"securitytoken", "K", SESSION_TOKEN},
+        {"symmetric_key", "K", ENCRYPTION_KEY},
+        {"symmetrickey", "K", ENCRYPTION_KEY},
+        {"token", "N", SESSION_TOKEN},
+        {"secret", "N", SECRET},
+    };
+
+    /** The keyword that the chars [from, to) of {@code s} are, by their ASCII-lowercase ending; or null. */
+    private static Keyword keyword(String s, int from, int to) {
+        int len = to - from;
+        if (len < 3 || len > MAX_KEY_LENGTH) {
+            return null;
         }
-        StringBuilder b = new StringBuilder(s.length());
-        do {
-            String value = m.group(3);
-            if (value.startsWith("<redacted:")) {
-                m.appendReplacement(b, Matcher.quoteReplacement(m.group()));
+        for (String[] suffix : SUFFIXES) {
+            String w = suffix[0];
+            if (len < w.length()) {
                 continue;
             }
-            String kind = kindOf(m.group(2));
+            int at = to - w.length();
+            if (matchesAt(s, at, to, w)) {
+                Family f = suffix[1].equals("P") ? Family.PASSWORD : suffix[1].equals("K") ? Family.KEY : Family.NAMED;
+                return new Keyword(f, suffix[2]);
+            }
+        }
+        return null;
+    }
+
+    static boolean isTrivia(char c) {
+        return Character.isWhitespace(c)
+                || Character.isSpaceChar(c)
+                || Character.isISOControl(c)
+                || Character.getType(c) == Character.FORMAT;
+    }
+
+    private static boolean isWordStart(char c) {
+        return c == '_' || Character.isLetterOrDigit(c);
+    }
+
+    private static boolean isWordPart(char c) {
+        return c == '$' || isWordStart(c);
+    }
+
+    /** One pass over one text; nested texts (literal contents, comments) get a pass of their own. */
+    private static final class Pass {
+        private final String s;
+        private final int n;
+        private final Set<String> found;
+        private final int depth;
+        private StringBuilder out;
+        /** s[0, copied) is accounted for in {@link #out}. */
+        private int copied;
+
+        // the last quoted token read by quoted(): where its content starts and ends, and where it ends
+        private int contentStart;
+        private int contentEnd;
+        private int tokenEnd;
+        private char quoteChar;
+
+        Pass(String s, Set<String> found, int depth) {
+            this.s = s;
+            this.n = s.length();
+            this.found = found;
+            this.depth = depth;
+        }
+
+        String run() {
+            int i = 0;
+            while (i < n) {
+                char c = s.charAt(i);
+                if (quoted(i)) {
+                    int start = contentStart;
+                    int end = contentEnd;
+                    int after = tokenEnd;
+                    char q = quoteChar;
+                    Keyword k = q == '\'' || q == '"' ? keyword(s, start, end) : null;
+                    if (k != null && end - start == after - i - 2) {
+                        int next = value(after, k, true);
+                        if (next >= 0) {
+                            i = next;
+                            continue;
+                        }
+                    }
+                    nested(start, end, q);
+                    i = after;
+                } else if (c == '-' && i + 1 < n && s.charAt(i + 1) == '-') {
+                    i = comment(i);
+                } else if (c == '/' && i + 1 < n && s.charAt(i + 1) == '*') {
+                    i = comment(i);
+                } else if (isWordStart(c)) {
+                    int end = i + 1;
+                    while (end < n && isWordPart(s.charAt(end))) {
+                        end++;
+                    }
+                    Keyword k = keyword(s, i, end);
+                    i = k == null ? end : Math.max(end, value(end, k, false));
+                } else if (c == ':' && i + 2 < n && s.charAt(i + 1) == '/' && s.charAt(i + 2) == '/') {
+                    i = userInfo(i + 3);
+                } else {
+                    i++;
+                }
+            }
+            if (out == null) {
+                return s;
+            }
+            out.append(s, copied, n);
+            return out.toString();
+        }
+
+        /**
+         * Reads a quoted token at {@code i} into the fields, or returns false: {@code '...'} and {@code "..."} with
+         * doubled quotes, {@code E'...'} with backslash escapes, {@code $tag$...$tag$}. An unterminated one runs to
+         * the end of the text.
+         */
+        private boolean quoted(int i) {
+            char c = s.charAt(i);
+            if (c == '\'' || c == '"') {
+                // JSON escapes its quotes with a backslash; SQL's identifiers have none, but reading one as an
+                // escape only makes a token longer, and its text is read again as nested text
+                scanQuoted(i, c, c == '"');
+                return true;
+            }
+            if ((c == 'e' || c == 'E')
+                    && i + 1 < n
+                    && s.charAt(i + 1) == '\''
+                    && (i == 0 || !isWordPart(s.charAt(i - 1)))) {
+                scanQuoted(i + 1, '\'', true);
+                return true;
+            }
+            if (c == '$' && (i == 0 || !isWordPart(s.charAt(i - 1)))) {
+                int j = i + 1;
+                while (j < n && j - i <= MAX_KEY_LENGTH && (s.charAt(j) == '_' || Character.isLetter(s.charAt(j)))) {
+                    j++;
+                }
+                if (j < n && s.charAt(j) == '$') {
+                    String tag = s.substring(i, j + 1);
+                    int close = s.indexOf(tag, j + 1);
+                    quoteChar = '$';
+                    contentStart = j + 1;
+                    contentEnd = close < 0 ? n : close;
+                    tokenEnd = close < 0 ? n : close + tag.length();
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private void scanQuoted(int open, char q, boolean backslash) {
+            quoteChar = q;
+            contentStart = open + 1;
+            int j = open + 1;
+            while (j < n) {
+                char ch = s.charAt(j);
+                if (backslash && ch == '\\') {
+                    j += 2;
+                } else if (ch == q) {
+                    if (j + 1 < n && s.charAt(j + 1) == q) {
+                        j += 2;
+                    } else {
+                        contentEnd = j;
+                        tokenEnd = j + 1;
+                        return;
+                    }
+                } else {
+                    j++;
+                }
+            }
+            contentEnd = n;
+            tokenEnd = n;
+        }
+
+        /** A comment at {@code i}: its text read as nested text; returns where it ends. */
+        private int comment(int i) {
+            if (s.charAt(i) == '-') {
+                int end = i + 2;
+                while (end < n && s.charAt(end) != '\n' && s.charAt(end) != '\r') {
+                    end++;
+                }
+                nested(i + 2, end, '-');
+                return end;
+            }
+            int level = 1;
+            int j = i + 2;
+            while (j < n && level > 0) {
+                if (s.charAt(j) == '/' && j + 1 < n && s.charAt(j + 1) == '*') {
+                    level++;
+                    j += 2;
+                } else if (s.charAt(j) == '*' && j + 1 < n && s.charAt(j + 1) == '/') {
+                    level--;
+                    j += 2;
+                } else {
+                    j++;
+                }
+            }
+            nested(i + 2, level == 0 ? j - 2 : n, '/');
+            return j;
+        }
+
+        /** Whitespace and comments from {@code i} on (comments read as nested text); returns the next token. */
+        private int skipTrivia(int i) {
+            int j = i;
+            while (j < n) {
+                char c = s.charAt(j);
+                if (isTrivia(c)) {
+                    j++;
+                } else if ((c == '-' || c == '/') && j + 1 < n && s.charAt(j + 1) == (c == '-' ? '-' : '*')) {
+                    j = comment(j);
+                } else {
+                    break;
+                }
+            }
+            return j;
+        }
+
+        /**
+         * After a keyword ending at {@code after}: finds its value and replaces it. Returns where reading goes on:
+         * after the value, or at the first token that is no value; -1 when a quoted key has no separator (then it
+         * is an ordinary literal).
+         */
+        private int value(int after, Keyword k, boolean quotedKey) {
+            if (quotedKey && !separatorFollows(after)) {
+                return -1;
+            }
+            int j = skipTrivia(after);
+            if (!quotedKey
+                    && k.family() == Family.KEY
+                    && j + 2 <= n
+                    && matchesAt(s, j, n, "as")
+                    && (j + 2 == n || !isWordPart(s.charAt(j + 2)))) {
+                j = skipTrivia(j + 2);
+            }
+            boolean separator = false;
+            boolean adjacent = false;
+            if (j < n && (s.charAt(j) == '=' || s.charAt(j) == ':')) {
+                separator = true;
+                adjacent = j == after;
+                j++;
+                if (j < n && s.charAt(j) == '=') {
+                    j++; // := and ==
+                }
+                adjacent &= j < n && !isTrivia(s.charAt(j));
+                j = skipTrivia(j);
+            }
+            if (quotedKey && !separator) {
+                return -1;
+            }
+            if (j >= n) {
+                return j;
+            }
+            if (quoted(j)) {
+                int start = contentStart;
+                int end = contentEnd;
+                int tokenAfter = tokenEnd;
+                replace(start, end, k);
+                return tokenAfter;
+            }
+            if (s.charAt(j) == '{' && separator) {
+                int close = s.indexOf('}', j + 1);
+                int end = close < 0 ? n : close;
+                replace(j + 1, end, k);
+                return close < 0 ? n : close + 1;
+            }
+            if (!separator && !k.family().bareWithoutSeparator) {
+                return j;
+            }
+            int end = j;
+            while (end < n && !stopsBare(s.charAt(end), adjacent)) {
+                end++;
+            }
+            if (end == j) {
+                return j;
+            }
+            if (!separator && !couldBeSecret(j, end)) {
+                return j;
+            }
+            replace(j, end, k);
+            return end;
+        }
+
+        /** Whether ':' or '=' follows {@code after}, past whitespace only (a quoted key's test). */
+        private boolean separatorFollows(int after) {
+            int j = after;
+            while (j < n && isTrivia(s.charAt(j))) {
+                j++;
+            }
+            return j < n && (s.charAt(j) == ':' || s.charAt(j) == '=');
+        }
+
+        /** Where a bare value ends: at a delimiter; also at whitespace unless it was written {@code key=value}. */
+        private static boolean stopsBare(char c, boolean adjacent) {
+            if (c == ';' || c == '&' || c == '\'' || c == '"' || c == '\n' || c == '\r') {
+                return true;
+            }
+            return !adjacent && (isTrivia(c) || c == ',' || c == ')' || c == '(');
+        }
+
+        /** A bare value with no separator before it counts when it cannot be an SQL word. */
+        private boolean couldBeSecret(int from, int to) {
+            if (to - from >= 13) {
+                return true;
+            }
+            for (int i = from; i < to; i++) {
+                char c = s.charAt(i);
+                if (!(c == '_' || Character.isLetter(c))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** The password of {@code scheme://user:password@host}, the authority starting at {@code from}. */
+        private int userInfo(int from) {
+            int end = from;
+            while (end < n) {
+                char c = s.charAt(end);
+                if (c == '/' || c == '?' || c == '#' || c == '\'' || c == '"' || c == ';' || isTrivia(c)) {
+                    break;
+                }
+                end++;
+            }
+            int at = s.lastIndexOf('@', end - 1);
+            if (at < from) {
+                return from;
+            }
+            int colon = s.indexOf(':', from);
+            if (colon < 0 || colon >= at) {
+                return from;
+            }
+            replace(colon + 1, at, new Keyword(Family.PASSWORD, PASSWORD));
+            return at;
+        }
+
+        /** Replaces s[from, to) by the marker of its kind, unless it is masked, empty or a marker already. */
+        private void replace(int from, int to, Keyword k) {
+            if (to <= from || isMasked(from, to) || s.startsWith(MARKER_PREFIX, from)) {
+                return;
+            }
+            String kind = k.family() == Family.PASSWORD && isHash(from, to) ? PASSWORD_HASH : k.kind();
             found.add(kind);
-            m.appendReplacement(b, Matcher.quoteReplacement(m.group(1) + marker(kind)));
-        } while (m.find());
-        m.appendTail(b);
+            emit(from, to, marker(kind));
+        }
+
+        private boolean isMasked(int from, int to) {
+            for (int i = from; i < to; i++) {
+                if (s.charAt(i) != '*') {
+                    return s.regionMatches(from, "HIDDEN_DUE_TO_SECURITY_REASONS", 0, to - from)
+                            && to - from == "HIDDEN_DUE_TO_SECURITY_REASONS".length();
+                }
+            }
+            return true;
+        }
+
+        /** {@code md5} and 32 hex digits, or {@code sha256|...}: a hash Redshift takes in place of a password. */
+        private boolean isHash(int from, int to) {
+            if (to - from == 35 && matchesAt(s, from, to, "md5")) {
+                for (int i = from + 3; i < to; i++) {
+                    if (Character.digit(s.charAt(i), 16) < 0) {
+                        return false;
+                    }
+                }
+                return true;
+            }
+            return matchesAt(s, from, to, "sha256|");
+        }
+
+        /**
+         * The text s[from, to) inside a literal, identifier or comment, read as text of its own; replaced when that
+         * pass changes it, escaped again for its quotes.
+         */
+        private void nested(int from, int to, char quote) {
+            if (to <= from || from < copied) {
+                return;
+            }
+            String raw = s.substring(from, to);
+            boolean json = quote == '"' && raw.indexOf('\\') >= 0 && raw.indexOf("\"\"") < 0;
+            String inner = json ? unescapeJson(raw) : quote == '\'' || quote == '"' ? undouble(raw, quote) : raw;
+            if (!mayContainSecret(inner)) {
+                return;
+            }
+            String redacted;
+            if (depth + 1 >= MAX_DEPTH) {
+                found.add(SECRET);
+                redacted = marker(SECRET);
+            } else {
+                redacted = new Pass(inner, found, depth + 1).run();
+            }
+            if (redacted == inner) {
+                return;
+            }
+            emit(
+                    from,
+                    to,
+                    json ? escapeJson(redacted) : quote == '\'' || quote == '"' ? redouble(redacted, quote) : redacted);
+        }
+
+        private void emit(int from, int to, String replacement) {
+            if (from < copied) {
+                return; // already replaced as part of an enclosing value
+            }
+            if (out == null) {
+                out = new StringBuilder(n + 32);
+            }
+            out.append(s, copied, from).append(replacement);
+            copied = to;
+        }
+    }
+
+    /** A JSON string's text with its escapes read; an escape it does not know is kept as written. */
+    static String unescapeJson(String raw) {
+        StringBuilder b = new StringBuilder(raw.length());
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c != '\\' || i + 1 >= raw.length()) {
+                b.append(c);
+                continue;
+            }
+            char e = raw.charAt(++i);
+            switch (e) {
+                case 'n' -> b.append('\n');
+                case 't' -> b.append('\t');
+                case 'r' -> b.append('\r');
+                case 'b' -> b.append('\b');
+                case 'f' -> b.append('\f');
+                case 'u' -> {
+                    int code = i + 4 < raw.length() ? parseHex(raw, i + 1, i + 5) : -1;
+                    if (code < 0) {
+                        b.append('\\').append(e);
+                    } else {
+                        b.append((char) code);
+                        i += 4;
+                    }
+                }
+                default -> b.append(e);
+            }
+        }
         return b.toString();
     }
 
-    private static String kindOf(String keyword) {
-        String k = keyword.toLowerCase(java.util.Locale.ROOT);
-        if (k.endsWith("access_key_id")) {
-            return ACCESS_KEY_ID;
+    private static int parseHex(String s, int from, int to) {
+        int v = 0;
+        for (int i = from; i < to; i++) {
+            int d = Character.digit(s.charAt(i), 16);
+            if (d < 0) {
+                return -1;
+            }
+            v = v * 16 + d;
         }
-        if (k.endsWith("secret_access_key")) {
-            return SECRET_ACCESS_KEY;
+        return v;
+    }
+
+    /** Text as the inside of a JSON string. */
+    static String escapeJson(String text) {
+        StringBuilder b = new StringBuilder(text.length() + 8);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '"' -> b.append("\\\"");
+                case '\\' -> b.append("\\\\");
+                case '\n' -> b.append("\\n");
+                case '\t' -> b.append("\\t");
+                case '\r' -> b.append("\\r");
+                default -> {
+                    if (c < 0x20) {
+                        b.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
+                    } else {
+                        b.append(c);
+                    }
+                }
+            }
         }
-        if (k.endsWith("token")) {
-            return SESSION_TOKEN;
-        }
-        return ENCRYPTION_KEY;
+        return b.toString();
+    }
+
+    private static String undouble(String raw, char q) {
+        String two = String.valueOf(q) + q;
+        return raw.indexOf(two) < 0 ? raw : raw.replace(two, String.valueOf(q));
+    }
+
+    private static String redouble(String text, char q) {
+        return text.indexOf(q) < 0 ? text : text.replace(String.valueOf(q), String.valueOf(q) + q);
     }
 }

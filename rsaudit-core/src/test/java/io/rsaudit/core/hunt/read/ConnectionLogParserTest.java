@@ -128,10 +128,14 @@ class ConnectionLogParserTest {
 
     @Test
     void secretsInFreeTextFieldsAreRedacted() {
-        String line = AUTHENTICATED.replace("JDBC-1.2.54.1082 ", "etl AKIAIOSFODNN7EXAMPLE ");
+        String line = AUTHENTICATED.replace(
+                "JDBC-1.2.54.1082 ", "etl AKIAIOSFODNN7EXAMPLE postgres://etl:S3cret@db password=hunter2 ");
         Event e = Logs.read(Logs.write(dir, Logs.name("connectionlog"), Logs.utf8(line)))
                 .only();
-        assertThat(e.fields().get("application_name")).isEqualTo("etl <redacted:aws-access-key-id>");
-        assertThat(e.fields()).containsEntry("redactions", "aws-access-key-id");
+        // the access key id is an identifier and stays; the passwords go
+        assertThat(e.fields().get("application_name"))
+                .isEqualTo(
+                        "etl AKIAIOSFODNN7EXAMPLE postgres://etl:<redacted:password>@db password=<redacted:password>");
+        assertThat(e.fields()).containsEntry("redactions", "password");
     }
 }
