@@ -59,8 +59,8 @@ class CloudTrailParserTest {
                 .containsEntry("requestParameters.publiclyAccessible", "true")
                 .containsEntry("requestParameters.vpcSecurityGroupIds.1", "sg-2")
                 .containsEntry("requestParameters.masterUserPassword", "<redacted:password>")
-                .containsEntry("userIdentity.accessKeyId", "<redacted:aws-access-key-id>")
-                .containsEntry("redactions", "aws-access-key-id,password")
+                .containsEntry("userIdentity.accessKeyId", "AKIAIOSFODNN7EXAMPLE")
+                .containsEntry("redactions", "password")
                 .doesNotContainKey("responseElements");
         assertThat(e.origin().index()).isZero();
         Event denied = r.events().get(1);
