@@ -50,7 +50,7 @@ final class HuntCommand implements Callable<Integer> {
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Parameters(
-            arity = "1..*",
+            arity = "0..*",
             paramLabel = "PATH",
             description = "Log files or directories (walked, sorted),"
                     + " s3://BUCKET[/PREFIX] (Redshift's or CloudTrail's S3 layout), or cloudwatch:LOG-GROUP"
@@ -156,6 +156,10 @@ final class HuntCommand implements Callable<Integer> {
                                     r.title()));
             spec.commandLine().getOut().flush();
             return ExitCode.CLEAN.code();
+        }
+        if (paths == null || paths.isEmpty()) {
+            throw new Main.UsageException("hunt needs at least one PATH: a log file or folder, s3://BUCKET[/PREFIX]"
+                    + " or cloudwatch:LOG-GROUP (--list-rules needs none)");
         }
         ReadOptions options = options(clock.instant());
         Reports.Done<HuntHeader, HuntSummary> done;

@@ -128,6 +128,19 @@ class HuntCommandTest {
         assertThat(json.path("read").path("filtered").path("since").asLong()).isEqualTo(15);
         CliRun list = CliRun.of("hunt", CORPUS, "--list-rules");
         assertThat(list.code()).isEqualTo(0);
-        assertThat(list.out().lines()).hasSize(30).anyMatch(l -> l.startsWith("RSH-CT-012"));
+        assertThat(list.out().lines())
+                .hasSize(io.rsaudit.core.hunt.rule.RuleCatalog.builtIn().all().size())
+                .anyMatch(l -> l.startsWith("RSH-CT-012"));
+    }
+
+    @Test
+    void listRulesNeedsNoPathAndHuntWithoutOneIsAUsageError() {
+        CliRun list = CliRun.of("hunt", "--list-rules");
+        assertThat(list.code()).as(list.err()).isZero();
+        assertThat(list.out().lines().filter(l -> l.startsWith("RSH-")).count())
+                .isEqualTo(io.rsaudit.core.hunt.rule.RuleCatalog.builtIn().all().size());
+        CliRun none = CliRun.of("hunt");
+        assertThat(none.code()).isEqualTo(2);
+        assertThat(none.err()).contains("hunt needs at least one PATH");
     }
 }

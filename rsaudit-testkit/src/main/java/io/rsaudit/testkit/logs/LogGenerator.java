@@ -314,13 +314,31 @@ public final class LogGenerator {
         if (f.records > 0) {
             b.append(",\n");
         }
-        b.append("{\"eventVersion\":\"1.09\",\"userIdentity\":{\"type\":\"AssumedRole\",\"principalId\":\"AROAEXAMPLE:")
-                .append(arn.substring(arn.lastIndexOf('/') + 1))
+        String session = arn.substring(arn.lastIndexOf('/') + 1);
+        String role = "AROA" + identifier(arn, 17);
+        b.append("{\"eventVersion\":\"1.09\",\"userIdentity\":{\"type\":\"AssumedRole\",\"principalId\":\"")
+                .append(role)
+                .append(':')
+                .append(session)
                 .append("\",\"arn\":\"")
                 .append(arn)
                 .append("\",\"accountId\":\"")
                 .append(ACCOUNT)
-                .append("\"},\"eventTime\":\"")
+                .append("\",\"accessKeyId\":\"ASIA")
+                .append(identifier(arn + "#key", 16))
+                .append("\",\"sessionContext\":{\"sessionIssuer\":{\"type\":\"Role\",\"principalId\":\"")
+                .append(role)
+                .append("\",\"arn\":\"arn:aws:iam::")
+                .append(ACCOUNT)
+                .append(":role/")
+                .append(session)
+                .append("\",\"accountId\":\"")
+                .append(ACCOUNT)
+                .append("\",\"userName\":\"")
+                .append(session)
+                .append("\"},\"attributes\":{\"creationDate\":\"")
+                .append(ts)
+                .append("\",\"mfaAuthenticated\":\"false\"}}},\"eventTime\":\"")
                 .append(ts)
                 .append("\",\"eventSource\":\"")
                 .append(source)
@@ -334,17 +352,45 @@ public final class LogGenerator {
         if (error != null) {
             b.append("\"errorCode\":\"").append(error).append("\",\"errorMessage\":\"denied\",");
         }
+        java.util.UUID requestId = new java.util.UUID(random.nextLong(), random.nextLong());
         b.append("\"requestParameters\":{")
                 .append(request)
                 .append("},\"responseElements\":null,")
                 .append("\"requestID\":\"")
-                .append(new java.util.UUID(random.nextLong(), random.nextLong()))
-                .append("\",\"eventType\":\"AwsApiCall\",\"readOnly\":")
+                .append(requestId)
+                .append("\",\"eventID\":\"")
+                .append(new java.util.UUID(
+                        requestId.getLeastSignificantBits() ^ 0x5DEECE66DL, requestId.getMostSignificantBits()))
+                .append("\",\"readOnly\":")
                 .append(name.startsWith("Describe"))
-                .append(",\"recipientAccountId\":\"")
+                .append(",\"eventType\":\"AwsApiCall\",\"managementEvent\":true,\"recipientAccountId\":\"")
                 .append(ACCOUNT)
-                .append("\",\"tlsDetails\":{\"tlsVersion\":\"TLSv1.3\"}}");
+                .append("\",\"eventCategory\":\"Management\",\"tlsDetails\":{\"tlsVersion\":\"TLSv1.3\",")
+                .append("\"cipherSuite\":\"TLS_AES_128_GCM_SHA256\",\"clientProvidedHostHeader\":\"")
+                .append(source, 0, source.indexOf('.') < 0 ? source.length() : source.indexOf('.'))
+                .append('.')
+                .append(REGION)
+                .append(".amazonaws.com\"}}");
         f.lineNoNewline(b);
+    }
+
+    /**
+     * {@code n} characters of an IAM unique id or access key id (capitals and digits 2-7, as AWS writes them)
+     * derived from {@code seed}, so a principal keeps its ids across records without drawing on the generator's
+     * random sequence.
+     */
+    static String identifier(String seed, int n) {
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+        long h = 1125899906842597L;
+        StringBuilder b = new StringBuilder(n);
+        for (int i = 0; i < n; i++) {
+            for (int k = 0; k < seed.length(); k++) {
+                h = 31 * h + seed.charAt(k) + i;
+            }
+            h ^= h >>> 29;
+            b.append(alphabet.charAt((int) ((h >>> 7) & 31)));
+        }
+        return b.toString();
     }
 
     /** Right-padded with one space, as the lines of amazon-redshift-utils' tests show (not to the column width). */

@@ -165,7 +165,7 @@ public final class HuntEngine {
 
         /** The shared trace equal to the event's; a new one is charged to the budget (and may overshoot it once). */
         Trace trace(Event e) {
-            Trace t = Trace.of(e);
+            Trace t = Trace.of(e, rule.evidenceFields(e));
             Trace known = traces.putIfAbsent(t, t);
             if (known != null) {
                 return known;

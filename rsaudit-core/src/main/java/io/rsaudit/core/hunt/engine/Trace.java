@@ -5,6 +5,7 @@ import io.rsaudit.core.hunt.EventOutcome;
 import io.rsaudit.core.hunt.LogType;
 import io.rsaudit.core.hunt.Origin;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -26,9 +27,11 @@ record Trace(
         EventOutcome outcome,
         String tlsVersion,
         String redactions,
+        Map<String, String> details,
         long index) {
 
-    static Trace of(Event e) {
+    /** With {@code details}: the raw fields the alert shows (a CloudTrail call's ids and request parameters). */
+    static Trace of(Event e, Map<String, String> details) {
         return new Trace(
                 e.type(),
                 e.account(),
@@ -42,12 +45,17 @@ record Trace(
                 e.outcome(),
                 e.tlsVersion(),
                 e.fields().get("redactions"),
+                details.isEmpty() ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(details)),
                 e.origin().index());
     }
 
     /** A rough size in bytes (object, references, the text it alone holds), for the engine's memory budget. */
     long weight() {
-        return 96 + text(sql) + text(redactions) + text(action);
+        long w = 96 + text(sql) + text(redactions) + text(action);
+        for (Map.Entry<String, String> d : details.entrySet()) {
+            w += 48 + text(d.getKey()) + text(d.getValue());
+        }
+        return w;
     }
 
     private static long text(String s) {
@@ -69,7 +77,19 @@ record Trace(
                 sql,
                 outcome,
                 tlsVersion,
-                redactions == null ? Map.of() : Map.of("redactions", redactions),
+                fields(),
                 new Origin(file, line, index));
+    }
+
+    /** The raw fields the evidence keeps: the details, then {@code redactions}. */
+    private Map<String, String> fields() {
+        if (details.isEmpty()) {
+            return redactions == null ? Map.of() : Map.of("redactions", redactions);
+        }
+        Map<String, String> m = new LinkedHashMap<>(details);
+        if (redactions != null) {
+            m.put("redactions", redactions);
+        }
+        return java.util.Collections.unmodifiableMap(m);
     }
 }

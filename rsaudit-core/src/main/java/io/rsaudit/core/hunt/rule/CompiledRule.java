@@ -1,5 +1,7 @@
 package io.rsaudit.core.hunt.rule;
 
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
 import io.rsaudit.core.hunt.Event;
 import io.rsaudit.core.hunt.LogType;
 import io.rsaudit.core.model.Cidr;
@@ -15,8 +17,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A rule bound to a policy: its policy references resolved, its patterns and networks compiled, its threshold and
@@ -30,6 +30,8 @@ public final class CompiledRule {
     private final List<List<Test>> selections = new ArrayList<>();
     private final CompiledCondition condition;
     private final CompiledCondition[] steps;
+    /** The CloudTrail request and response fields the rule reads, split at dots ({@code *}: any list index). */
+    private final List<String[]> requestFields = new ArrayList<>();
 
     private CompiledRule(Rule rule, Policy policy) {
         Severity level = policy.hunt().levels().get(rule.id());
@@ -47,6 +49,16 @@ public final class CompiledRule {
                         new Test(tests.stream().map(t -> compile(t, policy)).toList()));
             }
             selections.add(alternatives);
+        }
+        for (Selection s : rule.selections().values()) {
+            for (List<FieldTest> tests : s.alternatives()) {
+                for (FieldTest t : tests) {
+                    requestField(t.field());
+                }
+            }
+        }
+        for (Extract x : rule.extracts().values()) {
+            x.from().forEach(this::requestField);
         }
         condition = rule.condition() == null ? null : CompiledCondition.of(rule.condition(), index);
         steps = correlation instanceof Correlation.Sequence seq
@@ -127,6 +139,65 @@ public final class CompiledRule {
             }
             return and;
         }
+    }
+
+    /** CloudTrail fields every alert shows: who called with which key, and the ids of the call. */
+    private static final List<String> CLOUDTRAIL_IDENTIFIERS = List.of(
+            "userIdentity.type",
+            "userIdentity.principalId",
+            "userIdentity.accessKeyId",
+            "requestID",
+            "eventID",
+            "errorCode");
+
+    private void requestField(String field) {
+        if (field.startsWith("requestParameters.")
+                || field.startsWith("responseElements.")
+                || field.startsWith("additionalEventData.")) {
+            requestFields.add(field.split("\\.", -1));
+        }
+    }
+
+    /**
+     * What a CloudTrail event shows as evidence besides its common fields: the caller's identifiers (access key id,
+     * principal id), the call's request and event ids, and the request parameters this rule reads (the destination
+     * region of a snapshot copy, the parameter and value changed, the account a snapshot was shared with), in the
+     * record's order. The values are as the parser kept them, secrets already redacted. Empty for other logs.
+     */
+    public Map<String, String> evidenceFields(Event event) {
+        if (event.type() != LogType.CLOUDTRAIL) {
+            return Map.of();
+        }
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        for (Map.Entry<String, String> f : event.fields().entrySet()) {
+            String k = f.getKey();
+            if (f.getValue() != null && (CLOUDTRAIL_IDENTIFIERS.contains(k) || readsRequestField(k))) {
+                out.put(k, f.getValue());
+            }
+        }
+        return out;
+    }
+
+    private boolean readsRequestField(String key) {
+        if (requestFields.isEmpty() || key.indexOf('.') < 0) {
+            return false;
+        }
+        String[] parts = key.split("\\.", -1);
+        for (String[] pattern : requestFields) {
+            if (pattern.length != parts.length) {
+                continue;
+            }
+            boolean same = true;
+            for (int i = 0; i < parts.length && same; i++) {
+                same = pattern[i].equals("*")
+                        ? !parts[i].isEmpty() && parts[i].chars().allMatch(Character::isDigit)
+                        : pattern[i].equals(parts[i]);
+            }
+            if (same) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A field of the event, or of the rule's extracted fields when it has some. */
@@ -262,7 +333,7 @@ public final class CompiledRule {
             List<Pattern> re = new ArrayList<>();
             for (String v : raw) {
                 switch (modifier) {
-                    case RE -> re.add(Pattern.compile(v));
+                    case RE -> re.add(RuleRegex.compile(v));
                     case CIDR -> networks.add(Cidr.parse(v));
                     case GT, GTE, LT, LTE -> numbers.add(new BigDecimal(v.trim()));
                     default -> low.add(v.toLowerCase(Locale.ROOT));

@@ -1,9 +1,9 @@
 package io.rsaudit.core.hunt.rule;
 
+import com.google.re2j.Matcher;
 import io.rsaudit.core.hunt.Event;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.regex.Matcher;
 
 /** An event as one rule reads it: its own fields plus the rule's extracted fields, each extracted at most once. */
 final class EventView {
@@ -33,7 +33,10 @@ final class EventView {
         }
         String v = extracted.get(name);
         if (v == null) {
-            String from = field(x.from());
+            String from = null;
+            for (int i = 0; i < x.from().size() && from == null; i++) {
+                from = field(x.from().get(i));
+            }
             Matcher m = from == null ? null : x.pattern().matcher(from);
             v = m != null && m.find() && m.group(1) != null ? m.group(1) : NONE;
             extracted.put(name, v);

@@ -21,7 +21,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * Reads one rule file and validates all of it, collecting every problem with its line and field rather than
@@ -103,6 +102,10 @@ public final class RuleLoader {
         private final String file;
         private final YamlTree tree;
         private final List<RuleProblem> problems;
+        /** The rule's log types and extracted names, once read: fields are checked against them. */
+        private Set<LogType> types = Set.of();
+
+        private Set<String> extractNames = Set.of();
 
         Reader(String file, YamlTree tree, List<RuleProblem> problems) {
             this.file = file;
@@ -148,7 +151,14 @@ public final class RuleLoader {
             List<String> references = strings(root, "references");
             List<String> falsePositives = strings(root, "falsepositives");
             Set<LogType> types = logTypes(root.get("logsource"));
-            Map<String, Extract> extracts = extracts(root.get("extract"));
+            this.types = types;
+            JsonNode extractNode = root.get("extract");
+            if (extractNode != null && extractNode.isObject()) {
+                Set<String> names = new LinkedHashSet<>();
+                extractNode.fieldNames().forEachRemaining(names::add);
+                this.extractNames = names;
+            }
+            Map<String, Extract> extracts = extracts(extractNode);
             Map<String, Selection> selections = new LinkedHashMap<>();
             JsonNode detection = root.get("detection");
             String conditionText = null;
@@ -276,18 +286,27 @@ public final class RuleLoader {
                     problem(path, "'" + e.getKey() + "' is not a name (letters, digits, _ and -)");
                 }
                 JsonNode v = e.getValue();
-                String from = v.isObject() ? text(v, "from", path + ".from", true) : null;
-                String re = v.isObject() ? text(v, "re", path + ".re", true) : null;
                 if (!v.isObject()) {
-                    problem(path, "must be {from: FIELD, re: PATTERN}");
+                    problem(path, "must be {from: FIELD or [FIELD, ...], re: PATTERN}");
+                    continue;
                 }
-                field(from, path + ".from");
-                Pattern p = regex(re, path + ".re");
-                if (p != null && p.matcher("").groupCount() < 1) {
+                map(v, path, Set.of("from", "re"));
+                List<String> from = strings(v, "from", path + ".from");
+                if (!v.has("from")) {
+                    problem(
+                            path + ".from",
+                            "required: the field (or fields, the first present is read) to extract from");
+                }
+                for (int i = 0; i < from.size(); i++) {
+                    field(from.get(i), from.size() == 1 ? path + ".from" : path + ".from[" + i + "]");
+                }
+                String re = text(v, "re", path + ".re", true);
+                com.google.re2j.Pattern p = regex(re, path + ".re");
+                if (p != null && p.groupCount() < 1) {
                     problem(path + ".re", "needs a capture group: the extracted value is the first group");
                     p = null;
                 }
-                if (from != null && p != null) {
+                if (!from.isEmpty() && p != null) {
                     out.put(e.getKey(), new Extract(e.getKey(), from, p));
                 }
             }
@@ -575,17 +594,54 @@ public final class RuleLoader {
                         path,
                         "'" + name + "' is not a field name (like sourceAddress, requestParameters.port,"
                                 + " or parameters.*.parameterName)");
+                return;
             }
+            if (name == null || types.isEmpty() || extractNames.contains(name)) {
+                return;
+            }
+            for (LogType t : types) {
+                if (t.knows(name)) {
+                    return;
+                }
+            }
+            problem(
+                    path,
+                    "unknown field '" + name + "': no event of this rule's log types has it (valid fields: "
+                            + validFields() + ")");
         }
 
-        private Pattern regex(String re, String path) {
+        /** The fields this rule may name, for the message about one it may not. */
+        private String validFields() {
+            Set<String> raw = new LinkedHashSet<>();
+            boolean cloudTrail = false;
+            for (LogType t : types) {
+                if (t == LogType.CLOUDTRAIL) {
+                    cloudTrail = true;
+                } else {
+                    raw.addAll(t.rawFields());
+                }
+            }
+            List<String> parts = new ArrayList<>(LogType.COMMON_FIELDS);
+            parts.addAll(raw);
+            parts.addAll(extractNames);
+            String text = String.join(", ", parts);
+            if (cloudTrail) {
+                text += "; for cloudtrail, dotted paths under " + String.join(", ", LogType.CLOUDTRAIL.rawFields());
+            }
+            return text;
+        }
+
+        private com.google.re2j.Pattern regex(String re, String path) {
             if (re == null) {
                 return null;
             }
             try {
-                return Pattern.compile(re);
-            } catch (PatternSyntaxException e) {
-                problem(path, "not a valid regular expression: " + e.getDescription() + " near index " + e.getIndex());
+                return RuleRegex.compile(re);
+            } catch (IllegalArgumentException e) {
+                problem(
+                        path,
+                        "not a regular expression the linear-time engine (RE2) runs: " + e.getMessage()
+                                + " (rule regexes use RE2 syntax, docs/rules.md)");
                 return null;
             }
         }

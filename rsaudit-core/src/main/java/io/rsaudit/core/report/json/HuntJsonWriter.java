@@ -143,6 +143,15 @@ public final class HuntJsonWriter implements ReportWriter<HuntHeader, Alert, Hun
             if (redactions != null) {
                 ev.put("redactions", redactions);
             }
+            ObjectNode details = null;
+            for (Map.Entry<String, String> f : e.fields().entrySet()) {
+                if (!f.getKey().equals("redactions")) {
+                    if (details == null) {
+                        details = ev.putObject("details");
+                    }
+                    details.put(f.getKey(), Redacted.detail(f.getValue()));
+                }
+            }
         }
         return o;
     }

@@ -108,6 +108,18 @@ public final class HuntTextWriter implements ReportWriter<HuntHeader, Alert, Hun
                                 : ""));
         for (Event e : a.evidence()) {
             line(w, "      " + e.origin() + "  " + Redacted.describe(e));
+            StringBuilder details = new StringBuilder();
+            for (Map.Entry<String, String> f : e.fields().entrySet()) {
+                if (!f.getKey().equals("redactions")) {
+                    details.append(details.length() == 0 ? "        " : "  ")
+                            .append(f.getKey())
+                            .append('=')
+                            .append(Redacted.detail(f.getValue()));
+                }
+            }
+            if (details.length() > 0) {
+                line(w, details.toString());
+            }
         }
         line(w, "");
     }

@@ -221,7 +221,7 @@ class HuntEngineTest {
                     port|lt: 5440
                     requestParameters.to|fieldref: awsRegion
                     sourceIPAddress|cidr: 2001:db8::/32
-                    missing: null
+                    errorCode: null
                     requestParameters.note|exists: true
                     requestParameters.note|re|all: ['^open', 'port \\d+$']
                   condition: a

@@ -22,6 +22,27 @@ class RuleCatalogTest {
     }
 
     @Test
+    void theReadmeAndTheRuleDocsCountAndListEveryBuiltIn() throws Exception {
+        List<Rule> rules = RuleCatalog.builtIn().all();
+        String readme = Files.readString(Path.of("..", "README.md"));
+        assertThat(readme).contains("runs " + rules.size() + " Sigma-shaped detection rules");
+        String docs = Files.readString(Path.of("..", "docs", "rules.md"));
+        List<String> rows = docs.lines()
+                .filter(l -> l.startsWith("| RSH-"))
+                .map(l -> l.substring(2, l.indexOf(' ', 2)))
+                .toList();
+        assertThat(rows)
+                .as("the table of docs/rules.md")
+                .containsExactlyInAnyOrderElementsOf(
+                        rules.stream().map(Rule::id).toList());
+        for (Rule r : rules) {
+            assertThat(docs)
+                    .as(r.id() + " level in docs/rules.md")
+                    .contains("| " + r.id() + " | " + r.level().label() + " |");
+        }
+    }
+
+    @Test
     void theIndexListsEveryRuleFileShipped() throws Exception {
         // a rule file left out of index.txt would never load, silently
         Path dir = Path.of(RuleCatalog.class

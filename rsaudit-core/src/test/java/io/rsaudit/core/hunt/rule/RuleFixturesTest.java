@@ -23,11 +23,15 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Every built-in rule over its fixture logs, read by the real reader: the evidence is exactly the lines its
- * {@code expected.txt} names. And no rule fires on the benign corpus.
+ * {@code expected.txt} names (and, where it says {@code alerts: N}, in exactly N alerts). And no rule fires on the
+ * benign corpus.
  */
 class RuleFixturesTest {
 
     static final Path FIXTURES = Path.of("src/test/resources/io/rsaudit/core/hunt");
+
+    /** An {@code expected.txt} line {@code alerts: N}: the rule raises exactly N alerts on its fixtures. */
+    static final String ALERTS = "alerts:";
 
     @TestFactory
     Stream<DynamicTest> everyRuleFindsExactlyTheExpectedLines() {
@@ -35,12 +39,21 @@ class RuleFixturesTest {
                 .map(rule -> DynamicTest.dynamicTest(rule.id(), () -> {
                     Path dir = FIXTURES.resolve("rules").resolve(rule.id());
                     Run run = run(dir, List.of(rule));
-                    Set<String> expected = new TreeSet<>(Files.readAllLines(dir.resolve("expected.txt")).stream()
+                    List<String> lines = Files.readAllLines(dir.resolve("expected.txt")).stream()
                             .map(String::strip)
                             .filter(l -> !l.isEmpty() && !l.startsWith("#"))
-                            .toList());
+                            .toList();
+                    Set<String> expected = new TreeSet<>(
+                            lines.stream().filter(l -> !l.startsWith(ALERTS)).toList());
                     assertThat(expected).as("expected.txt of " + rule.id()).isNotEmpty();
                     assertThat(run.evidence()).as(rule.id() + " evidence").containsExactlyElementsOf(expected);
+                    lines.stream()
+                            .filter(l -> l.startsWith(ALERTS))
+                            .findFirst()
+                            .ifPresent(l -> assertThat(run.alerts())
+                                    .as(rule.id() + " alerts (one per incident)")
+                                    .hasSize(Integer.parseInt(
+                                            l.substring(ALERTS.length()).strip())));
                 }));
     }
 

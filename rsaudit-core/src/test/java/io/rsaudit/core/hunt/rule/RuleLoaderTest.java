@@ -91,7 +91,8 @@ class RuleLoaderTest {
                                 + " useractivitylog or cloudtrail",
                         "bad.yaml:11: detection.sel.sql|rx: unknown modifier 'rx' (known: all, equals, contains, startswith,"
                                 + " endswith, re, cidr, gt, gte, lt, lte, exists, fieldref, residency)",
-                        "bad.yaml:12: detection.sel.sql|re: not a valid regular expression: Unclosed group near index 9",
+                        "bad.yaml:12: detection.sel.sql|re: not a regular expression the linear-time engine (RE2) runs:"
+                                + " missing closing ) at '(unclosed' (rule regexes use RE2 syntax, docs/rules.md)",
                         "bad.yaml:13: detection.sel.sourceAddress|cidr: '10.0.0.0/33' has a prefix length outside 0..32",
                         "bad.yaml:14: detection.sel.user: '${policy.hunt.admins}' names no policy list (known:"
                                 + " policy.hunt.adminUsers, policy.hunt.allowedBuckets, policy.hunt.allowedCidrs,"
@@ -156,5 +157,126 @@ class RuleLoaderTest {
                 .containsExactly(
                         "q.yaml:8: detection.condition: a sequence rule has no condition: each step has its own",
                         "q.yaml:12: sequence.steps: required: a list of two or more steps, each {condition: EXPR, atLeast: N}");
+    }
+
+    private static final String ACTIVITY_RULE = """
+            id: X-SQL-001
+            title: Grants
+            level: low
+            description: grants
+            logsource:
+              type: useractivitylog
+            detection:
+              sel:
+                SELECTOR
+              condition: sel
+            """;
+
+    private static RuleLoader.Loaded activityRule(String selector) {
+        return RuleLoader.load("x.yaml", ACTIVITY_RULE.replace("SELECTOR", selector));
+    }
+
+    @Test
+    void aMisspelledFieldIsALoadErrorNamingTheValidFields() {
+        assertThat(activityRule("sqll|contains: grant").problems())
+                .extracting(RuleProblem::toString)
+                .containsExactly("x.yaml:9: detection.sel.sqll|contains: unknown field 'sqll': no event of this rule's"
+                        + " log types has it (valid fields: type, time, account, region, cluster, database, user,"
+                        + " sourceAddress, action, sql, outcome, tlsVersion, redactions, db, user, pid, userid, xid)");
+        assertThat(activityRule("xid|gt: 3").problems()).isEmpty();
+        String trail = ACTIVITY_RULE
+                .replace("useractivitylog", "cloudtrail")
+                .replace("SELECTOR", "requestParameters.clusterIdentifier: x\n    requestParamters.port: 1");
+        assertThat(RuleLoader.load("t.yaml", trail).problems()).singleElement().satisfies(p -> {
+            assertThat(p.line()).isEqualTo(10);
+            assertThat(p.field()).isEqualTo("detection.sel.requestParamters.port");
+            assertThat(p.message()).contains("unknown field 'requestParamters.port'", "requestParameters");
+        });
+    }
+
+    @Test
+    void constructsTheLinearTimeEngineCannotRunAreRefusedWithTheReason() {
+        assertThat(activityRule("sql|re: '(?<![a-z])log'").problems())
+                .extracting(RuleProblem::toString)
+                .containsExactly("x.yaml:9: detection.sel.sql|re: not a regular expression the linear-time engine (RE2)"
+                        + " runs: negative lookbehind (?<!...) is not supported; use a class such as (?:^|[^a-z0-9]) or"
+                        + " \\b (rule regexes use RE2 syntax, docs/rules.md)");
+        assertThat(activityRule("sql|re: '(a)\\1'").problems())
+                .singleElement()
+                .satisfies(p -> assertThat(p.message()).contains("backreferences"));
+        assertThat(activityRule("sql|re: 'a++'").problems())
+                .singleElement()
+                .satisfies(p -> assertThat(p.message()).contains("possessive"));
+        // escaped and in a class, the same characters are plain text
+        assertThat(activityRule("sql|re: '\\(\\?=[(?=]'").problems()).isEmpty();
+    }
+
+    @Test
+    void hostileRegexesRunInLinearTime() {
+        io.rsaudit.core.policy.Policy policy = io.rsaudit.core.policy.Policy.defaults();
+        CompiledRule nested =
+                CompiledRule.of(activityRule("sql|re: '(.*a){30}$'").rule().orElseThrow(), policy);
+        CompiledRule repeated = CompiledRule.of(
+                activityRule("sql|re: '^select (\\w+,? ?)*from$'").rule().orElseThrow(), policy);
+        String line = "a".repeat(4999) + "b";
+        StringBuilder select = new StringBuilder("select ");
+        while (select.length() < 20_000) {
+            select.append("col").append(select.length()).append(", ");
+        }
+        select.append("x from t;");
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
+            assertThat(nested.match(event(line))).isZero();
+            assertThat(repeated.match(event(select.toString()))).isZero();
+            assertThat(nested.match(event(line.substring(0, 4999)))).isEqualTo(1);
+        });
+    }
+
+    @Test
+    void anExtractReadsTheFirstOfItsFieldsThatTheEventHas() {
+        String rule = ACTIVITY_RULE
+                .replace("useractivitylog", "[useractivitylog, userlog]")
+                .replace(
+                        "detection:",
+                        "extract:\n  target:\n    from: [username, sql]\n    re: '^(?:create user )?(\\w+)'\ndetection:")
+                .replace("SELECTOR", "target: bob");
+        RuleLoader.Loaded l = RuleLoader.load("e.yaml", rule);
+        assertThat(l.problems()).isEmpty();
+        CompiledRule c = CompiledRule.of(l.rule().orElseThrow(), io.rsaudit.core.policy.Policy.defaults());
+        assertThat(c.match(event("create user bob password 'x'"))).isEqualTo(1);
+        assertThat(c.match(event("create user eve"))).isZero();
+        io.rsaudit.core.hunt.Event row = new io.rsaudit.core.hunt.Event(
+                LogType.USER_LOG,
+                java.time.Instant.EPOCH,
+                null,
+                null,
+                "c",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                java.util.Map.of("username", "bob"),
+                new io.rsaudit.core.hunt.Origin("u", 1, 0));
+        assertThat(c.match(row)).isEqualTo(1);
+    }
+
+    private static io.rsaudit.core.hunt.Event event(String sql) {
+        return new io.rsaudit.core.hunt.Event(
+                LogType.USER_ACTIVITY_LOG,
+                java.time.Instant.EPOCH,
+                null,
+                null,
+                "c",
+                null,
+                "u",
+                null,
+                null,
+                sql,
+                null,
+                null,
+                java.util.Map.of(),
+                new io.rsaudit.core.hunt.Origin("f", 1, 0));
     }
 }

