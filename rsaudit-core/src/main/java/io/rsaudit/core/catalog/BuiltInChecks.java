@@ -11,8 +11,8 @@ import io.rsaudit.core.check.atrest.ClusterRootKeyCustomerManaged;
 import io.rsaudit.core.check.atrest.CopyGrantUsesCustomerKey;
 import io.rsaudit.core.check.atrest.CustomerKeyEnabled;
 import io.rsaudit.core.check.atrest.CustomerKeyRotates;
-import io.rsaudit.core.check.atrest.ManualSnapshotEncrypted;
 import io.rsaudit.core.check.atrest.NamespaceUsesCustomerKey;
+import io.rsaudit.core.check.atrest.SnapshotEncrypted;
 import io.rsaudit.core.check.backup.AutomatedSnapshotRetention;
 import io.rsaudit.core.check.backup.AutomatedSnapshotsEnabled;
 import io.rsaudit.core.check.backup.ClusterManualSnapshotRetention;
@@ -57,7 +57,7 @@ final class BuiltInChecks {
             new CustomerKeyEnabled(),
             new CustomerKeyRotates(),
             new ClusterHsmConnectionActive(),
-            new ManualSnapshotEncrypted(),
+            new SnapshotEncrypted(),
             new NamespaceUsesCustomerKey(),
             new CopyGrantUsesCustomerKey(),
             new AutomatedSnapshotsEnabled(),

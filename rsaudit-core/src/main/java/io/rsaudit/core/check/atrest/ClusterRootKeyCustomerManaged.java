@@ -30,8 +30,12 @@ public final class ClusterRootKeyCustomerManaged implements Check<Cluster> {
             return Outcome.unknown("cannot tell whether " + name + " is encrypted", encrypted);
         }
         if (!Boolean.TRUE.equals(encrypted.value())) {
-            return Outcome.notApplicable(
-                    Reason.Kind.FEATURE_NOT_IN_USE, name + " is not encrypted; RS-ATREST-001 reports it", encrypted);
+            // the policy asks for a customer-managed key; an unencrypted cluster has none, so the requirement is unmet
+            return Outcome.fail(
+                    name + " is not encrypted at rest (Encrypted is false), so no customer-managed key protects its"
+                            + " data, which the policy requires (encryption.requireCustomerManagedKeys); encrypting it"
+                            + " with a customer-managed key fixes this check and RS-ATREST-001",
+                    encrypted);
         }
         Value<HsmStatus> hsm = cluster.hsmStatus();
         if (hsm.isPresent()) {

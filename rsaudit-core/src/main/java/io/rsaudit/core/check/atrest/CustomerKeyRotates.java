@@ -47,11 +47,12 @@ public final class CustomerKeyRotates implements Check<KmsKey> {
         }
         Value<String> state = metadata.value().keyState();
         if (state.isPresent() && PENDING_DELETION.contains(state.value())) {
-            // KMS reports rotation off for a key awaiting deletion; RS-ATREST-003 reports the deletion itself
-            return Outcome.notApplicable(
-                    Reason.Kind.NOT_SUPPORTED,
-                    name + " is " + state.value() + ", and KMS does not rotate a key that is"
-                            + " scheduled for deletion; RS-ATREST-003 reports it",
+            // KMS does not rotate a key awaiting deletion; the key still protects data until it is deleted, and a
+            // cancelled deletion leaves a key that does not rotate
+            return Outcome.fail(
+                    name + " does not rotate: it is " + state.value() + ", and KMS does not rotate a key that is"
+                            + " scheduled for deletion; RS-ATREST-003 reports the deletion; resources that use it: "
+                            + KeyUsers.of(key),
                     state);
         }
         Value<Boolean> rotation = key.rotationEnabled();

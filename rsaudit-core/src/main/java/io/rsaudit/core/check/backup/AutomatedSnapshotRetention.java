@@ -6,7 +6,6 @@ import io.rsaudit.core.check.CheckContext;
 import io.rsaudit.core.check.CheckInfo;
 import io.rsaudit.core.check.Outcome;
 import io.rsaudit.core.model.Cluster;
-import io.rsaudit.core.model.Reason;
 import io.rsaudit.core.model.Severity;
 import io.rsaudit.core.model.Value;
 
@@ -25,17 +24,17 @@ public final class AutomatedSnapshotRetention implements Check<Cluster> {
             return Outcome.unknown("cannot read AutomatedSnapshotRetentionPeriod of " + name, days);
         }
         int d = days.value();
-        if (d == 0) {
-            return Outcome.notApplicable(
-                    Reason.Kind.FEATURE_NOT_IN_USE,
-                    "automated snapshots of " + name + " are disabled; RS-BACKUP-001 reports it",
-                    days);
-        }
         if (d < 0) {
             return Outcome.unknown(Snapshots.outOfRange(name, d), days);
         }
         int min = context.policy().minAutomatedRetentionDays();
         String minimum = "the policy minimum is " + Snapshots.days(min) + " (backups.minAutomatedRetentionDays)";
+        if (d == 0) {
+            return Outcome.fail(
+                    "automated snapshots of " + name + " are disabled (AutomatedSnapshotRetentionPeriod is 0),"
+                            + " so none is kept at all; " + minimum + "; RS-BACKUP-001 reports the disabled snapshots",
+                    days);
+        }
         if (d < min) {
             String apiDefault = d == 1
                     ? "; 1 day is what the API sets when a cluster is created without a" + " retention period"

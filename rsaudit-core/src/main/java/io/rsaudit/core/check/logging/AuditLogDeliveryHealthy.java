@@ -25,7 +25,7 @@ public final class AuditLogDeliveryHealthy implements Check<Cluster> {
         }
         LoggingStatus logging = status.value();
         if (!AuditLogs.enabled(logging)) {
-            return AuditLogs.disabled(cluster, logging, "nothing is delivered");
+            return AuditLogs.disabled(cluster, logging, "no audit log is delivered anywhere");
         }
         String name = "cluster " + cluster.identifier();
         String destination = AuditLogs.destination(cluster, logging);

@@ -3,7 +3,6 @@ package io.rsaudit.core.check.logging;
 import io.rsaudit.core.check.Outcome;
 import io.rsaudit.core.model.Cluster;
 import io.rsaudit.core.model.LoggingStatus;
-import io.rsaudit.core.model.Reason;
 import io.rsaudit.core.model.Value;
 import java.util.List;
 import java.util.Map;
@@ -57,12 +56,14 @@ final class AuditLogs {
         return Boolean.TRUE.equals(status.enabled().value());
     }
 
-    /** The not-applicable outcome of the checks that look into enabled audit logging, when it is off. */
+    /**
+     * The fail outcome of the checks that look into enabled audit logging, when it is off: what they require cannot
+     * happen without it.
+     */
     static Outcome disabled(Cluster cluster, LoggingStatus status, String consequence) {
-        return Outcome.notApplicable(
-                Reason.Kind.FEATURE_NOT_IN_USE,
-                "audit logging of cluster " + cluster.identifier() + " is disabled, so " + consequence
-                        + "; RS-LOG-001 reports it",
+        return Outcome.fail(
+                "audit logging of cluster " + cluster.identifier() + " is disabled (LoggingEnabled is false), so "
+                        + consequence + "; enabling audit logging (RS-LOG-001) is the first step",
                 status.enabled());
     }
 

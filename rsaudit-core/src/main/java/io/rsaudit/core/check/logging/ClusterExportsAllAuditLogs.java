@@ -28,7 +28,8 @@ public final class ClusterExportsAllAuditLogs implements Check<Cluster> {
         }
         LoggingStatus logging = status.value();
         if (!AuditLogs.enabled(logging)) {
-            return AuditLogs.disabled(cluster, logging, "no log is exported");
+            return AuditLogs.disabled(
+                    cluster, logging, "none of " + AuditLogs.describe(AuditLogs.ALL) + " is exported");
         }
         String name = "cluster " + cluster.identifier();
         Value<List<String>> exports = logging.logExports();

@@ -15,8 +15,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.stream.Collectors;
 
-@CheckInfo(id = "RS-ATREST-006", title = "Manual snapshot is encrypted", severity = Severity.HIGH, area = Area.AT_REST)
-public final class ManualSnapshotEncrypted implements Check<ClusterSnapshot> {
+@CheckInfo(id = "RS-ATREST-006", title = "Snapshot is encrypted", severity = Severity.HIGH, area = Area.AT_REST)
+public final class SnapshotEncrypted implements Check<ClusterSnapshot> {
 
     @Override
     public Outcome evaluate(ClusterSnapshot snapshot, CheckContext context) {
@@ -33,31 +33,37 @@ public final class ManualSnapshotEncrypted implements Check<ClusterSnapshot> {
                             + " judges it",
                     snapshot.ownerAccount());
         }
+        // manual or automated, and a copy in another region as much as the original: each is a copy of the data
         Value<String> type = snapshot.snapshotType();
-        if (!type.isPresent()) {
-            return Outcome.unknown(
-                    "cannot tell whether " + name + " is manual or automated",
-                    type.orUnknown("SnapshotType has no value"));
-        }
-        if ("automated".equals(type.value())) {
-            return Outcome.notApplicable(
-                    Reason.Kind.MANAGED_BY_AWS,
-                    name + " is automated, so it is encrypted exactly when its cluster is;"
-                            + " RS-ATREST-001 reports the cluster",
-                    type);
-        }
+        String kind = type.isPresent() ? type.value() + " " : "";
         Value<Boolean> encrypted = snapshot.encrypted();
         if (Boolean.TRUE.equals(encrypted.value())) {
-            return Outcome.pass(type.value() + " " + name + " is encrypted" + key(snapshot), encrypted);
+            return Outcome.pass(kind + name + copy(snapshot) + " is encrypted" + key(snapshot), encrypted);
         }
         if (Boolean.FALSE.equals(encrypted.value())) {
             return Outcome.fail(
-                    type.value() + " " + name + origin(snapshot) + " is not encrypted: a full copy of the"
-                            + " cluster's data at that time is stored unencrypted" + exposure(snapshot),
+                    kind + name + origin(snapshot) + copy(snapshot) + " is not encrypted: a full copy of the"
+                            + " cluster's data at that time is stored unencrypted" + exposure(snapshot)
+                            + automated(type),
                     encrypted);
         }
         return Outcome.unknown(
                 "cannot tell whether " + name + " is encrypted", encrypted.orUnknown("Encrypted has no value"));
+    }
+
+    /** For a copy from another region: where it came from. */
+    private static String copy(ClusterSnapshot snapshot) {
+        return snapshot.sourceRegion().isPresent()
+                ? " (a copy in " + snapshot.id().scope().region() + " from "
+                        + snapshot.sourceRegion().value() + ")"
+                : "";
+    }
+
+    private static String automated(Value<String> type) {
+        return "automated".equals(type.value())
+                ? "; automated snapshots cannot be encrypted one by one: encrypt the cluster (RS-ATREST-001), and"
+                        + " AWS replaces them as the retention period runs out"
+                : "";
     }
 
     private static String key(ClusterSnapshot snapshot) {
