@@ -558,24 +558,11 @@ final class CloudTrailFlattener {
     }
 
     /**
-     * A CloudTrail text through {@link Redactor}, keeping access key ids: in CloudTrail an access key id
-     * ({@code userIdentity.accessKeyId}, the key an IAM call names) identifies the caller, and investigators pivot
-     * on it. So a text in which the redactor found nothing but access key ids is kept as it is, and
-     * {@code aws-access-key-id} is never named as a redaction of a CloudTrail record; a text that also held a real
-     * secret (a secret key, a token, a password) is replaced by the redactor's text.
+     * A CloudTrail text through {@link Redactor}. Access key ids stay as they are: the redactor treats them as the
+     * identifiers they are ({@code userIdentity.accessKeyId} names the caller, and investigators pivot on it).
      */
     static String redactText(String raw, Set<String> found) {
-        if (raw.indexOf("AKIA") < 0 && raw.indexOf("ASIA") < 0) {
-            return Redactor.redact(raw, found);
-        }
-        Set<String> kinds = new LinkedHashSet<>(4);
-        String redacted = Redactor.redact(raw, kinds);
-        kinds.remove(Redactor.ACCESS_KEY_ID);
-        if (kinds.isEmpty()) {
-            return raw;
-        }
-        found.addAll(kinds);
-        return redacted;
+        return Redactor.redact(raw, found);
     }
 
     /** Already masked by AWS: a run of asterisks, or its HIDDEN_DUE_TO_SECURITY_REASONS. */
