@@ -18,9 +18,11 @@ import io.rsaudit.core.check.backup.AutomatedSnapshotsEnabled;
 import io.rsaudit.core.check.backup.ClusterManualSnapshotRetention;
 import io.rsaudit.core.check.backup.ManualSnapshotClusterExists;
 import io.rsaudit.core.check.backup.ManualSnapshotRetention;
+import io.rsaudit.core.check.backup.ServerlessSnapshotRetention;
 import io.rsaudit.core.check.backup.ServerlessSnapshotSharedWithTrustedAccounts;
 import io.rsaudit.core.check.backup.SnapshotCopyResidency;
 import io.rsaudit.core.check.backup.SnapshotNotSharedWithSupport;
+import io.rsaudit.core.check.backup.SnapshotResidency;
 import io.rsaudit.core.check.backup.SnapshotSharedWithTrustedAccounts;
 import io.rsaudit.core.check.logging.AuditLogDeliveryHealthy;
 import io.rsaudit.core.check.logging.CloudTrailCoversAllRegions;
@@ -37,6 +39,8 @@ import io.rsaudit.core.check.network.WorkgroupPortClosedToInternet;
 import io.rsaudit.core.check.network.WorkgroupUsesEnhancedVpcRouting;
 import io.rsaudit.core.check.resilience.ClusterAllowsVersionUpgrade;
 import io.rsaudit.core.check.resilience.ClusterMultiAz;
+import io.rsaudit.core.check.tagging.ClusterTagged;
+import io.rsaudit.core.check.tagging.SnapshotTagged;
 import io.rsaudit.core.check.transit.ClusterRequiresSsl;
 import io.rsaudit.core.check.transit.ClusterUsesFipsTls;
 import io.rsaudit.core.check.transit.WorkgroupRequiresSsl;
@@ -69,6 +73,8 @@ final class BuiltInChecks {
             new SnapshotNotSharedWithSupport(),
             new ServerlessSnapshotSharedWithTrustedAccounts(),
             new SnapshotCopyResidency(),
+            new SnapshotResidency(),
+            new ServerlessSnapshotRetention(),
             new ClusterAuditLoggingEnabled(),
             new ClusterExportsAllAuditLogs(),
             new UserActivityLoggingEnabled(),
@@ -84,6 +90,8 @@ final class BuiltInChecks {
             new WorkgroupPortClosedToInternet(),
             new ClusterMultiAz(),
             new ClusterAllowsVersionUpgrade(),
+            new ClusterTagged(),
+            new SnapshotTagged(),
             new ClusterRequiresSsl(),
             new ClusterUsesFipsTls(),
             new WorkgroupRequiresSsl(),

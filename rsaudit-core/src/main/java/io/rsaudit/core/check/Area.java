@@ -8,7 +8,8 @@ public enum Area {
     LOGGING("Logging"),
     NETWORK("Network exposure"),
     ACCESS("Access"),
-    RESILIENCE("Resilience and patching");
+    RESILIENCE("Resilience and patching"),
+    TAGGING("Tagging");
 
     private final String title;
 

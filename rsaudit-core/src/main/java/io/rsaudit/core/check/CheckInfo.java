@@ -22,4 +22,10 @@ public @interface CheckInfo {
     Severity severity();
 
     Area area();
+
+    /**
+     * The AWS Security Hub controls this check answers, as Security Hub names them ({@code Redshift.1},
+     * {@code RedshiftServerless.4}); empty when no control asks the same question.
+     */
+    String[] securityHub() default {};
 }

@@ -5,9 +5,14 @@ import io.rsaudit.core.model.ResourceType;
 import io.rsaudit.core.model.Severity;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
+import java.util.List;
 import java.util.regex.Pattern;
 
-/** A check with everything known about it: annotation, resource type (from its type argument) and documentation. */
+/**
+ * A check with everything known about it: annotation, resource type (from its type argument) and documentation.
+ *
+ * @param securityHub the AWS Security Hub controls the check answers ({@code Redshift.1}); empty when none
+ */
 public record CheckMetadata(
         String id,
         String title,
@@ -15,9 +20,15 @@ public record CheckMetadata(
         Area area,
         ResourceType resourceType,
         Check<? extends Resource> check,
-        Documentation documentation) {
+        Documentation documentation,
+        List<String> securityHub) {
 
     private static final Pattern ID = Pattern.compile("RS-[A-Z]+-\\d{3}");
+    private static final Pattern CONTROL = Pattern.compile("(Redshift|RedshiftServerless)\\.[1-9]\\d*");
+
+    public CheckMetadata {
+        securityHub = List.copyOf(securityHub);
+    }
 
     /** Reads and validates the metadata of {@code check}; a failure names the class and what is wrong. */
     public static CheckMetadata of(Check<? extends Resource> check) {
@@ -35,8 +46,21 @@ public record CheckMetadata(
             throw new IllegalStateException(
                     info.id() + ".md: heading '" + doc.heading() + "' should be '" + expected + "'");
         }
+        for (String control : info.securityHub()) {
+            if (!CONTROL.matcher(control).matches()) {
+                throw new IllegalStateException(type.getName() + ": Security Hub control '" + control
+                        + "' is not Redshift.N or RedshiftServerless.N");
+            }
+        }
         return new CheckMetadata(
-                info.id(), info.title(), info.severity(), info.area(), resourceTypeOf(type), check, doc);
+                info.id(),
+                info.title(),
+                info.severity(),
+                info.area(),
+                resourceTypeOf(type),
+                check,
+                doc,
+                List.of(info.securityHub()));
     }
 
     private static ResourceType resourceTypeOf(Class<?> type) {

@@ -7,7 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * The long text of a check, read from {@code <ID>.md} beside its class:
@@ -138,11 +140,78 @@ public record Documentation(
                 : s.strip();
     }
 
-    /** The AWS CLI remediation with the resource's name, region, account and ARN filled in. */
+    /**
+     * The AWS CLI remediation with the resource's name, region, account and ARN filled in, for a POSIX shell. A
+     * value that stands outside quotes in the template is single-quoted; inside the template's own quotes it is
+     * inserted as is, which is safe because every value is first checked against {@link #SAFE}: a value outside it
+     * (a name no AWS API accepts, such as one with a {@code $(...)} in it) gets no command at all, only a comment
+     * saying why, with the value escaped.
+     */
     public String cliFor(String name, String region, String account, String arn) {
-        return cli.replace("{{name}}", name)
-                .replace("{{region}}", region == null ? "us-east-1" : region)
-                .replace("{{account}}", account)
-                .replace("{{arn}}", arn);
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("name", name);
+        values.put("region", region == null ? "us-east-1" : region);
+        values.put("account", account);
+        values.put("arn", arn);
+        for (Map.Entry<String, String> e : values.entrySet()) {
+            if (e.getValue() == null || !SAFE.matcher(e.getValue()).matches()) {
+                return "# rsaudit prints no command for this resource: its " + e.getKey() + " "
+                        + shown(e.getValue()) + " does not follow AWS naming rules (letters, digits and . _ : / @ + = ,"
+                        + " - only), so it cannot be quoted into a command that is safe to paste; check the input";
+            }
+        }
+        StringBuilder out = new StringBuilder(cli.length() + 64);
+        char quote = 0;
+        boolean comment = false;
+        for (int i = 0; i < cli.length(); i++) {
+            char c = cli.charAt(i);
+            if (quote == 0 && (i == 0 || cli.charAt(i - 1) == '\n')) {
+                // a comment line's apostrophes ("cluster's") are prose, not quotes
+                comment = cli.substring(i, Math.max(i, lineEnd(i))).strip().startsWith("#");
+            }
+            if (c == '{' && cli.startsWith("{{", i)) {
+                int end = cli.indexOf("}}", i);
+                String value = end < 0 ? null : values.get(cli.substring(i + 2, end));
+                if (value != null) {
+                    // inside the template's own quotes the checked value needs none of its own
+                    out.append(quote == 0 && !comment ? "'" + value + "'" : value);
+                    i = end + 1;
+                    continue;
+                }
+            }
+            if (!comment && quote == 0 && (c == '\'' || c == '"')) {
+                quote = c;
+            } else if (!comment && c == quote) {
+                quote = 0;
+            }
+            out.append(c);
+        }
+        return out.toString();
+    }
+
+    private int lineEnd(int from) {
+        int end = cli.indexOf('\n', from);
+        return end < 0 ? cli.length() : end;
+    }
+
+    /** What an AWS identifier, region or account id may hold: nothing a shell would act on, inside or outside quotes. */
+    static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._:/@+=,-]{1,2048}");
+
+    /** A value for a comment line: single-quoted, with every character outside printable ASCII escaped. */
+    private static String shown(String value) {
+        if (value == null) {
+            return "(none)";
+        }
+        StringBuilder b = new StringBuilder("'");
+        value.codePoints().limit(200).forEach(cp -> {
+            if (cp >= 0x20 && cp < 0x7f && cp != '\'' && cp != '\\') {
+                b.append((char) cp);
+            } else if (cp < 0x100) {
+                b.append(String.format(Locale.ROOT, "\\x%02x", cp));
+            } else {
+                b.append(String.format(Locale.ROOT, "\\u%04x", cp));
+            }
+        });
+        return b.append(value.length() > 200 ? "...'" : "'").toString();
     }
 }

@@ -1,6 +1,7 @@
 package io.rsaudit.core.model;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * A provisioned cluster, as {@code DescribeClusters} reports it.
@@ -10,6 +11,8 @@ import java.util.List;
  * @param masterPasswordSecretArn {@code null} when the admin password is not managed by Secrets Manager
  * @param multiAz a string in the API ("Enabled"/"Disabled"), not a boolean
  * @param snapshotCopy {@code null} when cross-region snapshot copy is off
+ * @param tags tag key to value, in the order the API lists them; empty when the cluster has none
+ * @param classicSecurityGroups the names of its EC2-Classic cluster security groups; empty for a cluster in a VPC
  */
 public record Cluster(
         ResourceId id,
@@ -29,7 +32,9 @@ public record Cluster(
         Value<Integer> manualSnapshotRetentionPeriod,
         Value<ParameterGroupRef> parameterGroup,
         Value<List<String>> vpcSecurityGroupIds,
-        Value<SnapshotCopyStatus> snapshotCopy)
+        Value<SnapshotCopyStatus> snapshotCopy,
+        Value<Map<String, String>> tags,
+        Value<List<String>> classicSecurityGroups)
         implements Resource {
 
     public String identifier() {

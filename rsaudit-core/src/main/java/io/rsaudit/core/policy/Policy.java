@@ -16,6 +16,8 @@ import java.util.Set;
  * @param requireFips whether connections must use FIPS-validated TLS (default false)
  * @param severityOverrides check id to the severity to report it with
  * @param hunt the allow-lists and thresholds of the hunt rules
+ * @param requiredTagKeys the tag keys every taggable resource must carry (RS-TAG-*); when empty, a resource must carry
+ *     at least one tag of its own (keys starting with {@code aws:} do not count), as Security Hub judges it
  */
 public record Policy(
         String source,
@@ -27,7 +29,8 @@ public record Policy(
         boolean requireFips,
         Map<String, Severity> severityOverrides,
         List<Suppression> suppressions,
-        HuntPolicy hunt) {
+        HuntPolicy hunt,
+        List<String> requiredTagKeys) {
 
     public static final int DEFAULT_MIN_AUTOMATED_RETENTION_DAYS = 7;
 
@@ -36,6 +39,7 @@ public record Policy(
         severityOverrides = Map.copyOf(severityOverrides);
         suppressions = List.copyOf(suppressions);
         hunt = hunt == null ? HuntPolicy.defaults() : hunt;
+        requiredTagKeys = requiredTagKeys == null ? List.of() : List.copyOf(requiredTagKeys);
     }
 
     public static Policy defaults() {
@@ -49,6 +53,7 @@ public record Policy(
                 false,
                 Map.of(),
                 List.of(),
-                HuntPolicy.defaults());
+                HuntPolicy.defaults(),
+                List.of());
     }
 }

@@ -24,6 +24,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -68,7 +69,8 @@ public final class PolicyLoader {
             DataResidency dataResidency,
             Map<String, String> severity,
             List<SuppressionEntry> suppressions,
-            Hunt hunt) {}
+            Hunt hunt,
+            List<String> requiredTagKeys) {}
 
     record Hunt(
             List<String> allowedCidrs,
@@ -212,7 +214,26 @@ public final class PolicyLoader {
                 requireFips,
                 overrides,
                 suppressions,
-                hunt(f.hunt(), problems, file));
+                hunt(f.hunt(), problems, file),
+                requiredTagKeys(f.requiredTagKeys(), problems));
+    }
+
+    /** Tag keys as AWS accepts them: 1 to 128 characters, not starting with the reserved {@code aws:}. */
+    private static List<String> requiredTagKeys(List<String> keys, List<String> problems) {
+        List<String> out = new ArrayList<>();
+        List<String> given = keys == null ? List.of() : keys;
+        for (int i = 0; i < given.size(); i++) {
+            String k = given.get(i);
+            if (k == null || k.isEmpty() || k.length() > 128) {
+                problems.add("requiredTagKeys[" + i + "]: a tag key has 1 to 128 characters");
+            } else if (k.toLowerCase(Locale.ROOT).startsWith("aws:")) {
+                problems.add("requiredTagKeys[" + i + "]: '" + k + "' starts with aws:, which AWS reserves for its own"
+                        + " tags");
+            } else if (!out.contains(k)) {
+                out.add(k);
+            }
+        }
+        return out;
     }
 
     private static Residency residency(DataResidency r, List<String> problems) {
@@ -399,7 +420,8 @@ public final class PolicyLoader {
                 p.requireFips(),
                 p.severityOverrides(),
                 p.suppressions(),
-                p.hunt());
+                p.hunt(),
+                p.requiredTagKeys());
     }
 
     /** Where the problem is: the start of the offending token when the parser knows it. */

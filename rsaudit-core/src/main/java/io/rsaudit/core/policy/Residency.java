@@ -45,6 +45,17 @@ public record Residency(Map<String, String> jurisdictions, Set<String> restricte
         return jurisdictions.get(region);
     }
 
+    /**
+     * The regions of the profile that data from {@code fromRegion} may be copied to under these rules, sorted; the
+     * region itself among them. Empty when the region has no jurisdiction in the profile.
+     */
+    public List<String> allowedDestinations(String fromRegion) {
+        return jurisdictions.keySet().stream()
+                .filter(to -> copy(fromRegion, to).verdict() == Verdict.ALLOWED)
+                .sorted()
+                .toList();
+    }
+
     /** Whether copying data from {@code fromRegion} to {@code toRegion} respects the rules, and why. */
     public Decision copy(String fromRegion, String toRegion) {
         String from = jurisdictions.get(fromRegion);

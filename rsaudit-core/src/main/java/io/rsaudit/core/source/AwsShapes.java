@@ -116,6 +116,9 @@ public final class AwsShapes {
             "ParameterApplyStatus",
             "ParameterApplyErrorDescription");
 
+    public static final Shape CLUSTER_SECURITY_GROUP_MEMBERSHIP =
+            shape("ClusterSecurityGroupMembership", "redshift", "ClusterSecurityGroupName", "Status");
+
     public static final Shape VPC_SECURITY_GROUP_MEMBERSHIP =
             shape("VpcSecurityGroupMembership", "redshift", "VpcSecurityGroupId", "Status");
 
@@ -184,6 +187,8 @@ public final class AwsShapes {
             "MasterPasswordSecretArn",
             "MasterPasswordSecretKmsKeyId",
             "SnapshotArn");
+
+    public static final Shape TAG = shape("Tag", "redshift", "Key", "Value");
 
     public static final Shape ACCOUNT_WITH_RESTORE_ACCESS =
             shape("AccountWithRestoreAccess", "redshift", "AccountId", "AccountAlias");
@@ -446,6 +451,7 @@ public final class AwsShapes {
             PARAMETER_GROUP_STATUS,
             PARAMETER_STATUS,
             VPC_SECURITY_GROUP_MEMBERSHIP,
+            CLUSTER_SECURITY_GROUP_MEMBERSHIP,
             DESCRIBE_PARAMETER_GROUPS,
             PARAMETER_GROUP,
             DESCRIBE_PARAMETERS,
@@ -453,6 +459,7 @@ public final class AwsShapes {
             DESCRIBE_SNAPSHOTS,
             SNAPSHOT,
             ACCOUNT_WITH_RESTORE_ACCESS,
+            TAG,
             LOGGING_STATUS,
             DESCRIBE_COPY_GRANTS,
             COPY_GRANT,

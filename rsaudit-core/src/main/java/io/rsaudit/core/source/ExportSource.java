@@ -235,18 +235,22 @@ public final class ExportSource implements InventorySource {
             RedshiftReader redshift = new RedshiftReader(reader);
             RegionRead read = new RegionRead(scope);
             Set<String> ids = new HashSet<>();
-            ExportReader.Listing listed = redshift.clusters(scope, c -> {
-                read.clusters.add(c);
-                ids.add(c.identifier());
-                read.referKey(c.kmsKeyId(), c.id());
-                ScopedName clusterName = new ScopedName(scope, c.identifier());
-                read.logging.put(clusterName, redshift.logging(scope, c.identifier()));
-                if (c.parameterGroup().isPresent()) {
-                    String group = c.parameterGroup().value().name();
-                    read.parameters.computeIfAbsent(
-                            new ScopedName(scope, group), k -> redshift.parameters(scope, group));
-                }
-            });
+            List<Provenance> unnamed = new ArrayList<>();
+            ExportReader.Listing listed = redshift.clusters(
+                    scope,
+                    c -> {
+                        read.clusters.add(c);
+                        ids.add(c.identifier());
+                        read.referKey(c.kmsKeyId(), c.id());
+                        ScopedName clusterName = new ScopedName(scope, c.identifier());
+                        read.logging.put(clusterName, redshift.logging(scope, c.identifier()));
+                        if (c.parameterGroup().isPresent()) {
+                            String group = c.parameterGroup().value().name();
+                            read.parameters.computeIfAbsent(
+                                    new ScopedName(scope, group), k -> redshift.parameters(scope, group));
+                        }
+                    },
+                    unnamed::add);
             Provenance where = Provenance.of(export.location(scope, AwsCliCall.DESCRIBE_CLUSTERS, null), "");
             read.clusterIds = !listed.collected()
                     ? Value.unknown(
@@ -257,6 +261,15 @@ public final class ExportSource implements InventorySource {
                                     where,
                                     Reason.Kind.UNREADABLE,
                                     "only partly read: " + where.location() + " (see the collection errors)");
+            if (read.clusterIds.isPresent() && !unnamed.isEmpty()) {
+                // a record that could not be named could be any cluster: which ones exist is no longer known
+                read.clusterIds = Value.unknown(
+                        unnamed.get(0),
+                        Reason.Kind.UNREADABLE,
+                        "the cluster record at " + unnamed.get(0) + " has no usable ClusterIdentifier"
+                                + (unnamed.size() > 1 ? " (and " + (unnamed.size() - 1) + " more)" : "")
+                                + ", so which clusters exist in " + scope + " is not known");
+            }
             redshift.parameterGroups(scope);
             redshift.snapshots(scope, s -> {
                 read.snapshots.add(s);

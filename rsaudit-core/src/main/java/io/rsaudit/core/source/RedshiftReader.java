@@ -7,6 +7,7 @@ import io.rsaudit.core.model.HsmStatus;
 import io.rsaudit.core.model.LoggingStatus;
 import io.rsaudit.core.model.ParameterGroupRef;
 import io.rsaudit.core.model.ParameterSet;
+import io.rsaudit.core.model.Provenance;
 import io.rsaudit.core.model.Reason;
 import io.rsaudit.core.model.ResourceId;
 import io.rsaudit.core.model.ResourceType;
@@ -14,8 +15,10 @@ import io.rsaudit.core.model.RestoreAccess;
 import io.rsaudit.core.model.Scope;
 import io.rsaudit.core.model.SnapshotCopyGrant;
 import io.rsaudit.core.model.SnapshotCopyStatus;
+import io.rsaudit.core.model.Status;
 import io.rsaudit.core.model.Value;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +45,10 @@ final class RedshiftReader {
                     "AutomatedSnapshotRetentionPeriod",
                     "ManualSnapshotRetentionPeriod")
             .with("Endpoint", Projection.of(AwsShapes.ENDPOINT, "Port"))
+            .with("Tags", Projection.of(AwsShapes.TAG, "Key", "Value"))
+            .with(
+                    "ClusterSecurityGroups",
+                    Projection.of(AwsShapes.CLUSTER_SECURITY_GROUP_MEMBERSHIP, "ClusterSecurityGroupName"))
             .with(
                     "HsmStatus",
                     Projection.of(
@@ -82,7 +89,8 @@ final class RedshiftReader {
                     "SourceRegion")
             .with(
                     "AccountsWithRestoreAccess",
-                    Projection.of(AwsShapes.ACCOUNT_WITH_RESTORE_ACCESS, "AccountId", "AccountAlias"));
+                    Projection.of(AwsShapes.ACCOUNT_WITH_RESTORE_ACCESS, "AccountId", "AccountAlias"))
+            .with("Tags", Projection.of(AwsShapes.TAG, "Key", "Value"));
 
     static final Projection LOGGING_STATUS = Projection.of(
             AwsShapes.LOGGING_STATUS,
@@ -104,13 +112,20 @@ final class RedshiftReader {
         this.export = export;
     }
 
-    ExportReader.Listing clusters(Scope scope, Consumer<Cluster> sink) {
+    /**
+     * The clusters of {@code scope}; {@code unnamed} hears where each record without a usable
+     * {@code ClusterIdentifier} starts (already reported, and not judged).
+     */
+    ExportReader.Listing clusters(Scope scope, Consumer<Cluster> sink, Consumer<Provenance> unnamed) {
         return export.elements(
-                scope,
-                AwsCliCall.DESCRIBE_CLUSTERS,
-                Projection.of(AwsShapes.DESCRIBE_CLUSTERS),
-                CLUSTER,
-                n -> accept(cluster(scope, n), sink));
+                scope, AwsCliCall.DESCRIBE_CLUSTERS, Projection.of(AwsShapes.DESCRIBE_CLUSTERS), CLUSTER, n -> {
+                    Cluster c = cluster(scope, n);
+                    if (c == null) {
+                        unnamed.accept(n.provenance());
+                    } else {
+                        sink.accept(c);
+                    }
+                });
     }
 
     /** Hands on a record; {@code null} is a record that could not be named (already reported). */
@@ -167,7 +182,69 @@ final class RedshiftReader {
                                 c.text("DestinationRegion", Absent.UNKNOWN),
                                 c.longInteger("RetentionPeriod", Absent.NOT_SET),
                                 c.integer("ManualSnapshotRetentionPeriod", Absent.NOT_SET),
-                                c.text("SnapshotCopyGrantName", Absent.NOT_SET))));
+                                c.text("SnapshotCopyGrantName", Absent.NOT_SET))),
+                tags(n),
+                classicSecurityGroups(n));
+    }
+
+    /**
+     * The EC2-Classic cluster security groups: absent or empty for a cluster in a VPC. An entry without its name
+     * leaves them unknown, since it still names a group that could admit anyone.
+     */
+    private static Value<List<String>> classicSecurityGroups(ResponseObject n) {
+        Value<List<ResponseObject>> list = n.objects(
+                "ClusterSecurityGroups",
+                Absent.defaultsTo(List.of(), "ClusterSecurityGroups is absent: no EC2-Classic security group"));
+        if (!list.isPresent()) {
+            return list.map(x -> null);
+        }
+        if (list.value().size() < n.size("ClusterSecurityGroups")) {
+            return Value.unknown(
+                    n.at("ClusterSecurityGroups"),
+                    Reason.Kind.UNREADABLE,
+                    "an entry of ClusterSecurityGroups is not an object");
+        }
+        List<String> names = new ArrayList<>();
+        for (ResponseObject g : list.value()) {
+            Value<String> name = g.text("ClusterSecurityGroupName", Absent.UNKNOWN);
+            if (!name.isPresent()) {
+                return name.isUnknown()
+                        ? name.map(x -> null)
+                        : Value.unknown(name.provenance(), Reason.Kind.ABSENT, "ClusterSecurityGroupName is empty");
+            }
+            names.add(name.value());
+        }
+        return list.map(x -> List.copyOf(names));
+    }
+
+    /**
+     * The resource's tags, key to value. The AWS CLI prints an empty list for an untagged resource and the SDK leaves
+     * it out, so an absent list is no tag; a tag without a string key leaves the tags unknown, since the missing key
+     * could be the one a policy requires.
+     */
+    static Value<Map<String, String>> tags(ResponseObject n) {
+        Value<List<ResponseObject>> list =
+                n.objects("Tags", Absent.defaultsTo(List.of(), "Tags is absent: the resource has no tag"));
+        if (!list.isPresent()) {
+            return list.map(x -> null);
+        }
+        if (list.value().size() < n.size("Tags")) {
+            return Value.unknown(n.at("Tags"), Reason.Kind.UNREADABLE, "an entry of Tags is not an object");
+        }
+        Map<String, String> tags = new LinkedHashMap<>();
+        for (ResponseObject t : list.value()) {
+            Value<String> key = t.text("Key", Absent.UNKNOWN);
+            if (!key.isPresent()) {
+                return key.isUnknown()
+                        ? key.map(x -> null)
+                        : Value.unknown(key.provenance(), Reason.Kind.ABSENT, "a tag has an empty Key");
+            }
+            Value<String> value = t.text("Value", Absent.NOT_SET);
+            tags.put(key.value(), value.isPresent() ? value.value() : "");
+        }
+        return list.status() == Status.DEFAULTED
+                ? list.map(x -> Map.<String, String>of())
+                : Value.known(Collections.unmodifiableMap(tags), list.provenance());
     }
 
     /**
@@ -339,7 +416,8 @@ final class RedshiftReader {
                         : n.integer("ManualSnapshotRetentionPeriod", Absent.NOT_SET),
                 n.decimal("TotalBackupSizeInMegaBytes", Absent.NOT_SET),
                 restoreAccess(n),
-                n.text("SourceRegion", Absent.NOT_SET));
+                n.text("SourceRegion", Absent.NOT_SET),
+                tags(n));
     }
 
     private static Value<List<RestoreAccess>> restoreAccess(ResponseObject n) {

@@ -37,7 +37,9 @@ class CatalogTest {
             Area.ACCESS,
             "RS-ACCESS-",
             Area.RESILIENCE,
-            "RS-RES-");
+            "RS-RES-",
+            Area.TAGGING,
+            "RS-TAG-");
     private static final Map<Area, String> PACKAGE = Map.of(
             Area.TRANSIT,
             "transit",
@@ -52,7 +54,9 @@ class CatalogTest {
             Area.ACCESS,
             "access",
             Area.RESILIENCE,
-            "resilience");
+            "resilience",
+            Area.TAGGING,
+            "tagging");
 
     @Test
     void idsAreUniqueAndRegisteredInOrder() {

@@ -12,7 +12,8 @@ import io.rsaudit.core.model.Severity;
         id = "RS-ACCESS-001",
         title = "Cluster admin user does not have a default name",
         severity = Severity.LOW,
-        area = Area.ACCESS)
+        area = Area.ACCESS,
+        securityHub = {"Redshift.8"})
 public final class ClusterAdminNameNotDefault implements Check<Cluster> {
 
     @Override

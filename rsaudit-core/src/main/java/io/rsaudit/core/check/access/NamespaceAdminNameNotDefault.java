@@ -12,7 +12,8 @@ import io.rsaudit.core.model.Severity;
         id = "RS-ACCESS-003",
         title = "Serverless namespace admin user does not have a default name",
         severity = Severity.LOW,
-        area = Area.ACCESS)
+        area = Area.ACCESS,
+        securityHub = {"RedshiftServerless.5"})
 public final class NamespaceAdminNameNotDefault implements Check<Namespace> {
 
     @Override

@@ -9,7 +9,12 @@ import io.rsaudit.core.model.Cluster;
 import io.rsaudit.core.model.Severity;
 import io.rsaudit.core.model.Value;
 
-@CheckInfo(id = "RS-ATREST-001", title = "Cluster is encrypted at rest", severity = Severity.HIGH, area = Area.AT_REST)
+@CheckInfo(
+        id = "RS-ATREST-001",
+        title = "Cluster is encrypted at rest",
+        severity = Severity.HIGH,
+        area = Area.AT_REST,
+        securityHub = {"Redshift.10"})
 public final class ClusterEncrypted implements Check<Cluster> {
 
     @Override

@@ -15,7 +15,8 @@ import io.rsaudit.core.model.Value;
         id = "RS-ATREST-007",
         title = "Serverless namespace uses a customer-managed key",
         severity = Severity.MEDIUM,
-        area = Area.AT_REST)
+        area = Area.AT_REST,
+        securityHub = {"RedshiftServerless.4"})
 public final class NamespaceUsesCustomerKey implements Check<Namespace> {
 
     @Override

@@ -13,7 +13,8 @@ import io.rsaudit.core.model.Value;
         id = "RS-BACKUP-002",
         title = "Automated snapshot retention meets the policy minimum",
         severity = Severity.MEDIUM,
-        area = Area.BACKUP)
+        area = Area.BACKUP,
+        securityHub = {"Redshift.3"})
 public final class AutomatedSnapshotRetention implements Check<Cluster> {
 
     @Override

@@ -13,7 +13,8 @@ import io.rsaudit.core.model.Value;
         id = "RS-BACKUP-001",
         title = "Automated snapshots are enabled",
         severity = Severity.HIGH,
-        area = Area.BACKUP)
+        area = Area.BACKUP,
+        securityHub = {"Redshift.3"})
 public final class AutomatedSnapshotsEnabled implements Check<Cluster> {
 
     @Override

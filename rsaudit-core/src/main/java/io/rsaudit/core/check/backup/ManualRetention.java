@@ -24,17 +24,27 @@ final class ManualRetention {
      */
     static Outcome judge(
             Value<Integer> days, Policy policy, String resource, String subject, String forever, String context) {
+        return judge(days, "ManualSnapshotRetentionPeriod", policy, resource, subject, forever, context);
+    }
+
+    /** As above, for a retention the API reports in the member {@code field} ("snapshotRetentionPeriod"). */
+    static Outcome judge(
+            Value<Integer> days,
+            String field,
+            Policy policy,
+            String resource,
+            String subject,
+            String forever,
+            String context) {
         if (!days.isPresent()) {
-            return Outcome.unknown(
-                    "cannot read ManualSnapshotRetentionPeriod of " + resource,
-                    days.orUnknown("ManualSnapshotRetentionPeriod is null"));
+            return Outcome.unknown("cannot read " + field + " of " + resource, days.orUnknown(field + " is null"));
         }
         int d = days.value();
         Integer max = policy.maxManualRetentionDays();
         if (d == -1) {
             String why = days.status() == Status.DEFAULTED ? "not reported; -1, the AWS default" : "-1";
             return Outcome.fail(
-                    subject + " forever (ManualSnapshotRetentionPeriod " + why + ")" + forever
+                    subject + " forever (" + field + " " + why + ")" + forever
                             + (max == null
                                     ? ""
                                     : "; the policy maximum is " + Snapshots.days(max) + " (" + MAX_FIELD + ")")
@@ -45,7 +55,7 @@ final class ManualRetention {
             return Outcome.unknown(
                     Reason.Kind.UNRECOGNIZED,
                     "cannot judge the manual snapshot retention of " + resource
-                            + ": ManualSnapshotRetentionPeriod is " + d
+                            + ": " + field + " is " + d
                             + ", which AWS does not accept (-1, or 1 to 3653 days)"
                             + context,
                     days);

@@ -42,7 +42,12 @@ public final class SnapshotCopyResidency implements Check<Cluster> {
         String what = "snapshots of " + name + " are copied from " + region + " to " + to;
         return switch (decision.verdict()) {
             case ALLOWED -> Outcome.pass(what + ": " + decision.reason(), destination);
-            case DENIED -> Outcome.fail(what + ": " + decision.reason() + retention(copy.value()), destination);
+            case DENIED ->
+                Outcome.fail(
+                        what + ": " + decision.reason() + "; "
+                                + SnapshotResidency.allowed(context.policy().residency(), region, false)
+                                + ", so point the copy at one of them" + retention(copy.value()),
+                        destination);
             case UNKNOWN ->
                 Outcome.unknown(
                         "cannot judge the copy of the snapshots of " + name + " from " + region + " to " + to,

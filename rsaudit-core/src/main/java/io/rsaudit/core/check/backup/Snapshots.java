@@ -76,6 +76,17 @@ final class Snapshots {
         return Optional.empty();
     }
 
+    /** How long a snapshot stays, for a residency failure: "; it is kept forever (manual retention -1)", or "". */
+    static String retentionNote(ClusterSnapshot snapshot) {
+        Value<Integer> days = snapshot.manualRetentionPeriod();
+        if (!snapshot.isManual() || !days.isPresent()) {
+            return "";
+        }
+        return days.value() == -1
+                ? "; it is kept until someone deletes it (retention -1)"
+                : "; it is kept " + days(days.value());
+    }
+
     /** The snapshot as messages name it: "snapshot analytics-before-migration". */
     static String name(ClusterSnapshot snapshot) {
         return "snapshot " + snapshot.id().name();

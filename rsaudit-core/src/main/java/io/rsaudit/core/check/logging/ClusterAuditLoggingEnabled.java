@@ -11,7 +11,12 @@ import io.rsaudit.core.model.Severity;
 import io.rsaudit.core.model.Value;
 import java.util.Optional;
 
-@CheckInfo(id = "RS-LOG-001", title = "Cluster audit logging is enabled", severity = Severity.HIGH, area = Area.LOGGING)
+@CheckInfo(
+        id = "RS-LOG-001",
+        title = "Cluster audit logging is enabled",
+        severity = Severity.HIGH,
+        area = Area.LOGGING,
+        securityHub = {"Redshift.4"})
 public final class ClusterAuditLoggingEnabled implements Check<Cluster> {
 
     @Override

@@ -14,7 +14,8 @@ import java.util.List;
         id = "RS-LOG-005",
         title = "Serverless namespace exports its audit logs",
         severity = Severity.MEDIUM,
-        area = Area.LOGGING)
+        area = Area.LOGGING,
+        securityHub = {"RedshiftServerless.6"})
 public final class NamespaceExportsAuditLogs implements Check<Namespace> {
 
     @Override

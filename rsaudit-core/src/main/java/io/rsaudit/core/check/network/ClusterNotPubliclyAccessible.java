@@ -12,7 +12,8 @@ import io.rsaudit.core.model.Severity;
         id = "RS-NET-001",
         title = "Cluster is not publicly accessible",
         severity = Severity.HIGH,
-        area = Area.NETWORK)
+        area = Area.NETWORK,
+        securityHub = {"Redshift.1"})
 public final class ClusterNotPubliclyAccessible implements Check<Cluster> {
 
     @Override

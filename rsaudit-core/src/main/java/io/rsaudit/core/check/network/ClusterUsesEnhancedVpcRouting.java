@@ -12,7 +12,8 @@ import io.rsaudit.core.model.Severity;
         id = "RS-NET-003",
         title = "Cluster uses enhanced VPC routing",
         severity = Severity.MEDIUM,
-        area = Area.NETWORK)
+        area = Area.NETWORK,
+        securityHub = {"Redshift.7"})
 public final class ClusterUsesEnhancedVpcRouting implements Check<Cluster> {
 
     @Override

@@ -12,7 +12,8 @@ import io.rsaudit.core.model.Workgroup;
         id = "RS-NET-005",
         title = "Serverless workgroup is not publicly accessible",
         severity = Severity.HIGH,
-        area = Area.NETWORK)
+        area = Area.NETWORK,
+        securityHub = {"RedshiftServerless.3"})
 public final class WorkgroupNotPubliclyAccessible implements Check<Workgroup> {
 
     @Override

@@ -12,7 +12,8 @@ import io.rsaudit.core.model.Workgroup;
         id = "RS-NET-006",
         title = "Serverless workgroup uses enhanced VPC routing",
         severity = Severity.MEDIUM,
-        area = Area.NETWORK)
+        area = Area.NETWORK,
+        securityHub = {"RedshiftServerless.1"})
 public final class WorkgroupUsesEnhancedVpcRouting implements Check<Workgroup> {
 
     @Override

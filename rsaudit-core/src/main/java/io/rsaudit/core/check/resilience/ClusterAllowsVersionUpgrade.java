@@ -13,7 +13,8 @@ import io.rsaudit.core.model.Value;
         id = "RS-RES-002",
         title = "Cluster receives engine version upgrades",
         severity = Severity.LOW,
-        area = Area.RESILIENCE)
+        area = Area.RESILIENCE,
+        securityHub = {"Redshift.6"})
 public final class ClusterAllowsVersionUpgrade implements Check<Cluster> {
 
     @Override

@@ -10,7 +10,12 @@ import io.rsaudit.core.model.Reason;
 import io.rsaudit.core.model.Severity;
 import io.rsaudit.core.model.Value;
 
-@CheckInfo(id = "RS-RES-001", title = "Cluster is deployed Multi-AZ", severity = Severity.LOW, area = Area.RESILIENCE)
+@CheckInfo(
+        id = "RS-RES-001",
+        title = "Cluster is deployed Multi-AZ",
+        severity = Severity.LOW,
+        area = Area.RESILIENCE,
+        securityHub = {"Redshift.18"})
 public final class ClusterMultiAz implements Check<Cluster> {
 
     @Override

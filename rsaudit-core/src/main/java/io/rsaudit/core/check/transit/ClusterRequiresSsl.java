@@ -12,7 +12,8 @@ import io.rsaudit.core.model.Severity;
         id = "RS-TRANSIT-001",
         title = "Cluster requires SSL/TLS connections",
         severity = Severity.HIGH,
-        area = Area.TRANSIT)
+        area = Area.TRANSIT,
+        securityHub = {"Redshift.2"})
 public final class ClusterRequiresSsl implements Check<Cluster> {
 
     @Override

@@ -12,7 +12,8 @@ import io.rsaudit.core.model.Workgroup;
         id = "RS-TRANSIT-003",
         title = "Serverless workgroup requires SSL/TLS connections",
         severity = Severity.HIGH,
-        area = Area.TRANSIT)
+        area = Area.TRANSIT,
+        securityHub = {"RedshiftServerless.2"})
 public final class WorkgroupRequiresSsl implements Check<Workgroup> {
 
     @Override
