@@ -3,6 +3,9 @@ package io.rsaudit.cli;
 import io.rsaudit.core.catalog.CheckCatalog;
 import io.rsaudit.core.check.CheckMetadata;
 import io.rsaudit.core.check.Documentation;
+import io.rsaudit.core.compliance.Framework;
+import io.rsaudit.core.compliance.Frameworks;
+import io.rsaudit.core.compliance.Requirement;
 import java.io.PrintWriter;
 import java.util.Comparator;
 import java.util.List;
@@ -43,10 +46,26 @@ final class ChecksCommand implements Runnable {
         @Option(names = "--format", defaultValue = "text", description = "text or markdown (the README table).")
         Format format;
 
+        @Option(
+                names = "--framework",
+                paramLabel = "ID",
+                description = "Only the checks a compliance framework maps (fsbp, pci-4.0.1, nist-800-53-r5, ...), each"
+                        + " with the requirements it answers, then the requirements no check answers (manual).")
+        String framework;
+
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             List<CheckMetadata> checks = CheckCatalog.builtIn().all();
+            if (framework != null) {
+                Frameworks all = Frameworks.builtIn();
+                Framework f = all.find(framework.strip())
+                        .orElseThrow(() -> new Main.UsageException(
+                                "--framework: unknown framework '" + framework + "'; known: " + all.names()));
+                printFramework(out, f, checks);
+                out.flush();
+                return ExitCode.CLEAN.code();
+            }
             if (format == Format.markdown) {
                 out.print(markdownTable(checks));
             } else {
@@ -62,6 +81,34 @@ final class ChecksCommand implements Runnable {
             out.flush();
             return ExitCode.CLEAN.code();
         }
+    }
+
+    /** The checks {@code f} maps, each with its requirement ids, then the manual requirements with why. */
+    static void printFramework(PrintWriter out, Framework f, List<CheckMetadata> checks) {
+        out.printf("%s %s (%s), from %s%n%n", f.name(), f.version(), f.id(), f.source());
+        int mapped = 0;
+        for (CheckMetadata c : checks) {
+            List<String> ids =
+                    f.requirementsOf(c.id()).stream().map(Requirement::id).toList();
+            if (!ids.isEmpty()) {
+                mapped++;
+                out.printf("%-15s %-8s %-30s %s%n", c.id(), c.severity().label(), String.join(",", ids), c.title());
+            }
+        }
+        List<Requirement> manual =
+                f.requirements().stream().filter(r -> r.manual() != null).toList();
+        if (!manual.isEmpty()) {
+            out.printf("%nManual (no check answers it, or only in part):%n");
+            for (Requirement r : manual) {
+                out.printf("  %-22s %s%n      %s%n", r.id(), r.title(), r.manual());
+            }
+        }
+        out.printf(
+                "%n%d requirements; %d checks answer %d of them; %d manual or partly manual.%n",
+                f.requirements().size(),
+                mapped,
+                f.requirements().stream().filter(r -> !r.checks().isEmpty()).count(),
+                manual.size());
     }
 
     /** The catalog as the README's markdown table, grouped by area in id order. */

@@ -25,6 +25,21 @@ public enum ExitCode {
         return code;
     }
 
+    /**
+     * The exit code under {@code --fail-on-new}: a bug still wins; then FINDINGS only for new results at or above the
+     * threshold; then INCOMPLETE for a partial picture ({@code partial}); else CLEAN, whatever was already in the
+     * baseline.
+     */
+    static ExitCode ofNew(Verdict verdict, boolean partial, long newAtThreshold) {
+        if (verdict == Verdict.INTERNAL_ERROR) {
+            return INTERNAL;
+        }
+        if (newAtThreshold > 0) {
+            return FINDINGS;
+        }
+        return partial || verdict == Verdict.INCOMPLETE ? INCOMPLETE : CLEAN;
+    }
+
     static ExitCode of(Verdict verdict) {
         return switch (verdict) {
             case INTERNAL_ERROR -> INTERNAL;

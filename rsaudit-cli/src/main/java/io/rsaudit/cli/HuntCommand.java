@@ -2,8 +2,11 @@ package io.rsaudit.cli;
 
 import io.rsaudit.aws.hunt.AwsLogInputs;
 import io.rsaudit.aws.hunt.AwsLogOptions;
+import io.rsaudit.core.baseline.Baseline;
+import io.rsaudit.core.baseline.Fingerprint;
 import io.rsaudit.core.catalog.CheckCatalog;
 import io.rsaudit.core.hunt.LogType;
+import io.rsaudit.core.hunt.engine.Alert;
 import io.rsaudit.core.hunt.read.LogInput;
 import io.rsaudit.core.hunt.read.ReadOptions;
 import io.rsaudit.core.hunt.rule.RuleCatalog;
@@ -14,11 +17,14 @@ import io.rsaudit.core.hunt.run.HuntInput;
 import io.rsaudit.core.hunt.run.HuntSummary;
 import io.rsaudit.core.model.Durations;
 import io.rsaudit.core.model.Severity;
+import io.rsaudit.core.model.Verdict;
 import io.rsaudit.core.policy.Policy;
 import io.rsaudit.core.policy.PolicyException;
 import io.rsaudit.core.policy.PolicyLoader;
 import io.rsaudit.core.report.Format;
+import io.rsaudit.core.report.ReportWriter;
 import io.rsaudit.core.report.Reports;
+import io.rsaudit.core.report.json.HuntJsonWriter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -162,6 +168,9 @@ final class HuntCommand implements Callable<Integer> {
                     + " or cloudwatch:LOG-GROUP (--list-rules needs none)");
         }
         ReadOptions options = options(clock.instant());
+        Baseline baseline = output.baseline(HuntJsonWriter.SCHEMA);
+        Severity failOnNew = output.failOnNew();
+        List<BaselineGate<HuntHeader, Alert, HuntSummary>> gate = new ArrayList<>(1);
         Reports.Done<HuntHeader, HuntSummary> done;
         try (AwsLogInputs remote = remoteInputs(options)) {
             List<LogInput> inputs = new ArrayList<>(localInputs());
@@ -170,8 +179,14 @@ final class HuntCommand implements Callable<Integer> {
                 throw new Main.UsageException("no log files under " + String.join(", ", paths));
             }
             HuntInput input = new HuntInput(paths, inputs, remote.leftOut(), remote.problems());
-            done = output.write(
-                    spec, "hunt", Format::forHunt, writer -> Reports.hunt(hunt, input, options, threshold, writer));
+            done = output.write(spec, "hunt", Format::forHunt, writer -> {
+                ReportWriter<HuntHeader, Alert, HuntSummary> w = writer;
+                if (baseline != null) {
+                    gate.add(new BaselineGate<>(writer, baseline, TERMS));
+                    w = gate.get(0);
+                }
+                return Reports.hunt(hunt, input, options, threshold, w);
+            });
         }
         HuntSummary summary = done.summary();
         spec.commandLine()
@@ -186,8 +201,22 @@ final class HuntCommand implements Callable<Integer> {
                         summary.read().problemCount(),
                         summary.verdict().name().toLowerCase(Locale.ROOT),
                         output.whereWritten());
+        if (!gate.isEmpty()) {
+            gate.get(0).tell(spec.commandLine().getErr(), "alert(s)");
+        }
+        if (failOnNew != null) {
+            return ExitCode.ofNew(
+                            summary.verdict(),
+                            HuntSummary.verdict(0, summary.read(), summary.notes()) == Verdict.INCOMPLETE,
+                            gate.get(0).newAtOrAbove(failOnNew))
+                    .code();
+        }
         return ExitCode.of(summary.verdict()).code();
     }
+
+    /** Every alert is open and counts. */
+    static final BaselineGate.Terms<Alert> TERMS =
+            new BaselineGate.Terms<>(Fingerprint::of, a -> true, a -> true, Alert::level);
 
     private ReadOptions options(Instant now) {
         ReadOptions o = ReadOptions.defaults()

@@ -1,5 +1,6 @@
 package io.rsaudit.cli;
 
+import io.rsaudit.core.baseline.Baseline;
 import io.rsaudit.core.model.Severity;
 import io.rsaudit.core.report.Format;
 import io.rsaudit.core.report.ReportWriter;
@@ -50,7 +51,8 @@ final class ReportOutput {
             names = "--output-dir",
             paramLabel = "DIR",
             description = "Write one report per format into this folder (created if absent), named rsaudit-scan.<ext>"
-                    + " or rsaudit-hunt.<ext> (txt, json).")
+                    + " or rsaudit-hunt.<ext> (each format's extension: txt, json, csv, junit.xml, sarif, ocsf.jsonl,"
+                    + " asff.jsonl, html).")
     Path outputDir;
 
     @Option(
@@ -61,7 +63,22 @@ final class ReportOutput {
                     + " medium, high, critical, or none). Default: ${DEFAULT-VALUE}.")
     String failOn;
 
+    @Option(
+            names = "--baseline",
+            paramLabel = "FILE",
+            description = "A previous JSON report of the same command (--format json): each open result is marked new"
+                    + " or unchanged, and those not found again are listed as resolved (on stderr).")
+    Path baseline;
+
+    @Option(
+            names = "--fail-on-new",
+            paramLabel = "SEVERITY",
+            description = "With --baseline: exit 1 only on new failing findings (scan) or new alerts (hunt) at or"
+                    + " above this severity, whatever was already in the baseline; suppressed findings never count.")
+    String failOnNew;
+
     private final List<Path> written = new ArrayList<>();
+    private Baseline loaded;
 
     /** The registered format names, for the help text. */
     static final class FormatNames extends ArrayList<String> {
@@ -82,6 +99,53 @@ final class ReportOutput {
         } catch (IllegalArgumentException e) {
             throw new Main.UsageException("--fail-on: " + e.getMessage() + ", or none");
         }
+    }
+
+    /**
+     * The previous report {@code --baseline} names, checked to be of {@code schema}; {@code null} without it. Call it
+     * before {@link #write}: the writers that mark results against a baseline (csv, sarif) are given this one.
+     */
+    Baseline baseline(String schema) {
+        if (baseline == null) {
+            if (failOnNew != null) {
+                throw new Main.UsageException("--fail-on-new needs --baseline, the report to compare with");
+            }
+            return null;
+        }
+        Baseline b;
+        try {
+            b = Baseline.read(baseline);
+        } catch (IOException e) {
+            throw new Main.UsageException("--baseline: cannot read " + baseline + ": " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw new Main.UsageException("--baseline: " + e.getMessage());
+        }
+        if (!b.schema().equals(schema)) {
+            throw new Main.UsageException(
+                    "--baseline " + baseline + " is a " + b.schema() + " report; this run" + " writes " + schema);
+        }
+        loaded = b;
+        return b;
+    }
+
+    /** The severity of {@code --fail-on-new}; {@code null} when not given. */
+    Severity failOnNew() {
+        if (failOnNew == null) {
+            return null;
+        }
+        try {
+            return Severity.parse(failOnNew);
+        } catch (IllegalArgumentException e) {
+            throw new Main.UsageException("--fail-on-new: " + e.getMessage());
+        }
+    }
+
+    /** Whether the report goes to stdout in a format other than text (so nothing else may be printed there). */
+    boolean stdoutTaken() {
+        return output == null
+                && outputDir == null
+                && !formats.isEmpty()
+                && !formats.get(0).strip().equals("text");
     }
 
     /** "; report written to FILE" for the closing line on stderr, or nothing when the report went to stdout. */
@@ -119,13 +183,14 @@ final class ReportOutput {
                 Files.createDirectories(outputDir);
                 for (Format f : chosen) {
                     Writer w = file(outputDir.resolve("rsaudit-" + run + "." + f.extension()), files);
-                    writers.add(open(writersOf, f, w, Format.Style.PLAIN));
+                    writers.add(open(writersOf, f, w, new Format.Style(false, loaded)));
                 }
             } else if (output != null) {
-                writers.add(open(writersOf, chosen.get(0), file(output, files), Format.Style.PLAIN));
+                writers.add(open(writersOf, chosen.get(0), file(output, files), new Format.Style(false, loaded)));
             } else {
                 boolean terminal = System.console() != null && System.getenv("NO_COLOR") == null;
-                writers.add(open(writersOf, chosen.get(0), spec.commandLine().getOut(), new Format.Style(terminal)));
+                writers.add(open(
+                        writersOf, chosen.get(0), spec.commandLine().getOut(), new Format.Style(terminal, loaded)));
             }
             T result = body.run(ReportWriter.all(writers));
             java.io.PrintWriter stdout = spec.commandLine().getOut();

@@ -2,13 +2,22 @@ package io.rsaudit.cli;
 
 import io.rsaudit.aws.LiveInventorySource;
 import io.rsaudit.aws.LiveOptions;
+import io.rsaudit.core.baseline.Baseline;
+import io.rsaudit.core.baseline.Fingerprint;
 import io.rsaudit.core.catalog.CheckCatalog;
+import io.rsaudit.core.check.Finding;
+import io.rsaudit.core.check.Result;
+import io.rsaudit.core.compliance.ComplianceTally;
+import io.rsaudit.core.compliance.Framework;
+import io.rsaudit.core.compliance.Frameworks;
 import io.rsaudit.core.model.Severity;
 import io.rsaudit.core.policy.Policy;
 import io.rsaudit.core.policy.PolicyException;
 import io.rsaudit.core.policy.PolicyLoader;
 import io.rsaudit.core.report.Format;
+import io.rsaudit.core.report.ReportWriter;
 import io.rsaudit.core.report.Reports;
+import io.rsaudit.core.report.json.ScanJsonWriter;
 import io.rsaudit.core.scan.Scan;
 import io.rsaudit.core.scan.ScanHeader;
 import io.rsaudit.core.scan.ScanInput;
@@ -18,6 +27,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -61,6 +71,15 @@ final class ScanCommand implements Callable<Integer> {
     @Mixin
     ReportOutput report;
 
+    @Option(
+            names = "--compliance",
+            split = ",",
+            paramLabel = "FRAMEWORK",
+            description = "Also judge each requirement of these frameworks (fsbp, pci-4.0.1, ...; 'rsaudit checks list"
+                    + " --framework' shows one): PASS, FAIL, UNKNOWN or MANUAL, with the failing resources. Printed"
+                    + " after the report on stdout (on stderr when stdout holds a machine format).")
+    List<String> compliance;
+
     private final Clock clock;
 
     ScanCommand(Clock clock) {
@@ -89,11 +108,30 @@ final class ScanCommand implements Callable<Integer> {
                     live.options(TerminalProgress.forStderr(spec.commandLine().getErr()));
             scanned = new ScanInput(options.describe(), new LiveInventorySource(options));
         }
+        List<Framework> frameworks = frameworks();
+        Baseline baseline = report.baseline(ScanJsonWriter.SCHEMA);
+        Severity failOnNew = report.failOnNew();
         Scan scan = new Scan(catalog, policy, clock, Main.version());
-        Reports.Done<ScanHeader, ScanSummary> done =
-                report.write(spec, "scan", Format::forScan, writer -> Reports.scan(scan, scanned, threshold, writer));
+        ComplianceTally tally = new ComplianceTally(frameworks);
+        List<BaselineGate<ScanHeader, Finding, ScanSummary>> gate = new ArrayList<>(1);
+        Reports.Done<ScanHeader, ScanSummary> done = report.write(spec, "scan", Format::forScan, writer -> {
+            ReportWriter<ScanHeader, Finding, ScanSummary> w = frameworks.isEmpty() ? writer : tallied(writer, tally);
+            if (baseline != null) {
+                gate.add(new BaselineGate<>(w, baseline, TERMS));
+                w = gate.get(0);
+            }
+            return Reports.scan(scan, scanned, threshold, w);
+        });
         ScanSummary summary = done.summary();
         PrintWriter err = spec.commandLine().getErr();
+        if (!frameworks.isEmpty()) {
+            PrintWriter where = report.stdoutTaken() ? err : spec.commandLine().getOut();
+            ComplianceText.print(where, tally);
+            where.flush();
+        }
+        if (!gate.isEmpty()) {
+            gate.get(0).tell(err, "failing finding(s)");
+        }
         err.printf(
                 "rsaudit: %d resource check(s) over %d account-region(s); %d collection error(s); verdict %s%s%n",
                 summary.findings(),
@@ -101,7 +139,57 @@ final class ScanCommand implements Callable<Integer> {
                 summary.collectionErrors(),
                 summary.verdict().name().toLowerCase(java.util.Locale.ROOT),
                 this.report.whereWritten());
+        if (failOnNew != null) {
+            return ExitCode.ofNew(
+                            summary.verdict(),
+                            summary.collectionErrors() > 0,
+                            gate.get(0).newAtOrAbove(failOnNew))
+                    .code();
+        }
         return ExitCode.of(summary.verdict()).code();
+    }
+
+    /** A finding is open when it fails or is unknown; it counts as new only when it fails and is not suppressed. */
+    static final BaselineGate.Terms<Finding> TERMS = new BaselineGate.Terms<>(
+            Fingerprint::of,
+            f -> f.result() == Result.FAIL || f.result() == Result.UNKNOWN,
+            f -> f.result() == Result.FAIL && !f.isSuppressed(),
+            Finding::severity);
+
+    private List<Framework> frameworks() {
+        List<Framework> chosen = new ArrayList<>();
+        if (compliance == null) {
+            return chosen;
+        }
+        Frameworks all = Frameworks.builtIn();
+        for (String id : new java.util.LinkedHashSet<>(compliance)) {
+            chosen.add(all.find(id.strip())
+                    .orElseThrow(() -> new Main.UsageException(
+                            "--compliance: unknown framework '" + id.strip() + "'; known: " + all.names())));
+        }
+        return chosen;
+    }
+
+    /** {@code writer}, with every finding also counted by {@code tally}. */
+    private static ReportWriter<ScanHeader, Finding, ScanSummary> tallied(
+            ReportWriter<ScanHeader, Finding, ScanSummary> writer, ComplianceTally tally) {
+        return new ReportWriter<>() {
+            @Override
+            public void header(ScanHeader header) throws java.io.IOException {
+                writer.header(header);
+            }
+
+            @Override
+            public void result(Finding f) throws java.io.IOException {
+                tally.add(f);
+                writer.result(f);
+            }
+
+            @Override
+            public void summary(ScanSummary summary) throws java.io.IOException {
+                writer.summary(summary);
+            }
+        };
     }
 
     private Policy policy(CheckCatalog catalog) {
