@@ -175,6 +175,9 @@ final class ChecksCommand implements Runnable {
                 out.println(indent(d.cloudFormation()));
             }
             out.println();
+            out.println("Fix with rsaudit fix");
+            out.println(indent(io.rsaudit.fix.plan.Fixability.explain(c.id())));
+            out.println();
             out.println("References");
             d.references().forEach(r -> out.println("  - " + r));
             out.flush();

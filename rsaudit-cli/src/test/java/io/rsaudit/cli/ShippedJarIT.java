@@ -48,7 +48,12 @@ class ShippedJarIT {
 
     @Test
     void is_the_cli() {
-        assertThat(entries).contains("io/rsaudit/cli/Main.class", "io/rsaudit/aws/LiveCollector.class");
+        assertThat(entries)
+                .contains(
+                        "io/rsaudit/cli/Main.class",
+                        "io/rsaudit/aws/LiveCollector.class",
+                        "io/rsaudit/fix/plan/Planner.class",
+                        "io/rsaudit/aws/fix/AwsFixClient.class");
     }
 
     @Test

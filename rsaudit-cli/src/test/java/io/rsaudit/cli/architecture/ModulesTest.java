@@ -34,7 +34,12 @@ class ModulesTest {
             .resideInAPackage("io.rsaudit.core..")
             .should()
             .dependOnClassesThat()
-            .resideInAnyPackage("io.rsaudit.aws..", "io.rsaudit.cli..", "software.amazon.awssdk..", "picocli..");
+            .resideInAnyPackage(
+                    "io.rsaudit.fix..",
+                    "io.rsaudit.aws..",
+                    "io.rsaudit.cli..",
+                    "software.amazon.awssdk..",
+                    "picocli..");
 
     @ArchTest
     static final ArchRule awsKnowsNoCommandLine = noClasses()
@@ -44,10 +49,19 @@ class ModulesTest {
             .dependOnClassesThat()
             .resideInAnyPackage("io.rsaudit.cli..", "picocli..");
 
+    /** The fix module plans and applies through interfaces: the AWS SDK stays in aws, the command line in cli. */
+    @ArchTest
+    static final ArchRule fixKnowsNoSdkNorCommandLine = noClasses()
+            .that()
+            .resideInAPackage("io.rsaudit.fix..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("io.rsaudit.aws..", "io.rsaudit.cli..", "software.amazon.awssdk..", "picocli..");
+
     @ArchTest
     static final ArchRule theProductKnowsNoTestKit = noClasses()
             .that()
-            .resideInAnyPackage("io.rsaudit.core..", "io.rsaudit.aws..", "io.rsaudit.cli..")
+            .resideInAnyPackage("io.rsaudit.core..", "io.rsaudit.fix..", "io.rsaudit.aws..", "io.rsaudit.cli..")
             .should()
             .dependOnClassesThat()
             .resideInAnyPackage("io.rsaudit.testkit..", "io.rsaudit.bench..");
