@@ -67,7 +67,7 @@ final class ReadTask implements Function2<Integer, Iterator<FileRef>, Iterator<T
         });
         novelties.forEach((i, n) -> n.kept().forEach((key, events) -> {
             for (Event e : events) {
-                out.add(new Tuple2<>(new ShuffleKey.Group(i, key), ShippedEvent.of(e)));
+                out.add(new Tuple2<>(new ShuffleKey.Group(i, key), ShippedEvent.of(e, rules.fields.get(i))));
             }
         }));
         out.add(new Tuple2<>(
@@ -91,7 +91,7 @@ final class ReadTask implements Function2<Integer, Iterator<FileRef>, Iterator<T
             if (r.correlation() instanceof Correlation.Novelty n && e.time() != null) {
                 novelties.computeIfAbsent(i, x -> new Novelties(r, n)).add(e);
             } else {
-                out.add(new Tuple2<>(new ShuffleKey.Group(i, r.key(e)), ShippedEvent.of(e)));
+                out.add(new Tuple2<>(new ShuffleKey.Group(i, r.key(e)), ShippedEvent.of(e, rules.fields.get(i))));
             }
         }
     }

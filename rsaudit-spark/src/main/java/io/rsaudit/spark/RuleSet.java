@@ -47,10 +47,13 @@ final class RuleSet {
 
     final List<CompiledRule> rules;
     final Policy policy;
+    /** Per rule, the raw fields it reads ({@link RuleFields}). */
+    final List<java.util.function.Predicate<String>> fields;
 
     private RuleSet(List<CompiledRule> rules, Policy policy) {
         this.rules = List.copyOf(rules);
         this.policy = policy;
+        this.fields = rules.stream().map(r -> RuleFields.of(r.rule())).toList();
     }
 
     /** @throws IllegalArgumentException naming the rule files' problems or the policy's */

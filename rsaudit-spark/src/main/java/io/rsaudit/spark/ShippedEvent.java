@@ -33,8 +33,17 @@ record ShippedEvent(
         implements Serializable {
 
     static ShippedEvent of(Event e) {
-        HashMap<String, String> fields = new HashMap<>(e.fields().size() * 2);
-        e.fields().forEach(fields::put);
+        return of(e, name -> true);
+    }
+
+    /** With only the raw fields {@code keep} names (the common fields and the origin always). */
+    static ShippedEvent of(Event e, java.util.function.Predicate<String> keep) {
+        HashMap<String, String> fields = new HashMap<>();
+        e.fields().forEach((k, v) -> {
+            if (keep.test(k)) {
+                fields.put(k, v);
+            }
+        });
         return new ShippedEvent(
                 e.type(),
                 e.time(),

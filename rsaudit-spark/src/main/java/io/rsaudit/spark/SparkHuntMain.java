@@ -64,8 +64,9 @@ public final class SparkHuntMain {
 
     static void print(SparkHunt.Result r, JobOptions o, PrintStream out) {
         var s = r.summary();
-        out.println("rsaudit-spark: " + r.files().size() + " file(s) read (" + r.previouslyRead()
-                + " read before), " + s.read().records() + " record(s), "
+        out.println("rsaudit-spark: " + r.files().size() + " file(s) given to readers ("
+                + s.read().files() + " read, "
+                + r.previouslyRead() + " read by earlier runs), " + s.read().records() + " record(s), "
                 + s.read().malformed() + " malformed, "
                 + s.read().problemCount() + " problem(s); " + s.alerts() + " alert(s); verdict "
                 + s.verdict().name().toLowerCase(Locale.ROOT) + "; output under " + o.output());
