@@ -132,6 +132,14 @@ final class AccountCollector {
                             + " --regions)\n");
             return;
         }
+        if (regions.listed() == null) {
+            // the named regions are still collected, but the failure is a collection error of its own (exit 3)
+            run.problem(run.errorText
+                            .of(Action.DESCRIBE_REGIONS, account, home, regions.error())
+                            .strip()
+                    + " (the regions named with --regions were collected without knowing whether account " + account
+                    + " has them enabled, and regions it has enabled beyond them were not looked for)");
+        }
         for (String region : named.isEmpty() ? enabled : new TreeSet<>(named)) {
             if (regions.listed() != null && !enabled.contains(region)) {
                 notEnabled(account, region);

@@ -245,6 +245,24 @@ class LiveScanEndToEndTest {
         assertThat(live.findings()).anyMatch(f -> f.contains(" | 111111111111/eu-west-1/") && f.contains(" | FAIL | "));
     }
 
+    /** A failed DescribeRegions is a collection error even when --regions names the regions: nothing vanishes. */
+    @Test
+    @Order(7)
+    void aFailedDescribeRegionsIsACollectionErrorAlsoWithNamedRegions() throws IOException {
+        Scan live = Scan.live(
+                SMALL_PAGES.toBuilder().denyAction("ec2:DescribeRegions").build(),
+                o -> o.withRegions(List.of("eu-west-1")));
+        assertThat(Scan.errorTexts(live.errors()))
+                .anySatisfy(e -> assertThat(e)
+                        .contains("ec2:DescribeRegions")
+                        .contains("UnauthorizedOperation")
+                        .contains("the regions named with --regions were collected"));
+        assertThat(live.errors()).extracting(CollectionError::isWarning).contains(false);
+        assertThat(live.verdict()).isIn(Verdict.INCOMPLETE, Verdict.FINDINGS);
+        // the named region was still collected
+        assertThat(live.findings()).anySatisfy(f -> assertThat(f).contains("/eu-west-1"));
+    }
+
     @Test
     @Order(100)
     void everyOperationTheScansMadeIsAReadThePolicyAllows() throws IOException {

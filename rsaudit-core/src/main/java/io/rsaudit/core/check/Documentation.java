@@ -173,9 +173,26 @@ public record Documentation(
                 int end = cli.indexOf("}}", i);
                 String value = end < 0 ? null : values.get(cli.substring(i + 2, end));
                 if (value != null) {
-                    // inside the template's own quotes the checked value needs none of its own
-                    out.append(quote == 0 && !comment ? "'" + value + "'" : value);
-                    i = end + 1;
+                    boolean wordStart = i == 0 || Character.isWhitespace(cli.charAt(i - 1)) || cli.charAt(i - 1) == '=';
+                    if (quote == 0 && !comment && wordStart) {
+                        // the quotes take in the rest of the word: '{{name}}-tls' reads better than '{{name}}'-tls
+                        int after = end + 2;
+                        while (after < cli.length()
+                                && SUFFIX.indexOf(cli.charAt(after)) < 0
+                                && SAFE.matcher(String.valueOf(cli.charAt(after)))
+                                        .matches()) {
+                            after++;
+                        }
+                        out.append('\'')
+                                .append(value)
+                                .append(cli, end + 2, after)
+                                .append('\'');
+                        i = after - 1;
+                    } else {
+                        // inside the template's own quotes, or within a word, the checked value is inert as it is
+                        out.append(value);
+                        i = end + 1;
+                    }
                     continue;
                 }
             }
@@ -193,6 +210,9 @@ public record Documentation(
         int end = cli.indexOf('\n', from);
         return end < 0 ? cli.length() : end;
     }
+
+    /** Characters that end the word a quoted placeholder takes in. */
+    private static final String SUFFIX = "{<";
 
     /** What an AWS identifier, region or account id may hold: nothing a shell would act on, inside or outside quotes. */
     static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._:/@+=,-]{1,2048}");

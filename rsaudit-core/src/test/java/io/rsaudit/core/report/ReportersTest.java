@@ -161,8 +161,8 @@ class ReportersTest {
         assertThat(fail.path("field").path("source").path("pointer").asText())
                 .isEqualTo("/Clusters/0/ClusterParameterGroups/0/ParameterGroupName");
         assertThat(fail.path("remediation").path("cli").asText())
-                .contains("--cluster-identifier open")
-                .contains("--region eu-west-1")
+                .contains("--cluster-identifier 'open'")
+                .contains("--region 'eu-west-1'")
                 .doesNotContain("{{");
 
         JsonNode ssl = finding(json, "tls").path("field");
