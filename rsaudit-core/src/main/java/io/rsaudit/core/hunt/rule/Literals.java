@@ -7,7 +7,7 @@ import java.util.Locale;
 /**
  * A cheap test that must pass before a regular expression can match: the literal words one of which every match
  * contains. Only a simple, common shape is understood - an optional {@code (?i)}, zero-width {@code ^} and
- * {@code \b}, then a literal word or a group of alternatives each starting with a literal word, and no {@code |}
+ * {@code \b} and leading white space {@code \s*} or {@code \s+}, then a literal word or a group of alternatives each starting with a literal word, and no {@code |}
  * outside groups; for anything else there is no prefilter ({@code null}) and the expression runs as before. Java's
  * {@code (?i)} folds ASCII only, which is how the words are compared, so the test never rejects a value the
  * expression would find.
@@ -42,6 +42,9 @@ final class Literals {
                 i++;
             } else if (re.startsWith("\\b", i)) {
                 i += 2;
+            } else if (re.startsWith("\\s*", i) || re.startsWith("\\s+", i)) {
+                // leading white space: the word still follows it in every match
+                i += 3;
             } else {
                 break;
             }
