@@ -7,6 +7,7 @@ import io.rsaudit.core.model.CollectionError;
 import io.rsaudit.core.model.ResourceId;
 import io.rsaudit.core.model.Scope;
 import io.rsaudit.core.model.Severity;
+import io.rsaudit.core.report.Redacted;
 import io.rsaudit.core.report.ReportWriter;
 import io.rsaudit.core.scan.ScanHeader;
 import io.rsaudit.core.scan.ScanSummary;
@@ -125,8 +126,8 @@ public final class ScanTextWriter implements ReportWriter<ScanHeader, Finding, S
                 + " warning(s))");
         for (CollectionError e : header.collectionErrors()) {
             String tag = e.isWarning() ? yellow("warning") : red("error  ");
-            out.line("  " + tag + " " + e.location());
-            out.line("          " + e.message());
+            out.line("  " + tag + " " + Redacted.safe(e.location()));
+            out.line("          " + Redacted.safe(e.message()));
         }
         out.line("");
     }
@@ -152,7 +153,7 @@ public final class ScanTextWriter implements ReportWriter<ScanHeader, Finding, S
                 String result = f.result() == Result.FAIL ? red("FAIL   ") : yellow("UNKNOWN");
                 out.line("    " + result + " " + pad(f.severity().label(), 8) + " "
                         + f.check().id() + "  " + f.check().title());
-                out.line("            " + f.outcome().message());
+                out.line("            " + Redacted.safe(f.outcome().message()));
                 Evidence ev = f.outcome().evidence();
                 if (ev != null) {
                     out.line("            at " + ev.provenance()
