@@ -278,7 +278,8 @@ public final class Redactor {
                     while (end < n && isWordPart(s.charAt(end))) {
                         end++;
                     }
-                    Keyword k = keyword(s, i, end);
+                    // after ':' a word is an ARN's segment (arn:aws:secretsmanager:...:secret:name), an identifier
+                    Keyword k = i > 0 && s.charAt(i - 1) == ':' ? null : keyword(s, i, end);
                     i = k == null ? end : Math.max(end, value(end, k, false));
                 } else if (c == ':' && i + 2 < n && s.charAt(i + 1) == '/' && s.charAt(i + 2) == '/') {
                     i = userInfo(i + 3);

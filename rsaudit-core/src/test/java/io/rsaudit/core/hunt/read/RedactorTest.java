@@ -51,6 +51,7 @@ class RedactorTest {
                 "select * from sales where region = 'ASIA' and token_count > 3;",
                 "select secret_santa from party;",
                 "select 'AKIAIOSFODNN7EXAMPLE' as access_key_id;",
+                "kept in arn:aws:secretsmanager:eu-west-1:111111111111:secret:redshift!prod-dwh-dwh_admin-Xq3T9b",
                 "select * from t where note = 'the password is not here';",
             })
     void leavesWhatIsNoSecret(String sql) {
