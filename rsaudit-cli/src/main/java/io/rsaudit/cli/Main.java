@@ -59,7 +59,23 @@ public final class Main implements Runnable {
             c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help'.");
             return ExitCode.USAGE.code();
         });
-        int code = cli.execute(args);
+        int code;
+        try {
+            code = cli.execute(args);
+        } catch (OutOfMemoryError e) {
+            err.println("rsaudit: out of memory (" + e.getMessage() + "): the input needs more than the JVM's limit of "
+                    + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB; raise it, e.g."
+                    + " RSAUDIT_JAVA_OPTS=-Xmx4g ./rsaudit ... (or java -Xmx4g -jar ...)");
+            code = ExitCode.INTERNAL.code();
+        } catch (StackOverflowError e) {
+            err.println("rsaudit: stack overflow: an input is nested deeper than this JVM's stack allows; raise it"
+                    + " with RSAUDIT_JAVA_OPTS=-Xss8m, and please report the input's shape");
+            code = ExitCode.INTERNAL.code();
+        } catch (Error e) {
+            // one line, not a stack trace: CI must tell a crash (4) from findings (1)
+            err.println("rsaudit: fatal JVM error: " + e);
+            code = ExitCode.INTERNAL.code();
+        }
         out.flush();
         err.flush();
         return code;

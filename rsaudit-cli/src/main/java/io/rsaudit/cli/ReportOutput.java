@@ -12,6 +12,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -79,6 +80,8 @@ final class ReportOutput {
 
     private final List<Path> written = new ArrayList<>();
     private Baseline loaded;
+    /** The temporary file each report is written to first, in its target's folder, renamed into place at the end. */
+    private final List<Path> temporaries = new ArrayList<>();
 
     /** The registered format names, for the help text. */
     static final class FormatNames extends ArrayList<String> {
@@ -202,6 +205,10 @@ final class ReportOutput {
             for (Writer w : files) {
                 w.close();
             }
+            for (int i = 0; i < temporaries.size(); i++) {
+                moveIntoPlace(temporaries.get(i), written.get(i));
+            }
+            temporaries.clear();
             return result;
         } catch (IOException e) {
             String where = written.isEmpty()
@@ -216,13 +223,39 @@ final class ReportOutput {
                     // reported above when it mattered: a closed writer is closed again here
                 }
             }
+            // a run that did not finish leaves the previous reports as they were, and no partial file
+            for (Path t : temporaries) {
+                try {
+                    Files.deleteIfExists(t);
+                } catch (IOException ignored) {
+                    // a temporary that cannot be removed is named .rsaudit-*.tmp, beside the report
+                }
+            }
         }
     }
 
-    /** Opens {@code path} for writing, and keeps the writer (to close) and the path (to tell). */
+    /**
+     * Renames a finished report over its target, atomically where the file system can: a reader (or a second run)
+     * sees the old report or the new one, never a mix or a truncated file.
+     */
+    private static void moveIntoPlace(Path temporary, Path target) throws IOException {
+        try {
+            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (java.nio.file.AtomicMoveNotSupportedException e) {
+            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /**
+     * Opens a temporary file beside {@code path} for writing, and keeps the writer (to close), the temporary (to
+     * rename) and the path (to tell).
+     */
     private Writer file(Path path, List<Writer> files) throws IOException {
+        Path folder = path.toAbsolutePath().getParent();
+        Path temporary = Files.createTempFile(folder, ".rsaudit-", ".tmp");
+        temporaries.add(temporary);
         written.add(path);
-        Writer w = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(path), StandardCharsets.UTF_8));
+        Writer w = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(temporary), StandardCharsets.UTF_8));
         files.add(w);
         return w;
     }

@@ -1,7 +1,7 @@
 package io.rsaudit.core.report;
 
 import io.rsaudit.core.hunt.Event;
-import io.rsaudit.core.hunt.read.Redactor;
+import io.rsaudit.core.redact.Redactor;
 import java.util.HashSet;
 
 /** Values printed from log records, for any report format: secrets removed once more, as the reader did. */

@@ -2,7 +2,9 @@ package io.rsaudit.core.source;
 
 import io.rsaudit.core.model.CollectionError;
 import io.rsaudit.core.model.CollectionError.Kind;
+import io.rsaudit.core.redact.Redactor;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,9 +22,17 @@ public final class Diagnostics {
 
     Diagnostics() {}
 
-    /** A problem of {@code kind} at {@code location} (a file and pointer, or an API call). */
+    /**
+     * A problem of {@code kind} at {@code location} (a file and pointer, or an API call). The message is redacted
+     * here, whatever it quotes (an {@code .error} file's text, an excerpt of a wrong value): no secret from the input
+     * reaches a report through a problem.
+     */
     public void error(Kind kind, String location, String message) {
-        errors.add(new CollectionError(kind, location, message));
+        errors.add(new CollectionError(kind, redact(location), redact(message)));
+    }
+
+    private static String redact(String text) {
+        return Redactor.redact(text, new HashSet<>());
     }
 
     void unknownField(String file, String pointer, String shape, String member) {
@@ -49,8 +59,8 @@ public final class Diagnostics {
             String times = u.count == 1 ? "" : " (and " + (u.count - 1) + " more in this file)";
             all.add(new CollectionError(
                     Kind.UNKNOWN_FIELD,
-                    u.firstLocation,
-                    "'" + u.member
+                    redact(u.firstLocation),
+                    "'" + redact(u.member)
                             + "' is not a member of " + u.shape
                             + " in the AWS model rsaudit knows; ignored (a typo, or a"
                             + " newer API)" + times));

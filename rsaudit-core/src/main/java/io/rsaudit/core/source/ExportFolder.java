@@ -317,6 +317,9 @@ public final class ExportFolder implements Export {
                             .findFirst())
                     .or(() -> lines.stream().findFirst())
                     .orElse("(the .error file is empty)");
+            // an .error file holds what the CLI printed, which can quote a request's parameters: redacted before
+            // anything keeps it, then shortened
+            line = io.rsaudit.core.redact.Redactor.redact(line, new java.util.HashSet<>());
             return line.length() > 300 ? line.substring(0, 300) + "..." : line;
         } catch (IOException e) {
             return "(cannot read " + relative(error) + ": " + e.getMessage() + ")";

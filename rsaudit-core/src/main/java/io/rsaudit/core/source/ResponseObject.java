@@ -255,7 +255,10 @@ public abstract class ResponseObject {
                 : BigDecimal.valueOf(n.longValue());
     }
 
-    /** A value for a message: its JSON type and text, shortened to 60 characters. */
+    /**
+     * A value for a message: its JSON type and a short excerpt of its text, redacted before it is shortened to 60
+     * characters (so that a secret is not cut into a part the redactor no longer recognises).
+     */
     final String describe(Object v) {
         return describe(v, this);
     }
@@ -266,7 +269,7 @@ public abstract class ResponseObject {
     }
 
     private static String describe(Object v, ResponseObject source) {
-        String text = text(v, source);
+        String text = io.rsaudit.core.redact.Redactor.redact(text(v, source), new java.util.HashSet<>());
         if (text.length() > 60) {
             text = text.substring(0, 57) + "...";
         }

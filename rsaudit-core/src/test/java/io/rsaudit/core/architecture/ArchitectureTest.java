@@ -10,7 +10,7 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 /**
- * The layers of rsaudit-core, as the package-info files describe them: the model at the bottom; sources build it;
+ * The layers of rsaudit-core, as the package-info files describe them: the model and redaction at the bottom; sources build it;
  * the policy says what good means; checks judge the model under the policy; the catalog lists the checks; the scan
  * runs them on what a source loads; the hunt reads logs under the policy; report writers sit on top of scan and hunt.
  * No package depends on another that depends back on it, and core speaks neither AWS nor command line.
@@ -25,6 +25,8 @@ class ArchitectureTest {
             .consideringOnlyDependenciesInLayers()
             .layer("model")
             .definedBy("io.rsaudit.core.model..")
+            .layer("redact")
+            .definedBy("io.rsaudit.core.redact..")
             .layer("source")
             .definedBy("io.rsaudit.core.source..")
             .layer("policy")
@@ -41,18 +43,20 @@ class ArchitectureTest {
             .definedBy("io.rsaudit.core.report..")
             .whereLayer("model")
             .mayNotAccessAnyLayer()
+            .whereLayer("redact")
+            .mayNotAccessAnyLayer()
             .whereLayer("source")
-            .mayOnlyAccessLayers("model")
+            .mayOnlyAccessLayers("model", "redact")
             .whereLayer("policy")
-            .mayOnlyAccessLayers("model")
+            .mayOnlyAccessLayers("model", "redact")
             .whereLayer("check")
-            .mayOnlyAccessLayers("model", "policy")
+            .mayOnlyAccessLayers("model", "redact", "policy")
             .whereLayer("catalog")
-            .mayOnlyAccessLayers("model", "policy", "check")
+            .mayOnlyAccessLayers("model", "redact", "policy", "check")
             .whereLayer("scan")
-            .mayOnlyAccessLayers("model", "source", "policy", "check", "catalog")
+            .mayOnlyAccessLayers("model", "redact", "source", "policy", "check", "catalog")
             .whereLayer("hunt")
-            .mayOnlyAccessLayers("model", "policy")
+            .mayOnlyAccessLayers("model", "redact", "policy")
             .whereLayer("report")
             .mayNotBeAccessedByAnyLayer();
 

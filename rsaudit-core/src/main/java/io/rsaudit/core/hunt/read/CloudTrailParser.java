@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import io.rsaudit.core.hunt.Event;
 import io.rsaudit.core.hunt.EventOutcome;
 import io.rsaudit.core.hunt.LogType;
+import io.rsaudit.core.redact.Redactor;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;

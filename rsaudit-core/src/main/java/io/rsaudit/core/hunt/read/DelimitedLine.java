@@ -1,5 +1,6 @@
 package io.rsaudit.core.hunt.read;
 
+import io.rsaudit.core.redact.Redactor;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -198,9 +199,9 @@ final class DelimitedLine {
         return FieldMap.lazy(names, values, Arrays.copyOfRange(b, from, to), count, ascii);
     }
 
-    /** Whether the line just split may hold a secret: {@link Redactor#mayContainSecret(byte[], int, int)}. */
+    /** Whether the line just split may hold a secret: {@link SecretScan#mayContainSecret(byte[], int, int)}. */
     boolean mayHoldSecret(byte[] b, int from, int to) {
-        return Redactor.mayContainSecret(b, from, to);
+        return SecretScan.mayContainSecret(b, from, to);
     }
 
     private String decode(byte[] b, int f) {

@@ -3,6 +3,7 @@ package io.rsaudit.core.hunt.read;
 import io.rsaudit.core.hunt.Event;
 import io.rsaudit.core.hunt.EventOutcome;
 import io.rsaudit.core.hunt.LogType;
+import io.rsaudit.core.redact.Redactor;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
@@ -248,13 +249,13 @@ final class UserActivityLogParser implements LineReader.Lines {
                 && (sql[end - 1] == ' ' || sql[end - 1] == '\n' || sql[end - 1] == '\r' || sql[end - 1] == '\t')) {
             end--;
         }
-        int scan = Redactor.scanSql(sql, 0, end);
-        boolean ascii = (scan & Redactor.NON_ASCII) == 0;
+        int scan = SecretScan.scanSql(sql, 0, end);
+        boolean ascii = (scan & SecretScan.NON_ASCII) == 0;
         if (!ascii && !Text.isValidUtf8(sql, 0, end)) {
             file.invalidUtf8(line);
         }
         String text = Text.decode(sql, 0, end, ascii);
-        if ((scan & Redactor.MAY_HOLD_SECRET) != 0) {
+        if ((scan & SecretScan.MAY_HOLD_SECRET) != 0) {
             Set<String> found = new LinkedHashSet<>(2);
             text = Redactor.redact(text, found);
             values[NAMES.length - 1] = Redactor.kinds(found);

@@ -12,7 +12,7 @@
  * {@link io.rsaudit.core.hunt.read.ReadSummary} counting files, bytes, records, filtered and malformed records, with
  * every problem (file:line, kind, message) counted. Bad content never throws out of
  * {@link io.rsaudit.core.hunt.read.LogReader#read}; it becomes a {@link io.rsaudit.core.hunt.read.ReadProblem}.
- * SQL and any other field that can carry a secret goes through {@link io.rsaudit.core.hunt.read.Redactor} before an
+ * SQL and any other field that can carry a secret goes through {@link io.rsaudit.core.redact.Redactor} before an
  * event is built. Formats and field mapping: docs/hunt-inputs.md.
  */
 package io.rsaudit.core.hunt.read;

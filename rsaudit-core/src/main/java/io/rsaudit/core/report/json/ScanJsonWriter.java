@@ -23,6 +23,7 @@ import io.rsaudit.core.model.Scope;
 import io.rsaudit.core.model.Severity;
 import io.rsaudit.core.model.Value;
 import io.rsaudit.core.policy.Suppression;
+import io.rsaudit.core.report.Redacted;
 import io.rsaudit.core.report.ReportWriter;
 import io.rsaudit.core.scan.ScanHeader;
 import io.rsaudit.core.scan.ScanSummary;
@@ -142,8 +143,8 @@ public final class ScanJsonWriter implements ReportWriter<ScanHeader, Finding, S
             a.addObject()
                     .put("level", e.isWarning() ? "warning" : "error")
                     .put("kind", e.kind().name().toLowerCase(Locale.ROOT))
-                    .put("location", e.location())
-                    .put("message", e.message());
+                    .put("location", Redacted.safe(e.location()))
+                    .put("message", Redacted.safe(e.message()));
         }
         return a;
     }
@@ -182,7 +183,7 @@ public final class ScanJsonWriter implements ReportWriter<ScanHeader, Finding, S
         r.put("name", f.resource().name());
         r.put("account", f.resource().scope().account());
         r.put("region", f.resource().scope().region());
-        n.put("message", f.outcome().message());
+        n.put("message", Redacted.safe(f.outcome().message()));
         if (f.outcome().reason() != null) {
             n.put("reason", f.outcome().reason().kind().label());
         }

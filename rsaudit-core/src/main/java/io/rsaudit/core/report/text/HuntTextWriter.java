@@ -9,6 +9,7 @@ import io.rsaudit.core.hunt.run.HuntSummary;
 import io.rsaudit.core.model.Severity;
 import io.rsaudit.core.report.Redacted;
 import io.rsaudit.core.report.ReportWriter;
+import io.rsaudit.core.report.Terminal;
 import java.io.IOException;
 import java.io.Writer;
 import java.time.Instant;
@@ -169,8 +170,12 @@ public final class HuntTextWriter implements ReportWriter<HuntHeader, Alert, Hun
         return s == null ? "-" : Redacted.safe(s);
     }
 
+    /**
+     * One line; the hunt's text report has no colour, so the whole line is escaped for the terminal (every value in
+     * it that came from a log can hold control or bidi characters).
+     */
     private static void line(Writer w, String s) throws IOException {
-        w.write(s);
+        w.write(Terminal.escape(s));
         w.write('\n');
     }
 }

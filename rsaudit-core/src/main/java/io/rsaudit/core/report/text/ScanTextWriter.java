@@ -7,7 +7,9 @@ import io.rsaudit.core.model.CollectionError;
 import io.rsaudit.core.model.ResourceId;
 import io.rsaudit.core.model.Scope;
 import io.rsaudit.core.model.Severity;
+import io.rsaudit.core.report.Redacted;
 import io.rsaudit.core.report.ReportWriter;
+import io.rsaudit.core.report.Terminal;
 import io.rsaudit.core.scan.ScanHeader;
 import io.rsaudit.core.scan.ScanSummary;
 import java.io.IOException;
@@ -71,8 +73,8 @@ public final class ScanTextWriter implements ReportWriter<ScanHeader, Finding, S
     @Override
     public void summary(ScanSummary summary) throws IOException {
         Out out = new Out(w);
-        out.line(bold("rsaudit " + header.toolVersion()) + "  scan of " + header.input());
-        out.line("policy: " + header.policy() + "    fail on: "
+        out.line(bold("rsaudit " + header.toolVersion()) + "  scan of " + t(header.input()));
+        out.line("policy: " + t(header.policy()) + "    fail on: "
                 + (header.failOn() == null ? "nothing" : header.failOn().label() + " and above"));
         out.line(header.accounts() + " account(s), " + header.scopes().size() + " account-region(s), "
                 + header.checks().size() + " check(s), " + summary.findings() + " result(s)");
@@ -96,7 +98,7 @@ public final class ScanTextWriter implements ReportWriter<ScanHeader, Finding, S
         out.line(head.toString());
         long[] total = new long[sevs.length + 3];
         for (Map.Entry<String, long[]> e : rows.entrySet()) {
-            out.line("  " + e.getKey() + " " + cells(e.getValue(), sevs.length));
+            out.line("  " + t(e.getKey()) + " " + cells(e.getValue(), sevs.length));
             for (int i = 0; i < total.length; i++) {
                 total[i] += e.getValue()[i];
             }
@@ -125,8 +127,8 @@ public final class ScanTextWriter implements ReportWriter<ScanHeader, Finding, S
                 + " warning(s))");
         for (CollectionError e : header.collectionErrors()) {
             String tag = e.isWarning() ? yellow("warning") : red("error  ");
-            out.line("  " + tag + " " + e.location());
-            out.line("          " + e.message());
+            out.line("  " + tag + " " + t(e.location()));
+            out.line("          " + t(e.message()));
         }
         out.line("");
     }
@@ -147,22 +149,29 @@ public final class ScanTextWriter implements ReportWriter<ScanHeader, Finding, S
         for (Map.Entry<ResourceId, List<Finding>> e : byResource.entrySet()) {
             ResourceId r = e.getKey();
             out.line("");
-            out.line("  " + bold(r.type().label() + " " + r.name()) + "  " + r.scope() + "  " + r.arn());
+            out.line("  " + bold(r.type().label() + " " + t(r.name())) + "  " + t(String.valueOf(r.scope())) + "  "
+                    + t(r.arn()));
             for (Finding f : e.getValue()) {
                 String result = f.result() == Result.FAIL ? red("FAIL   ") : yellow("UNKNOWN");
                 out.line("    " + result + " " + pad(f.severity().label(), 8) + " "
-                        + f.check().id() + "  " + f.check().title());
-                out.line("            " + f.outcome().message());
+                        + f.check().id() + "  " + t(f.check().title()));
+                out.line("            " + t(f.outcome().message()));
                 Evidence ev = f.outcome().evidence();
                 if (ev != null) {
-                    out.line("            at " + ev.provenance()
+                    out.line("            at " + t(String.valueOf(ev.provenance()))
                             + ScanHeader.iamAction(ev.provenance())
                                     .map(action -> " (" + action + ")")
                                     .orElse("")
-                            + describe(ev));
+                            + t(describe(ev)));
                 }
                 if (f.result() == Result.FAIL) {
-                    out.line("            fix: " + f.remediationCli().replace("\n", "\n                 "));
+                    out.line("            fix: "
+                            + String.join(
+                                    "\n                 ",
+                                    f.remediationCli()
+                                            .lines()
+                                            .map(ScanTextWriter::t)
+                                            .toList()));
                 }
             }
         }
@@ -182,17 +191,17 @@ public final class ScanTextWriter implements ReportWriter<ScanHeader, Finding, S
         if (!suppressed.isEmpty()) {
             out.line(bold("Suppressed") + " (" + suppressed.size() + ")");
             for (Finding f : suppressed) {
-                out.line("  " + f.check().id() + " " + f.resource().arn() + ": "
-                        + f.suppressedBy().reason() + " (until "
+                out.line("  " + f.check().id() + " " + t(f.resource().arn()) + ": "
+                        + t(f.suppressedBy().reason()) + " (until "
                         + f.suppressedBy().expires() + ")");
             }
             out.line("");
         }
         for (String n : summary.policyNotices()) {
-            out.line(yellow("policy: ") + n);
+            out.line(yellow("policy: ") + t(n));
         }
         for (String n : summary.internalErrors()) {
-            out.line(red("internal error: ") + n);
+            out.line(red("internal error: ") + t(n));
         }
         if (!summary.policyNotices().isEmpty() || !summary.internalErrors().isEmpty()) {
             out.line("");
@@ -219,6 +228,14 @@ public final class ScanTextWriter implements ReportWriter<ScanHeader, Finding, S
             case CLEAN -> green("PASS") + ": nothing" + threshold + " failed";
         };
         out.line("Verdict: " + text);
+    }
+
+    /**
+     * A value from input as the terminal may show it: secrets redacted, control and bidi characters escaped. Our
+     * own colours are added around values, never inside them.
+     */
+    private static String t(String s) {
+        return Terminal.escape(Redacted.safe(s));
     }
 
     private static String pad(String s, int width) {

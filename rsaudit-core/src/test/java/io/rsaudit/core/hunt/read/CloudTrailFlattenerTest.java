@@ -11,6 +11,7 @@ import io.rsaudit.core.hunt.Event;
 import io.rsaudit.core.hunt.EventOutcome;
 import io.rsaudit.core.hunt.LogType;
 import io.rsaudit.core.hunt.Origin;
+import io.rsaudit.core.redact.Redactor;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

@@ -3,6 +3,7 @@ package io.rsaudit.core.hunt.read;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rsaudit.core.hunt.LogType;
+import io.rsaudit.core.redact.Redactor;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -81,7 +82,7 @@ class DelimitedLineTest {
             int from = before;
             int to = before + text.length;
             List<String> plain = plainSplit(buf, from, to, maxFields);
-            boolean expected = Redactor.mayContainSecret(buf, from, to);
+            boolean expected = SecretScan.mayContainSecret(buf, from, to);
             for (int k = 0; k < lines.length; k++) {
                 DelimitedLine line = lines[k];
                 boolean ok = line.split(buf, from, to, n + 1);

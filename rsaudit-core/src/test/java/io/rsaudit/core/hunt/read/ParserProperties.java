@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rsaudit.core.hunt.Event;
 import io.rsaudit.core.hunt.LogType;
+import io.rsaudit.core.redact.Redactor;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

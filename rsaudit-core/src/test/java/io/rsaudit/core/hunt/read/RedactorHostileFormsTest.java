@@ -2,6 +2,7 @@ package io.rsaudit.core.hunt.read;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.rsaudit.core.redact.Redactor;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Random;

@@ -2,6 +2,7 @@ package io.rsaudit.core.hunt.read;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.rsaudit.core.redact.Redactor;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashSet;
 import java.util.Random;
@@ -81,7 +82,7 @@ class RedactorScanSqlTest {
 
     private static int scan(String text) {
         byte[] b = Logs.utf8(text);
-        return Redactor.scanSql(b, 0, b.length);
+        return SecretScan.scanSql(b, 0, b.length);
     }
 
     @Test
@@ -89,7 +90,7 @@ class RedactorScanSqlTest {
         assertThat(scan("select region, count(*) from sales where day >= '2024-03-04' group by region order by 2 desc"
                         + " limit 14; -- key password"))
                 .isZero();
-        assertThat(scan("select 'é' where x = 'y'")).isEqualTo(Redactor.NON_ASCII);
+        assertThat(scan("select 'é' where x = 'y'")).isEqualTo(SecretScan.NON_ASCII);
     }
 
     @Test
@@ -103,7 +104,7 @@ class RedactorScanSqlTest {
             "credentials 'token = x'",
             "éé password 'x'"
         }) {
-            assertThat(scan(text) & Redactor.MAY_HOLD_SECRET).as(text).isEqualTo(Redactor.MAY_HOLD_SECRET);
+            assertThat(scan(text) & SecretScan.MAY_HOLD_SECRET).as(text).isEqualTo(SecretScan.MAY_HOLD_SECRET);
         }
     }
 
@@ -126,16 +127,16 @@ class RedactorScanSqlTest {
             int from = whole ? 0 : random.nextInt(b.length + 1);
             int to = whole ? b.length : from + random.nextInt(b.length - from + 1);
             String inside = new String(b, from, to - from, StandardCharsets.ISO_8859_1);
-            int scan = Redactor.scanSql(b, from, to);
-            assertThat((scan & Redactor.NON_ASCII) != 0).as(sb.toString()).isEqualTo(!Text.isAscii(b, from, to));
+            int scan = SecretScan.scanSql(b, from, to);
+            assertThat((scan & SecretScan.NON_ASCII) != 0).as(sb.toString()).isEqualTo(!Text.isAscii(b, from, to));
             for (String text : new String[] {inside, new String(b, from, to - from, StandardCharsets.UTF_8)}) {
                 Set<String> found = new LinkedHashSet<>();
                 boolean changes = !Redactor.redactWithoutPrecheck(text, found).equals(text) || !found.isEmpty();
                 if (changes) {
                     positives++;
-                    assertThat(scan & Redactor.MAY_HOLD_SECRET)
+                    assertThat(scan & SecretScan.MAY_HOLD_SECRET)
                             .as("[%d, %d) of %s", from, to, sb)
-                            .isEqualTo(Redactor.MAY_HOLD_SECRET);
+                            .isEqualTo(SecretScan.MAY_HOLD_SECRET);
                 }
             }
         }

@@ -1,0 +1,52 @@
+package io.rsaudit.core.report;
+
+import java.util.Locale;
+
+/**
+ * Input-derived text made safe for a terminal: control characters (C0, DEL, C1: ESC, BEL, CR, LF...), bidirectional
+ * and other format characters (U+202E, U+2066, zero-width...) and line separators are shown as escapes
+ * ({@code \x1b}, {@code \u202e}), so that a resource name, a tag or an SQL text cannot move the cursor, colour the
+ * screen, reorder a line or forge a report line of its own.
+ */
+public final class Terminal {
+
+    private Terminal() {}
+
+    /** {@code text} with every character a terminal would act on escaped; {@code null} stays {@code null}. */
+    public static String escape(String text) {
+        if (text == null) {
+            return null;
+        }
+        int i = 0;
+        while (i < text.length() && !acts(text.charAt(i))) {
+            i++;
+        }
+        if (i == text.length()) {
+            return text;
+        }
+        StringBuilder b = new StringBuilder(text.length() + 16).append(text, 0, i);
+        for (; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!acts(c)) {
+                b.append(c);
+            } else if (c < 0x100) {
+                b.append(String.format(Locale.ROOT, "\\x%02x", (int) c));
+            } else {
+                b.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+            }
+        }
+        return b.toString();
+    }
+
+    /** Whether a terminal would act on {@code c} rather than print it. */
+    static boolean acts(char c) {
+        if (c < 0x20 || (c >= 0x7f && c <= 0x9f)) {
+            return true;
+        }
+        if (c < 0x600) {
+            return false;
+        }
+        int type = Character.getType(c);
+        return type == Character.FORMAT || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR;
+    }
+}
