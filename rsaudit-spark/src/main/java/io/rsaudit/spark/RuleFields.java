@@ -34,7 +34,7 @@ final class RuleFields {
             }
         }
         for (Extract x : rule.extracts().values()) {
-            add(x.from(), names, wildcards);
+            x.from().forEach(f -> add(f, names, wildcards));
         }
         Correlation c = rule.correlation();
         if (c != null) {
