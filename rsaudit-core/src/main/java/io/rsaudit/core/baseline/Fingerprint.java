@@ -3,7 +3,7 @@ package io.rsaudit.core.baseline;
 import io.rsaudit.core.check.Finding;
 import io.rsaudit.core.hunt.Event;
 import io.rsaudit.core.hunt.engine.Alert;
-import io.rsaudit.core.hunt.read.Redactor;
+import io.rsaudit.core.redact.Redactor;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
