@@ -157,6 +157,10 @@ final class HuntCommand implements Callable<Integer> {
             spec.commandLine().getOut().flush();
             return ExitCode.CLEAN.code();
         }
+        output.refuseInputs(paths.stream()
+                .filter(p -> !p.startsWith("s3://") && !p.startsWith("cloudwatch:"))
+                .map(java.nio.file.Path::of)
+                .toList());
         ReadOptions options = options(clock.instant());
         Reports.Done<HuntHeader, HuntSummary> done;
         try (AwsLogInputs remote = remoteInputs(options)) {

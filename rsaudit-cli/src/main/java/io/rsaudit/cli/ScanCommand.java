@@ -89,6 +89,9 @@ final class ScanCommand implements Callable<Integer> {
                     live.options(TerminalProgress.forStderr(spec.commandLine().getErr()));
             scanned = new ScanInput(options.describe(), new LiveInventorySource(options));
         }
+        if (input != null) {
+            report.refuseInputs(List.of(input));
+        }
         Scan scan = new Scan(catalog, policy, clock, Main.version());
         Reports.Done<ScanHeader, ScanSummary> done =
                 report.write(spec, "scan", Format::forScan, writer -> Reports.scan(scan, scanned, threshold, writer));
