@@ -167,6 +167,10 @@ final class HuntCommand implements Callable<Integer> {
             throw new Main.UsageException("hunt needs at least one PATH: a log file or folder, s3://BUCKET[/PREFIX]"
                     + " or cloudwatch:LOG-GROUP (--list-rules needs none)");
         }
+        output.refuseInputs(paths.stream()
+                .filter(p -> !p.startsWith("s3://") && !p.startsWith("cloudwatch:"))
+                .map(java.nio.file.Path::of)
+                .toList());
         ReadOptions options = options(clock.instant());
         Baseline baseline = output.baseline(HuntJsonWriter.SCHEMA);
         Severity failOnNew = output.failOnNew();

@@ -78,6 +78,12 @@ final class ReportOutput {
                     + " above this severity, whatever was already in the baseline; suppressed findings never count.")
     String failOnNew;
 
+    @Option(
+            names = "--force",
+            description = "Write the report even where --output or --output-dir lies inside an input folder or is an"
+                    + " input file.")
+    boolean force;
+
     private final List<Path> written = new ArrayList<>();
     private Baseline loaded;
     /** The temporary file each report is written to first, in its target's folder, renamed into place at the end. */
@@ -149,6 +155,45 @@ final class ReportOutput {
                 && outputDir == null
                 && !formats.isEmpty()
                 && !formats.get(0).strip().equals("text");
+    }
+
+    /**
+     * Refuses (exit 2) an {@code --output} that is one of {@code inputs} or lies inside an input folder, and an
+     * {@code --output-dir} inside one, unless {@code --force}: a report must not overwrite or mix into what the run
+     * reads. Symbolic links are followed as far as the paths exist.
+     */
+    void refuseInputs(List<Path> inputs) {
+        Path target = output != null ? output : outputDir;
+        if (target == null || force) {
+            return;
+        }
+        Path real = real(target);
+        for (Path input : inputs) {
+            Path in = real(input);
+            if (real.equals(in) || (Files.isDirectory(in) && real.startsWith(in))) {
+                throw new Main.UsageException((output != null ? "--output " : "--output-dir ") + target
+                        + (real.equals(in) ? " is the input " : " is inside the input ") + input
+                        + ": the report would overwrite or mix into what is read. Choose another path, or add"
+                        + " --force");
+            }
+        }
+    }
+
+    /** The path with links resolved as far as it exists, then the rest as written. */
+    private static Path real(Path p) {
+        Path abs = p.toAbsolutePath().normalize();
+        Path existing = abs;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing == null) {
+            return abs;
+        }
+        try {
+            return existing.toRealPath().resolve(existing.relativize(abs));
+        } catch (IOException e) {
+            return abs;
+        }
     }
 
     /** "; report written to FILE" for the closing line on stderr, or nothing when the report went to stdout. */

@@ -108,6 +108,9 @@ final class ScanCommand implements Callable<Integer> {
                     live.options(TerminalProgress.forStderr(spec.commandLine().getErr()));
             scanned = new ScanInput(options.describe(), new LiveInventorySource(options));
         }
+        if (input != null) {
+            report.refuseInputs(List.of(input));
+        }
         List<Framework> frameworks = frameworks();
         Baseline baseline = report.baseline(ScanJsonWriter.SCHEMA);
         Severity failOnNew = report.failOnNew();
