@@ -1,5 +1,6 @@
 package io.rsaudit.spark;
 
+import io.rsaudit.core.hunt.rule.CompiledRule;
 import io.rsaudit.core.hunt.rule.Correlation;
 import io.rsaudit.core.hunt.rule.Extract;
 import io.rsaudit.core.hunt.rule.FieldTest;
@@ -14,8 +15,8 @@ import java.util.regex.Pattern;
 
 /**
  * The raw fields a rule reads: its selections' fields ({@code *} standing for any list index), its extracts'
- * sources, its correlation's {@code by}, {@code distinct}, {@code field} and {@code of}; and {@code redactions},
- * which alerts show. A match crosses the shuffle with these raw fields only (and every common field), which is all
+ * sources, its correlation's {@code by}, {@code distinct}, {@code field} and {@code of}; {@code redactions}, which
+ * alerts show; and the CloudTrail identifiers every CloudTrail evidence shows. A match crosses the shuffle with these raw fields only (and every common field), which is all
  * the engine on the other side reads of it.
  */
 final class RuleFields {
@@ -25,6 +26,8 @@ final class RuleFields {
     static Predicate<String> of(Rule rule) {
         Set<String> names = new HashSet<>();
         names.add("redactions");
+        // CloudTrail evidence shows the caller's and the call's ids whatever the rule reads
+        names.addAll(CompiledRule.CLOUDTRAIL_IDENTIFIERS);
         List<Pattern> wildcards = new ArrayList<>();
         for (Selection s : rule.selections().values()) {
             for (List<FieldTest> tests : s.alternatives()) {

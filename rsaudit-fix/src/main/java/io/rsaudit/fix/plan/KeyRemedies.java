@@ -16,6 +16,17 @@ final class KeyRemedies {
                 ctx.sink().manual(id, k.id());
                 continue;
             }
+            if (pendingDeletion(k)) {
+                // rotation cannot be turned on for a key scheduled for deletion; whether to cancel the deletion
+                // (CancelKeyDeletion) is a decision about the key's owner, not a remedy
+                ctx.sink()
+                        .refuse(
+                                id,
+                                k.id(),
+                                "the key is scheduled for deletion, and KMS does not rotate such a key: decide whether"
+                                        + " to cancel the deletion (aws kms cancel-key-deletion), then run fix again");
+                continue;
+            }
             String keyId = keyId(k.id().arn());
             plan = new ResourcePlan(
                     k.id(),
@@ -36,6 +47,14 @@ final class KeyRemedies {
                     List.of());
         }
         return plan;
+    }
+
+    private static boolean pendingDeletion(KmsKey k) {
+        if (!k.metadata().isPresent()) {
+            return false;
+        }
+        String state = k.metadata().value().keyState().value();
+        return "PendingDeletion".equals(state) || "PendingReplicaDeletion".equals(state);
     }
 
     /** The key id of a key ARN ({@code arn:aws:kms:r:a:key/ID}); anything else as it is. */

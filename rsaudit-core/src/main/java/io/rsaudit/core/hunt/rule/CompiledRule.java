@@ -141,8 +141,11 @@ public final class CompiledRule {
         }
     }
 
-    /** CloudTrail fields every alert shows: who called with which key, and the ids of the call. */
-    private static final List<String> CLOUDTRAIL_IDENTIFIERS = List.of(
+    /**
+     * CloudTrail fields every alert shows: who called with which key, and the ids of the call. Public so that a
+     * distributed hunt keeps them on the records it ships.
+     */
+    public static final List<String> CLOUDTRAIL_IDENTIFIERS = List.of(
             "userIdentity.type",
             "userIdentity.principalId",
             "userIdentity.accessKeyId",
