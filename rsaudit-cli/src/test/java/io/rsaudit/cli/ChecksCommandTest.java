@@ -48,5 +48,9 @@ class ChecksCommandTest {
         String table = readme.substring(readme.indexOf(begin) + begin.length(), readme.indexOf(end));
         assertThat(table)
                 .isEqualTo(ChecksCommand.markdownTable(CheckCatalog.builtIn().all()));
+        // the count in the introduction is the catalog's, never typed by hand and forgotten
+        assertThat(readme)
+                .contains("judges every resource against "
+                        + CheckCatalog.builtIn().all().size() + " checks");
     }
 }

@@ -4,6 +4,7 @@ import io.rsaudit.core.hunt.Event;
 import io.rsaudit.core.hunt.EventOutcome;
 import io.rsaudit.core.hunt.LogType;
 import java.time.Instant;
+import java.util.stream.Stream;
 
 /**
  * The connection log: one '|'-separated record per line, fields right-padded with spaces, 14 to 22 fields (older
@@ -13,31 +14,10 @@ import java.time.Instant;
  */
 final class ConnectionLogParser implements LineReader.Lines {
 
-    static final String[] NAMES = {
-        "event",
-        "recordtime",
-        "remotehost",
-        "remoteport",
-        "pid",
-        "dbname",
-        "username",
-        "authmethod",
-        "duration",
-        "sslversion",
-        "sslcipher",
-        "mtu",
-        "sslcompression",
-        "sslexpansion",
-        "iamauthguid",
-        "application_name",
-        "os_version",
-        "driver_version",
-        "plugin_name",
-        "protocol_version",
-        "sessionid",
-        "compression",
-        "redactions"
-    };
+    /** The log's columns in order ({@link LogType} is the one list of them), then the redactions this reader adds. */
+    static final String[] NAMES = Stream.concat(LogType.CONNECTION_LOG.rawFields().stream(), Stream.of("redactions"))
+            .toArray(String[]::new);
+
     /** What every event reads: event, dbname, username, sslversion (remotehost comes from its own cache). */
     private static final boolean[] EAGER = new boolean[NAMES.length];
 

@@ -4,6 +4,7 @@ import io.rsaudit.core.hunt.Event;
 import io.rsaudit.core.hunt.EventOutcome;
 import io.rsaudit.core.hunt.LogType;
 import java.time.Instant;
+import java.util.stream.Stream;
 
 /**
  * The user log: one '|'-separated record per line, 11 fields, a row per create, alter, drop or rename of a user
@@ -11,20 +12,10 @@ import java.time.Instant;
  */
 final class UserLogParser implements LineReader.Lines {
 
-    static final String[] NAMES = {
-        "userid",
-        "username",
-        "oldusername",
-        "action",
-        "usecreatedb",
-        "usesuper",
-        "usecatupd",
-        "valuntil",
-        "pid",
-        "xid",
-        "recordtime",
-        "redactions"
-    };
+    /** The log's columns in order ({@link LogType} is the one list of them), then the redactions this reader adds. */
+    static final String[] NAMES = Stream.concat(LogType.USER_LOG.rawFields().stream(), Stream.of("redactions"))
+            .toArray(String[]::new);
+
     /** What every event reads: username and action. */
     private static final boolean[] EAGER = {
         false, true, false, true, false, false, false, false, false, false, false, false
