@@ -8,7 +8,6 @@ import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.rsaudit.core.model.Cidr;
 import io.rsaudit.core.model.Durations;
@@ -28,7 +27,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /** Reads and validates a policy file; see {@code docs/policy.md} for the format. */
 public final class PolicyLoader {
@@ -100,17 +98,11 @@ public final class PolicyLoader {
             throw new PolicyException(name, List.of("no such file"));
         }
         PolicyFile raw;
+        BindingProblems binding = new BindingProblems(file, PolicyFile.class);
         try (JsonParser parser = YAML.createParser(file.toFile())) {
-            raw = parser.nextToken() == null ? null : YAML.readValue(parser, PolicyFile.class);
-        } catch (UnrecognizedPropertyException e) {
-            String known = e.getKnownPropertyIds().stream()
-                    .map(Object::toString)
-                    .sorted()
-                    .collect(Collectors.joining(", "));
-            throw new PolicyException(
-                    name,
-                    List.of(lineOf(file, e.getPropertyName(), at(e)) + "unknown field '" + e.getPropertyName() + "' in "
-                            + path(e) + " (known fields: " + known + ")"));
+            raw = parser.nextToken() == null
+                    ? null
+                    : YAML.readerFor(PolicyFile.class).withHandler(binding).readValue(parser);
         } catch (JsonProcessingException e) {
             StreamReadException syntax = syntaxError(e);
             if (syntax != null) {
@@ -128,10 +120,13 @@ public final class PolicyLoader {
         } catch (IOException e) {
             throw new PolicyException(name, List.of("cannot read: " + e.getMessage()));
         }
+        List<String> problems = new ArrayList<>(binding.problems());
         if (raw == null) {
+            if (!problems.isEmpty()) {
+                throw new PolicyException(name, problems);
+            }
             return withSource(Policy.defaults(), name);
         }
-        List<String> problems = new ArrayList<>();
         Policy policy = validate(raw, name, problems, file);
         if (!problems.isEmpty()) {
             throw new PolicyException(name, problems);
@@ -433,10 +428,6 @@ public final class PolicyLoader {
     }
 
     /**
-     * The line that names an unknown field. Jackson reports where it stopped reading (past the value), which points
-     * a person at the wrong line; the key's own line is what they need.
-     */
-    /**
      * The line of a nested key ({@code hunt}, then {@code levels}, then the rule id), each searched from its
      * parent's line on; flow maps ({@code levels: {RSH-AUTH-001: low}}) are found too. Empty when not found.
      */
@@ -457,7 +448,11 @@ public final class PolicyLoader {
         }
     }
 
-    private static String lineOf(Path file, String key, String fallback) {
+    /**
+     * The line that names a field: where Jackson stopped reading (past the value, or nowhere for a record bound
+     * through a buffer) points a person at the wrong line; the key's own line is what they need.
+     */
+    static String lineOf(Path file, String key, String fallback) {
         Pattern keyLine = Pattern.compile("^\\s*(-\\s+)?[\"']?" + Pattern.quote(key) + "[\"']?\\s*:");
         try {
             List<String> lines = Files.readAllLines(file);
@@ -495,9 +490,6 @@ public final class PolicyLoader {
             }
         }
         String p = b.toString();
-        if (e instanceof UnrecognizedPropertyException u && p.endsWith(u.getPropertyName())) {
-            p = p.substring(0, p.length() - u.getPropertyName().length()).replaceAll("\\.$", "");
-        }
         return p.isEmpty() ? "the top level" : p;
     }
 }

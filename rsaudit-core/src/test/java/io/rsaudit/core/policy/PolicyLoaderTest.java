@@ -102,6 +102,35 @@ class PolicyLoaderTest {
     }
 
     @Test
+    void everyUnknownFieldAndWrongTypeIsReportedAtOnceWithTheRest() throws IOException {
+        PolicyException e = catchThrowableOfType(PolicyException.class, () -> LOADER.load(write("""
+                version: 1
+                trustedAcounts: ["111111111111"]
+                backups:
+                  minAutomatedRetentionDays: seven
+                  maxManualRetention: 30
+                encryption:
+                  requireFips: [yes]
+                suppressions:
+                  - check: RS-TRANSIT-001
+                    resource: "*"
+                    reason: known
+                    expiry: 2027-01-01
+                severity:
+                  RS-TRANSIT-001: urgent
+                """)));
+        assertThat(e.problems()).hasSize(7);
+        assertThat(String.join("\n", e.problems()))
+                .contains("line 2: unknown field 'trustedAcounts' in the top level")
+                .contains("line 4, column 30: wrong type at backups.minAutomatedRetentionDays: expected a number")
+                .contains("line 5: unknown field 'maxManualRetention' in backups (known fields:")
+                .contains("wrong type at encryption.requireFips: expected true or false, found a list")
+                .contains("line 12: unknown field 'expiry' in suppressions[] (known fields: check, expires, reason,")
+                .contains("suppressions[0].expires: required")
+                .contains("severity.RS-TRANSIT-001: 'urgent' is not a severity");
+    }
+
+    @Test
     void everySemanticProblemIsReportedAtOnce() throws IOException {
         PolicyException e = catchThrowableOfType(PolicyException.class, () -> LOADER.load(write("""
                 version: 2
