@@ -10,9 +10,10 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 /**
- * The layers of rsaudit-core, as the package-info files describe them: the model and redaction at the bottom; sources build it;
- * the policy says what good means; checks judge the model under the policy; the catalog lists the checks; the scan
- * runs them on what a source loads; the hunt reads logs under the policy; report writers sit on top of scan and hunt.
+ * The layers of rsaudit-core, as the package-info files describe them: the model and redaction at the bottom;
+ * sources build it; the policy says what good means; checks judge the model under the policy; the catalog lists the
+ * checks; the scan runs them on what a source loads; the hunt reads logs under the policy; compliance frameworks map
+ * requirements to checks; baselines fingerprint findings and alerts; report writers sit on top of all of them.
  * No package depends on another that depends back on it, and core speaks neither AWS nor command line.
  */
 @AnalyzeClasses(
@@ -39,6 +40,10 @@ class ArchitectureTest {
             .definedBy("io.rsaudit.core.scan..")
             .layer("hunt")
             .definedBy("io.rsaudit.core.hunt..")
+            .layer("compliance")
+            .definedBy("io.rsaudit.core.compliance..")
+            .layer("baseline")
+            .definedBy("io.rsaudit.core.baseline..")
             .layer("report")
             .definedBy("io.rsaudit.core.report..")
             .whereLayer("model")
@@ -57,6 +62,10 @@ class ArchitectureTest {
             .mayOnlyAccessLayers("model", "redact", "source", "policy", "check", "catalog")
             .whereLayer("hunt")
             .mayOnlyAccessLayers("model", "redact", "policy")
+            .whereLayer("compliance")
+            .mayOnlyAccessLayers("model", "policy", "check")
+            .whereLayer("baseline")
+            .mayOnlyAccessLayers("model", "redact", "policy", "check", "hunt")
             .whereLayer("report")
             .mayNotBeAccessedByAnyLayer();
 
