@@ -38,6 +38,7 @@ final class Cdp implements AutoCloseable {
     private static final Pattern LISTENING = Pattern.compile("DevTools listening on (ws://\\S+)");
 
     private final Process browser;
+    private final Path profile;
     private final WebSocket socket;
     private final AtomicInteger ids = new AtomicInteger();
     private final Map<Integer, CompletableFuture<JsonNode>> pending = new ConcurrentHashMap<>();
@@ -57,7 +58,13 @@ final class Cdp implements AutoCloseable {
         return Optional.empty();
     }
 
-    Cdp(Path binary, Path profile) throws Exception {
+    /**
+     * Starts headless Chromium with its profile in a folder of its own under {@code profileParent}, removed (as far as
+     * it can be) when this is closed.
+     */
+    Cdp(Path binary, Path profileParent) throws Exception {
+        Files.createDirectories(profileParent);
+        this.profile = Files.createTempDirectory(profileParent, "chromium-profile-");
         browser = new ProcessBuilder(
                         binary.toString(),
                         "--headless=new",
@@ -230,14 +237,41 @@ final class Cdp implements AutoCloseable {
         } catch (Exception ignored) {
             // the browser is ended below either way
         }
+        // Chromium's helpers (renderer, GPU, crash handler) outlive the browser process by a moment and keep writing
+        // into the profile, which can only be removed once every one of them is gone
+        List<ProcessHandle> helpers = browser.descendants().toList();
         browser.destroy();
         try {
             if (!browser.waitFor(10, TimeUnit.SECONDS)) {
                 browser.destroyForcibly();
             }
+            for (ProcessHandle h : helpers) {
+                h.destroyForcibly();
+            }
+            for (ProcessHandle h : helpers) {
+                h.onExit().get(10, TimeUnit.SECONDS);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             browser.destroyForcibly();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            // a helper that does not exit within the time is left to the operating system
+        }
+        deleteQuietly(profile);
+    }
+
+    /** The profile, as far as it can be deleted: what a late helper still holds is left behind, not a failure. */
+    private static void deleteQuietly(Path folder) {
+        try (java.util.stream.Stream<Path> all = Files.walk(folder)) {
+            all.sorted(java.util.Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (java.io.IOException ignored) {
+                    // left behind
+                }
+            });
+        } catch (java.io.IOException | java.io.UncheckedIOException ignored) {
+            // left behind
         }
     }
 }

@@ -43,7 +43,7 @@ class HtmlBrowserTest {
         Path page = dir.resolve("scan.html");
         Files.writeString(page, ExampleRuns.scan("html"), StandardCharsets.UTF_8);
         JsonNode summary = new ObjectMapper().readTree(ExampleRuns.scan("json")).path("summary");
-        try (Cdp cdp = new Cdp(browser, dir.resolve("profile"))) {
+        try (Cdp cdp = new Cdp(browser, Path.of(System.getProperty("java.io.tmpdir")))) {
             cdp.open(page);
             JsonNode results = summary.path("results");
             for (String k : new String[] {"pass", "fail", "unknown", "not_applicable", "suppressed"}) {
@@ -80,7 +80,7 @@ class HtmlBrowserTest {
         Path page = dir.resolve("hunt.html");
         Files.writeString(page, ExampleRuns.hunt("html"), StandardCharsets.UTF_8);
         JsonNode json = new ObjectMapper().readTree(ExampleRuns.hunt("json"));
-        try (Cdp cdp = new Cdp(browser, dir.resolve("profile"))) {
+        try (Cdp cdp = new Cdp(browser, Path.of(System.getProperty("java.io.tmpdir")))) {
             cdp.open(page);
             assertThat(cdp.eval("document.getElementById('count-alerts').textContent")
                             .asInt())
