@@ -167,7 +167,12 @@ public record Documentation(
             char c = cli.charAt(i);
             if (quote == 0 && (i == 0 || cli.charAt(i - 1) == '\n')) {
                 // a comment line's apostrophes ("cluster's") are prose, not quotes
-                comment = cli.substring(i, Math.max(i, lineEnd(i))).strip().startsWith("#");
+                int end = lineEnd(i);
+                int first = i;
+                while (first < end && Character.isWhitespace(cli.charAt(first))) {
+                    first++;
+                }
+                comment = first < end && cli.charAt(first) == '#';
             }
             if (c == '{' && cli.startsWith("{{", i)) {
                 int end = cli.indexOf("}}", i);
@@ -179,8 +184,7 @@ public record Documentation(
                         int after = end + 2;
                         while (after < cli.length()
                                 && SUFFIX.indexOf(cli.charAt(after)) < 0
-                                && SAFE.matcher(String.valueOf(cli.charAt(after)))
-                                        .matches()) {
+                                && safe(cli.charAt(after))) {
                             after++;
                         }
                         out.append('\'')
@@ -216,6 +220,14 @@ public record Documentation(
 
     /** What an AWS identifier, region or account id may hold: nothing a shell would act on, inside or outside quotes. */
     static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._:/@+=,-]{1,2048}");
+
+    /** One character of {@link #SAFE}, without a matcher per character. */
+    private static boolean safe(char c) {
+        return (c >= 'A' && c <= 'Z')
+                || (c >= 'a' && c <= 'z')
+                || (c >= '0' && c <= '9')
+                || "._:/@+=,-".indexOf(c) >= 0;
+    }
 
     /** A value for a comment line: single-quoted, with every character outside printable ASCII escaped. */
     private static String shown(String value) {
