@@ -3,6 +3,7 @@ package io.rsaudit.cli;
 import io.rsaudit.core.baseline.Baseline;
 import io.rsaudit.core.model.Severity;
 import io.rsaudit.core.report.ReportWriter;
+import io.rsaudit.core.report.Terminal;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.EnumMap;
@@ -89,11 +90,11 @@ final class BaselineGate<H, R, S> implements ReportWriter<H, R, S> {
         var resolved = baseline.resolved();
         err.printf(
                 "rsaudit: against baseline %s: %d new %s%s, %d unchanged, %d resolved%n",
-                Terminal.safe(baseline.file()), added, what, bySeverity, unchanged, resolved.size());
+                Terminal.escape(baseline.file()), added, what, bySeverity, unchanged, resolved.size());
         resolved.stream()
                 .limit(20)
-                .forEach(
-                        e -> err.println("  resolved: " + e.severity().label() + " " + Terminal.safe(e.description())));
+                .forEach(e ->
+                        err.println("  resolved: " + e.severity().label() + " " + Terminal.escape(e.description())));
         if (resolved.size() > 20) {
             err.println("  ... and " + (resolved.size() - 20) + " more resolved");
         }

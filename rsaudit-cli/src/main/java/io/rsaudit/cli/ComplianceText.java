@@ -2,6 +2,7 @@ package io.rsaudit.cli;
 
 import io.rsaudit.core.compliance.ComplianceTally;
 import io.rsaudit.core.compliance.Framework;
+import io.rsaudit.core.report.Terminal;
 import java.io.PrintWriter;
 import java.util.EnumMap;
 import java.util.Locale;
@@ -41,7 +42,7 @@ final class ComplianceText {
                                 "      - %s %s %s%s%n",
                                 o.result().label(),
                                 o.check(),
-                                Terminal.safe(o.arn()),
+                                Terminal.escape(o.arn()),
                                 o.suppressed() ? " (suppressed)" : ""));
                 if (line.offenders().size() > LISTED) {
                     out.printf("      ... and %d more%n", line.offenders().size() - LISTED);

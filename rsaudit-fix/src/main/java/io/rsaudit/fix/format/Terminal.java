@@ -1,27 +1,12 @@
 package io.rsaudit.fix.format;
 
-/** Values from the estate made safe for a terminal: control characters (ESC, CR, C1) shown as {@code \\uXXXX}. */
+/** Values from the estate made safe for a terminal, as every report of rsaudit makes them ({@link io.rsaudit.core.report.Terminal}). */
 public final class Terminal {
 
     private Terminal() {}
 
+    /** {@code value}'s text with every character a terminal would act on escaped. */
     public static String escape(Object value) {
-        String s = String.valueOf(value);
-        StringBuilder out = null;
-        for (int i = 0; i < s.length(); i++) {
-            char ch = s.charAt(i);
-            boolean control = ch < 0x20 || (ch >= 0x7f && ch <= 0x9f) || ch == '\u2028' || ch == '\u2029';
-            if (control && out == null) {
-                out = new StringBuilder(s.length() + 16).append(s, 0, i);
-            }
-            if (out != null) {
-                if (control) {
-                    out.append(String.format("\\u%04x", (int) ch));
-                } else {
-                    out.append(ch);
-                }
-            }
-        }
-        return out == null ? s : out.toString();
+        return io.rsaudit.core.report.Terminal.escape(String.valueOf(value));
     }
 }
