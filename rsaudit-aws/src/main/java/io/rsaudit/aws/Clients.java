@@ -15,11 +15,11 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.SdkClient;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.profiles.ProfileFile;
@@ -27,6 +27,8 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.AwsProfileRegionProvider;
 import software.amazon.awssdk.regions.providers.AwsRegionProviderChain;
 import software.amazon.awssdk.regions.providers.SystemSettingsRegionProvider;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
+import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
@@ -46,6 +48,9 @@ import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider
 final class Clients implements AutoCloseable {
 
     static final String SESSION_NAME = "rsaudit";
+
+    /** The longest back-off between two attempts: the SDK's own. */
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(20);
 
     private record Key(String account, String region, String service) {}
 
@@ -81,13 +86,26 @@ final class Clients implements AutoCloseable {
         timers.setRemoveOnCancelPolicy(true); // a call that ends in time leaves no timer task behind
         this.config = ClientOverrideConfiguration.builder()
                 .scheduledExecutorService(timers)
-                .retryStrategy(RetryMode.ADAPTIVE_V2)
-                .apiCallAttemptTimeout(options.timeouts().attempt())
-                .apiCallTimeout(options.timeouts().call())
+                .retryStrategy(retries(options.calls()))
+                .apiCallAttemptTimeout(options.calls().attempt())
+                .apiCallTimeout(options.calls().call())
                 .executionInterceptors(interceptors)
                 .build();
         this.caller = remembered(callerCredentials(options));
         this.homeRegion = homeRegion(options);
+    }
+
+    /** The SDK's adaptive or standard retry strategy, with the attempts and back-off of {@code limits}. */
+    static RetryStrategy retries(LiveOptions.CallLimits limits) {
+        RetryStrategy.Builder<?, ?> b = (limits.adaptive()
+                        ? AwsRetryStrategy.adaptiveRetryStrategy()
+                        : AwsRetryStrategy.standardRetryStrategy())
+                .toBuilder().maxAttempts(limits.maxAttempts());
+        if (limits.backoff() != null) {
+            BackoffStrategy backoff = BackoffStrategy.exponentialDelay(limits.backoff(), MAX_BACKOFF);
+            b.backoffStrategy(backoff).throttlingBackoffStrategy(backoff);
+        }
+        return b.build();
     }
 
     /** The region of the account-wide calls: --home-region, the first of --regions, the profile's, else us-east-1. */

@@ -28,7 +28,7 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
  * @param interceptors added to every SDK client, the credential providers' STS client included
  * @param progress told how the collection advances; {@link Progress#NONE} to tell no one
  * @param perRegion the most API calls in flight at once in one account-region
- * @param timeouts how long one attempt, and one call with its retries, may take
+ * @param calls how long one attempt, and one call with its retries, may take, and how often a call is tried
  */
 public record LiveOptions(
         String profile,
@@ -44,7 +44,7 @@ public record LiveOptions(
         List<ExecutionInterceptor> interceptors,
         Progress progress,
         int perRegion,
-        Timeouts timeouts) {
+        CallLimits calls) {
 
     /** The default for {@code --concurrency}: see docs/live-scan.md for how it was chosen. */
     public static final int DEFAULT_CONCURRENCY = 256;
@@ -56,21 +56,57 @@ public record LiveOptions(
     public static final int DEFAULT_PER_REGION = 8;
 
     /**
-     * How long an SDK call may take: each attempt, and the call with its retries (the SDK's
-     * {@code apiCallAttemptTimeout} and {@code apiCallTimeout}). A call that runs out of time is a failed call.
+     * How one SDK call is made: how long each attempt, and the call with its retries, may take (the SDK's
+     * {@code apiCallAttemptTimeout} and {@code apiCallTimeout}), and how often it is tried. Throttling and 5xx are
+     * retried with exponential, jittered back-off from {@code backoff} (the SDK's own base delays when {@code null}).
+     * A call that runs out of time or attempts is a failed call.
+     *
+     * @param attempt the most one attempt may take
+     * @param call the most a call may take, its retries and back-offs included
+     * @param maxAttempts the most attempts of one call, the first included ({@code --max-attempts})
+     * @param backoff the base delay of the back-off between attempts, or {@code null} for the SDK's
+     * @param adaptive whether each client also slows itself down while AWS throttles it (the SDK's adaptive retry
+     *     strategy, the default; otherwise its standard strategy, which only backs off): tests of the retries turn
+     *     it off, as the adaptive client waits seconds after the simulator's first throttles
      */
-    public record Timeouts(Duration attempt, Duration call) {
+    public record CallLimits(Duration attempt, Duration call, int maxAttempts, Duration backoff, boolean adaptive) {
 
-        /** 20 s an attempt, 90 s a call: a page of AWS takes well under a second; these only end hung calls. */
-        public static final Timeouts DEFAULT = new Timeouts(Duration.ofSeconds(20), Duration.ofSeconds(90));
+        /** The SDK's default attempts (three) of an adaptive retry strategy. */
+        public static final int DEFAULT_MAX_ATTEMPTS = 3;
 
-        public Timeouts {
+        /** The most {@code --max-attempts} allows: past that, a throttled estate is better scanned later. */
+        public static final int MAX_ATTEMPTS = 20;
+
+        /**
+         * 20 s an attempt, 90 s a call, three attempts with the SDK's back-off: a page of AWS takes well under a
+         * second; the timeouts only end hung calls.
+         */
+        public static final CallLimits DEFAULT =
+                new CallLimits(Duration.ofSeconds(20), Duration.ofSeconds(90), DEFAULT_MAX_ATTEMPTS, null, true);
+
+        public CallLimits {
             Objects.requireNonNull(attempt, "attempt");
             Objects.requireNonNull(call, "call");
             if (attempt.isNegative() || attempt.isZero() || call.compareTo(attempt) < 0) {
                 throw new IllegalArgumentException(
                         "timeouts must be positive, and a call's at least an attempt's: " + attempt + ", " + call);
             }
+            if (maxAttempts < 1 || maxAttempts > MAX_ATTEMPTS) {
+                throw new IllegalArgumentException(
+                        "--max-attempts must be between 1 and " + MAX_ATTEMPTS + ", not " + maxAttempts);
+            }
+            if (backoff != null && backoff.isNegative()) {
+                throw new IllegalArgumentException("a back-off cannot be negative: " + backoff);
+            }
+        }
+
+        public CallLimits withMaxAttempts(int n) {
+            return new CallLimits(attempt, call, n, backoff, adaptive);
+        }
+
+        /** Standard retries (no adaptive slowing down) with {@code base} as the back-off's base delay. */
+        public CallLimits withStandardBackoff(Duration base) {
+            return new CallLimits(attempt, call, maxAttempts, base, false);
         }
     }
 
@@ -122,10 +158,10 @@ public record LiveOptions(
         if (perRegion < 1) {
             throw new IllegalArgumentException("the per account-region limit must be at least 1, not " + perRegion);
         }
-        Objects.requireNonNull(timeouts, "timeouts");
+        Objects.requireNonNull(calls, "calls");
     }
 
-    /** With the default per account-region limit and timeouts. */
+    /** With the default per account-region limit and call limits. */
     public LiveOptions(
             String profile,
             AwsCredentialsProvider credentials,
@@ -153,7 +189,7 @@ public record LiveOptions(
                 interceptors,
                 progress,
                 DEFAULT_PER_REGION,
-                Timeouts.DEFAULT);
+                CallLimits.DEFAULT);
     }
 
     /** The caller's own account, every enabled region, default credentials and concurrency. */
@@ -188,7 +224,7 @@ public record LiveOptions(
                 interceptors,
                 progress,
                 perRegion,
-                timeouts);
+                calls);
     }
 
     public LiveOptions withCredentials(AwsCredentialsProvider provider) {
@@ -206,7 +242,7 @@ public record LiveOptions(
                 interceptors,
                 progress,
                 perRegion,
-                timeouts);
+                calls);
     }
 
     public LiveOptions withRole(String name, String external, List<String> targets, boolean fromOrg) {
@@ -224,7 +260,7 @@ public record LiveOptions(
                 interceptors,
                 progress,
                 perRegion,
-                timeouts);
+                calls);
     }
 
     public LiveOptions withRegions(List<String> names) {
@@ -242,7 +278,7 @@ public record LiveOptions(
                 interceptors,
                 progress,
                 perRegion,
-                timeouts);
+                calls);
     }
 
     public LiveOptions withInterceptors(List<ExecutionInterceptor> added) {
@@ -260,7 +296,7 @@ public record LiveOptions(
                 added,
                 progress,
                 perRegion,
-                timeouts);
+                calls);
     }
 
     public LiveOptions withConcurrency(int n) {
@@ -278,7 +314,7 @@ public record LiveOptions(
                 interceptors,
                 progress,
                 perRegion,
-                timeouts);
+                calls);
     }
 
     public LiveOptions withProgress(Progress listener) {
@@ -296,7 +332,7 @@ public record LiveOptions(
                 interceptors,
                 listener,
                 perRegion,
-                timeouts);
+                calls);
     }
 
     public LiveOptions withPerRegion(int n) {
@@ -314,10 +350,10 @@ public record LiveOptions(
                 interceptors,
                 progress,
                 n,
-                timeouts);
+                calls);
     }
 
-    public LiveOptions withTimeouts(Timeouts t) {
+    public LiveOptions withCallLimits(CallLimits t) {
         return new LiveOptions(
                 profile,
                 credentials,

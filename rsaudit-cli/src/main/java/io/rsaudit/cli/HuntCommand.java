@@ -127,6 +127,9 @@ final class HuntCommand implements Callable<Integer> {
             description = "Send the S3 and CloudWatch Logs calls to this endpoint (a local emulator).")
     java.net.URI endpoint;
 
+    @Option(names = "--max-attempts", paramLabel = "N", description = LiveScope.MAX_ATTEMPTS_HELP)
+    Integer maxAttempts;
+
     @Option(names = "--list-rules", description = "List the rules (built-in and --rules) and exit.")
     boolean listRules;
 
@@ -288,7 +291,8 @@ final class HuntCommand implements Callable<Integer> {
                     AwsLogOptions.of(read)
                             .withProfile(profile)
                             .withRegion(region)
-                            .withEndpoint(endpoint));
+                            .withEndpoint(endpoint)
+                            .withCallLimits(LiveScope.callLimits(maxAttempts)));
         } catch (IllegalArgumentException e) {
             throw new Main.UsageException(e.getMessage());
         }

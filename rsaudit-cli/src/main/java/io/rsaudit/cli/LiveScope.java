@@ -70,6 +70,14 @@ final class LiveScope {
                     + " per account-region). Default: " + LiveOptions.DEFAULT_CONCURRENCY + ".")
     Integer concurrency;
 
+    /** The help of {@code --max-attempts}, which {@code hunt} shares. */
+    static final String MAX_ATTEMPTS_HELP = "Most attempts of one AWS call, the first included: throttling and 5xx"
+            + " are retried with exponential back-off (at most " + LiveOptions.CallLimits.MAX_ATTEMPTS + "). Default: "
+            + LiveOptions.CallLimits.DEFAULT_MAX_ATTEMPTS + ".";
+
+    @Option(names = "--max-attempts", paramLabel = "N", description = MAX_ATTEMPTS_HELP)
+    Integer maxAttempts;
+
     /** Whether any live option was given (they exclude {@code --input}). */
     List<String> given() {
         List<String> names = new ArrayList<>();
@@ -82,6 +90,7 @@ final class LiveScope {
         add(names, "--aws-region", homeRegion != null);
         add(names, "--endpoint-url", endpointUrl != null);
         add(names, "--concurrency", concurrency != null);
+        add(names, "--max-attempts", maxAttempts != null);
         return names;
     }
 
@@ -106,18 +115,30 @@ final class LiveScope {
         }
         try {
             return new LiveOptions(
-                    profile,
-                    null,
-                    roleName,
-                    externalId,
-                    clean(accounts),
-                    org,
-                    clean(regions),
-                    homeRegion,
-                    endpoint,
-                    concurrency == null ? LiveOptions.DEFAULT_CONCURRENCY : concurrency,
-                    List.of(),
-                    progress);
+                            profile,
+                            null,
+                            roleName,
+                            externalId,
+                            clean(accounts),
+                            org,
+                            clean(regions),
+                            homeRegion,
+                            endpoint,
+                            concurrency == null ? LiveOptions.DEFAULT_CONCURRENCY : concurrency,
+                            List.of(),
+                            progress)
+                    .withCallLimits(callLimits(maxAttempts));
+        } catch (IllegalArgumentException e) {
+            throw new Main.UsageException(e.getMessage());
+        }
+    }
+
+    /** The default call limits with {@code --max-attempts} when given; out of range is a usage error. */
+    static LiveOptions.CallLimits callLimits(Integer maxAttempts) {
+        try {
+            return maxAttempts == null
+                    ? LiveOptions.CallLimits.DEFAULT
+                    : LiveOptions.CallLimits.DEFAULT.withMaxAttempts(maxAttempts);
         } catch (IllegalArgumentException e) {
             throw new Main.UsageException(e.getMessage());
         }

@@ -203,10 +203,18 @@ class FixCommandTest {
                 })) {
             try (AwsSimulator sim = AwsSimulator.start(Path.of("../examples/estate"), SimOptions.defaults())) {
                 Path journal = tmp.resolve(fault[0] + ".jsonl");
-                // more than the SDK's retries: the call fails for good
-                sim.failNext("redshift:EnableLogging", fault[0], Integer.parseInt(fault[1]), 10);
-                CliRun run =
-                        fix(sim, "--apply", "--yes", "--resources", "prod-legacy", "--journal", journal.toString());
+                // one fault, and one attempt a call: the call fails for good (retried, it would have gone through)
+                sim.failNext("redshift:EnableLogging", fault[0], Integer.parseInt(fault[1]), 1);
+                CliRun run = fix(
+                        sim,
+                        "--apply",
+                        "--yes",
+                        "--max-attempts",
+                        "1",
+                        "--resources",
+                        "prod-legacy",
+                        "--journal",
+                        journal.toString());
                 assertThat(run.code()).as(run.err()).isEqualTo(3);
                 List<JsonNode> entries = journal(journal);
                 List<String> calls = entries.stream()

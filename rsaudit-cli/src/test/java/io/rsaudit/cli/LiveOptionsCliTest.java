@@ -48,6 +48,12 @@ class LiveOptionsCliTest {
         usage(
                 CliRun.of("scan", "--concurrency", "0", "--regions", "eu-west-1"),
                 "--concurrency must be between 1 and 512");
+        usage(
+                CliRun.of("scan", "--max-attempts", "0", "--regions", "eu-west-1"),
+                "--max-attempts must be between 1 and 20, not 0");
+        usage(
+                CliRun.of("hunt", "s3://bucket/AWSLogs/", "--max-attempts", "21"),
+                "--max-attempts must be between 1 and 20, not 21");
         usage(CliRun.of("scan", "--endpoint-url", "localhost:4566"), "--endpoint-url: expected http(s)://host[:port]");
     }
 

@@ -22,6 +22,7 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
  * @param interceptors added to every SDK client (tests record the calls made)
  * @param read the options the reader will get: its window (--since/--until) and account, region and cluster filters
  *     narrow what is listed before anything is downloaded
+ * @param calls the timeouts, attempts and back-off of each call (--max-attempts)
  */
 public record AwsLogOptions(
         String profile,
@@ -29,40 +30,47 @@ public record AwsLogOptions(
         String region,
         URI endpointOverride,
         List<ExecutionInterceptor> interceptors,
-        ReadOptions read) {
+        ReadOptions read,
+        LiveOptions.CallLimits calls) {
 
     public AwsLogOptions {
         interceptors = List.copyOf(interceptors);
         Objects.requireNonNull(read, "read");
+        Objects.requireNonNull(calls, "calls");
     }
 
     /** Default credentials and region, no endpoint override. */
     public static AwsLogOptions of(ReadOptions read) {
-        return new AwsLogOptions(null, null, null, null, List.of(), read);
+        return new AwsLogOptions(null, null, null, null, List.of(), read, LiveOptions.CallLimits.DEFAULT);
     }
 
     public AwsLogOptions withProfile(String name) {
-        return new AwsLogOptions(name, credentials, region, endpointOverride, interceptors, read);
+        return new AwsLogOptions(name, credentials, region, endpointOverride, interceptors, read, calls);
     }
 
     public AwsLogOptions withCredentials(AwsCredentialsProvider provider) {
-        return new AwsLogOptions(profile, provider, region, endpointOverride, interceptors, read);
+        return new AwsLogOptions(profile, provider, region, endpointOverride, interceptors, read, calls);
     }
 
     public AwsLogOptions withRegion(String name) {
-        return new AwsLogOptions(profile, credentials, name, endpointOverride, interceptors, read);
+        return new AwsLogOptions(profile, credentials, name, endpointOverride, interceptors, read, calls);
     }
 
     public AwsLogOptions withEndpoint(URI endpoint) {
-        return new AwsLogOptions(profile, credentials, region, endpoint, interceptors, read);
+        return new AwsLogOptions(profile, credentials, region, endpoint, interceptors, read, calls);
     }
 
     public AwsLogOptions withInterceptors(List<ExecutionInterceptor> added) {
-        return new AwsLogOptions(profile, credentials, region, endpointOverride, added, read);
+        return new AwsLogOptions(profile, credentials, region, endpointOverride, added, read, calls);
+    }
+
+    public AwsLogOptions withCallLimits(LiveOptions.CallLimits limits) {
+        return new AwsLogOptions(profile, credentials, region, endpointOverride, interceptors, read, limits);
     }
 
     /** The collector's options for the same caller: its credentials, region and endpoint rules apply unchanged. */
     LiveOptions live() {
-        return CallerClients.callerOptions(profile, credentials, region, endpointOverride, interceptors);
+        return CallerClients.callerOptions(profile, credentials, region, endpointOverride, interceptors)
+                .withCallLimits(calls);
     }
 }

@@ -1,6 +1,7 @@
 package io.rsaudit.aws.hunt;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rsaudit.aws.LiveOptions;
 import io.rsaudit.core.hunt.Event;
 import io.rsaudit.core.hunt.Origin;
 import io.rsaudit.core.hunt.read.LogInput;
@@ -16,6 +17,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -151,7 +153,10 @@ final class HuntFixture {
                 .withEndpoint(sim.endpoint())
                 .withRegion(REGION)
                 .withCredentials(
-                        StaticCredentialsProvider.create(AwsBasicCredentials.create("SIM" + ACCOUNT, "any-secret")));
+                        StaticCredentialsProvider.create(AwsBasicCredentials.create("SIM" + ACCOUNT, "any-secret")))
+                // the simulator's faults are retried as AWS's are, without the adaptive client's seconds of slowing
+                // down
+                .withCallLimits(LiveOptions.CallLimits.DEFAULT.withStandardBackoff(Duration.ofMillis(5)));
     }
 
     /** The events and summary of one read. */
