@@ -27,7 +27,7 @@ import software.amazon.awssdk.services.redshiftserverless.model.ListWorkgroupsRe
  * One account-region, call for call as {@code scripts/collect-with-aws-cli.sh} collects it, each call started as
  * soon as what it needs is known: the list calls at once; per cluster its logging status; per parameter group a
  * cluster uses its parameters (once per group); per trail whose home region this is its status and selectors; the
- * security groups of clusters and workgroups in batches of 100 once both lists are read; and every KMS key a
+ * security groups of clusters and workgroups in batches of 100 once both lists are read or failed; and every KMS key a
  * resource names through the account's {@link Keys} (once per key). Pages are read whole, with the largest page
  * size each API takes.
  */
@@ -149,30 +149,36 @@ final class RegionCollector {
 
     /**
      * The groups clusters and workgroups use, asked by a {@code group-id} filter (a deleted group is then simply
-     * absent) in batches, every batch's pages merged into the one file. No group used: the empty list is written
-     * without a call. A source list not read: nothing is written, and the reader says the file is absent.
+     * absent) in batches, every batch's pages merged into the one file. Each list is a part of its own: when one
+     * could not be read, the groups of the other are still asked (the resources of the unread list are unknown
+     * anyway). No group used: the empty list is written without a call, unless a list was not read, in which case
+     * nothing is written and the reader says the file is absent (as the collector script does).
      *
      * @param clusters the cluster pages, or {@code null} when they could not be read
      * @param workgroups likewise the workgroup pages
      */
     private void securityGroups(List<DescribeClustersResponse> clusters, List<ListWorkgroupsResponse> workgroups) {
-        if (clusters == null || workgroups == null) {
-            return;
-        }
         Set<String> ids = new LinkedHashSet<>();
-        clusters.stream()
-                .flatMap(p -> p.clusters().stream())
-                .flatMap(c -> c.vpcSecurityGroups().stream())
-                .map(VpcSecurityGroupMembership::vpcSecurityGroupId)
-                .filter(Objects::nonNull)
-                .forEach(ids::add);
-        workgroups.stream()
-                .flatMap(p -> p.workgroups().stream())
-                .flatMap(w -> w.securityGroupIds().stream())
-                .filter(Objects::nonNull)
-                .forEach(ids::add);
+        if (clusters != null) {
+            clusters.stream()
+                    .flatMap(p -> p.clusters().stream())
+                    .flatMap(c -> c.vpcSecurityGroups().stream())
+                    .map(VpcSecurityGroupMembership::vpcSecurityGroupId)
+                    .filter(Objects::nonNull)
+                    .forEach(ids::add);
+        }
+        if (workgroups != null) {
+            workgroups.stream()
+                    .flatMap(p -> p.workgroups().stream())
+                    .flatMap(w -> w.securityGroupIds().stream())
+                    .filter(Objects::nonNull)
+                    .forEach(ids::add);
+        }
         List<String> all = new ArrayList<>(ids);
         if (all.isEmpty()) {
+            if (clusters == null || workgroups == null) {
+                return;
+            }
             run.call(
                     lane,
                     account,

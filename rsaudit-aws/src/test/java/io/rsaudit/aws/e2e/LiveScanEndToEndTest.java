@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -202,6 +203,30 @@ class LiveScanEndToEndTest {
         assertThat(live.findings())
                 .filteredOn(f -> f.contains(scope))
                 .allSatisfy(f -> assertThat(f).containsAnyOf(" | UNKNOWN | ", " | NOT_APPLICABLE | "));
+        assertThat(live.verdict()).isEqualTo(Verdict.INCOMPLETE);
+    }
+
+    /**
+     * Each part of a region's inventory is collected on its own: a denied Serverless list leaves the provisioned
+     * clusters' verdicts (their security groups, parameter groups, snapshots, keys) exactly as offline.
+     */
+    @Test
+    @Order(5)
+    void aDeniedServerlessListLeavesTheProvisionedVerdictsAlone() throws IOException {
+        Scan live = Scan.live(SMALL_PAGES.toBuilder()
+                .denyAction("redshift-serverless:ListWorkgroups")
+                .build());
+        assertThat(Scan.errorTexts(live.errors()))
+                .filteredOn(e -> e.contains("redshift-serverless:ListWorkgroups"))
+                .isNotEmpty()
+                .allSatisfy(e -> assertThat(e).contains("AccessDenied").containsPattern("account \\d{12}"));
+        Predicate<String> provisioned = f -> f.contains(":redshift:") && !f.contains(":redshift-serverless:");
+        List<String> expected = offline.findings().stream().filter(provisioned).toList();
+        assertThat(expected).hasSizeGreaterThan(50);
+        assertThat(live.findings().stream().filter(provisioned).toList()).containsExactlyElementsOf(expected);
+        // the workgroups were never listed: none is judged, and the scan says it is incomplete
+        assertThat(live.findings())
+                .noneMatch(f -> f.contains(":workgroup/") && (f.contains(" | PASS | ") || f.contains(" | FAIL | ")));
         assertThat(live.verdict()).isEqualTo(Verdict.INCOMPLETE);
     }
 
