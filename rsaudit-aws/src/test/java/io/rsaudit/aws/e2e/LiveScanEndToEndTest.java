@@ -254,14 +254,14 @@ class LiveScanEndToEndTest {
     @Test
     @Order(6)
     void aSlowServiceEndsInTimeoutErrorsNotAHang() throws IOException {
-        // KMS answers after 2 s, past an attempt timeout of 0.5 s (the default is 20 s, which the test need not wait
-        // for): every KMS call fails after its retries, within the 2 s a call may take
+        // KMS answers after 3 s, past an attempt timeout of 1 s (the default is 20 s, which the test need not wait
+        // for): every KMS call fails after its retries, within the 4 s a call may take
         Scan live = Scan.live(
-                SMALL_PAGES.toBuilder().slowService("kms", 2_000).build(),
+                SMALL_PAGES.toBuilder().slowService("kms", 3_000).build(),
                 o -> o.withRole(Scan.ROLE, null, List.of("111111111111"), false)
                         .withRegions(List.of("eu-west-1"))
                         .withCallLimits(new LiveOptions.CallLimits(
-                                Duration.ofMillis(500), Duration.ofSeconds(2), 3, Scan.BACKOFF, false)));
+                                Duration.ofSeconds(1), Duration.ofSeconds(4), 3, Scan.BACKOFF, false)));
         List<String> errors = Scan.errorTexts(live.errors());
         assertThat(errors)
                 .filteredOn(e -> e.contains("kms:"))
