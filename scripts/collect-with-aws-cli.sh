@@ -414,6 +414,8 @@ for region in $regions; do
 done
 mkdir -p "$acct_dir"
 rm -rf "${acct_dir:?}/sts"
+# When the account was collected: rsaudit measures ages (snapshots, keys, log deliveries) from it.
+printf '{\n    "collectedAt": "%s"\n}\n' "$(date -u +%Y-%m-%dT%H:%M:%SZ)" >"$acct_dir/collection.json"
 
 printf 'Collecting account %s, regions: %s\n' "$account" "$regions" >&2
 save "$acct_dir/sts/get-caller-identity" aws sts get-caller-identity ${home_region:+--region "$home_region"} || true

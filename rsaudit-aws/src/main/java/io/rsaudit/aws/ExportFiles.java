@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.rsaudit.core.source.AwsCliCall;
 import io.rsaudit.core.source.AwsCliFormat;
+import io.rsaudit.core.source.Export;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -14,6 +15,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
@@ -34,26 +37,37 @@ final class ExportFiles implements CallSink {
 
     private final Path root;
     private final boolean posix;
+    private final Instant startedAt;
 
-    ExportFiles(Path root) {
+    /** @param startedAt recorded as each account's collection time */
+    ExportFiles(Path root, Instant startedAt) {
+        this.startedAt = startedAt.truncatedTo(ChronoUnit.SECONDS);
         // owner-only on a file system that has permissions (not on Windows)
         this.posix = root.getFileSystem().supportedFileAttributeViews().contains("posix");
         this.root = root;
     }
 
-    /** A fresh account folder: what an earlier export left there is not mixed with this one. */
+    /**
+     * A fresh account folder: what an earlier export left there is not mixed with this one. It starts with
+     * {@link Export#COLLECTION}, the time the collection began, which the scan measures ages from.
+     */
     @Override
     public void account(String account) {
         Path dir = root.resolve(account);
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> all = Files.walk(dir)) {
-            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
+        if (Files.exists(dir)) {
+            try (Stream<Path> all = Files.walk(dir)) {
+                for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot clear " + dir + " for a fresh export", e);
             }
+        }
+        Path file = dir.resolve(Export.COLLECTION);
+        try (OutputStream out = create(file)) {
+            out.write(("{\n    \"collectedAt\": \"" + startedAt + "\"\n}\n").getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot clear " + dir + " for a fresh export", e);
+            throw new UncheckedIOException("cannot write " + file, e);
         }
     }
 

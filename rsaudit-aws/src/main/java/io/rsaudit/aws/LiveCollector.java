@@ -7,6 +7,7 @@ import io.rsaudit.core.source.ExportSource;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -77,15 +78,24 @@ public final class LiveCollector {
         return new Collection(result, responses);
     }
 
-    /** Writes the layout into {@code dir} (which must exist); an account folder already there is replaced. */
+    /**
+     * Writes the layout into {@code dir} (which must exist); an account folder already there is replaced.
+     *
+     * @param startedAt recorded as each account's collection time ({@link Export#COLLECTION})
+     */
+    public Result export(Path dir, Instant startedAt) {
+        return collect(new ExportFiles(dir, startedAt));
+    }
+
+    /** {@link #export(Path, Instant)} starting now. */
     public Result export(Path dir) {
-        return collect(new ExportFiles(dir));
+        return export(dir, Instant.now());
     }
 
     /** {@link #collect()} and {@link #export} at once, from the same answers. */
     public Collection collectAndExport(Path dir) {
         Responses responses = new Responses();
-        Result result = collect(CallSink.both(responses, new ExportFiles(dir)));
+        Result result = collect(CallSink.both(responses, new ExportFiles(dir, Instant.now())));
         responses.problems(result.problems());
         return new Collection(result, responses);
     }

@@ -33,7 +33,7 @@ class CliJsonTest {
     Path dir;
 
     private String written(AwsCliCall call, String resource, SdkPojo... pages) throws Exception {
-        ExportFiles files = new ExportFiles(dir);
+        ExportFiles files = new ExportFiles(dir, java.time.Instant.now());
         files.json("111111111111", "eu-west-1", call, resource, List.of(pages));
         Path base = files.base("111111111111", "eu-west-1", call, resource);
         return Files.readString(base.resolveSibling(base.getFileName() + ".json"));

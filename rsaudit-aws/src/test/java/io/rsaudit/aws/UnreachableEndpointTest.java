@@ -61,7 +61,10 @@ class UnreachableEndpointTest {
         assertThat(files())
                 .extracting(p -> dir.relativize(p).toString().replace('\\', '/'))
                 .containsExactlyInAnyOrder(
-                        "111111111111/sts/get-caller-identity.error", "222222222222/sts/get-caller-identity.error");
+                        "111111111111/collection.json",
+                        "111111111111/sts/get-caller-identity.error",
+                        "222222222222/collection.json",
+                        "222222222222/sts/get-caller-identity.error");
         String text = Files.readString(dir.resolve("222222222222/sts/get-caller-identity.error"));
         assertThat(text)
                 .startsWith("An error occurred (")

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
@@ -44,12 +45,18 @@ final class ExportCommand implements Callable<Integer> {
     @Mixin
     LiveScope live = new LiveScope();
 
+    private final Clock clock;
+
+    ExportCommand(Clock clock) {
+        this.clock = clock;
+    }
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         LiveOptions options = live.options(TerminalProgress.forStderr(err));
         prepare();
-        LiveCollector.Result r = new LiveCollector(options).export(output);
+        LiveCollector.Result r = new LiveCollector(options).export(output, clock.instant());
         r.problems().forEach(p -> err.println("rsaudit: " + p));
         err.printf(
                 Locale.ROOT,

@@ -106,6 +106,9 @@ public final class Main implements Runnable {
             if (cls == FixCommand.class) {
                 return cls.cast(new FixCommand(clock));
             }
+            if (cls == ExportCommand.class) {
+                return cls.cast(new ExportCommand(clock));
+            }
             return CommandLine.defaultFactory().create(cls);
         }
     }

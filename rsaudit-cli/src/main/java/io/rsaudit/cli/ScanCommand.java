@@ -17,6 +17,7 @@ import io.rsaudit.core.policy.PolicyLoader;
 import io.rsaudit.core.report.Format;
 import io.rsaudit.core.report.ReportWriter;
 import io.rsaudit.core.report.Reports;
+import io.rsaudit.core.report.Terminal;
 import io.rsaudit.core.report.json.ScanJsonWriter;
 import io.rsaudit.core.scan.Scan;
 import io.rsaudit.core.scan.ScanHeader;
@@ -27,6 +28,11 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -80,10 +86,34 @@ final class ScanCommand implements Callable<Integer> {
                     + " after the report on stdout (on stderr when stdout holds a machine format).")
     List<String> compliance;
 
+    @Option(
+            names = "--as-of",
+            paramLabel = "TIME",
+            description = "Measure ages (of snapshots, keys, log deliveries) from this moment, ISO 8601"
+                    + " (2026-06-01T12:00:00Z, or a date: 2026-06-01 is its midnight UTC). Default: the collection time"
+                    + " the export records (<account>/collection.json), else the scan's start.")
+    String asOf;
+
     private final Clock clock;
 
     ScanCommand(Clock clock) {
         this.clock = clock;
+    }
+
+    /** {@code --as-of}, parsed; a value that is not a time is a usage error. */
+    private Instant asOf() {
+        if (asOf == null) {
+            return null;
+        }
+        String text = asOf.strip();
+        try {
+            return text.length() == "2026-06-01".length()
+                    ? LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant()
+                    : OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new Main.UsageException("--as-of: not an ISO 8601 time with a zone or a date: '"
+                    + Terminal.escape(asOf) + "' (expected e.g. 2026-06-01T12:00:00Z or 2026-06-01)");
+        }
     }
 
     @Override
@@ -102,11 +132,11 @@ final class ScanCommand implements Callable<Integer> {
             if (!Files.isDirectory(input)) {
                 throw new Main.UsageException("--input " + input + " is not a directory");
             }
-            scanned = new ScanInput(input.toString(), new CliJsonSource(input));
+            scanned = new ScanInput(input.toString(), new CliJsonSource(input), asOf());
         } else {
             LiveOptions options =
                     live.options(TerminalProgress.forStderr(spec.commandLine().getErr()));
-            scanned = new ScanInput(options.describe(), new LiveInventorySource(options));
+            scanned = new ScanInput(options.describe(), new LiveInventorySource(options), asOf());
         }
         if (input != null) {
             report.refuseInputs(List.of(input));

@@ -43,6 +43,33 @@ class ScanCommandTest {
     }
 
     @Test
+    void agesAreMeasuredFromAsOfOrTheRecordedCollectionTimeAndTheReportSaysWhich() throws Exception {
+        Estate e =
+                emptyButComplete().text("111111111111/collection.json", "{\"collectedAt\": \"2026-03-01T08:00:00Z\"}");
+        CliRun recorded = CliRun.of("scan", "--input", e.root().toString(), "--fail-on", "none");
+        assertThat(recorded.out()).contains("ages as of 2026-03-01T08:00:00Z (the collection time the export records)");
+        CliRun asOf = CliRun.of(
+                "scan",
+                "--input",
+                e.root().toString(),
+                "--fail-on",
+                "none",
+                "--as-of",
+                "2026-04-02",
+                "--format",
+                "json");
+        assertThat(asOf.code()).as(asOf.err()).isZero();
+        JsonNode ages = new ObjectMapper().readTree(asOf.out()).path("agesAsOf");
+        assertThat(ages.path("at").asText()).isEqualTo("2026-04-02T00:00:00Z");
+        assertThat(ages.path("basis").asText()).isEqualTo("as-of");
+        CliRun bad = CliRun.of("scan", "--input", e.root().toString(), "--as-of", "last tuesday\u001b[2J");
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err())
+                .contains("--as-of: not an ISO 8601 time with a zone or a date: 'last tuesday\\x1b[2J'")
+                .doesNotContain("\u001b");
+    }
+
+    @Test
     void failingFindingsExitOne() {
         Estate e = emptyButComplete()
                 .json(

@@ -132,7 +132,8 @@ record Scan(
         List<String> locations = new ArrayList<>();
         ScanSummary summary = new io.rsaudit.core.scan.Scan(
                         CheckCatalog.builtIn(), Policy.defaults(), Clock.fixed(NOW, ZoneOffset.UTC), "test")
-                .run(new ScanInput("test", () -> inventory), null, new ScanListener() {
+                // judged as of one moment: an export records when it was collected, a live scan and the example do not
+                .run(new ScanInput("test", () -> inventory, NOW), null, new ScanListener() {
                     @Override
                     public void finding(Finding f) {
                         findings.add(line(f));
@@ -195,7 +196,8 @@ record Scan(
             Pattern.compile("(aws://[^\\s#)\"',\\]]+|\\b\\d{12}/[^\\s#)\"',\\]]+\\.(json|error))(#[^\\s)\"',\\]]*)?");
 
     /** A provenance printed inside a record: an account's folder is no file, so it is masked by its name. */
-    private static final Pattern PROVENANCE = Pattern.compile("(provenance|origin)=[^\\s,\\]]*");
+    /** Where a value came from, and when the account was collected (a live scan records no time, its export does). */
+    private static final Pattern PROVENANCE = Pattern.compile("(provenance|origin|collectedAt)=[^\\s,\\]]*");
 
     /**
      * A finding as one comparable line of verdict and message, whatever source it was read from: check, resource,

@@ -3,11 +3,13 @@ package io.rsaudit.core.scan;
 import io.rsaudit.core.catalog.CheckCatalog;
 import io.rsaudit.core.check.Finding;
 import io.rsaudit.core.check.Result;
+import io.rsaudit.core.model.Account;
 import io.rsaudit.core.model.Inventory;
 import io.rsaudit.core.model.Severity;
 import io.rsaudit.core.policy.Policy;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
@@ -26,7 +28,8 @@ public final class Scan {
     private final String toolVersion;
 
     /**
-     * @param clock gives the run's start (also the "now" checks judge ages by) and end
+     * @param clock gives the run's start and end (and the moment checks judge ages by when neither {@code --as-of} nor
+     *     the export says when the estate was collected: {@link AgeReference})
      * @param toolVersion the version reports name
      */
     public Scan(CheckCatalog catalog, Policy policy, Clock clock, String toolVersion) {
@@ -44,6 +47,7 @@ public final class Scan {
     public ScanSummary run(ScanInput input, Severity failOn, ScanListener listener) {
         Instant started = clock.instant();
         Inventory inventory = input.source().load();
+        AgeReference ages = ages(input.asOf(), inventory, started);
         ScanHeader header = new ScanHeader(
                 toolVersion,
                 started,
@@ -52,10 +56,11 @@ public final class Scan {
                 failOn,
                 inventory.scopes(),
                 catalog.all(),
-                inventory.errors());
+                inventory.errors(),
+                ages);
         listener.started(header);
         Tally tally = new Tally(failOn, listener);
-        CheckRunner.Notes notes = new CheckRunner(catalog).run(inventory, policy, started, tally);
+        CheckRunner.Notes notes = new CheckRunner(catalog).run(inventory, policy, ages.at(), tally);
         long errors = header.errorCount();
         return new ScanSummary(
                 clock.instant(),
@@ -70,6 +75,23 @@ public final class Scan {
                 errors,
                 ScanSummary.verdict(
                         !notes.internalErrors().isEmpty(), tally.failsAtThreshold, tally.unknownsAtThreshold, errors));
+    }
+
+    /**
+     * {@code --as-of}, else the collection time the inventory's accounts record (the last one, when they were
+     * collected at different times), else the scan's start. Suppressions expire by the same moment: the estate is
+     * judged as it was then.
+     */
+    static AgeReference ages(Instant asOf, Inventory inventory, Instant started) {
+        if (asOf != null) {
+            return new AgeReference(asOf, AgeReference.Basis.AS_OF);
+        }
+        return inventory.accounts().stream()
+                .map(Account::collectedAt)
+                .filter(Objects::nonNull)
+                .max(Comparator.naturalOrder())
+                .map(at -> new AgeReference(at, AgeReference.Basis.COLLECTION))
+                .orElseGet(() -> new AgeReference(started, AgeReference.Basis.SCAN_START));
     }
 
     /** Counts findings on their way to the listener. */

@@ -8,6 +8,7 @@ import io.rsaudit.core.model.Severity;
 import io.rsaudit.core.source.AwsCliCall;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -18,6 +19,7 @@ import java.util.Optional;
  * @param policy where the policy came from ({@code built-in defaults} or its file)
  * @param failOn fails and unknowns below it do not change the verdict; {@code null} for none
  * @param scopes every account and region the inventory covers
+ * @param ages the moment ages are measured from, and why that one
  */
 public record ScanHeader(
         String toolVersion,
@@ -27,12 +29,14 @@ public record ScanHeader(
         Severity failOn,
         List<Scope> scopes,
         List<CheckMetadata> checks,
-        List<CollectionError> collectionErrors) {
+        List<CollectionError> collectionErrors,
+        AgeReference ages) {
 
     public ScanHeader {
         scopes = List.copyOf(scopes);
         checks = List.copyOf(checks);
         collectionErrors = List.copyOf(collectionErrors);
+        Objects.requireNonNull(ages, "ages");
     }
 
     /** How many distinct accounts the scopes cover. */

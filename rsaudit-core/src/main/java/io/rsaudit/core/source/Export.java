@@ -1,6 +1,7 @@
 package io.rsaudit.core.source;
 
 import io.rsaudit.core.model.Scope;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -17,13 +18,27 @@ public interface Export {
      *
      * @param location where the account's outputs are, for the provenance of the account itself
      * @param regions in the order they are read
+     * @param collectedAt when the account was collected, as the export records it ({@link #COLLECTION}), or
+     *     {@code null} when it does not say
      */
-    record Account(String account, String location, List<String> regions) {
+    record Account(String account, String location, List<String> regions, Instant collectedAt) {
 
         public Account {
             regions = List.copyOf(regions);
         }
+
+        /** Without a recorded collection time. */
+        public Account(String account, String location, List<String> regions) {
+            this(account, location, regions, null);
+        }
     }
+
+    /**
+     * The file of an account folder that records when the account was collected: {@code {"collectedAt":
+     * "2026-06-01T12:00:00Z"}}, written by the collector script and {@code rsaudit export}, read by the scan to
+     * measure ages from.
+     */
+    String COLLECTION = "collection.json";
 
     /**
      * The accounts, in the order they are read. Called once, before anything else: what is wrong with the export as a

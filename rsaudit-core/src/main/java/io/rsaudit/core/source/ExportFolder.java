@@ -1,11 +1,15 @@
 package io.rsaudit.core.source;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rsaudit.core.model.CollectionError.Kind;
 import io.rsaudit.core.model.Scope;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -30,6 +34,8 @@ public final class ExportFolder implements Export {
     static final Pattern ACCOUNT = Pattern.compile("\\d{12}");
     static final Pattern REGION = Pattern.compile("[a-z]{2,4}(-[a-z]+)+-\\d{1,2}");
     private static final Pattern PAGE = Pattern.compile("(.+)\\.page-(\\d+)\\.json");
+    private static final ObjectMapper COLLECTION_JSON = new ObjectMapper();
+    private static final int MAX_COLLECTION_BYTES = 64 * 1024;
     private static final Set<String> SERVICES = Set.of("redshift", "redshift-serverless", "kms", "cloudtrail", "ec2");
 
     private final Path root;
@@ -99,15 +105,19 @@ public final class ExportFolder implements Export {
         private void readAccount(String account, Path dir) {
             List<String> regions = new ArrayList<>();
             boolean regionsFailed = false;
+            Instant collectedAt = null;
             for (Path child : list(dir)) {
                 String name = child.getFileName().toString();
-                if (Files.isDirectory(child) && REGION.matcher(name).matches()) {
+                if (name.equals(COLLECTION) && Files.isRegularFile(child, LinkOption.NOFOLLOW_LINKS)) {
+                    collectedAt = collectedAt(child);
+                } else if (Files.isDirectory(child) && REGION.matcher(name).matches()) {
                     regions.add(name);
                     checkRegionFolder(child);
                 } else if (Files.isDirectory(child) && name.equals("ec2")) {
                     regionsFailed = regionListFailed(child);
                 } else if (!(Files.isDirectory(child) && name.equals("sts")) && !name.startsWith(".")) {
-                    diagnostics.error(Kind.LAYOUT, relative(child), "not a region folder or 'sts'; ignored");
+                    diagnostics.error(
+                            Kind.LAYOUT, relative(child), "not a region folder, 'sts' or " + COLLECTION + "; ignored");
                 }
             }
             if (regions.isEmpty() && !regionsFailed) {
@@ -121,8 +131,32 @@ public final class ExportFolder implements Export {
                                         : ""));
             }
             String location = relative(dir);
-            accounts.add(new Account(account, location.isEmpty() ? "." : location, regions));
+            accounts.add(new Account(account, location.isEmpty() ? "." : location, regions, collectedAt));
             accountDirs.put(account, dir);
+        }
+
+        /** The time {@link Export#COLLECTION} records, or {@code null} (reported) when it cannot be read. */
+        private Instant collectedAt(Path file) {
+            String problem;
+            try {
+                if (Files.size(file) > MAX_COLLECTION_BYTES) {
+                    problem = "larger than " + MAX_COLLECTION_BYTES + " bytes";
+                } else {
+                    JsonNode at = COLLECTION_JSON.readTree(file.toFile()).path("collectedAt");
+                    Instant time = at.isTextual() ? Timestamps.parse(at.asText()) : null;
+                    if (time != null) {
+                        return time;
+                    }
+                    problem = "no \"collectedAt\" timestamp (ISO 8601, e.g. \"2026-06-01T12:00:00Z\")";
+                }
+            } catch (IOException e) {
+                problem = "not JSON: " + e.getClass().getSimpleName();
+            }
+            diagnostics.error(
+                    Kind.MALFORMED,
+                    relative(file),
+                    problem + "; the account's ages are measured from the scan's own time instead");
+            return null;
         }
 
         /**

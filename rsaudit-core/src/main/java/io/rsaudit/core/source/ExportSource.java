@@ -370,7 +370,10 @@ public final class ExportSource implements InventorySource {
                     Arns.account(exported.account()),
                     Provenance.of(exported.location(), ""));
             return new Account(
-                    id, callerArn, new CloudTrailReader(reader).trails(exported.account(), exported.regions()));
+                    id,
+                    callerArn,
+                    new CloudTrailReader(reader).trails(exported.account(), exported.regions()),
+                    exported.collectedAt());
         }
     }
 }

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -239,9 +240,11 @@ class CollectorScriptTest {
                         i -> i.option("--region").equals(java.util.Optional.of(EU)),
                         "asks STS in --regions' first region");
         assertThat(Files.list(out.resolve(ACCOUNT)).map(p -> p.getFileName().toString()))
-                .containsExactlyInAnyOrder("sts", EU);
+                .containsExactlyInAnyOrder("sts", EU, Export.COLLECTION);
         Inventory inv = new CliJsonSource(out).load();
         assertThat(inv.errors()).isEmpty();
+        // the collection time is recorded, and the scan measures ages from it
+        assertThat(inv.accounts().get(0).collectedAt()).isBetween(Instant.now().minusSeconds(600), Instant.now());
         assertThat(first.stdout).contains("failed calls: 0");
 
         Run again = run("--out", out.toString(), "--regions", EU);
@@ -360,6 +363,7 @@ class CollectorScriptTest {
     static Set<String> expectedFiles() {
         Set<String> files = new TreeSet<>();
         files.add(ACCOUNT + "/" + AwsCliCall.STS_GET_CALLER_IDENTITY.file());
+        files.add(ACCOUNT + "/" + Export.COLLECTION);
         for (String region : List.of(US, EU)) {
             for (AwsCliCall call : AwsCliCall.values()) {
                 if (call.regional() && call.perResource() == null) {

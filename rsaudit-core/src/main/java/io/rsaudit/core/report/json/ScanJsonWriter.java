@@ -82,6 +82,11 @@ public final class ScanJsonWriter implements ReportWriter<ScanHeader, Finding, S
         g = JSON.createGenerator(out);
         JsonEnvelope.open(g, SCHEMA, header.toolVersion(), header.startedAt());
         g.writeStringField("input", header.input());
+        g.writeObjectFieldStart("agesAsOf");
+        g.writeStringField("at", header.ages().at().toString());
+        g.writeStringField(
+                "basis", header.ages().basis().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        g.writeEndObject();
         JsonEnvelope.judgedBy(g, header.policy(), header.failOn());
         g.writeFieldName("scopes");
         g.writeTree(scopes(header));

@@ -76,6 +76,8 @@ public final class ScanTextWriter implements ReportWriter<ScanHeader, Finding, S
         out.line(bold("rsaudit " + header.toolVersion()) + "  scan of " + t(header.input()));
         out.line("policy: " + t(header.policy()) + "    fail on: "
                 + (header.failOn() == null ? "nothing" : header.failOn().label() + " and above"));
+        out.line("ages as of " + header.ages().at() + " ("
+                + header.ages().basis().words() + ")");
         out.line(header.accounts() + " account(s), " + header.scopes().size() + " account-region(s), "
                 + header.checks().size() + " check(s), " + summary.findings() + " result(s)");
         out.line("");

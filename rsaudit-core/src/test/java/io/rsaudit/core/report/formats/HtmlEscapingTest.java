@@ -25,6 +25,7 @@ import io.rsaudit.core.model.Status;
 import io.rsaudit.core.model.Verdict;
 import io.rsaudit.core.report.html.HuntHtmlWriter;
 import io.rsaudit.core.report.html.ScanHtmlWriter;
+import io.rsaudit.core.scan.AgeReference;
 import io.rsaudit.core.scan.ScanHeader;
 import io.rsaudit.core.scan.ScanSummary;
 import java.io.StringWriter;
@@ -72,7 +73,8 @@ class HtmlEscapingTest {
                 Severity.INFO,
                 List.of(scope),
                 List.of(check),
-                List.of()));
+                List.of(),
+                new AgeReference(NOW, AgeReference.Basis.SCAN_START)));
         w.result(f);
         w.summary(new ScanSummary(
                 NOW,

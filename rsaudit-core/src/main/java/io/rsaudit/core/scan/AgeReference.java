@@ -1,0 +1,40 @@
+package io.rsaudit.core.scan;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * The moment a scan measures ages from (snapshot age, key age, time since the last log delivery, days until a key's
+ * deletion), and why that one: the estate is judged as it was when it was collected, not when the report is made.
+ *
+ * @param at the moment
+ * @param basis where it comes from
+ */
+public record AgeReference(Instant at, Basis basis) {
+
+    /** Where the moment comes from, in order of precedence. */
+    public enum Basis {
+        /** {@code --as-of}: the user's choice. */
+        AS_OF("--as-of"),
+        /** The collection time the export records ({@code <account>/collection.json}); the latest of its accounts. */
+        COLLECTION("the collection time the export records"),
+        /** A live scan, or an export that records no collection time: the scan's own start. */
+        SCAN_START("the scan's start");
+
+        private final String words;
+
+        Basis(String words) {
+            this.words = words;
+        }
+
+        /** How a report names it. */
+        public String words() {
+            return words;
+        }
+    }
+
+    public AgeReference {
+        Objects.requireNonNull(at, "at");
+        Objects.requireNonNull(basis, "basis");
+    }
+}
