@@ -267,4 +267,27 @@ class FixCommandTest {
             assertThat(writes(sim)).extracting(SimRequest::operation).noneMatch(o -> o.startsWith("Disable"));
         }
     }
+
+    @Test
+    void aServerlessSnapshotsRetentionIsSetToThePolicyMaximumAndUndone(@TempDir Path tmp) throws Exception {
+        String finding = "RS-BACKUP-011|analytics-explore-handover-2026-10-15";
+        try (AwsSimulator sim = AwsSimulator.start(Path.of("../examples/estate"), SimOptions.defaults())) {
+            assertThat(scan(sim).get(finding)).isEqualTo("fail");
+            Path journal = tmp.resolve("j.jsonl");
+            CliRun run = fix(sim, "--apply", "--yes", "--only", "RS-BACKUP-011", "--journal", journal.toString());
+            assertThat(run.code()).as(run.err()).isZero();
+            assertThat(scan(sim).get(finding)).isEqualTo("pass");
+            JsonNode call = journal(journal).stream()
+                    .filter(e -> e.path("action").asText().equals("redshift-serverless:UpdateSnapshot"))
+                    .findFirst()
+                    .orElseThrow();
+            // examples/policy.yaml: backups.maxManualRetentionDays 365
+            assertThat(call.path("parameters").path("retentionPeriod").asInt()).isEqualTo(365);
+            assertThat(call.path("before").path("retentionPeriod").asInt()).isEqualTo(-1);
+
+            CliRun undo = fix(sim, "--undo", journal.toString(), "--yes");
+            assertThat(undo.code()).as(undo.err()).isZero();
+            assertThat(scan(sim).get(finding)).isEqualTo("fail");
+        }
+    }
 }

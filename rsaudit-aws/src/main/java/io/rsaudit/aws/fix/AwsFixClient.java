@@ -46,7 +46,8 @@ public final class AwsFixClient implements FixClient, EstateReader, Facts, AutoC
             "redshift:RebootCluster",
             "kms:EnableKeyRotation",
             "redshift-serverless:UpdateWorkgroup",
-            "redshift-serverless:UpdateNamespace");
+            "redshift-serverless:UpdateNamespace",
+            "redshift-serverless:UpdateSnapshot");
 
     private final LiveOptions options;
     private final AccountClients clients;
@@ -137,25 +138,32 @@ public final class AwsFixClient implements FixClient, EstateReader, Facts, AutoC
     }
 
     private static AwsResponse serverless(RedshiftServerlessClient rs, String action, Map<String, Object> p) {
-        if (action.equals("UpdateWorkgroup")) {
-            List<ConfigParameter> config = null;
-            if (p.containsKey("configParameters")) {
-                config = new ArrayList<>();
-                for (Map<?, ?> m : maps(p, "configParameters")) {
-                    config.add(ConfigParameter.builder()
-                            .parameterKey(String.valueOf(m.get("parameterKey")))
-                            .parameterValue(String.valueOf(m.get("parameterValue")))
-                            .build());
+        return switch (action) {
+            case "UpdateWorkgroup" -> {
+                List<ConfigParameter> config = null;
+                if (p.containsKey("configParameters")) {
+                    config = new ArrayList<>();
+                    for (Map<?, ?> m : maps(p, "configParameters")) {
+                        config.add(ConfigParameter.builder()
+                                .parameterKey(String.valueOf(m.get("parameterKey")))
+                                .parameterValue(String.valueOf(m.get("parameterValue")))
+                                .build());
+                    }
                 }
+                List<ConfigParameter> c = config;
+                yield rs.updateWorkgroup(r -> r.workgroupName(str(p, "workgroupName"))
+                        .publiclyAccessible(bool(p, "publiclyAccessible"))
+                        .enhancedVpcRouting(bool(p, "enhancedVpcRouting"))
+                        .configParameters(c));
             }
-            List<ConfigParameter> c = config;
-            return rs.updateWorkgroup(r -> r.workgroupName(str(p, "workgroupName"))
-                    .publiclyAccessible(bool(p, "publiclyAccessible"))
-                    .enhancedVpcRouting(bool(p, "enhancedVpcRouting"))
-                    .configParameters(c));
-        }
-        return rs.updateNamespace(
-                r -> r.namespaceName(str(p, "namespaceName")).logExportsWithStrings(strings(p, "logExports")));
+            case "UpdateNamespace" ->
+                rs.updateNamespace(
+                        r -> r.namespaceName(str(p, "namespaceName")).logExportsWithStrings(strings(p, "logExports")));
+            case "UpdateSnapshot" ->
+                rs.updateSnapshot(
+                        r -> r.snapshotName(str(p, "snapshotName")).retentionPeriod(integer(p, "retentionPeriod")));
+            default -> throw new IllegalArgumentException("not a fix action: redshift-serverless:" + action);
+        };
     }
 
     // ---- the re-reads and the facts ----

@@ -173,6 +173,20 @@ public final class Undo {
                                                 .build(),
                                         Map.of()),
                                 null);
+            case "UpdateSnapshot" ->
+                b.get("retentionPeriod") == null
+                        ? new Inverse(null, "the retention before is not in the journal")
+                        : new Inverse(
+                                new Call(
+                                        service,
+                                        action,
+                                        scope,
+                                        Call.args()
+                                                .put("snapshotName", p.get("snapshotName"))
+                                                .put("retentionPeriod", b.get("retentionPeriod"))
+                                                .build(),
+                                        Map.of()),
+                                null);
             case "RevokeSnapshotAccess" ->
                 new Inverse(new Call(service, "AuthorizeSnapshotAccess", scope, p, Map.of()), null);
             case "EnableKeyRotation" ->

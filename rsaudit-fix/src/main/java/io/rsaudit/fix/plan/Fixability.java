@@ -26,6 +26,10 @@ public final class Fixability {
             Map.entry("RS-BACKUP-002", "sets the automated snapshot retention to the policy minimum"),
             Map.entry("RS-BACKUP-003", "sets the default manual retention to the policy maximum"),
             Map.entry("RS-BACKUP-004", "sets the snapshot's retention to the policy maximum, unless that deletes it"),
+            Map.entry(
+                    "RS-BACKUP-011",
+                    "sets the Serverless snapshot's retention to the policy maximum (UpdateSnapshot), unless that"
+                            + " deletes it"),
             Map.entry("RS-BACKUP-006", "revokes the untrusted accounts' restore access"),
             Map.entry("RS-BACKUP-007", "revokes AWS Support's restore access"),
             Map.entry(

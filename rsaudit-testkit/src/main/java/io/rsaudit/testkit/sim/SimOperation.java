@@ -204,7 +204,15 @@ enum SimOperation {
             "enhancedVpcRouting",
             "configParameters"),
     UPDATE_NAMESPACE(
-            SimService.REDSHIFT_SERVERLESS, "UpdateNamespace", null, null, Paging.NONE, "namespaceName", "logExports");
+            SimService.REDSHIFT_SERVERLESS, "UpdateNamespace", null, null, Paging.NONE, "namespaceName", "logExports"),
+    UPDATE_SNAPSHOT(
+            SimService.REDSHIFT_SERVERLESS,
+            "UpdateSnapshot",
+            null,
+            null,
+            Paging.NONE,
+            "snapshotName",
+            "retentionPeriod");
 
     /** Whether the operation changes the estate (a write call of rsaudit fix). */
     boolean writes() {

@@ -49,6 +49,7 @@ final class SimWrites {
             case ENABLE_KEY_ROTATION -> keyRotation(call);
             case UPDATE_WORKGROUP -> updateWorkgroup(call);
             case UPDATE_NAMESPACE -> updateNamespace(call);
+            case UPDATE_SNAPSHOT -> updateSnapshot(call);
             default -> throw new IllegalStateException(call.op() + " is not a write call");
         };
     }
@@ -343,6 +344,19 @@ final class SimWrites {
             n.set("logExports", jsonArray(call, "logExports"));
         }
         return wrap("namespace", n);
+    }
+
+    /** A Serverless snapshot's retention, counted from its creation as AWS counts it. */
+    private JsonNode updateSnapshot(Call call) throws Refusal {
+        String name = required(call, "snapshotName");
+        ObjectNode s = item(call, AwsCliCall.SERVERLESS_LIST_SNAPSHOTS, "snapshots", "snapshotName", name);
+        int days = integer(call, "retentionPeriod");
+        if (days != -1 && (days < 1 || days > 3653)) {
+            throw Answers.refuse(
+                    new AwsError("ValidationException", "retentionPeriod must be -1 or between 1 and 3653", 400));
+        }
+        s.put("snapshotRetentionPeriod", days);
+        return wrap("snapshot", s);
     }
 
     // ---- finding things ----
