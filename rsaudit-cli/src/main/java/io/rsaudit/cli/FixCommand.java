@@ -141,6 +141,12 @@ final class FixCommand implements Callable<Integer> {
                     "Encrypt unencrypted clusters under this KMS key: a migration of hours, read-only" + " meanwhile.")
     String migrationKey;
 
+    @Option(
+            names = FixOptions.ALLOW_KEY_ROTATION,
+            description = "Rotate the encryption key of a cluster whose key is older than the policy allows"
+                    + " (RotateEncryptionKey): the cluster is unavailable for a few minutes.")
+    boolean allowKeyRotation;
+
     private final Clock clock;
 
     FixCommand(Clock clock) {
@@ -172,8 +178,8 @@ final class FixCommand implements Callable<Integer> {
             return undo(err);
         }
         boolean applying = apply || resume != null;
-        FixOptions options =
-                new FixOptions(clean(only), clean(resources), allowReboot, allowStopCopy, blankToNull(migrationKey));
+        FixOptions options = new FixOptions(
+                clean(only), clean(resources), allowReboot, allowStopCopy, blankToNull(migrationKey), allowKeyRotation);
         if (input != null) {
             if (!Files.isDirectory(input)) {
                 throw new Main.UsageException("--input " + input + " is not a directory");

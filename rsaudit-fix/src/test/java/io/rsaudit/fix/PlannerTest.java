@@ -100,7 +100,7 @@ class PlannerTest {
             assertThat(r.flag()).isEqualTo(FixOptions.ALLOW_STOP_COPY);
         });
         assertThat(plan.manual()).allSatisfy(r -> assertThat(r.reason()).isNotBlank());
-        Plan allowed = plan(new FixOptions(Set.of("RS-BACKUP-009"), Set.of(), false, true, null));
+        Plan allowed = plan(new FixOptions(Set.of("RS-BACKUP-009"), Set.of(), false, true, null, false));
         assertThat(allowed.resources().stream().flatMap(r -> r.calls().stream()).map(Call::action))
                 .contains("DisableSnapshotCopy");
     }
@@ -136,7 +136,7 @@ class PlannerTest {
         Plan plan = plan(FixOptions.defaults());
         assertThat(plan.resources().stream().flatMap(r -> r.calls().stream()).map(Call::action))
                 .noneMatch(a -> a.startsWith("Delete") || a.startsWith("Disable") || a.startsWith("Reboot"));
-        Plan allowed = plan(new FixOptions(Set.of(), Set.of(), true, true, null));
+        Plan allowed = plan(new FixOptions(Set.of(), Set.of(), true, true, null, false));
         assertThat(allowed.resources().stream().flatMap(r -> r.calls().stream()).map(Call::action))
                 .contains("RebootCluster");
     }

@@ -44,6 +44,7 @@ public final class AwsFixClient implements FixClient, EstateReader, Facts, AutoC
             "redshift:RevokeSnapshotAccess",
             "redshift:AuthorizeSnapshotAccess",
             "redshift:RebootCluster",
+            "redshift:RotateEncryptionKey",
             "kms:EnableKeyRotation",
             "redshift-serverless:UpdateWorkgroup",
             "redshift-serverless:UpdateNamespace",
@@ -129,6 +130,7 @@ public final class AwsFixClient implements FixClient, EstateReader, Facts, AutoC
                         .snapshotClusterIdentifier(str(p, "SnapshotClusterIdentifier"))
                         .accountWithRestoreAccess(str(p, "AccountWithRestoreAccess")));
             case "RebootCluster" -> rs.rebootCluster(r -> r.clusterIdentifier(str(p, "ClusterIdentifier")));
+            case "RotateEncryptionKey" -> rs.rotateEncryptionKey(r -> r.clusterIdentifier(str(p, "ClusterIdentifier")));
             default -> throw new IllegalArgumentException("not a fix action: redshift:" + action);
         };
     }

@@ -88,7 +88,8 @@ public final class Applier {
                     Set.of(id.arn()),
                     options.allowReboot(),
                     options.allowStopCopy(),
-                    options.migrationKeyId());
+                    options.migrationKeyId(),
+                    options.allowKeyRotation());
             Plan fresh = new Planner(catalog, policy, narrow, facts).plan(now, plan.source(), clock.instant());
             Optional<ResourcePlan> again = fresh.resources().stream()
                     .filter(r -> r.resource().arn().equals(id.arn()))

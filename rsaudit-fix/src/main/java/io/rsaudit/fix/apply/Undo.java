@@ -214,6 +214,8 @@ public final class Undo {
                         null);
             }
             case "RebootCluster" -> new Inverse(null, "a reboot cannot be undone");
+            case "RotateEncryptionKey" ->
+                new Inverse(null, "a key rotation cannot be undone: the previous key is gone");
             default -> new Inverse(null, "rsaudit knows no inverse of " + e.action());
         };
     }

@@ -40,7 +40,11 @@ public final class Fixability {
             Map.entry("RS-NET-006", "turns the workgroup's enhanced VPC routing on"),
             Map.entry("RS-RES-002", "allows engine version upgrades"),
             Map.entry("RS-ATREST-001", "encrypts the cluster, only with --allow-migration KEY (a long migration)"),
-            Map.entry("RS-ATREST-004", "turns on automatic key rotation (EnableKeyRotation)"));
+            Map.entry("RS-ATREST-004", "turns on automatic key rotation (EnableKeyRotation)"),
+            Map.entry(
+                    ClusterRemedies.KEY_AGE,
+                    "rotates the cluster's encryption key (RotateEncryptionKey), only with "
+                            + FixOptions.ALLOW_KEY_ROTATION + " (the cluster is briefly unavailable)"));
 
     private Fixability() {}
 

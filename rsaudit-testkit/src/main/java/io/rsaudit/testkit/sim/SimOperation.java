@@ -192,6 +192,7 @@ enum SimOperation {
             "AccountWithRestoreAccess",
             "SnapshotArn"),
     REBOOT_CLUSTER(SimService.REDSHIFT, "RebootCluster", null, null, Paging.NONE, "ClusterIdentifier"),
+    ROTATE_ENCRYPTION_KEY(SimService.REDSHIFT, "RotateEncryptionKey", null, null, Paging.NONE, "ClusterIdentifier"),
     ENABLE_KEY_ROTATION(SimService.KMS, "EnableKeyRotation", null, null, Paging.NONE, "KeyId", "RotationPeriodInDays"),
     UPDATE_WORKGROUP(
             SimService.REDSHIFT_SERVERLESS,

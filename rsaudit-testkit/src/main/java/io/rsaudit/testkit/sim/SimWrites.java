@@ -46,6 +46,7 @@ final class SimWrites {
             case REVOKE_SNAPSHOT_ACCESS -> snapshotAccess(call, false);
             case AUTHORIZE_SNAPSHOT_ACCESS -> snapshotAccess(call, true);
             case REBOOT_CLUSTER -> reboot(call);
+            case ROTATE_ENCRYPTION_KEY -> rotateKey(call);
             case ENABLE_KEY_ROTATION -> keyRotation(call);
             case UPDATE_WORKGROUP -> updateWorkgroup(call);
             case UPDATE_NAMESPACE -> updateNamespace(call);
@@ -95,6 +96,18 @@ final class SimWrites {
             for (JsonNode s : g.path("ClusterParameterStatusList")) {
                 ((ObjectNode) s).put("ParameterApplyStatus", "in-sync");
             }
+        }
+        return wrap("Cluster", c);
+    }
+
+    /** The cluster's data keys rotate; nothing Describe shows changes, and an unencrypted cluster is refused. */
+    private JsonNode rotateKey(Call call) throws Refusal {
+        ObjectNode c = cluster(call);
+        if (!c.path("Encrypted").asBoolean(false)) {
+            throw Answers.refuse(new AwsError(
+                    "InvalidClusterState",
+                    "Cluster " + c.path("ClusterIdentifier").asText() + " is not encrypted.",
+                    400));
         }
         return wrap("Cluster", c);
     }
