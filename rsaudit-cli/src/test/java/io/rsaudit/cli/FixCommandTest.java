@@ -290,4 +290,33 @@ class FixCommandTest {
             assertThat(scan(sim).get(finding)).isEqualTo("fail");
         }
     }
+
+    @Test
+    void aStaticParameterWithoutARebootIsPendingUntilTheNextMaintenanceWindow(@TempDir Path tmp) throws Exception {
+        try (AwsSimulator sim = AwsSimulator.start(Path.of("../examples/estate"), SimOptions.defaults())) {
+            Path journal = tmp.resolve("j.jsonl");
+            CliRun run = fix(
+                    sim,
+                    "--apply",
+                    "--yes",
+                    "--only",
+                    "RS-TRANSIT-001",
+                    "--resources",
+                    "prod-legacy",
+                    "--journal",
+                    journal.toString());
+            assertThat(run.code()).as(run.err()).isZero();
+            JsonNode pending = journal(journal).stream()
+                    .filter(e -> e.path("outcome").asText().equals("pending"))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError(run.err()));
+            // CliRun's clock is Monday 2026-06-01 12:00 UTC; prod-legacy's window is sat:23:30-sun:00:00
+            assertThat(pending.path("takesEffect").asText()).isEqualTo("2026-06-06T23:30:00Z");
+            assertThat(pending.path("note").asText())
+                    .contains("require_ssl")
+                    .contains("at the next reboot of the cluster")
+                    .contains("2026-06-06T23:30:00Z (sat:23:30-sun:00:00 UTC)");
+            assertThat(run.err()).contains("pending").contains("2026-06-06T23:30:00Z");
+        }
+    }
 }

@@ -208,6 +208,22 @@ public final class AwsFixClient implements FixClient, EstateReader, Facts, AutoC
     }
 
     @Override
+    public Optional<String> maintenanceWindow(Scope scope, String clusterIdentifier) {
+        try {
+            return clients
+                    .redshift(scope.account(), scope.region())
+                    .describeClusters(r -> r.clusterIdentifier(clusterIdentifier))
+                    .clusters()
+                    .stream()
+                    .map(software.amazon.awssdk.services.redshift.model.Cluster::preferredMaintenanceWindow)
+                    .filter(w -> w != null)
+                    .findFirst();
+        } catch (SdkException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
     public void close() {
         clients.close();
     }

@@ -13,6 +13,7 @@ import io.rsaudit.core.scan.CheckRunner;
 import io.rsaudit.fix.plan.Call;
 import io.rsaudit.fix.plan.Facts;
 import io.rsaudit.fix.plan.FixOptions;
+import io.rsaudit.fix.plan.MaintenanceWindow;
 import io.rsaudit.fix.plan.Plan;
 import io.rsaudit.fix.plan.Planner;
 import io.rsaudit.fix.plan.Refusal;
@@ -102,7 +103,7 @@ public final class Applier {
                         ? String.join("; ", again.get().notes())
                         : "nothing can be done now (see the refusals)";
                 if (again.isPresent() && !again.get().pendingParameters().isEmpty()) {
-                    resourceEntry(id, "pending", why);
+                    pendingEntry(id, why);
                     outcomes.add(new ApplyReport.Outcome(id.arn(), "pending", why));
                 } else {
                     resourceEntry(id, "refused", why);
@@ -152,10 +153,10 @@ public final class Applier {
             return new ApplyReport.Outcome(id.arn(), "verified", String.join(", ", r.checkIds()));
         }
         if (!r.pendingParameters().isEmpty() && pending(after, id, r.pendingParameters())) {
-            String detail = "set, pending: " + String.join(", ", r.pendingParameters())
-                    + " take(s) effect at the next reboot of the cluster (" + FixOptions.ALLOW_REBOOT
-                    + " reboots it); still failing until then: " + String.join(", ", still);
-            resourceEntry(id, "pending", detail);
+            String detail = "set, pending: " + String.join(", ", r.pendingParameters()) + " take(s) effect "
+                    + MaintenanceWindow.whenPending(facts, id.scope(), id.name(), clock.instant())
+                    + "; still failing until then: " + String.join(", ", still);
+            pendingEntry(id, detail);
             return new ApplyReport.Outcome(id.arn(), "pending", detail);
         }
         String detail = "still failing after the calls: " + String.join(", ", still);
@@ -204,6 +205,26 @@ public final class Applier {
                 e == null ? null : e.code(),
                 e == null ? null : e.getMessage(),
                 note));
+    }
+
+    /** A pending resource, with when its next maintenance window opens. */
+    private void pendingEntry(ResourceId id, String note) {
+        journal.write(new JournalEntry(
+                clock.instant(),
+                JournalEntry.APPLY,
+                id.scope().account(),
+                id.scope().region(),
+                id.arn(),
+                null,
+                null,
+                null,
+                "pending",
+                null,
+                null,
+                null,
+                note,
+                MaintenanceWindow.nextOpening(facts, id.scope(), id.name(), clock.instant())
+                        .orElse(null)));
     }
 
     private void resourceEntry(ResourceId id, String outcome, String note) {

@@ -414,8 +414,9 @@ final class ClusterRemedies {
             if (ctx.options().allowReboot()) {
                 return true;
             }
-            notes.add("the parameter changes take effect at the next reboot of the cluster; " + FixOptions.ALLOW_REBOOT
-                    + " reboots it at the end of the plan");
+            notes.add("the parameter changes take effect "
+                    + MaintenanceWindow.whenPending(
+                            ctx.facts(), scope, name, ctx.checks().now()));
             return false;
         }
 
