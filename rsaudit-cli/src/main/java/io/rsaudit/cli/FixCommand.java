@@ -14,6 +14,7 @@ import io.rsaudit.fix.apply.ApplyReport;
 import io.rsaudit.fix.apply.Journal;
 import io.rsaudit.fix.apply.JournalEntry;
 import io.rsaudit.fix.apply.Undo;
+import io.rsaudit.fix.apply.Waiter;
 import io.rsaudit.fix.format.PlanFormat;
 import io.rsaudit.fix.format.Terminal;
 import io.rsaudit.fix.plan.ExportFacts;
@@ -223,6 +224,7 @@ final class FixCommand implements Callable<Integer> {
                                 client,
                                 client,
                                 journal,
+                                new Waiter(client, Waiter.Sleeper.REAL, Waiter.Backoff.DEFAULT),
                                 clock,
                                 line -> err.println("rsaudit: " + Terminal.escape(line)))
                         .apply(plan, done);

@@ -5,10 +5,12 @@ import io.rsaudit.aws.LiveInventorySource;
 import io.rsaudit.aws.LiveOptions;
 import io.rsaudit.aws.Progress;
 import io.rsaudit.core.model.Inventory;
+import io.rsaudit.core.model.ResourceId;
 import io.rsaudit.core.model.Scope;
 import io.rsaudit.fix.apply.CallFailure;
 import io.rsaudit.fix.apply.EstateReader;
 import io.rsaudit.fix.apply.FixClient;
+import io.rsaudit.fix.apply.StatusReader;
 import io.rsaudit.fix.plan.Call;
 import io.rsaudit.fix.plan.Facts;
 import java.util.ArrayList;
@@ -30,7 +32,7 @@ import software.amazon.awssdk.services.redshiftserverless.model.ConfigParameter;
  * also the re-reads (a live collection of one account and region) and the facts of a plan. Only the actions of
  * {@link #ACTIONS} are made; anything else is refused before it reaches AWS.
  */
-public final class AwsFixClient implements FixClient, EstateReader, Facts, AutoCloseable {
+public final class AwsFixClient implements FixClient, EstateReader, StatusReader, Facts, AutoCloseable {
 
     /** Every IAM action this client can make: docs/iam-policy-fix.json lists them. */
     public static final Set<String> ACTIONS = Set.of(
@@ -202,6 +204,47 @@ public final class AwsFixClient implements FixClient, EstateReader, Facts, AutoC
                     .describeLoggingStatus(r -> r.clusterIdentifier(clusterIdentifier))
                     .s3KeyPrefix();
             return Optional.of(prefix == null ? "" : prefix);
+        } catch (SdkException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Read with the calls of the read-only policy: DescribeClusters, ListWorkgroups, ListNamespaces. */
+    @Override
+    public Optional<String> status(ResourceId resource) {
+        Scope scope = resource.scope();
+        String name = resource.name();
+        try {
+            return switch (resource.type()) {
+                case CLUSTER ->
+                    clients
+                            .redshift(scope.account(), scope.region())
+                            .describeClusters(r -> r.clusterIdentifier(name))
+                            .clusters()
+                            .stream()
+                            .map(software.amazon.awssdk.services.redshift.model.Cluster::clusterStatus)
+                            .filter(s -> s != null)
+                            .findFirst();
+                case SERVERLESS_WORKGROUP ->
+                    clients
+                            .serverless(scope.account(), scope.region())
+                            .listWorkgroupsPaginator(r -> r.maxResults(100))
+                            .workgroups()
+                            .stream()
+                            .filter(w -> name.equals(w.workgroupName()) && w.status() != null)
+                            .map(w -> w.statusAsString())
+                            .findFirst();
+                case SERVERLESS_NAMESPACE ->
+                    clients
+                            .serverless(scope.account(), scope.region())
+                            .listNamespacesPaginator(r -> r.maxResults(100))
+                            .namespaces()
+                            .stream()
+                            .filter(n -> name.equals(n.namespaceName()) && n.status() != null)
+                            .map(n -> n.statusAsString())
+                            .findFirst();
+                default -> Optional.empty();
+            };
         } catch (SdkException e) {
             return Optional.empty();
         }

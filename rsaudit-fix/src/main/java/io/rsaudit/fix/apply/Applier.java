@@ -29,8 +29,10 @@ import java.util.function.Consumer;
 /**
  * Executes a plan one resource at a time: re-reads the resource's account and region and re-plans it from what is
  * there now (a resource already compliant is skipped with no write call); makes its calls in order, journaling
- * each, and stops the resource's calls at the first error; re-reads and verifies that the checks now pass, or
- * records the parameters that wait for a reboot. A call a resumed journal shows done is not made again.
+ * each, and stops the resource's calls at the first error; after a call that leaves the resource busy, waits until
+ * it is available again before the next call and before the verification ({@link Waiter}); re-reads and verifies
+ * that the checks now pass, or records the parameters that wait for a reboot and when. A call a resumed journal
+ * shows done is not made again.
  */
 public final class Applier {
 
@@ -41,6 +43,7 @@ public final class Applier {
     private final FixClient client;
     private final EstateReader reader;
     private final Journal journal;
+    private final Waiter waiter;
     private final Clock clock;
     private final Consumer<String> progress;
 
@@ -52,6 +55,7 @@ public final class Applier {
             FixClient client,
             EstateReader reader,
             Journal journal,
+            Waiter waiter,
             Clock clock,
             Consumer<String> progress) {
         this.catalog = catalog;
@@ -61,6 +65,7 @@ public final class Applier {
         this.client = client;
         this.reader = reader;
         this.journal = journal;
+        this.waiter = waiter;
         this.clock = clock;
         this.progress = progress;
     }
@@ -114,14 +119,22 @@ public final class Applier {
             ResourcePlan r = again.get();
             CallFailure error = null;
             Call failedCall = null;
+            String busy = null;
+            String stuck = null;
             for (Call call : r.calls()) {
                 if (done.contains(call.key())) {
                     callEntry(call, id, "done-before", null, null, "made by the run this one resumes");
+                    // the change it started may still be under way
+                    busy = Waiter.leavesBusy(call) ? call.iamAction() : busy;
                     continue;
+                }
+                if (busy != null && (stuck = await(id, busy, call.iamAction())) != null) {
+                    break;
                 }
                 try {
                     String requestId = client.call(call);
                     made++;
+                    busy = Waiter.leavesBusy(call) ? call.iamAction() : null;
                     callEntry(call, id, "ok", requestId, null, null);
                     progress.accept("ok " + call.iamAction() + " " + id.arn());
                 } catch (CallFailure e) {
@@ -133,16 +146,44 @@ public final class Applier {
                     break;
                 }
             }
-            if (error != null) {
-                String detail = failedCall.iamAction() + " failed (" + error.code() + ": " + error.getMessage()
-                        + "); the resource's later calls were not made";
+            if (error != null || stuck != null) {
+                String detail = error != null
+                        ? failedCall.iamAction() + " failed (" + error.code() + ": " + error.getMessage()
+                                + "); the resource's later calls were not made"
+                        : stuck + "; the resource's later calls were not made";
                 resourceEntry(id, "failed", detail);
                 outcomes.add(new ApplyReport.Outcome(id.arn(), "failed", detail));
+                continue;
+            }
+            if (busy != null && (stuck = await(id, busy, "the verification")) != null) {
+                resourceEntry(id, "not-verified", stuck);
+                outcomes.add(new ApplyReport.Outcome(id.arn(), "not-verified", stuck));
                 continue;
             }
             outcomes.add(verify(id, r));
         }
         return new ApplyReport(outcomes, made, failed);
+    }
+
+    /**
+     * Waits until the resource {@code after} left busy is available for {@code next}; journals a wait that took a
+     * poll more than one. Returns {@code null} when it is available, else why the resource stops.
+     */
+    private String await(ResourceId id, String after, String next) {
+        Waiter.Result w;
+        try {
+            w = waiter.await(id);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted while waiting for the resource after " + after + ", before " + next;
+        }
+        if (w.available()) {
+            if (w.polls() > 1) {
+                resourceEntry(id, "waited", w.describe() + " after " + after + ", before " + next);
+            }
+            return null;
+        }
+        return "the resource is " + w.describe() + " after " + after + ", so " + next + " was not started";
     }
 
     private ApplyReport.Outcome verify(ResourceId id, ResourcePlan r) {
