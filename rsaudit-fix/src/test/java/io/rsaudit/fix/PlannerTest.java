@@ -123,15 +123,6 @@ class PlannerTest {
     }
 
     @Test
-    void everyCheckSaysWhetherFixRepairsIt() {
-        for (var check : CheckCatalog.builtIn().all()) {
-            assertThat(io.rsaudit.fix.plan.Fixability.explain(check.id())).startsWith("rsaudit fix ");
-        }
-        assertThat(io.rsaudit.fix.plan.Fixability.explain("RS-TRANSIT-001")).contains("can repair");
-        assertThat(io.rsaudit.fix.plan.Fixability.explain("RS-NET-002")).contains("leaves it to a person");
-    }
-
-    @Test
     void noDeleteDisableOrRebootWithoutFlags() throws Exception {
         Plan plan = plan(FixOptions.defaults());
         assertThat(plan.resources().stream().flatMap(r -> r.calls().stream()).map(Call::action))

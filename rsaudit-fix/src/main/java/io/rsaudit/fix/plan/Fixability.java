@@ -48,6 +48,16 @@ public final class Fixability {
 
     private Fixability() {}
 
+    /** Whether {@code rsaudit fix} has a remedy for the check (perhaps behind a flag, or refused for a resource). */
+    public static boolean repairable(String checkId) {
+        return REMEDIES.containsKey(checkId);
+    }
+
+    /** The check ids with a remedy. */
+    static java.util.Set<String> ids() {
+        return REMEDIES.keySet();
+    }
+
     /** "rsaudit fix: ..." for the check. */
     public static String explain(String checkId) {
         String remedy = REMEDIES.get(checkId);
