@@ -21,14 +21,17 @@ import io.rsaudit.fix.plan.ResourcePlan;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
 /**
  * Executes a plan one resource at a time: re-reads the resource's account and region and re-plans it from what is
- * there now (a resource already compliant is skipped with no write call); makes its calls in order, journaling
+ * there now (a resource already compliant is skipped with no write call, one whose checks cannot be judged now is
+ * left alone; a read made after the last write call is not made again: {@link FreshReads}); makes its calls in order, journaling
  * each, and stops the resource's calls at the first error; after a call that leaves the resource busy, waits until
  * it is available again before the next call and before the verification ({@link Waiter}); re-reads and verifies
  * that the checks now pass, or records the parameters that wait for a reboot and when. A call a resumed journal
@@ -79,10 +82,18 @@ public final class Applier {
         List<ApplyReport.Outcome> outcomes = new ArrayList<>();
         int made = 0;
         int failed = 0;
+        FreshReads reads = new FreshReads(reader);
         for (ResourcePlan planned : plan.resources()) {
             ResourceId id = planned.resource();
-            Inventory now = reader.read(id.scope());
-            List<String> failing = failing(now, id, planned.checkIds());
+            Inventory now = reads.read(id.scope());
+            Judged judged = judge(now, id, planned.checkIds());
+            List<String> failing = judged.failing();
+            if (failing.isEmpty() && !judged.unknown().isEmpty()) {
+                String detail = "cannot tell now whether it still fails, so nothing is changed: " + judged.why();
+                resourceEntry(id, "unknown", detail);
+                outcomes.add(new ApplyReport.Outcome(id.arn(), "unknown", detail));
+                continue;
+            }
             if (failing.isEmpty()) {
                 resourceEntry(id, "skipped", "already compliant: " + String.join(", ", planned.checkIds()));
                 outcomes.add(new ApplyReport.Outcome(id.arn(), "skipped", "already compliant"));
@@ -131,6 +142,7 @@ public final class Applier {
                 if (busy != null && (stuck = await(id, busy, call.iamAction())) != null) {
                     break;
                 }
+                reads.wrote();
                 try {
                     String requestId = client.call(call);
                     made++;
@@ -160,7 +172,7 @@ public final class Applier {
                 outcomes.add(new ApplyReport.Outcome(id.arn(), "not-verified", stuck));
                 continue;
             }
-            outcomes.add(verify(id, r));
+            outcomes.add(verify(id, r, reads.read(id.scope())));
         }
         return new ApplyReport(outcomes, made, failed);
     }
@@ -186,9 +198,14 @@ public final class Applier {
         return "the resource is " + w.describe() + " after " + after + ", so " + next + " was not started";
     }
 
-    private ApplyReport.Outcome verify(ResourceId id, ResourcePlan r) {
-        Inventory after = reader.read(id.scope());
-        List<String> still = failing(after, id, r.checkIds());
+    private ApplyReport.Outcome verify(ResourceId id, ResourcePlan r, Inventory after) {
+        Judged judged = judge(after, id, r.checkIds());
+        List<String> still = judged.failing();
+        if (still.isEmpty() && !judged.unknown().isEmpty()) {
+            String detail = "cannot tell whether the checks pass now: " + judged.why();
+            resourceEntry(id, "not-verified", detail);
+            return new ApplyReport.Outcome(id.arn(), "not-verified", detail);
+        }
         if (still.isEmpty()) {
             resourceEntry(id, "verified", "now passing: " + String.join(", ", r.checkIds()));
             return new ApplyReport.Outcome(id.arn(), "verified", String.join(", ", r.checkIds()));
@@ -218,17 +235,38 @@ public final class Applier {
         return false;
     }
 
-    /** The checks of {@code checks} that fail on the resource now (a resource that is gone fails none). */
-    private List<String> failing(Inventory inventory, ResourceId id, List<String> checks) {
+    /**
+     * The results of the planned checks on the resource now.
+     *
+     * @param failing the checks that fail
+     * @param unknown the checks that cannot be judged, with why
+     */
+    private record Judged(List<String> failing, Map<String, String> unknown) {
+        String why() {
+            List<String> out = new ArrayList<>();
+            unknown.forEach((check, reason) -> out.add(check + ": " + reason));
+            return String.join("; ", out);
+        }
+    }
+
+    /** The planned checks' results on the resource now (a resource that is gone fails none). */
+    private Judged judge(Inventory inventory, ResourceId id, List<String> checks) {
         Set<String> wanted = new HashSet<>(checks);
-        List<String> out = new ArrayList<>();
+        List<String> failing = new ArrayList<>();
+        Map<String, String> unknown = new LinkedHashMap<>();
         for (Finding f :
                 new CheckRunner(catalog).run(inventory, policy, clock.instant()).findings()) {
-            if (f.resource().arn().equals(id.arn()) && wanted.contains(f.check().id()) && f.result() == Result.FAIL) {
-                out.add(f.check().id());
+            if (!f.resource().arn().equals(id.arn())
+                    || !wanted.contains(f.check().id())) {
+                continue;
+            }
+            if (f.result() == Result.FAIL) {
+                failing.add(f.check().id());
+            } else if (f.result() == Result.UNKNOWN) {
+                unknown.put(f.check().id(), f.outcome().message());
             }
         }
-        return out;
+        return new Judged(failing, unknown);
     }
 
     private void callEntry(Call call, ResourceId id, String outcome, String requestId, CallFailure e, String note) {
