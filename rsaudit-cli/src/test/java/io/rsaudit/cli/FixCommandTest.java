@@ -117,7 +117,22 @@ class FixCommandTest {
             Map<String, String> before = scan(sim);
             Path journal = tmp.resolve("j.jsonl");
             CliRun run = fix(sim, "--apply", "--yes", "--allow-reboot", "--journal", journal.toString());
-            assertThat(run.code()).as(run.err()).isZero();
+            // every resource verified but analytics-sandbox: the estate denies reading its logging status, so whether
+            // it now writes the user activity log cannot be told (exit 3), where a check it cannot judge is not passed
+            assertThat(run.code()).as(run.err()).isEqualTo(3);
+            List<JsonNode> outcomes =
+                    journal(journal).stream().filter(e -> !e.has("action")).toList();
+            assertThat(outcomes)
+                    .filteredOn(e -> !Set.of("verified", "refused", "waited")
+                            .contains(e.path("outcome").asText()))
+                    .singleElement()
+                    .satisfies(e -> {
+                        assertThat(e.path("resource").asText()).endsWith(":cluster:analytics-sandbox");
+                        assertThat(e.path("outcome").asText()).isEqualTo("not-verified");
+                        assertThat(e.path("note").asText())
+                                .contains("cannot tell")
+                                .contains("RS-LOG-003");
+                    });
             Map<String, String> after = scan(sim);
 
             for (String fixed : List.of(
