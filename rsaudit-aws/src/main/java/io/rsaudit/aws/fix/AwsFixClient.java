@@ -16,16 +16,20 @@ import io.rsaudit.fix.plan.Facts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import software.amazon.awssdk.awscore.AwsResponse;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.redshift.RedshiftClient;
+import software.amazon.awssdk.services.redshift.model.Cluster;
 import software.amazon.awssdk.services.redshift.model.ClusterParameterGroup;
 import software.amazon.awssdk.services.redshift.model.Parameter;
 import software.amazon.awssdk.services.redshiftserverless.RedshiftServerlessClient;
 import software.amazon.awssdk.services.redshiftserverless.model.ConfigParameter;
+import software.amazon.awssdk.services.redshiftserverless.model.Namespace;
+import software.amazon.awssdk.services.redshiftserverless.model.Workgroup;
 
 /**
  * The write calls of {@code rsaudit fix} over the AWS SDK, in the account of each call (its role) and its region;
@@ -222,8 +226,8 @@ public final class AwsFixClient implements FixClient, EstateReader, StatusReader
                             .describeClusters(r -> r.clusterIdentifier(name))
                             .clusters()
                             .stream()
-                            .map(software.amazon.awssdk.services.redshift.model.Cluster::clusterStatus)
-                            .filter(s -> s != null)
+                            .map(Cluster::clusterStatus)
+                            .filter(Objects::nonNull)
                             .findFirst();
                 case SERVERLESS_WORKGROUP ->
                     clients
@@ -232,7 +236,7 @@ public final class AwsFixClient implements FixClient, EstateReader, StatusReader
                             .workgroups()
                             .stream()
                             .filter(w -> name.equals(w.workgroupName()) && w.status() != null)
-                            .map(w -> w.statusAsString())
+                            .map(Workgroup::statusAsString)
                             .findFirst();
                 case SERVERLESS_NAMESPACE ->
                     clients
@@ -241,7 +245,7 @@ public final class AwsFixClient implements FixClient, EstateReader, StatusReader
                             .namespaces()
                             .stream()
                             .filter(n -> name.equals(n.namespaceName()) && n.status() != null)
-                            .map(n -> n.statusAsString())
+                            .map(Namespace::statusAsString)
                             .findFirst();
                 default -> Optional.empty();
             };
@@ -258,8 +262,8 @@ public final class AwsFixClient implements FixClient, EstateReader, StatusReader
                     .describeClusters(r -> r.clusterIdentifier(clusterIdentifier))
                     .clusters()
                     .stream()
-                    .map(software.amazon.awssdk.services.redshift.model.Cluster::preferredMaintenanceWindow)
-                    .filter(w -> w != null)
+                    .map(Cluster::preferredMaintenanceWindow)
+                    .filter(Objects::nonNull)
                     .findFirst();
         } catch (SdkException e) {
             return Optional.empty();

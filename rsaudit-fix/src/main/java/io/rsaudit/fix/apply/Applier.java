@@ -31,11 +31,11 @@ import java.util.function.Consumer;
 /**
  * Executes a plan one resource at a time: re-reads the resource's account and region and re-plans it from what is
  * there now (a resource already compliant is skipped with no write call, one whose checks cannot be judged now is
- * left alone; a read made after the last write call is not made again: {@link FreshReads}); makes its calls in order, journaling
- * each, and stops the resource's calls at the first error; after a call that leaves the resource busy, waits until
- * it is available again before the next call and before the verification ({@link Waiter}); re-reads and verifies
- * that the checks now pass, or records the parameters that wait for a reboot and when. A call a resumed journal
- * shows done is not made again.
+ * left alone; a read made after the last write call is not made again: {@link FreshReads}); makes its calls in
+ * order, journaling each, and stops the resource's calls at the first error; after a call that leaves the resource
+ * busy, waits until it is available again before the next call and before the verification ({@link Waiter});
+ * re-reads and verifies that the checks now pass, or records the parameters that wait for a reboot and when. A call
+ * a resumed journal shows done is not made again.
  */
 public final class Applier {
 

@@ -11,7 +11,8 @@ import java.util.Optional;
 /**
  * {@link Facts} from an export folder ({@code <dir>/<account>/<region>/redshift/...}, as {@code rsaudit export}
  * writes it): the groups of {@code describe-cluster-parameter-groups.json} and the clusters of {@code
- * describe-clusters.json} (or their pages), and the logging status files. A file that is missing or unreadable gives no fact.
+ * describe-clusters.json} (or their pages), and the logging status files. A file that is missing or unreadable gives
+ * no fact.
  */
 public final class ExportFacts implements Facts {
 

@@ -1,6 +1,7 @@
 package io.rsaudit.fix.plan;
 
 import java.util.Map;
+import java.util.Set;
 
 /** Whether {@code rsaudit fix} can repair a check, in one sentence for {@code rsaudit checks explain}. */
 public final class Fixability {
@@ -54,7 +55,7 @@ public final class Fixability {
     }
 
     /** The check ids with a remedy. */
-    static java.util.Set<String> ids() {
+    static Set<String> ids() {
         return REMEDIES.keySet();
     }
 

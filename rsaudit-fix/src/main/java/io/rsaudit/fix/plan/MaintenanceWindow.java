@@ -14,8 +14,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A cluster's weekly maintenance window, as {@code PreferredMaintenanceWindow} gives it: {@code ddd:hh24:mi-ddd:hh24:mi}
- * in UTC ({@code sun:02:00-sun:02:30}; it may cross midnight and the end of the week: {@code sat:23:30-sun:00:00}).
+ * A cluster's weekly maintenance window, as {@code PreferredMaintenanceWindow} gives it: {@code
+ * ddd:hh24:mi-ddd:hh24:mi} in UTC ({@code sun:02:00-sun:02:30}; it may cross midnight and the end of the week: {@code
+ * sat:23:30-sun:00:00}).
  *
  * @param text the window as AWS gave it
  * @param start minutes from Monday 00:00 UTC to the opening

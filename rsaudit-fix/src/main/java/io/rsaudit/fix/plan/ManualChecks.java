@@ -1,6 +1,7 @@
 package io.rsaudit.fix.plan;
 
 import java.util.Map;
+import java.util.Set;
 
 /** Why the failures of some checks are left to a person: the fix would break something it cannot see. */
 public final class ManualChecks {
@@ -69,7 +70,7 @@ public final class ManualChecks {
     private ManualChecks() {}
 
     /** The check ids this class gives a reason for. */
-    static java.util.Set<String> ids() {
+    static Set<String> ids() {
         return REASONS.keySet();
     }
 
