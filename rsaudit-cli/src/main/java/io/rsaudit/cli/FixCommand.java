@@ -14,6 +14,7 @@ import io.rsaudit.fix.apply.ApplyReport;
 import io.rsaudit.fix.apply.Journal;
 import io.rsaudit.fix.apply.JournalEntry;
 import io.rsaudit.fix.apply.Undo;
+import io.rsaudit.fix.apply.Waiter;
 import io.rsaudit.fix.format.PlanFormat;
 import io.rsaudit.fix.format.Terminal;
 import io.rsaudit.fix.plan.ExportFacts;
@@ -141,6 +142,12 @@ final class FixCommand implements Callable<Integer> {
                     "Encrypt unencrypted clusters under this KMS key: a migration of hours, read-only" + " meanwhile.")
     String migrationKey;
 
+    @Option(
+            names = FixOptions.ALLOW_KEY_ROTATION,
+            description = "Rotate the encryption key of a cluster whose key is older than the policy allows"
+                    + " (RotateEncryptionKey): the cluster is unavailable for a few minutes.")
+    boolean allowKeyRotation;
+
     private final Clock clock;
 
     FixCommand(Clock clock) {
@@ -172,8 +179,8 @@ final class FixCommand implements Callable<Integer> {
             return undo(err);
         }
         boolean applying = apply || resume != null;
-        FixOptions options =
-                new FixOptions(clean(only), clean(resources), allowReboot, allowStopCopy, blankToNull(migrationKey));
+        FixOptions options = new FixOptions(
+                clean(only), clean(resources), allowReboot, allowStopCopy, blankToNull(migrationKey), allowKeyRotation);
         if (input != null) {
             if (!Files.isDirectory(input)) {
                 throw new Main.UsageException("--input " + input + " is not a directory");
@@ -217,6 +224,7 @@ final class FixCommand implements Callable<Integer> {
                                 client,
                                 client,
                                 journal,
+                                new Waiter(client, Waiter.Sleeper.REAL, Waiter.Backoff.DEFAULT),
                                 clock,
                                 line -> err.println("rsaudit: " + Terminal.escape(line)))
                         .apply(plan, done);

@@ -117,7 +117,22 @@ class FixCommandTest {
             Map<String, String> before = scan(sim);
             Path journal = tmp.resolve("j.jsonl");
             CliRun run = fix(sim, "--apply", "--yes", "--allow-reboot", "--journal", journal.toString());
-            assertThat(run.code()).as(run.err()).isZero();
+            // every resource verified but analytics-sandbox: the estate denies reading its logging status, so whether
+            // it now writes the user activity log cannot be told (exit 3), where a check it cannot judge is not passed
+            assertThat(run.code()).as(run.err()).isEqualTo(3);
+            List<JsonNode> outcomes =
+                    journal(journal).stream().filter(e -> !e.has("action")).toList();
+            assertThat(outcomes)
+                    .filteredOn(e -> !Set.of("verified", "refused", "waited")
+                            .contains(e.path("outcome").asText()))
+                    .singleElement()
+                    .satisfies(e -> {
+                        assertThat(e.path("resource").asText()).endsWith(":cluster:analytics-sandbox");
+                        assertThat(e.path("outcome").asText()).isEqualTo("not-verified");
+                        assertThat(e.path("note").asText())
+                                .contains("cannot tell")
+                                .contains("RS-LOG-003");
+                    });
             Map<String, String> after = scan(sim);
 
             for (String fixed : List.of(
@@ -273,6 +288,58 @@ class FixCommandTest {
             assertThat(journal(journal))
                     .anySatisfy(e -> assertThat(e.path("outcome").asText()).isEqualTo("not-undone"));
             assertThat(writes(sim)).extracting(SimRequest::operation).noneMatch(o -> o.startsWith("Disable"));
+        }
+    }
+
+    @Test
+    void aServerlessSnapshotsRetentionIsSetToThePolicyMaximumAndUndone(@TempDir Path tmp) throws Exception {
+        String finding = "RS-BACKUP-011|analytics-explore-handover-2026-10-15";
+        try (AwsSimulator sim = AwsSimulator.start(Path.of("../examples/estate"), SimOptions.defaults())) {
+            assertThat(scan(sim).get(finding)).isEqualTo("fail");
+            Path journal = tmp.resolve("j.jsonl");
+            CliRun run = fix(sim, "--apply", "--yes", "--only", "RS-BACKUP-011", "--journal", journal.toString());
+            assertThat(run.code()).as(run.err()).isZero();
+            assertThat(scan(sim).get(finding)).isEqualTo("pass");
+            JsonNode call = journal(journal).stream()
+                    .filter(e -> e.path("action").asText().equals("redshift-serverless:UpdateSnapshot"))
+                    .findFirst()
+                    .orElseThrow();
+            // examples/policy.yaml: backups.maxManualRetentionDays 365
+            assertThat(call.path("parameters").path("retentionPeriod").asInt()).isEqualTo(365);
+            assertThat(call.path("before").path("retentionPeriod").asInt()).isEqualTo(-1);
+
+            CliRun undo = fix(sim, "--undo", journal.toString(), "--yes");
+            assertThat(undo.code()).as(undo.err()).isZero();
+            assertThat(scan(sim).get(finding)).isEqualTo("fail");
+        }
+    }
+
+    @Test
+    void aStaticParameterWithoutARebootIsPendingUntilTheNextMaintenanceWindow(@TempDir Path tmp) throws Exception {
+        try (AwsSimulator sim = AwsSimulator.start(Path.of("../examples/estate"), SimOptions.defaults())) {
+            Path journal = tmp.resolve("j.jsonl");
+            CliRun run = fix(
+                    sim,
+                    "--apply",
+                    "--yes",
+                    "--only",
+                    "RS-TRANSIT-001",
+                    "--resources",
+                    "prod-legacy",
+                    "--journal",
+                    journal.toString());
+            assertThat(run.code()).as(run.err()).isZero();
+            JsonNode pending = journal(journal).stream()
+                    .filter(e -> e.path("outcome").asText().equals("pending"))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError(run.err()));
+            // CliRun's clock is Monday 2026-06-01 12:00 UTC; prod-legacy's window is sat:23:30-sun:00:00
+            assertThat(pending.path("takesEffect").asText()).isEqualTo("2026-06-06T23:30:00Z");
+            assertThat(pending.path("note").asText())
+                    .contains("require_ssl")
+                    .contains("at the next reboot of the cluster")
+                    .contains("2026-06-06T23:30:00Z (sat:23:30-sun:00:00 UTC)");
+            assertThat(run.err()).contains("pending").contains("2026-06-06T23:30:00Z");
         }
     }
 }

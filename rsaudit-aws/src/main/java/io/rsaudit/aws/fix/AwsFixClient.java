@@ -5,32 +5,38 @@ import io.rsaudit.aws.LiveInventorySource;
 import io.rsaudit.aws.LiveOptions;
 import io.rsaudit.aws.Progress;
 import io.rsaudit.core.model.Inventory;
+import io.rsaudit.core.model.ResourceId;
 import io.rsaudit.core.model.Scope;
 import io.rsaudit.fix.apply.CallFailure;
 import io.rsaudit.fix.apply.EstateReader;
 import io.rsaudit.fix.apply.FixClient;
+import io.rsaudit.fix.apply.StatusReader;
 import io.rsaudit.fix.plan.Call;
 import io.rsaudit.fix.plan.Facts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import software.amazon.awssdk.awscore.AwsResponse;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.redshift.RedshiftClient;
+import software.amazon.awssdk.services.redshift.model.Cluster;
 import software.amazon.awssdk.services.redshift.model.ClusterParameterGroup;
 import software.amazon.awssdk.services.redshift.model.Parameter;
 import software.amazon.awssdk.services.redshiftserverless.RedshiftServerlessClient;
 import software.amazon.awssdk.services.redshiftserverless.model.ConfigParameter;
+import software.amazon.awssdk.services.redshiftserverless.model.Namespace;
+import software.amazon.awssdk.services.redshiftserverless.model.Workgroup;
 
 /**
  * The write calls of {@code rsaudit fix} over the AWS SDK, in the account of each call (its role) and its region;
  * also the re-reads (a live collection of one account and region) and the facts of a plan. Only the actions of
  * {@link #ACTIONS} are made; anything else is refused before it reaches AWS.
  */
-public final class AwsFixClient implements FixClient, EstateReader, Facts, AutoCloseable {
+public final class AwsFixClient implements FixClient, EstateReader, StatusReader, Facts, AutoCloseable {
 
     /** Every IAM action this client can make: docs/iam-policy-fix.json lists them. */
     public static final Set<String> ACTIONS = Set.of(
@@ -44,9 +50,11 @@ public final class AwsFixClient implements FixClient, EstateReader, Facts, AutoC
             "redshift:RevokeSnapshotAccess",
             "redshift:AuthorizeSnapshotAccess",
             "redshift:RebootCluster",
+            "redshift:RotateEncryptionKey",
             "kms:EnableKeyRotation",
             "redshift-serverless:UpdateWorkgroup",
-            "redshift-serverless:UpdateNamespace");
+            "redshift-serverless:UpdateNamespace",
+            "redshift-serverless:UpdateSnapshot");
 
     private final LiveOptions options;
     private final AccountClients clients;
@@ -128,6 +136,7 @@ public final class AwsFixClient implements FixClient, EstateReader, Facts, AutoC
                         .snapshotClusterIdentifier(str(p, "SnapshotClusterIdentifier"))
                         .accountWithRestoreAccess(str(p, "AccountWithRestoreAccess")));
             case "RebootCluster" -> rs.rebootCluster(r -> r.clusterIdentifier(str(p, "ClusterIdentifier")));
+            case "RotateEncryptionKey" -> rs.rotateEncryptionKey(r -> r.clusterIdentifier(str(p, "ClusterIdentifier")));
             default -> throw new IllegalArgumentException("not a fix action: redshift:" + action);
         };
     }
@@ -137,25 +146,32 @@ public final class AwsFixClient implements FixClient, EstateReader, Facts, AutoC
     }
 
     private static AwsResponse serverless(RedshiftServerlessClient rs, String action, Map<String, Object> p) {
-        if (action.equals("UpdateWorkgroup")) {
-            List<ConfigParameter> config = null;
-            if (p.containsKey("configParameters")) {
-                config = new ArrayList<>();
-                for (Map<?, ?> m : maps(p, "configParameters")) {
-                    config.add(ConfigParameter.builder()
-                            .parameterKey(String.valueOf(m.get("parameterKey")))
-                            .parameterValue(String.valueOf(m.get("parameterValue")))
-                            .build());
+        return switch (action) {
+            case "UpdateWorkgroup" -> {
+                List<ConfigParameter> config = null;
+                if (p.containsKey("configParameters")) {
+                    config = new ArrayList<>();
+                    for (Map<?, ?> m : maps(p, "configParameters")) {
+                        config.add(ConfigParameter.builder()
+                                .parameterKey(String.valueOf(m.get("parameterKey")))
+                                .parameterValue(String.valueOf(m.get("parameterValue")))
+                                .build());
+                    }
                 }
+                List<ConfigParameter> c = config;
+                yield rs.updateWorkgroup(r -> r.workgroupName(str(p, "workgroupName"))
+                        .publiclyAccessible(bool(p, "publiclyAccessible"))
+                        .enhancedVpcRouting(bool(p, "enhancedVpcRouting"))
+                        .configParameters(c));
             }
-            List<ConfigParameter> c = config;
-            return rs.updateWorkgroup(r -> r.workgroupName(str(p, "workgroupName"))
-                    .publiclyAccessible(bool(p, "publiclyAccessible"))
-                    .enhancedVpcRouting(bool(p, "enhancedVpcRouting"))
-                    .configParameters(c));
-        }
-        return rs.updateNamespace(
-                r -> r.namespaceName(str(p, "namespaceName")).logExportsWithStrings(strings(p, "logExports")));
+            case "UpdateNamespace" ->
+                rs.updateNamespace(
+                        r -> r.namespaceName(str(p, "namespaceName")).logExportsWithStrings(strings(p, "logExports")));
+            case "UpdateSnapshot" ->
+                rs.updateSnapshot(
+                        r -> r.snapshotName(str(p, "snapshotName")).retentionPeriod(integer(p, "retentionPeriod")));
+            default -> throw new IllegalArgumentException("not a fix action: redshift-serverless:" + action);
+        };
     }
 
     // ---- the re-reads and the facts ----
@@ -192,6 +208,63 @@ public final class AwsFixClient implements FixClient, EstateReader, Facts, AutoC
                     .describeLoggingStatus(r -> r.clusterIdentifier(clusterIdentifier))
                     .s3KeyPrefix();
             return Optional.of(prefix == null ? "" : prefix);
+        } catch (SdkException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Read with the calls of the read-only policy: DescribeClusters, ListWorkgroups, ListNamespaces. */
+    @Override
+    public Optional<String> status(ResourceId resource) {
+        Scope scope = resource.scope();
+        String name = resource.name();
+        try {
+            return switch (resource.type()) {
+                case CLUSTER ->
+                    clients
+                            .redshift(scope.account(), scope.region())
+                            .describeClusters(r -> r.clusterIdentifier(name))
+                            .clusters()
+                            .stream()
+                            .map(Cluster::clusterStatus)
+                            .filter(Objects::nonNull)
+                            .findFirst();
+                case SERVERLESS_WORKGROUP ->
+                    clients
+                            .serverless(scope.account(), scope.region())
+                            .listWorkgroupsPaginator(r -> r.maxResults(100))
+                            .workgroups()
+                            .stream()
+                            .filter(w -> name.equals(w.workgroupName()) && w.status() != null)
+                            .map(Workgroup::statusAsString)
+                            .findFirst();
+                case SERVERLESS_NAMESPACE ->
+                    clients
+                            .serverless(scope.account(), scope.region())
+                            .listNamespacesPaginator(r -> r.maxResults(100))
+                            .namespaces()
+                            .stream()
+                            .filter(n -> name.equals(n.namespaceName()) && n.status() != null)
+                            .map(Namespace::statusAsString)
+                            .findFirst();
+                default -> Optional.empty();
+            };
+        } catch (SdkException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public Optional<String> maintenanceWindow(Scope scope, String clusterIdentifier) {
+        try {
+            return clients
+                    .redshift(scope.account(), scope.region())
+                    .describeClusters(r -> r.clusterIdentifier(clusterIdentifier))
+                    .clusters()
+                    .stream()
+                    .map(Cluster::preferredMaintenanceWindow)
+                    .filter(Objects::nonNull)
+                    .findFirst();
         } catch (SdkException e) {
             return Optional.empty();
         }

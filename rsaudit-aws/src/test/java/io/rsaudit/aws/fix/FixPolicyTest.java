@@ -44,7 +44,8 @@ class FixPolicyTest {
     /** The statement that may grant a destructive-sounding action, by the flag the fixer needs for it. */
     static final Map<String, String> FLAGGED = Map.of(
             "redshift:RebootCluster", "RsauditFixAllowReboot",
-            "redshift:DisableSnapshotCopy", "RsauditFixAllowStopCopy");
+            "redshift:DisableSnapshotCopy", "RsauditFixAllowStopCopy",
+            "redshift:RotateEncryptionKey", "RsauditFixAllowKeyRotation");
 
     static Map<String, String> granted() throws Exception {
         Map<String, String> out = new HashMap<>();
@@ -65,7 +66,7 @@ class FixPolicyTest {
         Plan plan = new Planner(
                         catalog,
                         policy,
-                        new FixOptions(Set.of(), Set.of(), true, true, "alias/rsaudit-test"),
+                        new FixOptions(Set.of(), Set.of(), true, true, "alias/rsaudit-test", true),
                         new ExportFacts(ESTATE))
                 .plan(inventory, "examples", NOW);
         Set<String> actions = new TreeSet<>();
@@ -120,7 +121,10 @@ class FixPolicyTest {
     void noDeleteDisableOrRebootOutsideTheStatementOfItsFlag() throws Exception {
         for (Map.Entry<String, String> a : granted().entrySet()) {
             String action = a.getKey().substring(a.getKey().indexOf(':') + 1);
-            if (action.startsWith("Delete") || action.startsWith("Disable") || action.startsWith("Reboot")) {
+            if (action.startsWith("Delete")
+                    || action.startsWith("Disable")
+                    || action.startsWith("Reboot")
+                    || FLAGGED.containsKey(a.getKey())) {
                 assertThat(FLAGGED).as(a.getKey()).containsEntry(a.getKey(), a.getValue());
             }
             assertThat(action)

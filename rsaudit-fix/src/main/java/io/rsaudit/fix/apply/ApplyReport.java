@@ -9,7 +9,10 @@ import java.util.List;
  */
 public record ApplyReport(List<Outcome> outcomes, int callsMade, int callsFailed) {
 
-    /** One resource's outcome: {@code verified}, {@code pending}, {@code skipped}, {@code failed}... */
+    /**
+     * One resource's outcome: {@code verified}, {@code pending}, {@code skipped}, {@code failed}, {@code unknown} (its
+     * checks cannot be judged now, so nothing was changed)...
+     */
     public record Outcome(String resource, String outcome, String detail) {}
 
     public ApplyReport {
@@ -19,7 +22,8 @@ public record ApplyReport(List<Outcome> outcomes, int callsMade, int callsFailed
     public boolean anyFailed() {
         return callsFailed > 0
                 || outcomes.stream()
-                        .anyMatch(
-                                o -> o.outcome().equals("failed") || o.outcome().equals("not-verified"));
+                        .anyMatch(o -> o.outcome().equals("failed")
+                                || o.outcome().equals("not-verified")
+                                || o.outcome().equals("unknown"));
     }
 }

@@ -71,6 +71,9 @@ public final class Journal implements AutoCloseable {
         if (e.note() != null) {
             o.put("note", e.note());
         }
+        if (e.takesEffect() != null) {
+            o.put("takesEffect", e.takesEffect().toString());
+        }
         try {
             out.write(JSON.writeValueAsString(o));
             out.write('\n');
@@ -130,7 +133,8 @@ public final class Journal implements AutoCloseable {
                 text(o, "requestId"),
                 text(o, "errorCode"),
                 text(o, "error"),
-                text(o, "note"));
+                text(o, "note"),
+                text(o, "takesEffect") == null ? null : Instant.parse(text(o, "takesEffect")));
     }
 
     private static Map<String, Object> map(JsonNode n) {

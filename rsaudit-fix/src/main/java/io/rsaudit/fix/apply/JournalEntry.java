@@ -18,6 +18,8 @@ import java.util.Map;
  *     not-undone}
  * @param error the AWS error code and message, or {@code null}
  * @param note what a person should know: the checks still failing, why a call is not undone
+ * @param takesEffect for a {@code pending} resource, when its next maintenance window opens (the changes take effect
+ *     at the next reboot: rsaudit's, or the one Redshift makes in a maintenance window); else {@code null}
  */
 public record JournalEntry(
         Instant time,
@@ -32,7 +34,8 @@ public record JournalEntry(
         String requestId,
         String errorCode,
         String error,
-        String note) {
+        String note,
+        Instant takesEffect) {
 
     public static final String APPLY = "apply";
     public static final String UNDO = "undo";
@@ -40,6 +43,26 @@ public record JournalEntry(
     public JournalEntry {
         params = params == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(params));
         before = before == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(before));
+    }
+
+    /** An entry with no time to take effect. */
+    public JournalEntry(
+            Instant time,
+            String phase,
+            String account,
+            String region,
+            String resource,
+            String action,
+            Map<String, Object> params,
+            Map<String, Object> before,
+            String outcome,
+            String requestId,
+            String errorCode,
+            String error,
+            String note) {
+        this(
+                time, phase, account, region, resource, action, params, before, outcome, requestId, errorCode, error,
+                note, null);
     }
 
     public boolean isCall() {

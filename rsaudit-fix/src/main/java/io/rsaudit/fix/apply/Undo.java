@@ -173,6 +173,20 @@ public final class Undo {
                                                 .build(),
                                         Map.of()),
                                 null);
+            case "UpdateSnapshot" ->
+                b.get("retentionPeriod") == null
+                        ? new Inverse(null, "the retention before is not in the journal")
+                        : new Inverse(
+                                new Call(
+                                        service,
+                                        action,
+                                        scope,
+                                        Call.args()
+                                                .put("snapshotName", p.get("snapshotName"))
+                                                .put("retentionPeriod", b.get("retentionPeriod"))
+                                                .build(),
+                                        Map.of()),
+                                null);
             case "RevokeSnapshotAccess" ->
                 new Inverse(new Call(service, "AuthorizeSnapshotAccess", scope, p, Map.of()), null);
             case "EnableKeyRotation" ->
@@ -200,6 +214,8 @@ public final class Undo {
                         null);
             }
             case "RebootCluster" -> new Inverse(null, "a reboot cannot be undone");
+            case "RotateEncryptionKey" ->
+                new Inverse(null, "a key rotation cannot be undone: the previous key is gone");
             default -> new Inverse(null, "rsaudit knows no inverse of " + e.action());
         };
     }

@@ -105,6 +105,12 @@ final class PlanTerraform {
                 }
                 out.write("  # ...the block's other arguments\n}\n");
             }
+            case "UpdateSnapshot" -> {
+                out.write("resource \"aws_redshiftserverless_snapshot\" \"" + label(p.get("snapshotName")) + "\" {\n");
+                out.write("  snapshot_name    = " + hcl(p.get("snapshotName")) + "\n");
+                out.write("  retention_period = " + hcl(p.get("retentionPeriod")) + "\n");
+                out.write("  # ...the block's other arguments\n}\n");
+            }
             case "UpdateNamespace" -> {
                 out.write(
                         "resource \"aws_redshiftserverless_namespace\" \"" + label(p.get("namespaceName")) + "\" {\n");

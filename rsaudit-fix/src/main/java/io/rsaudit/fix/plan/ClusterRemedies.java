@@ -24,6 +24,12 @@ final class ClusterRemedies {
     static final String FIPS = "use_fips_ssl";
     static final String USER_ACTIVITY = "enable_user_activity_logging";
     static final List<String> ALL_LOGS = List.of("connectionlog", "userlog", "useractivitylog");
+    /**
+     * The check whose FAIL means the cluster's encryption key was last rotated longer ago than the policy allows; its
+     * remedy is {@code RotateEncryptionKey}, only with {@link FixOptions#ALLOW_KEY_ROTATION}. The one place that
+     * names it.
+     */
+    static final String KEY_AGE = "RS-ATREST-011";
     /** ModifyClusterParameterGroup takes at most this many parameters a call. */
     static final int PARAMETERS_PER_CALL = 20;
 
@@ -82,6 +88,7 @@ final class ClusterRemedies {
                             Impact.NONE,
                             "new engine versions are installed in the maintenance window, which reboots the cluster");
                 case "RS-ATREST-001" -> b.encrypt(id);
+                case KEY_AGE -> b.rotateKey(id);
                 default -> ctx.sink().manual(id, c.id());
             }
         }
@@ -103,6 +110,7 @@ final class ClusterRemedies {
         private final Map<String, Object> modifyBefore = new LinkedHashMap<>();
         private final Set<String> loggingChecks = new LinkedHashSet<>();
         private Call stopCopy;
+        private Call rotateKey;
 
         Builder(Cluster c, Planner.Context ctx) {
             this.c = c;
@@ -274,6 +282,42 @@ final class ClusterRemedies {
             checkIds.add(check);
         }
 
+        void rotateKey(String check) {
+            if (!Boolean.TRUE.equals(c.encrypted().value())) {
+                ctx.sink()
+                        .refuse(
+                                check,
+                                id(),
+                                c.encrypted().isPresent()
+                                        ? "the cluster is not encrypted: it has no key to rotate"
+                                        : "whether the cluster is encrypted is not known");
+                return;
+            }
+            if (!ctx.options().allowKeyRotation()) {
+                ctx.sink()
+                        .refuse(
+                                check,
+                                id(),
+                                "rotating the cluster's encryption key (RotateEncryptionKey) makes it unavailable for"
+                                        + " a few minutes",
+                                FixOptions.ALLOW_KEY_ROTATION);
+                return;
+            }
+            rotateKey = new Call(
+                    "redshift",
+                    "RotateEncryptionKey",
+                    scope,
+                    Call.args().put("ClusterIdentifier", name).build(),
+                    Map.of());
+            remedies.add(new Remedy(
+                    check,
+                    "rotate the cluster's encryption keys (a new cluster key under the same root key)",
+                    Impact.KEY_ROTATION,
+                    "queries and connections fail while the keys rotate",
+                    "not reversible: the previous key is not restored"));
+            checkIds.add(check);
+        }
+
         <T> void attribute(
                 String check, String member, T wanted, Value<T> current, String does, Impact impact, String risk) {
             modify.put(member, wanted);
@@ -302,6 +346,9 @@ final class ClusterRemedies {
                 params.put("ClusterIdentifier", name);
                 params.putAll(modify);
                 calls.add(new Call("redshift", "ModifyCluster", scope, params, modifyBefore));
+            }
+            if (rotateKey != null) {
+                calls.add(rotateKey);
             }
             if (reboot) {
                 calls.add(new Call(
@@ -367,8 +414,9 @@ final class ClusterRemedies {
             if (ctx.options().allowReboot()) {
                 return true;
             }
-            notes.add("the parameter changes take effect at the next reboot of the cluster; " + FixOptions.ALLOW_REBOOT
-                    + " reboots it at the end of the plan");
+            notes.add("the parameter changes take effect "
+                    + MaintenanceWindow.whenPending(
+                            ctx.facts(), scope, name, ctx.checks().now()));
             return false;
         }
 

@@ -10,8 +10,9 @@ import java.util.Optional;
 
 /**
  * {@link Facts} from an export folder ({@code <dir>/<account>/<region>/redshift/...}, as {@code rsaudit export}
- * writes it): the groups of {@code describe-cluster-parameter-groups.json} (or its pages) and the logging status
- * files. A file that is missing or unreadable gives no fact.
+ * writes it): the groups of {@code describe-cluster-parameter-groups.json} and the clusters of {@code
+ * describe-clusters.json} (or their pages), and the logging status files. A file that is missing or unreadable gives
+ * no fact.
  */
 public final class ExportFacts implements Facts {
 
@@ -24,25 +25,36 @@ public final class ExportFacts implements Facts {
 
     @Override
     public Optional<String> parameterGroupFamily(Scope scope, String groupName) {
+        return find(scope, "describe-cluster-parameter-groups", "ParameterGroups", "ParameterGroupName", groupName)
+                .map(g -> g.path("ParameterGroupFamily"))
+                .filter(JsonNode::isTextual)
+                .map(JsonNode::asText);
+    }
+
+    @Override
+    public Optional<String> maintenanceWindow(Scope scope, String clusterIdentifier) {
+        return find(scope, "describe-clusters", "Clusters", "ClusterIdentifier", clusterIdentifier)
+                .map(c -> c.path("PreferredMaintenanceWindow"))
+                .filter(JsonNode::isTextual)
+                .map(JsonNode::asText);
+    }
+
+    /** The element of a list file (or its pages: {@code NAME.page-N.json}) whose {@code key} is {@code value}. */
+    private Optional<JsonNode> find(Scope scope, String name, String list, String key, String value) {
         Path dir = root.resolve(scope.account())
                 .resolve(String.valueOf(scope.region()))
                 .resolve("redshift");
         for (int page = 0; page < 1000; page++) {
-            Path file = dir.resolve(
-                    page == 0
-                            ? "describe-cluster-parameter-groups.json"
-                            : "describe-cluster-parameter-groups.page-" + page + ".json");
+            Path file = dir.resolve(page == 0 ? name + ".json" : name + ".page-" + page + ".json");
             if (!Files.isRegularFile(file)) {
                 if (page == 0) {
                     continue;
                 }
                 break;
             }
-            JsonNode json = read(file);
-            for (JsonNode g : json.path("ParameterGroups")) {
-                if (groupName.equals(g.path("ParameterGroupName").asText())
-                        && g.path("ParameterGroupFamily").isTextual()) {
-                    return Optional.of(g.path("ParameterGroupFamily").asText());
+            for (JsonNode x : read(file).path(list)) {
+                if (value.equals(x.path(key).asText())) {
+                    return Optional.of(x);
                 }
             }
         }

@@ -5,8 +5,9 @@ import java.util.Optional;
 
 /**
  * What a plan needs that the inventory does not keep: the family of a cluster parameter group ({@code
- * redshift-1.0}, for a copy of the group) and the S3 key prefix of a cluster's audit logging (so that turning on
- * more logs does not move them). Empty when it cannot be read; the remedy that needs it is then refused.
+ * redshift-1.0}, for a copy of the group), the S3 key prefix of a cluster's audit logging (so that turning on more
+ * logs does not move them) and a cluster's maintenance window (when a pending change may take effect). Empty when it
+ * cannot be read; the remedy that needs it is then refused, and a pending change says its time is not known.
  */
 public interface Facts {
 
@@ -15,6 +16,9 @@ public interface Facts {
 
     /** The S3 key prefix of the cluster's audit logging; {@code ""} for none. */
     Optional<String> s3KeyPrefix(Scope scope, String clusterIdentifier);
+
+    /** The cluster's {@code PreferredMaintenanceWindow} ({@code sun:02:00-sun:02:30}, UTC). */
+    Optional<String> maintenanceWindow(Scope scope, String clusterIdentifier);
 
     /** Knows nothing: remedies that need a fact are refused. */
     static Facts none() {
@@ -26,6 +30,11 @@ public interface Facts {
 
             @Override
             public Optional<String> s3KeyPrefix(Scope scope, String clusterIdentifier) {
+                return Optional.empty();
+            }
+
+            @Override
+            public Optional<String> maintenanceWindow(Scope scope, String clusterIdentifier) {
                 return Optional.empty();
             }
         };

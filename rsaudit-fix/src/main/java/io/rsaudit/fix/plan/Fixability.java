@@ -1,6 +1,7 @@
 package io.rsaudit.fix.plan;
 
 import java.util.Map;
+import java.util.Set;
 
 /** Whether {@code rsaudit fix} can repair a check, in one sentence for {@code rsaudit checks explain}. */
 public final class Fixability {
@@ -26,6 +27,10 @@ public final class Fixability {
             Map.entry("RS-BACKUP-002", "sets the automated snapshot retention to the policy minimum"),
             Map.entry("RS-BACKUP-003", "sets the default manual retention to the policy maximum"),
             Map.entry("RS-BACKUP-004", "sets the snapshot's retention to the policy maximum, unless that deletes it"),
+            Map.entry(
+                    "RS-BACKUP-011",
+                    "sets the Serverless snapshot's retention to the policy maximum (UpdateSnapshot), unless that"
+                            + " deletes it"),
             Map.entry("RS-BACKUP-006", "revokes the untrusted accounts' restore access"),
             Map.entry("RS-BACKUP-007", "revokes AWS Support's restore access"),
             Map.entry(
@@ -36,9 +41,23 @@ public final class Fixability {
             Map.entry("RS-NET-006", "turns the workgroup's enhanced VPC routing on"),
             Map.entry("RS-RES-002", "allows engine version upgrades"),
             Map.entry("RS-ATREST-001", "encrypts the cluster, only with --allow-migration KEY (a long migration)"),
-            Map.entry("RS-ATREST-004", "turns on automatic key rotation (EnableKeyRotation)"));
+            Map.entry("RS-ATREST-004", "turns on automatic key rotation (EnableKeyRotation)"),
+            Map.entry(
+                    ClusterRemedies.KEY_AGE,
+                    "rotates the cluster's encryption key (RotateEncryptionKey), only with "
+                            + FixOptions.ALLOW_KEY_ROTATION + " (the cluster is briefly unavailable)"));
 
     private Fixability() {}
+
+    /** Whether {@code rsaudit fix} has a remedy for the check (perhaps behind a flag, or refused for a resource). */
+    public static boolean repairable(String checkId) {
+        return REMEDIES.containsKey(checkId);
+    }
+
+    /** The check ids with a remedy. */
+    static Set<String> ids() {
+        return REMEDIES.keySet();
+    }
 
     /** "rsaudit fix: ..." for the check. */
     public static String explain(String checkId) {

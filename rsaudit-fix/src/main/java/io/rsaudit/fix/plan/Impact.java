@@ -10,6 +10,8 @@ public enum Impact {
     REBOOT("the cluster reboots: connections drop and running queries fail for a few minutes"),
     /** The resource is modified online; open connections may drop briefly. */
     BRIEF_DROP("the resource is modified online; open connections may drop briefly"),
+    /** The cluster's encryption keys rotate: it is unavailable meanwhile. */
+    KEY_ROTATION("the cluster is unavailable for a few minutes while its encryption keys rotate"),
     /** The encryption of a cluster is migrated: hours for a large cluster, read-only meanwhile. */
     MIGRATION("encryption migration: hours for a large cluster, which is read-only meanwhile");
 

@@ -1,6 +1,7 @@
 package io.rsaudit.fix.plan;
 
 import java.util.Map;
+import java.util.Set;
 
 /** Why the failures of some checks are left to a person: the fix would break something it cannot see. */
 public final class ManualChecks {
@@ -45,6 +46,18 @@ public final class ManualChecks {
             Map.entry("RS-ATREST-008", "a copy grant's key cannot be changed: a new grant and a copy reconfiguration"),
             Map.entry("RS-BACKUP-005", "the remedy for an orphaned snapshot is deleting it, which rsaudit never does"),
             Map.entry(
+                    "RS-BACKUP-010",
+                    "a snapshot in a region its data may not reside in has to be deleted there (after a copy where it"
+                            + " may reside, if it is needed), and rsaudit never deletes"),
+            Map.entry(
+                    "RS-TAG-001",
+                    "the values of the required tags (owner, environment, cost centre) are facts only the cluster's"
+                            + " owners know"),
+            Map.entry(
+                    "RS-TAG-002",
+                    "the values of the required tags (owner, environment, cost centre) are facts only the snapshot's"
+                            + " owners know"),
+            Map.entry(
                     "RS-BACKUP-008",
                     "serverless snapshot sharing lives in the snapshot's resource policy; rsaudit does not rewrite"
                             + " resource policies"),
@@ -55,6 +68,11 @@ public final class ManualChecks {
             Map.entry("RS-RES-001", "Multi-AZ needs RA3 nodes and doubles the compute cost: a capacity decision"));
 
     private ManualChecks() {}
+
+    /** The check ids this class gives a reason for. */
+    static Set<String> ids() {
+        return REASONS.keySet();
+    }
 
     public static String reason(String checkId) {
         return REASONS.getOrDefault(checkId, "rsaudit has no automatic remedy for this check");

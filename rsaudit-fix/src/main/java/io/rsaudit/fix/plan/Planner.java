@@ -94,10 +94,7 @@ public final class Planner {
             return ServerlessRemedies.namespace(n, checks, context);
         }
         if (r instanceof ServerlessSnapshot s) {
-            for (String id : checks) {
-                context.sink().manual(id, s.id());
-            }
-            return null;
+            return ServerlessRemedies.snapshot(s, checks, context);
         }
         for (String id : checks) {
             context.sink().manual(id, r.id());

@@ -1,18 +1,22 @@
 package io.rsaudit.fix.plan;
 
 import io.rsaudit.core.model.Namespace;
+import io.rsaudit.core.model.ServerlessSnapshot;
 import io.rsaudit.core.model.Value;
 import io.rsaudit.core.model.Workgroup;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** The remedies of Redshift Serverless workgroups and namespaces. */
+/** The remedies of Redshift Serverless workgroups, namespaces and snapshots. */
 final class ServerlessRemedies {
 
     static final List<String> LOGS = List.of("userlog", "connectionlog", "useractivitylog");
+    /** The check of a Serverless snapshot's bounded retention. */
+    static final String SNAPSHOT_RETENTION = "RS-BACKUP-011";
 
     private ServerlessRemedies() {}
 
@@ -128,6 +132,51 @@ final class ServerlessRemedies {
                                     .put("logExports", LOGS)
                                     .build(),
                             before)),
+                    List.of(),
+                    List.of());
+        }
+        return plan;
+    }
+
+    /** RS-BACKUP-011: the snapshot's retention to the policy maximum ({@code UpdateSnapshot retentionPeriod}). */
+    static ResourcePlan snapshot(ServerlessSnapshot s, List<String> checks, Planner.Context ctx) {
+        ResourcePlan plan = null;
+        for (String id : checks) {
+            if (!id.equals(SNAPSHOT_RETENTION)) {
+                ctx.sink().manual(id, s.id());
+                continue;
+            }
+            if (s.ownerAccount().isPresent()
+                    && !s.ownerAccount().value().equals(s.id().scope().account())) {
+                ctx.sink()
+                        .refuse(
+                                id,
+                                s.id(),
+                                "the snapshot belongs to account "
+                                        + s.ownerAccount().value() + ": only its owner can change it");
+                continue;
+            }
+            RetentionTarget target = RetentionTarget.of(s.createTime(), s.id(), id, ctx);
+            if (target == null) {
+                continue;
+            }
+            plan = new ResourcePlan(
+                    s.id(),
+                    List.of(id),
+                    List.of(target.remedy(
+                            id,
+                            "UpdateSnapshot retentionPeriod="
+                                    + s.retentionPeriod().show())),
+                    List.of(new Call(
+                            "redshift-serverless",
+                            "UpdateSnapshot",
+                            s.id().scope(),
+                            Call.args()
+                                    .put("snapshotName", s.id().name())
+                                    .put("retentionPeriod", target.days())
+                                    .build(),
+                            Collections.singletonMap(
+                                    "retentionPeriod", s.retentionPeriod().value()))),
                     List.of(),
                     List.of());
         }

@@ -2,7 +2,6 @@ package io.rsaudit.fix.plan;
 
 import io.rsaudit.core.model.ClusterSnapshot;
 import io.rsaudit.core.model.RestoreAccess;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -87,28 +86,8 @@ final class SnapshotRemedies {
             List<Remedy> remedies,
             List<Call> calls,
             List<String> fixed) {
-        Integer max = ctx.policy().maxManualRetentionDays();
-        if (max == null) {
-            ctx.sink()
-                    .refuse(
-                            id,
-                            s.id(),
-                            "the policy sets no maximum manual retention (backups.maxManualRetentionDays): set one to"
-                                    + " say which retention to apply");
-            return;
-        }
-        if (!s.createTime().isPresent()) {
-            ctx.sink().refuse(id, s.id(), "the snapshot's age is not known, so a retention might delete it at once");
-            return;
-        }
-        long age = Duration.between(s.createTime().value(), ctx.checks().now()).toDays();
-        if (age >= max) {
-            ctx.sink()
-                    .refuse(
-                            id,
-                            s.id(),
-                            "the snapshot is " + age + " days old: a retention of " + max
-                                    + " days would delete it at once, and rsaudit never deletes");
+        RetentionTarget target = RetentionTarget.of(s.createTime(), s.id(), id, ctx);
+        if (target == null) {
             return;
         }
         calls.add(new Call(
@@ -117,17 +96,13 @@ final class SnapshotRemedies {
                 s.id().scope(),
                 Call.args()
                         .put("SnapshotIdentifier", s.id().name())
-                        .put("ManualSnapshotRetentionPeriod", max)
+                        .put("ManualSnapshotRetentionPeriod", target.days())
                         .build(),
                 java.util.Collections.singletonMap(
                         "ManualSnapshotRetentionPeriod",
                         s.manualRetentionPeriod().value())));
-        remedies.add(new Remedy(
-                id,
-                "keep the snapshot " + max + " days from its creation (the policy maximum); it is " + age + " days old",
-                Impact.NONE,
-                "AWS deletes the snapshot when the retention runs out, " + (max - age) + " days from now",
-                "ModifyClusterSnapshot back to " + s.manualRetentionPeriod().show()));
+        remedies.add(target.remedy(
+                id, "ModifyClusterSnapshot back to " + s.manualRetentionPeriod().show()));
         fixed.add(id);
     }
 

@@ -84,6 +84,16 @@ final class Answers {
         this.writes = new SimWrites(estate);
     }
 
+    /** See {@link SimWrites#busyReads}. */
+    void busyReads(int reads) {
+        writes.busyReads(reads);
+    }
+
+    /** See {@link SimWrites#settle}. */
+    boolean settle(String account, String region) {
+        return writes.settle(account, region);
+    }
+
     JsonNode answer(Call call) throws Refusal {
         SimOperation op = call.op();
         for (String p : call.params().keySet()) {

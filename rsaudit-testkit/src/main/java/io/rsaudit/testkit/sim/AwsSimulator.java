@@ -129,6 +129,19 @@ public final class AwsSimulator implements AutoCloseable {
         }
     }
 
+    /**
+     * From now on a cluster that {@code ModifyCluster}, {@code RebootCluster} or {@code RotateEncryptionKey} changes
+     * is busy ({@code modifying}, {@code rebooting}, {@code rotating-keys}) for the next {@code reads}
+     * DescribeClusters answers of its region, and refuses those calls meanwhile with {@code InvalidClusterState};
+     * then it is {@code available}. 0, the default: available at once.
+     */
+    public void busyAfterWrites(int reads) {
+        if (reads < 0) {
+            throw new IllegalArgumentException("reads must not be negative: " + reads);
+        }
+        answers.busyReads(reads);
+    }
+
     /** Drops the errors {@link #failNext} queued and not yet answered. */
     public void clearInjectedFaults() {
         injected.clear();
@@ -273,7 +286,8 @@ public final class AwsSimulator implements AutoCloseable {
                 sendAndLog(exchange, service, action, account, region, fault, requestId);
                 return;
             }
-            String made = cacheable(op) ? op + "|" + account + "|" + region + "|" + params : null;
+            boolean settling = op == SimOperation.DESCRIBE_CLUSTERS && answers.settle(account, region);
+            String made = cacheable(op) && !settling ? op + "|" + account + "|" + region + "|" + params : null;
             byte[] bytes = made == null ? null : rendered.get(made);
             if (bytes == null) {
                 JsonNode answer;
@@ -303,7 +317,7 @@ public final class AwsSimulator implements AutoCloseable {
                 if (made != null) {
                     rendered.put(made, bytes);
                 }
-                if (op.writes()) {
+                if (op.writes() || settling) {
                     // a write changes what later reads answer
                     rendered.clear();
                 }

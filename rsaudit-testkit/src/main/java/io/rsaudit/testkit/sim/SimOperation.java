@@ -192,6 +192,7 @@ enum SimOperation {
             "AccountWithRestoreAccess",
             "SnapshotArn"),
     REBOOT_CLUSTER(SimService.REDSHIFT, "RebootCluster", null, null, Paging.NONE, "ClusterIdentifier"),
+    ROTATE_ENCRYPTION_KEY(SimService.REDSHIFT, "RotateEncryptionKey", null, null, Paging.NONE, "ClusterIdentifier"),
     ENABLE_KEY_ROTATION(SimService.KMS, "EnableKeyRotation", null, null, Paging.NONE, "KeyId", "RotationPeriodInDays"),
     UPDATE_WORKGROUP(
             SimService.REDSHIFT_SERVERLESS,
@@ -204,7 +205,15 @@ enum SimOperation {
             "enhancedVpcRouting",
             "configParameters"),
     UPDATE_NAMESPACE(
-            SimService.REDSHIFT_SERVERLESS, "UpdateNamespace", null, null, Paging.NONE, "namespaceName", "logExports");
+            SimService.REDSHIFT_SERVERLESS, "UpdateNamespace", null, null, Paging.NONE, "namespaceName", "logExports"),
+    UPDATE_SNAPSHOT(
+            SimService.REDSHIFT_SERVERLESS,
+            "UpdateSnapshot",
+            null,
+            null,
+            Paging.NONE,
+            "snapshotName",
+            "retentionPeriod");
 
     /** Whether the operation changes the estate (a write call of rsaudit fix). */
     boolean writes() {

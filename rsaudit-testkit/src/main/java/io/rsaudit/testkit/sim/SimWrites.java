@@ -11,6 +11,7 @@ import io.rsaudit.testkit.sim.ExportEstate.Found;
 import io.rsaudit.testkit.sim.ExportEstate.Output;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -22,6 +23,12 @@ import java.util.regex.Pattern;
  * as AWS's would. Static parameters behave as in Redshift: a changed parameter group value, or a switch to another
  * group, shows {@code pending-reboot} on every cluster using it until {@code RebootCluster}. A default group cannot
  * be modified. The export folder on disk is never changed. Writes are applied one at a time.
+ *
+ * <p>A cluster a write changes ({@code ModifyCluster}, {@code RebootCluster}, {@code RotateEncryptionKey}) is busy
+ * for the next {@link #busyReads} {@code DescribeClusters} answers of its region ({@code modifying}, {@code
+ * rebooting}, {@code rotating-keys}), then {@code available}; meanwhile those writes to it are refused with {@code
+ * InvalidClusterState}, as AWS refuses them. With 0 (the default) the change is done at once and the cluster is
+ * {@code available}. A status the export itself shows is served as it is.
  */
 final class SimWrites {
 
@@ -29,12 +36,82 @@ final class SimWrites {
     private static final Pattern LIST_ITEM = Pattern.compile("(\\w+)\\.(?:[A-Za-z]+\\.)?(\\d+)(?:\\.(\\w+))?");
 
     private final ExportEstate estate;
+    /** account|region|cluster of each busy cluster: the DescribeClusters answers left until it is available. */
+    private final Map<String, Integer> busy = new HashMap<>();
+
+    private int busyReads;
 
     SimWrites(ExportEstate estate) {
         this.estate = estate;
     }
 
+    /** How many DescribeClusters answers a cluster a write changed stays busy. */
+    synchronized void busyReads(int reads) {
+        busyReads = reads;
+    }
+
+    /**
+     * Before a DescribeClusters answer of the region: each busy cluster counts it, and is available once its count
+     * runs out. Returns whether a status changed or is still changing (then the answer cannot come from a cache).
+     */
+    synchronized boolean settle(String account, String region) {
+        String prefix = account + "|" + region + "|";
+        boolean any = false;
+        for (Map.Entry<String, Integer> e : new ArrayList<>(busy.entrySet())) {
+            if (!e.getKey().startsWith(prefix)) {
+                continue;
+            }
+            any = true;
+            if (e.getValue() > 0) {
+                e.setValue(e.getValue() - 1);
+                continue;
+            }
+            busy.remove(e.getKey());
+            for (ObjectNode c : clusters(account, region)) {
+                if (e.getKey().equals(prefix + c.path("ClusterIdentifier").asText())) {
+                    c.put("ClusterStatus", "available");
+                }
+            }
+        }
+        return any;
+    }
+
     synchronized JsonNode apply(Call call) throws Refusal {
+        return switch (call.op()) {
+            case MODIFY_CLUSTER, REBOOT_CLUSTER, ROTATE_ENCRYPTION_KEY -> changeCluster(call);
+            default -> write(call);
+        };
+    }
+
+    /** A write that leaves the cluster busy: refused while it is, then busy (or available at once) after. */
+    private JsonNode changeCluster(Call call) throws Refusal {
+        ObjectNode c = cluster(call);
+        String key = call.account() + "|" + call.region() + "|"
+                + c.path("ClusterIdentifier").asText();
+        if (busy.containsKey(key)) {
+            throw Answers.refuse(new AwsError(
+                    "InvalidClusterState",
+                    "The cluster " + c.path("ClusterIdentifier").asText() + " is in state "
+                            + c.path("ClusterStatus").asText() + "; try again when it is available.",
+                    400));
+        }
+        JsonNode answer = write(call);
+        if (busyReads > 0) {
+            busy.put(key, busyReads);
+            c.put(
+                    "ClusterStatus",
+                    switch (call.op()) {
+                        case REBOOT_CLUSTER -> "rebooting";
+                        case ROTATE_ENCRYPTION_KEY -> "rotating-keys";
+                        default -> "modifying";
+                    });
+        } else {
+            c.put("ClusterStatus", "available");
+        }
+        return answer;
+    }
+
+    private JsonNode write(Call call) throws Refusal {
         return switch (call.op()) {
             case MODIFY_CLUSTER -> modifyCluster(call);
             case CREATE_CLUSTER_PARAMETER_GROUP -> createGroup(call);
@@ -46,9 +123,11 @@ final class SimWrites {
             case REVOKE_SNAPSHOT_ACCESS -> snapshotAccess(call, false);
             case AUTHORIZE_SNAPSHOT_ACCESS -> snapshotAccess(call, true);
             case REBOOT_CLUSTER -> reboot(call);
+            case ROTATE_ENCRYPTION_KEY -> rotateKey(call);
             case ENABLE_KEY_ROTATION -> keyRotation(call);
             case UPDATE_WORKGROUP -> updateWorkgroup(call);
             case UPDATE_NAMESPACE -> updateNamespace(call);
+            case UPDATE_SNAPSHOT -> updateSnapshot(call);
             default -> throw new IllegalStateException(call.op() + " is not a write call");
         };
     }
@@ -94,6 +173,18 @@ final class SimWrites {
             for (JsonNode s : g.path("ClusterParameterStatusList")) {
                 ((ObjectNode) s).put("ParameterApplyStatus", "in-sync");
             }
+        }
+        return wrap("Cluster", c);
+    }
+
+    /** The cluster's data keys rotate; nothing Describe shows changes, and an unencrypted cluster is refused. */
+    private JsonNode rotateKey(Call call) throws Refusal {
+        ObjectNode c = cluster(call);
+        if (!c.path("Encrypted").asBoolean(false)) {
+            throw Answers.refuse(new AwsError(
+                    "InvalidClusterState",
+                    "Cluster " + c.path("ClusterIdentifier").asText() + " is not encrypted.",
+                    400));
         }
         return wrap("Cluster", c);
     }
@@ -345,10 +436,27 @@ final class SimWrites {
         return wrap("namespace", n);
     }
 
+    /** A Serverless snapshot's retention, counted from its creation as AWS counts it. */
+    private JsonNode updateSnapshot(Call call) throws Refusal {
+        String name = required(call, "snapshotName");
+        ObjectNode s = item(call, AwsCliCall.SERVERLESS_LIST_SNAPSHOTS, "snapshots", "snapshotName", name);
+        int days = integer(call, "retentionPeriod");
+        if (days != -1 && (days < 1 || days > 3653)) {
+            throw Answers.refuse(
+                    new AwsError("ValidationException", "retentionPeriod must be -1 or between 1 and 3653", 400));
+        }
+        s.put("snapshotRetentionPeriod", days);
+        return wrap("snapshot", s);
+    }
+
     // ---- finding things ----
 
     private List<ObjectNode> clusters(Call call) {
-        Output out = estate.read(call.account(), call.region(), AwsCliCall.DESCRIBE_CLUSTERS, null);
+        return clusters(call.account(), call.region());
+    }
+
+    private List<ObjectNode> clusters(String account, String region) {
+        Output out = estate.read(account, region, AwsCliCall.DESCRIBE_CLUSTERS, null);
         List<ObjectNode> list = new ArrayList<>();
         if (out instanceof Found f) {
             f.json().path("Clusters").forEach(c -> list.add((ObjectNode) c));
