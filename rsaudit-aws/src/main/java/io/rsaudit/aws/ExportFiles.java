@@ -6,11 +6,12 @@ import io.rsaudit.core.source.AwsCliCall;
 import io.rsaudit.core.source.AwsCliFormat;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -92,9 +93,7 @@ final class ExportFiles implements CallSink {
             CliJson.write(g, call, pages);
             g.flush();
             text.write('\n');
-            try (OutputStream out = create(file)) {
-                text.writeTo(out);
-            }
+            write(file, text.toByteArray());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }
@@ -114,8 +113,8 @@ final class ExportFiles implements CallSink {
     }
 
     private void error(Path file, String text) {
-        try (OutputStream out = create(file)) {
-            out.write(text.getBytes(StandardCharsets.UTF_8));
+        try {
+            write(file, text.getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }
@@ -134,11 +133,23 @@ final class ExportFiles implements CallSink {
         }
     }
 
-    private OutputStream create(Path file) throws IOException {
+    /**
+     * Writes the file whole or not at all: to an owner-only temporary beside it (a dot name, which the reader
+     * ignores), renamed into place, so an interrupted export leaves no truncated file for the reader to misread.
+     */
+    private void write(Path file, byte[] content) throws IOException {
         folder(file.getParent());
-        Files.deleteIfExists(file);
-        Files.createFile(file, attributes(FILE));
-        return Files.newOutputStream(file);
+        Path temporary = Files.createTempFile(file.getParent(), ".rsaudit-", ".tmp", attributes(FILE));
+        try {
+            Files.write(temporary, content);
+            try {
+                Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
     }
 
     private FileAttribute<?>[] attributes(Set<PosixFilePermission> permissions) {

@@ -107,7 +107,7 @@ class ErrorTextTest {
                 .doesNotContain("wJalrXUtnFEMI")
                 .doesNotContain("FwoGZXIvYXdzEXAMPLE")
                 .endsWith("\n")
-                .contains("bad request <redacted:");
+                .contains("bad request aws_secret_access_key=<redacted:");
         assertThat(text.strip()).doesNotContain("\n").doesNotContain("\r");
     }
 }

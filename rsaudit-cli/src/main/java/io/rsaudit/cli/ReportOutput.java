@@ -12,7 +12,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -299,7 +298,7 @@ final class ReportOutput {
      */
     private static void moveAllIntoPlace(List<Path> temporaries, List<Path> targets) throws IOException {
         if (temporaries.size() == 1) {
-            moveIntoPlace(temporaries.get(0), targets.get(0));
+            AtomicFiles.moveIntoPlace(temporaries.get(0), targets.get(0));
             return;
         }
         List<Path> previous = new ArrayList<>();
@@ -308,7 +307,7 @@ final class ReportOutput {
             for (int i = 0; i < temporaries.size(); i++) {
                 Path target = targets.get(i);
                 previous.add(Files.isRegularFile(target) ? keep(target) : null);
-                moveIntoPlace(temporaries.get(i), target);
+                AtomicFiles.moveIntoPlace(temporaries.get(i), target);
                 placed++;
             }
         } catch (IOException | RuntimeException e) {
@@ -317,7 +316,7 @@ final class ReportOutput {
                     if (previous.get(i) == null) {
                         Files.deleteIfExists(targets.get(i));
                     } else {
-                        moveIntoPlace(previous.get(i), targets.get(i));
+                        AtomicFiles.moveIntoPlace(previous.get(i), targets.get(i));
                     }
                 } catch (IOException undo) {
                     e.addSuppressed(undo);
@@ -347,24 +346,11 @@ final class ReportOutput {
     }
 
     /**
-     * Renames a finished report over its target, atomically where the file system can: a reader (or a second run)
-     * sees the old report or the new one, never a mix or a truncated file.
-     */
-    private static void moveIntoPlace(Path temporary, Path target) throws IOException {
-        try {
-            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (java.nio.file.AtomicMoveNotSupportedException e) {
-            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
-
-    /**
      * Opens a temporary file beside {@code path} for writing, and keeps the writer (to close), the temporary (to
      * rename) and the path (to tell).
      */
     private Writer file(Path path, List<Writer> files) throws IOException {
-        Path folder = path.toAbsolutePath().getParent();
-        Path temporary = Files.createTempFile(folder, ".rsaudit-", ".tmp");
+        Path temporary = AtomicFiles.temporary(path);
         temporaries.add(temporary);
         written.add(path);
         Writer w = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(temporary), StandardCharsets.UTF_8));
