@@ -1,8 +1,10 @@
 package io.rsaudit.aws;
 
+import com.google.re2j.Pattern;
+import io.rsaudit.core.redact.Redactor;
+import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 
@@ -10,14 +12,15 @@ import software.amazon.awssdk.core.exception.SdkException;
  * The text of an {@code .error} file for a call that failed: one line shaped like the AWS CLI's
  * ({@code An error occurred (CODE) when calling the OPERATION operation ...}), which the offline reader quotes in its
  * collection error, naming the IAM action, the account and the region before AWS's message (the reader keeps the
- * first 300 characters). Credentials never appear: access key ids and every secret the collector's credential
- * providers handed out are masked, should a message ever echo one.
+ * first 300 characters). Secrets never appear, should a message ever echo one: every secret the collector's
+ * credential providers handed out, what core's {@link Redactor} finds (secret keys, tokens, passwords) and request
+ * signatures are masked. Access key ids stay visible, as in every output: they are identifiers, and an
+ * investigation needs them.
  */
 final class ErrorText {
 
-    private static final Pattern ACCESS_KEY_ID = Pattern.compile("\\b(AKIA|ASIA)[A-Z0-9]{16}\\b");
-    private static final Pattern SIGNATURE =
-            Pattern.compile("(?i)(Signature|Credential|X-Amz-Security-Token)=[^,\\s&]+");
+    /** A request signature (linear-time engine: the message comes from outside). */
+    private static final Pattern SIGNATURE = Pattern.compile("(?i)(Signature)=[^,\\s&]+");
 
     private final Set<String> secrets = ConcurrentHashMap.newKeySet();
 
@@ -42,22 +45,52 @@ final class ErrorText {
         String where = action.iam() + ", account " + (account == null ? "(unknown)" : account)
                 + (region == null ? "" : ", region " + region);
         return redact("An error occurred (" + code + ") when calling the " + action.operation() + " operation [" + where
-                        + "]: " + message.replaceAll("\\s*\\R\\s*", " ").strip())
+                        + "]: " + oneLine(message))
                 + "\n";
     }
 
     /** {@code CODE: AWS's message (HTTP status)} on one line, redacted: for messages that name the call themselves. */
     String brief(Throwable e) {
-        return redact(code(e) + ": " + message(e).replaceAll("\\s*\\R\\s*", " ").strip());
+        return redact(code(e) + ": " + oneLine(message(e)));
     }
 
     String redact(String text) {
         String out = text;
         for (String s : secrets) {
-            out = out.replace(s, "[REDACTED]");
+            out = out.replace(s, Redactor.marker(Redactor.SECRET));
         }
-        out = ACCESS_KEY_ID.matcher(out).replaceAll("[REDACTED]");
-        return SIGNATURE.matcher(out).replaceAll("$1=[REDACTED]");
+        out = Redactor.redact(out, new HashSet<>());
+        return SIGNATURE.matcher(out).replaceAll("$1=" + Redactor.marker(Redactor.SECRET));
+    }
+
+    /** The text on one line: each line break, with the blanks around it, becomes one space. */
+    static String oneLine(String text) {
+        StringBuilder b = new StringBuilder(text.length());
+        int i = 0;
+        int n = text.length();
+        while (i < n) {
+            char c = text.charAt(i);
+            if (c == '\n'
+                    || c == '\r'
+                    || c == '\u0085'
+                    || c == '\u2028'
+                    || c == '\u2029'
+                    || c == '\u000b'
+                    || c == '\f') {
+                while (b.length() > 0 && Character.isWhitespace(b.charAt(b.length() - 1))) {
+                    b.setLength(b.length() - 1);
+                }
+                b.append(' ');
+                i++;
+                while (i < n && Character.isWhitespace(text.charAt(i))) {
+                    i++;
+                }
+            } else {
+                b.append(c);
+                i++;
+            }
+        }
+        return b.toString().strip();
     }
 
     /** The request id of AWS's answer inside {@code e}, or {@code null} when AWS did not answer (or gave none). */

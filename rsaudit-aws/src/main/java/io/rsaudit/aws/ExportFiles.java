@@ -7,11 +7,12 @@ import io.rsaudit.core.source.AwsCliFormat;
 import io.rsaudit.core.source.Export;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -64,8 +65,8 @@ final class ExportFiles implements CallSink {
             }
         }
         Path file = dir.resolve(Export.COLLECTION);
-        try (OutputStream out = create(file)) {
-            out.write(("{\n    \"collectedAt\": \"" + startedAt + "\"\n}\n").getBytes(StandardCharsets.UTF_8));
+        try {
+            write(file, ("{\n    \"collectedAt\": \"" + startedAt + "\"\n}\n").getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }
@@ -106,9 +107,7 @@ final class ExportFiles implements CallSink {
             CliJson.write(g, call, pages);
             g.flush();
             text.write('\n');
-            try (OutputStream out = create(file)) {
-                text.writeTo(out);
-            }
+            write(file, text.toByteArray());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }
@@ -128,8 +127,8 @@ final class ExportFiles implements CallSink {
     }
 
     private void error(Path file, String text) {
-        try (OutputStream out = create(file)) {
-            out.write(text.getBytes(StandardCharsets.UTF_8));
+        try {
+            write(file, text.getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }
@@ -148,11 +147,23 @@ final class ExportFiles implements CallSink {
         }
     }
 
-    private OutputStream create(Path file) throws IOException {
+    /**
+     * Writes the file whole or not at all: to an owner-only temporary beside it (a dot name, which the reader
+     * ignores), renamed into place, so an interrupted export leaves no truncated file for the reader to misread.
+     */
+    private void write(Path file, byte[] content) throws IOException {
         folder(file.getParent());
-        Files.deleteIfExists(file);
-        Files.createFile(file, attributes(FILE));
-        return Files.newOutputStream(file);
+        Path temporary = Files.createTempFile(file.getParent(), ".rsaudit-", ".tmp", attributes(FILE));
+        try {
+            Files.write(temporary, content);
+            try {
+                Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
     }
 
     private FileAttribute<?>[] attributes(Set<PosixFilePermission> permissions) {

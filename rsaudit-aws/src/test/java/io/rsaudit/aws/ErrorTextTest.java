@@ -85,11 +85,29 @@ class ErrorTextTest {
                 SdkClientException.create("echo AKIAIOSFODNN7EXAMPLE wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"
                         + " Credential=ASIAIOSFODNN7EXAMPLE/20260601/eu-west-1 Signature=abc123 short"));
         assertThat(text)
-                .doesNotContain("AKIAIOSFODNN7EXAMPLE")
-                .doesNotContain("ASIAIOSFODNN7EXAMPLE")
                 .doesNotContain("wJalrXUtnFEMI")
                 .doesNotContain("abc123")
-                .contains("[REDACTED]")
+                .contains("<redacted:secret>")
+                // access key ids are identifiers, visible in every output
+                .contains("AKIAIOSFODNN7EXAMPLE")
+                .contains("Credential=ASIAIOSFODNN7EXAMPLE/20260601/eu-west-1")
                 .contains("short"); // too short to be a secret: ordinary words stay
+    }
+
+    @Test
+    void secretsTheRedactorKnowsNeverAppearAndTheMessageIsOneLine() {
+        String text = new ErrorText()
+                .of(
+                        Action.of(AwsCliCall.DESCRIBE_CLUSTERS),
+                        "111111111111",
+                        "eu-west-1",
+                        SdkClientException.create("bad request\n  aws_secret_access_key=wJalrXUtnFEMI/K7MDENG\r\n"
+                                + " X-Amz-Security-Token=FwoGZXIvYXdzEXAMPLE&x=1"));
+        assertThat(text)
+                .doesNotContain("wJalrXUtnFEMI")
+                .doesNotContain("FwoGZXIvYXdzEXAMPLE")
+                .endsWith("\n")
+                .contains("bad request aws_secret_access_key=<redacted:");
+        assertThat(text.strip()).doesNotContain("\n").doesNotContain("\r");
     }
 }

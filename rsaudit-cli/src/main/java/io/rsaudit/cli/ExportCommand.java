@@ -2,6 +2,7 @@ package io.rsaudit.cli;
 
 import io.rsaudit.aws.LiveCollector;
 import io.rsaudit.aws.LiveOptions;
+import io.rsaudit.core.report.Terminal;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -57,7 +58,7 @@ final class ExportCommand implements Callable<Integer> {
         LiveOptions options = live.options(TerminalProgress.forStderr(err));
         prepare();
         LiveCollector.Result r = new LiveCollector(options).export(output, clock.instant());
-        r.problems().forEach(p -> err.println("rsaudit: " + p));
+        r.problems().forEach(p -> err.println("rsaudit: " + Terminal.escape(String.valueOf(p))));
         err.printf(
                 Locale.ROOT,
                 "rsaudit: exported %s to %s: %d account-region(s), %d file(s), %d failed call(s) (.error files),"

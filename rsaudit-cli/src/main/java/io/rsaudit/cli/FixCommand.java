@@ -25,7 +25,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -292,8 +291,8 @@ final class FixCommand implements Callable<Integer> {
             out.flush();
             return;
         }
-        try (Writer w = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
-            planFormat.write(plan, w);
+        try {
+            AtomicFiles.write(output, w -> planFormat.write(plan, w));
         } catch (IOException e) {
             throw new Main.UsageException("--output " + output + ": " + e.getMessage());
         }

@@ -1,5 +1,6 @@
 package io.rsaudit.cli;
 
+import io.rsaudit.core.report.Terminal;
 import java.io.PrintWriter;
 import java.time.Clock;
 import picocli.CommandLine;
@@ -46,16 +47,16 @@ public final class Main implements Runnable {
         cli.setErr(err);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             if (e instanceof UsageException) {
-                commandLine.getErr().println("rsaudit: " + e.getMessage());
+                commandLine.getErr().println("rsaudit: " + Terminal.escapeLines(e.getMessage()));
                 return ExitCode.USAGE.code();
             }
-            commandLine.getErr().println("rsaudit: internal error: " + e);
+            commandLine.getErr().println("rsaudit: internal error: " + Terminal.escapeLines(e.toString()));
             e.printStackTrace(commandLine.getErr());
             return ExitCode.INTERNAL.code();
         });
         cli.setParameterExceptionHandler((e, a) -> {
             CommandLine c = e.getCommandLine();
-            c.getErr().println("rsaudit: " + e.getMessage());
+            c.getErr().println("rsaudit: " + Terminal.escapeLines(e.getMessage()));
             c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help'.");
             return ExitCode.USAGE.code();
         });
@@ -63,7 +64,8 @@ public final class Main implements Runnable {
         try {
             code = cli.execute(args);
         } catch (OutOfMemoryError e) {
-            err.println("rsaudit: out of memory (" + e.getMessage() + "): the input needs more than the JVM's limit of "
+            err.println("rsaudit: out of memory (" + Terminal.escape(e.getMessage())
+                    + "): the input needs more than the JVM's limit of "
                     + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB; raise it, e.g."
                     + " RSAUDIT_JAVA_OPTS=-Xmx4g ./rsaudit ... (or java -Xmx4g -jar ...)");
             code = ExitCode.INTERNAL.code();
@@ -73,7 +75,7 @@ public final class Main implements Runnable {
             code = ExitCode.INTERNAL.code();
         } catch (Error e) {
             // one line, not a stack trace: CI must tell a crash (4) from findings (1)
-            err.println("rsaudit: fatal JVM error: " + e);
+            err.println("rsaudit: fatal JVM error: " + Terminal.escape(e.toString()));
             code = ExitCode.INTERNAL.code();
         }
         out.flush();

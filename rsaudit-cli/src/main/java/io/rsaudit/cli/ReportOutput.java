@@ -12,7 +12,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -86,8 +85,11 @@ final class ReportOutput {
 
     private final List<Path> written = new ArrayList<>();
     private Baseline loaded;
-    /** The temporary file each report is written to first, in its target's folder, renamed into place at the end. */
-    private final List<Path> temporaries = new ArrayList<>();
+    /**
+     * The temporary file each report is written to first, in its target's folder, renamed into place at the end;
+     * read by the shutdown hook that removes them when the run is interrupted (SIGINT, SIGTERM).
+     */
+    private final List<Path> temporaries = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /** The registered format names, for the help text. */
     static final class FormatNames extends ArrayList<String> {
@@ -225,6 +227,9 @@ final class ReportOutput {
                     + ": more than one format needs --output-dir, one file per format");
         }
         List<Writer> files = new ArrayList<>();
+        // an interrupted run (Ctrl-C) runs shutdown hooks, not finally blocks: its temporaries go there
+        Thread cleanup = new Thread(this::removeTemporaries, "rsaudit-report-cleanup");
+        Runtime.getRuntime().addShutdownHook(cleanup);
         try {
             List<ReportWriter<H, R, S>> writers = new ArrayList<>();
             if (outputDir != null) {
@@ -250,9 +255,7 @@ final class ReportOutput {
             for (Writer w : files) {
                 w.close();
             }
-            for (int i = 0; i < temporaries.size(); i++) {
-                moveIntoPlace(temporaries.get(i), written.get(i));
-            }
+            moveAllIntoPlace(temporaries, written);
             temporaries.clear();
             return result;
         } catch (IOException e) {
@@ -269,26 +272,77 @@ final class ReportOutput {
                 }
             }
             // a run that did not finish leaves the previous reports as they were, and no partial file
-            for (Path t : temporaries) {
-                try {
-                    Files.deleteIfExists(t);
-                } catch (IOException ignored) {
-                    // a temporary that cannot be removed is named .rsaudit-*.tmp, beside the report
-                }
+            removeTemporaries();
+            try {
+                Runtime.getRuntime().removeShutdownHook(cleanup);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook runs, or has run: nothing left to remove
+            }
+        }
+    }
+
+    private void removeTemporaries() {
+        for (Path t : temporaries) {
+            try {
+                Files.deleteIfExists(t);
+            } catch (IOException ignored) {
+                // a temporary that cannot be removed is named .rsaudit-*.tmp, beside the report
             }
         }
     }
 
     /**
-     * Renames a finished report over its target, atomically where the file system can: a reader (or a second run)
-     * sees the old report or the new one, never a mix or a truncated file.
+     * Renames every finished report over its target, all or nothing: when one cannot be put in place, those already
+     * renamed get their previous report back (kept as a hard link, or a copy, until every rename is done), so an
+     * {@code --output-dir} holds the reports of one run only. Each rename is atomic where the file system can.
      */
-    private static void moveIntoPlace(Path temporary, Path target) throws IOException {
-        try {
-            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (java.nio.file.AtomicMoveNotSupportedException e) {
-            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+    private static void moveAllIntoPlace(List<Path> temporaries, List<Path> targets) throws IOException {
+        if (temporaries.size() == 1) {
+            AtomicFiles.moveIntoPlace(temporaries.get(0), targets.get(0));
+            return;
         }
+        List<Path> previous = new ArrayList<>();
+        int placed = 0;
+        try {
+            for (int i = 0; i < temporaries.size(); i++) {
+                Path target = targets.get(i);
+                previous.add(Files.isRegularFile(target) ? keep(target) : null);
+                AtomicFiles.moveIntoPlace(temporaries.get(i), target);
+                placed++;
+            }
+        } catch (IOException | RuntimeException e) {
+            for (int i = 0; i < placed; i++) {
+                try {
+                    if (previous.get(i) == null) {
+                        Files.deleteIfExists(targets.get(i));
+                    } else {
+                        AtomicFiles.moveIntoPlace(previous.get(i), targets.get(i));
+                    }
+                } catch (IOException undo) {
+                    e.addSuppressed(undo);
+                }
+            }
+            throw e;
+        } finally {
+            for (Path p : previous) {
+                if (p != null) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
+    }
+
+    /** A second name for {@code target}'s current content, beside it: a hard link, or a copy where links fail. */
+    private static Path keep(Path target) throws IOException {
+        Path folder = target.toAbsolutePath().getParent();
+        Path kept = Files.createTempFile(folder, ".rsaudit-", ".previous");
+        Files.delete(kept);
+        try {
+            Files.createLink(kept, target);
+        } catch (IOException | UnsupportedOperationException e) {
+            Files.copy(target, kept);
+        }
+        return kept;
     }
 
     /**
@@ -296,8 +350,7 @@ final class ReportOutput {
      * rename) and the path (to tell).
      */
     private Writer file(Path path, List<Writer> files) throws IOException {
-        Path folder = path.toAbsolutePath().getParent();
-        Path temporary = Files.createTempFile(folder, ".rsaudit-", ".tmp");
+        Path temporary = AtomicFiles.temporary(path);
         temporaries.add(temporary);
         written.add(path);
         Writer w = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(temporary), StandardCharsets.UTF_8));

@@ -47,4 +47,15 @@ class TerminalOutputTest {
         assertThat(run.out()).doesNotContain("\u001b", "\u202e", "Hunter2xSecret");
         assertThat(run.out()).contains("\\x1b[31m\\u202e");
     }
+
+    /** Messages on stderr quote arguments and input: escaped line by line, as reports are. */
+    @Test
+    void errorMessagesOnStderrAreEscaped() {
+        CliRun badOption = CliRun.of("hunt", HuntCommandTest.CORPUS, "--\u001b[2J\u202e");
+        assertThat(badOption.code()).isEqualTo(2);
+        assertThat(badOption.err()).doesNotContain("\u001b", "\u202e").contains("--\\x1b[2J\\u202e");
+        CliRun badTime = CliRun.of("hunt", HuntCommandTest.CORPUS, "--since", "yesterday\u001b]0;owned\u0007");
+        assertThat(badTime.code()).isEqualTo(2);
+        assertThat(badTime.err()).doesNotContain("\u001b", "\u0007").contains("\\x1b]0;owned\\x07");
+    }
 }

@@ -1,5 +1,6 @@
 package io.rsaudit.aws.hunt;
 
+import com.google.re2j.Pattern;
 import io.rsaudit.aws.CallerClients;
 import io.rsaudit.core.hunt.Origin;
 import io.rsaudit.core.hunt.read.LogInput;
@@ -9,7 +10,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * The {@code s3://} and {@code cloudwatch:} arguments of {@code rsaudit hunt}, resolved into inputs for the reader.

@@ -1,5 +1,7 @@
 package io.rsaudit.aws.hunt;
 
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
 import io.rsaudit.aws.CallerClients;
 import io.rsaudit.core.hunt.LogType;
 import io.rsaudit.core.hunt.read.LogInput;
@@ -7,8 +9,6 @@ import io.rsaudit.core.hunt.read.ReadOptions;
 import io.rsaudit.core.hunt.read.ReadProblem;
 import io.rsaudit.core.model.Arns;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.cloudwatchlogs.model.LogStream;

@@ -1,5 +1,7 @@
 package io.rsaudit.aws.hunt;
 
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
 import io.rsaudit.core.hunt.LogType;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -7,8 +9,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * What an S3 key says when it follows Redshift's audit-log naming

@@ -38,6 +38,23 @@ public final class Terminal {
         return b.toString();
     }
 
+    /**
+     * A message of several lines ({@code \n} between them, as rsaudit writes its own): each line escaped as by
+     * {@link #escape}, the line ends kept. For messages on stderr that quote input.
+     */
+    public static String escapeLines(String text) {
+        if (text == null || text.indexOf('\n') < 0) {
+            return escape(text);
+        }
+        StringBuilder b = new StringBuilder(text.length() + 16);
+        int from = 0;
+        for (int nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', from)) {
+            b.append(escape(text.substring(from, nl))).append('\n');
+            from = nl + 1;
+        }
+        return b.append(escape(text.substring(from))).toString();
+    }
+
     /** Whether a terminal would act on {@code c} rather than print it. */
     static boolean acts(char c) {
         if (c < 0x20 || (c >= 0x7f && c <= 0x9f)) {

@@ -1,9 +1,9 @@
 package io.rsaudit.core.source;
 
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Every AWS CLI call the export holds, and where its output lives below an account folder. This table is the

@@ -2,6 +2,7 @@ package io.rsaudit.core.source;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.re2j.Pattern;
 import io.rsaudit.core.model.CollectionError.Kind;
 import io.rsaudit.core.model.Scope;
 import java.io.IOException;
@@ -18,8 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -33,7 +33,6 @@ public final class ExportFolder implements Export {
 
     static final Pattern ACCOUNT = Pattern.compile("\\d{12}");
     static final Pattern REGION = Pattern.compile("[a-z]{2,4}(-[a-z]+)+-\\d{1,2}");
-    private static final Pattern PAGE = Pattern.compile("(.+)\\.page-(\\d+)\\.json");
     private static final ObjectMapper COLLECTION_JSON = new ObjectMapper();
     private static final int MAX_COLLECTION_BYTES = 64 * 1024;
     private static final Set<String> SERVICES = Set.of("redshift", "redshift-serverless", "kms", "cloudtrail", "ec2");
@@ -65,6 +64,9 @@ public final class ExportFolder implements Export {
         } else {
             for (Path child : layout.list(root)) {
                 String name = child.getFileName().toString();
+                if (name.startsWith(".") || layout.link(child)) {
+                    continue;
+                }
                 if (Files.isDirectory(child) && ACCOUNT.matcher(name).matches()) {
                     layout.readAccount(name, child);
                 } else if (Files.isDirectory(child) && REGION.matcher(name).matches()) {
@@ -75,7 +77,7 @@ public final class ExportFolder implements Export {
                                     + " inside a 12-digit account folder (<input>/<account>/" + name
                                     + "/); its files were not"
                                     + " read because they belong to no account");
-                } else if (!name.startsWith(".") && !name.equals("README.md")) {
+                } else if (!name.equals("README.md")) {
                     diagnostics.error(
                             Kind.LAYOUT,
                             name + (Files.isDirectory(child) ? "/" : ""),
@@ -108,6 +110,9 @@ public final class ExportFolder implements Export {
             Instant collectedAt = null;
             for (Path child : list(dir)) {
                 String name = child.getFileName().toString();
+                if (name.startsWith(".") || link(child)) {
+                    continue;
+                }
                 if (name.equals(COLLECTION) && Files.isRegularFile(child, LinkOption.NOFOLLOW_LINKS)) {
                     collectedAt = collectedAt(child);
                 } else if (Files.isDirectory(child) && REGION.matcher(name).matches()) {
@@ -115,7 +120,9 @@ public final class ExportFolder implements Export {
                     checkRegionFolder(child);
                 } else if (Files.isDirectory(child) && name.equals("ec2")) {
                     regionsFailed = regionListFailed(child);
-                } else if (!(Files.isDirectory(child) && name.equals("sts")) && !name.startsWith(".")) {
+                } else if (Files.isDirectory(child) && name.equals("sts")) {
+                    checkServiceFolder(child, "sts", false);
+                } else {
                     diagnostics.error(
                             Kind.LAYOUT, relative(child), "not a region folder, 'sts' or " + COLLECTION + "; ignored");
                 }
@@ -165,7 +172,7 @@ public final class ExportFolder implements Export {
          */
         private boolean regionListFailed(Path ec2) {
             Path error = ec2.resolve("describe-regions.error");
-            boolean failed = Files.isRegularFile(error);
+            boolean failed = Files.isRegularFile(error, LinkOption.NOFOLLOW_LINKS);
             if (failed) {
                 diagnostics.error(
                         Kind.CALL_FAILED,
@@ -174,7 +181,7 @@ public final class ExportFolder implements Export {
                                 + firstLine(error));
             }
             for (Path other : list(ec2)) {
-                if (!other.equals(error) && !other.getFileName().toString().startsWith(".")) {
+                if (!other.equals(error) && !other.getFileName().toString().startsWith(".") && !link(other)) {
                     diagnostics.error(
                             Kind.LAYOUT,
                             relative(other),
@@ -188,16 +195,105 @@ public final class ExportFolder implements Export {
         private void checkRegionFolder(Path regionDir) {
             for (Path child : list(regionDir)) {
                 String name = child.getFileName().toString();
-                if (!Files.isDirectory(child) || !SERVICES.contains(name)) {
-                    if (!name.startsWith(".")) {
-                        diagnostics.error(
-                                Kind.LAYOUT,
-                                relative(child),
-                                "not a service folder (" + String.join(", ", new java.util.TreeSet<>(SERVICES))
-                                        + "); ignored");
-                    }
+                if (name.startsWith(".") || link(child)) {
+                    continue;
+                }
+                if (Files.isDirectory(child) && SERVICES.contains(name)) {
+                    checkServiceFolder(child, name, true);
+                } else {
+                    diagnostics.error(
+                            Kind.LAYOUT,
+                            relative(child),
+                            "not a service folder (" + String.join(", ", new java.util.TreeSet<>(SERVICES))
+                                    + "); ignored");
                 }
             }
+        }
+
+        /**
+         * A service folder holds the files of the service's calls made once per region (or once per account, for
+         * {@code sts}): {@code <operation>.json}, its pages or its {@code .error}; and a folder per call made per
+         * resource. Anything else is reported.
+         */
+        private void checkServiceFolder(Path serviceDir, String service, boolean regional) {
+            List<String> files = new ArrayList<>();
+            List<String> folders = new ArrayList<>();
+            for (AwsCliCall call : AwsCliCall.values()) {
+                if (call.service().equals(service) && call.regional() == regional) {
+                    (call.perResource() == null ? files : folders).add(call.operation());
+                }
+            }
+            for (Path child : list(serviceDir)) {
+                String name = child.getFileName().toString();
+                if (name.startsWith(".") || link(child)) {
+                    continue;
+                }
+                if (Files.isDirectory(child)) {
+                    if (folders.contains(name)) {
+                        checkResourceFolder(child);
+                    } else {
+                        diagnostics.error(
+                                Kind.LAYOUT,
+                                relative(child) + "/",
+                                "not a folder of this layout (" + service + "/ holds "
+                                        + (folders.isEmpty()
+                                                ? "no folders"
+                                                : "the folders " + String.join(", ", folders))
+                                        + "); ignored");
+                    }
+                } else if (!Files.isRegularFile(child) || files.stream().noneMatch(op -> isCallFile(name, op))) {
+                    diagnostics.error(
+                            Kind.LAYOUT,
+                            relative(child),
+                            "not a file of this layout (" + service + "/ holds "
+                                    + (files.isEmpty()
+                                            ? "no files"
+                                            : files.stream()
+                                                    .map(op -> op + ".json")
+                                                    .collect(Collectors.joining(", ")))
+                                    + ", their .page-N.json and .error); ignored");
+                }
+            }
+        }
+
+        /** A folder of per-resource files holds {@code <resource>.json}, its pages or its {@code .error}, nothing else. */
+        private void checkResourceFolder(Path dir) {
+            for (Path child : list(dir)) {
+                String name = child.getFileName().toString();
+                if (name.startsWith(".") || link(child)) {
+                    continue;
+                }
+                boolean file = Files.isRegularFile(child);
+                if (!file || !(name.endsWith(".json") || name.endsWith(".error"))) {
+                    diagnostics.error(
+                            Kind.LAYOUT,
+                            relative(child) + (Files.isDirectory(child) ? "/" : ""),
+                            (file ? "not a per-resource file (<resource>.json or <resource>.error)" : "not a file")
+                                    + "; ignored");
+                }
+            }
+        }
+
+        /**
+         * Whether {@code p} is a symbolic link, reported: links inside the input are not followed, so that an export
+         * reads only what lies in its own folder (a link could lead to any file the user can read, and its first
+         * line would reach the report as an error).
+         */
+        private boolean link(Path p) {
+            if (!Files.isSymbolicLink(p)) {
+                return false;
+            }
+            String target;
+            try {
+                target = Files.readSymbolicLink(p).toString();
+            } catch (IOException | UnsupportedOperationException e) {
+                target = "?";
+            }
+            diagnostics.error(
+                    Kind.LAYOUT,
+                    relative(p),
+                    "a symbolic link (to " + target + "): links inside the input are not followed; ignored");
+            return true;
         }
 
         private List<Path> list(Path dir) {
@@ -208,6 +304,15 @@ public final class ExportFolder implements Export {
                 return List.of();
             }
         }
+    }
+
+    /** Whether {@code name} is the output of operation {@code op}: its file, one of its pages, or its error. */
+    private static boolean isCallFile(String name, String op) {
+        if (name.equals(op + ".json") || name.equals(op + ".error")) {
+            return true;
+        }
+        PageName page = PageName.of(name);
+        return page != null && page.base().equals(op);
     }
 
     String relative(Path p) {
@@ -247,8 +352,16 @@ public final class ExportFolder implements Export {
         Path error = dir.resolve(base + ".error");
         List<Path> pages = new ArrayList<>();
         Optional<Map<String, TreeMap<Integer, Path>>> index = pageIndex(dir, diagnostics);
-        boolean gapless = index.isPresent() && pages(dir, base, index.get(), pages, diagnostics);
-        boolean hasSingle = Files.isRegularFile(single);
+        if (index.isEmpty()) {
+            return new CallOutput.Missing(
+                    CallOutput.Cause.UNREADABLE,
+                    relative(single),
+                    "unreadable: the folder of " + relative(single)
+                            + " cannot be listed or is a symbolic link (see the collection errors)",
+                    null);
+        }
+        boolean gapless = pages(dir, base, index.get(), pages, diagnostics);
+        boolean hasSingle = Files.isRegularFile(single, LinkOption.NOFOLLOW_LINKS);
         if (hasSingle && !pages.isEmpty()) {
             diagnostics.error(
                     Kind.LAYOUT,
@@ -257,22 +370,22 @@ public final class ExportFolder implements Export {
             pages.clear();
             gapless = true;
         }
-        if (Files.exists(error) && (hasSingle || !pages.isEmpty())) {
+        boolean hasError = Files.isRegularFile(error, LinkOption.NOFOLLOW_LINKS);
+        if (hasError && (hasSingle || !pages.isEmpty())) {
             diagnostics.error(
                     Kind.LAYOUT,
                     relative(error),
                     "an .error file sits beside the call's output; the" + " output was read and the error ignored");
         }
         if (!hasSingle && pages.isEmpty()) {
-            if (Files.isRegularFile(error)) {
+            if (hasError) {
                 return CallOutput.Missing.failed(relative(error), firstLine(error));
             }
-            if (index.isEmpty()) {
+            if (Files.isSymbolicLink(single) || Files.isSymbolicLink(error)) {
                 return new CallOutput.Missing(
                         CallOutput.Cause.UNREADABLE,
                         relative(single),
-                        "unreadable: the folder of " + relative(single)
-                                + " cannot be listed (see the collection errors)",
+                        "unreadable: " + relative(single) + " or its .error is a symbolic link, not followed",
                         null);
             }
             return CallOutput.Missing.notCollected(
@@ -308,21 +421,23 @@ public final class ExportFolder implements Export {
     /**
      * The page files of a folder by call or resource name, listed once: a folder of per-resource files is asked
      * about each of its files, and listing it every time would cost the square of its size. Empty when the folder
-     * cannot be listed (reported once, by the read that first asked).
+     * cannot be listed (reported once, by the read that first asked), or when it or its service folder is a
+     * symbolic link (reported by the survey of the layout: links are not followed).
      */
     private Optional<Map<String, TreeMap<Integer, Path>>> pageIndex(Path dir, Diagnostics diagnostics) {
         return pageIndexes.computeIfAbsent(dir, d -> {
             Map<String, TreeMap<Integer, Path>> index = new HashMap<>();
+            if (Files.isSymbolicLink(d) || Files.isSymbolicLink(d.getParent())) {
+                return Optional.empty();
+            }
             if (Files.isDirectory(d)) {
                 try (Stream<Path> s = Files.list(d)) {
                     s.forEach(p -> {
                         String name = p.getFileName().toString();
-                        if (name.contains(".page-")) {
-                            Matcher m = PAGE.matcher(name);
-                            if (m.matches()) {
-                                index.computeIfAbsent(m.group(1), k -> new TreeMap<>())
-                                        .put(Integer.parseInt(m.group(2)), p);
-                            }
+                        PageName page = name.contains(".page-") ? PageName.of(name) : null;
+                        if (page != null && Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
+                            index.computeIfAbsent(page.base(), k -> new TreeMap<>())
+                                    .put(page.number(), p);
                         }
                     });
                 } catch (IOException | java.io.UncheckedIOException e) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
+import com.google.re2j.Pattern;
 import io.rsaudit.core.model.CollectionError.Kind;
 import io.rsaudit.core.model.Provenance;
 import java.io.IOException;
@@ -18,8 +19,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A call's output in an export folder: one file, or pages {@code <name>.page-1.json ... <name>.page-N.json}. Each
@@ -36,7 +35,8 @@ record JsonPages(List<Page> pages, boolean gapless) implements CallOutput.Answer
 
     private static final JsonFactory JSON = new JsonFactory();
 
-    private static final Pattern PAGE = Pattern.compile("(.+)\\.page-(\\d+)\\.json");
+    /** Jackson's description of its source in a message (linear-time: the message can quote the input). */
+    private static final Pattern SOURCE = Pattern.compile("\\[Source: .*?; line: (\\d+), column: (\\d+)\\]");
 
     JsonPages {
         pages = List.copyOf(pages);
@@ -202,9 +202,9 @@ record JsonPages(List<Page> pages, boolean gapless) implements CallOutput.Answer
     }
 
     private static String nextPageName(String location) {
-        Matcher m = PAGE.matcher(location);
-        if (m.matches()) {
-            return m.group(1) + ".page-" + (Integer.parseInt(m.group(2)) + 1) + ".json";
+        PageName page = PageName.of(location);
+        if (page != null) {
+            return page.next();
         }
         return location.replace(".json", ".page-2.json") + " (after renaming this file .page-1.json)";
     }
@@ -255,7 +255,7 @@ record JsonPages(List<Page> pages, boolean gapless) implements CallOutput.Answer
 
     /** Jackson's message without its source description, which names no file and only adds noise. */
     private static String plain(String message) {
-        return message.replaceAll("\\[Source: .*?; line: (\\d+), column: (\\d+)\\]", "line $1, column $2");
+        return SOURCE.matcher(message).replaceAll("line $1, column $2");
     }
 
     private static String at(JsonLocation location) {

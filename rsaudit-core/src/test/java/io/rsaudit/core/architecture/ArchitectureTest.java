@@ -87,4 +87,30 @@ class ArchitectureTest {
             .dependOnClassesThat()
             .resideInAnyPackage("io.rsaudit.aws..", "io.rsaudit.cli..")
             .because("the modules stack core <- aws <- cli");
+
+    /**
+     * Issue 19 #15: what comes from outside (logs, exports, file names, AWS messages) is matched by RE2/J or plain
+     * code, whose time is linear in the text. java.util.regex backtracks, so only these classes may use it, each on
+     * text whose shape its pattern cannot make slow: anchored patterns without nested or overlapping repetition over
+     * identifiers, tags and durations of policy and rule files, and over rsaudit's own resources.
+     */
+    @ArchTest
+    static final ArchRule inputIsMatchedInLinearTime = noClasses()
+            .that()
+            .doNotBelongToAnyOf(
+                    io.rsaudit.core.model.Durations.class,
+                    io.rsaudit.core.policy.PolicyLoader.class,
+                    io.rsaudit.core.compliance.Frameworks.class,
+                    io.rsaudit.core.check.Documentation.class,
+                    io.rsaudit.core.check.CheckMetadata.class)
+            .and()
+            .doNotHaveFullyQualifiedName("io.rsaudit.core.hunt.rule.PolicyRefs")
+            .and()
+            .doNotHaveFullyQualifiedName("io.rsaudit.core.hunt.engine.HuntEngine")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("java.util.regex..")
+            .because("a backtracking regex on hostile input can run for minutes (issue 19); policy references in"
+                    + " rules are one anchored token, the engine prints rules' conditions, and events are matched by"
+                    + " RE2/J");
 }

@@ -378,4 +378,62 @@ class CliJsonSourceBadInputTest {
                 .contains("notes.txt", "111111111111/eu-west-1/s3");
         assertThat(inv.clusters()).hasSize(1);
     }
+
+    /** Issue 19 #13: what does not fit the layout is reported at every level, and links are not followed. */
+    @Test
+    void strayFilesFoldersAndLinksInsideServiceFoldersAreReported() throws Exception {
+        Path root = dir.resolve("export");
+        Path outside = dir.resolve("outside");
+        Estate.in(outside)
+                .text("leak.error", "An error occurred: LEAKED-LINE\n")
+                .json("cloudtrail/describe-trails.json", "{'trailList': []}");
+        String region = "111111111111/eu-west-1/";
+        Inventory inv = Estate.in(root)
+                .json(CLUSTERS, GOOD)
+                .json(region + "redshift/describe-cluster-snapshots.page-1.json", "{'Snapshots': []}")
+                .json(region + "redshift/describe-logging-status/good.json", "{'LoggingEnabled': false}")
+                .text(region + "redshift/notes.txt", "x")
+                .json(region + "redshift/describe-clusterz.json", "{}")
+                .json(region + "redshift/describe-clusters.page-x.json", "{}")
+                .json(region + "redshift/old/describe-clusters.json", GOOD)
+                .json(region + "redshift/describe-logging-status/nested/good.json", "{}")
+                .text(region + "redshift/describe-logging-status/readme.txt", "x")
+                .json(region + "kms/describe-key.json", "{}")
+                .json("111111111111/sts/extra.json", "{}")
+                .load();
+        assertThat(errors(inv, Kind.LAYOUT))
+                .extracting(CollectionError::location)
+                .containsExactlyInAnyOrder(
+                        region + "redshift/notes.txt",
+                        region + "redshift/describe-clusterz.json",
+                        region + "redshift/describe-clusters.page-x.json",
+                        region + "redshift/old/",
+                        region + "redshift/describe-logging-status/nested/",
+                        region + "redshift/describe-logging-status/readme.txt",
+                        region + "kms/describe-key.json",
+                        "111111111111/sts/extra.json");
+        assertThat(inv.clusters()).extracting(Cluster::identifier).containsExactly("good");
+
+        java.nio.file.Files.createSymbolicLink(
+                root.resolve(region + "redshift/describe-snapshot-copy-grants.error"), outside.resolve("leak.error"));
+        java.nio.file.Files.createSymbolicLink(root.resolve(region + "cloudtrail"), outside.resolve("cloudtrail"));
+        java.nio.file.Files.createSymbolicLink(
+                root.resolve(region + "redshift/describe-logging-status/linked.json"),
+                root.resolve(region + "redshift/describe-logging-status/good.json"));
+        inv = new CliJsonSource(root).load();
+        assertThat(errors(inv, Kind.LAYOUT))
+                .filteredOn(e -> e.message().contains("symbolic link"))
+                .extracting(CollectionError::location)
+                .containsExactlyInAnyOrder(
+                        region + "redshift/describe-snapshot-copy-grants.error",
+                        region + "cloudtrail",
+                        region + "redshift/describe-logging-status/linked.json");
+        assertThat(inv.errors()).noneSatisfy(e -> assertThat(e.message()).contains("LEAKED-LINE"));
+        // the linked folder's trails were not read: the account's trails stay unknown
+        assertThat(inv.accounts())
+                .singleElement()
+                .satisfies(a -> assertThat(a.trails().isUnknown())
+                        .as(a.trails().toString())
+                        .isTrue());
+    }
 }

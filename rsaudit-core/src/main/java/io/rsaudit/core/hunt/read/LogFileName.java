@@ -1,8 +1,8 @@
 package io.rsaudit.core.hunt.read;
 
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
 import io.rsaudit.core.hunt.LogType;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * What an input's name says: Redshift's S3 object name

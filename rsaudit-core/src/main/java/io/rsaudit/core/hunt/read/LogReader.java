@@ -48,11 +48,17 @@ public final class LogReader {
      * only what the sink throws (wrapped when it is checked) and {@link InterruptedException} as an unchecked
      * {@link IllegalStateException} when interrupted.
      */
-    public static ReadSummary read(List<LogInput> inputs, ReadOptions options, EventSink sink) {
+    public static ReadSummary read(List<LogInput> inputs, ReadOptions given, EventSink sink) {
         List<FileRead> done = new ArrayList<>(inputs.size());
-        boolean serial = options.parallelism() == 1 || inputs.size() < 2;
-        boolean withWorkers = fileWorkers(options, serial ? 1 : Math.min(options.parallelism(), inputs.size()));
-        ThreadPoolExecutor workers = withWorkers ? workers(Runtime.getRuntime().availableProcessors()) : null;
+        boolean serial = given.parallelism() == 1 || inputs.size() < 2;
+        int fileThreads = serial ? 1 : Math.min(given.parallelism(), inputs.size());
+        boolean withWorkers = fileWorkers(given, fileThreads);
+        int processors = Runtime.getRuntime().availableProcessors();
+        ReadOptions options = given.withMaxRecordBytes(maxRecordBytes(
+                given.maxRecordBytes(),
+                Runtime.getRuntime().maxMemory(),
+                fileThreads + (withWorkers ? Math.max(1, processors - 1) : 0)));
+        ThreadPoolExecutor workers = withWorkers ? workers(processors) : null;
         try {
             readAll(inputs, options, serial, workers, sink, done);
         } finally {
@@ -61,6 +67,17 @@ public final class LogReader {
             }
         }
         return summarize(done);
+    }
+
+    /**
+     * The largest record read whole: the maximum asked for, or less when the heap cannot hold a record of that size on
+     * each thread that parses at once, a record needing up to {@link ReadOptions#RECORD_MEMORY_MULTIPLE} times its size
+     * while it is read, redacted and judged. A larger record is reported as oversized and skipped, not held: one record
+     * cannot exhaust the heap.
+     */
+    static int maxRecordBytes(int asked, long heapBytes, int parsingThreads) {
+        long fits = heapBytes / ((long) ReadOptions.RECORD_MEMORY_MULTIPLE * Math.max(1, parsingThreads));
+        return (int) Math.max(64, Math.min(asked, fits));
     }
 
     /**

@@ -15,7 +15,8 @@ import java.util.Set;
  * @param clusters        keep only these clusters (empty: all)
  * @param includeRdsdb    keep records of Redshift's internal {@code rdsdb} user (dropped by default, but counted)
  * @param parallelism     how many files are read at once, one thread each
- * @param maxRecordBytes  a longer record is reported and skipped without being held whole
+ * @param maxRecordBytes  a longer record is reported and skipped without being held whole (the reader lowers it
+ *                        when the heap is too small for a record this long on each parsing thread)
  * @param fileWorkers     whether one file's lines are parsed on worker threads while its own thread reads (and
  *                        inflates) it
  */
@@ -49,6 +50,14 @@ public record ReadOptions(
     }
 
     public static final int DEFAULT_MAX_RECORD_BYTES = 16 << 20;
+
+    /**
+     * How many times its size a record may need while it is held, decoded, redacted and judged (the reader's line
+     * buffer, the record's bytes, its text, the redactor's copies at each nesting level, a case-folded copy for a
+     * rule): the reader lowers the maximum record size so that each parsing thread's record fits in the heap this
+     * many times over ({@code LogReader.maxRecordBytes}).
+     */
+    public static final int RECORD_MEMORY_MULTIPLE = 8;
 
     public ReadOptions {
         accounts = accounts == null ? Set.of() : Set.copyOf(accounts);

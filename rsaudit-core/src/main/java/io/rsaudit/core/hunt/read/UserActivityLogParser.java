@@ -255,13 +255,14 @@ final class UserActivityLogParser implements LineReader.Lines {
             file.invalidUtf8(line);
         }
         String text = Text.decode(sql, 0, end, ascii);
+        // a big record's bytes are let go before the redactor copies its text, not after
+        if (sql.length > 1 << 20) {
+            sql = new byte[4096];
+        }
         if ((scan & SecretScan.MAY_HOLD_SECRET) != 0) {
             Set<String> found = new LinkedHashSet<>(2);
             text = Redactor.redact(text, found);
             values[NAMES.length - 1] = Redactor.kinds(found);
-        }
-        if (sql.length > 1 << 20) {
-            sql = new byte[4096];
         }
         file.offer(new Event(
                 LogType.USER_ACTIVITY_LOG,

@@ -1,11 +1,12 @@
 package io.rsaudit.core.hunt.rule;
 
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
+import io.rsaudit.core.policy.Glob;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Parses {@code a and not (b or c)}, {@code 1 of sel*}, {@code all of them}. Precedence: {@code not} binds tighter
@@ -85,9 +86,10 @@ final class ConditionParser {
             pos++;
             String pattern = next("a selection pattern or 'them' after 'of'");
             List<Condition> refs = new ArrayList<>();
-            Pattern glob = Pattern.compile(Pattern.quote(pattern).replace("*", "\\E.*\\Q"));
+            // a selection pattern has only '*' (the tokens allow no '?'): the linear-time glob of suppressions
+            Glob glob = Glob.of(pattern);
             for (String s : selections) {
-                if (pattern.equalsIgnoreCase("them") || glob.matcher(s).matches()) {
+                if (pattern.equalsIgnoreCase("them") || glob.matches(s)) {
                     refs.add(new Condition.Ref(s));
                 }
             }

@@ -1,6 +1,7 @@
 package io.rsaudit.core.hunt.rule;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.google.re2j.Pattern;
 import io.rsaudit.core.hunt.LogType;
 import io.rsaudit.core.hunt.rule.Correlation.Aggregation;
 import io.rsaudit.core.hunt.rule.Correlation.Novelty;
@@ -20,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Reads one rule file and validates all of it, collecting every problem with its line and field rather than
@@ -301,7 +301,7 @@ public final class RuleLoader {
                     field(from.get(i), from.size() == 1 ? path + ".from" : path + ".from[" + i + "]");
                 }
                 String re = text(v, "re", path + ".re", true);
-                com.google.re2j.Pattern p = regex(re, path + ".re");
+                Pattern p = regex(re, path + ".re");
                 if (p != null && p.groupCount() < 1) {
                     problem(path + ".re", "needs a capture group: the extracted value is the first group");
                     p = null;
@@ -631,7 +631,7 @@ public final class RuleLoader {
             return text;
         }
 
-        private com.google.re2j.Pattern regex(String re, String path) {
+        private Pattern regex(String re, String path) {
             if (re == null) {
                 return null;
             }

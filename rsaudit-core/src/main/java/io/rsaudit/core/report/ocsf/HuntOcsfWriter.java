@@ -2,6 +2,8 @@ package io.rsaudit.core.report.ocsf;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
 import io.rsaudit.core.baseline.Fingerprint;
 import io.rsaudit.core.hunt.Event;
 import io.rsaudit.core.hunt.LogType;
@@ -20,8 +22,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Each hunt alert as an OCSF Detection Finding (class 2004), one per line. {@code finding_info.uid} is the alert's
