@@ -68,12 +68,14 @@ class JsonLinesTest {
     @Test
     void theTableKeepsTheFirstLineOfAHashAndTellsAbsentHashesApart() {
         JsonLines.Table table = new JsonLines.Table();
+        long spread = 0x9E3779B97F4A7C15L;
         for (long h = -500; h < 500; h++) {
-            table.putIfAbsent(h * 0x9E3779B97F4A7C15L, (int) h + 1000);
+            table.putIfAbsent(h * spread, (int) h + 1000);
         }
-        table.putIfAbsent(7 * 0x9E3779B97F4A7C15L, 1);
-        assertThat(table.lineOf(7 * 0x9E3779B97F4A7C15L)).hasValue(1007);
-        assertThat(table.lineOf(-500 * 0x9E3779B97F4A7C15L)).hasValue(500);
+        table.putIfAbsent(7 * spread, 1);
+        assertThat(table.lineOf(7 * spread)).hasValue(1007);
+        assertThat(table.lineOf(-500 * spread)).hasValue(500);
+        assertThat(table.lineOf(0)).as("0 is stored as 1").hasValue(1000);
         assertThat(table.lineOf(12345)).isEmpty();
         assertThat(JsonLines.hash("/Clusters/0")).isNotEqualTo(JsonLines.hash("/Clusters/1"));
     }
