@@ -201,14 +201,19 @@ public final class ScanTextWriter implements ReportWriter<ScanHeader, Finding, S
 
     /** A fix command, each line shown as {@link #t} shows it, the lines after the first indented under it. */
     private String fix(String cli) {
-        StringBuilder b = new StringBuilder(cli.length() + 256);
+        // the lines of String.lines(): ended by \n, \r or \r\n
+        String text = cli.indexOf('\r') < 0 ? cli : cli.replace("\r\n", "\n").replace('\r', '\n');
+        StringBuilder b = new StringBuilder(text.length() + 256);
         int from = 0;
-        while (from < cli.length()) {
-            int end = lineEnd(cli, from);
+        while (from < text.length()) {
+            int end = text.indexOf('\n', from);
+            if (end < 0) {
+                end = text.length();
+            }
             if (from > 0) {
                 b.append("\n                 ");
             }
-            String line = cli.substring(from, end);
+            String line = text.substring(from, end);
             String shown = fixLines.get(line);
             if (shown == null) {
                 shown = t(line);
@@ -218,23 +223,9 @@ public final class ScanTextWriter implements ReportWriter<ScanHeader, Finding, S
                 fixLines.put(line, shown);
             }
             b.append(shown);
-            from = end < cli.length()
-                            && cli.charAt(end) == '\r'
-                            && end + 1 < cli.length()
-                            && cli.charAt(end + 1) == '\n'
-                    ? end + 2
-                    : end + 1;
+            from = end + 1;
         }
         return b.toString();
-    }
-
-    /** Where the line starting at {@code from} ends, as {@link String#lines} ends lines: at \n, \r or \r\n. */
-    private static int lineEnd(String s, int from) {
-        int i = from;
-        while (i < s.length() && s.charAt(i) != '\n' && s.charAt(i) != '\r') {
-            i++;
-        }
-        return i;
     }
 
     /** Bounds {@link #fixLines}: past it, it starts again. */
