@@ -21,25 +21,28 @@ format="${RSAUDIT_BENCH_FORMAT:-json}"
 read -r -a jvm <<<"${RSAUDIT_BENCH_JAVA_OPTS:--XX:TieredStopAtLevel=1 -XX:+UseSerialGC}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-printf '%-50s %5s %9s %9s %12s %16s\n' jar run wall_s vs_floor peak_rss_mib live_heap_mib
+printf '%-50s %5s %9s %9s %7s %9s %12s %16s\n' jar run wall_s vs_floor cpu_s cpu/flr peak_rss_mib live_heap_mib
 for ((i = 1; i <= repeat; i++)); do
-    floor="$( { /usr/bin/time -f '%e' find "$estate" -type f -exec cat {} + >/dev/null; } 2>&1 | tail -n 1)"
-    printf '%-50s %5d %9s %9s\n' "floor: cat every file" "$i" "$floor" "1.00"
+    read -r floor floor_cpu < <( { /usr/bin/time -f '%e %U %S' find "$estate" -type f -exec cat {} + >/dev/null; } 2>&1 \
+        | tail -n 1 | awk '{ printf "%s %.2f\n", $1, $2 + $3 }')
+    printf '%-50s %5d %9s %9s %7s %9s\n' "floor: cat every file" "$i" "$floor" "1.00" "$floor_cpu" "1.00"
     for jar in "${jars[@]}"; do
         rm -f "$work/gc.log" "$work/report.json"
         code=0
-        /usr/bin/time -f '%e %M' -o "$work/time" java "${jvm[@]}" "-Xmx$xmx" "-Xlog:gc:file=$work/gc.log" -jar "$jar" \
+        /usr/bin/time -f '%e %M %U %S' -o "$work/time" java "${jvm[@]}" "-Xmx$xmx" "-Xlog:gc:file=$work/gc.log" -jar "$jar" \
             scan --input "$estate" --format "$format" --output "$work/report.json" --fail-on none >/dev/null 2>"$work/err" || code=$?
         if [ "$code" -ne 0 ] && [ "$code" -ne 1 ] && [ "$code" -ne 3 ]; then
             cat "$work/err" >&2
             echo "bench-scan-report: $jar exited with $code" >&2
             exit 4
         fi
-        read -r wall rss < <(tail -n 1 "$work/time")
+        read -r wall rss user sys < <(tail -n 1 "$work/time")
+        cpu="$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", u + s }')"
         # "GC(7) Pause Young (Normal) (G1 Evacuation Pause) 300M->120M(512M) 5.1ms": the largest "after"
         live="$(sed -n 's/.*[0-9]M->\([0-9]*\)M([0-9]*M).*/\1/p' "$work/gc.log" | sort -n | tail -n 1)"
         ratio="$(awk -v w="$wall" -v f="$floor" 'BEGIN { printf "%.1f", (f > 0 ? w / f : 0) }')"
-        printf '%-50s %5d %9s %9s %12d %16s\n' "$(basename "$(dirname "$jar")")/$(basename "$jar")" "$i" "$wall" \
-            "$ratio" $((rss / 1024)) "${live:-0}"
+        cpu_ratio="$(awk -v c="$cpu" -v f="$floor_cpu" 'BEGIN { printf "%.1f", (f > 0 ? c / f : 0) }')"
+        printf '%-50s %5d %9s %9s %7s %9s %12d %16s\n' "$(basename "$(dirname "$jar")")/$(basename "$jar")" "$i" \
+            "$wall" "$ratio" "$cpu" "$cpu_ratio" $((rss / 1024)) "${live:-0}"
     done
 done

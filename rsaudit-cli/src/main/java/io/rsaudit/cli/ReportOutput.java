@@ -5,6 +5,7 @@ import io.rsaudit.core.model.Severity;
 import io.rsaudit.core.report.Format;
 import io.rsaudit.core.report.ReportWriter;
 import io.rsaudit.core.report.formats.Formats;
+import java.io.BufferedOutputStream;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -353,7 +354,9 @@ final class ReportOutput {
         Path temporary = AtomicFiles.temporary(path);
         temporaries.add(temporary);
         written.add(path);
-        Writer w = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(temporary), StandardCharsets.UTF_8));
+        // the file's channel is written in blocks of 64 KiB: unbuffered, each 8 KiB the encoder fills is a system call
+        Writer w = new BufferedWriter(new OutputStreamWriter(
+                new BufferedOutputStream(Files.newOutputStream(temporary), 1 << 16), StandardCharsets.UTF_8));
         files.add(w);
         return w;
     }

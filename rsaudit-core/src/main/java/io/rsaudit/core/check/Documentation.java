@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -145,74 +146,119 @@ public record Documentation(
      * value that stands outside quotes in the template is single-quoted; inside the template's own quotes it is
      * inserted as is, which is safe because every value is first checked against {@link #SAFE}: a value outside it
      * (a name no AWS API accepts, such as one with a {@code $(...)} in it) gets no command at all, only a comment
-     * saying why, with the value escaped.
+     * saying why, with the value escaped. The template is read once ({@link Template}); each call only checks the
+     * values and joins the pieces.
      */
     public String cliFor(String name, String region, String account, String arn) {
-        Map<String, String> values = new LinkedHashMap<>();
-        values.put("name", name);
-        values.put("region", region == null ? "us-east-1" : region);
-        values.put("account", account);
-        values.put("arn", arn);
-        for (Map.Entry<String, String> e : values.entrySet()) {
-            if (e.getValue() == null || !SAFE.matcher(e.getValue()).matches()) {
-                return "# rsaudit prints no command for this resource: its " + e.getKey() + " "
-                        + shown(e.getValue()) + " does not follow AWS naming rules (letters, digits and . _ : / @ + = ,"
+        String[] values = {name, region == null ? "us-east-1" : region, account, arn};
+        for (int k = 0; k < values.length; k++) {
+            if (!safe(values[k])) {
+                return "# rsaudit prints no command for this resource: its " + Template.PLACEHOLDERS.get(k) + " "
+                        + shown(values[k]) + " does not follow AWS naming rules (letters, digits and . _ : / @ + = ,"
                         + " - only), so it cannot be quoted into a command that is safe to paste; check the input";
             }
         }
-        StringBuilder out = new StringBuilder(cli.length() + 64);
-        char quote = 0;
-        boolean comment = false;
-        for (int i = 0; i < cli.length(); i++) {
-            char c = cli.charAt(i);
-            if (quote == 0 && (i == 0 || cli.charAt(i - 1) == '\n')) {
-                // a comment line's apostrophes ("cluster's") are prose, not quotes
-                int end = lineEnd(i);
-                int first = i;
-                while (first < end && Character.isWhitespace(cli.charAt(first))) {
-                    first++;
-                }
-                comment = first < end && cli.charAt(first) == '#';
-            }
-            if (c == '{' && cli.startsWith("{{", i)) {
-                int end = cli.indexOf("}}", i);
-                String value = end < 0 ? null : values.get(cli.substring(i + 2, end));
-                if (value != null) {
-                    boolean wordStart = i == 0 || Character.isWhitespace(cli.charAt(i - 1)) || cli.charAt(i - 1) == '=';
-                    if (quote == 0 && !comment && wordStart) {
-                        // the quotes take in the rest of the word: '{{name}}-tls' reads better than '{{name}}'-tls
-                        int after = end + 2;
-                        while (after < cli.length()
-                                && SUFFIX.indexOf(cli.charAt(after)) < 0
-                                && safe(cli.charAt(after))) {
-                            after++;
-                        }
-                        out.append('\'')
-                                .append(value)
-                                .append(cli, end + 2, after)
-                                .append('\'');
-                        i = after - 1;
-                    } else {
-                        // inside the template's own quotes, or within a word, the checked value is inert as it is
-                        out.append(value);
-                        i = end + 1;
-                    }
-                    continue;
-                }
-            }
-            if (!comment && quote == 0 && (c == '\'' || c == '"')) {
-                quote = c;
-            } else if (!comment && c == quote) {
-                quote = 0;
-            }
-            out.append(c);
-        }
-        return out.toString();
+        return Template.of(cli).fill(values);
     }
 
-    private int lineEnd(int from) {
-        int end = cli.indexOf('\n', from);
-        return end < 0 ? cli.length() : end;
+    /**
+     * A CLI template cut into pieces once: literal text, and placeholders to be filled as they are or single-quoted
+     * with the rest of their word. Kept per template text, so that the hundreds of thousands of findings of a scan
+     * read each check's template once.
+     */
+    private record Template(List<Piece> pieces, int length) {
+
+        /** The placeholders, in the order of {@link #fill}'s values. */
+        static final List<String> PLACEHOLDERS = List.of("name", "region", "account", "arn");
+
+        private static final Map<String, Template> CACHE = new ConcurrentHashMap<>();
+
+        /**
+         * @param text literal text; after the value of a quoted placeholder, the rest of its word
+         * @param slot the placeholder's index in {@link #PLACEHOLDERS}, or -1 for literal text
+         * @param quoted whether the value and {@code text} go inside single quotes
+         */
+        private record Piece(String text, int slot, boolean quoted) {}
+
+        static Template of(String cli) {
+            return CACHE.computeIfAbsent(cli, Template::read);
+        }
+
+        String fill(String[] values) {
+            StringBuilder out = new StringBuilder(length + 64);
+            for (Piece p : pieces) {
+                if (p.slot < 0) {
+                    out.append(p.text);
+                } else if (p.quoted) {
+                    out.append('\'').append(values[p.slot]).append(p.text).append('\'');
+                } else {
+                    out.append(values[p.slot]);
+                }
+            }
+            return out.toString();
+        }
+
+        private static Template read(String cli) {
+            List<Piece> pieces = new ArrayList<>();
+            StringBuilder literal = new StringBuilder();
+            char quote = 0;
+            boolean comment = false;
+            for (int i = 0; i < cli.length(); i++) {
+                char c = cli.charAt(i);
+                if (quote == 0 && (i == 0 || cli.charAt(i - 1) == '\n')) {
+                    // a comment line's apostrophes ("cluster's") are prose, not quotes
+                    int end = lineEnd(cli, i);
+                    int first = i;
+                    while (first < end && Character.isWhitespace(cli.charAt(first))) {
+                        first++;
+                    }
+                    comment = first < end && cli.charAt(first) == '#';
+                }
+                if (c == '{' && cli.startsWith("{{", i)) {
+                    int end = cli.indexOf("}}", i);
+                    int slot = end < 0 ? -1 : PLACEHOLDERS.indexOf(cli.substring(i + 2, end));
+                    if (slot >= 0) {
+                        if (literal.length() > 0) {
+                            pieces.add(new Piece(literal.toString(), -1, false));
+                            literal.setLength(0);
+                        }
+                        boolean wordStart =
+                                i == 0 || Character.isWhitespace(cli.charAt(i - 1)) || cli.charAt(i - 1) == '=';
+                        if (quote == 0 && !comment && wordStart) {
+                            // the quotes take in the rest of the word: '{{name}}-tls' reads better than '{{name}}'-tls
+                            int after = end + 2;
+                            while (after < cli.length()
+                                    && SUFFIX.indexOf(cli.charAt(after)) < 0
+                                    && safe(cli.charAt(after))) {
+                                after++;
+                            }
+                            pieces.add(new Piece(cli.substring(end + 2, after), slot, true));
+                            i = after - 1;
+                        } else {
+                            // inside the template's own quotes, or within a word, the checked value is inert as it is
+                            pieces.add(new Piece("", slot, false));
+                            i = end + 1;
+                        }
+                        continue;
+                    }
+                }
+                if (!comment && quote == 0 && (c == '\'' || c == '"')) {
+                    quote = c;
+                } else if (!comment && c == quote) {
+                    quote = 0;
+                }
+                literal.append(c);
+            }
+            if (literal.length() > 0) {
+                pieces.add(new Piece(literal.toString(), -1, false));
+            }
+            return new Template(List.copyOf(pieces), cli.length());
+        }
+
+        private static int lineEnd(String cli, int from) {
+            int end = cli.indexOf('\n', from);
+            return end < 0 ? cli.length() : end;
+        }
     }
 
     /** Characters that end the word a quoted placeholder takes in. */
@@ -220,6 +266,19 @@ public record Documentation(
 
     /** What an AWS identifier, region or account id may hold: nothing a shell would act on, inside or outside quotes. */
     static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._:/@+=,-]{1,2048}");
+
+    /** Whether {@code value} matches {@link #SAFE}, without a matcher. */
+    private static boolean safe(String value) {
+        if (value == null || value.isEmpty() || value.length() > 2048) {
+            return false;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            if (!safe(value.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
 
     /** One character of {@link #SAFE}, without a matcher per character. */
     private static boolean safe(char c) {

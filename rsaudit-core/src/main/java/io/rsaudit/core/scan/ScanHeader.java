@@ -8,8 +8,10 @@ import io.rsaudit.core.model.Severity;
 import io.rsaudit.core.source.AwsCliCall;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What a scan report opens with: the run, what was scanned against which checks and policy, and the problems met
@@ -53,8 +55,25 @@ public record ScanHeader(
         return collectionErrors.size() - errorCount();
     }
 
-    /** The IAM action of the call whose output holds {@code provenance} ({@code redshift:DescribeClusters}), if any. */
+    /**
+     * The IAM action of the call whose output holds {@code provenance} ({@code redshift:DescribeClusters}), if any.
+     * Remembered per location: an estate has some thousand files or calls, and its reports ask once per finding.
+     */
     public static Optional<String> iamAction(Provenance provenance) {
-        return AwsCliCall.ofLocation(provenance.location()).map(AwsCliCall::iamAction);
+        String location = provenance.location();
+        Optional<String> action = ACTIONS.get(location);
+        if (action == null) {
+            action = AwsCliCall.ofLocation(location).map(AwsCliCall::iamAction);
+            if (ACTIONS.size() >= MAX_ACTIONS) {
+                ACTIONS.clear();
+            }
+            ACTIONS.put(location, action);
+        }
+        return action;
     }
+
+    /** Bounds the memory of {@link #ACTIONS} whatever the number of locations: past it, it starts again. */
+    private static final int MAX_ACTIONS = 65_536;
+
+    private static final Map<String, Optional<String>> ACTIONS = new ConcurrentHashMap<>();
 }

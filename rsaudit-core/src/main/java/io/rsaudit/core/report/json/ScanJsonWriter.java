@@ -30,11 +30,13 @@ import io.rsaudit.core.scan.ScanSummary;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.TreeSet;
 
 /**
  * The machine-readable scan report, schema {@value #SCHEMA} ({@code docs/json-report.md}). Each finding is written
- * as it comes (one small Jackson tree at a time) and forgotten; the summary's counts follow the findings.
+ * as it comes, member by member to the generator (a scan has hundreds of thousands), and forgotten; the summary's
+ * counts follow the findings.
  */
 public final class ScanJsonWriter implements ReportWriter<ScanHeader, Finding, ScanSummary> {
 
@@ -49,6 +51,8 @@ public final class ScanJsonWriter implements ReportWriter<ScanHeader, Finding, S
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
             .disable(MapperFeature.AUTO_DETECT_IS_GETTERS)
             .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
+            // the buffered writer behind the generator is flushed with the summary, not after each tree
+            .disable(SerializationFeature.FLUSH_AFTER_WRITE_VALUE)
             .addMixIn(Provenance.class, Omitted.class)
             .addModule(new SimpleModule().addSerializer(Value.class, new ValueSerializer()))
             .build();
@@ -99,7 +103,7 @@ public final class ScanJsonWriter implements ReportWriter<ScanHeader, Finding, S
 
     @Override
     public void result(Finding f) throws IOException {
-        g.writeTree(finding(f));
+        finding(f);
     }
 
     @Override
@@ -177,54 +181,83 @@ public final class ScanJsonWriter implements ReportWriter<ScanHeader, Finding, S
         return a;
     }
 
-    private static ObjectNode finding(Finding f) {
-        ObjectNode n = JSON.createObjectNode();
-        n.put("check", f.check().id());
-        n.put("outcome", label(f.result()));
-        n.put("severity", f.severity().label());
-        ObjectNode r = n.putObject("resource");
-        r.put("type", f.resource().type().name().toLowerCase(Locale.ROOT));
-        r.put("arn", f.resource().arn());
-        r.put("name", f.resource().name());
-        r.put("account", f.resource().scope().account());
-        r.put("region", f.resource().scope().region());
-        n.put("message", Redacted.safe(f.outcome().message()));
+    /** Writes {@code f} straight to the generator, member by member, as a tree of it would be written. */
+    private void finding(Finding f) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("check", f.check().id());
+        g.writeStringField("outcome", label(f.result()));
+        g.writeStringField("severity", f.severity().label());
+        g.writeObjectFieldStart("resource");
+        g.writeStringField("type", lower(f.resource().type()));
+        g.writeStringField("arn", f.resource().arn());
+        g.writeStringField("name", f.resource().name());
+        g.writeStringField("account", f.resource().scope().account());
+        g.writeStringField("region", f.resource().scope().region());
+        g.writeEndObject();
+        g.writeStringField("message", Redacted.safe(f.outcome().message()));
         if (f.outcome().reason() != null) {
-            n.put("reason", f.outcome().reason().kind().label());
+            g.writeStringField("reason", f.outcome().reason().kind().label());
         }
         Evidence e = f.outcome().evidence();
         if (e == null) {
-            n.putNull("field");
+            g.writeNullField("field");
         } else {
-            ObjectNode field = n.putObject("field");
-            field.put("name", e.provenance().field());
-            field.set("value", value(e.value()));
-            field.put("status", e.status().name().toLowerCase(Locale.ROOT));
+            g.writeObjectFieldStart("field");
+            g.writeStringField("name", e.provenance().field());
+            g.writeFieldName("value");
+            value(e.value());
+            g.writeStringField("status", lower(e.status()));
             if (e.reason() != null) {
-                field.put("note", e.reason().detail());
+                g.writeStringField("note", e.reason().detail());
             }
-            ObjectNode source = field.putObject("source")
-                    .put("location", e.provenance().location())
-                    .put("pointer", e.provenance().pointer());
-            ScanHeader.iamAction(e.provenance()).ifPresent(action -> source.put("call", action));
+            g.writeObjectFieldStart("source");
+            g.writeStringField("location", e.provenance().location());
+            g.writeStringField("pointer", e.provenance().pointer());
+            Optional<String> action = ScanHeader.iamAction(e.provenance());
+            if (action.isPresent()) {
+                g.writeStringField("call", action.get());
+            }
+            g.writeEndObject();
+            g.writeEndObject();
         }
         Suppression s = f.suppressedBy();
         if (s != null) {
-            n.putObject("suppressed")
-                    .put("reason", s.reason())
-                    .put("expires", s.expires().toString())
-                    .put("where", s.where());
+            g.writeObjectFieldStart("suppressed");
+            g.writeStringField("reason", s.reason());
+            g.writeStringField("expires", s.expires().toString());
+            g.writeStringField("where", s.where());
+            g.writeEndObject();
         }
         if (f.result() == Result.FAIL || f.result() == Result.UNKNOWN) {
-            n.putObject("remediation").put("cli", f.remediationCli());
+            g.writeObjectFieldStart("remediation");
+            g.writeStringField("cli", f.remediationCli());
+            g.writeEndObject();
         }
-        return n;
+        g.writeEndObject();
     }
 
-    private static JsonNode value(Object v) {
+    /** An evidence value: the common scalars written as they are, anything else as Jackson maps it. */
+    private void value(Object v) throws IOException {
         if (v == null) {
-            return JSON.nullNode();
+            g.writeNull();
+        } else if (v instanceof String text) {
+            g.writeString(text);
+        } else if (v instanceof Boolean b) {
+            g.writeBoolean(b);
+        } else if (v instanceof Integer i) {
+            g.writeNumber(i);
+        } else if (v instanceof Long l) {
+            g.writeNumber(l);
+        } else {
+            g.writeTree(tree(v));
         }
+    }
+
+    private static String lower(Enum<?> e) {
+        return e.name().toLowerCase(Locale.ROOT);
+    }
+
+    private static JsonNode tree(Object v) {
         try {
             return JSON.valueToTree(v);
         } catch (IllegalArgumentException e) {

@@ -15,7 +15,7 @@ import io.rsaudit.core.scan.ScanSummary;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +35,11 @@ public final class ScanTextWriter implements ReportWriter<ScanHeader, Finding, S
     private final Writer w;
     private final boolean colour;
     private ScanHeader header;
-    private final Map<String, long[]> rows = new TreeMap<>();
+    /** The counts of each account-region; their rows are labelled and sorted when the report is printed. */
+    private final Map<Scope, long[]> counts = new HashMap<>();
+    /** Fix command lines as {@link #t} shows them: most lines of a check's command are the same for every finding. */
+    private final Map<String, String> fixLines = new HashMap<>();
+
     private final List<Finding> open = new ArrayList<>();
     private final List<Finding> suppressed = new ArrayList<>();
 
@@ -51,10 +55,7 @@ public final class ScanTextWriter implements ReportWriter<ScanHeader, Finding, S
 
     @Override
     public void result(Finding f) {
-        Scope s = f.resource().scope();
-        long[] row = rows.computeIfAbsent(
-                s.account() + "  " + pad(s.region() == null ? "(account)" : s.region(), 16),
-                k -> new long[SEVERITIES.length + 3]);
+        long[] row = counts.computeIfAbsent(f.resource().scope(), k -> new long[SEVERITIES.length + 3]);
         if (f.isSuppressed()) {
             row[SEVERITIES.length + 2]++;
             suppressed.add(f);
@@ -98,6 +99,15 @@ public final class ScanTextWriter implements ReportWriter<ScanHeader, Finding, S
         }
         head.append(pad("unknown", 9)).append(pad("pass", 7)).append("suppressed");
         out.line(head.toString());
+        Map<String, long[]> rows = new TreeMap<>();
+        counts.forEach((s, row) -> {
+            long[] sum = rows.computeIfAbsent(
+                    s.account() + "  " + pad(s.region() == null ? "(account)" : s.region(), 16),
+                    k -> new long[row.length]);
+            for (int i = 0; i < row.length; i++) {
+                sum[i] += row[i];
+            }
+        });
         long[] total = new long[sevs.length + 3];
         for (Map.Entry<String, long[]> e : rows.entrySet()) {
             out.line("  " + t(e.getKey()) + " " + cells(e.getValue(), sevs.length));
@@ -137,16 +147,10 @@ public final class ScanTextWriter implements ReportWriter<ScanHeader, Finding, S
 
     private void findings(Out out) throws IOException {
         Map<ResourceId, List<Finding>> byResource = new LinkedHashMap<>();
-        open.stream()
-                .sorted(Comparator.comparing((Finding f) -> f.resource().scope())
-                        .thenComparing(f -> f.resource().type())
-                        .thenComparing(f -> f.resource().name())
-                        .thenComparing(f -> f.result() == Result.FAIL ? 0 : 1)
-                        .thenComparing(Finding::severity, Comparator.reverseOrder())
-                        .thenComparing(f -> f.check().id()))
-                .forEach(f -> byResource
-                        .computeIfAbsent(f.resource(), k -> new ArrayList<>())
-                        .add(f));
+        open.sort(ScanTextWriter::order);
+        for (Finding f : open) {
+            byResource.computeIfAbsent(f.resource(), k -> new ArrayList<>()).add(f);
+        }
         out.line(bold("Findings") + " (" + byResource.size() + " resource(s) with failing or unknown results)");
         for (Map.Entry<ResourceId, List<Finding>> e : byResource.entrySet()) {
             ResourceId r = e.getKey();
@@ -167,18 +171,67 @@ public final class ScanTextWriter implements ReportWriter<ScanHeader, Finding, S
                             + t(describe(ev)));
                 }
                 if (f.result() == Result.FAIL) {
-                    out.line("            fix: "
-                            + String.join(
-                                    "\n                 ",
-                                    f.remediationCli()
-                                            .lines()
-                                            .map(ScanTextWriter::t)
-                                            .toList()));
+                    out.line("            fix: " + fix(f.remediationCli()));
                 }
             }
         }
         out.line("");
     }
+
+    /**
+     * The order of the findings: by resource (account-region, type, name), failing before unknown, then by severity,
+     * highest first, and check.
+     */
+    private static int order(Finding a, Finding b) {
+        ResourceId x = a.resource();
+        ResourceId y = b.resource();
+        int c = x.scope().compareTo(y.scope());
+        if (c == 0) {
+            c = x.type().compareTo(y.type());
+        }
+        if (c == 0) {
+            c = x.name().compareTo(y.name());
+        }
+        if (c == 0) {
+            c = Boolean.compare(a.result() != Result.FAIL, b.result() != Result.FAIL);
+        }
+        if (c == 0) {
+            c = b.severity().compareTo(a.severity());
+        }
+        return c != 0 ? c : a.check().id().compareTo(b.check().id());
+    }
+
+    /** A fix command, each line shown as {@link #t} shows it, the lines after the first indented under it. */
+    private String fix(String cli) {
+        // the lines of String.lines(): ended by \n, \r or \r\n
+        String text = cli.indexOf('\r') < 0 ? cli : cli.replace("\r\n", "\n").replace('\r', '\n');
+        StringBuilder b = new StringBuilder(text.length() + 256);
+        int from = 0;
+        while (from < text.length()) {
+            int end = text.indexOf('\n', from);
+            if (end < 0) {
+                end = text.length();
+            }
+            if (from > 0) {
+                b.append("\n                 ");
+            }
+            String line = text.substring(from, end);
+            String shown = fixLines.get(line);
+            if (shown == null) {
+                shown = t(line);
+                if (fixLines.size() >= MAX_FIX_LINES) {
+                    fixLines.clear();
+                }
+                fixLines.put(line, shown);
+            }
+            b.append(shown);
+            from = end + 1;
+        }
+        return b.toString();
+    }
+
+    /** Bounds {@link #fixLines}: past it, it starts again. */
+    private static final int MAX_FIX_LINES = 16_384;
 
     /** How the evidence is known: nothing when known; the default's reason; the kind of an unknown's cause. */
     private static String describe(Evidence ev) {
