@@ -55,6 +55,9 @@ public final class Redactor {
     static final int MAX_DEPTH = 3;
 
     private static final String MARKER_PREFIX = "<redacted:";
+    /** The quote character the tokenizer records for an {@code E'...'} literal, whose escapes are backslashes. */
+    private static final char E_STRING = 'E';
+
     private static final int MAX_KEY_LENGTH = 64;
 
     private Redactor() {}
@@ -259,7 +262,7 @@ public final class Redactor {
                     int end = contentEnd;
                     int after = tokenEnd;
                     char q = quoteChar;
-                    Keyword k = q == '\'' || q == '"' ? keyword(s, start, end) : null;
+                    Keyword k = q == '\'' || q == '"' || q == E_STRING ? keyword(s, start, end) : null;
                     if (k != null && end - start == after - i - 2) {
                         int next = value(after, k, true);
                         if (next >= 0) {
@@ -312,6 +315,7 @@ public final class Redactor {
                     && s.charAt(i + 1) == '\''
                     && (i == 0 || !isWordPart(s.charAt(i - 1)))) {
                 scanQuoted(i + 1, '\'', true);
+                quoteChar = E_STRING;
                 return true;
             }
             if (c == '$' && (i == 0 || !isWordPart(s.charAt(i - 1)))) {
@@ -438,6 +442,9 @@ public final class Redactor {
                 int start = contentStart;
                 int end = contentEnd;
                 int tokenAfter = tokenEnd;
+                if (keyword(s, start, end) != null && separatorFollows(tokenAfter)) {
+                    return j; // a quoted key of its own ({@code pwd 'SecretAccessKey': '...'}): read from there
+                }
                 replace(start, end, k);
                 return tokenAfter;
             }
@@ -460,8 +467,54 @@ public final class Redactor {
             if (!separator && !couldBeSecret(j, end)) {
                 return j;
             }
+            int word = j;
+            while (word < end && isWordPart(s.charAt(word))) {
+                word++;
+            }
+            Keyword inner = keyword(s, j, word);
+            if (inner != null && hasValue(inner, word)) {
+                return j; // a keyword with a value of its own ({@code secret = password 'x'}): read from there
+            }
             replace(j, end, k);
             return end;
+        }
+
+        /**
+         * Whether keyword {@code k} ending at {@code after} has a value of its own: a quote, ':' or '=' follows, past
+         * whitespace and comments (only looked at, not read), or for a keyword that takes a bare value, any token.
+         */
+        private boolean hasValue(Keyword k, int after) {
+            int j = nextToken(after);
+            if (j >= n) {
+                return false;
+            }
+            char c = s.charAt(j);
+            return c == '\''
+                    || c == '"'
+                    || c == ':'
+                    || c == '='
+                    || (k.family().bareWithoutSeparator && !stopsBare(c, false));
+        }
+
+        /** Where the next token after {@code after} starts, past whitespace and comments, without reading them. */
+        private int nextToken(int after) {
+            int j = after;
+            while (j < n) {
+                char c = s.charAt(j);
+                if (isTrivia(c)) {
+                    j++;
+                } else if (c == '-' && j + 1 < n && s.charAt(j + 1) == '-') {
+                    while (j < n && s.charAt(j) != '\n' && s.charAt(j) != '\r') {
+                        j++;
+                    }
+                } else if (c == '/' && j + 1 < n && s.charAt(j + 1) == '*') {
+                    int close = s.indexOf("*/", j + 2);
+                    j = close < 0 ? n : close + 2;
+                } else {
+                    break;
+                }
+            }
+            return j;
         }
 
         /** Whether ':' or '=' follows {@code after}, past whitespace only (a quoted key's test). */
@@ -560,7 +613,9 @@ public final class Redactor {
             }
             String raw = s.substring(from, to);
             boolean json = quote == '"' && raw.indexOf('\\') >= 0 && raw.indexOf("\"\"") < 0;
-            String inner = json ? unescapeJson(raw) : quote == '\'' || quote == '"' ? undouble(raw, quote) : raw;
+            String inner = quote == E_STRING
+                    ? undouble(unescapeJson(raw), '\'')
+                    : json ? unescapeJson(raw) : quote == '\'' || quote == '"' ? undouble(raw, quote) : raw;
             if (!mayContainSecret(inner)) {
                 return;
             }
@@ -577,7 +632,11 @@ public final class Redactor {
             emit(
                     from,
                     to,
-                    json ? escapeJson(redacted) : quote == '\'' || quote == '"' ? redouble(redacted, quote) : redacted);
+                    quote == E_STRING
+                            ? escapeE(redacted)
+                            : json
+                                    ? escapeJson(redacted)
+                                    : quote == '\'' || quote == '"' ? redouble(redacted, quote) : redacted);
         }
 
         private void emit(int from, int to, String replacement) {
@@ -656,6 +715,11 @@ public final class Redactor {
             }
         }
         return b.toString();
+    }
+
+    /** Text as the inside of an {@code E'...'} literal: backslashes and quotes escaped with a backslash. */
+    private static String escapeE(String text) {
+        return text.replace("\\", "\\\\").replace("'", "\\'");
     }
 
     private static String undouble(String raw, char q) {

@@ -61,7 +61,7 @@ public final class Terminal {
             return true;
         }
         if (c < 0x600) {
-            return false;
+            return c == 0xad; // the soft hyphen, the one format character below U+0600
         }
         int type = Character.getType(c);
         return type == Character.FORMAT || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR;

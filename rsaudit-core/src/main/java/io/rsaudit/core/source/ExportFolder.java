@@ -181,7 +181,7 @@ public final class ExportFolder implements Export {
                                 + firstLine(error));
             }
             for (Path other : list(ec2)) {
-                if (!other.equals(error) && !other.getFileName().toString().startsWith(".") && !link(other)) {
+                if (!other.getFileName().toString().startsWith(".") && !link(other) && !other.equals(error)) {
                     diagnostics.error(
                             Kind.LAYOUT,
                             relative(other),
