@@ -12,7 +12,9 @@ import io.rsaudit.core.check.atrest.CopyGrantUsesCustomerKey;
 import io.rsaudit.core.check.atrest.CustomerKeyEnabled;
 import io.rsaudit.core.check.atrest.CustomerKeyRotates;
 import io.rsaudit.core.check.atrest.NamespaceUsesCustomerKey;
+import io.rsaudit.core.check.atrest.ServerlessSnapshotKeyTrusted;
 import io.rsaudit.core.check.atrest.SnapshotEncrypted;
+import io.rsaudit.core.check.atrest.SnapshotKeyTrusted;
 import io.rsaudit.core.check.backup.AutomatedSnapshotRetention;
 import io.rsaudit.core.check.backup.AutomatedSnapshotsEnabled;
 import io.rsaudit.core.check.backup.ClusterManualSnapshotRetention;
@@ -64,6 +66,8 @@ final class BuiltInChecks {
             new SnapshotEncrypted(),
             new NamespaceUsesCustomerKey(),
             new CopyGrantUsesCustomerKey(),
+            new SnapshotKeyTrusted(),
+            new ServerlessSnapshotKeyTrusted(),
             new AutomatedSnapshotsEnabled(),
             new AutomatedSnapshotRetention(),
             new ClusterManualSnapshotRetention(),
