@@ -32,6 +32,7 @@ import io.rsaudit.core.check.logging.ClusterAuditLoggingEnabled;
 import io.rsaudit.core.check.logging.ClusterExportsAllAuditLogs;
 import io.rsaudit.core.check.logging.NamespaceExportsAuditLogs;
 import io.rsaudit.core.check.logging.UserActivityLoggingEnabled;
+import io.rsaudit.core.check.logging.WorkgroupUserActivityLogging;
 import io.rsaudit.core.check.network.ClusterNotPubliclyAccessible;
 import io.rsaudit.core.check.network.ClusterPortClosedToInternet;
 import io.rsaudit.core.check.network.ClusterUsesEnhancedVpcRouting;
@@ -85,6 +86,7 @@ final class BuiltInChecks {
             new AuditLogDeliveryHealthy(),
             new NamespaceExportsAuditLogs(),
             new CloudTrailCoversAllRegions(),
+            new WorkgroupUserActivityLogging(),
             new ClusterNotPubliclyAccessible(),
             new ClusterPortClosedToInternet(),
             new ClusterUsesEnhancedVpcRouting(),
