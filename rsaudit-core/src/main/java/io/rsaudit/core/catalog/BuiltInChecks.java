@@ -8,6 +8,7 @@ import io.rsaudit.core.check.access.NamespaceAdminPasswordManaged;
 import io.rsaudit.core.check.atrest.ClusterEncrypted;
 import io.rsaudit.core.check.atrest.ClusterHsmConnectionActive;
 import io.rsaudit.core.check.atrest.ClusterRootKeyCustomerManaged;
+import io.rsaudit.core.check.atrest.CopyDestinationKey;
 import io.rsaudit.core.check.atrest.CopyGrantUsesCustomerKey;
 import io.rsaudit.core.check.atrest.CustomerKeyEnabled;
 import io.rsaudit.core.check.atrest.CustomerKeyRotates;
@@ -69,6 +70,7 @@ final class BuiltInChecks {
             new CopyGrantUsesCustomerKey(),
             new SnapshotKeyTrusted(),
             new ServerlessSnapshotKeyTrusted(),
+            new CopyDestinationKey(),
             new AutomatedSnapshotsEnabled(),
             new AutomatedSnapshotRetention(),
             new ClusterManualSnapshotRetention(),
