@@ -149,30 +149,37 @@ final class RegionCollector {
 
     /**
      * The groups clusters and workgroups use, asked by a {@code group-id} filter (a deleted group is then simply
-     * absent) in batches, every batch's pages merged into the one file. No group used: the empty list is written
-     * without a call. A source list not read: nothing is written, and the reader says the file is absent.
+     * absent) in batches, every batch's pages merged into the one file, as the script collects them. Each list read
+     * contributes its groups on its own, so a failed workgroup list leaves the clusters' groups judged (and the other
+     * way round). No group used by a list read: the empty list is written without a call when both lists were read;
+     * otherwise nothing is written, and the reader says the file is absent.
      *
      * @param clusters the cluster pages, or {@code null} when they could not be read
      * @param workgroups likewise the workgroup pages
      */
     private void securityGroups(List<DescribeClustersResponse> clusters, List<ListWorkgroupsResponse> workgroups) {
-        if (clusters == null || workgroups == null) {
+        if (clusters == null && workgroups == null) {
             return;
         }
         Set<String> ids = new LinkedHashSet<>();
-        clusters.stream()
-                .flatMap(p -> p.clusters().stream())
-                .flatMap(c -> c.vpcSecurityGroups().stream())
-                .map(VpcSecurityGroupMembership::vpcSecurityGroupId)
-                .filter(Objects::nonNull)
-                .forEach(ids::add);
-        workgroups.stream()
-                .flatMap(p -> p.workgroups().stream())
-                .flatMap(w -> w.securityGroupIds().stream())
-                .filter(Objects::nonNull)
-                .forEach(ids::add);
+        (clusters == null ? List.<DescribeClustersResponse>of() : clusters)
+                .stream()
+                        .flatMap(p -> p.clusters().stream())
+                        .flatMap(c -> c.vpcSecurityGroups().stream())
+                        .map(VpcSecurityGroupMembership::vpcSecurityGroupId)
+                        .filter(Objects::nonNull)
+                        .forEach(ids::add);
+        (workgroups == null ? List.<ListWorkgroupsResponse>of() : workgroups)
+                .stream()
+                        .flatMap(p -> p.workgroups().stream())
+                        .flatMap(w -> w.securityGroupIds().stream())
+                        .filter(Objects::nonNull)
+                        .forEach(ids::add);
         List<String> all = new ArrayList<>(ids);
         if (all.isEmpty()) {
+            if (clusters == null || workgroups == null) {
+                return;
+            }
             run.call(
                     lane,
                     account,

@@ -193,10 +193,18 @@ class LiveScanEndToEndTest {
                 .anySatisfy(
                         e -> assertThat(e).contains("redshift:DescribeClusters").contains(region));
         String scope = " | " + account + "/" + region + "/";
+        // a cluster elsewhere that copies its snapshots into the denied region cannot have its copies' key judged
+        String copyInto = "RS-ATREST-011 | " + account + "/eu-west-1/analytics-main | ";
+        assertThat(live.findings())
+                .filteredOn(f -> f.startsWith(copyInto))
+                .singleElement()
+                .satisfies(f -> assertThat(f).contains(" | UNKNOWN | ").contains(region));
         // outside the denied region: exactly the offline verdicts
-        assertThat(live.findings().stream().filter(f -> !f.contains(scope)).toList())
+        assertThat(live.findings().stream()
+                        .filter(f -> !f.contains(scope) && !f.startsWith(copyInto))
+                        .toList())
                 .containsExactlyElementsOf(offline.findings().stream()
-                        .filter(f -> !f.contains(scope))
+                        .filter(f -> !f.contains(scope) && !f.startsWith(copyInto))
                         .toList());
         // inside it: nothing was read, so nothing there is judged PASS or FAIL
         assertThat(live.findings())
@@ -261,6 +269,23 @@ class LiveScanEndToEndTest {
         assertThat(live.verdict()).isIn(Verdict.INCOMPLETE, Verdict.FINDINGS);
         // the named region was still collected
         assertThat(live.findings()).anySatisfy(f -> assertThat(f).contains("/eu-west-1"));
+    }
+
+    /** Each part of a region's inventory stands on its own: a failed workgroup list leaves the clusters' groups judged. */
+    @Test
+    @Order(8)
+    void aFailedServerlessListLeavesTheClustersSecurityGroupVerdictsAlone() throws IOException {
+        Scan live = Scan.live(SMALL_PAGES.toBuilder()
+                .denyAction("redshift-serverless:ListWorkgroups")
+                .build());
+        assertThat(Scan.errorTexts(live.errors()))
+                .anySatisfy(e -> assertThat(e).contains("redshift-serverless:ListWorkgroups"));
+        List<String> offlineGroups = offline.findings().stream()
+                .filter(f -> f.startsWith("RS-NET-002 "))
+                .toList();
+        assertThat(offlineGroups).isNotEmpty().noneMatch(f -> f.contains(" | UNKNOWN | "));
+        assertThat(live.findings().stream().filter(f -> f.startsWith("RS-NET-002 ")))
+                .containsExactlyElementsOf(offlineGroups);
     }
 
     @Test

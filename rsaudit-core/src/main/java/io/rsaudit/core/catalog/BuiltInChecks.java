@@ -7,6 +7,7 @@ import io.rsaudit.core.check.access.NamespaceAdminNameNotDefault;
 import io.rsaudit.core.check.access.NamespaceAdminPasswordManaged;
 import io.rsaudit.core.check.atrest.ClusterEncrypted;
 import io.rsaudit.core.check.atrest.ClusterHsmConnectionActive;
+import io.rsaudit.core.check.atrest.ClusterKeyRotationAge;
 import io.rsaudit.core.check.atrest.ClusterRootKeyCustomerManaged;
 import io.rsaudit.core.check.atrest.CopyDestinationKey;
 import io.rsaudit.core.check.atrest.CopyGrantUsesCustomerKey;
@@ -71,6 +72,7 @@ final class BuiltInChecks {
             new SnapshotKeyTrusted(),
             new ServerlessSnapshotKeyTrusted(),
             new CopyDestinationKey(),
+            new ClusterKeyRotationAge(),
             new AutomatedSnapshotsEnabled(),
             new AutomatedSnapshotRetention(),
             new ClusterManualSnapshotRetention(),

@@ -13,6 +13,8 @@ import java.util.Set;
  * @param securityGroups security groups, by group id
  * @param keys KMS keys, by the key id string a resource carries (in the scope of that resource)
  * @param clusterIdentifiers the clusters that exist in a scope (unknown when not collected)
+ * @param rotations the rotations of clusters' encryption keys CloudTrail records; {@link KeyRotations#none()} when no
+ *     CloudTrail history was read
  */
 public record Inventory(
         List<Scope> scopes,
@@ -29,7 +31,8 @@ public record Inventory(
         Lookup<ScopedName, SecurityGroup> securityGroups,
         Lookup<ScopedName, KmsKey> keys,
         Lookup<Scope, Set<String>> clusterIdentifiers,
-        List<CollectionError> errors) {
+        List<CollectionError> errors,
+        KeyRotations rotations) {
 
     public Inventory {
         scopes = List.copyOf(scopes);
@@ -42,6 +45,7 @@ public record Inventory(
         workgroups = List.copyOf(workgroups);
         serverlessSnapshots = List.copyOf(serverlessSnapshots);
         errors = List.copyOf(errors);
+        rotations = rotations == null ? KeyRotations.none() : rotations;
     }
 
     /** The same inventory with {@code errors} as its collection errors (a front end that adds or drops some). */
@@ -61,7 +65,29 @@ public record Inventory(
                 securityGroups,
                 keys,
                 clusterIdentifiers,
-                errors);
+                errors,
+                rotations);
+    }
+
+    /** The same inventory with {@code rotations} as what CloudTrail says of key rotations. */
+    public Inventory withRotations(KeyRotations rotations) {
+        return new Inventory(
+                scopes,
+                accounts,
+                clusters,
+                clusterSnapshots,
+                snapshotCopyGrants,
+                kmsKeys,
+                namespaces,
+                workgroups,
+                serverlessSnapshots,
+                parameters,
+                logging,
+                securityGroups,
+                keys,
+                clusterIdentifiers,
+                errors,
+                rotations);
     }
 
     /** The resources of one type, in source order. */

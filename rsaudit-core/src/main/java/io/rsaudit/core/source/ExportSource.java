@@ -7,6 +7,7 @@ import io.rsaudit.core.model.ClusterSnapshot;
 import io.rsaudit.core.model.CollectionError.Kind;
 import io.rsaudit.core.model.Inventory;
 import io.rsaudit.core.model.KeyReference;
+import io.rsaudit.core.model.KeyRotations;
 import io.rsaudit.core.model.KmsKey;
 import io.rsaudit.core.model.LoggingStatus;
 import io.rsaudit.core.model.Lookup;
@@ -177,7 +178,8 @@ public final class ExportSource implements InventorySource {
                                     Provenance.of(export.location(s, AwsCliCall.DESCRIBE_CLUSTERS, null), ""),
                                     Reason.Kind.NOT_COLLECTED,
                                     "region " + s + " was not collected")),
-                    diagnostics.all());
+                    diagnostics.all(),
+                    KeyRotations.none());
         }
 
         /**

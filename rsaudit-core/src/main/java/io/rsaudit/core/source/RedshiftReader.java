@@ -43,7 +43,8 @@ final class RedshiftReader {
                     "MasterPasswordSecretArn",
                     "MultiAZ",
                     "AutomatedSnapshotRetentionPeriod",
-                    "ManualSnapshotRetentionPeriod")
+                    "ManualSnapshotRetentionPeriod",
+                    "ClusterCreateTime")
             .with("Endpoint", Projection.of(AwsShapes.ENDPOINT, "Port"))
             .with("Tags", Projection.of(AwsShapes.TAG, "Key", "Value"))
             .with(
@@ -184,7 +185,8 @@ final class RedshiftReader {
                                 c.integer("ManualSnapshotRetentionPeriod", Absent.NOT_SET),
                                 c.text("SnapshotCopyGrantName", Absent.NOT_SET))),
                 tags(n),
-                classicSecurityGroups(n));
+                classicSecurityGroups(n),
+                n.instant("ClusterCreateTime", Absent.NOT_SET));
     }
 
     /**

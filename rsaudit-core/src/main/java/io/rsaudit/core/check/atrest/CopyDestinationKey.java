@@ -46,7 +46,7 @@ public final class CopyDestinationKey implements Check<Cluster> {
                     destination.orUnknown("DestinationRegion is null"));
         }
         String to = destination.value();
-        String subject = "the copies of " + name + "'s snapshots in " + to;
+        String subject = "every copy of " + name + "'s snapshots in " + to;
         Value<Boolean> encrypted = cluster.encrypted();
         if (!encrypted.isPresent()) {
             return Outcome.unknown(
@@ -54,7 +54,7 @@ public final class CopyDestinationKey implements Check<Cluster> {
         }
         if (!encrypted.value()) {
             return Outcome.fail(
-                    subject + " are not encrypted: " + name + " is not encrypted (Encrypted is false), so neither are"
+                    subject + " is unencrypted: " + name + " is not encrypted (Encrypted is false), so neither are"
                             + " the copies it sends; encrypting the cluster (RS-ATREST-001) is the first step",
                     encrypted);
         }
