@@ -64,6 +64,14 @@ class CheckFixturesTest {
                     .as("%s: evidence location", name)
                     .isEqualTo(fixture.field());
         }
+        // a full sentence with its values: no empty placeholder, no value printed as null, no doubled separator
+        assertThat(outcome.message())
+                .as("%s: message without empty placeholders", name)
+                .doesNotContain("()")
+                .doesNotContainPattern("\\bnull\\b")
+                .doesNotContain(": ;")
+                .doesNotContain(",,")
+                .doesNotContain("  ");
         if (fixture.message() != null) {
             assertThat(outcome.message()).as("%s: message", name).contains(fixture.message());
         }
