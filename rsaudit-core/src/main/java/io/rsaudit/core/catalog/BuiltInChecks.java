@@ -45,6 +45,7 @@ import io.rsaudit.core.check.network.WorkgroupUsesEnhancedVpcRouting;
 import io.rsaudit.core.check.resilience.ClusterAllowsVersionUpgrade;
 import io.rsaudit.core.check.resilience.ClusterMultiAz;
 import io.rsaudit.core.check.tagging.ClusterTagged;
+import io.rsaudit.core.check.tagging.ParameterGroupTagged;
 import io.rsaudit.core.check.tagging.SnapshotTagged;
 import io.rsaudit.core.check.transit.ClusterRequiresSsl;
 import io.rsaudit.core.check.transit.ClusterUsesFipsTls;
@@ -102,6 +103,7 @@ final class BuiltInChecks {
             new ClusterAllowsVersionUpgrade(),
             new ClusterTagged(),
             new SnapshotTagged(),
+            new ParameterGroupTagged(),
             new ClusterRequiresSsl(),
             new ClusterUsesFipsTls(),
             new WorkgroupRequiresSsl(),

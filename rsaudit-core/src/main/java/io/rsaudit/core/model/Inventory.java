@@ -26,6 +26,7 @@ public record Inventory(
         List<Namespace> namespaces,
         List<Workgroup> workgroups,
         List<ServerlessSnapshot> serverlessSnapshots,
+        List<ClusterParameterGroup> clusterParameterGroups,
         Lookup<ScopedName, ParameterSet> parameters,
         Lookup<ScopedName, LoggingStatus> logging,
         Lookup<ScopedName, SecurityGroup> securityGroups,
@@ -44,6 +45,7 @@ public record Inventory(
         namespaces = List.copyOf(namespaces);
         workgroups = List.copyOf(workgroups);
         serverlessSnapshots = List.copyOf(serverlessSnapshots);
+        clusterParameterGroups = List.copyOf(clusterParameterGroups);
         errors = List.copyOf(errors);
         rotations = rotations == null ? KeyRotations.none() : rotations;
     }
@@ -60,6 +62,7 @@ public record Inventory(
                 namespaces,
                 workgroups,
                 serverlessSnapshots,
+                clusterParameterGroups,
                 parameters,
                 logging,
                 securityGroups,
@@ -81,6 +84,7 @@ public record Inventory(
                 namespaces,
                 workgroups,
                 serverlessSnapshots,
+                clusterParameterGroups,
                 parameters,
                 logging,
                 securityGroups,
@@ -101,6 +105,7 @@ public record Inventory(
             case SERVERLESS_NAMESPACE -> namespaces;
             case SERVERLESS_WORKGROUP -> workgroups;
             case SERVERLESS_SNAPSHOT -> serverlessSnapshots;
+            case CLUSTER_PARAMETER_GROUP -> clusterParameterGroups;
         };
     }
 

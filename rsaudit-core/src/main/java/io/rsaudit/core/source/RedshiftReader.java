@@ -2,6 +2,7 @@ package io.rsaudit.core.source;
 
 import io.rsaudit.core.model.Arns;
 import io.rsaudit.core.model.Cluster;
+import io.rsaudit.core.model.ClusterParameterGroup;
 import io.rsaudit.core.model.ClusterSnapshot;
 import io.rsaudit.core.model.HsmStatus;
 import io.rsaudit.core.model.LoggingStatus;
@@ -104,6 +105,10 @@ final class RedshiftReader {
             "LastFailureMessage");
 
     static final Projection PARAMETER = Projection.of(AwsShapes.PARAMETER, "ParameterName", "ParameterValue");
+
+    static final Projection PARAMETER_GROUP = Projection.of(
+                    AwsShapes.PARAMETER_GROUP, "ParameterGroupName", "ParameterGroupFamily")
+            .with("Tags", Projection.of(AwsShapes.TAG, "Key", "Value"));
 
     static final Projection COPY_GRANT = Projection.of(AwsShapes.COPY_GRANT, "SnapshotCopyGrantName", "KmsKeyId");
 
@@ -306,13 +311,27 @@ final class RedshiftReader {
     }
 
     /** Reads the group list only to report problems in it; the parameters come from the per-group files. */
-    void parameterGroups(Scope scope) {
+    void parameterGroups(Scope scope, Consumer<ClusterParameterGroup> sink) {
         export.elements(
                 scope,
                 AwsCliCall.DESCRIBE_CLUSTER_PARAMETER_GROUPS,
                 Projection.of(AwsShapes.DESCRIBE_PARAMETER_GROUPS),
-                Projection.of(AwsShapes.PARAMETER_GROUP),
-                n -> {});
+                PARAMETER_GROUP,
+                n -> accept(parameterGroup(scope, n), sink));
+    }
+
+    private ClusterParameterGroup parameterGroup(Scope scope, ResponseObject n) {
+        String name = export.identifier(n, "ParameterGroupName", "a cluster parameter group");
+        if (name == null) {
+            return null;
+        }
+        ResourceId id = new ResourceId(
+                ResourceType.CLUSTER_PARAMETER_GROUP,
+                scope,
+                name,
+                Arns.redshift(scope, "parametergroup", name),
+                n.provenance());
+        return new ClusterParameterGroup(id, n.text("ParameterGroupFamily", Absent.UNKNOWN), tags(n));
     }
 
     Value<ParameterSet> parameters(Scope scope, String group) {
