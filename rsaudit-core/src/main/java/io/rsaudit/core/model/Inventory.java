@@ -52,28 +52,15 @@ public record Inventory(
 
     /** The same inventory with {@code errors} as its collection errors (a front end that adds or drops some). */
     public Inventory withErrors(List<CollectionError> errors) {
-        return new Inventory(
-                scopes,
-                accounts,
-                clusters,
-                clusterSnapshots,
-                snapshotCopyGrants,
-                kmsKeys,
-                namespaces,
-                workgroups,
-                serverlessSnapshots,
-                clusterParameterGroups,
-                parameters,
-                logging,
-                securityGroups,
-                keys,
-                clusterIdentifiers,
-                errors,
-                rotations);
+        return with(errors, rotations);
     }
 
     /** The same inventory with {@code rotations} as what CloudTrail says of key rotations. */
     public Inventory withRotations(KeyRotations rotations) {
+        return with(errors, rotations);
+    }
+
+    private Inventory with(List<CollectionError> errors, KeyRotations rotations) {
         return new Inventory(
                 scopes,
                 accounts,

@@ -72,24 +72,15 @@ final class SnapshotKeys {
             return untrusted;
         }
         Value<String> manager = metadata.value().keyManager();
-        if (manager.isUnknown()) {
-            return Outcome.unknown("cannot tell who manages key " + arn + " of " + subject, manager);
-        }
-        if ("AWS".equals(manager.value())) {
-            return customerRequired
-                    ? KeyOwnership.judge(kmsKeyId, scope, context, subject)
-                    : Outcome.pass(
-                            subject + " is encrypted under the AWS managed key " + arn + ", which AWS keeps enabled"
-                                    + " and the policy accepts (encryption.requireCustomerManagedKeys is false)",
-                            manager);
+        if ("AWS".equals(manager.value()) && !customerRequired) {
+            return Outcome.pass(
+                    subject + " is encrypted under the AWS managed key " + arn + ", which AWS keeps enabled and the"
+                            + " policy accepts (encryption.requireCustomerManagedKeys is false)",
+                    manager);
         }
         if (!"CUSTOMER".equals(manager.value())) {
-            return Outcome.unknown(
-                    "cannot tell who manages key " + arn + " of " + subject,
-                    Value.unknown(
-                            manager.provenance(),
-                            Reason.Kind.UNRECOGNIZED,
-                            "KeyManager is '" + manager.value() + "', neither AWS nor CUSTOMER"));
+            // an AWS managed key where the policy requires a customer-managed one, or a manager not known
+            return KeyOwnership.judge(kmsKeyId, scope, context, subject);
         }
         Value<String> state = metadata.value().keyState();
         if (state.isUnknown()) {
