@@ -10,6 +10,10 @@ import io.rsaudit.core.check.Result;
 import io.rsaudit.core.compliance.ComplianceTally;
 import io.rsaudit.core.compliance.Framework;
 import io.rsaudit.core.compliance.Frameworks;
+import io.rsaudit.core.hunt.read.KeyRotationHistory;
+import io.rsaudit.core.hunt.read.LogInput;
+import io.rsaudit.core.model.CollectionError;
+import io.rsaudit.core.model.Inventory;
 import io.rsaudit.core.model.Severity;
 import io.rsaudit.core.policy.Policy;
 import io.rsaudit.core.policy.PolicyException;
@@ -24,6 +28,7 @@ import io.rsaudit.core.scan.ScanHeader;
 import io.rsaudit.core.scan.ScanInput;
 import io.rsaudit.core.scan.ScanSummary;
 import io.rsaudit.core.source.CliJsonSource;
+import io.rsaudit.core.source.InventorySource;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,6 +72,15 @@ final class ScanCommand implements Callable<Integer> {
 
     @Mixin
     LiveScope live = new LiveScope();
+
+    @Option(
+            names = "--cloudtrail",
+            paramLabel = "PATH",
+            description = "CloudTrail log files (a folder, searched recursively, or files; .json or .json.gz as the"
+                    + " trail delivers them) to read the rotations of clusters' encryption keys from (RotateEncryptionKey,"
+                    + " RS-ATREST-012). Repeatable. The files are taken as the trail's whole delivery for the period they"
+                    + " span.")
+    List<Path> cloudtrail;
 
     @Option(
             names = "--policy",
@@ -138,13 +152,21 @@ final class ScanCommand implements Callable<Integer> {
                     live.options(TerminalProgress.forStderr(spec.commandLine().getErr()));
             scanned = new ScanInput(options.describe(), new LiveInventorySource(options), asOf());
         }
+        List<Path> inputs = new ArrayList<>();
         if (input != null) {
-            report.refuseInputs(List.of(input));
+            inputs.add(input);
+        }
+        if (cloudtrail != null) {
+            inputs.addAll(cloudtrail);
+        }
+        if (!inputs.isEmpty()) {
+            report.refuseInputs(inputs);
         }
         List<Framework> frameworks = frameworks();
         Baseline baseline = report.baseline(ScanJsonWriter.SCHEMA);
         Severity failOnNew = report.failOnNew();
         Scan scan = new Scan(catalog, policy, clock, Main.version());
+        ScanInput judged = withCloudTrail(scanned);
         ComplianceTally tally = new ComplianceTally(frameworks);
         List<BaselineGate<ScanHeader, Finding, ScanSummary>> gate = new ArrayList<>(1);
         Reports.Done<ScanHeader, ScanSummary> done = report.write(spec, "scan", Format::forScan, writer -> {
@@ -153,7 +175,7 @@ final class ScanCommand implements Callable<Integer> {
                 gate.add(new BaselineGate<>(w, baseline, TERMS));
                 w = gate.get(0);
             }
-            return Reports.scan(scan, scanned, threshold, w);
+            return Reports.scan(scan, judged, threshold, w);
         });
         ScanSummary summary = done.summary();
         PrintWriter err = spec.commandLine().getErr();
@@ -180,6 +202,37 @@ final class ScanCommand implements Callable<Integer> {
                     .code();
         }
         return ExitCode.of(summary.verdict()).code();
+    }
+
+    /**
+     * The scanned inventory with the key rotations the {@code --cloudtrail} files record; what the reader could not read
+     * joins the collection errors.
+     */
+    private ScanInput withCloudTrail(ScanInput scanned) {
+        if (cloudtrail == null || cloudtrail.isEmpty()) {
+            return scanned;
+        }
+        List<LogInput> logs = new ArrayList<>();
+        for (Path p : cloudtrail) {
+            if (!Files.exists(p)) {
+                throw new Main.UsageException("--cloudtrail " + p + ": no such file or directory");
+            }
+            try {
+                logs.addAll(LogInput.discover(p));
+            } catch (java.io.IOException e) {
+                throw new Main.UsageException("--cloudtrail " + p + ": cannot read: " + e);
+            }
+        }
+        String source = "--cloudtrail "
+                + String.join(", ", cloudtrail.stream().map(Path::toString).toList());
+        InventorySource base = scanned.source();
+        return new ScanInput(scanned.description() + ", " + source, () -> {
+            Inventory inventory = base.load();
+            KeyRotationHistory.Read read = KeyRotationHistory.read(logs, source);
+            List<CollectionError> errors = new ArrayList<>(inventory.errors());
+            errors.addAll(read.errors());
+            return inventory.withErrors(errors).withRotations(read.rotations());
+        });
     }
 
     /** A finding is open when it fails or is unknown; it counts as new only when it fails and is not suppressed. */

@@ -6,6 +6,8 @@ import io.rsaudit.core.catalog.CheckCatalog;
 import io.rsaudit.core.check.CheckMetadata;
 import io.rsaudit.core.check.Finding;
 import io.rsaudit.core.check.Result;
+import io.rsaudit.core.hunt.read.KeyRotationHistory;
+import io.rsaudit.core.hunt.read.LogInput;
 import io.rsaudit.core.model.CollectionError;
 import io.rsaudit.core.model.Inventory;
 import io.rsaudit.core.model.Scope;
@@ -27,7 +29,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The bundled example ({@code examples/estate} judged against {@code examples/policy.yaml}) stays what
+ * The bundled example ({@code examples/estate}, with the CloudTrail history of {@code examples/cloudtrail}, judged
+ * against {@code examples/policy.yaml}) stays what
  * {@code examples/README.md} says it is. It reads cleanly apart from its one intended collection failure, it is
  * big enough to be an estate, and every check in the catalog passes somewhere and fails somewhere.
  */
@@ -44,7 +47,12 @@ class ExampleEstateTest {
     @BeforeAll
     static void scan() throws Exception {
         CheckCatalog catalog = CheckCatalog.builtIn();
-        inventory = new CliJsonSource(EXAMPLES.resolve("estate")).load();
+        KeyRotationHistory.Read rotations =
+                KeyRotationHistory.read(LogInput.discover(EXAMPLES.resolve("cloudtrail")), "examples/cloudtrail");
+        assertThat(rotations.errors())
+                .as("problems reading examples/cloudtrail")
+                .isEmpty();
+        inventory = new CliJsonSource(EXAMPLES.resolve("estate")).load().withRotations(rotations.rotations());
         policy = new PolicyLoader(catalog.ids()).load(EXAMPLES.resolve("policy.yaml"));
         run = new CheckRunner(catalog).run(inventory, policy, NOW);
     }

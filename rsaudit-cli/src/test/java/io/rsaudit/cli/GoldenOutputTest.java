@@ -30,7 +30,15 @@ class GoldenOutputTest {
     @Test
     void scanOfTheExampleEstate() throws Exception {
         CliRun run = CliRun.of(
-                "scan", "--input", "../examples/estate", "--policy", "../examples/policy.yaml", "--format", "json");
+                "scan",
+                "--input",
+                "../examples/estate",
+                "--cloudtrail",
+                "../examples/cloudtrail",
+                "--policy",
+                "../examples/policy.yaml",
+                "--format",
+                "json");
         assertThat(run.code()).as(run.err()).isEqualTo(1);
         compare("scan-example.json", run.out());
     }

@@ -145,4 +145,31 @@ class ScanCommandTest {
         assertThat(run.code()).isEqualTo(2);
         assertThat(run.err()).contains("cannot write the report");
     }
+
+    @Test
+    void aMissingCloudTrailPathIsAUsageError() {
+        Estate e = emptyButComplete();
+        CliRun run = CliRun.of(
+                "scan",
+                "--input",
+                e.root().toString(),
+                "--cloudtrail",
+                dir.resolve("no-such-trail").toString());
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err()).contains("--cloudtrail", "no-such-trail", "no such file or directory");
+    }
+
+    @Test
+    void aBrokenCloudTrailFileIsACollectionErrorNamingItAndTheRestIsRead() throws Exception {
+        Estate e = emptyButComplete();
+        Path trail = Files.createDirectories(dir.resolve("trail"));
+        Files.writeString(
+                trail.resolve("111111111111_CloudTrail_eu-west-1_20260531T2355Z_a1.json"),
+                "{\"Records\": [{\"eventTime\": \"yesterday\", \"eventSource\": \"redshift.amazonaws.com\"}]}");
+        CliRun run = CliRun.of(
+                "scan", "--input", e.root().toString(), "--cloudtrail", trail.toString(), "--fail-on", "none");
+        assertThat(run.code()).as(run.err()).isEqualTo(3);
+        assertThat(run.err()).contains("1 collection error(s)");
+        assertThat(run.out()).contains("111111111111_CloudTrail_eu-west-1_20260531T2355Z_a1.json", "bad eventTime");
+    }
 }

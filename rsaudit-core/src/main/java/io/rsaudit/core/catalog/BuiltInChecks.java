@@ -7,12 +7,16 @@ import io.rsaudit.core.check.access.NamespaceAdminNameNotDefault;
 import io.rsaudit.core.check.access.NamespaceAdminPasswordManaged;
 import io.rsaudit.core.check.atrest.ClusterEncrypted;
 import io.rsaudit.core.check.atrest.ClusterHsmConnectionActive;
+import io.rsaudit.core.check.atrest.ClusterKeyRotationAge;
 import io.rsaudit.core.check.atrest.ClusterRootKeyCustomerManaged;
+import io.rsaudit.core.check.atrest.CopyDestinationKey;
 import io.rsaudit.core.check.atrest.CopyGrantUsesCustomerKey;
 import io.rsaudit.core.check.atrest.CustomerKeyEnabled;
 import io.rsaudit.core.check.atrest.CustomerKeyRotates;
 import io.rsaudit.core.check.atrest.NamespaceUsesCustomerKey;
+import io.rsaudit.core.check.atrest.ServerlessSnapshotKeyTrusted;
 import io.rsaudit.core.check.atrest.SnapshotEncrypted;
+import io.rsaudit.core.check.atrest.SnapshotKeyTrusted;
 import io.rsaudit.core.check.backup.AutomatedSnapshotRetention;
 import io.rsaudit.core.check.backup.AutomatedSnapshotsEnabled;
 import io.rsaudit.core.check.backup.ClusterManualSnapshotRetention;
@@ -30,6 +34,7 @@ import io.rsaudit.core.check.logging.ClusterAuditLoggingEnabled;
 import io.rsaudit.core.check.logging.ClusterExportsAllAuditLogs;
 import io.rsaudit.core.check.logging.NamespaceExportsAuditLogs;
 import io.rsaudit.core.check.logging.UserActivityLoggingEnabled;
+import io.rsaudit.core.check.logging.WorkgroupUserActivityLogging;
 import io.rsaudit.core.check.network.ClusterNotPubliclyAccessible;
 import io.rsaudit.core.check.network.ClusterPortClosedToInternet;
 import io.rsaudit.core.check.network.ClusterUsesEnhancedVpcRouting;
@@ -40,6 +45,7 @@ import io.rsaudit.core.check.network.WorkgroupUsesEnhancedVpcRouting;
 import io.rsaudit.core.check.resilience.ClusterAllowsVersionUpgrade;
 import io.rsaudit.core.check.resilience.ClusterMultiAz;
 import io.rsaudit.core.check.tagging.ClusterTagged;
+import io.rsaudit.core.check.tagging.ParameterGroupTagged;
 import io.rsaudit.core.check.tagging.SnapshotTagged;
 import io.rsaudit.core.check.transit.ClusterRequiresSsl;
 import io.rsaudit.core.check.transit.ClusterUsesFipsTls;
@@ -64,6 +70,10 @@ final class BuiltInChecks {
             new SnapshotEncrypted(),
             new NamespaceUsesCustomerKey(),
             new CopyGrantUsesCustomerKey(),
+            new SnapshotKeyTrusted(),
+            new ServerlessSnapshotKeyTrusted(),
+            new CopyDestinationKey(),
+            new ClusterKeyRotationAge(),
             new AutomatedSnapshotsEnabled(),
             new AutomatedSnapshotRetention(),
             new ClusterManualSnapshotRetention(),
@@ -81,6 +91,7 @@ final class BuiltInChecks {
             new AuditLogDeliveryHealthy(),
             new NamespaceExportsAuditLogs(),
             new CloudTrailCoversAllRegions(),
+            new WorkgroupUserActivityLogging(),
             new ClusterNotPubliclyAccessible(),
             new ClusterPortClosedToInternet(),
             new ClusterUsesEnhancedVpcRouting(),
@@ -92,6 +103,7 @@ final class BuiltInChecks {
             new ClusterAllowsVersionUpgrade(),
             new ClusterTagged(),
             new SnapshotTagged(),
+            new ParameterGroupTagged(),
             new ClusterRequiresSsl(),
             new ClusterUsesFipsTls(),
             new WorkgroupRequiresSsl(),

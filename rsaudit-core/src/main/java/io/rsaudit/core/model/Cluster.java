@@ -1,5 +1,6 @@
 package io.rsaudit.core.model;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -12,6 +13,7 @@ import java.util.Map;
  * @param multiAz a string in the API ("Enabled"/"Disabled"), not a boolean
  * @param snapshotCopy {@code null} when cross-region snapshot copy is off
  * @param tags tag key to value, in the order the API lists them; empty when the cluster has none
+ * @param createTime {@code ClusterCreateTime}
  * @param classicSecurityGroups the names of its EC2-Classic cluster security groups; empty for a cluster in a VPC
  */
 public record Cluster(
@@ -34,7 +36,8 @@ public record Cluster(
         Value<List<String>> vpcSecurityGroupIds,
         Value<SnapshotCopyStatus> snapshotCopy,
         Value<Map<String, String>> tags,
-        Value<List<String>> classicSecurityGroups)
+        Value<List<String>> classicSecurityGroups,
+        Value<Instant> createTime)
         implements Resource {
 
     public String identifier() {

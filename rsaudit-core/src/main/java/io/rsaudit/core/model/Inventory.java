@@ -13,6 +13,8 @@ import java.util.Set;
  * @param securityGroups security groups, by group id
  * @param keys KMS keys, by the key id string a resource carries (in the scope of that resource)
  * @param clusterIdentifiers the clusters that exist in a scope (unknown when not collected)
+ * @param rotations the rotations of clusters' encryption keys CloudTrail records; {@link KeyRotations#none()} when no
+ *     CloudTrail history was read
  */
 public record Inventory(
         List<Scope> scopes,
@@ -24,12 +26,14 @@ public record Inventory(
         List<Namespace> namespaces,
         List<Workgroup> workgroups,
         List<ServerlessSnapshot> serverlessSnapshots,
+        List<ClusterParameterGroup> clusterParameterGroups,
         Lookup<ScopedName, ParameterSet> parameters,
         Lookup<ScopedName, LoggingStatus> logging,
         Lookup<ScopedName, SecurityGroup> securityGroups,
         Lookup<ScopedName, KmsKey> keys,
         Lookup<Scope, Set<String>> clusterIdentifiers,
-        List<CollectionError> errors) {
+        List<CollectionError> errors,
+        KeyRotations rotations) {
 
     public Inventory {
         scopes = List.copyOf(scopes);
@@ -41,11 +45,22 @@ public record Inventory(
         namespaces = List.copyOf(namespaces);
         workgroups = List.copyOf(workgroups);
         serverlessSnapshots = List.copyOf(serverlessSnapshots);
+        clusterParameterGroups = List.copyOf(clusterParameterGroups);
         errors = List.copyOf(errors);
+        rotations = rotations == null ? KeyRotations.none() : rotations;
     }
 
     /** The same inventory with {@code errors} as its collection errors (a front end that adds or drops some). */
     public Inventory withErrors(List<CollectionError> errors) {
+        return with(errors, rotations);
+    }
+
+    /** The same inventory with {@code rotations} as what CloudTrail says of key rotations. */
+    public Inventory withRotations(KeyRotations rotations) {
+        return with(errors, rotations);
+    }
+
+    private Inventory with(List<CollectionError> errors, KeyRotations rotations) {
         return new Inventory(
                 scopes,
                 accounts,
@@ -56,12 +71,14 @@ public record Inventory(
                 namespaces,
                 workgroups,
                 serverlessSnapshots,
+                clusterParameterGroups,
                 parameters,
                 logging,
                 securityGroups,
                 keys,
                 clusterIdentifiers,
-                errors);
+                errors,
+                rotations);
     }
 
     /** The resources of one type, in source order. */
@@ -75,6 +92,7 @@ public record Inventory(
             case SERVERLESS_NAMESPACE -> namespaces;
             case SERVERLESS_WORKGROUP -> workgroups;
             case SERVERLESS_SNAPSHOT -> serverlessSnapshots;
+            case CLUSTER_PARAMETER_GROUP -> clusterParameterGroups;
         };
     }
 

@@ -2,7 +2,15 @@ package io.rsaudit.core.model;
 
 /** Anything a check judges. */
 public sealed interface Resource
-        permits Account, Cluster, ClusterSnapshot, SnapshotCopyGrant, KmsKey, Namespace, Workgroup, ServerlessSnapshot {
+        permits Account,
+                Cluster,
+                ClusterSnapshot,
+                SnapshotCopyGrant,
+                KmsKey,
+                Namespace,
+                Workgroup,
+                ServerlessSnapshot,
+                ClusterParameterGroup {
 
     ResourceId id();
 }

@@ -9,7 +9,8 @@ public enum ResourceType {
     KMS_KEY(KmsKey.class, "KMS key"),
     SERVERLESS_NAMESPACE(Namespace.class, "serverless namespace"),
     SERVERLESS_WORKGROUP(Workgroup.class, "serverless workgroup"),
-    SERVERLESS_SNAPSHOT(ServerlessSnapshot.class, "serverless snapshot");
+    SERVERLESS_SNAPSHOT(ServerlessSnapshot.class, "serverless snapshot"),
+    CLUSTER_PARAMETER_GROUP(ClusterParameterGroup.class, "cluster parameter group");
 
     private final Class<? extends Resource> recordType;
     private final String label;

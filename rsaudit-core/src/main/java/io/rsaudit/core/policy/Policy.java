@@ -16,6 +16,8 @@ import java.util.Set;
  * @param requireFips whether connections must use FIPS-validated TLS (default false)
  * @param severityOverrides check id to the severity to report it with
  * @param hunt the allow-lists and thresholds of the hunt rules
+ * @param maxKeyRotationAgeDays the most days since a cluster's encryption keys were last rotated (RotateEncryptionKey)
+ *     accepted (default 365)
  * @param requiredTagKeys the tag keys every taggable resource must carry (RS-TAG-*); when empty, a resource must carry
  *     at least one tag of its own (keys starting with {@code aws:} do not count), as Security Hub judges it
  */
@@ -30,9 +32,11 @@ public record Policy(
         Map<String, Severity> severityOverrides,
         List<Suppression> suppressions,
         HuntPolicy hunt,
-        List<String> requiredTagKeys) {
+        List<String> requiredTagKeys,
+        int maxKeyRotationAgeDays) {
 
     public static final int DEFAULT_MIN_AUTOMATED_RETENTION_DAYS = 7;
+    public static final int DEFAULT_MAX_KEY_ROTATION_AGE_DAYS = 365;
 
     public Policy {
         trustedAccounts = Set.copyOf(trustedAccounts);
@@ -54,6 +58,7 @@ public record Policy(
                 Map.of(),
                 List.of(),
                 HuntPolicy.defaults(),
-                List.of());
+                List.of(),
+                DEFAULT_MAX_KEY_ROTATION_AGE_DAYS);
     }
 }

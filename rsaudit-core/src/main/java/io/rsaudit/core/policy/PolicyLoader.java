@@ -81,7 +81,7 @@ public final class PolicyLoader {
 
     record Backups(Integer minAutomatedRetentionDays, Integer maxManualRetentionDays) {}
 
-    record Encryption(Boolean requireCustomerManagedKeys, Boolean requireFips) {}
+    record Encryption(Boolean requireCustomerManagedKeys, Boolean requireFips, Integer maxKeyRotationAgeDays) {}
 
     record DataResidency(
             List<String> restrictedJurisdictions, List<RouteEntry> allowedRoutes, Map<String, String> regions) {}
@@ -169,12 +169,20 @@ public final class PolicyLoader {
         }
         boolean requireCmk = d.requireCustomerManagedKeys();
         boolean requireFips = d.requireFips();
+        int maxRotationDays = d.maxKeyRotationAgeDays();
         if (f.encryption() != null) {
             if (f.encryption().requireCustomerManagedKeys() != null) {
                 requireCmk = f.encryption().requireCustomerManagedKeys();
             }
             if (f.encryption().requireFips() != null) {
                 requireFips = f.encryption().requireFips();
+            }
+            Integer maxRotation = f.encryption().maxKeyRotationAgeDays();
+            if (maxRotation != null) {
+                if (maxRotation < 1 || maxRotation > 3653) {
+                    problems.add("encryption.maxKeyRotationAgeDays: " + maxRotation + " is outside 1..3653");
+                }
+                maxRotationDays = maxRotation;
             }
         }
         Residency residency = residency(f.dataResidency(), problems);
@@ -210,7 +218,8 @@ public final class PolicyLoader {
                 overrides,
                 suppressions,
                 hunt(f.hunt(), problems, file),
-                requiredTagKeys(f.requiredTagKeys(), problems));
+                requiredTagKeys(f.requiredTagKeys(), problems),
+                maxRotationDays);
     }
 
     /** Tag keys as AWS accepts them: 1 to 128 characters, not starting with the reserved {@code aws:}. */
@@ -416,7 +425,8 @@ public final class PolicyLoader {
                 p.severityOverrides(),
                 p.suppressions(),
                 p.hunt(),
-                p.requiredTagKeys());
+                p.requiredTagKeys(),
+                p.maxKeyRotationAgeDays());
     }
 
     /** Where the problem is: the start of the offending token when the parser knows it. */

@@ -3,10 +3,12 @@ package io.rsaudit.core.source;
 import io.rsaudit.core.model.Account;
 import io.rsaudit.core.model.Arns;
 import io.rsaudit.core.model.Cluster;
+import io.rsaudit.core.model.ClusterParameterGroup;
 import io.rsaudit.core.model.ClusterSnapshot;
 import io.rsaudit.core.model.CollectionError.Kind;
 import io.rsaudit.core.model.Inventory;
 import io.rsaudit.core.model.KeyReference;
+import io.rsaudit.core.model.KeyRotations;
 import io.rsaudit.core.model.KmsKey;
 import io.rsaudit.core.model.LoggingStatus;
 import io.rsaudit.core.model.Lookup;
@@ -72,6 +74,7 @@ public final class ExportSource implements InventorySource {
         final List<Namespace> namespaces = new ArrayList<>();
         final List<Workgroup> workgroups = new ArrayList<>();
         final List<ServerlessSnapshot> serverlessSnapshots = new ArrayList<>();
+        final List<ClusterParameterGroup> parameterGroups = new ArrayList<>();
         final Map<ScopedName, Value<ParameterSet>> parameters = new HashMap<>();
         final Map<ScopedName, Value<LoggingStatus>> logging = new HashMap<>();
         final Map<String, Value<SecurityGroup>> groups = new HashMap<>();
@@ -106,6 +109,7 @@ public final class ExportSource implements InventorySource {
         private final List<Namespace> namespaces = new ArrayList<>();
         private final List<Workgroup> workgroups = new ArrayList<>();
         private final List<ServerlessSnapshot> serverlessSnapshots = new ArrayList<>();
+        private final List<ClusterParameterGroup> parameterGroups = new ArrayList<>();
         private final Map<ScopedName, Value<ParameterSet>> parameters = new HashMap<>();
         private final Map<ScopedName, Value<LoggingStatus>> logging = new HashMap<>();
         private final Map<ScopedName, Value<SecurityGroup>> groups = new HashMap<>();
@@ -152,6 +156,7 @@ public final class ExportSource implements InventorySource {
                     namespaces,
                     workgroups,
                     serverlessSnapshots,
+                    parameterGroups,
                     new Lookup<>(
                             parameters,
                             k -> Value.unknown(
@@ -177,7 +182,8 @@ public final class ExportSource implements InventorySource {
                                     Provenance.of(export.location(s, AwsCliCall.DESCRIBE_CLUSTERS, null), ""),
                                     Reason.Kind.NOT_COLLECTED,
                                     "region " + s + " was not collected")),
-                    diagnostics.all());
+                    diagnostics.all(),
+                    KeyRotations.none());
         }
 
         /**
@@ -202,6 +208,7 @@ public final class ExportSource implements InventorySource {
             namespaces.addAll(read.namespaces);
             workgroups.addAll(read.workgroups);
             serverlessSnapshots.addAll(read.serverlessSnapshots);
+            parameterGroups.addAll(read.parameterGroups);
             parameters.putAll(read.parameters);
             logging.putAll(read.logging);
             read.groups.forEach((id, g) -> groups.put(new ScopedName(read.scope, id), g));
@@ -270,7 +277,7 @@ public final class ExportSource implements InventorySource {
                                 + (unnamed.size() > 1 ? " (and " + (unnamed.size() - 1) + " more)" : "")
                                 + ", so which clusters exist in " + scope + " is not known");
             }
-            redshift.parameterGroups(scope);
+            redshift.parameterGroups(scope, read.parameterGroups::add);
             redshift.snapshots(scope, s -> {
                 read.snapshots.add(s);
                 if (!s.isSharedIn()) {

@@ -2,6 +2,7 @@ package io.rsaudit.core.source;
 
 import io.rsaudit.core.model.Arns;
 import io.rsaudit.core.model.Cluster;
+import io.rsaudit.core.model.ClusterParameterGroup;
 import io.rsaudit.core.model.ClusterSnapshot;
 import io.rsaudit.core.model.HsmStatus;
 import io.rsaudit.core.model.LoggingStatus;
@@ -43,7 +44,8 @@ final class RedshiftReader {
                     "MasterPasswordSecretArn",
                     "MultiAZ",
                     "AutomatedSnapshotRetentionPeriod",
-                    "ManualSnapshotRetentionPeriod")
+                    "ManualSnapshotRetentionPeriod",
+                    "ClusterCreateTime")
             .with("Endpoint", Projection.of(AwsShapes.ENDPOINT, "Port"))
             .with("Tags", Projection.of(AwsShapes.TAG, "Key", "Value"))
             .with(
@@ -103,6 +105,10 @@ final class RedshiftReader {
             "LastFailureMessage");
 
     static final Projection PARAMETER = Projection.of(AwsShapes.PARAMETER, "ParameterName", "ParameterValue");
+
+    static final Projection PARAMETER_GROUP = Projection.of(
+                    AwsShapes.PARAMETER_GROUP, "ParameterGroupName", "ParameterGroupFamily")
+            .with("Tags", Projection.of(AwsShapes.TAG, "Key", "Value"));
 
     static final Projection COPY_GRANT = Projection.of(AwsShapes.COPY_GRANT, "SnapshotCopyGrantName", "KmsKeyId");
 
@@ -184,7 +190,8 @@ final class RedshiftReader {
                                 c.integer("ManualSnapshotRetentionPeriod", Absent.NOT_SET),
                                 c.text("SnapshotCopyGrantName", Absent.NOT_SET))),
                 tags(n),
-                classicSecurityGroups(n));
+                classicSecurityGroups(n),
+                n.instant("ClusterCreateTime", Absent.NOT_SET));
     }
 
     /**
@@ -304,13 +311,27 @@ final class RedshiftReader {
     }
 
     /** Reads the group list only to report problems in it; the parameters come from the per-group files. */
-    void parameterGroups(Scope scope) {
+    void parameterGroups(Scope scope, Consumer<ClusterParameterGroup> sink) {
         export.elements(
                 scope,
                 AwsCliCall.DESCRIBE_CLUSTER_PARAMETER_GROUPS,
                 Projection.of(AwsShapes.DESCRIBE_PARAMETER_GROUPS),
-                Projection.of(AwsShapes.PARAMETER_GROUP),
-                n -> {});
+                PARAMETER_GROUP,
+                n -> accept(parameterGroup(scope, n), sink));
+    }
+
+    private ClusterParameterGroup parameterGroup(Scope scope, ResponseObject n) {
+        String name = export.identifier(n, "ParameterGroupName", "a cluster parameter group");
+        if (name == null) {
+            return null;
+        }
+        ResourceId id = new ResourceId(
+                ResourceType.CLUSTER_PARAMETER_GROUP,
+                scope,
+                name,
+                Arns.redshift(scope, "parametergroup", name),
+                n.provenance());
+        return new ClusterParameterGroup(id, n.text("ParameterGroupFamily", Absent.UNKNOWN), tags(n));
     }
 
     Value<ParameterSet> parameters(Scope scope, String group) {

@@ -3,12 +3,15 @@ package io.rsaudit.core.check;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rsaudit.core.catalog.CheckCatalog;
+import io.rsaudit.core.hunt.read.KeyRotationHistory;
+import io.rsaudit.core.hunt.read.LogInput;
 import io.rsaudit.core.model.Inventory;
 import io.rsaudit.core.model.Resource;
 import io.rsaudit.core.policy.Policy;
 import io.rsaudit.core.source.CliJsonSource;
 import io.rsaudit.core.testing.Fixture;
 import io.rsaudit.core.testing.Fixtures;
+import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Runs every fixture of every check: writes the fixture's estate, loads it through the real AWS CLI JSON source
- * (and its policy through the real loader), runs the check, and asserts the outcome, the evidence's location and
+ * (and its policy through the real loader, and its CloudTrail files through the scan's CloudTrail reader), runs the
+ * check, and asserts the outcome, the evidence's location and
  * the message.
  */
 class CheckFixturesTest {
@@ -43,16 +47,31 @@ class CheckFixturesTest {
         Path dir = Files.createTempDirectory(temp, name);
         Policy policy = fixture.policy(dir, CATALOG);
         Inventory inventory = new CliJsonSource(fixture.writeEstate(dir)).load();
+        Path cloudtrail = fixture.writeCloudTrail(dir);
+        if (cloudtrail != null) {
+            KeyRotationHistory.Read read = KeyRotationHistory.read(LogInput.discover(cloudtrail), "fixture");
+            assertThat(read.errors()).as("%s: CloudTrail read problems", name).isEmpty();
+            inventory = inventory.withRotations(read.rotations());
+        }
         Resource resource = pick(inventory, check, fixture);
         Outcome outcome = check.evaluate(resource, new CheckContext(inventory, policy, fixture.now()));
 
         assertThat(outcome.result()).as("%s: %s", name, outcome.message()).isEqualTo(fixture.expected());
         if (fixture.field() != null) {
             assertThat(outcome.evidence()).as("%s: evidence", name).isNotNull();
-            assertThat(outcome.evidence().provenance().toString())
+            // CloudTrail evidence names the file as read, below the fixture's temporary folder
+            assertThat(outcome.evidence().provenance().toString().replace(dir + File.separator, ""))
                     .as("%s: evidence location", name)
                     .isEqualTo(fixture.field());
         }
+        // a full sentence with its values: no empty placeholder, no value printed as null, no doubled separator
+        assertThat(outcome.message())
+                .as("%s: message without empty placeholders", name)
+                .doesNotContain("()")
+                .doesNotContainPattern("\\bnull\\b")
+                .doesNotContain(": ;")
+                .doesNotContain(",,")
+                .doesNotContain("  ");
         if (fixture.message() != null) {
             assertThat(outcome.message()).as("%s: message", name).contains(fixture.message());
         }

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.rsaudit.core.catalog.CheckCatalog;
 import io.rsaudit.core.check.CheckMetadata;
 import io.rsaudit.core.check.Finding;
+import io.rsaudit.core.hunt.read.KeyRotationHistory;
+import io.rsaudit.core.hunt.read.LogInput;
+import io.rsaudit.core.model.Inventory;
 import io.rsaudit.core.model.Severity;
 import io.rsaudit.core.policy.Policy;
 import io.rsaudit.core.policy.PolicyLoader;
@@ -20,7 +23,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The verdict of every check on every resource of the example estate, pinned in
+ * The verdict of every check on every resource of the example estate (with its CloudTrail history,
+ * {@code examples/cloudtrail}), pinned in
  * {@code examples/estate.EXPECTED.tsv} (beside the export, not in it: the export reader reports stray files)
  * and asserted in full: a changed verdict is a conscious, reviewed edit of that file. Regenerate it with
  * {@code -Drsaudit.expected.update=true} and read the diff line by line before committing it.
@@ -33,10 +37,22 @@ class ExampleEstateVerdictsTest {
     private static final Path EXAMPLES = Path.of("..", "examples");
     private static final Path EXPECTED = EXAMPLES.resolve("estate.EXPECTED.tsv");
     private static final String HEADER = "# check\tresource (ARN)\tverdict\n"
-            + "# The verdict of every check on every resource of examples/estate under examples/policy.yaml, reviewed by"
-            + " hand.\n"
+            + "# The verdict of every check on every resource of examples/estate (with --cloudtrail examples/cloudtrail)"
+            + " under examples/policy.yaml, reviewed by hand.\n"
             + "# Asserted in full by ExampleEstateVerdictsTest (rsaudit-core); a changed verdict is a deliberate edit"
             + " of this file.\n";
+
+    /** The example estate with the key rotations its CloudTrail files record, as {@code scan --cloudtrail} reads it. */
+    static Inventory estate() {
+        try {
+            KeyRotationHistory.Read read = KeyRotationHistory.read(
+                    LogInput.discover(EXAMPLES.resolve("cloudtrail")), "--cloudtrail examples/cloudtrail");
+            assertThat(read.errors()).as("problems reading examples/cloudtrail").isEmpty();
+            return new CliJsonSource(EXAMPLES.resolve("estate")).load().withRotations(read.rotations());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 
     @Test
     void everyVerdictOfTheExampleEstateIsTheReviewedOne() throws Exception {
@@ -45,7 +61,7 @@ class ExampleEstateVerdictsTest {
         List<String> rows = new ArrayList<>();
         new Scan(catalog, policy, Clock.fixed(AS_OF, ZoneOffset.UTC), "test")
                 .run(
-                        new ScanInput("examples/estate", new CliJsonSource(EXAMPLES.resolve("estate"))),
+                        new ScanInput("examples/estate", ExampleEstateVerdictsTest::estate),
                         Severity.HIGH,
                         new ScanListener() {
                             @Override

@@ -34,7 +34,9 @@ import java.util.Map;
  *     "message": "text the message contains" optional
  *   },
  *   "files": { "111111111111/eu-west-1/redshift/describe-clusters.json": { ...as the AWS CLI prints it... },
- *              "111111111111/eu-west-1/redshift/describe-logging-status/c1.error": "AccessDenied ..." }
+ *              "111111111111/eu-west-1/redshift/describe-logging-status/c1.error": "AccessDenied ..." },
+ *   "cloudtrail": { "trail/a.json": { "Records": [ ... ] } }   optional: CloudTrail log files, as scan --cloudtrail
+ *                                                              reads them
  * }
  * </pre>
  */
@@ -47,7 +49,8 @@ public record Fixture(
         String resource,
         String field,
         String message,
-        JsonNode files) {
+        JsonNode files,
+        JsonNode cloudtrail) {
 
     public static final Instant DEFAULT_NOW = Instant.parse("2026-06-01T00:00:00Z");
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -60,7 +63,7 @@ public record Fixture(
             Iterator<String> keys = root.fieldNames();
             while (keys.hasNext()) {
                 String k = keys.next();
-                if (!java.util.Set.of("description", "now", "policy", "expect", "files")
+                if (!java.util.Set.of("description", "now", "policy", "expect", "files", "cloudtrail")
                         .contains(k)) {
                     throw new IllegalArgumentException(name + ": unknown fixture field '" + k + "'");
                 }
@@ -80,7 +83,8 @@ public record Fixture(
                     expect.path("resource").asText(null),
                     expect.path("field").asText(null),
                     expect.path("message").asText(null),
-                    root.get("files"));
+                    root.get("files"),
+                    root.get("cloudtrail"));
         } catch (IOException e) {
             throw new UncheckedIOException(name + ": not valid JSON", e);
         }
@@ -116,6 +120,21 @@ public record Fixture(
             }
         }
         return estate;
+    }
+
+    /** Writes the CloudTrail files below {@code dir}; {@code null} when the fixture has none. */
+    public Path writeCloudTrail(Path dir) throws IOException {
+        if (cloudtrail == null) {
+            return null;
+        }
+        Path root = Files.createDirectories(dir.resolve("cloudtrail"));
+        for (Iterator<Map.Entry<String, JsonNode>> it = cloudtrail.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            Path file = root.resolve(e.getKey());
+            Files.createDirectories(file.getParent());
+            JSON.writeValue(file.toFile(), e.getValue());
+        }
+        return root;
     }
 
     /** The fixture's policy read through the real loader, or the defaults. */

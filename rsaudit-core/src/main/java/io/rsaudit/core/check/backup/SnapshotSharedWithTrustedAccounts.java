@@ -65,8 +65,10 @@ public final class SnapshotSharedWithTrustedAccounts implements Check<ClusterSna
                     Value.unknown(
                             unnamed.provenance(),
                             Reason.Kind.ABSENT,
-                            "the entry has no AccountId (alias " + unnamed.accountAlias()
-                                    + "), so it cannot be matched to the trusted accounts"));
+                            (unnamed.accountAlias() == null
+                                            ? "the entry {} has neither AccountId nor AccountAlias"
+                                            : "the entry has no AccountId (alias " + unnamed.accountAlias() + ")")
+                                    + ", so it cannot be matched to the trusted accounts"));
         }
         if (trusted.isEmpty()) {
             return Outcome.pass(name + " is shared with no other account" + supportNote, shared);

@@ -1,6 +1,7 @@
 package io.rsaudit.core.check.backup;
 
 import io.rsaudit.core.check.Outcome;
+import io.rsaudit.core.check.Ownership;
 import io.rsaudit.core.model.ClusterSnapshot;
 import io.rsaudit.core.model.Reason;
 import io.rsaudit.core.model.RestoreAccess;
@@ -31,19 +32,7 @@ final class Snapshots {
 
     /** As {@link #notOwned(ClusterSnapshot)}, for any snapshot: {@code account} is the one it was collected in. */
     static Optional<Outcome> notOwned(String name, Value<String> owner, String account) {
-        if (!owner.isPresent()) {
-            return Optional.of(Outcome.unknown(
-                    "cannot tell whether this account owns " + name,
-                    owner.orUnknown(owner.provenance().field() + " is null")));
-        }
-        if (!owner.value().equals(account)) {
-            return Optional.of(Outcome.notApplicable(
-                    Reason.Kind.OWNED_BY_ANOTHER_ACCOUNT,
-                    name + " belongs to account " + owner.value() + ", which shares"
-                            + " it with this account; only the owner can change it, and the owner's own audit judges it",
-                    owner));
-        }
-        return Optional.empty();
+        return Ownership.notOwned(name, owner, account);
     }
 
     /**

@@ -7,6 +7,7 @@ import io.rsaudit.core.check.CheckInfo;
 import io.rsaudit.core.check.ClusterParameters;
 import io.rsaudit.core.check.Outcome;
 import io.rsaudit.core.check.Result;
+import io.rsaudit.core.check.logging.ActivityLogHalves.Half;
 import io.rsaudit.core.model.Cluster;
 import io.rsaudit.core.model.LoggingStatus;
 import io.rsaudit.core.model.Severity;
@@ -25,50 +26,12 @@ import java.util.List;
         area = Area.LOGGING)
 public final class UserActivityLoggingEnabled implements Check<Cluster> {
 
-    private static final String PARAMETER = "enable_user_activity_logging";
-    private static final String NEEDS_BOTH = "; Redshift writes the user activity log only with both the "
-            + AuditLogs.USER_ACTIVITY + " export and " + PARAMETER + "=true";
-
-    /** One half: PASS (in place), FAIL (missing) or UNKNOWN, with its text and field. */
-    private record Half(Result state, String text, Value<?> field) {}
+    private static final String PARAMETER = ActivityLogHalves.PARAMETER;
 
     @Override
     public Outcome evaluate(Cluster cluster, CheckContext context) {
-        Half export = export(cluster, context);
-        Half parameter = parameter(cluster, context);
-        String name = "cluster " + cluster.identifier();
-        List<Half> missing = List.of(export, parameter).stream()
-                .filter(h -> h.state() == Result.FAIL)
-                .toList();
-        if (missing.size() == 2) {
-            return Outcome.fail(
-                    "queries on " + name + " are not logged: " + export.text() + ", and " + parameter.text()
-                            + NEEDS_BOTH,
-                    export.field());
-        }
-        if (missing.size() == 1) {
-            Half gap = missing.get(0);
-            Half other = gap == export ? parameter : export;
-            String besides = other.state() == Result.PASS
-                    ? "; only the other half is in place: " + other.text()
-                    : "; besides, " + other.text();
-            return Outcome.fail(
-                    "queries on " + name + " are not logged: " + gap.text() + besides + NEEDS_BOTH, gap.field());
-        }
-        for (Half half : List.of(export, parameter)) {
-            if (half.state() == Result.UNKNOWN) {
-                Half other = half == export ? parameter : export;
-                String known = other.state() == Result.PASS
-                        ? " (" + other.text() + ")"
-                        : other.state() == Result.UNKNOWN ? " (" + other.text() + " either)" : "";
-                return Outcome.unknown(
-                        "cannot tell whether " + name + " writes the user activity log" + known + ": " + half.text(),
-                        half.field());
-            }
-        }
-        return Outcome.pass(
-                name + " writes the user activity log: " + export.text() + ", and " + parameter.text(),
-                parameter.field());
+        return ActivityLogHalves.judge(
+                "cluster " + cluster.identifier(), export(cluster, context), parameter(cluster, context));
     }
 
     private static Half export(Cluster cluster, CheckContext context) {

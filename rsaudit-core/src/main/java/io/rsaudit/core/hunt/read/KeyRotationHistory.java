@@ -1,0 +1,86 @@
+package io.rsaudit.core.hunt.read;
+
+import io.rsaudit.core.hunt.Event;
+import io.rsaudit.core.hunt.LogType;
+import io.rsaudit.core.model.CollectionError;
+import io.rsaudit.core.model.KeyRotations;
+import io.rsaudit.core.model.Provenance;
+import io.rsaudit.core.model.Scope;
+import io.rsaudit.core.model.ScopedName;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads CloudTrail log files with the hunt's reader and keeps what the scan needs of them: per account and region
+ * the period the records span, and per cluster its latest successful {@code RotateEncryptionKey}. The files are taken
+ * as the trail's whole delivery for the period they span; a gap in them would hide a rotation.
+ */
+public final class KeyRotationHistory {
+
+    static final String SOURCE = "redshift.amazonaws.com";
+    static final String ROTATE = "RotateEncryptionKey";
+
+    /**
+     * What was read.
+     *
+     * @param summary the reader's account of the files: counts, and every problem met (malformed records...)
+     */
+    public record Read(KeyRotations rotations, ReadSummary summary) {
+
+        /** The reader's problems as collection errors of the scan: a history with holes is an incomplete input. */
+        public List<CollectionError> errors() {
+            return summary.problems().stream()
+                    .map(p -> new CollectionError(
+                            CollectionError.Kind.MALFORMED, p.origin().toString(), "CloudTrail: " + p.message()))
+                    .toList();
+        }
+    }
+
+    private final Map<Scope, Instant[]> spans = new HashMap<>();
+    private final Map<ScopedName, KeyRotations.Rotation> latest = new HashMap<>();
+
+    private KeyRotationHistory() {}
+
+    /**
+     * @param source how messages name the input: the {@code --cloudtrail} argument
+     */
+    public static Read read(List<LogInput> inputs, String source) {
+        KeyRotationHistory history = new KeyRotationHistory();
+        // digest files sit beside the logs in a trail's bucket and hold no records
+        List<LogInput> logs = inputs.stream()
+                .filter(i -> !i.name().contains("CloudTrail-Digest"))
+                .toList();
+        ReadSummary summary =
+                LogReader.read(logs, ReadOptions.defaults().withType(LogType.CLOUDTRAIL), history::accept);
+        Map<Scope, KeyRotations.Period> covered = new HashMap<>();
+        history.spans.forEach((scope, span) -> covered.put(scope, new KeyRotations.Period(span[0], span[1], source)));
+        return new Read(new KeyRotations(covered, history.latest), summary);
+    }
+
+    private synchronized void accept(Event e) {
+        if (e.account() == null || e.region() == null || e.time() == null) {
+            return;
+        }
+        Scope scope = new Scope(e.account(), e.region());
+        Instant[] span = spans.computeIfAbsent(scope, s -> new Instant[] {e.time(), e.time()});
+        if (e.time().isBefore(span[0])) {
+            span[0] = e.time();
+        }
+        if (e.time().isAfter(span[1])) {
+            span[1] = e.time();
+        }
+        if (!SOURCE.equals(e.field("eventSource"))
+                || !ROTATE.equals(e.field("eventName"))
+                || e.field("errorCode") != null
+                || e.cluster() == null) {
+            return;
+        }
+        KeyRotations.Rotation rotation = new KeyRotations.Rotation(
+                e.time(),
+                Provenance.of(e.origin().file(), "/Records/" + e.origin().index() + "/eventTime"));
+        latest.merge(
+                new ScopedName(scope, e.cluster()), rotation, (a, b) -> b.time().isAfter(a.time()) ? b : a);
+    }
+}
