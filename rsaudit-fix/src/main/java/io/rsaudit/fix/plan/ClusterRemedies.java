@@ -29,7 +29,7 @@ final class ClusterRemedies {
      * remedy is {@code RotateEncryptionKey}, only with {@link FixOptions#ALLOW_KEY_ROTATION}. The one place that
      * names it.
      */
-    static final String KEY_AGE = "RS-ATREST-011";
+    static final String KEY_AGE = "RS-ATREST-012";
     /** ModifyClusterParameterGroup takes at most this many parameters a call. */
     static final int PARAMETERS_PER_CALL = 20;
 

@@ -23,6 +23,10 @@ public final class Fixability {
             Map.entry("RS-LOG-002", "exports the three logs to the cluster's current destination (EnableLogging)"),
             Map.entry("RS-LOG-003", "sets enable_user_activity_logging=true and exports useractivitylog"),
             Map.entry("RS-LOG-005", "exports the namespace's three logs (UpdateNamespace)"),
+            Map.entry(
+                    "RS-LOG-007",
+                    "sets enable_user_activity_logging=true in the workgroup's configParameters (the namespace's"
+                            + " useractivitylog export is RS-LOG-005's remedy)"),
             Map.entry("RS-BACKUP-001", "sets the automated snapshot retention to the policy minimum"),
             Map.entry("RS-BACKUP-002", "sets the automated snapshot retention to the policy minimum"),
             Map.entry("RS-BACKUP-003", "sets the default manual retention to the policy maximum"),

@@ -44,6 +44,18 @@ public final class ManualChecks {
                             + " which rsaudit never does"),
             Map.entry("RS-ATREST-007", "a namespace's key is changed by a migration that needs the key chosen"),
             Map.entry("RS-ATREST-008", "a copy grant's key cannot be changed: a new grant and a copy reconfiguration"),
+            Map.entry(
+                    "RS-ATREST-009",
+                    "a snapshot's key cannot be changed: copy it under a key the owners choose and delete the old one,"
+                            + " which rsaudit never does"),
+            Map.entry(
+                    "RS-ATREST-010",
+                    "a Serverless snapshot's key cannot be changed: restore it and snapshot again under a key the"
+                            + " owners choose, then delete the old one, which rsaudit never does"),
+            Map.entry(
+                    "RS-ATREST-011",
+                    "the destination's copy grant and its key are chosen by the key's owners: a new grant and a copy"
+                            + " reconfiguration"),
             Map.entry("RS-BACKUP-005", "the remedy for an orphaned snapshot is deleting it, which rsaudit never does"),
             Map.entry(
                     "RS-BACKUP-010",
@@ -57,6 +69,10 @@ public final class ManualChecks {
                     "RS-TAG-002",
                     "the values of the required tags (owner, environment, cost centre) are facts only the snapshot's"
                             + " owners know"),
+            Map.entry(
+                    "RS-TAG-003",
+                    "the values of the required tags (owner, environment, cost centre) are facts only the parameter"
+                            + " group's owners know"),
             Map.entry(
                     "RS-BACKUP-008",
                     "serverless snapshot sharing lives in the snapshot's resource policy; rsaudit does not rewrite"

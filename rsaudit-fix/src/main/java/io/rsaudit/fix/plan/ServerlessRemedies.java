@@ -28,6 +28,21 @@ final class ServerlessRemedies {
         List<String> fixed = new ArrayList<>();
         for (String id : checks) {
             switch (id) {
+                case "RS-LOG-007" -> {
+                    if (!w.configParameters().isPresent()) {
+                        ctx.sink().refuse(id, w.id(), "the workgroup's configParameters were not read");
+                        continue;
+                    }
+                    config.put("enable_user_activity_logging", "true");
+                    remedies.add(new Remedy(
+                            id,
+                            "set enable_user_activity_logging=true in the workgroup's configParameters (the"
+                                    + " namespace's useractivitylog export is RS-LOG-005's remedy)",
+                            Impact.NONE,
+                            "each query's text is logged, at the cost of log volume",
+                            "UpdateWorkgroup with the previous configParameters"));
+                    fixed.add(id);
+                }
                 case "RS-TRANSIT-003", "RS-TRANSIT-004" -> {
                     String p = id.equals("RS-TRANSIT-003") ? "require_ssl" : "use_fips_ssl";
                     if (!w.configParameters().isPresent()) {
