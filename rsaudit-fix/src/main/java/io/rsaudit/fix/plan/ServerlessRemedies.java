@@ -33,6 +33,19 @@ final class ServerlessRemedies {
                         ctx.sink().refuse(id, w.id(), "the workgroup's configParameters were not read");
                         continue;
                     }
+                    Value<String> now = w.configParameters().value().get("enable_user_activity_logging");
+                    if (now != null
+                            && now.isPresent()
+                            && "true".equalsIgnoreCase(now.value().strip())) {
+                        ctx.sink()
+                                .refuse(
+                                        id,
+                                        w.id(),
+                                        "enable_user_activity_logging is already true in the"
+                                                + " workgroup: what is missing is the namespace's useractivitylog export, which is"
+                                                + " RS-LOG-005's remedy on the namespace");
+                        continue;
+                    }
                     config.put("enable_user_activity_logging", "true");
                     remedies.add(new Remedy(
                             id,
