@@ -8,6 +8,7 @@ import io.rsaudit.core.model.Inventory;
 import io.rsaudit.core.policy.Policy;
 import io.rsaudit.core.policy.PolicyException;
 import io.rsaudit.core.policy.PolicyLoader;
+import io.rsaudit.core.scan.AgeReference;
 import io.rsaudit.core.source.CliJsonSource;
 import io.rsaudit.fix.apply.Applier;
 import io.rsaudit.fix.apply.ApplyReport;
@@ -70,6 +71,9 @@ final class FixCommand implements Callable<Integer> {
 
     @Mixin
     LiveScope live = new LiveScope();
+
+    @Mixin
+    CloudTrailOption cloudtrail = new CloudTrailOption();
 
     @Option(names = "--policy", paramLabel = "FILE", description = "Policy YAML (docs/policy.md).")
     Path policyFile;
@@ -184,16 +188,22 @@ final class FixCommand implements Callable<Integer> {
             if (!Files.isDirectory(input)) {
                 throw new Main.UsageException("--input " + input + " is not a directory");
             }
-            Inventory inventory = new CliJsonSource(input).load();
+            Inventory inventory = cloudtrail.over(new CliJsonSource(input)).load();
+            // judged as the scan judges an export: as of the time it was collected
             Plan plan = new Planner(catalog, policy, options, new ExportFacts(input))
-                    .plan(inventory, input.toString(), clock.instant());
+                    .plan(
+                            inventory,
+                            input.toString(),
+                            AgeReference.of(null, inventory, clock.instant()).at());
             writePlan(plan, planFormat);
             summary(err, plan);
             return ExitCode.CLEAN.code();
         }
         LiveOptions liveOptions = live.options(TerminalProgress.forStderr(err));
         try (AwsFixClient client = new AwsFixClient(liveOptions)) {
-            Inventory inventory = new LiveInventorySource(liveOptions).load();
+            // the key rotations the --cloudtrail files record: RS-ATREST-012, whose remedy is a key rotation
+            Inventory inventory =
+                    cloudtrail.over(new LiveInventorySource(liveOptions)).load();
             Plan plan = new Planner(catalog, policy, options, client)
                     .plan(inventory, liveOptions.describe(), clock.instant());
             writePlan(plan, planFormat);

@@ -10,10 +10,6 @@ import io.rsaudit.core.check.Result;
 import io.rsaudit.core.compliance.ComplianceTally;
 import io.rsaudit.core.compliance.Framework;
 import io.rsaudit.core.compliance.Frameworks;
-import io.rsaudit.core.hunt.read.KeyRotationHistory;
-import io.rsaudit.core.hunt.read.LogInput;
-import io.rsaudit.core.model.CollectionError;
-import io.rsaudit.core.model.Inventory;
 import io.rsaudit.core.model.Severity;
 import io.rsaudit.core.policy.Policy;
 import io.rsaudit.core.policy.PolicyException;
@@ -28,7 +24,6 @@ import io.rsaudit.core.scan.ScanHeader;
 import io.rsaudit.core.scan.ScanInput;
 import io.rsaudit.core.scan.ScanSummary;
 import io.rsaudit.core.source.CliJsonSource;
-import io.rsaudit.core.source.InventorySource;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,14 +68,8 @@ final class ScanCommand implements Callable<Integer> {
     @Mixin
     LiveScope live = new LiveScope();
 
-    @Option(
-            names = "--cloudtrail",
-            paramLabel = "PATH",
-            description = "CloudTrail log files (a folder, searched recursively, or files; .json or .json.gz as the"
-                    + " trail delivers them) to read the rotations of clusters' encryption keys from (RotateEncryptionKey,"
-                    + " RS-ATREST-012). Repeatable. The files are taken as the trail's whole delivery for the period they"
-                    + " span.")
-    List<Path> cloudtrail;
+    @Mixin
+    CloudTrailOption cloudtrail = new CloudTrailOption();
 
     @Option(
             names = "--policy",
@@ -156,9 +145,7 @@ final class ScanCommand implements Callable<Integer> {
         if (input != null) {
             inputs.add(input);
         }
-        if (cloudtrail != null) {
-            inputs.addAll(cloudtrail);
-        }
+        inputs.addAll(cloudtrail.paths());
         if (!inputs.isEmpty()) {
             report.refuseInputs(inputs);
         }
@@ -204,35 +191,15 @@ final class ScanCommand implements Callable<Integer> {
         return ExitCode.of(summary.verdict()).code();
     }
 
-    /**
-     * The scanned inventory with the key rotations the {@code --cloudtrail} files record; what the reader could not read
-     * joins the collection errors.
-     */
+    /** The scanned inventory with the key rotations the {@code --cloudtrail} files record. */
     private ScanInput withCloudTrail(ScanInput scanned) {
-        if (cloudtrail == null || cloudtrail.isEmpty()) {
+        if (cloudtrail.paths().isEmpty()) {
             return scanned;
         }
-        List<LogInput> logs = new ArrayList<>();
-        for (Path p : cloudtrail) {
-            if (!Files.exists(p)) {
-                throw new Main.UsageException("--cloudtrail " + p + ": no such file or directory");
-            }
-            try {
-                logs.addAll(LogInput.discover(p));
-            } catch (java.io.IOException e) {
-                throw new Main.UsageException("--cloudtrail " + p + ": cannot read: " + e);
-            }
-        }
-        String source = "--cloudtrail "
-                + String.join(", ", cloudtrail.stream().map(Path::toString).toList());
-        InventorySource base = scanned.source();
-        return new ScanInput(scanned.description() + ", " + source, () -> {
-            Inventory inventory = base.load();
-            KeyRotationHistory.Read read = KeyRotationHistory.read(logs, source);
-            List<CollectionError> errors = new ArrayList<>(inventory.errors());
-            errors.addAll(read.errors());
-            return inventory.withErrors(errors).withRotations(read.rotations());
-        });
+        return new ScanInput(
+                scanned.description() + ", " + cloudtrail.describe(),
+                cloudtrail.over(scanned.source()),
+                scanned.asOf());
     }
 
     /** A finding is open when it fails or is unknown; it counts as new only when it fails and is not suppressed. */

@@ -111,6 +111,35 @@ class FixCommandTest {
         }
     }
 
+    /**
+     * The key-age check reads CloudTrail (--cloudtrail); judged as of the export's collection time, prod-reporting's
+     * key was last rotated 751 days before, and the rotation is planned only with --allow-key-rotation.
+     */
+    @Test
+    void aClusterKeyTooLongUnrotatedIsRotatedOnlyWithItsFlag() {
+        String[] args = {
+            "fix",
+            "--input",
+            "../examples/estate",
+            "--policy",
+            POLICY,
+            "--cloudtrail",
+            "../examples/cloudtrail",
+            "--resources",
+            "prod-reporting"
+        };
+        CliRun refused = CliRun.of(args);
+        assertThat(refused.code()).as(refused.err()).isZero();
+        assertThat(refused.out())
+                .contains("RS-ATREST-012 cluster prod-reporting")
+                .contains("[--allow-key-rotation]")
+                .doesNotContain("redshift:RotateEncryptionKey");
+        List<String> allowed = new ArrayList<>(List.of(args));
+        allowed.add("--allow-key-rotation");
+        CliRun planned = CliRun.of(allowed.toArray(String[]::new));
+        assertThat(planned.out()).contains("redshift:RotateEncryptionKey ClusterIdentifier=prod-reporting");
+    }
+
     @Test
     void applyThenRescanPassesCopiesDefaultAndSharedGroupsAndTouchesNothingElse(@TempDir Path tmp) throws Exception {
         try (AwsSimulator sim = AwsSimulator.start(Path.of("../examples/estate"), SimOptions.defaults())) {

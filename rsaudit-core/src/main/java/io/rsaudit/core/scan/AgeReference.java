@@ -1,6 +1,9 @@
 package io.rsaudit.core.scan;
 
+import io.rsaudit.core.model.Account;
+import io.rsaudit.core.model.Inventory;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.Objects;
 
 /**
@@ -36,5 +39,22 @@ public record AgeReference(Instant at, Basis basis) {
     public AgeReference {
         Objects.requireNonNull(at, "at");
         Objects.requireNonNull(basis, "basis");
+    }
+
+    /**
+     * {@code asOf} ({@code --as-of}), else the collection time the inventory's accounts record (the last one, when
+     * they were collected at different times), else {@code started}. Suppressions expire by the same moment: the
+     * estate is judged as it was then.
+     */
+    public static AgeReference of(Instant asOf, Inventory inventory, Instant started) {
+        if (asOf != null) {
+            return new AgeReference(asOf, Basis.AS_OF);
+        }
+        return inventory.accounts().stream()
+                .map(Account::collectedAt)
+                .filter(Objects::nonNull)
+                .max(Comparator.naturalOrder())
+                .map(at -> new AgeReference(at, Basis.COLLECTION))
+                .orElseGet(() -> new AgeReference(started, Basis.SCAN_START));
     }
 }

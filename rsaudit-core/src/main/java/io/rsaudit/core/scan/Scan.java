@@ -3,13 +3,11 @@ package io.rsaudit.core.scan;
 import io.rsaudit.core.catalog.CheckCatalog;
 import io.rsaudit.core.check.Finding;
 import io.rsaudit.core.check.Result;
-import io.rsaudit.core.model.Account;
 import io.rsaudit.core.model.Inventory;
 import io.rsaudit.core.model.Severity;
 import io.rsaudit.core.policy.Policy;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
@@ -47,7 +45,7 @@ public final class Scan {
     public ScanSummary run(ScanInput input, Severity failOn, ScanListener listener) {
         Instant started = clock.instant();
         Inventory inventory = input.source().load();
-        AgeReference ages = ages(input.asOf(), inventory, started);
+        AgeReference ages = AgeReference.of(input.asOf(), inventory, started);
         ScanHeader header = new ScanHeader(
                 toolVersion,
                 started,
@@ -75,23 +73,6 @@ public final class Scan {
                 errors,
                 ScanSummary.verdict(
                         !notes.internalErrors().isEmpty(), tally.failsAtThreshold, tally.unknownsAtThreshold, errors));
-    }
-
-    /**
-     * {@code --as-of}, else the collection time the inventory's accounts record (the last one, when they were
-     * collected at different times), else the scan's start. Suppressions expire by the same moment: the estate is
-     * judged as it was then.
-     */
-    static AgeReference ages(Instant asOf, Inventory inventory, Instant started) {
-        if (asOf != null) {
-            return new AgeReference(asOf, AgeReference.Basis.AS_OF);
-        }
-        return inventory.accounts().stream()
-                .map(Account::collectedAt)
-                .filter(Objects::nonNull)
-                .max(Comparator.naturalOrder())
-                .map(at -> new AgeReference(at, AgeReference.Basis.COLLECTION))
-                .orElseGet(() -> new AgeReference(started, AgeReference.Basis.SCAN_START));
     }
 
     /** Counts findings on their way to the listener. */
