@@ -5,6 +5,7 @@ import io.rsaudit.core.hunt.LogType;
 import io.rsaudit.core.hunt.rule.CompiledRule;
 import io.rsaudit.core.hunt.rule.Condition;
 import io.rsaudit.core.hunt.rule.Correlation;
+import io.rsaudit.core.hunt.rule.Prefilter;
 import io.rsaudit.core.hunt.rule.Rule;
 import java.time.Duration;
 import java.time.Instant;
@@ -64,6 +65,8 @@ public final class HuntEngine {
     private final AtomicLong used = new AtomicLong();
     private final Places places = new Places();
     private final ConcurrentHashMap<Trace, Trace> traces = new ConcurrentHashMap<>();
+    /** Each reading thread's scan of the words the rules need: one pass over a value for all of them. */
+    private final ThreadLocal<Prefilter.Scan> scans;
 
     public HuntEngine(List<CompiledRule> rules) {
         this(rules, BUDGET_BYTES);
@@ -73,6 +76,8 @@ public final class HuntEngine {
     HuntEngine(List<CompiledRule> rules, long budgetBytes) {
         this.slots = rules.stream().map(Slot::new).toList();
         this.budget = budgetBytes;
+        Prefilter prefilter = Prefilter.of(rules);
+        this.scans = ThreadLocal.withInitial(prefilter::scan);
         for (LogType t : LogType.values()) {
             byType[t.ordinal()] = slots.stream().filter(s -> s.rule.reads(t)).toArray(Slot[]::new);
         }
@@ -87,8 +92,9 @@ public final class HuntEngine {
     }
 
     public void accept(Event event) {
+        Prefilter.Scan scan = scans.get();
         for (Slot s : byType[event.type().ordinal()]) {
-            int m = s.rule.match(event);
+            int m = s.rule.match(event, scan);
             if (m != 0) {
                 s.keep(event, m);
             }

@@ -30,6 +30,8 @@ public final class CompiledRule {
     private final List<List<Test>> selections = new ArrayList<>();
     private final CompiledCondition condition;
     private final CompiledCondition[] steps;
+    /** Per extracted field, the words one of which its pattern's match contains ({@code null}: no prefilter). */
+    private final Map<String, Literals> extractFilters = new HashMap<>();
     /** The CloudTrail request and response fields the rule reads, split at dots ({@code *}: any list index). */
     private final List<String[]> requestFields = new ArrayList<>();
 
@@ -59,6 +61,7 @@ public final class CompiledRule {
         }
         for (Extract x : rule.extracts().values()) {
             x.from().forEach(this::requestField);
+            extractFilters.put(x.name(), Literals.of(x.pattern().pattern()));
         }
         condition = rule.condition() == null ? null : CompiledCondition.of(rule.condition(), index);
         steps = correlation instanceof Correlation.Sequence seq
@@ -94,13 +97,21 @@ public final class CompiledRule {
      * the condition holds and 0 when not. Thread-safe.
      */
     public int match(Event event) {
-        EventView view = rule.extracts().isEmpty() ? null : new EventView(event, rule.extracts());
+        return match(event, null);
+    }
+
+    /**
+     * {@link #match(Event)}, with the words its tests need read from the hunt's one scan of each value
+     * ({@code null}: each test looks for its own words). The scan is the calling thread's.
+     */
+    public int match(Event event, Prefilter.Scan scan) {
+        EventView view = rule.extracts().isEmpty() ? null : new EventView(event, rule.extracts(), extractFilters, scan);
         if (steps.length == 0) {
-            return condition.test(this, event, view) ? 1 : 0;
+            return condition.test(this, event, view, scan) ? 1 : 0;
         }
         int mask = 0;
         for (int i = 0; i < steps.length; i++) {
-            if (steps[i].test(this, event, view)) {
+            if (steps[i].test(this, event, view, scan)) {
                 mask |= 1 << i;
             }
         }
@@ -125,15 +136,15 @@ public final class CompiledRule {
                     operands.stream().map(o -> of(o, index)).toArray(CompiledCondition[]::new));
         }
 
-        boolean test(CompiledRule r, Event e, EventView v) {
+        boolean test(CompiledRule r, Event e, EventView v, Prefilter.Scan scan) {
             if (selection >= 0) {
-                return holds(r.selections.get(selection), e, v);
+                return holds(r.selections.get(selection), e, v, scan);
             }
             if (not) {
-                return !operands[0].test(r, e, v);
+                return !operands[0].test(r, e, v, scan);
             }
             for (CompiledCondition o : operands) {
-                if (o.test(r, e, v) != and) {
+                if (o.test(r, e, v, scan) != and) {
                     return !and;
                 }
             }
@@ -203,6 +214,26 @@ public final class CompiledRule {
         return false;
     }
 
+    /** Adds the prefilters of the rule's tests and extractions to {@code out}. */
+    void prefilters(List<Literals> out) {
+        for (List<Test> alternatives : selections) {
+            for (Test t : alternatives) {
+                for (Compiled c : t.tests) {
+                    for (Literals l : c.literals) {
+                        if (l != null) {
+                            out.add(l);
+                        }
+                    }
+                }
+            }
+        }
+        for (Literals l : extractFilters.values()) {
+            if (l != null) {
+                out.add(l);
+            }
+        }
+    }
+
     /** A field of the event, or of the rule's extracted fields when it has some. */
     static String field(Event e, EventView v, String name) {
         return v == null ? e.field(name) : v.field(name);
@@ -213,7 +244,7 @@ public final class CompiledRule {
         if (correlation == null || correlation.by().isEmpty()) {
             return List.of();
         }
-        EventView view = rule.extracts().isEmpty() ? null : new EventView(event, rule.extracts());
+        EventView view = rule.extracts().isEmpty() ? null : new EventView(event, rule.extracts(), extractFilters, null);
         List<String> key = new ArrayList<>(correlation.by().size());
         for (String f : correlation.by()) {
             key.add(field(event, view, f));
@@ -223,12 +254,12 @@ public final class CompiledRule {
 
     /** A value the rule reads, extracted fields included. */
     public String field(Event event, String name) {
-        return new EventView(event, rule.extracts()).field(name);
+        return new EventView(event, rule.extracts(), extractFilters, null).field(name);
     }
 
-    private static boolean holds(List<Test> alternatives, Event e, EventView view) {
+    private static boolean holds(List<Test> alternatives, Event e, EventView view, Prefilter.Scan scan) {
         for (int i = 0; i < alternatives.size(); i++) {
-            if (alternatives.get(i).holds(e, view)) {
+            if (alternatives.get(i).holds(e, view, scan)) {
                 return true;
             }
         }
@@ -266,18 +297,18 @@ public final class CompiledRule {
     /** The field tests of one map of a selection, all of which must hold. */
     private record Test(List<Compiled> tests) {
 
-        boolean holds(Event e, EventView view) {
+        boolean holds(Event e, EventView view, Prefilter.Scan scan) {
             Set<String> elements = null;
             for (int i = 0; i < tests.size(); i++) {
                 Compiled t = tests.get(i);
-                if (t.wildcard == null && !t.test(e, view, field(e, view, t.field))) {
+                if (t.wildcard == null && !t.test(e, view, field(e, view, t.field), scan)) {
                     return false;
                 }
             }
             for (int i = 0; i < tests.size(); i++) {
                 Compiled t = tests.get(i);
                 if (t.wildcard != null) {
-                    Set<String> hits = t.elements(e, view);
+                    Set<String> hits = t.elements(e, view, scan);
                     if (elements == null) {
                         elements = hits;
                     } else {
@@ -314,7 +345,10 @@ public final class CompiledRule {
         final boolean nullMatches;
         final String[] lower;
         final Pattern[] patterns;
-        /** Per expression, the words one of which a match contains ({@code null}: no prefilter). */
+        /**
+         * Per value, the words one of which a passing value contains ({@code null}: no prefilter), for expressions
+         * and {@code contains}, {@code startswith}, {@code endswith}.
+         */
         final Literals[] literals;
         /** Per expression, each thread's matcher, reset per value instead of made per value. */
         final List<ThreadLocal<Matcher>> matchers = new ArrayList<>();
@@ -344,18 +378,22 @@ public final class CompiledRule {
             }
             lower = low.toArray(String[]::new);
             patterns = re.toArray(Pattern[]::new);
-            literals = re.stream().map(p -> Literals.of(p.pattern())).toArray(Literals[]::new);
+            literals = modifier == Modifier.RE
+                    ? re.stream().map(p -> Literals.of(p.pattern())).toArray(Literals[]::new)
+                    : modifier == Modifier.CONTAINS || modifier == Modifier.STARTSWITH || modifier == Modifier.ENDSWITH
+                            ? low.stream().map(Literals::ofWord).toArray(Literals[]::new)
+                            : new Literals[0];
             for (Pattern p : patterns) {
                 matchers.add(ThreadLocal.withInitial(() -> p.matcher("")));
             }
         }
 
         /** The list elements (their index tuples) whose value passes; a fresh mutable set. */
-        Set<String> elements(Event e, EventView view) {
+        Set<String> elements(Event e, EventView view, Prefilter.Scan scan) {
             Set<String> hits = new HashSet<>();
             for (Map.Entry<String, String> f : e.fields().entrySet()) {
                 String tuple = tuple(f.getKey());
-                if (tuple != null && test(e, view, f.getValue())) {
+                if (tuple != null && test(e, view, f.getValue(), scan)) {
                     hits.add(tuple);
                 }
             }
@@ -382,7 +420,7 @@ public final class CompiledRule {
         }
 
         /** One of the values passes (all of them, for {@code |all}); no value passes nothing. Loops, no lambdas. */
-        boolean test(Event e, EventView view, String value) {
+        boolean test(Event e, EventView view, String value, Prefilter.Scan scan) {
             boolean blank = value == null || value.isBlank();
             if (modifier == Modifier.EXISTS) {
                 String want = blank ? "false" : "true";
@@ -420,11 +458,11 @@ public final class CompiledRule {
             for (int i = 0; i < n; i++) {
                 boolean pass = switch (modifier) {
                     case EQUALS -> value.equalsIgnoreCase(lower[i]);
-                    case CONTAINS -> Ascii.containsIgnoreCase(value, lower[i]);
-                    case STARTSWITH -> Ascii.startsWithIgnoreCase(value, lower[i]);
-                    case ENDSWITH -> Ascii.endsWithIgnoreCase(value, lower[i]);
+                    case CONTAINS -> mayContain(i, value, scan) && Ascii.containsIgnoreCase(value, lower[i]);
+                    case STARTSWITH -> mayContain(i, value, scan) && Ascii.startsWithIgnoreCase(value, lower[i]);
+                    case ENDSWITH -> mayContain(i, value, scan) && Ascii.endsWithIgnoreCase(value, lower[i]);
                     case RE ->
-                        (literals[i] == null || literals[i].mayMatch(value))
+                        mayContain(i, value, scan)
                                 && matchers.get(i).get().reset(value).find();
                     case CIDR -> networks.get(i).contains(address);
                     case GT, GTE, LT, LTE -> compare(number, numbers.get(i));
@@ -441,6 +479,12 @@ public final class CompiledRule {
                 }
             }
             return all;
+        }
+
+        /** The prefilter of value {@code i}: whether the value holds one of the words a pass needs. */
+        private boolean mayContain(int i, String value, Prefilter.Scan scan) {
+            Literals l = literals[i];
+            return l == null || (scan == null ? l.mayMatch(value) : scan.mayContain(value, l));
         }
 
         private boolean compare(BigDecimal value, BigDecimal bound) {
