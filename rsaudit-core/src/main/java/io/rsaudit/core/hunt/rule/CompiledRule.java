@@ -47,8 +47,9 @@ public final class CompiledRule {
             index.put(s.name(), selections.size());
             List<Test> alternatives = new ArrayList<>();
             for (List<FieldTest> tests : s.alternatives()) {
-                alternatives.add(
-                        new Test(tests.stream().map(t -> compile(t, policy)).toList()));
+                alternatives.add(new Test(tests.stream()
+                        .map(t -> compile(t, policy, rule.extracts().keySet()))
+                        .toList()));
             }
             selections.add(alternatives);
         }
@@ -105,7 +106,7 @@ public final class CompiledRule {
      * ({@code null}: each test looks for its own words). The scan is the calling thread's.
      */
     public int match(Event event, Prefilter.Scan scan) {
-        EventView view = rule.extracts().isEmpty() ? null : new EventView(event, rule.extracts(), extractFilters, scan);
+        EventView view = extractFilters.isEmpty() ? null : new EventView(event, rule.extracts(), extractFilters, scan);
         if (steps.length == 0) {
             return condition.test(this, event, view, scan) ? 1 : 0;
         }
@@ -301,7 +302,7 @@ public final class CompiledRule {
             Set<String> elements = null;
             for (int i = 0; i < tests.size(); i++) {
                 Compiled t = tests.get(i);
-                if (t.wildcard == null && !t.test(e, view, field(e, view, t.field), scan)) {
+                if (t.wildcard == null && !t.passes(e, view, scan)) {
                     return false;
                 }
             }
@@ -323,7 +324,7 @@ public final class CompiledRule {
         }
     }
 
-    private static Compiled compile(FieldTest t, Policy policy) {
+    private static Compiled compile(FieldTest t, Policy policy, Set<String> extracted) {
         List<String> values = new ArrayList<>();
         for (String v : t.values()) {
             String ref = PolicyRefs.refName(v);
@@ -333,12 +334,60 @@ public final class CompiledRule {
                 values.add(v);
             }
         }
-        return new Compiled(t, values, policy.residency());
+        return new Compiled(t, values, policy.residency(), extracted);
+    }
+
+    /** Test ids by what decides them: field, modifier, {@code |all} and the values (policy lists resolved). */
+    private static final Map<String, Integer> TEST_IDS = new HashMap<>();
+
+    /**
+     * The id of a test that two rules share when they test the same field the same way, so that it is decided once
+     * per event; -1 for a test whose outcome depends on the rule (a field the rule extracts, the residency
+     * profile, a wildcard over list elements).
+     */
+    private static int memoId(FieldTest t, List<String> values, Set<String> extracted) {
+        if (t.field().contains("*")
+                || extracted.contains(t.field())
+                || t.modifier() == Modifier.RESIDENCY
+                || t.modifier() == Modifier.FIELDREF && values.stream().anyMatch(extracted::contains)) {
+            return -1;
+        }
+        StringBuilder key = new StringBuilder(t.field())
+                .append('\0')
+                .append(t.modifier())
+                .append('\0')
+                .append(t.all());
+        for (String v : values) {
+            key.append('\0').append(v == null ? "\1" : v);
+        }
+        synchronized (TEST_IDS) {
+            return TEST_IDS.computeIfAbsent(key.toString(), k -> TEST_IDS.size());
+        }
+    }
+
+    /** The largest test id of this rule, plus one (what a scan sizes its memory to). */
+    int testIdLimit() {
+        int max = 0;
+        for (List<Test> alternatives : selections) {
+            for (Test t : alternatives) {
+                for (Compiled c : t.tests) {
+                    max = Math.max(max, c.memo + 1);
+                }
+            }
+        }
+        return max;
     }
 
     /** One field test, ready to run. */
     private static final class Compiled {
         final String field;
+        /** The test's id among the tests of all rules ({@link #memoId}), or -1 when it depends on the rule. */
+        final int memo;
+        /** Whether the field is one the rule extracts; otherwise the event's, at {@link #slot}. */
+        final boolean extracted;
+
+        final int slot;
+
         final String[] wildcard;
         final Modifier modifier;
         final boolean all;
@@ -358,8 +407,12 @@ public final class CompiledRule {
         final List<String> raw;
         final Residency residency;
 
-        Compiled(FieldTest t, List<String> values, Residency residency) {
-            this.field = t.field();
+        Compiled(FieldTest t, List<String> values, Residency residency, Set<String> extracted) {
+            // interned: the parsers' field names are constants, which a map of raw fields finds by identity first
+            this.field = t.field().intern();
+            this.memo = memoId(t, values, extracted);
+            this.extracted = extracted.contains(field);
+            this.slot = Event.slot(field);
             this.wildcard = t.field().contains("*") ? t.field().split("\\.") : null;
             this.modifier = t.modifier();
             this.all = t.all();
@@ -417,6 +470,28 @@ public final class CompiledRule {
                 }
             }
             return b.toString();
+        }
+
+        /**
+         * Whether the event passes, decided once per event for all the rules that share the test: the thread's scan
+         * remembers it ({@code null}: decided here).
+         */
+        boolean passes(Event e, EventView view, Prefilter.Scan scan) {
+            if (scan == null || memo < 0) {
+                return test(e, view, value(e, view), scan);
+            }
+            int known = scan.decided(memo, e);
+            if (known >= 0) {
+                return known == 1;
+            }
+            boolean pass = test(e, view, value(e, view), scan);
+            scan.decide(memo, pass);
+            return pass;
+        }
+
+        /** The tested field's value: the rule's extraction, or the event's field read by its slot. */
+        private String value(Event e, EventView view) {
+            return extracted ? view.field(field) : e.field(slot, field);
         }
 
         /** One of the values passes (all of them, for {@code |all}); no value passes nothing. Loops, no lambdas. */

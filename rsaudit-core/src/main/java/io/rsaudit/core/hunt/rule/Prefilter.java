@@ -14,17 +14,22 @@ public final class Prefilter {
     private final WordScan words;
     /** The ids this prefilter finds (a test whose words are all among them reads its bits, others scan alone). */
     private final long[] known;
+    /** The rules' test ids are below this. */
+    private final int tests;
 
-    private Prefilter(WordScan words, long[] known) {
+    private Prefilter(WordScan words, long[] known, int tests) {
         this.words = words;
         this.known = known;
+        this.tests = tests;
     }
 
     /** The prefilter of the words the rules' tests need. */
     public static Prefilter of(List<CompiledRule> rules) {
         List<Literals> all = new ArrayList<>();
+        int tests = 0;
         for (CompiledRule r : rules) {
             r.prefilters(all);
+            tests = Math.max(tests, r.testIdLimit());
         }
         int limit = 0;
         for (Literals l : all) {
@@ -47,7 +52,7 @@ public final class Prefilter {
                 needed.set(id, byId.get(id));
             }
         }
-        return new Prefilter(new WordScan(needed), known);
+        return new Prefilter(new WordScan(needed), known, tests);
     }
 
     /** A scan for one thread: remembers the last values it scanned (by identity) with the words found. */
@@ -58,6 +63,7 @@ public final class Prefilter {
     /**
      * One thread's scans. The values of one event are scanned at most once each however many rules test them: the
      * last few values are remembered by identity (a held reference, so a new string is never taken for an old one).
+     * A field test that several rules share is decided once per event, and remembered until the next event.
      */
     public static final class Scan {
         private static final int REMEMBERED = 4;
@@ -66,10 +72,39 @@ public final class Prefilter {
         private final String[] values = new String[REMEMBERED];
         private final long[][] found;
         private int next;
+        /** The event the decisions are about, by identity. */
+        private Object event;
+        /** decided[test] == round: the test was decided for the current event, with outcome[test]. */
+        private int round;
+
+        private int[] decided;
+        private boolean[] outcome;
 
         private Scan(Prefilter prefilter) {
             this.prefilter = prefilter;
             this.found = new long[REMEMBERED][prefilter.known.length];
+            this.decided = new int[prefilter.tests];
+            this.outcome = new boolean[prefilter.tests];
+        }
+
+        /** 1 or 0 when the test was decided for this event already, -1 when not. */
+        int decided(int test, Object about) {
+            if (about != event) {
+                event = about;
+                if (++round == 0) {
+                    java.util.Arrays.fill(decided, 0);
+                    round = 1;
+                }
+            }
+            return test < decided.length && decided[test] == round ? (outcome[test] ? 1 : 0) : -1;
+        }
+
+        /** Remembers the outcome of a test for the event last asked about. */
+        void decide(int test, boolean pass) {
+            if (test < decided.length) {
+                decided[test] = round;
+                outcome[test] = pass;
+            }
         }
 
         /** Whether the value holds one of the words: when not, the test cannot pass. */
