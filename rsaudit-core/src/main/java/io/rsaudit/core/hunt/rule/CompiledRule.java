@@ -119,6 +119,74 @@ public final class CompiledRule {
         return mask;
     }
 
+    /**
+     * What an event of this type must have for the rule to match it: every {@link Gate} the condition implies (none
+     * when it implies nothing usable), or {@code null} when no event of the type can match (a selection on
+     * {@code type} names another).
+     */
+    public List<Gate> gates(LogType type) {
+        List<Gate> gates = null;
+        CompiledCondition[] conditions = steps.length > 0 ? steps : new CompiledCondition[] {condition};
+        for (CompiledCondition c : conditions) {
+            List<Gate> g = gates(c, type);
+            if (g != IMPOSSIBLE) {
+                gates = gates == null ? g : or(gates, g);
+            }
+        }
+        return gates == null ? null : List.copyOf(gates);
+    }
+
+    /** A condition no event of the type can satisfy. */
+    private static final List<Gate> IMPOSSIBLE = java.util.Collections.unmodifiableList(new ArrayList<>());
+
+    /** The gates a condition implies for events of the type (empty: none), or {@link #IMPOSSIBLE}. */
+    private List<Gate> gates(CompiledCondition c, LogType type) {
+        if (c.selection >= 0) {
+            List<Gate> result = null;
+            for (Test alternative : selections.get(c.selection)) {
+                List<Gate> g = alternative.gates(type);
+                if (g == IMPOSSIBLE) {
+                    continue;
+                }
+                result = result == null ? g : or(result, g);
+            }
+            return result == null ? IMPOSSIBLE : result;
+        }
+        if (c.not) {
+            return List.of();
+        }
+        List<Gate> result = null;
+        for (CompiledCondition o : c.operands) {
+            List<Gate> g = gates(o, type);
+            if (c.and) {
+                if (g == IMPOSSIBLE) {
+                    return IMPOSSIBLE;
+                }
+                if (result == null) {
+                    result = new ArrayList<>();
+                }
+                result.addAll(g);
+            } else if (g != IMPOSSIBLE) {
+                result = result == null ? g : or(result, g);
+            }
+        }
+        return result == null ? (c.and ? List.of() : IMPOSSIBLE) : result;
+    }
+
+    /** The gates of "either": each pair of the same kind on the same field, merged. */
+    private static List<Gate> or(List<Gate> a, List<Gate> b) {
+        List<Gate> out = new ArrayList<>();
+        for (Gate x : a) {
+            for (Gate y : b) {
+                Gate g = x.or(y);
+                if (g != null) {
+                    out.add(g);
+                }
+            }
+        }
+        return out;
+    }
+
     /** A condition over selection numbers, evaluated without a predicate object or a memo per event. */
     private record CompiledCondition(int selection, boolean not, boolean and, CompiledCondition[] operands) {
 
@@ -297,6 +365,31 @@ public final class CompiledRule {
 
     /** The field tests of one map of a selection, all of which must hold. */
     private record Test(List<Compiled> tests) {
+
+        /** The gates all these tests imply for events of the type, or {@link #IMPOSSIBLE}. */
+        List<Gate> gates(LogType type) {
+            List<Gate> out = new ArrayList<>();
+            for (Compiled c : tests) {
+                if (c.wildcard != null || c.extracted || c.nullMatches) {
+                    continue;
+                }
+                boolean single = !c.all || c.lower.length + c.patterns.length == 1;
+                if (c.modifier == Modifier.EQUALS && single && c.lower.length > 0) {
+                    if (c.slot == 0) {
+                        if (!java.util.Arrays.asList(c.lower).contains(type.fileName())) {
+                            return IMPOSSIBLE;
+                        }
+                    } else {
+                        out.add(Gate.equal(c.field, new HashSet<>(java.util.Arrays.asList(c.lower))));
+                    }
+                } else if (c.literals.length > 0
+                        && single
+                        && java.util.Arrays.stream(c.literals).allMatch(l -> l != null)) {
+                    out.add(Gate.words(c.field, List.of(c.literals)));
+                }
+            }
+            return out;
+        }
 
         boolean holds(Event e, EventView view, Prefilter.Scan scan) {
             Set<String> elements = null;
