@@ -30,11 +30,14 @@ final class Literals {
     private static final Map<String, Integer> IDS = new HashMap<>();
 
     private final List<String> words;
+    /** Whether a match starts with one of the words, after white space ({@code ^\\s*word}). */
+    private final boolean anchored;
     /** The bits of this test's words among all words' ids. */
     private final long[] mask;
 
-    private Literals(List<String> words) {
+    private Literals(List<String> words, boolean anchored) {
         this.words = words;
+        this.anchored = anchored;
         int max = 0;
         int[] ids = new int[words.size()];
         for (int i = 0; i < ids.length; i++) {
@@ -70,7 +73,7 @@ final class Literals {
     /** A prefilter of one word ({@code contains}, {@code startswith}, {@code endswith}), or {@code null}. */
     static Literals ofWord(String lower) {
         return lower.length() >= MIN_WORD && lower.chars().allMatch(c -> c < 128 && !(c >= 'A' && c <= 'Z'))
-                ? new Literals(List.of(lower))
+                ? new Literals(List.of(lower), false)
                 : null;
     }
 
@@ -84,6 +87,7 @@ final class Literals {
             return null;
         }
         int i = 0;
+        boolean anchored = re.startsWith("^");
         while (true) {
             if (re.startsWith("^", i)) {
                 i++;
@@ -103,8 +107,9 @@ final class Literals {
                 return null;
             }
             if (close + 1 < re.length() && "?*".indexOf(re.charAt(close + 1)) >= 0) {
-                // an optional group: what follows it is in every match
+                // an optional group: what follows it is in every match, though not at its start
                 i = close + (re.startsWith("?", close + 2) ? 3 : 2);
+                anchored = false;
                 continue;
             }
             if (quantified(re, close + 1)) {
@@ -118,18 +123,43 @@ final class Literals {
                 }
                 words.add(w);
             }
-            return of(words);
+            return of(words, anchored);
         }
         String w = word(re.substring(i));
         if (w == null) {
             return null;
         }
         words.add(w);
-        return of(words);
+        return of(words, anchored);
     }
 
-    private static Literals of(List<String> words) {
-        return new Literals(words.stream().map(w -> w.toLowerCase(Locale.ROOT)).toList());
+    private static Literals of(List<String> words, boolean anchored) {
+        return new Literals(words.stream().map(w -> w.toLowerCase(Locale.ROOT)).toList(), anchored);
+    }
+
+    /**
+     * For an anchored expression ({@code ^\\s*word}), whether an ASCII value starts with one of the words after
+     * white space as RE2's {@code \\s} knows it; true for any other. Cheap: it reads the first characters only.
+     */
+    boolean mayStartWith(String value) {
+        if (!anchored) {
+            return true;
+        }
+        int i = 0;
+        while (i < value.length() && " \t\n\r\f".indexOf(value.charAt(i)) >= 0) {
+            i++;
+        }
+        for (int k = i; k < Math.min(value.length(), i + 64); k++) {
+            if (value.charAt(k) >= 128) {
+                return true;
+            }
+        }
+        for (String w : words) {
+            if (value.regionMatches(true, i, w, 0, w.length())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     List<String> words() {
@@ -145,6 +175,9 @@ final class Literals {
     boolean mayMatch(String value) {
         if (!ascii(value)) {
             return true;
+        }
+        if (!mayStartWith(value)) {
+            return false;
         }
         for (String w : words) {
             if (Ascii.containsIgnoreCase(value, w)) {

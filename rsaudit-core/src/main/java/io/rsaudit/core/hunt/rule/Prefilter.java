@@ -113,6 +113,9 @@ public final class Prefilter {
             if (!covered(mask)) {
                 return words.mayMatch(value);
             }
+            if (!words.mayStartWith(value)) {
+                return false;
+            }
             long[] bits = bits(value);
             for (int k = 0; k < mask.length; k++) {
                 if ((bits[k] & mask[k]) != 0) {

@@ -39,6 +39,17 @@ class PrefilterTest {
         }
     }
 
+    /** An expression anchored at the start needs its word there: "created_at" in a select does not pass CREATE USER. */
+    @Test
+    void anAnchoredWordMustStartTheValue() {
+        Literals l = Literals.of("(?i)^\\s*(alter|create)\\s+user\\s+[^;]*\\bcreateuser\\b");
+        assertThat(l.mayMatch("select created_at from sales;")).isFalse();
+        assertThat(l.mayMatch(" \n\tCREATE user x createuser;")).isTrue();
+        assertThat(l.mayMatch("\u017Fomething")).isTrue();
+        assertThat(Literals.of("(?i)\\bcreate\\b").mayMatch("select created_at from sales;"))
+                .isTrue();
+    }
+
     @Test
     void aTextOutsideAsciiHoldsEveryWord() {
         long[] found = new long[1];
