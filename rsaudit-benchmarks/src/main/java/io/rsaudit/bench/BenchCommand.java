@@ -509,16 +509,20 @@ final class BenchCommand implements Runnable {
             mixinStandardHelpOptions = true,
             description = "The rule engine: generate DIR BYTES writes plain logs (seed 42) and the policy of their"
                     + " estate (DIR.policy.yaml); ratio DIR times reading alone against a whole hunt (median of 3);"
-                    + " hunt DIR runs one hunt and prints its alerts digest and heap peak (run it with -Xmx256m).")
+                    + " hunt DIR runs one hunt and prints its alerts digest and heap peak (run it with -Xmx256m);"
+                    + " day DIR N writes a benign day with attacks (N activity records per business hour) as plain"
+                    + " and gzip logs; e2e DIR times the whole rsaudit hunt command against zcat and inflate.")
     static final class RulesCommand implements Callable<Integer> {
 
         enum Measure {
             generate,
             ratio,
-            hunt
+            hunt,
+            day,
+            e2e
         }
 
-        @Parameters(index = "0", paramLabel = "MEASURE", description = "generate, ratio or hunt.")
+        @Parameters(index = "0", paramLabel = "MEASURE", description = "generate, ratio, hunt, day or e2e.")
         Measure measure;
 
         @Parameters(index = "1", paramLabel = "DIR", description = "The logs.")
@@ -528,18 +532,33 @@ final class BenchCommand implements Runnable {
                 index = "2",
                 arity = "0..1",
                 paramLabel = "BYTES",
-                description = "generate only: bytes of log text to write.")
+                description = "generate: bytes of log text to write; day: activity records per business hour.")
         Long bytes;
+
+        @picocli.CommandLine.Option(
+                names = "--jar",
+                defaultValue = "rsaudit-cli/target/rsaudit.jar",
+                description = "e2e: the rsaudit jar to run. Default: ${DEFAULT-VALUE}.")
+        Path jar;
+
+        @picocli.CommandLine.Option(
+                names = "--rounds",
+                defaultValue = "3",
+                description = "e2e: rounds (medians). Default: ${DEFAULT-VALUE}.")
+        int rounds;
 
         @Override
         public Integer call() throws Exception {
-            if ((measure == Measure.generate) != (bytes != null)) {
-                throw new Main.UsageException("BYTES is given to generate, and only to generate");
+            boolean sized = measure == Measure.generate || measure == Measure.day;
+            if (sized != (bytes != null)) {
+                throw new Main.UsageException("BYTES is given to generate and day, and only to them");
             }
             switch (measure) {
                 case generate -> HuntMeasure.generate(dir, bytes);
                 case ratio -> HuntMeasure.ratio(dir);
                 case hunt -> HuntMeasure.hunt(dir);
+                case day -> HuntEndToEnd.day(dir, Math.toIntExact(bytes));
+                case e2e -> HuntEndToEnd.run(dir, jar, rounds);
             }
             return ExitCode.CLEAN.code();
         }

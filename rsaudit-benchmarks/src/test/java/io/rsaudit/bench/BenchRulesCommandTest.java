@@ -29,6 +29,6 @@ class BenchRulesCommandTest {
         assertThat(BenchRun.of("rules", "generate", dir.toString()).code()).isEqualTo(2);
         BenchRun run = BenchRun.of("rules", "ratio", dir.toString(), "5");
         assertThat(run.code()).isEqualTo(2);
-        assertThat(run.err()).contains("BYTES is given to generate, and only to generate");
+        assertThat(run.err()).contains("BYTES is given to generate and day, and only to them");
     }
 }

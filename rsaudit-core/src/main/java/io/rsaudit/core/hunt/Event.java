@@ -45,19 +45,43 @@ public record Event(
      * {@code action}, {@code sql}...), otherwise a raw field; {@code null} when the event has neither.
      */
     public String field(String name) {
+        return field(slot(name), name);
+    }
+
+    /** Where {@link #field(String)} finds a name: 0..11 a common field, -1 the raw fields. Resolve once, read often. */
+    public static int slot(String name) {
         return switch (name) {
-            case "type" -> type.fileName();
-            case "time" -> time == null ? null : time.toString();
-            case "account" -> account;
-            case "region" -> region;
-            case "cluster" -> cluster;
-            case "database" -> database;
-            case "user" -> user;
-            case "sourceAddress" -> sourceAddress;
-            case "action" -> action;
-            case "sql" -> sql;
-            case "outcome" -> outcome.name().toLowerCase(java.util.Locale.ROOT);
-            case "tlsVersion" -> tlsVersion;
+            case "type" -> 0;
+            case "time" -> 1;
+            case "account" -> 2;
+            case "region" -> 3;
+            case "cluster" -> 4;
+            case "database" -> 5;
+            case "user" -> 6;
+            case "sourceAddress" -> 7;
+            case "action" -> 8;
+            case "sql" -> 9;
+            case "outcome" -> 10;
+            case "tlsVersion" -> 11;
+            default -> -1;
+        };
+    }
+
+    /** {@link #field(String)} for a name whose {@link #slot} is known. */
+    public String field(int slot, String name) {
+        return switch (slot) {
+            case 0 -> type.fileName();
+            case 1 -> time == null ? null : time.toString();
+            case 2 -> account;
+            case 3 -> region;
+            case 4 -> cluster;
+            case 5 -> database;
+            case 6 -> user;
+            case 7 -> sourceAddress;
+            case 8 -> action;
+            case 9 -> sql;
+            case 10 -> outcome.name().toLowerCase(java.util.Locale.ROOT);
+            case 11 -> tlsVersion;
             default -> fields.get(name);
         };
     }

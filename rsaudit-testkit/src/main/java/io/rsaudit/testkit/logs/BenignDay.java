@@ -211,12 +211,13 @@ public final class BenignDay {
                     // BI tools introspect the catalog when they connect
                     sql = r % 4 == 0
                             ? CATALOG_PROBES[random.nextInt(CATALOG_PROBES.length)]
-                            : "select region, date_trunc('day', created_at), sum(amount) from " + table
-                                    + " group by 1, 2 order by 2 desc limit 500;";
+                            : dashboardQuery(user, table);
                 } else if (r < 95) {
                     user = business(hour) ? pick(r < 88 ? analysts : iam) : pick(etl);
-                    sql = "select * from " + table + " where created_at >= dateadd(day, -" + (1 + r % 30)
-                            + ", current_date) limit " + (100 + r) + ";";
+                    sql = r % 6 == 0
+                            ? "select * from " + table + " where created_at >= dateadd(day, -" + (1 + r % 30)
+                                    + ", current_date) limit " + (100 + r) + ";"
+                            : lookupQuery(table);
                 } else {
                     user = admins.get(random.nextInt(admins.size()));
                     sql = switch (r) {
@@ -284,6 +285,78 @@ public final class BenignDay {
                 }
             }
         }
+    }
+
+    /**
+     * A BI tool's generated query: its context comment (user id, a query slug), quoted aliases, a date range and a
+     * filter list, as Looker and Tableau write them. Such statements are most of a real activity log's bytes, and
+     * their literals are why a real log compresses about 5:1 rather than the 10:1 of a few repeated templates.
+     */
+    private String dashboardQuery(String user, String table) {
+        StringBuilder b = new StringBuilder(900);
+        b.append("-- ")
+                .append(user.startsWith("tableau") ? "Tableau" : "Looker")
+                .append(" Query Context '{\"user_id\":")
+                .append(100 + random.nextInt(900))
+                .append(",\"history_slug\":\"")
+                .append(hex(16))
+                .append("\",\"instance_slug\":\"")
+                .append(hex(12))
+                .append("\"}'\nSELECT\n    \"")
+                .append(table)
+                .append("\".\"region\" AS \"")
+                .append(table)
+                .append(".region\",\n    DATE_TRUNC('day', \"")
+                .append(table)
+                .append("\".\"created_at\") AS \"")
+                .append(table)
+                .append(".created_date\",\n    COALESCE(SUM(\"")
+                .append(table)
+                .append("\".\"amount\"), 0) AS \"")
+                .append(table)
+                .append(".total_amount\"\nFROM \"public\".\"")
+                .append(table)
+                .append("\" AS \"")
+                .append(table)
+                .append("\"\nWHERE ((\"")
+                .append(table)
+                .append("\".\"created_at\") >= (TIMESTAMP '2026-")
+                .append(String.format(
+                        Locale.ROOT,
+                        "%02d-%02d %02d:%02d:%02d",
+                        1 + random.nextInt(10),
+                        1 + random.nextInt(28),
+                        random.nextInt(24),
+                        random.nextInt(60),
+                        random.nextInt(60)))
+                .append("') AND \"")
+                .append(table)
+                .append("\".\"customer_id\" IN (");
+        for (int i = 8 + random.nextInt(30); i > 0; i--) {
+            b.append(random.nextInt(10_000_000)).append(i > 1 ? ", " : "");
+        }
+        b.append("))\nGROUP BY 1, 2\nORDER BY 3 DESC\nLIMIT ")
+                .append(500 + 500 * random.nextInt(10))
+                .append(';');
+        return b.toString();
+    }
+
+    /** An analyst's lookup of some orders or customers by id, email and amount. */
+    private String lookupQuery(String table) {
+        return "select o.id, o.customer_id, c.email, o.amount, o.created_at from " + table + " o join customers c on"
+                + " c.id = o.customer_id where o.id in (" + random.nextInt(90_000_000) + ", "
+                + random.nextInt(90_000_000) + ", " + random.nextInt(90_000_000) + ") or c.email = 'c"
+                + random.nextInt(1_000_000) + "@" + hex(6) + ".example' or o.amount between "
+                + random.nextInt(10_000) + "." + random.nextInt(100) + " and " + (10_000 + random.nextInt(90_000))
+                + " order by o.created_at desc;";
+    }
+
+    private String hex(int n) {
+        StringBuilder b = new StringBuilder(n);
+        for (int i = 0; i < n; i++) {
+            b.append(Character.forDigit(random.nextInt(16), 16));
+        }
+        return b.toString();
     }
 
     /** The attacks of one hour and type, written from {@code t} (half past the hour); each listed with its rule. */

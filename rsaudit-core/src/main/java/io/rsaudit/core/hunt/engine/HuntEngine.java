@@ -5,6 +5,8 @@ import io.rsaudit.core.hunt.LogType;
 import io.rsaudit.core.hunt.rule.CompiledRule;
 import io.rsaudit.core.hunt.rule.Condition;
 import io.rsaudit.core.hunt.rule.Correlation;
+import io.rsaudit.core.hunt.rule.Gate;
+import io.rsaudit.core.hunt.rule.Prefilter;
 import io.rsaudit.core.hunt.rule.Rule;
 import java.time.Duration;
 import java.time.Instant;
@@ -59,11 +61,13 @@ public final class HuntEngine {
             .thenComparing(a -> a.evidence().get(0), ORDER);
 
     private final List<Slot> slots;
-    private final Slot[][] byType = new Slot[LogType.values().length][];
+    private final Dispatch[] byType = new Dispatch[LogType.values().length];
     private final long budget;
     private final AtomicLong used = new AtomicLong();
     private final Places places = new Places();
     private final ConcurrentHashMap<Trace, Trace> traces = new ConcurrentHashMap<>();
+    /** Each reading thread's scan of the words the rules need: one pass over a value for all of them. */
+    private final ThreadLocal<Prefilter.Scan> scans;
 
     public HuntEngine(List<CompiledRule> rules) {
         this(rules, BUDGET_BYTES);
@@ -73,8 +77,11 @@ public final class HuntEngine {
     HuntEngine(List<CompiledRule> rules, long budgetBytes) {
         this.slots = rules.stream().map(Slot::new).toList();
         this.budget = budgetBytes;
+        Prefilter prefilter = Prefilter.of(rules);
+        this.scans = ThreadLocal.withInitial(prefilter::scan);
         for (LogType t : LogType.values()) {
-            byType[t.ordinal()] = slots.stream().filter(s -> s.rule.reads(t)).toArray(Slot[]::new);
+            byType[t.ordinal()] =
+                    new Dispatch(slots.stream().filter(s -> s.rule.reads(t)).toList(), t);
         }
     }
 
@@ -87,11 +94,97 @@ public final class HuntEngine {
     }
 
     public void accept(Event event) {
-        for (Slot s : byType[event.type().ordinal()]) {
-            int m = s.rule.match(event);
-            if (m != 0) {
-                s.keep(event, m);
+        Prefilter.Scan scan = scans.get();
+        Dispatch d = byType[event.type().ordinal()];
+        for (Slot s : d.always) {
+            s.judge(event, scan);
+        }
+        for (int i = 0; i < d.indexed.length; i++) {
+            String v = d.indexed[i].value(event);
+            Slot[] named = v == null ? null : d.indexes.get(i).get(v);
+            if (named != null) {
+                for (Slot s : named) {
+                    s.judge(event, scan);
+                }
             }
+        }
+        for (int i = 0; i < d.worded.length; i++) {
+            if (d.words[i].mayPass(event, scan)) {
+                d.worded[i].judge(event, scan);
+            }
+        }
+    }
+
+    /**
+     * The rules of one log type, by their {@link Gate}s: those without one run on every event; those with an
+     * equality gate are found by the event's value of the gate's field (one lookup per field, however many rules);
+     * those with a word gate run when the thread's scan of the value found one of their words. Rules no event of
+     * the type can match are left out.
+     */
+    private static final class Dispatch {
+        final Slot[] always;
+        /** Per indexed field, a gate that reads it, and the rules by value. */
+        final Gate[] indexed;
+
+        final List<CaseInsensitiveIndex<Slot[]>> indexes;
+        final Slot[] worded;
+        final Gate[] words;
+
+        Dispatch(List<Slot> slots, LogType type) {
+            List<Slot> always = new ArrayList<>();
+            Map<String, Gate> fieldGate = new java.util.LinkedHashMap<>();
+            Map<String, Map<String, List<Slot>>> byValue = new java.util.LinkedHashMap<>();
+            List<Slot> worded = new ArrayList<>();
+            List<Gate> words = new ArrayList<>();
+            // each rule's equality gate on the field most rules of the type can be found by, else its gate of words
+            Map<String, Integer> reach = new HashMap<>();
+            for (Slot s : slots) {
+                List<Gate> gates = s.rule.gates(type);
+                if (gates != null) {
+                    gates.stream()
+                            .filter(Gate::equality)
+                            .map(Gate::field)
+                            .distinct()
+                            .forEach(f -> reach.merge(f, 1, Integer::sum));
+                }
+            }
+            Comparator<Gate> best = Comparator.comparing((Gate g) -> g.equality())
+                    .thenComparing(g -> g.equality() ? reach.get(g.field()) : 0)
+                    .thenComparing(g -> g.equality() ? -g.values().size() : 0);
+            for (Slot s : slots) {
+                List<Gate> gates = s.rule.gates(type);
+                if (gates == null) {
+                    continue;
+                }
+                Gate g = gates.stream().max(best).orElse(null);
+                if (g == null) {
+                    always.add(s);
+                } else if (g.equality()) {
+                    fieldGate.putIfAbsent(g.field(), g);
+                    for (String v : g.values()) {
+                        byValue.computeIfAbsent(g.field(), f -> new java.util.LinkedHashMap<>())
+                                .computeIfAbsent(v, x -> new ArrayList<>())
+                                .add(s);
+                    }
+                } else {
+                    worded.add(s);
+                    words.add(g);
+                }
+            }
+            this.always = always.toArray(Slot[]::new);
+            this.indexed = fieldGate.values().toArray(Gate[]::new);
+            this.indexes = new ArrayList<>();
+            for (Gate g : indexed) {
+                Map<String, Slot[]> entries = new java.util.LinkedHashMap<>();
+                byValue.get(g.field()).forEach((v, list) -> entries.put(v, list.toArray(Slot[]::new)));
+                indexes.add(new CaseInsensitiveIndex<>(
+                        entries,
+                        (a, b) -> java.util.stream.Stream.concat(java.util.Arrays.stream(a), java.util.Arrays.stream(b))
+                                .distinct()
+                                .toArray(Slot[]::new)));
+            }
+            this.worded = worded.toArray(Slot[]::new);
+            this.words = words.toArray(Gate[]::new);
         }
     }
 
@@ -109,6 +202,13 @@ public final class HuntEngine {
         Slot(CompiledRule rule) {
             this.rule = rule;
             this.correlation = rule.correlation();
+        }
+
+        void judge(Event e, Prefilter.Scan scan) {
+            int m = rule.match(e, scan);
+            if (m != 0) {
+                keep(e, m);
+            }
         }
 
         void keep(Event e, int steps) {

@@ -30,6 +30,8 @@ public final class CompiledRule {
     private final List<List<Test>> selections = new ArrayList<>();
     private final CompiledCondition condition;
     private final CompiledCondition[] steps;
+    /** Per extracted field, the words one of which its pattern's match contains ({@code null}: no prefilter). */
+    private final Map<String, Literals> extractFilters = new HashMap<>();
     /** The CloudTrail request and response fields the rule reads, split at dots ({@code *}: any list index). */
     private final List<String[]> requestFields = new ArrayList<>();
 
@@ -45,8 +47,9 @@ public final class CompiledRule {
             index.put(s.name(), selections.size());
             List<Test> alternatives = new ArrayList<>();
             for (List<FieldTest> tests : s.alternatives()) {
-                alternatives.add(
-                        new Test(tests.stream().map(t -> compile(t, policy)).toList()));
+                alternatives.add(new Test(tests.stream()
+                        .map(t -> compile(t, policy, rule.extracts().keySet()))
+                        .toList()));
             }
             selections.add(alternatives);
         }
@@ -59,6 +62,7 @@ public final class CompiledRule {
         }
         for (Extract x : rule.extracts().values()) {
             x.from().forEach(this::requestField);
+            extractFilters.put(x.name(), Literals.of(x.pattern().pattern()));
         }
         condition = rule.condition() == null ? null : CompiledCondition.of(rule.condition(), index);
         steps = correlation instanceof Correlation.Sequence seq
@@ -94,17 +98,93 @@ public final class CompiledRule {
      * the condition holds and 0 when not. Thread-safe.
      */
     public int match(Event event) {
-        EventView view = rule.extracts().isEmpty() ? null : new EventView(event, rule.extracts());
+        return match(event, null);
+    }
+
+    /**
+     * {@link #match(Event)}, with the words its tests need read from the hunt's one scan of each value
+     * ({@code null}: each test looks for its own words). The scan is the calling thread's.
+     */
+    public int match(Event event, Prefilter.Scan scan) {
+        EventView view = extractFilters.isEmpty() ? null : new EventView(event, rule.extracts(), extractFilters, scan);
         if (steps.length == 0) {
-            return condition.test(this, event, view) ? 1 : 0;
+            return condition.test(this, event, view, scan) ? 1 : 0;
         }
         int mask = 0;
         for (int i = 0; i < steps.length; i++) {
-            if (steps[i].test(this, event, view)) {
+            if (steps[i].test(this, event, view, scan)) {
                 mask |= 1 << i;
             }
         }
         return mask;
+    }
+
+    /**
+     * What an event of this type must have for the rule to match it: every {@link Gate} the condition implies (none
+     * when it implies nothing usable), or {@code null} when no event of the type can match (a selection on
+     * {@code type} names another).
+     */
+    public List<Gate> gates(LogType type) {
+        List<Gate> gates = null;
+        CompiledCondition[] conditions = steps.length > 0 ? steps : new CompiledCondition[] {condition};
+        for (CompiledCondition c : conditions) {
+            List<Gate> g = gates(c, type);
+            if (g != IMPOSSIBLE) {
+                gates = gates == null ? g : or(gates, g);
+            }
+        }
+        return gates == null ? null : List.copyOf(gates);
+    }
+
+    /** A condition no event of the type can satisfy. */
+    private static final List<Gate> IMPOSSIBLE = java.util.Collections.unmodifiableList(new ArrayList<>());
+
+    /** The gates a condition implies for events of the type (empty: none), or {@link #IMPOSSIBLE}. */
+    private List<Gate> gates(CompiledCondition c, LogType type) {
+        if (c.selection >= 0) {
+            List<Gate> result = null;
+            for (Test alternative : selections.get(c.selection)) {
+                List<Gate> g = alternative.gates(type);
+                if (g == IMPOSSIBLE) {
+                    continue;
+                }
+                result = result == null ? g : or(result, g);
+            }
+            return result == null ? IMPOSSIBLE : result;
+        }
+        if (c.not) {
+            return List.of();
+        }
+        List<Gate> result = null;
+        for (CompiledCondition o : c.operands) {
+            List<Gate> g = gates(o, type);
+            if (c.and) {
+                if (g == IMPOSSIBLE) {
+                    return IMPOSSIBLE;
+                }
+                if (result == null) {
+                    result = new ArrayList<>();
+                }
+                result.addAll(g);
+            } else if (g != IMPOSSIBLE) {
+                result = result == null ? g : or(result, g);
+            }
+        }
+        return result == null ? (c.and ? List.of() : IMPOSSIBLE) : result;
+    }
+
+    /** The gates of "either": each pair of the same kind on the same field, merged. */
+    private static List<Gate> or(List<Gate> a, List<Gate> b) {
+        List<Gate> out = new ArrayList<>();
+        for (Gate x : a) {
+            for (Gate y : b) {
+                Gate g = x.or(y);
+                if (g != null) {
+                    out.add(g);
+                }
+            }
+        }
+        return out;
     }
 
     /** A condition over selection numbers, evaluated without a predicate object or a memo per event. */
@@ -125,15 +205,15 @@ public final class CompiledRule {
                     operands.stream().map(o -> of(o, index)).toArray(CompiledCondition[]::new));
         }
 
-        boolean test(CompiledRule r, Event e, EventView v) {
+        boolean test(CompiledRule r, Event e, EventView v, Prefilter.Scan scan) {
             if (selection >= 0) {
-                return holds(r.selections.get(selection), e, v);
+                return holds(r.selections.get(selection), e, v, scan);
             }
             if (not) {
-                return !operands[0].test(r, e, v);
+                return !operands[0].test(r, e, v, scan);
             }
             for (CompiledCondition o : operands) {
-                if (o.test(r, e, v) != and) {
+                if (o.test(r, e, v, scan) != and) {
                     return !and;
                 }
             }
@@ -203,6 +283,26 @@ public final class CompiledRule {
         return false;
     }
 
+    /** Adds the prefilters of the rule's tests and extractions to {@code out}. */
+    void prefilters(List<Literals> out) {
+        for (List<Test> alternatives : selections) {
+            for (Test t : alternatives) {
+                for (Compiled c : t.tests) {
+                    for (Literals l : c.literals) {
+                        if (l != null) {
+                            out.add(l);
+                        }
+                    }
+                }
+            }
+        }
+        for (Literals l : extractFilters.values()) {
+            if (l != null) {
+                out.add(l);
+            }
+        }
+    }
+
     /** A field of the event, or of the rule's extracted fields when it has some. */
     static String field(Event e, EventView v, String name) {
         return v == null ? e.field(name) : v.field(name);
@@ -213,7 +313,7 @@ public final class CompiledRule {
         if (correlation == null || correlation.by().isEmpty()) {
             return List.of();
         }
-        EventView view = rule.extracts().isEmpty() ? null : new EventView(event, rule.extracts());
+        EventView view = rule.extracts().isEmpty() ? null : new EventView(event, rule.extracts(), extractFilters, null);
         List<String> key = new ArrayList<>(correlation.by().size());
         for (String f : correlation.by()) {
             key.add(field(event, view, f));
@@ -223,12 +323,12 @@ public final class CompiledRule {
 
     /** A value the rule reads, extracted fields included. */
     public String field(Event event, String name) {
-        return new EventView(event, rule.extracts()).field(name);
+        return new EventView(event, rule.extracts(), extractFilters, null).field(name);
     }
 
-    private static boolean holds(List<Test> alternatives, Event e, EventView view) {
+    private static boolean holds(List<Test> alternatives, Event e, EventView view, Prefilter.Scan scan) {
         for (int i = 0; i < alternatives.size(); i++) {
-            if (alternatives.get(i).holds(e, view)) {
+            if (alternatives.get(i).holds(e, view, scan)) {
                 return true;
             }
         }
@@ -266,18 +366,43 @@ public final class CompiledRule {
     /** The field tests of one map of a selection, all of which must hold. */
     private record Test(List<Compiled> tests) {
 
-        boolean holds(Event e, EventView view) {
+        /** The gates all these tests imply for events of the type, or {@link #IMPOSSIBLE}. */
+        List<Gate> gates(LogType type) {
+            List<Gate> out = new ArrayList<>();
+            for (Compiled c : tests) {
+                if (c.wildcard != null || c.extracted || c.nullMatches) {
+                    continue;
+                }
+                boolean single = !c.all || c.lower.length + c.patterns.length == 1;
+                if (c.modifier == Modifier.EQUALS && single && c.lower.length > 0) {
+                    if (c.slot == 0) {
+                        if (!java.util.Arrays.asList(c.lower).contains(type.fileName())) {
+                            return IMPOSSIBLE;
+                        }
+                    } else {
+                        out.add(Gate.equal(c.field, new HashSet<>(java.util.Arrays.asList(c.lower))));
+                    }
+                } else if (c.literals.length > 0
+                        && single
+                        && java.util.Arrays.stream(c.literals).allMatch(l -> l != null)) {
+                    out.add(Gate.words(c.field, List.of(c.literals)));
+                }
+            }
+            return out;
+        }
+
+        boolean holds(Event e, EventView view, Prefilter.Scan scan) {
             Set<String> elements = null;
             for (int i = 0; i < tests.size(); i++) {
                 Compiled t = tests.get(i);
-                if (t.wildcard == null && !t.test(e, view, field(e, view, t.field))) {
+                if (t.wildcard == null && !t.passes(e, view, scan)) {
                     return false;
                 }
             }
             for (int i = 0; i < tests.size(); i++) {
                 Compiled t = tests.get(i);
                 if (t.wildcard != null) {
-                    Set<String> hits = t.elements(e, view);
+                    Set<String> hits = t.elements(e, view, scan);
                     if (elements == null) {
                         elements = hits;
                     } else {
@@ -292,7 +417,7 @@ public final class CompiledRule {
         }
     }
 
-    private static Compiled compile(FieldTest t, Policy policy) {
+    private static Compiled compile(FieldTest t, Policy policy, Set<String> extracted) {
         List<String> values = new ArrayList<>();
         for (String v : t.values()) {
             String ref = PolicyRefs.refName(v);
@@ -302,19 +427,70 @@ public final class CompiledRule {
                 values.add(v);
             }
         }
-        return new Compiled(t, values, policy.residency());
+        return new Compiled(t, values, policy.residency(), extracted);
+    }
+
+    /** Test ids by what decides them: field, modifier, {@code |all} and the values (policy lists resolved). */
+    private static final Map<String, Integer> TEST_IDS = new HashMap<>();
+
+    /**
+     * The id of a test that two rules share when they test the same field the same way, so that it is decided once
+     * per event; -1 for a test whose outcome depends on the rule (a field the rule extracts, the residency
+     * profile, a wildcard over list elements).
+     */
+    private static int memoId(FieldTest t, List<String> values, Set<String> extracted) {
+        if (t.field().contains("*")
+                || extracted.contains(t.field())
+                || t.modifier() == Modifier.RESIDENCY
+                || t.modifier() == Modifier.FIELDREF && values.stream().anyMatch(extracted::contains)) {
+            return -1;
+        }
+        StringBuilder key = new StringBuilder(t.field())
+                .append('\0')
+                .append(t.modifier())
+                .append('\0')
+                .append(t.all());
+        for (String v : values) {
+            key.append('\0').append(v == null ? "\1" : v);
+        }
+        synchronized (TEST_IDS) {
+            return TEST_IDS.computeIfAbsent(key.toString(), k -> TEST_IDS.size());
+        }
+    }
+
+    /** The largest test id of this rule, plus one (what a scan sizes its memory to). */
+    int testIdLimit() {
+        int max = 0;
+        for (List<Test> alternatives : selections) {
+            for (Test t : alternatives) {
+                for (Compiled c : t.tests) {
+                    max = Math.max(max, c.memo + 1);
+                }
+            }
+        }
+        return max;
     }
 
     /** One field test, ready to run. */
     private static final class Compiled {
         final String field;
+        /** The test's id among the tests of all rules ({@link #memoId}), or -1 when it depends on the rule. */
+        final int memo;
+        /** Whether the field is one the rule extracts; otherwise the event's, at {@link #slot}. */
+        final boolean extracted;
+
+        final int slot;
+
         final String[] wildcard;
         final Modifier modifier;
         final boolean all;
         final boolean nullMatches;
         final String[] lower;
         final Pattern[] patterns;
-        /** Per expression, the words one of which a match contains ({@code null}: no prefilter). */
+        /**
+         * Per value, the words one of which a passing value contains ({@code null}: no prefilter), for expressions
+         * and {@code contains}, {@code startswith}, {@code endswith}.
+         */
         final Literals[] literals;
         /** Per expression, each thread's matcher, reset per value instead of made per value. */
         final List<ThreadLocal<Matcher>> matchers = new ArrayList<>();
@@ -324,8 +500,12 @@ public final class CompiledRule {
         final List<String> raw;
         final Residency residency;
 
-        Compiled(FieldTest t, List<String> values, Residency residency) {
-            this.field = t.field();
+        Compiled(FieldTest t, List<String> values, Residency residency, Set<String> extracted) {
+            // interned: the parsers' field names are constants, which a map of raw fields finds by identity first
+            this.field = t.field().intern();
+            this.memo = memoId(t, values, extracted);
+            this.extracted = extracted.contains(field);
+            this.slot = Event.slot(field);
             this.wildcard = t.field().contains("*") ? t.field().split("\\.") : null;
             this.modifier = t.modifier();
             this.all = t.all();
@@ -344,18 +524,22 @@ public final class CompiledRule {
             }
             lower = low.toArray(String[]::new);
             patterns = re.toArray(Pattern[]::new);
-            literals = re.stream().map(p -> Literals.of(p.pattern())).toArray(Literals[]::new);
+            literals = modifier == Modifier.RE
+                    ? re.stream().map(p -> Literals.of(p.pattern())).toArray(Literals[]::new)
+                    : modifier == Modifier.CONTAINS || modifier == Modifier.STARTSWITH || modifier == Modifier.ENDSWITH
+                            ? low.stream().map(Literals::ofWord).toArray(Literals[]::new)
+                            : new Literals[0];
             for (Pattern p : patterns) {
                 matchers.add(ThreadLocal.withInitial(() -> p.matcher("")));
             }
         }
 
         /** The list elements (their index tuples) whose value passes; a fresh mutable set. */
-        Set<String> elements(Event e, EventView view) {
+        Set<String> elements(Event e, EventView view, Prefilter.Scan scan) {
             Set<String> hits = new HashSet<>();
             for (Map.Entry<String, String> f : e.fields().entrySet()) {
                 String tuple = tuple(f.getKey());
-                if (tuple != null && test(e, view, f.getValue())) {
+                if (tuple != null && test(e, view, f.getValue(), scan)) {
                     hits.add(tuple);
                 }
             }
@@ -381,8 +565,30 @@ public final class CompiledRule {
             return b.toString();
         }
 
+        /**
+         * Whether the event passes, decided once per event for all the rules that share the test: the thread's scan
+         * remembers it ({@code null}: decided here).
+         */
+        boolean passes(Event e, EventView view, Prefilter.Scan scan) {
+            if (scan == null || memo < 0) {
+                return test(e, view, value(e, view), scan);
+            }
+            int known = scan.decided(memo, e);
+            if (known >= 0) {
+                return known == 1;
+            }
+            boolean pass = test(e, view, value(e, view), scan);
+            scan.decide(memo, pass);
+            return pass;
+        }
+
+        /** The tested field's value: the rule's extraction, or the event's field read by its slot. */
+        private String value(Event e, EventView view) {
+            return extracted ? view.field(field) : e.field(slot, field);
+        }
+
         /** One of the values passes (all of them, for {@code |all}); no value passes nothing. Loops, no lambdas. */
-        boolean test(Event e, EventView view, String value) {
+        boolean test(Event e, EventView view, String value, Prefilter.Scan scan) {
             boolean blank = value == null || value.isBlank();
             if (modifier == Modifier.EXISTS) {
                 String want = blank ? "false" : "true";
@@ -420,11 +626,11 @@ public final class CompiledRule {
             for (int i = 0; i < n; i++) {
                 boolean pass = switch (modifier) {
                     case EQUALS -> value.equalsIgnoreCase(lower[i]);
-                    case CONTAINS -> Ascii.containsIgnoreCase(value, lower[i]);
-                    case STARTSWITH -> Ascii.startsWithIgnoreCase(value, lower[i]);
-                    case ENDSWITH -> Ascii.endsWithIgnoreCase(value, lower[i]);
+                    case CONTAINS -> mayContain(i, value, scan) && Ascii.containsIgnoreCase(value, lower[i]);
+                    case STARTSWITH -> mayContain(i, value, scan) && Ascii.startsWithIgnoreCase(value, lower[i]);
+                    case ENDSWITH -> mayContain(i, value, scan) && Ascii.endsWithIgnoreCase(value, lower[i]);
                     case RE ->
-                        (literals[i] == null || literals[i].mayMatch(value))
+                        mayContain(i, value, scan)
                                 && matchers.get(i).get().reset(value).find();
                     case CIDR -> networks.get(i).contains(address);
                     case GT, GTE, LT, LTE -> compare(number, numbers.get(i));
@@ -441,6 +647,12 @@ public final class CompiledRule {
                 }
             }
             return all;
+        }
+
+        /** The prefilter of value {@code i}: whether the value holds one of the words a pass needs. */
+        private boolean mayContain(int i, String value, Prefilter.Scan scan) {
+            Literals l = literals[i];
+            return l == null || (scan == null ? l.mayMatch(value) : scan.mayContain(value, l));
         }
 
         private boolean compare(BigDecimal value, BigDecimal bound) {

@@ -12,11 +12,19 @@ final class EventView {
 
     private final Event event;
     private final Map<String, Extract> extracts;
+    private final Map<String, Literals> filters;
+    private final Prefilter.Scan scan;
     private Map<String, String> extracted;
 
-    EventView(Event event, Map<String, Extract> extracts) {
+    /**
+     * @param filters per extracted field, the words its pattern's match needs ({@code null} values: none)
+     * @param scan the thread's scan of the hunt's words, or {@code null}
+     */
+    EventView(Event event, Map<String, Extract> extracts, Map<String, Literals> filters, Prefilter.Scan scan) {
         this.event = event;
         this.extracts = extracts;
+        this.filters = filters;
+        this.scan = scan;
     }
 
     Event event() {
@@ -37,7 +45,9 @@ final class EventView {
             for (int i = 0; i < x.from().size() && from == null; i++) {
                 from = field(x.from().get(i));
             }
-            Matcher m = from == null ? null : x.pattern().matcher(from);
+            Literals words = from == null ? null : filters.get(name);
+            boolean may = words == null || (scan == null ? words.mayMatch(from) : scan.mayContain(from, words));
+            Matcher m = from == null || !may ? null : x.pattern().matcher(from);
             v = m != null && m.find() && m.group(1) != null ? m.group(1) : NONE;
             extracted.put(name, v);
         }

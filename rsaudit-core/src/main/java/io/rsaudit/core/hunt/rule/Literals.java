@@ -1,42 +1,93 @@
 package io.rsaudit.core.hunt.rule;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * A cheap test that must pass before a regular expression can match: the literal words one of which every match
  * contains. Only a simple, common shape is understood - an optional {@code (?i)}, zero-width {@code ^} and
- * {@code \b} and leading white space {@code \s*} or {@code \s+}, then a literal word or a group of alternatives each starting with a literal word, and no {@code |}
- * outside groups; for anything else there is no prefilter ({@code null}) and the expression runs as before. Java's
- * {@code (?i)} folds ASCII only, which is how the words are compared, so the test never rejects a value the
- * expression would find.
+ * {@code \b} and leading white space {@code \s*} or {@code \s+}, then optional groups ({@code (...)?} or
+ * {@code (...)*}, skipped: what follows them is in every match), then a literal word or a group of alternatives
+ * each starting with a literal word, and no {@code |} outside groups; for anything else there is no prefilter
+ * ({@code null}) and the expression always runs. Words are compared ignoring ASCII case (a superset of a
+ * case-sensitive match), and a value with any character outside ASCII always passes: RE2's {@code (?i)} folds some
+ * of those into ASCII letters (the Kelvin sign into {@code k}, the long s into {@code s}).
+ *
+ * <p>Each word has an id shared by every rule compiled in this JVM ({@link #id}), so that the words of all the rules
+ * of a hunt are found in one pass over a value ({@link Prefilter}) and each test reads its own bits.
  */
 final class Literals {
 
     /** Shorter words would pass almost every value. */
     private static final int MIN_WORD = 3;
 
-    private final List<String> words;
-    private final boolean ignoreCase;
+    /** Word ids: a word's position in the list. Grows with the distinct words of the rules ever compiled. */
+    private static final List<String> WORDS = new ArrayList<>();
 
-    private Literals(List<String> words, boolean ignoreCase) {
+    private static final Map<String, Integer> IDS = new HashMap<>();
+
+    private final List<String> words;
+    /** Whether a match starts with one of the words, after white space ({@code ^\\s*word}). */
+    private final boolean anchored;
+    /** The bits of this test's words among all words' ids. */
+    private final long[] mask;
+
+    private Literals(List<String> words, boolean anchored) {
         this.words = words;
-        this.ignoreCase = ignoreCase;
+        this.anchored = anchored;
+        int max = 0;
+        int[] ids = new int[words.size()];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = id(words.get(i));
+            max = Math.max(max, ids[i]);
+        }
+        this.mask = new long[(max >>> 6) + 1];
+        for (int id : ids) {
+            mask[id >>> 6] |= 1L << id;
+        }
+    }
+
+    /** The id of a lower-case word. */
+    static int id(String word) {
+        synchronized (IDS) {
+            Integer id = IDS.get(word);
+            if (id == null) {
+                id = WORDS.size();
+                WORDS.add(word);
+                IDS.put(word, id);
+            }
+            return id;
+        }
+    }
+
+    /** The words by id, as known now. */
+    static List<String> words(int limit) {
+        synchronized (IDS) {
+            return List.copyOf(WORDS.subList(0, Math.min(limit, WORDS.size())));
+        }
+    }
+
+    /** A prefilter of one word ({@code contains}, {@code startswith}, {@code endswith}), or {@code null}. */
+    static Literals ofWord(String lower) {
+        return lower.length() >= MIN_WORD && lower.chars().allMatch(c -> c < 128 && !(c >= 'A' && c <= 'Z'))
+                ? new Literals(List.of(lower), false)
+                : null;
     }
 
     /** The prefilter of an expression, or {@code null} when its shape is not understood. */
     static Literals of(String regex) {
         String re = regex;
-        boolean ignoreCase = false;
         if (re.startsWith("(?i)")) {
-            ignoreCase = true;
             re = re.substring(4);
         }
         if (re.startsWith("(?") && !re.startsWith("(?:") || topLevelBar(re)) {
             return null;
         }
         int i = 0;
+        boolean anchored = re.startsWith("^");
         while (true) {
             if (re.startsWith("^", i)) {
                 i++;
@@ -50,9 +101,18 @@ final class Literals {
             }
         }
         List<String> words = new ArrayList<>();
-        if (re.startsWith("(", i)) {
+        while (re.startsWith("(", i)) {
             int close = close(re, i);
-            if (close < 0 || re.startsWith("(?", i) && !re.startsWith("(?:", i) || quantified(re, close + 1)) {
+            if (close < 0 || re.startsWith("(?", i) && !re.startsWith("(?:", i)) {
+                return null;
+            }
+            if (close + 1 < re.length() && "?*".indexOf(re.charAt(close + 1)) >= 0) {
+                // an optional group: what follows it is in every match, though not at its start
+                i = close + (re.startsWith("?", close + 2) ? 3 : 2);
+                anchored = false;
+                continue;
+            }
+            if (quantified(re, close + 1)) {
                 return null;
             }
             String inner = re.substring(re.startsWith("(?:", i) ? i + 3 : i + 1, close);
@@ -63,30 +123,77 @@ final class Literals {
                 }
                 words.add(w);
             }
-        } else {
-            String w = word(re.substring(i));
-            if (w == null) {
-                return null;
-            }
-            words.add(w);
+            return of(words, anchored);
         }
-        boolean fold = ignoreCase;
-        return new Literals(
-                words.stream().map(w -> fold ? w.toLowerCase(Locale.ROOT) : w).toList(), fold);
+        String w = word(re.substring(i));
+        if (w == null) {
+            return null;
+        }
+        words.add(w);
+        return of(words, anchored);
+    }
+
+    private static Literals of(List<String> words, boolean anchored) {
+        return new Literals(words.stream().map(w -> w.toLowerCase(Locale.ROOT)).toList(), anchored);
+    }
+
+    /**
+     * For an anchored expression ({@code ^\\s*word}), whether an ASCII value starts with one of the words after
+     * white space as RE2's {@code \\s} knows it; true for any other. Cheap: it reads the first characters only.
+     */
+    boolean mayStartWith(String value) {
+        if (!anchored) {
+            return true;
+        }
+        int i = 0;
+        while (i < value.length() && " \t\n\r\f".indexOf(value.charAt(i)) >= 0) {
+            i++;
+        }
+        for (int k = i; k < Math.min(value.length(), i + 64); k++) {
+            if (value.charAt(k) >= 128) {
+                return true;
+            }
+        }
+        for (String w : words) {
+            if (value.regionMatches(true, i, w, 0, w.length())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     List<String> words() {
         return words;
     }
 
+    /** The bits of the words' ids, as {@link Prefilter} sets them for a value that holds the word. */
+    long[] mask() {
+        return mask;
+    }
+
     /** Whether the value contains one of the words; when not, the expression cannot match. */
     boolean mayMatch(String value) {
+        if (!ascii(value)) {
+            return true;
+        }
+        if (!mayStartWith(value)) {
+            return false;
+        }
         for (String w : words) {
-            if (ignoreCase ? Ascii.containsIgnoreCase(value, w) : value.contains(w)) {
+            if (Ascii.containsIgnoreCase(value, w)) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static boolean ascii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 128) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The literal word a piece starts with (escaped dots included), without a last letter a quantifier governs. */

@@ -90,4 +90,14 @@ class RuleFixturesTest {
         assertThat(summary.malformed()).isZero();
         return new Run(summary, engine.finish().alerts());
     }
+
+    /** Every event of every fixture (the rules' and the benign corpus), read by the real reader. */
+    static List<Event> allFixtureEvents() throws Exception {
+        List<LogInput> inputs = LogInput.discover(FIXTURES).stream()
+                .filter(i -> !i.name().endsWith(".txt") && !i.name().endsWith(".yaml"))
+                .toList();
+        List<Event> events = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        LogReader.read(inputs, ReadOptions.defaults(), events::add);
+        return events;
+    }
 }

@@ -1,0 +1,210 @@
+package io.rsaudit.bench;
+
+import io.rsaudit.testkit.logs.BenignDay;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * The whole {@code rsaudit hunt} command, all built-in rules, against its floors in the same run: {@code zcat} of the
+ * same gzip files and {@code java.util.zip} inflating them (not a test). Behind {@code rsaudit-bench rules e2e}:
+ *
+ * <pre>
+ * ./rsaudit-bench rules day DIR 90000     # a benign day with attacks (BenignDay, seed 42): DIR/plain, DIR/gzip
+ * ./rsaudit --version                     # builds rsaudit-cli/target/rsaudit.jar
+ * ./rsaudit-bench rules e2e DIR           # 3 rounds; medians of the CPU of each process
+ * </pre>
+ *
+ * Each hunt is its own process, {@code java -Xmx256m -jar rsaudit.jar hunt DIR/plain|DIR/gzip --policy ...}, JVM start
+ * and report included, on one core ({@code -XX:ActiveProcessorCount=1}) and on two. Rates are MB of log text per
+ * CPU-second of the process (its children's CPU, read from {@code /proc/self/stat} after it is reaped), so a
+ * loaded machine changes them less than wall time; the two-core run also gives its wall time.
+ */
+final class HuntEndToEnd {
+
+    private HuntEndToEnd() {}
+
+    static void day(Path dir, int activityPerHour) throws IOException {
+        Path plain = dir.resolve("plain");
+        BenignDay.Result r = new BenignDay(42, activityPerHour).generate(plain);
+        Files.writeString(dir.resolve("policy.yaml"), BenignDay.POLICY);
+        long text = 0;
+        long stored = 0;
+        for (Path p : files(plain)) {
+            Path gz = dir.resolve("gzip").resolve(plain.relativize(p) + ".gz");
+            Files.createDirectories(gz.getParent());
+            try (InputStream in = Files.newInputStream(p);
+                    OutputStream out = new GZIPOutputStream(Files.newOutputStream(gz), 1 << 16)) {
+                in.transferTo(out);
+            }
+            text += Files.size(p);
+            stored += Files.size(gz);
+        }
+        System.out.printf(
+                Locale.ROOT,
+                "%s records; %,d bytes of text, %,d gzip (%.2f:1); %d attacks%n",
+                r.records(),
+                text,
+                stored,
+                text / (double) stored,
+                r.attacks().size());
+    }
+
+    static void run(Path dir, Path jar, int rounds) throws Exception {
+        Path plain = dir.resolve("plain");
+        Path gzip = dir.resolve("gzip");
+        long text = 0;
+        for (Path p : files(plain)) {
+            text += Files.size(p);
+        }
+        long stored = 0;
+        for (Path p : files(gzip)) {
+            stored += Files.size(p);
+        }
+        String[] names = {
+            "zcat", "java.util.zip inflate", "hunt plain, 1 core", "hunt gzip, 1 core", "hunt gzip, 2 cores"
+        };
+        double[][] cpu = new double[names.length][rounds];
+        double[] wall2 = new double[rounds];
+        double[] wall1 = new double[rounds];
+        Path out = Files.createTempFile("rsaudit-e2e", ".json");
+        try {
+            for (int round = 0; round < rounds; round++) {
+                cpu[0][round] =
+                        child(List.of("sh", "-c", "find '" + gzip + "' -name '*.gz' -exec zcat {} + > /dev/null")).cpu;
+                cpu[1][round] = inflate(files(gzip));
+                cpu[2][round] = hunt(jar, plain, dir, out, 1).cpu;
+                Run one = hunt(jar, gzip, dir, out, 1);
+                cpu[3][round] = one.cpu;
+                wall1[round] = one.wall;
+                Run two = hunt(jar, gzip, dir, out, 2);
+                cpu[4][round] = two.cpu;
+                wall2[round] = two.wall;
+                System.out.printf(
+                        Locale.ROOT,
+                        "round %d: cpu-s zcat %.2f, inflate %.2f, hunt plain %.2f, gzip %.2f, gzip 2 cores %.2f;"
+                                + " wall gzip 1 core %.2f s, 2 cores %.2f s%n",
+                        round + 1,
+                        cpu[0][round],
+                        cpu[1][round],
+                        cpu[2][round],
+                        cpu[3][round],
+                        cpu[4][round],
+                        one.wall,
+                        two.wall);
+            }
+        } finally {
+            Files.deleteIfExists(out);
+        }
+        System.out.printf(
+                Locale.ROOT,
+                "%,d bytes of text in %d files, %,d gzip (%.2f:1); medians of %d rounds%n",
+                text,
+                files(plain).size(),
+                stored,
+                text / (double) stored,
+                rounds);
+        double zcat = median(cpu[0]);
+        for (int i = 0; i < names.length; i++) {
+            double c = median(cpu[i]);
+            System.out.printf(
+                    Locale.ROOT,
+                    "%-24s %7.2f cpu-s  %6.0f MB/cpu-s  %5.2fx zcat%n",
+                    names[i],
+                    c,
+                    text / c / 1e6,
+                    zcat / c);
+        }
+        System.out.printf(
+                Locale.ROOT,
+                "hunt gzip wall: 1 core %.2f s, 2 cores %.2f s: %.2fx%n",
+                median(wall1),
+                median(wall2),
+                median(wall1) / median(wall2));
+    }
+
+    private record Run(double cpu, double wall) {}
+
+    private static Run hunt(Path jar, Path input, Path dir, Path out, int cores) throws Exception {
+        return child(List.of(
+                javaBin(),
+                "-Xmx256m",
+                "-XX:ActiveProcessorCount=" + cores,
+                "-jar",
+                jar.toString(),
+                "hunt",
+                input.toString(),
+                "--policy",
+                dir.resolve("policy.yaml").toString(),
+                "--format",
+                "json",
+                "--output",
+                out.toString(),
+                "--fail-on",
+                "none",
+                "--force"));
+    }
+
+    /** Runs a command to its end; its CPU (and its children's) as the kernel counts it for this process. */
+    private static Run child(List<String> command) throws Exception {
+        double before = childrenCpu();
+        long t0 = System.nanoTime();
+        Process p = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        int code = p.waitFor();
+        double wall = (System.nanoTime() - t0) / 1e9;
+        // a hunt exits 1 on alerts at the threshold and 3 when a rule says what it could not judge; 2 and 4 are errors
+        if (code != 0 && code != 1 && code != 3) {
+            throw new IllegalStateException(String.join(" ", command) + " exited " + code);
+        }
+        return new Run(childrenCpu() - before, wall);
+    }
+
+    /** The user and system CPU of this process's reaped children, in seconds (fields 16 and 17 of its stat). */
+    private static double childrenCpu() throws IOException {
+        String stat = Files.readString(Path.of("/proc/self/stat"));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        // f[0] is field 3 (state): cutime is field 16, cstime field 17
+        return (Long.parseLong(f[13]) + Long.parseLong(f[14])) / 100.0;
+    }
+
+    private static double inflate(List<Path> files) throws IOException {
+        long c0 = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+        byte[] buffer = new byte[1 << 16];
+        for (Path p : files) {
+            try (InputStream in = new GZIPInputStream(Files.newInputStream(p), 1 << 16)) {
+                while (in.read(buffer) >= 0) {
+                    // inflating is the measure
+                }
+            }
+        }
+        return (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - c0) / 1e9;
+    }
+
+    private static List<Path> files(Path dir) throws IOException {
+        try (Stream<Path> s = Files.walk(dir)) {
+            return s.filter(Files::isRegularFile).sorted().toList();
+        }
+    }
+
+    private static String javaBin() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static double median(double[] v) {
+        double[] s = v.clone();
+        Arrays.sort(s);
+        return s[s.length / 2];
+    }
+}

@@ -1,0 +1,142 @@
+package io.rsaudit.core.hunt.rule;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * One pass over a text that finds which of many ASCII words it contains, ignoring ASCII case: an Aho-Corasick
+ * automaton compiled into a table of transitions (a state per word prefix, a column per character class), so each
+ * character costs one table read whatever the number of words. Written here rather than taken from a library: the
+ * one on Maven Central ({@code org.ahocorasick}) keeps each state's transitions in a map of boxed characters and
+ * returns a list of match objects, the allocation and indirection this hot path exists to avoid.
+ *
+ * <p>A text with any character outside ASCII is reported as containing every word: a case-insensitive match may
+ * then fold a non-ASCII character into an ASCII letter (the Kelvin sign into {@code k}), and a prefilter must never
+ * reject a text its test would pass.
+ */
+final class WordScan {
+
+    /** The character class of characters that appear in no word. */
+    private static final int OTHER = 0;
+
+    private final byte[] classOf = new byte[128];
+    private final int classes;
+    /** transitions[state * classes + class]: the next state, failure links resolved. */
+    private final int[] transitions;
+    /** Per state, the ids of the words that end there (its own and those of its failure chain); empty: none. */
+    private final int[][] ends;
+    /** Whether a state ends any word, for a cheap test in the scan loop. */
+    private final boolean[] accepting;
+
+    private final int idLimit;
+
+    /**
+     * @param words lower-case ASCII words by id; {@code null} elements are ids not in this scan
+     */
+    WordScan(List<String> words) {
+        int nextClass = 1;
+        for (String w : words) {
+            if (w == null) {
+                continue;
+            }
+            for (int i = 0; i < w.length(); i++) {
+                char c = w.charAt(i);
+                if (c >= 128 || c >= 'A' && c <= 'Z') {
+                    throw new IllegalArgumentException("not a lower-case ASCII word: " + w);
+                }
+                if (classOf[c] == OTHER) {
+                    classOf[c] = (byte) nextClass++;
+                }
+            }
+        }
+        for (char c = 'A'; c <= 'Z'; c++) {
+            classOf[c] = classOf[c + ('a' - 'A')];
+        }
+        this.classes = nextClass;
+        this.idLimit = words.size();
+        // the trie
+        List<int[]> next = new ArrayList<>();
+        List<List<Integer>> out = new ArrayList<>();
+        next.add(new int[classes]);
+        out.add(new ArrayList<>());
+        for (int id = 0; id < words.size(); id++) {
+            String w = words.get(id);
+            if (w == null) {
+                continue;
+            }
+            int s = 0;
+            for (int i = 0; i < w.length(); i++) {
+                int k = classOf[w.charAt(i)];
+                if (next.get(s)[k] == 0) {
+                    next.get(s)[k] = next.size();
+                    next.add(new int[classes]);
+                    out.add(new ArrayList<>());
+                }
+                s = next.get(s)[k];
+            }
+            out.get(s).add(id);
+        }
+        // failure links, breadth first, folded into the transitions
+        int states = next.size();
+        int[] fail = new int[states];
+        transitions = new int[states * classes];
+        ArrayDeque<Integer> queue = new ArrayDeque<>();
+        for (int k = 0; k < classes; k++) {
+            int t = next.get(0)[k];
+            transitions[k] = t;
+            if (t != 0) {
+                queue.add(t);
+            }
+        }
+        while (!queue.isEmpty()) {
+            int s = queue.poll();
+            out.get(s).addAll(out.get(fail[s]));
+            for (int k = 0; k < classes; k++) {
+                int t = next.get(s)[k];
+                if (t != 0) {
+                    fail[t] = transitions[fail[s] * classes + k];
+                    transitions[s * classes + k] = t;
+                    queue.add(t);
+                } else {
+                    transitions[s * classes + k] = transitions[fail[s] * classes + k];
+                }
+            }
+        }
+        ends = new int[states][];
+        accepting = new boolean[states];
+        for (int s = 0; s < states; s++) {
+            ends[s] = out.get(s).stream().distinct().mapToInt(Integer::intValue).toArray();
+            accepting[s] = ends[s].length > 0;
+        }
+    }
+
+    /** The number of ids the bit sets of {@link #scan} hold. */
+    int idLimit() {
+        return idLimit;
+    }
+
+    /**
+     * Sets in {@code found} (cleared first) the bit of each word the text contains, or every bit when the text has
+     * a character outside ASCII.
+     */
+    void scan(String text, long[] found) {
+        Arrays.fill(found, 0L);
+        int s = 0;
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c >= 128) {
+                Arrays.fill(found, -1L);
+                return;
+            }
+            s = transitions[s * classes + classOf[c]];
+            if (accepting[s]) {
+                for (int id : ends[s]) {
+                    found[id >>> 6] |= 1L << id;
+                }
+            }
+        }
+    }
+}
