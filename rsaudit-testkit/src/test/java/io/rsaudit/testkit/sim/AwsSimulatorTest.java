@@ -406,7 +406,8 @@ class AwsSimulatorTest {
 
     static List<String> regions(String account) {
         try (Stream<Path> s = Files.list(ESTATE.resolve(account))) {
-            return s.map(p -> p.getFileName().toString())
+            return s.filter(Files::isDirectory)
+                    .map(p -> p.getFileName().toString())
                     .filter(n -> !n.equals("sts"))
                     .sorted()
                     .toList();
