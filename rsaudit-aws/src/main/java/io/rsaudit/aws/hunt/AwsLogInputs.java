@@ -4,6 +4,7 @@ import com.google.re2j.Pattern;
 import io.rsaudit.aws.CallerClients;
 import io.rsaudit.core.hunt.Origin;
 import io.rsaudit.core.hunt.read.LogInput;
+import io.rsaudit.core.hunt.read.Narrowing;
 import io.rsaudit.core.hunt.read.ReadProblem;
 import io.rsaudit.core.hunt.read.ReadSummary;
 import java.util.ArrayList;

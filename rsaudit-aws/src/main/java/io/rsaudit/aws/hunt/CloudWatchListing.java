@@ -5,6 +5,7 @@ import com.google.re2j.Pattern;
 import io.rsaudit.aws.CallerClients;
 import io.rsaudit.core.hunt.LogType;
 import io.rsaudit.core.hunt.read.LogInput;
+import io.rsaudit.core.hunt.read.Narrowing;
 import io.rsaudit.core.hunt.read.ReadOptions;
 import io.rsaudit.core.hunt.read.ReadProblem;
 import io.rsaudit.core.model.Arns;

@@ -1,6 +1,7 @@
 package io.rsaudit.aws.hunt;
 
 import io.rsaudit.aws.CallerClients;
+import io.rsaudit.core.hunt.read.Narrowing;
 import io.rsaudit.core.hunt.read.ReadProblem;
 import java.util.ArrayList;
 import java.util.List;

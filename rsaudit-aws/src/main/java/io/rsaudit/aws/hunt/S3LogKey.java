@@ -3,6 +3,7 @@ package io.rsaudit.aws.hunt;
 import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
 import io.rsaudit.core.hunt.LogType;
+import io.rsaudit.core.hunt.read.Narrowing;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;

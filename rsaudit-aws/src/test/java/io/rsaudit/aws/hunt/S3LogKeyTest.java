@@ -3,6 +3,7 @@ package io.rsaudit.aws.hunt;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rsaudit.core.hunt.LogType;
+import io.rsaudit.core.hunt.read.Narrowing;
 import io.rsaudit.core.hunt.read.ReadOptions;
 import java.time.Instant;
 import java.util.Set;

@@ -22,6 +22,9 @@ final class FileRead {
     final String account;
     final String region;
     final String cluster;
+    /** The time the file's name gives, or {@code null}. */
+    final Instant nameTime;
+
     final ReadOptions options;
     private final EventSink sink;
     private final long since;
@@ -53,6 +56,7 @@ final class FileRead {
         this.account = name.account();
         this.region = name.region();
         this.cluster = name.cluster();
+        this.nameTime = name.time();
         this.options = options;
         this.sink = sink;
         this.since = options.since() == null ? Long.MIN_VALUE : options.since().toEpochMilli();

@@ -3,39 +3,53 @@ package io.rsaudit.core.hunt.read;
 import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
 import io.rsaudit.core.hunt.LogType;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 
 /**
  * What an input's name says: Redshift's S3 object name
  * ({@code <acct>_redshift_<region>_<cluster>_<logtype>_<YYYY-MM-DDTHH:MM>[.gz]}), CloudTrail's
  * ({@code <acct>_CloudTrail_<region>_<YYYYMMDDTHHMMZ>_<id>.json[.gz]}), or a CloudWatch group
  * ({@code /aws/redshift/cluster/<cluster>/<logtype>}). Fields it does not give are {@code null}; {@code type} is
- * {@code null} when the name is none of these.
+ * {@code null} when the name is none of these. {@code time} is the time in the name (read as UTC), which
+ * {@link Narrowing} compares with the window.
  */
-record LogFileName(LogType type, String account, String region, String cluster) {
+record LogFileName(LogType type, String account, String region, String cluster, Instant time) {
 
     private static final Pattern REDSHIFT =
             Pattern.compile("(\\d{12})_redshift_([a-z0-9-]+)_([^_/]+)_(connectionlog|userlog|useractivitylog)"
-                    + "_\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?:\\..*)?");
+                    + "_(\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2})(?:\\..*)?");
     private static final Pattern CLOUDTRAIL =
-            Pattern.compile("(\\d{12})_CloudTrail_([a-z0-9-]+)_\\d{8}T\\d{4}Z_[A-Za-z0-9]+\\.json(?:\\.gz)?");
+            Pattern.compile("(\\d{12})_CloudTrail_([a-z0-9-]+)_(\\d{8}T\\d{4}Z)_[A-Za-z0-9]+\\.json(?:\\.gz)?");
     private static final Pattern CLOUDWATCH = Pattern.compile(
             ".*/aws/redshift/(?:cluster|serverless)/([^/]+)/(connectionlog|userlog|useractivitylog)(?:/.*)?");
 
-    static final LogFileName UNKNOWN = new LogFileName(null, null, null, null);
+    private static final DateTimeFormatter REDSHIFT_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm");
+    private static final DateTimeFormatter CLOUDTRAIL_TIME = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmm'Z'");
+
+    static final LogFileName UNKNOWN = new LogFileName(null, null, null, null, null);
 
     static LogFileName of(String name) {
         String base = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
         Matcher m = REDSHIFT.matcher(base);
         if (m.matches()) {
-            return new LogFileName(LogType.fromFileName(m.group(4)), m.group(1), m.group(2), m.group(3));
+            return new LogFileName(
+                    LogType.fromFileName(m.group(4)),
+                    m.group(1),
+                    m.group(2),
+                    m.group(3),
+                    time(m.group(5), REDSHIFT_TIME));
         }
         m = CLOUDTRAIL.matcher(base);
         if (m.matches()) {
-            return new LogFileName(LogType.CLOUDTRAIL, m.group(1), m.group(2), null);
+            return new LogFileName(LogType.CLOUDTRAIL, m.group(1), m.group(2), null, time(m.group(3), CLOUDTRAIL_TIME));
         }
         m = CLOUDWATCH.matcher(name);
         if (m.matches()) {
-            return new LogFileName(LogType.fromFileName(m.group(2)), null, null, m.group(1));
+            return new LogFileName(LogType.fromFileName(m.group(2)), null, null, m.group(1), null);
         }
         return UNKNOWN;
     }
@@ -46,10 +60,20 @@ record LogFileName(LogType type, String account, String region, String cluster) 
                 k.type() != null ? k.type() : type,
                 k.account() != null ? k.account() : account,
                 k.region() != null ? k.region() : region,
-                k.cluster() != null ? k.cluster() : cluster);
+                k.cluster() != null ? k.cluster() : cluster,
+                time);
     }
 
     LogFileName withType(LogType t) {
-        return new LogFileName(t, account, region, cluster);
+        return new LogFileName(t, account, region, cluster, time);
+    }
+
+    /** The time a name gives, or {@code null} when it is shaped like one but is not (month 13). */
+    private static Instant time(String text, DateTimeFormatter format) {
+        try {
+            return LocalDateTime.parse(text, format).toInstant(ZoneOffset.UTC);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 }

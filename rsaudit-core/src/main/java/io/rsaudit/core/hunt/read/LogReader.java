@@ -329,15 +329,7 @@ public final class LogReader {
 
     /** The filter the name puts the whole file outside of, or {@code null}. */
     private static String skippedByName(FileRead file, ReadOptions options) {
-        return outside(options.accounts(), file.account)
-                ? "account"
-                : outside(options.regions(), file.region)
-                        ? "region"
-                        : outside(options.clusters(), file.cluster) ? "cluster" : null;
-    }
-
-    private static boolean outside(java.util.Set<String> wanted, String value) {
-        return !wanted.isEmpty() && value != null && !wanted.contains(value);
+        return new Narrowing(options).reason(file.account, file.region, file.cluster, file.nameTime);
     }
 
     private static ReadSummary summarize(List<FileRead> done) {

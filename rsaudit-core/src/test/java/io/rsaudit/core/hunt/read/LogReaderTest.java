@@ -10,6 +10,8 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -111,6 +113,27 @@ class LogReaderTest {
             assertThat(p.message()).startsWith("truncated gzip stream");
             assertThat(p.origin().line()).isEqualTo(r.events().size() + 1);
         });
+    }
+
+    /**
+     * --since/--until leave out, unread, a file whose name's time lies more than a day outside the window; a file
+     * within a day of it is read (its records are filtered one by one), and a name without a time is never left out.
+     */
+    @Test
+    void filesWhoseNameLiesWhollyOutsideTheWindowAreNotRead() throws IOException {
+        Logs.write(dir, Logs.name("connectionlog"), Logs.utf8(lines(0, 4))); // named 2023-06-26T18:00
+        Path unnamed = dir.resolve("conn.txt");
+        Files.writeString(unnamed, lines(0, 2));
+        List<LogInput> inputs = new ArrayList<>(LogInput.discover(dir.resolve("AWSLogs")));
+        inputs.add(LogInput.of(unnamed));
+        ReadOptions connections = ReadOptions.defaults().withType(LogType.CONNECTION_LOG);
+
+        Logs.Read later = Logs.read(inputs, connections.withWindow(Instant.parse("2023-06-28T00:00:00Z"), null));
+        assertThat(later.summary().skippedFiles()).containsEntry("since", 1L);
+        Logs.Read earlier = Logs.read(inputs, connections.withWindow(null, Instant.parse("2023-06-25T00:00:00Z")));
+        assertThat(earlier.summary().skippedFiles()).containsEntry("until", 1L);
+        Logs.Read nearBy = Logs.read(inputs, connections.withWindow(Instant.parse("2023-06-27T00:00:00Z"), null));
+        assertThat(nearBy.summary().skippedFiles()).doesNotContainKeys("since", "until");
     }
 
     @Test

@@ -1,17 +1,16 @@
-package io.rsaudit.aws.hunt;
+package io.rsaudit.core.hunt.read;
 
-import io.rsaudit.core.hunt.read.ReadOptions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 
 /**
- * Whether an input can be left out before it is downloaded, by what its key or group says, and why: the same
- * reasons, in the same order, as {@link io.rsaudit.core.hunt.read.LogReader} skips a file by its name
- * ({@code account}, {@code region}, {@code cluster}), then the window ({@code since}, {@code until}). A value not
- * known never excludes. The reader still filters every record; this only saves downloads.
+ * Whether an input can be left out before it is read, by what its name, key or group says, and why: {@code account},
+ * {@code region}, {@code cluster}, then the window ({@code since}, {@code until}) by the time in the name. A value
+ * not known never excludes. {@link LogReader} skips local files by it, the S3 and CloudWatch listings leave objects
+ * and groups out before any download; the reader still filters every record.
  */
-final class Narrowing {
+public final class Narrowing {
 
     /**
      * How far a log file's records may lie from the time in its name. Neither service documents the span of one file
@@ -19,16 +18,16 @@ final class Narrowing {
      * when its name's time is within a day of the window: wide enough that no file holding a record in the window is
      * left out, narrow enough that a window of days over a bucket of years downloads days.
      */
-    static final Duration MARGIN = Duration.ofDays(1);
+    public static final Duration MARGIN = Duration.ofDays(1);
 
     private final ReadOptions read;
 
-    Narrowing(ReadOptions read) {
+    public Narrowing(ReadOptions read) {
         this.read = read;
     }
 
     /** The reason to leave the input out, or {@code null} to read it. */
-    String reason(String account, String region, String cluster, Instant nameTime) {
+    public String reason(String account, String region, String cluster, Instant nameTime) {
         if (outside(read.accounts(), account)) {
             return "account";
         }
