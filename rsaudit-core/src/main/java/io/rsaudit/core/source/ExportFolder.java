@@ -162,7 +162,8 @@ public final class ExportFolder implements Export {
             diagnostics.error(
                     Kind.MALFORMED,
                     relative(file),
-                    problem + "; the account's ages are measured from the scan's own time instead");
+                    problem + "; ages are measured without it (from --as-of, another account's recorded time, or the"
+                            + " scan's own time)");
             return null;
         }
 

@@ -110,7 +110,7 @@ class AgeReferenceTest {
                     .singleElement()
                     .satisfies(e -> {
                         assertThat(e.kind()).isEqualTo(CollectionError.Kind.MALFORMED);
-                        assertThat(e.message()).contains("measured from the scan's own time");
+                        assertThat(e.message()).contains("ages are measured without it");
                     });
         }
     }
