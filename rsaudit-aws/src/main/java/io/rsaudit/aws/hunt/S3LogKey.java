@@ -3,12 +3,9 @@ package io.rsaudit.aws.hunt;
 import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
 import io.rsaudit.core.hunt.LogType;
+import io.rsaudit.core.hunt.read.LogFileName;
 import io.rsaudit.core.hunt.read.Narrowing;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 /**
@@ -21,37 +18,41 @@ import java.util.Optional;
  */
 record S3LogKey(LogType type, String account, String region, String cluster, Instant time) {
 
-    private static final Pattern REDSHIFT = Pattern.compile("(?:.*/)?AWSLogs/(\\d{12})/redshift/([a-z0-9-]+)"
-            + "/\\d{4}/\\d{2}/\\d{2}/(\\d{12})_redshift_([a-z0-9-]+)_([^_/]+)_(connectionlog|userlog|useractivitylog)"
-            + "_(\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2})\\.gz");
-    private static final Pattern CLOUDTRAIL = Pattern.compile("(?:.*/)?AWSLogs/(?:o-[a-z0-9]{10,32}/)?(\\d{12})"
-            + "/CloudTrail/([a-z0-9-]+)/\\d{4}/\\d{2}/\\d{2}/(\\d{12})_CloudTrail_([a-z0-9-]+)_(\\d{8}T\\d{4}Z)"
-            + "_[A-Za-z0-9]+\\.json\\.gz");
-    private static final DateTimeFormatter REDSHIFT_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm");
-    private static final DateTimeFormatter CLOUDTRAIL_TIME = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmm'Z'");
+    /** The folders of each naming; the object's name itself is read by core's {@link LogFileName}. */
+    private static final Pattern REDSHIFT =
+            Pattern.compile("(?:.*/)?AWSLogs/(\\d{12})/redshift/([a-z0-9-]+)/\\d{4}/\\d{2}/\\d{2}/([^/]+\\.gz)");
 
-    /** The key's log, or empty when the key follows neither naming. */
+    private static final Pattern CLOUDTRAIL = Pattern.compile(
+            "(?:.*/)?AWSLogs/(?:o-[a-z0-9]{10,32}/)?(\\d{12})/CloudTrail/([a-z0-9-]+)/\\d{4}/\\d{2}/\\d{2}/([^/]+\\.json\\.gz)");
+
+    /**
+     * The key's log, or empty when the key follows neither naming, its folders disagree with its name, or the name's
+     * time is shaped like one but is not (month 13). CloudTrail's times end in Z; Redshift's are read as UTC too
+     * (unverified; {@link Narrowing}'s margin absorbs any zone).
+     */
     static Optional<S3LogKey> parse(String key) {
         Matcher m = REDSHIFT.matcher(key);
-        if (m.matches() && m.group(1).equals(m.group(3)) && m.group(2).equals(m.group(4))) {
-            return time(m.group(7), REDSHIFT_TIME)
-                    .map(t -> new S3LogKey(LogType.fromFileName(m.group(6)), m.group(1), m.group(2), m.group(5), t));
+        if (m.matches()) {
+            return agreeing(LogFileName.of(m.group(3)), m.group(1), m.group(2))
+                    .filter(n -> n.type() != LogType.CLOUDTRAIL)
+                    .map(n -> new S3LogKey(n.type(), n.account(), n.region(), n.cluster(), n.time()));
         }
         Matcher c = CLOUDTRAIL.matcher(key);
-        if (c.matches() && c.group(1).equals(c.group(3)) && c.group(2).equals(c.group(4))) {
-            return time(c.group(5), CLOUDTRAIL_TIME)
-                    .map(t -> new S3LogKey(LogType.CLOUDTRAIL, c.group(1), c.group(2), null, t));
+        if (c.matches()) {
+            return agreeing(LogFileName.of(c.group(3)), c.group(1), c.group(2))
+                    .filter(n -> n.type() == LogType.CLOUDTRAIL)
+                    .map(n -> new S3LogKey(n.type(), n.account(), n.region(), null, n.time()));
         }
         return Optional.empty();
     }
 
-    /** CloudTrail's times end in Z; Redshift's are read as UTC too (unverified; {@link Narrowing}'s margin absorbs
-     * any zone). */
-    private static Optional<Instant> time(String text, DateTimeFormatter format) {
-        try {
-            return Optional.of(LocalDateTime.parse(text, format).toInstant(ZoneOffset.UTC));
-        } catch (DateTimeParseException e) {
-            return Optional.empty(); // shaped like a time but not one (month 13): not the service's naming
-        }
+    /** The name, when it is a log's with a time and says the account and region its folders say. */
+    private static Optional<LogFileName> agreeing(LogFileName name, String account, String region) {
+        return name.type() != null
+                        && name.time() != null
+                        && account.equals(name.account())
+                        && region.equals(name.region())
+                ? Optional.of(name)
+                : Optional.empty();
     }
 }

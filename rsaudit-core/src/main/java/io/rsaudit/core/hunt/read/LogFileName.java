@@ -17,7 +17,7 @@ import java.time.format.DateTimeParseException;
  * {@code null} when the name is none of these. {@code time} is the time in the name (read as UTC), which
  * {@link Narrowing} compares with the window.
  */
-record LogFileName(LogType type, String account, String region, String cluster, Instant time) {
+public record LogFileName(LogType type, String account, String region, String cluster, Instant time) {
 
     private static final Pattern REDSHIFT =
             Pattern.compile("(\\d{12})_redshift_([a-z0-9-]+)_([^_/]+)_(connectionlog|userlog|useractivitylog)"
@@ -32,7 +32,8 @@ record LogFileName(LogType type, String account, String region, String cluster, 
 
     static final LogFileName UNKNOWN = new LogFileName(null, null, null, null, null);
 
-    static LogFileName of(String name) {
+    /** What {@code name} (a file name or path, an S3 key, a CloudWatch group) says. */
+    public static LogFileName of(String name) {
         String base = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
         Matcher m = REDSHIFT.matcher(base);
         if (m.matches()) {
