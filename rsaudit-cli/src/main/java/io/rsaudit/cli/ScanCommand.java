@@ -17,7 +17,6 @@ import io.rsaudit.core.policy.PolicyLoader;
 import io.rsaudit.core.report.Format;
 import io.rsaudit.core.report.ReportWriter;
 import io.rsaudit.core.report.Reports;
-import io.rsaudit.core.report.Terminal;
 import io.rsaudit.core.report.json.ScanJsonWriter;
 import io.rsaudit.core.scan.Scan;
 import io.rsaudit.core.scan.ScanHeader;
@@ -114,8 +113,8 @@ final class ScanCommand implements Callable<Integer> {
                     ? LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant()
                     : OffsetDateTime.parse(text).toInstant();
         } catch (DateTimeParseException e) {
-            throw new Main.UsageException("--as-of: not an ISO 8601 time with a zone or a date: '"
-                    + Terminal.escape(asOf) + "' (expected e.g. 2026-06-01T12:00:00Z or 2026-06-01)");
+            throw new Main.UsageException("--as-of: not an ISO 8601 time with a zone or a date: '" + asOf
+                    + "' (expected e.g. 2026-06-01T12:00:00Z or 2026-06-01)");
         }
     }
 
