@@ -6,7 +6,6 @@ import io.rsaudit.aws.fix.AwsFixClient;
 import io.rsaudit.core.catalog.CheckCatalog;
 import io.rsaudit.core.model.Inventory;
 import io.rsaudit.core.policy.Policy;
-import io.rsaudit.core.policy.PolicyException;
 import io.rsaudit.core.policy.PolicyLoader;
 import io.rsaudit.core.scan.AgeReference;
 import io.rsaudit.core.source.CliJsonSource;
@@ -163,7 +162,7 @@ final class FixCommand implements Callable<Integer> {
                 .orElseThrow(() ->
                         new Main.UsageException("--format " + format + ": expected one of " + PlanFormat.labels()));
         CheckCatalog catalog = CheckCatalog.builtIn();
-        Policy policy = policy(catalog);
+        Policy policy = PolicyFile.load(policyFile, () -> new PolicyLoader(catalog.ids()));
         for (String id : only == null ? List.<String>of() : only) {
             if (catalog.find(id.strip()).isEmpty()) {
                 throw new Main.UsageException("--only " + id + ": no such check (rsaudit checks lists them)");
@@ -324,17 +323,6 @@ final class FixCommand implements Callable<Integer> {
         }
         err.printf(
                 "rsaudit: %d call(s) made, %d failed; journal %s%n", report.callsMade(), report.callsFailed(), journal);
-    }
-
-    private Policy policy(CheckCatalog catalog) {
-        if (policyFile == null) {
-            return Policy.defaults();
-        }
-        try {
-            return new PolicyLoader(catalog.ids()).load(policyFile);
-        } catch (PolicyException e) {
-            throw new Main.UsageException("policy " + e.getMessage());
-        }
     }
 
     private static Set<String> clean(List<String> values) {

@@ -15,11 +15,9 @@ import io.rsaudit.core.hunt.run.Hunt;
 import io.rsaudit.core.hunt.run.HuntHeader;
 import io.rsaudit.core.hunt.run.HuntInput;
 import io.rsaudit.core.hunt.run.HuntSummary;
-import io.rsaudit.core.model.Durations;
 import io.rsaudit.core.model.Severity;
 import io.rsaudit.core.model.Verdict;
 import io.rsaudit.core.policy.Policy;
-import io.rsaudit.core.policy.PolicyException;
 import io.rsaudit.core.policy.PolicyLoader;
 import io.rsaudit.core.report.Format;
 import io.rsaudit.core.report.ReportWriter;
@@ -30,7 +28,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -143,7 +140,8 @@ final class HuntCommand implements Callable<Integer> {
     public Integer call() {
         Severity threshold = output.threshold();
         RuleCatalog catalog = rules();
-        Policy policy = policy(catalog);
+        Policy policy = PolicyFile.load(
+                policyFile, () -> new PolicyLoader(CheckCatalog.builtIn().ids(), catalog.ids()));
         Hunt hunt;
         try {
             hunt = new Hunt(catalog.all(), policy, clock, Main.version());
@@ -249,15 +247,9 @@ final class HuntCommand implements Callable<Integer> {
             return null;
         }
         try {
-            return now.minus(Durations.parse(text));
-        } catch (IllegalArgumentException notADuration) {
-            // then it must be a time
-        }
-        try {
-            return Instant.parse(text.trim());
-        } catch (DateTimeParseException e) {
-            throw new Main.UsageException(option + ": '" + text + "' is neither an ISO-8601 time"
-                    + " (2024-05-01T00:00:00Z) nor a duration (30m, 24h, 7d)");
+            return ReadOptions.windowBound(option, text, now);
+        } catch (IllegalArgumentException e) {
+            throw new Main.UsageException(e.getMessage());
         }
     }
 
@@ -309,16 +301,5 @@ final class HuntCommand implements Callable<Integer> {
                     + l.problems().stream().map(RuleProblem::toString).collect(Collectors.joining("\n  - ")));
         }
         return l.catalog();
-    }
-
-    private Policy policy(RuleCatalog catalog) {
-        if (policyFile == null) {
-            return Policy.defaults();
-        }
-        try {
-            return new PolicyLoader(CheckCatalog.builtIn().ids(), catalog.ids()).load(policyFile);
-        } catch (PolicyException e) {
-            throw new Main.UsageException("policy " + e.getMessage());
-        }
     }
 }

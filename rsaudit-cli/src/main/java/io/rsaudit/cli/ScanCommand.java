@@ -12,7 +12,6 @@ import io.rsaudit.core.compliance.Framework;
 import io.rsaudit.core.compliance.Frameworks;
 import io.rsaudit.core.model.Severity;
 import io.rsaudit.core.policy.Policy;
-import io.rsaudit.core.policy.PolicyException;
 import io.rsaudit.core.policy.PolicyLoader;
 import io.rsaudit.core.report.Format;
 import io.rsaudit.core.report.ReportWriter;
@@ -122,7 +121,7 @@ final class ScanCommand implements Callable<Integer> {
     public Integer call() {
         Severity threshold = report.threshold();
         CheckCatalog catalog = CheckCatalog.builtIn();
-        Policy policy = policy(catalog);
+        Policy policy = PolicyFile.load(policyFile, () -> new PolicyLoader(catalog.ids()));
         List<String> liveOptions = live.given();
         if (input != null && !liveOptions.isEmpty()) {
             throw new Main.UsageException("--input scans an export; " + String.join(", ", liveOptions)
@@ -242,16 +241,5 @@ final class ScanCommand implements Callable<Integer> {
                 writer.summary(summary);
             }
         };
-    }
-
-    private Policy policy(CheckCatalog catalog) {
-        if (policyFile == null) {
-            return Policy.defaults();
-        }
-        try {
-            return new PolicyLoader(catalog.ids()).load(policyFile);
-        } catch (PolicyException e) {
-            throw new Main.UsageException("policy " + e.getMessage());
-        }
     }
 }

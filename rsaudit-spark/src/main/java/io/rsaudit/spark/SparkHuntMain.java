@@ -2,7 +2,6 @@ package io.rsaudit.spark;
 
 import io.rsaudit.core.hunt.LogType;
 import io.rsaudit.core.hunt.read.ReadOptions;
-import io.rsaudit.core.model.Durations;
 import io.rsaudit.core.model.Severity;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -11,7 +10,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -103,8 +101,8 @@ public final class SparkHuntMain {
             switch (a) {
                 case "--output" -> output = value(args, ++i, a);
                 case "--type" -> type = LogType.fromFileName(value(args, ++i, a));
-                case "--since" -> since = time(a, value(args, ++i, a), now);
-                case "--until" -> until = time(a, value(args, ++i, a), now);
+                case "--since" -> since = ReadOptions.windowBound(a, value(args, ++i, a), now);
+                case "--until" -> until = ReadOptions.windowBound(a, value(args, ++i, a), now);
                 case "--account" -> accounts.addAll(List.of(value(args, ++i, a).split(",")));
                 case "--region", "--regions" ->
                     regions.addAll(List.of(value(args, ++i, a).split(",")));
@@ -176,23 +174,6 @@ public final class SparkHuntMain {
             return n;
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(option + ": '" + text + "' is not a positive number", e);
-        }
-    }
-
-    /** As {@code rsaudit hunt}: an ISO-8601 time, or a duration back from now (30m, 24h, 7d). */
-    static Instant time(String option, String text, Instant now) {
-        try {
-            return now.minus(Durations.parse(text));
-        } catch (IllegalArgumentException notADuration) {
-            // then it must be a time
-        }
-        try {
-            return Instant.parse(text.trim());
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(
-                    option + ": '" + text + "' is neither an ISO-8601 time"
-                            + " (2024-05-01T00:00:00Z) nor a duration (30m, 24h, 7d)",
-                    e);
         }
     }
 

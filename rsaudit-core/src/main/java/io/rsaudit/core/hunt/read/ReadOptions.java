@@ -1,7 +1,9 @@
 package io.rsaudit.core.hunt.read;
 
 import io.rsaudit.core.hunt.LogType;
+import io.rsaudit.core.model.Durations;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Set;
 
 /**
@@ -97,6 +99,28 @@ public record ReadOptions(
     public ReadOptions withType(LogType t) {
         return new ReadOptions(
                 t, since, until, accounts, regions, clusters, includeRdsdb, parallelism, maxRecordBytes, fileWorkers);
+    }
+
+    /**
+     * A bound of the window as {@code --since} and {@code --until} take it, in the CLI and the Spark job alike: an
+     * ISO-8601 time, or a duration back from {@code now} (30m, 24h, 7d).
+     *
+     * @throws IllegalArgumentException naming {@code option} when the text is neither
+     */
+    public static Instant windowBound(String option, String text, Instant now) {
+        try {
+            return now.minus(Durations.parse(text));
+        } catch (IllegalArgumentException notADuration) {
+            // then it must be a time
+        }
+        try {
+            return Instant.parse(text.trim());
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(
+                    option + ": '" + text + "' is neither an ISO-8601 time"
+                            + " (2024-05-01T00:00:00Z) nor a duration (30m, 24h, 7d)",
+                    e);
+        }
     }
 
     /** The half-open window [since, until); either may be {@code null}. */
