@@ -19,6 +19,7 @@ import io.rsaudit.fix.plan.Planner;
 import io.rsaudit.fix.plan.Refusal;
 import io.rsaudit.fix.plan.ResourcePlan;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -288,25 +289,19 @@ public final class Applier {
 
     /** A pending resource, with when its next maintenance window opens. */
     private void pendingEntry(ResourceId id, String note) {
-        journal.write(new JournalEntry(
-                clock.instant(),
-                JournalEntry.APPLY,
-                id.scope().account(),
-                id.scope().region(),
-                id.arn(),
-                null,
-                null,
-                null,
+        resourceEntry(
+                id,
                 "pending",
-                null,
-                null,
-                null,
                 note,
                 MaintenanceWindow.nextOpening(facts, id.scope(), id.name(), clock.instant())
-                        .orElse(null)));
+                        .orElse(null));
     }
 
     private void resourceEntry(ResourceId id, String outcome, String note) {
+        resourceEntry(id, outcome, note, null);
+    }
+
+    private void resourceEntry(ResourceId id, String outcome, String note, Instant takesEffect) {
         journal.write(new JournalEntry(
                 clock.instant(),
                 JournalEntry.APPLY,
@@ -320,7 +315,8 @@ public final class Applier {
                 null,
                 null,
                 null,
-                note));
+                note,
+                takesEffect));
     }
 
     /** The keys of the calls a journal shows made by an apply. */
