@@ -14,7 +14,7 @@ import java.util.function.Consumer;
 /**
  * Restores, from a journal, the values an apply changed, last change first, where AWS allows it with a call that is
  * neither a Delete nor a Disable: a setting goes back to its value before, a revoked share is authorized again, a
- * stopped copy is started again. What cannot be restored that way (a group rsaudit created, logging or key rotation
+ * resource policy is put back as it was read, a stopped copy is started again. What cannot be restored that way (a group rsaudit created, logging or key rotation
  * it turned on) is journaled as {@code not-undone} with the reason. A call an earlier undo of the same journal
  * restored is not restored twice.
  */
@@ -184,6 +184,20 @@ public final class Undo {
                                         Call.args()
                                                 .put("snapshotName", p.get("snapshotName"))
                                                 .put("retentionPeriod", b.get("retentionPeriod"))
+                                                .build(),
+                                        Map.of()),
+                                null);
+            case "PutResourcePolicy" ->
+                b.get("policy") == null
+                        ? new Inverse(null, "the resource policy before is not in the journal")
+                        : new Inverse(
+                                new Call(
+                                        service,
+                                        action,
+                                        scope,
+                                        Call.args()
+                                                .put("resourceArn", p.get("resourceArn"))
+                                                .put("policy", b.get("policy"))
                                                 .build(),
                                         Map.of()),
                                 null);
