@@ -22,7 +22,10 @@ import java.util.regex.Pattern;
  * The write calls of {@code rsaudit fix} and their effect on the served estate: the answers of later reads change
  * as AWS's would. Static parameters behave as in Redshift: a changed parameter group value, or a switch to another
  * group, shows {@code pending-reboot} on every cluster using it until {@code RebootCluster}. A default group cannot
- * be modified. The export folder on disk is never changed. Writes are applied one at a time.
+ * be modified. A Serverless snapshot's sharing is its resource policy: {@code GetResourcePolicy} answers the policy last
+ * put, else one made from the lists {@code ListSnapshots} reports, and {@code PutResourcePolicy} sets those lists to
+ * the accounts its Allow statements let restore. The export folder on disk is never changed. Writes are applied one
+ * at a time.
  *
  * <p>A cluster a write changes ({@code ModifyCluster}, {@code RebootCluster}, {@code RotateEncryptionKey}) is busy
  * for the next {@link #busyReads} {@code DescribeClusters} answers of its region ({@code modifying}, {@code
