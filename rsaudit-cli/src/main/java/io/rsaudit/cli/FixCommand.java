@@ -309,10 +309,11 @@ final class FixCommand implements Callable<Integer> {
 
     private static void summary(PrintWriter err, Plan plan) {
         err.printf(
-                "rsaudit: plan: %d resource(s), %d call(s); %d refused, %d manual%n",
+                "rsaudit: plan: %d resource(s), %d call(s); %d refused (%d allowed by a flag), %d manual%n",
                 plan.resources().size(),
                 plan.callCount(),
                 plan.refused().size(),
+                plan.refusedUnlessFlagged().size(),
                 plan.manual().size());
     }
 
