@@ -245,7 +245,7 @@ final class FixCommand implements Callable<Integer> {
     private int undo(PrintWriter err) throws IOException {
         List<JournalEntry> entries = readJournal(undo);
         LiveOptions liveOptions = live.options(TerminalProgress.forStderr(err));
-        if (!yes && System.console() == null) {
+        if (!yes && !Interactive.terminal()) {
             throw new Main.UsageException("--undo changes live accounts: add --yes (stdin is not a terminal)");
         }
         if (!yes && !ask("Undo the changes journaled in " + undo + "? [y/N] ", err)) {
@@ -277,7 +277,7 @@ final class FixCommand implements Callable<Integer> {
         if (yes) {
             return;
         }
-        if (System.console() == null) {
+        if (!Interactive.terminal()) {
             throw new Main.UsageException("--apply changes live accounts: add --yes (stdin is not a terminal)");
         }
         if (!ask(
