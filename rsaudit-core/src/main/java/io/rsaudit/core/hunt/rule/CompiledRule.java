@@ -234,6 +234,11 @@ public final class CompiledRule {
             "errorCode");
 
     private void requestField(String field) {
+        if (LogType.INVENTORY_FIELDS.contains(field)) {
+            // the one the rule tests, and the other: which cluster or workgroup it is
+            LogType.INVENTORY_FIELDS.forEach(f -> requestFields.add(f.split("\\.", -1)));
+            return;
+        }
         if (field.startsWith("requestParameters.")
                 || field.startsWith("responseElements.")
                 || field.startsWith("additionalEventData.")) {
@@ -244,8 +249,8 @@ public final class CompiledRule {
     /**
      * What a CloudTrail event shows as evidence besides its common fields: the caller's identifiers (access key id,
      * principal id), the call's request and event ids, and the request parameters this rule reads (the destination
-     * region of a snapshot copy, the parameter and value changed, the account a snapshot was shared with), in the
-     * record's order. The values are as the parser kept them, secrets already redacted. Empty for other logs.
+     * region of a snapshot copy, the parameter and value changed, the account a snapshot was shared with) and the
+     * inventory fields it reads (the cluster a security group belongs to), in the record's order. The values are as the parser kept them, secrets already redacted. Empty for other logs.
      */
     public Map<String, String> evidenceFields(Event event) {
         if (event.type() != LogType.CLOUDTRAIL) {

@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.rsaudit.core.hunt.Event;
 import io.rsaudit.core.hunt.engine.Alert;
 import io.rsaudit.core.hunt.engine.HuntEngine;
+import io.rsaudit.core.hunt.inventory.SecurityGroupUse;
+import io.rsaudit.core.hunt.read.EventSink;
 import io.rsaudit.core.hunt.read.LogInput;
 import io.rsaudit.core.hunt.read.LogReader;
 import io.rsaudit.core.hunt.read.ReadOptions;
 import io.rsaudit.core.hunt.read.ReadSummary;
 import io.rsaudit.core.policy.Policy;
 import io.rsaudit.core.policy.PolicyLoader;
+import io.rsaudit.core.source.CliJsonSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -32,6 +35,12 @@ class RuleFixturesTest {
 
     /** An {@code expected.txt} line {@code alerts: N}: the rule raises exactly N alerts on its fixtures. */
     static final String ALERTS = "alerts:";
+
+    /**
+     * A rule's folder {@code inventory/}: an export ({@code scan --input}'s layout) the hunt is given as
+     * {@code --inventory}.
+     */
+    static final String INVENTORY = "inventory";
 
     @TestFactory
     Stream<DynamicTest> everyRuleFindsExactlyTheExpectedLines() {
@@ -82,20 +91,29 @@ class RuleFixturesTest {
         Policy policy = Files.exists(policyFile) ? new PolicyLoader(Set.of()).load(policyFile) : Policy.defaults();
         HuntEngine engine = new HuntEngine(
                 rules.stream().map(r -> CompiledRule.of(r, policy)).toList());
-        List<LogInput> inputs = LogInput.discover(dir).stream()
-                .filter(i -> !i.name().endsWith(".txt") && !i.name().endsWith(".yaml"))
-                .toList();
-        ReadSummary summary = LogReader.read(inputs, ReadOptions.defaults().withParallelism(2), engine::accept);
+        Path inventory = dir.resolve(INVENTORY);
+        List<LogInput> inputs = logs(dir);
+        EventSink sink = Files.isDirectory(inventory)
+                ? SecurityGroupUse.of(new CliJsonSource(inventory).load()).wrap(engine::accept)
+                : engine::accept;
+        ReadSummary summary = LogReader.read(inputs, ReadOptions.defaults().withParallelism(2), sink);
         assertThat(summary.problems()).as("read problems in " + dir).isEmpty();
         assertThat(summary.malformed()).isZero();
         return new Run(summary, engine.finish().alerts());
     }
 
+    /** The log files under {@code dir}: not the expectations, the policy or an inventory. */
+    static List<LogInput> logs(Path dir) throws Exception {
+        return LogInput.discover(dir).stream()
+                .filter(i -> !i.name().endsWith(".txt")
+                        && !i.name().endsWith(".yaml")
+                        && !Path.of(i.name()).toString().contains("/" + INVENTORY + "/"))
+                .toList();
+    }
+
     /** Every event of every fixture (the rules' and the benign corpus), read by the real reader. */
     static List<Event> allFixtureEvents() throws Exception {
-        List<LogInput> inputs = LogInput.discover(FIXTURES).stream()
-                .filter(i -> !i.name().endsWith(".txt") && !i.name().endsWith(".yaml"))
-                .toList();
+        List<LogInput> inputs = logs(FIXTURES);
         List<Event> events = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
         LogReader.read(inputs, ReadOptions.defaults(), events::add);
         return events;
