@@ -20,7 +20,7 @@ import java.util.Set;
 
 /**
  * A rule bound to a policy: its policy references resolved, its patterns and networks compiled, its threshold and
- * level possibly replaced by the policy's ({@code hunt.thresholds}, {@code hunt.levels}). Immutable, so one instance serves every reading thread.
+ * level possibly replaced by the policy's ({@code hunt.thresholds}, {@code hunt.windows}, {@code hunt.levels}). Immutable, so one instance serves every reading thread.
  */
 public final class CompiledRule {
 
@@ -40,8 +40,13 @@ public final class CompiledRule {
         this.rule = level == null ? rule : rule.withLevel(level);
         this.correlation = withLearning(
                 rule,
-                withThreshold(
-                        rule, rule.correlation(), policy.hunt().thresholds().get(rule.id())),
+                withWindow(
+                        rule,
+                        withThreshold(
+                                rule,
+                                rule.correlation(),
+                                policy.hunt().thresholds().get(rule.id())),
+                        policy.hunt().windows().get(rule.id())),
                 policy.hunt().learning().get(rule.id()));
         for (Selection s : rule.selections().values()) {
             index.put(s.name(), selections.size());
@@ -355,6 +360,21 @@ public final class CompiledRule {
         }
         throw new IllegalArgumentException("hunt.thresholds." + rule.id() + ": the rule has no aggregation or sequence"
                 + " whose count could be replaced");
+    }
+
+    /** The policy's window in place of the rule's {@code within}; a window for a rule that has none is named. */
+    private static Correlation withWindow(Rule rule, Correlation c, Duration within) {
+        if (within == null) {
+            return c;
+        }
+        if (c instanceof Correlation.Aggregation a) {
+            return new Correlation.Aggregation(a.distinct(), a.by(), within, a.atLeast());
+        }
+        if (c instanceof Correlation.Sequence s) {
+            return new Correlation.Sequence(s.steps(), s.by(), within);
+        }
+        throw new IllegalArgumentException("hunt.windows." + rule.id() + ": the rule has no aggregation or sequence"
+                + " whose window (within) could be replaced");
     }
 
     /** The policy's learning period in place of the rule's; only a novelty rule has one. */
