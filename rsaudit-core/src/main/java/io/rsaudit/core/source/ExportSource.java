@@ -178,18 +178,8 @@ public final class ExportSource implements InventorySource {
                                     where(k, AwsCliCall.KMS_DESCRIBE_KEY),
                                     Reason.Kind.NOT_FOUND,
                                     "key " + k.name() + " is not referenced by any resource read")),
-                    new Lookup<>(
-                            clusterIds,
-                            s -> Value.unknown(
-                                    Provenance.of(export.location(s, AwsCliCall.DESCRIBE_CLUSTERS, null), ""),
-                                    Reason.Kind.NOT_COLLECTED,
-                                    "region " + s + " was not collected")),
-                    new Lookup<>(
-                            workgroupNames,
-                            s -> Value.unknown(
-                                    Provenance.of(export.location(s, AwsCliCall.SERVERLESS_LIST_WORKGROUPS, null), ""),
-                                    Reason.Kind.NOT_COLLECTED,
-                                    "region " + s + " was not collected")),
+                    names(clusterIds, AwsCliCall.DESCRIBE_CLUSTERS),
+                    names(workgroupNames, AwsCliCall.SERVERLESS_LIST_WORKGROUPS),
                     diagnostics.all(),
                     KeyRotations.none());
         }
@@ -321,6 +311,16 @@ public final class ExportSource implements InventorySource {
                 }
             });
             return read;
+        }
+
+        /** The names a list call gave per region; a region not read is unknown, at the call's file. */
+        private Lookup<Scope, Set<String>> names(Map<Scope, Value<Set<String>>> byScope, AwsCliCall call) {
+            return new Lookup<>(
+                    byScope,
+                    s -> Value.unknown(
+                            Provenance.of(export.location(s, call, null), ""),
+                            Reason.Kind.NOT_COLLECTED,
+                            "region " + s + " was not collected"));
         }
 
         /** The names a list call gave, when it was read whole; otherwise unknown, saying why. */

@@ -132,20 +132,6 @@ public final class SecurityGroupUse {
                 : String.join(
                         ", ",
                         users.stream().map(u -> u.substring(u.indexOf(' ') + 1)).toList());
-        return new Event(
-                e.type(),
-                e.time(),
-                e.account(),
-                e.region(),
-                cluster,
-                e.database(),
-                e.user(),
-                e.sourceAddress(),
-                e.action(),
-                e.sql(),
-                e.outcome(),
-                e.tlsVersion(),
-                Collections.unmodifiableMap(fields),
-                e.origin());
+        return e.with(cluster, Collections.unmodifiableMap(fields));
     }
 }
