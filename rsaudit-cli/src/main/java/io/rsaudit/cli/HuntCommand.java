@@ -7,6 +7,7 @@ import io.rsaudit.core.baseline.Fingerprint;
 import io.rsaudit.core.catalog.CheckCatalog;
 import io.rsaudit.core.hunt.LogType;
 import io.rsaudit.core.hunt.engine.Alert;
+import io.rsaudit.core.hunt.inventory.SecurityGroupUse;
 import io.rsaudit.core.hunt.read.LogInput;
 import io.rsaudit.core.hunt.read.ReadOptions;
 import io.rsaudit.core.hunt.rule.RuleCatalog;
@@ -15,6 +16,7 @@ import io.rsaudit.core.hunt.run.Hunt;
 import io.rsaudit.core.hunt.run.HuntHeader;
 import io.rsaudit.core.hunt.run.HuntInput;
 import io.rsaudit.core.hunt.run.HuntSummary;
+import io.rsaudit.core.model.Inventory;
 import io.rsaudit.core.model.Severity;
 import io.rsaudit.core.model.Verdict;
 import io.rsaudit.core.policy.Policy;
@@ -23,6 +25,7 @@ import io.rsaudit.core.report.Format;
 import io.rsaudit.core.report.ReportWriter;
 import io.rsaudit.core.report.Reports;
 import io.rsaudit.core.report.json.HuntJsonWriter;
+import io.rsaudit.core.source.CliJsonSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -102,6 +105,13 @@ final class HuntCommand implements Callable<Integer> {
     @Option(names = "--policy", paramLabel = "FILE", description = "Policy YAML (docs/policy.md, section hunt).")
     Path policyFile;
 
+    @Option(
+            names = "--inventory",
+            paramLabel = "EXPORT_DIR",
+            description = "An export of the estate (the layout scan --input reads, docs/input-layout.md): tells"
+                    + " which security groups belong to a Redshift cluster or workgroup (RSH-CT-008, RSH-CT-013).")
+    Path inventoryDir;
+
     @Mixin
     ReportOutput output;
 
@@ -142,9 +152,10 @@ final class HuntCommand implements Callable<Integer> {
         RuleCatalog catalog = rules();
         Policy policy = PolicyFile.load(
                 policyFile, () -> new PolicyLoader(CheckCatalog.builtIn().ids(), catalog.ids()));
+        SecurityGroupUse inventory = inventory();
         Hunt hunt;
         try {
-            hunt = new Hunt(catalog.all(), policy, clock, Main.version());
+            hunt = new Hunt(catalog.all(), policy, clock, Main.version(), inventory);
         } catch (IllegalArgumentException e) {
             throw new Main.UsageException("policy " + policyFile + ": " + e.getMessage());
         }
@@ -288,6 +299,32 @@ final class HuntCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new Main.UsageException(e.getMessage());
         }
+    }
+
+    /** The inventory's use of security groups; {@code null} without {@code --inventory}. */
+    private SecurityGroupUse inventory() {
+        if (inventoryDir == null) {
+            return null;
+        }
+        if (!Files.isDirectory(inventoryDir)) {
+            throw new Main.UsageException("--inventory " + inventoryDir + " is not a directory");
+        }
+        Inventory read = new CliJsonSource(inventoryDir).load();
+        long problems = read.errors().stream().filter(e -> !e.isWarning()).count();
+        spec.commandLine()
+                .getErr()
+                .printf(
+                        "rsaudit: inventory %s: %d cluster(s), %d workgroup(s) in %d account-region(s)%s%n",
+                        inventoryDir,
+                        read.clusters().size(),
+                        read.workgroups().size(),
+                        read.scopes().size(),
+                        problems == 0
+                                ? ""
+                                : "; " + problems + " collection problem(s) (scan --input " + inventoryDir
+                                        + " lists them): a group where clusters or workgroups were not read whole"
+                                        + " is reported as not placed (RSH-CT-013)");
+        return SecurityGroupUse.of(read);
     }
 
     private RuleCatalog rules() {

@@ -59,6 +59,34 @@ class HuntCommandTest {
         assertThat(run.out()).doesNotContain("Sup3rSecret1", "wJalrXUtnFEMI").contains("AKIAIOSFODNN7EXAMPLE");
     }
 
+    static final String CT_008 = "../rsaudit-core/src/test/resources/io/rsaudit/core/hunt/rules/RSH-CT-008/";
+
+    @Test
+    void anInventoryTellsWhichOpenedGroupIsRedshifts() throws Exception {
+        String trail = CT_008 + "123456789012_CloudTrail_eu-west-1_20240501T1000Z_fixture.json";
+        CliRun with = CliRun.of("hunt", trail, "--inventory", CT_008 + "inventory", "--format", "json");
+        assertThat(with.err()).contains("inventory " + CT_008 + "inventory: 2 cluster(s), 1 workgroup(s)");
+        JsonNode alerts = new ObjectMapper().readTree(with.out()).path("alerts");
+        assertThat(alerts)
+                .extracting(a -> a.path("rule").asText() + " " + a.path("level").asText() + " "
+                        + a.path("cluster").asText())
+                .containsExactly(
+                        "RSH-CT-008 high prod-dw",
+                        "RSH-CT-008 high analytics",
+                        "RSH-CT-008 high legacy-dw",
+                        "RSH-CT-013 low null");
+        assertThat(alerts.get(0).path("evidence").get(0).toString())
+                .contains("\"inventory.attachedTo\":\"cluster prod-dw\"");
+        // without an inventory no EC2 group can be placed: each world-open one says so, at low
+        CliRun without = CliRun.of("hunt", trail, "--format", "json");
+        assertThat(new ObjectMapper().readTree(without.out()).path("alerts"))
+                .extracting(a -> a.path("rule").asText())
+                .containsExactly("RSH-CT-013", "RSH-CT-013", "RSH-CT-008", "RSH-CT-013", "RSH-CT-013");
+        CliRun missing = CliRun.of("hunt", trail, "--inventory", CT_008 + "nope");
+        assertThat(missing.code()).isEqualTo(2);
+        assertThat(missing.err()).contains("--inventory " + CT_008 + "nope is not a directory");
+    }
+
     @Test
     void exitCodesFollowScan() throws Exception {
         String policy = BENIGN + "/policy.yaml";

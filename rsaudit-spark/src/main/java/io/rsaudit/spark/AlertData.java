@@ -22,7 +22,8 @@ record AlertData(
         String region,
         String summary,
         long eventCount,
-        ArrayList<ShippedEvent> evidence)
+        ArrayList<ShippedEvent> evidence,
+        ArrayList<String> key)
         implements Serializable {
 
     static AlertData of(Alert a) {
@@ -42,7 +43,8 @@ record AlertData(
                 a.region(),
                 a.summary(),
                 a.eventCount(),
-                evidence);
+                evidence,
+                new ArrayList<>(a.key()));
     }
 
     Alert alert() {
@@ -60,7 +62,8 @@ record AlertData(
                 region,
                 summary,
                 eventCount,
-                evidence.stream().map(ShippedEvent::event).toList());
+                evidence.stream().map(ShippedEvent::event).toList(),
+                key);
     }
 
     static List<AlertData> all(List<Alert> alerts) {

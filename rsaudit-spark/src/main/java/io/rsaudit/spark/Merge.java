@@ -3,6 +3,7 @@ package io.rsaudit.spark;
 import io.rsaudit.core.hunt.LogType;
 import io.rsaudit.core.hunt.engine.Alert;
 import io.rsaudit.core.hunt.engine.HuntEngine;
+import io.rsaudit.core.hunt.engine.Incidents;
 import io.rsaudit.core.hunt.read.ReadProblem;
 import io.rsaudit.core.hunt.read.ReadSummary;
 import io.rsaudit.core.hunt.rule.Rule;
@@ -20,7 +21,7 @@ import java.util.regex.Pattern;
  * On the driver: what the tasks found, merged as core's engine merges one rule's groups. Per rule, its alerts from
  * every task in the engine's order, the earliest {@link HuntEngine#ALERT_LIMIT} kept, then all rules in the
  * engine's order; every task's read counts summed, its problems listed in file order; every task's notes added up
- * per rule and kind.
+ * per rule and kind; then one alert per incident across rules ({@link Incidents}), as the engine does.
  */
 final class Merge {
 
@@ -89,6 +90,7 @@ final class Merge {
             alerts.addAll(list.subList(0, Math.min(list.size(), HuntEngine.ALERT_LIMIT)));
         }
         counted.getOrDefault("", Map.of()).keySet().forEach(notes::add);
+        alerts = new ArrayList<>(Incidents.join(rules, alerts));
         alerts.sort(ALERT_ORDER);
         return new Judged(alerts, notes);
     }

@@ -67,6 +67,25 @@ public record Event(
         };
     }
 
+    /** The same event with another cluster and raw fields (what an enrichment adds to a record). */
+    public Event with(String otherCluster, Map<String, String> otherFields) {
+        return new Event(
+                type,
+                time,
+                account,
+                region,
+                otherCluster,
+                database,
+                user,
+                sourceAddress,
+                action,
+                sql,
+                outcome,
+                tlsVersion,
+                otherFields,
+                origin);
+    }
+
     /** {@link #field(String)} for a name whose {@link #slot} is known. */
     public String field(int slot, String name) {
         return switch (slot) {

@@ -97,6 +97,12 @@ public enum LogType {
             "tlsVersion",
             "redactions");
 
+    /**
+     * The fields {@code hunt --inventory} adds to a CloudTrail event that names a security group: whether a Redshift
+     * cluster or workgroup uses the group, and which ({@code io.rsaudit.core.hunt.inventory.SecurityGroupUse}).
+     */
+    public static final List<String> INVENTORY_FIELDS = List.of("inventory.attachment", "inventory.attachedTo");
+
     private final String fileName;
     private final List<String> rawFields;
     private final Set<String> rawSet;
@@ -117,7 +123,8 @@ public enum LogType {
 
     /**
      * Whether an event of this type can carry the field: a common field, one of its raw fields, or for CloudTrail a
-     * dotted path under one of the record's keys ({@code requestParameters.clusterIdentifier}).
+     * dotted path under one of the record's keys ({@code requestParameters.clusterIdentifier}) or one of the
+     * {@link #INVENTORY_FIELDS}.
      */
     public boolean knows(String field) {
         if (COMMON_FIELDS.contains(field) || rawSet.contains(field)) {
@@ -125,6 +132,9 @@ public enum LogType {
         }
         if (this != CLOUDTRAIL) {
             return false;
+        }
+        if (INVENTORY_FIELDS.contains(field)) {
+            return true;
         }
         int dot = field.indexOf('.');
         return dot > 0 && rawSet.contains(field.substring(0, dot));

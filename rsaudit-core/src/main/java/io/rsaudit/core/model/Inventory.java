@@ -13,6 +13,7 @@ import java.util.Set;
  * @param securityGroups security groups, by group id
  * @param keys KMS keys, by the key id string a resource carries (in the scope of that resource)
  * @param clusterIdentifiers the clusters that exist in a scope (unknown when not collected)
+ * @param workgroupNames the Serverless workgroups that exist in a scope (unknown when not collected or only partly read)
  * @param rotations the rotations of clusters' encryption keys CloudTrail records; {@link KeyRotations#none()} when no
  *     CloudTrail history was read
  */
@@ -32,6 +33,7 @@ public record Inventory(
         Lookup<ScopedName, SecurityGroup> securityGroups,
         Lookup<ScopedName, KmsKey> keys,
         Lookup<Scope, Set<String>> clusterIdentifiers,
+        Lookup<Scope, Set<String>> workgroupNames,
         List<CollectionError> errors,
         KeyRotations rotations) {
 
@@ -77,6 +79,7 @@ public record Inventory(
                 securityGroups,
                 keys,
                 clusterIdentifiers,
+                workgroupNames,
                 errors,
                 rotations);
     }
@@ -115,5 +118,9 @@ public record Inventory(
 
     public Value<Set<String>> clusterIdentifiers(Scope scope) {
         return clusterIdentifiers.get(scope);
+    }
+
+    public Value<Set<String>> workgroupNames(Scope scope) {
+        return workgroupNames.get(scope);
     }
 }

@@ -9,7 +9,7 @@ import java.util.Set;
 
 /**
  * What the hunt rules take from the policy: the allow-lists they compare log values against, and per-rule
- * overrides of threshold, level and learning period. Rules name the allow-lists by reference
+ * overrides of threshold, window, level and learning period. Rules name the allow-lists by reference
  * ({@code ${policy.hunt.allowedCidrs}}); see {@code docs/policy.md}.
  *
  * @param allowedCidrs office, VPN and application networks that may connect (RSH-AUTH-005)
@@ -19,6 +19,7 @@ import java.util.Set;
  * @param thresholds rule id to the count its aggregation or sequence must reach, replacing the rule's own
  * @param levels rule id to the level its alerts are reported at, replacing the rule's own
  * @param learning rule id to the learning period of its novelty, replacing the rule's own
+ * @param windows rule id to the window of its aggregation or sequence ({@code within}), replacing the rule's own
  */
 public record HuntPolicy(
         List<Cidr> allowedCidrs,
@@ -27,7 +28,8 @@ public record HuntPolicy(
         Set<String> adminUsers,
         Map<String, Integer> thresholds,
         Map<String, Severity> levels,
-        Map<String, Duration> learning) {
+        Map<String, Duration> learning,
+        Map<String, Duration> windows) {
 
     /** The admin user names used when the policy names none: the console's default and the common alternative. */
     public static final Set<String> DEFAULT_ADMIN_USERS = Set.of("awsuser", "admin");
@@ -40,9 +42,11 @@ public record HuntPolicy(
         thresholds = Map.copyOf(thresholds);
         levels = Map.copyOf(levels);
         learning = Map.copyOf(learning);
+        windows = Map.copyOf(windows);
     }
 
     public static HuntPolicy defaults() {
-        return new HuntPolicy(List.of(), Set.of(), Set.of(), DEFAULT_ADMIN_USERS, Map.of(), Map.of(), Map.of());
+        return new HuntPolicy(
+                List.of(), Set.of(), Set.of(), DEFAULT_ADMIN_USERS, Map.of(), Map.of(), Map.of(), Map.of());
     }
 }

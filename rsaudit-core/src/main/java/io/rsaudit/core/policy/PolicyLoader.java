@@ -77,7 +77,8 @@ public final class PolicyLoader {
             List<String> adminUsers,
             Map<String, Integer> thresholds,
             Map<String, String> levels,
-            Map<String, String> learning) {}
+            Map<String, String> learning,
+            Map<String, String> windows) {}
 
     record Backups(Integer minAutomatedRetentionDays, Integer maxManualRetentionDays) {}
 
@@ -344,21 +345,29 @@ public final class PolicyLoader {
                 }
             });
         }
-        Map<String, Duration> learning = new LinkedHashMap<>();
-        if (h.learning() != null) {
-            h.learning().forEach((rule, text) -> {
-                if (!ruleNamed("learning", rule, file, problems)) {
-                    return;
-                }
-                try {
-                    learning.put(rule, Durations.parse(text));
-                } catch (IllegalArgumentException e) {
-                    problems.add(lineOf(file, List.of("hunt", "learning", rule), "") + "hunt.learning." + rule + ": "
-                            + e.getMessage());
-                }
-            });
+        Map<String, Duration> learning = durations("learning", h.learning(), problems, file);
+        Map<String, Duration> windows = durations("windows", h.windows(), problems, file);
+        return new HuntPolicy(cidrs, allowed, logBuckets, admins, thresholds, levels, learning, windows);
+    }
+
+    /** {@code hunt.<map>}: rule id to a duration ({@code 30s}, {@code 5m}, {@code 2h}, {@code 1d}). */
+    private Map<String, Duration> durations(String map, Map<String, String> given, List<String> problems, Path file) {
+        Map<String, Duration> out = new LinkedHashMap<>();
+        if (given == null) {
+            return out;
         }
-        return new HuntPolicy(cidrs, allowed, logBuckets, admins, thresholds, levels, learning);
+        given.forEach((rule, text) -> {
+            if (!ruleNamed(map, rule, file, problems)) {
+                return;
+            }
+            try {
+                out.put(rule, Durations.parse(text));
+            } catch (IllegalArgumentException e) {
+                problems.add(lineOf(file, List.of("hunt", map, rule), "") + "hunt." + map + "." + rule + ": "
+                        + e.getMessage());
+            }
+        });
+        return out;
     }
 
     /** Whether a key of {@code hunt.<map>} names a rule; when the loader knows the rules and it does not, a problem. */

@@ -80,6 +80,7 @@ public final class ExportSource implements InventorySource {
         final Map<String, Value<SecurityGroup>> groups = new HashMap<>();
         Reason groupsMissing;
         Value<Set<String>> clusterIds;
+        Value<Set<String>> workgroupNames;
         /** Key references in first-seen order, with the ARNs of the resources that make them. */
         final Map<ScopedName, List<String>> keyRefs = new LinkedHashMap<>();
 
@@ -115,6 +116,7 @@ public final class ExportSource implements InventorySource {
         private final Map<ScopedName, Value<SecurityGroup>> groups = new HashMap<>();
         private final Map<Scope, Reason> groupsMissing = new HashMap<>();
         private final Map<Scope, Value<Set<String>>> clusterIds = new HashMap<>();
+        private final Map<Scope, Value<Set<String>>> workgroupNames = new HashMap<>();
         private final Map<ScopedName, List<String>> keyRefs = new LinkedHashMap<>();
 
         Loader(Export export, Diagnostics diagnostics) {
@@ -176,12 +178,8 @@ public final class ExportSource implements InventorySource {
                                     where(k, AwsCliCall.KMS_DESCRIBE_KEY),
                                     Reason.Kind.NOT_FOUND,
                                     "key " + k.name() + " is not referenced by any resource read")),
-                    new Lookup<>(
-                            clusterIds,
-                            s -> Value.unknown(
-                                    Provenance.of(export.location(s, AwsCliCall.DESCRIBE_CLUSTERS, null), ""),
-                                    Reason.Kind.NOT_COLLECTED,
-                                    "region " + s + " was not collected")),
+                    names(clusterIds, AwsCliCall.DESCRIBE_CLUSTERS),
+                    names(workgroupNames, AwsCliCall.SERVERLESS_LIST_WORKGROUPS),
                     diagnostics.all(),
                     KeyRotations.none());
         }
@@ -216,6 +214,7 @@ public final class ExportSource implements InventorySource {
                 groupsMissing.put(read.scope, read.groupsMissing);
             }
             clusterIds.put(read.scope, read.clusterIds);
+            workgroupNames.put(read.scope, read.workgroupNames);
             read.keyRefs.forEach((ref, users) ->
                     keyRefs.computeIfAbsent(ref, k -> new ArrayList<>()).addAll(users));
         }
@@ -259,15 +258,7 @@ public final class ExportSource implements InventorySource {
                     },
                     unnamed::add);
             Provenance where = Provenance.of(export.location(scope, AwsCliCall.DESCRIBE_CLUSTERS, null), "");
-            read.clusterIds = !listed.collected()
-                    ? Value.unknown(
-                            where, listed.missing().kind(), listed.missing().reason())
-                    : listed.complete()
-                            ? Value.known(Set.copyOf(ids), where)
-                            : Value.unknown(
-                                    where,
-                                    Reason.Kind.UNREADABLE,
-                                    "only partly read: " + where.location() + " (see the collection errors)");
+            read.clusterIds = names(listed, ids, where);
             if (read.clusterIds.isPresent() && !unnamed.isEmpty()) {
                 // a record that could not be named could be any cluster: which ones exist is no longer known
                 read.clusterIds = Value.unknown(
@@ -304,7 +295,15 @@ public final class ExportSource implements InventorySource {
                 read.namespaces.add(n);
                 read.referKey(n.kmsKeyId(), n.id());
             });
-            serverless.workgroups(scope, read.workgroups::add);
+            Set<String> workgroups = new HashSet<>();
+            ExportReader.Listing workgroupsListed = serverless.workgroups(scope, w -> {
+                read.workgroups.add(w);
+                workgroups.add(w.id().name());
+            });
+            read.workgroupNames = names(
+                    workgroupsListed,
+                    workgroups,
+                    Provenance.of(export.location(scope, AwsCliCall.SERVERLESS_LIST_WORKGROUPS, null), ""));
             serverless.snapshots(scope, s -> {
                 read.serverlessSnapshots.add(s);
                 if (scope.account().equals(s.ownerAccount().value())) {
@@ -312,6 +311,29 @@ public final class ExportSource implements InventorySource {
                 }
             });
             return read;
+        }
+
+        /** The names a list call gave per region; a region not read is unknown, at the call's file. */
+        private Lookup<Scope, Set<String>> names(Map<Scope, Value<Set<String>>> byScope, AwsCliCall call) {
+            return new Lookup<>(
+                    byScope,
+                    s -> Value.unknown(
+                            Provenance.of(export.location(s, call, null), ""),
+                            Reason.Kind.NOT_COLLECTED,
+                            "region " + s + " was not collected"));
+        }
+
+        /** The names a list call gave, when it was read whole; otherwise unknown, saying why. */
+        private static Value<Set<String>> names(ExportReader.Listing listed, Set<String> names, Provenance where) {
+            return !listed.collected()
+                    ? Value.unknown(
+                            where, listed.missing().kind(), listed.missing().reason())
+                    : listed.complete()
+                            ? Value.known(Set.copyOf(names), where)
+                            : Value.unknown(
+                                    where,
+                                    Reason.Kind.UNREADABLE,
+                                    "only partly read: " + where.location() + " (see the collection errors)");
         }
 
         /** One {@link KmsKey} per distinct key ARN, and the lookup from every reference to it. */

@@ -407,6 +407,17 @@ public final class BenignDay {
                 }
             }
             case USER_ACTIVITY_LOG -> {
+                if (hour == 20) {
+                    // right after the guessed login (20:31:10): who is there and what may this account reach
+                    attacks.add(new Attack("reconnaissance", f.path, f.nextLine(), "RSH-EXFIL-003"));
+                    records.activity(f, t + 120_000, "etl_svc_3", "select usename, usesuper from pg_user;");
+                    attacks.add(new Attack("reconnaissance", f.path, f.nextLine(), "RSH-EXFIL-003"));
+                    records.activity(
+                            f,
+                            t + 180_000,
+                            "etl_svc_3",
+                            "select * from svv_relation_privileges where identity_name" + " = 'etl_svc_3';");
+                }
                 if (hour == 21) {
                     attacks.add(new Attack("backdoor superuser", f.path, f.nextLine(), "RSH-PRIV-001"));
                     records.activity(f, t, "etl_svc_3", "create user svc_backup password '***' createuser;");

@@ -338,7 +338,7 @@ public final class HuntEngine {
     }
 
     public Result finish() {
-        List<Alert> alerts = new ArrayList<>();
+        Map<String, List<Alert>> byRule = new java.util.LinkedHashMap<>();
         List<String> notes = new ArrayList<>();
         long[] ranks = places.ranks();
         for (Slot s : slots) {
@@ -363,6 +363,7 @@ public final class HuntEngine {
             List<Group> groups = new ArrayList<>(s.groups.values());
             groups.sort((a, b) -> compareKeys(a.key, b.key));
             for (Group g : groups) {
+                out.key = g.key;
                 if (c instanceof Correlation.Novelty n) {
                     novelty(s, n, g, out);
                     continue;
@@ -385,8 +386,11 @@ public final class HuntEngine {
             if (total > ALERT_LIMIT) {
                 notes.add(rule.id() + ": " + total + " alerts; the earliest " + ALERT_LIMIT + " are reported");
             }
-            alerts.addAll(out.earliest());
+            byRule.put(rule.id(), out.earliest());
         }
+        List<Alert> alerts = new ArrayList<>();
+        byRule.values().forEach(alerts::addAll);
+        alerts = Incidents.join(slots.stream().map(x -> x.rule.rule()).toList(), alerts);
         alerts.sort(ALERT_ORDER);
         return new Result(alerts, notes);
     }
@@ -400,9 +404,11 @@ public final class HuntEngine {
                 Comparator.comparing(Numbered::alert, ALERT_ORDER).thenComparingLong(Numbered::number);
         final PriorityQueue<Numbered> latestFirst = new PriorityQueue<>(ORDER.reversed());
         long count;
+        /** The key of the group whose alerts are being added. */
+        List<String> key = List.of();
 
         void add(Alert a) {
-            latestFirst.add(new Numbered(a, count++));
+            latestFirst.add(new Numbered(a.withKey(key), count++));
             if (latestFirst.size() > ALERT_LIMIT) {
                 latestFirst.poll();
             }
@@ -663,7 +669,8 @@ public final class HuntEngine {
                 shared(events, from, to, Trace::region),
                 summary,
                 to - from + 1,
-                evidence);
+                evidence,
+                List.of());
     }
 
     /** The one value the events share, or the distinct values, the first three named. */
@@ -676,11 +683,18 @@ public final class HuntEngine {
                 continue;
             }
             previous = t;
-            String v = f.apply(t);
-            if (v != null && !v.isBlank()) {
-                values.add(v.trim());
-            }
+            add(values, f.apply(t));
         }
+        return named(values);
+    }
+
+    static void add(Set<String> values, String v) {
+        if (v != null && !v.isBlank()) {
+            values.add(v.trim());
+        }
+    }
+
+    static String named(Set<String> values) {
         if (values.isEmpty()) {
             return null;
         }

@@ -20,7 +20,7 @@ import java.util.Set;
 
 /**
  * A rule bound to a policy: its policy references resolved, its patterns and networks compiled, its threshold and
- * level possibly replaced by the policy's ({@code hunt.thresholds}, {@code hunt.levels}). Immutable, so one instance serves every reading thread.
+ * level possibly replaced by the policy's ({@code hunt.thresholds}, {@code hunt.windows}, {@code hunt.levels}). Immutable, so one instance serves every reading thread.
  */
 public final class CompiledRule {
 
@@ -40,8 +40,13 @@ public final class CompiledRule {
         this.rule = level == null ? rule : rule.withLevel(level);
         this.correlation = withLearning(
                 rule,
-                withThreshold(
-                        rule, rule.correlation(), policy.hunt().thresholds().get(rule.id())),
+                withWindow(
+                        rule,
+                        withThreshold(
+                                rule,
+                                rule.correlation(),
+                                policy.hunt().thresholds().get(rule.id())),
+                        policy.hunt().windows().get(rule.id())),
                 policy.hunt().learning().get(rule.id()));
         for (Selection s : rule.selections().values()) {
             index.put(s.name(), selections.size());
@@ -234,6 +239,11 @@ public final class CompiledRule {
             "errorCode");
 
     private void requestField(String field) {
+        if (LogType.INVENTORY_FIELDS.contains(field)) {
+            // the one the rule tests, and the other: which cluster or workgroup it is
+            LogType.INVENTORY_FIELDS.forEach(f -> requestFields.add(f.split("\\.", -1)));
+            return;
+        }
         if (field.startsWith("requestParameters.")
                 || field.startsWith("responseElements.")
                 || field.startsWith("additionalEventData.")) {
@@ -244,8 +254,8 @@ public final class CompiledRule {
     /**
      * What a CloudTrail event shows as evidence besides its common fields: the caller's identifiers (access key id,
      * principal id), the call's request and event ids, and the request parameters this rule reads (the destination
-     * region of a snapshot copy, the parameter and value changed, the account a snapshot was shared with), in the
-     * record's order. The values are as the parser kept them, secrets already redacted. Empty for other logs.
+     * region of a snapshot copy, the parameter and value changed, the account a snapshot was shared with) and the
+     * inventory fields it reads (the cluster a security group belongs to), in the record's order. The values are as the parser kept them, secrets already redacted. Empty for other logs.
      */
     public Map<String, String> evidenceFields(Event event) {
         if (event.type() != LogType.CLOUDTRAIL) {
@@ -350,6 +360,21 @@ public final class CompiledRule {
         }
         throw new IllegalArgumentException("hunt.thresholds." + rule.id() + ": the rule has no aggregation or sequence"
                 + " whose count could be replaced");
+    }
+
+    /** The policy's window in place of the rule's {@code within}; a window for a rule that has none is named. */
+    private static Correlation withWindow(Rule rule, Correlation c, Duration within) {
+        if (within == null) {
+            return c;
+        }
+        if (c instanceof Correlation.Aggregation a) {
+            return new Correlation.Aggregation(a.distinct(), a.by(), within, a.atLeast());
+        }
+        if (c instanceof Correlation.Sequence s) {
+            return new Correlation.Sequence(s.steps(), s.by(), within);
+        }
+        throw new IllegalArgumentException("hunt.windows." + rule.id() + ": the rule has no aggregation or sequence"
+                + " whose window (within) could be replaced");
     }
 
     /** The policy's learning period in place of the rule's; only a novelty rule has one. */

@@ -10,6 +10,7 @@ import java.util.Set;
  * A detection rule as written in its file, validated. {@code condition} is {@code null} for a sequence, whose
  * steps carry the conditions; {@code correlation} is {@code null} for a rule that alerts on every matching event.
  *
+ * @param absorbs the rule whose alerts about the same incident become part of this rule's; {@code null} for none
  * @param source the file the rule was read from ({@code built-in:RSH-AUTH-001.yaml} for the jar's)
  */
 public record Rule(
@@ -25,6 +26,7 @@ public record Rule(
         Map<String, Selection> selections,
         Condition condition,
         Correlation correlation,
+        Absorption absorbs,
         String source) {
 
     public Rule {
@@ -51,8 +53,16 @@ public record Rule(
                 selections,
                 condition,
                 correlation,
+                absorbs,
                 source);
     }
+
+    /**
+     * One incident, one alert: an alert of rule {@code rule} whose correlation key equals this rule's alert's (the
+     * {@code by} values in order, ignoring case) and whose time span lies within {@code within} of it is made part
+     * of this rule's alert (a privilege change seen as the statement and as the user log's flag going 0 to 1).
+     */
+    public record Absorption(String rule, java.time.Duration within) {}
 
     /** The ATT&CK technique ids among the tags ({@code attack.t1110.001} gives {@code T1110.001}). */
     public List<String> techniques() {

@@ -63,6 +63,7 @@ public final class RuleLoader {
             "sequence",
             "transition",
             "novelty",
+            "absorbs",
             "status",
             "author",
             "date",
@@ -211,6 +212,7 @@ public final class RuleLoader {
                     };
                 }
             }
+            Rule.Absorption absorbs = absorbs(root.get("absorbs"), id, correlation);
             if (!problems.isEmpty()) {
                 return null;
             }
@@ -227,7 +229,32 @@ public final class RuleLoader {
                     selections,
                     condition,
                     correlation,
+                    absorbs,
                     file);
+        }
+
+        /** {@code absorbs: {rule, within}}: only for a rule whose correlation has a key to compare. */
+        private Rule.Absorption absorbs(JsonNode node, String id, Correlation correlation) {
+            if (node == null) {
+                return null;
+            }
+            if (!map(node, "absorbs", Set.of("rule", "within"))) {
+                return null;
+            }
+            String other = text(node, "rule", "absorbs.rule", true);
+            if (other != null && !ID.matcher(other).matches()) {
+                problem("absorbs.rule", "'" + other + "' is not an id like RSH-PRIV-001");
+            } else if (other != null && other.equals(id)) {
+                problem("absorbs.rule", "a rule cannot absorb itself");
+            }
+            Duration within = duration(node, "within", "absorbs.within");
+            if (correlation == null || correlation.by().isEmpty()) {
+                problem(
+                        "absorbs",
+                        "needs an aggregation, sequence, transition or novelty with 'by' fields: the key its alerts"
+                                + " and the absorbed rule's are matched by");
+            }
+            return other == null ? null : new Rule.Absorption(other, within);
         }
 
         private void tag(String tag, String path) {

@@ -2,6 +2,8 @@ package io.rsaudit.core.hunt.run;
 
 import io.rsaudit.core.hunt.engine.Alert;
 import io.rsaudit.core.hunt.engine.HuntEngine;
+import io.rsaudit.core.hunt.inventory.SecurityGroupUse;
+import io.rsaudit.core.hunt.read.EventSink;
 import io.rsaudit.core.hunt.read.LogReader;
 import io.rsaudit.core.hunt.read.ReadOptions;
 import io.rsaudit.core.hunt.read.ReadSummary;
@@ -26,6 +28,7 @@ public final class Hunt {
     private final Policy policy;
     private final Clock clock;
     private final String toolVersion;
+    private final SecurityGroupUse inventory;
 
     /**
      * Compiles {@code rules} against {@code policy}.
@@ -33,10 +36,19 @@ public final class Hunt {
      * @throws IllegalArgumentException when a rule names a policy list the policy lacks or cannot use
      */
     public Hunt(List<Rule> rules, Policy policy, Clock clock, String toolVersion) {
+        this(rules, policy, clock, toolVersion, null);
+    }
+
+    /**
+     * As {@link #Hunt(List, Policy, Clock, String)}, with what an estate inventory says of the security groups the
+     * records name ({@code null}: no inventory, so the inventory fields stay absent and rules say they cannot tell).
+     */
+    public Hunt(List<Rule> rules, Policy policy, Clock clock, String toolVersion, SecurityGroupUse inventory) {
         this.policy = Objects.requireNonNull(policy, "policy");
         this.rules = rules.stream().map(r -> CompiledRule.of(r, policy)).toList();
         this.clock = Objects.requireNonNull(clock, "clock");
         this.toolVersion = Objects.requireNonNull(toolVersion, "toolVersion");
+        this.inventory = inventory;
     }
 
     /** The rules as compiled against the policy, in the catalog's order. */
@@ -54,8 +66,8 @@ public final class Hunt {
         Instant started = clock.instant();
         listener.started(new HuntHeader(toolVersion, started, input.names(), policy.source(), rules(), failOn));
         HuntEngine engine = new HuntEngine(rules);
-        ReadSummary read =
-                LogReader.read(input.inputs(), options, engine::accept).including(input.leftOut(), input.problems());
+        EventSink sink = inventory == null ? engine::accept : inventory.wrap(engine::accept);
+        ReadSummary read = LogReader.read(input.inputs(), options, sink).including(input.leftOut(), input.problems());
         listener.read(read);
         HuntEngine.Result result = engine.finish();
         long atThreshold = 0;

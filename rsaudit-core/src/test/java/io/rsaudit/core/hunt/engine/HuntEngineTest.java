@@ -322,6 +322,64 @@ class HuntEngineTest {
     }
 
     @Test
+    void theBruteForceTiersTakeTheirThresholdsAndWindowsFromThePolicy(@TempDir Path dir) throws Exception {
+        // 25 failures from one address, one every 4 minutes: 15 in any hour, under the hourly tier's default 20
+        List<Event> trickle = new ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            trickle.add(TestEvents.of(LogType.CONNECTION_LOG)
+                    .at(java.time.Instant.parse("2024-05-01T10:00:00Z")
+                            .plusSeconds(240L * i)
+                            .toString())
+                    .from("203.0.113.1")
+                    .user("admin")
+                    .field("event", "authentication failure")
+                    .origin("c.log", i + 1)
+                    .build());
+        }
+        assertThat(hunt(builtIn("RSH-AUTH-007"), Policy.defaults(), trickle)).isEmpty();
+        Policy twoHours = new PolicyLoader(Set.of(), RuleCatalog.builtIn().ids())
+                .load(Files.writeString(dir.resolve("p.yaml"), """
+                        hunt:
+                          thresholds: {RSH-AUTH-007: 25}
+                          windows: {RSH-AUTH-007: 2h}
+                        """));
+        assertThat(hunt(builtIn("RSH-AUTH-007"), twoHours, trickle))
+                .singleElement()
+                .extracting(Alert::summary)
+                .isEqualTo("25 event(s) within 2h (threshold 25) for sourceAddress=203.0.113.1");
+        // a sequence's window too; a window for a rule that has none is named, as a bad duration is, with its line
+        Path bad = Files.writeString(dir.resolve("bad.yaml"), """
+                hunt:
+                  windows:
+                    RSH-AUTH-008: 0d
+                    RSH-AUTH-003: 30m
+                    RSH-AUTH-006: 1h
+                """);
+        assertThatThrownBy(
+                        () -> new PolicyLoader(Set.of(), RuleCatalog.builtIn().ids()).load(bad))
+                .isInstanceOf(PolicyException.class)
+                .extracting(e -> ((PolicyException) e).problems())
+                .asList()
+                .containsExactly("line 3: hunt.windows.RSH-AUTH-008: '0d' is not a duration like 30s, 5m, 2h or 1d");
+        Policy p = new PolicyLoader(Set.of())
+                .load(Files.writeString(
+                        dir.resolve("ok.yaml"), "hunt:\n  windows: {RSH-AUTH-003: 30m, RSH-AUTH-006: 1h}\n"));
+        assertThat(((io.rsaudit.core.hunt.rule.Correlation.Sequence)
+                                CompiledRule.of(builtIn("RSH-AUTH-003"), p).correlation())
+                        .within())
+                .isEqualTo(java.time.Duration.ofMinutes(30));
+        assertThatThrownBy(() -> CompiledRule.of(builtIn("RSH-AUTH-006"), p))
+                .hasMessage("hunt.windows.RSH-AUTH-006: the rule has no aggregation or sequence whose window (within)"
+                        + " could be replaced");
+    }
+
+    private static List<Alert> hunt(io.rsaudit.core.hunt.rule.Rule rule, Policy policy, List<Event> events) {
+        HuntEngine engine = new HuntEngine(List.of(CompiledRule.of(rule, policy)));
+        events.forEach(engine::accept);
+        return engine.finish().alerts();
+    }
+
+    @Test
     void theHuntPolicySectionIsValidatedWithEveryProblem(@TempDir Path dir) throws Exception {
         Path p = Files.writeString(dir.resolve("p.yaml"), """
                 hunt:

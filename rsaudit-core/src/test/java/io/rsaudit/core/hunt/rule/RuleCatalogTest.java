@@ -43,6 +43,27 @@ class RuleCatalogTest {
     }
 
     @Test
+    void thePolicyDocsGiveEachBruteForceTiersDefaultThresholdAndWindow() throws Exception {
+        String docs = Files.readString(Path.of("..", "docs", "policy.md"));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                        "\\| (RSH-AUTH-\\d{3}) \\| (\\d+) within (\\w+) \\|")
+                .matcher(docs);
+        int rows = 0;
+        while (m.find()) {
+            rows++;
+            String id = m.group(1);
+            Correlation.Aggregation a = (Correlation.Aggregation) RuleCatalog.builtIn().all().stream()
+                    .filter(r -> r.id().equals(id))
+                    .findFirst()
+                    .orElseThrow()
+                    .correlation();
+            assertThat(a.atLeast()).as(id + " threshold").isEqualTo(Integer.parseInt(m.group(2)));
+            assertThat(a.within()).as(id + " window").isEqualTo(io.rsaudit.core.model.Durations.parse(m.group(3)));
+        }
+        assertThat(rows).as("tier rows in docs/policy.md").isEqualTo(5);
+    }
+
+    @Test
     void theIndexListsEveryRuleFileShipped() throws Exception {
         // a rule file left out of index.txt would never load, silently
         Path dir = Path.of(RuleCatalog.class

@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.rsaudit.core.hunt.Event;
 import io.rsaudit.core.hunt.engine.Alert;
 import io.rsaudit.core.hunt.engine.HuntEngine;
+import io.rsaudit.core.hunt.inventory.SecurityGroupUse;
+import io.rsaudit.core.hunt.read.EventSink;
 import io.rsaudit.core.hunt.read.LogInput;
 import io.rsaudit.core.hunt.read.LogReader;
 import io.rsaudit.core.hunt.read.ReadOptions;
 import io.rsaudit.core.hunt.read.ReadSummary;
 import io.rsaudit.core.policy.Policy;
 import io.rsaudit.core.policy.PolicyLoader;
+import io.rsaudit.core.source.CliJsonSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -33,12 +36,18 @@ class RuleFixturesTest {
     /** An {@code expected.txt} line {@code alerts: N}: the rule raises exactly N alerts on its fixtures. */
     static final String ALERTS = "alerts:";
 
+    /**
+     * A rule's folder {@code inventory/}: an export ({@code scan --input}'s layout) the hunt is given as
+     * {@code --inventory}.
+     */
+    static final String INVENTORY = "inventory";
+
     @TestFactory
     Stream<DynamicTest> everyRuleFindsExactlyTheExpectedLines() {
         return RuleCatalog.builtIn().all().stream()
                 .map(rule -> DynamicTest.dynamicTest(rule.id(), () -> {
                     Path dir = FIXTURES.resolve("rules").resolve(rule.id());
-                    Run run = run(dir, List.of(rule));
+                    Run run = run(dir, withAbsorbed(rule)).of(rule.id());
                     List<String> lines = Files.readAllLines(dir.resolve("expected.txt")).stream()
                             .map(String::strip)
                             .filter(l -> !l.isEmpty() && !l.startsWith("#"))
@@ -57,6 +66,19 @@ class RuleFixturesTest {
                 }));
     }
 
+    /** The rule, and the rule whose alerts it absorbs (so that its fixtures show one incident as one alert). */
+    static List<Rule> withAbsorbed(Rule rule) {
+        if (rule.absorbs() == null) {
+            return List.of(rule);
+        }
+        return List.of(
+                rule,
+                RuleCatalog.builtIn().all().stream()
+                        .filter(r -> r.id().equals(rule.absorbs().rule()))
+                        .findFirst()
+                        .orElseThrow());
+    }
+
     @Test
     void noRuleFiresOnTheBenignCorpus() throws Exception {
         Run run = run(FIXTURES.resolve("benign"), RuleCatalog.builtIn().all());
@@ -65,6 +87,13 @@ class RuleFixturesTest {
     }
 
     record Run(ReadSummary summary, List<Alert> alerts) {
+        /** The alerts of one rule. */
+        Run of(String ruleId) {
+            return new Run(
+                    summary,
+                    alerts.stream().filter(a -> a.ruleId().equals(ruleId)).toList());
+        }
+
         Set<String> evidence() {
             Set<String> lines = new TreeSet<>();
             for (Alert a : alerts) {
@@ -82,20 +111,29 @@ class RuleFixturesTest {
         Policy policy = Files.exists(policyFile) ? new PolicyLoader(Set.of()).load(policyFile) : Policy.defaults();
         HuntEngine engine = new HuntEngine(
                 rules.stream().map(r -> CompiledRule.of(r, policy)).toList());
-        List<LogInput> inputs = LogInput.discover(dir).stream()
-                .filter(i -> !i.name().endsWith(".txt") && !i.name().endsWith(".yaml"))
-                .toList();
-        ReadSummary summary = LogReader.read(inputs, ReadOptions.defaults().withParallelism(2), engine::accept);
+        Path inventory = dir.resolve(INVENTORY);
+        List<LogInput> inputs = logs(dir);
+        EventSink sink = Files.isDirectory(inventory)
+                ? SecurityGroupUse.of(new CliJsonSource(inventory).load()).wrap(engine::accept)
+                : engine::accept;
+        ReadSummary summary = LogReader.read(inputs, ReadOptions.defaults().withParallelism(2), sink);
         assertThat(summary.problems()).as("read problems in " + dir).isEmpty();
         assertThat(summary.malformed()).isZero();
         return new Run(summary, engine.finish().alerts());
     }
 
+    /** The log files under {@code dir}: not the expectations, the policy or an inventory. */
+    static List<LogInput> logs(Path dir) throws Exception {
+        return LogInput.discover(dir).stream()
+                .filter(i -> !i.name().endsWith(".txt")
+                        && !i.name().endsWith(".yaml")
+                        && !Path.of(i.name()).toString().contains("/" + INVENTORY + "/"))
+                .toList();
+    }
+
     /** Every event of every fixture (the rules' and the benign corpus), read by the real reader. */
     static List<Event> allFixtureEvents() throws Exception {
-        List<LogInput> inputs = LogInput.discover(FIXTURES).stream()
-                .filter(i -> !i.name().endsWith(".txt") && !i.name().endsWith(".yaml"))
-                .toList();
+        List<LogInput> inputs = logs(FIXTURES);
         List<Event> events = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
         LogReader.read(inputs, ReadOptions.defaults(), events::add);
         return events;

@@ -45,6 +45,34 @@ class RuleLoaderTest {
     }
 
     @Test
+    void absorbsNeedsAKeyToMatchAlertsByAndAnotherRulesId() {
+        String noKey = """
+                id: RSH-X-001
+                title: t
+                level: high
+                description: d
+                logsource: {type: userlog}
+                detection:
+                  sel: {action: alter}
+                  condition: sel
+                absorbs: {rule: RSH-X-001, within: soon, colour: red}
+                """;
+        assertThat(RuleLoader.load("a.yaml", noKey).problems())
+                .extracting(RuleProblem::toString)
+                .containsExactlyInAnyOrder(
+                        "a.yaml:9: absorbs.colour: unknown field (known fields: rule, within)",
+                        "a.yaml:9: absorbs.rule: a rule cannot absorb itself",
+                        "a.yaml:9: absorbs.within: 'soon' is not a duration like 30s, 5m, 2h or 1d",
+                        "a.yaml:9: absorbs: needs an aggregation, sequence, transition or novelty with 'by' fields:"
+                                + " the key its alerts and the absorbed rule's are matched by");
+        Rule priv2 = RuleCatalog.builtIn().all().stream()
+                .filter(r -> r.id().equals("RSH-PRIV-002"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(priv2.absorbs()).isEqualTo(new Rule.Absorption("RSH-PRIV-001", java.time.Duration.ofMinutes(5)));
+    }
+
+    @Test
     void everyProblemIsListedWithItsLineAndField() {
         String bad = """
                 id: x-1
@@ -86,7 +114,7 @@ class RuleLoaderTest {
                                 + " resource_development)",
                         "bad.yaml:6: colour: unknown field (known fields: id, title, level, description, tags, references,"
                                 + " falsepositives, logsource, extract, detection, aggregation, sequence, transition, novelty,"
-                                + " status, author, date, modified)",
+                                + " absorbs, status, author, date, modified)",
                         "bad.yaml:8: logsource.type: unknown log type 'syslog': expected connectionlog, userlog,"
                                 + " useractivitylog or cloudtrail",
                         "bad.yaml:11: detection.sel.sql|rx: unknown modifier 'rx' (known: all, equals, contains, startswith,"

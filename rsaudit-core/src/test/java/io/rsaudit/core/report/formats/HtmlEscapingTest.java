@@ -122,7 +122,8 @@ class HtmlEscapingTest {
                 "eu-west-1",
                 "summary " + EVIL,
                 1,
-                List.of(e));
+                List.of(e),
+                List.of());
         StringWriter out = new StringWriter();
         HuntHtmlWriter w = new HuntHtmlWriter(out);
         w.header(new HuntHeader("1.2.3", NOW, List.of("logs " + EVIL), "policy", List.of(), Severity.INFO));

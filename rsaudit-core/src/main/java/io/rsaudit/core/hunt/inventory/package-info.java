@@ -1,0 +1,9 @@
+/**
+ * What an estate inventory tells the hunt about a record that the record alone does not say.
+ *
+ * <p>In: an {@link io.rsaudit.core.model.Inventory} (the export {@code scan --input} reads, given to
+ * {@code hunt --inventory}) and events. Out: the same events, those that name a security group carrying the derived
+ * CloudTrail fields {@code inventory.attachment} and {@code inventory.attachedTo}, which rules test like any other
+ * field (docs/rules.md). Depends on model and the hunt's event only.
+ */
+package io.rsaudit.core.hunt.inventory;

@@ -1,0 +1,111 @@
+package io.rsaudit.core.hunt.inventory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.rsaudit.core.hunt.Event;
+import io.rsaudit.core.hunt.LogType;
+import io.rsaudit.core.hunt.Origin;
+import io.rsaudit.core.model.Inventory;
+import io.rsaudit.core.source.CliJsonSource;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The three answers an inventory gives about a security group: Redshift's, nobody's, or cannot tell. */
+class SecurityGroupUseTest {
+
+    /** The export RSH-CT-008's fixtures hunt with. */
+    static final Path EXPORT = Path.of("src/test/resources/io/rsaudit/core/hunt/rules/RSH-CT-008/inventory");
+
+    private static Event ingress(String account, String region, String key, String group) {
+        return new Event(
+                LogType.CLOUDTRAIL,
+                Instant.parse("2024-05-01T10:00:00Z"),
+                account,
+                region,
+                null,
+                null,
+                "arn:aws:iam::123456789012:user/ops",
+                "198.51.100.77",
+                "ec2:AuthorizeSecurityGroupIngress",
+                null,
+                null,
+                null,
+                Map.of("eventName", "AuthorizeSecurityGroupIngress", key, group),
+                new Origin("f.json", 2, 0));
+    }
+
+    private static Event ingress(String account, String group) {
+        return ingress(account, "eu-west-1", "requestParameters.groupId", group);
+    }
+
+    @Test
+    void aGroupAClusterOrWorkgroupUsesIsRedshiftsAndNamesThem() {
+        SecurityGroupUse use = SecurityGroupUse.of(new CliJsonSource(EXPORT).load());
+        Event cluster = use.enrich(ingress("123456789012", "sg-1"));
+        assertThat(cluster.field(SecurityGroupUse.ATTACHMENT)).isEqualTo("redshift");
+        assertThat(cluster.field(SecurityGroupUse.ATTACHED_TO)).isEqualTo("cluster prod-dw");
+        assertThat(cluster.cluster()).isEqualTo("prod-dw");
+        Event workgroup = use.enrich(ingress("123456789012", "sg-2"));
+        assertThat(workgroup.field(SecurityGroupUse.ATTACHED_TO)).isEqualTo("workgroup analytics");
+        Event classic = use.enrich(
+                ingress("123456789012", "eu-west-1", "requestParameters.clusterSecurityGroupName", "default"));
+        assertThat(classic.field(SecurityGroupUse.ATTACHED_TO)).isEqualTo("cluster legacy-dw");
+    }
+
+    @Test
+    void aGroupNoClusterOrWorkgroupOfAWholeRegionUsesIsNobodys() {
+        SecurityGroupUse use = SecurityGroupUse.of(new CliJsonSource(EXPORT).load());
+        Event e = use.enrich(ingress("123456789012", "sg-3"));
+        assertThat(e.field(SecurityGroupUse.ATTACHMENT)).isEqualTo("none");
+        assertThat(e.field(SecurityGroupUse.ATTACHED_TO)).isNull();
+        assertThat(e.cluster()).isNull();
+    }
+
+    @Test
+    void anAccountOrRegionOutsideTheInventoryCannotBeTold() {
+        SecurityGroupUse use = SecurityGroupUse.of(new CliJsonSource(EXPORT).load());
+        Event otherAccount = ingress("999999999999", "sg-3");
+        assertThat(use.enrich(otherAccount)).isSameAs(otherAccount);
+        Event otherRegion = ingress("123456789012", "us-east-1", "requestParameters.groupId", "sg-1");
+        assertThat(use.enrich(otherRegion)).isSameAs(otherRegion);
+    }
+
+    @Test
+    void aRegionWhoseWorkgroupsWereNotCollectedCannotProveAGroupUnused(@TempDir Path tmp) throws Exception {
+        Path copy = tmp.resolve("export");
+        try (Stream<Path> walk = Files.walk(EXPORT)) {
+            for (Path p : walk.sorted(Comparator.naturalOrder()).toList()) {
+                Path to = copy.resolve(EXPORT.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(p, to);
+                }
+            }
+        }
+        Files.delete(copy.resolve("123456789012/eu-west-1/redshift-serverless/list-workgroups.json"));
+        Inventory inventory = new CliJsonSource(copy).load();
+        assertThat(inventory
+                        .workgroupNames(new io.rsaudit.core.model.Scope("123456789012", "eu-west-1"))
+                        .isUnknown())
+                .isTrue();
+        SecurityGroupUse use = SecurityGroupUse.of(inventory);
+        Event unused = ingress("123456789012", "sg-3");
+        assertThat(use.enrich(unused)).as("sg-3 may be an unseen workgroup's").isSameAs(unused);
+        assertThat(use.enrich(ingress("123456789012", "sg-1")).field(SecurityGroupUse.ATTACHMENT))
+                .isEqualTo("redshift");
+    }
+
+    @Test
+    void recordsNamingNoGroupAndOtherLogsPassUnchanged() {
+        SecurityGroupUse use = SecurityGroupUse.of(new CliJsonSource(EXPORT).load());
+        Event none = ingress("123456789012", "eu-west-1", "requestParameters.clusterIdentifier", "prod-dw");
+        assertThat(use.enrich(none)).isSameAs(none);
+    }
+}
