@@ -5,11 +5,23 @@ import java.util.Objects;
 /** Who a resource is: its type, scope, name, ARN and where its record starts in the source. */
 public record ResourceId(ResourceType type, Scope scope, String name, String arn, Provenance origin) {
 
+    /**
+     * The name of a stand-in for every resource of a type in a scope whose list could not be read (not collected,
+     * failed, or only partly read): its values are unknown for that reason, so its checks say UNKNOWN and the gap shows
+     * in the report instead of the resources silently missing. No AWS resource name contains {@code *}.
+     */
+    public static final String UNREAD = "*";
+
     public ResourceId {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(scope, "scope");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(arn, "arn");
         Objects.requireNonNull(origin, "origin");
+    }
+
+    /** Whether this is the stand-in for the unread resources of its type in its scope ({@link #UNREAD}). */
+    public boolean isUnread() {
+        return UNREAD.equals(name);
     }
 }

@@ -4,6 +4,8 @@ import io.rsaudit.core.model.Arns;
 import io.rsaudit.core.model.Cluster;
 import io.rsaudit.core.model.ClusterParameterGroup;
 import io.rsaudit.core.model.ClusterSnapshot;
+import io.rsaudit.core.model.ClusterSubnetGroup;
+import io.rsaudit.core.model.EventSubscription;
 import io.rsaudit.core.model.HsmStatus;
 import io.rsaudit.core.model.LoggingStatus;
 import io.rsaudit.core.model.ParameterGroupRef;
@@ -111,6 +113,18 @@ final class RedshiftReader {
             .with("Tags", Projection.of(AwsShapes.TAG, "Key", "Value"));
 
     static final Projection COPY_GRANT = Projection.of(AwsShapes.COPY_GRANT, "SnapshotCopyGrantName", "KmsKeyId");
+
+    static final Projection EVENT_SUBSCRIPTION = Projection.of(
+                    AwsShapes.EVENT_SUBSCRIPTION, "CustSubscriptionId", "SourceType", "Enabled", "Status")
+            .with("Tags", Projection.of(AwsShapes.TAG, "Key", "Value"));
+
+    static final Projection SUBNET_GROUP = Projection.of(
+                    AwsShapes.SUBNET_GROUP, "ClusterSubnetGroupName", "VpcId", "SubnetGroupStatus")
+            .with(
+                    "Subnets",
+                    Projection.of(AwsShapes.SUBNET, "SubnetIdentifier")
+                            .with("SubnetAvailabilityZone", Projection.of(AwsShapes.AVAILABILITY_ZONE, "Name")))
+            .with("Tags", Projection.of(AwsShapes.TAG, "Key", "Value"));
 
     private final ExportReader export;
 
@@ -478,5 +492,122 @@ final class RedshiftReader {
                 Arns.redshift(scope, "snapshotcopygrant", name),
                 n.provenance());
         return new SnapshotCopyGrant(id, n.text("KmsKeyId", Absent.NOT_SET));
+    }
+
+    /**
+     * The event subscriptions of {@code scope}, and when the list could not be read whole, the stand-in for the
+     * unread ones ({@link EventSubscription#unread}).
+     */
+    void eventSubscriptions(Scope scope, Consumer<EventSubscription> sink) {
+        AwsCliCall call = AwsCliCall.DESCRIBE_EVENT_SUBSCRIPTIONS;
+        ExportReader.Listing listed = export.elements(
+                scope,
+                call,
+                Projection.of(AwsShapes.DESCRIBE_EVENT_SUBSCRIPTIONS),
+                EVENT_SUBSCRIPTION,
+                n -> accept(eventSubscription(scope, n), sink));
+        Unread unread = unread(scope, call, listed);
+        if (unread != null) {
+            sink.accept(EventSubscription.unread(scope, unread.where(), unread.kind(), unread.detail()));
+        }
+    }
+
+    private EventSubscription eventSubscription(Scope scope, ResponseObject n) {
+        String name = export.identifier(n, "CustSubscriptionId", "an event subscription");
+        if (name == null) {
+            return null;
+        }
+        ResourceId id = new ResourceId(
+                ResourceType.EVENT_SUBSCRIPTION,
+                scope,
+                name,
+                Arns.redshift(scope, "eventsubscription", name),
+                n.provenance());
+        return new EventSubscription(
+                id,
+                n.text("SourceType", Absent.NOT_SET),
+                n.bool("Enabled", Absent.UNKNOWN),
+                n.text("Status", Absent.UNKNOWN),
+                tags(n));
+    }
+
+    /**
+     * The cluster subnet groups of {@code scope}, and when the list could not be read whole, the stand-in for the
+     * unread ones ({@link ClusterSubnetGroup#unread}).
+     */
+    void subnetGroups(Scope scope, Consumer<ClusterSubnetGroup> sink) {
+        AwsCliCall call = AwsCliCall.DESCRIBE_CLUSTER_SUBNET_GROUPS;
+        ExportReader.Listing listed = export.elements(
+                scope,
+                call,
+                Projection.of(AwsShapes.DESCRIBE_SUBNET_GROUPS),
+                SUBNET_GROUP,
+                n -> accept(subnetGroup(scope, n), sink));
+        Unread unread = unread(scope, call, listed);
+        if (unread != null) {
+            sink.accept(ClusterSubnetGroup.unread(scope, unread.where(), unread.kind(), unread.detail()));
+        }
+    }
+
+    private ClusterSubnetGroup subnetGroup(Scope scope, ResponseObject n) {
+        String name = export.identifier(n, "ClusterSubnetGroupName", "a cluster subnet group");
+        if (name == null) {
+            return null;
+        }
+        ResourceId id = new ResourceId(
+                ResourceType.CLUSTER_SUBNET_GROUP,
+                scope,
+                name,
+                Arns.redshift(scope, "subnetgroup", name),
+                n.provenance());
+        return new ClusterSubnetGroup(
+                id, n.text("VpcId", Absent.UNKNOWN), n.text("SubnetGroupStatus", Absent.UNKNOWN), subnets(n), tags(n));
+    }
+
+    /**
+     * The group's subnets. A subnet group always has at least one, so an absent list leaves them unknown; a subnet
+     * without its Availability Zone keeps the zone unknown, for the check to decide whether the others suffice.
+     */
+    private static Value<List<ClusterSubnetGroup.Subnet>> subnets(ResponseObject n) {
+        Value<List<ResponseObject>> list = n.objects("Subnets", Absent.UNKNOWN);
+        if (!list.isPresent()) {
+            return list.map(x -> null);
+        }
+        if (list.value().size() < n.size("Subnets")) {
+            return Value.unknown(n.at("Subnets"), Reason.Kind.UNREADABLE, "an entry of Subnets is not an object");
+        }
+        List<ClusterSubnetGroup.Subnet> subnets = new ArrayList<>();
+        for (ResponseObject s : list.value()) {
+            Value<ResponseObject> zone = s.object("SubnetAvailabilityZone");
+            Value<String> name = zone.isPresent()
+                    ? zone.value().text("Name", Absent.UNKNOWN)
+                    : zone.isUnknown()
+                            ? zone.map(z -> null)
+                            : Value.unknown(
+                                    s.at("SubnetAvailabilityZone"),
+                                    Reason.Kind.ABSENT,
+                                    "SubnetAvailabilityZone is absent: the subnet's Availability Zone is not given");
+            subnets.add(new ClusterSubnetGroup.Subnet(
+                    s.text("SubnetIdentifier", Absent.NOT_SET).value(), name));
+        }
+        return Value.known(List.copyOf(subnets), list.provenance());
+    }
+
+    /** Where and why the resources of a list call went unread, or {@code null} when the list was read whole. */
+    private record Unread(Provenance where, Reason.Kind kind, String detail) {}
+
+    private Unread unread(Scope scope, AwsCliCall call, ExportReader.Listing listed) {
+        if (!listed.collected()) {
+            CallOutput.Missing m = listed.missing();
+            return new Unread(Provenance.of(m.location(), ""), m.kind(), m.reason());
+        }
+        if (!listed.complete()) {
+            String location = export.export.location(scope, call, null);
+            return new Unread(
+                    Provenance.of(location, ""),
+                    Reason.Kind.UNREADABLE,
+                    "only partly read: " + location + " (see the collection errors)");
+        }
+        return null;
     }
 }
