@@ -28,24 +28,14 @@ public record ClusterSubnetGroup(
      */
     public record Subnet(String identifier, Value<String> availabilityZone) {}
 
-    /** The stand-in for the subnet groups of {@code scope}, whose list at {@code where} could not be read. */
-    public static ClusterSubnetGroup unread(Scope scope, Provenance where, Reason.Kind kind, String detail) {
-        ResourceId id = new ResourceId(
-                ResourceType.CLUSTER_SUBNET_GROUP,
-                scope,
-                ResourceId.UNREAD,
-                Arns.redshift(scope, "subnetgroup", ResourceId.UNREAD),
-                where);
+    /** The stand-in {@code id} ({@link ResourceId#unread}) for groups that could not be read, for {@code why}. */
+    public static ClusterSubnetGroup unread(ResourceId id, Reason why) {
+        Provenance where = id.origin();
         return new ClusterSubnetGroup(
                 id,
-                Value.unknown(where, kind, detail),
-                Value.unknown(where, kind, detail),
-                Value.unknown(where, kind, detail),
-                Value.unknown(where, kind, detail));
-    }
-
-    /** How messages name it: "cluster subnet group analytics", or "the cluster subnet groups of 1111.../eu-west-1". */
-    public String describe() {
-        return id.isUnread() ? "the cluster subnet groups of " + id.scope() : "cluster subnet group " + id.name();
+                Value.unknown(where, why.kind(), why.detail()),
+                Value.unknown(where, why.kind(), why.detail()),
+                Value.unknown(where, why.kind(), why.detail()),
+                Value.unknown(where, why.kind(), why.detail()));
     }
 }

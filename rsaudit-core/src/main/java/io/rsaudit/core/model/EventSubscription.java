@@ -20,24 +20,14 @@ public record EventSubscription(
         Value<Map<String, String>> tags)
         implements Resource {
 
-    /** The stand-in for the subscriptions of {@code scope}, whose list at {@code where} could not be read. */
-    public static EventSubscription unread(Scope scope, Provenance where, Reason.Kind kind, String detail) {
-        ResourceId id = new ResourceId(
-                ResourceType.EVENT_SUBSCRIPTION,
-                scope,
-                ResourceId.UNREAD,
-                Arns.redshift(scope, "eventsubscription", ResourceId.UNREAD),
-                where);
+    /** The stand-in {@code id} ({@link ResourceId#unread}) for subscriptions that could not be read, for {@code why}. */
+    public static EventSubscription unread(ResourceId id, Reason why) {
+        Provenance where = id.origin();
         return new EventSubscription(
                 id,
-                Value.unknown(where, kind, detail),
-                Value.unknown(where, kind, detail),
-                Value.unknown(where, kind, detail),
-                Value.unknown(where, kind, detail));
-    }
-
-    /** How messages name it: "event subscription ops-alerts", or "the event subscriptions of 1111.../eu-west-1". */
-    public String describe() {
-        return id.isUnread() ? "the event subscriptions of " + id.scope() : "event subscription " + id.name();
+                Value.unknown(where, why.kind(), why.detail()),
+                Value.unknown(where, why.kind(), why.detail()),
+                Value.unknown(where, why.kind(), why.detail()),
+                Value.unknown(where, why.kind(), why.detail()));
     }
 }

@@ -20,6 +20,19 @@ public record ResourceId(ResourceType type, Scope scope, String name, String arn
         Objects.requireNonNull(origin, "origin");
     }
 
+    /**
+     * The id of the stand-in for the resources of {@code type} in {@code scope} whose list at {@code where} could not
+     * be read; its ARN is a Redshift ARN of {@code arnType} ({@code subnetgroup}) named {@code *}.
+     */
+    public static ResourceId unread(ResourceType type, Scope scope, String arnType, Provenance where) {
+        return new ResourceId(type, scope, UNREAD, Arns.redshift(scope, arnType, UNREAD), where);
+    }
+
+    /** How messages name it: "cluster subnet group analytics", or "the cluster subnet groups of 1111.../eu-west-1". */
+    public String describe() {
+        return isUnread() ? "the " + type.label() + "s of " + scope : type.label() + " " + name;
+    }
+
     /** Whether this is the stand-in for the unread resources of its type in its scope ({@link #UNREAD}). */
     public boolean isUnread() {
         return UNREAD.equals(name);

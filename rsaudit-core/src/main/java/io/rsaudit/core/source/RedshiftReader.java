@@ -25,7 +25,9 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /** Maps the provisioned Redshift calls to model records. */
 final class RedshiftReader {
@@ -113,6 +115,11 @@ final class RedshiftReader {
             .with("Tags", Projection.of(AwsShapes.TAG, "Key", "Value"));
 
     static final Projection COPY_GRANT = Projection.of(AwsShapes.COPY_GRANT, "SnapshotCopyGrantName", "KmsKeyId");
+
+    /** The resource types of their ARNs: {@code arn:aws:redshift:<region>:<account>:subnetgroup:<name>}. */
+    private static final String EVENT_SUBSCRIPTION_ARN = "eventsubscription";
+
+    private static final String SUBNET_GROUP_ARN = "subnetgroup";
 
     static final Projection EVENT_SUBSCRIPTION = Projection.of(
                     AwsShapes.EVENT_SUBSCRIPTION, "CustSubscriptionId", "SourceType", "Enabled", "Status")
@@ -499,17 +506,16 @@ final class RedshiftReader {
      * unread ones ({@link EventSubscription#unread}).
      */
     void eventSubscriptions(Scope scope, Consumer<EventSubscription> sink) {
-        AwsCliCall call = AwsCliCall.DESCRIBE_EVENT_SUBSCRIPTIONS;
-        ExportReader.Listing listed = export.elements(
+        listedAlone(
                 scope,
-                call,
+                AwsCliCall.DESCRIBE_EVENT_SUBSCRIPTIONS,
                 Projection.of(AwsShapes.DESCRIBE_EVENT_SUBSCRIPTIONS),
                 EVENT_SUBSCRIPTION,
-                n -> accept(eventSubscription(scope, n), sink));
-        Unread unread = unread(scope, call, listed);
-        if (unread != null) {
-            sink.accept(EventSubscription.unread(scope, unread.where(), unread.kind(), unread.detail()));
-        }
+                n -> eventSubscription(scope, n),
+                ResourceType.EVENT_SUBSCRIPTION,
+                EVENT_SUBSCRIPTION_ARN,
+                EventSubscription::unread,
+                sink);
     }
 
     private EventSubscription eventSubscription(Scope scope, ResponseObject n) {
@@ -521,7 +527,7 @@ final class RedshiftReader {
                 ResourceType.EVENT_SUBSCRIPTION,
                 scope,
                 name,
-                Arns.redshift(scope, "eventsubscription", name),
+                Arns.redshift(scope, EVENT_SUBSCRIPTION_ARN, name),
                 n.provenance());
         return new EventSubscription(
                 id,
@@ -536,17 +542,16 @@ final class RedshiftReader {
      * unread ones ({@link ClusterSubnetGroup#unread}).
      */
     void subnetGroups(Scope scope, Consumer<ClusterSubnetGroup> sink) {
-        AwsCliCall call = AwsCliCall.DESCRIBE_CLUSTER_SUBNET_GROUPS;
-        ExportReader.Listing listed = export.elements(
+        listedAlone(
                 scope,
-                call,
+                AwsCliCall.DESCRIBE_CLUSTER_SUBNET_GROUPS,
                 Projection.of(AwsShapes.DESCRIBE_SUBNET_GROUPS),
                 SUBNET_GROUP,
-                n -> accept(subnetGroup(scope, n), sink));
-        Unread unread = unread(scope, call, listed);
-        if (unread != null) {
-            sink.accept(ClusterSubnetGroup.unread(scope, unread.where(), unread.kind(), unread.detail()));
-        }
+                n -> subnetGroup(scope, n),
+                ResourceType.CLUSTER_SUBNET_GROUP,
+                SUBNET_GROUP_ARN,
+                ClusterSubnetGroup::unread,
+                sink);
     }
 
     private ClusterSubnetGroup subnetGroup(Scope scope, ResponseObject n) {
@@ -558,7 +563,7 @@ final class RedshiftReader {
                 ResourceType.CLUSTER_SUBNET_GROUP,
                 scope,
                 name,
-                Arns.redshift(scope, "subnetgroup", name),
+                Arns.redshift(scope, SUBNET_GROUP_ARN, name),
                 n.provenance());
         return new ClusterSubnetGroup(
                 id, n.text("VpcId", Absent.UNKNOWN), n.text("SubnetGroupStatus", Absent.UNKNOWN), subnets(n), tags(n));
@@ -593,21 +598,34 @@ final class RedshiftReader {
         return Value.known(List.copyOf(subnets), list.provenance());
     }
 
-    /** Where and why the resources of a list call went unread, or {@code null} when the list was read whole. */
-    private record Unread(Provenance where, Reason.Kind kind, String detail) {}
-
-    private Unread unread(Scope scope, AwsCliCall call, ExportReader.Listing listed) {
-        if (!listed.collected()) {
-            CallOutput.Missing m = listed.missing();
-            return new Unread(Provenance.of(m.location(), ""), m.kind(), m.reason());
+    /**
+     * Reads a list call whose resources nothing else in the estate names, so that a list not read whole would leave
+     * them silently missing: the resources read go to {@code sink}, and then, when the list is absent, failed or only
+     * partly read, the stand-in {@code standIn} makes for the rest ({@link ResourceId#UNREAD}), every value unknown
+     * for that reason.
+     *
+     * @param arnType the resource type in the resources' ARNs
+     */
+    private <T> void listedAlone(
+            Scope scope,
+            AwsCliCall call,
+            Projection response,
+            Projection element,
+            Function<ResponseObject, T> read,
+            ResourceType type,
+            String arnType,
+            BiFunction<ResourceId, Reason, T> standIn,
+            Consumer<T> sink) {
+        ExportReader.Listing listed = export.elements(scope, call, response, element, n -> accept(read.apply(n), sink));
+        if (listed.collected() && listed.complete()) {
+            return;
         }
-        if (!listed.complete()) {
-            String location = export.export.location(scope, call, null);
-            return new Unread(
-                    Provenance.of(location, ""),
-                    Reason.Kind.UNREADABLE,
-                    "only partly read: " + location + " (see the collection errors)");
-        }
-        return null;
+        String location = listed.collected()
+                ? export.export.location(scope, call, null)
+                : listed.missing().location();
+        Reason why = listed.collected()
+                ? Reason.of(Reason.Kind.UNREADABLE, "only partly read: " + location + " (see the collection errors)")
+                : Reason.of(listed.missing().kind(), listed.missing().reason());
+        sink.accept(standIn.apply(ResourceId.unread(type, scope, arnType, Provenance.of(location, "")), why));
     }
 }

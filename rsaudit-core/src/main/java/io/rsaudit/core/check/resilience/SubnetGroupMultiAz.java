@@ -28,7 +28,7 @@ public final class SubnetGroupMultiAz implements Check<ClusterSubnetGroup> {
 
     @Override
     public Outcome evaluate(ClusterSubnetGroup group, CheckContext context) {
-        String name = group.describe();
+        String name = group.id().describe();
         Value<List<Subnet>> subnets = group.subnets();
         if (!subnets.isPresent()) {
             return Outcome.unknown("cannot read the subnets of " + name, subnets.orUnknown("Subnets has no value"));

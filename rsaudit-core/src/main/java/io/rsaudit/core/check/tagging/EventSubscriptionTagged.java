@@ -18,6 +18,7 @@ public final class EventSubscriptionTagged implements Check<EventSubscription> {
 
     @Override
     public Outcome evaluate(EventSubscription subscription, CheckContext context) {
-        return RequiredTags.judge(subscription.tags(), context.policy(), subscription.describe());
+        return RequiredTags.judge(
+                subscription.tags(), context.policy(), subscription.id().describe());
     }
 }

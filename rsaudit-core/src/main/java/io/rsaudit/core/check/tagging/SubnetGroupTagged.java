@@ -18,6 +18,6 @@ public final class SubnetGroupTagged implements Check<ClusterSubnetGroup> {
 
     @Override
     public Outcome evaluate(ClusterSubnetGroup group, CheckContext context) {
-        return RequiredTags.judge(group.tags(), context.policy(), group.describe());
+        return RequiredTags.judge(group.tags(), context.policy(), group.id().describe());
     }
 }
