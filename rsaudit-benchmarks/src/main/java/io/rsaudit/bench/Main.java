@@ -1,6 +1,9 @@
 package io.rsaudit.bench;
 
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 
 /** {@code rsaudit-bench}: the entry point of the benchmarks ({@link BenchCommand}). */
@@ -9,7 +12,17 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+        System.exit(run(utf8(System.out), utf8(System.err), args));
+    }
+
+    /**
+     * A writer of UTF-8 on a standard stream, whatever the platform's default charset: Java 17 takes the default from
+     * the locale, and under {@code LANG=C} (cron, containers, CI) it is US-ASCII, which turns every character outside
+     * ASCII in a report (a tag value, a user name) into '?'. JSON, SARIF and the other formats are UTF-8 by their
+     * specifications, and so is every file rsaudit writes.
+     */
+    static PrintWriter utf8(OutputStream stream) {
+        return new PrintWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), true);
     }
 
     /**

@@ -245,7 +245,7 @@ final class FixCommand implements Callable<Integer> {
     private int undo(PrintWriter err) throws IOException {
         List<JournalEntry> entries = readJournal(undo);
         LiveOptions liveOptions = live.options(TerminalProgress.forStderr(err));
-        if (!yes && System.console() == null) {
+        if (!yes && !Interactive.terminal()) {
             throw new Main.UsageException("--undo changes live accounts: add --yes (stdin is not a terminal)");
         }
         if (!yes && !ask("Undo the changes journaled in " + undo + "? [y/N] ", err)) {
@@ -277,7 +277,7 @@ final class FixCommand implements Callable<Integer> {
         if (yes) {
             return;
         }
-        if (System.console() == null) {
+        if (!Interactive.terminal()) {
             throw new Main.UsageException("--apply changes live accounts: add --yes (stdin is not a terminal)");
         }
         if (!ask(
@@ -309,10 +309,11 @@ final class FixCommand implements Callable<Integer> {
 
     private static void summary(PrintWriter err, Plan plan) {
         err.printf(
-                "rsaudit: plan: %d resource(s), %d call(s); %d refused, %d manual%n",
+                "rsaudit: plan: %d resource(s), %d call(s); %d refused (%d allowed by a flag), %d manual%n",
                 plan.resources().size(),
                 plan.callCount(),
                 plan.refused().size(),
+                plan.refusedUnlessFlagged().size(),
                 plan.manual().size());
     }
 

@@ -1,7 +1,10 @@
 package io.rsaudit.cli;
 
 import io.rsaudit.core.report.Terminal;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -28,7 +31,7 @@ public final class Main implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        int code = run(Clock.systemUTC(), new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+        int code = run(Clock.systemUTC(), utf8(System.out), utf8(System.err), args);
         // System.out keeps write errors to itself too (the PrintWriter above never sees them): a report lost on a
         // full disk or a closed stdout is a failed run, not a clean one
         System.out.flush();
@@ -38,6 +41,16 @@ public final class Main implements Runnable {
             code = ExitCode.USAGE.code();
         }
         System.exit(code);
+    }
+
+    /**
+     * A writer of UTF-8 on a standard stream, whatever the platform's default charset: Java 17 takes the default from
+     * the locale, and under {@code LANG=C} (cron, containers, CI) it is US-ASCII, which turns every character outside
+     * ASCII in a report (a tag value, a user name) into '?'. JSON, SARIF and the other formats are UTF-8 by their
+     * specifications, and so is every file rsaudit writes.
+     */
+    static PrintWriter utf8(OutputStream stream) {
+        return new PrintWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), true);
     }
 
     /** Runs the CLI and returns the exit code; the clock and streams are injected so tests can run it in process. */

@@ -242,7 +242,7 @@ final class ReportOutput {
             } else if (output != null) {
                 writers.add(open(writersOf, chosen.get(0), file(output, files), new Format.Style(false, loaded)));
             } else {
-                boolean terminal = System.console() != null && System.getenv("NO_COLOR") == null;
+                boolean terminal = Interactive.terminal() && System.getenv("NO_COLOR") == null;
                 writers.add(open(
                         writersOf, chosen.get(0), spec.commandLine().getOut(), new Format.Style(terminal, loaded)));
             }

@@ -26,7 +26,7 @@ final class TerminalProgress implements Progress {
 
     /** A terminal's progress line, or none when stderr is not a terminal (a pipe, a file, CI). */
     static Progress forStderr(PrintWriter err) {
-        return System.console() != null ? new TerminalProgress(err, System::nanoTime) : Progress.NONE;
+        return Interactive.terminal() ? new TerminalProgress(err, System::nanoTime) : Progress.NONE;
     }
 
     @Override

@@ -100,8 +100,18 @@ class FixCommandTest {
             assertThat(run.code()).as(run.err()).isZero();
             assertThat(run.out())
                     .contains("redshift:CreateClusterParameterGroup ParameterGroupName=rsaudit-prod-legacy")
-                    .contains("Refused")
+                    .contains("Refused unless you allow it (rerun with the flag named):")
+                    .contains("Refused, final (no flag allows it; the reason says why):")
                     .contains("Manual");
+            // the Serverless snapshot shared only with an untrusted account: its resource policy is read, and
+            // leaving it with no principal is refused with what to run by hand
+            String refusal = run.out().substring(run.out().indexOf("Refused, final"));
+            assertThat(refusal)
+                    .contains("RS-BACKUP-008 serverless snapshot analytics-explore-handover-2026-10-15")
+                    .contains("aws redshift-serverless delete-resource-policy --region us-east-1 --resource-arn"
+                            + " arn:aws:redshift-serverless:us-east-1:222222222222:snapshot/"
+                            + "f0d72275-85b2-4b21-89ae-668c20f4b154");
+            assertThat(sim.requests()).extracting(SimRequest::operation).contains("GetResourcePolicy");
             assertThat(writes(sim)).isEmpty();
             CliRun shell = fix(sim, "--format", "shell");
             assertThat(shell.out())

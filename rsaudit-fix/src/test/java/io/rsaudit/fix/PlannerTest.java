@@ -106,6 +106,58 @@ class PlannerTest {
     }
 
     @Test
+    void refusalsAFlagWouldLiftAreApartFromFinalOnesInEveryFormat() throws Exception {
+        Plan plan = plan(FixOptions.defaults());
+        assertThat(plan.refusedUnlessFlagged())
+                .isNotEmpty()
+                .allSatisfy(r -> assertThat(r.flag()).isNotBlank())
+                .anySatisfy(r -> assertThat(r.checkId()).isEqualTo("RS-BACKUP-009"));
+        // an export holds no resource policy: RS-BACKUP-008 is refused, and no flag changes that
+        assertThat(plan.refusedFinally())
+                .isNotEmpty()
+                .allSatisfy(r -> assertThat(r.flag()).isNull())
+                .anySatisfy(r -> assertThat(r.checkId()).isEqualTo("RS-BACKUP-008"));
+        assertThat(plan.refused())
+                .hasSize(plan.refusedUnlessFlagged().size()
+                        + plan.refusedFinally().size());
+
+        StringWriter text = new StringWriter();
+        PlanFormat.TEXT.write(plan, text);
+        String out = text.toString();
+        int flagged = out.indexOf("\nRefused unless you allow it (rerun with the flag named):\n");
+        int closed = out.indexOf("\nRefused, final (no flag allows it; the reason says why):\n");
+        int manual = out.indexOf("\nManual (no automatic remedy):\n");
+        assertThat(flagged).isPositive();
+        assertThat(closed).isGreaterThan(flagged);
+        assertThat(manual).isGreaterThan(closed);
+        String allowed = out.substring(flagged, closed);
+        String finals = out.substring(closed, manual);
+        assertThat(allowed).contains("RS-BACKUP-009").contains("[" + FixOptions.ALLOW_STOP_COPY + "]");
+        assertThat(allowed.lines().skip(2)).allSatisfy(l -> assertThat(l).matches(".*\\[--[a-z-]+( KEY)?]"));
+        assertThat(finals)
+                .contains("RS-BACKUP-008")
+                .doesNotContain("RS-BACKUP-009")
+                .doesNotContain("[--");
+        assertThat(out.lines().findFirst().orElseThrow())
+                .contains(plan.refused().size() + " refused ("
+                        + plan.refusedUnlessFlagged().size() + " allowed by a flag)");
+
+        StringWriter json = new StringWriter();
+        PlanFormat.JSON.write(plan, json);
+        com.fasterxml.jackson.databind.JsonNode refused = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(json.toString())
+                .path("refused");
+        assertThat(refused).hasSize(plan.refused().size());
+        refused.forEach(r -> assertThat(r.path("final").asBoolean()).isEqualTo(!r.has("allowedBy")));
+
+        StringWriter shell = new StringWriter();
+        PlanFormat.SHELL.write(plan, shell);
+        assertThat(shell.toString())
+                .contains("# refused unless --allow-stop-copy allows it RS-BACKUP-009 ")
+                .contains("# refused (final) RS-BACKUP-008 ");
+    }
+
+    @Test
     void theShellPlanQuotesEveryValue() throws Exception {
         Call call = new Call(
                 "redshift",

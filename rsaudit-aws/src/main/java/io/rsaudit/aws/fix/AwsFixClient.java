@@ -29,11 +29,13 @@ import software.amazon.awssdk.services.redshift.model.Parameter;
 import software.amazon.awssdk.services.redshiftserverless.RedshiftServerlessClient;
 import software.amazon.awssdk.services.redshiftserverless.model.ConfigParameter;
 import software.amazon.awssdk.services.redshiftserverless.model.Namespace;
+import software.amazon.awssdk.services.redshiftserverless.model.ResourcePolicy;
 import software.amazon.awssdk.services.redshiftserverless.model.Workgroup;
 
 /**
  * The write calls of {@code rsaudit fix} over the AWS SDK, in the account of each call (its role) and its region;
- * also the re-reads (a live collection of one account and region) and the facts of a plan. Only the actions of
+ * also the re-reads (a live collection of one account and region) and the facts of a plan (among them a Serverless
+ * snapshot's resource policy, {@link #READS}). Only the actions of
  * {@link #ACTIONS} are made; anything else is refused before it reaches AWS.
  */
 public final class AwsFixClient implements FixClient, EstateReader, StatusReader, Facts, AutoCloseable {
@@ -54,7 +56,14 @@ public final class AwsFixClient implements FixClient, EstateReader, StatusReader
             "kms:EnableKeyRotation",
             "redshift-serverless:UpdateWorkgroup",
             "redshift-serverless:UpdateNamespace",
-            "redshift-serverless:UpdateSnapshot");
+            "redshift-serverless:UpdateSnapshot",
+            "redshift-serverless:PutResourcePolicy");
+
+    /**
+     * The reads this client makes beyond a scan's collection: docs/iam-policy.json grants them in the statement
+     * {@code RsauditFixReadOnly}.
+     */
+    public static final Set<String> READS = Set.of("redshift-serverless:GetResourcePolicy");
 
     private final LiveOptions options;
     private final AccountClients clients;
@@ -170,6 +179,8 @@ public final class AwsFixClient implements FixClient, EstateReader, StatusReader
             case "UpdateSnapshot" ->
                 rs.updateSnapshot(
                         r -> r.snapshotName(str(p, "snapshotName")).retentionPeriod(integer(p, "retentionPeriod")));
+            case "PutResourcePolicy" ->
+                rs.putResourcePolicy(r -> r.resourceArn(str(p, "resourceArn")).policy(str(p, "policy")));
             default -> throw new IllegalArgumentException("not a fix action: redshift-serverless:" + action);
         };
     }
@@ -249,6 +260,19 @@ public final class AwsFixClient implements FixClient, EstateReader, StatusReader
                             .findFirst();
                 default -> Optional.empty();
             };
+        } catch (SdkException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** {@code GetResourcePolicy}; empty when it fails, the snapshot has none (ResourceNotFoundException) included. */
+    @Override
+    public Optional<String> snapshotPolicy(Scope scope, String snapshotArn) {
+        try {
+            ResourcePolicy policy = clients.serverless(scope.account(), scope.region())
+                    .getResourcePolicy(r -> r.resourceArn(snapshotArn))
+                    .resourcePolicy();
+            return Optional.ofNullable(policy == null ? null : policy.policy());
         } catch (SdkException e) {
             return Optional.empty();
         }

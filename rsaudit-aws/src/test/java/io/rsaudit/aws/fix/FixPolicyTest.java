@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rsaudit.core.catalog.CheckCatalog;
 import io.rsaudit.core.model.Inventory;
+import io.rsaudit.core.model.Scope;
 import io.rsaudit.core.policy.Policy;
 import io.rsaudit.core.policy.PolicyLoader;
 import io.rsaudit.core.source.CliJsonSource;
@@ -15,6 +16,7 @@ import io.rsaudit.fix.apply.JournalEntry;
 import io.rsaudit.fix.apply.Undo;
 import io.rsaudit.fix.plan.Call;
 import io.rsaudit.fix.plan.ExportFacts;
+import io.rsaudit.fix.plan.Facts;
 import io.rsaudit.fix.plan.FixOptions;
 import io.rsaudit.fix.plan.Plan;
 import io.rsaudit.fix.plan.Planner;
@@ -26,6 +28,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
@@ -34,7 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * docs/iam-policy-fix.json grants every call the fixer can make (plans with every flag, and their undo), the client
  * makes nothing else, and no Delete, Disable or Reboot action is granted outside the statement of the flag that
- * allows it.
+ * allows it; docs/iam-policy.json grants the reads the fixer makes beyond a scan's.
  */
 class FixPolicyTest {
 
@@ -47,9 +50,48 @@ class FixPolicyTest {
             "redshift:DisableSnapshotCopy", "RsauditFixAllowStopCopy",
             "redshift:RotateEncryptionKey", "RsauditFixAllowKeyRotation");
 
+    /** The one Put the fixer makes: it rewrites a Serverless snapshot's sharing, and its undo puts the old one back. */
+    static final String PUT_POLICY = "redshift-serverless:PutResourcePolicy";
+
+    /**
+     * The example estate's facts, and for every Serverless snapshot a resource policy that shares it with the owner's
+     * trusted account 222222222222 and with the untrusted 999988887777 (as the example's shared snapshot is).
+     */
+    static Facts withSnapshotPolicies() {
+        ExportFacts export = new ExportFacts(ESTATE);
+        return new Facts() {
+            @Override
+            public Optional<String> parameterGroupFamily(Scope scope, String groupName) {
+                return export.parameterGroupFamily(scope, groupName);
+            }
+
+            @Override
+            public Optional<String> s3KeyPrefix(Scope scope, String clusterIdentifier) {
+                return export.s3KeyPrefix(scope, clusterIdentifier);
+            }
+
+            @Override
+            public Optional<String> maintenanceWindow(Scope scope, String clusterIdentifier) {
+                return export.maintenanceWindow(scope, clusterIdentifier);
+            }
+
+            @Override
+            public Optional<String> snapshotPolicy(Scope scope, String snapshotArn) {
+                return Optional.of("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+                        + "\"Principal\":{\"AWS\":[\"222222222222\",\"999988887777\"]},"
+                        + "\"Action\":[\"redshift-serverless:RestoreFromSnapshot\","
+                        + "\"redshift:RestoreFromClusterSnapshot\"]}]}");
+            }
+        };
+    }
+
     static Map<String, String> granted() throws Exception {
+        return granted(POLICY);
+    }
+
+    static Map<String, String> granted(Path file) throws Exception {
         Map<String, String> out = new HashMap<>();
-        for (JsonNode s : new ObjectMapper().readTree(POLICY.toFile()).path("Statement")) {
+        for (JsonNode s : new ObjectMapper().readTree(file.toFile()).path("Statement")) {
             assertThat(s.path("Effect").asText()).isEqualTo("Allow");
             for (JsonNode a : s.path("Action")) {
                 out.put(a.asText(), s.path("Sid").asText());
@@ -67,7 +109,7 @@ class FixPolicyTest {
                         catalog,
                         policy,
                         new FixOptions(Set.of(), Set.of(), true, true, "alias/rsaudit-test", true),
-                        new ExportFacts(ESTATE))
+                        withSnapshotPolicies())
                 .plan(inventory, "examples", NOW);
         Set<String> actions = new TreeSet<>();
         List<JournalEntry> entries = new ArrayList<>();
@@ -110,7 +152,8 @@ class FixPolicyTest {
                         "redshift:RevokeSnapshotAccess",
                         "redshift:AuthorizeSnapshotAccess",
                         "kms:EnableKeyRotation",
-                        "redshift-serverless:UpdateWorkgroup");
+                        "redshift-serverless:UpdateWorkgroup",
+                        PUT_POLICY);
         assertThat(granted().keySet()).containsAll(calls).containsAll(AwsFixClient.ACTIONS);
         assertThat(AwsFixClient.ACTIONS).containsAll(calls);
         assertThat(AwsFixClient.ACTIONS)
@@ -127,10 +170,22 @@ class FixPolicyTest {
                     || FLAGGED.containsKey(a.getKey())) {
                 assertThat(FLAGGED).as(a.getKey()).containsEntry(a.getKey(), a.getValue());
             }
-            assertThat(action)
-                    .doesNotStartWith("Delete")
-                    .doesNotStartWith("Put")
-                    .doesNotStartWith("Reset");
+            assertThat(action).doesNotStartWith("Delete").doesNotStartWith("Reset");
+            if (!a.getKey().equals(PUT_POLICY)) {
+                assertThat(action).doesNotStartWith("Put");
+            }
         }
+    }
+
+    @Test
+    void theReadOnlyPolicyGrantsTheReadsTheFixerMakesBeyondAScan() throws Exception {
+        Map<String, String> reads = granted(Path.of("..", "docs", "iam-policy.json"));
+        Set<String> statement = new TreeSet<>();
+        reads.forEach((action, sid) -> {
+            if (sid.equals("RsauditFixReadOnly")) {
+                statement.add(action);
+            }
+        });
+        assertThat(statement).containsExactlyInAnyOrderElementsOf(AwsFixClient.READS);
     }
 }

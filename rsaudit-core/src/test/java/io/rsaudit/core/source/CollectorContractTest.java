@@ -130,7 +130,9 @@ class CollectorContractTest {
             assertThat(statement.has("NotAction")).isFalse();
             sids.add(statement.path("Sid").asText());
             if (!statement.path("Sid").asText().equals("RsauditCollectReadOnly")) {
-                continue; // the hunt's statement: rsaudit-aws's HuntPolicyTest keeps it equal to the calls hunt makes
+                // the hunt's and the fix's statements: rsaudit-aws's HuntPolicyTest and FixPolicyTest keep them equal
+                // to the reads hunt and fix make
+                continue;
             }
             JsonNode action = statement.path("Action");
             if (action.isTextual()) {
@@ -145,7 +147,8 @@ class CollectorContractTest {
         }
         assertThat(granted).containsExactlyInAnyOrderElementsOf(expected);
         assertThat(granted).noneMatch(a -> a.contains("*"));
-        assertThat(sids).containsExactlyInAnyOrder("RsauditCollectReadOnly", "RsauditHuntReadOnly");
+        assertThat(sids)
+                .containsExactlyInAnyOrder("RsauditCollectReadOnly", "RsauditHuntReadOnly", "RsauditFixReadOnly");
         // and the extra action is the extra call's
         assertThat(EXTRA_CALLS).hasSameSizeAs(EXTRA_ACTIONS);
     }

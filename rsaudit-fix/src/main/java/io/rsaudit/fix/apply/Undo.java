@@ -14,7 +14,7 @@ import java.util.function.Consumer;
 /**
  * Restores, from a journal, the values an apply changed, last change first, where AWS allows it with a call that is
  * neither a Delete nor a Disable: a setting goes back to its value before, a revoked share is authorized again, a
- * stopped copy is started again. What cannot be restored that way (a group rsaudit created, logging or key rotation
+ * resource policy is put back as it was read, a stopped copy is started again. What cannot be restored that way (a group rsaudit created, logging or key rotation
  * it turned on) is journaled as {@code not-undone} with the reason. A call an earlier undo of the same journal
  * restored is not restored twice.
  */
@@ -158,35 +158,9 @@ public final class Undo {
                         : new Inverse(null, "the destination region before is not in the journal");
             }
             case "ModifyClusterSnapshot" ->
-                b.get("ManualSnapshotRetentionPeriod") == null
-                        ? new Inverse(null, "the retention before is not in the journal")
-                        : new Inverse(
-                                new Call(
-                                        service,
-                                        action,
-                                        scope,
-                                        Call.args()
-                                                .put("SnapshotIdentifier", p.get("SnapshotIdentifier"))
-                                                .put(
-                                                        "ManualSnapshotRetentionPeriod",
-                                                        b.get("ManualSnapshotRetentionPeriod"))
-                                                .build(),
-                                        Map.of()),
-                                null);
-            case "UpdateSnapshot" ->
-                b.get("retentionPeriod") == null
-                        ? new Inverse(null, "the retention before is not in the journal")
-                        : new Inverse(
-                                new Call(
-                                        service,
-                                        action,
-                                        scope,
-                                        Call.args()
-                                                .put("snapshotName", p.get("snapshotName"))
-                                                .put("retentionPeriod", b.get("retentionPeriod"))
-                                                .build(),
-                                        Map.of()),
-                                null);
+                again(e, scope, "SnapshotIdentifier", "ManualSnapshotRetentionPeriod", "the retention");
+            case "UpdateSnapshot" -> again(e, scope, "snapshotName", "retentionPeriod", "the retention");
+            case "PutResourcePolicy" -> again(e, scope, "resourceArn", "policy", "the resource policy");
             case "RevokeSnapshotAccess" ->
                 new Inverse(new Call(service, "AuthorizeSnapshotAccess", scope, p, Map.of()), null);
             case "EnableKeyRotation" ->
@@ -218,6 +192,29 @@ public final class Undo {
                 new Inverse(null, "a key rotation cannot be undone: the previous key is gone");
             default -> new Inverse(null, "rsaudit knows no inverse of " + e.action());
         };
+    }
+
+    /**
+     * The same call again on the same resource ({@code name}) with the value {@code member} had before, or none when
+     * the journal lacks it.
+     */
+    private static Inverse again(JournalEntry e, Scope scope, String name, String member, String what) {
+        Object before = e.before().get(member);
+        if (before == null) {
+            return new Inverse(null, what + " before is not in the journal");
+        }
+        int colon = e.action().indexOf(':');
+        return new Inverse(
+                new Call(
+                        e.action().substring(0, colon),
+                        e.action().substring(colon + 1),
+                        scope,
+                        Call.args()
+                                .put(name, e.params().get(name))
+                                .put(member, before)
+                                .build(),
+                        Map.of()),
+                null);
     }
 
     private static void putIfSet(Map<String, Object> params, String key, Object value) {

@@ -54,8 +54,8 @@ public final class PlanJson {
             o.set("pendingParameters", JSON.valueToTree(r.pendingParameters()));
             o.set("notes", JSON.valueToTree(r.notes()));
         }
-        refusals(root.putArray("refused"), plan.refused());
-        refusals(root.putArray("manual"), plan.manual());
+        refusals(root.putArray("refused"), plan.refused(), false);
+        refusals(root.putArray("manual"), plan.manual(), true);
         return root;
     }
 
@@ -70,7 +70,7 @@ public final class PlanJson {
         return x;
     }
 
-    private static void refusals(ArrayNode list, List<Refusal> refusals) {
+    private static void refusals(ArrayNode list, List<Refusal> refusals, boolean manual) {
         for (Refusal r : refusals) {
             ObjectNode o = list.addObject();
             o.put("check", r.checkId());
@@ -78,6 +78,9 @@ public final class PlanJson {
             o.put("reason", r.reason());
             if (r.flag() != null) {
                 o.put("allowedBy", r.flag());
+            }
+            if (!manual) {
+                o.put("final", !r.allowedByFlag());
             }
         }
     }

@@ -38,8 +38,8 @@ public final class PlanShell {
             }
         }
         for (Refusal x : plan.refused()) {
-            out.write("# refused " + x.checkId() + " " + comment(x.resource().arn()) + ": " + comment(x.reason())
-                    + (x.flag() == null ? "" : " [" + x.flag() + "]") + "\n");
+            out.write("# refused " + (x.allowedByFlag() ? "unless " + x.flag() + " allows it" : "(final)") + " "
+                    + x.checkId() + " " + comment(x.resource().arn()) + ": " + comment(x.reason()) + "\n");
         }
     }
 

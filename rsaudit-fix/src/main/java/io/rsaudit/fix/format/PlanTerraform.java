@@ -111,6 +111,13 @@ final class PlanTerraform {
                 out.write("  retention_period = " + hcl(p.get("retentionPeriod")) + "\n");
                 out.write("  # ...the block's other arguments\n}\n");
             }
+            case "PutResourcePolicy" -> {
+                String arn = String.valueOf(p.get("resourceArn"));
+                out.write("resource \"aws_redshiftserverless_resource_policy\" \""
+                        + label(arn.substring(arn.lastIndexOf('/') + 1)) + "\" {\n");
+                out.write("  resource_arn = " + hcl(arn) + "\n");
+                out.write("  policy       = " + hcl(p.get("policy")) + "\n}\n");
+            }
             case "UpdateNamespace" -> {
                 out.write(
                         "resource \"aws_redshiftserverless_namespace\" \"" + label(p.get("namespaceName")) + "\" {\n");

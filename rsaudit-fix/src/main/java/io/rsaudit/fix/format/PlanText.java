@@ -11,7 +11,10 @@ import java.io.Writer;
 import java.util.List;
 import java.util.Map;
 
-/** The plan for a person: per resource its remedies (impact, risk, undo) and the numbered calls; then refusals. */
+/**
+ * The plan for a person: per resource its remedies (impact, risk, undo) and the numbered calls; then the refusals a
+ * flag would lift (naming it), the refusals that are final (with why), and the failures that stay manual.
+ */
 final class PlanText {
 
     private PlanText() {}
@@ -20,7 +23,8 @@ final class PlanText {
         out.write("rsaudit fix plan for " + Terminal.escape(plan.source()) + ": "
                 + plan.resources().size()
                 + " resource(s), " + plan.callCount() + " call(s); "
-                + plan.refused().size() + " refused, "
+                + plan.refused().size() + " refused ("
+                + plan.refusedUnlessFlagged().size() + " allowed by a flag), "
                 + plan.manual().size() + " manual, " + plan.unknownFindings() + " unknown finding(s) not planned\n");
         for (ResourcePlan r : plan.resources()) {
             out.write("\n== " + resource(r.resource()) + "\n");
@@ -38,7 +42,8 @@ final class PlanText {
                 out.write("  " + n++ + ". " + c.iamAction() + " " + params(c.params()) + "\n");
             }
         }
-        section(out, "Refused (the flag named allows it)", plan.refused());
+        section(out, "Refused unless you allow it (rerun with the flag named)", plan.refusedUnlessFlagged());
+        section(out, "Refused, final (no flag allows it; the reason says why)", plan.refusedFinally());
         section(out, "Manual (no automatic remedy)", plan.manual());
     }
 

@@ -12,7 +12,8 @@ import java.util.Optional;
  * {@link Facts} from an export folder ({@code <dir>/<account>/<region>/redshift/...}, as {@code rsaudit export}
  * writes it): the groups of {@code describe-cluster-parameter-groups.json} and the clusters of {@code
  * describe-clusters.json} (or their pages), and the logging status files. A file that is missing or unreadable gives
- * no fact.
+ * no fact. An export holds no resource policy (the scan does not read them), so a remedy that rewrites one is
+ * planned from the live accounts only.
  */
 public final class ExportFacts implements Facts {
 
@@ -37,6 +38,11 @@ public final class ExportFacts implements Facts {
                 .map(c -> c.path("PreferredMaintenanceWindow"))
                 .filter(JsonNode::isTextual)
                 .map(JsonNode::asText);
+    }
+
+    @Override
+    public Optional<String> snapshotPolicy(Scope scope, String snapshotArn) {
+        return Optional.empty();
     }
 
     /** The element of a list file (or its pages: {@code NAME.page-N.json}) whose {@code key} is {@code value}. */

@@ -38,6 +38,11 @@ public final class Fixability {
             Map.entry("RS-BACKUP-006", "revokes the untrusted accounts' restore access"),
             Map.entry("RS-BACKUP-007", "revokes AWS Support's restore access"),
             Map.entry(
+                    ServerlessSharing.CHECK,
+                    "takes the untrusted accounts out of the restore statements of the Serverless snapshot's resource"
+                            + " policy (GetResourcePolicy, then PutResourcePolicy), read from the live account; refused"
+                            + " when no principal would be left (deleting the policy is left to a person)"),
+            Map.entry(
                     "RS-BACKUP-009", "stops the cross-region copy (DisableSnapshotCopy), only with --allow-stop-copy"),
             Map.entry("RS-NET-001", "turns public access off"),
             Map.entry("RS-NET-003", "turns enhanced VPC routing on"),

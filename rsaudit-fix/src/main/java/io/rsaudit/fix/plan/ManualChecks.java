@@ -86,10 +86,6 @@ public final class ManualChecks {
                     "the subnet to add must be chosen in the group's VPC, in another Availability Zone, by its network's"
                             + " owners"),
             Map.entry(
-                    "RS-BACKUP-008",
-                    "serverless snapshot sharing lives in the snapshot's resource policy; rsaudit does not rewrite"
-                            + " resource policies"),
-            Map.entry(
                     "RS-LOG-004",
                     "failing delivery is repaired at the destination (bucket policy, KMS key, log group)"),
             Map.entry("RS-LOG-006", "CloudTrail trails are account-wide infrastructure, outside Redshift"),

@@ -8,7 +8,8 @@ import java.util.List;
  *
  * @param source what was scanned: the export folder or the live accounts
  * @param resources the resources with something to do, in inventory order
- * @param refused remedies the safety rules or the options hold back (with the flag that allows them)
+ * @param refused remedies the safety rules or the options hold back: with the flag that allows them, or final (no
+ *     flag does) with the reason
  * @param manual failing checks with no automatic remedy, and why
  * @param unknownFindings findings the scan could not judge: nothing is planned for them
  */
@@ -24,6 +25,16 @@ public record Plan(
         resources = List.copyOf(resources);
         refused = List.copyOf(refused);
         manual = List.copyOf(manual);
+    }
+
+    /** The refusals a flag would lift, in plan order. */
+    public List<Refusal> refusedUnlessFlagged() {
+        return refused.stream().filter(Refusal::allowedByFlag).toList();
+    }
+
+    /** The refusals no flag lifts, in plan order. */
+    public List<Refusal> refusedFinally() {
+        return refused.stream().filter(r -> !r.allowedByFlag()).toList();
     }
 
     public int callCount() {

@@ -6,7 +6,8 @@ import java.util.Objects;
 /**
  * A failing check the fix will not repair, with the reason.
  *
- * @param flag the option that allows the remedy, or {@code null} when none does (it stays manual)
+ * @param flag the option that allows the remedy, or {@code null} when none does: the refusal is final for this run,
+ *     and the reason says why
  */
 public record Refusal(String checkId, ResourceId resource, String reason, String flag) {
 
@@ -14,5 +15,10 @@ public record Refusal(String checkId, ResourceId resource, String reason, String
         Objects.requireNonNull(checkId, "checkId");
         Objects.requireNonNull(resource, "resource");
         Objects.requireNonNull(reason, "reason");
+    }
+
+    /** Whether running again with {@link #flag} would plan the remedy. */
+    public boolean allowedByFlag() {
+        return flag != null;
     }
 }

@@ -166,11 +166,16 @@ final class ServerlessRemedies {
         return plan;
     }
 
-    /** RS-BACKUP-011: the snapshot's retention to the policy maximum ({@code UpdateSnapshot retentionPeriod}). */
+    /**
+     * RS-BACKUP-011: the snapshot's retention to the policy maximum ({@code UpdateSnapshot retentionPeriod});
+     * RS-BACKUP-008: its resource policy without the untrusted accounts ({@link ServerlessSharing}).
+     */
     static ResourcePlan snapshot(ServerlessSnapshot s, List<String> checks, Planner.Context ctx) {
-        ResourcePlan plan = null;
+        List<Remedy> remedies = new ArrayList<>();
+        List<Call> calls = new ArrayList<>();
+        List<String> fixed = new ArrayList<>();
         for (String id : checks) {
-            if (!id.equals(SNAPSHOT_RETENTION)) {
+            if (!id.equals(SNAPSHOT_RETENTION) && !id.equals(ServerlessSharing.CHECK)) {
                 ctx.sink().manual(id, s.id());
                 continue;
             }
@@ -184,30 +189,28 @@ final class ServerlessRemedies {
                                         + s.ownerAccount().value() + ": only its owner can change it");
                 continue;
             }
+            if (id.equals(ServerlessSharing.CHECK)) {
+                ServerlessSharing.plan(s, ctx, remedies, calls, fixed);
+                continue;
+            }
             RetentionTarget target = RetentionTarget.of(s.createTime(), s.id(), id, ctx);
             if (target == null) {
                 continue;
             }
-            plan = new ResourcePlan(
-                    s.id(),
-                    List.of(id),
-                    List.of(target.remedy(
-                            id,
-                            "UpdateSnapshot retentionPeriod="
-                                    + s.retentionPeriod().show())),
-                    List.of(new Call(
-                            "redshift-serverless",
-                            "UpdateSnapshot",
-                            s.id().scope(),
-                            Call.args()
-                                    .put("snapshotName", s.id().name())
-                                    .put("retentionPeriod", target.days())
-                                    .build(),
-                            Collections.singletonMap(
-                                    "retentionPeriod", s.retentionPeriod().value()))),
-                    List.of(),
-                    List.of());
+            remedies.add(target.remedy(
+                    id, "UpdateSnapshot retentionPeriod=" + s.retentionPeriod().show()));
+            calls.add(new Call(
+                    "redshift-serverless",
+                    "UpdateSnapshot",
+                    s.id().scope(),
+                    Call.args()
+                            .put("snapshotName", s.id().name())
+                            .put("retentionPeriod", target.days())
+                            .build(),
+                    Collections.singletonMap(
+                            "retentionPeriod", s.retentionPeriod().value())));
+            fixed.add(id);
         }
-        return plan;
+        return remedies.isEmpty() ? null : new ResourcePlan(s.id(), fixed, remedies, calls, List.of(), List.of());
     }
 }

@@ -106,6 +106,7 @@ final class Answers {
             case ASSUME_ROLE -> assumeRole(call);
             case DESCRIBE_REGIONS -> regions(call);
             case LIST_ACCOUNTS -> accounts(call);
+            case GET_RESOURCE_POLICY -> writes.resourcePolicy(call);
             default -> op.writes() ? writes.apply(call) : op.argument() == null ? list(call) : perResource(call);
         };
     }

@@ -116,6 +116,8 @@ enum SimOperation {
             AwsCliCall.SERVERLESS_LIST_SNAPSHOTS,
             null,
             Paging.SERVERLESS),
+    /** A Serverless snapshot's sharing as its resource policy (SimWrites keeps it; the fix reads it). */
+    GET_RESOURCE_POLICY(SimService.REDSHIFT_SERVERLESS, "GetResourcePolicy", null, null, Paging.NONE, "resourceArn"),
     LIST_ACCOUNTS(SimService.ORGANIZATIONS, "ListAccounts", null, null, Paging.ORGANIZATIONS),
     // ---- write calls (rsaudit fix): SimWrites changes the served export ----
     MODIFY_CLUSTER(
@@ -225,7 +227,9 @@ enum SimOperation {
             null,
             Paging.NONE,
             "snapshotName",
-            "retentionPeriod");
+            "retentionPeriod"),
+    PUT_RESOURCE_POLICY(
+            SimService.REDSHIFT_SERVERLESS, "PutResourcePolicy", null, null, Paging.NONE, "resourceArn", "policy");
 
     /** Whether the operation changes the estate (a write call of rsaudit fix). */
     boolean writes() {

@@ -22,7 +22,10 @@ import java.util.regex.Pattern;
  * The write calls of {@code rsaudit fix} and their effect on the served estate: the answers of later reads change
  * as AWS's would. Static parameters behave as in Redshift: a changed parameter group value, or a switch to another
  * group, shows {@code pending-reboot} on every cluster using it until {@code RebootCluster}. A default group cannot
- * be modified. The export folder on disk is never changed. Writes are applied one at a time.
+ * be modified. A Serverless snapshot's sharing is its resource policy: {@code GetResourcePolicy} answers the policy last
+ * put, else one made from the lists {@code ListSnapshots} reports, and {@code PutResourcePolicy} sets those lists to
+ * the accounts its Allow statements let restore. The export folder on disk is never changed. Writes are applied one
+ * at a time.
  *
  * <p>A cluster a write changes ({@code ModifyCluster}, {@code RebootCluster}, {@code RotateEncryptionKey}) is busy
  * for the next {@link #busyReads} {@code DescribeClusters} answers of its region ({@code modifying}, {@code
@@ -36,6 +39,8 @@ final class SimWrites {
     private static final Pattern LIST_ITEM = Pattern.compile("(\\w+)\\.(?:[A-Za-z]+\\.)?(\\d+)(?:\\.(\\w+))?");
 
     private final ExportEstate estate;
+    /** account|region|snapshot ARN of each resource policy put: the policy text. */
+    private final Map<String, String> policies = new HashMap<>();
     /** account|region|cluster of each busy cluster: the DescribeClusters answers left until it is available. */
     private final Map<String, Integer> busy = new HashMap<>();
 
@@ -128,6 +133,7 @@ final class SimWrites {
             case UPDATE_WORKGROUP -> updateWorkgroup(call);
             case UPDATE_NAMESPACE -> updateNamespace(call);
             case UPDATE_SNAPSHOT -> updateSnapshot(call);
+            case PUT_RESOURCE_POLICY -> putResourcePolicy(call);
             default -> throw new IllegalStateException(call.op() + " is not a write call");
         };
     }
@@ -447,6 +453,104 @@ final class SimWrites {
         }
         s.put("snapshotRetentionPeriod", days);
         return wrap("snapshot", s);
+    }
+
+    // ---- Serverless snapshot sharing: the resource policy ----
+
+    private static final String RESTORE_TO_NAMESPACE = "redshift-serverless:RestoreFromSnapshot";
+    private static final String RESTORE_TO_CLUSTER = "redshift:RestoreFromClusterSnapshot";
+
+    /**
+     * The snapshot's resource policy: the one last put, else one made from the sharing ListSnapshots reports (a
+     * statement per restore kind); a snapshot shared with no one has none ({@code ResourceNotFoundException}).
+     */
+    synchronized JsonNode resourcePolicy(Call call) throws Refusal {
+        String arn = required(call, "resourceArn");
+        ObjectNode s = item(call, AwsCliCall.SERVERLESS_LIST_SNAPSHOTS, "snapshots", "snapshotArn", arn);
+        String policy = policies.get(call.account() + "|" + call.region() + "|" + arn);
+        if (policy == null) {
+            ObjectNode made = JSON.createObjectNode();
+            made.put("Version", "2012-10-17");
+            ArrayNode statements = made.putArray("Statement");
+            statement(statements, s.path("accountsWithRestoreAccess"), RESTORE_TO_NAMESPACE);
+            statement(statements, s.path("accountsWithProvisionedRestoreAccess"), RESTORE_TO_CLUSTER);
+            if (statements.isEmpty()) {
+                throw Answers.refuse(
+                        new AwsError("ResourceNotFoundException", "No resource policy found for " + arn, 400));
+            }
+            policy = made.toString();
+        }
+        return policyAnswer(arn, policy);
+    }
+
+    private static void statement(ArrayNode statements, JsonNode accounts, String action) {
+        if (!accounts.isArray() || accounts.isEmpty()) {
+            return;
+        }
+        ObjectNode st = statements.addObject();
+        st.put("Effect", "Allow");
+        st.putObject("Principal").set("AWS", accounts.deepCopy());
+        st.putArray("Action").add(action);
+    }
+
+    /** Keeps the policy and shows its sharing in the snapshot's two lists, as ListSnapshots reports it. */
+    private JsonNode putResourcePolicy(Call call) throws Refusal {
+        String arn = required(call, "resourceArn");
+        ObjectNode s = item(call, AwsCliCall.SERVERLESS_LIST_SNAPSHOTS, "snapshots", "snapshotArn", arn);
+        JsonNode policy;
+        try {
+            policy = JSON.readTree(required(call, "policy"));
+        } catch (IOException e) {
+            policy = null;
+        }
+        if (policy == null || !policy.isObject() || !policy.has("Statement")) {
+            throw Answers.refuse(new AwsError("ValidationException", "The policy is not a valid policy document", 400));
+        }
+        policies.put(call.account() + "|" + call.region() + "|" + arn, call.param("policy"));
+        s.set("accountsWithRestoreAccess", allowed(policy, RESTORE_TO_NAMESPACE));
+        s.set("accountsWithProvisionedRestoreAccess", allowed(policy, RESTORE_TO_CLUSTER));
+        return policyAnswer(arn, call.param("policy"));
+    }
+
+    /** The accounts of the AWS principals of the Allow statements whose actions cover {@code action}. */
+    private static ArrayNode allowed(JsonNode policy, String action) {
+        java.util.Set<String> accounts = new java.util.LinkedHashSet<>();
+        JsonNode statements = policy.path("Statement");
+        for (JsonNode st : statements.isObject() ? List.of(statements) : statements) {
+            if (!"Allow".equals(st.path("Effect").asText()) || !covers(st.path("Action"), action)) {
+                continue;
+            }
+            JsonNode aws = st.path("Principal").path("AWS");
+            for (JsonNode p : aws.isArray() ? aws : JSON.createArrayNode().add(aws)) {
+                Matcher m = PRINCIPAL.matcher(p.asText());
+                if (m.matches()) {
+                    accounts.add(m.group(1));
+                }
+            }
+        }
+        ArrayNode out = JSON.createArrayNode();
+        accounts.forEach(out::add);
+        return out;
+    }
+
+    private static final Pattern PRINCIPAL = Pattern.compile("(?:arn:[a-z-]+:(?:iam|sts)::)?(\\d{12})(?::.*)?");
+
+    private static boolean covers(JsonNode actions, String action) {
+        for (JsonNode a : actions.isArray() ? actions : JSON.createArrayNode().add(actions)) {
+            String glob = "\\Q" + a.asText().toLowerCase(java.util.Locale.ROOT).replace("*", "\\E.*\\Q") + "\\E";
+            if (action.toLowerCase(java.util.Locale.ROOT).matches(glob)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static JsonNode policyAnswer(String arn, String policy) {
+        ObjectNode out = JSON.createObjectNode();
+        ObjectNode p = out.putObject("resourcePolicy");
+        p.put("policy", policy);
+        p.put("resourceArn", arn);
+        return out;
     }
 
     // ---- finding things ----

@@ -1,0 +1,201 @@
+package io.rsaudit.fix.plan;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A Redshift Serverless snapshot's resource policy (the sharing AWS reports as the snapshot's {@code
+ * accountsWithRestoreAccess} and {@code accountsWithProvisionedRestoreAccess}), rewritten without the untrusted
+ * principals of its restore statements. A restore statement is an {@code Allow} statement whose actions cover
+ * {@code redshift-serverless:RestoreFromSnapshot} or {@code redshift:RestoreFromClusterSnapshot} (wildcards
+ * included; a {@code NotAction} that leaves either of them out counts too). Only {@code AWS} principals are judged: an
+ * account id, an IAM or STS ARN (its account) or {@code *} (any account, never trusted). Every other statement, key
+ * and principal is kept as written; a statement left with no principal is dropped.
+ */
+public final class SnapshotPolicy {
+
+    /** The actions that restore a Serverless snapshot: to a namespace, to a provisioned cluster. */
+    static final List<String> RESTORE_ACTIONS =
+            List.of("redshift-serverless:RestoreFromSnapshot", "redshift:RestoreFromClusterSnapshot");
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern ACCOUNT = Pattern.compile("\\d{12}");
+    private static final Pattern PRINCIPAL_ARN = Pattern.compile("arn:[a-z-]+:(?:iam|sts)::(\\d{12}):.+");
+
+    private SnapshotPolicy() {}
+
+    /**
+     * The policy without the untrusted principals, or why there is none.
+     *
+     * @param policy the policy text without the principals; {@code null} when refused
+     * @param removedAccounts the accounts (or {@code *}) whose principals were removed
+     * @param leavesNoPrincipal removing them would leave no statement that allows anyone: only deleting the policy
+     *     would remain
+     * @param problem why the policy cannot be rewritten; {@code null} when it can (or when it leaves no principal)
+     */
+    public record Edit(String policy, Set<String> removedAccounts, boolean leavesNoPrincipal, String problem) {
+
+        public boolean done() {
+            return policy != null;
+        }
+    }
+
+    /** {@code policy} without the principals whose account {@code trusted} rejects ({@code *} is never trusted). */
+    public static Edit withoutUntrusted(String policy, Predicate<String> trusted) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(policy);
+        } catch (JsonProcessingException e) {
+            return refused("the resource policy is not JSON: " + e.getOriginalMessage());
+        }
+        if (root == null
+                || !root.isObject()
+                || !(root.path("Statement").isObject() || root.path("Statement").isArray())) {
+            return refused("the resource policy has no Statement");
+        }
+        ObjectNode copy = root.deepCopy();
+        ArrayNode kept = JSON.createArrayNode();
+        Set<String> removed = new LinkedHashSet<>();
+        JsonNode statements = copy.path("Statement");
+        for (JsonNode s : statements.isObject() ? List.of(statements) : statements) {
+            if (!s.isObject() || !isRestoreAllow(s)) {
+                kept.add(s);
+                continue;
+            }
+            if (s.has("NotPrincipal")) {
+                return refused("a statement allows a restore to every principal but those its NotPrincipal names;"
+                        + " rsaudit does not rewrite it");
+            }
+            if (strip((ObjectNode) s, trusted, removed)) {
+                kept.add(s);
+            }
+        }
+        if (removed.isEmpty()) {
+            return refused("no principal of the resource policy's restore statements is an untrusted account");
+        }
+        boolean anyone = false;
+        for (JsonNode s : kept) {
+            anyone |= "Allow".equals(s.path("Effect").asText()) && s.has("Principal");
+        }
+        if (!anyone) {
+            return new Edit(null, removed, true, null);
+        }
+        copy.set("Statement", kept);
+        try {
+            return new Edit(JSON.writeValueAsString(copy), removed, false, null);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The account of an {@code AWS} principal: {@code *}, the id, or {@code null} for a form it cannot tell. */
+    static String account(String principal) {
+        String p = principal.strip();
+        if (p.equals("*") || ACCOUNT.matcher(p).matches()) {
+            return p;
+        }
+        Matcher m = PRINCIPAL_ARN.matcher(p);
+        return m.matches() ? m.group(1) : null;
+    }
+
+    /** Removes the untrusted AWS principals of the statement; whether it still has a principal. */
+    private static boolean strip(ObjectNode s, Predicate<String> trusted, Set<String> removed) {
+        JsonNode principal = s.path("Principal");
+        if (principal.isTextual()) {
+            if (untrusted(principal.asText(), trusted)) {
+                removed.add(account(principal.asText()));
+                return false;
+            }
+            return true;
+        }
+        if (!principal.isObject()) {
+            return true;
+        }
+        ObjectNode p = (ObjectNode) principal;
+        JsonNode aws = p.path("AWS");
+        if (aws.isTextual() && untrusted(aws.asText(), trusted)) {
+            removed.add(account(aws.asText()));
+            p.remove("AWS");
+        } else if (aws.isArray()) {
+            ArrayNode left = JSON.createArrayNode();
+            for (JsonNode x : aws) {
+                if (x.isTextual() && untrusted(x.asText(), trusted)) {
+                    removed.add(account(x.asText()));
+                } else {
+                    left.add(x);
+                }
+            }
+            if (left.isEmpty()) {
+                p.remove("AWS");
+            } else {
+                p.set("AWS", left.size() == 1 && left.get(0).isTextual() ? left.get(0) : left);
+            }
+        }
+        return p.size() > 0;
+    }
+
+    private static boolean untrusted(String principal, Predicate<String> trusted) {
+        String account = account(principal);
+        return account != null && (account.equals("*") || !trusted.test(account));
+    }
+
+    /** An Allow statement whose actions cover a restore. */
+    private static boolean isRestoreAllow(JsonNode s) {
+        if (!"Allow".equals(s.path("Effect").asText())) {
+            return false;
+        }
+        if (s.has("NotAction")) {
+            List<String> not = patterns(s.path("NotAction"));
+            return RESTORE_ACTIONS.stream().anyMatch(a -> not.stream().noneMatch(p -> matches(p, a)));
+        }
+        List<String> actions = patterns(s.path("Action"));
+        return RESTORE_ACTIONS.stream().anyMatch(a -> actions.stream().anyMatch(p -> matches(p, a)));
+    }
+
+    private static List<String> patterns(JsonNode node) {
+        List<String> out = new ArrayList<>();
+        if (node.isTextual()) {
+            out.add(node.asText());
+        }
+        for (Iterator<JsonNode> it =
+                        node.isArray() ? node.elements() : List.<JsonNode>of().iterator();
+                it.hasNext(); ) {
+            JsonNode x = it.next();
+            if (x.isTextual()) {
+                out.add(x.asText());
+            }
+        }
+        return out;
+    }
+
+    /** IAM action matching: case-insensitive, {@code *} any run of characters, {@code ?} one character. */
+    static boolean matches(String pattern, String action) {
+        StringBuilder re = new StringBuilder();
+        for (char c : pattern.toLowerCase(Locale.ROOT).toCharArray()) {
+            re.append(
+                    switch (c) {
+                        case '*' -> ".*";
+                        case '?' -> ".";
+                        default -> Pattern.quote(String.valueOf(c));
+                    });
+        }
+        return action.toLowerCase(Locale.ROOT).matches(re.toString());
+    }
+
+    private static Edit refused(String problem) {
+        return new Edit(null, Set.of(), false, problem);
+    }
+}
