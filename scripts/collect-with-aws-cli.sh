@@ -473,6 +473,11 @@ collect_region() {
     fi
     save "$rs/describe-cluster-parameter-groups" \
         aws redshift describe-cluster-parameter-groups --region "$region" || true
+    # Event notification subscriptions and cluster subnet groups: read for their tags and zones only.
+    save "$rs/describe-event-subscriptions" \
+        aws redshift describe-event-subscriptions --region "$region" || true
+    save "$rs/describe-cluster-subnet-groups" \
+        aws redshift describe-cluster-subnet-groups --region "$region" || true
 
     # Snapshots: every snapshot is saved; only the keys of the account's own snapshots are looked up
     # (a snapshot shared in from another account is judged by that account).

@@ -65,6 +65,15 @@ final class RegionCollector {
                 AwsCliCall.DESCRIBE_CLUSTER_PARAMETER_GROUPS,
                 null,
                 () -> rs.describeClusterParameterGroupsPaginator(r -> r.maxRecords(PAGE)));
+        // each a part of its own: a failure leaves only the subscriptions, or the subnet groups, unknown
+        call(
+                AwsCliCall.DESCRIBE_EVENT_SUBSCRIPTIONS,
+                null,
+                () -> rs.describeEventSubscriptionsPaginator(r -> r.maxRecords(PAGE)));
+        call(
+                AwsCliCall.DESCRIBE_CLUSTER_SUBNET_GROUPS,
+                null,
+                () -> rs.describeClusterSubnetGroupsPaginator(r -> r.maxRecords(PAGE)));
         // every snapshot is written; only the keys of the account's own are looked up (a shared-in snapshot is
         // judged by its owner)
         run.then(

@@ -213,6 +213,8 @@ public final class LiveBench {
                             clusters + perCluster,
                             n.getOrDefault("DescribeClusterSnapshots", 0) + kms,
                             n.getOrDefault("DescribeClusterParameterGroups", 0),
+                            n.getOrDefault("DescribeEventSubscriptions", 0),
+                            n.getOrDefault("DescribeClusterSubnetGroups", 0),
                             n.getOrDefault("DescribeSnapshotCopyGrants", 0) + kms,
                             n.getOrDefault("ListNamespaces", 0) + kms,
                             n.getOrDefault("ListWorkgroups", 0) + sg,

@@ -238,6 +238,39 @@ class LiveScanEndToEndTest {
         assertThat(live.verdict()).isEqualTo(Verdict.INCOMPLETE);
     }
 
+    /**
+     * Event subscriptions and subnet groups are parts of their own: denied, they leave only their own checks UNKNOWN,
+     * once per region through the '*' stand-in that names the denied call, and every other verdict as offline.
+     */
+    @Test
+    @Order(5)
+    void deniedEventSubscriptionsAndSubnetGroupsLeaveOnlyTheirChecksUnknown() throws IOException {
+        Scan live = Scan.live(SMALL_PAGES.toBuilder()
+                .denyAction("redshift:DescribeEventSubscriptions")
+                .denyAction("redshift:DescribeClusterSubnetGroups")
+                .build());
+        Predicate<String> theirs =
+                f -> f.startsWith("RS-TAG-004 ") || f.startsWith("RS-TAG-005 ") || f.startsWith("RS-RES-003 ");
+        List<String> expected =
+                offline.findings().stream().filter(theirs.negate()).toList();
+        assertThat(live.findings().stream().filter(theirs.negate()).toList()).containsExactlyElementsOf(expected);
+        int regions = 6;
+        // the evidence of each is the denied call's answer: aws://<account>/<region>/redshift:Describe...
+        assertThat(live.evidence())
+                .filteredOn(theirs)
+                .hasSize(3 * regions)
+                .allSatisfy(f -> assertThat(f)
+                        .contains("/* | UNKNOWN | ")
+                        .contains("AccessDenied")
+                        .containsPattern("\\| aws://\\d{12}/[a-z0-9-]+/redshift:Describe"
+                                + "(EventSubscriptions|ClusterSubnetGroups)"));
+        assertThat(Scan.errorTexts(live.errors()))
+                .filteredOn(e -> e.contains("redshift:DescribeEventSubscriptions")
+                        || e.contains("redshift:DescribeClusterSubnetGroups"))
+                .hasSize(2 * regions);
+        assertThat(live.verdict()).isEqualTo(Verdict.INCOMPLETE);
+    }
+
     @Test
     @Order(5)
     void aRoleThatCannotBeAssumedIsAnErrorAndTheOtherAccountsAreScanned() throws IOException {

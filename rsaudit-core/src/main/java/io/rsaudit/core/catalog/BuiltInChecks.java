@@ -44,9 +44,12 @@ import io.rsaudit.core.check.network.WorkgroupPortClosedToInternet;
 import io.rsaudit.core.check.network.WorkgroupUsesEnhancedVpcRouting;
 import io.rsaudit.core.check.resilience.ClusterAllowsVersionUpgrade;
 import io.rsaudit.core.check.resilience.ClusterMultiAz;
+import io.rsaudit.core.check.resilience.SubnetGroupMultiAz;
 import io.rsaudit.core.check.tagging.ClusterTagged;
+import io.rsaudit.core.check.tagging.EventSubscriptionTagged;
 import io.rsaudit.core.check.tagging.ParameterGroupTagged;
 import io.rsaudit.core.check.tagging.SnapshotTagged;
+import io.rsaudit.core.check.tagging.SubnetGroupTagged;
 import io.rsaudit.core.check.transit.ClusterRequiresSsl;
 import io.rsaudit.core.check.transit.ClusterUsesFipsTls;
 import io.rsaudit.core.check.transit.WorkgroupRequiresSsl;
@@ -101,9 +104,12 @@ final class BuiltInChecks {
             new WorkgroupPortClosedToInternet(),
             new ClusterMultiAz(),
             new ClusterAllowsVersionUpgrade(),
+            new SubnetGroupMultiAz(),
             new ClusterTagged(),
             new SnapshotTagged(),
             new ParameterGroupTagged(),
+            new EventSubscriptionTagged(),
+            new SubnetGroupTagged(),
             new ClusterRequiresSsl(),
             new ClusterUsesFipsTls(),
             new WorkgroupRequiresSsl(),

@@ -24,8 +24,16 @@ public record Finding(
         return !isSuppressed() && (result() == Result.FAIL || result() == Result.UNKNOWN);
     }
 
-    /** The AWS CLI remediation filled in for this resource. */
+    /**
+     * The AWS CLI remediation filled in for this resource; for the stand-in of resources whose list could not be read
+     * ({@link ResourceId#isUnread()}), a comment saying so, as there is no one resource to name.
+     */
     public String remediationCli() {
+        if (resource.isUnread()) {
+            return "# rsaudit prints no command here: this finding stands for every "
+                    + resource.type().label() + " of " + resource.scope()
+                    + ", whose list could not be read; collect them again (see the reason)";
+        }
         return check.documentation()
                 .cliFor(
                         resource.name(),

@@ -8,6 +8,9 @@ import java.util.Set;
  * and the problems met on the way.
  *
  * @param scopes every account and region the source covered
+ * @param eventSubscriptions event notification subscriptions, and a stand-in for those of each scope whose list
+ *     could not be read ({@link ResourceId#isUnread()})
+ * @param clusterSubnetGroups cluster subnet groups, likewise with a stand-in per scope whose list could not be read
  * @param parameters cluster parameter group parameters, by group name
  * @param logging audit logging status, by cluster identifier
  * @param securityGroups security groups, by group id
@@ -28,6 +31,8 @@ public record Inventory(
         List<Workgroup> workgroups,
         List<ServerlessSnapshot> serverlessSnapshots,
         List<ClusterParameterGroup> clusterParameterGroups,
+        List<EventSubscription> eventSubscriptions,
+        List<ClusterSubnetGroup> clusterSubnetGroups,
         Lookup<ScopedName, ParameterSet> parameters,
         Lookup<ScopedName, LoggingStatus> logging,
         Lookup<ScopedName, SecurityGroup> securityGroups,
@@ -48,6 +53,8 @@ public record Inventory(
         workgroups = List.copyOf(workgroups);
         serverlessSnapshots = List.copyOf(serverlessSnapshots);
         clusterParameterGroups = List.copyOf(clusterParameterGroups);
+        eventSubscriptions = List.copyOf(eventSubscriptions);
+        clusterSubnetGroups = List.copyOf(clusterSubnetGroups);
         errors = List.copyOf(errors);
         rotations = rotations == null ? KeyRotations.none() : rotations;
     }
@@ -74,6 +81,8 @@ public record Inventory(
                 workgroups,
                 serverlessSnapshots,
                 clusterParameterGroups,
+                eventSubscriptions,
+                clusterSubnetGroups,
                 parameters,
                 logging,
                 securityGroups,
@@ -96,6 +105,8 @@ public record Inventory(
             case SERVERLESS_WORKGROUP -> workgroups;
             case SERVERLESS_SNAPSHOT -> serverlessSnapshots;
             case CLUSTER_PARAMETER_GROUP -> clusterParameterGroups;
+            case EVENT_SUBSCRIPTION -> eventSubscriptions;
+            case CLUSTER_SUBNET_GROUP -> clusterSubnetGroups;
         };
     }
 

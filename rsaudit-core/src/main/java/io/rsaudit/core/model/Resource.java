@@ -10,7 +10,9 @@ public sealed interface Resource
                 Namespace,
                 Workgroup,
                 ServerlessSnapshot,
-                ClusterParameterGroup {
+                ClusterParameterGroup,
+                EventSubscription,
+                ClusterSubnetGroup {
 
     ResourceId id();
 }

@@ -10,7 +10,9 @@ public enum ResourceType {
     SERVERLESS_NAMESPACE(Namespace.class, "serverless namespace"),
     SERVERLESS_WORKGROUP(Workgroup.class, "serverless workgroup"),
     SERVERLESS_SNAPSHOT(ServerlessSnapshot.class, "serverless snapshot"),
-    CLUSTER_PARAMETER_GROUP(ClusterParameterGroup.class, "cluster parameter group");
+    CLUSTER_PARAMETER_GROUP(ClusterParameterGroup.class, "cluster parameter group"),
+    EVENT_SUBSCRIPTION(EventSubscription.class, "event subscription"),
+    CLUSTER_SUBNET_GROUP(ClusterSubnetGroup.class, "cluster subnet group");
 
     private final Class<? extends Resource> recordType;
     private final String label;

@@ -21,6 +21,10 @@ public enum AwsCliCall {
     DESCRIBE_LOGGING_STATUS("redshift", "describe-logging-status", true, "cluster identifier", null, null),
     DESCRIBE_SNAPSHOT_COPY_GRANTS(
             "redshift", "describe-snapshot-copy-grants", true, null, "SnapshotCopyGrants", "Marker"),
+    DESCRIBE_EVENT_SUBSCRIPTIONS(
+            "redshift", "describe-event-subscriptions", true, null, "EventSubscriptionsList", "Marker"),
+    DESCRIBE_CLUSTER_SUBNET_GROUPS(
+            "redshift", "describe-cluster-subnet-groups", true, null, "ClusterSubnetGroups", "Marker"),
     KMS_DESCRIBE_KEY("kms", "describe-key", true, "key id (from the key ARN) or alias", null, null),
     KMS_GET_KEY_ROTATION_STATUS("kms", "get-key-rotation-status", true, "key id (from the key ARN)", null, null),
     CLOUDTRAIL_DESCRIBE_TRAILS("cloudtrail", "describe-trails", true, null, "trailList", null),

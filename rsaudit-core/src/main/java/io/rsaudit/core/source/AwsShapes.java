@@ -211,6 +211,43 @@ public final class AwsShapes {
     public static final Shape COPY_GRANT =
             shape("SnapshotCopyGrant", "redshift", "SnapshotCopyGrantName", "KmsKeyId", "Tags");
 
+    public static final Shape DESCRIBE_EVENT_SUBSCRIPTIONS =
+            shape("DescribeEventSubscriptionsResponse", "redshift", "Marker", "EventSubscriptionsList");
+
+    public static final Shape EVENT_SUBSCRIPTION = shape(
+            "EventSubscription",
+            "redshift",
+            "CustomerAwsId",
+            "CustSubscriptionId",
+            "SnsTopicArn",
+            "Status",
+            "SubscriptionCreationTime",
+            "SourceType",
+            "SourceIdsList",
+            "EventCategoriesList",
+            "Severity",
+            "Enabled",
+            "Tags");
+
+    public static final Shape DESCRIBE_SUBNET_GROUPS =
+            shape("DescribeClusterSubnetGroupsResponse", "redshift", "Marker", "ClusterSubnetGroups");
+
+    public static final Shape SUBNET_GROUP = shape(
+            "ClusterSubnetGroup",
+            "redshift",
+            "ClusterSubnetGroupName",
+            "Description",
+            "VpcId",
+            "SubnetGroupStatus",
+            "Subnets",
+            "Tags",
+            "SupportedClusterIpAddressTypes");
+
+    public static final Shape SUBNET =
+            shape("Subnet", "redshift", "SubnetIdentifier", "SubnetAvailabilityZone", "SubnetStatus");
+
+    public static final Shape AVAILABILITY_ZONE = shape("AvailabilityZone", "redshift", "Name", "SupportedPlatforms");
+
     public static final Shape DESCRIBE_KEY = shape("DescribeKeyResponse", "kms", "KeyMetadata");
 
     public static final Shape KEY_METADATA = shape(
@@ -463,6 +500,12 @@ public final class AwsShapes {
             LOGGING_STATUS,
             DESCRIBE_COPY_GRANTS,
             COPY_GRANT,
+            DESCRIBE_EVENT_SUBSCRIPTIONS,
+            EVENT_SUBSCRIPTION,
+            DESCRIBE_SUBNET_GROUPS,
+            SUBNET_GROUP,
+            SUBNET,
+            AVAILABILITY_ZONE,
             DESCRIBE_KEY,
             KEY_METADATA,
             KEY_ROTATION_STATUS,

@@ -5,7 +5,9 @@ import io.rsaudit.core.model.Arns;
 import io.rsaudit.core.model.Cluster;
 import io.rsaudit.core.model.ClusterParameterGroup;
 import io.rsaudit.core.model.ClusterSnapshot;
+import io.rsaudit.core.model.ClusterSubnetGroup;
 import io.rsaudit.core.model.CollectionError.Kind;
+import io.rsaudit.core.model.EventSubscription;
 import io.rsaudit.core.model.Inventory;
 import io.rsaudit.core.model.KeyReference;
 import io.rsaudit.core.model.KeyRotations;
@@ -75,6 +77,8 @@ public final class ExportSource implements InventorySource {
         final List<Workgroup> workgroups = new ArrayList<>();
         final List<ServerlessSnapshot> serverlessSnapshots = new ArrayList<>();
         final List<ClusterParameterGroup> parameterGroups = new ArrayList<>();
+        final List<EventSubscription> eventSubscriptions = new ArrayList<>();
+        final List<ClusterSubnetGroup> subnetGroups = new ArrayList<>();
         final Map<ScopedName, Value<ParameterSet>> parameters = new HashMap<>();
         final Map<ScopedName, Value<LoggingStatus>> logging = new HashMap<>();
         final Map<String, Value<SecurityGroup>> groups = new HashMap<>();
@@ -111,6 +115,8 @@ public final class ExportSource implements InventorySource {
         private final List<Workgroup> workgroups = new ArrayList<>();
         private final List<ServerlessSnapshot> serverlessSnapshots = new ArrayList<>();
         private final List<ClusterParameterGroup> parameterGroups = new ArrayList<>();
+        private final List<EventSubscription> eventSubscriptions = new ArrayList<>();
+        private final List<ClusterSubnetGroup> subnetGroups = new ArrayList<>();
         private final Map<ScopedName, Value<ParameterSet>> parameters = new HashMap<>();
         private final Map<ScopedName, Value<LoggingStatus>> logging = new HashMap<>();
         private final Map<ScopedName, Value<SecurityGroup>> groups = new HashMap<>();
@@ -159,6 +165,8 @@ public final class ExportSource implements InventorySource {
                     workgroups,
                     serverlessSnapshots,
                     parameterGroups,
+                    eventSubscriptions,
+                    subnetGroups,
                     new Lookup<>(
                             parameters,
                             k -> Value.unknown(
@@ -207,6 +215,8 @@ public final class ExportSource implements InventorySource {
             workgroups.addAll(read.workgroups);
             serverlessSnapshots.addAll(read.serverlessSnapshots);
             parameterGroups.addAll(read.parameterGroups);
+            eventSubscriptions.addAll(read.eventSubscriptions);
+            subnetGroups.addAll(read.subnetGroups);
             parameters.putAll(read.parameters);
             logging.putAll(read.logging);
             read.groups.forEach((id, g) -> groups.put(new ScopedName(read.scope, id), g));
@@ -269,6 +279,8 @@ public final class ExportSource implements InventorySource {
                                 + ", so which clusters exist in " + scope + " is not known");
             }
             redshift.parameterGroups(scope, read.parameterGroups::add);
+            redshift.eventSubscriptions(scope, read.eventSubscriptions::add);
+            redshift.subnetGroups(scope, read.subnetGroups::add);
             redshift.snapshots(scope, s -> {
                 read.snapshots.add(s);
                 if (!s.isSharedIn()) {

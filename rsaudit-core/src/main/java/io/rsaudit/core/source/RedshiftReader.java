@@ -4,6 +4,8 @@ import io.rsaudit.core.model.Arns;
 import io.rsaudit.core.model.Cluster;
 import io.rsaudit.core.model.ClusterParameterGroup;
 import io.rsaudit.core.model.ClusterSnapshot;
+import io.rsaudit.core.model.ClusterSubnetGroup;
+import io.rsaudit.core.model.EventSubscription;
 import io.rsaudit.core.model.HsmStatus;
 import io.rsaudit.core.model.LoggingStatus;
 import io.rsaudit.core.model.ParameterGroupRef;
@@ -23,7 +25,9 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /** Maps the provisioned Redshift calls to model records. */
 final class RedshiftReader {
@@ -111,6 +115,23 @@ final class RedshiftReader {
             .with("Tags", Projection.of(AwsShapes.TAG, "Key", "Value"));
 
     static final Projection COPY_GRANT = Projection.of(AwsShapes.COPY_GRANT, "SnapshotCopyGrantName", "KmsKeyId");
+
+    /** The resource types of their ARNs: {@code arn:aws:redshift:<region>:<account>:subnetgroup:<name>}. */
+    private static final String EVENT_SUBSCRIPTION_ARN = "eventsubscription";
+
+    private static final String SUBNET_GROUP_ARN = "subnetgroup";
+
+    static final Projection EVENT_SUBSCRIPTION = Projection.of(
+                    AwsShapes.EVENT_SUBSCRIPTION, "CustSubscriptionId", "SourceType", "Enabled", "Status")
+            .with("Tags", Projection.of(AwsShapes.TAG, "Key", "Value"));
+
+    static final Projection SUBNET_GROUP = Projection.of(
+                    AwsShapes.SUBNET_GROUP, "ClusterSubnetGroupName", "VpcId", "SubnetGroupStatus")
+            .with(
+                    "Subnets",
+                    Projection.of(AwsShapes.SUBNET, "SubnetIdentifier")
+                            .with("SubnetAvailabilityZone", Projection.of(AwsShapes.AVAILABILITY_ZONE, "Name")))
+            .with("Tags", Projection.of(AwsShapes.TAG, "Key", "Value"));
 
     private final ExportReader export;
 
@@ -478,5 +499,133 @@ final class RedshiftReader {
                 Arns.redshift(scope, "snapshotcopygrant", name),
                 n.provenance());
         return new SnapshotCopyGrant(id, n.text("KmsKeyId", Absent.NOT_SET));
+    }
+
+    /**
+     * The event subscriptions of {@code scope}, and when the list could not be read whole, the stand-in for the
+     * unread ones ({@link EventSubscription#unread}).
+     */
+    void eventSubscriptions(Scope scope, Consumer<EventSubscription> sink) {
+        listedAlone(
+                scope,
+                AwsCliCall.DESCRIBE_EVENT_SUBSCRIPTIONS,
+                Projection.of(AwsShapes.DESCRIBE_EVENT_SUBSCRIPTIONS),
+                EVENT_SUBSCRIPTION,
+                n -> eventSubscription(scope, n),
+                ResourceType.EVENT_SUBSCRIPTION,
+                EVENT_SUBSCRIPTION_ARN,
+                EventSubscription::unread,
+                sink);
+    }
+
+    private EventSubscription eventSubscription(Scope scope, ResponseObject n) {
+        String name = export.identifier(n, "CustSubscriptionId", "an event subscription");
+        if (name == null) {
+            return null;
+        }
+        ResourceId id = new ResourceId(
+                ResourceType.EVENT_SUBSCRIPTION,
+                scope,
+                name,
+                Arns.redshift(scope, EVENT_SUBSCRIPTION_ARN, name),
+                n.provenance());
+        return new EventSubscription(
+                id,
+                n.text("SourceType", Absent.NOT_SET),
+                n.bool("Enabled", Absent.UNKNOWN),
+                n.text("Status", Absent.UNKNOWN),
+                tags(n));
+    }
+
+    /**
+     * The cluster subnet groups of {@code scope}, and when the list could not be read whole, the stand-in for the
+     * unread ones ({@link ClusterSubnetGroup#unread}).
+     */
+    void subnetGroups(Scope scope, Consumer<ClusterSubnetGroup> sink) {
+        listedAlone(
+                scope,
+                AwsCliCall.DESCRIBE_CLUSTER_SUBNET_GROUPS,
+                Projection.of(AwsShapes.DESCRIBE_SUBNET_GROUPS),
+                SUBNET_GROUP,
+                n -> subnetGroup(scope, n),
+                ResourceType.CLUSTER_SUBNET_GROUP,
+                SUBNET_GROUP_ARN,
+                ClusterSubnetGroup::unread,
+                sink);
+    }
+
+    private ClusterSubnetGroup subnetGroup(Scope scope, ResponseObject n) {
+        String name = export.identifier(n, "ClusterSubnetGroupName", "a cluster subnet group");
+        if (name == null) {
+            return null;
+        }
+        ResourceId id = new ResourceId(
+                ResourceType.CLUSTER_SUBNET_GROUP,
+                scope,
+                name,
+                Arns.redshift(scope, SUBNET_GROUP_ARN, name),
+                n.provenance());
+        return new ClusterSubnetGroup(
+                id, n.text("VpcId", Absent.UNKNOWN), n.text("SubnetGroupStatus", Absent.UNKNOWN), subnets(n), tags(n));
+    }
+
+    /**
+     * The group's subnets. A subnet group always has at least one, so an absent list leaves them unknown; a subnet
+     * without its Availability Zone keeps the zone unknown, for the check to decide whether the others suffice.
+     */
+    private static Value<List<ClusterSubnetGroup.Subnet>> subnets(ResponseObject n) {
+        Value<List<ResponseObject>> list = n.objects("Subnets", Absent.UNKNOWN);
+        if (!list.isPresent()) {
+            return list.map(x -> null);
+        }
+        if (list.value().size() < n.size("Subnets")) {
+            return Value.unknown(n.at("Subnets"), Reason.Kind.UNREADABLE, "an entry of Subnets is not an object");
+        }
+        List<ClusterSubnetGroup.Subnet> subnets = new ArrayList<>();
+        for (ResponseObject s : list.value()) {
+            Value<ResponseObject> zone = s.object("SubnetAvailabilityZone");
+            Value<String> name = zone.isPresent()
+                    ? zone.value().text("Name", Absent.UNKNOWN)
+                    : zone.isUnknown()
+                            ? zone.map(z -> null)
+                            : Value.unknown(
+                                    s.at("SubnetAvailabilityZone"),
+                                    Reason.Kind.ABSENT,
+                                    "SubnetAvailabilityZone is absent: the subnet's Availability Zone is not given");
+            subnets.add(new ClusterSubnetGroup.Subnet(
+                    s.text("SubnetIdentifier", Absent.NOT_SET).value(), name));
+        }
+        return Value.known(List.copyOf(subnets), list.provenance());
+    }
+
+    /**
+     * Reads a list call whose resources nothing else in the estate names, so that a list not read whole would leave
+     * them silently missing: the resources read go to {@code sink}, and then, when the list is absent, failed or only
+     * partly read, the stand-in {@code standIn} makes for the rest ({@link ResourceId#UNREAD}), every value unknown
+     * for that reason.
+     *
+     * @param arnType the resource type in the resources' ARNs
+     */
+    private <T> void listedAlone(
+            Scope scope,
+            AwsCliCall call,
+            Projection response,
+            Projection element,
+            Function<ResponseObject, T> read,
+            ResourceType type,
+            String arnType,
+            BiFunction<ResourceId, Reason, T> standIn,
+            Consumer<T> sink) {
+        ExportReader.Listing listed = export.elements(scope, call, response, element, n -> accept(read.apply(n), sink));
+        if (listed.collected() && listed.complete()) {
+            return;
+        }
+        String location = listed.collected()
+                ? export.export.location(scope, call, null)
+                : listed.missing().location();
+        Reason why = listed.collected()
+                ? Reason.of(Reason.Kind.UNREADABLE, "only partly read: " + location + " (see the collection errors)")
+                : Reason.of(listed.missing().kind(), listed.missing().reason());
+        sink.accept(standIn.apply(ResourceId.unread(type, scope, arnType, Provenance.of(location, "")), why));
     }
 }

@@ -142,6 +142,12 @@ class CollectorScriptTest {
         // clusters, logging per cluster
         assertThat(inv.clusters()).extracting(c -> c.identifier()).containsExactly("analytics", "reporting");
         assertThat(inv.clusterIdentifiers(eu).value()).isEmpty();
+        assertThat(inv.eventSubscriptions()).extracting(e -> e.id().name()).containsExactly("ops-alerts");
+        assertThat(inv.eventSubscriptions().get(0).tags().value()).containsEntry("owner", "ops");
+        assertThat(inv.clusterSubnetGroups()).extracting(g -> g.id().name()).containsExactly("analytics");
+        assertThat(inv.clusterSubnetGroups().get(0).subnets().value())
+                .extracting(z -> z.availabilityZone().value())
+                .containsExactly("us-east-1a", "us-east-1b");
         assertThat(inv.logging(inv.clusters().get(0)).value().enabled().value()).isTrue();
         assertThat(inv.logging(inv.clusters().get(1)).value().enabled().value()).isFalse();
 
@@ -270,6 +276,8 @@ class CollectorScriptTest {
         }
         aws.answer(region, "redshift", "describe-clusters", null, "{'Clusters': []}");
         aws.answer(region, "redshift", "describe-cluster-parameter-groups", null, "{'ParameterGroups': []}");
+        aws.answer(region, "redshift", "describe-event-subscriptions", null, "{'EventSubscriptionsList': []}");
+        aws.answer(region, "redshift", "describe-cluster-subnet-groups", null, "{'ClusterSubnetGroups': []}");
         aws.answer(region, "redshift", "describe-cluster-snapshots", null, "{'Snapshots': []}");
         aws.answer(region, "redshift", "describe-snapshot-copy-grants", null, "{'SnapshotCopyGrants': []}");
         aws.answer(region, "redshift-serverless", "list-namespaces", null, "{'namespaces': []}");
@@ -421,6 +429,17 @@ class CollectorScriptTest {
         aws.answer(US, "redshift", "describe-cluster-parameter-groups", null, """
                 {'ParameterGroups': [{'ParameterGroupName': 'custom-pg', 'ParameterGroupFamily': 'redshift-1.0',
                                       'Description': 'hardened'}]}""");
+        aws.answer(US, "redshift", "describe-event-subscriptions", null, """
+                {'EventSubscriptionsList': [{'CustSubscriptionId': 'ops-alerts', 'CustomerAwsId': '111111111111',
+                  'SnsTopicArn': 'arn:aws:sns:us-east-1:111111111111:ops', 'Status': 'active', 'SourceType': 'cluster',
+                  'Enabled': true, 'Tags': [{'Key': 'owner', 'Value': 'ops'}]}]}""");
+        aws.answer(US, "redshift", "describe-cluster-subnet-groups", null, """
+                {'ClusterSubnetGroups': [{'ClusterSubnetGroupName': 'analytics', 'VpcId': 'vpc-0abc',
+                  'SubnetGroupStatus': 'Complete', 'Tags': [],
+                  'Subnets': [{'SubnetIdentifier': 'subnet-0a', 'SubnetStatus': 'Active',
+                               'SubnetAvailabilityZone': {'Name': 'us-east-1a'}},
+                              {'SubnetIdentifier': 'subnet-0b', 'SubnetStatus': 'Active',
+                               'SubnetAvailabilityZone': {'Name': 'us-east-1b'}}]}]}""");
         aws.answer(US, "redshift", "describe-cluster-parameters", "custom-pg", """
                 {'Parameters': [{'ParameterName': 'require_ssl', 'ParameterValue': 'true', 'Source': 'user'},
                                 {'ParameterName': 'enable_user_activity_logging', 'ParameterValue': 'true', 'Source': 'user'}]}""");
@@ -496,6 +515,8 @@ class CollectorScriptTest {
         // eu-west-1: nothing provisioned; the multi-region trail shows up (shadow) beside a local one
         aws.answer(EU, "redshift", "describe-clusters", null, "{'Clusters': []}");
         aws.answer(EU, "redshift", "describe-cluster-parameter-groups", null, "{'ParameterGroups': []}");
+        aws.answer(EU, "redshift", "describe-event-subscriptions", null, "{'EventSubscriptionsList': []}");
+        aws.answer(EU, "redshift", "describe-cluster-subnet-groups", null, "{'ClusterSubnetGroups': []}");
         aws.answer(EU, "redshift", "describe-cluster-snapshots", null, "{'Snapshots': []}");
         aws.answer(EU, "redshift", "describe-snapshot-copy-grants", null, "{'SnapshotCopyGrants': []}");
         aws.answer(EU, "redshift-serverless", "list-namespaces", null, "{'namespaces': []}");

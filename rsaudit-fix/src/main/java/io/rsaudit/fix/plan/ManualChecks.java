@@ -74,6 +74,18 @@ public final class ManualChecks {
                     "the values of the required tags (owner, environment, cost centre) are facts only the parameter"
                             + " group's owners know"),
             Map.entry(
+                    "RS-TAG-004",
+                    "the values of the required tags (owner, environment, cost centre) are facts only the event"
+                            + " subscription's owners know"),
+            Map.entry(
+                    "RS-TAG-005",
+                    "the values of the required tags (owner, environment, cost centre) are facts only the subnet"
+                            + " group's owners know"),
+            Map.entry(
+                    "RS-RES-003",
+                    "the subnet to add must be chosen in the group's VPC, in another Availability Zone, by its network's"
+                            + " owners"),
+            Map.entry(
                     "RS-LOG-004",
                     "failing delivery is repaired at the destination (bucket policy, KMS key, log group)"),
             Map.entry("RS-LOG-006", "CloudTrail trails are account-wide infrastructure, outside Redshift"),

@@ -138,6 +138,8 @@ public final class EstateGenerator {
                 loggingStatus(s, c);
             }
             parameterGroups(s);
+            eventSubscriptions(s);
+            subnetGroups(s);
             snapshots(s, used);
             copyGrants(s, used, aliasUsed);
             securityGroups(s);
@@ -886,6 +888,63 @@ public final class EstateGenerator {
                 other = plan.pick(plan.accounts).id();
             } while (other.equals(account));
             return other;
+        }
+
+        /** One subscription per region, to the team's SNS topic, for the security events of every cluster. */
+        private void eventSubscriptions(Scope s) throws IOException {
+            try (ExportWriter.Doc d = w.open(s.account.id(), s.region, AwsCliCall.DESCRIBE_EVENT_SUBSCRIPTIONS)) {
+                JsonGenerator g = d.g;
+                g.writeStartObject();
+                g.writeArrayFieldStart("EventSubscriptionsList");
+                g.writeStartObject();
+                g.writeStringField("CustomerAwsId", s.account.id());
+                g.writeStringField("CustSubscriptionId", "redshift-security-" + s.region);
+                g.writeStringField("SnsTopicArn", s.arn("sns", "redshift-security"));
+                g.writeStringField("Status", "active");
+                time(g, "SubscriptionCreationTime", EstatePlan.AS_OF.minus(Duration.ofDays(400)));
+                g.writeStringField("SourceType", "cluster");
+                empty(g, "SourceIdsList");
+                strings(g, "EventCategoriesList", List.of("security"));
+                g.writeStringField("Severity", "ERROR");
+                g.writeBooleanField("Enabled", true);
+                tags(g, "Tags", "owner", "data-platform");
+                g.writeEndObject();
+                g.writeEndArray();
+                g.writeEndObject();
+            }
+        }
+
+        /** The one subnet group the region's clusters use, over three Availability Zones of the region's VPC. */
+        private void subnetGroups(Scope s) throws IOException {
+            try (ExportWriter.Doc d = w.open(s.account.id(), s.region, AwsCliCall.DESCRIBE_CLUSTER_SUBNET_GROUPS)) {
+                JsonGenerator g = d.g;
+                g.writeStartObject();
+                g.writeArrayFieldStart("ClusterSubnetGroups");
+                g.writeStartObject();
+                g.writeStringField("ClusterSubnetGroupName", "redshift-subnets-" + s.region);
+                g.writeStringField("Description", "Redshift clusters of " + s.region);
+                g.writeStringField("VpcId", s.vpcId);
+                g.writeStringField("SubnetGroupStatus", "Complete");
+                g.writeArrayFieldStart("Subnets");
+                String vpc = s.vpcId.substring("vpc-".length());
+                for (String zone : List.of("a", "b", "c")) {
+                    g.writeStartObject();
+                    // a subnet id of the VPC's hex digits, its last one the zone's letter (a hex digit too)
+                    g.writeStringField("SubnetIdentifier", "subnet-" + vpc.substring(0, vpc.length() - 1) + zone);
+                    g.writeObjectFieldStart("SubnetAvailabilityZone");
+                    g.writeStringField("Name", s.region + zone);
+                    empty(g, "SupportedPlatforms");
+                    g.writeEndObject();
+                    g.writeStringField("SubnetStatus", "Active");
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+                tags(g, "Tags", "owner", "data-platform");
+                strings(g, "SupportedClusterIpAddressTypes", List.of("ipv4"));
+                g.writeEndObject();
+                g.writeEndArray();
+                g.writeEndObject();
+            }
         }
 
         private void copyGrants(Scope s, Set<Key> used, boolean[] aliasUsed) throws IOException {

@@ -59,6 +59,18 @@ enum SimOperation {
             AwsCliCall.DESCRIBE_SNAPSHOT_COPY_GRANTS,
             null,
             Paging.REDSHIFT),
+    DESCRIBE_EVENT_SUBSCRIPTIONS(
+            SimService.REDSHIFT,
+            "DescribeEventSubscriptions",
+            AwsCliCall.DESCRIBE_EVENT_SUBSCRIPTIONS,
+            null,
+            Paging.REDSHIFT),
+    DESCRIBE_CLUSTER_SUBNET_GROUPS(
+            SimService.REDSHIFT,
+            "DescribeClusterSubnetGroups",
+            AwsCliCall.DESCRIBE_CLUSTER_SUBNET_GROUPS,
+            null,
+            Paging.REDSHIFT),
     DESCRIBE_REGIONS(SimService.EC2, "DescribeRegions", null, null, Paging.NONE, "AllRegions"),
     DESCRIBE_SECURITY_GROUPS(
             SimService.EC2,

@@ -66,6 +66,10 @@ class AwsSimulatorTest {
                 c.redshift().describeClusterSnapshotsPaginator(r -> {}).forEach(pages::add);
             case DESCRIBE_SNAPSHOT_COPY_GRANTS ->
                 c.redshift().describeSnapshotCopyGrantsPaginator(r -> {}).forEach(pages::add);
+            case DESCRIBE_EVENT_SUBSCRIPTIONS ->
+                c.redshift().describeEventSubscriptionsPaginator(r -> {}).forEach(pages::add);
+            case DESCRIBE_CLUSTER_SUBNET_GROUPS ->
+                c.redshift().describeClusterSubnetGroupsPaginator(r -> {}).forEach(pages::add);
             case EC2_DESCRIBE_SECURITY_GROUPS ->
                 c.ec2().describeSecurityGroupsPaginator(r -> r.maxResults(5)).forEach(pages::add);
             case SERVERLESS_LIST_NAMESPACES ->
