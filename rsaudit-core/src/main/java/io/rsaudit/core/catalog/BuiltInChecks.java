@@ -14,6 +14,7 @@ import io.rsaudit.core.check.atrest.CopyGrantUsesCustomerKey;
 import io.rsaudit.core.check.atrest.CustomerKeyEnabled;
 import io.rsaudit.core.check.atrest.CustomerKeyRotates;
 import io.rsaudit.core.check.atrest.NamespaceUsesCustomerKey;
+import io.rsaudit.core.check.atrest.ServerlessCopyDestinationKey;
 import io.rsaudit.core.check.atrest.ServerlessSnapshotKeyTrusted;
 import io.rsaudit.core.check.atrest.SnapshotEncrypted;
 import io.rsaudit.core.check.atrest.SnapshotKeyTrusted;
@@ -22,6 +23,7 @@ import io.rsaudit.core.check.backup.AutomatedSnapshotsEnabled;
 import io.rsaudit.core.check.backup.ClusterManualSnapshotRetention;
 import io.rsaudit.core.check.backup.ManualSnapshotClusterExists;
 import io.rsaudit.core.check.backup.ManualSnapshotRetention;
+import io.rsaudit.core.check.backup.ServerlessSnapshotCopyResidency;
 import io.rsaudit.core.check.backup.ServerlessSnapshotRetention;
 import io.rsaudit.core.check.backup.ServerlessSnapshotSharedWithTrustedAccounts;
 import io.rsaudit.core.check.backup.SnapshotCopyResidency;
@@ -73,6 +75,7 @@ final class BuiltInChecks {
             new SnapshotKeyTrusted(),
             new ServerlessSnapshotKeyTrusted(),
             new CopyDestinationKey(),
+            new ServerlessCopyDestinationKey(),
             new ClusterKeyRotationAge(),
             new AutomatedSnapshotsEnabled(),
             new AutomatedSnapshotRetention(),
@@ -83,6 +86,7 @@ final class BuiltInChecks {
             new SnapshotNotSharedWithSupport(),
             new ServerlessSnapshotSharedWithTrustedAccounts(),
             new SnapshotCopyResidency(),
+            new ServerlessSnapshotCopyResidency(),
             new SnapshotResidency(),
             new ServerlessSnapshotRetention(),
             new ClusterAuditLoggingEnabled(),

@@ -22,6 +22,7 @@ import io.rsaudit.core.model.Scope;
 import io.rsaudit.core.model.ScopedName;
 import io.rsaudit.core.model.SecurityGroup;
 import io.rsaudit.core.model.ServerlessSnapshot;
+import io.rsaudit.core.model.SnapshotCopyConfiguration;
 import io.rsaudit.core.model.SnapshotCopyGrant;
 import io.rsaudit.core.model.Value;
 import io.rsaudit.core.model.Workgroup;
@@ -82,14 +83,21 @@ public final class ExportSource implements InventorySource {
         Value<Set<String>> clusterIds;
         /** Key references in first-seen order, with the ARNs of the resources that make them. */
         final Map<ScopedName, List<String>> keyRefs = new LinkedHashMap<>();
+        /** What the region's CloudTrail event history says of key rotations. */
+        KeyRotations rotations = KeyRotations.none();
 
         RegionRead(Scope scope) {
             this.scope = scope;
         }
 
         void referKey(Value<String> kmsKeyId, ResourceId user) {
+            referKey(scope, kmsKeyId, user);
+        }
+
+        /** A key named from {@code from}: a copy's key in its destination region is looked up there. */
+        void referKey(Scope from, Value<String> kmsKeyId, ResourceId user) {
             if (kmsKeyId.isPresent() && KeyReference.classify(kmsKeyId.value()) == KeyReference.LOOKUP) {
-                keyRefs.computeIfAbsent(new ScopedName(scope, kmsKeyId.value()), k -> new ArrayList<>())
+                keyRefs.computeIfAbsent(new ScopedName(from, kmsKeyId.value()), k -> new ArrayList<>())
                         .add(user.arn());
             }
         }
@@ -116,6 +124,11 @@ public final class ExportSource implements InventorySource {
         private final Map<Scope, Reason> groupsMissing = new HashMap<>();
         private final Map<Scope, Value<Set<String>>> clusterIds = new HashMap<>();
         private final Map<ScopedName, List<String>> keyRefs = new LinkedHashMap<>();
+        private KeyRotations rotations = KeyRotations.none();
+        /** Every account-region of the export, and when each account was collected: known before the regions are read. */
+        private final Set<Scope> exportedScopes = new HashSet<>();
+
+        private final Map<String, java.time.Instant> collectedAt = new HashMap<>();
 
         Loader(Export export, Diagnostics diagnostics) {
             this.export = export;
@@ -128,7 +141,11 @@ public final class ExportSource implements InventorySource {
                 for (String region : account.regions()) {
                     all.add(new Scope(account.account(), region));
                 }
+                if (account.collectedAt() != null) {
+                    collectedAt.put(account.account(), account.collectedAt());
+                }
             }
+            exportedScopes.addAll(all);
             // regions and accounts are read at once; their problems are joined account by account, each account's
             // regions first, as a sequential read meets them
             List<Diagnostics> regionDiagnostics = new ArrayList<>();
@@ -183,7 +200,7 @@ public final class ExportSource implements InventorySource {
                                     Reason.Kind.NOT_COLLECTED,
                                     "region " + s + " was not collected")),
                     diagnostics.all(),
-                    KeyRotations.none());
+                    rotations);
         }
 
         /**
@@ -218,6 +235,7 @@ public final class ExportSource implements InventorySource {
             clusterIds.put(read.scope, read.clusterIds);
             read.keyRefs.forEach((ref, users) ->
                     keyRefs.computeIfAbsent(ref, k -> new ArrayList<>()).addAll(users));
+            rotations = rotations.merge(read.rotations);
         }
 
         private Provenance where(ScopedName k, AwsCliCall call) {
@@ -303,6 +321,7 @@ public final class ExportSource implements InventorySource {
             serverless.namespaces(scope, n -> {
                 read.namespaces.add(n);
                 read.referKey(n.kmsKeyId(), n.id());
+                referCopyKeys(read, n);
             });
             serverless.workgroups(scope, read.workgroups::add);
             serverless.snapshots(scope, s -> {
@@ -311,7 +330,27 @@ public final class ExportSource implements InventorySource {
                     read.referKey(s.kmsKeyId(), s.id());
                 }
             });
+            read.rotations = new LookupEventsReader(reader).rotations(scope, collectedAt.get(scope.account()));
             return read;
+        }
+
+        /**
+         * The key each of a namespace's snapshot copies names, looked up in the copy's destination region when that
+         * region is in the export (a copy into a region not collected is judged unknown without its key).
+         */
+        private void referCopyKeys(RegionRead read, Namespace n) {
+            if (!n.copyConfigurations().isPresent()) {
+                return;
+            }
+            for (SnapshotCopyConfiguration c : n.copyConfigurations().value()) {
+                if (c.destinationRegion().isPresent()) {
+                    Scope there = new Scope(
+                            read.scope.account(), c.destinationRegion().value());
+                    if (exportedScopes.contains(there)) {
+                        read.referKey(there, c.destinationKmsKeyId(), n.id());
+                    }
+                }
+            }
         }
 
         /** One {@link KmsKey} per distinct key ARN, and the lookup from every reference to it. */

@@ -69,6 +69,15 @@ public final class ClusterKeyRotationAge implements Check<Cluster> {
         // an unknown rests on the cluster's age: what a history would have to be measured against
         Value<?> age = created.isPresent() ? created : encrypted;
         Optional<KeyRotations.Period> period = rotations.covered(cluster.id().scope());
+        Optional<Value<?>> unread = rotations.unread(cluster.id().scope());
+        if (period.isEmpty() && unread.isPresent()) {
+            // the lookup failed or could not be read: the value names the call (account, region, action, error)
+            return Outcome.unknown(
+                    "cannot tell when the encryption keys of " + name + " were last rotated: the CloudTrail event"
+                            + " history of " + cluster.id().scope() + " (cloudtrail:LookupEvents) could not be read,"
+                            + " and no CloudTrail log files (--cloudtrail PATH) cover it",
+                    unread.get());
+        }
         if (period.isEmpty()) {
             return Outcome.unknown(
                     Reason.Kind.NOT_COLLECTED,
