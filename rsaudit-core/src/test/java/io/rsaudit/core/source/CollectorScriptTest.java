@@ -72,7 +72,7 @@ class CollectorScriptTest {
             + "|revoke|start|stop|reboot|rotate|restore|reset|copy|tag|untag|cancel|attach|detach|associate"
             + "|disassociate|register|deregister|import|schedule|batch|accept|reject|rename|resize|pause|resume"
             + "|purchase|failover|add|remove|set|terminate|run|replace|assign|unassign|allocate|release|retire"
-            + "|revoke|encrypt|decrypt|generate|sign|verify|re-encrypt|lookup)(-|$)");
+            + "|revoke|encrypt|decrypt|generate|sign|verify|re-encrypt)(-|$)");
 
     @TempDir
     Path tmp;
@@ -284,6 +284,8 @@ class CollectorScriptTest {
         aws.answer(region, "redshift-serverless", "list-snapshots", null, "{'snapshots': []}");
         aws.answer(region, "ec2", "describe-security-groups", null, "{'SecurityGroups': [" + groups + "]}");
         aws.answer(region, "cloudtrail", "describe-trails", null, "{'trailList': []}");
+        aws.answer(region, "redshift-serverless", "list-snapshot-copy-configurations", null, COPIES_NONE);
+        aws.answer(region, "cloudtrail", "lookup-events", null, "{'Events': []}");
 
         Run run = run("--out", out.toString(), "--regions", region);
         assertThat(run.exitCode).as(run.toString()).isZero();
@@ -468,6 +470,11 @@ class CollectorScriptTest {
                                 'IsMultiRegionTrail': true, 'LogFileValidationEnabled': true,
                                 'HasCustomEventSelectors': false, 'S3BucketName': 'trail-bucket'}]}""".replace("MAIN_TRAIL_ARN", MAIN_TRAIL_ARN));
         aws.answer(US, "cloudtrail", "get-trail-status", MAIN_TRAIL_ARN, "{'IsLogging': true}");
+        aws.answer(US, "redshift-serverless", "list-snapshot-copy-configurations", null, COPIES_NONE);
+        aws.answer(US, "cloudtrail", "lookup-events", null, """
+                {'Events': [{'EventId': 'e1', 'EventName': 'RotateEncryptionKey', 'EventTime': '2026-05-20T03:12:00+00:00',
+                  'EventSource': 'redshift.amazonaws.com',
+                  'CloudTrailEvent': '{\\"requestParameters\\": {\\"clusterIdentifier\\": \\"analytics\\"}}'}]}""");
         aws.answer(
                 US, "cloudtrail", "get-event-selectors", MAIN_TRAIL_ARN, """
                 {'TrailARN': 'MAIN_TRAIL_ARN', 'EventSelectors': [{'ReadWriteType': 'All', 'IncludeManagementEvents': true}]}""".replace("MAIN_TRAIL_ARN", MAIN_TRAIL_ARN));
@@ -501,6 +508,8 @@ class CollectorScriptTest {
         aws.answer(EU, "redshift-serverless", "list-namespaces", null, "{'namespaces': []}");
         aws.answer(EU, "redshift-serverless", "list-workgroups", null, "{'workgroups': []}");
         aws.answer(EU, "redshift-serverless", "list-snapshots", null, "{'snapshots': []}");
+        aws.answer(EU, "redshift-serverless", "list-snapshot-copy-configurations", null, COPIES_NONE);
+        aws.answer(EU, "cloudtrail", "lookup-events", null, "{'Events': []}");
         aws.answer(EU, "cloudtrail", "describe-trails", null, """
                 {'trailList': [
                   {'Name': 'main', 'TrailARN': 'MAIN_TRAIL_ARN', 'HomeRegion': 'us-east-1', 'IsMultiRegionTrail': true,
@@ -513,6 +522,8 @@ class CollectorScriptTest {
                 {'TrailARN': 'EU_TRAIL_ARN', 'AdvancedEventSelectors': [{'Name': 'mgmt',
                   'FieldSelectors': [{'Field': 'eventCategory', 'Equals': ['Management']}]}]}""".replace("EU_TRAIL_ARN", EU_TRAIL_ARN));
     }
+
+    private static final String COPIES_NONE = "{'snapshotCopyConfigurations': []}";
 
     static String keyMetadata(String id, String arn) {
         return ("{'KeyMetadata': {'AWSAccountId': '111111111111', 'KeyId': 'ID', 'Arn': 'ARN', 'Enabled': true,"
