@@ -72,6 +72,12 @@ record Scan(
     static final List<String> ACCOUNTS = List.of("111111111111", "222222222222");
     private static final Instant NOW = Instant.parse("2026-06-01T12:00:00Z");
 
+    /**
+     * When the live collections begin: the collection time examples/estate records, so that their CloudTrail lookups
+     * cover the same 90 days as the estate's own lookup-events files.
+     */
+    static final Instant COLLECTED = Instant.parse("2026-11-27T08:00:00Z");
+
     /** Every IAM action any live scan of the test run made, for the read-only proof. */
     static final Set<String> RECORDED = ConcurrentHashMap.newKeySet();
 
@@ -114,8 +120,8 @@ record Scan(
                     LiveOptions.DEFAULT_CONCURRENCY,
                     List.of(recorder),
                     Progress.NONE);
-            LiveCollector.Collection collected =
-                    new LiveCollector(change.apply(options.withCallLimits(FAST))).collectAndExport(exportDir);
+            LiveCollector.Collection collected = new LiveCollector(change.apply(options.withCallLimits(FAST)))
+                    .collectAndExport(exportDir, COLLECTED);
             RECORDED.addAll(recorder.iamActions());
             return judge(collected.inventory(), collected.result(), simulator.requests());
         }
