@@ -46,6 +46,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
  * @param evidence each finding's line with its evidence's location ({@link #withEvidence})
  * @param locations the location of every finding's evidence, as reports show it
  * @param model every model value the scan judged, with where it came from masked ({@link #model(Inventory)})
+ * @param messages each finding as check, resource, result and its message unmasked (the call a failed value names)
  */
 record Scan(
         Object scopes,
@@ -53,6 +54,7 @@ record Scan(
         List<String> findings,
         List<String> evidence,
         List<String> locations,
+        List<String> messages,
         List<CollectionError> errors,
         Verdict verdict,
         LiveCollector.Result collected,
@@ -136,6 +138,7 @@ record Scan(
         List<String> findings = new ArrayList<>();
         List<String> evidence = new ArrayList<>();
         List<String> locations = new ArrayList<>();
+        List<String> messages = new ArrayList<>();
         ScanSummary summary = new io.rsaudit.core.scan.Scan(
                         CheckCatalog.builtIn(), Policy.defaults(), Clock.fixed(NOW, ZoneOffset.UTC), "test")
                 // judged as of one moment: an export records when it was collected, a live scan and the example do not
@@ -144,6 +147,8 @@ record Scan(
                     public void finding(Finding f) {
                         findings.add(line(f));
                         evidence.add(withEvidence(f));
+                        messages.add(f.check().id() + " | " + f.resource().name() + " | " + f.result() + " | "
+                                + f.outcome().message());
                         if (f.outcome().evidence() != null) {
                             locations.add(f.outcome().evidence().provenance().toString());
                         }
@@ -157,6 +162,7 @@ record Scan(
                 findings,
                 evidence,
                 locations,
+                messages,
                 errors,
                 summary.verdict(),
                 collected,
