@@ -15,6 +15,9 @@ import java.util.Set;
  * @param clusterIdentifiers the clusters that exist in a scope (unknown when not collected)
  * @param rotations the rotations of clusters' encryption keys CloudTrail records; {@link KeyRotations#none()} when no
  *     CloudTrail history was read
+ * @param lists per account-region and list call (by its IAM action, {@code redshift:DescribeSnapshotCopyGrants}),
+ *     whether the list was read whole: true, or unknown with why not (the failed call, named by account, region,
+ *     action and error; the absent file), so that a check missing an item of it can say which
  */
 public record Inventory(
         List<Scope> scopes,
@@ -33,7 +36,8 @@ public record Inventory(
         Lookup<ScopedName, KmsKey> keys,
         Lookup<Scope, Set<String>> clusterIdentifiers,
         List<CollectionError> errors,
-        KeyRotations rotations) {
+        KeyRotations rotations,
+        Lookup<ScopedName, Boolean> lists) {
 
     public Inventory {
         scopes = List.copyOf(scopes);
@@ -78,7 +82,8 @@ public record Inventory(
                 keys,
                 clusterIdentifiers,
                 errors,
-                rotations);
+                rotations,
+                lists);
     }
 
     /** The resources of one type, in source order. */
@@ -115,5 +120,13 @@ public record Inventory(
 
     public Value<Set<String>> clusterIdentifiers(Scope scope) {
         return clusterIdentifiers.get(scope);
+    }
+
+    /**
+     * Whether the list call with IAM action {@code action} ({@code redshift:DescribeSnapshotCopyGrants}) was read
+     * whole in {@code scope}: true, or unknown with the reason, which names the failed call when it failed.
+     */
+    public Value<Boolean> listed(Scope scope, String action) {
+        return lists.get(new ScopedName(scope, action));
     }
 }

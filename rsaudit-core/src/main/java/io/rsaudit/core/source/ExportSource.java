@@ -85,6 +85,8 @@ public final class ExportSource implements InventorySource {
         final Map<ScopedName, List<String>> keyRefs = new LinkedHashMap<>();
         /** What the region's CloudTrail event history says of key rotations. */
         KeyRotations rotations = KeyRotations.none();
+        /** How each of the region's list calls was read. */
+        Map<AwsCliCall, Value<Boolean>> listings = Map.of();
 
         RegionRead(Scope scope) {
             this.scope = scope;
@@ -125,6 +127,7 @@ public final class ExportSource implements InventorySource {
         private final Map<Scope, Value<Set<String>>> clusterIds = new HashMap<>();
         private final Map<ScopedName, List<String>> keyRefs = new LinkedHashMap<>();
         private KeyRotations rotations = KeyRotations.none();
+        private final Map<ScopedName, Value<Boolean>> lists = new HashMap<>();
         /** Every account-region of the export, and when each account was collected: known before the regions are read. */
         private final Set<Scope> exportedScopes = new HashSet<>();
 
@@ -200,7 +203,13 @@ public final class ExportSource implements InventorySource {
                                     Reason.Kind.NOT_COLLECTED,
                                     "region " + s + " was not collected")),
                     diagnostics.all(),
-                    rotations);
+                    rotations,
+                    new Lookup<>(
+                            lists,
+                            k -> Value.unknown(
+                                    Provenance.of(export.location(k.scope(), AwsCliCall.DESCRIBE_CLUSTERS, null), ""),
+                                    Reason.Kind.NOT_COLLECTED,
+                                    "region " + k.scope() + " was not collected")));
         }
 
         /**
@@ -236,6 +245,7 @@ public final class ExportSource implements InventorySource {
             read.keyRefs.forEach((ref, users) ->
                     keyRefs.computeIfAbsent(ref, k -> new ArrayList<>()).addAll(users));
             rotations = rotations.merge(read.rotations);
+            read.listings.forEach((call, v) -> lists.put(new ScopedName(read.scope, call.iamAction()), v));
         }
 
         private Provenance where(ScopedName k, AwsCliCall call) {
@@ -331,6 +341,7 @@ public final class ExportSource implements InventorySource {
                 }
             });
             read.rotations = new LookupEventsReader(reader).rotations(scope, collectedAt.get(scope.account()));
+            read.listings = Map.copyOf(reader.listings);
             return read;
         }
 

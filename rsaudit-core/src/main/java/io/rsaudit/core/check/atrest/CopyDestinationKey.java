@@ -81,14 +81,21 @@ public final class CopyDestinationKey implements Check<Cluster> {
                 .findFirst()
                 .orElse(null);
         if (grant == null) {
+            Value<Boolean> grants = context.inventory().listed(there, "redshift:DescribeSnapshotCopyGrants");
+            if (!grants.isPresent()) {
+                // the grants of the destination were not read: the reason names the failed call or the absent file
+                return Outcome.unknown(
+                        "cannot judge the key of " + subject + ": snapshot copy grant " + grantName.value()
+                                + " cannot be looked up, as the snapshot copy grants of " + there + " were not read",
+                        grants);
+            }
             return Outcome.unknown(
                     "cannot judge the key of " + subject,
                     Value.unknown(
                             grantName.provenance(),
                             Reason.Kind.NOT_FOUND,
                             "snapshot copy grant " + grantName.value() + " is not among the grants read in " + there
-                                    + ": describe-snapshot-copy-grants was not collected or failed there (see the"
-                                    + " collection errors), or the grant was deleted, in which case the copies fail"));
+                                    + ": it was deleted, in which case the copies fail"));
         }
         Value<String> kmsKeyId = grant.kmsKeyId();
         String via = subject + " (snapshot copy grant " + grant.id().name() + ")";
