@@ -293,9 +293,12 @@ class LiveScanEndToEndTest {
                         .contains("AccessDenied")
                         .containsPattern("account \\d{12}, region [a-z]{2}-[a-z]+-\\d")
                         .doesNotContain(".json"));
-        assertThat(live.findings().stream().filter(copies.negate()).toList())
+        // the key a copy names in its destination no longer lists the namespace among the data it protects
+        Predicate<String> judged = copies.or(f -> f.contains(":kms:") && f.contains(":namespace/"));
+        assertThat(live.findings().stream().filter(judged.negate()).toList())
+                .hasSizeGreaterThan(100)
                 .containsExactlyElementsOf(
-                        offline.findings().stream().filter(copies.negate()).toList());
+                        offline.findings().stream().filter(judged.negate()).toList());
     }
 
     @Test
