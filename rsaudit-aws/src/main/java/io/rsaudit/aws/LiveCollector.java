@@ -73,9 +73,14 @@ public final class LiveCollector {
 
     /** Collects into memory, for a live scan: nothing of the estate is written anywhere. */
     public Collection collect() {
-        Instant startedAt = now();
-        Responses responses = new Responses(startedAt);
-        Result result = collect(responses, startedAt);
+        return collect(now());
+    }
+
+    /** {@link #collect()} as if begun at {@code startedAt}: the collection time, which ends the CloudTrail lookups. */
+    public Collection collect(Instant startedAt) {
+        Instant at = startedAt.truncatedTo(ChronoUnit.SECONDS);
+        Responses responses = new Responses(at);
+        Result result = collect(responses, at);
         responses.problems(result.problems());
         return new Collection(result, responses);
     }

@@ -137,7 +137,7 @@ final class ScanCommand implements Callable<Integer> {
         } else {
             LiveOptions options =
                     live.options(TerminalProgress.forStderr(spec.commandLine().getErr()));
-            scanned = new ScanInput(options.describe(), new LiveInventorySource(options), asOf());
+            scanned = new ScanInput(options.describe(), new LiveInventorySource(options, clock), asOf());
         }
         List<Path> inputs = new ArrayList<>();
         if (input != null) {
