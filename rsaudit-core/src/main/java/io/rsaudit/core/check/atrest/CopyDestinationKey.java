@@ -13,6 +13,7 @@ import io.rsaudit.core.model.Severity;
 import io.rsaudit.core.model.SnapshotCopyGrant;
 import io.rsaudit.core.model.SnapshotCopyStatus;
 import io.rsaudit.core.model.Value;
+import java.util.Optional;
 
 /**
  * Follows a cluster's cross-region snapshot copy into its destination: the copy grant it names there, and that grant's
@@ -59,14 +60,10 @@ public final class CopyDestinationKey implements Check<Cluster> {
                     encrypted);
         }
         Scope there = new Scope(cluster.id().scope().account(), to);
-        if (!context.inventory().scopes().contains(there)) {
-            return Outcome.unknown(
-                    "cannot judge the key of " + subject,
-                    Value.unknown(
-                            destination.provenance(),
-                            Reason.Kind.NOT_COLLECTED,
-                            "region " + to + " of account " + there.account() + " was not collected, so the copy"
-                                    + " grant and key the copies use there cannot be read; collect " + to + " too"));
+        Optional<Outcome> uncollected =
+                SnapshotKeys.destinationNotCollected(destination, there, context, subject, "the copy grant and key");
+        if (uncollected.isPresent()) {
+            return uncollected.get();
         }
         Value<String> grantName = copy.value().snapshotCopyGrantName();
         if (grantName.isUnknown()) {

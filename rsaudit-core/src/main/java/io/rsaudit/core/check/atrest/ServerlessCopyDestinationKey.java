@@ -14,6 +14,7 @@ import io.rsaudit.core.model.SnapshotCopyConfiguration;
 import io.rsaudit.core.model.Value;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Follows each of a Serverless namespace's cross-region snapshot copy configurations into its destination: the key
@@ -59,14 +60,10 @@ public final class ServerlessCopyDestinationKey implements Check<Namespace> {
         String to = destination.value();
         String subject = "every copy of " + name + "'s snapshots in " + to;
         Scope there = new Scope(namespace.id().scope().account(), to);
-        if (!context.inventory().scopes().contains(there)) {
-            return Outcome.unknown(
-                    "cannot judge the key of " + subject,
-                    Value.unknown(
-                            destination.provenance(),
-                            Reason.Kind.NOT_COLLECTED,
-                            "region " + to + " of account " + there.account() + " was not collected, so the key the"
-                                    + " copies use there cannot be read; collect " + to + " too"));
+        Optional<Outcome> uncollected =
+                SnapshotKeys.destinationNotCollected(destination, there, context, subject, "the key");
+        if (uncollected.isPresent()) {
+            return uncollected.get();
         }
         Value<String> kmsKeyId = copy.destinationKmsKeyId();
         if (kmsKeyId.isUnknown()) {
