@@ -92,7 +92,8 @@ final class ScanCommand implements Callable<Integer> {
             paramLabel = "TIME",
             description = "Measure ages (of snapshots, keys, log deliveries) from this moment, ISO 8601"
                     + " (2026-06-01T12:00:00Z, or a date: 2026-06-01 is its midnight UTC). Default: the collection time"
-                    + " the export records (<account>/collection.json), else the scan's start.")
+                    + " the export records (<account>/collection.json) or, live, when the collection began; else the"
+                    + " scan's start.")
     String asOf;
 
     private final Clock clock;
