@@ -56,6 +56,10 @@ class CollectorScriptTest {
     static final String KEY_3_ARN = "arn:aws:kms:us-east-1:111111111111:key/" + KEY_3;
     static final String KEY_4 = "4444dddd-4444-4444-8444-444444444444";
     static final String KEY_4_ARN = "arn:aws:kms:us-east-1:111111111111:key/" + KEY_4;
+    /** The key a Serverless snapshot copy names in its destination, eu-west-1, a region collected too. */
+    static final String KEY_5 = "5555eeee-5555-4555-8555-555555555555";
+
+    static final String KEY_5_ARN = "arn:aws:kms:eu-west-1:111111111111:key/" + KEY_5;
     static final String PARTNER_KEY_ARN = "arn:aws:kms:us-east-1:222222222222:key/2222bbbb-2222-4222-8222-222222222222";
     static final String VENDOR_KEY_ARN = "arn:aws:kms:us-east-1:333333333333:key/5555eeee-5555-4555-8555-555555555555";
     static final String MAIN_TRAIL_ARN = "arn:aws:cloudtrail:us-east-1:111111111111:trail/main";
@@ -146,7 +150,12 @@ class CollectorScriptTest {
         assertThat(inv.logging(inv.clusters().get(1)).value().enabled().value()).isFalse();
 
         // KMS: one file per key, found from every reference (ARN, alias ARN), none for other accounts' keys
-        assertThat(inv.kmsKeys()).extracting(k -> k.id().name()).containsExactlyInAnyOrder(KEY_1, KEY_3, KEY_4);
+        assertThat(inv.kmsKeys()).extracting(k -> k.id().name()).containsExactlyInAnyOrder(KEY_1, KEY_3, KEY_4, KEY_5);
+        // a Serverless copy's key, looked up in its destination (collected); the other destination was not collected
+        assertThat(inv.key(eu, KEY_5_ARN).value().usedBy())
+                .singleElement()
+                .asString()
+                .contains(":namespace/");
         KmsKey key1 = inv.key(us, KEY_1_ARN).value();
         assertThat(key1.metadata().value().keyManager().value()).isEqualTo("CUSTOMER");
         assertThat(key1.rotationEnabled().value()).isTrue();
@@ -208,7 +217,10 @@ class CollectorScriptTest {
                         "describe-key " + ALIAS_ARN,
                         "get-key-rotation-status " + KEY_3_ARN,
                         "describe-key " + KEY_4_ARN,
-                        "get-key-rotation-status " + KEY_4_ARN);
+                        "get-key-rotation-status " + KEY_4_ARN,
+                        // the destination key of a Serverless copy into a collected region; not the one into ap-south-1
+                        "describe-key " + KEY_5_ARN,
+                        "get-key-rotation-status " + KEY_5_ARN);
         assertThat(aws.invocations())
                 .filteredOn(
                         i -> i.service().equals("cloudtrail") && i.operation().startsWith("get-"))
@@ -390,6 +402,8 @@ class CollectorScriptTest {
         files.add(us + AwsCliCall.CLOUDTRAIL_GET_TRAIL_STATUS.file("main"));
         files.add(us + AwsCliCall.CLOUDTRAIL_GET_EVENT_SELECTORS.file("main"));
         String eu = ACCOUNT + "/" + EU + "/";
+        files.add(eu + AwsCliCall.KMS_DESCRIBE_KEY.file(KEY_5));
+        files.add(eu + AwsCliCall.KMS_GET_KEY_ROTATION_STATUS.file(KEY_5));
         files.add(eu + AwsCliCall.CLOUDTRAIL_GET_TRAIL_STATUS.file("eu-local"));
         files.add(eu + AwsCliCall.CLOUDTRAIL_GET_EVENT_SELECTORS.file("eu-local"));
         assertThat(files).contains(us + "kms/describe-key/alias%2Fredshift%2Fbackups.json");
@@ -470,7 +484,15 @@ class CollectorScriptTest {
                                 'IsMultiRegionTrail': true, 'LogFileValidationEnabled': true,
                                 'HasCustomEventSelectors': false, 'S3BucketName': 'trail-bucket'}]}""".replace("MAIN_TRAIL_ARN", MAIN_TRAIL_ARN));
         aws.answer(US, "cloudtrail", "get-trail-status", MAIN_TRAIL_ARN, "{'IsLogging': true}");
-        aws.answer(US, "redshift-serverless", "list-snapshot-copy-configurations", null, COPIES_NONE);
+        // copies of lake: to eu-west-1 (collected: its key is looked up there) and ap-south-1 (not collected: not)
+        aws.answer(US, "redshift-serverless", "list-snapshot-copy-configurations", null, """
+                {'snapshotCopyConfigurations': [
+                  {'namespaceName': 'lake', 'destinationRegion': 'eu-west-1', 'destinationKmsKeyId': 'KEY_5_ARN'},
+                  {'namespaceName': 'lake', 'destinationRegion': 'ap-south-1',
+                   'destinationKmsKeyId': 'arn:aws:kms:ap-south-1:111111111111:key/6666ffff-6666-4666-8666-666666666666'}]}""".replace(
+                        "KEY_5_ARN", KEY_5_ARN));
+        aws.answer(EU, "kms", "describe-key", KEY_5_ARN, keyMetadata(KEY_5, KEY_5_ARN));
+        aws.answer(EU, "kms", "get-key-rotation-status", KEY_5_ARN, "{'KeyRotationEnabled': true}");
         aws.answer(US, "cloudtrail", "lookup-events", null, """
                 {'Events': [{'EventId': 'e1', 'EventName': 'RotateEncryptionKey', 'EventTime': '2026-05-20T03:12:00+00:00',
                   'EventSource': 'redshift.amazonaws.com',
