@@ -415,7 +415,13 @@ done
 mkdir -p "$acct_dir"
 rm -rf "${acct_dir:?}/sts"
 # When the account was collected: rsaudit measures ages (snapshots, keys, log deliveries) from it.
-printf '{\n    "collectedAt": "%s"\n}\n' "$(date -u +%Y-%m-%dT%H:%M:%SZ)" >"$acct_dir/collection.json"
+# The collection time, which the scan measures ages from, also ends the CloudTrail lookups: their 90 days
+# (7776000 s, as far back as CloudTrail's event history reaches) are the 90 days before it.
+collected_epoch=$(date -u +%s)
+collected_at=$(date -u -d "@$collected_epoch" +%Y-%m-%dT%H:%M:%SZ 2>/dev/null \
+    || date -u -r "$collected_epoch" +%Y-%m-%dT%H:%M:%SZ)
+lookup_from=$((collected_epoch - 7776000))
+printf '{\n    "collectedAt": "%s"\n}\n' "$collected_at" >"$acct_dir/collection.json"
 
 printf 'Collecting account %s, regions: %s\n' "$account" "$regions" >&2
 save "$acct_dir/sts/get-caller-identity" aws sts get-caller-identity ${home_region:+--region "$home_region"} || true
@@ -524,6 +530,25 @@ collect_region() {
         fi
     fi
 
+    # Serverless snapshot copy configurations; the key each names is looked up in its destination region,
+    # when that region is collected too.
+    if save "$sl/list-snapshot-copy-configurations" \
+        aws redshift-serverless list-snapshot-copy-configurations --region "$region" \
+        && has_items "$sl/list-snapshot-copy-configurations.json" snapshotCopyConfigurations; then
+        if query "$tmp/copies" aws redshift-serverless list-snapshot-copy-configurations --region "$region" \
+            --query 'snapshotCopyConfigurations[].[destinationRegion,destinationKmsKeyId]'; then
+            local dest dest_key
+            while IFS=$'\t' read -r dest dest_key || [ -n "$dest" ]; do
+                case " $regions " in
+                    *" $dest "*)
+                        printf '%s\n' "${dest_key:-None}" >"$tmp/q"
+                        add_key_refs "$dest" "$tmp/q"
+                        ;;
+                esac
+            done <"$tmp/copies"
+        fi
+    fi
+
     collect_security_groups "$region" "$sg_ids" "$sg_complete"
 
     # CloudTrail: describe-trails in every region (it lists the region's trails and every multi-region
@@ -545,6 +570,10 @@ collect_region() {
             done <"$tmp/trails"
         fi
     fi
+    # The rotations of clusters' encryption keys in CloudTrail's event history (RS-ATREST-012).
+    save "$ct/lookup-events" aws cloudtrail lookup-events --region "$region" \
+        --lookup-attributes AttributeKey=EventName,AttributeValue=RotateEncryptionKey \
+        --start-time "$lookup_from" --end-time "$collected_epoch" || true
 }
 
 for region in $regions; do

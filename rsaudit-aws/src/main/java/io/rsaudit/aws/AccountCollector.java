@@ -140,11 +140,16 @@ final class AccountCollector {
                     + " (the regions named with --regions were collected without knowing whether account " + account
                     + " has them enabled, and regions it has enabled beyond them were not looked for)");
         }
-        for (String region : named.isEmpty() ? enabled : new TreeSet<>(named)) {
-            if (regions.listed() != null && !enabled.contains(region)) {
+        Set<String> asked = named.isEmpty() ? enabled : new TreeSet<>(named);
+        Set<String> collected = new TreeSet<>(asked);
+        if (regions.listed() != null) {
+            collected.retainAll(enabled);
+        }
+        for (String region : asked) {
+            if (!collected.contains(region)) {
                 notEnabled(account, region);
             } else {
-                new RegionCollector(run, account, region).start();
+                new RegionCollector(run, account, region, collected).start();
             }
         }
     }

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -72,8 +73,14 @@ public final class LiveCollector {
 
     /** Collects into memory, for a live scan: nothing of the estate is written anywhere. */
     public Collection collect() {
-        Responses responses = new Responses();
-        Result result = collect(responses);
+        return collect(now());
+    }
+
+    /** {@link #collect()} as if begun at {@code startedAt}: the collection time, which ends the CloudTrail lookups. */
+    public Collection collect(Instant startedAt) {
+        Instant at = startedAt.truncatedTo(ChronoUnit.SECONDS);
+        Responses responses = new Responses(at);
+        Result result = collect(responses, at);
         responses.problems(result.problems());
         return new Collection(result, responses);
     }
@@ -84,24 +91,39 @@ public final class LiveCollector {
      * @param startedAt recorded as each account's collection time ({@link Export#COLLECTION})
      */
     public Result export(Path dir, Instant startedAt) {
-        return collect(new ExportFiles(dir, startedAt));
+        Instant at = startedAt.truncatedTo(ChronoUnit.SECONDS);
+        return collect(new ExportFiles(dir, at), at);
     }
 
     /** {@link #export(Path, Instant)} starting now. */
     public Result export(Path dir) {
-        return export(dir, Instant.now());
+        return export(dir, now());
     }
 
     /** {@link #collect()} and {@link #export} at once, from the same answers. */
     public Collection collectAndExport(Path dir) {
-        Responses responses = new Responses();
-        Result result = collect(CallSink.both(responses, new ExportFiles(dir, Instant.now())));
+        return collectAndExport(dir, now());
+    }
+
+    /**
+     * {@link #collectAndExport(Path)} as if begun at {@code startedAt}: the collection time both record, and the end
+     * of the CloudTrail lookups (a test pins it to the estate it serves).
+     */
+    public Collection collectAndExport(Path dir, Instant startedAt) {
+        Instant at = startedAt.truncatedTo(ChronoUnit.SECONDS);
+        Responses responses = new Responses(at);
+        Result result = collect(CallSink.both(responses, new ExportFiles(dir, at)), at);
         responses.problems(result.problems());
         return new Collection(result, responses);
     }
 
-    private Result collect(CallSink sink) {
-        try (Run run = new Run(options, sink)) {
+    /** The collection time an export records, to the second (as collection.json holds it). */
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    private Result collect(CallSink sink, Instant startedAt) {
+        try (Run run = new Run(options, sink, startedAt)) {
             List<String> targets = targets(run);
             if (targets == null) {
                 new AccountCollector(run, null).start();

@@ -2,6 +2,7 @@ package io.rsaudit.aws;
 
 import io.rsaudit.core.model.Inventory;
 import io.rsaudit.core.source.InventorySource;
+import java.time.Clock;
 
 /**
  * The inventory of live AWS accounts: a {@link LiveCollector} collecting into memory, read by the offline scan's
@@ -12,13 +13,23 @@ import io.rsaudit.core.source.InventorySource;
 public final class LiveInventorySource implements InventorySource {
 
     private final LiveOptions options;
+    private final Clock clock;
 
     public LiveInventorySource(LiveOptions options) {
+        this(options, Clock.systemUTC());
+    }
+
+    /**
+     * @param clock when the collection begins, read as it begins: each account's collection time, which ages are
+     *     measured from and which ends the CloudTrail lookups
+     */
+    public LiveInventorySource(LiveOptions options, Clock clock) {
         this.options = options;
+        this.clock = clock;
     }
 
     @Override
     public Inventory load() {
-        return new LiveCollector(options).collect().inventory();
+        return new LiveCollector(options).collect(clock.instant()).inventory();
     }
 }

@@ -1,5 +1,6 @@
 package io.rsaudit.aws;
 
+import io.rsaudit.core.model.KeyRotations;
 import io.rsaudit.core.source.AwsCliCall;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -11,6 +12,8 @@ import java.util.function.Supplier;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
 import software.amazon.awssdk.services.cloudtrail.model.DescribeTrailsResponse;
+import software.amazon.awssdk.services.cloudtrail.model.LookupAttribute;
+import software.amazon.awssdk.services.cloudtrail.model.LookupAttributeKey;
 import software.amazon.awssdk.services.cloudtrail.model.Trail;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.DescribeSecurityGroupsResponse;
@@ -40,18 +43,24 @@ final class RegionCollector {
 
     static final int SG_PAGE = 1000;
 
+    /** LookupEvents returns at most 50 events a page. */
+    static final int LOOKUP_PAGE = 50;
+
     private final Run run;
     private final String account;
     private final String region;
     private final Scheduler.Lane lane;
     private final Keys keys;
+    /** The regions of the account this collection collects: a copy's key in one of them is looked up there. */
+    private final Set<String> collected;
 
-    RegionCollector(Run run, String account, String region) {
+    RegionCollector(Run run, String account, String region, Set<String> collected) {
         this.run = run;
         this.account = account;
         this.region = region;
         this.lane = run.scope();
         this.keys = Keys.of(run, account);
+        this.collected = Set.copyOf(collected);
     }
 
     void start() {
@@ -125,6 +134,29 @@ final class RegionCollector {
         run.then(
                 call(AwsCliCall.CLOUDTRAIL_DESCRIBE_TRAILS, null, () -> List.of(ct.describeTrails())),
                 pages -> trailsRead(ct, pages.get(0)));
+
+        // Serverless snapshot copy configurations, and the key each names in its destination region
+        run.then(
+                call(
+                        AwsCliCall.SERVERLESS_LIST_SNAPSHOT_COPY_CONFIGURATIONS,
+                        null,
+                        () -> sl.listSnapshotCopyConfigurationsPaginator(r -> r.maxResults(PAGE))),
+                pages -> pages.stream()
+                        .flatMap(p -> p.snapshotCopyConfigurations().stream())
+                        .filter(c -> c.destinationRegion() != null && collected.contains(c.destinationRegion()))
+                        .forEach(c -> keys.refer(lane, c.destinationRegion(), c.destinationKmsKeyId())));
+
+        // the rotations of clusters' keys in CloudTrail's event history: the window before the collection began
+        call(
+                AwsCliCall.CLOUDTRAIL_LOOKUP_EVENTS,
+                null,
+                () -> ct.lookupEventsPaginator(r -> r.lookupAttributes(LookupAttribute.builder()
+                                .attributeKey(LookupAttributeKey.EVENT_NAME)
+                                .attributeValue("RotateEncryptionKey")
+                                .build())
+                        .startTime(run.startedAt.minus(KeyRotations.LOOKUP_WINDOW))
+                        .endTime(run.startedAt)
+                        .maxResults(LOOKUP_PAGE)));
         lane.seal();
     }
 

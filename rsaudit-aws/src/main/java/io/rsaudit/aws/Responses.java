@@ -6,6 +6,7 @@ import io.rsaudit.core.source.AwsCliCall;
 import io.rsaudit.core.source.CallOutput;
 import io.rsaudit.core.source.Diagnostics;
 import io.rsaudit.core.source.Export;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +40,12 @@ final class Responses implements Export, CallSink {
     private final Map<Key, CallOutput> outputs = new ConcurrentHashMap<>();
     private final Map<String, AccountState> accounts = new ConcurrentSkipListMap<>();
     private final List<String> problems = new ArrayList<>();
+    private final Instant collectedAt;
+
+    /** @param collectedAt when the collection began: each account's collection time, as an export records it */
+    Responses(Instant collectedAt) {
+        this.collectedAt = collectedAt;
+    }
 
     /** Failures that have no account to be filed under, reported with the export's structure. */
     void problems(List<String> collected) {
@@ -136,7 +143,7 @@ final class Responses implements Export, CallSink {
                         "nothing of account " + account + " was collected"
                                 + (denied ? " (see the error of sts:GetCallerIdentity)" : ": no region was"));
             }
-            out.add(new Export.Account(account, where, List.copyOf(state.regions)));
+            out.add(new Export.Account(account, where, List.copyOf(state.regions), collectedAt));
         });
         return out;
     }

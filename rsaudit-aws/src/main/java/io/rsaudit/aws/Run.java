@@ -2,6 +2,7 @@ package io.rsaudit.aws;
 
 import io.rsaudit.core.source.AwsCliCall;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -28,6 +29,8 @@ final class Run implements AutoCloseable {
     final ErrorText errorText = new ErrorText();
     final Scheduler scheduler;
     final Clients clients;
+    /** When the collection began: each account's collection time, and the end of its CloudTrail lookups. */
+    final Instant startedAt;
 
     private final long started = System.nanoTime();
     private final AtomicLong calls = new AtomicLong();
@@ -40,8 +43,9 @@ final class Run implements AutoCloseable {
     private final Map<String, Keys> keys = new ConcurrentHashMap<>();
     private final List<CompletableFuture<Void>> lanes = Collections.synchronizedList(new ArrayList<>());
 
-    Run(LiveOptions options, CallSink sink) {
+    Run(LiveOptions options, CallSink sink, Instant startedAt) {
         this.options = options;
+        this.startedAt = startedAt;
         this.sink = sink;
         this.scheduler = new Scheduler(options.concurrency(), failures::add);
         List<ExecutionInterceptor> interceptors = new ArrayList<>(options.interceptors());

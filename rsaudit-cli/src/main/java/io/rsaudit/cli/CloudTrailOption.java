@@ -63,7 +63,10 @@ final class CloudTrailOption {
             KeyRotationHistory.Read read = KeyRotationHistory.read(logs, source);
             List<CollectionError> errors = new ArrayList<>(inventory.errors());
             errors.addAll(read.errors());
-            return inventory.withErrors(errors).withRotations(read.rotations());
+            // the files join what the source's own lookup (cloudtrail:LookupEvents) found, scope by scope
+            return inventory
+                    .withErrors(errors)
+                    .withRotations(inventory.rotations().merge(read.rotations()));
         };
     }
 }

@@ -202,7 +202,7 @@ final class FixCommand implements Callable<Integer> {
         try (AwsFixClient client = new AwsFixClient(liveOptions)) {
             // the key rotations the --cloudtrail files record: RS-ATREST-012, whose remedy is a key rotation
             Inventory inventory =
-                    cloudtrail.over(new LiveInventorySource(liveOptions)).load();
+                    cloudtrail.over(new LiveInventorySource(liveOptions, clock)).load();
             Plan plan = new Planner(catalog, policy, options, client)
                     .plan(inventory, liveOptions.describe(), clock.instant());
             writePlan(plan, planFormat);

@@ -92,7 +92,8 @@ final class ScanCommand implements Callable<Integer> {
             paramLabel = "TIME",
             description = "Measure ages (of snapshots, keys, log deliveries) from this moment, ISO 8601"
                     + " (2026-06-01T12:00:00Z, or a date: 2026-06-01 is its midnight UTC). Default: the collection time"
-                    + " the export records (<account>/collection.json), else the scan's start.")
+                    + " the export records (<account>/collection.json) or, live, when the collection began; else the"
+                    + " scan's start.")
     String asOf;
 
     private final Clock clock;
@@ -137,7 +138,7 @@ final class ScanCommand implements Callable<Integer> {
         } else {
             LiveOptions options =
                     live.options(TerminalProgress.forStderr(spec.commandLine().getErr()));
-            scanned = new ScanInput(options.describe(), new LiveInventorySource(options), asOf());
+            scanned = new ScanInput(options.describe(), new LiveInventorySource(options, clock), asOf());
         }
         List<Path> inputs = new ArrayList<>();
         if (input != null) {

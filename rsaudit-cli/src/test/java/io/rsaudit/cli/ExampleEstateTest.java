@@ -52,7 +52,8 @@ class ExampleEstateTest {
         assertThat(rotations.errors())
                 .as("problems reading examples/cloudtrail")
                 .isEmpty();
-        inventory = new CliJsonSource(EXAMPLES.resolve("estate")).load().withRotations(rotations.rotations());
+        Inventory estate = new CliJsonSource(EXAMPLES.resolve("estate")).load();
+        inventory = estate.withRotations(estate.rotations().merge(rotations.rotations()));
         policy = new PolicyLoader(catalog.ids()).load(EXAMPLES.resolve("policy.yaml"));
         run = new CheckRunner(catalog).run(inventory, policy, NOW);
     }

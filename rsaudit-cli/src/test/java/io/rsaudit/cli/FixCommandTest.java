@@ -23,7 +23,7 @@ class FixCommandTest {
 
     static final String POLICY = "../examples/policy.yaml";
     static final ObjectMapper JSON = new ObjectMapper();
-    static final Set<String> READS = Set.of("Describe", "Get", "List", "Assume");
+    static final Set<String> READS = Set.of("Describe", "Get", "List", "Lookup", "Assume");
 
     @RegisterExtension
     final SimCaller caller = new SimCaller("111111111111");

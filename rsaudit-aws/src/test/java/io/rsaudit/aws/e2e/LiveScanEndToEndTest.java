@@ -271,6 +271,69 @@ class LiveScanEndToEndTest {
         assertThat(live.verdict()).isEqualTo(Verdict.INCOMPLETE);
     }
 
+    /**
+     * A denied cloudtrail:LookupEvents makes the key rotation age (RS-ATREST-012) unknown where only the lookup could
+     * have told, naming the call (account, region, action, AWS's error code); every other verdict is the offline one.
+     */
+    @Test
+    @Order(5)
+    void aDeniedLookupMakesOnlyTheRotationAgeUnknownNamingTheCall() throws IOException {
+        Scan live = Scan.live(
+                SMALL_PAGES.toBuilder().denyAction("cloudtrail:LookupEvents").build());
+        assertThat(Scan.errorTexts(live.errors()))
+                .filteredOn(e -> e.contains("cloudtrail:LookupEvents"))
+                .hasSize(6)
+                .allSatisfy(e -> assertThat(e).contains("AccessDenied").containsPattern("account \\d{12}"));
+        Predicate<String> rotation = f -> f.startsWith("RS-ATREST-012 | ");
+        assertThat(live.findings().stream().filter(rotation.negate()).toList())
+                .containsExactlyElementsOf(
+                        offline.findings().stream().filter(rotation.negate()).toList());
+        List<String> changed = live.findings().stream()
+                .filter(rotation)
+                .filter(f -> !offline.findings().contains(f))
+                .toList();
+        assertThat(changed)
+                .as("the rotation the lookup found is no longer seen")
+                .anySatisfy(f -> assertThat(f).contains("analytics-risk-hsm"))
+                .allSatisfy(f -> assertThat(f).contains(" | UNKNOWN | "));
+        assertThat(live.messages())
+                .filteredOn(m -> m.startsWith("RS-ATREST-012 | ") && m.contains(" | UNKNOWN | "))
+                .hasSizeGreaterThanOrEqualTo(changed.size())
+                .allSatisfy(m -> assertThat(m)
+                        .contains("cloudtrail:LookupEvents")
+                        .contains("AccessDenied")
+                        .containsPattern("account \\d{12}, region [a-z]{2}-[a-z]+-\\d"));
+    }
+
+    /**
+     * An unknown that rests on a list whose call failed names that call, not a file: a denied
+     * ListSnapshotCopyConfigurations makes the namespaces' copy checks unknown with the account, region, action and
+     * error code in the message.
+     */
+    @Test
+    @Order(5)
+    void anUnknownRestingOnAFailedListNamesTheCall() throws IOException {
+        Scan live = Scan.live(SMALL_PAGES.toBuilder()
+                .denyAction("redshift-serverless:ListSnapshotCopyConfigurations")
+                .build());
+        Predicate<String> copies = f -> f.startsWith("RS-ATREST-013 | ") || f.startsWith("RS-BACKUP-012 | ");
+        assertThat(live.messages())
+                .filteredOn(copies)
+                .hasSize(4)
+                .allSatisfy(f -> assertThat(f)
+                        .contains(" | UNKNOWN | ")
+                        .contains("redshift-serverless:ListSnapshotCopyConfigurations")
+                        .contains("AccessDenied")
+                        .containsPattern("account \\d{12}, region [a-z]{2}-[a-z]+-\\d")
+                        .doesNotContain(".json"));
+        // the key a copy names in its destination no longer lists the namespace among the data it protects
+        Predicate<String> judged = copies.or(f -> f.contains(" | arn:aws:kms:"));
+        assertThat(live.findings().stream().filter(judged.negate()).toList())
+                .hasSizeGreaterThan(100)
+                .containsExactlyElementsOf(
+                        offline.findings().stream().filter(judged.negate()).toList());
+    }
+
     @Test
     @Order(5)
     void aRoleThatCannotBeAssumedIsAnErrorAndTheOtherAccountsAreScanned() throws IOException {
@@ -346,7 +409,10 @@ class LiveScanEndToEndTest {
                 continue;
             }
             assertThat(role).as("docs/iam-policy.json").contains(action);
-            assertThat(action.substring(action.indexOf(':') + 1)).as(action).matches("(Describe|Get|List)[A-Z].*");
+            // cloudtrail:LookupEvents reads CloudTrail's event history
+            assertThat(action.substring(action.indexOf(':') + 1))
+                    .as(action)
+                    .matches("(Describe|Get|List|Lookup)[A-Z].*");
         }
         assertThat(caller).allSatisfy(a -> assertThat(a).isIn("sts:AssumeRole", "organizations:ListAccounts"));
     }

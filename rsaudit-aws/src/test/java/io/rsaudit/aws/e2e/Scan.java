@@ -46,6 +46,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
  * @param evidence each finding's line with its evidence's location ({@link #withEvidence})
  * @param locations the location of every finding's evidence, as reports show it
  * @param model every model value the scan judged, with where it came from masked ({@link #model(Inventory)})
+ * @param messages each finding as check, resource, result and its message unmasked (the call a failed value names)
  */
 record Scan(
         Object scopes,
@@ -53,6 +54,7 @@ record Scan(
         List<String> findings,
         List<String> evidence,
         List<String> locations,
+        List<String> messages,
         List<CollectionError> errors,
         Verdict verdict,
         LiveCollector.Result collected,
@@ -71,6 +73,12 @@ record Scan(
     private static final LiveOptions.CallLimits FAST = LiveOptions.CallLimits.DEFAULT.withStandardBackoff(BACKOFF);
     static final List<String> ACCOUNTS = List.of("111111111111", "222222222222");
     private static final Instant NOW = Instant.parse("2026-06-01T12:00:00Z");
+
+    /**
+     * When the live collections begin: the collection time examples/estate records, so that their CloudTrail lookups
+     * cover the same 90 days as the estate's own lookup-events files.
+     */
+    static final Instant COLLECTED = Instant.parse("2026-11-27T08:00:00Z");
 
     /** Every IAM action any live scan of the test run made, for the read-only proof. */
     static final Set<String> RECORDED = ConcurrentHashMap.newKeySet();
@@ -114,8 +122,8 @@ record Scan(
                     LiveOptions.DEFAULT_CONCURRENCY,
                     List.of(recorder),
                     Progress.NONE);
-            LiveCollector.Collection collected =
-                    new LiveCollector(change.apply(options.withCallLimits(FAST))).collectAndExport(exportDir);
+            LiveCollector.Collection collected = new LiveCollector(change.apply(options.withCallLimits(FAST)))
+                    .collectAndExport(exportDir, COLLECTED);
             RECORDED.addAll(recorder.iamActions());
             return judge(collected.inventory(), collected.result(), simulator.requests());
         }
@@ -130,6 +138,7 @@ record Scan(
         List<String> findings = new ArrayList<>();
         List<String> evidence = new ArrayList<>();
         List<String> locations = new ArrayList<>();
+        List<String> messages = new ArrayList<>();
         ScanSummary summary = new io.rsaudit.core.scan.Scan(
                         CheckCatalog.builtIn(), Policy.defaults(), Clock.fixed(NOW, ZoneOffset.UTC), "test")
                 // judged as of one moment: an export records when it was collected, a live scan and the example do not
@@ -138,6 +147,8 @@ record Scan(
                     public void finding(Finding f) {
                         findings.add(line(f));
                         evidence.add(withEvidence(f));
+                        messages.add(f.check().id() + " | " + f.resource().name() + " | " + f.result() + " | "
+                                + f.outcome().message());
                         if (f.outcome().evidence() != null) {
                             locations.add(f.outcome().evidence().provenance().toString());
                         }
@@ -151,6 +162,7 @@ record Scan(
                 findings,
                 evidence,
                 locations,
+                messages,
                 errors,
                 summary.verdict(),
                 collected,

@@ -14,6 +14,7 @@ import io.rsaudit.core.check.atrest.CopyGrantUsesCustomerKey;
 import io.rsaudit.core.check.atrest.CustomerKeyEnabled;
 import io.rsaudit.core.check.atrest.CustomerKeyRotates;
 import io.rsaudit.core.check.atrest.NamespaceUsesCustomerKey;
+import io.rsaudit.core.check.atrest.ServerlessCopyDestinationKey;
 import io.rsaudit.core.check.atrest.ServerlessSnapshotKeyTrusted;
 import io.rsaudit.core.check.atrest.SnapshotEncrypted;
 import io.rsaudit.core.check.atrest.SnapshotKeyTrusted;
@@ -22,6 +23,7 @@ import io.rsaudit.core.check.backup.AutomatedSnapshotsEnabled;
 import io.rsaudit.core.check.backup.ClusterManualSnapshotRetention;
 import io.rsaudit.core.check.backup.ManualSnapshotClusterExists;
 import io.rsaudit.core.check.backup.ManualSnapshotRetention;
+import io.rsaudit.core.check.backup.ServerlessSnapshotCopyResidency;
 import io.rsaudit.core.check.backup.ServerlessSnapshotRetention;
 import io.rsaudit.core.check.backup.ServerlessSnapshotSharedWithTrustedAccounts;
 import io.rsaudit.core.check.backup.SnapshotCopyResidency;
@@ -77,6 +79,7 @@ final class BuiltInChecks {
             new ServerlessSnapshotKeyTrusted(),
             new CopyDestinationKey(),
             new ClusterKeyRotationAge(),
+            new ServerlessCopyDestinationKey(),
             new AutomatedSnapshotsEnabled(),
             new AutomatedSnapshotRetention(),
             new ClusterManualSnapshotRetention(),
@@ -88,6 +91,7 @@ final class BuiltInChecks {
             new SnapshotCopyResidency(),
             new SnapshotResidency(),
             new ServerlessSnapshotRetention(),
+            new ServerlessSnapshotCopyResidency(),
             new ClusterAuditLoggingEnabled(),
             new ClusterExportsAllAuditLogs(),
             new UserActivityLoggingEnabled(),

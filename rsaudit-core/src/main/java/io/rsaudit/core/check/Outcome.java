@@ -70,6 +70,30 @@ public record Outcome(Result result, String message, Evidence evidence, Reason r
         return new Outcome(Result.UNKNOWN, message, Evidence.of(first), Reason.of(kind, message));
     }
 
+    /**
+     * One outcome for several parts of a resource judged alike (each of its copy configurations, say): the worst of
+     * them, a fail before an unknown before a pass before a not applicable. Its evidence and reason are the first
+     * worst part's, and its message gives every part of that result, in order.
+     */
+    public static Outcome worst(java.util.List<Outcome> parts) {
+        if (parts.isEmpty()) {
+            throw new IllegalArgumentException("no part to judge");
+        }
+        java.util.List<Result> order =
+                java.util.List.of(Result.FAIL, Result.UNKNOWN, Result.PASS, Result.NOT_APPLICABLE);
+        for (Result r : order) {
+            java.util.List<Outcome> of =
+                    parts.stream().filter(o -> o.result() == r).toList();
+            if (!of.isEmpty()) {
+                Outcome first = of.get(0);
+                String message =
+                        String.join("; ", of.stream().map(Outcome::message).toList());
+                return new Outcome(r, message, first.evidence(), first.reason());
+            }
+        }
+        throw new IllegalStateException("unreachable");
+    }
+
     /** The outcome of a check that threw: unknown, with the exception as the detail. */
     public static Outcome checkFailed(RuntimeException e) {
         return new Outcome(

@@ -19,6 +19,9 @@ import java.util.Set;
  * @param workgroupNames the Serverless workgroups that exist in a scope (unknown when not collected or only partly read)
  * @param rotations the rotations of clusters' encryption keys CloudTrail records; {@link KeyRotations#none()} when no
  *     CloudTrail history was read
+ * @param lists per account-region and list call (by its IAM action, {@code redshift:DescribeSnapshotCopyGrants}),
+ *     whether the list was read whole: true, or unknown with why not (the failed call, named by account, region,
+ *     action and error; the absent file), so that a check missing an item of it can say which
  */
 public record Inventory(
         List<Scope> scopes,
@@ -40,7 +43,8 @@ public record Inventory(
         Lookup<Scope, Set<String>> clusterIdentifiers,
         Lookup<Scope, Set<String>> workgroupNames,
         List<CollectionError> errors,
-        KeyRotations rotations) {
+        KeyRotations rotations,
+        Lookup<ScopedName, Boolean> lists) {
 
     public Inventory {
         scopes = List.copyOf(scopes);
@@ -90,7 +94,8 @@ public record Inventory(
                 clusterIdentifiers,
                 workgroupNames,
                 errors,
-                rotations);
+                rotations,
+                lists);
     }
 
     /** The resources of one type, in source order. */
@@ -133,5 +138,13 @@ public record Inventory(
 
     public Value<Set<String>> workgroupNames(Scope scope) {
         return workgroupNames.get(scope);
+    }
+
+    /**
+     * Whether the list call with IAM action {@code action} ({@code redshift:DescribeSnapshotCopyGrants}) was read
+     * whole in {@code scope}: true, or unknown with the reason, which names the failed call when it failed.
+     */
+    public Value<Boolean> listed(Scope scope, String action) {
+        return lists.get(new ScopedName(scope, action));
     }
 }

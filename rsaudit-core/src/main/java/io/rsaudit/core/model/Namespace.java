@@ -6,6 +6,8 @@ import java.util.List;
  * A Redshift Serverless namespace ({@code ListNamespaces}).
  *
  * @param adminPasswordSecretArn {@code null} when the admin password is not managed by Secrets Manager
+ * @param copyConfigurations its cross-region snapshot copy configurations ({@code ListSnapshotCopyConfigurations}),
+ *     empty when it copies nowhere; unknown when that list was not read
  */
 public record Namespace(
         ResourceId id,
@@ -13,5 +15,6 @@ public record Namespace(
         Value<String> kmsKeyId,
         Value<String> adminUsername,
         Value<String> adminPasswordSecretArn,
-        Value<List<String>> logExports)
+        Value<List<String>> logExports,
+        Value<List<SnapshotCopyConfiguration>> copyConfigurations)
         implements Resource {}

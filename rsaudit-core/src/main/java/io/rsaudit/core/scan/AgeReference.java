@@ -19,9 +19,12 @@ public record AgeReference(Instant at, Basis basis) {
     public enum Basis {
         /** {@code --as-of}: the user's choice. */
         AS_OF("--as-of"),
-        /** The collection time the export records ({@code <account>/collection.json}); the latest of its accounts. */
+        /**
+         * The collection time the inventory records: an export's {@code <account>/collection.json}, or the moment a
+         * live collection began; the latest of its accounts.
+         */
         COLLECTION("the collection time the export records"),
-        /** A live scan, or an export that records no collection time: the scan's own start. */
+        /** An export that records no collection time: the scan's own start. */
         SCAN_START("the scan's start");
 
         private final String words;

@@ -33,7 +33,16 @@ public enum AwsCliCall {
     EC2_DESCRIBE_SECURITY_GROUPS("ec2", "describe-security-groups", true, null, "SecurityGroups", "NextToken"),
     SERVERLESS_LIST_NAMESPACES("redshift-serverless", "list-namespaces", true, null, "namespaces", "nextToken"),
     SERVERLESS_LIST_WORKGROUPS("redshift-serverless", "list-workgroups", true, null, "workgroups", "nextToken"),
-    SERVERLESS_LIST_SNAPSHOTS("redshift-serverless", "list-snapshots", true, null, "snapshots", "nextToken");
+    SERVERLESS_LIST_SNAPSHOTS("redshift-serverless", "list-snapshots", true, null, "snapshots", "nextToken"),
+    SERVERLESS_LIST_SNAPSHOT_COPY_CONFIGURATIONS(
+            "redshift-serverless",
+            "list-snapshot-copy-configurations",
+            true,
+            null,
+            "snapshotCopyConfigurations",
+            "nextToken"),
+    /** The region's {@code RotateEncryptionKey} events of the last 90 days (the lookup attribute EventName). */
+    CLOUDTRAIL_LOOKUP_EVENTS("cloudtrail", "lookup-events", true, null, "Events", "NextToken");
 
     private final String service;
     private final String operation;

@@ -477,6 +477,36 @@ public final class AwsShapes {
             "status",
             "totalBackupSizeInMegaBytes");
 
+    public static final Shape LIST_SNAPSHOT_COPY_CONFIGURATIONS = shape(
+            "ListSnapshotCopyConfigurationsResponse", "redshift-serverless", "nextToken", "snapshotCopyConfigurations");
+
+    public static final Shape SNAPSHOT_COPY_CONFIGURATION = shape(
+            "SnapshotCopyConfiguration",
+            "redshift-serverless",
+            "destinationKmsKeyId",
+            "destinationRegion",
+            "namespaceName",
+            "snapshotCopyConfigurationArn",
+            "snapshotCopyConfigurationId",
+            "snapshotRetentionPeriod");
+
+    public static final Shape LOOKUP_EVENTS = shape("LookupEventsResponse", "cloudtrail", "Events", "NextToken");
+
+    public static final Shape EVENT = shape(
+            "Event",
+            "cloudtrail",
+            "EventId",
+            "EventName",
+            "ReadOnly",
+            "AccessKeyId",
+            "EventTime",
+            "EventSource",
+            "Username",
+            "Resources",
+            "CloudTrailEvent");
+
+    public static final Shape EVENT_RESOURCE = shape("Resource", "cloudtrail", "ResourceType", "ResourceName");
+
     /** Every shape above, for the contract test. */
     public static final java.util.List<Shape> ALL = java.util.List.of(
             CALLER_IDENTITY,
@@ -528,5 +558,10 @@ public final class AwsShapes {
             CONFIG_PARAMETER,
             SERVERLESS_ENDPOINT,
             LIST_SNAPSHOTS,
-            SERVERLESS_SNAPSHOT);
+            SERVERLESS_SNAPSHOT,
+            LIST_SNAPSHOT_COPY_CONFIGURATIONS,
+            SNAPSHOT_COPY_CONFIGURATION,
+            LOOKUP_EVENTS,
+            EVENT,
+            EVENT_RESOURCE);
 }

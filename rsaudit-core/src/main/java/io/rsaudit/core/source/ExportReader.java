@@ -6,7 +6,9 @@ import io.rsaudit.core.model.Reason;
 import io.rsaudit.core.model.Scope;
 import io.rsaudit.core.model.Value;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -17,6 +19,8 @@ final class ExportReader {
 
     final Export export;
     final Diagnostics diagnostics;
+    /** How each list call read through {@link #elements} was read: true when whole, else unknown with why. */
+    final Map<AwsCliCall, Value<Boolean>> listings = new LinkedHashMap<>();
 
     ExportReader(Export export, Diagnostics diagnostics) {
         this.export = export;
@@ -44,7 +48,9 @@ final class ExportReader {
     Listing elements(
             Scope scope, AwsCliCall call, Projection response, Projection element, Consumer<ResponseObject> sink) {
         CallOutput out = output(scope, call, null);
+        Provenance where = Provenance.of(export.location(scope, call, null), "");
         if (out instanceof CallOutput.Missing m) {
+            listings.put(call, Value.unknown(where, m.kind(), m.reason()));
             if (m.cause() == CallOutput.Cause.NOT_COLLECTED) {
                 diagnostics.error(
                         Kind.NOT_COLLECTED,
@@ -54,7 +60,16 @@ final class ExportReader {
             }
             return new Listing(m, false);
         }
-        return new Listing(null, ((CallOutput.Answer) out).elements(call, response, element, diagnostics, sink));
+        boolean complete = ((CallOutput.Answer) out).elements(call, response, element, diagnostics, sink);
+        listings.put(
+                call,
+                complete
+                        ? Value.known(true, where)
+                        : Value.unknown(
+                                where,
+                                Reason.Kind.UNREADABLE,
+                                "only partly read: " + where.location() + " (see the collection errors)"));
+        return new Listing(null, complete);
     }
 
     /** Every element of a per-resource, paged call (the parameters of one group); unknown unless read whole. */

@@ -24,6 +24,7 @@ import io.rsaudit.core.model.Scope;
 import io.rsaudit.core.model.ScopedName;
 import io.rsaudit.core.model.SecurityGroup;
 import io.rsaudit.core.model.ServerlessSnapshot;
+import io.rsaudit.core.model.SnapshotCopyConfiguration;
 import io.rsaudit.core.model.SnapshotCopyGrant;
 import io.rsaudit.core.model.Value;
 import io.rsaudit.core.model.Workgroup;
@@ -87,14 +88,23 @@ public final class ExportSource implements InventorySource {
         Value<Set<String>> workgroupNames;
         /** Key references in first-seen order, with the ARNs of the resources that make them. */
         final Map<ScopedName, List<String>> keyRefs = new LinkedHashMap<>();
+        /** What the region's CloudTrail event history says of key rotations. */
+        KeyRotations rotations = KeyRotations.none();
+        /** How each of the region's list calls was read. */
+        Map<AwsCliCall, Value<Boolean>> listings = Map.of();
 
         RegionRead(Scope scope) {
             this.scope = scope;
         }
 
         void referKey(Value<String> kmsKeyId, ResourceId user) {
+            referKey(scope, kmsKeyId, user);
+        }
+
+        /** A key named from {@code from}: a copy's key in its destination region is looked up there. */
+        void referKey(Scope from, Value<String> kmsKeyId, ResourceId user) {
             if (kmsKeyId.isPresent() && KeyReference.classify(kmsKeyId.value()) == KeyReference.LOOKUP) {
-                keyRefs.computeIfAbsent(new ScopedName(scope, kmsKeyId.value()), k -> new ArrayList<>())
+                keyRefs.computeIfAbsent(new ScopedName(from, kmsKeyId.value()), k -> new ArrayList<>())
                         .add(user.arn());
             }
         }
@@ -124,6 +134,12 @@ public final class ExportSource implements InventorySource {
         private final Map<Scope, Value<Set<String>>> clusterIds = new HashMap<>();
         private final Map<Scope, Value<Set<String>>> workgroupNames = new HashMap<>();
         private final Map<ScopedName, List<String>> keyRefs = new LinkedHashMap<>();
+        private KeyRotations rotations = KeyRotations.none();
+        private final Map<ScopedName, Value<Boolean>> lists = new HashMap<>();
+        /** Every account-region of the export, and when each account was collected: known before the regions are read. */
+        private final Set<Scope> exportedScopes = new HashSet<>();
+
+        private final Map<String, java.time.Instant> collectedAt = new HashMap<>();
 
         Loader(Export export, Diagnostics diagnostics) {
             this.export = export;
@@ -136,7 +152,11 @@ public final class ExportSource implements InventorySource {
                 for (String region : account.regions()) {
                     all.add(new Scope(account.account(), region));
                 }
+                if (account.collectedAt() != null) {
+                    collectedAt.put(account.account(), account.collectedAt());
+                }
             }
+            exportedScopes.addAll(all);
             // regions and accounts are read at once; their problems are joined account by account, each account's
             // regions first, as a sequential read meets them
             List<Diagnostics> regionDiagnostics = new ArrayList<>();
@@ -189,7 +209,13 @@ public final class ExportSource implements InventorySource {
                     names(clusterIds, AwsCliCall.DESCRIBE_CLUSTERS),
                     names(workgroupNames, AwsCliCall.SERVERLESS_LIST_WORKGROUPS),
                     diagnostics.all(),
-                    KeyRotations.none());
+                    rotations,
+                    new Lookup<>(
+                            lists,
+                            k -> Value.unknown(
+                                    Provenance.of(export.location(k.scope(), AwsCliCall.DESCRIBE_CLUSTERS, null), ""),
+                                    Reason.Kind.NOT_COLLECTED,
+                                    "region " + k.scope() + " was not collected")));
         }
 
         /**
@@ -227,6 +253,8 @@ public final class ExportSource implements InventorySource {
             workgroupNames.put(read.scope, read.workgroupNames);
             read.keyRefs.forEach((ref, users) ->
                     keyRefs.computeIfAbsent(ref, k -> new ArrayList<>()).addAll(users));
+            rotations = rotations.merge(read.rotations);
+            read.listings.forEach((call, v) -> lists.put(new ScopedName(read.scope, call.iamAction()), v));
         }
 
         private Provenance where(ScopedName k, AwsCliCall call) {
@@ -306,6 +334,7 @@ public final class ExportSource implements InventorySource {
             serverless.namespaces(scope, n -> {
                 read.namespaces.add(n);
                 read.referKey(n.kmsKeyId(), n.id());
+                referCopyKeys(read, n);
             });
             Set<String> workgroups = new HashSet<>();
             ExportReader.Listing workgroupsListed = serverless.workgroups(scope, w -> {
@@ -322,6 +351,8 @@ public final class ExportSource implements InventorySource {
                     read.referKey(s.kmsKeyId(), s.id());
                 }
             });
+            read.rotations = new LookupEventsReader(reader).rotations(scope, collectedAt.get(scope.account()));
+            read.listings = Map.copyOf(reader.listings);
             return read;
         }
 
@@ -346,6 +377,25 @@ public final class ExportSource implements InventorySource {
                                     where,
                                     Reason.Kind.UNREADABLE,
                                     "only partly read: " + where.location() + " (see the collection errors)");
+        }
+
+        /**
+         * The key each of a namespace's snapshot copies names, looked up in the copy's destination region when that
+         * region is in the export (a copy into a region not collected is judged unknown without its key).
+         */
+        private void referCopyKeys(RegionRead read, Namespace n) {
+            if (!n.copyConfigurations().isPresent()) {
+                return;
+            }
+            for (SnapshotCopyConfiguration c : n.copyConfigurations().value()) {
+                if (c.destinationRegion().isPresent()) {
+                    Scope there = new Scope(
+                            read.scope.account(), c.destinationRegion().value());
+                    if (exportedScopes.contains(there)) {
+                        read.referKey(there, c.destinationKmsKeyId(), n.id());
+                    }
+                }
+            }
         }
 
         /** One {@link KmsKey} per distinct key ARN, and the lookup from every reference to it. */

@@ -2,17 +2,21 @@ package io.rsaudit.core.source;
 
 import io.rsaudit.core.model.Namespace;
 import io.rsaudit.core.model.ParameterSet;
+import io.rsaudit.core.model.Provenance;
 import io.rsaudit.core.model.Reason;
 import io.rsaudit.core.model.ResourceId;
 import io.rsaudit.core.model.ResourceType;
 import io.rsaudit.core.model.Scope;
 import io.rsaudit.core.model.ServerlessSnapshot;
+import io.rsaudit.core.model.SnapshotCopyConfiguration;
 import io.rsaudit.core.model.Value;
 import io.rsaudit.core.model.Workgroup;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /** Maps the Redshift Serverless calls (lowerCamel members) to model records. */
 final class ServerlessReader {
@@ -51,22 +55,69 @@ final class ServerlessReader {
             "accountsWithRestoreAccess",
             "accountsWithProvisionedRestoreAccess");
 
+    static final Projection COPY_CONFIGURATION = Projection.of(
+            AwsShapes.SNAPSHOT_COPY_CONFIGURATION,
+            "namespaceName",
+            "destinationRegion",
+            "destinationKmsKeyId",
+            "snapshotRetentionPeriod");
+
     private final ExportReader export;
 
     ServerlessReader(ExportReader export) {
         this.export = export;
     }
 
+    /**
+     * The namespaces, each with its snapshot copy configurations: read first, from the region's one list, so that a
+     * namespace's are known exactly when that list was read whole, and otherwise unknown with the list's reason (the
+     * failed call, or the absent file).
+     */
     ExportReader.Listing namespaces(Scope scope, Consumer<Namespace> sink) {
+        Function<String, Value<List<SnapshotCopyConfiguration>>> copies = copyConfigurations(scope);
         return export.elements(
                 scope,
                 AwsCliCall.SERVERLESS_LIST_NAMESPACES,
                 Projection.of(AwsShapes.LIST_NAMESPACES),
                 NAMESPACE,
-                n -> RedshiftReader.accept(namespace(scope, n), sink));
+                n -> RedshiftReader.accept(namespace(scope, n, copies), sink));
     }
 
-    private Namespace namespace(Scope scope, ResponseObject n) {
+    /** Per namespace name, its copy configurations, or, for every name, why they are unknown. */
+    private Function<String, Value<List<SnapshotCopyConfiguration>>> copyConfigurations(Scope scope) {
+        AwsCliCall call = AwsCliCall.SERVERLESS_LIST_SNAPSHOT_COPY_CONFIGURATIONS;
+        Map<String, List<SnapshotCopyConfiguration>> byNamespace = new LinkedHashMap<>();
+        ExportReader.Listing listed = export.elements(
+                scope, call, Projection.of(AwsShapes.LIST_SNAPSHOT_COPY_CONFIGURATIONS), COPY_CONFIGURATION, c -> {
+                    String namespace = export.identifier(c, "namespaceName", "a snapshot copy configuration");
+                    if (namespace != null) {
+                        byNamespace
+                                .computeIfAbsent(namespace, k -> new ArrayList<>())
+                                .add(new SnapshotCopyConfiguration(
+                                        c.text("destinationRegion", Absent.UNKNOWN),
+                                        c.text("destinationKmsKeyId", Absent.NOT_SET),
+                                        c.integer("snapshotRetentionPeriod", Absent.NOT_SET),
+                                        c.provenance()));
+                    }
+                });
+        Provenance where = Provenance.of(export.export.location(scope, call, null), "");
+        if (!listed.collected()) {
+            Value<List<SnapshotCopyConfiguration>> missing = Value.unknown(
+                    where, listed.missing().kind(), listed.missing().reason());
+            return name -> missing;
+        }
+        if (!listed.complete()) {
+            Value<List<SnapshotCopyConfiguration>> partial = Value.unknown(
+                    where,
+                    Reason.Kind.UNREADABLE,
+                    "only partly read: " + where.location() + " (see the collection errors)");
+            return name -> partial;
+        }
+        return name -> Value.known(List.copyOf(byNamespace.getOrDefault(name, List.of())), where);
+    }
+
+    private Namespace namespace(
+            Scope scope, ResponseObject n, Function<String, Value<List<SnapshotCopyConfiguration>>> copies) {
         String name = export.identifier(n, "namespaceName", "a namespace");
         if (name == null) {
             return null;
@@ -83,7 +134,8 @@ final class ServerlessReader {
                 n.text("kmsKeyId", Absent.NOT_SET),
                 n.text("adminUsername", Absent.UNKNOWN),
                 n.text("adminPasswordSecretArn", Absent.NOT_SET),
-                n.texts("logExports", Absent.defaultsTo(List.of(), "logExports is absent: no log is exported")));
+                n.texts("logExports", Absent.defaultsTo(List.of(), "logExports is absent: no log is exported")),
+                copies.apply(name));
     }
 
     ExportReader.Listing workgroups(Scope scope, Consumer<Workgroup> sink) {

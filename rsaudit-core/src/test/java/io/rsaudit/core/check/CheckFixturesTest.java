@@ -51,7 +51,7 @@ class CheckFixturesTest {
         if (cloudtrail != null) {
             KeyRotationHistory.Read read = KeyRotationHistory.read(LogInput.discover(cloudtrail), "fixture");
             assertThat(read.errors()).as("%s: CloudTrail read problems", name).isEmpty();
-            inventory = inventory.withRotations(read.rotations());
+            inventory = inventory.withRotations(inventory.rotations().merge(read.rotations()));
         }
         Resource resource = pick(inventory, check, fixture);
         Outcome outcome = check.evaluate(resource, new CheckContext(inventory, policy, fixture.now()));

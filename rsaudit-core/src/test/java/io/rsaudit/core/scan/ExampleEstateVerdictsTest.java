@@ -48,7 +48,9 @@ class ExampleEstateVerdictsTest {
             KeyRotationHistory.Read read = KeyRotationHistory.read(
                     LogInput.discover(EXAMPLES.resolve("cloudtrail")), "--cloudtrail examples/cloudtrail");
             assertThat(read.errors()).as("problems reading examples/cloudtrail").isEmpty();
-            return new CliJsonSource(EXAMPLES.resolve("estate")).load().withRotations(read.rotations());
+            Inventory inventory = new CliJsonSource(EXAMPLES.resolve("estate")).load();
+            // the files join the estate's own lookup (cloudtrail/lookup-events.json), as scan --cloudtrail does
+            return inventory.withRotations(inventory.rotations().merge(read.rotations()));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

@@ -56,6 +56,10 @@ class CollectorScriptTest {
     static final String KEY_3_ARN = "arn:aws:kms:us-east-1:111111111111:key/" + KEY_3;
     static final String KEY_4 = "4444dddd-4444-4444-8444-444444444444";
     static final String KEY_4_ARN = "arn:aws:kms:us-east-1:111111111111:key/" + KEY_4;
+    /** The key a Serverless snapshot copy names in its destination, eu-west-1, a region collected too. */
+    static final String KEY_5 = "5555eeee-5555-4555-8555-555555555555";
+
+    static final String KEY_5_ARN = "arn:aws:kms:eu-west-1:111111111111:key/" + KEY_5;
     static final String PARTNER_KEY_ARN = "arn:aws:kms:us-east-1:222222222222:key/2222bbbb-2222-4222-8222-222222222222";
     static final String VENDOR_KEY_ARN = "arn:aws:kms:us-east-1:333333333333:key/5555eeee-5555-4555-8555-555555555555";
     static final String MAIN_TRAIL_ARN = "arn:aws:cloudtrail:us-east-1:111111111111:trail/main";
@@ -72,7 +76,7 @@ class CollectorScriptTest {
             + "|revoke|start|stop|reboot|rotate|restore|reset|copy|tag|untag|cancel|attach|detach|associate"
             + "|disassociate|register|deregister|import|schedule|batch|accept|reject|rename|resize|pause|resume"
             + "|purchase|failover|add|remove|set|terminate|run|replace|assign|unassign|allocate|release|retire"
-            + "|revoke|encrypt|decrypt|generate|sign|verify|re-encrypt|lookup)(-|$)");
+            + "|revoke|encrypt|decrypt|generate|sign|verify|re-encrypt)(-|$)");
 
     @TempDir
     Path tmp;
@@ -152,7 +156,12 @@ class CollectorScriptTest {
         assertThat(inv.logging(inv.clusters().get(1)).value().enabled().value()).isFalse();
 
         // KMS: one file per key, found from every reference (ARN, alias ARN), none for other accounts' keys
-        assertThat(inv.kmsKeys()).extracting(k -> k.id().name()).containsExactlyInAnyOrder(KEY_1, KEY_3, KEY_4);
+        assertThat(inv.kmsKeys()).extracting(k -> k.id().name()).containsExactlyInAnyOrder(KEY_1, KEY_3, KEY_4, KEY_5);
+        // a Serverless copy's key, looked up in its destination (collected); the other destination was not collected
+        assertThat(inv.key(eu, KEY_5_ARN).value().usedBy())
+                .singleElement()
+                .asString()
+                .contains(":namespace/");
         KmsKey key1 = inv.key(us, KEY_1_ARN).value();
         assertThat(key1.metadata().value().keyManager().value()).isEqualTo("CUSTOMER");
         assertThat(key1.rotationEnabled().value()).isTrue();
@@ -214,7 +223,10 @@ class CollectorScriptTest {
                         "describe-key " + ALIAS_ARN,
                         "get-key-rotation-status " + KEY_3_ARN,
                         "describe-key " + KEY_4_ARN,
-                        "get-key-rotation-status " + KEY_4_ARN);
+                        "get-key-rotation-status " + KEY_4_ARN,
+                        // the destination key of a Serverless copy into a collected region; not the one into ap-south-1
+                        "describe-key " + KEY_5_ARN,
+                        "get-key-rotation-status " + KEY_5_ARN);
         assertThat(aws.invocations())
                 .filteredOn(
                         i -> i.service().equals("cloudtrail") && i.operation().startsWith("get-"))
@@ -292,6 +304,8 @@ class CollectorScriptTest {
         aws.answer(region, "redshift-serverless", "list-snapshots", null, "{'snapshots': []}");
         aws.answer(region, "ec2", "describe-security-groups", null, "{'SecurityGroups': [" + groups + "]}");
         aws.answer(region, "cloudtrail", "describe-trails", null, "{'trailList': []}");
+        aws.answer(region, "redshift-serverless", "list-snapshot-copy-configurations", null, COPIES_NONE);
+        aws.answer(region, "cloudtrail", "lookup-events", null, "{'Events': []}");
 
         Run run = run("--out", out.toString(), "--regions", region);
         assertThat(run.exitCode).as(run.toString()).isZero();
@@ -396,6 +410,8 @@ class CollectorScriptTest {
         files.add(us + AwsCliCall.CLOUDTRAIL_GET_TRAIL_STATUS.file("main"));
         files.add(us + AwsCliCall.CLOUDTRAIL_GET_EVENT_SELECTORS.file("main"));
         String eu = ACCOUNT + "/" + EU + "/";
+        files.add(eu + AwsCliCall.KMS_DESCRIBE_KEY.file(KEY_5));
+        files.add(eu + AwsCliCall.KMS_GET_KEY_ROTATION_STATUS.file(KEY_5));
         files.add(eu + AwsCliCall.CLOUDTRAIL_GET_TRAIL_STATUS.file("eu-local"));
         files.add(eu + AwsCliCall.CLOUDTRAIL_GET_EVENT_SELECTORS.file("eu-local"));
         assertThat(files).contains(us + "kms/describe-key/alias%2Fredshift%2Fbackups.json");
@@ -487,6 +503,19 @@ class CollectorScriptTest {
                                 'IsMultiRegionTrail': true, 'LogFileValidationEnabled': true,
                                 'HasCustomEventSelectors': false, 'S3BucketName': 'trail-bucket'}]}""".replace("MAIN_TRAIL_ARN", MAIN_TRAIL_ARN));
         aws.answer(US, "cloudtrail", "get-trail-status", MAIN_TRAIL_ARN, "{'IsLogging': true}");
+        // copies of lake: to eu-west-1 (collected: its key is looked up there) and ap-south-1 (not collected: not)
+        aws.answer(US, "redshift-serverless", "list-snapshot-copy-configurations", null, """
+                {'snapshotCopyConfigurations': [
+                  {'namespaceName': 'lake', 'destinationRegion': 'eu-west-1', 'destinationKmsKeyId': 'KEY_5_ARN'},
+                  {'namespaceName': 'lake', 'destinationRegion': 'ap-south-1',
+                   'destinationKmsKeyId': 'arn:aws:kms:ap-south-1:111111111111:key/6666ffff-6666-4666-8666-666666666666'}]}""".replace(
+                        "KEY_5_ARN", KEY_5_ARN));
+        aws.answer(EU, "kms", "describe-key", KEY_5_ARN, keyMetadata(KEY_5, KEY_5_ARN));
+        aws.answer(EU, "kms", "get-key-rotation-status", KEY_5_ARN, "{'KeyRotationEnabled': true}");
+        aws.answer(US, "cloudtrail", "lookup-events", null, """
+                {'Events': [{'EventId': 'e1', 'EventName': 'RotateEncryptionKey', 'EventTime': '2026-05-20T03:12:00+00:00',
+                  'EventSource': 'redshift.amazonaws.com',
+                  'CloudTrailEvent': '{\\"requestParameters\\": {\\"clusterIdentifier\\": \\"analytics\\"}}'}]}""");
         aws.answer(
                 US, "cloudtrail", "get-event-selectors", MAIN_TRAIL_ARN, """
                 {'TrailARN': 'MAIN_TRAIL_ARN', 'EventSelectors': [{'ReadWriteType': 'All', 'IncludeManagementEvents': true}]}""".replace("MAIN_TRAIL_ARN", MAIN_TRAIL_ARN));
@@ -522,6 +551,8 @@ class CollectorScriptTest {
         aws.answer(EU, "redshift-serverless", "list-namespaces", null, "{'namespaces': []}");
         aws.answer(EU, "redshift-serverless", "list-workgroups", null, "{'workgroups': []}");
         aws.answer(EU, "redshift-serverless", "list-snapshots", null, "{'snapshots': []}");
+        aws.answer(EU, "redshift-serverless", "list-snapshot-copy-configurations", null, COPIES_NONE);
+        aws.answer(EU, "cloudtrail", "lookup-events", null, "{'Events': []}");
         aws.answer(EU, "cloudtrail", "describe-trails", null, """
                 {'trailList': [
                   {'Name': 'main', 'TrailARN': 'MAIN_TRAIL_ARN', 'HomeRegion': 'us-east-1', 'IsMultiRegionTrail': true,
@@ -534,6 +565,8 @@ class CollectorScriptTest {
                 {'TrailARN': 'EU_TRAIL_ARN', 'AdvancedEventSelectors': [{'Name': 'mgmt',
                   'FieldSelectors': [{'Field': 'eventCategory', 'Equals': ['Management']}]}]}""".replace("EU_TRAIL_ARN", EU_TRAIL_ARN));
     }
+
+    private static final String COPIES_NONE = "{'snapshotCopyConfigurations': []}";
 
     static String keyMetadata(String id, String arn) {
         return ("{'KeyMetadata': {'AWSAccountId': '111111111111', 'KeyId': 'ID', 'Arn': 'ARN', 'Enabled': true,"

@@ -56,6 +56,14 @@ public final class ManualChecks {
                     "RS-ATREST-011",
                     "the destination's copy grant and its key are chosen by the key's owners: a new grant and a copy"
                             + " reconfiguration"),
+            Map.entry(
+                    "RS-ATREST-013",
+                    "a Serverless copy configuration's key cannot be changed: it is deleted and created again with a"
+                            + " key the owners choose, and rsaudit never deletes"),
+            Map.entry(
+                    "RS-BACKUP-012",
+                    "stopping a Serverless snapshot copy deletes its copy configuration, and rsaudit never deletes;"
+                            + " the allowed destination is the owners' choice"),
             Map.entry("RS-BACKUP-005", "the remedy for an orphaned snapshot is deleting it, which rsaudit never does"),
             Map.entry(
                     "RS-BACKUP-010",

@@ -1120,6 +1120,13 @@ public final class EstateGenerator {
                 g.writeEndArray();
                 g.writeEndObject();
             }
+            // no namespace copies its snapshots to another region
+            try (ExportWriter.Doc d =
+                    w.open(account, s.region, AwsCliCall.SERVERLESS_LIST_SNAPSHOT_COPY_CONFIGURATIONS)) {
+                d.g.writeStartObject();
+                empty(d.g, "snapshotCopyConfigurations");
+                d.g.writeEndObject();
+            }
         }
 
         private void workgroup(JsonGenerator g, Scope s, Namespace ns) throws IOException {

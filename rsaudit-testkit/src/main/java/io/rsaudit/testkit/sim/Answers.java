@@ -253,6 +253,14 @@ final class Answers {
                             t -> !call.region().equals(t.path("HomeRegion").asText()));
                 }
             }
+            case LIST_SNAPSHOT_COPY_CONFIGURATIONS -> {
+                String namespace = call.param("namespaceName");
+                if (namespace != null) {
+                    items.removeIf(
+                            c -> !namespace.equals(c.path("namespaceName").asText()));
+                }
+            }
+            case LOOKUP_EVENTS -> lookupEvents(call, items);
             default -> {
                 // the whole list
             }
@@ -334,6 +342,84 @@ final class Answers {
                 }
             }
             items.removeIf(g -> !ids.contains(g.path("GroupId").asText()));
+        }
+    }
+
+    /**
+     * The events CloudTrail's history holds for {@code LookupAttributes} (one attribute: an EventName, EventSource,
+     * EventId, ResourceName or ResourceType) between {@code StartTime} and {@code EndTime} (both included, epoch
+     * seconds as the JSON protocol sends them), newest first as LookupEvents answers.
+     */
+    private static void lookupEvents(Call call, List<JsonNode> items) throws Refusal {
+        Instant from = epoch(call, "StartTime");
+        Instant to = epoch(call, "EndTime");
+        if (from != null && to != null && from.isAfter(to)) {
+            throw refuse(new AwsError("InvalidTimeRangeException", "Start time must be before end time.", 400));
+        }
+        items.removeIf(e -> {
+            Instant at = eventTime(e.path("EventTime"));
+            return at == null || from != null && at.isBefore(from) || to != null && at.isAfter(to);
+        });
+        String attributes = call.param("LookupAttributes");
+        if (attributes != null) {
+            JsonNode list;
+            try {
+                list = JSON.readTree(attributes);
+            } catch (java.io.IOException e) {
+                throw refuse(new AwsError("InvalidLookupAttributesException", "unreadable LookupAttributes", 400));
+            }
+            if (list.size() > 1) {
+                throw refuse(new AwsError(
+                        "InvalidLookupAttributesException", "You can only specify one lookup attribute.", 400));
+            }
+            for (JsonNode a : list) {
+                String key = a.path("AttributeKey").asText();
+                String value = a.path("AttributeValue").asText();
+                switch (key) {
+                    case "EventName", "EventSource", "EventId" ->
+                        items.removeIf(e -> !value.equals(e.path(key).asText()));
+                    case "ResourceName", "ResourceType" ->
+                        items.removeIf(e -> {
+                            for (JsonNode r : e.path("Resources")) {
+                                if (value.equals(r.path(key).asText())) {
+                                    return false;
+                                }
+                            }
+                            return true;
+                        });
+                    default ->
+                        throw refuse(new AwsError(
+                                "InvalidLookupAttributesException",
+                                "lookup attribute " + key + " is not simulated",
+                                400));
+                }
+            }
+        }
+        items.sort((a, b) -> eventTime(b.path("EventTime")).compareTo(eventTime(a.path("EventTime"))));
+    }
+
+    private static Instant epoch(Call call, String name) throws Refusal {
+        String v = call.param(name);
+        if (v == null) {
+            return null;
+        }
+        try {
+            java.math.BigDecimal seconds = new java.math.BigDecimal(v.strip());
+            return Instant.ofEpochMilli(seconds.movePointRight(3).longValue());
+        } catch (NumberFormatException e) {
+            throw refuse(new AwsError("ValidationException", name + " is not a timestamp: " + v, 400));
+        }
+    }
+
+    /** An EventTime as an export holds it: ISO 8601, or epoch seconds (AWS CLI v1). */
+    private static Instant eventTime(JsonNode t) {
+        if (t.isNumber()) {
+            return Instant.ofEpochMilli(t.decimalValue().movePointRight(3).longValue());
+        }
+        try {
+            return java.time.OffsetDateTime.parse(t.asText()).toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
         }
     }
 

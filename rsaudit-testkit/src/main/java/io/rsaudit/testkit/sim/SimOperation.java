@@ -118,6 +118,23 @@ enum SimOperation {
             Paging.SERVERLESS),
     /** A Serverless snapshot's sharing as its resource policy (SimWrites keeps it; the fix reads it). */
     GET_RESOURCE_POLICY(SimService.REDSHIFT_SERVERLESS, "GetResourcePolicy", null, null, Paging.NONE, "resourceArn"),
+    LIST_SNAPSHOT_COPY_CONFIGURATIONS(
+            SimService.REDSHIFT_SERVERLESS,
+            "ListSnapshotCopyConfigurations",
+            AwsCliCall.SERVERLESS_LIST_SNAPSHOT_COPY_CONFIGURATIONS,
+            null,
+            Paging.SERVERLESS,
+            "namespaceName"),
+    LOOKUP_EVENTS(
+            SimService.CLOUDTRAIL,
+            "LookupEvents",
+            AwsCliCall.CLOUDTRAIL_LOOKUP_EVENTS,
+            null,
+            Paging.LOOKUP_EVENTS,
+            "LookupAttributes",
+            "StartTime",
+            "EndTime",
+            "EventCategory"),
     LIST_ACCOUNTS(SimService.ORGANIZATIONS, "ListAccounts", null, null, Paging.ORGANIZATIONS),
     // ---- write calls (rsaudit fix): SimWrites changes the served export ----
     MODIFY_CLUSTER(
@@ -246,6 +263,7 @@ enum SimOperation {
         static final Paging EC2 = new Paging("NextToken", "MaxResults", "NextToken", 5, 1000, 0);
         static final Paging SERVERLESS = new Paging("nextToken", "maxResults", "nextToken", 1, 100, 100);
         static final Paging ORGANIZATIONS = new Paging("NextToken", "MaxResults", "NextToken", 1, 20, 20);
+        static final Paging LOOKUP_EVENTS = new Paging("NextToken", "MaxResults", "NextToken", 1, 50, 50);
 
         boolean pages() {
             return tokenOut != null;

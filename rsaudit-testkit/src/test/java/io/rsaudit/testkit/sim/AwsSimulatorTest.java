@@ -79,6 +79,11 @@ class AwsSimulatorTest {
             case SERVERLESS_LIST_SNAPSHOTS ->
                 c.serverless().listSnapshotsPaginator(r -> {}).forEach(pages::add);
             case CLOUDTRAIL_DESCRIBE_TRAILS -> pages.add(c.cloudtrail().describeTrails(r -> {}));
+            case SERVERLESS_LIST_SNAPSHOT_COPY_CONFIGURATIONS ->
+                c.serverless().listSnapshotCopyConfigurationsPaginator(r -> {}).forEach(pages::add);
+            // without a time range: every event the history holds, newest first as the export keeps them
+            case CLOUDTRAIL_LOOKUP_EVENTS ->
+                c.cloudtrail().lookupEventsPaginator(r -> r.maxResults(1)).forEach(pages::add);
             default -> throw new IllegalArgumentException(call.name());
         }
         return pages;

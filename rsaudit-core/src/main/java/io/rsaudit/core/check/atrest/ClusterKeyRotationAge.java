@@ -69,11 +69,24 @@ public final class ClusterKeyRotationAge implements Check<Cluster> {
         // an unknown rests on the cluster's age: what a history would have to be measured against
         Value<?> age = created.isPresent() ? created : encrypted;
         Optional<KeyRotations.Period> period = rotations.covered(cluster.id().scope());
+        Optional<Value<?>> unread = rotations.unread(cluster.id().scope());
+        if (period.isEmpty() && unread.isPresent() && unread.get().reason().kind() != Reason.Kind.NOT_COLLECTED) {
+            // the lookup failed or could not be read: the value names the call (account, region, action, error)
+            return Outcome.unknown(
+                    "cannot tell when the encryption keys of " + name + " were last rotated: no CloudTrail log"
+                            + " files of " + cluster.id().scope() + " were read (give the trail's log files with"
+                            + " --cloudtrail PATH), and its CloudTrail event history (cloudtrail:LookupEvents) could"
+                            + " not be read",
+                    unread.get());
+        }
         if (period.isEmpty()) {
             return Outcome.unknown(
                     Reason.Kind.NOT_COLLECTED,
                     "cannot tell when the encryption keys of " + name + " were last rotated: no CloudTrail history of "
-                            + cluster.id().scope() + " was read (give the trail's log files with --cloudtrail PATH)",
+                            + cluster.id().scope() + " was read (give the trail's log files with --cloudtrail PATH)"
+                            + unread.map(u -> "; its event history (cloudtrail:LookupEvents) was not collected: "
+                                            + u.reason().detail())
+                                    .orElse(""),
                     age);
         }
         KeyRotations.Period read = period.get();

@@ -13,6 +13,7 @@ import io.rsaudit.core.model.Severity;
 import io.rsaudit.core.model.SnapshotCopyGrant;
 import io.rsaudit.core.model.SnapshotCopyStatus;
 import io.rsaudit.core.model.Value;
+import java.util.Optional;
 
 /**
  * Follows a cluster's cross-region snapshot copy into its destination: the copy grant it names there, and that grant's
@@ -59,14 +60,10 @@ public final class CopyDestinationKey implements Check<Cluster> {
                     encrypted);
         }
         Scope there = new Scope(cluster.id().scope().account(), to);
-        if (!context.inventory().scopes().contains(there)) {
-            return Outcome.unknown(
-                    "cannot judge the key of " + subject,
-                    Value.unknown(
-                            destination.provenance(),
-                            Reason.Kind.NOT_COLLECTED,
-                            "region " + to + " of account " + there.account() + " was not collected, so the copy"
-                                    + " grant and key the copies use there cannot be read; collect " + to + " too"));
+        Optional<Outcome> uncollected =
+                SnapshotKeys.destinationNotCollected(destination, there, context, subject, "the copy grant and key");
+        if (uncollected.isPresent()) {
+            return uncollected.get();
         }
         Value<String> grantName = copy.value().snapshotCopyGrantName();
         if (grantName.isUnknown()) {
@@ -81,14 +78,21 @@ public final class CopyDestinationKey implements Check<Cluster> {
                 .findFirst()
                 .orElse(null);
         if (grant == null) {
+            Value<Boolean> grants = context.inventory().listed(there, "redshift:DescribeSnapshotCopyGrants");
+            if (!grants.isPresent()) {
+                // the grants of the destination were not read: the reason names the failed call or the absent file
+                return Outcome.unknown(
+                        "cannot judge the key of " + subject + ": snapshot copy grant " + grantName.value()
+                                + " cannot be looked up, as the snapshot copy grants of " + there + " were not read",
+                        grants);
+            }
             return Outcome.unknown(
                     "cannot judge the key of " + subject,
                     Value.unknown(
                             grantName.provenance(),
                             Reason.Kind.NOT_FOUND,
                             "snapshot copy grant " + grantName.value() + " is not among the grants read in " + there
-                                    + ": describe-snapshot-copy-grants was not collected or failed there (see the"
-                                    + " collection errors), or the grant was deleted, in which case the copies fail"));
+                                    + ": it was deleted, in which case the copies fail"));
         }
         Value<String> kmsKeyId = grant.kmsKeyId();
         String via = subject + " (snapshot copy grant " + grant.id().name() + ")";

@@ -48,6 +48,26 @@ final class SnapshotKeys {
         };
     }
 
+    /**
+     * Unknown when a copy's destination region {@code there} was not collected (the copy's key there cannot be read),
+     * naming the region; empty when it was.
+     *
+     * @param what what cannot be read there: "the copy grant and key", "the key"
+     */
+    static java.util.Optional<Outcome> destinationNotCollected(
+            Value<String> destination, Scope there, CheckContext context, String subject, String what) {
+        if (context.inventory().scopes().contains(there)) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(Outcome.unknown(
+                "cannot judge the key of " + subject,
+                Value.unknown(
+                        destination.provenance(),
+                        Reason.Kind.NOT_COLLECTED,
+                        "region " + there.region() + " of account " + there.account() + " was not collected, so " + what
+                                + " the copies use there cannot be read; collect " + there.region() + " too")));
+    }
+
     private static Outcome lookUp(
             Value<String> kmsKeyId, Scope scope, CheckContext context, String subject, boolean customerRequired) {
         String id = kmsKeyId.value();

@@ -49,17 +49,20 @@ public final class WorkgroupUserActivityLogging implements Check<Workgroup> {
                 .findFirst()
                 .orElse(null);
         if (namespace == null) {
+            Value<Boolean> listed =
+                    context.inventory().listed(workgroup.id().scope(), "redshift-serverless:ListNamespaces");
             return new Half(
                     Result.UNKNOWN,
                     "namespace " + name + " is not among the namespaces read in "
                             + workgroup.id().scope(),
-                    Value.unknown(
-                            namespaceName.provenance(),
-                            Reason.Kind.NOT_FOUND,
-                            "namespace " + name + " was not read: list-namespaces of "
-                                    + workgroup.id().scope()
-                                    + " was not collected or failed (see the collection errors), or the namespace"
-                                    + " is gone"));
+                    listed.isPresent()
+                            ? Value.unknown(
+                                    namespaceName.provenance(),
+                                    Reason.Kind.NOT_FOUND,
+                                    "namespace " + name + " is not in the namespaces listed in "
+                                            + workgroup.id().scope() + ": it is gone")
+                            // the list was not read: its reason names the failed call or the absent file
+                            : listed);
         }
         Value<List<String>> exports = namespace.logExports();
         if (exports.isUnknown()) {
