@@ -549,6 +549,23 @@ collect_region() {
         fi
     fi
 
+    # Serverless scheduled actions (snapshot schedules): the region's list, then each action by its name.
+    if save "$sl/list-scheduled-actions" aws redshift-serverless list-scheduled-actions --region "$region" \
+        && has_items "$sl/list-scheduled-actions.json" scheduledActions; then
+        if query "$tmp/actions" aws redshift-serverless list-scheduled-actions --region "$region" \
+            --query 'scheduledActions[].[scheduledActionName]'; then
+            local action
+            while IFS= read -r action || [ -n "$action" ]; do
+                if [ -z "$action" ] || [ "$action" = "None" ]; then
+                    continue
+                fi
+                save "$sl/get-scheduled-action/$(enc "$action")" \
+                    aws redshift-serverless get-scheduled-action --region "$region" \
+                    --scheduled-action-name "$action" || true
+            done <"$tmp/actions"
+        fi
+    fi
+
     collect_security_groups "$region" "$sg_ids" "$sg_complete"
 
     # CloudTrail: describe-trails in every region (it lists the region's trails and every multi-region

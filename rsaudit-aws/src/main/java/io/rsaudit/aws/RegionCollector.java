@@ -25,11 +25,13 @@ import software.amazon.awssdk.services.redshift.model.DescribeClustersResponse;
 import software.amazon.awssdk.services.redshift.model.VpcSecurityGroupMembership;
 import software.amazon.awssdk.services.redshiftserverless.RedshiftServerlessClient;
 import software.amazon.awssdk.services.redshiftserverless.model.ListWorkgroupsResponse;
+import software.amazon.awssdk.services.redshiftserverless.model.ScheduledActionAssociation;
 
 /**
  * One account-region, call for call as {@code scripts/collect-with-aws-cli.sh} collects it, each call started as
  * soon as what it needs is known: the list calls at once; per cluster its logging status; per parameter group a
- * cluster uses its parameters (once per group); per trail whose home region this is its status and selectors; the
+ * cluster uses its parameters (once per group); per trail whose home region this is its status and selectors; per
+ * Serverless scheduled action the region lists, the action; the
  * security groups of clusters and workgroups in batches of 100 once both lists are read or failed; and every KMS key a
  * resource names through the account's {@link Keys} (once per key). Pages are read whole, with the largest page
  * size each API takes.
@@ -145,6 +147,23 @@ final class RegionCollector {
                         .flatMap(p -> p.snapshotCopyConfigurations().stream())
                         .filter(c -> c.destinationRegion() != null && collected.contains(c.destinationRegion()))
                         .forEach(c -> keys.refer(lane, c.destinationRegion(), c.destinationKmsKeyId())));
+
+        // Serverless scheduled actions (snapshot schedules): the region's list, then each action by its name; a failure
+        // of either leaves only the namespaces' schedules unknown
+        run.then(
+                call(
+                        AwsCliCall.SERVERLESS_LIST_SCHEDULED_ACTIONS,
+                        null,
+                        () -> sl.listScheduledActionsPaginator(r -> r.maxResults(PAGE))),
+                pages -> pages.stream()
+                        .flatMap(p -> p.scheduledActions().stream())
+                        .map(ScheduledActionAssociation::scheduledActionName)
+                        .filter(Objects::nonNull)
+                        .distinct()
+                        .forEach(name -> call(
+                                AwsCliCall.SERVERLESS_GET_SCHEDULED_ACTION,
+                                name,
+                                () -> List.of(sl.getScheduledAction(r -> r.scheduledActionName(name))))));
 
         // the rotations of clusters' keys in CloudTrail's event history: the window before the collection began
         call(

@@ -334,6 +334,37 @@ class LiveScanEndToEndTest {
                         offline.findings().stream().filter(judged.negate()).toList());
     }
 
+    /**
+     * The snapshot schedules are their own part: a denied ListScheduledActions, or a denied GetScheduledAction, makes
+     * only RS-BACKUP-013 unknown for the namespaces, naming the call; every other verdict is as offline.
+     */
+    @Test
+    @Order(5)
+    void aDeniedScheduledActionCallMakesOnlyTheScheduleCheckUnknownNamingTheCall() throws IOException {
+        Predicate<String> schedules = f -> f.startsWith("RS-BACKUP-013 | ");
+        for (String action :
+                List.of("redshift-serverless:ListScheduledActions", "redshift-serverless:GetScheduledAction")) {
+            Scan live = Scan.live(SMALL_PAGES.toBuilder().denyAction(action).build());
+            assertThat(live.messages())
+                    .as(action)
+                    .filteredOn(schedules)
+                    .hasSize(2)
+                    .allSatisfy(f -> assertThat(f)
+                            .contains(" | UNKNOWN | ")
+                            .contains(action)
+                            .contains("AccessDenied")
+                            .containsPattern("account \\d{12}, region [a-z]{2}-[a-z]+-\\d")
+                            .doesNotContain(".json"));
+            assertThat(live.findings().stream().filter(schedules.negate()).toList())
+                    .as(action)
+                    .hasSizeGreaterThan(100)
+                    .containsExactlyElementsOf(offline.findings().stream()
+                            .filter(schedules.negate())
+                            .toList());
+        }
+        assertThat(offline.messages()).filteredOn(schedules).hasSize(2).noneMatch(f -> f.contains(" | UNKNOWN | "));
+    }
+
     @Test
     @Order(5)
     void aRoleThatCannotBeAssumedIsAnErrorAndTheOtherAccountsAreScanned() throws IOException {

@@ -23,6 +23,7 @@ import io.rsaudit.core.check.backup.AutomatedSnapshotsEnabled;
 import io.rsaudit.core.check.backup.ClusterManualSnapshotRetention;
 import io.rsaudit.core.check.backup.ManualSnapshotClusterExists;
 import io.rsaudit.core.check.backup.ManualSnapshotRetention;
+import io.rsaudit.core.check.backup.ServerlessScheduledSnapshotRetention;
 import io.rsaudit.core.check.backup.ServerlessSnapshotCopyResidency;
 import io.rsaudit.core.check.backup.ServerlessSnapshotRetention;
 import io.rsaudit.core.check.backup.ServerlessSnapshotSharedWithTrustedAccounts;
@@ -92,6 +93,7 @@ final class BuiltInChecks {
             new SnapshotResidency(),
             new ServerlessSnapshotRetention(),
             new ServerlessSnapshotCopyResidency(),
+            new ServerlessScheduledSnapshotRetention(),
             new ClusterAuditLoggingEnabled(),
             new ClusterExportsAllAuditLogs(),
             new UserActivityLoggingEnabled(),

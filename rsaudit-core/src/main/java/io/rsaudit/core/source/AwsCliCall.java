@@ -41,6 +41,12 @@ public enum AwsCliCall {
             null,
             "snapshotCopyConfigurations",
             "nextToken"),
+    /** The region's scheduled actions of every namespace: each action's name and namespace. */
+    SERVERLESS_LIST_SCHEDULED_ACTIONS(
+            "redshift-serverless", "list-scheduled-actions", true, null, "scheduledActions", "nextToken"),
+    /** One scheduled action listed by {@link #SERVERLESS_LIST_SCHEDULED_ACTIONS}: its state, schedule and target. */
+    SERVERLESS_GET_SCHEDULED_ACTION(
+            "redshift-serverless", "get-scheduled-action", true, "scheduled action name", null, null),
     /** The region's {@code RotateEncryptionKey} events of the last 90 days (the lookup attribute EventName). */
     CLOUDTRAIL_LOOKUP_EVENTS("cloudtrail", "lookup-events", true, null, "Events", "NextToken");
 

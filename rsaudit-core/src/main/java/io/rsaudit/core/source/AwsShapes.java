@@ -490,6 +490,40 @@ public final class AwsShapes {
             "snapshotCopyConfigurationId",
             "snapshotRetentionPeriod");
 
+    public static final Shape LIST_SCHEDULED_ACTIONS = shape(
+            "ListScheduledActionsResponse", "redshift-serverless", "nextToken", "scheduledActions");
+
+    public static final Shape SCHEDULED_ACTION_ASSOCIATION = shape(
+            "ScheduledActionAssociation", "redshift-serverless", "namespaceName", "scheduledActionName");
+
+    public static final Shape GET_SCHEDULED_ACTION =
+            shape("GetScheduledActionResponse", "redshift-serverless", "scheduledAction");
+
+    public static final Shape SCHEDULED_ACTION = shape(
+            "ScheduledActionResponse",
+            "redshift-serverless",
+            "endTime",
+            "namespaceName",
+            "nextInvocations",
+            "roleArn",
+            "schedule",
+            "scheduledActionDescription",
+            "scheduledActionName",
+            "scheduledActionUuid",
+            "startTime",
+            "state",
+            "targetAction");
+
+    public static final Shape TARGET_ACTION = shape("TargetAction", "redshift-serverless", "createSnapshot");
+
+    public static final Shape CREATE_SNAPSHOT_SCHEDULE_ACTION = shape(
+            "CreateSnapshotScheduleActionParameters",
+            "redshift-serverless",
+            "namespaceName",
+            "retentionPeriod",
+            "snapshotNamePrefix",
+            "tags");
+
     public static final Shape LOOKUP_EVENTS = shape("LookupEventsResponse", "cloudtrail", "Events", "NextToken");
 
     public static final Shape EVENT = shape(
@@ -561,6 +595,12 @@ public final class AwsShapes {
             SERVERLESS_SNAPSHOT,
             LIST_SNAPSHOT_COPY_CONFIGURATIONS,
             SNAPSHOT_COPY_CONFIGURATION,
+            LIST_SCHEDULED_ACTIONS,
+            SCHEDULED_ACTION_ASSOCIATION,
+            GET_SCHEDULED_ACTION,
+            SCHEDULED_ACTION,
+            TARGET_ACTION,
+            CREATE_SNAPSHOT_SCHEDULE_ACTION,
             LOOKUP_EVENTS,
             EVENT,
             EVENT_RESOURCE);

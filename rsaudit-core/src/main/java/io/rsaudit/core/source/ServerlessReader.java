@@ -6,6 +6,7 @@ import io.rsaudit.core.model.Provenance;
 import io.rsaudit.core.model.Reason;
 import io.rsaudit.core.model.ResourceId;
 import io.rsaudit.core.model.ResourceType;
+import io.rsaudit.core.model.ScheduledSnapshot;
 import io.rsaudit.core.model.Scope;
 import io.rsaudit.core.model.ServerlessSnapshot;
 import io.rsaudit.core.model.SnapshotCopyConfiguration;
@@ -62,6 +63,22 @@ final class ServerlessReader {
             "destinationKmsKeyId",
             "snapshotRetentionPeriod");
 
+    static final Projection SCHEDULED_ACTION_ASSOCIATION =
+            Projection.of(AwsShapes.SCHEDULED_ACTION_ASSOCIATION, "namespaceName", "scheduledActionName");
+
+    static final Projection SCHEDULED_ACTION = Projection.of(AwsShapes.GET_SCHEDULED_ACTION)
+            .with(
+                    "scheduledAction",
+                    Projection.of(AwsShapes.SCHEDULED_ACTION, "scheduledActionName", "state", "endTime")
+                            .with(
+                                    "targetAction",
+                                    Projection.of(AwsShapes.TARGET_ACTION)
+                                            .with(
+                                                    "createSnapshot",
+                                                    Projection.of(
+                                                            AwsShapes.CREATE_SNAPSHOT_SCHEDULE_ACTION,
+                                                            "retentionPeriod"))));
+
     private final ExportReader export;
 
     ServerlessReader(ExportReader export) {
@@ -75,12 +92,97 @@ final class ServerlessReader {
      */
     ExportReader.Listing namespaces(Scope scope, Consumer<Namespace> sink) {
         Function<String, Value<List<SnapshotCopyConfiguration>>> copies = copyConfigurations(scope);
+        Function<String, Value<List<ScheduledSnapshot>>> schedules = scheduledSnapshots(scope);
         return export.elements(
                 scope,
                 AwsCliCall.SERVERLESS_LIST_NAMESPACES,
                 Projection.of(AwsShapes.LIST_NAMESPACES),
                 NAMESPACE,
-                n -> RedshiftReader.accept(namespace(scope, n, copies), sink));
+                n -> RedshiftReader.accept(namespace(scope, n, copies, schedules), sink));
+    }
+
+    /**
+     * Per namespace name, its scheduled snapshot actions: the region's list names each action and its namespace, and
+     * each action's own answer says what it does. An action whose answer is missing stays in with its state, end and
+     * retention unknown for that answer's reason; one that does not create snapshots is left out. When the list was
+     * not read whole, every namespace's are unknown for the list's reason.
+     */
+    private Function<String, Value<List<ScheduledSnapshot>>> scheduledSnapshots(Scope scope) {
+        AwsCliCall call = AwsCliCall.SERVERLESS_LIST_SCHEDULED_ACTIONS;
+        Map<String, List<ScheduledSnapshot>> byNamespace = new LinkedHashMap<>();
+        ExportReader.Listing listed = export.elements(
+                scope,
+                call,
+                Projection.of(AwsShapes.LIST_SCHEDULED_ACTIONS),
+                SCHEDULED_ACTION_ASSOCIATION,
+                a -> {
+                    String namespace = export.identifier(a, "namespaceName", "a scheduled action");
+                    String name = export.identifier(a, "scheduledActionName", "a scheduled action");
+                    if (namespace == null || name == null) {
+                        return;
+                    }
+                    ScheduledSnapshot action = scheduledSnapshot(scope, name);
+                    if (action != null) {
+                        byNamespace.computeIfAbsent(namespace, k -> new ArrayList<>()).add(action);
+                    }
+                });
+        return perNamespace(scope, call, listed, byNamespace);
+    }
+
+    /** The scheduled action {@code name} as a snapshot action, or {@code null} when it creates no snapshot. */
+    private ScheduledSnapshot scheduledSnapshot(Scope scope, String name) {
+        Value<ResponseObject> doc =
+                export.document(scope, AwsCliCall.SERVERLESS_GET_SCHEDULED_ACTION, name, SCHEDULED_ACTION);
+        Value<ResponseObject> action = doc.isPresent() ? doc.value().object("scheduledAction") : doc;
+        if (!action.isPresent()) {
+            Value<ResponseObject> unread = action.orUnknown("scheduledAction is absent from the answer");
+            return new ScheduledSnapshot(
+                    name, unread.map(x -> null), unread.map(x -> null), unread.map(x -> null), unread.provenance());
+        }
+        ResponseObject a = action.value();
+        Value<ResponseObject> target = a.object("targetAction");
+        Value<Integer> retention;
+        if (!target.isPresent()) {
+            retention = target.orUnknown("targetAction is absent, so what the action does is not known")
+                    .map(x -> null);
+        } else {
+            Value<ResponseObject> create = target.value().object("createSnapshot");
+            if (create.isPresent()) {
+                retention = create.value()
+                        .integer(
+                                "retentionPeriod",
+                                Absent.defaultsTo(
+                                        -1, "retentionPeriod is absent: each snapshot is kept until someone deletes it"));
+            } else if (create.isUnknown()) {
+                retention = create.map(x -> null);
+            } else {
+                return null;
+            }
+        }
+        return new ScheduledSnapshot(
+                name, a.text("state", Absent.UNKNOWN), a.instant("endTime", Absent.NOT_SET), retention, a.provenance());
+    }
+
+    /**
+     * Per namespace name, what a region-wide list holds for it: known exactly when the list was read whole, otherwise
+     * unknown for every name with the list's reason (the failed call, the absent file, a page not read).
+     */
+    private <T> Function<String, Value<List<T>>> perNamespace(
+            Scope scope, AwsCliCall call, ExportReader.Listing listed, Map<String, List<T>> byNamespace) {
+        Provenance where = Provenance.of(export.export.location(scope, call, null), "");
+        if (!listed.collected()) {
+            Value<List<T>> missing = Value.unknown(
+                    where, listed.missing().kind(), listed.missing().reason());
+            return name -> missing;
+        }
+        if (!listed.complete()) {
+            Value<List<T>> partial = Value.unknown(
+                    where,
+                    Reason.Kind.UNREADABLE,
+                    "only partly read: " + where.location() + " (see the collection errors)");
+            return name -> partial;
+        }
+        return name -> Value.known(List.copyOf(byNamespace.getOrDefault(name, List.of())), where);
     }
 
     /** Per namespace name, its copy configurations, or, for every name, why they are unknown. */
@@ -100,24 +202,14 @@ final class ServerlessReader {
                                         c.provenance()));
                     }
                 });
-        Provenance where = Provenance.of(export.export.location(scope, call, null), "");
-        if (!listed.collected()) {
-            Value<List<SnapshotCopyConfiguration>> missing = Value.unknown(
-                    where, listed.missing().kind(), listed.missing().reason());
-            return name -> missing;
-        }
-        if (!listed.complete()) {
-            Value<List<SnapshotCopyConfiguration>> partial = Value.unknown(
-                    where,
-                    Reason.Kind.UNREADABLE,
-                    "only partly read: " + where.location() + " (see the collection errors)");
-            return name -> partial;
-        }
-        return name -> Value.known(List.copyOf(byNamespace.getOrDefault(name, List.of())), where);
+        return perNamespace(scope, call, listed, byNamespace);
     }
 
     private Namespace namespace(
-            Scope scope, ResponseObject n, Function<String, Value<List<SnapshotCopyConfiguration>>> copies) {
+            Scope scope,
+            ResponseObject n,
+            Function<String, Value<List<SnapshotCopyConfiguration>>> copies,
+            Function<String, Value<List<ScheduledSnapshot>>> schedules) {
         String name = export.identifier(n, "namespaceName", "a namespace");
         if (name == null) {
             return null;
@@ -135,7 +227,8 @@ final class ServerlessReader {
                 n.text("adminUsername", Absent.UNKNOWN),
                 n.text("adminPasswordSecretArn", Absent.NOT_SET),
                 n.texts("logExports", Absent.defaultsTo(List.of(), "logExports is absent: no log is exported")),
-                copies.apply(name));
+                copies.apply(name),
+                schedules.apply(name));
     }
 
     ExportReader.Listing workgroups(Scope scope, Consumer<Workgroup> sink) {

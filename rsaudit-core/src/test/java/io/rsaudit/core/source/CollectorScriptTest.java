@@ -305,6 +305,7 @@ class CollectorScriptTest {
         aws.answer(region, "ec2", "describe-security-groups", null, "{'SecurityGroups': [" + groups + "]}");
         aws.answer(region, "cloudtrail", "describe-trails", null, "{'trailList': []}");
         aws.answer(region, "redshift-serverless", "list-snapshot-copy-configurations", null, COPIES_NONE);
+        aws.answer(region, "redshift-serverless", "list-scheduled-actions", null, SCHEDULES_NONE);
         aws.answer(region, "cloudtrail", "lookup-events", null, "{'Events': []}");
 
         Run run = run("--out", out.toString(), "--regions", region);
@@ -408,6 +409,7 @@ class CollectorScriptTest {
         files.add(us + AwsCliCall.KMS_GET_KEY_ROTATION_STATUS.file(KEY_3).replace(".json", ".error"));
         files.add(us + AwsCliCall.KMS_GET_KEY_ROTATION_STATUS.file(KEY_4));
         files.add(us + AwsCliCall.CLOUDTRAIL_GET_TRAIL_STATUS.file("main"));
+        files.add(us + AwsCliCall.SERVERLESS_GET_SCHEDULED_ACTION.file("lake-nightly"));
         files.add(us + AwsCliCall.CLOUDTRAIL_GET_EVENT_SELECTORS.file("main"));
         String eu = ACCOUNT + "/" + EU + "/";
         files.add(eu + AwsCliCall.KMS_DESCRIBE_KEY.file(KEY_5));
@@ -510,6 +512,14 @@ class CollectorScriptTest {
                   {'namespaceName': 'lake', 'destinationRegion': 'ap-south-1',
                    'destinationKmsKeyId': 'arn:aws:kms:ap-south-1:111111111111:key/6666ffff-6666-4666-8666-666666666666'}]}""".replace(
                         "KEY_5_ARN", KEY_5_ARN));
+        // a nightly snapshot schedule of lake, asked by its name
+        aws.answer(US, "redshift-serverless", "list-scheduled-actions", null, """
+                {'scheduledActions': [{'namespaceName': 'lake', 'scheduledActionName': 'lake-nightly'}]}""");
+        aws.answer(US, "redshift-serverless", "get-scheduled-action", "lake-nightly", """
+                {'scheduledAction': {'scheduledActionName': 'lake-nightly', 'namespaceName': 'lake', 'state': 'ACTIVE',
+                  'schedule': {'cron': 'cron(0 2 * * ? *)'},
+                  'targetAction': {'createSnapshot': {'namespaceName': 'lake', 'snapshotNamePrefix': 'lake',
+                                                      'retentionPeriod': -1}}}}""");
         aws.answer(EU, "kms", "describe-key", KEY_5_ARN, keyMetadata(KEY_5, KEY_5_ARN));
         aws.answer(EU, "kms", "get-key-rotation-status", KEY_5_ARN, "{'KeyRotationEnabled': true}");
         aws.answer(US, "cloudtrail", "lookup-events", null, """
@@ -552,6 +562,7 @@ class CollectorScriptTest {
         aws.answer(EU, "redshift-serverless", "list-workgroups", null, "{'workgroups': []}");
         aws.answer(EU, "redshift-serverless", "list-snapshots", null, "{'snapshots': []}");
         aws.answer(EU, "redshift-serverless", "list-snapshot-copy-configurations", null, COPIES_NONE);
+        aws.answer(EU, "redshift-serverless", "list-scheduled-actions", null, SCHEDULES_NONE);
         aws.answer(EU, "cloudtrail", "lookup-events", null, "{'Events': []}");
         aws.answer(EU, "cloudtrail", "describe-trails", null, """
                 {'trailList': [
@@ -567,6 +578,8 @@ class CollectorScriptTest {
     }
 
     private static final String COPIES_NONE = "{'snapshotCopyConfigurations': []}";
+
+    private static final String SCHEDULES_NONE = "{'scheduledActions': []}";
 
     static String keyMetadata(String id, String arn) {
         return ("{'KeyMetadata': {'AWSAccountId': '111111111111', 'KeyId': 'ID', 'Arn': 'ARN', 'Enabled': true,"

@@ -39,7 +39,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * invocation appends its arguments to a log file and asks this object, over a loopback socket (bash's
  * {@code /dev/tcp}), what to answer. Answers come from canned JSON keyed by region, service, operation and the
  * resource argument ({@code --cluster-identifier}, {@code --parameter-group-name}, {@code --key-id},
- * {@code --name}, {@code --trail-name}); {@code --query} is evaluated on that JSON with {@link CliQuery} and
+ * {@code --name}, {@code --trail-name}, {@code --scheduled-action-name}); {@code --query} is evaluated on that JSON with {@link CliQuery} and
  * printed as the CLI's text output; {@code describe-security-groups --filters Name=group-id,Values=...} filters
  * the region's canned groups. A canned failure prints its message on stderr with its exit code. A call with no
  * canned answer fails (exit 255) and is remembered as unexpected.
@@ -48,7 +48,13 @@ final class FakeAwsCli implements AutoCloseable {
 
     /** The options whose value names the resource of a per-resource call. */
     private static final List<String> RESOURCE_OPTIONS =
-            List.of("--cluster-identifier", "--parameter-group-name", "--key-id", "--name", "--trail-name");
+            List.of(
+                    "--cluster-identifier",
+                    "--parameter-group-name",
+                    "--key-id",
+                    "--name",
+                    "--trail-name",
+                    "--scheduled-action-name");
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -64,6 +64,11 @@ public final class ManualChecks {
                     "RS-BACKUP-012",
                     "stopping a Serverless snapshot copy deletes its copy configuration, and rsaudit never deletes;"
                             + " the allowed destination is the owners' choice"),
+            Map.entry(
+                    "RS-BACKUP-013",
+                    "a scheduled action is updated with its whole target (snapshot name prefix, tags) and schedule,"
+                            + " which its owners set; the snapshots it already created keep their own retention"
+                            + " (RS-BACKUP-011)"),
             Map.entry("RS-BACKUP-005", "the remedy for an orphaned snapshot is deleting it, which rsaudit never does"),
             Map.entry(
                     "RS-BACKUP-010",

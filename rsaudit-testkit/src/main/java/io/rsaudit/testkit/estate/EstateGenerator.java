@@ -1127,6 +1127,12 @@ public final class EstateGenerator {
                 empty(d.g, "snapshotCopyConfigurations");
                 d.g.writeEndObject();
             }
+            // no namespace has a snapshot schedule
+            try (ExportWriter.Doc d = w.open(account, s.region, AwsCliCall.SERVERLESS_LIST_SCHEDULED_ACTIONS)) {
+                d.g.writeStartObject();
+                empty(d.g, "scheduledActions");
+                d.g.writeEndObject();
+            }
         }
 
         private void workgroup(JsonGenerator g, Scope s, Namespace ns) throws IOException {

@@ -253,7 +253,7 @@ final class Answers {
                             t -> !call.region().equals(t.path("HomeRegion").asText()));
                 }
             }
-            case LIST_SNAPSHOT_COPY_CONFIGURATIONS -> {
+            case LIST_SNAPSHOT_COPY_CONFIGURATIONS, LIST_SCHEDULED_ACTIONS -> {
                 String namespace = call.param("namespaceName");
                 if (namespace != null) {
                     items.removeIf(
@@ -441,6 +441,8 @@ final class Answers {
             case GET_TRAIL_STATUS, GET_EVENT_SELECTORS ->
                 new AwsError(
                         "TrailNotFoundException", "Unknown trail: " + value + " for the user: " + call.account(), 400);
+            case GET_SCHEDULED_ACTION ->
+                new AwsError("ResourceNotFoundException", "Scheduled action " + value + " not found.", 404);
             default -> throw new IllegalStateException("no not-found answer for " + call.op());
         };
     }

@@ -125,6 +125,19 @@ enum SimOperation {
             null,
             Paging.SERVERLESS,
             "namespaceName"),
+    LIST_SCHEDULED_ACTIONS(
+            SimService.REDSHIFT_SERVERLESS,
+            "ListScheduledActions",
+            AwsCliCall.SERVERLESS_LIST_SCHEDULED_ACTIONS,
+            null,
+            Paging.SERVERLESS,
+            "namespaceName"),
+    GET_SCHEDULED_ACTION(
+            SimService.REDSHIFT_SERVERLESS,
+            "GetScheduledAction",
+            AwsCliCall.SERVERLESS_GET_SCHEDULED_ACTION,
+            "scheduledActionName",
+            Paging.NONE),
     LOOKUP_EVENTS(
             SimService.CLOUDTRAIL,
             "LookupEvents",

@@ -81,6 +81,8 @@ class AwsSimulatorTest {
             case CLOUDTRAIL_DESCRIBE_TRAILS -> pages.add(c.cloudtrail().describeTrails(r -> {}));
             case SERVERLESS_LIST_SNAPSHOT_COPY_CONFIGURATIONS ->
                 c.serverless().listSnapshotCopyConfigurationsPaginator(r -> {}).forEach(pages::add);
+            case SERVERLESS_LIST_SCHEDULED_ACTIONS ->
+                c.serverless().listScheduledActionsPaginator(r -> r.maxResults(1)).forEach(pages::add);
             // without a time range: every event the history holds, newest first as the export keeps them
             case CLOUDTRAIL_LOOKUP_EVENTS ->
                 c.cloudtrail().lookupEventsPaginator(r -> r.maxResults(1)).forEach(pages::add);
@@ -97,6 +99,7 @@ class AwsSimulatorTest {
             case KMS_GET_KEY_ROTATION_STATUS -> c.kms().getKeyRotationStatus(r -> r.keyId(name));
             case CLOUDTRAIL_GET_TRAIL_STATUS -> c.cloudtrail().getTrailStatus(r -> r.name(name));
             case CLOUDTRAIL_GET_EVENT_SELECTORS -> c.cloudtrail().getEventSelectors(r -> r.trailName(name));
+            case SERVERLESS_GET_SCHEDULED_ACTION -> c.serverless().getScheduledAction(r -> r.scheduledActionName(name));
             default -> throw new IllegalArgumentException(call.name());
         };
     }
@@ -150,7 +153,8 @@ class AwsSimulatorTest {
                             AwsCliCall.KMS_DESCRIBE_KEY,
                             AwsCliCall.KMS_GET_KEY_ROTATION_STATUS,
                             AwsCliCall.CLOUDTRAIL_GET_TRAIL_STATUS,
-                            AwsCliCall.CLOUDTRAIL_GET_EVENT_SELECTORS)) {
+                            AwsCliCall.CLOUDTRAIL_GET_EVENT_SELECTORS,
+                            AwsCliCall.SERVERLESS_GET_SCHEDULED_ACTION)) {
                         for (Path file : files(
                                 ESTATE.resolve(account)
                                         .resolve(region)
