@@ -15,8 +15,4 @@ import java.time.Instant;
  * @param origin the action in its answer
  */
 public record ScheduledSnapshot(
-        String name,
-        Value<String> state,
-        Value<Instant> endTime,
-        Value<Integer> retentionPeriod,
-        Provenance origin) {}
+        String name, Value<String> state, Value<Instant> endTime, Value<Integer> retentionPeriod, Provenance origin) {}

@@ -490,11 +490,11 @@ public final class AwsShapes {
             "snapshotCopyConfigurationId",
             "snapshotRetentionPeriod");
 
-    public static final Shape LIST_SCHEDULED_ACTIONS = shape(
-            "ListScheduledActionsResponse", "redshift-serverless", "nextToken", "scheduledActions");
+    public static final Shape LIST_SCHEDULED_ACTIONS =
+            shape("ListScheduledActionsResponse", "redshift-serverless", "nextToken", "scheduledActions");
 
-    public static final Shape SCHEDULED_ACTION_ASSOCIATION = shape(
-            "ScheduledActionAssociation", "redshift-serverless", "namespaceName", "scheduledActionName");
+    public static final Shape SCHEDULED_ACTION_ASSOCIATION =
+            shape("ScheduledActionAssociation", "redshift-serverless", "namespaceName", "scheduledActionName");
 
     public static final Shape GET_SCHEDULED_ACTION =
             shape("GetScheduledActionResponse", "redshift-serverless", "scheduledAction");

@@ -111,11 +111,7 @@ final class ServerlessReader {
         AwsCliCall call = AwsCliCall.SERVERLESS_LIST_SCHEDULED_ACTIONS;
         Map<String, List<ScheduledSnapshot>> byNamespace = new LinkedHashMap<>();
         ExportReader.Listing listed = export.elements(
-                scope,
-                call,
-                Projection.of(AwsShapes.LIST_SCHEDULED_ACTIONS),
-                SCHEDULED_ACTION_ASSOCIATION,
-                a -> {
+                scope, call, Projection.of(AwsShapes.LIST_SCHEDULED_ACTIONS), SCHEDULED_ACTION_ASSOCIATION, a -> {
                     String namespace = export.identifier(a, "namespaceName", "a scheduled action");
                     String name = export.identifier(a, "scheduledActionName", "a scheduled action");
                     if (namespace == null || name == null) {
@@ -123,7 +119,9 @@ final class ServerlessReader {
                     }
                     ScheduledSnapshot action = scheduledSnapshot(scope, name);
                     if (action != null) {
-                        byNamespace.computeIfAbsent(namespace, k -> new ArrayList<>()).add(action);
+                        byNamespace
+                                .computeIfAbsent(namespace, k -> new ArrayList<>())
+                                .add(action);
                     }
                 });
         return perNamespace(scope, call, listed, byNamespace);
@@ -152,7 +150,8 @@ final class ServerlessReader {
                         .integer(
                                 "retentionPeriod",
                                 Absent.defaultsTo(
-                                        -1, "retentionPeriod is absent: each snapshot is kept until someone deletes it"));
+                                        -1,
+                                        "retentionPeriod is absent: each snapshot is kept until someone deletes it"));
             } else if (create.isUnknown()) {
                 retention = create.map(x -> null);
             } else {

@@ -47,14 +47,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class FakeAwsCli implements AutoCloseable {
 
     /** The options whose value names the resource of a per-resource call. */
-    private static final List<String> RESOURCE_OPTIONS =
-            List.of(
-                    "--cluster-identifier",
-                    "--parameter-group-name",
-                    "--key-id",
-                    "--name",
-                    "--trail-name",
-                    "--scheduled-action-name");
+    private static final List<String> RESOURCE_OPTIONS = List.of(
+            "--cluster-identifier",
+            "--parameter-group-name",
+            "--key-id",
+            "--name",
+            "--trail-name",
+            "--scheduled-action-name");
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -82,7 +82,9 @@ class AwsSimulatorTest {
             case SERVERLESS_LIST_SNAPSHOT_COPY_CONFIGURATIONS ->
                 c.serverless().listSnapshotCopyConfigurationsPaginator(r -> {}).forEach(pages::add);
             case SERVERLESS_LIST_SCHEDULED_ACTIONS ->
-                c.serverless().listScheduledActionsPaginator(r -> r.maxResults(1)).forEach(pages::add);
+                c.serverless()
+                        .listScheduledActionsPaginator(r -> r.maxResults(1))
+                        .forEach(pages::add);
             // without a time range: every event the history holds, newest first as the export keeps them
             case CLOUDTRAIL_LOOKUP_EVENTS ->
                 c.cloudtrail().lookupEventsPaginator(r -> r.maxResults(1)).forEach(pages::add);

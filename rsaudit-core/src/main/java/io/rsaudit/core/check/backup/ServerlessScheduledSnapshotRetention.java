@@ -58,8 +58,7 @@ public final class ServerlessScheduledSnapshotRetention implements Check<Namespa
         if (!"ACTIVE".equals(state.value())) {
             return Outcome.unknown(
                     Reason.Kind.UNRECOGNIZED,
-                    "cannot judge " + resource + ": its state " + state.value()
-                            + " is neither ACTIVE nor DISABLED",
+                    "cannot judge " + resource + ": its state " + state.value() + " is neither ACTIVE nor DISABLED",
                     state);
         }
         Value<Instant> end = action.endTime();
