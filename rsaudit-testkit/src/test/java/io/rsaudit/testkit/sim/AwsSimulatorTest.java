@@ -207,6 +207,28 @@ class AwsSimulatorTest {
     }
 
     @Test
+    void scheduledActionsAreListedPerNamespaceWhenOneIsNamed() {
+        try (SimClients c = SimClients.of(sim.endpoint(), "111111111111", "eu-west-1")) {
+            assertThat(c.serverless()
+                            .listScheduledActions(r -> r.namespaceName("prod-adhoc"))
+                            .scheduledActions())
+                    .extracting(a -> a.scheduledActionName())
+                    .containsExactly("prod-adhoc-nightly");
+            assertThat(c.serverless()
+                            .listScheduledActions(r -> r.namespaceName("no-such"))
+                            .scheduledActions())
+                    .isEmpty();
+            assertThat(c.serverless()
+                            .getScheduledAction(r -> r.scheduledActionName("prod-adhoc-nightly"))
+                            .scheduledAction()
+                            .targetAction()
+                            .createSnapshot()
+                            .retentionPeriod())
+                    .isEqualTo(35);
+        }
+    }
+
+    @Test
     void anErrorFileAnswersTheErrorItHolds() throws IOException {
         Path error = ESTATE.resolve("222222222222/us-east-1/redshift/describe-logging-status/analytics-sandbox.error");
         assertThat(Files.readString(error)).contains("(AccessDenied)");
@@ -235,6 +257,10 @@ class AwsSimulatorTest {
                     404);
             assertCode(() -> c.kms().describeKey(r -> r.keyId("alias/no-such")), "NotFoundException", 400);
             assertCode(() -> c.cloudtrail().getTrailStatus(r -> r.name("no-such")), "TrailNotFoundException", 400);
+            assertCode(
+                    () -> c.serverless().getScheduledAction(r -> r.scheduledActionName("no-such")),
+                    "ResourceNotFoundException",
+                    404);
             assertCode(
                     () -> c.ec2().describeSecurityGroups(r -> r.groupIds("sg-0000000000")),
                     "InvalidGroup.NotFound",
