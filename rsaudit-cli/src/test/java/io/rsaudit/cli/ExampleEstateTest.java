@@ -15,16 +15,20 @@ import io.rsaudit.core.policy.Policy;
 import io.rsaudit.core.policy.PolicyLoader;
 import io.rsaudit.core.scan.CheckRunner;
 import io.rsaudit.core.source.CliJsonSource;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -79,6 +83,30 @@ class ExampleEstateTest {
                 .allSatisfy(f -> assertThat(f.resource().name())
                         .as(f.check().id() + " " + f.outcome().message())
                         .isEqualTo("analytics-sandbox"));
+    }
+
+    /** The counts examples/README.md gives are the run's: a changed verdict changes that sentence too. */
+    @Test
+    void theReadmeGivesTheRunsCounts() throws Exception {
+        String readme = Files.readString(EXAMPLES.resolve("README.md")).replaceAll("\\s+", " ");
+        Map<Result, Long> by = run.findings().stream()
+                .collect(Collectors.groupingBy(
+                        Finding::result, () -> new EnumMap<>(Result.class), Collectors.counting()));
+        long suppressed =
+                run.findings().stream().filter(f -> f.suppressedBy() != null).count();
+        String expected = String.format(
+                Locale.ROOT,
+                "the estate gives %d results over %d accounts and %d account-regions: %d pass, %d fail (%d of them"
+                        + " suppressed), %d n/a, and %d unknown",
+                run.findings().size(),
+                inventory.accounts().size(),
+                inventory.scopes().size(),
+                by.getOrDefault(Result.PASS, 0L),
+                by.getOrDefault(Result.FAIL, 0L),
+                suppressed,
+                by.getOrDefault(Result.NOT_APPLICABLE, 0L),
+                by.getOrDefault(Result.UNKNOWN, 0L));
+        assertThat(readme).contains(expected);
     }
 
     @Test

@@ -47,7 +47,7 @@ class ScanCommandTest {
         Estate e =
                 emptyButComplete().text("111111111111/collection.json", "{\"collectedAt\": \"2026-03-01T08:00:00Z\"}");
         CliRun recorded = CliRun.of("scan", "--input", e.root().toString(), "--fail-on", "none");
-        assertThat(recorded.out()).contains("ages as of 2026-03-01T08:00:00Z (the collection time the export records)");
+        assertThat(recorded.out()).contains("ages as of 2026-03-01T08:00:00Z (when the inventory was collected)");
         CliRun asOf = CliRun.of(
                 "scan",
                 "--input",

@@ -23,7 +23,7 @@ public record AgeReference(Instant at, Basis basis) {
          * The collection time the inventory records: an export's {@code <account>/collection.json}, or the moment a
          * live collection began; the latest of its accounts.
          */
-        COLLECTION("the collection time the export records"),
+        COLLECTION("when the inventory was collected"),
         /** An export that records no collection time: the scan's own start. */
         SCAN_START("the scan's start");
 
