@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -24,8 +25,8 @@ import java.util.zip.GZIPOutputStream;
  * ./rsaudit-bench rules e2e DIR           # 3 rounds; medians of the CPU of each process
  * </pre>
  *
- * Each hunt is its own process, {@code java -Xmx256m -jar rsaudit.jar hunt DIR/plain|DIR/gzip --policy ...}, JVM start
- * and report included, on one core ({@code -XX:ActiveProcessorCount=1}) and on two. Rates are MB of log text per
+ * Each hunt is its own process with the JVM options {@code ./rsaudit} gives a hunt ({@link #LAUNCHER_HUNT_OPTIONS}),
+ * {@code java OPTIONS -jar rsaudit.jar hunt DIR/plain|DIR/gzip --policy ...}, JVM start and report included, on one core ({@code -XX:ActiveProcessorCount=1}) and on two. Rates are MB of log text per
  * CPU-second of the process (its children's CPU, read from {@code /proc/self/stat} after it is reaped), so a
  * loaded machine changes them less than wall time; the two-core run also gives its wall time.
  */
@@ -132,12 +133,20 @@ final class HuntEndToEnd {
                 median(wall1) / median(wall2));
     }
 
+    /**
+     * The JVM options {@code ./rsaudit} gives a hunt, so that the benchmark times the command users run (a test holds
+     * the two alike).
+     */
+    static final List<String> LAUNCHER_HUNT_OPTIONS =
+            List.of("-Xmx256m", "-XX:FreqInlineSize=100", "-XX:InlineSmallCode=1000");
+
     private record Run(double cpu, double wall) {}
 
     private static Run hunt(Path jar, Path input, Path dir, Path out, int cores) throws Exception {
-        return child(List.of(
-                javaBin(),
-                "-Xmx256m",
+        List<String> command = new ArrayList<>();
+        command.add(javaBin());
+        command.addAll(LAUNCHER_HUNT_OPTIONS);
+        command.addAll(List.of(
                 "-XX:ActiveProcessorCount=" + cores,
                 "-jar",
                 jar.toString(),
@@ -152,6 +161,7 @@ final class HuntEndToEnd {
                 "--fail-on",
                 "none",
                 "--force"));
+        return child(command);
     }
 
     /** Runs a command to its end; its CPU (and its children's) as the kernel counts it for this process. */

@@ -2,6 +2,7 @@ package io.rsaudit.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,5 +31,13 @@ class BenchRulesCommandTest {
         BenchRun run = BenchRun.of("rules", "ratio", dir.toString(), "5");
         assertThat(run.code()).isEqualTo(2);
         assertThat(run.err()).contains("BYTES is given to generate and day, and only to them");
+    }
+
+    /** e2e times the hunt users run: the JVM options it gives a hunt are those of the ./rsaudit launcher. */
+    @Test
+    void e2eRunsHuntsWithTheLaunchersOptions() throws Exception {
+        String launcher = Files.readString(Path.of("..", "rsaudit"));
+        assertThat(launcher)
+                .contains("    hunt) jvm=(" + String.join(" ", HuntEndToEnd.LAUNCHER_HUNT_OPTIONS) + ") ;;");
     }
 }
