@@ -39,6 +39,24 @@ final class ExportReader {
         boolean collected() {
             return missing == null;
         }
+
+        /**
+         * What is known of the list's contents: {@code whole} when it was read whole; otherwise unknown at {@code
+         * where}, for the reason the call has no output or because only part of it could be read.
+         */
+        <T> Value<T> value(T whole, Provenance where) {
+            if (missing != null) {
+                return Value.unknown(where, missing.kind(), missing.reason());
+            }
+            return complete
+                    ? Value.known(whole, where)
+                    : Value.unknown(where, Reason.Kind.UNREADABLE, partly(where.location()));
+        }
+
+        /** Why a list whose output at {@code location} was read only in part is not known. */
+        static String partly(String location) {
+            return "only partly read: " + location + " (see the collection errors)";
+        }
     }
 
     /**
@@ -60,16 +78,10 @@ final class ExportReader {
             }
             return new Listing(m, false);
         }
-        boolean complete = ((CallOutput.Answer) out).elements(call, response, element, diagnostics, sink);
-        listings.put(
-                call,
-                complete
-                        ? Value.known(true, where)
-                        : Value.unknown(
-                                where,
-                                Reason.Kind.UNREADABLE,
-                                "only partly read: " + where.location() + " (see the collection errors)"));
-        return new Listing(null, complete);
+        Listing listing =
+                new Listing(null, ((CallOutput.Answer) out).elements(call, response, element, diagnostics, sink));
+        listings.put(call, listing.value(true, where));
+        return listing;
     }
 
     /** Every element of a per-resource, paged call (the parameters of one group); unknown unless read whole. */
@@ -84,10 +96,7 @@ final class ExportReader {
         boolean complete = ((CallOutput.Answer) out).elements(call, response, element, diagnostics, objects::add);
         return complete
                 ? Value.known(objects, where)
-                : Value.unknown(
-                        where,
-                        Reason.Kind.UNREADABLE,
-                        "only partly read: " + where.location() + " (see the collection errors)");
+                : Value.unknown(where, Reason.Kind.UNREADABLE, Listing.partly(where.location()));
     }
 
     /** The single document of a per-resource call, or an unknown value saying why there is none. */

@@ -320,16 +320,10 @@ public final class ExportSource implements InventorySource {
                 read.referKey(g.kmsKeyId(), g.id());
             });
             ExportReader.Listing sgListed = new SecurityGroupReader(reader).groups(scope, read.groups);
-            if (!sgListed.collected()) {
-                read.groupsMissing =
-                        Reason.of(sgListed.missing().kind(), sgListed.missing().reason());
-            } else if (!sgListed.complete()) {
-                read.groupsMissing = Reason.of(
-                        Reason.Kind.UNREADABLE,
-                        "only partly read: "
-                                + export.location(scope, AwsCliCall.EC2_DESCRIBE_SECURITY_GROUPS, null)
-                                + " (see the collection errors)");
-            }
+            read.groupsMissing = sgListed.value(
+                            true,
+                            Provenance.of(export.location(scope, AwsCliCall.EC2_DESCRIBE_SECURITY_GROUPS, null), ""))
+                    .reason();
             ServerlessReader serverless = new ServerlessReader(reader);
             serverless.namespaces(scope, n -> {
                 read.namespaces.add(n);
@@ -368,15 +362,7 @@ public final class ExportSource implements InventorySource {
 
         /** The names a list call gave, when it was read whole; otherwise unknown, saying why. */
         private static Value<Set<String>> names(ExportReader.Listing listed, Set<String> names, Provenance where) {
-            return !listed.collected()
-                    ? Value.unknown(
-                            where, listed.missing().kind(), listed.missing().reason())
-                    : listed.complete()
-                            ? Value.known(Set.copyOf(names), where)
-                            : Value.unknown(
-                                    where,
-                                    Reason.Kind.UNREADABLE,
-                                    "only partly read: " + where.location() + " (see the collection errors)");
+            return listed.value(Set.copyOf(names), where);
         }
 
         /**

@@ -71,7 +71,7 @@ final class LookupEventsReader {
             String detail = unreadable[0] != null
                     ? "the RotateEncryptionKey event at " + unreadable[0]
                             + " cannot be read (see the collection errors)"
-                    : "only partly read: " + where.location() + " (see the collection errors)";
+                    : ExportReader.Listing.partly(where.location());
             return unread(scope, Value.unknown(where, Reason.Kind.UNREADABLE, detail));
         }
         KeyRotations.Period period = new KeyRotations.Period(

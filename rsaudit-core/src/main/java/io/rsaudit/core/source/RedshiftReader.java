@@ -624,7 +624,7 @@ final class RedshiftReader {
                 ? export.export.location(scope, call, null)
                 : listed.missing().location();
         Reason why = listed.collected()
-                ? Reason.of(Reason.Kind.UNREADABLE, "only partly read: " + location + " (see the collection errors)")
+                ? Reason.of(Reason.Kind.UNREADABLE, ExportReader.Listing.partly(location))
                 : Reason.of(listed.missing().kind(), listed.missing().reason());
         sink.accept(standIn.apply(ResourceId.unread(type, scope, arnType, Provenance.of(location, "")), why));
     }

@@ -169,17 +169,10 @@ final class ServerlessReader {
     private <T> Function<String, Value<List<T>>> perNamespace(
             Scope scope, AwsCliCall call, ExportReader.Listing listed, Map<String, List<T>> byNamespace) {
         Provenance where = Provenance.of(export.export.location(scope, call, null), "");
-        if (!listed.collected()) {
-            Value<List<T>> missing = Value.unknown(
-                    where, listed.missing().kind(), listed.missing().reason());
-            return name -> missing;
-        }
-        if (!listed.complete()) {
-            Value<List<T>> partial = Value.unknown(
-                    where,
-                    Reason.Kind.UNREADABLE,
-                    "only partly read: " + where.location() + " (see the collection errors)");
-            return name -> partial;
+        Value<Boolean> read = listed.value(true, where);
+        if (read.isUnknown()) {
+            Value<List<T>> unknown = read.map(x -> null);
+            return name -> unknown;
         }
         return name -> Value.known(List.copyOf(byNamespace.getOrDefault(name, List.of())), where);
     }
