@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.organizations.model.Account;
 import software.amazon.awssdk.services.organizations.model.AccountStatus;
@@ -65,10 +66,28 @@ public final class LiveCollector {
         }
     }
 
-    private final LiveOptions options;
+    /** Which calls a collection makes in each account-region. */
+    public enum Extent {
+        /** Every call of the export layout: what a scan judges. */
+        ESTATE,
+        /**
+         * The account's identity and regions, then each region's clusters and workgroups only: what a hunt needs to
+         * tell whose a security group is ({@code hunt --inventory-live}).
+         */
+        SECURITY_GROUP_USERS
+    }
 
+    private final LiveOptions options;
+    private final Extent extent;
+
+    /** A collection of the whole estate ({@link Extent#ESTATE}). */
     public LiveCollector(LiveOptions options) {
+        this(options, Extent.ESTATE);
+    }
+
+    public LiveCollector(LiveOptions options, Extent extent) {
         this.options = options;
+        this.extent = Objects.requireNonNull(extent, "extent");
     }
 
     /** Collects into memory, for a live scan: nothing of the estate is written anywhere. */
@@ -123,7 +142,7 @@ public final class LiveCollector {
     }
 
     private Result collect(CallSink sink, Instant startedAt) {
-        try (Run run = new Run(options, sink, startedAt)) {
+        try (Run run = new Run(options, extent, sink, startedAt)) {
             List<String> targets = targets(run);
             if (targets == null) {
                 new AccountCollector(run, null).start();

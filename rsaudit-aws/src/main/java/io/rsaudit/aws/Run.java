@@ -25,6 +25,7 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 final class Run implements AutoCloseable {
 
     final LiveOptions options;
+    final LiveCollector.Extent extent;
     final CallSink sink;
     final ErrorText errorText = new ErrorText();
     final Scheduler scheduler;
@@ -43,8 +44,9 @@ final class Run implements AutoCloseable {
     private final Map<String, Keys> keys = new ConcurrentHashMap<>();
     private final List<CompletableFuture<Void>> lanes = Collections.synchronizedList(new ArrayList<>());
 
-    Run(LiveOptions options, CallSink sink, Instant startedAt) {
+    Run(LiveOptions options, LiveCollector.Extent extent, CallSink sink, Instant startedAt) {
         this.options = options;
+        this.extent = extent;
         this.startedAt = startedAt;
         this.sink = sink;
         this.scheduler = new Scheduler(options.concurrency(), failures::add);

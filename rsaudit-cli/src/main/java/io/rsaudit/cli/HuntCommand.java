@@ -1,5 +1,8 @@
 package io.rsaudit.cli;
 
+import io.rsaudit.aws.LiveInventoryLookup;
+import io.rsaudit.aws.LiveOptions;
+import io.rsaudit.aws.Progress;
 import io.rsaudit.aws.hunt.AwsLogInputs;
 import io.rsaudit.aws.hunt.AwsLogOptions;
 import io.rsaudit.core.baseline.Baseline;
@@ -112,6 +115,27 @@ final class HuntCommand implements Callable<Integer> {
                     + " which security groups belong to a Redshift cluster or workgroup (RSH-CT-008, RSH-CT-013).")
     Path inventoryDir;
 
+    @Option(
+            names = "--inventory-live",
+            description = "Look up the clusters and workgroups of each account-region whose CloudTrail records open a"
+                    + " security group, with the caller's credentials (--profile, --endpoint-url; redshift:"
+                    + "DescribeClusters, redshift-serverless:ListWorkgroups): the caller's own account, or any account"
+                    + " with --role-name.")
+    boolean inventoryLive;
+
+    @Option(
+            names = "--role-name",
+            paramLabel = "NAME",
+            description = "With --inventory-live: the role to assume in the account of each lookup"
+                    + " (arn:aws:iam::<account>:role/NAME).")
+    String roleName;
+
+    @Option(
+            names = "--external-id",
+            paramLabel = "ID",
+            description = "With --role-name: the external id the role's trust policy requires.")
+    String externalId;
+
     @Mixin
     ReportOutput output;
 
@@ -131,7 +155,8 @@ final class HuntCommand implements Callable<Integer> {
     @Option(
             names = "--endpoint-url",
             paramLabel = "URL",
-            description = "Send the S3 and CloudWatch Logs calls to this endpoint (a local emulator).")
+            description =
+                    "Send the S3, CloudWatch Logs and --inventory-live calls to this endpoint (a local emulator).")
     java.net.URI endpoint;
 
     @Option(names = "--max-attempts", paramLabel = "N", description = LiveScope.MAX_ATTEMPTS_HELP)
@@ -301,8 +326,37 @@ final class HuntCommand implements Callable<Integer> {
         }
     }
 
-    /** The inventory's use of security groups; {@code null} without {@code --inventory}. */
+    /** The inventory's use of security groups; {@code null} without {@code --inventory} or {@code --inventory-live}. */
     private SecurityGroupUse inventory() {
+        if ((roleName != null || externalId != null) && !inventoryLive) {
+            throw new Main.UsageException(
+                    (roleName != null ? "--role-name" : "--external-id") + " needs --inventory-live");
+        }
+        if (inventoryLive) {
+            if (inventoryDir != null) {
+                throw new Main.UsageException(
+                        "--inventory and --inventory-live are mutually exclusive: an export, or" + " a live lookup");
+            }
+            try {
+                LiveOptions caller = new LiveOptions(
+                                profile,
+                                null,
+                                null,
+                                null,
+                                List.of(),
+                                false,
+                                List.of(),
+                                awsRegion,
+                                endpoint,
+                                LiveOptions.DEFAULT_CONCURRENCY,
+                                List.of(),
+                                Progress.NONE)
+                        .withCallLimits(LiveScope.callLimits(maxAttempts));
+                return SecurityGroupUse.lookingUp(new LiveInventoryLookup(caller, roleName, externalId));
+            } catch (IllegalArgumentException e) {
+                throw new Main.UsageException(e.getMessage());
+            }
+        }
         if (inventoryDir == null) {
             return null;
         }

@@ -1,6 +1,7 @@
 package io.rsaudit.spark;
 
 import io.rsaudit.core.hunt.LogType;
+import io.rsaudit.core.hunt.inventory.SecurityGroupUse;
 import io.rsaudit.core.hunt.read.ReadOptions;
 import java.io.Serializable;
 import java.time.Instant;
@@ -19,6 +20,8 @@ import java.util.Set;
  * @param partitions reduce partitions for the correlated rules' groups
  * @param filesPerTask files one read task reads (a gzip file is always read whole by one task)
  * @param incremental read only files the state under the output does not list, and add them to it
+ * @param inventory which security groups are Redshift's, from the export {@code --inventory} names (read on the
+ *     driver, shipped to every task); {@code null} without one
  */
 record JobOptions(
         List<String> inputs,
@@ -34,7 +37,8 @@ record JobOptions(
         RuleSet.Spec rules,
         int partitions,
         int filesPerTask,
-        boolean incremental)
+        boolean incremental,
+        SecurityGroupUse inventory)
         implements Serializable {
 
     JobOptions {

@@ -1,13 +1,18 @@
 package io.rsaudit.spark;
 
 import io.rsaudit.core.hunt.LogType;
+import io.rsaudit.core.hunt.inventory.SecurityGroupUse;
 import io.rsaudit.core.hunt.read.ReadOptions;
+import io.rsaudit.core.model.Inventory;
 import io.rsaudit.core.model.Severity;
+import io.rsaudit.core.source.CliJsonSource;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,8 +34,8 @@ public final class SparkHuntMain {
 
     static final String USAGE = "usage: SparkHuntMain --output PREFIX [--since TIME] [--until TIME] [--type TYPE]\n"
             + "  [--account ID,..] [--region R,..] [--cluster NAME,..] [--include-rdsdb] [--policy FILE]\n"
-            + "  [--rules DIR] [--fail-on SEVERITY|none] [--partitions N] [--files-per-task N] [--incremental]\n"
-            + "  [--exit-on-findings] INPUT...   (INPUT: a local path or a URI, s3://bucket/prefix)";
+            + "  [--rules DIR] [--inventory EXPORT_DIR] [--fail-on SEVERITY|none] [--partitions N] [--files-per-task N]\n"
+            + "  [--incremental] [--exit-on-findings] INPUT...   (INPUT: a local path or a URI, s3://bucket/prefix)";
 
     private SparkHuntMain() {}
 
@@ -91,6 +96,7 @@ public final class SparkHuntMain {
         boolean rdsdb = false;
         String policy = null;
         String rulesDir = null;
+        String inventoryDir = null;
         String failOn = "info";
         int partitions = Math.max(2, parallelism * 2);
         int filesPerTask = 1;
@@ -110,6 +116,7 @@ public final class SparkHuntMain {
                 case "--include-rdsdb" -> rdsdb = true;
                 case "--policy" -> policy = value(args, ++i, a);
                 case "--rules" -> rulesDir = value(args, ++i, a);
+                case "--inventory" -> inventoryDir = value(args, ++i, a);
                 case "--fail-on" -> failOn = value(args, ++i, a);
                 case "--partitions" -> partitions = number(a, value(args, ++i, a));
                 case "--files-per-task" -> filesPerTask = number(a, value(args, ++i, a));
@@ -154,8 +161,32 @@ public final class SparkHuntMain {
                 spec,
                 partitions,
                 filesPerTask,
-                incremental);
+                incremental,
+                inventoryDir == null ? null : inventory(inventoryDir));
         return new Parsed(options, threshold, exitOnFindings);
+    }
+
+    /**
+     * The use of security groups an export on the driver's file system records: read here, once, and shipped to the
+     * tasks as the placements it holds.
+     */
+    private static SecurityGroupUse inventory(String dir) {
+        Path path = Path.of(dir);
+        if (!Files.isDirectory(path)) {
+            throw new IllegalArgumentException("--inventory " + dir + " is not a directory (an export on the driver's"
+                    + " file system, the layout scan --input reads)");
+        }
+        Inventory read = new CliJsonSource(path).load();
+        long problems = read.errors().stream().filter(e -> !e.isWarning()).count();
+        System.err.printf(
+                "rsaudit: inventory %s: %d cluster(s), %d workgroup(s) in %d account-region(s); %d collection"
+                        + " problem(s)%n",
+                dir,
+                read.clusters().size(),
+                read.workgroups().size(),
+                read.scopes().size(),
+                problems);
+        return SecurityGroupUse.of(read);
     }
 
     private static String value(String[] args, int i, String option) {

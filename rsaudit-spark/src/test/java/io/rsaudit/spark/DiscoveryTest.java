@@ -86,7 +86,8 @@ class DiscoveryTest {
                 RuleSet.Spec.builtIn(),
                 1,
                 1,
-                false);
+                false,
+                null);
     }
 
     private static List<String> names(Path root, Discovery.Found f) {

@@ -2,6 +2,7 @@ package io.rsaudit.spark;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.rsaudit.core.hunt.inventory.SecurityGroupUse;
 import io.rsaudit.core.hunt.read.LogInput;
 import io.rsaudit.core.hunt.read.ReadOptions;
 import io.rsaudit.core.hunt.rule.RuleCatalog;
@@ -24,11 +25,18 @@ final class LocalHunt {
     private LocalHunt() {}
 
     static JsonNode report(List<String> paths, ReadOptions options, Severity failOn, Clock clock) throws IOException {
+        return report(paths, options, failOn, clock, null);
+    }
+
+    /** With {@code hunt --inventory}'s use of security groups, or {@code null} for none. */
+    static JsonNode report(
+            List<String> paths, ReadOptions options, Severity failOn, Clock clock, SecurityGroupUse inventory)
+            throws IOException {
         List<LogInput> inputs = new ArrayList<>();
         for (String p : paths) {
             inputs.addAll(LogInput.discover(Path.of(p)));
         }
-        Hunt hunt = new Hunt(RuleCatalog.builtIn().all(), Policy.defaults(), clock, "test");
+        Hunt hunt = new Hunt(RuleCatalog.builtIn().all(), Policy.defaults(), clock, "test", inventory);
         StringWriter out = new StringWriter();
         Reports.hunt(hunt, HuntInput.of(paths, inputs), options, failOn, new HuntJsonWriter(out));
         return JsonMapper.builder().build().readTree(out.toString());

@@ -1,11 +1,14 @@
 package io.rsaudit.spark;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.rsaudit.core.hunt.inventory.SecurityGroupUse;
 import io.rsaudit.core.hunt.read.ReadOptions;
 import io.rsaudit.core.model.Severity;
+import io.rsaudit.core.source.CliJsonSource;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -57,6 +60,11 @@ class SparkHuntEquivalenceTest {
     }
 
     static JobOptions options(List<String> inputs, Path out, int partitions, boolean incremental) {
+        return options(inputs, out, partitions, incremental, null);
+    }
+
+    static JobOptions options(
+            List<String> inputs, Path out, int partitions, boolean incremental, SecurityGroupUse inventory) {
         return new JobOptions(
                 inputs,
                 out.toString(),
@@ -71,7 +79,8 @@ class SparkHuntEquivalenceTest {
                 RuleSet.Spec.builtIn(),
                 partitions,
                 1,
-                incremental);
+                incremental,
+                inventory);
     }
 
     private static JsonNode spark(JobOptions options) throws IOException {
@@ -114,6 +123,43 @@ class SparkHuntEquivalenceTest {
             }
         }
         assertThat(lines).isEqualTo(local.get("alerts").size());
+    }
+
+    @Test
+    void anInventoryPlacesOpenedGroupsOnTheExecutorsAsInTheLocalHunt(@TempDir Path out) throws IOException {
+        Path ct008 =
+                Path.of("..", "rsaudit-core", "src", "test", "resources", "io", "rsaudit", "core", "hunt", "rules");
+        String trail = ct008.resolve("RSH-CT-008/123456789012_CloudTrail_eu-west-1_20240501T1000Z_fixture.json")
+                .toString();
+        SecurityGroupUse inventory =
+                SecurityGroupUse.of(new CliJsonSource(ct008.resolve("RSH-CT-008/inventory")).load());
+        JsonNode local = LocalHunt.report(List.of(trail), ReadOptions.defaults(), Severity.INFO, CLOCK, inventory);
+        JsonNode distributed = spark(options(List.of(trail), out, 2, false, inventory));
+
+        assertThat(local.get("alerts"))
+                .extracting(a -> a.get("rule").asText() + " " + a.get("cluster").asText())
+                .contains("RSH-CT-008 prod-dw", "RSH-CT-008 analytics");
+        assertSame(local, distributed);
+        // parsed on the driver, as SparkHuntMain does
+        JobOptions parsed = SparkHuntMain.parse(
+                        new String[] {
+                            "--output",
+                            out.toString(),
+                            "--inventory",
+                            ct008.resolve("RSH-CT-008/inventory").toString(),
+                            trail
+                        },
+                        CLOCK.instant(),
+                        spark.hadoopConfiguration(),
+                        2)
+                .options();
+        assertThat(parsed.inventory()).isNotNull();
+        assertThatThrownBy(() -> SparkHuntMain.parse(
+                        new String[] {"--output", out.toString(), "--inventory", "nope", trail},
+                        CLOCK.instant(),
+                        spark.hadoopConfiguration(),
+                        2))
+                .hasMessageContaining("--inventory nope is not a directory");
     }
 
     @Test

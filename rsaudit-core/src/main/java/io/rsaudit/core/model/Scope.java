@@ -1,9 +1,10 @@
 package io.rsaudit.core.model;
 
+import java.io.Serializable;
 import java.util.Objects;
 
 /** One account and region; {@code region} is {@code null} for account-wide things. */
-public record Scope(String account, String region) implements Comparable<Scope> {
+public record Scope(String account, String region) implements Comparable<Scope>, Serializable {
 
     public Scope {
         Objects.requireNonNull(account, "account");

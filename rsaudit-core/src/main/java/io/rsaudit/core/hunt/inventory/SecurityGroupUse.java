@@ -6,17 +6,21 @@ import io.rsaudit.core.hunt.read.EventSink;
 import io.rsaudit.core.model.Cluster;
 import io.rsaudit.core.model.Inventory;
 import io.rsaudit.core.model.Scope;
-import io.rsaudit.core.model.ScopedName;
 import io.rsaudit.core.model.Value;
 import io.rsaudit.core.model.Workgroup;
+import java.io.NotSerializableException;
+import java.io.ObjectStreamException;
+import java.io.Serializable;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Whether the security group a CloudTrail call names belongs to a Redshift cluster or workgroup, by an inventory.
@@ -32,7 +36,9 @@ import java.util.TreeSet;
  * its own also takes the users' names as its cluster, so that the alert names them. The inventory is as of its
  * export: a group attached later reads as {@code none}.
  */
-public final class SecurityGroupUse {
+public final class SecurityGroupUse implements Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     /** {@code redshift}, {@code none}, or absent: cannot tell. */
     public static final String ATTACHMENT = LogType.INVENTORY_FIELDS.get(0);
@@ -43,57 +49,75 @@ public final class SecurityGroupUse {
     private static final String GROUP_ID = "requestParameters.groupId";
     private static final String CLUSTER_GROUP = "requestParameters.clusterSecurityGroupName";
 
-    /** VPC group id, in its scope, to the resources using it. */
-    private final Map<ScopedName, Set<String>> vpcUsers = new HashMap<>();
-    /** EC2-Classic cluster security group name, in its scope, to the clusters using it. */
-    private final Map<ScopedName, Set<String>> classicUsers = new HashMap<>();
-    /** The scopes where every cluster and workgroup, and every group each uses, is known. */
-    private final Set<Scope> whole = new HashSet<>();
+    /** Each account-region the inventory placed, or the lookup was asked for. */
+    private final Map<Scope, Placement> placements;
+    /**
+     * Looks up an account-region not yet placed; {@code null}: every account-region is in {@link #placements}. A use
+     * that looks up does not serialize ({@link #writeReplace}), so it is never lost on the way.
+     */
+    private final transient InventoryLookup lookup;
 
-    private SecurityGroupUse(Inventory inventory) {
-        Set<Scope> partial = new HashSet<>();
-        for (Cluster c : inventory.clusters()) {
-            Scope scope = c.id().scope();
-            String user = "cluster " + c.identifier();
-            if (!add(vpcUsers, scope, c.vpcSecurityGroupIds(), user)) {
-                partial.add(scope);
-            }
-            if (!add(classicUsers, scope, c.classicSecurityGroups(), user)) {
-                partial.add(scope);
-            }
-        }
-        for (Workgroup w : inventory.workgroups()) {
-            if (!add(vpcUsers, w.id().scope(), w.securityGroupIds(), "workgroup " + w.id().name())) {
-                partial.add(w.id().scope());
-            }
-        }
-        for (Scope s : inventory.scopes()) {
-            if (!partial.contains(s)
-                    && inventory.clusterIdentifiers(s).isPresent()
-                    && inventory.workgroupNames(s).isPresent()) {
-                whole.add(s);
-            }
-        }
+    private SecurityGroupUse(Map<Scope, Placement> placements, InventoryLookup lookup) {
+        this.placements = placements;
+        this.lookup = lookup;
     }
 
-    /** The use of security groups as {@code inventory} records it. */
+    /** The use of security groups as {@code inventory} records it; an account-region not in it cannot be told. */
     public static SecurityGroupUse of(Inventory inventory) {
-        return new SecurityGroupUse(inventory);
+        Set<Scope> scopes = new TreeSet<>(inventory.scopes());
+        inventory.clusters().forEach(c -> scopes.add(c.id().scope()));
+        inventory.workgroups().forEach(w -> scopes.add(w.id().scope()));
+        Map<Scope, Placement> placed = new HashMap<>();
+        for (Scope s : scopes) {
+            placed.put(s, Placement.of(inventory, s));
+        }
+        return new SecurityGroupUse(Map.copyOf(placed), null);
     }
 
-    /** Whether the groups are known; {@code false} (the value is unknown) leaves the scope unproven. */
-    private static boolean add(
-            Map<ScopedName, Set<String>> users, Scope scope, Value<List<String>> groups, String user) {
-        if (groups.isUnknown()) {
-            return false;
+    /**
+     * The use of security groups as {@code lookup} finds it, asked once for each account-region whose CloudTrail
+     * records name a group, when the first such record comes. The lookup may be called from several threads.
+     */
+    public static SecurityGroupUse lookingUp(InventoryLookup lookup) {
+        return new SecurityGroupUse(new ConcurrentHashMap<>(), Objects.requireNonNull(lookup, "lookup"));
+    }
+
+    /**
+     * What the lookups could not tell: one line per account-region looked up where a group not used by any cluster or
+     * workgroup it found cannot be proven unused, sorted; empty for an inventory given whole.
+     */
+    public List<String> notes() {
+        if (lookup == null) {
+            return List.of();
         }
-        if (groups.value() != null) {
-            for (String g : groups.value()) {
-                users.computeIfAbsent(new ScopedName(scope, g), k -> new TreeSet<>())
-                        .add(user);
-            }
+        return new TreeMap<>(placements)
+                .entrySet().stream()
+                        .filter(e -> e.getValue().why() != null)
+                        .map(e -> "inventory lookup of account " + e.getKey().account() + " in "
+                                + e.getKey().region() + ": " + e.getValue().why()
+                                + "; a group opened to the world there that no cluster or workgroup found uses is"
+                                + " reported as not placed (RSH-CT-013)")
+                        .toList();
+    }
+
+    /** Only the use of an inventory given whole travels (to the Spark job's executors). */
+    private Object writeReplace() throws ObjectStreamException {
+        if (lookup != null) {
+            throw new NotSerializableException("a SecurityGroupUse that looks up account-regions is not serializable");
         }
-        return true;
+        return this;
+    }
+
+    private Placement placement(Scope scope) {
+        if (lookup == null) {
+            return placements.getOrDefault(scope, Placement.NOT_IN_INVENTORY);
+        }
+        return placements.computeIfAbsent(scope, s -> {
+            InventoryLookup.Answer answer = lookup.lookUp(s);
+            return answer.inventory() == null
+                    ? new Placement(Map.of(), Map.of(), answer.unreachable())
+                    : Placement.of(answer.inventory(), s);
+        });
     }
 
     /** {@code sink}, handed each event with the derived fields added where the event names a group. */
@@ -111,15 +135,15 @@ public final class SecurityGroupUse {
         if (groupId == null && classic == null) {
             return e;
         }
-        Scope scope = new Scope(e.account().trim(), e.region().trim());
+        Placement placement = placement(new Scope(e.account().trim(), e.region().trim()));
         Set<String> users = new TreeSet<>();
         if (groupId != null) {
-            users.addAll(vpcUsers.getOrDefault(new ScopedName(scope, groupId.trim()), Set.of()));
+            users.addAll(placement.vpcUsers().getOrDefault(groupId.trim(), Set.of()));
         }
         if (classic != null) {
-            users.addAll(classicUsers.getOrDefault(new ScopedName(scope, classic.trim()), Set.of()));
+            users.addAll(placement.classicUsers().getOrDefault(classic.trim(), Set.of()));
         }
-        if (users.isEmpty() && !whole.contains(scope)) {
+        if (users.isEmpty() && placement.why() != null) {
             return e;
         }
         Map<String, String> fields = new LinkedHashMap<>(e.fields());
@@ -133,5 +157,62 @@ public final class SecurityGroupUse {
                         ", ",
                         users.stream().map(u -> u.substring(u.indexOf(' ') + 1)).toList());
         return e.with(cluster, Collections.unmodifiableMap(fields));
+    }
+
+    /**
+     * What one account-region's inventory says of its security groups.
+     *
+     * @param vpcUsers VPC group id to the clusters and workgroups using it
+     * @param classicUsers EC2-Classic cluster security group name to the clusters using it
+     * @param why why a group no cluster or workgroup uses cannot be proven unused; {@code null} when every cluster and
+     *     workgroup, and every group each uses, is known
+     */
+    private record Placement(Map<String, Set<String>> vpcUsers, Map<String, Set<String>> classicUsers, String why)
+            implements Serializable {
+
+        static final Placement NOT_IN_INVENTORY = new Placement(Map.of(), Map.of(), "not in the inventory");
+
+        static Placement of(Inventory inventory, Scope scope) {
+            Map<String, Set<String>> vpc = new HashMap<>();
+            Map<String, Set<String>> classic = new HashMap<>();
+            String why = null;
+            for (Cluster c : inventory.clusters()) {
+                if (c.id().scope().equals(scope)) {
+                    String user = "cluster " + c.identifier();
+                    boolean vpcKnown = add(vpc, c.vpcSecurityGroupIds(), user);
+                    boolean classicKnown = add(classic, c.classicSecurityGroups(), user);
+                    if (!vpcKnown || !classicKnown) {
+                        why = "the security groups of cluster " + c.identifier() + " are unknown";
+                    }
+                }
+            }
+            for (Workgroup w : inventory.workgroups()) {
+                if (w.id().scope().equals(scope) && !add(vpc, w.securityGroupIds(), "workgroup " + w.id().name())) {
+                    why = "the security groups of workgroup " + w.id().name() + " are unknown";
+                }
+            }
+            Value<Set<String>> clusters = inventory.clusterIdentifiers(scope);
+            Value<Set<String>> workgroups = inventory.workgroupNames(scope);
+            if (workgroups.isUnknown()) {
+                why = "its workgroups are unknown: " + workgroups.note();
+            }
+            if (clusters.isUnknown()) {
+                why = "its clusters are unknown: " + clusters.note();
+            }
+            return new Placement(Map.copyOf(vpc), Map.copyOf(classic), why);
+        }
+
+        /** Whether the groups are known; {@code false} (the value is unknown) leaves the scope unproven. */
+        private static boolean add(Map<String, Set<String>> users, Value<List<String>> groups, String user) {
+            if (groups.isUnknown()) {
+                return false;
+            }
+            if (groups.value() != null) {
+                for (String g : groups.value()) {
+                    users.computeIfAbsent(g, k -> new TreeSet<>()).add(user);
+                }
+            }
+            return true;
+        }
     }
 }

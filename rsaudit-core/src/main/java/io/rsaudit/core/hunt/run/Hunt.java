@@ -13,6 +13,7 @@ import io.rsaudit.core.model.Severity;
 import io.rsaudit.core.policy.Policy;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -70,6 +71,11 @@ public final class Hunt {
         ReadSummary read = LogReader.read(input.inputs(), options, sink).including(input.leftOut(), input.problems());
         listener.read(read);
         HuntEngine.Result result = engine.finish();
+        List<String> notes = result.notes();
+        if (inventory != null && !inventory.notes().isEmpty()) {
+            notes = new ArrayList<>(notes);
+            notes.addAll(inventory.notes());
+        }
         long atThreshold = 0;
         for (Alert a : result.alerts()) {
             if (failOn != null && a.level().atLeast(failOn)) {
@@ -80,9 +86,9 @@ public final class Hunt {
         return new HuntSummary(
                 clock.instant(),
                 read,
-                result.notes(),
+                notes,
                 result.alerts().size(),
                 atThreshold,
-                HuntSummary.verdict(atThreshold, read, result.notes()));
+                HuntSummary.verdict(atThreshold, read, notes));
     }
 }

@@ -10,7 +10,7 @@ import java.util.List;
  *
  * @param read what was read: files, records, events, filtered, malformed, and every read problem
  * @param notes what the engine could not judge (events without time in windowed rules, full buffers, alerts past
- *     the limit)
+ *     the limit), then the account-regions an inventory lookup could not place security groups in
  * @param alerts how many alerts were reported
  * @param alertsAtThreshold how many of them are at or above the threshold
  */

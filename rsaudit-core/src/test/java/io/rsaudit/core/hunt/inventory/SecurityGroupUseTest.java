@@ -108,4 +108,36 @@ class SecurityGroupUseTest {
         Event none = ingress("123456789012", "eu-west-1", "requestParameters.clusterIdentifier", "prod-dw");
         assertThat(use.enrich(none)).isSameAs(none);
     }
+
+    @Test
+    void aLookupIsAskedOncePerAccountRegionNamingAGroupAndWhatItCannotReachIsANote() {
+        Inventory export = new CliJsonSource(EXPORT).load();
+        java.util.List<io.rsaudit.core.model.Scope> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
+        SecurityGroupUse use = SecurityGroupUse.lookingUp(scope -> {
+            asked.add(scope);
+            return scope.account().equals("123456789012")
+                    ? InventoryLookup.Answer.of(export)
+                    : InventoryLookup.Answer.unreachable("no role");
+        });
+        Event none = ingress("123456789012", "eu-west-1", "requestParameters.clusterIdentifier", "prod-dw");
+        assertThat(use.enrich(none)).isSameAs(none);
+        assertThat(asked).as("a record naming no group looks nothing up").isEmpty();
+
+        assertThat(use.enrich(ingress("123456789012", "sg-1")).field(SecurityGroupUse.ATTACHMENT))
+                .isEqualTo("redshift");
+        assertThat(use.enrich(ingress("123456789012", "sg-3")).field(SecurityGroupUse.ATTACHMENT))
+                .isEqualTo("none");
+        Event foreign = ingress("999999999999", "sg-4");
+        assertThat(use.enrich(foreign)).isSameAs(foreign);
+        use.enrich(ingress("999999999999", "sg-5"));
+        assertThat(asked)
+                .containsExactly(
+                        new io.rsaudit.core.model.Scope("123456789012", "eu-west-1"),
+                        new io.rsaudit.core.model.Scope("999999999999", "eu-west-1"));
+        assertThat(use.notes())
+                .containsExactly("inventory lookup of account 999999999999 in eu-west-1: no role; a group opened to the"
+                        + " world there that no cluster or workgroup found uses is reported as not placed"
+                        + " (RSH-CT-013)");
+        assertThat(SecurityGroupUse.of(export).notes()).isEmpty();
+    }
 }
