@@ -9,15 +9,16 @@ import io.rsaudit.core.check.Result;
 import io.rsaudit.core.model.Inventory;
 import io.rsaudit.core.model.Resource;
 import io.rsaudit.core.model.Severity;
+import io.rsaudit.core.parallel.InOrder;
 import io.rsaudit.core.policy.Policy;
 import io.rsaudit.core.policy.Suppression;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
@@ -67,34 +68,75 @@ public final class CheckRunner {
 
     /**
      * Runs the checks, handing each finding to {@code listener} as it is made (checks in catalog order, resources in
-     * inventory order) and telling it when a check is done.
+     * inventory order) and telling it when a check is done. The listener is called on this thread, in that order,
+     * whatever the number of cores: the checks judge slices of resources on the other cores (checks and the
+     * inventory are immutable), a bounded number of slices ahead, while this thread hands the judged ones on.
      */
     public Notes run(Inventory inventory, Policy policy, Instant now, ScanListener listener) {
         CheckContext context = new CheckContext(inventory, policy, now);
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
-        List<String> internalErrors = new ArrayList<>();
-        Set<Suppression> used = new HashSet<>();
+        Set<Suppression> used = ConcurrentHashMap.newKeySet();
+        List<Slice> slices = new ArrayList<>();
         for (CheckMetadata check : catalog.all()) {
             Severity severity = policy.severityOverrides().getOrDefault(check.id(), check.severity());
             List<? extends Resource> resources = inventory.resources(check.resourceType());
+            for (int from = 0; from < resources.size() || from == 0; from += SLICE) {
+                int to = Math.min(resources.size(), from + SLICE);
+                slices.add(new Slice(
+                        check, severity, resources.subList(from, to), to == resources.size() ? resources.size() : -1));
+            }
+        }
+        List<String> internalErrors = new ArrayList<>();
+        InOrder.map(
+                slices,
+                slice -> slice.judge(context, policy, today, used),
+                "rsaudit-checks",
+                judged -> judged.hand(listener, internalErrors));
+        return new Notes(notices(policy, today, used), internalErrors);
+    }
+
+    /** Resources a task judges at once: enough to make handing them over cheap, few enough to keep memory flat. */
+    private static final int SLICE = 1024;
+
+    /**
+     * One check on consecutive resources of its type; {@code total} is the number of resources of the type when this
+     * is the check's last slice, else -1.
+     */
+    private record Slice(CheckMetadata check, Severity severity, List<? extends Resource> resources, int total) {
+
+        Judged judge(CheckContext context, Policy policy, LocalDate today, Set<Suppression> used) {
+            List<Finding> findings = new ArrayList<>(resources.size());
+            List<String> errors = new ArrayList<>(0);
             for (Resource resource : resources) {
                 Outcome outcome;
                 try {
                     outcome = check.evaluate(resource, context);
                 } catch (RuntimeException e) {
-                    String what = check.id() + " failed on " + resource.id().arn() + ": " + e;
-                    internalErrors.add(what);
+                    errors.add(check.id() + " failed on " + resource.id().arn() + ": " + e);
                     outcome = Outcome.checkFailed(e);
                 }
                 Suppression suppression = null;
                 if (outcome.result() == Result.FAIL || outcome.result() == Result.UNKNOWN) {
                     suppression = suppression(policy, check, resource, today, used::add);
                 }
-                listener.finding(new Finding(check, resource.id(), outcome, severity, suppression));
+                findings.add(new Finding(check, resource.id(), outcome, severity, suppression));
             }
-            listener.checked(check, resources.size());
+            return new Judged(this, findings, errors);
         }
-        return new Notes(notices(policy, today, used), internalErrors);
+    }
+
+    /** A slice's findings, and what the checks threw on it. */
+    private record Judged(Slice slice, List<Finding> findings, List<String> errors) {
+
+        void hand(ScanListener listener, List<String> internalErrors) {
+            internalErrors.addAll(errors);
+            for (Finding f : findings) {
+                listener.finding(f);
+            }
+            if (slice.total() >= 0) {
+                listener.checked(slice.check(), slice.total());
+            }
+        }
     }
 
     private static Suppression suppression(

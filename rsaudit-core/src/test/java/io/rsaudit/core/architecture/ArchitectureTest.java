@@ -10,7 +10,8 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 /**
- * The layers of rsaudit-core, as the package-info files describe them: the model and redaction at the bottom;
+ * The layers of rsaudit-core, as the package-info files describe them: the model, redaction and ordered parallel
+ * work at the bottom;
  * sources build it; the policy says what good means; checks judge the model under the policy; the catalog lists the
  * checks; the scan runs them on what a source loads; the hunt reads logs under the policy; compliance frameworks map
  * requirements to checks; baselines fingerprint findings and alerts; report writers sit on top of all of them.
@@ -28,6 +29,8 @@ class ArchitectureTest {
             .definedBy("io.rsaudit.core.model..")
             .layer("redact")
             .definedBy("io.rsaudit.core.redact..")
+            .layer("parallel")
+            .definedBy("io.rsaudit.core.parallel..")
             .layer("source")
             .definedBy("io.rsaudit.core.source..")
             .layer("policy")
@@ -50,6 +53,8 @@ class ArchitectureTest {
             .mayNotAccessAnyLayer()
             .whereLayer("redact")
             .mayNotAccessAnyLayer()
+            .whereLayer("parallel")
+            .mayNotAccessAnyLayer()
             .whereLayer("source")
             .mayOnlyAccessLayers("model", "redact")
             .whereLayer("policy")
@@ -59,7 +64,7 @@ class ArchitectureTest {
             .whereLayer("catalog")
             .mayOnlyAccessLayers("model", "redact", "policy", "check")
             .whereLayer("scan")
-            .mayOnlyAccessLayers("model", "redact", "source", "policy", "check", "catalog")
+            .mayOnlyAccessLayers("model", "redact", "parallel", "source", "policy", "check", "catalog")
             .whereLayer("hunt")
             .mayOnlyAccessLayers("model", "redact", "policy")
             .whereLayer("compliance")

@@ -7,6 +7,7 @@ import io.rsaudit.core.model.CollectionError;
 import io.rsaudit.core.model.ResourceId;
 import io.rsaudit.core.model.Scope;
 import io.rsaudit.core.model.Severity;
+import io.rsaudit.core.parallel.InOrder;
 import io.rsaudit.core.report.Redacted;
 import io.rsaudit.core.report.ReportWriter;
 import io.rsaudit.core.report.Terminal;
@@ -15,11 +16,13 @@ import io.rsaudit.core.scan.ScanSummary;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The scan report a person reads in a terminal: a summary by account, region and severity, the collection problems,
@@ -38,7 +41,7 @@ public final class ScanTextWriter implements ReportWriter<ScanHeader, Finding, S
     /** The counts of each account-region; their rows are labelled and sorted when the report is printed. */
     private final Map<Scope, long[]> counts = new HashMap<>();
     /** Fix command lines as {@link #t} shows them: most lines of a check's command are the same for every finding. */
-    private final Map<String, String> fixLines = new HashMap<>();
+    private final Map<String, String> fixLines = new ConcurrentHashMap<>();
 
     private final List<Finding> open = new ArrayList<>();
     private final List<Finding> suppressed = new ArrayList<>();
@@ -145,37 +148,89 @@ public final class ScanTextWriter implements ReportWriter<ScanHeader, Finding, S
         out.line("");
     }
 
+    /**
+     * Every open finding, grouped by resource. The groups are printed in pieces made on all cores ({@link InOrder}),
+     * in order, so the report is the same whatever the number of cores.
+     */
     private void findings(Out out) throws IOException {
-        Map<ResourceId, List<Finding>> byResource = new LinkedHashMap<>();
-        open.sort(ScanTextWriter::order);
-        for (Finding f : open) {
-            byResource.computeIfAbsent(f.resource(), k -> new ArrayList<>()).add(f);
+        Finding[] sorted = open.toArray(new Finding[0]);
+        open.clear();
+        Arrays.parallelSort(sorted, ScanTextWriter::order);
+        List<List<List<Finding>>> pieces = new ArrayList<>();
+        List<List<Finding>> piece = new ArrayList<>();
+        int inPiece = 0;
+        int resources = 0;
+        for (int from = 0; from < sorted.length; ) {
+            // the findings that sort as one resource; more than one resource there only when the input repeats one
+            int to = from + 1;
+            while (to < sorted.length && order(sorted[from], sorted[to], false) == 0) {
+                to++;
+            }
+            Map<ResourceId, List<Finding>> byResource = new LinkedHashMap<>();
+            for (int i = from; i < to; i++) {
+                byResource
+                        .computeIfAbsent(sorted[i].resource(), k -> new ArrayList<>())
+                        .add(sorted[i]);
+            }
+            piece.addAll(byResource.values());
+            resources += byResource.size();
+            inPiece += to - from;
+            if (inPiece >= PIECE) {
+                pieces.add(piece);
+                piece = new ArrayList<>();
+                inPiece = 0;
+            }
+            from = to;
         }
-        out.line(bold("Findings") + " (" + byResource.size() + " resource(s) with failing or unknown results)");
-        for (Map.Entry<ResourceId, List<Finding>> e : byResource.entrySet()) {
-            ResourceId r = e.getKey();
-            out.line("");
-            out.line("  " + bold(r.type().label() + " " + t(r.name())) + "  " + t(String.valueOf(r.scope())) + "  "
-                    + t(r.arn()));
-            for (Finding f : e.getValue()) {
+        pieces.add(piece);
+        out.line(bold("Findings") + " (" + resources + " resource(s) with failing or unknown results)");
+        InOrder.map(pieces, this::print, "rsaudit-report", w::write);
+        out.line("");
+    }
+
+    /** Findings printed at once, in a piece of the report. */
+    private static final int PIECE = 2048;
+
+    /** The lines of {@code groups}, each a resource's open findings. */
+    private String print(List<List<Finding>> groups) {
+        StringBuilder b = new StringBuilder(groups.size() * 1024);
+        for (List<Finding> group : groups) {
+            ResourceId r = group.get(0).resource();
+            b.append('\n');
+            b.append("  ")
+                    .append(bold(r.type().label() + " " + t(r.name())))
+                    .append("  ")
+                    .append(t(String.valueOf(r.scope())))
+                    .append("  ")
+                    .append(t(r.arn()))
+                    .append('\n');
+            for (Finding f : group) {
                 String result = f.result() == Result.FAIL ? red("FAIL   ") : yellow("UNKNOWN");
-                out.line("    " + result + " " + pad(f.severity().label(), 8) + " "
-                        + f.check().id() + "  " + t(f.check().title()));
-                out.line("            " + t(f.outcome().message()));
+                b.append("    ")
+                        .append(result)
+                        .append(' ')
+                        .append(pad(f.severity().label(), 8))
+                        .append(' ')
+                        .append(f.check().id())
+                        .append("  ")
+                        .append(t(f.check().title()))
+                        .append('\n');
+                b.append("            ").append(t(f.outcome().message())).append('\n');
                 Evidence ev = f.outcome().evidence();
                 if (ev != null) {
-                    out.line("            at " + t(String.valueOf(ev.provenance()))
-                            + ScanHeader.iamAction(ev.provenance())
-                                    .map(action -> " (" + action + ")")
-                                    .orElse("")
-                            + t(describe(ev)));
+                    b.append("            at ").append(t(String.valueOf(ev.provenance())));
+                    ScanHeader.iamAction(ev.provenance())
+                            .ifPresent(action -> b.append(" (").append(action).append(')'));
+                    b.append(t(describe(ev))).append('\n');
                 }
                 if (f.result() == Result.FAIL) {
-                    out.line("            fix: " + fix(f.remediationCli()));
+                    b.append("            fix: ")
+                            .append(fix(f.remediationCli()))
+                            .append('\n');
                 }
             }
         }
-        out.line("");
+        return b.toString();
     }
 
     /**
@@ -183,6 +238,11 @@ public final class ScanTextWriter implements ReportWriter<ScanHeader, Finding, S
      * highest first, and check.
      */
     private static int order(Finding a, Finding b) {
+        return order(a, b, true);
+    }
+
+    /** {@link #order(Finding, Finding)}, or only its resource part when {@code whole} is false. */
+    private static int order(Finding a, Finding b, boolean whole) {
         ResourceId x = a.resource();
         ResourceId y = b.resource();
         int c = x.scope().compareTo(y.scope());
@@ -191,6 +251,9 @@ public final class ScanTextWriter implements ReportWriter<ScanHeader, Finding, S
         }
         if (c == 0) {
             c = x.name().compareTo(y.name());
+        }
+        if (!whole) {
+            return c;
         }
         if (c == 0) {
             c = Boolean.compare(a.result() != Result.FAIL, b.result() != Result.FAIL);
