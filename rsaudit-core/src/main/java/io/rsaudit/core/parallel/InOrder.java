@@ -11,11 +11,18 @@ import java.util.function.Function;
 
 /**
  * Maps items on all cores and hands the results to the calling thread in the items' order, a bounded number ahead so
- * that memory does not grow with the number of items. On one core it maps on the calling thread. The mapping must be
- * safe to run on several threads at once; what it throws (unchecked) is thrown to the caller, after which no further
- * result is handed on.
+ * that memory does not grow with the number of items. On one core it maps on the calling thread.
+ *
+ * <p>The mapping runs on a pool shared by every {@code InOrder} of the process (daemon threads, one per core), so it
+ * must be safe to run on several threads at once and must never wait for another {@code InOrder}; only the calling
+ * thread waits. What the mapping throws (unchecked) is thrown to the caller from {@link #add} or {@link #finish},
+ * after which nothing more is handed on. One instance is used by one thread.
+ *
+ * @param <T> an item
+ * @param <R> its result
+ * @param <X> what handing a result on may throw
  */
-public final class InOrder {
+public final class InOrder<T, R, X extends Exception> {
 
     /** What is done with each result, on the calling thread. */
     @FunctionalInterface
@@ -26,49 +33,58 @@ public final class InOrder {
     /** Results mapped ahead of the one handed on, per core. */
     private static final int AHEAD = 4;
 
-    private InOrder() {}
+    private final Function<? super T, ? extends R> map;
+    private final Then<? super R, X> then;
+    private final ExecutorService pool;
+    private final int window;
+    private final Deque<Future<R>> ahead = new ArrayDeque<>();
 
-    /**
-     * Maps each of {@code items} with {@code map} and hands the results to {@code then} in order.
-     *
-     * @param name the name of the worker threads (thread dumps and profiles show it)
-     */
+    public InOrder(Function<? super T, ? extends R> map, Then<? super R, X> then) {
+        this.map = map;
+        this.then = then;
+        int cores = Runtime.getRuntime().availableProcessors();
+        this.pool = cores < 2 ? null : Pool.WORKERS;
+        this.window = AHEAD * cores;
+    }
+
+    /** Maps each of {@code items} and hands the results to {@code then} in order, all before returning. */
     public static <T, R, X extends Exception> void map(
-            List<T> items, Function<? super T, ? extends R> map, String name, Then<? super R, X> then) throws X {
-        int threads = Runtime.getRuntime().availableProcessors();
-        if (threads < 2 || items.size() < 2) {
-            for (T item : items) {
-                then.accept(map.apply(item));
-            }
+            List<T> items, Function<? super T, ? extends R> map, Then<? super R, X> then) throws X {
+        InOrder<T, R, X> inOrder = new InOrder<>(map, then);
+        for (T item : items) {
+            inOrder.add(item);
+        }
+        inOrder.finish();
+    }
+
+    /** Maps {@code item}, handing on the results that are due (on one core: its own). */
+    public void add(T item) throws X {
+        if (pool == null) {
+            then.accept(map.apply(item));
             return;
         }
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, name);
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            Deque<Future<R>> ahead = new ArrayDeque<>();
-            int next = 0;
-            for (int handed = 0; handed < items.size(); handed++) {
-                while (next < items.size() && ahead.size() < AHEAD * threads) {
-                    T item = items.get(next++);
-                    ahead.add(pool.submit(() -> map.apply(item)));
-                }
-                then.accept(await(ahead.remove()));
-            }
-        } finally {
-            pool.shutdownNow();
+        ahead.add(pool.submit(() -> map.apply(item)));
+        while (ahead.size() > window || (!ahead.isEmpty() && ahead.peek().isDone())) {
+            then.accept(await(ahead.remove()));
         }
     }
 
-    private static <R> R await(Future<R> result) {
+    /** Hands on every result not handed on yet. */
+    public void finish() throws X {
+        while (!ahead.isEmpty()) {
+            then.accept(await(ahead.remove()));
+        }
+    }
+
+    private R await(Future<R> result) {
         try {
             return result.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            cancel();
             throw new IllegalStateException("interrupted while waiting for a result", e);
         } catch (ExecutionException e) {
+            cancel();
             Throwable cause = e.getCause();
             if (cause instanceof RuntimeException r) {
                 throw r;
@@ -78,5 +94,20 @@ public final class InOrder {
             }
             throw new IllegalStateException(cause);
         }
+    }
+
+    private void cancel() {
+        ahead.forEach(f -> f.cancel(true));
+        ahead.clear();
+    }
+
+    /** The workers, made on first use and kept for the process. */
+    private static final class Pool {
+        static final ExecutorService WORKERS =
+                Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), r -> {
+                    Thread t = new Thread(r, "rsaudit-worker");
+                    t.setDaemon(true);
+                    return t;
+                });
     }
 }

@@ -90,7 +90,6 @@ public final class CheckRunner {
         InOrder.map(
                 slices,
                 slice -> slice.judge(context, policy, today, used),
-                "rsaudit-checks",
                 judged -> judged.hand(listener, internalErrors));
         return new Notes(notices(policy, today, used), internalErrors);
     }

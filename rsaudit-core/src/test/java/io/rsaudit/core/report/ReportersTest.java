@@ -206,6 +206,36 @@ class ReportersTest {
     }
 
     @Test
+    void aJsonReportOfManyFindingsIsWhatOneGeneratorWouldWrite() throws IOException {
+        Finding one = first();
+        StringWriter out = new StringWriter();
+        ScanJsonWriter writer = new ScanJsonWriter(out);
+        writer.header(low.header());
+        int n = 1_300; // several of the pieces the writer prints on all cores
+        for (int i = 0; i < n; i++) {
+            writer.result(new Finding(
+                    one.check(),
+                    one.resource(),
+                    io.rsaudit.core.check.Outcome.fail(
+                            "finding " + i + (i % 7 == 0 ? " password=hunter2 \u00e9\u2028" : ""),
+                            io.rsaudit.core.model.Value.known(
+                                    i, io.rsaudit.core.model.Provenance.of("f.json", "/Clusters/" + i + "/Port"))),
+                    one.severity(),
+                    null));
+        }
+        writer.summary(low.summary());
+        ObjectMapper json = new ObjectMapper();
+        JsonNode report = json.readTree(out.toString());
+        assertThat(report.path("findings")).hasSize(n);
+        for (int i = 0; i < n; i++) {
+            assertThat(report.path("findings").get(i).path("message").asText()).startsWith("finding " + i);
+        }
+        assertThat(out.toString()).doesNotContain("hunter2");
+        assertThat(out.toString())
+                .isEqualTo(json.writerWithDefaultPrettyPrinter().writeValueAsString(report) + "\n");
+    }
+
+    @Test
     void theTextReportNamesTheKindOfAnUnknownsCause() throws IOException {
         var where = io.rsaudit.core.model.Provenance.of(
                 "111111111111/eu-west-1/redshift/describe-logging-status/open.error", "");

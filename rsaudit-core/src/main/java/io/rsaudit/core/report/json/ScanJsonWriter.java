@@ -22,21 +22,26 @@ import io.rsaudit.core.model.Provenance;
 import io.rsaudit.core.model.Scope;
 import io.rsaudit.core.model.Severity;
 import io.rsaudit.core.model.Value;
+import io.rsaudit.core.parallel.InOrder;
 import io.rsaudit.core.policy.Suppression;
 import io.rsaudit.core.report.Redacted;
 import io.rsaudit.core.report.ReportWriter;
 import io.rsaudit.core.scan.ScanHeader;
 import io.rsaudit.core.scan.ScanSummary;
+import java.io.CharArrayWriter;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.TreeSet;
 
 /**
- * The machine-readable scan report, schema {@value #SCHEMA} ({@code docs/json-report.md}). Each finding is written
- * as it comes, member by member to the generator (a scan has hundreds of thousands), and forgotten; the summary's
- * counts follow the findings.
+ * The machine-readable scan report, schema {@value #SCHEMA} ({@code docs/json-report.md}). Findings are written as
+ * they come, in pieces printed on all cores and written in order (a scan has hundreds of thousands), and forgotten;
+ * the summary's counts follow the findings.
  */
 public final class ScanJsonWriter implements ReportWriter<ScanHeader, Finding, ScanSummary> {
 
@@ -75,6 +80,10 @@ public final class ScanJsonWriter implements ReportWriter<ScanHeader, Finding, S
     private final Writer out;
     private JsonGenerator g;
     private ScanHeader header;
+    /** The findings not written yet, and those being printed on all cores, in order. */
+    private List<Finding> piece = new ArrayList<>(PIECE);
+
+    private InOrder<List<Finding>, Printed, IOException> pieces;
 
     public ScanJsonWriter(Writer out) {
         this.out = out;
@@ -99,15 +108,73 @@ public final class ScanJsonWriter implements ReportWriter<ScanHeader, Finding, S
         g.writeFieldName("checks");
         g.writeTree(checks(header));
         g.writeArrayFieldStart("findings");
+        // each piece of findings is one raw value to the generator: it writes the separator before it
+        pieces = new InOrder<>(ScanJsonWriter::print, printed -> printed.writeTo(g));
     }
 
     @Override
     public void result(Finding f) throws IOException {
-        finding(f);
+        piece.add(f);
+        if (piece.size() == PIECE) {
+            pieces.add(piece);
+            piece = new ArrayList<>(PIECE);
+        }
+    }
+
+    /** Findings written at once, in a piece of the report. */
+    private static final int PIECE = 512;
+
+    /**
+     * {@code findings} as the report's generator would write them, one after another, inside its findings array:
+     * written by a generator of their own, inside an array at the same depth, and cut out of it.
+     */
+    private static Printed print(List<Finding> findings) {
+        Printed text = new Printed(findings.size() * 1024);
+        try (JsonGenerator p = JSON.createGenerator(text)) {
+            p.useDefaultPrettyPrinter();
+            p.writeStartObject();
+            p.writeArrayFieldStart("findings");
+            for (Finding f : findings) {
+                finding(p, f);
+            }
+            p.flush();
+            text.end = text.size(); // closing writes the ends of the array and the object after it
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // writing to memory does not fail
+        }
+        // "{\n  \"findings\" : [ " comes before the first finding
+        int start = 0;
+        while (text.chars()[start] != '[') {
+            start++;
+        }
+        text.start = start + 2;
+        return text;
+    }
+
+    /** Printed findings: the characters from {@code start} to {@code end}, handed on without copying them again. */
+    private static final class Printed extends CharArrayWriter {
+        int start;
+        int end;
+
+        Printed(int size) {
+            super(size);
+        }
+
+        char[] chars() {
+            return buf;
+        }
+
+        void writeTo(JsonGenerator g) throws IOException {
+            g.writeRawValue(buf, start, end - start);
+        }
     }
 
     @Override
     public void summary(ScanSummary summary) throws IOException {
+        if (!piece.isEmpty()) {
+            pieces.add(piece);
+        }
+        pieces.finish();
         g.writeEndArray();
         g.writeFieldName("summary");
         g.writeTree(summary(header, summary));
@@ -182,7 +249,7 @@ public final class ScanJsonWriter implements ReportWriter<ScanHeader, Finding, S
     }
 
     /** Writes {@code f} straight to the generator, member by member, as a tree of it would be written. */
-    private void finding(Finding f) throws IOException {
+    private static void finding(JsonGenerator g, Finding f) throws IOException {
         g.writeStartObject();
         g.writeStringField("check", f.check().id());
         g.writeStringField("outcome", label(f.result()));
@@ -205,7 +272,7 @@ public final class ScanJsonWriter implements ReportWriter<ScanHeader, Finding, S
             g.writeObjectFieldStart("field");
             g.writeStringField("name", e.provenance().field());
             g.writeFieldName("value");
-            value(e.value());
+            value(g, e.value());
             g.writeStringField("status", lower(e.status()));
             if (e.reason() != null) {
                 g.writeStringField("note", e.reason().detail());
@@ -237,7 +304,7 @@ public final class ScanJsonWriter implements ReportWriter<ScanHeader, Finding, S
     }
 
     /** An evidence value: the common scalars written as they are, anything else as Jackson maps it. */
-    private void value(Object v) throws IOException {
+    private static void value(JsonGenerator g, Object v) throws IOException {
         if (v == null) {
             g.writeNull();
         } else if (v instanceof String text) {

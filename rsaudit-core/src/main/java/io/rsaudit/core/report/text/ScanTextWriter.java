@@ -184,7 +184,7 @@ public final class ScanTextWriter implements ReportWriter<ScanHeader, Finding, S
         }
         pieces.add(piece);
         out.line(bold("Findings") + " (" + resources + " resource(s) with failing or unknown results)");
-        InOrder.map(pieces, this::print, "rsaudit-report", w::write);
+        InOrder.map(pieces, this::print, w::write);
         out.line("");
     }
 
