@@ -97,7 +97,7 @@ public final class Redactor {
      * case); a password keyword needs a quote, '=' or ':' after it; a URL's user info needs {@code ://} and then an
      * '@'. So the connection log's {@code authmethod} "password" costs one scan, not a tokenizer pass.
      */
-    public static boolean mayContainSecret(CharSequence s) {
+    public static boolean mayContainSecret(String s) {
         int n = s.length();
         boolean passwordSeen = false;
         boolean urlSeen = false;
@@ -139,7 +139,7 @@ public final class Redactor {
     }
 
     /** Whether {@code lower} is at {@code at}, in ASCII case only. */
-    private static boolean matchesAt(CharSequence s, int at, int to, String lower) {
+    private static boolean matchesAt(String s, int at, int to, String lower) {
         if (at + lower.length() > to) {
             return false;
         }

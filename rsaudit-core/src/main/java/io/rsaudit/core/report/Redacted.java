@@ -40,6 +40,9 @@ public final class Redacted {
 
     /** Any value printed from a record, with secrets removed again; {@code null} stays {@code null}. */
     public static String safe(String value) {
-        return value == null ? null : Redactor.redact(value, new HashSet<>());
+        if (value == null || !Redactor.mayContainSecret(value)) {
+            return value; // the common case allocates nothing
+        }
+        return Redactor.redactWithoutPrecheck(value, new HashSet<>());
     }
 }
