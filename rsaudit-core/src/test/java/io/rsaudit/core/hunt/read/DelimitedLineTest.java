@@ -61,12 +61,12 @@ class DelimitedLineTest {
         for (int k = 0; k < lines.length; k++) {
             lines[k] = new DelimitedLine(file, ConnectionLogParser.NAMES, 1, eager, positioned[k]);
         }
-        // mismatches are collected and asserted once: an AssertJ assertion for each field of 100,000 lines costs
+        // mismatches are collected and asserted once: an AssertJ assertion for each field of every line costs
         // seconds
         List<String> wrong = new ArrayList<>();
         int split = 0;
         int secret = 0;
-        for (int n = 0; n < 100_000; n++) {
+        for (int n = 0; n < 30_000; n++) {
             StringBuilder b = new StringBuilder();
             int fields = 1 + random.nextInt(maxFields + 3);
             for (int f = 0; f < fields; f++) {
@@ -126,8 +126,8 @@ class DelimitedLineTest {
             secret += expected ? 1 : 0;
         }
         assertThat(wrong).as("lines split otherwise than the plain split").isEmpty();
-        assertThat(split).isGreaterThan(20_000);
-        assertThat(secret).isGreaterThan(5_000);
+        assertThat(split).isGreaterThan(6_000);
+        assertThat(secret).isGreaterThan(1_500);
         assertThat(file.type).isEqualTo(LogType.CONNECTION_LOG);
     }
 
