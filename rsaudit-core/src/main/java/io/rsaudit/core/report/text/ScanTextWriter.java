@@ -163,7 +163,7 @@ public final class ScanTextWriter implements ReportWriter<ScanHeader, Finding, S
         for (int from = 0; from < sorted.length; ) {
             // the findings that sort as one resource; more than one resource there only when the input repeats one
             int to = from + 1;
-            while (to < sorted.length && order(sorted[from], sorted[to], false) == 0) {
+            while (to < sorted.length && resourceOrder(sorted[from], sorted[to]) == 0) {
                 to++;
             }
             Map<ResourceId, List<Finding>> byResource = new LinkedHashMap<>();
@@ -238,23 +238,7 @@ public final class ScanTextWriter implements ReportWriter<ScanHeader, Finding, S
      * highest first, and check.
      */
     private static int order(Finding a, Finding b) {
-        return order(a, b, true);
-    }
-
-    /** {@link #order(Finding, Finding)}, or only its resource part when {@code whole} is false. */
-    private static int order(Finding a, Finding b, boolean whole) {
-        ResourceId x = a.resource();
-        ResourceId y = b.resource();
-        int c = x.scope().compareTo(y.scope());
-        if (c == 0) {
-            c = x.type().compareTo(y.type());
-        }
-        if (c == 0) {
-            c = x.name().compareTo(y.name());
-        }
-        if (!whole) {
-            return c;
-        }
+        int c = resourceOrder(a, b);
         if (c == 0) {
             c = Boolean.compare(a.result() != Result.FAIL, b.result() != Result.FAIL);
         }
@@ -262,6 +246,17 @@ public final class ScanTextWriter implements ReportWriter<ScanHeader, Finding, S
             c = b.severity().compareTo(a.severity());
         }
         return c != 0 ? c : a.check().id().compareTo(b.check().id());
+    }
+
+    /** The resource part of {@link #order(Finding, Finding)}. */
+    private static int resourceOrder(Finding a, Finding b) {
+        ResourceId x = a.resource();
+        ResourceId y = b.resource();
+        int c = x.scope().compareTo(y.scope());
+        if (c == 0) {
+            c = x.type().compareTo(y.type());
+        }
+        return c != 0 ? c : x.name().compareTo(y.name());
     }
 
     /** A fix command, each line shown as {@link #t} shows it, the lines after the first indented under it. */
