@@ -206,7 +206,7 @@ public abstract class ResponseObject {
         if (converted == null) {
             return invalid(member, expected, v);
         }
-        return Value.known(converted, at(member));
+        return Value.known(converted, provenance, member);
     }
 
     private <T> Value<T> invalid(String member, String expected, Object found) {
@@ -219,10 +219,13 @@ public abstract class ResponseObject {
     /** An absent member, as the caller says its absence reads; a default must be of the member's type. */
     @SuppressWarnings("unchecked")
     private <T> Value<T> whenAbsent(String member, Absent absent) {
-        Provenance at = at(member);
         if (absent instanceof Absent.Default d) {
-            return Value.defaulted((T) d.value(), at, d.why());
+            return Value.defaulted((T) d.value(), provenance, member, d.why());
         }
+        if (absent == Absent.NOT_SET) {
+            return Value.known(null, provenance, member);
+        }
+        Provenance at = at(member);
         if (absent instanceof Absent.Unknown) {
             return Value.unknown(
                     at,
