@@ -132,6 +132,11 @@ public final class Value<T> {
         return new Value<>(value == null ? null : f.apply(value), status, at, member, reason);
     }
 
+    /** Whether this value is known and its provenance the member {@code member} of the object at {@code object}. */
+    boolean isKnownAt(Provenance object, String member) {
+        return status == Status.KNOWN && at == object && member.equals(this.member);
+    }
+
     /** A short rendering for messages: the value, or "unknown". */
     public String show() {
         return status == Status.UNKNOWN ? "unknown" : String.valueOf(value);

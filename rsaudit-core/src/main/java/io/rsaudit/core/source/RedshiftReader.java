@@ -286,7 +286,7 @@ final class RedshiftReader {
         }
         return list.status() == Status.DEFAULTED
                 ? list.map(x -> Map.<String, String>of())
-                : Value.known(SmallMap.copyOf(tags), list.provenance());
+                : list.map(x -> SmallMap.copyOf(tags));
     }
 
     /**

@@ -180,7 +180,7 @@ public abstract class ResponseObject {
                         "expected a " + nested.shape().name() + " object, found " + describe(e));
             }
         }
-        return Value.known(out, listAt);
+        return Value.known(out, provenance, member);
     }
 
     private Projection nestedOf(int slot, String member) {
