@@ -165,12 +165,11 @@ public abstract class ResponseObject {
             return invalid(member, "a list of " + nested.shape().name() + " objects", v);
         }
         List<ResponseObject> out = new ArrayList<>(list.size());
-        Provenance listAt = at(member);
-        String pointer = listAt.pointer();
+        String pointer = at(member).pointer() + "/";
         for (int i = 0; i < list.size(); i++) {
             Object e = list.get(i);
             // a fresh base per element lets the values below share their pointer strings
-            Provenance at = Provenance.of(listAt.location(), pointer + "/" + i);
+            Provenance at = Provenance.element(provenance.location(), pointer, i);
             if (e != null && isObject(e)) {
                 out.add(object(e, at, nested));
             } else {

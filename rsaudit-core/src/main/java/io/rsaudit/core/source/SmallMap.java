@@ -2,6 +2,7 @@ package io.rsaudit.core.source;
 
 import java.util.AbstractMap;
 import java.util.AbstractSet;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -16,6 +17,9 @@ import java.util.Set;
  */
 final class SmallMap extends AbstractMap<String, String> {
 
+    /** The maps made recently on this thread, by the hash of their entries. */
+    private static final ThreadLocal<SmallMap[]> RECENT = ThreadLocal.withInitial(() -> new SmallMap[256]);
+
     /** Key, value, key, value, ... */
     private final String[] entries;
 
@@ -23,7 +27,10 @@ final class SmallMap extends AbstractMap<String, String> {
         this.entries = entries;
     }
 
-    /** The entries of {@code map}, in its order; an empty map is {@link Map#of()}. */
+    /**
+     * The entries of {@code map}, in its order; an empty map is {@link Map#of()}. Most resources of an estate carry
+     * one of a few sets of tags, so a map equal to one made recently on the same thread is that one, shared.
+     */
     static Map<String, String> copyOf(LinkedHashMap<String, String> map) {
         if (map.isEmpty()) {
             return Map.of();
@@ -34,7 +41,15 @@ final class SmallMap extends AbstractMap<String, String> {
             entries[i++] = Objects.requireNonNull(e.getKey());
             entries[i++] = Objects.requireNonNull(e.getValue());
         }
-        return new SmallMap(entries);
+        SmallMap[] recent = RECENT.get();
+        int slot = Arrays.hashCode(entries) & (recent.length - 1);
+        SmallMap cached = recent[slot];
+        if (cached != null && Arrays.equals(cached.entries, entries)) {
+            return cached;
+        }
+        SmallMap made = new SmallMap(entries);
+        recent[slot] = made;
+        return made;
     }
 
     @Override
