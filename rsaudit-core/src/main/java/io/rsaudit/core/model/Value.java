@@ -132,9 +132,9 @@ public final class Value<T> {
         return new Value<>(value == null ? null : f.apply(value), status, at, member, reason);
     }
 
-    /** Whether this value is known and its provenance the member {@code member} of the object at {@code object}. */
-    boolean isKnownAt(Provenance object, String member) {
-        return status == Status.KNOWN && at == object && member.equals(this.member);
+    /** Whether this value is of {@code status} and its provenance the member {@code member} of the object at {@code object}. */
+    boolean isAt(Status status, Provenance object, String member) {
+        return this.status == status && at == object && member.equals(this.member);
     }
 
     /** A short rendering for messages: the value, or "unknown". */
