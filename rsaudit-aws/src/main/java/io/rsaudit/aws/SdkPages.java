@@ -42,7 +42,7 @@ record SdkPages(List<SdkPojo> pages, List<String> locations) implements CallOutp
                 continue; // the service returned no list: none of that resource
             }
             for (int i = 0; i < elements.size(); i++) {
-                Provenance at = Provenance.of(locations.get(p), pointer + i);
+                Provenance at = Provenance.element(locations.get(p), pointer, i);
                 if (elements.get(i) instanceof SdkPojo pojo) {
                     sink.accept(new SdkObject(pojo, at, element, diagnostics));
                 } else {

@@ -44,11 +44,26 @@ final class JsonObject extends ResponseObject {
             Diagnostics diagnostics,
             List<String[]> unknown)
             throws IOException {
-        Object[] values = capture(parser, projection, provenance.pointer(), unknown);
+        Object[] values = capture(parser, projection, new Where(null, provenance, null), unknown);
         return new JsonObject(values, provenance, projection, diagnostics);
     }
 
-    private static Object[] capture(JsonParser parser, Projection projection, String pointer, List<String[]> unknown)
+    /**
+     * Where an object being captured is, for the names it holds that its shape does not define: the object read, or
+     * a member (a name or an index) of an object or list around it. Its pointer is written out only for such a name.
+     */
+    private record Where(Where parent, Provenance object, String member, int index) {
+
+        Where(Where parent, Provenance object, String member) {
+            this(parent, object, member, -1);
+        }
+
+        String pointer() {
+            return parent == null ? object.pointer() : parent.pointer() + "/" + (member == null ? index : member);
+        }
+    }
+
+    private static Object[] capture(JsonParser parser, Projection projection, Where where, List<String[]> unknown)
             throws IOException {
         Object[] values = new Object[projection.size()];
         long seen = 0;
@@ -61,11 +76,11 @@ final class JsonObject extends ResponseObject {
                     throw duplicate(parser, name);
                 }
                 seen |= 1L << slot;
-                values[slot] = value(parser, token, projection.nested(slot), pointer, name, unknown);
+                values[slot] = value(parser, token, projection.nested(slot), where, name, unknown);
             } else {
                 if (slot == Projection.NOT_A_MEMBER) {
                     unknown.add(new String[] {
-                        pointer + "/" + name, projection.shape().name(), name
+                        where.pointer() + "/" + name, projection.shape().name(), name
                     });
                 }
                 parser.skipChildren();
@@ -79,12 +94,7 @@ final class JsonObject extends ResponseObject {
      * object a {@link Map}; lists are lists; JSON {@code null} is {@code null}.
      */
     private static Object value(
-            JsonParser parser,
-            JsonToken token,
-            Projection nested,
-            String pointer,
-            String member,
-            List<String[]> unknown)
+            JsonParser parser, JsonToken token, Projection nested, Where where, String member, List<String[]> unknown)
             throws IOException {
         switch (token) {
             case VALUE_STRING:
@@ -105,7 +115,7 @@ final class JsonObject extends ResponseObject {
                 return parser.getDoubleValue();
             case START_OBJECT:
                 if (nested != null) {
-                    return new Nested(nested, capture(parser, nested, pointer + "/" + member, unknown));
+                    return new Nested(nested, capture(parser, nested, new Where(where, null, member), unknown));
                 }
                 Map<String, Object> map = new LinkedHashMap<>();
                 String name;
@@ -115,10 +125,16 @@ final class JsonObject extends ResponseObject {
                 return map;
             case START_ARRAY:
                 List<Object> list = new ArrayList<>();
-                String at = nested == null ? null : pointer + "/" + member;
+                Where at = nested == null ? null : new Where(where, null, member);
                 JsonToken t;
                 while ((t = parser.nextToken()) != JsonToken.END_ARRAY) {
-                    list.add(value(parser, t, nested, at, Integer.toString(list.size()), unknown));
+                    if (nested != null && t == JsonToken.START_OBJECT) {
+                        Where element = new Where(at, null, null, list.size());
+                        list.add(new Nested(nested, capture(parser, nested, element, unknown)));
+                    } else {
+                        list.add(value(
+                                parser, t, nested, at, nested == null ? null : Integer.toString(list.size()), unknown));
+                    }
                 }
                 return list;
             default:
@@ -156,9 +172,11 @@ final class JsonObject extends ResponseObject {
         private final String[] slots = new String[4096];
 
         String share(String s) {
-            int i = s.hashCode() & (slots.length - 1);
+            int hash = s.hashCode();
+            int i = hash & (slots.length - 1);
             String cached = slots[i];
-            if (s.equals(cached)) {
+            // most misses differ in their hash, which a cached string keeps: no comparison of their characters
+            if (cached != null && cached.hashCode() == hash && s.equals(cached)) {
                 return cached;
             }
             slots[i] = s;

@@ -101,7 +101,7 @@ record JsonPages(List<Page> pages, boolean gapless) implements CallOutput.Answer
                 if (name.equals(listMember) && token == JsonToken.START_ARRAY) {
                     listSeen = true;
                     while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
-                        Provenance at = Provenance.of(where, listPointer + read);
+                        Provenance at = Provenance.element(where, listPointer, read);
                         if (token == JsonToken.START_OBJECT) {
                             unknown.clear();
                             JsonObject object = JsonObject.read(parser, element, at, diagnostics, unknown);

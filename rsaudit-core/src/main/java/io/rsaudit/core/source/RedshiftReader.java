@@ -21,7 +21,6 @@ import io.rsaudit.core.model.SnapshotCopyStatus;
 import io.rsaudit.core.model.Status;
 import io.rsaudit.core.model.Value;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -133,6 +132,27 @@ final class RedshiftReader {
                             .with("SubnetAvailabilityZone", Projection.of(AwsShapes.AVAILABILITY_ZONE, "Name")))
             .with("Tags", Projection.of(AwsShapes.TAG, "Key", "Value"));
 
+    /*
+     * What the absence of a member of a cluster or a snapshot means, made once for the values of every one of them.
+     */
+    private static final Absent KEEP_FOREVER =
+            Absent.defaultsTo(-1, "ManualSnapshotRetentionPeriod is absent: the AWS default is -1 (keep forever)");
+
+    private static final Absent NO_CLASSIC_SECURITY_GROUP =
+            Absent.defaultsTo(List.of(), "ClusterSecurityGroups is absent: no EC2-Classic security group");
+
+    private static final Absent NO_TAG = Absent.defaultsTo(List.of(), "Tags is absent: the resource has no tag");
+
+    private static final Reason OWNED_HERE = Reason.of(
+            Reason.Kind.AWS_DEFAULT,
+            "OwnerAccount is absent: the snapshot is taken to belong to the account it was collected in");
+
+    private static final Absent NOT_HSM_ENCRYPTED =
+            Absent.defaultsTo(false, "EncryptedWithHSM is absent: not HSM-encrypted");
+
+    private static final Absent SHARED_WITH_NO_ACCOUNT =
+            Absent.defaultsTo(List.of(), "AccountsWithRestoreAccess is absent: shared with no account");
+
     private final ExportReader export;
 
     RedshiftReader(ExportReader export) {
@@ -198,10 +218,7 @@ final class RedshiftReader {
                 // DescribeClusters reports MultiAZ for every cluster; only an AWS CLI older than the member drops it
                 n.text("MultiAZ", Absent.UNKNOWN),
                 n.integer("AutomatedSnapshotRetentionPeriod", Absent.UNKNOWN),
-                n.integer(
-                        "ManualSnapshotRetentionPeriod",
-                        Absent.defaultsTo(
-                                -1, "ManualSnapshotRetentionPeriod is absent: the AWS default is -1 (keep forever)")),
+                n.integer("ManualSnapshotRetentionPeriod", KEEP_FOREVER),
                 parameterGroup(n),
                 securityGroupIds(n),
                 n.object("ClusterSnapshotCopyStatus")
@@ -220,9 +237,7 @@ final class RedshiftReader {
      * leaves them unknown, since it still names a group that could admit anyone.
      */
     private static Value<List<String>> classicSecurityGroups(ResponseObject n) {
-        Value<List<ResponseObject>> list = n.objects(
-                "ClusterSecurityGroups",
-                Absent.defaultsTo(List.of(), "ClusterSecurityGroups is absent: no EC2-Classic security group"));
+        Value<List<ResponseObject>> list = n.objects("ClusterSecurityGroups", NO_CLASSIC_SECURITY_GROUP);
         if (!list.isPresent()) {
             return list.map(x -> null);
         }
@@ -251,15 +266,14 @@ final class RedshiftReader {
      * could be the one a policy requires.
      */
     static Value<Map<String, String>> tags(ResponseObject n) {
-        Value<List<ResponseObject>> list =
-                n.objects("Tags", Absent.defaultsTo(List.of(), "Tags is absent: the resource has no tag"));
+        Value<List<ResponseObject>> list = n.objects("Tags", NO_TAG);
         if (!list.isPresent()) {
             return list.map(x -> null);
         }
         if (list.value().size() < n.size("Tags")) {
             return Value.unknown(n.at("Tags"), Reason.Kind.UNREADABLE, "an entry of Tags is not an object");
         }
-        Map<String, String> tags = new LinkedHashMap<>();
+        LinkedHashMap<String, String> tags = new LinkedHashMap<>();
         for (ResponseObject t : list.value()) {
             Value<String> key = t.text("Key", Absent.UNKNOWN);
             if (!key.isPresent()) {
@@ -272,7 +286,7 @@ final class RedshiftReader {
         }
         return list.status() == Status.DEFAULTED
                 ? list.map(x -> Map.<String, String>of())
-                : Value.known(Collections.unmodifiableMap(tags), list.provenance());
+                : list.map(x -> SmallMap.copyOf(tags));
     }
 
     /**
@@ -423,11 +437,7 @@ final class RedshiftReader {
         if (name == null) {
             return null;
         }
-        Value<String> owner = n.text(
-                "OwnerAccount",
-                Absent.defaultsTo(
-                        scope.account(),
-                        "OwnerAccount is absent: the snapshot is taken to belong to the account it was collected in"));
+        Value<String> owner = n.text("OwnerAccount", Absent.defaultsTo(scope.account(), OWNED_HERE));
         Value<String> cluster = n.text("ClusterIdentifier", Absent.UNKNOWN);
         Value<String> arn = n.text("SnapshotArn", Absent.NOT_SET);
         String ownerAccount = owner.isPresent() ? owner.value() : scope.account();
@@ -448,13 +458,9 @@ final class RedshiftReader {
                 n.instant("SnapshotCreateTime", Absent.NOT_SET),
                 n.bool("Encrypted", Absent.UNKNOWN),
                 n.text("KmsKeyId", Absent.NOT_SET),
-                n.bool("EncryptedWithHSM", Absent.defaultsTo(false, "EncryptedWithHSM is absent: not HSM-encrypted")),
+                n.bool("EncryptedWithHSM", NOT_HSM_ENCRYPTED),
                 "manual".equals(type.value())
-                        ? n.integer(
-                                "ManualSnapshotRetentionPeriod",
-                                Absent.defaultsTo(
-                                        -1,
-                                        "ManualSnapshotRetentionPeriod is absent: the AWS default is -1 (keep forever)"))
+                        ? n.integer("ManualSnapshotRetentionPeriod", KEEP_FOREVER)
                         : n.integer("ManualSnapshotRetentionPeriod", Absent.NOT_SET),
                 n.decimal("TotalBackupSizeInMegaBytes", Absent.NOT_SET),
                 restoreAccess(n),
@@ -463,19 +469,16 @@ final class RedshiftReader {
     }
 
     private static Value<List<RestoreAccess>> restoreAccess(ResponseObject n) {
-        return n.objects(
-                        "AccountsWithRestoreAccess",
-                        Absent.defaultsTo(List.of(), "AccountsWithRestoreAccess is absent: shared with no account"))
-                .map(list -> {
-                    List<RestoreAccess> out = new ArrayList<>(list.size());
-                    for (ResponseObject a : list) {
-                        out.add(new RestoreAccess(
-                                a.text("AccountId", Absent.NOT_SET).value(),
-                                a.text("AccountAlias", Absent.NOT_SET).value(),
-                                a.provenance()));
-                    }
-                    return List.copyOf(out);
-                });
+        return n.objects("AccountsWithRestoreAccess", SHARED_WITH_NO_ACCOUNT).map(list -> {
+            List<RestoreAccess> out = new ArrayList<>(list.size());
+            for (ResponseObject a : list) {
+                out.add(new RestoreAccess(
+                        a.text("AccountId", Absent.NOT_SET).value(),
+                        a.text("AccountAlias", Absent.NOT_SET).value(),
+                        a.provenance()));
+            }
+            return List.copyOf(out);
+        });
     }
 
     ExportReader.Listing copyGrants(Scope scope, Consumer<SnapshotCopyGrant> sink) {

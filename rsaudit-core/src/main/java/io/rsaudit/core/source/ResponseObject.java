@@ -165,12 +165,11 @@ public abstract class ResponseObject {
             return invalid(member, "a list of " + nested.shape().name() + " objects", v);
         }
         List<ResponseObject> out = new ArrayList<>(list.size());
-        Provenance listAt = at(member);
-        String pointer = listAt.pointer();
+        String pointer = at(member).pointer() + "/";
         for (int i = 0; i < list.size(); i++) {
             Object e = list.get(i);
             // a fresh base per element lets the values below share their pointer strings
-            Provenance at = Provenance.of(listAt.location(), pointer + "/" + i);
+            Provenance at = Provenance.element(provenance.location(), pointer, i);
             if (e != null && isObject(e)) {
                 out.add(object(e, at, nested));
             } else {
@@ -180,7 +179,7 @@ public abstract class ResponseObject {
                         "expected a " + nested.shape().name() + " object, found " + describe(e));
             }
         }
-        return Value.known(out, listAt);
+        return Value.known(out, provenance, member);
     }
 
     private Projection nestedOf(int slot, String member) {
@@ -206,7 +205,7 @@ public abstract class ResponseObject {
         if (converted == null) {
             return invalid(member, expected, v);
         }
-        return Value.known(converted, at(member));
+        return Value.known(converted, provenance, member);
     }
 
     private <T> Value<T> invalid(String member, String expected, Object found) {
@@ -219,10 +218,13 @@ public abstract class ResponseObject {
     /** An absent member, as the caller says its absence reads; a default must be of the member's type. */
     @SuppressWarnings("unchecked")
     private <T> Value<T> whenAbsent(String member, Absent absent) {
-        Provenance at = at(member);
         if (absent instanceof Absent.Default d) {
-            return Value.defaulted((T) d.value(), at, d.why());
+            return Value.defaulted((T) d.value(), provenance, member, d.why());
         }
+        if (absent == Absent.NOT_SET) {
+            return Value.known(null, provenance, member);
+        }
+        Provenance at = at(member);
         if (absent instanceof Absent.Unknown) {
             return Value.unknown(
                     at,
