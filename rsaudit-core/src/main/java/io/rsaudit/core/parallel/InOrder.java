@@ -3,7 +3,6 @@ package io.rsaudit.core.parallel;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -78,21 +77,10 @@ public final class InOrder<T, R, X extends Exception> {
 
     private R await(Future<R> result) {
         try {
-            return result.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            return Futures.await(result, "waiting for a result");
+        } catch (RuntimeException | Error e) {
             cancel();
-            throw new IllegalStateException("interrupted while waiting for a result", e);
-        } catch (ExecutionException e) {
-            cancel();
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException r) {
-                throw r;
-            }
-            if (cause instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(cause);
+            throw e;
         }
     }
 
