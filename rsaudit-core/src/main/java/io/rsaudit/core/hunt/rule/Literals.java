@@ -34,10 +34,20 @@ final class Literals {
     private final boolean anchored;
     /** The bits of this test's words among all words' ids. */
     private final long[] mask;
+    /**
+     * More word sets every match holds one word of each ({@link RequiredWords}), beyond {@link #words}: each a
+     * prefilter of its own, unanchored, with none of its own.
+     */
+    private final List<Literals> also;
 
     private Literals(List<String> words, boolean anchored) {
+        this(words, anchored, List.of());
+    }
+
+    private Literals(List<String> words, boolean anchored, List<Literals> also) {
         this.words = words;
         this.anchored = anchored;
+        this.also = also;
         int max = 0;
         int[] ids = new int[words.size()];
         for (int i = 0; i < ids.length; i++) {
@@ -77,8 +87,26 @@ final class Literals {
                 : null;
     }
 
-    /** The prefilter of an expression, or {@code null} when its shape is not understood. */
+    /**
+     * The prefilter of an expression, or {@code null} when its shape is not understood: the words it starts with
+     * (or holds), and the other word sets every match holds one word of ({@link #also}).
+     */
     static Literals of(String regex) {
+        Literals first = leading(regex);
+        if (first == null) {
+            return null;
+        }
+        List<Literals> also = new ArrayList<>();
+        for (List<String> set : RequiredWords.of(regex)) {
+            if (!new java.util.HashSet<>(set).equals(new java.util.HashSet<>(first.words))) {
+                also.add(new Literals(set, false));
+            }
+        }
+        return also.isEmpty() ? first : new Literals(first.words, first.anchored, List.copyOf(also));
+    }
+
+    /** The words an expression starts with (or holds, when not anchored), or {@code null}. */
+    private static Literals leading(String regex) {
         String re = regex;
         if (re.startsWith("(?i)")) {
             re = re.substring(4);
@@ -192,6 +220,11 @@ final class Literals {
         return anchored;
     }
 
+    /** The other word sets a passing value must hold one word of each. */
+    List<Literals> also() {
+        return also;
+    }
+
     List<String> words() {
         return words;
     }
@@ -208,6 +241,11 @@ final class Literals {
         }
         if (!mayStartWith(value)) {
             return false;
+        }
+        for (Literals a : also) {
+            if (!a.mayMatch(value)) {
+                return false;
+            }
         }
         for (String w : words) {
             if (Ascii.containsIgnoreCase(value, w)) {

@@ -31,6 +31,9 @@ public final class Prefilter {
             r.prefilters(all);
             tests = Math.max(tests, r.testIdLimit());
         }
+        for (int i = 0, n = all.size(); i < n; i++) {
+            all.addAll(all.get(i).also());
+        }
         int limit = 0;
         for (Literals l : all) {
             limit = Math.max(limit, l.mask().length * 64);
@@ -120,6 +123,19 @@ public final class Prefilter {
 
         /** Whether the value holds one of the words: when not, the test cannot pass. */
         boolean mayContain(String value, Literals words) {
+            if (!mayContainFirst(value, words)) {
+                return false;
+            }
+            for (Literals a : words.also()) {
+                if (!mayContainFirst(value, a)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** {@link #mayContain} of the test's own words, not its {@link Literals#also} sets. */
+        private boolean mayContainFirst(String value, Literals words) {
             if (words.anchored()) {
                 // a value that starts with a word (after white space) holds it, and one with a character outside
                 // ASCII near its start may match: the start decides, without the scan of the whole value
