@@ -39,6 +39,8 @@ final class Literals {
      * prefilter of its own, unanchored, with none of its own.
      */
     private final List<Literals> also;
+    /** The bits of the ASCII characters the words start with, in either case (words are never empty). */
+    private final long[] firstChars = new long[2];
 
     private Literals(List<String> words, boolean anchored) {
         this(words, anchored, List.of());
@@ -48,6 +50,14 @@ final class Literals {
         this.words = words;
         this.anchored = anchored;
         this.also = also;
+        for (String w : words) {
+            char c = w.charAt(0);
+            for (char k : new char[] {Character.toLowerCase(c), Character.toUpperCase(c)}) {
+                if (k < 128) {
+                    firstChars[k >>> 6] |= 1L << k;
+                }
+            }
+        }
         int max = 0;
         int[] ids = new int[words.size()];
         for (int i = 0; i < ids.length; i++) {
@@ -206,6 +216,13 @@ final class Literals {
     boolean startsWith(String value, int start, boolean nonAsciiHead) {
         if (!anchored || nonAsciiHead) {
             return true;
+        }
+        // most values start with a letter no word starts with (select, insert): one bit read rejects them
+        if (start < value.length()) {
+            char c = value.charAt(start);
+            if (c < 128 && (firstChars[c >>> 6] & (1L << c)) == 0) {
+                return false;
+            }
         }
         for (String w : words) {
             if (value.regionMatches(true, start, w, 0, w.length())) {

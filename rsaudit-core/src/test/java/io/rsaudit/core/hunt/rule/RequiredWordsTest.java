@@ -111,7 +111,9 @@ class RequiredWordsTest {
                 String text = b.toString();
                 if (p.matcher(text).find()) {
                     matches++;
-                    assertThat(l == null || l.mayMatch(text)).as(re + " on " + text).isTrue();
+                    assertThat(l == null || l.mayMatch(text))
+                            .as(re + " on " + text)
+                            .isTrue();
                 }
             }
         }
