@@ -36,8 +36,6 @@ final class WordScan {
     private final boolean[] accepting;
 
     private final int idLimit;
-    /** The length of the longest word. */
-    private final int longest;
 
     /**
      * @param words lower-case ASCII words by id; {@code null} elements are ids not in this scan
@@ -63,11 +61,6 @@ final class WordScan {
         }
         this.classes = nextClass;
         this.idLimit = words.size();
-        this.longest = words.stream()
-                .filter(w -> w != null)
-                .mapToInt(String::length)
-                .max()
-                .orElse(1);
         // the trie
         List<int[]> next = new ArrayList<>();
         List<List<Integer>> out = new ArrayList<>();
@@ -158,58 +151,23 @@ final class WordScan {
         text.getChars(0, n, buffer, 0);
         int[] rows = this.rows;
         byte[] classOf = this.classOf;
-        // Two walks at once, over the first half and over the second (from the longest word's length before the
-        // middle, so that every word ending in the second half is found there): each step of one walk waits for
-        // the table read of its previous step, and two independent walks fill each other's wait.
-        int half = n >>> 1;
-        int second = half - (longest - 1);
         int s = 0;
         int seen = 0;
-        int i = 0;
-        if (second > 0) {
-            int s2 = 0;
-            int j = second;
-            for (; i < half; i++, j++) {
-                char c = buffer[i];
-                char c2 = buffer[j];
-                seen |= c | c2;
-                int t = rows[s + classOf[c & 0x7f]];
-                int t2 = rows[s2 + classOf[c2 & 0x7f]];
-                if ((t | t2) < 0) {
-                    if (t < 0) {
-                        t = ~t;
-                        mark(t, found);
-                    }
-                    if (t2 < 0) {
-                        t2 = ~t2;
-                        mark(t2, found);
-                    }
-                }
-                s = t;
-                s2 = t2;
-            }
-            i = j;
-            s = s2;
-        }
-        for (; i < n; i++) {
+        for (int i = 0; i < n; i++) {
             char c = buffer[i];
             seen |= c;
             int t = rows[s + classOf[c & 0x7f]];
             if (t < 0) {
-                t = ~t;
-                mark(t, found);
+                s = ~t;
+                for (int id : ends[s / classes]) {
+                    found[id >>> 6] |= 1L << id;
+                }
+            } else {
+                s = t;
             }
-            s = t;
         }
         if (seen >= 128) {
             Arrays.fill(found, -1L);
-        }
-    }
-
-    /** Sets the bits of the words that end at the state of row {@code row}. */
-    private void mark(int row, long[] found) {
-        for (int id : ends[row / classes]) {
-            found[id >>> 6] |= 1L << id;
         }
     }
 
