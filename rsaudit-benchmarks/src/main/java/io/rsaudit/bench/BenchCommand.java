@@ -542,6 +542,12 @@ final class BenchCommand implements Runnable {
         Path jar;
 
         @picocli.CommandLine.Option(
+                names = "--base",
+                description = "e2e: a second rsaudit jar (an earlier build) whose hunts run right after each of"
+                        + " --jar's, for a before/after in the same run.")
+        Path base;
+
+        @picocli.CommandLine.Option(
                 names = "--rounds",
                 defaultValue = "3",
                 description = "e2e: rounds (medians). Default: ${DEFAULT-VALUE}.")
@@ -558,7 +564,7 @@ final class BenchCommand implements Runnable {
                 case ratio -> HuntMeasure.ratio(dir);
                 case hunt -> HuntMeasure.hunt(dir);
                 case day -> HuntEndToEnd.day(dir, Math.toIntExact(bytes));
-                case e2e -> HuntEndToEnd.run(dir, jar, rounds);
+                case e2e -> HuntEndToEnd.run(dir, jar, base, rounds);
             }
             return ExitCode.CLEAN.code();
         }

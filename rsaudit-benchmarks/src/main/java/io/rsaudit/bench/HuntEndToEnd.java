@@ -61,6 +61,14 @@ final class HuntEndToEnd {
     }
 
     static void run(Path dir, Path jar, int rounds) throws Exception {
+        run(dir, jar, null, rounds);
+    }
+
+    /**
+     * With a {@code base} jar, each round also runs the three hunts with it, right after the same hunt with
+     * {@code jar} (so both see the same load), and the table gives both and the ratio of the medians.
+     */
+    static void run(Path dir, Path jar, Path base, int rounds) throws Exception {
         Path plain = dir.resolve("plain");
         Path gzip = dir.resolve("gzip");
         long text = 0;
@@ -72,9 +80,19 @@ final class HuntEndToEnd {
             stored += Files.size(p);
         }
         String[] names = {
-            "zcat", "java.util.zip inflate", "hunt plain, 1 core", "hunt gzip, 1 core", "hunt gzip, 2 cores"
+            "zcat",
+            "java.util.zip inflate",
+            "hunt plain, 1 core",
+            "hunt gzip, 1 core",
+            "hunt gzip, 2 cores",
+            "base: hunt plain, 1 core",
+            "base: hunt gzip, 1 core",
+            "base: hunt gzip, 2 cores"
         };
+        int shown = base == null ? 5 : names.length;
         double[][] cpu = new double[names.length][rounds];
+        double[] baseWall2 = new double[rounds];
+        double[] baseWall1 = new double[rounds];
         double[] wall2 = new double[rounds];
         double[] wall1 = new double[rounds];
         Path out = Files.createTempFile("rsaudit-e2e", ".json");
@@ -84,12 +102,25 @@ final class HuntEndToEnd {
                         child(List.of("sh", "-c", "find '" + gzip + "' -name '*.gz' -exec zcat {} + > /dev/null")).cpu;
                 cpu[1][round] = inflate(files(gzip));
                 cpu[2][round] = hunt(jar, plain, dir, out, 1).cpu;
+                if (base != null) {
+                    cpu[5][round] = hunt(base, plain, dir, out, 1).cpu;
+                }
                 Run one = hunt(jar, gzip, dir, out, 1);
                 cpu[3][round] = one.cpu;
                 wall1[round] = one.wall;
+                if (base != null) {
+                    Run b = hunt(base, gzip, dir, out, 1);
+                    cpu[6][round] = b.cpu;
+                    baseWall1[round] = b.wall;
+                }
                 Run two = hunt(jar, gzip, dir, out, 2);
                 cpu[4][round] = two.cpu;
                 wall2[round] = two.wall;
+                if (base != null) {
+                    Run b = hunt(base, gzip, dir, out, 2);
+                    cpu[7][round] = b.cpu;
+                    baseWall2[round] = b.wall;
+                }
                 System.out.printf(
                         Locale.ROOT,
                         "round %d: cpu-s zcat %.2f, inflate %.2f, hunt plain %.2f, gzip %.2f, gzip 2 cores %.2f;"
@@ -115,7 +146,7 @@ final class HuntEndToEnd {
                 text / (double) stored,
                 rounds);
         double zcat = median(cpu[0]);
-        for (int i = 0; i < names.length; i++) {
+        for (int i = 0; i < shown; i++) {
             double c = median(cpu[i]);
             System.out.printf(
                     Locale.ROOT,
@@ -131,6 +162,18 @@ final class HuntEndToEnd {
                 median(wall1),
                 median(wall2),
                 median(wall1) / median(wall2));
+        if (base != null) {
+            System.out.printf(
+                    Locale.ROOT,
+                    "base hunt gzip wall: 1 core %.2f s, 2 cores %.2f s: %.2fx%n",
+                    median(baseWall1),
+                    median(baseWall2),
+                    median(baseWall1) / median(baseWall2));
+            for (int i = 2; i < 5; i++) {
+                System.out.printf(
+                        Locale.ROOT, "%-24s %5.3fx the base's CPU%n", names[i], median(cpu[i]) / median(cpu[i + 3]));
+            }
+        }
     }
 
     /**

@@ -49,6 +49,49 @@ record Trace(
                 e.origin().index());
     }
 
+    /**
+     * Written out rather than left to the record's generated one: that one is a chain of method handles, which C2
+     * compiles into calls when the hunt bounds its inlining, and the engine hashes a trace per kept match.
+     */
+    @Override
+    public int hashCode() {
+        int h = type.hashCode();
+        h = 31 * h + java.util.Objects.hashCode(account);
+        h = 31 * h + java.util.Objects.hashCode(region);
+        h = 31 * h + java.util.Objects.hashCode(cluster);
+        h = 31 * h + java.util.Objects.hashCode(database);
+        h = 31 * h + java.util.Objects.hashCode(user);
+        h = 31 * h + java.util.Objects.hashCode(sourceAddress);
+        h = 31 * h + java.util.Objects.hashCode(action);
+        h = 31 * h + java.util.Objects.hashCode(sql);
+        h = 31 * h + java.util.Objects.hashCode(outcome);
+        h = 31 * h + java.util.Objects.hashCode(tlsVersion);
+        h = 31 * h + java.util.Objects.hashCode(redactions);
+        h = 31 * h + details.hashCode();
+        return 31 * h + Long.hashCode(index);
+    }
+
+    /** Every component equal (see {@link #hashCode} for why it is written out). */
+    @Override
+    public boolean equals(Object o) {
+        return this == o
+                || o instanceof Trace t
+                        && type == t.type
+                        && index == t.index
+                        && outcome == t.outcome
+                        && java.util.Objects.equals(user, t.user)
+                        && java.util.Objects.equals(sourceAddress, t.sourceAddress)
+                        && java.util.Objects.equals(sql, t.sql)
+                        && java.util.Objects.equals(action, t.action)
+                        && java.util.Objects.equals(cluster, t.cluster)
+                        && java.util.Objects.equals(database, t.database)
+                        && java.util.Objects.equals(account, t.account)
+                        && java.util.Objects.equals(region, t.region)
+                        && java.util.Objects.equals(tlsVersion, t.tlsVersion)
+                        && java.util.Objects.equals(redactions, t.redactions)
+                        && details.equals(t.details);
+    }
+
     /** A rough size in bytes (object, references, the text it alone holds), for the engine's memory budget. */
     long weight() {
         long w = 96 + text(sql) + text(redactions) + text(action);

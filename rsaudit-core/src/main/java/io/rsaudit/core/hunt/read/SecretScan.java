@@ -10,53 +10,110 @@ final class SecretScan {
 
     private SecretScan() {}
 
-    /** The same first pass over bytes (ASCII or UTF-8), for parsers that have not decoded a line yet. */
+    /**
+     * The same first pass over bytes (ASCII or UTF-8), for parsers that have not decoded a line yet: the same answer
+     * as {@link Redactor#mayContainSecret(CharSequence)} on the text.
+     *
+     * <p>Eight bytes at a time, looking for a pair of bytes of each stem that ordinary SQL and connection-log lines
+     * seldom hold ({@code sw} of passw, {@code pw} of pwd, {@code ok} of token, {@code sy} of symmetric, {@code cr}
+     * of secret, {@code :/} of a URL), each checked whole at a hit; a single rare byte would be met in most
+     * statements ({@code c} of select, {@code w} of where). Once a password stem is seen, a quote, '=', ':' or '$'
+     * after it is a secret; once a URL's {@code ://} is seen, an '@' after it: these join the bytes looked for, so the
+     * connection log's {@code authmethod} "password" does not turn the rest of its line into a byte-by-byte walk.
+     */
     static boolean mayContainSecret(byte[] b, int from, int to) {
-        int i = from;
-        // Eight bytes at a time, looking only at the stems' rare bytes: 'w' (passw, pwd), 'k' (token), 'y'
-        // (symmetric), 'c' (secret), '/' (://); each is checked whole around them. Quotes, '=', ':' and '@' matter
-        // only once a password keyword or a URL is seen: from there on, byte by byte.
-        int flag = NONE;
-        words:
-        for (; i + 8 <= to; i += 8) {
-            long v = Text.word(b, i);
-            long l = v | CASE;
-            long m = Text.zeros(l ^ WS)
-                    | Text.zeros(l ^ KS)
-                    | Text.zeros(l ^ YS)
-                    | Text.zeros(l ^ CS)
-                    | Text.zeros(v ^ SLASHES);
-            for (; m != 0; m &= m - 1) {
-                int at = i + Text.firstByte(m);
-                flag = stemAround(b, from, to, at);
-                if (flag == STEM) {
+        int seen = 0;
+        // i: the position of the second byte of a pair (the first is at i - 1)
+        int i = from + 1;
+        scan:
+        while (true) {
+            for (; i + 8 <= to; i += 8) {
+                long cur = Text.word(b, i);
+                long prev = Text.word(b, i - 1);
+                long m = candidates(cur, prev, seen);
+                for (; m != 0; m &= m - 1) {
+                    int at = i + Text.firstByte(m);
+                    int now = hit(b, from, to, at, seen);
+                    if (now == FOUND) {
+                        return true;
+                    }
+                    if (now != seen) {
+                        seen = now;
+                        i = at + 1;
+                        continue scan;
+                    }
+                }
+            }
+            for (; i < to; i++) {
+                int now = hit(b, from, to, i, seen);
+                if (now == FOUND) {
                     return true;
                 }
-                if (flag != NONE) {
-                    i = at + 1;
-                    break words;
-                }
+                seen = now;
+            }
+            return false;
+        }
+    }
+
+    /** The high bits of the bytes of {@code cur} that may end a stem, or be a secret after the stems {@code seen}. */
+    private static long candidates(long cur, long prev, int seen) {
+        long c = cur | CASE;
+        long p = prev | CASE;
+        long m = Text.zeros(c ^ KS) & Text.zeros(p ^ OS)
+                | Text.zeros(c ^ YS) & Text.zeros(p ^ SS)
+                | Text.zeros(c ^ RS) & Text.zeros(p ^ CS);
+        if ((seen & PASSWORD) == 0) {
+            m |= Text.zeros(c ^ WS) & (Text.zeros(p ^ SS) | Text.zeros(p ^ PS))
+                    | Text.zeros(cur ^ SLASHES) & Text.zeros(prev ^ COLONS);
+        } else {
+            m |= Text.zeros(cur ^ QUOTES)
+                    | Text.zeros(cur ^ DOUBLE_QUOTES)
+                    | Text.zeros(cur ^ EQUALS)
+                    | Text.zeros(cur ^ COLONS)
+                    | Text.zeros(cur ^ DOLLARS);
+        }
+        if ((seen & URL) != 0) {
+            m |= Text.zeros(cur ^ ATS);
+        }
+        return m;
+    }
+
+    /**
+     * What the byte at {@code at} (within [from, to)) makes of the stems seen so far: {@link #FOUND}, or the stems
+     * seen with any that ends there.
+     */
+    private static int hit(byte[] b, int from, int to, int at, int seen) {
+        int c = b[at];
+        if ((seen & PASSWORD) != 0 && (c == '\'' || c == '"' || c == '=' || c == ':' || c == '$')) {
+            return FOUND;
+        }
+        if ((seen & URL) != 0 && c == '@') {
+            return FOUND;
+        }
+        switch (c | 0x20) {
+            case 'w' -> {
+                return wordAt(b, from, to, at - 4, "passw") || wordAt(b, from, to, at - 1, "pwd")
+                        ? seen | PASSWORD
+                        : seen;
+            }
+            case 'k' -> {
+                return wordAt(b, from, to, at - 2, "token") ? FOUND : seen;
+            }
+            case 'y' -> {
+                return wordAt(b, from, to, at - 1, "symmetric") ? FOUND : seen;
+            }
+            case 'r' -> {
+                return wordAt(b, from, to, at - 3, "secret") ? FOUND : seen;
+            }
+            case '/' -> {
+                return c == '/' && at - 1 >= from && at + 1 < to && b[at - 1] == ':' && b[at + 1] == '/'
+                        ? seen | URL
+                        : seen;
+            }
+            default -> {
+                return seen;
             }
         }
-        boolean passwordSeen = flag == PASSWORD_STEM;
-        boolean urlSeen = flag == URL_STEM;
-        for (; i < to; i++) {
-            byte c = b[i];
-            if (c == '\'' || c == '"' || c == '=' || c == ':' || c == '$') {
-                if (passwordSeen) {
-                    return true;
-                }
-            } else if (c == '@' && urlSeen) {
-                return true;
-            }
-            int hit = stemAround(b, from, to, i);
-            if (hit == STEM) {
-                return true;
-            }
-            passwordSeen |= hit == PASSWORD_STEM;
-            urlSeen |= hit == URL_STEM;
-        }
-        return false;
     }
 
     /** {@link #scanSql}: the text may hold a secret. */
@@ -72,45 +129,28 @@ final class SecretScan {
         return (mayContainSecret(b, from, to) ? MAY_HOLD_SECRET : 0) | (Text.isAscii(b, from, to) ? 0 : NON_ASCII);
     }
 
-    private static final int NONE = 0;
-    private static final int STEM = 1;
-    private static final int PASSWORD_STEM = 2;
-    private static final int URL_STEM = 3;
+    /** {@link #hit}: a secret may be there. Otherwise it returns the stems seen, of these bits. */
+    private static final int FOUND = -1;
+
+    private static final int PASSWORD = 1;
+    private static final int URL = 2;
 
     private static final long CASE = Text.spread((char) 0x20);
     private static final long WS = Text.spread('w');
+    private static final long SS = Text.spread('s');
+    private static final long PS = Text.spread('p');
     private static final long KS = Text.spread('k');
+    private static final long OS = Text.spread('o');
     private static final long YS = Text.spread('y');
+    private static final long RS = Text.spread('r');
     private static final long CS = Text.spread('c');
     private static final long SLASHES = Text.spread('/');
-
-    /** Which stem, if any, has its rare byte at {@code at}, within [from, to). */
-    private static int stemAround(byte[] b, int from, int to, int at) {
-        switch (b[at] | 0x20) {
-            case 'w' -> {
-                return wordAt(b, from, to, at - 4, "passw") || wordAt(b, from, to, at - 1, "pwd")
-                        ? PASSWORD_STEM
-                        : NONE;
-            }
-            case 'k' -> {
-                return wordAt(b, from, to, at - 2, "token") ? STEM : NONE;
-            }
-            case 'y' -> {
-                return wordAt(b, from, to, at - 1, "symmetric") ? STEM : NONE;
-            }
-            case 'c' -> {
-                return wordAt(b, from, to, at - 2, "secret") ? STEM : NONE;
-            }
-            case '/' -> {
-                return b[at] == '/' && at - 1 >= from && at + 1 < to && b[at - 1] == ':' && b[at + 1] == '/'
-                        ? URL_STEM
-                        : NONE;
-            }
-            default -> {
-                return NONE;
-            }
-        }
-    }
+    private static final long COLONS = Text.spread(':');
+    private static final long QUOTES = Text.spread('\'');
+    private static final long DOUBLE_QUOTES = Text.spread('"');
+    private static final long EQUALS = Text.spread('=');
+    private static final long DOLLARS = Text.spread('$');
+    private static final long ATS = Text.spread('@');
 
     private static boolean wordAt(byte[] b, int from, int to, int at, String lower) {
         if (at < from || at + lower.length() > to) {

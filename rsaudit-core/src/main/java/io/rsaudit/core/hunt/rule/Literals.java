@@ -34,10 +34,30 @@ final class Literals {
     private final boolean anchored;
     /** The bits of this test's words among all words' ids. */
     private final long[] mask;
+    /**
+     * More word sets every match holds one word of each ({@link RequiredWords}), beyond {@link #words}: each a
+     * prefilter of its own, unanchored, with none of its own.
+     */
+    private final List<Literals> also;
+    /** The bits of the ASCII characters the words start with, in either case (words are never empty). */
+    private final long[] firstChars = new long[2];
 
     private Literals(List<String> words, boolean anchored) {
+        this(words, anchored, List.of());
+    }
+
+    private Literals(List<String> words, boolean anchored, List<Literals> also) {
         this.words = words;
         this.anchored = anchored;
+        this.also = also;
+        for (String w : words) {
+            char c = w.charAt(0);
+            for (char k : new char[] {Character.toLowerCase(c), Character.toUpperCase(c)}) {
+                if (k < 128) {
+                    firstChars[k >>> 6] |= 1L << k;
+                }
+            }
+        }
         int max = 0;
         int[] ids = new int[words.size()];
         for (int i = 0; i < ids.length; i++) {
@@ -77,8 +97,26 @@ final class Literals {
                 : null;
     }
 
-    /** The prefilter of an expression, or {@code null} when its shape is not understood. */
+    /**
+     * The prefilter of an expression, or {@code null} when its shape is not understood: the words it starts with
+     * (or holds), and the other word sets every match holds one word of ({@link #also}).
+     */
     static Literals of(String regex) {
+        Literals first = leading(regex);
+        if (first == null) {
+            return null;
+        }
+        List<Literals> also = new ArrayList<>();
+        for (List<String> set : RequiredWords.of(regex)) {
+            if (!new java.util.HashSet<>(set).equals(new java.util.HashSet<>(first.words))) {
+                also.add(new Literals(set, false));
+            }
+        }
+        return also.isEmpty() ? first : new Literals(first.words, first.anchored, List.copyOf(also));
+    }
+
+    /** The words an expression starts with (or holds, when not anchored), or {@code null}. */
+    private static Literals leading(String regex) {
         String re = regex;
         if (re.startsWith("(?i)")) {
             re = re.substring(4);
@@ -117,20 +155,19 @@ final class Literals {
             }
             String inner = re.substring(re.startsWith("(?:", i) ? i + 3 : i + 1, close);
             for (String alternative : split(inner)) {
-                String w = word(alternative);
+                List<String> w = words(alternative);
                 if (w == null) {
                     return null;
                 }
-                words.add(w);
+                words.addAll(w);
             }
             return of(words, anchored);
         }
-        String w = word(re.substring(i));
+        List<String> w = words(re.substring(i));
         if (w == null) {
             return null;
         }
-        words.add(w);
-        return of(words, anchored);
+        return of(w, anchored);
     }
 
     private static Literals of(List<String> words, boolean anchored) {
@@ -145,21 +182,64 @@ final class Literals {
         if (!anchored) {
             return true;
         }
+        int i = start(value);
+        return startsWith(value, i, nonAsciiAt(value, i));
+    }
+
+    /** Where a value's first word starts: past the white space RE2's {@code \\s} knows. */
+    static int start(String value) {
         int i = 0;
-        while (i < value.length() && " \t\n\r\f".indexOf(value.charAt(i)) >= 0) {
+        while (i < value.length() && isSpace(value.charAt(i))) {
             i++;
         }
-        for (int k = i; k < Math.min(value.length(), i + 64); k++) {
+        return i;
+    }
+
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+    }
+
+    /** Whether one of the 64 characters from {@code start} is outside ASCII. */
+    static boolean nonAsciiAt(String value, int start) {
+        for (int k = start; k < Math.min(value.length(), start + 64); k++) {
             if (value.charAt(k) >= 128) {
                 return true;
             }
         }
+        return false;
+    }
+
+    /**
+     * {@link #mayStartWith} with the value's {@link #start} and {@link #nonAsciiAt} known: for an anchored
+     * expression, the value may match only when it has one of the words there (or a character outside ASCII near).
+     */
+    boolean startsWith(String value, int start, boolean nonAsciiHead) {
+        if (!anchored || nonAsciiHead) {
+            return true;
+        }
+        // most values start with a letter no word starts with (select, insert): one bit read rejects them
+        if (start < value.length()) {
+            char c = value.charAt(start);
+            if (c < 128 && (firstChars[c >>> 6] & (1L << c)) == 0) {
+                return false;
+            }
+        }
         for (String w : words) {
-            if (value.regionMatches(true, i, w, 0, w.length())) {
+            if (value.regionMatches(true, start, w, 0, w.length())) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** Whether a match starts with one of the words, after white space. */
+    boolean anchored() {
+        return anchored;
+    }
+
+    /** The other word sets a passing value must hold one word of each. */
+    List<Literals> also() {
+        return also;
     }
 
     List<String> words() {
@@ -179,6 +259,11 @@ final class Literals {
         if (!mayStartWith(value)) {
             return false;
         }
+        for (Literals a : also) {
+            if (!a.mayMatch(value)) {
+                return false;
+            }
+        }
         for (String w : words) {
             if (Ascii.containsIgnoreCase(value, w)) {
                 return true;
@@ -196,21 +281,65 @@ final class Literals {
         return true;
     }
 
+    /**
+     * The words a piece starts with: its literal word ({@link #word}), and when a group follows that word (not
+     * quantified, each of its alternatives starting with a literal character), the word followed by each
+     * alternative's literal run: {@code information_schema\\.(table_privileges|role_table_grants)} is in a value
+     * only as {@code information_schema.table_privileges} or {@code information_schema.role_table_grants}, where
+     * {@code information_schema.} alone is in most BI tools' catalog queries. {@code null} when the piece starts
+     * with no word.
+     */
+    private static List<String> words(String piece) {
+        Run r = run(piece);
+        if (r.text().length() < MIN_WORD) {
+            return null;
+        }
+        int at = r.end();
+        if (at >= 0 && piece.startsWith("(", at) && (!piece.startsWith("(?", at) || piece.startsWith("(?:", at))) {
+            int close = close(piece, at);
+            if (close > 0 && !quantified(piece, close + 1)) {
+                List<String> out = new ArrayList<>();
+                for (String alternative :
+                        split(piece.substring(piece.startsWith("(?:", at) ? at + 3 : at + 1, close))) {
+                    String next = run(alternative).text();
+                    if (next.isEmpty()) {
+                        return List.of(r.text());
+                    }
+                    out.add(r.text() + next);
+                }
+                return out;
+            }
+        }
+        return List.of(r.text());
+    }
+
     /** The literal word a piece starts with (escaped dots included), without a last letter a quantifier governs. */
     private static String word(String piece) {
+        String w = run(piece).text();
+        return w.length() >= MIN_WORD ? w : null;
+    }
+
+    /**
+     * The literal characters a piece starts with (escaped dots included, a last one a quantifier governs left out),
+     * and the index where they stop: -1 when they stop at a quantified character, so that nothing follows them in
+     * every match.
+     */
+    private record Run(String text, int end) {}
+
+    private static Run run(String piece) {
         StringBuilder b = new StringBuilder();
         int i = 0;
         while (i < piece.length()) {
             char c = piece.charAt(i);
             if (c == '\\' && i + 1 < piece.length() && (piece.charAt(i + 1) == '.' || piece.charAt(i + 1) == '-')) {
                 if (quantified(piece, i + 2)) {
-                    break;
+                    return new Run(b.toString(), -1);
                 }
                 b.append(piece.charAt(i + 1));
                 i += 2;
             } else if (c < 128 && (Character.isLetterOrDigit(c) || c == '_' || c == '-' || c == ':' || c == '/')) {
                 if (quantified(piece, i + 1)) {
-                    break;
+                    return new Run(b.toString(), -1);
                 }
                 b.append(c);
                 i++;
@@ -218,7 +347,7 @@ final class Literals {
                 break;
             }
         }
-        return b.length() >= MIN_WORD ? b.toString() : null;
+        return new Run(b.toString(), i);
     }
 
     private static boolean quantified(String re, int at) {

@@ -31,6 +31,9 @@ public final class Prefilter {
             r.prefilters(all);
             tests = Math.max(tests, r.testIdLimit());
         }
+        for (int i = 0, n = all.size(); i < n; i++) {
+            all.addAll(all.get(i).also());
+        }
         int limit = 0;
         for (Literals l : all) {
             limit = Math.max(limit, l.mask().length * 64);
@@ -41,7 +44,11 @@ public final class Prefilter {
         for (int id = 0; id < byId.size(); id++) {
             needed.add(null);
         }
+        // an anchored test is decided by the start of the value alone (Scan.mayContain): its words need no scan
         for (Literals l : all) {
+            if (l.anchored()) {
+                continue;
+            }
             long[] m = l.mask();
             for (int k = 0; k < m.length; k++) {
                 known[k] |= m[k];
@@ -79,6 +86,13 @@ public final class Prefilter {
 
         private int[] decided;
         private boolean[] outcome;
+        /** The copy of a value the word scan reads; values longer than it are read in place. */
+        private final char[] chars = new char[1 << 14];
+        /** The value whose start was last read, by identity, where its first word starts, and what is there. */
+        private String head;
+
+        private int headStart;
+        private boolean headNonAscii;
 
         private Scan(Prefilter prefilter) {
             this.prefilter = prefilter;
@@ -109,12 +123,32 @@ public final class Prefilter {
 
         /** Whether the value holds one of the words: when not, the test cannot pass. */
         boolean mayContain(String value, Literals words) {
+            if (!mayContainFirst(value, words)) {
+                return false;
+            }
+            for (Literals a : words.also()) {
+                if (!mayContainFirst(value, a)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** {@link #mayContain} of the test's own words, not its {@link Literals#also} sets. */
+        private boolean mayContainFirst(String value, Literals words) {
+            if (words.anchored()) {
+                // a value that starts with a word (after white space) holds it, and one with a character outside
+                // ASCII near its start may match: the start decides, without the scan of the whole value
+                if (value != head) {
+                    head = value;
+                    headStart = Literals.start(value);
+                    headNonAscii = Literals.nonAsciiAt(value, headStart);
+                }
+                return words.startsWith(value, headStart, headNonAscii);
+            }
             long[] mask = words.mask();
             if (!covered(mask)) {
                 return words.mayMatch(value);
-            }
-            if (!words.mayStartWith(value)) {
-                return false;
             }
             long[] bits = bits(value);
             for (int k = 0; k < mask.length; k++) {
@@ -147,7 +181,7 @@ public final class Prefilter {
             int slot = next;
             next = (next + 1) % REMEMBERED;
             values[slot] = value;
-            prefilter.words.scan(value, found[slot]);
+            prefilter.words.scan(value, found[slot], chars);
             return found[slot];
         }
     }

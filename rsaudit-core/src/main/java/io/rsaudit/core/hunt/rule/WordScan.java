@@ -25,6 +25,11 @@ final class WordScan {
     private final int classes;
     /** transitions[state * classes + class]: the next state, failure links resolved. */
     private final int[] transitions;
+    /**
+     * The same transitions for the scan of a copy of the text: the next state times {@code classes} (the row it
+     * reads next), complemented (negative) when that state ends a word.
+     */
+    private final int[] rows;
     /** Per state, the ids of the words that end there (its own and those of its failure chain); empty: none. */
     private final int[][] ends;
     /** Whether a state ends any word, for a cheap test in the scan loop. */
@@ -110,6 +115,11 @@ final class WordScan {
             ends[s] = out.get(s).stream().distinct().mapToInt(Integer::intValue).toArray();
             accepting[s] = ends[s].length > 0;
         }
+        rows = new int[transitions.length];
+        for (int k = 0; k < transitions.length; k++) {
+            int t = transitions[k];
+            rows[k] = accepting[t] ? ~(t * classes) : t * classes;
+        }
     }
 
     /** The number of ids the bit sets of {@link #scan} hold. */
@@ -122,6 +132,46 @@ final class WordScan {
      * a character outside ASCII.
      */
     void scan(String text, long[] found) {
+        scanChars(text, found);
+    }
+
+    /**
+     * {@link #scan(String, long[])}, reading a copy of the text in {@code buffer} when it is long enough: one bulk
+     * copy, then a loop over an array with no per-character bounds or encoding checks, whose one branch per
+     * character (a word ends here) is seldom taken; whether a character is outside ASCII is gathered over the whole
+     * text and looked at once, at the end.
+     */
+    void scan(String text, long[] found, char[] buffer) {
+        int n = text.length();
+        if (buffer == null || buffer.length < n) {
+            scanChars(text, found);
+            return;
+        }
+        Arrays.fill(found, 0L);
+        text.getChars(0, n, buffer, 0);
+        int[] rows = this.rows;
+        byte[] classOf = this.classOf;
+        int s = 0;
+        int seen = 0;
+        for (int i = 0; i < n; i++) {
+            char c = buffer[i];
+            seen |= c;
+            int t = rows[s + classOf[c & 0x7f]];
+            if (t < 0) {
+                s = ~t;
+                for (int id : ends[s / classes]) {
+                    found[id >>> 6] |= 1L << id;
+                }
+            } else {
+                s = t;
+            }
+        }
+        if (seen >= 128) {
+            Arrays.fill(found, -1L);
+        }
+    }
+
+    private void scanChars(String text, long[] found) {
         Arrays.fill(found, 0L);
         int s = 0;
         int n = text.length();

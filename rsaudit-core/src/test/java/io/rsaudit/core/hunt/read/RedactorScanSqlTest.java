@@ -142,4 +142,55 @@ class RedactorScanSqlTest {
         }
         assertThat(positives).as("texts that hold a secret").isGreaterThan(2_000);
     }
+
+    /**
+     * The bytes' first pass answers as the redactor's own first pass on the decoded text, in ranges of any alignment,
+     * texts of the stems' pieces, connection-log and SQL words: the scan may not call more texts secret than it
+     * did.
+     */
+    @Test
+    void theScanAnswersAsTheRedactorsFirstPass() {
+        String[] more = {
+            "where ",
+            "select ",
+            "create ",
+            "look",
+            "ok",
+            "sys",
+            "cr",
+            "sw",
+            "pw",
+            "ke",
+            "/",
+            ":/",
+            "//",
+            "s3://b/k",
+            "|password |0|",
+            "Amazon Redshift JDBC Driver 2.1.0.26 ",
+            "Tok",
+            "SeCr",
+            "sYm",
+            "PWD",
+            "$",
+            "@x"
+        };
+        Random random = new Random(20261207);
+        for (int n = 0; n < 300_000; n++) {
+            StringBuilder sb = new StringBuilder();
+            int pieces = 1 + random.nextInt(14);
+            for (int k = 0; k < pieces; k++) {
+                sb.append(
+                        random.nextBoolean()
+                                ? PIECES[random.nextInt(PIECES.length)]
+                                : more[random.nextInt(more.length)]);
+            }
+            byte[] b = Logs.utf8(sb.toString());
+            int from = random.nextInt(b.length + 1);
+            int to = from + random.nextInt(b.length - from + 1);
+            String text = new String(b, from, to - from, StandardCharsets.ISO_8859_1);
+            assertThat(SecretScan.mayContainSecret(b, from, to))
+                    .as("[%d, %d) of %s", from, to, sb)
+                    .isEqualTo(Redactor.mayContainSecret(text));
+        }
+    }
 }

@@ -19,12 +19,26 @@ class LiteralsTest {
     void aGroupOfWordsGivesOneWordPerAlternative() {
         assertThat(Literals.of("(?i)\\b(pg_user|svv_user_info|information_schema\\.(tables|columns))\\b")
                         .words())
-                .containsExactly("pg_user", "svv_user_info", "information_schema.");
+                .containsExactly("pg_user", "svv_user_info", "information_schema.tables", "information_schema.columns");
         assertThat(Literals.of("pg_terminate_backend\\(").words()).containsExactly("pg_terminate_backend");
         // leading white space is skipped: the word still follows it
         assertThat(Literals.of("(?i)^\\s*grant\\s+all\\b").words()).containsExactly("grant");
         assertThat(Literals.of("(?i)^\\s*(alter|create)\\s+user\\b").words()).containsExactly("alter", "create");
         assertThat(Literals.of("(?i)\\bABCd+").words()).containsExactly("abc");
+    }
+
+    @Test
+    void aGroupRightAfterAWordLengthensItOnlyWhereEveryMatchHoldsTheWhole() {
+        assertThat(Literals.of("abc\\.(?:de|f\\.g)x").words()).containsExactly("abc.de", "abc.f.g");
+        // a quantified group, or an alternative with no literal start, leaves the word alone
+        assertThat(Literals.of("abc(de|fg)?x").words()).containsExactly("abc");
+        assertThat(Literals.of("abc(de|fg)+").words()).containsExactly("abc");
+        assertThat(Literals.of("abc(de|[fg])").words()).containsExactly("abc");
+        assertThat(Literals.of("abc(?i)(de)").words()).containsExactly("abc");
+        // a quantifier on the word's last letter: nothing follows it in every match
+        assertThat(Literals.of("abcd?(ef)").words()).containsExactly("abc");
+        // the alternative's own quantified last letter is left out
+        assertThat(Literals.of("abc(dex?|fg)").words()).containsExactly("abcde", "abcfg");
     }
 
     @Test

@@ -39,6 +39,33 @@ class PrefilterTest {
         }
     }
 
+    /** The scan of a copy in a buffer finds what the scan in place finds, outside ASCII too. */
+    @Test
+    void theBufferedScanFindsWhatTheScanInPlaceFinds() {
+        List<String> words = List.of("grant", "ran", "pg_user", "pg_user_info", "user", "an", "information_schema.");
+        WordScan scan = new WordScan(words);
+        Random random = new Random(5);
+        String alphabet = "grantpgusr_inf.oGRANTPUS \u212A\u00e9\u017F\uffff\u0080";
+        long[] inPlace = new long[1];
+        long[] buffered = new long[1];
+        char[] buffer = new char[24];
+        for (int n = 0; n < 20_000; n++) {
+            StringBuilder b = new StringBuilder();
+            for (int i = random.nextInt(30); i > 0; i--) {
+                char c = alphabet.charAt(random.nextInt(alphabet.length()));
+                b.append(c >= 128 && random.nextInt(8) != 0 ? 'r' : c);
+            }
+            if (random.nextInt(4) == 0) {
+                b.insert(random.nextInt(b.length() + 1), words.get(random.nextInt(words.size())));
+            }
+            String text = b.toString();
+            scan.scan(text, inPlace);
+            buffered[0] = 42;
+            scan.scan(text, buffered, buffer);
+            assertThat(buffered[0]).as(text).isEqualTo(inPlace[0]);
+        }
+    }
+
     /** An expression anchored at the start needs its word there: "created_at" in a select does not pass CREATE USER. */
     @Test
     void anAnchoredWordMustStartTheValue() {
