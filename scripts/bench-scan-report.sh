@@ -17,8 +17,8 @@ jars=("$@")
 [ ${#jars[@]} -gt 0 ] || jars=("$root/rsaudit-cli/target/rsaudit.jar")
 xmx="${RSAUDIT_BENCH_XMX:-512m}"
 format="${RSAUDIT_BENCH_FORMAT:-json}"
-# the JVM options ./rsaudit gives a scan
-read -r -a jvm <<<"${RSAUDIT_BENCH_JAVA_OPTS:--XX:TieredStopAtLevel=1 -XX:+UseSerialGC}"
+# the JVM options ./rsaudit gives an offline scan
+read -r -a jvm <<<"${RSAUDIT_BENCH_JAVA_OPTS:--XX:TieredStopAtLevel=1 -XX:+UseParallelGC}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 printf '%-50s %5s %9s %9s %7s %9s %12s %16s\n' jar run wall_s vs_floor cpu_s cpu/flr peak_rss_mib live_heap_mib

@@ -28,6 +28,7 @@ import io.rsaudit.core.model.SnapshotCopyConfiguration;
 import io.rsaudit.core.model.SnapshotCopyGrant;
 import io.rsaudit.core.model.Value;
 import io.rsaudit.core.model.Workgroup;
+import io.rsaudit.core.parallel.InOrder;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -226,10 +227,14 @@ public final class ExportSource implements InventorySource {
             for (int i = 0; i < items.size(); i++) {
                 diagnostics.add(new Diagnostics());
             }
-            return IntStream.range(0, items.size())
-                    .parallel()
-                    .mapToObj(i -> task.apply(items.get(i), diagnostics.get(i)))
-                    .toList();
+            // one task an item on every core (a parallel stream cuts the list into a few runs, and a run of big
+            // account-regions then keeps one core busy while the other waits)
+            List<R> made = new ArrayList<>(items.size());
+            InOrder.map(
+                    IntStream.range(0, items.size()).boxed().toList(),
+                    i -> task.apply(items.get(i), diagnostics.get(i)),
+                    made::add);
+            return made;
         }
 
         private void join(RegionRead read) {

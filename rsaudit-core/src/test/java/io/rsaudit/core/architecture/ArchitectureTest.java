@@ -56,7 +56,7 @@ class ArchitectureTest {
             .whereLayer("parallel")
             .mayNotAccessAnyLayer()
             .whereLayer("source")
-            .mayOnlyAccessLayers("model", "redact")
+            .mayOnlyAccessLayers("model", "redact", "parallel")
             .whereLayer("policy")
             .mayOnlyAccessLayers("model", "redact")
             .whereLayer("check")
