@@ -66,7 +66,7 @@ class ArchitectureTest {
             .whereLayer("scan")
             .mayOnlyAccessLayers("model", "redact", "parallel", "source", "policy", "check", "catalog")
             .whereLayer("hunt")
-            .mayOnlyAccessLayers("model", "redact", "policy")
+            .mayOnlyAccessLayers("model", "redact", "parallel", "policy")
             .whereLayer("compliance")
             .mayOnlyAccessLayers("model", "policy", "check")
             .whereLayer("baseline")

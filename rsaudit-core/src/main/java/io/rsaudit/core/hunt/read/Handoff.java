@@ -1,5 +1,6 @@
 package io.rsaudit.core.hunt.read;
 
+import io.rsaudit.core.parallel.Futures;
 import java.util.ArrayDeque;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -87,7 +88,7 @@ final class Handoff {
         if (p.batch) {
             batches--;
         }
-        LogReader.await(p.result, "parsing a file").run();
+        Futures.await(p.result, "parsing a file").run();
     }
 
     private record Pending(CompletableFuture<Runnable> result, boolean batch) {}

@@ -1,6 +1,7 @@
 package io.rsaudit.core.hunt.read;
 
 import io.rsaudit.core.hunt.Event;
+import io.rsaudit.core.parallel.Futures;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -209,7 +210,7 @@ final class LineBatches {
         if (!s.end.isDone() && Thread.currentThread() == owner) {
             s.end.complete(before(s) + Text.count(s.buf, 0, s.length, (byte) '\n'));
         }
-        return LogReader.await(s.end, "numbering lines");
+        return Futures.await(s.end, "numbering lines");
     }
 
     /**

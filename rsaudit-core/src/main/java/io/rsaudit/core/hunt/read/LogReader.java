@@ -1,6 +1,7 @@
 package io.rsaudit.core.hunt.read;
 
 import io.rsaudit.core.hunt.LogType;
+import io.rsaudit.core.parallel.Futures;
 import java.io.BufferedInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -14,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -99,28 +99,6 @@ public final class LogReader {
                 new ThreadPoolExecutor.CallerRunsPolicy());
     }
 
-    /**
-     * The task's result; what it threw, rethrown here (the sink's exceptions, a parser's bug), and an interrupt as
-     * an unchecked exception that says what was {@code doing}.
-     */
-    static <T> T await(Future<T> f, String doing) {
-        try {
-            return f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while " + doing, e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException r) {
-                throw r;
-            }
-            if (cause instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(cause);
-        }
-    }
-
     private static ThreadFactory daemon(String name) {
         return r -> {
             Thread t = new Thread(r, name);
@@ -148,7 +126,7 @@ public final class LogReader {
                             readInTurn(List.of(input), options, workers, sink).get(0)));
                 }
                 for (Future<FileRead> f : futures) {
-                    done.add(await(f, "reading logs"));
+                    done.add(Futures.await(f, "reading logs"));
                 }
             } finally {
                 pool.shutdownNow();
