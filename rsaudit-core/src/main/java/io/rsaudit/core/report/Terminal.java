@@ -55,6 +55,20 @@ public final class Terminal {
         return b.append(escape(text.substring(from))).toString();
     }
 
+    /**
+     * Whether every line of {@code text} (lines ended by {@code \n}) prints as it is: {@link #escape} would change
+     * none of them.
+     */
+    public static boolean linesPrintAsTheyAre(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c != '\n' && acts(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Whether a terminal would act on {@code c} rather than print it. */
     static boolean acts(char c) {
         if (c < 0x20 || (c >= 0x7f && c <= 0x9f)) {

@@ -8,6 +8,7 @@ import io.rsaudit.core.model.ResourceId;
 import io.rsaudit.core.model.Scope;
 import io.rsaudit.core.model.Severity;
 import io.rsaudit.core.parallel.InOrder;
+import io.rsaudit.core.redact.Redactor;
 import io.rsaudit.core.report.Redacted;
 import io.rsaudit.core.report.ReportWriter;
 import io.rsaudit.core.report.Terminal;
@@ -261,6 +262,11 @@ public final class ScanTextWriter implements ReportWriter<ScanHeader, Finding, S
 
     /** A fix command, each line shown as {@link #t} shows it, the lines after the first indented under it. */
     private String fix(String cli) {
+        if (cli.indexOf('\r') < 0 && Terminal.linesPrintAsTheyAre(cli) && !Redactor.mayContainSecret(cli)) {
+            // nothing in the whole command to escape or redact, so nothing in any of its lines: the common case
+            String text = cli.endsWith("\n") ? cli.substring(0, cli.length() - 1) : cli;
+            return text.indexOf('\n') < 0 ? text : text.replace("\n", FIX_INDENT);
+        }
         // the lines of String.lines(): ended by \n, \r or \r\n
         String text = cli.indexOf('\r') < 0 ? cli : cli.replace("\r\n", "\n").replace('\r', '\n');
         StringBuilder b = new StringBuilder(text.length() + 256);
@@ -271,7 +277,7 @@ public final class ScanTextWriter implements ReportWriter<ScanHeader, Finding, S
                 end = text.length();
             }
             if (from > 0) {
-                b.append("\n                 ");
+                b.append(FIX_INDENT);
             }
             String line = text.substring(from, end);
             String shown = fixLines.get(line);
@@ -287,6 +293,9 @@ public final class ScanTextWriter implements ReportWriter<ScanHeader, Finding, S
         }
         return b.toString();
     }
+
+    /** What comes between the lines of a fix command: they are indented under the first. */
+    private static final String FIX_INDENT = "\n                 ";
 
     /** Bounds {@link #fixLines}: past it, it starts again. */
     private static final int MAX_FIX_LINES = 16_384;
