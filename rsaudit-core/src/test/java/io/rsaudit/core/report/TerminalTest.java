@@ -33,4 +33,16 @@ class TerminalTest {
             }
         }
     }
+
+    @Test
+    void linesPrintAsTheyAreOnlyWhenEscapingChangesNoLine() {
+        for (String text :
+                new String[] {"", "aws redshift modify-cluster \\\n  --cluster-identifier 'prod'\n", "\n\n"}) {
+            assertThat(Terminal.linesPrintAsTheyAre(text)).as(text).isTrue();
+            assertThat(text.lines()).allMatch(line -> Terminal.escape(line).equals(line));
+        }
+        for (String text : new String[] {"a\rb", "a\n\u001b[2J", "prod\u202e", "x\u00ad", "a\u2028b"}) {
+            assertThat(Terminal.linesPrintAsTheyAre(text)).as(text).isFalse();
+        }
+    }
 }
