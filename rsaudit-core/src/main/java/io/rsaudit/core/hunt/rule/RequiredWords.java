@@ -221,27 +221,10 @@ final class RequiredWords {
 
     /** The index of the ']' closing the class opened at {@code open}. */
     private int classEnd(int open) {
-        int i = open + 1;
-        if (i < re.length() && re.charAt(i) == '^') {
-            i++;
+        int end = RuleRegex.classEnd(re, open);
+        if (end <= open || re.charAt(end) != ']') {
+            throw new IllegalArgumentException();
         }
-        if (i < re.length() && re.charAt(i) == ']') {
-            i++;
-        }
-        for (; i < re.length(); i++) {
-            char c = re.charAt(i);
-            if (c == '\\') {
-                i++;
-            } else if (c == '[' && re.startsWith("[:", i)) {
-                int close = re.indexOf(":]", i + 2);
-                if (close < 0) {
-                    throw new IllegalArgumentException();
-                }
-                i = close + 1;
-            } else if (c == ']') {
-                return i;
-            }
-        }
-        throw new IllegalArgumentException();
+        return end;
     }
 }

@@ -76,8 +76,11 @@ final class RuleRegex {
         return null;
     }
 
-    /** The index of the ']' closing the class opened at {@code open}, or the last index when it is not closed. */
-    private static int classEnd(String re, int open) {
+    /**
+     * The index of the ']' closing the class opened at {@code open} (POSIX classes such as {@code [:alpha:]} inside
+     * it skipped), or the last index when it is not closed.
+     */
+    static int classEnd(String re, int open) {
         int i = open + 1;
         if (i < re.length() && re.charAt(i) == '^') {
             i++;
@@ -89,6 +92,8 @@ final class RuleRegex {
             char c = re.charAt(i);
             if (c == '\\') {
                 i++;
+            } else if (c == '[' && re.startsWith("[:", i) && re.indexOf(":]", i + 2) >= 0) {
+                i = re.indexOf(":]", i + 2) + 1;
             } else if (c == ']') {
                 return i;
             }
