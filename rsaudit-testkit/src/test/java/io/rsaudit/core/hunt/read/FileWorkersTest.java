@@ -37,12 +37,18 @@ class FileWorkersTest {
 
     @BeforeAll
     static void generate() throws IOException {
-        LogGenerator.Result r = new LogGenerator(LogGenerator.Spec.of(4_000_000, false)).generate(dir.resolve("gen"));
+        LogGenerator.Result r = new LogGenerator(LogGenerator.Spec.of(2_000_000, false)).generate(dir.resolve("gen"));
         assertThat(r.records()).isPositive();
         try (var walk = Files.walk(dir.resolve("gen").resolve("AWSLogs"))) {
             files = walk.filter(Files::isRegularFile).sorted().toList();
         }
         assertThat(files).hasSizeGreaterThan(3);
+        // at least one file is read in several batches, so that the workers' order across batches is tested
+        long largest = 0;
+        for (Path f : files) {
+            largest = Math.max(largest, Files.size(f));
+        }
+        assertThat(largest).isGreaterThan(2L * LineBatches.BATCH);
     }
 
     private static ReadOptions options(ReadOptions.FileWorkers when) {
