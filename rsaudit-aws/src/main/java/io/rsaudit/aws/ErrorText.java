@@ -2,7 +2,6 @@ package io.rsaudit.aws;
 
 import com.google.re2j.Pattern;
 import io.rsaudit.core.redact.Redactor;
-import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -59,7 +58,7 @@ final class ErrorText {
         for (String s : secrets) {
             out = out.replace(s, Redactor.marker(Redactor.SECRET));
         }
-        out = Redactor.redact(out, new HashSet<>());
+        out = Redactor.redact(out);
         return SIGNATURE.matcher(out).replaceAll("$1=" + Redactor.marker(Redactor.SECRET));
     }
 

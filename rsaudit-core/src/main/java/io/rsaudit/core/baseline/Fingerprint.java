@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -41,7 +40,7 @@ public final class Fingerprint {
         for (Event e : a.evidence()) {
             evidence.add(record(e.origin().file(), e.origin().line(), e.origin().index()));
         }
-        String summary = a.summary() == null ? null : Redactor.redact(a.summary(), new HashSet<>());
+        String summary = Redactor.redact(a.summary());
         return ofAlert(a.ruleId(), a.account(), a.region(), summary, evidence);
     }
 

@@ -1,5 +1,6 @@
 package io.rsaudit.core.redact;
 
+import java.util.HashSet;
 import java.util.Set;
 
 /**
@@ -76,6 +77,17 @@ public final class Redactor {
             return text;
         }
         return redactWithoutPrecheck(text, found);
+    }
+
+    /**
+     * {@code text} with its secrets replaced by markers, for a caller that does not need the kinds removed; returns
+     * {@code text} itself, allocating nothing, when it holds nothing that could be a secret.
+     */
+    public static String redact(String text) {
+        if (text == null || !mayContainSecret(text)) {
+            return text;
+        }
+        return redactWithoutPrecheck(text, new HashSet<>());
     }
 
     /** The tokenizer's pass, whatever the first pass would say: the reference the first passes are tested against. */

@@ -2,7 +2,6 @@ package io.rsaudit.core.report;
 
 import io.rsaudit.core.hunt.Event;
 import io.rsaudit.core.redact.Redactor;
-import java.util.HashSet;
 
 /** Values printed from log records, for any report format: secrets removed once more, as the reader did. */
 public final class Redacted {
@@ -15,7 +14,7 @@ public final class Redacted {
         if (text == null) {
             text = "";
         }
-        text = Redactor.redact(text, new HashSet<>()).replaceAll("\\s+", " ").strip();
+        text = Redactor.redact(text).replaceAll("\\s+", " ").strip();
         return text.length() > 300 ? text.substring(0, 300) + "..." : text;
     }
 
@@ -40,9 +39,6 @@ public final class Redacted {
 
     /** Any value printed from a record, with secrets removed again; {@code null} stays {@code null}. */
     public static String safe(String value) {
-        if (value == null || !Redactor.mayContainSecret(value)) {
-            return value; // the common case allocates nothing
-        }
-        return Redactor.redactWithoutPrecheck(value, new HashSet<>());
+        return Redactor.redact(value);
     }
 }

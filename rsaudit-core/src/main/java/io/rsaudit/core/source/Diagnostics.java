@@ -4,7 +4,6 @@ import io.rsaudit.core.model.CollectionError;
 import io.rsaudit.core.model.CollectionError.Kind;
 import io.rsaudit.core.redact.Redactor;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +31,7 @@ public final class Diagnostics {
     }
 
     private static String redact(String text) {
-        return Redactor.redact(text, new HashSet<>());
+        return Redactor.redact(text);
     }
 
     void unknownField(String file, String pointer, String shape, String member) {

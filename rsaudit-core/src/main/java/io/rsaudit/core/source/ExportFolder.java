@@ -469,7 +469,7 @@ public final class ExportFolder implements Export {
                     .orElse("(the .error file is empty)");
             // an .error file holds what the CLI printed, which can quote a request's parameters: redacted before
             // anything keeps it, then shortened
-            line = io.rsaudit.core.redact.Redactor.redact(line, new java.util.HashSet<>());
+            line = io.rsaudit.core.redact.Redactor.redact(line);
             return line.length() > 300 ? line.substring(0, 300) + "..." : line;
         } catch (IOException e) {
             return "(cannot read " + relative(error) + ": " + e.getMessage() + ")";

@@ -271,7 +271,7 @@ public abstract class ResponseObject {
     }
 
     private static String describe(Object v, ResponseObject source) {
-        String text = io.rsaudit.core.redact.Redactor.redact(text(v, source), new java.util.HashSet<>());
+        String text = io.rsaudit.core.redact.Redactor.redact(text(v, source));
         if (text.length() > 60) {
             text = text.substring(0, 57) + "...";
         }

@@ -7,6 +7,7 @@ import io.rsaudit.core.hunt.Origin;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * What the engine keeps of a matching event besides its time and place: the common fields the report prints, the
@@ -56,17 +57,17 @@ record Trace(
     @Override
     public int hashCode() {
         int h = type.hashCode();
-        h = 31 * h + java.util.Objects.hashCode(account);
-        h = 31 * h + java.util.Objects.hashCode(region);
-        h = 31 * h + java.util.Objects.hashCode(cluster);
-        h = 31 * h + java.util.Objects.hashCode(database);
-        h = 31 * h + java.util.Objects.hashCode(user);
-        h = 31 * h + java.util.Objects.hashCode(sourceAddress);
-        h = 31 * h + java.util.Objects.hashCode(action);
-        h = 31 * h + java.util.Objects.hashCode(sql);
-        h = 31 * h + java.util.Objects.hashCode(outcome);
-        h = 31 * h + java.util.Objects.hashCode(tlsVersion);
-        h = 31 * h + java.util.Objects.hashCode(redactions);
+        h = 31 * h + Objects.hashCode(account);
+        h = 31 * h + Objects.hashCode(region);
+        h = 31 * h + Objects.hashCode(cluster);
+        h = 31 * h + Objects.hashCode(database);
+        h = 31 * h + Objects.hashCode(user);
+        h = 31 * h + Objects.hashCode(sourceAddress);
+        h = 31 * h + Objects.hashCode(action);
+        h = 31 * h + Objects.hashCode(sql);
+        h = 31 * h + Objects.hashCode(outcome);
+        h = 31 * h + Objects.hashCode(tlsVersion);
+        h = 31 * h + Objects.hashCode(redactions);
         h = 31 * h + details.hashCode();
         return 31 * h + Long.hashCode(index);
     }
@@ -79,16 +80,16 @@ record Trace(
                         && type == t.type
                         && index == t.index
                         && outcome == t.outcome
-                        && java.util.Objects.equals(user, t.user)
-                        && java.util.Objects.equals(sourceAddress, t.sourceAddress)
-                        && java.util.Objects.equals(sql, t.sql)
-                        && java.util.Objects.equals(action, t.action)
-                        && java.util.Objects.equals(cluster, t.cluster)
-                        && java.util.Objects.equals(database, t.database)
-                        && java.util.Objects.equals(account, t.account)
-                        && java.util.Objects.equals(region, t.region)
-                        && java.util.Objects.equals(tlsVersion, t.tlsVersion)
-                        && java.util.Objects.equals(redactions, t.redactions)
+                        && Objects.equals(user, t.user)
+                        && Objects.equals(sourceAddress, t.sourceAddress)
+                        && Objects.equals(sql, t.sql)
+                        && Objects.equals(action, t.action)
+                        && Objects.equals(cluster, t.cluster)
+                        && Objects.equals(database, t.database)
+                        && Objects.equals(account, t.account)
+                        && Objects.equals(region, t.region)
+                        && Objects.equals(tlsVersion, t.tlsVersion)
+                        && Objects.equals(redactions, t.redactions)
                         && details.equals(t.details);
     }
 

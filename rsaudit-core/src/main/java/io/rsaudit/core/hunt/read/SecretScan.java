@@ -3,7 +3,7 @@ package io.rsaudit.core.hunt.read;
 import io.rsaudit.core.redact.Redactor;
 
 /**
- * {@link Redactor#mayContainSecret(CharSequence)} over bytes, for parsers that have not decoded a line yet: the same
+ * {@link Redactor#mayContainSecret(String)} over bytes, for parsers that have not decoded a line yet: the same
  * answer for the same text (ASCII or UTF-8), eight bytes at a time.
  */
 final class SecretScan {
@@ -12,7 +12,7 @@ final class SecretScan {
 
     /**
      * The same first pass over bytes (ASCII or UTF-8), for parsers that have not decoded a line yet: the same answer
-     * as {@link Redactor#mayContainSecret(CharSequence)} on the text.
+     * as {@link Redactor#mayContainSecret(String)} on the text.
      *
      * <p>Eight bytes at a time, looking for a pair of bytes of each stem that ordinary SQL and connection-log lines
      * seldom hold ({@code sw} of passw, {@code pw} of pwd, {@code ok} of token, {@code sy} of symmetric, {@code cr}

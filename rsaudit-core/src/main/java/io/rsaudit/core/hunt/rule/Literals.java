@@ -2,6 +2,7 @@ package io.rsaudit.core.hunt.rule;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -108,7 +109,7 @@ final class Literals {
         }
         List<Literals> also = new ArrayList<>();
         for (List<String> set : RequiredWords.of(regex)) {
-            if (!new java.util.HashSet<>(set).equals(new java.util.HashSet<>(first.words))) {
+            if (!new HashSet<>(set).equals(new HashSet<>(first.words))) {
                 also.add(new Literals(set, false));
             }
         }

@@ -128,14 +128,6 @@ final class WordScan {
     }
 
     /**
-     * Sets in {@code found} (cleared first) the bit of each word the text contains, or every bit when the text has
-     * a character outside ASCII.
-     */
-    void scan(String text, long[] found) {
-        scanChars(text, found);
-    }
-
-    /**
      * {@link #scan(String, long[])}, reading a copy of the text in {@code buffer} when it is long enough: one bulk
      * copy, then a loop over an array with no per-character bounds or encoding checks, whose one branch per
      * character (a word ends here) is seldom taken; whether a character is outside ASCII is gathered over the whole
@@ -144,7 +136,7 @@ final class WordScan {
     void scan(String text, long[] found, char[] buffer) {
         int n = text.length();
         if (buffer == null || buffer.length < n) {
-            scanChars(text, found);
+            scan(text, found);
             return;
         }
         Arrays.fill(found, 0L);
@@ -171,7 +163,11 @@ final class WordScan {
         }
     }
 
-    private void scanChars(String text, long[] found) {
+    /**
+     * Sets in {@code found} (cleared first) the bit of each word the text contains, or every bit when the text has
+     * a character outside ASCII.
+     */
+    void scan(String text, long[] found) {
         Arrays.fill(found, 0L);
         int s = 0;
         int n = text.length();
