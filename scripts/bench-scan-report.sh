@@ -21,15 +21,34 @@ format="${RSAUDIT_BENCH_FORMAT:-json}"
 read -r -a jvm <<<"${RSAUDIT_BENCH_JAVA_OPTS:--XX:TieredStopAtLevel=1 -XX:+UseParallelGC}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
+# Like ./rsaudit after its first scan, each jar maps a class data sharing archive of its own, written by one scan
+# before the rounds (not timed); RSAUDIT_BENCH_CDS=off runs without.
+sharing=()
+for ((k = 0; k < ${#jars[@]}; k++)); do
+    if [ "${RSAUDIT_BENCH_CDS:-on}" = off ]; then
+        sharing+=("-Xshare:auto")
+        continue
+    fi
+    code=0
+    java "${jvm[@]}" "-Xmx$xmx" -Xlog:disable "-XX:ArchiveClassesAtExit=$work/cds-$k.jsa" -jar "${jars[$k]}" \
+        scan --input "$estate" --format "$format" --output "$work/report.json" --fail-on none >/dev/null 2>"$work/err" || code=$?
+    if [ ! -f "$work/cds-$k.jsa" ]; then
+        cat "$work/err" >&2
+        echo "bench-scan-report: ${jars[$k]} wrote no class data sharing archive (exit $code)" >&2
+        exit 4
+    fi
+    sharing+=("-XX:SharedArchiveFile=$work/cds-$k.jsa")
+done
 printf '%-50s %5s %9s %9s %7s %9s %12s %16s\n' jar run wall_s vs_floor cpu_s cpu/flr peak_rss_mib live_heap_mib
 for ((i = 1; i <= repeat; i++)); do
     read -r floor floor_cpu < <( { /usr/bin/time -f '%e %U %S' find "$estate" -type f -exec cat {} + >/dev/null; } 2>&1 \
         | tail -n 1 | awk '{ printf "%s %.2f\n", $1, $2 + $3 }')
     printf '%-50s %5d %9s %9s %7s %9s\n' "floor: cat every file" "$i" "$floor" "1.00" "$floor_cpu" "1.00"
-    for jar in "${jars[@]}"; do
+    for ((k = 0; k < ${#jars[@]}; k++)); do
+        jar="${jars[$k]}"
         rm -f "$work/gc.log" "$work/report.json"
         code=0
-        /usr/bin/time -f '%e %M %U %S' -o "$work/time" java "${jvm[@]}" "-Xmx$xmx" "-Xlog:gc:file=$work/gc.log" -jar "$jar" \
+        /usr/bin/time -f '%e %M %U %S' -o "$work/time" java "${jvm[@]}" "-Xmx$xmx" "${sharing[$k]}" "-Xlog:gc:file=$work/gc.log" -jar "$jar" \
             scan --input "$estate" --format "$format" --output "$work/report.json" --fail-on none >/dev/null 2>"$work/err" || code=$?
         if [ "$code" -ne 0 ] && [ "$code" -ne 1 ] && [ "$code" -ne 3 ]; then
             cat "$work/err" >&2

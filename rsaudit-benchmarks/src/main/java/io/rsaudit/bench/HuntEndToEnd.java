@@ -26,7 +26,9 @@ import java.util.zip.GZIPOutputStream;
  * </pre>
  *
  * Each hunt is its own process with the JVM options {@code ./rsaudit} gives a hunt ({@link #LAUNCHER_HUNT_OPTIONS}),
- * {@code java OPTIONS -jar rsaudit.jar hunt DIR/plain|DIR/gzip --policy ...}, JVM start and report included, on one core ({@code -XX:ActiveProcessorCount=1}) and on two. Rates are MB of log text per
+ * {@code java OPTIONS -jar rsaudit.jar hunt DIR/plain|DIR/gzip --policy ...}, JVM start and report included, on one
+ * core ({@code -XX:ActiveProcessorCount=1}) and on two. Like the launcher after its first hunt, each maps a class data
+ * sharing archive of its jar, written by one hunt of the plain input before the rounds (not timed). Rates are MB of log text per
  * CPU-second of the process (its children's CPU, read from {@code /proc/self/stat} after it is reaped), so a
  * loaded machine changes them less than wall time; the two-core run also gives its wall time.
  */
@@ -96,28 +98,31 @@ final class HuntEndToEnd {
         double[] wall2 = new double[rounds];
         double[] wall1 = new double[rounds];
         Path out = Files.createTempFile("rsaudit-e2e", ".json");
+        Path archives = Files.createTempDirectory("rsaudit-e2e-cds");
         try {
+            String shared = shareClasses(jar, archives.resolve("jar.jsa"), plain, dir, out);
+            String baseShared = base == null ? null : shareClasses(base, archives.resolve("base.jsa"), plain, dir, out);
             for (int round = 0; round < rounds; round++) {
                 cpu[0][round] =
                         child(List.of("sh", "-c", "find '" + gzip + "' -name '*.gz' -exec zcat {} + > /dev/null")).cpu;
                 cpu[1][round] = inflate(files(gzip));
-                cpu[2][round] = hunt(jar, plain, dir, out, 1).cpu;
+                cpu[2][round] = hunt(jar, shared, plain, dir, out, 1).cpu;
                 if (base != null) {
-                    cpu[5][round] = hunt(base, plain, dir, out, 1).cpu;
+                    cpu[5][round] = hunt(base, baseShared, plain, dir, out, 1).cpu;
                 }
-                Run one = hunt(jar, gzip, dir, out, 1);
+                Run one = hunt(jar, shared, gzip, dir, out, 1);
                 cpu[3][round] = one.cpu;
                 wall1[round] = one.wall;
                 if (base != null) {
-                    Run b = hunt(base, gzip, dir, out, 1);
+                    Run b = hunt(base, baseShared, gzip, dir, out, 1);
                     cpu[6][round] = b.cpu;
                     baseWall1[round] = b.wall;
                 }
-                Run two = hunt(jar, gzip, dir, out, 2);
+                Run two = hunt(jar, shared, gzip, dir, out, 2);
                 cpu[4][round] = two.cpu;
                 wall2[round] = two.wall;
                 if (base != null) {
-                    Run b = hunt(base, gzip, dir, out, 2);
+                    Run b = hunt(base, baseShared, gzip, dir, out, 2);
                     cpu[7][round] = b.cpu;
                     baseWall2[round] = b.wall;
                 }
@@ -136,6 +141,9 @@ final class HuntEndToEnd {
             }
         } finally {
             Files.deleteIfExists(out);
+            Files.deleteIfExists(archives.resolve("jar.jsa"));
+            Files.deleteIfExists(archives.resolve("base.jsa"));
+            Files.deleteIfExists(archives);
         }
         System.out.printf(
                 Locale.ROOT,
@@ -185,10 +193,23 @@ final class HuntEndToEnd {
 
     private record Run(double cpu, double wall) {}
 
-    private static Run hunt(Path jar, Path input, Path dir, Path out, int cores) throws Exception {
+    /**
+     * Writes {@code archive} with one hunt of {@code input}, as the launcher's first hunt after a build does, and
+     * returns the option that maps it.
+     */
+    private static String shareClasses(Path jar, Path archive, Path input, Path dir, Path out) throws Exception {
+        hunt(jar, "-XX:ArchiveClassesAtExit=" + archive, input, dir, out, 1);
+        if (!Files.isRegularFile(archive)) {
+            throw new IllegalStateException("the JVM wrote no class data sharing archive for " + jar);
+        }
+        return "-XX:SharedArchiveFile=" + archive;
+    }
+
+    private static Run hunt(Path jar, String sharing, Path input, Path dir, Path out, int cores) throws Exception {
         List<String> command = new ArrayList<>();
         command.add(javaBin());
         command.addAll(LAUNCHER_HUNT_OPTIONS);
+        command.add(sharing);
         command.addAll(List.of(
                 "-XX:ActiveProcessorCount=" + cores,
                 "-jar",

@@ -33,11 +33,15 @@ class BenchRulesCommandTest {
         assertThat(run.err()).contains("BYTES is given to generate and day, and only to them");
     }
 
-    /** e2e times the hunt users run: the JVM options it gives a hunt are those of the ./rsaudit launcher. */
+    /**
+     * e2e times the hunt users run: the JVM options it gives a hunt are those of the ./rsaudit launcher, which maps a
+     * class data sharing archive as e2e does.
+     */
     @Test
     void e2eRunsHuntsWithTheLaunchersOptions() throws Exception {
         String launcher = Files.readString(Path.of("..", "rsaudit"));
         assertThat(launcher)
-                .contains("    hunt) jvm=(" + String.join(" ", HuntEndToEnd.LAUNCHER_HUNT_OPTIONS) + ") ;;");
+                .contains("    hunt) jvm=(" + String.join(" ", HuntEndToEnd.LAUNCHER_HUNT_OPTIONS) + ") ;;")
+                .contains("jvm+=(\"-XX:SharedArchiveFile=$archive\")");
     }
 }
