@@ -32,7 +32,7 @@ import java.util.regex.Pattern;
  * until the input ends no match of an aggregation, sequence or transition can be proved useless, and all are kept.
  * A novelty needs less and keeps less: per key its first time, and per value its first match. What is kept is
  * bounded by a memory budget ({@link #BUDGET_BYTES}, about {@value #BUDGET_BYTES} bytes, one rule at most half of
- * it); matches past it are counted and each rule that lost some says so in the result, so its alerts may be
+ * it, its last quarter only for rules with few matches); matches past it are counted and each rule that lost some says so in the result, so its alerts may be
  * missing or incomplete. A rule without correlation keeps only its earliest {@link #ALERT_LIMIT} matches, and every
  * rule reports at most its earliest {@link #ALERT_LIMIT} alerts; the rest are counted in the notes.
  */
@@ -252,9 +252,16 @@ public final class HuntEngine {
             }
         }
 
-        /** Room for {@code bytes} more, or the match is counted as lost. */
+        /**
+         * Room for {@code bytes} more, or the match is counted as lost. One rule holds at most half the budget, and
+         * a rule holding more than a 64th of it does not fill the last quarter: that stays for the rules with few
+         * matches, so that an attack's few events are kept on a day when busy rules (every login, every catalog
+         * query) fill the rest.
+         */
         boolean reserve(long bytes) {
-            if (used.get() + bytes > budget / 2 || HuntEngine.this.used.get() + bytes > budget) {
+            long mine = used.get() + bytes;
+            long limit = mine > budget / 64 ? budget - budget / 4 : budget;
+            if (mine > budget / 2 || HuntEngine.this.used.get() + bytes > limit) {
                 overBudget.incrementAndGet();
                 return false;
             }
@@ -352,7 +359,8 @@ public final class HuntEngine {
                 notes.add(rule.id() + ": " + s.overBudget.get() + " of " + s.matched.get() + " matching event(s) were"
                         + " not kept: the engine's memory budget ("
                         + (budget >= 1 << 20 ? (budget >> 20) + " MiB" : budget + " bytes")
-                        + ", at most half for one rule) was full; its alerts may be missing or incomplete");
+                        + ": at most half for one rule, the last quarter for rules with few matches) was full; its"
+                        + " alerts may be missing or incomplete");
             }
             if (s.unplaced.get() > 0) {
                 notes.add(rule.id() + ": " + s.unplaced.get() + " matching event(s) were not kept: more than "

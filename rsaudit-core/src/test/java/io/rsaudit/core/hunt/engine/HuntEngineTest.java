@@ -97,6 +97,33 @@ class HuntEngineTest {
         assertThat(r.alerts()).singleElement().extracting(Alert::eventCount).isEqualTo(30 - lost);
     }
 
+    /** Two busy rules fill what they may of the budget; a rule with one match still keeps it and alerts. */
+    @Test
+    void aRuleWithFewMatchesKeepsThemWhenBusyRulesFillTheBudget() {
+        HuntEngine engine = new HuntEngine(
+                List.of(
+                        CompiledRule.of(builtIn("RSH-AUTH-001"), Policy.defaults()),
+                        CompiledRule.of(builtIn("RSH-AUTH-002"), Policy.defaults()),
+                        CompiledRule.of(builtIn("RSH-AUTH-004"), Policy.defaults())),
+                2000 * Hits.WEIGHT);
+        for (int i = 0; i < 3000; i++) {
+            engine.accept(failure(i, "198.51.100.7", "admin"));
+        }
+        engine.accept(TestEvents.of(LogType.CONNECTION_LOG)
+                .at("2024-05-01T11:00:00Z")
+                .from("203.0.113.5")
+                .user("mallory")
+                .field("event", "authenticated")
+                .origin("c2.log", 1)
+                .build());
+        HuntEngine.Result r = engine.finish();
+        assertThat(r.alerts()).extracting(Alert::ruleId).contains("RSH-AUTH-004");
+        assertThat(r.notes())
+                .hasSize(2)
+                .anySatisfy(n -> assertThat(n).startsWith("RSH-AUTH-001: "))
+                .anySatisfy(n -> assertThat(n).startsWith("RSH-AUTH-002: "));
+    }
+
     @Test
     void noveltyKeepsTheFirstMatchOfEachValueInAnyOrder() {
         CompiledRule rule = CompiledRule.of(builtIn("RSH-AUTH-006"), Policy.defaults());
