@@ -41,6 +41,15 @@ public final class HuntEngine {
     /** Estimated bytes of kept matches, over all rules. */
     public static final long BUDGET_BYTES = 96L << 20;
 
+    /**
+     * The budget of the only engine in a JVM whose heap may grow to {@code maxHeap} bytes: three eighths of it, and
+     * never less than {@link #BUDGET_BYTES} (what the 256 MiB heap the launcher gives a hunt makes), so that a larger
+     * heap keeps more of a busy day's matches.
+     */
+    public static long budgetFor(long maxHeap) {
+        return Math.max(BUDGET_BYTES, maxHeap / 8 * 3);
+    }
+
     /** Alerts reported per rule (the earliest); beyond it they are counted in the notes. */
     public static final int ALERT_LIMIT = 1000;
 
@@ -69,12 +78,13 @@ public final class HuntEngine {
     /** Each reading thread's scan of the words the rules need: one pass over a value for all of them. */
     private final ThreadLocal<Prefilter.Scan> scans;
 
+    /** An engine with the budget of {@link #BUDGET_BYTES}, whatever the heap (a Spark task shares its executor's). */
     public HuntEngine(List<CompiledRule> rules) {
         this(rules, BUDGET_BYTES);
     }
 
     /** An engine with its own memory budget (tests use a small one to see the limit reported). */
-    HuntEngine(List<CompiledRule> rules, long budgetBytes) {
+    public HuntEngine(List<CompiledRule> rules, long budgetBytes) {
         this.slots = rules.stream().map(Slot::new).toList();
         this.budget = budgetBytes;
         Prefilter prefilter = Prefilter.of(rules);
@@ -586,10 +596,15 @@ public final class HuntEngine {
                 int pos = first;
                 for (int step = 0; step < steps; step++) {
                     int need = q.steps().get(step).atLeast();
+                    // in a row: an event of the next step before this step's last one breaks the run from `first`
+                    int breaks = q.steps().get(step).inARow() ? 1 << (step + 1) : 0;
                     while (pos < end && need > 0) {
-                        if ((events.steps(pos) & (1 << step)) != 0) {
+                        int bits = events.steps(pos);
+                        if ((bits & (1 << step)) != 0) {
                             need--;
                             last = pos;
+                        } else if ((bits & breaks) != 0) {
+                            break;
                         }
                         pos++;
                     }
@@ -721,7 +736,7 @@ public final class HuntEngine {
         List<String> parts = new ArrayList<>();
         for (Correlation.Step s : q.steps()) {
             String c = unwrapped(s.condition());
-            parts.add(s.atLeast() > 1 ? c + " x" + s.atLeast() : c);
+            parts.add(s.atLeast() > 1 ? c + " x" + s.atLeast() + (s.inARow() ? " in a row" : "") : c);
         }
         return String.join(" then ", parts);
     }

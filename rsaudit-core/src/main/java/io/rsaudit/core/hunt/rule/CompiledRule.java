@@ -355,7 +355,10 @@ public final class CompiledRule {
         }
         if (c instanceof Correlation.Sequence s) {
             List<Correlation.Step> steps = new ArrayList<>(s.steps());
-            steps.set(0, new Correlation.Step(steps.get(0).condition(), n));
+            steps.set(
+                    0,
+                    new Correlation.Step(
+                            steps.get(0).condition(), n, steps.get(0).inARow()));
             return new Correlation.Sequence(steps, s.by(), s.within());
         }
         throw new IllegalArgumentException("hunt.thresholds." + rule.id() + ": the rule has no aggregation or sequence"

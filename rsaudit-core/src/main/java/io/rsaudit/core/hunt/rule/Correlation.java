@@ -33,7 +33,11 @@ public sealed interface Correlation {
         }
     }
 
-    record Step(Condition condition, int atLeast) {}
+    /**
+     * One step of a sequence. {@code inARow}: its {@code atLeast} events come with no event of the next step among
+     * them (five failures in a row, not five failures among a service's thousand successes).
+     */
+    record Step(Condition condition, int atLeast, boolean inARow) {}
 
     /**
      * Alert when {@code field} goes from {@code from} to {@code to} between two consecutive matching events of

@@ -521,18 +521,22 @@ public final class RuleLoader {
             if (list == null || !list.isArray() || list.size() < 2) {
                 problem(
                         "sequence.steps",
-                        "required: a list of two or more steps, each {condition: EXPR," + " atLeast: N}");
+                        "required: a list of two or more steps, each {condition: EXPR, atLeast: N, inARow: true|false}");
             } else {
                 for (int i = 0; i < list.size(); i++) {
                     String path = "sequence.steps[" + i + "]";
                     JsonNode s = list.get(i);
-                    if (!map(s, path, Set.of("condition", "atLeast"))) {
+                    if (!map(s, path, Set.of("condition", "atLeast", "inARow"))) {
                         continue;
                     }
                     Condition c =
                             condition(text(s, "condition", path + ".condition", true), path + ".condition", selections);
                     int n = s.has("atLeast") ? count(s, "atLeast", path + ".atLeast") : 1;
-                    steps.add(new Step(c, n));
+                    boolean inARow = s.has("inARow") && flag(s, "inARow", path + ".inARow");
+                    if (inARow && i == list.size() - 1) {
+                        problem(path + ".inARow", "the last step has no next step to be in a row before");
+                    }
+                    steps.add(new Step(c, n, inARow));
                 }
             }
             return new Sequence(steps, by(node, "sequence"), duration(node, "within", "sequence.within"));
@@ -600,6 +604,15 @@ public final class RuleLoader {
                 problem(path, e.getMessage());
                 return Duration.ZERO;
             }
+        }
+
+        private boolean flag(JsonNode node, String key, String path) {
+            JsonNode v = node.get(key);
+            if (!v.isBoolean()) {
+                problem(path, "'" + v.asText() + "' is not true or false");
+                return false;
+            }
+            return v.asBoolean();
         }
 
         private int count(JsonNode node, String key, String path) {

@@ -97,6 +97,13 @@ class HuntEngineTest {
         assertThat(r.alerts()).singleElement().extracting(Alert::eventCount).isEqualTo(30 - lost);
     }
 
+    @Test
+    void theBudgetIsThreeEighthsOfTheHeapAndNeverLessThanA256MiBHeapGets() {
+        assertThat(HuntEngine.budgetFor(128L << 20)).isEqualTo(HuntEngine.BUDGET_BYTES);
+        assertThat(HuntEngine.budgetFor(256L << 20)).isEqualTo(HuntEngine.BUDGET_BYTES);
+        assertThat(HuntEngine.budgetFor(1L << 30)).isEqualTo(384L << 20);
+    }
+
     /** Two busy rules fill what they may of the budget; a rule with one match still keeps it and alerts. */
     @Test
     void aRuleWithFewMatchesKeepsThemWhenBusyRulesFillTheBudget() {

@@ -164,6 +164,31 @@ class RuleLoaderTest {
     }
 
     @Test
+    void inARowIsAFlagOfAStepBeforeTheLast() {
+        String seq = """
+                id: X-SEQ-002
+                title: s
+                level: low
+                description: d
+                logsource: {type: connectionlog}
+                detection:
+                  a: {event: x}
+                  b: {event: y}
+                sequence:
+                  by: [sourceAddress]
+                  within: 1h
+                  steps:
+                    - {condition: a, atLeast: 3, inARow: yes please}
+                    - {condition: b, inARow: true}
+                """;
+        assertThat(RuleLoader.load("q.yaml", seq).problems())
+                .extracting(RuleProblem::toString)
+                .containsExactly(
+                        "q.yaml:13: sequence.steps[0].inARow: 'yes please' is not true or false",
+                        "q.yaml:14: sequence.steps[1].inARow: the last step has no next step to be in a row before");
+    }
+
+    @Test
     void sequencesNeedStepsAndNoCondition() {
         String seq = """
                 id: X-SEQ-001
@@ -184,7 +209,8 @@ class RuleLoaderTest {
                 .extracting(RuleProblem::toString)
                 .containsExactly(
                         "q.yaml:8: detection.condition: a sequence rule has no condition: each step has its own",
-                        "q.yaml:12: sequence.steps: required: a list of two or more steps, each {condition: EXPR, atLeast: N}");
+                        "q.yaml:12: sequence.steps: required: a list of two or more steps, each {condition: EXPR,"
+                                + " atLeast: N, inARow: true|false}");
     }
 
     private static final String ACTIVITY_RULE = """
