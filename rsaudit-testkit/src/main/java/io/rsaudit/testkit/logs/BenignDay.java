@@ -12,9 +12,11 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
@@ -70,6 +72,8 @@ public final class BenignDay {
     private final List<String> analysts = new ArrayList<>();
     private final List<String> iam = new ArrayList<>();
     private final List<String> admins = List.of("awsuser", "admin", "dba_jane");
+    /** Who mistyped a password in which hour ("user hour"). */
+    private final Set<String> mistyped = new HashSet<>();
 
     /** @param activityPerHour activity-log records per hour (the connection log gets about half as many) */
     public BenignDay(long seed, int activityPerHour) {
@@ -182,8 +186,13 @@ public final class BenignDay {
                     host = LogGenerator.ADMIN_HOST;
                     app = "psql";
                 }
-                // now and then someone mistypes a password once, then gets it right
-                if (business(hour) && random.nextInt(400) == 0 && !admins.contains(user)) {
+                // now and then a person at a SQL client mistypes a password once, then gets it right, at most once an
+                // hour: services and IAM users do not type passwords, and a busier day does not make people mistype
+                // more
+                if (business(hour)
+                        && app.startsWith("DBeaver")
+                        && random.nextInt(400) == 0
+                        && mistyped.add(user + " " + hour)) {
                     records.connection(f, "authentication failure", t - 2000, host, user, true, app, 0);
                 }
                 String event = random.nextInt(3) == 0 ? "disconnecting session" : "authenticated";
