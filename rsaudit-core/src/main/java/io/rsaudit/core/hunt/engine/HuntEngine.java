@@ -31,10 +31,11 @@ import java.util.regex.Pattern;
  * Event. Windows are judged only at the end because files arrive in no order: a later file may hold any time, so
  * until the input ends no match of an aggregation, sequence or transition can be proved useless, and all are kept.
  * A novelty needs less and keeps less: per key its first time, and per value its first match. What is kept is
- * bounded by a memory budget ({@link #BUDGET_BYTES}, about {@value #BUDGET_BYTES} bytes, one rule at most half of
- * it, its last quarter only for rules with few matches); matches past it are counted and each rule that lost some says so in the result, so its alerts may be
- * missing or incomplete. A rule without correlation keeps only its earliest {@link #ALERT_LIMIT} matches, and every
- * rule reports at most its earliest {@link #ALERT_LIMIT} alerts; the rest are counted in the notes.
+ * bounded by a memory budget (at least {@link #BUDGET_BYTES}; {@link #budgetFor}), one rule at most half of it and
+ * its last quarter only for rules with few matches; matches past it are counted and each rule that lost some says
+ * so in the result, so its alerts may be missing or incomplete. A rule without correlation keeps only its earliest
+ * {@link #ALERT_LIMIT} matches, and every rule reports at most its earliest {@link #ALERT_LIMIT} alerts; the rest are
+ * counted in the notes.
  */
 public final class HuntEngine {
 

@@ -521,7 +521,8 @@ public final class RuleLoader {
             if (list == null || !list.isArray() || list.size() < 2) {
                 problem(
                         "sequence.steps",
-                        "required: a list of two or more steps, each {condition: EXPR, atLeast: N, inARow: true|false}");
+                        "required: a list of two or more steps, each {condition: EXPR, atLeast: N,"
+                                + " inARow: true|false}");
             } else {
                 for (int i = 0; i < list.size(); i++) {
                     String path = "sequence.steps[" + i + "]";
