@@ -251,7 +251,7 @@ public final class HuntEngine {
             if (!reserve(Hits.WEIGHT)) {
                 return;
             }
-            Trace trace = trace(e);
+            Trace trace = trace(e, g);
             synchronized (g) {
                 g.hits.add(sec, nano, place, trace, steps, value);
                 if (correlation == null && g.hits.size() >= 2 * ALERT_LIMIT) {
@@ -281,6 +281,22 @@ public final class HuntEngine {
             return true;
         }
 
+        /**
+         * {@link #trace(Event)}, first compared with the group's last one: a user's logins from one host share a
+         * trace, and the comparison spares making one and hashing it in the engine's map. The group's last trace
+         * is one of the map's, so the answer is the same; threads that race on it each leave one of the map's.
+         * CloudTrail events are left to the map, their trace holds fields the rule picks.
+         */
+        Trace trace(Event e, Group g) {
+            Trace last = g.lastTrace;
+            if (last != null && e.type() != LogType.CLOUDTRAIL && last.isOf(e)) {
+                return last;
+            }
+            Trace t = trace(e);
+            g.lastTrace = t;
+            return t;
+        }
+
         /** The shared trace equal to the event's; a new one is charged to the budget (and may overshoot it once). */
         Trace trace(Event e) {
             Trace t = Trace.of(e, rule.evidenceFields(e));
@@ -298,6 +314,12 @@ public final class HuntEngine {
     private final class Group {
         final List<String> key;
         Hits hits = new Hits();
+        /**
+         * The trace of the group's last kept match, one of the engine's shared ones; read and written without a
+         * lock (a trace is immutable, its fields final).
+         */
+        Trace lastTrace;
+
         /** Novelty: the key's first time, and per field and value its first match. */
         long firstSec = Hits.NO_TIME;
 
@@ -485,6 +507,24 @@ public final class HuntEngine {
             return hits.steps(order[i]);
         }
 
+        /** The step bits of every event, in order. */
+        int[] stepBits() {
+            int[] bits = new int[order.length];
+            for (int i = 0; i < bits.length; i++) {
+                bits[i] = hits.steps(order[i]);
+            }
+            return bits;
+        }
+
+        /** The first position from {@code from} that is beyond the window of the {@code first}-th, or the size. */
+        int windowEnd(int from, int first, long withinSec, int withinNano) {
+            int end = from;
+            while (end < order.length && !beyond(end, first, withinSec, withinNano)) {
+                end++;
+            }
+            return end;
+        }
+
         String value(int i) {
             return hits.value(order[i]);
         }
@@ -565,56 +605,26 @@ public final class HuntEngine {
     private static void sequence(Rule rule, Correlation.Sequence q, Span events, String key, Ranked out) {
         int n = events.size();
         int steps = q.steps().size();
-        int[][] before = new int[steps][n + 1];
-        for (int i = 0; i < n; i++) {
-            int bits = events.steps(i);
-            for (int k = 0; k < steps; k++) {
-                before[k][i + 1] = before[k][i] + ((bits >>> k) & 1);
-            }
+        int[] need = new int[steps];
+        // in a row: an event of the next step before this step's last one breaks the run from `first`
+        int[] breaks = new int[steps];
+        for (int k = 0; k < steps; k++) {
+            need[k] = q.steps().get(k).atLeast();
+            breaks[k] = q.steps().get(k).inARow() ? 1 << (k + 1) : 0;
         }
+        int[] bits = events.stepBits();
+        int[][] before = counts(bits, steps);
         long withinSec = q.within().getSeconds();
         int withinNano = q.within().getNano();
         int end = 0;
         int start = 0;
         while (start < n) {
-            int first = start;
-            while (first < n && (events.steps(first) & 1) == 0) {
-                first++;
-            }
+            int first = nextStart(bits, start);
             if (first == n) {
                 return;
             }
-            end = Math.max(end, first);
-            while (end < n && !events.beyond(end, first, withinSec, withinNano)) {
-                end++;
-            }
-            boolean possible = true;
-            for (int k = 0; k < steps && possible; k++) {
-                possible = before[k][end] - before[k][first] >= q.steps().get(k).atLeast();
-            }
-            int last = -1;
-            if (possible) {
-                int pos = first;
-                for (int step = 0; step < steps; step++) {
-                    int need = q.steps().get(step).atLeast();
-                    // in a row: an event of the next step before this step's last one breaks the run from `first`
-                    int breaks = q.steps().get(step).inARow() ? 1 << (step + 1) : 0;
-                    while (pos < end && need > 0) {
-                        int bits = events.steps(pos);
-                        if ((bits & (1 << step)) != 0) {
-                            need--;
-                            last = pos;
-                        } else if ((bits & breaks) != 0) {
-                            break;
-                        }
-                        pos++;
-                    }
-                    if (need > 0) {
-                        last = -1;
-                        break;
-                    }
-                }
-            }
+            end = events.windowEnd(Math.max(end, first), first, withinSec, withinNano);
+            int last = possible(before, need, first, end) ? walk(bits, need, breaks, first, end) : -1;
             if (last < 0) {
                 start = first + 1;
                 continue;
@@ -622,6 +632,71 @@ public final class HuntEngine {
             out.add(alert(rule, events, first, last, steps(q) + " within " + text(q.within()) + key));
             start = last + 1;
         }
+    }
+
+    /*
+     * The loops of a sequence's walk, each a method of its own: a group of the catalog-reconnaissance sequence holds
+     * a user's logins of the whole input, so each loop runs long; in one method each loop got its own on-stack
+     * compilation of the whole method by C2, four large compilations for code that runs once per hunt.
+     */
+
+    /** Per step k and position i, how many of the first i events are of step k. */
+    private static int[][] counts(int[] bits, int steps) {
+        int n = bits.length;
+        int[][] before = new int[steps][];
+        for (int k = 0; k < steps; k++) {
+            int[] c = new int[n + 1];
+            for (int i = 0; i < n; i++) {
+                c[i + 1] = c[i] + ((bits[i] >>> k) & 1);
+            }
+            before[k] = c;
+        }
+        return before;
+    }
+
+    /** The first position from {@code from} of an event of step one, or the length when none. */
+    private static int nextStart(int[] bits, int from) {
+        int i = from;
+        while (i < bits.length && (bits[i] & 1) == 0) {
+            i++;
+        }
+        return i;
+    }
+
+    /** Whether each step has enough events in {@code first..end-1} (necessary, not sufficient). */
+    private static boolean possible(int[][] before, int[] need, int first, int end) {
+        for (int k = 0; k < need.length; k++) {
+            if (before[k][end] - before[k][first] < need[k]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The position of the event that completes the steps in order from {@code first}, or -1; a step's run ends at
+     * an event with a bit of its {@code breaks}.
+     */
+    private static int walk(int[] bits, int[] need, int[] breaks, int first, int end) {
+        int last = -1;
+        int pos = first;
+        for (int step = 0; step < need.length; step++) {
+            int left = need[step];
+            while (pos < end && left > 0) {
+                int b = bits[pos];
+                if ((b & (1 << step)) != 0) {
+                    left--;
+                    last = pos;
+                } else if ((b & breaks[step]) != 0) {
+                    break;
+                }
+                pos++;
+            }
+            if (left > 0) {
+                return -1;
+            }
+        }
+        return last;
     }
 
     private static void transition(Rule rule, Correlation.Transition t, Span events, String key, Ranked out) {

@@ -93,6 +93,27 @@ record Trace(
                         && details.equals(t.details);
     }
 
+    /**
+     * Whether this is equal to the trace of the event without details ({@link #of} with none), compared field by
+     * field without making that trace.
+     */
+    boolean isOf(Event e) {
+        return details.isEmpty()
+                && type == e.type()
+                && index == e.origin().index()
+                && outcome == e.outcome()
+                && Objects.equals(user, e.user())
+                && Objects.equals(sourceAddress, e.sourceAddress())
+                && Objects.equals(sql, e.sql())
+                && Objects.equals(action, e.action())
+                && Objects.equals(cluster, e.cluster())
+                && Objects.equals(database, e.database())
+                && Objects.equals(account, e.account())
+                && Objects.equals(region, e.region())
+                && Objects.equals(tlsVersion, e.tlsVersion())
+                && Objects.equals(redactions, e.fields().get("redactions"));
+    }
+
     /** A rough size in bytes (object, references, the text it alone holds), for the engine's memory budget. */
     long weight() {
         long w = 96 + text(sql) + text(redactions) + text(action);
