@@ -140,6 +140,9 @@ final class Literals {
             }
         }
         List<String> words = new ArrayList<>();
+        // an anchored expression that starts with one optional group starts with the group's words or the next
+        List<String> optionalStart = null;
+        boolean optional = false;
         while (re.startsWith("(", i)) {
             int close = close(re, i);
             if (close < 0 || re.startsWith("(?", i) && !re.startsWith("(?:", i)) {
@@ -147,6 +150,8 @@ final class Literals {
             }
             if (close + 1 < re.length() && "?*".indexOf(re.charAt(close + 1)) >= 0) {
                 // an optional group: what follows it is in every match, though not at its start
+                optionalStart = anchored && !optional ? groupWords(re, i, close) : null;
+                optional = true;
                 i = close + (re.startsWith("?", close + 2) ? 3 : 2);
                 anchored = false;
                 continue;
@@ -154,21 +159,44 @@ final class Literals {
             if (quantified(re, close + 1)) {
                 return null;
             }
-            String inner = re.substring(re.startsWith("(?:", i) ? i + 3 : i + 1, close);
-            for (String alternative : split(inner)) {
-                List<String> w = words(alternative);
-                if (w == null) {
-                    return null;
-                }
-                words.addAll(w);
+            List<String> w = groupWords(re, i, close);
+            if (w == null) {
+                return null;
             }
-            return of(words, anchored);
+            return startingWith(optionalStart, w, anchored);
         }
         List<String> w = words(re.substring(i));
         if (w == null) {
             return null;
         }
-        return of(w, anchored);
+        return startingWith(optionalStart, w, anchored);
+    }
+
+    /** The first words of the alternatives of the group from {@code open} to {@code close}, or {@code null}. */
+    private static List<String> groupWords(String re, int open, int close) {
+        String inner = re.substring(re.startsWith("(?:", open) ? open + 3 : open + 1, close);
+        List<String> words = new ArrayList<>();
+        for (String alternative : split(inner)) {
+            List<String> w = words(alternative);
+            if (w == null) {
+                return null;
+            }
+            words.addAll(w);
+        }
+        return words;
+    }
+
+    /**
+     * The words after any optional group; when the expression was anchored and began with one optional group
+     * whose words are known ({@code optionalStart}), anchored words: those of the group and these.
+     */
+    private static Literals startingWith(List<String> optionalStart, List<String> words, boolean anchored) {
+        if (optionalStart == null) {
+            return of(words, anchored);
+        }
+        List<String> both = new ArrayList<>(optionalStart);
+        both.addAll(words);
+        return of(both, true);
     }
 
     private static Literals of(List<String> words, boolean anchored) {

@@ -78,6 +78,9 @@ public final class Prefilter {
         private final Prefilter prefilter;
         private final String[] values = new String[REMEMBERED];
         private final long[][] found;
+        /** Per remembered value, whether only its words with an underscore are known (all absent). */
+        private final boolean[] partial = new boolean[REMEMBERED];
+
         private int next;
         /** The event the decisions are about, by identity. */
         private Object event;
@@ -150,7 +153,7 @@ public final class Prefilter {
             if (!covered(mask)) {
                 return words.mayMatch(value);
             }
-            long[] bits = bits(value);
+            long[] bits = bits(value, mask);
             for (int k = 0; k < mask.length; k++) {
                 if ((bits[k] & mask[k]) != 0) {
                     return true;
@@ -172,17 +175,43 @@ public final class Prefilter {
             return true;
         }
 
-        private long[] bits(String value) {
+        /**
+         * The words the value holds, at least those of {@code mask}: when all of the mask's words hold an
+         * underscore and the value has none of them ({@link WordScan#holdsNoSnakeWord}, most statements), the
+         * value is not scanned and its bits stay clear, until a mask with other words asks.
+         */
+        private long[] bits(String value, long[] mask) {
+            WordScan words = prefilter.words;
             for (int i = 0; i < REMEMBERED; i++) {
                 if (values[i] == value) {
+                    if (partial[i] && !within(mask, words.snakeWords())) {
+                        words.scan(value, found[i], chars);
+                        partial[i] = false;
+                    }
                     return found[i];
                 }
             }
             int slot = next;
             next = (next + 1) % REMEMBERED;
             values[slot] = value;
-            prefilter.words.scan(value, found[slot], chars);
+            if (within(mask, words.snakeWords()) && words.holdsNoSnakeWord(value)) {
+                java.util.Arrays.fill(found[slot], 0L);
+                partial[slot] = true;
+            } else {
+                words.scan(value, found[slot], chars);
+                partial[slot] = false;
+            }
             return found[slot];
+        }
+
+        /** Whether every bit of {@code mask} is in {@code of}. */
+        private static boolean within(long[] mask, long[] of) {
+            for (int k = 0; k < mask.length; k++) {
+                if ((mask[k] & ~(k < of.length ? of[k] : 0L)) != 0) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 }

@@ -37,6 +37,14 @@ final class WordScan {
 
     private final int idLimit;
 
+    /** The ids of the words that hold an underscore, which {@link #holdsNoSnakeWord} can rule out. */
+    private final long[] snake;
+    /**
+     * A set (1,024 bits, by {@link #snakeHash}) of the two characters before each such word's first underscore
+     * and the one after it; {@code null} when a word has fewer characters there, and nothing can be ruled out.
+     */
+    private final long[] snakeKeys;
+
     /**
      * @param words lower-case ASCII words by id; {@code null} elements are ids not in this scan
      */
@@ -115,11 +123,73 @@ final class WordScan {
             ends[s] = out.get(s).stream().distinct().mapToInt(Integer::intValue).toArray();
             accepting[s] = ends[s].length > 0;
         }
+        long[] snakeIds = new long[(idLimit + 63) >>> 6];
+        long[] keys = new long[16];
+        for (int id = 0; id < words.size(); id++) {
+            String w = words.get(id);
+            int u = w == null ? -1 : w.indexOf('_');
+            if (u < 0) {
+                continue;
+            }
+            snakeIds[id >>> 6] |= 1L << id;
+            if (keys != null && u >= 2 && u + 1 < w.length()) {
+                int h = snakeHash(w.charAt(u - 2), w.charAt(u - 1), w.charAt(u + 1));
+                keys[h >>> 6] |= 1L << h;
+            } else {
+                keys = null;
+            }
+        }
+        this.snake = snakeIds;
+        this.snakeKeys = keys;
         rows = new int[transitions.length];
         for (int k = 0; k < transitions.length; k++) {
             int t = transitions[k];
             rows[k] = accepting[t] ? ~(t * classes) : t * classes;
         }
+    }
+
+    /** The ids of the words that hold an underscore (bits as {@link #scan} sets them). */
+    long[] snakeWords() {
+        return snake;
+    }
+
+    /**
+     * Whether the text holds none of the words with an underscore ({@link #snakeWords}), proved without the
+     * automaton: most statements hold no underscore between the two characters that come before one in a word
+     * ({@code pg_}, {@code svv_}, {@code stl_}...) and the one after it, and looking at each underscore (found by
+     * {@link String#indexOf(int, int)}, which the JIT compiles to a vector search) costs far less than reading every
+     * character through the table. A character outside ASCII around an underscore may fold into a word's letter
+     * under a case-insensitive match (the long s into {@code s}): then it cannot tell. Elsewhere such a character
+     * cannot make a word with an underscore: no character folds into {@code _}. {@code false}: cannot tell, scan.
+     */
+    boolean holdsNoSnakeWord(String text) {
+        long[] keys = snakeKeys;
+        if (keys == null) {
+            return false;
+        }
+        int n = text.length();
+        for (int i = text.indexOf('_', 2); i >= 0 && i + 1 < n; i = text.indexOf('_', i + 1)) {
+            char a = text.charAt(i - 2);
+            char b = text.charAt(i - 1);
+            char c = text.charAt(i + 1);
+            if ((a | b | c) >= 128) {
+                return false;
+            }
+            int h = snakeHash(a, b, c);
+            if ((keys[h >>> 6] & (1L << h)) != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * A hash (0..1023) of three ASCII characters that ignores the case of letters: {@code | 0x20} lowers a letter
+     * (and folds a few other pairs together, which only makes the set say yes more often).
+     */
+    private static int snakeHash(char a, char b, char c) {
+        int code = ((a | 0x20) << 14) | ((b | 0x20) << 7) | (c | 0x20);
+        return (code * 0x9E3779B1) >>> 22;
     }
 
     /** The number of ids the bit sets of {@link #scan} hold. */
