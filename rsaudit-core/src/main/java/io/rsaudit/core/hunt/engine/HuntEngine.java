@@ -76,8 +76,8 @@ public final class HuntEngine {
     private final AtomicLong used = new AtomicLong();
     private final Places places = new Places();
     private final ConcurrentHashMap<Trace, Trace> traces = new ConcurrentHashMap<>();
-    /** Each reading thread's scan of the words the rules need: one pass over a value for all of them. */
-    private final ThreadLocal<Prefilter.Scan> scans;
+    /** Each reading thread's scan of the words the rules need (one pass over a value for all of them), and more. */
+    private final ThreadLocal<Local> locals;
 
     /** An engine with the budget of {@link #BUDGET_BYTES}, whatever the heap (a Spark task shares its executor's). */
     public HuntEngine(List<CompiledRule> rules) {
@@ -89,7 +89,7 @@ public final class HuntEngine {
         this.slots = rules.stream().map(Slot::new).toList();
         this.budget = budgetBytes;
         Prefilter prefilter = Prefilter.of(rules);
-        this.scans = ThreadLocal.withInitial(prefilter::scan);
+        this.locals = ThreadLocal.withInitial(() -> new Local(prefilter.scan()));
         for (LogType t : LogType.values()) {
             byType[t.ordinal()] =
                     new Dispatch(slots.stream().filter(s -> s.rule.reads(t)).toList(), t);
@@ -105,23 +105,23 @@ public final class HuntEngine {
     }
 
     public void accept(Event event) {
-        Prefilter.Scan scan = scans.get();
+        Local local = locals.get();
         Dispatch d = byType[event.type().ordinal()];
         for (Slot s : d.always) {
-            s.judge(event, scan);
+            s.judge(event, local);
         }
         for (int i = 0; i < d.indexed.length; i++) {
             String v = d.indexed[i].value(event);
             Slot[] named = v == null ? null : d.indexes.get(i).get(v);
             if (named != null) {
                 for (Slot s : named) {
-                    s.judge(event, scan);
+                    s.judge(event, local);
                 }
             }
         }
         for (int i = 0; i < d.worded.length; i++) {
-            if (d.words[i].mayPass(event, scan)) {
-                d.worded[i].judge(event, scan);
+            if (d.words[i].mayPass(event, local.scan)) {
+                d.worded[i].judge(event, local);
             }
         }
     }
@@ -199,6 +199,17 @@ public final class HuntEngine {
         }
     }
 
+    /** What one reading thread keeps: its scan of the rules' words, and the trace of the last event it kept. */
+    private static final class Local {
+        final Prefilter.Scan scan;
+        Event event;
+        Trace trace;
+
+        Local(Prefilter.Scan scan) {
+            this.scan = scan;
+        }
+    }
+
     /** One rule's matches, grouped by key, and what it could not keep. */
     private final class Slot {
         final CompiledRule rule;
@@ -215,14 +226,14 @@ public final class HuntEngine {
             this.correlation = rule.correlation();
         }
 
-        void judge(Event e, Prefilter.Scan scan) {
-            int m = rule.match(e, scan);
+        void judge(Event e, Local local) {
+            int m = rule.match(e, local.scan);
             if (m != 0) {
-                keep(e, m);
+                keep(e, m, local);
             }
         }
 
-        void keep(Event e, int steps) {
+        void keep(Event e, int steps, Local local) {
             matched.incrementAndGet();
             Instant t = e.time();
             if (correlation != null && t == null) {
@@ -251,7 +262,7 @@ public final class HuntEngine {
             if (!reserve(Hits.WEIGHT)) {
                 return;
             }
-            Trace trace = trace(e, g);
+            Trace trace = trace(e, g, local);
             synchronized (g) {
                 g.hits.add(sec, nano, place, trace, steps, value);
                 if (correlation == null && g.hits.size() >= 2 * ALERT_LIMIT) {
@@ -282,18 +293,31 @@ public final class HuntEngine {
         }
 
         /**
-         * {@link #trace(Event)}, first compared with the group's last one: a user's logins from one host share a
-         * trace, and the comparison spares making one and hashing it in the engine's map. The group's last trace
-         * is one of the map's, so the answer is the same; threads that race on it each leave one of the map's.
-         * CloudTrail events are left to the map, their trace holds fields the rule picks.
+         * {@link #trace(Event)}, first taken from the thread's last event (several rules keep one event) or
+         * compared with the group's last one (a user's logins from one host share a trace): either spares making a
+         * trace and hashing it in the engine's map. Both are the map's, so the answer is the same; threads that race
+         * on a group's each leave one of the map's. CloudTrail events are left to the map, their trace holds fields
+         * the rule picks.
          */
-        Trace trace(Event e, Group g) {
-            Trace last = g.lastTrace;
-            if (last != null && e.type() != LogType.CLOUDTRAIL && last.isOf(e)) {
-                return last;
+        Trace trace(Event e, Group g, Local local) {
+            boolean plain = e.type() != LogType.CLOUDTRAIL;
+            if (plain) {
+                if (local.event == e) {
+                    return local.trace;
+                }
+                Trace last = g.lastTrace;
+                if (last != null && last.isOf(e)) {
+                    local.event = e;
+                    local.trace = last;
+                    return last;
+                }
             }
             Trace t = trace(e);
             g.lastTrace = t;
+            if (plain) {
+                local.event = e;
+                local.trace = t;
+            }
             return t;
         }
 
