@@ -220,6 +220,8 @@ public final class HuntEngine {
         final AtomicLong overBudget = new AtomicLong();
         final AtomicLong unplaced = new AtomicLong();
         final AtomicLong used = new AtomicLong();
+        /** Made once: {@code Group::new} captures the engine, a new function object per kept match. */
+        final Function<List<String>, Group> newGroup = Group::new;
 
         Slot(CompiledRule rule) {
             this.rule = rule;
@@ -246,7 +248,7 @@ public final class HuntEngine {
                 return;
             }
             List<String> key = rule.key(e);
-            Group g = groups.computeIfAbsent(key, Group::new);
+            Group g = groups.computeIfAbsent(key, newGroup);
             long sec = t == null ? Hits.NO_TIME : t.getEpochSecond();
             int nano = t == null ? 0 : t.getNano();
             if (correlation instanceof Correlation.Novelty n) {

@@ -26,6 +26,12 @@ public final class CompiledRule {
 
     private final Rule rule;
     private final Correlation correlation;
+    /**
+     * The correlation's {@code by} fields, read from it once: {@link #key} runs per kept match, and a call to
+     * {@code by()} through the interface of the four correlations made C2 compile it again per kind it met.
+     */
+    private final String[] by;
+
     private final Map<String, Integer> index = new HashMap<>();
     private final List<List<Test>> selections = new ArrayList<>();
     private final CompiledCondition condition;
@@ -69,6 +75,7 @@ public final class CompiledRule {
             x.from().forEach(this::requestField);
             extractFilters.put(x.name(), Literals.of(x.pattern().pattern()));
         }
+        by = correlation == null ? new String[0] : correlation.by().toArray(String[]::new);
         condition = rule.condition() == null ? null : CompiledCondition.of(rule.condition(), index);
         steps = correlation instanceof Correlation.Sequence seq
                 ? seq.steps().stream()
@@ -320,12 +327,12 @@ public final class CompiledRule {
 
     /** The values of the correlation's {@code by} fields for this event (extracted fields included). */
     public List<String> key(Event event) {
-        if (correlation == null || correlation.by().isEmpty()) {
+        if (by.length == 0) {
             return List.of();
         }
         EventView view = rule.extracts().isEmpty() ? null : new EventView(event, rule.extracts(), extractFilters, null);
-        List<String> key = new ArrayList<>(correlation.by().size());
-        for (String f : correlation.by()) {
+        List<String> key = new ArrayList<>(by.length);
+        for (String f : by) {
             key.add(field(event, view, f));
         }
         return key;
