@@ -295,11 +295,11 @@ public final class HuntEngine {
         }
 
         /**
-         * {@link #trace(Event)}, first taken from the thread's last event (several rules keep one event) or
-         * compared with the group's last one (a user's logins from one host share a trace): either spares making a
-         * trace and hashing it in the engine's map. Both are the map's, so the answer is the same; threads that race
-         * on a group's each leave one of the map's. CloudTrail events are left to the map, their trace holds fields
-         * the rule picks.
+         * {@link #trace(Event)}, first taken from the thread's last event (several rules keep one event) or from
+         * the group's last few (a user's logins from one host share a trace; a host's logins, those of a few
+         * users): either spares making a trace and hashing it in the engine's map. All are the map's, so the
+         * answer is the same; threads that race on a group's each leave one of the map's. CloudTrail events are
+         * left to the map, their trace holds fields the rule picks.
          */
         Trace trace(Event e, Group g, Local local) {
             boolean plain = e.type() != LogType.CLOUDTRAIL;
@@ -307,15 +307,24 @@ public final class HuntEngine {
                 if (local.event == e) {
                     return local.trace;
                 }
-                Trace last = g.lastTrace;
-                if (last != null && last.isOf(e)) {
-                    local.event = e;
-                    local.trace = last;
-                    return last;
+                Trace[] recent = g.recent;
+                for (int i = 0; recent != null && i < recent.length; i++) {
+                    Trace r = recent[i];
+                    if (r != null && r.isOf(e)) {
+                        local.event = e;
+                        local.trace = r;
+                        return r;
+                    }
                 }
             }
             Trace t = trace(e);
-            g.lastTrace = t;
+            Trace[] recent = g.recent;
+            if (recent == null) {
+                recent = g.recent = new Trace[Group.RECENT];
+            }
+            int i = g.nextRecent;
+            recent[i & (Group.RECENT - 1)] = t;
+            g.nextRecent = i + 1;
             if (plain) {
                 local.event = e;
                 local.trace = t;
@@ -340,11 +349,17 @@ public final class HuntEngine {
     private final class Group {
         final List<String> key;
         Hits hits = new Hits();
+        /** How many of its last traces a group remembers. */
+        static final int RECENT = 8;
+
         /**
-         * The trace of the group's last kept match, one of the engine's shared ones; read and written without a
-         * lock (a trace is immutable, its fields final).
+         * The traces of the group's last kept matches, some of the engine's shared ones; read and written without
+         * a lock (a trace is immutable, its fields final; a lost write only costs a lookup in the map). Made
+         * at the group's first trace: a novelty's groups keep none this way.
          */
-        Trace lastTrace;
+        Trace[] recent;
+
+        int nextRecent;
 
         /** Novelty: the key's first time, and per field and value its first match. */
         long firstSec = Hits.NO_TIME;
