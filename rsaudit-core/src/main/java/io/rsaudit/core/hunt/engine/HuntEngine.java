@@ -298,11 +298,11 @@ public final class HuntEngine {
          * {@link #trace(Event)}, first taken from the thread's last event (several rules keep one event) or from
          * the group's last few (a user's logins from one host share a trace; a host's logins, those of a few
          * users): either spares making a trace and hashing it in the engine's map. All are the map's, so the
-         * answer is the same; threads that race on a group's each leave one of the map's. CloudTrail events are
-         * left to the map, their trace holds fields the rule picks.
+         * answer is the same; threads that race on a group's each leave one of the map's. Events whose trace holds
+         * fields the rule picks (CloudTrail's, {@link CompiledRule#hasEvidenceFields}) are left to the map.
          */
         Trace trace(Event e, Group g, Local local) {
-            boolean plain = e.type() != LogType.CLOUDTRAIL;
+            boolean plain = !CompiledRule.hasEvidenceFields(e.type());
             if (plain) {
                 if (local.event == e) {
                     return local.trace;

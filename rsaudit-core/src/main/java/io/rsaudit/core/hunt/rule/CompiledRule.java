@@ -258,6 +258,11 @@ public final class CompiledRule {
         }
     }
 
+    /** Whether {@link #evidenceFields} may hold any field for events of the type: only CloudTrail's have some. */
+    public static boolean hasEvidenceFields(LogType type) {
+        return type == LogType.CLOUDTRAIL;
+    }
+
     /**
      * What a CloudTrail event shows as evidence besides its common fields: the caller's identifiers (access key id,
      * principal id), the call's request and event ids, and the request parameters this rule reads (the destination
@@ -265,7 +270,7 @@ public final class CompiledRule {
      * inventory fields it reads (the cluster a security group belongs to), in the record's order. The values are as the parser kept them, secrets already redacted. Empty for other logs.
      */
     public Map<String, String> evidenceFields(Event event) {
-        if (event.type() != LogType.CLOUDTRAIL) {
+        if (!hasEvidenceFields(event.type())) {
             return Map.of();
         }
         Map<String, String> out = new java.util.LinkedHashMap<>();
