@@ -4,13 +4,11 @@ import io.rsaudit.core.baseline.Baseline;
 import io.rsaudit.core.model.Severity;
 import io.rsaudit.core.report.Format;
 import io.rsaudit.core.report.ReportWriter;
+import io.rsaudit.core.report.Utf8Writer;
 import io.rsaudit.core.report.formats.Formats;
 import java.io.BufferedOutputStream;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -354,9 +352,9 @@ final class ReportOutput {
         Path temporary = AtomicFiles.temporary(path);
         temporaries.add(temporary);
         written.add(path);
-        // the file's channel is written in blocks of 64 KiB: unbuffered, each 8 KiB the encoder fills is a system call
-        Writer w = new BufferedWriter(new OutputStreamWriter(
-                new BufferedOutputStream(Files.newOutputStream(temporary), 1 << 16), StandardCharsets.UTF_8));
+        // the file's channel is written in blocks of 64 KiB: unbuffered, each 8 KiB the encoder fills is a system call;
+        // writers that print on all cores hand it text encoded there (Utf8Writer.writeUtf8)
+        Writer w = new Utf8Writer(new BufferedOutputStream(Files.newOutputStream(temporary), 1 << 16));
         files.add(w);
         return w;
     }

@@ -8,6 +8,7 @@ import io.rsaudit.core.catalog.CheckCatalog;
 import io.rsaudit.core.check.Finding;
 import io.rsaudit.core.check.transit.ClusterRequiresSsl;
 import io.rsaudit.core.model.Inventory;
+import io.rsaudit.core.model.ResourceId;
 import io.rsaudit.core.model.Severity;
 import io.rsaudit.core.model.Verdict;
 import io.rsaudit.core.policy.Policy;
@@ -20,8 +21,10 @@ import io.rsaudit.core.scan.ScanHeader;
 import io.rsaudit.core.scan.ScanInput;
 import io.rsaudit.core.scan.ScanSummary;
 import io.rsaudit.core.testing.Estate;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -205,25 +208,33 @@ class ReportersTest {
         assertThat(value.toString()).isEqualTo("[{\"accountId\":\"999988887777\",\"accountAlias\":null}]");
     }
 
-    @Test
-    void aJsonReportOfManyFindingsIsWhatOneGeneratorWouldWrite() throws IOException {
+    /**
+     * {@code n} failing findings of the first finding's check on {@code n / 3} resources like the first finding's,
+     * some of them with a secret.
+     */
+    private void many(ReportWriter<ScanHeader, Finding, ScanSummary> writer, int n) throws IOException {
         Finding one = first();
-        StringWriter out = new StringWriter();
-        ScanJsonWriter writer = new ScanJsonWriter(out);
+        ResourceId r = one.resource();
         writer.header(low.header());
-        int n = 1_300; // several of the pieces the writer prints on all cores
         for (int i = 0; i < n; i++) {
             writer.result(new Finding(
                     one.check(),
-                    one.resource(),
+                    new ResourceId(r.type(), r.scope(), r.name() + "-" + i / 3, r.arn() + "-" + i / 3, r.origin()),
                     io.rsaudit.core.check.Outcome.fail(
-                            "finding " + i + (i % 7 == 0 ? " password=hunter2 \u00e9\u2028" : ""),
+                            "finding " + i + (i % 7 == 0 ? " password=hunter2 \u00e9\u2028\ud83d\ude00" : ""),
                             io.rsaudit.core.model.Value.known(
                                     i, io.rsaudit.core.model.Provenance.of("f.json", "/Clusters/" + i + "/Port"))),
                     one.severity(),
                     null));
         }
         writer.summary(low.summary());
+    }
+
+    @Test
+    void aJsonReportOfManyFindingsIsWhatOneGeneratorWouldWrite() throws IOException {
+        StringWriter out = new StringWriter();
+        int n = 1_300; // several of the pieces the writer prints on all cores
+        many(new ScanJsonWriter(out), n);
         ObjectMapper json = new ObjectMapper();
         JsonNode report = json.readTree(out.toString());
         assertThat(report.path("findings")).hasSize(n);
@@ -233,6 +244,26 @@ class ReportersTest {
         assertThat(out.toString()).doesNotContain("hunter2");
         assertThat(out.toString())
                 .isEqualTo(json.writerWithDefaultPrettyPrinter().writeValueAsString(report) + "\n");
+    }
+
+    @Test
+    void aReportIsTheSameBytesWhetherItsPiecesComeEncodedOrAsText() throws IOException {
+        int n = 5_000; // several of the pieces the text and JSON writers print on all cores
+        StringWriter jsonText = new StringWriter();
+        many(new ScanJsonWriter(jsonText), n);
+        ByteArrayOutputStream jsonBytes = new ByteArrayOutputStream();
+        try (Utf8Writer w = new Utf8Writer(jsonBytes)) {
+            many(new ScanJsonWriter(w), n);
+        }
+        assertThat(jsonBytes.toByteArray()).isEqualTo(jsonText.toString().getBytes(StandardCharsets.UTF_8));
+        StringWriter text = new StringWriter();
+        many(new ScanTextWriter(text, true), n);
+        ByteArrayOutputStream textBytes = new ByteArrayOutputStream();
+        try (Utf8Writer w = new Utf8Writer(textBytes)) {
+            many(new ScanTextWriter(w, true), n);
+        }
+        assertThat(textBytes.toByteArray()).isEqualTo(text.toString().getBytes(StandardCharsets.UTF_8));
+        assertThat(text.toString()).contains("finding " + (n - 1)).doesNotContain("hunter2");
     }
 
     @Test

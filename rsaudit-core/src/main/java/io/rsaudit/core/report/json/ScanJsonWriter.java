@@ -26,12 +26,14 @@ import io.rsaudit.core.parallel.InOrder;
 import io.rsaudit.core.policy.Suppression;
 import io.rsaudit.core.report.Redacted;
 import io.rsaudit.core.report.ReportWriter;
+import io.rsaudit.core.report.Utf8Writer;
 import io.rsaudit.core.scan.ScanHeader;
 import io.rsaudit.core.scan.ScanSummary;
 import java.io.CharArrayWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -83,7 +85,7 @@ public final class ScanJsonWriter implements ReportWriter<ScanHeader, Finding, S
     /** The findings not written yet, and those being printed on all cores, in order. */
     private List<Finding> piece = new ArrayList<>(PIECE);
 
-    private InOrder<List<Finding>, Printed, IOException> pieces;
+    private InOrder<List<Finding>, ?, IOException> pieces;
 
     public ScanJsonWriter(Writer out) {
         this.out = out;
@@ -109,7 +111,18 @@ public final class ScanJsonWriter implements ReportWriter<ScanHeader, Finding, S
         g.writeTree(checks(header));
         g.writeArrayFieldStart("findings");
         // each piece of findings is one raw value to the generator: it writes the separator before it
-        pieces = new InOrder<>(ScanJsonWriter::print, printed -> printed.writeTo(g));
+        if (out instanceof Utf8Writer bytes) {
+            // encoded on the workers too: this thread only copies the bytes to the file, after the separator
+            pieces = new InOrder<List<Finding>, byte[], IOException>(
+                    findings -> print(findings).utf8(), printed -> {
+                        g.writeRawValue("");
+                        g.flush();
+                        bytes.writeUtf8(printed);
+                    });
+        } else {
+            pieces = new InOrder<List<Finding>, Printed, IOException>(
+                    ScanJsonWriter::print, printed -> printed.writeTo(g));
+        }
     }
 
     @Override
@@ -166,6 +179,11 @@ public final class ScanJsonWriter implements ReportWriter<ScanHeader, Finding, S
 
         void writeTo(JsonGenerator g) throws IOException {
             g.writeRawValue(buf, start, end - start);
+        }
+
+        /** The characters in UTF-8, as a writer would encode them (a malformed surrogate as '?'). */
+        byte[] utf8() {
+            return new String(buf, start, end - start).getBytes(StandardCharsets.UTF_8);
         }
     }
 

@@ -12,10 +12,12 @@ import io.rsaudit.core.redact.Redactor;
 import io.rsaudit.core.report.Redacted;
 import io.rsaudit.core.report.ReportWriter;
 import io.rsaudit.core.report.Terminal;
+import io.rsaudit.core.report.Utf8Writer;
 import io.rsaudit.core.scan.ScanHeader;
 import io.rsaudit.core.scan.ScanSummary;
 import java.io.IOException;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -151,7 +153,8 @@ public final class ScanTextWriter implements ReportWriter<ScanHeader, Finding, S
 
     /**
      * Every open finding, grouped by resource. The groups are printed in pieces made on all cores ({@link InOrder}),
-     * in order, so the report is the same whatever the number of cores.
+     * in order, so the report is the same whatever the number of cores; into a {@link Utf8Writer} the pieces are
+     * encoded where they are printed.
      */
     private void findings(Out out) throws IOException {
         Finding[] sorted = open.toArray(new Finding[0]);
@@ -185,7 +188,12 @@ public final class ScanTextWriter implements ReportWriter<ScanHeader, Finding, S
         }
         pieces.add(piece);
         out.line(bold("Findings") + " (" + resources + " resource(s) with failing or unknown results)");
-        InOrder.map(pieces, this::print, w::write);
+        if (w instanceof Utf8Writer bytes) {
+            // encoded on the workers too: this thread only copies the bytes to the file
+            InOrder.map(pieces, groups -> print(groups).getBytes(StandardCharsets.UTF_8), bytes::writeUtf8);
+        } else {
+            InOrder.map(pieces, this::print, w::write);
+        }
         out.line("");
     }
 
