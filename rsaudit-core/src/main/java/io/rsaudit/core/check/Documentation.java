@@ -162,11 +162,70 @@ public record Documentation(
     }
 
     /**
+     * The values {@link #cliFor} fills into the template, indexed as {@link CliParts#slots()} name them; {@code null}
+     * when it fills none because one of them is outside {@link #SAFE}. Each value is then non-empty printable ASCII
+     * without a line end or a space.
+     */
+    public static String[] cliValues(String name, String region, String account, String arn) {
+        String[] values = {name, region == null ? "us-east-1" : region, account, arn};
+        for (String v : values) {
+            if (!safe(v)) {
+                return null;
+            }
+        }
+        return values;
+    }
+
+    /**
+     * The AWS CLI template cut at its values, the same for every call: what {@link #cliFor} returns for safe values is
+     * {@code literals[0] + values[slots[0]] + literals[1] + ... + literals[n]}. For a report writer that treats the
+     * template's own text once per check and only the values per finding; its identity is its key.
+     */
+    public CliParts cliParts() {
+        return Template.of(cli).parts;
+    }
+
+    /**
+     * The literal text of a CLI template between its values, and which value goes between {@code literal(i)} and
+     * {@code literal(i + 1)} (0 name, 1 region, 2 account, 3 ARN, as {@link #cliValues} orders them).
+     */
+    public static final class CliParts {
+        private final List<String> literals;
+        private final int[] slots;
+
+        CliParts(List<String> literals, int[] slots) {
+            if (literals.size() != slots.length + 1) {
+                throw new IllegalArgumentException("one literal more than slots");
+            }
+            this.literals = List.copyOf(literals);
+            this.slots = slots.clone();
+        }
+
+        /** The number of values; there is one literal more, each possibly empty. */
+        public int values() {
+            return slots.length;
+        }
+
+        public String literal(int i) {
+            return literals.get(i);
+        }
+
+        /** The index in {@link #cliValues}'s array of the value after {@code literal(i)}. */
+        public int slot(int i) {
+            return slots[i];
+        }
+    }
+
+    /**
      * A CLI template cut into pieces once: literal text, and placeholders to be filled as they are or single-quoted
      * with the rest of their word. Kept per template text, so that the hundreds of thousands of findings of a scan
      * read each check's template once.
      */
-    private record Template(List<Piece> pieces, int length) {
+    private record Template(List<Piece> pieces, int length, CliParts parts) {
+
+        Template(List<Piece> pieces, int length) {
+            this(pieces, length, parts(pieces));
+        }
 
         /** The placeholders, in the order of {@link #fill}'s values. */
         static final List<String> PLACEHOLDERS = List.of("name", "region", "account", "arn");
@@ -253,6 +312,32 @@ public record Documentation(
                 pieces.add(new Piece(literal.toString(), -1, false));
             }
             return new Template(List.copyOf(pieces), cli.length());
+        }
+
+        /** The pieces as literal text between values: a quoted value's quotes and the rest of its word are literal. */
+        private static CliParts parts(List<Piece> pieces) {
+            List<String> literals = new ArrayList<>();
+            List<Integer> slots = new ArrayList<>();
+            StringBuilder literal = new StringBuilder();
+            for (Piece p : pieces) {
+                if (p.slot < 0) {
+                    literal.append(p.text);
+                    continue;
+                }
+                if (p.quoted) {
+                    literal.append('\'');
+                }
+                literals.add(literal.toString());
+                slots.add(p.slot);
+                literal.setLength(0);
+                literal.append(p.text);
+                if (p.quoted) {
+                    literal.append('\'');
+                }
+            }
+            literals.add(literal.toString());
+            return new CliParts(
+                    literals, slots.stream().mapToInt(Integer::intValue).toArray());
         }
 
         private static int lineEnd(String cli, int from) {

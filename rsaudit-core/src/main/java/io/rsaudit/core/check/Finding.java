@@ -25,6 +25,18 @@ public record Finding(
     }
 
     /**
+     * The values {@link #remediationCli} fills into its check's {@link Documentation#cliParts() template}; {@code null}
+     * when it is not that template filled (the stand-in of an unread list, or a value outside the safe characters).
+     */
+    public String[] remediationValues() {
+        if (resource.isUnread()) {
+            return null;
+        }
+        return Documentation.cliValues(
+                resource.name(), resource.scope().region(), resource.scope().account(), resource.arn());
+    }
+
+    /**
      * The AWS CLI remediation filled in for this resource; for the stand-in of resources whose list could not be read
      * ({@link ResourceId#isUnread()}), a comment saying so, as there is no one resource to name.
      */

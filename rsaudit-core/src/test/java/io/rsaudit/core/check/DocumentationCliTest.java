@@ -2,6 +2,9 @@ package io.rsaudit.core.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.rsaudit.core.catalog.CheckCatalog;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Remediation commands are safe to paste: identifiers quoted for a POSIX shell, hostile ones refused. */
@@ -40,5 +43,37 @@ class DocumentationCliTest {
                         "# rsaudit prints no command for this resource: its name 'legacy$(touch /tmp/x)\\x0a\\x27\\x1b'")
                 .doesNotContain("\n")
                 .doesNotContain("aws redshift");
+    }
+
+    @Test
+    void theTemplatesPartsFilledWithTheValuesAreTheCommand() {
+        Documentation doc = withCli("# the cluster's group: {{name}}\n"
+                + "aws redshift modify-cluster --region {{region}} --cluster-identifier {{name}} \\\n"
+                + "  --query \"Clusters[?ClusterIdentifier=='{{name}}']\" --arn {{arn}} \\\n"
+                + "  --group {{name}}-tls --key arn:aws:kms:{{region}}:{{account}}:key/<key-id>{{name}}");
+        List<Documentation> docs = new ArrayList<>(List.of(doc, withCli("aws redshift describe-clusters")));
+        CheckCatalog.builtIn().all().forEach(c -> docs.add(c.documentation()));
+        for (Documentation d : docs) {
+            for (String region : new String[] {"eu-west-1", null}) {
+                String[] values = Documentation.cliValues(
+                        "prod-dwh", region, "111111111111", "arn:aws:redshift:eu-west-1:111111111111:cluster:prod-dwh");
+                Documentation.CliParts parts = d.cliParts();
+                StringBuilder filled = new StringBuilder(parts.literal(0));
+                for (int i = 0; i < parts.values(); i++) {
+                    filled.append(values[parts.slot(i)]).append(parts.literal(i + 1));
+                }
+                assertThat(filled.toString())
+                        .isEqualTo(d.cliFor(
+                                "prod-dwh",
+                                region,
+                                "111111111111",
+                                "arn:aws:redshift:eu-west-1:111111111111:cluster:prod-dwh"));
+                assertThat(d.cliParts()).isSameAs(parts);
+            }
+        }
+        assertThat(doc.cliParts().values()).isEqualTo(9);
+        assertThat(Documentation.cliValues("legacy$(x)", "eu-west-1", "1", "arn"))
+                .isNull();
+        assertThat(Documentation.cliValues("a", null, "1", "arn")).containsExactly("a", "us-east-1", "1", "arn");
     }
 }

@@ -219,7 +219,7 @@ class ReportersTest {
         for (int i = 0; i < n; i++) {
             writer.result(new Finding(
                     one.check(),
-                    new ResourceId(r.type(), r.scope(), r.name() + "-" + i / 3, r.arn() + "-" + i / 3, r.origin()),
+                    new ResourceId(r.type(), r.scope(), name(r, i / 3), r.arn() + "-" + i / 3, r.origin()),
                     io.rsaudit.core.check.Outcome.fail(
                             "finding " + i + (i % 7 == 0 ? " password=hunter2 \u00e9\u2028\ud83d\ude00" : ""),
                             io.rsaudit.core.model.Value.known(
@@ -228,6 +228,35 @@ class ReportersTest {
                     null));
         }
         writer.summary(low.summary());
+    }
+
+    /** The name of the {@code k}th resource of {@link #many}: some with bits of what the redactor looks for. */
+    private static String name(ResourceId first, int k) {
+        String[] bits = {"", "-pwd", "-tok", "en", "=", "-secret", "//x@y", "-symmetric", "passw", "$"};
+        return first.name() + "-" + k + bits[k % bits.length] + (k % 7 == 0 ? bits[k / 7 % bits.length] : "");
+    }
+
+    @Test
+    void eachFixCommandShowsAsItsLinesRedactedAndEscaped() throws IOException {
+        StringWriter out = new StringWriter();
+        int n = 3_000;
+        many(new ScanTextWriter(out, false), n);
+        String report = out.toString();
+        Finding one = first();
+        ResourceId r = one.resource();
+        for (int k = 0; k < n / 3; k++) {
+            Finding f = new Finding(
+                    one.check(),
+                    new ResourceId(r.type(), r.scope(), name(r, k), r.arn() + "-" + k, r.origin()),
+                    one.outcome(),
+                    one.severity(),
+                    null);
+            String shown = f.remediationCli()
+                    .lines()
+                    .map(line -> Terminal.escape(Redacted.safe(line)))
+                    .collect(java.util.stream.Collectors.joining("\n                 "));
+            assertThat(report).contains("            fix: " + shown + "\n");
+        }
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.rsaudit.core.report.text;
 
+import io.rsaudit.core.check.Documentation;
 import io.rsaudit.core.check.Evidence;
 import io.rsaudit.core.check.Finding;
 import io.rsaudit.core.check.Result;
@@ -9,6 +10,7 @@ import io.rsaudit.core.model.Scope;
 import io.rsaudit.core.model.Severity;
 import io.rsaudit.core.parallel.InOrder;
 import io.rsaudit.core.redact.Redactor;
+import io.rsaudit.core.redact.SecretClues;
 import io.rsaudit.core.report.Redacted;
 import io.rsaudit.core.report.ReportWriter;
 import io.rsaudit.core.report.Terminal;
@@ -233,9 +235,9 @@ public final class ScanTextWriter implements ReportWriter<ScanHeader, Finding, S
                     b.append(t(describe(ev))).append('\n');
                 }
                 if (f.result() == Result.FAIL) {
-                    b.append("            fix: ")
-                            .append(fix(f.remediationCli()))
-                            .append('\n');
+                    b.append("            fix: ");
+                    fix(f, b);
+                    b.append('\n');
                 }
             }
         }
@@ -266,6 +268,71 @@ public final class ScanTextWriter implements ReportWriter<ScanHeader, Finding, S
             c = x.type().compareTo(y.type());
         }
         return c != 0 ? c : x.name().compareTo(y.name());
+    }
+
+    /**
+     * Appends {@code f}'s fix command as {@link #fix(String)} shows it. When the command is its check's template filled
+     * with checked values, the template's text was read once ({@link FixTemplate}) and only the values are read here:
+     * they are printable ASCII without line ends, so the command shows as it is unless the redactor's first pass, for
+     * which they are read with the characters around them, says it may hold a secret.
+     */
+    private void fix(Finding f, StringBuilder b) {
+        String[] values = f.remediationValues();
+        if (values != null) {
+            FixTemplate template =
+                    fixTemplates.computeIfAbsent(f.check().documentation().cliParts(), FixTemplate::new);
+            if (template.plain) {
+                Documentation.CliParts parts = template.parts;
+                String[] inOrder = new String[parts.values()];
+                for (int i = 0; i < inOrder.length; i++) {
+                    inOrder[i] = values[parts.slot(i)];
+                }
+                if (!SecretClues.mayContainSecret(f.remediationCli(), template.clues, template.lengths, inOrder)) {
+                    for (int i = 0; i < inOrder.length; i++) {
+                        b.append(template.indented[i]).append(inOrder[i]);
+                    }
+                    b.append(template.indented[parts.values()]);
+                    return;
+                }
+            }
+        }
+        b.append(fix(f.remediationCli()));
+    }
+
+    /** The fix command templates as {@link #fix(Finding, StringBuilder)} uses them, per template. */
+    private final Map<Documentation.CliParts, FixTemplate> fixTemplates = new ConcurrentHashMap<>();
+
+    /** A check's fix command template, read once for {@link #fix(Finding, StringBuilder)}. */
+    private static final class FixTemplate {
+        final Documentation.CliParts parts;
+        /**
+         * Whether its text shows as it is ({@link Terminal#linesPrintAsTheyAre}, no carriage return) and does not end a
+         * line at its end, so that filled with safe values it shows as it is when the redactor leaves it alone.
+         */
+        final boolean plain;
+        /** Each literal with the indent after each of its line ends. */
+        final String[] indented;
+        /** Each literal's length. */
+        final int[] lengths;
+        /** What the redactor's first pass looks for in each literal alone. */
+        final SecretClues[] clues;
+
+        FixTemplate(Documentation.CliParts parts) {
+            this.parts = parts;
+            int n = parts.values() + 1;
+            indented = new String[n];
+            lengths = new int[n];
+            clues = new SecretClues[n];
+            boolean plain = !parts.literal(n - 1).endsWith("\n");
+            for (int i = 0; i < n; i++) {
+                String literal = parts.literal(i);
+                plain &= literal.indexOf('\r') < 0 && Terminal.linesPrintAsTheyAre(literal);
+                indented[i] = literal.replace("\n", FIX_INDENT);
+                lengths[i] = literal.length();
+                clues[i] = new SecretClues().add(literal, 0, literal.length(), 0);
+            }
+            this.plain = plain;
+        }
     }
 
     /** A fix command, each line shown as {@link #t} shows it, the lines after the first indented under it. */
