@@ -9,6 +9,7 @@ import io.rsaudit.core.check.Finding;
 import io.rsaudit.core.check.transit.ClusterRequiresSsl;
 import io.rsaudit.core.model.Inventory;
 import io.rsaudit.core.model.ResourceId;
+import io.rsaudit.core.model.Scope;
 import io.rsaudit.core.model.Severity;
 import io.rsaudit.core.model.Verdict;
 import io.rsaudit.core.policy.Policy;
@@ -293,6 +294,32 @@ class ReportersTest {
         }
         assertThat(textBytes.toByteArray()).isEqualTo(text.toString().getBytes(StandardCharsets.UTF_8));
         assertThat(text.toString()).contains("finding " + (n - 1)).doesNotContain("hunter2");
+    }
+
+    @Test
+    void theTextReportSortsARegionNamedNullWithItsAccountAsTheScopeOrderDoes() throws IOException {
+        Finding one = first();
+        ResourceId r = one.resource();
+        StringWriter out = new StringWriter();
+        ScanTextWriter writer = new ScanTextWriter(out, false);
+        writer.header(low.header());
+        String[][] resources = {{null, "c"}, {"null", "a"}, {null, "b"}, {"eu-west-1", "0"}, {"null", "d"}};
+        for (String[] at : resources) {
+            Scope scope = new Scope("000000000000", at[0]);
+            writer.result(new Finding(
+                    one.check(),
+                    new ResourceId(r.type(), scope, at[1], "arn:" + at[1], r.origin()),
+                    one.outcome(),
+                    one.severity(),
+                    null));
+        }
+        writer.summary(low.summary());
+        String report = out.toString();
+        assertThat(report.indexOf("arn:a")).isPositive();
+        assertThat(report.indexOf("arn:a")).isLessThan(report.indexOf("arn:b"));
+        assertThat(report.indexOf("arn:b")).isLessThan(report.indexOf("arn:c"));
+        assertThat(report.indexOf("arn:c")).isLessThan(report.indexOf("arn:d"));
+        assertThat(report.indexOf("arn:0")).isLessThan(report.indexOf("arn:a"));
     }
 
     @Test

@@ -44,12 +44,23 @@ public final class ScanTextWriter implements ReportWriter<ScanHeader, Finding, S
     private final boolean colour;
     private ScanHeader header;
     /** The counts of each account-region; their rows are labelled and sorted when the report is printed. */
-    private final Map<Scope, long[]> counts = new HashMap<>();
+    private final Map<Scope, Row> rows = new HashMap<>();
+    /**
+     * The open findings of each account-region as they came, under a scope that sorts as they do: an account-region
+     * named "null" sorts with the account's own scope ({@link Scope#compareTo}), so it shares its list.
+     */
+    private final Map<Scope, List<Finding>> open = new HashMap<>();
+    /** The row of the last finding: findings come resource type by resource type, a region's resources together. */
+    private Scope lastScope;
+
+    private Row lastRow;
     /** Fix command lines as {@link #t} shows them: most lines of a check's command are the same for every finding. */
     private final Map<String, String> fixLines = new ConcurrentHashMap<>();
 
-    private final List<Finding> open = new ArrayList<>();
     private final List<Finding> suppressed = new ArrayList<>();
+
+    /** An account-region's counts by column of the summary table, and its open findings. */
+    private record Row(long[] counts, List<Finding> open) {}
 
     public ScanTextWriter(Writer w, boolean colour) {
         this.w = w;
@@ -63,7 +74,9 @@ public final class ScanTextWriter implements ReportWriter<ScanHeader, Finding, S
 
     @Override
     public void result(Finding f) {
-        long[] row = counts.computeIfAbsent(f.resource().scope(), k -> new long[SEVERITIES.length + 3]);
+        Scope scope = f.resource().scope();
+        Row counted = scope == lastScope ? lastRow : row(scope);
+        long[] row = counted.counts();
         if (f.isSuppressed()) {
             row[SEVERITIES.length + 2]++;
             suppressed.add(f);
@@ -75,8 +88,20 @@ public final class ScanTextWriter implements ReportWriter<ScanHeader, Finding, S
             row[SEVERITIES.length + 1]++;
         }
         if (f.isOpen()) {
-            open.add(f);
+            counted.open().add(f);
         }
+    }
+
+    private Row row(Scope scope) {
+        Row row = rows.get(scope);
+        if (row == null) {
+            Scope sorted = "null".equals(scope.region()) ? Scope.account(scope.account()) : scope;
+            row = new Row(new long[SEVERITIES.length + 3], open.computeIfAbsent(sorted, k -> new ArrayList<>()));
+            rows.put(scope, row);
+        }
+        lastScope = scope;
+        lastRow = row;
+        return row;
     }
 
     @Override
@@ -108,7 +133,8 @@ public final class ScanTextWriter implements ReportWriter<ScanHeader, Finding, S
         head.append(pad("unknown", 9)).append(pad("pass", 7)).append("suppressed");
         out.line(head.toString());
         Map<String, long[]> rows = new TreeMap<>();
-        counts.forEach((s, row) -> {
+        this.rows.forEach((s, counted) -> {
+            long[] row = counted.counts();
             long[] sum = rows.computeIfAbsent(
                     s.account() + "  " + pad(s.region() == null ? "(account)" : s.region(), 16),
                     k -> new long[row.length]);
@@ -154,39 +180,34 @@ public final class ScanTextWriter implements ReportWriter<ScanHeader, Finding, S
     }
 
     /**
-     * Every open finding, grouped by resource. The groups are printed in pieces made on all cores ({@link InOrder}),
-     * in order, so the report is the same whatever the number of cores; into a {@link Utf8Writer} the pieces are
-     * encoded where they are printed.
+     * Every open finding, grouped by resource. Each account-region's findings are sorted and grouped on all cores, then
+     * the groups printed in pieces made on all cores ({@link InOrder}), in order, so the report is the same whatever
+     * the number of cores; into a {@link Utf8Writer} the pieces are encoded where they are printed.
      */
     private void findings(Out out) throws IOException {
-        Finding[] sorted = open.toArray(new Finding[0]);
-        open.clear();
-        Arrays.parallelSort(sorted, ScanTextWriter::order);
+        List<Scope> scopes = new ArrayList<>(open.keySet());
+        scopes.sort(null);
+        List<List<Finding>> byScope = new ArrayList<>(scopes.size());
+        for (Scope s : scopes) {
+            byScope.add(open.get(s));
+        }
+        List<List<List<Finding>>> grouped = new ArrayList<>(scopes.size());
+        InOrder.map(byScope, ScanTextWriter::grouped, grouped::add);
         List<List<List<Finding>>> pieces = new ArrayList<>();
         List<List<Finding>> piece = new ArrayList<>();
         int inPiece = 0;
         int resources = 0;
-        for (int from = 0; from < sorted.length; ) {
-            // the findings that sort as one resource; more than one resource there only when the input repeats one
-            int to = from + 1;
-            while (to < sorted.length && resourceOrder(sorted[from], sorted[to]) == 0) {
-                to++;
+        for (List<List<Finding>> groups : grouped) {
+            for (List<Finding> group : groups) {
+                piece.add(group);
+                resources++;
+                inPiece += group.size();
+                if (inPiece >= PIECE) {
+                    pieces.add(piece);
+                    piece = new ArrayList<>();
+                    inPiece = 0;
+                }
             }
-            Map<ResourceId, List<Finding>> byResource = new LinkedHashMap<>();
-            for (int i = from; i < to; i++) {
-                byResource
-                        .computeIfAbsent(sorted[i].resource(), k -> new ArrayList<>())
-                        .add(sorted[i]);
-            }
-            piece.addAll(byResource.values());
-            resources += byResource.size();
-            inPiece += to - from;
-            if (inPiece >= PIECE) {
-                pieces.add(piece);
-                piece = new ArrayList<>();
-                inPiece = 0;
-            }
-            from = to;
         }
         pieces.add(piece);
         out.line(bold("Findings") + " (" + resources + " resource(s) with failing or unknown results)");
@@ -197,6 +218,37 @@ public final class ScanTextWriter implements ReportWriter<ScanHeader, Finding, S
             InOrder.map(pieces, this::print, w::write);
         }
         out.line("");
+    }
+
+    /**
+     * One account-region's open findings (in the order they came), sorted ({@link #orderInScope}) and grouped by
+     * resource: as the findings of all account-regions sorted together would be, since they sort by account-region
+     * first.
+     */
+    private static List<List<Finding>> grouped(List<Finding> findings) {
+        Finding[] sorted = findings.toArray(new Finding[0]);
+        Arrays.sort(sorted, ScanTextWriter::orderInScope);
+        List<List<Finding>> groups = new ArrayList<>();
+        for (int from = 0; from < sorted.length; ) {
+            // the findings that sort as one resource; more than one resource there only when the input repeats one
+            int to = from + 1;
+            while (to < sorted.length && resourceOrderInScope(sorted[from], sorted[to]) == 0) {
+                to++;
+            }
+            if (to == from + 1) {
+                groups.add(List.of(sorted[from]));
+            } else {
+                Map<ResourceId, List<Finding>> byResource = new LinkedHashMap<>();
+                for (int i = from; i < to; i++) {
+                    byResource
+                            .computeIfAbsent(sorted[i].resource(), k -> new ArrayList<>())
+                            .add(sorted[i]);
+                }
+                groups.addAll(byResource.values());
+            }
+            from = to;
+        }
+        return groups;
     }
 
     /** Findings printed at once, in a piece of the report. */
@@ -245,11 +297,11 @@ public final class ScanTextWriter implements ReportWriter<ScanHeader, Finding, S
     }
 
     /**
-     * The order of the findings: by resource (account-region, type, name), failing before unknown, then by severity,
-     * highest first, and check.
+     * The order of the findings of one account-region (findings sort by account-region first): by resource type and
+     * name, failing before unknown, then by severity, highest first, and check.
      */
-    private static int order(Finding a, Finding b) {
-        int c = resourceOrder(a, b);
+    private static int orderInScope(Finding a, Finding b) {
+        int c = resourceOrderInScope(a, b);
         if (c == 0) {
             c = Boolean.compare(a.result() != Result.FAIL, b.result() != Result.FAIL);
         }
@@ -259,14 +311,11 @@ public final class ScanTextWriter implements ReportWriter<ScanHeader, Finding, S
         return c != 0 ? c : a.check().id().compareTo(b.check().id());
     }
 
-    /** The resource part of {@link #order(Finding, Finding)}. */
-    private static int resourceOrder(Finding a, Finding b) {
+    /** The resource part of {@link #orderInScope}: type, then name. */
+    private static int resourceOrderInScope(Finding a, Finding b) {
         ResourceId x = a.resource();
         ResourceId y = b.resource();
-        int c = x.scope().compareTo(y.scope());
-        if (c == 0) {
-            c = x.type().compareTo(y.type());
-        }
+        int c = x.type().compareTo(y.type());
         return c != 0 ? c : x.name().compareTo(y.name());
     }
 
