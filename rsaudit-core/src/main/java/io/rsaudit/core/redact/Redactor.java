@@ -151,7 +151,7 @@ public final class Redactor {
     }
 
     /** Whether {@code lower} is at {@code at}, in ASCII case only. */
-    static boolean matchesAt(String s, int at, int to, String lower) {
+    private static boolean matchesAt(String s, int at, int to, String lower) {
         if (at + lower.length() > to) {
             return false;
         }

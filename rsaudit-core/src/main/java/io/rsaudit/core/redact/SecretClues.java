@@ -24,23 +24,26 @@ public final class SecretClues {
     private int lastAt = -1;
 
     /**
-     * {@link Redactor#mayContainSecret} of {@code text}, which is {@code literal 0 + values[0] + literal 1 + ... +
-     * literal n}: each literal's clues were gathered from it alone ({@code literals}, with its length in {@code
-     * lengths}), and only the values are read here, each from {@link #REACH} characters before it. True, to be safe,
-     * when the parts do not make up the text's length.
+     * {@link Redactor#mayContainSecret} of the text from {@code from} to the end of {@code text}, which is made of
+     * literals and values: literal {@code i} starts at {@code literalStarts[i]} and its clues were gathered from it
+     * alone ({@code literals[i]}); value {@code i} is from {@code valueStarts[i]} to {@code valueEnds[i]}. Only the
+     * values are read here, each from {@link #REACH} characters before it (not before {@code from}).
      */
-    public static boolean mayContainSecret(String text, SecretClues[] literals, int[] lengths, String[] values) {
+    public static boolean mayContainSecret(
+            CharSequence text,
+            int from,
+            SecretClues[] literals,
+            int[] literalStarts,
+            int[] valueStarts,
+            int[] valueEnds) {
         SecretClues clues = new SecretClues();
-        int at = 0;
-        for (int i = 0; i < values.length; i++) {
-            clues.add(literals[i], at);
-            at += lengths[i];
-            clues.add(text, at - REACH, Math.min(text.length(), at + values[i].length()), 0);
-            at += values[i].length();
+        for (int i = 0; i < literals.length; i++) {
+            clues.add(literals[i], literalStarts[i]);
         }
-        clues.add(literals[values.length], at);
-        at += lengths[values.length];
-        return at != text.length() || clues.mayContainSecret();
+        for (int i = 0; i < valueStarts.length; i++) {
+            clues.add(text, Math.max(from, valueStarts[i] - REACH), valueEnds[i], 0);
+        }
+        return clues.mayContainSecret();
     }
 
     /** Whether the text the clues were gathered from may hold a secret: {@link Redactor#mayContainSecret} of it. */
@@ -52,7 +55,7 @@ public final class SecretClues {
      * Adds the clues that start at {@code from} to {@code to} (exclusive) of {@code s}, at their position in {@code s}
      * plus {@code shift}; a clue may read on past {@code to}, to the end of {@code s}.
      */
-    public SecretClues add(String s, int from, int to, int shift) {
+    public SecretClues add(CharSequence s, int from, int to, int shift) {
         int n = s.length();
         for (int i = Math.max(0, from); i < to; i++) {
             char c = s.charAt(i);
@@ -67,19 +70,31 @@ public final class SecretClues {
                 default -> {
                     switch (c | 0x20) {
                         case 'p' -> {
-                            if (Redactor.matchesAt(s, i, n, "passw") || Redactor.matchesAt(s, i, n, "pwd")) {
+                            if (matchesAt(s, i, n, "passw") || matchesAt(s, i, n, "pwd")) {
                                 firstPassword = Math.min(firstPassword, i + shift);
                             }
                         }
-                        case 't' -> stem |= Redactor.matchesAt(s, i, n, "token");
-                        case 's' ->
-                            stem |= Redactor.matchesAt(s, i, n, "secret") || Redactor.matchesAt(s, i, n, "symmetric");
+                        case 't' -> stem |= matchesAt(s, i, n, "token");
+                        case 's' -> stem |= matchesAt(s, i, n, "secret") || matchesAt(s, i, n, "symmetric");
                         default -> {}
                     }
                 }
             }
         }
         return this;
+    }
+
+    /** Whether {@code lower} is at {@code at} of {@code s}, in ASCII case only, ending by {@code to}. */
+    private static boolean matchesAt(CharSequence s, int at, int to, String lower) {
+        if (at + lower.length() > to) {
+            return false;
+        }
+        for (int k = 0; k < lower.length(); k++) {
+            if (Redactor.asciiLower(s.charAt(at + k)) != lower.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Adds {@code other}'s clues, their positions plus {@code shift}. */

@@ -251,12 +251,19 @@ public final class ScanTextWriter implements ReportWriter<ScanHeader, Finding, S
         return groups;
     }
 
-    /** Findings printed at once, in a piece of the report. */
-    private static final int PIECE = 2048;
+    /**
+     * Findings printed at once, in a piece of the report: enough to make handing them over cheap, few enough that the
+     * pieces printed ahead (about 1.7 KB a finding) stay young garbage.
+     */
+    private static final int PIECE = 512;
 
     /** The lines of {@code groups}, each a resource's open findings. */
     private String print(List<List<Finding>> groups) {
-        StringBuilder b = new StringBuilder(groups.size() * 1024);
+        int findings = 0;
+        for (List<Finding> group : groups) {
+            findings += group.size();
+        }
+        StringBuilder b = new StringBuilder(findings * 2048);
         for (List<Finding> group : groups) {
             ResourceId r = group.get(0).resource();
             b.append('\n');
@@ -323,7 +330,8 @@ public final class ScanTextWriter implements ReportWriter<ScanHeader, Finding, S
      * Appends {@code f}'s fix command as {@link #fix(String)} shows it. When the command is its check's template filled
      * with checked values, the template's text was read once ({@link FixTemplate}) and only the values are read here:
      * they are printable ASCII without line ends, so the command shows as it is unless the redactor's first pass, for
-     * which they are read with the characters around them, says it may hold a secret.
+     * which they are read with the characters around them, says it may hold a secret. Indenting the lines changes
+     * nothing the first pass looks for (spaces after line ends), so it reads the command as shown.
      */
     private void fix(Finding f, StringBuilder b) {
         String[] values = f.remediationValues();
@@ -332,17 +340,24 @@ public final class ScanTextWriter implements ReportWriter<ScanHeader, Finding, S
                     fixTemplates.computeIfAbsent(f.check().documentation().cliParts(), FixTemplate::new);
             if (template.plain) {
                 Documentation.CliParts parts = template.parts;
-                String[] inOrder = new String[parts.values()];
-                for (int i = 0; i < inOrder.length; i++) {
-                    inOrder[i] = values[parts.slot(i)];
+                int n = parts.values();
+                int from = b.length();
+                int[] literalStarts = new int[n + 1];
+                int[] valueStarts = new int[n];
+                int[] valueEnds = new int[n];
+                for (int i = 0; i < n; i++) {
+                    literalStarts[i] = b.length();
+                    b.append(template.indented[i]);
+                    valueStarts[i] = b.length();
+                    b.append(values[parts.slot(i)]);
+                    valueEnds[i] = b.length();
                 }
-                if (!SecretClues.mayContainSecret(f.remediationCli(), template.clues, template.lengths, inOrder)) {
-                    for (int i = 0; i < inOrder.length; i++) {
-                        b.append(template.indented[i]).append(inOrder[i]);
-                    }
-                    b.append(template.indented[parts.values()]);
+                literalStarts[n] = b.length();
+                b.append(template.indented[n]);
+                if (!SecretClues.mayContainSecret(b, from, template.clues, literalStarts, valueStarts, valueEnds)) {
                     return;
                 }
+                b.setLength(from);
             }
         }
         b.append(fix(f.remediationCli()));
@@ -355,30 +370,26 @@ public final class ScanTextWriter implements ReportWriter<ScanHeader, Finding, S
     private static final class FixTemplate {
         final Documentation.CliParts parts;
         /**
-         * Whether its text shows as it is ({@link Terminal#linesPrintAsTheyAre}, no carriage return) and does not end a
-         * line at its end, so that filled with safe values it shows as it is when the redactor leaves it alone.
+         * Whether its text shows as it is ({@link Terminal#linesPrintAsTheyAre}, no carriage return) and does not end
+         * a line at its end, so that filled with safe values it shows as it is when the redactor leaves it alone.
          */
         final boolean plain;
         /** Each literal with the indent after each of its line ends. */
         final String[] indented;
-        /** Each literal's length. */
-        final int[] lengths;
-        /** What the redactor's first pass looks for in each literal alone. */
+        /** What the redactor's first pass looks for in each indented literal alone. */
         final SecretClues[] clues;
 
         FixTemplate(Documentation.CliParts parts) {
             this.parts = parts;
             int n = parts.values() + 1;
             indented = new String[n];
-            lengths = new int[n];
             clues = new SecretClues[n];
             boolean plain = !parts.literal(n - 1).endsWith("\n");
             for (int i = 0; i < n; i++) {
                 String literal = parts.literal(i);
                 plain &= literal.indexOf('\r') < 0 && Terminal.linesPrintAsTheyAre(literal);
                 indented[i] = literal.replace("\n", FIX_INDENT);
-                lengths[i] = literal.length();
-                clues[i] = new SecretClues().add(literal, 0, literal.length(), 0);
+                clues[i] = new SecretClues().add(indented[i], 0, indented[i].length(), 0);
             }
             this.plain = plain;
         }
