@@ -222,7 +222,8 @@ class ReportersTest {
                     one.check(),
                     new ResourceId(r.type(), r.scope(), name(r, i / 3), r.arn() + "-" + i / 3, r.origin()),
                     io.rsaudit.core.check.Outcome.fail(
-                            "finding " + i + (i % 7 == 0 ? " password=hunter2 \u00e9\u2028\ud83d\ude00" : ""),
+                            "finding " + i + (i % 7 == 0 ? " password=hunter2 \u00e9\u2028\ud83d\ude00" : "")
+                                    + (i % 1_000 == 999 ? " lone \ud800 surrogate" : ""),
                             io.rsaudit.core.model.Value.known(
                                     i, io.rsaudit.core.model.Provenance.of("f.json", "/Clusters/" + i + "/Port"))),
                     one.severity(),
