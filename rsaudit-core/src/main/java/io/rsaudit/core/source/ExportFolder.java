@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.re2j.Pattern;
 import io.rsaudit.core.model.CollectionError.Kind;
 import io.rsaudit.core.model.Scope;
+import io.rsaudit.core.parallel.InOrder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -60,30 +61,14 @@ public final class ExportFolder implements Export {
                 ? ""
                 : root.toAbsolutePath().normalize().getFileName().toString();
         if (ACCOUNT.matcher(rootName).matches()) {
-            layout.readAccount(rootName, root);
+            take(new Survey(new Diagnostics()).account(rootName, root), diagnostics);
         } else {
-            for (Path child : layout.list(root)) {
-                String name = child.getFileName().toString();
-                if (name.startsWith(".") || layout.link(child)) {
-                    continue;
-                }
-                if (Files.isDirectory(child) && ACCOUNT.matcher(name).matches()) {
-                    layout.readAccount(name, child);
-                } else if (Files.isDirectory(child) && REGION.matcher(name).matches()) {
-                    diagnostics.error(
-                            Kind.LAYOUT,
-                            name + "/",
-                            "a region folder at the top level: region folders go"
-                                    + " inside a 12-digit account folder (<input>/<account>/" + name
-                                    + "/); its files were not"
-                                    + " read because they belong to no account");
-                } else if (!name.equals("README.md")) {
-                    diagnostics.error(
-                            Kind.LAYOUT,
-                            name + (Files.isDirectory(child) ? "/" : ""),
-                            "not a 12-digit account folder; ignored");
-                }
-            }
+            // the account folders surveyed on all cores (each of their files is looked at), their problems reported
+            // in the order of a sequential survey
+            InOrder.map(
+                    layout.list(root),
+                    child -> new Survey(new Diagnostics()).entry(child),
+                    entry -> take(entry, diagnostics));
         }
         if (accounts.isEmpty()) {
             diagnostics.error(
@@ -95,7 +80,18 @@ public final class ExportFolder implements Export {
         return List.copyOf(accounts);
     }
 
-    /** One reading of the folder structure, reporting to its diagnostics. */
+    /** What the survey of one entry of the root found: an account folder or nothing, and its problems. */
+    private record Entry(Account account, Path dir, Diagnostics diagnostics) {}
+
+    private void take(Entry entry, Diagnostics diagnostics) {
+        diagnostics.addAll(entry.diagnostics());
+        if (entry.account() != null) {
+            accounts.add(entry.account());
+            accountDirs.put(entry.account().account(), entry.dir());
+        }
+    }
+
+    /** One reading of (part of) the folder structure, reporting to its diagnostics. */
     private final class Survey {
 
         private final Diagnostics diagnostics;
@@ -104,7 +100,32 @@ public final class ExportFolder implements Export {
             this.diagnostics = diagnostics;
         }
 
-        private void readAccount(String account, Path dir) {
+        /** One entry of the root: an account folder is surveyed, anything else reported. */
+        private Entry entry(Path child) {
+            String name = child.getFileName().toString();
+            if (name.startsWith(".") || link(child)) {
+                return new Entry(null, child, diagnostics);
+            }
+            if (Files.isDirectory(child) && ACCOUNT.matcher(name).matches()) {
+                return account(name, child);
+            } else if (Files.isDirectory(child) && REGION.matcher(name).matches()) {
+                diagnostics.error(
+                        Kind.LAYOUT,
+                        name + "/",
+                        "a region folder at the top level: region folders go"
+                                + " inside a 12-digit account folder (<input>/<account>/" + name
+                                + "/); its files were not"
+                                + " read because they belong to no account");
+            } else if (!name.equals("README.md")) {
+                diagnostics.error(
+                        Kind.LAYOUT,
+                        name + (Files.isDirectory(child) ? "/" : ""),
+                        "not a 12-digit account folder; ignored");
+            }
+            return new Entry(null, child, diagnostics);
+        }
+
+        private Entry account(String account, Path dir) {
             List<String> regions = new ArrayList<>();
             boolean regionsFailed = false;
             Instant collectedAt = null;
@@ -138,8 +159,8 @@ public final class ExportFolder implements Export {
                                         : ""));
             }
             String location = relative(dir);
-            accounts.add(new Account(account, location.isEmpty() ? "." : location, regions, collectedAt));
-            accountDirs.put(account, dir);
+            return new Entry(
+                    new Account(account, location.isEmpty() ? "." : location, regions, collectedAt), dir, diagnostics);
         }
 
         /** The time {@link Export#COLLECTION} records, or {@code null} (reported) when it cannot be read. */
