@@ -29,8 +29,13 @@ public final class Utf8Writer extends Writer {
 
     /** Writes {@code utf8}, text encoded as UTF-8, after the characters written so far. */
     public void writeUtf8(byte[] utf8) throws IOException {
+        writeUtf8(utf8, 0, utf8.length);
+    }
+
+    /** Writes {@code len} bytes of {@code utf8} from {@code off}, text encoded as UTF-8, after the characters so far. */
+    public void writeUtf8(byte[] utf8, int off, int len) throws IOException {
         chars.flush();
-        out.write(utf8);
+        out.write(utf8, off, len);
     }
 
     @Override

@@ -33,6 +33,10 @@ import java.io.CharArrayWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -113,11 +117,11 @@ public final class ScanJsonWriter implements ReportWriter<ScanHeader, Finding, S
         // each piece of findings is one raw value to the generator: it writes the separator before it
         if (out instanceof Utf8Writer bytes) {
             // encoded on the workers too: this thread only copies the bytes to the file, after the separator
-            pieces = new InOrder<List<Finding>, byte[], IOException>(
+            pieces = new InOrder<List<Finding>, ByteBuffer, IOException>(
                     findings -> print(findings).utf8(), printed -> {
                         g.writeRawValue("");
                         g.flush();
-                        bytes.writeUtf8(printed);
+                        bytes.writeUtf8(printed.array(), 0, printed.limit());
                     });
         } else {
             pieces = new InOrder<List<Finding>, Printed, IOException>(
@@ -181,9 +185,20 @@ public final class ScanJsonWriter implements ReportWriter<ScanHeader, Finding, S
             g.writeRawValue(buf, start, end - start);
         }
 
-        /** The characters in UTF-8, as a writer would encode them (a malformed surrogate as '?'). */
-        byte[] utf8() {
-            return new String(buf, start, end - start).getBytes(StandardCharsets.UTF_8);
+        /**
+         * The characters in UTF-8, as a writer would encode them (a malformed surrogate as '?'), from the start of the
+         * buffer's array to its limit: one pass over the characters.
+         */
+        ByteBuffer utf8() {
+            try {
+                return StandardCharsets.UTF_8
+                        .newEncoder()
+                        .onMalformedInput(CodingErrorAction.REPLACE)
+                        .onUnmappableCharacter(CodingErrorAction.REPLACE)
+                        .encode(CharBuffer.wrap(buf, start, end - start));
+            } catch (CharacterCodingException e) {
+                throw new IllegalStateException(e); // replacing, the encoder reports nothing
+            }
         }
     }
 
