@@ -84,7 +84,10 @@ public final class SecretClues {
         return this;
     }
 
-    /** Whether {@code lower} is at {@code at} of {@code s}, in ASCII case only, ending by {@code to}. */
+    /**
+     * Whether {@code lower} is at {@code at} of {@code s}, in ASCII case only, ending by {@code to}. Redactor's twin
+     * takes a String: its first pass runs on every printed value under C1, where a CharSequence's charAt stays a call.
+     */
     private static boolean matchesAt(CharSequence s, int at, int to, String lower) {
         if (at + lower.length() > to) {
             return false;
