@@ -33,6 +33,10 @@ class LauncherTest {
 
     private Path target;
 
+    /** The launcher writes archives only over a Java runtime that has a base archive of its own. */
+    private final boolean sharing =
+            Files.isRegularFile(Path.of(System.getProperty("java.home"), "lib", "server", "classes.jsa"));
+
     @BeforeEach
     void layout() throws Exception {
         Files.copy(Path.of("..", "rsaudit"), dir.resolve("rsaudit"));
@@ -74,6 +78,10 @@ class LauncherTest {
         assertThat(first.code).isZero();
         assertThat(first.out).as("the JVM's warnings never go to stdout").isEqualTo("ran scan --input x\n");
         assertThat(first.err).as("nor, about sharing, to stderr").isEmpty();
+        if (!sharing) {
+            assertThat(files()).isEmpty();
+            return;
+        }
         assertThat(files()).singleElement().asString().matches(".*/rsaudit-scan-[A-Za-z0-9._+-]+\\.jsa");
 
         Path loads = dir.resolve("loads.txt");
@@ -91,12 +99,18 @@ class LauncherTest {
         assertThat(own.out).isEqualTo("ran export\n");
         assertThat(files()).isEmpty();
         assertThat(launch(Map.of("STAND_IN_EXIT", "3"), "hunt").code).isEqualTo(3);
-        assertThat(files()).singleElement().asString().contains("rsaudit-hunt-");
+        assertThat(files())
+                .hasSize(sharing ? 1 : 0)
+                .allSatisfy(f -> assertThat(f.toString()).contains("rsaudit-hunt-"));
     }
 
     @Test
     void anArchiveOlderThanTheJarIsWrittenAgain() throws Exception {
         launch(Map.of(), "checks", "list");
+        if (!sharing) {
+            assertThat(files()).isEmpty();
+            return;
+        }
         Path archive = files().get(0);
         FileTime old = FileTime.fromMillis(System.currentTimeMillis() - 3_600_000L);
         Files.setLastModifiedTime(archive, old);
@@ -124,6 +138,10 @@ class LauncherTest {
         ProcessBuilder pb = new ProcessBuilder(command)
                 .redirectOutput(dir.resolve("out.txt").toFile())
                 .redirectError(dir.resolve("err.txt").toFile());
+        // the java the launcher finds is this test's
+        Path bin = Path.of(System.getProperty("java.home"), "bin");
+        pb.environment()
+                .put("PATH", bin + java.io.File.pathSeparator + pb.environment().getOrDefault("PATH", ""));
         pb.environment().remove("RSAUDIT_JAVA_OPTS");
         pb.environment().remove("STAND_IN_EXIT");
         pb.environment().putAll(env);
