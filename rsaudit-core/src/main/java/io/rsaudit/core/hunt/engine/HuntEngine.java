@@ -73,6 +73,7 @@ public final class HuntEngine {
     private final List<Slot> slots;
     private final Dispatch[] byType = new Dispatch[LogType.values().length];
     private final long budget;
+    private final boolean heapSized;
     private final AtomicLong used = new AtomicLong();
     private final Places places = new Places();
     private final ConcurrentHashMap<Trace, Trace> traces = new ConcurrentHashMap<>();
@@ -86,8 +87,21 @@ public final class HuntEngine {
 
     /** An engine with its own memory budget (tests use a small one to see the limit reported). */
     public HuntEngine(List<CompiledRule> rules, long budgetBytes) {
+        this(rules, budgetBytes, false);
+    }
+
+    /**
+     * The only engine of a JVM whose heap may grow to {@code maxHeap} bytes, with the budget {@link #budgetFor} gives
+     * it; a rule that loses matches to the budget says that a larger heap keeps more.
+     */
+    public static HuntEngine sizedToHeap(List<CompiledRule> rules, long maxHeap) {
+        return new HuntEngine(rules, budgetFor(maxHeap), true);
+    }
+
+    HuntEngine(List<CompiledRule> rules, long budgetBytes, boolean heapSized) {
         this.slots = rules.stream().map(Slot::new).toList();
         this.budget = budgetBytes;
+        this.heapSized = heapSized;
         Prefilter prefilter = Prefilter.of(rules);
         this.locals = ThreadLocal.withInitial(() -> new Local(prefilter.scan()));
         for (LogType t : LogType.values()) {
@@ -434,7 +448,8 @@ public final class HuntEngine {
                         + " not kept: the engine's memory budget ("
                         + (budget >= 1 << 20 ? (budget >> 20) + " MiB" : budget + " bytes")
                         + ": at most half for one rule, the last quarter for rules with few matches) was full; its"
-                        + " alerts may be missing or incomplete");
+                        + " alerts may be missing or incomplete"
+                        + (heapSized ? " (a larger heap keeps more: three eighths of -Xmx)" : ""));
             }
             if (s.unplaced.get() > 0) {
                 notes.add(rule.id() + ": " + s.unplaced.get() + " matching event(s) were not kept: more than "

@@ -66,8 +66,7 @@ public final class Hunt {
     public HuntSummary run(HuntInput input, ReadOptions options, Severity failOn, HuntListener listener) {
         Instant started = clock.instant();
         listener.started(new HuntHeader(toolVersion, started, input.names(), policy.source(), rules(), failOn));
-        HuntEngine engine =
-                new HuntEngine(rules, HuntEngine.budgetFor(Runtime.getRuntime().maxMemory()));
+        HuntEngine engine = HuntEngine.sizedToHeap(rules, Runtime.getRuntime().maxMemory());
         EventSink sink = inventory == null ? engine::accept : inventory.wrap(engine::accept);
         ReadSummary read = LogReader.read(input.inputs(), options, sink).including(input.leftOut(), input.problems());
         listener.read(read);

@@ -104,6 +104,23 @@ class HuntEngineTest {
         assertThat(HuntEngine.budgetFor(1L << 30)).isEqualTo(384L << 20);
     }
 
+    /** Only an engine sized to its heap says that a larger heap keeps more (a Spark task's budget is fixed). */
+    @Test
+    void aHeapSizedEngineSaysThatALargerHeapKeepsMore() {
+        for (boolean sized : new boolean[] {true, false}) {
+            HuntEngine engine = new HuntEngine(
+                    List.of(CompiledRule.of(builtIn("RSH-AUTH-001"), Policy.defaults())), 40 * Hits.WEIGHT, sized);
+            for (int i = 0; i < 30; i++) {
+                engine.accept(failure(i, "198.51.100.7", "admin"));
+            }
+            assertThat(engine.finish().notes())
+                    .singleElement()
+                    .asString()
+                    .matches(".* its alerts may be missing or incomplete"
+                            + (sized ? " \\(a larger heap keeps more: three eighths of -Xmx\\)" : ""));
+        }
+    }
+
     /** Two busy rules fill what they may of the budget; a rule with one match still keeps it and alerts. */
     @Test
     void aRuleWithFewMatchesKeepsThemWhenBusyRulesFillTheBudget() {
