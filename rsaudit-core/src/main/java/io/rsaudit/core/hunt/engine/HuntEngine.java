@@ -47,7 +47,7 @@ public final class HuntEngine {
      * never less than {@link #BUDGET_BYTES} (what the 256 MiB heap the launcher gives a hunt makes), so that a larger
      * heap keeps more of a busy day's matches.
      */
-    public static long budgetFor(long maxHeap) {
+    static long budgetFor(long maxHeap) {
         return Math.max(BUDGET_BYTES, maxHeap / 8 * 3);
     }
 
@@ -86,7 +86,7 @@ public final class HuntEngine {
     }
 
     /** An engine with its own memory budget (tests use a small one to see the limit reported). */
-    public HuntEngine(List<CompiledRule> rules, long budgetBytes) {
+    HuntEngine(List<CompiledRule> rules, long budgetBytes) {
         this(rules, budgetBytes, false);
     }
 
