@@ -18,7 +18,7 @@ jars=("$@")
 xmx="${RSAUDIT_BENCH_XMX:-512m}"
 format="${RSAUDIT_BENCH_FORMAT:-json}"
 # the JVM options ./rsaudit gives an offline scan
-read -r -a jvm <<<"${RSAUDIT_BENCH_JAVA_OPTS:--XX:TieredStopAtLevel=1 -XX:+UseParallelGC}"
+read -r -a jvm <<<"${RSAUDIT_BENCH_JAVA_OPTS:--XX:TieredStopAtLevel=1 -XX:+UseParallelGC -XX:MaxTenuringThreshold=0}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 # Like ./rsaudit after its first scan, each jar maps a class data sharing archive of its own, written by one scan

@@ -189,7 +189,7 @@ final class HuntEndToEnd {
      * the two alike).
      */
     static final List<String> LAUNCHER_HUNT_OPTIONS =
-            List.of("-Xmx256m", "-XX:FreqInlineSize=100", "-XX:InlineSmallCode=1000");
+            List.of("-Xmx256m", "-XX:+UseParallelGC", "-XX:FreqInlineSize=100", "-XX:InlineSmallCode=1000");
 
     private record Run(double cpu, double wall) {}
 

@@ -115,6 +115,9 @@ public final class Redactor {
         boolean urlSeen = false;
         for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
+            if (c >= FIRST_PASS_STARTS.length || !FIRST_PASS_STARTS[c]) {
+                continue;
+            }
             switch (c) {
                 case '\'', '"', '=', ':', '$' -> {
                     if (passwordSeen) {
@@ -130,15 +133,20 @@ public final class Redactor {
                     }
                 }
                 default -> {
+                    // the stem's second letter first: 'p', 's' and 't' start many words
+                    int next = i + 1 < n ? s.charAt(i + 1) | 0x20 : 0;
                     switch (c | 0x20) {
-                        case 'p' -> passwordSeen |= matchesAt(s, i, n, "passw") || matchesAt(s, i, n, "pwd");
+                        case 'p' ->
+                            passwordSeen |= next == 'a' && matchesAt(s, i, n, "passw")
+                                    || next == 'w' && matchesAt(s, i, n, "pwd");
                         case 't' -> {
-                            if (matchesAt(s, i, n, "token")) {
+                            if (next == 'o' && matchesAt(s, i, n, "token")) {
                                 return true;
                             }
                         }
                         case 's' -> {
-                            if (matchesAt(s, i, n, "secret") || matchesAt(s, i, n, "symmetric")) {
+                            if (next == 'e' && matchesAt(s, i, n, "secret")
+                                    || next == 'y' && matchesAt(s, i, n, "symmetric")) {
                                 return true;
                             }
                         }
@@ -148,6 +156,18 @@ public final class Redactor {
             }
         }
         return false;
+    }
+
+    /**
+     * The characters at which {@link #mayContainSecret} has something to decide; it steps over every other one
+     * without a switch (it runs on every value a report prints).
+     */
+    private static final boolean[] FIRST_PASS_STARTS = new boolean[128];
+
+    static {
+        for (char c : "'\"=:$@pPtTsS".toCharArray()) {
+            FIRST_PASS_STARTS[c] = true;
+        }
     }
 
     /** Whether {@code lower} is at {@code at}, in ASCII case only. */

@@ -17,11 +17,16 @@ public final class Terminal {
         if (text == null) {
             return null;
         }
+        int n = text.length();
         int i = 0;
-        while (i < text.length() && !acts(text.charAt(i))) {
-            i++;
+        for (; i < n; i++) {
+            char c = text.charAt(i);
+            // printable ASCII first, without a call: this runs on every value a report prints
+            if ((c < 0x20 || c >= 0x7f) && acts(c)) {
+                break;
+            }
         }
-        if (i == text.length()) {
+        if (i == n) {
             return text;
         }
         StringBuilder b = new StringBuilder(text.length() + 16).append(text, 0, i);
