@@ -157,7 +157,7 @@ public enum AwsCliCall {
             return ofLiveLocation(location);
         }
         // account / [region /] service / operation [/ resource] [.page-N] .json, read by hand: a report asks this
-        // for every file of an export, and RE2/J's matcher with groups costs some 15 µs a file
+        // for every file of an export, and RE2/J's matcher with groups costs some 15 microseconds a file
         if (!location.endsWith(".json")) {
             return Optional.empty();
         }
