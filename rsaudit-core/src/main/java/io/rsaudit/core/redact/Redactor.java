@@ -110,12 +110,31 @@ public final class Redactor {
      * '@'. So the connection log's {@code authmethod} "password" costs one scan, not a tokenizer pass.
      */
     public static boolean mayContainSecret(String s) {
+        return firstPass(s, false);
+    }
+
+    /**
+     * Whether {@code s} is printable ASCII (U+0020 to U+007E) in which {@link #mayContainSecret} finds nothing: a
+     * value a terminal report shows as it is, found in one pass rather than two.
+     */
+    public static boolean isPlainPrintableAscii(String s) {
+        return !firstPass(s, true);
+    }
+
+    /** {@link #mayContainSecret}; with {@code orUnprintable}, also true at any character outside printable ASCII. */
+    private static boolean firstPass(String s, boolean orUnprintable) {
         int n = s.length();
         boolean passwordSeen = false;
         boolean urlSeen = false;
         for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
-            if (c >= FIRST_PASS_STARTS.length || !FIRST_PASS_STARTS[c]) {
+            if (c < 0x20 || c >= 0x7f) {
+                if (orUnprintable) {
+                    return true;
+                }
+                continue;
+            }
+            if (!FIRST_PASS_STARTS[c]) {
                 continue;
             }
             switch (c) {

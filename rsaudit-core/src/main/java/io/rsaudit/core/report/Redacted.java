@@ -37,6 +37,18 @@ public final class Redacted {
         return safe(value);
     }
 
+    /**
+     * A value as a terminal may show it: secrets removed, then every character a terminal acts on escaped
+     * ({@link Terminal#escape}); {@code null} stays {@code null}. Plain printable ASCII, most values, is returned
+     * after one pass.
+     */
+    public static String forTerminal(String value) {
+        if (value == null || Redactor.isPlainPrintableAscii(value)) {
+            return value;
+        }
+        return Terminal.escape(Redactor.redact(value));
+    }
+
     /** Any value printed from a record, with secrets removed again; {@code null} stays {@code null}. */
     public static String safe(String value) {
         return Redactor.redact(value);

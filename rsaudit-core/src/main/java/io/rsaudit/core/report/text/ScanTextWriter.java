@@ -495,7 +495,7 @@ public final class ScanTextWriter implements ReportWriter<ScanHeader, Finding, S
      * own colours are added around values, never inside them.
      */
     private static String t(String s) {
-        return Terminal.escape(Redacted.safe(s));
+        return Redacted.forTerminal(s);
     }
 
     private static String pad(String s, int width) {
