@@ -105,6 +105,18 @@ class LauncherTest {
     }
 
     @Test
+    void aCollectorChosenInTheOptionsReplacesTheLaunchers() throws Exception {
+        for (String[] args :
+                List.of(new String[] {"hunt"}, new String[] {"scan", "--input", "x"}, new String[] {"export"})) {
+            Path log = dir.resolve("gc-" + args[0] + ".log");
+            Run run = launch(Map.of("RSAUDIT_JAVA_OPTS", "-Xshare:off -XX:+UseG1GC -Xlog:gc:file=" + log), args);
+            assertThat(run.code).as(run.err).isZero();
+            assertThat(run.out).isEqualTo("ran " + String.join(" ", args) + "\n");
+            assertThat(Files.readString(log)).contains("Using G1");
+        }
+    }
+
+    @Test
     void anArchiveOlderThanTheJarIsWrittenAgain() throws Exception {
         launch(Map.of(), "checks", "list");
         if (!sharing) {
