@@ -367,10 +367,19 @@ public record Documentation(
 
     /** One character of {@link #SAFE}, without a matcher per character. */
     private static boolean safe(char c) {
-        return (c >= 'A' && c <= 'Z')
-                || (c >= 'a' && c <= 'z')
-                || (c >= '0' && c <= '9')
-                || "._:/@+=,-".indexOf(c) >= 0;
+        return c < SAFE_CHARS.length && SAFE_CHARS[c];
+    }
+
+    /** The characters of {@link #SAFE}, by code: each value of each printed fix command is read against it. */
+    private static final boolean[] SAFE_CHARS = new boolean[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            SAFE_CHARS[c] = (c >= 'A' && c <= 'Z')
+                    || (c >= 'a' && c <= 'z')
+                    || (c >= '0' && c <= '9')
+                    || "._:/@+=,-".indexOf(c) >= 0;
+        }
     }
 
     /** A value for a comment line: single-quoted, with every character outside printable ASCII escaped. */

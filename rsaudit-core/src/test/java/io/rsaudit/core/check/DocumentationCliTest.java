@@ -76,4 +76,14 @@ class DocumentationCliTest {
                 .isNull();
         assertThat(Documentation.cliValues("a", null, "1", "arn")).containsExactly("a", "us-east-1", "1", "arn");
     }
+
+    @Test
+    void aValueIsFilledInExactlyWhenItsCharactersAreThoseOfTheSafePattern() {
+        for (char c = 0; c < Character.MAX_VALUE; c++) {
+            String value = "a" + c;
+            assertThat(Documentation.cliValues(value, "eu-west-1", "1", "arn") != null)
+                    .as("U+%04x", (int) c)
+                    .isEqualTo(Documentation.SAFE.matcher(value).matches());
+        }
+    }
 }
