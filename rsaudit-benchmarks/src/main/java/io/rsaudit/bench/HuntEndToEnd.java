@@ -28,9 +28,9 @@ import java.util.zip.GZIPOutputStream;
  * Each hunt is its own process with the JVM options {@code ./rsaudit} gives a hunt ({@link #LAUNCHER_HUNT_OPTIONS}),
  * {@code java OPTIONS -jar rsaudit.jar hunt DIR/plain|DIR/gzip --policy ...}, JVM start and report included, on one
  * core ({@code -XX:ActiveProcessorCount=1}) and on two. Like the launcher after its first hunt, each maps a class data
- * sharing archive of its jar, written by one hunt of the plain input before the rounds (not timed). Rates are MB of log text per
- * CPU-second of the process (its children's CPU, read from {@code /proc/self/stat} after it is reaped), so a
- * loaded machine changes them less than wall time; the two-core run also gives its wall time.
+ * sharing archive of its jar, written by one hunt of the plain input before the rounds (not timed). Rates are MB of
+ * log text per CPU-second of the process (its children's CPU, read from {@code /proc/self/stat} after it is reaped),
+ * so a loaded machine changes them less than wall time; the two-core run also gives its wall time.
  */
 final class HuntEndToEnd {
 

@@ -7,10 +7,9 @@
  * its writers; {@link io.rsaudit.core.report.Reports} runs a service straight into a writer; {@link
  * io.rsaudit.core.report.Redacted} removes secrets once more from any value printed from a log record; {@link
  * io.rsaudit.core.report.Describe} says once what several formats print of a finding; {@link
- * io.rsaudit.core.report.Utf8Writer} takes report text both as characters and as bytes a writer's workers encoded. The
- * writers are in the
- * sub-packages ({@code json}, {@code text}, {@code csv}, {@code junit}, {@code sarif}, {@code ocsf}, {@code asff},
- * {@code html}); {@link io.rsaudit.core.report.formats.Formats} registers them.
+ * io.rsaudit.core.report.Utf8Writer} takes report text both as characters and as bytes a writer's workers encoded.
+ * The writers are in the sub-packages ({@code json}, {@code text}, {@code csv}, {@code junit}, {@code sarif},
+ * {@code ocsf}, {@code asff}, {@code html}); {@link io.rsaudit.core.report.formats.Formats} registers them.
  * Writers never decide anything: the verdict and the counts are the service's.
  */
 package io.rsaudit.core.report;

@@ -1,6 +1,7 @@
 package io.rsaudit.core.hunt.rule;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -195,7 +196,7 @@ public final class Prefilter {
             next = (next + 1) % REMEMBERED;
             values[slot] = value;
             if (within(mask, words.snakeWords()) && words.holdsNoSnakeWord(value)) {
-                java.util.Arrays.fill(found[slot], 0L);
+                Arrays.fill(found[slot], 0L);
                 partial[slot] = true;
             } else {
                 words.scan(value, found[slot], chars);

@@ -56,8 +56,6 @@ public final class ScanTextWriter implements ReportWriter<ScanHeader, Finding, S
     private Row lastRow;
     /** Fix command lines as {@link #t} shows them: most lines of a check's command are the same for every finding. */
     private final Map<String, String> fixLines = new ConcurrentHashMap<>();
-    /** Check titles as {@link #t} shows them, by check id: a title is printed with each of its check's findings. */
-    private final Map<String, String> titles = new ConcurrentHashMap<>();
 
     private final List<Finding> suppressed = new ArrayList<>();
 
@@ -285,8 +283,7 @@ public final class ScanTextWriter implements ReportWriter<ScanHeader, Finding, S
                         .append(' ')
                         .append(f.check().id())
                         .append("  ")
-                        .append(titles.computeIfAbsent(
-                                f.check().id(), id -> t(f.check().title())))
+                        .append(t(f.check().title()))
                         .append('\n');
                 b.append("            ").append(t(f.outcome().message())).append('\n');
                 Evidence ev = f.outcome().evidence();

@@ -50,11 +50,7 @@ class PrefilterTest {
         long[] buffered = new long[1];
         char[] buffer = new char[24];
         for (int n = 0; n < 20_000; n++) {
-            StringBuilder b = new StringBuilder();
-            for (int i = random.nextInt(30); i > 0; i--) {
-                char c = alphabet.charAt(random.nextInt(alphabet.length()));
-                b.append(c >= 128 && random.nextInt(8) != 0 ? 'r' : c);
-            }
+            StringBuilder b = randomText(random, alphabet, 30, 'r');
             if (random.nextInt(4) == 0) {
                 b.insert(random.nextInt(b.length() + 1), words.get(random.nextInt(words.size())));
             }
@@ -79,11 +75,7 @@ class PrefilterTest {
         String alphabet = "pgsvuer_lIPGSVUE ogtn.\u017F\u212A";
         int proved = 0;
         for (int n = 0; n < 50_000; n++) {
-            StringBuilder b = new StringBuilder();
-            for (int i = random.nextInt(40); i > 0; i--) {
-                char c = alphabet.charAt(random.nextInt(alphabet.length()));
-                b.append(c >= 128 && random.nextInt(8) != 0 ? '_' : c);
-            }
+            StringBuilder b = randomText(random, alphabet, 40, '_');
             if (random.nextInt(3) == 0) {
                 String w = words.get(random.nextInt(words.size()));
                 w = random.nextBoolean() ? w : w.toUpperCase(Locale.ROOT);
@@ -210,5 +202,18 @@ class PrefilterTest {
                         .findFirst()
                         .orElseThrow(),
                 Policy.defaults());
+    }
+
+    /**
+     * Fewer than {@code max} characters of {@code alphabet}; seven in eight of those outside ASCII replaced by
+     * {@code common}, so that the text is mostly made of what the words are.
+     */
+    private static StringBuilder randomText(Random random, String alphabet, int max, char common) {
+        StringBuilder b = new StringBuilder();
+        for (int i = random.nextInt(max); i > 0; i--) {
+            char c = alphabet.charAt(random.nextInt(alphabet.length()));
+            b.append(c >= 128 && random.nextInt(8) != 0 ? common : c);
+        }
+        return b;
     }
 }
