@@ -3,16 +3,20 @@ package io.rsaudit.core.hunt.engine;
 import java.util.Arrays;
 
 /**
- * The kept matches of one rule and key, column by column: per match its time (seconds and nanoseconds), its place
- * (file number and line packed in one long), its {@link Trace}, and what the correlation reads (the step bits of a
- * sequence, the value an aggregation counts or a transition follows). No object per match, and storage grows in
- * chunks, so a large group never needs a copy of itself. Not thread-safe: the engine locks the group.
+ * The matches of one rule and key, column by column, as they are sorted and judged ({@link PackedHits#unpack}), and
+ * a novelty's first matches: per match its time (seconds and nanoseconds), its place (file number and line packed in
+ * one long), its {@link Trace}, and what the correlation reads (the step bits of a sequence, the value an aggregation
+ * counts or a transition follows). No object per match, and storage grows in chunks, so a large group never needs a
+ * copy of itself. Not thread-safe: the engine locks the group.
  */
 final class Hits {
 
     private static final int SHIFT = 12;
     private static final int CHUNK = 1 << SHIFT;
-    /** What one match costs in the budget: the columns, and a share of a chunk's slack. */
+    /**
+     * What one match costs in these columns, with a share of a chunk's slack: reserved from the budget before a match
+     * is packed, which costs less.
+     */
     static final long WEIGHT = 8 + 4 + 8 + 4 + 4 + 4 + 4;
     /** Seconds of a match without a time (it sorts last, as {@code HuntEngine.ORDER} puts nulls). */
     static final long NO_TIME = Long.MAX_VALUE;

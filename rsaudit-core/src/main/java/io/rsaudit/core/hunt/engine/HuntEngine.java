@@ -27,8 +27,9 @@ import java.util.regex.Pattern;
  * Runs compiled rules over a stream of events. {@link #accept} may be called from several threads at once;
  * {@link #finish} once, after the last event, evaluates the windows and returns the alerts.
  *
- * <p>Memory. A match is kept as its time, its place and a shared {@link Trace} (about 30 bytes), never as the
- * Event. Windows are judged only at the end because files arrive in no order: a later file may hold any time, so
+ * <p>Memory. A match is kept as its time, its place and a shared {@link Trace}, never as the Event, and each key's
+ * matches are packed as differences from the match before ({@link PackedHits}: some six bytes a match on a busy
+ * key), unpacked one key at a time to be judged. Windows are judged only at the end because files arrive in no order: a later file may hold any time, so
  * until the input ends no match of an aggregation, sequence or transition can be proved useless, and all are kept.
  * A novelty needs less and keeps less: per key its first time, and per value its first match. What is kept is
  * bounded by a memory budget (at least {@link #BUDGET_BYTES}; {@link #budgetFor}), one rule at most half of it and
@@ -282,12 +283,20 @@ public final class HuntEngine {
             synchronized (g) {
                 g.hits.add(sec, nano, place, trace, steps, value);
                 if (correlation == null && g.hits.size() >= 2 * ALERT_LIMIT) {
-                    int[] order = g.hits.order(places.ranks());
-                    g.hits = g.hits.select(order, ALERT_LIMIT);
-                    used.addAndGet(-ALERT_LIMIT * Hits.WEIGHT);
-                    HuntEngine.this.used.addAndGet(-ALERT_LIMIT * Hits.WEIGHT);
+                    Hits all = g.hits.unpack();
+                    g.hits = PackedHits.of(all.select(all.order(places.ranks()), ALERT_LIMIT));
                 }
+                // the reservation was the columns' weight; the group now costs what it packed into
+                long now = g.hits.footprint();
+                settle(now - g.charged - Hits.WEIGHT);
+                g.charged = now;
             }
+        }
+
+        /** Adds {@code bytes} (fewer when negative) to what the rule and the engine hold. */
+        void settle(long bytes) {
+            used.addAndGet(bytes);
+            HuntEngine.this.used.addAndGet(bytes);
         }
 
         /**
@@ -303,8 +312,7 @@ public final class HuntEngine {
                 overBudget.incrementAndGet();
                 return false;
             }
-            used.addAndGet(bytes);
-            HuntEngine.this.used.addAndGet(bytes);
+            settle(bytes);
             return true;
         }
 
@@ -353,8 +361,7 @@ public final class HuntEngine {
             if (known != null) {
                 return known;
             }
-            used.addAndGet(t.weight());
-            HuntEngine.this.used.addAndGet(t.weight());
+            settle(t.weight());
             return t;
         }
     }
@@ -362,7 +369,9 @@ public final class HuntEngine {
     /** The matches of one key. */
     private final class Group {
         final List<String> key;
-        Hits hits = new Hits();
+        PackedHits hits = new PackedHits();
+        /** What {@link #hits} was charged to the budget. */
+        long charged;
         /** How many of its last traces a group remembers. */
         static final int RECENT = 8;
 
@@ -465,7 +474,8 @@ public final class HuntEngine {
                     novelty(s, n, g, out);
                     continue;
                 }
-                Span span = new Span(g.hits, g.hits.order(ranks));
+                Hits hits = g.hits.unpack();
+                Span span = new Span(hits, hits.order(ranks));
                 String key = c == null ? "" : keyText(c.by(), g.key);
                 if (c == null) {
                     for (int i = 0; i < span.size(); i++) {

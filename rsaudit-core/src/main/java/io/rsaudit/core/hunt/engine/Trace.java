@@ -114,9 +114,13 @@ record Trace(
                 && Objects.equals(redactions, e.fields().get("redactions"));
     }
 
-    /** A rough size in bytes (object, references, the text it alone holds), for the engine's memory budget. */
+    /**
+     * A rough size in bytes, for the engine's memory budget: the object and its entry in the engine's map of traces,
+     * and the text it alone holds. The parsers of the Redshift logs take repeated values (users, hosts, databases,
+     * events) from a cache, so those are shared; a statement, the redactions and CloudTrail's values are not.
+     */
     long weight() {
-        long w = 96 + text(sql) + text(redactions) + text(action);
+        long w = 112 + text(sql) + text(redactions) + (type == LogType.CLOUDTRAIL ? text(action) : 0);
         for (Map.Entry<String, String> d : details.entrySet()) {
             w += 48 + text(d.getKey()) + text(d.getValue());
         }

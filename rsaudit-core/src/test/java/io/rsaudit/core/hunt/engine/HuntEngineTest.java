@@ -81,7 +81,7 @@ class HuntEngineTest {
     @Test
     void matchesPastTheMemoryBudgetAreCountedAndReported() {
         HuntEngine engine =
-                new HuntEngine(List.of(CompiledRule.of(builtIn("RSH-AUTH-001"), Policy.defaults())), 40 * Hits.WEIGHT);
+                new HuntEngine(List.of(CompiledRule.of(builtIn("RSH-AUTH-001"), Policy.defaults())), 22 * Hits.WEIGHT);
         for (int i = 0; i < 30; i++) {
             engine.accept(failure(i, "198.51.100.7", "admin"));
         }
@@ -93,7 +93,7 @@ class HuntEngineTest {
                         + " were not kept: the engine's memory budget \\(.*\\) was full; its alerts may be missing or"
                         + " incomplete");
         long lost = Long.parseLong(r.notes().get(0).split(" ")[1]);
-        assertThat(lost).isBetween(1L, 29L);
+        assertThat(lost).isBetween(1L, 20L);
         assertThat(r.alerts()).singleElement().extracting(Alert::eventCount).isEqualTo(30 - lost);
     }
 
@@ -109,7 +109,7 @@ class HuntEngineTest {
     void aHeapSizedEngineSaysThatALargerHeapKeepsMore() {
         for (boolean sized : new boolean[] {true, false}) {
             HuntEngine engine = new HuntEngine(
-                    List.of(CompiledRule.of(builtIn("RSH-AUTH-001"), Policy.defaults())), 40 * Hits.WEIGHT, sized);
+                    List.of(CompiledRule.of(builtIn("RSH-AUTH-001"), Policy.defaults())), 22 * Hits.WEIGHT, sized);
             for (int i = 0; i < 30; i++) {
                 engine.accept(failure(i, "198.51.100.7", "admin"));
             }
@@ -129,7 +129,7 @@ class HuntEngineTest {
                         CompiledRule.of(builtIn("RSH-AUTH-001"), Policy.defaults()),
                         CompiledRule.of(builtIn("RSH-AUTH-002"), Policy.defaults()),
                         CompiledRule.of(builtIn("RSH-AUTH-004"), Policy.defaults())),
-                2000 * Hits.WEIGHT);
+                300 * Hits.WEIGHT);
         for (int i = 0; i < 3000; i++) {
             engine.accept(failure(i, "198.51.100.7", "admin"));
         }
