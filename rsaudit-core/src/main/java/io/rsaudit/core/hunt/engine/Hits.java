@@ -14,8 +14,8 @@ final class Hits {
     private static final int SHIFT = 12;
     private static final int CHUNK = 1 << SHIFT;
     /**
-     * What one match costs in these columns, with a share of a chunk's slack: reserved from the budget before a match
-     * is packed, which costs less.
+     * What one match costs in these columns, with a share of a chunk's slack: the room the engine asks of the budget
+     * before it packs a match, which then costs less.
      */
     static final long WEIGHT = 8 + 4 + 8 + 4 + 4 + 4 + 4;
     /** Seconds of a match without a time (it sorts last, as {@code HuntEngine.ORDER} puts nulls). */

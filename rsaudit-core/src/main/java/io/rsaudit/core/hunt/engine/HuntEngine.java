@@ -276,7 +276,7 @@ public final class HuntEngine {
             } else if (correlation instanceof Correlation.Transition tr) {
                 value = rule.field(e, tr.field());
             }
-            if (!reserve(Hits.WEIGHT)) {
+            if (!room(Hits.WEIGHT)) {
                 return;
             }
             Trace trace = trace(e, g, local);
@@ -286,10 +286,12 @@ public final class HuntEngine {
                     Hits all = g.hits.unpack();
                     g.hits = PackedHits.of(all.select(all.order(places.ranks()), ALERT_LIMIT));
                 }
-                // the reservation was the columns' weight; the group now costs what it packed into
+                // charged as the packed storage grows, a block at a time, not per match
                 long now = g.hits.footprint();
-                settle(now - g.charged - Hits.WEIGHT);
-                g.charged = now;
+                if (now != g.charged) {
+                    settle(now - g.charged);
+                    g.charged = now;
+                }
             }
         }
 
@@ -306,13 +308,21 @@ public final class HuntEngine {
          * query) fill the rest.
          */
         boolean reserve(long bytes) {
+            if (!room(bytes)) {
+                return false;
+            }
+            settle(bytes);
+            return true;
+        }
+
+        /** Whether {@link #reserve} would take {@code bytes}, without taking them; if not, the match is counted lost. */
+        boolean room(long bytes) {
             long mine = used.get() + bytes;
             long limit = mine > budget / 64 ? budget - budget / 4 : budget;
             if (mine > budget / 2 || HuntEngine.this.used.get() + bytes > limit) {
                 overBudget.incrementAndGet();
                 return false;
             }
-            settle(bytes);
             return true;
         }
 
