@@ -79,6 +79,29 @@ class RedactorTest {
         assertThat(SecretScan.mayContainSecret(b, 2, b.length)).isTrue();
     }
 
+    /**
+     * The first pass reads a copy of the value, in the thread's array or, past 4,096 characters, in one of its own:
+     * a clue at the end of a long value is seen, and a short value after a long one is read to its own end only.
+     */
+    @Test
+    void theFirstPassReadsEachValueWholeAndNothingPastIt() {
+        for (int n : new int[] {0, 10, 255, 256, 300, 4096, 5000, 100_000}) {
+            String filler = "x".repeat(n);
+            assertThat(Redactor.mayContainSecret(filler + " token")).as("%d", n).isTrue();
+            assertThat(Redactor.mayContainSecret(filler + " pwd='y'"))
+                    .as("%d", n)
+                    .isTrue();
+            assertThat(Redactor.isPlainPrintableAscii(filler)).as("%d", n).isTrue();
+            assertThat(Redactor.isPlainPrintableAscii(filler + "\u0007"))
+                    .as("%d", n)
+                    .isFalse();
+            assertThat(Redactor.isPlainPrintableAscii(filler + "é")).as("%d", n).isFalse();
+            assertThat(Redactor.mayContainSecret(filler + "tok")).as("%d", n).isFalse();
+            assertThat(Redactor.mayContainSecret("xxxen" + filler)).as("%d", n).isFalse();
+            assertThat(Redactor.mayContainSecret("tok")).as("after %d", n).isFalse();
+        }
+    }
+
     @Test
     void theConnectionLogsAuthMethodPasswordIsNoReasonToRedact() {
         byte[] line = Logs.utf8(ConnectionLogParserTest.AUTHENTICATED);
