@@ -85,8 +85,8 @@ public final class SecretClues {
     }
 
     /**
-     * Whether {@code lower} is at {@code at} of {@code s}, in ASCII case only, ending by {@code to}. Redactor's twin
-     * takes a String: its first pass runs on every printed value under C1, where a CharSequence's charAt stays a call.
+     * Whether {@code lower} is at {@code at} of {@code s}, in ASCII case only, ending by {@code to}. Redactor's first
+     * pass, which runs on every printed value under C1, reads a copy of the value's characters instead.
      */
     private static boolean matchesAt(CharSequence s, int at, int to, String lower) {
         if (at + lower.length() > to) {
