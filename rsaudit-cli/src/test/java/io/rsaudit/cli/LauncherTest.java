@@ -85,9 +85,24 @@ class LauncherTest {
         assertThat(files()).singleElement().asString().matches(".*/rsaudit-scan-[A-Za-z0-9._+-]+\\.jsa");
 
         Path loads = dir.resolve("loads.txt");
-        Run second = launch(Map.of("RSAUDIT_JAVA_OPTS", "-Xlog:class+load=info:file=" + loads), "scan");
-        assertThat(second.out).isEqualTo("ran scan\n");
+        Run second = launch(Map.of("RSAUDIT_JAVA_OPTS", "-Xlog:class+load=info:file=" + loads), "scan", "--input=y");
+        assertThat(second.out).isEqualTo("ran scan --input=y\n");
         assertThat(Files.readString(loads)).containsPattern("StandIn source: shared objects file \\(top\\)");
+    }
+
+    /** A live scan loads the AWS SDK, an offline one does not: each writes and maps an archive of its own. */
+    @Test
+    void aLiveScanAndAnOfflineScanKeepArchivesOfTheirOwn() throws Exception {
+        assertThat(launch(Map.of(), "scan", "--input", "x").code).isZero();
+        assertThat(launch(Map.of(), "scan", "--regions", "eu-west-1").code).isZero();
+        if (!sharing) {
+            assertThat(files()).isEmpty();
+            return;
+        }
+        // a runtime's version starts with a digit
+        assertThat(files())
+                .extracting(f -> f.getFileName().toString().replaceAll("-\\d[^/]*\\.jsa$", ""))
+                .containsExactly("rsaudit-scan", "rsaudit-scan-live");
     }
 
     @Test
