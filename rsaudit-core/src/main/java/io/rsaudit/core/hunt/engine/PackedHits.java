@@ -1,18 +1,20 @@
 package io.rsaudit.core.hunt.engine;
 
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * The kept matches of one rule and key while the input is read: append only, each match written as its difference
- * from the one before, so that a busy key's matches cost some six bytes each instead of the {@value Hits#WEIGHT}
+ * from the one before, so that a busy key's matches cost six to eight bytes each instead of the {@value Hits#WEIGHT}
  * of {@link Hits}' columns. A key's matches mostly come in file order: the time moves on by milliseconds to seconds,
  * the line by a few hundred, the trace is one of a few the key had lately, the step bits and the value repeat.
  * {@link #unpack} gives the columns back, for judging, one key at a time. Not thread-safe: the engine locks the group.
  *
  * <p>A match is a header byte, then: the time (by the header's kind: a difference in milliseconds, microseconds or
  * nanoseconds from the last time, whichever is exact; or seconds and nanoseconds in full; or nothing, for a match
- * without a time), the place (the line's difference from the last in the same file, else the file number's difference and the line), how far back in the table of this key's traces the trace is (in the
- * header when near), the step bits when they changed and the value's number in the table of values when it changed. Numbers are
+ * without a time); the place (the line's difference from the last in the same file, else the file number's
+ * difference and the line); how far back in the table of this key's traces the trace is, when the header cannot
+ * say; the step bits when they changed; the value's number in the table of values when it changed. Numbers are
  * variable-length (seven bits a byte), differences zig-zag coded.
  */
 final class PackedHits {
@@ -36,7 +38,7 @@ final class PackedHits {
 
     private static final int FIRST_BLOCK = 32;
     private static final int BLOCK = 8192;
-    /** Bytes of an array's header and of this object's fields, for {@link #footprint}. */
+    /** Bytes of an array's header, and of this object with its fields, for {@link #footprint}. */
     private static final int ARRAY = 16;
 
     private static final int OBJECT = 96;
@@ -71,14 +73,6 @@ final class PackedHits {
         return p;
     }
 
-    int traceCount() {
-        return traceCount;
-    }
-
-    long bytes() {
-        return (long) block * BLOCK + pos;
-    }
-
     int size() {
         return size;
     }
@@ -90,6 +84,7 @@ final class PackedHits {
 
     void add(long sec, int nano, long place, Trace trace, int steps, String value) {
         int header;
+        long delta = 0;
         long dSec = sec - lastSec;
         if (sec == Hits.NO_TIME) {
             header = UNTIMED;
@@ -97,7 +92,16 @@ final class PackedHits {
             header = FULL;
         } else {
             long dNanos = dSec * 1_000_000_000L + (nano - lastNano);
-            header = dNanos % 1_000_000 == 0 ? MILLIS : dNanos % 1_000 == 0 ? MICROS : NANOS;
+            if (dNanos % 1_000_000 == 0) {
+                header = MILLIS;
+                delta = dNanos / 1_000_000;
+            } else if (dNanos % 1_000 == 0) {
+                header = MICROS;
+                delta = dNanos / 1_000;
+            } else {
+                header = NANOS;
+                delta = dNanos;
+            }
         }
         if (steps != lastSteps) {
             header |= NEW_STEPS;
@@ -105,20 +109,16 @@ final class PackedHits {
         int back = traceBack(trace);
         header |= Math.min(back, TRACE_FOLLOWS) << TRACE_SHIFT;
         int valueNumber = -1;
-        if (!java.util.Objects.equals(value, lastValue)) {
+        if (!Objects.equals(value, lastValue)) {
             header |= NEW_VALUE;
             valueNumber = valueNumber(value);
         }
         put((byte) header);
-        switch (header & KIND) {
-            case MILLIS -> putSigned((dSec * 1_000_000_000L + (nano - lastNano)) / 1_000_000);
-            case MICROS -> putSigned((dSec * 1_000_000_000L + (nano - lastNano)) / 1_000);
-            case NANOS -> putSigned(dSec * 1_000_000_000L + (nano - lastNano));
-            case FULL -> {
-                putSigned(sec);
-                putUnsigned(nano);
-            }
-            default -> {}
+        if ((header & KIND) == FULL) {
+            putSigned(sec);
+            putUnsigned(nano);
+        } else if ((header & KIND) != UNTIMED) {
+            putSigned(delta);
         }
         putPlace(place);
         if (back >= TRACE_FOLLOWS) {
@@ -206,7 +206,7 @@ final class PackedHits {
             footprint += ARRAY + 8;
         }
         for (int i = valueCount - 1; i >= 0 && i >= valueCount - LOOK_BACK; i--) {
-            if (java.util.Objects.equals(values[i], value)) {
+            if (Objects.equals(values[i], value)) {
                 return i;
             }
         }
