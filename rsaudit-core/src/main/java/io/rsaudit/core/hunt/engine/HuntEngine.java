@@ -28,9 +28,10 @@ import java.util.regex.Pattern;
  * {@link #finish} once, after the last event, evaluates the windows and returns the alerts.
  *
  * <p>Memory. A match is kept as its time, its place and a shared {@link Trace}, never as the Event, and each key's
- * matches are packed as differences from the match before ({@link PackedHits}: some six bytes a match on a busy
- * key), unpacked one key at a time to be judged. Windows are judged only at the end because files arrive in no order: a later file may hold any time, so
- * until the input ends no match of an aggregation, sequence or transition can be proved useless, and all are kept.
+ * matches are packed as differences from the match before ({@link PackedHits}: six to eight bytes a match on a busy
+ * key), unpacked one key at a time to be judged. Windows are judged only at the end because files arrive in no
+ * order: a later file may hold any time, so until the input ends no match of an aggregation, sequence or transition
+ * can be proved useless, and all are kept.
  * A novelty needs less and keeps less: per key its first time, and per value its first match. What is kept is
  * bounded by a memory budget (at least {@link #BUDGET_BYTES}; {@link #budgetFor}), one rule at most half of it and
  * its last quarter only for rules with few matches; matches past it are counted and each rule that lost some says
@@ -315,7 +316,7 @@ public final class HuntEngine {
             return true;
         }
 
-        /** Whether {@link #reserve} would take {@code bytes}, without taking them; if not, the match is counted lost. */
+        /** Whether {@link #reserve} would take {@code bytes}, without taking them; if not, the match counts as lost. */
         boolean room(long bytes) {
             long mine = used.get() + bytes;
             long limit = mine > budget / 64 ? budget - budget / 4 : budget;
