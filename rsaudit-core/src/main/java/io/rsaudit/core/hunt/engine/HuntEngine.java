@@ -28,13 +28,13 @@ import java.util.regex.Pattern;
  * {@link #finish} once, after the last event, evaluates the windows and returns the alerts.
  *
  * <p>Memory. A match is kept as its time, its place and a shared {@link Trace}, never as the Event, and each key's
- * matches are packed as differences from the match before ({@link PackedHits}: six to eight bytes a match on a busy
+ * matches are packed as differences from the match before ({@link PackedHits}: seven to eight bytes a match on a busy
  * key), unpacked one key at a time to be judged. Windows are judged only at the end because files arrive in no
  * order: a later file may hold any time, so until the input ends no match of an aggregation, sequence or transition
  * can be proved useless, and all are kept.
  * A novelty needs less and keeps less: per key its first time, and per value its first match. What is kept is
  * bounded by a memory budget (at least {@link #BUDGET_BYTES}; {@link #budgetFor}), one rule at most half of it and
- * its last quarter only for rules with few matches; matches past it are counted and each rule that lost some says
+ * its last eighth only for rules with few matches; matches past it are counted and each rule that lost some says
  * so in the result, so its alerts may be missing or incomplete. A rule without correlation keeps only its earliest
  * {@link #ALERT_LIMIT} matches, and every rule reports at most its earliest {@link #ALERT_LIMIT} alerts; the rest are
  * counted in the notes.
@@ -304,9 +304,9 @@ public final class HuntEngine {
 
         /**
          * Room for {@code bytes} more, or the match is counted as lost. One rule holds at most half the budget, and
-         * a rule holding more than a 64th of it does not fill the last quarter: that stays for the rules with few
-         * matches, so that an attack's few events are kept on a day when busy rules (every login, every catalog
-         * query) fill the rest.
+         * a rule holding more than a 64th of it does not fill the last eighth: that stays for the rules with few
+         * matches (eight of them at a 64th each; packed, a 64th of 96 MiB is some 200,000 matches), so that an
+         * attack's few events are kept on a day when busy rules (every login, every catalog query) fill the rest.
          */
         boolean reserve(long bytes) {
             if (!room(bytes)) {
@@ -319,7 +319,7 @@ public final class HuntEngine {
         /** Whether {@link #reserve} would take {@code bytes}, without taking them; if not, the match counts as lost. */
         boolean room(long bytes) {
             long mine = used.get() + bytes;
-            long limit = mine > budget / 64 ? budget - budget / 4 : budget;
+            long limit = mine > budget / 64 ? budget - budget / 8 : budget;
             if (mine > budget / 2 || HuntEngine.this.used.get() + bytes > limit) {
                 overBudget.incrementAndGet();
                 return false;
@@ -467,7 +467,7 @@ public final class HuntEngine {
                 notes.add(rule.id() + ": " + s.overBudget.get() + " of " + s.matched.get() + " matching event(s) were"
                         + " not kept: the engine's memory budget ("
                         + (budget >= 1 << 20 ? (budget >> 20) + " MiB" : budget + " bytes")
-                        + ": at most half for one rule, the last quarter for rules with few matches) was full; its"
+                        + ": at most half for one rule, the last eighth for rules with few matches) was full; its"
                         + " alerts may be missing or incomplete"
                         + (heapSized ? " (a larger heap keeps more: three eighths of -Xmx)" : ""));
             }

@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * The kept matches of one rule and key while the input is read: append only, each match written as its difference
- * from the one before, so that a busy key's matches cost six to eight bytes each instead of the {@value Hits#WEIGHT}
+ * from the one before, so that a busy key's matches cost seven to eight bytes each instead of the {@value Hits#WEIGHT}
  * of {@link Hits}' columns. A key's matches mostly come in file order: the time moves on by milliseconds to seconds,
  * the line by a few hundred, the trace is one of a few the key had lately, the step bits and the value repeat.
  * {@link #unpack} gives the columns back, for judging, one key at a time. Not thread-safe: the engine locks the group.
