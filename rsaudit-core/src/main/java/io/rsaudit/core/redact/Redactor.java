@@ -217,8 +217,8 @@ public final class Redactor {
         return true;
     }
 
-    /** Whether {@code lower} is at {@code at}, in ASCII case only. */
-    private static boolean matchesAt(String s, int at, int to, String lower) {
+    /** Whether {@code lower} is at {@code at}, in ASCII case only, ending by {@code to} (also {@link SecretClues}'). */
+    static boolean matchesAt(CharSequence s, int at, int to, String lower) {
         if (at + lower.length() > to) {
             return false;
         }

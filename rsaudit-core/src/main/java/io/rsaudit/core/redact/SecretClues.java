@@ -70,34 +70,19 @@ public final class SecretClues {
                 default -> {
                     switch (c | 0x20) {
                         case 'p' -> {
-                            if (matchesAt(s, i, n, "passw") || matchesAt(s, i, n, "pwd")) {
+                            if (Redactor.matchesAt(s, i, n, "passw") || Redactor.matchesAt(s, i, n, "pwd")) {
                                 firstPassword = Math.min(firstPassword, i + shift);
                             }
                         }
-                        case 't' -> stem |= matchesAt(s, i, n, "token");
-                        case 's' -> stem |= matchesAt(s, i, n, "secret") || matchesAt(s, i, n, "symmetric");
+                        case 't' -> stem |= Redactor.matchesAt(s, i, n, "token");
+                        case 's' ->
+                            stem |= Redactor.matchesAt(s, i, n, "secret") || Redactor.matchesAt(s, i, n, "symmetric");
                         default -> {}
                     }
                 }
             }
         }
         return this;
-    }
-
-    /**
-     * Whether {@code lower} is at {@code at} of {@code s}, in ASCII case only, ending by {@code to}. Redactor's first
-     * pass, which runs on every printed value under C1, reads a copy of the value's characters instead.
-     */
-    private static boolean matchesAt(CharSequence s, int at, int to, String lower) {
-        if (at + lower.length() > to) {
-            return false;
-        }
-        for (int k = 0; k < lower.length(); k++) {
-            if (Redactor.asciiLower(s.charAt(at + k)) != lower.charAt(k)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** Adds {@code other}'s clues, their positions plus {@code shift}. */
