@@ -11,10 +11,20 @@ final class ChildJvm {
 
     private ChildJvm() {}
 
-    /** Starts {@code Main} with {@code jvmOptions} and {@code args}; stdout and stderr go to files in {@code dir}. */
+    /**
+     * The JVM options of the tests' own JVMs (the parent pom's surefire argLine): C1 only and the serial collector,
+     * cheaper for a run of a second or two.
+     */
+    static final List<String> SHORT_RUN = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+
+    /**
+     * Starts {@code Main} with {@link #SHORT_RUN} and {@code jvmOptions}; stdout and stderr go to files in
+     * {@code dir}.
+     */
     static Process start(Path dir, List<String> jvmOptions, String... args) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(SHORT_RUN);
         command.addAll(jvmOptions);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));

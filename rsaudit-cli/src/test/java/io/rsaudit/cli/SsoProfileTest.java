@@ -94,6 +94,8 @@ class SsoProfileTest {
                 """.formatted(cachedToken));
         ProcessBuilder pb = new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                ChildJvm.SHORT_RUN.get(0),
+                ChildJvm.SHORT_RUN.get(1),
                 "-cp",
                 System.getProperty("java.class.path"),
                 Main.class.getName(),

@@ -34,8 +34,6 @@ final class JsonObject extends ResponseObject {
      * Reads the object whose {@code START_OBJECT} is the parser's current token, up to and including its
      * {@code END_OBJECT}. Names the shape does not define are added to {@code unknown} ({@code [pointer, shape,
      * name]}), for the caller to report once the whole object has been read.
-     *
-     * @param pointer the object's JSON pointer
      */
     static JsonObject read(
             JsonParser parser,

@@ -251,30 +251,30 @@ public final class LogGenerator {
     void connection(LogFile f, String event, long t, String host, String user, boolean tls, String app, long duration)
             throws IOException {
         StringBuilder b = new StringBuilder(360);
-        pad(b, event, 50)
+        pad(b, event)
                 .append('|')
                 .append(CONNECTION_TIME.format(Instant.ofEpochMilli(t)))
                 .append('|');
-        pad(b, host.equals("[local]") ? host : "::ffff:" + host, 45).append('|');
-        pad(b, String.valueOf(30_000 + random.nextInt(30_000)), 32)
+        pad(b, host.equals("[local]") ? host : "::ffff:" + host).append('|');
+        pad(b, String.valueOf(30_000 + random.nextInt(30_000)))
                 .append('|')
                 .append(1_073_000_000 + random.nextInt(1_000_000))
                 .append('|');
-        pad(b, "dev", 50).append('|');
-        pad(b, user, 50).append('|');
-        pad(b, "password", 32).append('|').append(duration).append('|');
-        pad(b, tls ? "TLSv1.2" : "", 50).append('|');
-        pad(b, tls ? "ECDHE-RSA-AES256-GCM-SHA384" : "", 128).append("|0|");
-        pad(b, "", 64).append('|');
-        pad(b, "", 64).append('|');
-        pad(b, "", 36).append('|');
-        pad(b, app, 250).append('|');
-        pad(b, "Linux 5.10.0-28-cloud-amd64 amd64", 64).append('|');
-        pad(b, "Amazon Redshift JDBC Driver 2.1.0.26", 64).append('|');
-        pad(b, "none", 32).append("|2|");
+        pad(b, "dev").append('|');
+        pad(b, user).append('|');
+        pad(b, "password").append('|').append(duration).append('|');
+        pad(b, tls ? "TLSv1.2" : "").append('|');
+        pad(b, tls ? "ECDHE-RSA-AES256-GCM-SHA384" : "").append("|0|");
+        pad(b, "").append('|');
+        pad(b, "").append('|');
+        pad(b, "").append('|');
+        pad(b, app).append('|');
+        pad(b, "Linux 5.10.0-28-cloud-amd64 amd64").append('|');
+        pad(b, "Amazon Redshift JDBC Driver 2.1.0.26").append('|');
+        pad(b, "none").append("|2|");
         b.append(new java.util.UUID(random.nextLong(), random.nextLong()).toString(), 0, 23)
                 .append('|');
-        pad(b, "Off", 128);
+        pad(b, "Off");
         f.line(b);
     }
 
@@ -289,15 +289,15 @@ public final class LogGenerator {
             throws IOException {
         StringBuilder b = new StringBuilder(160);
         b.append(100 + Math.abs(user.hashCode() % 50)).append('|');
-        pad(b, user, 50).append('|');
-        pad(b, old, 50).append('|');
-        pad(b, action, 10)
+        pad(b, user).append('|');
+        pad(b, old).append('|');
+        pad(b, action)
                 .append('|')
                 .append(createdb)
                 .append('|')
                 .append(superuser)
                 .append("|0|");
-        pad(b, "", 30)
+        pad(b, "")
                 .append('|')
                 .append(10_000 + random.nextInt(50_000))
                 .append('|')
@@ -394,7 +394,7 @@ public final class LogGenerator {
     }
 
     /** Right-padded with one space, as the lines of amazon-redshift-utils' tests show (not to the column width). */
-    private static StringBuilder pad(StringBuilder b, String s, int width) {
+    private static StringBuilder pad(StringBuilder b, String s) {
         return b.append(s).append(' ');
     }
 

@@ -580,10 +580,6 @@ public final class HuntEngine {
             return s > deadlineSec || s == deadlineSec && nano(i) > deadlineNano;
         }
 
-        int steps(int i) {
-            return hits.steps(order[i]);
-        }
-
         /** The step bits of every event, in order. */
         int[] stepBits() {
             int[] bits = new int[order.length];

@@ -139,7 +139,6 @@ final class Literals {
                 break;
             }
         }
-        List<String> words = new ArrayList<>();
         // an anchored expression that starts with one optional group starts with the group's words or the next
         List<String> optionalStart = null;
         boolean optional = false;
@@ -340,12 +339,6 @@ final class Literals {
             }
         }
         return List.of(r.text());
-    }
-
-    /** The literal word a piece starts with (escaped dots included), without a last letter a quantifier governs. */
-    private static String word(String piece) {
-        String w = run(piece).text();
-        return w.length() >= MIN_WORD ? w : null;
     }
 
     /**

@@ -175,7 +175,7 @@ public final class RuleLoader {
                         }
                         continue;
                     }
-                    Selection s = selection(e.getKey(), e.getValue(), extracts.keySet());
+                    Selection s = selection(e.getKey(), e.getValue());
                     if (s != null) {
                         selections.put(e.getKey(), s);
                     }
@@ -340,7 +340,7 @@ public final class RuleLoader {
             return out;
         }
 
-        private Selection selection(String name, JsonNode node, Set<String> extracts) {
+        private Selection selection(String name, JsonNode node) {
             String path = "detection." + name;
             if (!NAME.matcher(name).matches()
                     || List.of("and", "or", "not", "of", "them", "all")
