@@ -1,8 +1,10 @@
 package io.rsaudit.aws.hunt;
 
 import io.rsaudit.aws.CallerClients;
+import io.rsaudit.core.hunt.read.LogFileName;
 import io.rsaudit.core.hunt.read.Narrowing;
 import io.rsaudit.core.hunt.read.ReadProblem;
+import io.rsaudit.core.hunt.read.ReadSummary;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -31,6 +33,10 @@ final class S3Listing {
                     .listObjectsV2Paginator(r -> r.bucket(bucket).prefix(prefix))
                     .contents()) {
                 found.found++;
+                if (LogFileName.isCloudTrailDigest(o.key())) {
+                    found.leftOut(ReadSummary.CLOUDTRAIL_DIGEST);
+                    continue;
+                }
                 Optional<S3LogKey> log = S3LogKey.parse(o.key());
                 if (log.isEmpty()) {
                     unrecognised++;

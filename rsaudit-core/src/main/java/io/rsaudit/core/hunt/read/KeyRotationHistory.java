@@ -48,12 +48,9 @@ public final class KeyRotationHistory {
      */
     public static Read read(List<LogInput> inputs, String source) {
         KeyRotationHistory history = new KeyRotationHistory();
-        // digest files sit beside the logs in a trail's bucket and hold no records
-        List<LogInput> logs = inputs.stream()
-                .filter(i -> !i.name().contains("CloudTrail-Digest"))
-                .toList();
+        // the reader leaves out the digest files that sit beside the logs in a trail's bucket
         ReadSummary summary =
-                LogReader.read(logs, ReadOptions.defaults().withType(LogType.CLOUDTRAIL), history::accept);
+                LogReader.read(inputs, ReadOptions.defaults().withType(LogType.CLOUDTRAIL), history::accept);
         Map<Scope, KeyRotations.Period> covered = new HashMap<>();
         history.spans.forEach((scope, span) -> covered.put(scope, new KeyRotations.Period(span[0], span[1], source)));
         return new Read(new KeyRotations(covered, history.latest), summary);

@@ -24,6 +24,13 @@ public record LogFileName(LogType type, String account, String region, String cl
                     + "_(\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2})(?:\\..*)?");
     private static final Pattern CLOUDTRAIL =
             Pattern.compile("(\\d{12})_CloudTrail_([a-z0-9-]+)_(\\d{8}T\\d{4}Z)_[A-Za-z0-9]+\\.json(?:\\.gz)?");
+    /**
+     * CloudTrail's digest files ({@code <acct>_CloudTrail-Digest_<region>_<trail>_<trail region>_<time>[_backfill]
+     * .json.gz}), which a trail writes beside its logs when log file validation is on: they list the hour's log files
+     * and their hashes, and hold no records.
+     */
+    private static final Pattern CLOUDTRAIL_DIGEST = Pattern.compile("\\d{12}_CloudTrail-Digest_.+\\.json(?:\\.gz)?");
+
     private static final Pattern CLOUDWATCH = Pattern.compile(
             ".*/aws/redshift/(?:cluster|serverless)/([^/]+)/(connectionlog|userlog|useractivitylog)(?:/.*)?");
 
@@ -53,6 +60,13 @@ public record LogFileName(LogType type, String account, String region, String cl
             return new LogFileName(LogType.fromFileName(m.group(2)), null, null, m.group(1), null);
         }
         return UNKNOWN;
+    }
+
+    /** Whether {@code name} (a file name or path, an S3 key) is a CloudTrail digest file's. */
+    public static boolean isCloudTrailDigest(String name) {
+        return CLOUDTRAIL_DIGEST
+                .matcher(name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1))
+                .matches();
     }
 
     /** These facts overridden by what the input itself knows. */

@@ -199,6 +199,10 @@ public final class LogReader {
         String name = input.name();
         LogFileName fromName = fromName(input, options);
         FileRead file = new FileRead(name, fromName, options, sink);
+        if (LogFileName.isCloudTrailDigest(name)) {
+            file.skipReason = ReadSummary.CLOUDTRAIL_DIGEST;
+            return file;
+        }
         if (file.type != null) {
             file.skipReason = skippedByName(file, options);
             if (file.skipReason != null) {

@@ -20,6 +20,9 @@ public final class Narrowing {
      */
     public static final Duration MARGIN = Duration.ofDays(1);
 
+    /** Every reason {@link #reason} gives. */
+    static final Set<String> REASONS = Set.of("account", "region", "cluster", "since", "until");
+
     private final ReadOptions read;
 
     public Narrowing(ReadOptions read) {

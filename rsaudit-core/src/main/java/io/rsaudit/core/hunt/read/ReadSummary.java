@@ -6,15 +6,18 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * What a {@link LogReader#read} read. Every record is either emitted, filtered out (by reason) or malformed:
  * {@code records == events + sum(filtered) + malformed}.
  *
  * @param files         inputs read (including those with problems)
- * @param skippedFiles  inputs not read, by reason: {@code unknown-type}, {@code unreadable}, and
- *                      {@code account}/{@code region}/{@code cluster} when the name puts the whole file outside
- *                      the filters
+ * @param skippedFiles  inputs not read, by reason: {@code unknown-type} and {@code unreadable} (each with a
+ *                      problem), {@code account}/{@code region}/{@code cluster}/{@code since}/{@code until} when
+ *                      the name puts the whole file outside the filters, and {@code cloudtrail-digest}
  * @param bytes         bytes read as stored (compressed, for gzip)
  * @param decodedBytes  bytes after decompression
  * @param records       records recognised, malformed ones included
@@ -43,6 +46,16 @@ public record ReadSummary(
         Map<LogType, Long> perType,
         long problemCount,
         List<ReadProblem> problems) {
+
+    /** The skip reason of CloudTrail's digest files, which hold no records (see {@link LogFileName}). */
+    public static final String CLOUDTRAIL_DIGEST = "cloudtrail-digest";
+
+    /**
+     * The skip reasons that leave nothing unread: files the filters put wholly outside what was asked for
+     * ({@link Narrowing}), and files that hold no records.
+     */
+    static final Set<String> NOTHING_UNREAD = Stream.concat(Narrowing.REASONS.stream(), Stream.of(CLOUDTRAIL_DIGEST))
+            .collect(Collectors.toUnmodifiableSet());
 
     public ReadSummary {
         skippedFiles = Map.copyOf(skippedFiles);
@@ -75,6 +88,14 @@ public record ReadSummary(
                 perType,
                 problemCount + found.size(),
                 allProblems);
+    }
+
+    /**
+     * Whether something that was asked for may not have been read: a problem, or an input skipped for a reason other
+     * than {@link #NOTHING_UNREAD}'s.
+     */
+    public boolean partial() {
+        return problemCount > 0 || !NOTHING_UNREAD.containsAll(skippedFiles.keySet());
     }
 
     /** Records read but not emitted, whatever the reason. */

@@ -31,7 +31,7 @@ public record HuntSummary(
         if (alertsAtThreshold > 0) {
             return Verdict.FINDINGS;
         }
-        if (read.problemCount() > 0 || !read.skippedFiles().isEmpty() || !notes.isEmpty()) {
+        if (read.partial() || !notes.isEmpty()) {
             return Verdict.INCOMPLETE;
         }
         return Verdict.CLEAN;

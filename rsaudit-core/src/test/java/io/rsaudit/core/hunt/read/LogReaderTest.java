@@ -134,6 +134,47 @@ class LogReaderTest {
         assertThat(earlier.summary().skippedFiles()).containsEntry("until", 1L);
         Logs.Read nearBy = Logs.read(inputs, connections.withWindow(Instant.parse("2023-06-27T00:00:00Z"), null));
         assertThat(nearBy.summary().skippedFiles()).doesNotContainKeys("since", "until");
+        // what the window left out was not asked for: nothing asked for is unread
+        assertThat(later.summary().partial()).isFalse();
+        assertThat(earlier.summary().partial()).isFalse();
+    }
+
+    /**
+     * A trail's bucket holds, beside its logs, the digest files of log file validation (JSON without records): each
+     * is left out and counted, not a problem, even when every input is read as CloudTrail.
+     */
+    @Test
+    void cloudTrailDigestFilesAreLeftOutAndCountedNotProblems() throws IOException {
+        String digest = "{\"awsAccountId\":\"111122223333\",\"digestStartTime\":\"2026-11-03T00:00:00Z\","
+                + "\"digestEndTime\":\"2026-11-03T01:00:00Z\",\"logFiles\":[]}";
+        Path folder =
+                Files.createDirectories(dir.resolve("AWSLogs/111122223333/CloudTrail-Digest/us-east-2/2026/11/03"));
+        Files.write(
+                folder.resolve("111122223333_CloudTrail-Digest_us-east-2_trail_us-east-2_20261103T010000Z.json.gz"),
+                Logs.gzip(Logs.utf8(digest)));
+        Files.writeString(
+                folder.resolve(
+                        "111122223333_CloudTrail-Digest_us-east-2_trail_us-east-2_20261103T020000Z_backfill.json"),
+                digest);
+        Files.writeString(folder.resolve("111122223333_CloudTrail-Digest.txt"), digest);
+        List<LogInput> inputs = LogInput.discover(dir.resolve("AWSLogs"));
+        for (ReadOptions options :
+                List.of(ReadOptions.defaults(), ReadOptions.defaults().withType(LogType.CLOUDTRAIL))) {
+            ReadSummary s = Logs.read(inputs, options).summary();
+            assertThat(s.skippedFiles()).containsEntry(ReadSummary.CLOUDTRAIL_DIGEST, 2L);
+            // a file not named as CloudTrail names its digests is still looked at, and its problem reported
+            assertThat(s.problems())
+                    .singleElement()
+                    .satisfies(p -> assertThat(p.origin().file()).endsWith("111122223333_CloudTrail-Digest.txt"));
+            assertThat(s.partial()).isTrue();
+        }
+        assertThat(
+                        LogFileName.isCloudTrailDigest(
+                                "s3://b/AWSLogs/o-abcdefghij/111122223333/CloudTrail-Digest/us-east-2/2026/11/03/"
+                                        + "111122223333_CloudTrail-Digest_us-east-2_org-trail_us-east-1_20261103T010000Z.json.gz"))
+                .isTrue();
+        assertThat(LogFileName.isCloudTrailDigest("111122223333_CloudTrail_us-east-2_20261103T0100Z_Ab12.json.gz"))
+                .isFalse();
     }
 
     @Test
@@ -255,6 +296,7 @@ class LogReaderTest {
         assertThat(s.problemCount()).isEqualTo(2);
         assertThat(s.problems()).hasSize(2).first().isEqualTo(listing);
         assertThat(s.skippedFiles()).containsEntry("since", 4L).containsEntry("unknown-type", 2L);
+        assertThat(s.partial()).isTrue();
         assertThat(s.events()).isEqualTo(2);
         assertThat(s.files()).isEqualTo(1);
         assertThat(r.summary().including(java.util.Map.of(), List.of())).isEqualTo(r.summary());

@@ -10,6 +10,7 @@ import io.rsaudit.core.hunt.rule.RuleCatalog;
 import io.rsaudit.core.model.Severity;
 import io.rsaudit.core.model.Verdict;
 import io.rsaudit.core.policy.Policy;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -17,9 +18,13 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The hunt service on the bundled example logs: what its listener hears, and the verdict by threshold. */
 class HuntTest {
+
+    @TempDir
+    Path dir;
 
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-06-01T12:00:00Z"), ZoneOffset.UTC);
 
@@ -58,6 +63,33 @@ class HuntTest {
         HuntSummary none = hunt.run(input, ReadOptions.defaults(), null, new HuntListener() {});
         assertThat(none.alerts()).isEqualTo(alerts.size());
         assertThat(none.alertsAtThreshold()).isZero();
-        assertThat(none.verdict()).isNotEqualTo(Verdict.FINDINGS);
+        assertThat(none.verdict()).isEqualTo(Verdict.CLEAN);
+    }
+
+    /**
+     * Files the filters leave out unread were not asked for: a window after the example logs is judged whole (a
+     * daily hunt over a bucket of months is not "incomplete"), while a file of unknown type is a partial read.
+     */
+    @Test
+    void filesLeftOutByTheFiltersKeepTheVerdictCleanAFileNotUnderstoodDoesNot() throws Exception {
+        Hunt hunt = new Hunt(RuleCatalog.builtIn().all(), Policy.defaults(), CLOCK, "test");
+        HuntInput input = HuntInput.of(List.of("logs"), LogInput.discover(Path.of("../examples/logs")));
+        HuntSummary later = hunt.run(
+                input,
+                ReadOptions.defaults().withWindow(Instant.parse("2030-01-01T00:00:00Z"), null),
+                Severity.INFO,
+                new HuntListener() {});
+        assertThat(later.read().skippedFiles()).containsOnlyKeys("since");
+        assertThat(later.alerts()).isZero();
+        assertThat(later.verdict()).isEqualTo(Verdict.CLEAN);
+
+        Path odd = Files.writeString(dir.resolve("notes.txt"), "not a log\n");
+        HuntSummary unknown = hunt.run(
+                HuntInput.of(List.of("notes"), List.of(LogInput.of(odd))),
+                ReadOptions.defaults(),
+                Severity.INFO,
+                new HuntListener() {});
+        assertThat(unknown.read().skippedFiles()).containsOnlyKeys("unknown-type");
+        assertThat(unknown.verdict()).isEqualTo(Verdict.INCOMPLETE);
     }
 }
