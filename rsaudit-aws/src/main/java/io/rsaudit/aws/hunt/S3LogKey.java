@@ -12,7 +12,8 @@ import java.util.Optional;
  * What an S3 key says when it follows Redshift's audit-log naming
  * ({@code [prefix/]AWSLogs/<acct>/redshift/<region>/YYYY/MM/DD/<acct>_redshift_<region>_<cluster>_<logtype>_<YYYY-MM-DDTHH:MM>.gz})
  * or CloudTrail's ({@code [prefix/]AWSLogs/[o-<org>/]<acct>/CloudTrail/<region>/YYYY/MM/DD/
- * <acct>_CloudTrail_<region>_<YYYYMMDDTHHMMZ>_<id>.json.gz}): the log type, account, region, cluster (Redshift only)
+ * <acct>_CloudTrail_<region>_<YYYYMMDDTHHMMZ>_<id>.json.gz}, and its Insights files under {@code CloudTrail-Insight/},
+ * named {@code _CloudTrail-Insight_}): the log type, account, region, cluster (Redshift only)
  * and the time in the object's name. The folders must agree with the name (account and region), as both services
  * write them.
  */
@@ -23,7 +24,8 @@ record S3LogKey(LogType type, String account, String region, String cluster, Ins
             Pattern.compile("(?:.*/)?AWSLogs/(\\d{12})/redshift/([a-z0-9-]+)/\\d{4}/\\d{2}/\\d{2}/([^/]+\\.gz)");
 
     private static final Pattern CLOUDTRAIL = Pattern.compile(
-            "(?:.*/)?AWSLogs/(?:o-[a-z0-9]{10,32}/)?(\\d{12})/CloudTrail/([a-z0-9-]+)/\\d{4}/\\d{2}/\\d{2}/([^/]+\\.json\\.gz)");
+            "(?:.*/)?AWSLogs/(?:o-[a-z0-9]{10,32}/)?(\\d{12})/CloudTrail(?:-Insight)?/([a-z0-9-]+)/\\d{4}/\\d{2}/\\d{2}/"
+                    + "([^/]+\\.json\\.gz)");
 
     /**
      * The key's log, or empty when the key follows neither naming, its folders disagree with its name, or the name's

@@ -36,6 +36,12 @@ class S3LogKeyTest {
                         + "_CloudTrail_ap-south-1_20240501T1005Z_Ab12Cd34.json.gz"))
                 .contains(new S3LogKey(
                         LogType.CLOUDTRAIL, "111122223333", "ap-south-1", null, Instant.parse("2024-05-01T10:05:00Z")));
+        // a trail's Insights events: CloudTrail records too
+        assertThat(S3LogKey.parse(
+                        "o-abc123defg/AWSLogs/o-abc123defg/111122223333/CloudTrail-Insight/ap-south-1/2024/05/01/"
+                                + "111122223333_CloudTrail-Insight_ap-south-1_20240501T1005Z_InSiGhT01234567.json.gz"))
+                .contains(new S3LogKey(
+                        LogType.CLOUDTRAIL, "111122223333", "ap-south-1", null, Instant.parse("2024-05-01T10:05:00Z")));
     }
 
     @Test

@@ -12,7 +12,8 @@ import java.time.format.DateTimeParseException;
 /**
  * What an input's name says: Redshift's S3 object name
  * ({@code <acct>_redshift_<region>_<cluster>_<logtype>_<YYYY-MM-DDTHH:MM>[.gz]}), CloudTrail's
- * ({@code <acct>_CloudTrail_<region>_<YYYYMMDDTHHMMZ>_<id>.json[.gz]}), or a CloudWatch group
+ * ({@code <acct>_CloudTrail_<region>_<YYYYMMDDTHHMMZ>_<id>.json[.gz]}; its Insights files, {@code _CloudTrail-Insight_},
+ * hold CloudTrail records too), or a CloudWatch group
  * ({@code /aws/redshift/cluster/<cluster>/<logtype>}). Fields it does not give are {@code null}; {@code type} is
  * {@code null} when the name is none of these. {@code time} is the time in the name (read as UTC), which
  * {@link Narrowing} compares with the window.
@@ -22,8 +23,8 @@ public record LogFileName(LogType type, String account, String region, String cl
     private static final Pattern REDSHIFT =
             Pattern.compile("(\\d{12})_redshift_([a-z0-9-]+)_([^_/]+)_(connectionlog|userlog|useractivitylog)"
                     + "_(\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2})(?:\\..*)?");
-    private static final Pattern CLOUDTRAIL =
-            Pattern.compile("(\\d{12})_CloudTrail_([a-z0-9-]+)_(\\d{8}T\\d{4}Z)_[A-Za-z0-9]+\\.json(?:\\.gz)?");
+    private static final Pattern CLOUDTRAIL = Pattern.compile(
+            "(\\d{12})_CloudTrail(?:-Insight)?_([a-z0-9-]+)_(\\d{8}T\\d{4}Z)_[A-Za-z0-9]+\\.json(?:\\.gz)?");
     /**
      * CloudTrail's digest files ({@code <acct>_CloudTrail-Digest_<region>_<trail>_<trail region>_<time>[_backfill]
      * .json.gz}), which a trail writes beside its logs when log file validation is on: they list the hour's log files

@@ -139,6 +139,32 @@ class LogReaderTest {
         assertThat(earlier.summary().partial()).isFalse();
     }
 
+    /** A trail's Insights files hold CloudTrail records; their name says account, region and time, as a log's does. */
+    @Test
+    void cloudTrailInsightsFilesAreReadAsCloudTrail() throws IOException {
+        String name = "111122223333_CloudTrail-Insight_us-east-2_20261103T0100Z_InSiGhT0123456789.json.gz";
+        assertThat(LogFileName.of(name))
+                .isEqualTo(new LogFileName(
+                        LogType.CLOUDTRAIL, "111122223333", "us-east-2", null, Instant.parse("2026-11-03T01:00:00Z")));
+        Path folder =
+                Files.createDirectories(dir.resolve("AWSLogs/111122223333/CloudTrail-Insight/us-east-2/2026/11/03"));
+        Files.write(
+                folder.resolve(name),
+                Logs.gzip(Logs.utf8("{\"Records\":[{\"eventVersion\":\"1.08\",\"eventTime\":\"2026-11-03T00:58:00Z\","
+                        + "\"awsRegion\":\"us-east-2\",\"eventID\":\"a0b1c2d3-1111-2222-3333-444455556666\","
+                        + "\"eventType\":\"AwsCloudTrailInsight\",\"recipientAccountId\":\"111122223333\","
+                        + "\"insightDetails\":{\"state\":\"Start\",\"eventSource\":\"redshift.amazonaws.com\","
+                        + "\"eventName\":\"AuthorizeSnapshotAccess\",\"insightType\":\"ApiCallRateInsight\"},"
+                        + "\"eventCategory\":\"Insight\"}]}")));
+        Logs.Read r = Logs.read(LogInput.discover(dir.resolve("AWSLogs")), ReadOptions.defaults());
+        assertThat(r.summary().problems()).isEmpty();
+        assertThat(r.events()).singleElement().satisfies(e -> {
+            assertThat(e.type()).isEqualTo(LogType.CLOUDTRAIL);
+            assertThat(e.account()).isEqualTo("111122223333");
+            assertThat(e.fields().get("insightDetails.eventName")).isEqualTo("AuthorizeSnapshotAccess");
+        });
+    }
+
     /**
      * A trail's bucket holds, beside its logs, the digest files of log file validation (JSON without records): each
      * is left out and counted, not a problem, even when every input is read as CloudTrail.
