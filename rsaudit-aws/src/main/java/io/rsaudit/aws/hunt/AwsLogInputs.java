@@ -43,8 +43,9 @@ public final class AwsLogInputs implements AutoCloseable {
      * @param found objects or streams listed
      * @param selected of those, the inputs to read
      * @param leftOut the rest by reason: {@code account}, {@code region}, {@code cluster} (by key or group),
-     *     {@code since}, {@code until} (by the time in the key), {@code cloudtrail-digest} (CloudTrail's digest
-     *     files, which hold no records), {@code unknown-type} (neither Redshift's naming nor CloudTrail's)
+     *     {@code since}, {@code until} (by the time in the key), {@code cloudtrail-digest} and {@code other-service}
+     *     (files that hold no records rsaudit reads), {@code unknown-type} (neither Redshift's naming nor
+     *     CloudTrail's); a windowed listing does not list, and so does not count, the folders it leaves out
      */
     public record Source(String argument, long found, long selected, Map<String, Long> leftOut) {
 

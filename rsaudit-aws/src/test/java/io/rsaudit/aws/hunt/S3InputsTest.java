@@ -73,6 +73,11 @@ class S3InputsTest {
                 "AWSLogs/" + ACCOUNT + "/CloudTrail-Digest/" + REGION + "/2023/06/26/" + ACCOUNT + "_CloudTrail-Digest_"
                         + REGION + "_trail_" + REGION + "_20230626T1005Z.json.gz",
                 "{}");
+        // a log-archive bucket holds other services' logs too
+        put(
+                "AWSLogs/" + ACCOUNT + "/Config/" + REGION + "/2023/6/26/ConfigHistory/" + ACCOUNT
+                        + "_Config_us-east-1_ConfigHistory_AWS::S3::Bucket_20230626T100500Z_20230626T100500Z_1.json.gz",
+                "{\"configurationItems\":[]}");
         put("notes/readme.txt", "not a log");
         keys.sort(String::compareTo);
     }
@@ -121,11 +126,13 @@ class S3InputsTest {
                             LogType.CONNECTION_LOG, LogType.USER_ACTIVITY_LOG, LogType.USER_LOG, LogType.CLOUDTRAIL);
             assertThat(s3.events())
                     .allSatisfy(e -> assertThat(e.origin().file()).startsWith("s3://" + BUCKET + "/AWSLogs/"));
-            // the digest and the note are counted, never downloaded; the note, which may be anything, is reported
+            // the digest, AWS Config's file and the note are counted, never downloaded; the note, which may be
+            // anything, is reported
             assertThat(aws.sources()).singleElement().satisfies(s -> {
                 assertThat(s.found()).isEqualTo(keys.size());
-                assertThat(s.selected()).isEqualTo(keys.size() - 2);
-                assertThat(s.leftOut()).isEqualTo(java.util.Map.of("unknown-type", 1L, "cloudtrail-digest", 1L));
+                assertThat(s.selected()).isEqualTo(keys.size() - 3);
+                assertThat(s.leftOut())
+                        .isEqualTo(java.util.Map.of("unknown-type", 1L, "cloudtrail-digest", 1L, "other-service", 1L));
             });
             assertThat(aws.problems()).singleElement().satisfies(p -> {
                 assertThat(p.kind()).isEqualTo(ReadProblem.Kind.UNKNOWN_TYPE);
@@ -136,8 +143,8 @@ class S3InputsTest {
                         .doesNotContain("CloudTrail-Digest");
             });
             assertThat(gets(logData))
-                    .hasSize(keys.size() - 2)
-                    .noneMatch(k -> k.contains("Digest") || k.contains("readme"));
+                    .hasSize(keys.size() - 3)
+                    .noneMatch(k -> k.contains("Digest") || k.contains("Config") || k.contains("readme"));
             ReadSummary total = aws.addTo(s3.summary());
             assertThat(total.problemCount()).isEqualTo(1);
             assertThat(total.skippedFiles()).containsEntry("unknown-type", 1L).containsEntry("cloudtrail-digest", 1L);
@@ -167,7 +174,7 @@ class S3InputsTest {
             assertThat(aws.inputs())
                     .extracting(LogInput::name)
                     .containsExactlyElementsOf(keys.stream()
-                            .filter(k -> k.startsWith("AWSLogs/") && !k.contains("Digest"))
+                            .filter(k -> k.startsWith("AWSLogs/") && !k.contains("Digest") && !k.contains("Config"))
                             .map(k -> "s3://" + BUCKET + "/" + k)
                             .toList());
         }
@@ -183,15 +190,30 @@ class S3InputsTest {
                 AwsLogInputs aws =
                         AwsLogInputs.resolve(List.of("s3://" + BUCKET + "/AWSLogs/"), HuntFixture.options(sim, read))) {
             HuntFixture.Read s3 = HuntFixture.read(aws.inputs(), read);
-            // 24th 18:00 is more than a day before the window, 28th 18:00 more than a day after it; the 25th and 27th
-            // are within the margin and read (their records are then filtered by time)
-            assertThat(aws.sources().get(0).leftOut())
-                    .containsEntry("since", 1L)
-                    .containsEntry("until", 1L)
-                    .containsEntry("cluster", 1L)
-                    .containsEntry("region", 1L)
-                    .containsEntry("cloudtrail-digest", 1L)
-                    .doesNotContainKey("unknown-type");
+            // listed a folder at a time: the 24th's folder lies more than a day before the window, the 28th's more
+            // than a day after it, eu-west-1 is not asked for and the digests hold no records, so none of them is
+            // listed; the 25th and 27th are within the margin and read (their records then filtered by time)
+            String logs = BUCKET + "/AWSLogs/" + ACCOUNT + "/";
+            assertThat(logData.requests())
+                    .filteredOn(r -> r.operation().equals("ListObjectsV2"))
+                    .extracting(SimLogData.Request::target)
+                    .containsExactly(
+                            BUCKET + "/AWSLogs/",
+                            logs,
+                            logs + "CloudTrail/",
+                            logs + "CloudTrail/" + REGION + "/",
+                            logs + "CloudTrail/" + REGION + "/2023/",
+                            logs + "CloudTrail/" + REGION + "/2023/06/",
+                            logs + "CloudTrail/" + REGION + "/2023/06/26/",
+                            logs + "redshift/",
+                            logs + "redshift/" + REGION + "/",
+                            logs + "redshift/" + REGION + "/2023/",
+                            logs + "redshift/" + REGION + "/2023/06/",
+                            logs + "redshift/" + REGION + "/2023/06/25/",
+                            logs + "redshift/" + REGION + "/2023/06/26/",
+                            logs + "redshift/" + REGION + "/2023/06/27/");
+            // what was listed and left out: the other cluster's file of the 26th
+            assertThat(aws.sources().get(0).leftOut()).isEqualTo(java.util.Map.of("cluster", 1L));
             assertThat(gets(logData))
                     .hasSize(6)
                     .noneMatch(k -> k.contains("2023-06-24T")
@@ -204,6 +226,33 @@ class S3InputsTest {
             assertThat(HuntFixture.normalized(s3.events(), this::relative))
                     .isEqualTo(HuntFixture.normalized(disk.events(), this::relative));
             assertThat(s3.events()).allSatisfy(e -> assertThat(e.time()).isBetween(DAY_26, DAY_26.plusSeconds(86_399)));
+        }
+    }
+
+    /** Folders and keys share a page's places: one at a time, the walk still finds each once, in key order. */
+    @Test
+    void aWindowedListingPagedOneEntryAtATimeFindsTheSameObjects() {
+        ReadOptions read = serial().withWindow(DAY_26.minusSeconds(3 * 86_400), DAY_26.plusSeconds(3 * 86_400));
+        List<String> wide;
+        try (AwsSimulator sim = HuntFixture.start(SimLogData.at(data), SimOptions.defaults());
+                AwsLogInputs aws = AwsLogInputs.resolve(List.of("s3://" + BUCKET), HuntFixture.options(sim, read))) {
+            wide = aws.inputs().stream().map(LogInput::name).toList();
+        }
+        SimLogData logData = SimLogData.at(data);
+        try (AwsSimulator sim = HuntFixture.start(
+                        logData, SimOptions.builder().maxPageSize(1).build());
+                AwsLogInputs aws = AwsLogInputs.resolve(List.of("s3://" + BUCKET), HuntFixture.options(sim, read))) {
+            assertThat(aws.inputs()).extracting(LogInput::name).isEqualTo(wide);
+            assertThat(wide)
+                    .hasSize(keys.size() - 3)
+                    .isSorted()
+                    .containsExactlyElementsOf(keys.stream()
+                            .filter(k -> k.startsWith("AWSLogs/") && !k.contains("Digest") && !k.contains("Config"))
+                            .map(k -> "s3://" + BUCKET + "/" + k)
+                            .toList());
+            assertThat(logData.requests())
+                    .filteredOn(r -> r.operation().equals("ListObjectsV2"))
+                    .hasSizeGreaterThan(keys.size());
         }
     }
 
@@ -253,7 +302,7 @@ class S3InputsTest {
                 assertThat(aws.problems())
                         .extracting(p -> p.origin().file())
                         .containsExactly("s3://no-such-bucket/AWSLogs/", "s3://locked-bucket/");
-                assertThat(aws.inputs()).hasSize(keys.size() - 2);
+                assertThat(aws.inputs()).hasSize(keys.size() - 3);
                 assertThat(HuntFixture.read(aws.inputs(), serial()).summary().problems())
                         .isEmpty();
             }

@@ -24,7 +24,7 @@ public final class SimLogData {
      * One request answered from the log data.
      *
      * @param operation {@code ListObjectsV2}, {@code GetObject}, {@code DescribeLogStreams}, {@code FilterLogEvents}
-     * @param target {@code bucket/key} ({@code bucket} for a listing) or the log group
+     * @param target {@code bucket/key} ({@code bucket/prefix} for a listing) or the log group
      * @param outcome {@link SimRequest#OK} or the error code answered
      */
     public record Request(String operation, String target, String outcome) {}

@@ -29,7 +29,7 @@ import software.amazon.awssdk.utils.http.SdkHttpUtils;
 
 /**
  * S3's REST-XML protocol over {@link SimLogData}'s {@code s3/<bucket>/<key>} files, path-style addressed
- * ({@code GET /bucket?list-type=2...}, {@code GET /bucket/key}): ListObjectsV2 in key order with continuation tokens
+ * ({@code GET /bucket?list-type=2...}, {@code GET /bucket/key}): ListObjectsV2 in key order with continuation tokens, a delimiter (keys rolled up into common prefixes)
  * and max-keys (1,000 at most, as S3; fewer with {@link SimOptions#maxPageSize()}), GetObject streaming the file, and
  * errors as S3 writes them ({@code <Error><Code>..</Code><Message>..</Message>}, no namespace). The listing body is
  * written from the SDK's model of {@code ListObjectsV2Response}.
@@ -57,11 +57,16 @@ final class SimS3 {
         String key = slash < 0 ? "" : decode(rest.substring(slash + 1));
         boolean list = key.isEmpty();
         String operation = list ? "ListObjectsV2" : "GetObject";
-        String target = list ? bucket : bucket + "/" + key;
+        String target = bucket + "/" + (list ? listedPrefix(exchange) : key);
         answer(exchange, bucket, key, list, options, outcome -> {
             data.logged(operation, target, outcome);
             served.accept(new SimRequest("s3", operation, account, region, outcome));
         });
+    }
+
+    /** The prefix a listing asks for ({@code ""} for none). */
+    private static String listedPrefix(HttpExchange exchange) {
+        return query(exchange.getRequestURI().getRawQuery()).getOrDefault("prefix", "");
     }
 
     /** @param log told the outcome just before the answer is sent (a client may act on it at once) */
@@ -127,10 +132,7 @@ final class SimS3 {
             error(exchange, log, 400, "InvalidArgument", "simulator: only ListObjectsV2 (list-type=2) is simulated");
             return;
         }
-        if (q.containsKey("delimiter")) {
-            error(exchange, log, 400, "InvalidArgument", "simulator: delimiter is not simulated");
-            return;
-        }
+        String delimiter = q.getOrDefault("delimiter", "");
         String prefix = q.getOrDefault("prefix", "");
         int maxKeys;
         try {
@@ -167,10 +169,23 @@ final class SimS3 {
         body.put("Prefix", encode ? SdkHttpUtils.urlEncode(prefix) : prefix);
         body.put("MaxKeys", maxKeys);
         ArrayNode contents = body.putArray("Contents");
+        // keys with the delimiter after the prefix roll up into their common prefix, each counted once, as a key is
+        ArrayNode common = body.putArray("CommonPrefixes");
         String last = null;
         for (Map.Entry<String, Path> e : keys.entrySet()) {
-            if (contents.size() == page) {
+            if (last != null && e.getKey().compareTo(last) <= 0) {
+                continue; // under a common prefix given already
+            }
+            if (contents.size() + common.size() == page) {
                 break;
+            }
+            int cut = delimiter.isEmpty() ? -1 : e.getKey().indexOf(delimiter, prefix.length());
+            if (cut >= 0) {
+                String rolled = e.getKey().substring(0, cut + delimiter.length());
+                common.addObject().put("Prefix", encode ? SdkHttpUtils.urlEncode(rolled) : rolled);
+                // the page ends after its last key, so that the next one does not give the prefix again
+                last = keys.floorKey(rolled + Character.MAX_VALUE);
+                continue;
             }
             ObjectNode o = contents.addObject();
             o.put("Key", encode ? SdkHttpUtils.urlEncode(e.getKey()) : e.getKey());
@@ -182,8 +197,11 @@ final class SimS3 {
             o.put("StorageClass", "STANDARD");
             last = e.getKey();
         }
+        if (!delimiter.isEmpty()) {
+            body.put("Delimiter", delimiter);
+        }
         boolean truncated = last != null && keys.higherKey(last) != null;
-        body.put("KeyCount", contents.size());
+        body.put("KeyCount", contents.size() + common.size());
         body.put("IsTruncated", truncated);
         if (token != null) {
             body.put("ContinuationToken", token);

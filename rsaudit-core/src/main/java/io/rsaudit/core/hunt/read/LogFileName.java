@@ -8,6 +8,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.Set;
 
 /**
  * What an input's name says: Redshift's S3 object name
@@ -31,6 +32,11 @@ public record LogFileName(LogType type, String account, String region, String cl
      * and their hashes, and hold no records.
      */
     private static final Pattern CLOUDTRAIL_DIGEST = Pattern.compile("\\d{12}_CloudTrail-Digest_.+\\.json(?:\\.gz)?");
+    /** A file in a service's folder of the layout AWS writes logs in: {@code [prefix/]AWSLogs/[o-<org>/]<acct>/<service>/}. */
+    private static final Pattern SERVICE_FOLDER =
+            Pattern.compile("(?:.*/)?AWSLogs/(?:o-[a-z0-9]{10,32}/)?\\d{12}/([^/]+)/.+");
+    /** The services' folders whose logs the reader reads: Redshift's audit logs, CloudTrail's logs and Insights. */
+    public static final Set<String> READ_SERVICES = Set.of("redshift", "CloudTrail", "CloudTrail-Insight");
 
     private static final Pattern CLOUDWATCH = Pattern.compile(
             ".*/aws/redshift/(?:cluster|serverless)/([^/]+)/(connectionlog|userlog|useractivitylog)(?:/.*)?");
@@ -63,11 +69,22 @@ public record LogFileName(LogType type, String account, String region, String cl
         return UNKNOWN;
     }
 
-    /** Whether {@code name} (a file name or path, an S3 key) is a CloudTrail digest file's. */
-    public static boolean isCloudTrailDigest(String name) {
-        return CLOUDTRAIL_DIGEST
-                .matcher(name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1))
-                .matches();
+    /**
+     * Why a file holds no records to read, by its path or S3 key alone, or {@code null}: {@link
+     * ReadSummary#CLOUDTRAIL_DIGEST} for CloudTrail's digest files, {@link ReadSummary#OTHER_SERVICE} for a file in
+     * another service's folder of {@code AWSLogs/<acct>/} (a log-archive bucket also holds AWS Config's, VPC flow
+     * logs', load balancers' files).
+     */
+    public static String holdsNoRecords(String name) {
+        String path = name.replace('\\', '/');
+        if (CLOUDTRAIL_DIGEST.matcher(path.substring(path.lastIndexOf('/') + 1)).matches()) {
+            return ReadSummary.CLOUDTRAIL_DIGEST;
+        }
+        Matcher m = SERVICE_FOLDER.matcher(path);
+        if (!m.matches() || READ_SERVICES.contains(m.group(1))) {
+            return null;
+        }
+        return m.group(1).equals("CloudTrail-Digest") ? ReadSummary.CLOUDTRAIL_DIGEST : ReadSummary.OTHER_SERVICE;
     }
 
     /** These facts overridden by what the input itself knows. */

@@ -199,8 +199,8 @@ public final class LogReader {
         String name = input.name();
         LogFileName fromName = fromName(input, options);
         FileRead file = new FileRead(name, fromName, options, sink);
-        if (LogFileName.isCloudTrailDigest(name)) {
-            file.skipReason = ReadSummary.CLOUDTRAIL_DIGEST;
+        file.skipReason = LogFileName.holdsNoRecords(name);
+        if (file.skipReason != null) {
             return file;
         }
         if (file.type != null) {

@@ -49,6 +49,21 @@ public final class Narrowing {
         return null;
     }
 
+    /** Whether a window ({@code since} or {@code until}) is set. */
+    public boolean hasWindow() {
+        return read.since() != null || read.until() != null;
+    }
+
+    /**
+     * Whether the window keeps some file whose name's time lies in [{@code from}, {@code to}): {@link #reason}
+     * gives neither {@code since} nor {@code until} for every such time, as for a folder of one day.
+     */
+    public boolean windowKeepsSomeOf(Instant from, Instant to) {
+        Instant latest = to.minusNanos(1);
+        return (read.since() == null || !latest.plus(MARGIN).isBefore(read.since()))
+                && (read.until() == null || from.minus(MARGIN).isBefore(read.until()));
+    }
+
     private static boolean outside(Set<String> wanted, String value) {
         return !wanted.isEmpty() && value != null && !wanted.contains(value);
     }

@@ -17,7 +17,9 @@ import java.util.stream.Stream;
  * @param files         inputs read (including those with problems)
  * @param skippedFiles  inputs not read, by reason: {@code unknown-type} and {@code unreadable} (each with a
  *                      problem), {@code account}/{@code region}/{@code cluster}/{@code since}/{@code until} when
- *                      the name puts the whole file outside the filters, and {@code cloudtrail-digest}
+ *                      the name puts the whole file outside the filters, {@code cloudtrail-digest} and
+ *                      {@code other-service} (files that hold no records rsaudit reads:
+ *                      {@link LogFileName#holdsNoRecords})
  * @param bytes         bytes read as stored (compressed, for gzip)
  * @param decodedBytes  bytes after decompression
  * @param records       records recognised, malformed ones included
@@ -50,11 +52,15 @@ public record ReadSummary(
     /** The skip reason of CloudTrail's digest files, which hold no records (see {@link LogFileName}). */
     public static final String CLOUDTRAIL_DIGEST = "cloudtrail-digest";
 
+    /** The skip reason of other services' files under {@code AWSLogs/<acct>/} (see {@link LogFileName}). */
+    public static final String OTHER_SERVICE = "other-service";
+
     /**
      * The skip reasons that leave nothing unread: files the filters put wholly outside what was asked for
      * ({@link Narrowing}), and files that hold no records.
      */
-    static final Set<String> NOTHING_UNREAD = Stream.concat(Narrowing.REASONS.stream(), Stream.of(CLOUDTRAIL_DIGEST))
+    static final Set<String> NOTHING_UNREAD = Stream.concat(
+                    Narrowing.REASONS.stream(), Stream.of(CLOUDTRAIL_DIGEST, OTHER_SERVICE))
             .collect(Collectors.toUnmodifiableSet());
 
     public ReadSummary {

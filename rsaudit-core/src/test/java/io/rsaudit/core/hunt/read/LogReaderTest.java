@@ -139,6 +139,30 @@ class LogReaderTest {
         assertThat(earlier.summary().partial()).isFalse();
     }
 
+    /**
+     * A log-archive bucket holds other services' logs beside CloudTrail's and Redshift's ({@code AWSLogs/<acct>/
+     * Config/...}, {@code vpcflowlogs/...}): left out and counted, not problems; Redshift's and CloudTrail's folders
+     * are read.
+     */
+    @Test
+    void otherServicesFilesInALogArchiveAreLeftOutAndCounted() throws IOException {
+        Path account = dir.resolve("o-abcdefghij/AWSLogs/o-abcdefghij/111122223333");
+        Path config = Files.createDirectories(account.resolve("Config/us-east-2/2026/11/3/ConfigHistory"));
+        Files.write(
+                config.resolve("111122223333_Config_us-east-2_ConfigHistory_AWS::S3::Bucket_20261103T010000Z.json.gz"),
+                Logs.gzip(Logs.utf8("{\"fileVersion\":\"1.0\",\"configurationItems\":[]}")));
+        Path flow = Files.createDirectories(account.resolve("vpcflowlogs/us-east-2/2026/11/03"));
+        Files.writeString(flow.resolve("111122223333_vpcflowlogs_us-east-2_fl-0123_20261103T0100Z_ab12.log"), "2 x\n");
+        Logs.write(dir, Logs.name("connectionlog"), Logs.utf8(lines(0, 2)));
+        List<LogInput> inputs = new ArrayList<>(LogInput.discover(dir.resolve("o-abcdefghij")));
+        inputs.addAll(LogInput.discover(dir.resolve("AWSLogs")));
+        ReadSummary s = Logs.read(inputs, ReadOptions.defaults()).summary();
+        assertThat(s.skippedFiles()).isEqualTo(java.util.Map.of(ReadSummary.OTHER_SERVICE, 2L));
+        assertThat(s.problems()).isEmpty();
+        assertThat(s.events()).isEqualTo(2);
+        assertThat(s.partial()).isFalse();
+    }
+
     /** A trail's Insights files hold CloudTrail records; their name says account, region and time, as a log's does. */
     @Test
     void cloudTrailInsightsFilesAreReadAsCloudTrail() throws IOException {
@@ -167,7 +191,8 @@ class LogReaderTest {
 
     /**
      * A trail's bucket holds, beside its logs, the digest files of log file validation (JSON without records): each
-     * is left out and counted, not a problem, even when every input is read as CloudTrail.
+     * is left out and counted, not a problem, even when every input is read as CloudTrail; so is any file in the
+     * digests' folder, and a file named as a digest anywhere. A file that is neither is still looked at.
      */
     @Test
     void cloudTrailDigestFilesAreLeftOutAndCountedNotProblems() throws IOException {
@@ -178,29 +203,32 @@ class LogReaderTest {
         Files.write(
                 folder.resolve("111122223333_CloudTrail-Digest_us-east-2_trail_us-east-2_20261103T010000Z.json.gz"),
                 Logs.gzip(Logs.utf8(digest)));
+        Files.writeString(folder.resolve("notes.txt"), digest);
+        Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
         Files.writeString(
-                folder.resolve(
+                elsewhere.resolve(
                         "111122223333_CloudTrail-Digest_us-east-2_trail_us-east-2_20261103T020000Z_backfill.json"),
                 digest);
-        Files.writeString(folder.resolve("111122223333_CloudTrail-Digest.txt"), digest);
-        List<LogInput> inputs = LogInput.discover(dir.resolve("AWSLogs"));
+        Files.writeString(elsewhere.resolve("111122223333_CloudTrail-Digest.txt"), digest);
+        List<LogInput> inputs = new ArrayList<>(LogInput.discover(dir.resolve("AWSLogs")));
+        inputs.addAll(LogInput.discover(elsewhere));
         for (ReadOptions options :
                 List.of(ReadOptions.defaults(), ReadOptions.defaults().withType(LogType.CLOUDTRAIL))) {
             ReadSummary s = Logs.read(inputs, options).summary();
-            assertThat(s.skippedFiles()).containsEntry(ReadSummary.CLOUDTRAIL_DIGEST, 2L);
-            // a file not named as CloudTrail names its digests is still looked at, and its problem reported
+            assertThat(s.skippedFiles()).containsEntry(ReadSummary.CLOUDTRAIL_DIGEST, 3L);
             assertThat(s.problems())
                     .singleElement()
                     .satisfies(p -> assertThat(p.origin().file()).endsWith("111122223333_CloudTrail-Digest.txt"));
             assertThat(s.partial()).isTrue();
         }
         assertThat(
-                        LogFileName.isCloudTrailDigest(
-                                "s3://b/AWSLogs/o-abcdefghij/111122223333/CloudTrail-Digest/us-east-2/2026/11/03/"
-                                        + "111122223333_CloudTrail-Digest_us-east-2_org-trail_us-east-1_20261103T010000Z.json.gz"))
-                .isTrue();
-        assertThat(LogFileName.isCloudTrailDigest("111122223333_CloudTrail_us-east-2_20261103T0100Z_Ab12.json.gz"))
-                .isFalse();
+                        LogFileName.holdsNoRecords(
+                                "s3://b/AWSLogs/o-abcdefghij/111122223333/CloudTrail-Digest/us-east-2/"
+                                        + "2026/11/03/111122223333_CloudTrail-Digest_us-east-2_org-trail_us-east-1_20261103T010000Z.json.gz"))
+                .isEqualTo(ReadSummary.CLOUDTRAIL_DIGEST);
+        assertThat(LogFileName.holdsNoRecords("AWSLogs/111122223333/CloudTrail/us-east-2/2026/11/03/"
+                        + "111122223333_CloudTrail_us-east-2_20261103T0100Z_Ab12.json.gz"))
+                .isNull();
     }
 
     @Test

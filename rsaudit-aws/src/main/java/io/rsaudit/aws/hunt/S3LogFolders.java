@@ -1,0 +1,74 @@
+package io.rsaudit.aws.hunt;
+
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
+import io.rsaudit.core.hunt.read.LogFileName;
+import io.rsaudit.core.hunt.read.Narrowing;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+
+/**
+ * Which folders ("common prefixes") of the layout Redshift and CloudTrail write logs in may hold a log that
+ * {@link Narrowing} keeps: {@code [prefix/]AWSLogs/[o-<org>/]<acct>/<service>/<region>/YYYY/MM/DD/}. An account, a
+ * region or a year, month or day outside the filters is not listed; nor are other services' folders (AWS Config's,
+ * VPC flow logs'...) and CloudTrail's digests, which hold no records rsaudit reads ({@link LogFileName#holdsNoRecords}).
+ * A folder of any other shape may lead to logs, and is listed. Dates are the folders' (UTC, as the names' times are);
+ * the window's margin applies as to a file's name.
+ */
+final class S3LogFolders {
+
+    private static final String ACCOUNT = "(?:.*/)?AWSLogs/(?:o-[a-z0-9]{10,32}/)?(\\d{12})/";
+    private static final Pattern ACCOUNT_FOLDER = Pattern.compile(ACCOUNT);
+    private static final Pattern SERVICE_FOLDER = Pattern.compile(ACCOUNT + "([^/]+)/");
+    /** A region's folder of a service whose logs are read, and below it a year, a month and a day. */
+    private static final Pattern DATED = Pattern.compile(ACCOUNT
+            + "(?:redshift|CloudTrail|CloudTrail-Insight)/([a-z0-9-]+)/(?:(\\d{4})/(?:(\\d{2})/(?:(\\d{2})/)?)?)?");
+
+    private S3LogFolders() {}
+
+    /** Whether {@code folder} (a common prefix, ending in {@code /}) may hold a log that {@code narrowing} keeps. */
+    static boolean mayHoldKept(String folder, Narrowing narrowing) {
+        Matcher m = DATED.matcher(folder);
+        if (m.matches()) {
+            return narrowing.reason(m.group(1), m.group(2), null, null) == null
+                    && (m.group(3) == null || windowKeeps(m.group(3), m.group(4), m.group(5), narrowing));
+        }
+        m = SERVICE_FOLDER.matcher(folder);
+        if (m.matches()) {
+            return LogFileName.READ_SERVICES.contains(m.group(2))
+                    && narrowing.reason(m.group(1), null, null, null) == null;
+        }
+        m = ACCOUNT_FOLDER.matcher(folder);
+        if (m.matches()) {
+            return narrowing.reason(m.group(1), null, null, null) == null;
+        }
+        return true;
+    }
+
+    /** The year, month or day of a folder (the finer parts {@code null}) against the window. */
+    private static boolean windowKeeps(String year, String month, String day, Narrowing narrowing) {
+        LocalDate from;
+        LocalDate to;
+        try {
+            if (month == null) {
+                from = LocalDate.of(Integer.parseInt(year), 1, 1);
+                to = from.plusYears(1);
+            } else if (day == null) {
+                from = LocalDate.of(Integer.parseInt(year), Integer.parseInt(month), 1);
+                to = from.plusMonths(1);
+            } else {
+                from = LocalDate.of(Integer.parseInt(year), Integer.parseInt(month), Integer.parseInt(day));
+                to = from.plusDays(1);
+            }
+        } catch (DateTimeException e) {
+            return true; // not a date: its keys are judged one by one
+        }
+        return narrowing.windowKeepsSomeOf(start(from), start(to));
+    }
+
+    private static Instant start(LocalDate d) {
+        return d.atStartOfDay(ZoneOffset.UTC).toInstant();
+    }
+}
