@@ -9,6 +9,7 @@ import io.rsaudit.core.hunt.Event;
 import io.rsaudit.core.hunt.EventOutcome;
 import io.rsaudit.core.hunt.LogType;
 import io.rsaudit.core.redact.Redactor;
+import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,8 +19,10 @@ import java.time.format.DateTimeParseException;
 import java.util.zip.ZipException;
 
 /**
- * CloudTrail log files: one JSON object whose {@code Records} array is streamed with Jackson, one record at a time,
- * so a file of any size holds one record in memory. Each record's leaves become dotted fields
+ * CloudTrail records: a trail's log files (one JSON object whose {@code Records} array is streamed with Jackson, one
+ * record at a time, so a file of any size holds one record in memory), and the other ways records reach an
+ * investigator ({@link Layout}: lookup-events' answer, records one after another as CloudWatch Logs holds them, an
+ * array). Each record's leaves become dotted fields
  * ({@code requestParameters.clusterIdentifier}, lists as {@code name.0}) straight from the token stream
  * ({@link CloudTrailFlattener}, which gives what a {@code JsonNode} tree of the record gave); values of keys that
  * name a password, secret key or session token are redacted unless already masked, and every string leaf goes
@@ -56,48 +59,126 @@ final class CloudTrailParser {
                 : factory(file.options.maxRecordBytes());
     }
 
+    /**
+     * How the records are laid out: a trail's log file ({@code {"Records": [...]}}), the answer of {@code aws
+     * cloudtrail lookup-events} ({@code {"Events": [{"CloudTrailEvent": "<the record as JSON text>"}, ...]}}),
+     * records one after another (CloudWatch Logs' messages of a trail that sends its events there, {@code jq -c
+     * '.Records[]'}, an export of CloudTrail Lake), told by the first name of the first object, or an array of
+     * records ({@code jq '.Records'}).
+     */
+    enum Layout {
+        RECORDS("Records[%d]"),
+        ARRAY("[%d]"),
+        LOOKUP_EVENTS("Events[%d]"),
+        ONE_AFTER_ANOTHER("record %d");
+
+        private final String label;
+
+        Layout(String label) {
+            this.label = label;
+        }
+
+        /** How problems name record {@code index} (from 0). */
+        String name(long index) {
+            return String.format(java.util.Locale.ROOT, label, index);
+        }
+    }
+
+    /** How far the layout is looked for: the first name of a file, after any white space. */
+    private static final int PROBE = 1 << 16;
+
+    /** First names that make an object a record rather than a file of records. */
+    private static final java.util.Set<String> RECORD_NAMES = java.util.Set.of(
+            "eventVersion",
+            "eventTime",
+            "eventSource",
+            "eventName",
+            "eventID",
+            "eventType",
+            "userIdentity",
+            "awsRegion",
+            "sourceIPAddress",
+            "recipientAccountId");
+
     void read(InputStream in, boolean gzip) {
+        BufferedInputStream buffered = new BufferedInputStream(in, PROBE);
         long line = 1;
         long index = 0;
+        Layout layout = Layout.RECORDS;
         CloudTrailFlattener flat = CloudTrailFlattener.forThread();
-        try (JsonParser p = factory.createParser(in)) {
-            if (p.nextToken() != JsonToken.START_OBJECT) {
-                file.problem(
-                        1,
-                        ReadProblem.Kind.INVALID_JSON,
-                        "not a CloudTrail file: expected a JSON object with" + " \"Records\"");
-                return;
-            }
-            boolean sawRecords = false;
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String name = p.currentName();
-                JsonToken value = p.nextToken();
-                if (!"Records".equals(name) || value != JsonToken.START_ARRAY) {
-                    p.skipChildren();
-                    continue;
-                }
-                sawRecords = true;
-                JsonToken t;
-                while ((t = p.nextToken()) != JsonToken.END_ARRAY && t != null) {
-                    line = p.currentTokenLocation().getLineNr();
-                    if (t != JsonToken.START_OBJECT) {
-                        p.skipChildren();
-                        file.malformed(line, ReadProblem.Kind.MALFORMED, "Records[" + index + "] is not an object");
-                    } else {
-                        record(flat, p, line, index);
+        try {
+            layout = layout(buffered);
+            try (JsonParser p = factory.createParser(buffered)) {
+                if (layout == Layout.ARRAY) {
+                    p.nextToken();
+                    JsonToken t;
+                    while ((t = p.nextToken()) != JsonToken.END_ARRAY && t != null) {
+                        line = p.currentTokenLocation().getLineNr();
+                        if (t != JsonToken.START_OBJECT) {
+                            p.skipChildren();
+                            file.malformed(line, ReadProblem.Kind.MALFORMED, layout.name(index) + " is not an object");
+                        } else {
+                            record(flat, p, line, index, layout);
+                        }
+                        index++;
                     }
-                    index++;
+                    return;
                 }
-            }
-            if (!sawRecords) {
-                file.problem(1, ReadProblem.Kind.INVALID_JSON, "not a CloudTrail file: no \"Records\" array");
+                if (p.nextToken() != JsonToken.START_OBJECT) {
+                    file.problem(
+                            1,
+                            ReadProblem.Kind.INVALID_JSON,
+                            "not a CloudTrail file: expected a JSON object with \"Records\"");
+                    return;
+                }
+                if (layout == Layout.ONE_AFTER_ANOTHER) {
+                    JsonToken t = JsonToken.START_OBJECT;
+                    do {
+                        line = p.currentTokenLocation().getLineNr();
+                        if (t != JsonToken.START_OBJECT) {
+                            p.skipChildren();
+                            file.malformed(line, ReadProblem.Kind.MALFORMED, layout.name(index) + " is not an object");
+                        } else {
+                            record(flat, p, line, index, layout);
+                        }
+                        index++;
+                    } while ((t = p.nextToken()) != null);
+                    return;
+                }
+                String array = layout == Layout.RECORDS ? "Records" : "Events";
+                boolean sawArray = false;
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String name = p.currentName();
+                    JsonToken value = p.nextToken();
+                    if (!array.equals(name) || value != JsonToken.START_ARRAY) {
+                        p.skipChildren();
+                        continue;
+                    }
+                    sawArray = true;
+                    JsonToken t;
+                    while ((t = p.nextToken()) != JsonToken.END_ARRAY && t != null) {
+                        line = p.currentTokenLocation().getLineNr();
+                        if (t != JsonToken.START_OBJECT) {
+                            p.skipChildren();
+                            file.malformed(line, ReadProblem.Kind.MALFORMED, layout.name(index) + " is not an object");
+                        } else if (layout == Layout.RECORDS) {
+                            record(flat, p, line, index, layout);
+                        } else {
+                            lookedUp(flat, p, line, index);
+                        }
+                        index++;
+                    }
+                }
+                if (!sawArray) {
+                    file.problem(1, ReadProblem.Kind.INVALID_JSON, "not a CloudTrail file: no \"" + array + "\" array");
+                }
             }
         } catch (JsonProcessingException e) {
             long at = e.getLocation() == null ? line : e.getLocation().getLineNr();
             file.problem(
                     at,
                     ReadProblem.Kind.INVALID_JSON,
-                    "invalid JSON after Records[" + index + "]: "
+                    "invalid JSON after " + layout.name(index) + ": "
                             + e.getOriginalMessage() + "; the " + index
                             + " record(s) before it were read, the rest of the"
                             + " file is skipped");
@@ -110,8 +191,8 @@ final class CloudTrailParser {
                                             ? "truncated gzip stream"
                                             : "corrupt gzip stream (" + e.getMessage() + ")")
                                     : "read failed: " + e.getMessage())
-                            + " after Records[" + index
-                            + "]; the records before it were read");
+                            + " after " + layout.name(index)
+                            + "; the records before it were read");
         } catch (IOException e) {
             file.problem(line, ReadProblem.Kind.UNREADABLE, "read failed: " + e.getMessage());
         } finally {
@@ -119,7 +200,67 @@ final class CloudTrailParser {
         }
     }
 
-    private void record(CloudTrailFlattener flat, JsonParser p, long line, long index) throws IOException {
+    /**
+     * The layout, from the first name of the first object; {@link Layout#RECORDS} when there is none to read (the
+     * parse that follows then reports why). The stream is back at its start after.
+     */
+    private Layout layout(BufferedInputStream in) throws IOException {
+        in.mark(PROBE);
+        Layout layout = Layout.RECORDS;
+        try (JsonParser probe = factory.createParser(in).disable(JsonParser.Feature.AUTO_CLOSE_SOURCE)) {
+            JsonToken start = probe.nextToken();
+            if (start == JsonToken.START_ARRAY) {
+                layout = Layout.ARRAY;
+            } else if (start == JsonToken.START_OBJECT && probe.nextToken() == JsonToken.FIELD_NAME) {
+                String first = probe.currentName();
+                layout = first.equals("Events")
+                        ? Layout.LOOKUP_EVENTS
+                        : RECORD_NAMES.contains(first) ? Layout.ONE_AFTER_ANOTHER : Layout.RECORDS;
+            }
+        } catch (JsonProcessingException | EOFException | ZipException e) {
+            // not JSON, or cut short: the parse that follows reports it where it is
+        }
+        in.reset();
+        return layout;
+    }
+
+    /** An element of lookup-events' {@code Events}: its {@code CloudTrailEvent} is the record, as JSON text. */
+    private void lookedUp(CloudTrailFlattener flat, JsonParser p, long line, long index) throws IOException {
+        String record = null;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            JsonToken value = p.nextToken();
+            if (name.equals("CloudTrailEvent") && value == JsonToken.VALUE_STRING) {
+                record = p.getText();
+            } else {
+                p.skipChildren();
+            }
+        }
+        if (record == null) {
+            file.malformed(
+                    line, ReadProblem.Kind.MALFORMED, Layout.LOOKUP_EVENTS.name(index) + " has no CloudTrailEvent");
+            return;
+        }
+        try (JsonParser inner = factory.createParser(record)) {
+            if (inner.nextToken() != JsonToken.START_OBJECT) {
+                file.malformed(
+                        line,
+                        ReadProblem.Kind.MALFORMED,
+                        Layout.LOOKUP_EVENTS.name(index) + ": its CloudTrailEvent is not a JSON object");
+                return;
+            }
+            record(flat, inner, line, index, Layout.LOOKUP_EVENTS);
+        } catch (JsonProcessingException e) {
+            file.malformed(
+                    line,
+                    ReadProblem.Kind.MALFORMED,
+                    Layout.LOOKUP_EVENTS.name(index) + ": its CloudTrailEvent is not valid JSON: "
+                            + e.getOriginalMessage());
+        }
+    }
+
+    private void record(CloudTrailFlattener flat, JsonParser p, long line, long index, Layout layout)
+            throws IOException {
         flat.flatten(p);
         String eventTime = flat.known(CloudTrailFlattener.EVENT_TIME);
         Instant time = time(eventTime);
@@ -127,7 +268,7 @@ final class CloudTrailParser {
             file.malformed(
                     line,
                     ReadProblem.Kind.MALFORMED,
-                    "Records[" + index + "]: "
+                    layout.name(index) + ": "
                             + (eventTime == null ? "no eventTime" : "bad eventTime '" + eventTime + "'"));
             return;
         }

@@ -39,7 +39,11 @@ public final class LogReader {
 
     private static final int BUFFER = 1 << 16;
     private static final int SNIFF = 1 << 16;
-    private static final byte[] RECORDS = "\"Records\"".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[][] CLOUDTRAIL_NAMES = {
+        "\"Records\"".getBytes(StandardCharsets.US_ASCII),
+        "\"CloudTrailEvent\"".getBytes(StandardCharsets.US_ASCII),
+        "\"eventVersion\"".getBytes(StandardCharsets.US_ASCII)
+    };
 
     private LogReader() {}
 
@@ -289,7 +293,10 @@ public final class LogReader {
         }
     }
 
-    /** CloudTrail content: a JSON object whose first 64 KiB name {@code "Records"}. */
+    /**
+     * CloudTrail content: JSON (an object or an array) whose first 64 KiB name {@code "Records"}, lookup-events'
+     * {@code "CloudTrailEvent"} or a record's {@code "eventVersion"} (records one after another, an array of them).
+     */
     private static boolean looksLikeCloudTrail(BufferedInputStream in) throws IOException {
         in.mark(SNIFF);
         byte[] head = in.readNBytes(SNIFF);
@@ -298,12 +305,17 @@ public final class LogReader {
         while (i < head.length && (head[i] == ' ' || head[i] == '\n' || head[i] == '\r' || head[i] == '\t')) {
             i++;
         }
-        if (i == head.length || head[i] != '{') {
+        if (i == head.length || head[i] != '{' && head[i] != '[') {
             return false;
         }
-        for (int j = i; j + RECORDS.length <= head.length; j++) {
-            if (head[j] == '"' && java.util.Arrays.equals(head, j, j + RECORDS.length, RECORDS, 0, RECORDS.length)) {
-                return true;
+        for (int j = i; j < head.length; j++) {
+            if (head[j] == '"') {
+                for (byte[] name : CLOUDTRAIL_NAMES) {
+                    if (j + name.length <= head.length
+                            && java.util.Arrays.equals(head, j, j + name.length, name, 0, name.length)) {
+                        return true;
+                    }
+                }
             }
         }
         return false;

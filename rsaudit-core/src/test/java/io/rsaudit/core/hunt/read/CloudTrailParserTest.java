@@ -2,6 +2,7 @@ package io.rsaudit.core.hunt.read;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rsaudit.core.hunt.Event;
 import io.rsaudit.core.hunt.EventOutcome;
 import io.rsaudit.core.hunt.LogType;
@@ -9,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -68,6 +70,49 @@ class CloudTrailParserTest {
         assertThat(denied.outcome()).isEqualTo(EventOutcome.FAILURE);
         assertThat(denied.origin().line()).isEqualTo(9);
         assertThat(denied.origin().index()).isEqualTo(1);
+    }
+
+    /**
+     * The other ways records reach an investigator give the same events as a trail's file: CloudWatch Logs'
+     * messages (records one after another), lookup-events' answer (each record as JSON text), an array; told by
+     * their content, without a name or --type.
+     */
+    @Test
+    void recordsOneAfterAnotherFromLookupEventsOrInAnArrayReadAsATrailsFile() throws IOException {
+        List<Event> trail = Logs.read(write("trail.json", Logs.utf8("{\"Records\":[" + MODIFY + ",\n" + DENIED + "]}")))
+                .events();
+        String oneLine = MODIFY.replace("\n", "") + "\n" + DENIED.replace("\n", "") + "\n";
+        ObjectMapper json = new ObjectMapper();
+        String lookup = "{\"Events\":["
+                + "{\"EventId\":\"e1\",\"EventName\":\"ModifyCluster\",\"CloudTrailEvent\":"
+                + json.writeValueAsString(MODIFY) + "},\n"
+                + "{\"EventId\":\"e2\",\"CloudTrailEvent\":" + json.writeValueAsString(DENIED) + "}],"
+                + "\"NextToken\":\"abc\"}";
+        for (String content : List.of(oneLine, lookup, "[" + MODIFY + ",\n" + DENIED + "]")) {
+            Logs.Read r = Logs.read(write("events.json", Logs.utf8(content)));
+            assertThat(r.summary().problems()).as(content).isEmpty();
+            assertThat(r.events()).as(content).hasSize(2);
+            for (int i = 0; i < 2; i++) {
+                assertThat(r.events().get(i).fields()).isEqualTo(trail.get(i).fields());
+                assertThat(r.events().get(i).action()).isEqualTo(trail.get(i).action());
+                assertThat(r.events().get(i).time()).isEqualTo(trail.get(i).time());
+            }
+        }
+        // each record's own line; a bad one is named by its place
+        Logs.Read lines = Logs.read(write("events.json", Logs.utf8(oneLine + "7\n{\"eventVersion\":\"1.08\"}\n")));
+        assertThat(lines.events()).extracting(e -> e.origin().line()).containsExactly(1L, 2L);
+        assertThat(lines.summary().problems())
+                .extracting(ReadProblem::message)
+                .containsExactly("record 2 is not an object", "record 3: no eventTime");
+        Logs.Read looked = Logs.read(write(
+                "events.json", Logs.utf8("{\"Events\":[{\"EventId\":\"e1\"},{\"CloudTrailEvent\":\"{not json\"}]}")));
+        assertThat(looked.events()).isEmpty();
+        assertThat(looked.summary().problems())
+                .extracting(ReadProblem::message)
+                .containsExactly(
+                        "Events[0] has no CloudTrailEvent",
+                        "Events[1]: its CloudTrailEvent is not valid JSON: Unexpected character ('n' (code 110)): was"
+                                + " expecting double-quote to start field name");
     }
 
     @Test
