@@ -118,6 +118,36 @@ class CloudWatchInputsTest {
         }
     }
 
+    /** A trail that sends its events to CloudWatch Logs: each message is one record, read with --type cloudtrail. */
+    @Test
+    void aTrailsGroupReadsAsCloudTrailWithItsType() {
+        String trail = "aws-cloudtrail-logs-123456789012-0a1b2c3d";
+        List<HuntFixture.Record> records = List.of(
+                new HuntFixture.Record(
+                        HOUR,
+                        "{\"eventVersion\":\"1.08\",\"eventTime\":\"2023-06-26T18:00:00Z\","
+                                + "\"eventSource\":\"redshift.amazonaws.com\",\"eventName\":\"DisableLogging\","
+                                + "\"awsRegion\":\"us-east-1\",\"recipientAccountId\":\"123456789012\","
+                                + "\"requestParameters\":{\"clusterIdentifier\":\"prod-dw\"}}"),
+                new HuntFixture.Record(
+                        HOUR.plusSeconds(60),
+                        "{\"eventVersion\":\"1.08\",\"eventTime\":\"2023-06-26T18:01:00Z\","
+                                + "\"eventSource\":\"cloudtrail.amazonaws.com\",\"eventName\":\"StopLogging\","
+                                + "\"awsRegion\":\"us-east-1\",\"recipientAccountId\":\"123456789012\"}"));
+        HuntFixture.putStream(data, REGION, "/" + trail, "123456789012_CloudTrail_us-east-1", records);
+        ReadOptions read = serial().withType(LogType.CLOUDTRAIL);
+        try (AwsSimulator sim = HuntFixture.start(SimLogData.at(data), SimOptions.defaults());
+                AwsLogInputs aws =
+                        AwsLogInputs.resolve(List.of("cloudwatch:" + trail), HuntFixture.options(sim, read))) {
+            HuntFixture.Read r = HuntFixture.read(aws.inputs(), read);
+            assertThat(r.summary().problems()).isEmpty();
+            assertThat(r.events())
+                    .extracting(Event::action)
+                    .containsExactly("redshift:DisableLogging", "cloudtrail:StopLogging");
+            assertThat(r.events().get(0).cluster()).isEqualTo("prod-dw");
+        }
+    }
+
     @Test
     void theWindowIsAskedOfFilterLogEventsAndTheFiltersLeaveGroupsOut() {
         Instant since = HOUR.plusSeconds(300);
