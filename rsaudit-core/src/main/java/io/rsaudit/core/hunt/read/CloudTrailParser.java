@@ -40,6 +40,10 @@ final class CloudTrailParser {
 
     private final FileRead file;
     private final JsonFactory factory;
+    /** Where the reading is: the line of the record being read, and how many came before it. */
+    private long line = 1;
+
+    private long index;
     private String lastSource;
     private String lastEventName;
     private String lastAction;
@@ -102,75 +106,38 @@ final class CloudTrailParser {
 
     void read(InputStream in, boolean gzip) {
         BufferedInputStream buffered = new BufferedInputStream(in, PROBE);
-        long line = 1;
-        long index = 0;
         Layout layout = Layout.RECORDS;
         CloudTrailFlattener flat = CloudTrailFlattener.forThread();
         try {
             layout = layout(buffered);
             try (JsonParser p = factory.createParser(buffered)) {
+                JsonToken first = p.nextToken();
                 if (layout == Layout.ARRAY) {
-                    p.nextToken();
-                    JsonToken t;
-                    while ((t = p.nextToken()) != JsonToken.END_ARRAY && t != null) {
-                        line = p.currentTokenLocation().getLineNr();
-                        if (t != JsonToken.START_OBJECT) {
-                            p.skipChildren();
-                            file.malformed(line, ReadProblem.Kind.MALFORMED, layout.name(index) + " is not an object");
-                        } else {
-                            record(flat, p, line, index, layout);
-                        }
-                        index++;
-                    }
-                    return;
-                }
-                if (p.nextToken() != JsonToken.START_OBJECT) {
+                    elements(flat, p, p.nextToken(), JsonToken.END_ARRAY, layout);
+                } else if (first != JsonToken.START_OBJECT) {
                     file.problem(
                             1,
                             ReadProblem.Kind.INVALID_JSON,
                             "not a CloudTrail file: expected a JSON object with \"Records\"");
-                    return;
-                }
-                if (layout == Layout.ONE_AFTER_ANOTHER) {
-                    JsonToken t = JsonToken.START_OBJECT;
-                    do {
-                        line = p.currentTokenLocation().getLineNr();
-                        if (t != JsonToken.START_OBJECT) {
+                } else if (layout == Layout.ONE_AFTER_ANOTHER) {
+                    elements(flat, p, first, null, layout);
+                } else {
+                    String array = layout == Layout.RECORDS ? "Records" : "Events";
+                    boolean sawArray = false;
+                    while (p.nextToken() == JsonToken.FIELD_NAME) {
+                        String name = p.currentName();
+                        JsonToken value = p.nextToken();
+                        if (!array.equals(name) || value != JsonToken.START_ARRAY) {
                             p.skipChildren();
-                            file.malformed(line, ReadProblem.Kind.MALFORMED, layout.name(index) + " is not an object");
-                        } else {
-                            record(flat, p, line, index, layout);
+                            continue;
                         }
-                        index++;
-                    } while ((t = p.nextToken()) != null);
-                    return;
-                }
-                String array = layout == Layout.RECORDS ? "Records" : "Events";
-                boolean sawArray = false;
-                while (p.nextToken() == JsonToken.FIELD_NAME) {
-                    String name = p.currentName();
-                    JsonToken value = p.nextToken();
-                    if (!array.equals(name) || value != JsonToken.START_ARRAY) {
-                        p.skipChildren();
-                        continue;
+                        sawArray = true;
+                        elements(flat, p, p.nextToken(), JsonToken.END_ARRAY, layout);
                     }
-                    sawArray = true;
-                    JsonToken t;
-                    while ((t = p.nextToken()) != JsonToken.END_ARRAY && t != null) {
-                        line = p.currentTokenLocation().getLineNr();
-                        if (t != JsonToken.START_OBJECT) {
-                            p.skipChildren();
-                            file.malformed(line, ReadProblem.Kind.MALFORMED, layout.name(index) + " is not an object");
-                        } else if (layout == Layout.RECORDS) {
-                            record(flat, p, line, index, layout);
-                        } else {
-                            lookedUp(flat, p, line, index);
-                        }
-                        index++;
+                    if (!sawArray) {
+                        file.problem(
+                                1, ReadProblem.Kind.INVALID_JSON, "not a CloudTrail file: no \"" + array + "\" array");
                     }
-                }
-                if (!sawArray) {
-                    file.problem(1, ReadProblem.Kind.INVALID_JSON, "not a CloudTrail file: no \"" + array + "\" array");
                 }
             }
         } catch (JsonProcessingException e) {
@@ -201,6 +168,26 @@ final class CloudTrailParser {
     }
 
     /**
+     * The records from token {@code t} on, up to {@code end} ({@code null}: the end of the input): each object one
+     * record ({@link #lookedUp} for lookup-events' elements), anything else a malformed one.
+     */
+    private void elements(CloudTrailFlattener flat, JsonParser p, JsonToken t, JsonToken end, Layout layout)
+            throws IOException {
+        for (; t != end && t != null; t = p.nextToken()) {
+            line = p.currentTokenLocation().getLineNr();
+            if (t != JsonToken.START_OBJECT) {
+                p.skipChildren();
+                file.malformed(line, ReadProblem.Kind.MALFORMED, layout.name(index) + " is not an object");
+            } else if (layout == Layout.LOOKUP_EVENTS) {
+                lookedUp(flat, p);
+            } else {
+                record(flat, p, layout);
+            }
+            index++;
+        }
+    }
+
+    /**
      * The layout, from the first name of the first object; {@link Layout#RECORDS} when there is none to read (the
      * parse that follows then reports why). The stream is back at its start after.
      */
@@ -225,7 +212,7 @@ final class CloudTrailParser {
     }
 
     /** An element of lookup-events' {@code Events}: its {@code CloudTrailEvent} is the record, as JSON text. */
-    private void lookedUp(CloudTrailFlattener flat, JsonParser p, long line, long index) throws IOException {
+    private void lookedUp(CloudTrailFlattener flat, JsonParser p) throws IOException {
         String record = null;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String name = p.currentName();
@@ -249,7 +236,7 @@ final class CloudTrailParser {
                         Layout.LOOKUP_EVENTS.name(index) + ": its CloudTrailEvent is not a JSON object");
                 return;
             }
-            record(flat, inner, line, index, Layout.LOOKUP_EVENTS);
+            record(flat, inner, Layout.LOOKUP_EVENTS);
         } catch (JsonProcessingException e) {
             file.malformed(
                     line,
@@ -259,8 +246,7 @@ final class CloudTrailParser {
         }
     }
 
-    private void record(CloudTrailFlattener flat, JsonParser p, long line, long index, Layout layout)
-            throws IOException {
+    private void record(CloudTrailFlattener flat, JsonParser p, Layout layout) throws IOException {
         flat.flatten(p);
         String eventTime = flat.known(CloudTrailFlattener.EVENT_TIME);
         Instant time = time(eventTime);
