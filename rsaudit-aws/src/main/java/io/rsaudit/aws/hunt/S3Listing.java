@@ -5,12 +5,14 @@ import io.rsaudit.core.hunt.read.LogFileName;
 import io.rsaudit.core.hunt.read.LogInput;
 import io.rsaudit.core.hunt.read.Narrowing;
 import io.rsaudit.core.hunt.read.ReadProblem;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.model.CommonPrefix;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
@@ -19,9 +21,9 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 /**
  * Lists an {@code s3://bucket/prefix} with ListObjectsV2, page by page, and keeps the objects whose keys are
  * Redshift audit logs or CloudTrail log files and that {@link Narrowing} does not leave out. With a time window
- * ({@code --since}, {@code --until}) the prefix is listed a folder at a time ({@code /} as delimiter), and only the
- * folders that may hold a kept log are listed further ({@link S3LogFolders}): a day's hunt over a bucket of years lists
- * the window's days, not every key. Nothing is downloaded here.
+ * ({@code --since}, {@code --until}) the prefix is listed a folder at a time ({@code /} as delimiter), several
+ * folders at once, and only the folders that may hold a kept log are listed further ({@link S3LogFolders}): a day's
+ * hunt over a bucket of years lists the window's days, not every key. Nothing is downloaded here.
  */
 final class S3Listing {
 
@@ -30,33 +32,19 @@ final class S3Listing {
 
     private S3Listing() {}
 
+    /** Folders listed at once in a windowed listing (an organization's trail: thousands of account folders). */
+    static final int LISTERS = 16;
+
     static void list(
             CallerClients clients, String bucket, String prefix, Narrowing narrowing, AwsLogInputs.Found found) {
         String where = "s3://" + bucket + "/" + prefix;
-        boolean byFolder = narrowing.hasWindow();
         Unrecognised unrecognised = new Unrecognised();
         int first = found.inputs.size();
-        Deque<String> folders = new ArrayDeque<>(List.of(prefix));
         try {
-            while (!folders.isEmpty()) {
-                String folder = folders.pop();
-                List<String> below = new ArrayList<>();
-                for (ListObjectsV2Response page : clients.s3()
-                        .listObjectsV2Paginator(
-                                r -> r.bucket(bucket).prefix(folder).delimiter(byFolder ? "/" : null))) {
-                    for (S3Object o : page.contents()) {
-                        judge(clients, bucket, o, narrowing, found, unrecognised);
-                    }
-                    for (CommonPrefix c : page.commonPrefixes()) {
-                        if (S3LogFolders.mayHoldKept(c.prefix(), narrowing)) {
-                            below.add(c.prefix());
-                        }
-                    }
-                }
-                // depth first, in key order
-                for (int i = below.size() - 1; i >= 0; i--) {
-                    folders.push(below.get(i));
-                }
+            if (!narrowing.hasWindow()) {
+                listed(clients, bucket, prefix, null, narrowing, found, unrecognised);
+            } else {
+                byFolder(clients, bucket, prefix, narrowing, found, unrecognised);
             }
         } catch (SdkException e) {
             found.problem(
@@ -68,7 +56,7 @@ final class S3Listing {
                                     ? ""
                                     : "; the " + found.found + " object(s) listed before the failure are kept"));
         }
-        // a folder's own objects came before its folders' objects: back to key order, as a whole listing gives
+        // folders are listed side by side: back to key order, as a whole listing gives
         found.inputs.subList(first, found.inputs.size()).sort(Comparator.comparing(LogInput::name));
         if (unrecognised.count > 0) {
             found.problem(
@@ -78,6 +66,83 @@ final class S3Listing {
                             + " follow neither Redshift's audit-log naming nor CloudTrail's and were not read, e.g. "
                             + String.join(", ", unrecognised.examples));
         }
+    }
+
+    /** A level of folders at a time, {@link #LISTERS} folders at once; each level the folders the one above kept. */
+    private static void byFolder(
+            CallerClients clients,
+            String bucket,
+            String prefix,
+            Narrowing narrowing,
+            AwsLogInputs.Found found,
+            Unrecognised unrecognised) {
+        ExecutorService listers = Executors.newFixedThreadPool(LISTERS, r -> {
+            Thread t = new Thread(r, "rsaudit-s3-list");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<String> level = List.of(prefix);
+            while (!level.isEmpty()) {
+                List<Future<List<String>>> below = new ArrayList<>();
+                for (String folder : level) {
+                    below.add(
+                            listers.submit(() -> listed(clients, bucket, folder, "/", narrowing, found, unrecognised)));
+                }
+                // every folder of the level is waited for, failed or not, so that none is still adding when this
+                // returns
+                List<String> next = new ArrayList<>();
+                Throwable failed = null;
+                for (Future<List<String>> f : below) {
+                    try {
+                        next.addAll(f.get());
+                    } catch (ExecutionException e) {
+                        failed = failed == null ? e.getCause() : failed;
+                    }
+                }
+                if (failed instanceof SdkException sdk) {
+                    throw sdk;
+                }
+                if (failed != null) {
+                    throw new IllegalStateException("listing s3://" + bucket + "/" + prefix + " failed", failed);
+                }
+                level = next;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw SdkException.create("interrupted while listing s3://" + bucket + "/" + prefix, e);
+        } finally {
+            listers.shutdownNow();
+        }
+    }
+
+    /**
+     * Every page of {@code folder} ({@code delimiter}: {@code null} for every key below it), each object judged; the
+     * folders below it that may hold a kept log.
+     */
+    private static List<String> listed(
+            CallerClients clients,
+            String bucket,
+            String folder,
+            String delimiter,
+            Narrowing narrowing,
+            AwsLogInputs.Found found,
+            Unrecognised unrecognised) {
+        List<String> below = new ArrayList<>();
+        for (ListObjectsV2Response page : clients.s3()
+                .listObjectsV2Paginator(r -> r.bucket(bucket).prefix(folder).delimiter(delimiter))) {
+            synchronized (found) {
+                for (S3Object o : page.contents()) {
+                    judge(clients, bucket, o, narrowing, found, unrecognised);
+                }
+            }
+            for (CommonPrefix c : page.commonPrefixes()) {
+                if (S3LogFolders.mayHoldKept(c.prefix(), narrowing)) {
+                    below.add(c.prefix());
+                }
+            }
+        }
+        return below;
     }
 
     /** Keys of neither naming: how many, and the first few. */

@@ -23,6 +23,8 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@code s3://} inputs through the simulator's S3 and the real SDK client: the events equal those of the same files
@@ -190,14 +192,15 @@ class S3InputsTest {
                 AwsLogInputs aws =
                         AwsLogInputs.resolve(List.of("s3://" + BUCKET + "/AWSLogs/"), HuntFixture.options(sim, read))) {
             HuntFixture.Read s3 = HuntFixture.read(aws.inputs(), read);
-            // listed a folder at a time: the 24th's folder lies more than a day before the window, the 28th's more
+            // listed a folder at a time (several at once): the 24th's folder lies more than a day before the window,
+            // the 28th's more
             // than a day after it, eu-west-1 is not asked for and the digests hold no records, so none of them is
             // listed; the 25th and 27th are within the margin and read (their records then filtered by time)
             String logs = BUCKET + "/AWSLogs/" + ACCOUNT + "/";
             assertThat(logData.requests())
                     .filteredOn(r -> r.operation().equals("ListObjectsV2"))
                     .extracting(SimLogData.Request::target)
-                    .containsExactly(
+                    .containsExactlyInAnyOrder(
                             BUCKET + "/AWSLogs/",
                             logs,
                             logs + "CloudTrail/",
@@ -282,14 +285,17 @@ class S3InputsTest {
         }
     }
 
-    @Test
-    void aMissingOrDeniedBucketIsAProblemAndOtherArgumentsAreRead() {
+    /** Listed whole, and (with a window) a folder at a time, several at once. */
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void aMissingOrDeniedBucketIsAProblemAndOtherArgumentsAreRead(boolean window) {
+        ReadOptions read = window ? serial().withWindow(DAY_26.minusSeconds(3 * 86_400), null) : serial();
         try (AwsSimulator sim =
                 HuntFixture.start(SimLogData.at(data).denyBucket("locked-bucket"), SimOptions.defaults())) {
             HuntFixture.write(data.resolve("s3/locked-bucket/x"), new byte[1]);
             try (AwsLogInputs aws = AwsLogInputs.resolve(
                     List.of("s3://no-such-bucket/AWSLogs/", "s3://locked-bucket", "s3://" + BUCKET + "/AWSLogs/"),
-                    HuntFixture.options(sim, serial()))) {
+                    HuntFixture.options(sim, read))) {
                 assertThat(aws.problems())
                         .filteredOn(p -> p.kind() == ReadProblem.Kind.UNREADABLE)
                         .extracting(ReadProblem::message)
