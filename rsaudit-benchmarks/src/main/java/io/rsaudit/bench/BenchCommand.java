@@ -31,13 +31,14 @@ import picocli.CommandLine.Spec;
         versionProvider = Main.Version.class,
         description = "Benchmarks, each against a floor measured in the same run: the offline scan (generate, run),"
                 + " the live scan against the local AWS simulator (live), hunt's log reading (hunt) and its rules"
-                + " (rules).",
+                + " (rules), and what a hunt over a trail's bucket lists (s3-listing).",
         subcommands = {
             BenchCommand.GenerateCommand.class,
             BenchCommand.RunCommand.class,
             BenchCommand.LiveCommand.class,
             BenchCommand.HuntCommand.class,
-            BenchCommand.RulesCommand.class
+            BenchCommand.RulesCommand.class,
+            BenchCommand.S3ListingCommand.class
         })
 final class BenchCommand implements Runnable {
 
@@ -565,6 +566,54 @@ final class BenchCommand implements Runnable {
                 case hunt -> HuntMeasure.hunt(dir);
                 case day -> HuntEndToEnd.day(dir, Math.toIntExact(bytes));
                 case e2e -> HuntEndToEnd.run(dir, jar, base, rounds);
+            }
+            return ExitCode.CLEAN.code();
+        }
+    }
+
+    @Command(
+            name = "s3-listing",
+            mixinStandardHelpOptions = true,
+            description = "Counts the ListObjectsV2 calls and the objects selected of a hunt over a trail's bucket"
+                    + " (generated, served by the simulator): the whole bucket against a one-day window.")
+    static final class S3ListingCommand implements Callable<Integer> {
+
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Option(
+                names = "--work",
+                defaultValue = "bench-s3-listing",
+                paramLabel = "DIR",
+                description = "Where the bucket is kept between runs. Default: ${DEFAULT-VALUE}.")
+        Path work;
+
+        @Option(names = "--days", defaultValue = "365", description = "Days of logs. Default: ${DEFAULT-VALUE}.")
+        int days;
+
+        @Option(
+                names = "--regions",
+                defaultValue = "eu-west-1,us-east-1",
+                split = ",",
+                description = "Regions. Default: ${DEFAULT-VALUE}.")
+        List<String> regions;
+
+        @Option(
+                names = "--minutes",
+                defaultValue = "15",
+                description = "Minutes between two files of a region. Default: ${DEFAULT-VALUE}.")
+        int minutes;
+
+        @Override
+        public Integer call() {
+            if (days < 3 || minutes < 1 || regions.isEmpty()) {
+                throw new Main.UsageException("--days must be at least 3, --minutes at least 1, and a region given");
+            }
+            try {
+                new S3ListingBench(work, java.time.Instant.parse("2026-12-01T00:00:00Z"), days, regions, minutes)
+                        .run(spec.commandLine().getOut());
+            } catch (IOException e) {
+                throw new Main.UsageException("cannot write or read " + work + ": " + e);
             }
             return ExitCode.CLEAN.code();
         }
