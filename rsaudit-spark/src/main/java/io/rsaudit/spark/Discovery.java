@@ -1,7 +1,9 @@
 package io.rsaudit.spark;
 
 import io.rsaudit.core.hunt.Origin;
+import io.rsaudit.core.hunt.read.LogFileName;
 import io.rsaudit.core.hunt.read.ReadProblem;
+import io.rsaudit.core.hunt.read.ReadSummary;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,12 +38,14 @@ final class Discovery {
     static final long MAX_NAMED_DAYS = 3660;
 
     private static final Pattern ACCOUNT = Pattern.compile(".*/AWSLogs/(?:o-[a-z0-9]{10,32}/)?(\\d{12})/?");
-    private static final Pattern REGION =
-            Pattern.compile(".*/AWSLogs/(?:o-[a-z0-9]{10,32}/)?\\d{12}/(?:redshift|CloudTrail)/([a-z0-9-]+)/?");
+    private static final Pattern SERVICE = Pattern.compile(".*/AWSLogs/(?:o-[a-z0-9]{10,32}/)?\\d{12}/([^/]+)/?");
+    private static final Pattern REGION = Pattern.compile(
+            ".*/AWSLogs/(?:o-[a-z0-9]{10,32}/)?\\d{12}/(?:redshift|CloudTrail|CloudTrail-Insight)/([a-z0-9-]+)/?");
 
     /**
      * @param files the files to read, in name order within each input
-     * @param leftOut folders not entered, by reason ({@code account}, {@code region})
+     * @param leftOut folders not entered, by reason ({@code account}, {@code region}, and {@code cloudtrail-digest}
+     *     and {@code other-service} for a service's folder whose files hold no records the reader reads)
      * @param problems inputs that do not exist or could not be listed
      */
     record Found(List<FileRef> files, Map<String, Long> leftOut, List<ReadProblem> problems) {}
@@ -97,6 +101,15 @@ final class Discovery {
         Matcher a = ACCOUNT.matcher(slashed);
         if (a.matches() && !options.accounts().isEmpty() && !options.accounts().contains(a.group(1))) {
             leftOut.merge("account", 1L, Long::sum);
+            return;
+        }
+        Matcher s = SERVICE.matcher(slashed);
+        if (s.matches() && !LogFileName.READ_SERVICES.contains(s.group(1))) {
+            // CloudTrail's digests, other services' logs in a log-archive bucket: no records the reader reads
+            leftOut.merge(
+                    s.group(1).equals("CloudTrail-Digest") ? ReadSummary.CLOUDTRAIL_DIGEST : ReadSummary.OTHER_SERVICE,
+                    1L,
+                    Long::sum);
             return;
         }
         Matcher r = REGION.matcher(slashed);

@@ -145,12 +145,27 @@ class DiscoveryTest {
         touch(root, "AWSLogs/222222222222/redshift/eu-west-1/2026/11/01/a.gz");
         touch(root, "AWSLogs/111111111111/redshift/us-east-1/2026/11/01/a.gz");
         touch(root, "AWSLogs/111111111111/redshift/.hidden");
+        // a log-archive bucket: CloudTrail's digests and AWS Config's files beside the logs
+        touch(root, "AWSLogs/111111111111/CloudTrail-Digest/eu-west-1/2026/11/01/d.json.gz");
+        touch(root, "AWSLogs/111111111111/Config/eu-west-1/2026/11/1/ConfigHistory/c.json.gz");
+        touch(root, "AWSLogs/111111111111/CloudTrail-Insight/eu-west-1/2026/11/01/i.json.gz");
         Recording store = new Recording();
         Discovery.Found f =
                 Discovery.find(options(root, null, null, Set.of("111111111111"), Set.of("eu-west-1")), x -> store);
-        assertThat(names(root, f)).containsExactly(RS + "2026/11/01/a.gz");
-        assertThat(f.leftOut()).containsEntry("account", 1L).containsEntry("region", 1L);
-        assertThat(store.listed).noneMatch(d -> d.contains("222222222222") || d.contains("us-east-1"));
+        assertThat(names(root, f))
+                .containsExactly(
+                        "AWSLogs/111111111111/CloudTrail-Insight/eu-west-1/2026/11/01/i.json.gz",
+                        RS + "2026/11/01/a.gz");
+        assertThat(f.leftOut())
+                .containsEntry("account", 1L)
+                .containsEntry("region", 1L)
+                .containsEntry("cloudtrail-digest", 1L)
+                .containsEntry("other-service", 1L);
+        assertThat(store.listed)
+                .noneMatch(d -> d.contains("222222222222")
+                        || d.contains("us-east-1")
+                        || d.contains("Digest")
+                        || d.contains("Config"));
     }
 
     @Test
