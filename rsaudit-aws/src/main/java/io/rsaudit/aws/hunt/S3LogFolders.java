@@ -13,9 +13,9 @@ import java.time.ZoneOffset;
  * Which folders ("common prefixes") of the layout Redshift and CloudTrail write logs in may hold a log that
  * {@link Narrowing} keeps: {@code [prefix/]AWSLogs/[o-<org>/]<acct>/<service>/<region>/YYYY/MM/DD/}. An account, a
  * region or a year, month or day outside the filters is not listed; nor are other services' folders (AWS Config's,
- * VPC flow logs'...) and CloudTrail's digests, which hold no records rsaudit reads ({@link LogFileName#holdsNoRecords}).
- * A folder of any other shape may lead to logs, and is listed. Dates are the folders' (UTC, as the names' times are);
- * the window's margin applies as to a file's name.
+ * VPC flow logs'...) and CloudTrail's digests, which hold no records rsaudit reads
+ * ({@link LogFileName#holdsNoRecords}). A folder of any other shape may lead to logs, and is listed. Dates are the
+ * folders' (UTC, as the names' times are); the window's margin applies as to a file's name.
  */
 final class S3LogFolders {
 

@@ -29,8 +29,9 @@ import software.amazon.awssdk.utils.http.SdkHttpUtils;
 
 /**
  * S3's REST-XML protocol over {@link SimLogData}'s {@code s3/<bucket>/<key>} files, path-style addressed
- * ({@code GET /bucket?list-type=2...}, {@code GET /bucket/key}): ListObjectsV2 in key order with continuation tokens, a delimiter (keys rolled up into common prefixes)
- * and max-keys (1,000 at most, as S3; fewer with {@link SimOptions#maxPageSize()}), GetObject streaming the file, and
+ * ({@code GET /bucket?list-type=2...}, {@code GET /bucket/key}): ListObjectsV2 in key order with continuation tokens,
+ * a delimiter (keys rolled up into common prefixes) and max-keys (1,000 at most, as S3; fewer with
+ * {@link SimOptions#maxPageSize()}), GetObject streaming the file, and
  * errors as S3 writes them ({@code <Error><Code>..</Code><Message>..</Message>}, no namespace). The listing body is
  * written from the SDK's model of {@code ListObjectsV2Response}.
  */
