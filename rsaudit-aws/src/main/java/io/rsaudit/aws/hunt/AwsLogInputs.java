@@ -101,6 +101,13 @@ public final class AwsLogInputs implements AutoCloseable {
             } else {
                 CloudWatchListing.list(clients, a.substring(CLOUDWATCH.length()), options.read(), narrowing, f);
             }
+            if (f.found == 0 && f.foldersLeftOut == 0 && f.leftOut.isEmpty() && f.problems.isEmpty()) {
+                f.problem(
+                        a,
+                        ReadProblem.Kind.EMPTY,
+                        a + ": nothing to read there (" + (a.startsWith(S3) ? "no object" : "no log stream")
+                                + "); check the name");
+            }
             found.add(f);
         }
         return new AwsLogInputs(clients, found);
@@ -176,6 +183,8 @@ public final class AwsLogInputs implements AutoCloseable {
         final Map<String, Long> leftOut = new LinkedHashMap<>();
         final List<ReadProblem> problems = new ArrayList<>();
         long found;
+        /** Folders a windowed listing did not list: what they hold is not counted in {@link #found}. */
+        long foldersLeftOut;
 
         Found(String argument) {
             this.argument = argument;

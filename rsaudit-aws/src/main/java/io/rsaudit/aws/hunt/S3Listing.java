@@ -139,6 +139,10 @@ final class S3Listing {
             for (CommonPrefix c : page.commonPrefixes()) {
                 if (S3LogFolders.mayHoldKept(c.prefix(), narrowing)) {
                     below.add(c.prefix());
+                } else {
+                    synchronized (found) {
+                        found.foldersLeftOut++;
+                    }
                 }
             }
         }

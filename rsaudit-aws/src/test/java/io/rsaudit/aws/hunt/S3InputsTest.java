@@ -285,6 +285,30 @@ class S3InputsTest {
         }
     }
 
+    /**
+     * A prefix without an object (a mistyped account) is a problem, not a clean read of nothing; a window that
+     * leaves every folder out is not: there were logs, none of them in it.
+     */
+    @Test
+    void aPrefixWithoutAnObjectIsAProblemAWindowBesideTheLogsIsNot() {
+        try (AwsSimulator sim = HuntFixture.start(SimLogData.at(data), SimOptions.defaults())) {
+            String typo = "s3://" + BUCKET + "/AWSLogs/12345678901/";
+            try (AwsLogInputs aws = AwsLogInputs.resolve(List.of(typo), HuntFixture.options(sim, serial()))) {
+                assertThat(aws.inputs()).isEmpty();
+                assertThat(aws.problems()).singleElement().satisfies(p -> {
+                    assertThat(p.kind()).isEqualTo(ReadProblem.Kind.EMPTY);
+                    assertThat(p.message()).isEqualTo(typo + ": nothing to read there (no object); check the name");
+                });
+            }
+            ReadOptions later = serial().withWindow(Instant.parse("2030-01-01T00:00:00Z"), null);
+            try (AwsLogInputs aws =
+                    AwsLogInputs.resolve(List.of("s3://" + BUCKET + "/AWSLogs/"), HuntFixture.options(sim, later))) {
+                assertThat(aws.inputs()).isEmpty();
+                assertThat(aws.problems()).isEmpty();
+            }
+        }
+    }
+
     /** Listed whole, and (with a window) a folder at a time, several at once. */
     @ParameterizedTest
     @ValueSource(booleans = {false, true})

@@ -13,6 +13,11 @@ public record ReadProblem(Origin origin, Kind kind, String message) {
         UNKNOWN_TYPE,
         /** The file could not be opened or read. */
         UNREADABLE,
+        /**
+         * An input that holds nothing to read: an S3 prefix without an object, a CloudWatch Logs group without a
+         * stream (a mistyped bucket, prefix or group reads as nothing, not as a clean day).
+         */
+        EMPTY,
         /** The gzip stream ends or breaks in the middle; every record before the break was kept. */
         TRUNCATED_GZIP,
         /** A record that does not have the format's shape (field count, timestamp, header); skipped. */
