@@ -1,7 +1,6 @@
 /**
  * The benchmarks (not tests, never in the product jar): {@code rsaudit-bench generate|run|live|hunt|rules|s3-listing},
- * its own
- * runnable jar, run by {@code ./rsaudit-bench}; {@code scripts/bench*.sh} run the standard cases.
+ * its own runnable jar, run by {@code ./rsaudit-bench}; {@code scripts/bench*.sh} run the standard cases.
  *
  * <p>In: sizes and a seed for the test kit's generators (estates, logs), or an export or log folder. Out: on stdout,
  * the times of each measured part next to a floor measured in the same run (for a scan, a
