@@ -100,13 +100,14 @@ final class SparkHunt {
         long atThreshold = failOn == null
                 ? 0
                 : alerts.stream().filter(a -> a.level().atLeast(failOn)).count();
+        List<String> notes = HuntSummary.withNothingRead(judged.notes(), read);
         HuntSummary summary = new HuntSummary(
                 clock.instant(),
                 read,
-                judged.notes(),
+                notes,
                 alerts.size(),
                 atThreshold,
-                HuntSummary.verdict(atThreshold, read, judged.notes()));
+                HuntSummary.verdict(atThreshold, read, notes));
         State after = options.incremental() ? before.after(files, tail) : State.EMPTY;
         Result result = new Result(header, alerts, summary, files, found.files().size() - files.size(), after);
         Output.write(options, result, spark.hadoopConfiguration());

@@ -76,6 +76,7 @@ public final class Hunt {
             notes = new ArrayList<>(notes);
             notes.addAll(inventory.notes());
         }
+        notes = HuntSummary.withNothingRead(notes, read);
         long atThreshold = 0;
         for (Alert a : result.alerts()) {
             if (failOn != null && a.level().atLeast(failOn)) {

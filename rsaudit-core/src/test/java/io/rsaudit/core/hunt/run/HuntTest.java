@@ -67,21 +67,46 @@ class HuntTest {
     }
 
     /**
-     * Files the filters leave out unread were not asked for: a window after the example logs is judged whole (a
-     * daily hunt over a bucket of months is not "incomplete"), while a file of unknown type is a partial read.
+     * Files the filters leave out unread were not asked for: a daily hunt over a bucket of months is judged whole, not
+     * "incomplete". A window that holds no record at all is: logs missing for it are nothing to judge. A file not
+     * understood is a partial read.
      */
     @Test
-    void filesLeftOutByTheFiltersKeepTheVerdictCleanAFileNotUnderstoodDoesNot() throws Exception {
+    void filesLeftOutByTheFiltersKeepTheVerdictCleanAWindowWithoutRecordsDoesNot() throws Exception {
         Hunt hunt = new Hunt(RuleCatalog.builtIn().all(), Policy.defaults(), CLOCK, "test");
-        HuntInput input = HuntInput.of(List.of("logs"), LogInput.discover(Path.of("../examples/logs")));
+        Path logs = dir.resolve("logs");
+        try (var files = Files.walk(Path.of("../examples/logs"))) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                Path copy =
+                        logs.resolve(Path.of("../examples/logs").relativize(f).toString());
+                Files.createDirectories(copy.getParent());
+                Files.copy(f, copy);
+            }
+        }
+        // a month older than the window: left out by its name
+        Path old = logs.resolve("AWSLogs/123456789012/redshift/eu-west-1/2026/10/01/"
+                + "123456789012_redshift_eu-west-1_prod-dw_connectionlog_2026-10-01T00:00");
+        Files.createDirectories(old.getParent());
+        Files.writeString(old, "not read\n");
+        HuntInput input = HuntInput.of(List.of("logs"), LogInput.discover(logs));
+        HuntSummary day = hunt.run(
+                input,
+                ReadOptions.defaults().withWindow(Instant.parse("2026-11-02T00:00:00Z"), null),
+                null,
+                new HuntListener() {});
+        assertThat(day.read().skippedFiles()).containsOnlyKeys("since");
+        assertThat(day.read().events()).isPositive();
+        assertThat(day.notes()).isEmpty();
+        assertThat(day.verdict()).isEqualTo(Verdict.CLEAN);
+
         HuntSummary later = hunt.run(
                 input,
                 ReadOptions.defaults().withWindow(Instant.parse("2030-01-01T00:00:00Z"), null),
                 Severity.INFO,
                 new HuntListener() {});
         assertThat(later.read().skippedFiles()).containsOnlyKeys("since");
-        assertThat(later.alerts()).isZero();
-        assertThat(later.verdict()).isEqualTo(Verdict.CLEAN);
+        assertThat(later.notes()).containsExactly(HuntSummary.NOTHING_READ);
+        assertThat(later.verdict()).isEqualTo(Verdict.INCOMPLETE);
 
         Path odd = Files.writeString(dir.resolve("notes.txt"), "not a log\n");
         HuntSummary unknown = hunt.run(
