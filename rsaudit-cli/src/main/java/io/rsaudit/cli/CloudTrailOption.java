@@ -22,9 +22,9 @@ final class CloudTrailOption {
             names = "--cloudtrail",
             paramLabel = "PATH",
             description = "CloudTrail log files (a folder, searched recursively, or files; .json or .json.gz as the"
-                    + " trail delivers them) to read the rotations of clusters' encryption keys from (RotateEncryptionKey,"
-                    + " RS-ATREST-012). Repeatable. The files are taken as the trail's whole delivery for the period they"
-                    + " span.")
+                    + " trail delivers them, or the output of aws cloudtrail lookup-events) to read the rotations of"
+                    + " clusters' encryption keys from (RotateEncryptionKey, RS-ATREST-012). Repeatable. The files are"
+                    + " taken as the trail's whole delivery for the period they span.")
     List<Path> paths;
 
     /** The paths given; empty without the option. */

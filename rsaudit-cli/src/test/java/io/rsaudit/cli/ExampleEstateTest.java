@@ -2,6 +2,9 @@ package io.rsaudit.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.rsaudit.core.catalog.CheckCatalog;
 import io.rsaudit.core.check.CheckMetadata;
 import io.rsaudit.core.check.Finding;
@@ -10,6 +13,7 @@ import io.rsaudit.core.hunt.read.KeyRotationHistory;
 import io.rsaudit.core.hunt.read.LogInput;
 import io.rsaudit.core.model.CollectionError;
 import io.rsaudit.core.model.Inventory;
+import io.rsaudit.core.model.KeyRotations;
 import io.rsaudit.core.model.Scope;
 import io.rsaudit.core.policy.Policy;
 import io.rsaudit.core.policy.PolicyLoader;
@@ -31,6 +35,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The bundled example ({@code examples/estate}, with the CloudTrail history of {@code examples/cloudtrail}, judged
@@ -60,6 +65,42 @@ class ExampleEstateTest {
         inventory = estate.withRotations(estate.rotations().merge(rotations.rotations()));
         policy = new PolicyLoader(catalog.ids()).load(EXAMPLES.resolve("policy.yaml"));
         run = new CheckRunner(catalog).run(inventory, policy, NOW);
+    }
+
+    /**
+     * The same records as {@code aws cloudtrail lookup-events} answers them (each record as JSON text in
+     * {@code CloudTrailEvent}) give the same key rotations as the trail's files.
+     */
+    @Test
+    void lookupEventsOutputGivesTheRotationsTheTrailsFilesGive(@TempDir Path dir) throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        ArrayNode events = json.createArrayNode();
+        try (var files = Files.walk(EXAMPLES.resolve("cloudtrail"))) {
+            for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+                for (JsonNode record : json.readTree(f.toFile()).path("Records")) {
+                    events.addObject()
+                            .put("EventId", record.path("eventID").asText())
+                            .put("EventName", record.path("eventName").asText())
+                            .put("CloudTrailEvent", json.writeValueAsString(record));
+                }
+            }
+        }
+        assertThat(events).hasSizeGreaterThan(5);
+        Path lookup = dir.resolve("events.json");
+        json.writeValue(lookup.toFile(), json.createObjectNode().set("Events", events));
+        KeyRotationHistory.Read trail =
+                KeyRotationHistory.read(LogInput.discover(EXAMPLES.resolve("cloudtrail")), "examples/cloudtrail");
+        KeyRotationHistory.Read looked = KeyRotationHistory.read(List.of(LogInput.of(lookup)), "examples/cloudtrail");
+        assertThat(looked.errors()).isEmpty();
+        assertThat(looked.rotations().covered()).isEqualTo(trail.rotations().covered());
+        assertThat(looked.rotations().latest()).hasSameSizeAs(trail.rotations().latest());
+        trail.rotations().latest().forEach((cluster, rotation) -> {
+            KeyRotations.Rotation same = looked.rotations().latest().get(cluster);
+            assertThat(same.time()).isEqualTo(rotation.time());
+            // the record's JSON text in lookup-events' answer
+            assertThat(same.evidence().location()).isEqualTo(lookup.toString());
+            assertThat(same.evidence().pointer()).matches("/Events/\\d+/CloudTrailEvent");
+        });
     }
 
     @Test

@@ -71,15 +71,22 @@ final class CloudTrailParser {
      * records ({@code jq '.Records'}).
      */
     enum Layout {
-        RECORDS("Records[%d]"),
-        ARRAY("[%d]"),
-        LOOKUP_EVENTS("Events[%d]"),
-        ONE_AFTER_ANOTHER("record %d");
+        RECORDS("Records[%d]", "/Records/%d"),
+        ARRAY("[%d]", "/%d"),
+        LOOKUP_EVENTS("Events[%d]", "/Events/%d/CloudTrailEvent"),
+        ONE_AFTER_ANOTHER("record %d", null);
 
         private final String label;
+        private final String pointer;
 
-        Layout(String label) {
+        Layout(String label, String pointer) {
             this.label = label;
+            this.pointer = pointer;
+        }
+
+        /** The JSON pointer of record {@code index} in its file, or {@code null} when the file is no one document. */
+        String pointer(long index) {
+            return pointer == null ? null : String.format(java.util.Locale.ROOT, pointer, index);
         }
 
         /** How problems name record {@code index} (from 0). */
@@ -286,7 +293,7 @@ final class CloudTrailParser {
                 flat.known(CloudTrailFlattener.ERROR_CODE) != null ? EventOutcome.FAILURE : EventOutcome.SUCCESS,
                 flat.known(CloudTrailFlattener.TLS_VERSION),
                 flat.fields(),
-                new io.rsaudit.core.hunt.Origin(file.file, line, index)));
+                new io.rsaudit.core.hunt.Origin(file.file, line, index, layout.pointer(index))));
     }
 
     /**

@@ -2,6 +2,7 @@ package io.rsaudit.core.hunt.read;
 
 import io.rsaudit.core.hunt.Event;
 import io.rsaudit.core.hunt.LogType;
+import io.rsaudit.core.hunt.Origin;
 import io.rsaudit.core.model.CollectionError;
 import io.rsaudit.core.model.KeyRotations;
 import io.rsaudit.core.model.Provenance;
@@ -44,6 +45,18 @@ public final class KeyRotationHistory {
     private KeyRotationHistory() {}
 
     /**
+     * The record's {@code eventTime}: in a trail's file {@code file#/Records/N/eventTime}; in lookup-events' answer
+     * the record's JSON text ({@code #/Events/N/CloudTrailEvent}); in records one after another, the record's line.
+     */
+    private static Provenance evidence(Origin origin) {
+        String pointer = origin.pointer();
+        if (pointer == null) {
+            return Provenance.of(origin.toString(), "/eventTime");
+        }
+        return Provenance.of(origin.file(), pointer.endsWith("/CloudTrailEvent") ? pointer : pointer + "/eventTime");
+    }
+
+    /**
      * @param source how messages name the input: the {@code --cloudtrail} argument
      */
     public static Read read(List<LogInput> inputs, String source) {
@@ -74,9 +87,7 @@ public final class KeyRotationHistory {
                 || e.cluster() == null) {
             return;
         }
-        KeyRotations.Rotation rotation = new KeyRotations.Rotation(
-                e.time(),
-                Provenance.of(e.origin().file(), "/Records/" + e.origin().index() + "/eventTime"));
+        KeyRotations.Rotation rotation = new KeyRotations.Rotation(e.time(), evidence(e.origin()));
         latest.merge(
                 new ScopedName(scope, e.cluster()), rotation, (a, b) -> b.time().isAfter(a.time()) ? b : a);
     }

@@ -10,7 +10,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -88,10 +90,17 @@ class CloudTrailParserTest {
                 + json.writeValueAsString(MODIFY) + "},\n"
                 + "{\"EventId\":\"e2\",\"CloudTrailEvent\":" + json.writeValueAsString(DENIED) + "}],"
                 + "\"NextToken\":\"abc\"}";
-        for (String content : List.of(oneLine, lookup, "[" + MODIFY + ",\n" + DENIED + "]")) {
+        assertThat(trail.get(1).origin().pointer()).isEqualTo("/Records/1");
+        Map<String, String> pointers = new LinkedHashMap<>();
+        pointers.put(oneLine, null); // not one JSON document: the record's line says where
+        pointers.put(lookup, "/Events/1/CloudTrailEvent");
+        pointers.put("[" + MODIFY + ",\n" + DENIED + "]", "/1");
+        for (Map.Entry<String, String> layout : pointers.entrySet()) {
+            String content = layout.getKey();
             Logs.Read r = Logs.read(write("events.json", Logs.utf8(content)));
             assertThat(r.summary().problems()).as(content).isEmpty();
             assertThat(r.events()).as(content).hasSize(2);
+            assertThat(r.events().get(1).origin().pointer()).isEqualTo(layout.getValue());
             for (int i = 0; i < 2; i++) {
                 assertThat(r.events().get(i).fields()).isEqualTo(trail.get(i).fields());
                 assertThat(r.events().get(i).action()).isEqualTo(trail.get(i).action());
