@@ -13,6 +13,7 @@ import io.rsaudit.testkit.sim.AwsSimulator;
 import io.rsaudit.testkit.sim.SimLogData;
 import io.rsaudit.testkit.sim.SimOptions;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -115,6 +116,23 @@ class CloudWatchInputsTest {
                             .filter(r -> r.operation().equals("FilterLogEvents")
                                     && r.target().equals(PROVISIONED)))
                     .hasSize(7 + 4);
+        }
+    }
+
+    /** A group without a stream (logging never reached it, or a mistyped name that exists) is nothing to read. */
+    @Test
+    void aGroupWithoutAStreamIsAProblem() throws Exception {
+        String quiet = "/aws/redshift/cluster/idle-dw/userlog";
+        Files.createDirectories(data.resolve("cloudwatch").resolve(REGION).resolve(quiet.substring(1)));
+        try (AwsSimulator sim = HuntFixture.start(SimLogData.at(data), SimOptions.defaults());
+                AwsLogInputs aws =
+                        AwsLogInputs.resolve(List.of("cloudwatch:" + quiet), HuntFixture.options(sim, serial()))) {
+            assertThat(aws.inputs()).isEmpty();
+            assertThat(aws.problems()).singleElement().satisfies(p -> {
+                assertThat(p.kind()).isEqualTo(ReadProblem.Kind.EMPTY);
+                assertThat(p.message())
+                        .isEqualTo("cloudwatch:" + quiet + ": nothing to read there (no log stream); check the name");
+            });
         }
     }
 
