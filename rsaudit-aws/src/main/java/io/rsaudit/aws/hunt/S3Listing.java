@@ -169,6 +169,12 @@ final class S3Listing {
             return;
         }
         Optional<S3LogKey> log = S3LogKey.parse(o.key());
+        if (log.isEmpty() && narrowing.typeGiven()) {
+            // --type reads objects named otherwise, as it reads such files (Firehose's objects of CloudWatch
+            // envelopes among them: their groups tell the type); the reader applies the filters to their records
+            found.inputs.add(new S3ObjectInput(clients, bucket, o.key(), o.size() == null ? 0 : o.size(), null));
+            return;
+        }
         if (log.isEmpty()) {
             unrecognised.count++;
             if (unrecognised.examples.size() < EXAMPLES) {

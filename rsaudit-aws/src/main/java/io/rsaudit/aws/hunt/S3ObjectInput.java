@@ -12,8 +12,9 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 
 /**
- * One S3 object to read: named by its {@code s3://bucket/key} URI, sized by the listing, typed by its key, and
- * streamed by GetObject only when the reader opens it (never held whole).
+ * One S3 object to read: named by its {@code s3://bucket/key} URI, sized by the listing, typed by its key (or, for a key
+ * of neither naming, by {@code --type} and its content), and streamed by GetObject only when the reader opens it (never
+ * held whole).
  */
 final class S3ObjectInput implements LogInput {
 
@@ -30,7 +31,7 @@ final class S3ObjectInput implements LogInput {
         this.bucket = bucket;
         this.key = key;
         this.size = size;
-        this.known = new Known(log.type(), log.account(), log.region(), log.cluster());
+        this.known = log == null ? Known.NONE : new Known(log.type(), log.account(), log.region(), log.cluster());
     }
 
     @Override

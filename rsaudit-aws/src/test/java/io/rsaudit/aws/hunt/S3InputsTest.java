@@ -6,6 +6,7 @@ import static io.rsaudit.aws.hunt.HuntFixture.REGION;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rsaudit.core.hunt.LogType;
 import io.rsaudit.core.hunt.read.LogInput;
 import io.rsaudit.core.hunt.read.ReadOptions;
@@ -305,6 +306,50 @@ class S3InputsTest {
                     AwsLogInputs.resolve(List.of("s3://" + BUCKET + "/AWSLogs/"), HuntFixture.options(sim, later))) {
                 assertThat(aws.inputs()).isEmpty();
                 assertThat(aws.problems()).isEmpty();
+            }
+        }
+    }
+
+    /**
+     * Firehose's objects of CloudWatch Logs envelopes follow neither naming: left out by the listing, unless --type
+     * asks for objects named otherwise, and then each envelope is read as its log group's log.
+     */
+    @Test
+    void firehoseObjectsOfCloudWatchEnvelopesAreReadWithType() throws IOException {
+        String key = "firehose/2023/06/26/18/audit-stream-1-2023-06-26-18-00-00-0a1b2c3d";
+        StringBuilder envelope = new StringBuilder("{\"messageType\":\"DATA_MESSAGE\",\"owner\":\"" + ACCOUNT
+                + "\",\"logGroup\":\"/aws/redshift/cluster/prod-dw/connectionlog\",\"logEvents\":[");
+        List<HuntFixture.Record> records = HuntFixture.connections(DAY_26.plusSeconds(18 * 3600), 5, "erin");
+        for (int i = 0; i < records.size(); i++) {
+            envelope.append(i == 0 ? "" : ",")
+                    .append("{\"id\":\"")
+                    .append(i)
+                    .append("\",\"timestamp\":0,\"message\":")
+                    .append(new ObjectMapper().writeValueAsString(records.get(i).text()))
+                    .append('}');
+        }
+        HuntFixture.putObject(
+                data, "firehose-bucket", key, envelope.append("]}").toString());
+        try (AwsSimulator sim = HuntFixture.start(SimLogData.at(data), SimOptions.defaults())) {
+            try (AwsLogInputs aws = AwsLogInputs.resolve(
+                    List.of("s3://firehose-bucket/firehose/"), HuntFixture.options(sim, serial()))) {
+                assertThat(aws.inputs()).isEmpty();
+                assertThat(aws.problems())
+                        .singleElement()
+                        .satisfies(p -> assertThat(p.kind()).isEqualTo(ReadProblem.Kind.UNKNOWN_TYPE));
+            }
+            ReadOptions typed = serial().withType(LogType.USER_LOG);
+            try (AwsLogInputs aws =
+                    AwsLogInputs.resolve(List.of("s3://firehose-bucket/firehose/"), HuntFixture.options(sim, typed))) {
+                HuntFixture.Read r = HuntFixture.read(aws.inputs(), typed);
+                assertThat(r.summary().problems()).isEmpty();
+                // the envelope's group says connection log, whatever --type says for every input
+                assertThat(r.events()).hasSize(5).allSatisfy(e -> {
+                    assertThat(e.type()).isEqualTo(LogType.CONNECTION_LOG);
+                    assertThat(e.cluster()).isEqualTo("prod-dw");
+                    assertThat(e.account()).isEqualTo(ACCOUNT);
+                    assertThat(e.user()).isEqualTo("erin");
+                });
             }
         }
     }

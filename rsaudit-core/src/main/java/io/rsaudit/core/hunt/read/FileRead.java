@@ -5,7 +5,9 @@ import io.rsaudit.core.hunt.LogType;
 import io.rsaudit.core.hunt.Origin;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -43,6 +45,9 @@ final class FileRead {
     String skipReason;
 
     final List<ReadProblem> problems = new ArrayList<>();
+    /** Records of parts of another type than the file's (CloudWatch envelopes, {@link CloudWatchEnvelopes}). */
+    final Map<LogType, Long> partRecords = new EnumMap<>(LogType.class);
+
     private long invalidUtf8Lines;
     private long firstInvalidUtf8Line;
     private long orphanLines;
@@ -73,6 +78,9 @@ final class FileRead {
      * events to the sink.
      */
     void absorb(FileRead batch, List<Event> batchEvents) {
+        if (batch.type != type && batch.type != null && batch.records > 0) {
+            partRecords.merge(batch.type, batch.records, Long::sum);
+        }
         records += batch.records;
         events += batch.events;
         malformed += batch.malformed;

@@ -39,6 +39,9 @@ public final class LogReader {
 
     private static final int BUFFER = 1 << 16;
     private static final int SNIFF = 1 << 16;
+    /** The first name of a CloudWatch Logs subscription envelope ({@link CloudWatchEnvelopes}). */
+    private static final byte[] ENVELOPE = "\"messageType\"".getBytes(StandardCharsets.US_ASCII);
+
     private static final byte[][] CLOUDTRAIL_NAMES = {
         "\"Records\"".getBytes(StandardCharsets.US_ASCII),
         "\"CloudTrailEvent\"".getBytes(StandardCharsets.US_ASCII),
@@ -232,8 +235,19 @@ public final class LogReader {
             CountingInputStream decoded = new CountingInputStream(in);
             InputStream content = decoded;
             LogType type = file.type;
-            if (type == null) {
+            if (LogFileName.of(name).with(input.known()).type() == null) {
+                // a name that says no type: CloudWatch envelopes (their groups say it), else CloudTrail or --type
                 BufferedInputStream sniff = new BufferedInputStream(decoded, SNIFF);
+                content = sniff;
+                if (envelopes(sniff)) {
+                    new CloudWatchEnvelopes(file).read(sniff, gzip);
+                    file.decodedBytes = decoded.count;
+                    return file;
+                }
+            }
+            if (type == null) {
+                BufferedInputStream sniff =
+                        content instanceof BufferedInputStream b ? b : new BufferedInputStream(decoded, SNIFF);
                 content = sniff;
                 if (looksLikeCloudTrail(sniff)) {
                     type = LogType.CLOUDTRAIL;
@@ -272,13 +286,18 @@ public final class LogReader {
         return file;
     }
 
-    private static void parse(LogType type, InputStream content, boolean gzip, FileRead file, Handoff handoff) {
-        LineBatches.Format format = switch (type) {
+    /** The line format of a Redshift log type; {@code null} for CloudTrail, which is JSON. */
+    static LineBatches.Format lineFormat(LogType type) {
+        return switch (type) {
             case CONNECTION_LOG -> ConnectionLogParser.FORMAT;
             case USER_LOG -> UserLogParser.FORMAT;
             case USER_ACTIVITY_LOG -> UserActivityLogParser.FORMAT;
             case CLOUDTRAIL -> null;
         };
+    }
+
+    private static void parse(LogType type, InputStream content, boolean gzip, FileRead file, Handoff handoff) {
+        LineBatches.Format format = lineFormat(type);
         if (format == null) {
             new CloudTrailParser(file).read(content, gzip);
         } else if (handoff == null) {
@@ -293,6 +312,28 @@ public final class LogReader {
         }
     }
 
+    /** CloudWatch Logs' subscription envelopes: an object whose first name is {@code "messageType"}. */
+    private static boolean envelopes(BufferedInputStream in) throws IOException {
+        in.mark(SNIFF);
+        byte[] head = in.readNBytes(256);
+        in.reset();
+        int i = skipBlanks(head, 0);
+        if (i == head.length || head[i] != '{') {
+            return false;
+        }
+        i = skipBlanks(head, i + 1);
+        return i + ENVELOPE.length <= head.length
+                && java.util.Arrays.equals(head, i, i + ENVELOPE.length, ENVELOPE, 0, ENVELOPE.length);
+    }
+
+    private static int skipBlanks(byte[] b, int from) {
+        int i = from;
+        while (i < b.length && (b[i] == ' ' || b[i] == '\n' || b[i] == '\r' || b[i] == '\t')) {
+            i++;
+        }
+        return i;
+    }
+
     /**
      * CloudTrail content: JSON (an object or an array) whose first 64 KiB name {@code "Records"}, lookup-events'
      * {@code "CloudTrailEvent"} or a record's {@code "eventVersion"} (records one after another, an array of them).
@@ -301,10 +342,7 @@ public final class LogReader {
         in.mark(SNIFF);
         byte[] head = in.readNBytes(SNIFF);
         in.reset();
-        int i = 0;
-        while (i < head.length && (head[i] == ' ' || head[i] == '\n' || head[i] == '\r' || head[i] == '\t')) {
-            i++;
-        }
+        int i = skipBlanks(head, 0);
         if (i == head.length || head[i] != '{' && head[i] != '[') {
             return false;
         }
@@ -365,6 +403,7 @@ public final class LogReader {
             if (f.type != null && f.records > 0) {
                 perType.merge(f.type, f.records, Long::sum);
             }
+            f.partRecords.forEach((type, n) -> perType.merge(type, n, Long::sum));
             problems.addAll(f.problems);
         }
         Map<String, Long> filteredByReason = new LinkedHashMap<>();

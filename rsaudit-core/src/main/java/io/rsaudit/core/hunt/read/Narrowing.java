@@ -49,6 +49,11 @@ public final class Narrowing {
         return null;
     }
 
+    /** Whether {@code --type} is given: inputs named otherwise than the logs are read as that type. */
+    public boolean typeGiven() {
+        return read.type() != null;
+    }
+
     /** Whether a window ({@code since} or {@code until}) is set. */
     public boolean hasWindow() {
         return read.since() != null || read.until() != null;

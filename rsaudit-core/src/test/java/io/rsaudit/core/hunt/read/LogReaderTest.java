@@ -2,6 +2,9 @@ package io.rsaudit.core.hunt.read;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.rsaudit.core.hunt.Event;
 import io.rsaudit.core.hunt.LogType;
 import java.io.ByteArrayInputStream;
@@ -161,6 +164,78 @@ class LogReaderTest {
         assertThat(s.problems()).isEmpty();
         assertThat(s.events()).isEqualTo(2);
         assertThat(s.partial()).isFalse();
+    }
+
+    /**
+     * CloudWatch Logs' subscription envelopes as Firehose writes them to S3 (a gzip member each, one after another,
+     * under a name that says nothing): each data envelope read as its group's log, the account its owner's;
+     * CloudWatch's control message holds none; an envelope whose group and messages say no type is a problem.
+     */
+    @Test
+    void cloudWatchSubscriptionEnvelopesAreReadAsTheirGroupsLogs() throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ObjectNode control = json.createObjectNode()
+                .put("messageType", "CONTROL_MESSAGE")
+                .put("owner", "CloudwatchLogs")
+                .put("logGroup", "")
+                .put("logStream", "");
+        control.putArray("logEvents")
+                .addObject()
+                .put("id", "")
+                .put("timestamp", 1)
+                .put("message", "CWL CONTROL MESSAGE: Checking health of destination Firehose.");
+        out.write(Logs.gzip(Logs.utf8(json.writeValueAsString(control))));
+        ObjectNode connections = json.createObjectNode()
+                .put("messageType", "DATA_MESSAGE")
+                .put("owner", "210987654321")
+                .put("logGroup", "/aws/redshift/cluster/analytics/connectionlog")
+                .put("logStream", "analytics");
+        ArrayNode events = connections.putArray("logEvents");
+        for (String line : lines(0, 3).split("\n")) {
+            events.addObject().put("id", "1").put("timestamp", 1).put("message", line);
+        }
+        out.write(Logs.gzip(Logs.utf8(json.writeValueAsString(connections))));
+        ObjectNode trail = json.createObjectNode()
+                .put("messageType", "DATA_MESSAGE")
+                .put("owner", "210987654321")
+                .put("logGroup", "aws-cloudtrail-logs-210987654321-0a1b2c3d");
+        trail.putArray("logEvents").addObject().put("message", CloudTrailParserTest.DENIED.replace("\n", ""));
+        out.write(Logs.gzip(Logs.utf8(json.writeValueAsString(trail))));
+        ObjectNode app = json.createObjectNode()
+                .put("messageType", "DATA_MESSAGE")
+                .put("owner", "210987654321")
+                .put("logGroup", "/app/web");
+        app.putArray("logEvents").addObject().put("message", "GET / 200");
+        out.write(Logs.gzip(Logs.utf8(json.writeValueAsString(app))));
+        Path firehose = Files.write(dir.resolve("audit-stream-1-2026-11-03-10-00-00-0a1b2c3d"), out.toByteArray());
+
+        Logs.Read r = Logs.read(firehose, ReadOptions.defaults());
+        assertThat(r.events()).hasSize(4);
+        assertThat(r.events().subList(0, 3)).allSatisfy(e -> {
+            assertThat(e.type()).isEqualTo(LogType.CONNECTION_LOG);
+            assertThat(e.account()).isEqualTo("210987654321");
+            assertThat(e.cluster()).isEqualTo("analytics");
+            assertThat(e.origin().file()).isEqualTo(firehose + "#envelope 1");
+        });
+        assertThat(r.events().get(2).origin().line()).isEqualTo(3);
+        assertThat(r.events().get(3).action()).isEqualTo("cloudtrail:StopLogging");
+        assertThat(r.summary().perType())
+                .isEqualTo(java.util.Map.of(LogType.CONNECTION_LOG, 3L, LogType.CLOUDTRAIL, 1L));
+        assertThat(r.summary().problems()).singleElement().satisfies(p -> {
+            assertThat(p.kind()).isEqualTo(ReadProblem.Kind.UNKNOWN_TYPE);
+            assertThat(p.message()).startsWith("envelope 3 (log group /app/web): cannot tell its log type");
+        });
+        // cut in the middle of the trail's envelope: the envelopes before it are kept, and the break is reported
+        byte[] whole = out.toByteArray();
+        int trailEnds = whole.length - Logs.gzip(Logs.utf8(json.writeValueAsString(app))).length;
+        Path cut = Files.write(dir.resolve("cut-1-2026-11-03-10-00-00-0a1b2c3d"), Arrays.copyOf(whole, trailEnds - 20));
+        Logs.Read partial = Logs.read(cut, ReadOptions.defaults());
+        assertThat(partial.events()).hasSize(3);
+        assertThat(partial.summary().problems()).singleElement().satisfies(p -> {
+            assertThat(p.kind()).isEqualTo(ReadProblem.Kind.TRUNCATED_GZIP);
+            assertThat(p.message()).contains("envelope 2");
+        });
     }
 
     /** A trail's Insights files hold CloudTrail records; their name says account, region and time, as a log's does. */
