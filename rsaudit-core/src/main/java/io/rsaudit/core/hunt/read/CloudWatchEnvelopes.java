@@ -30,8 +30,11 @@ import java.util.zip.ZipException;
  */
 final class CloudWatchEnvelopes {
 
-    /** The most message bytes of one envelope that are read: CloudWatch sends about 1 MB at most. */
-    static final int MAX_ENVELOPE = 64 << 20;
+    /**
+     * The most message bytes of one envelope that are read (held, then parsed): CloudWatch sends about 1 MB at most,
+     * and a hunt's heap is 256 MiB.
+     */
+    static final int MAX_ENVELOPE = 8 << 20;
 
     private final FileRead file;
     private final JsonFactory factory;
