@@ -30,21 +30,39 @@ final class S3Listing {
     /** How many keys of neither naming the problem quotes. */
     static final int EXAMPLES = 3;
 
-    private S3Listing() {}
-
     /** Folders listed at once in a windowed listing (an organization's trail: thousands of account folders). */
     static final int LISTERS = 16;
 
+    private final CallerClients clients;
+    private final String bucket;
+    private final Narrowing narrowing;
+    /** What the argument gives; also the lock of what follows and of the listers' additions to it. */
+    private final AwsLogInputs.Found found;
+    /** Keys of neither naming: how many, and the first few. */
+    private long unrecognised;
+
+    private final List<String> examples = new ArrayList<>();
+
+    private S3Listing(CallerClients clients, String bucket, Narrowing narrowing, AwsLogInputs.Found found) {
+        this.clients = clients;
+        this.bucket = bucket;
+        this.narrowing = narrowing;
+        this.found = found;
+    }
+
     static void list(
             CallerClients clients, String bucket, String prefix, Narrowing narrowing, AwsLogInputs.Found found) {
+        new S3Listing(clients, bucket, narrowing, found).list(prefix);
+    }
+
+    private void list(String prefix) {
         String where = "s3://" + bucket + "/" + prefix;
-        Unrecognised unrecognised = new Unrecognised();
         int first = found.inputs.size();
         try {
             if (!narrowing.hasWindow()) {
-                listed(clients, bucket, prefix, null, narrowing, found, unrecognised);
+                listed(prefix, null);
             } else {
-                byFolder(clients, bucket, prefix, narrowing, found, unrecognised);
+                byFolder(prefix);
             }
         } catch (SdkException e) {
             found.problem(
@@ -58,24 +76,18 @@ final class S3Listing {
         }
         // folders are listed side by side: back to key order, as a whole listing gives
         found.inputs.subList(first, found.inputs.size()).sort(Comparator.comparing(LogInput::name));
-        if (unrecognised.count > 0) {
+        if (unrecognised > 0) {
             found.problem(
                     where,
                     ReadProblem.Kind.UNKNOWN_TYPE,
-                    unrecognised.count + " object(s) under " + where
+                    unrecognised + " object(s) under " + where
                             + " follow neither Redshift's audit-log naming nor CloudTrail's and were not read, e.g. "
-                            + String.join(", ", unrecognised.examples));
+                            + String.join(", ", examples));
         }
     }
 
     /** A level of folders at a time, {@link #LISTERS} folders at once; each level the folders the one above kept. */
-    private static void byFolder(
-            CallerClients clients,
-            String bucket,
-            String prefix,
-            Narrowing narrowing,
-            AwsLogInputs.Found found,
-            Unrecognised unrecognised) {
+    private void byFolder(String prefix) {
         ExecutorService listers = Executors.newFixedThreadPool(LISTERS, r -> {
             Thread t = new Thread(r, "rsaudit-s3-list");
             t.setDaemon(true);
@@ -86,8 +98,7 @@ final class S3Listing {
             while (!level.isEmpty()) {
                 List<Future<List<String>>> below = new ArrayList<>();
                 for (String folder : level) {
-                    below.add(
-                            listers.submit(() -> listed(clients, bucket, folder, "/", narrowing, found, unrecognised)));
+                    below.add(listers.submit(() -> listed(folder, "/")));
                 }
                 // every folder of the level is waited for, failed or not, so that none is still adding when this
                 // returns
@@ -120,20 +131,13 @@ final class S3Listing {
      * Every page of {@code folder} ({@code delimiter}: {@code null} for every key below it), each object judged; the
      * folders below it that may hold a kept log.
      */
-    private static List<String> listed(
-            CallerClients clients,
-            String bucket,
-            String folder,
-            String delimiter,
-            Narrowing narrowing,
-            AwsLogInputs.Found found,
-            Unrecognised unrecognised) {
+    private List<String> listed(String folder, String delimiter) {
         List<String> below = new ArrayList<>();
         for (ListObjectsV2Response page : clients.s3()
                 .listObjectsV2Paginator(r -> r.bucket(bucket).prefix(folder).delimiter(delimiter))) {
             synchronized (found) {
                 for (S3Object o : page.contents()) {
-                    judge(clients, bucket, o, narrowing, found, unrecognised);
+                    judge(o);
                 }
             }
             for (CommonPrefix c : page.commonPrefixes()) {
@@ -149,36 +153,26 @@ final class S3Listing {
         return below;
     }
 
-    /** Keys of neither naming: how many, and the first few. */
-    private static final class Unrecognised {
-        long count;
-        final List<String> examples = new ArrayList<>();
-    }
-
-    private static void judge(
-            CallerClients clients,
-            String bucket,
-            S3Object o,
-            Narrowing narrowing,
-            AwsLogInputs.Found found,
-            Unrecognised unrecognised) {
+    /** An object listed: an input, or left out and counted. Under {@link #found}'s lock. */
+    private void judge(S3Object o) {
         found.found++;
         String noRecords = LogFileName.holdsNoRecords(o.key());
         if (noRecords != null) {
             found.leftOut(noRecords);
             return;
         }
+        long size = o.size() == null ? 0 : o.size();
         Optional<S3LogKey> log = S3LogKey.parse(o.key());
         if (log.isEmpty() && narrowing.typeGiven()) {
             // --type reads objects named otherwise, as it reads such files (Firehose's objects of CloudWatch
             // envelopes among them: their groups tell the type); the reader applies the filters to their records
-            found.inputs.add(new S3ObjectInput(clients, bucket, o.key(), o.size() == null ? 0 : o.size(), null));
+            found.inputs.add(new S3ObjectInput(clients, bucket, o.key(), size, null));
             return;
         }
         if (log.isEmpty()) {
-            unrecognised.count++;
-            if (unrecognised.examples.size() < EXAMPLES) {
-                unrecognised.examples.add(o.key());
+            unrecognised++;
+            if (examples.size() < EXAMPLES) {
+                examples.add(o.key());
             }
             found.leftOut("unknown-type");
             return;
@@ -189,6 +183,6 @@ final class S3Listing {
             found.leftOut(reason);
             return;
         }
-        found.inputs.add(new S3ObjectInput(clients, bucket, o.key(), o.size() == null ? 0 : o.size(), k));
+        found.inputs.add(new S3ObjectInput(clients, bucket, o.key(), size, k));
     }
 }

@@ -112,7 +112,8 @@ final class CloudTrailParser {
             "recipientAccountId");
 
     void read(InputStream in, boolean gzip) {
-        BufferedInputStream buffered = new BufferedInputStream(in, PROBE);
+        // Jackson reads 8,000 bytes at a time: the probe's first read fits, and the buffer grows only if it does not
+        BufferedInputStream buffered = new BufferedInputStream(in, 8192);
         Layout layout = Layout.RECORDS;
         CloudTrailFlattener flat = CloudTrailFlattener.forThread();
         try {
@@ -220,16 +221,7 @@ final class CloudTrailParser {
 
     /** An element of lookup-events' {@code Events}: its {@code CloudTrailEvent} is the record, as JSON text. */
     private void lookedUp(CloudTrailFlattener flat, JsonParser p) throws IOException {
-        String record = null;
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String name = p.currentName();
-            JsonToken value = p.nextToken();
-            if (name.equals("CloudTrailEvent") && value == JsonToken.VALUE_STRING) {
-                record = p.getText();
-            } else {
-                p.skipChildren();
-            }
-        }
+        String record = JsonMember.string(p, "CloudTrailEvent");
         if (record == null) {
             file.malformed(
                     line, ReadProblem.Kind.MALFORMED, Layout.LOOKUP_EVENTS.name(index) + " has no CloudTrailEvent");

@@ -100,7 +100,7 @@ final class CloudWatchEnvelopes {
                         continue;
                     }
                     for (JsonToken e = p.nextToken(); e != JsonToken.END_ARRAY && e != null; e = p.nextToken()) {
-                        String message = e == JsonToken.START_OBJECT ? message(p) : skip(p);
+                        String message = e == JsonToken.START_OBJECT ? JsonMember.string(p, "message") : skip(p);
                         if (message == null) {
                             continue;
                         }
@@ -145,35 +145,9 @@ final class CloudWatchEnvelopes {
                 new LogFileName(type, owner, null, named.cluster(), null),
                 file.options,
                 events::add);
-        InputStream lines = new ByteArrayInputStream(messages.toByteArray());
-        LineBatches.Format format = LogReader.lineFormat(type);
-        if (format == null) {
-            new CloudTrailParser(part).read(lines, false);
-        } else {
-            LineReader.read(
-                    lines,
-                    file.options.maxRecordBytes(),
-                    false,
-                    part::problem,
-                    format.parser().apply(part));
-        }
+        LogReader.parse(type, new ByteArrayInputStream(messages.toByteArray()), false, part, null);
         part.finish();
         file.absorb(part, events);
-    }
-
-    /** An element of {@code logEvents}: its {@code message}, or {@code null}. */
-    private static String message(JsonParser p) throws IOException {
-        String message = null;
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String name = p.currentName();
-            JsonToken value = p.nextToken();
-            if (name.equals("message") && value == JsonToken.VALUE_STRING) {
-                message = p.getText();
-            } else {
-                p.skipChildren();
-            }
-        }
-        return message;
     }
 
     private static String skip(JsonParser p) throws IOException {

@@ -193,8 +193,16 @@ public final class LogReader {
 
     /** What an input's name (or {@code --type}) tells of it. */
     private static LogFileName fromName(LogInput input, ReadOptions options) {
-        LogFileName fromName = LogFileName.of(input.name()).with(input.known());
-        return options.type() == null ? fromName : fromName.withType(options.type());
+        return typed(named(input), options);
+    }
+
+    /** What an input's name and what it knows of itself tell of it, {@code --type} aside. */
+    private static LogFileName named(LogInput input) {
+        return LogFileName.of(input.name()).with(input.known());
+    }
+
+    private static LogFileName typed(LogFileName named, ReadOptions options) {
+        return options.type() == null ? named : named.withType(options.type());
     }
 
     /**
@@ -204,7 +212,8 @@ public final class LogReader {
      */
     private static FileRead readOne(LogInput input, ReadOptions options, Handoff handoff, EventSink sink) {
         String name = input.name();
-        LogFileName fromName = fromName(input, options);
+        LogFileName named = named(input);
+        LogFileName fromName = typed(named, options);
         FileRead file = new FileRead(name, fromName, options, sink);
         file.skipReason = LogFileName.holdsNoRecords(name);
         if (file.skipReason != null) {
@@ -235,8 +244,8 @@ public final class LogReader {
             CountingInputStream decoded = new CountingInputStream(in);
             InputStream content = decoded;
             LogType type = file.type;
-            if (LogFileName.of(name).with(input.known()).type() == null) {
-                // a name that says no type: CloudWatch envelopes (their groups say it), else CloudTrail or --type
+            if (named.type() == null) {
+                // a name that says no type: CloudWatch envelopes (their groups say it), else --type or CloudTrail
                 BufferedInputStream sniff = new BufferedInputStream(decoded, SNIFF);
                 content = sniff;
                 if (envelopes(sniff)) {
@@ -246,9 +255,7 @@ public final class LogReader {
                 }
             }
             if (type == null) {
-                BufferedInputStream sniff =
-                        content instanceof BufferedInputStream b ? b : new BufferedInputStream(decoded, SNIFF);
-                content = sniff;
+                BufferedInputStream sniff = (BufferedInputStream) content; // the name said no type either
                 if (looksLikeCloudTrail(sniff)) {
                     type = LogType.CLOUDTRAIL;
                     file = new FileRead(name, fromName.withType(type), options, sink);
@@ -286,18 +293,17 @@ public final class LogReader {
         return file;
     }
 
-    /** The line format of a Redshift log type; {@code null} for CloudTrail, which is JSON. */
-    static LineBatches.Format lineFormat(LogType type) {
-        return switch (type) {
+    /**
+     * Parses {@code content} as {@code type} into {@code file}: {@code handoff}, where a line format's batches go to be
+     * parsed, or {@code null} to parse on this thread.
+     */
+    static void parse(LogType type, InputStream content, boolean gzip, FileRead file, Handoff handoff) {
+        LineBatches.Format format = switch (type) {
             case CONNECTION_LOG -> ConnectionLogParser.FORMAT;
             case USER_LOG -> UserLogParser.FORMAT;
             case USER_ACTIVITY_LOG -> UserActivityLogParser.FORMAT;
             case CLOUDTRAIL -> null;
         };
-    }
-
-    private static void parse(LogType type, InputStream content, boolean gzip, FileRead file, Handoff handoff) {
-        LineBatches.Format format = lineFormat(type);
         if (format == null) {
             new CloudTrailParser(file).read(content, gzip);
         } else if (handoff == null) {
