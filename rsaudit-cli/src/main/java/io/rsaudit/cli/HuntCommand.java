@@ -219,7 +219,8 @@ final class HuntCommand implements Callable<Integer> {
             if (inputs.isEmpty() && remote.problems().isEmpty()) {
                 throw new Main.UsageException("no log files under " + String.join(", ", paths));
             }
-            HuntInput input = new HuntInput(paths, inputs, remote.leftOut(), remote.problems());
+            HuntInput input =
+                    new HuntInput(paths, inputs, remote.leftOut(), remote.foldersLeftOut(), remote.problems());
             done = output.write(spec, "hunt", Format::forHunt, writer -> {
                 ReportWriter<HuntHeader, Alert, HuntSummary> w = writer;
                 if (baseline != null) {

@@ -44,11 +44,12 @@ final class Discovery {
 
     /**
      * @param files the files to read, in name order within each input
-     * @param leftOut folders not entered, by reason ({@code account}, {@code region}, and {@code cloudtrail-digest}
-     *     and {@code other-service} for a service's folder whose files hold no records the reader reads)
+     * @param foldersLeftOut folders not entered, by reason ({@code account}, {@code region}, and
+     *     {@code cloudtrail-digest} and {@code other-service} for a service's folder whose files hold no records the
+     *     reader reads); their files are neither listed nor counted
      * @param problems inputs that do not exist or could not be listed
      */
-    record Found(List<FileRef> files, Map<String, Long> leftOut, List<ReadProblem> problems) {}
+    record Found(List<FileRef> files, Map<String, Long> foldersLeftOut, List<ReadProblem> problems) {}
 
     private final JobOptions options;
     private final Function<String, Store> stores;

@@ -139,6 +139,7 @@ final class Merge {
         return new ReadSummary(
                 files,
                 skipped,
+                Map.of(),
                 bytes,
                 decoded,
                 records,

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** A task's {@link ReadSummary}, as it reaches the driver. */
 record ReadData(
@@ -59,6 +60,7 @@ record ReadData(
         return new ReadSummary(
                 files,
                 skippedFiles,
+                Map.of(),
                 bytes,
                 decodedBytes,
                 records,

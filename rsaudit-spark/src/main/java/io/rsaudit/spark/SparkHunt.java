@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.spark.HashPartitioner;
 import org.apache.spark.api.java.JavaPairRDD;
@@ -94,7 +95,7 @@ final class SparkHunt {
             all.add(p.singles());
         }
         all.addAll(engines);
-        ReadSummary read = Merge.read(reads).including(found.leftOut(), found.problems());
+        ReadSummary read = Merge.read(reads).including(Map.of(), found.foldersLeftOut(), found.problems());
         Merge.Judged judged = Merge.alerts(rules.plain(), all);
         List<Alert> alerts = before.fileNames().isEmpty() ? judged.alerts() : before.withoutReported(judged.alerts());
         long atThreshold = failOn == null

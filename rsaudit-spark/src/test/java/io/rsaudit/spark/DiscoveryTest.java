@@ -156,7 +156,7 @@ class DiscoveryTest {
                 .containsExactly(
                         "AWSLogs/111111111111/CloudTrail-Insight/eu-west-1/2026/11/01/i.json.gz",
                         RS + "2026/11/01/a.gz");
-        assertThat(f.leftOut())
+        assertThat(f.foldersLeftOut())
                 .containsEntry("account", 1L)
                 .containsEntry("region", 1L)
                 .containsEntry("cloudtrail-digest", 1L)

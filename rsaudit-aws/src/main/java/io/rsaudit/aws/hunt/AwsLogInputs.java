@@ -45,12 +45,16 @@ public final class AwsLogInputs implements AutoCloseable {
      * @param leftOut the rest by reason: {@code account}, {@code region}, {@code cluster} (by key or group),
      *     {@code since}, {@code until} (by the time in the key), {@code cloudtrail-digest} and {@code other-service}
      *     (files that hold no records rsaudit reads), {@code unknown-type} (neither Redshift's naming nor
-     *     CloudTrail's); a windowed listing does not list, and so does not count, the folders it leaves out
+     *     CloudTrail's)
+     * @param foldersLeftOut folders a windowed listing did not list, by the same reasons (their objects are neither
+     *     listed nor counted in {@code found})
      */
-    public record Source(String argument, long found, long selected, Map<String, Long> leftOut) {
+    public record Source(
+            String argument, long found, long selected, Map<String, Long> leftOut, Map<String, Long> foldersLeftOut) {
 
         public Source {
             leftOut = Map.copyOf(leftOut);
+            foldersLeftOut = Map.copyOf(foldersLeftOut);
         }
     }
 
@@ -67,7 +71,7 @@ public final class AwsLogInputs implements AutoCloseable {
         for (Found f : found) {
             in.addAll(f.inputs);
             ps.addAll(f.problems);
-            ss.add(new Source(f.argument, f.found, f.inputs.size(), f.leftOut));
+            ss.add(new Source(f.argument, f.found, f.inputs.size(), f.leftOut, f.foldersLeftOut));
         }
         this.inputs = List.copyOf(in);
         this.problems = List.copyOf(ps);
@@ -101,7 +105,7 @@ public final class AwsLogInputs implements AutoCloseable {
             } else {
                 CloudWatchListing.list(clients, a.substring(CLOUDWATCH.length()), options.read(), narrowing, f);
             }
-            if (f.found == 0 && f.foldersLeftOut == 0 && f.leftOut.isEmpty() && f.problems.isEmpty()) {
+            if (f.found == 0 && f.foldersLeftOut.isEmpty() && f.leftOut.isEmpty() && f.problems.isEmpty()) {
                 f.problem(
                         a,
                         ReadProblem.Kind.EMPTY,
@@ -159,14 +163,23 @@ public final class AwsLogInputs implements AutoCloseable {
 
     /** Inputs left out before downloading, by reason, over every argument. */
     public Map<String, Long> leftOut() {
+        return total(Source::leftOut);
+    }
+
+    /** Folders left out unlisted, by reason, over every argument. */
+    public Map<String, Long> foldersLeftOut() {
+        return total(Source::foldersLeftOut);
+    }
+
+    private Map<String, Long> total(java.util.function.Function<Source, Map<String, Long>> counts) {
         Map<String, Long> all = new LinkedHashMap<>();
-        sources.forEach(s -> s.leftOut().forEach((reason, n) -> all.merge(reason, n, Long::sum)));
+        sources.forEach(s -> counts.apply(s).forEach((reason, n) -> all.merge(reason, n, Long::sum)));
         return all;
     }
 
     /** The reader's summary with what listing left out and the problems it met, the latter counted and listed first. */
     public ReadSummary addTo(ReadSummary summary) {
-        return summary.including(leftOut(), problems);
+        return summary.including(leftOut(), foldersLeftOut(), problems);
     }
 
     @Override
@@ -183,8 +196,8 @@ public final class AwsLogInputs implements AutoCloseable {
         final Map<String, Long> leftOut = new LinkedHashMap<>();
         final List<ReadProblem> problems = new ArrayList<>();
         long found;
-        /** Folders a windowed listing did not list: what they hold is not counted in {@link #found}. */
-        long foldersLeftOut;
+        /** Folders a windowed listing did not list, by reason: what they hold is not counted in {@link #found}. */
+        final Map<String, Long> foldersLeftOut = new LinkedHashMap<>();
 
         Found(String argument) {
             this.argument = argument;

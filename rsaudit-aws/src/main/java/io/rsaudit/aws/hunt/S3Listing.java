@@ -141,11 +141,12 @@ final class S3Listing {
                 }
             }
             for (CommonPrefix c : page.commonPrefixes()) {
-                if (S3LogFolders.mayHoldKept(c.prefix(), narrowing)) {
+                String reason = S3LogFolders.leftOutBecause(c.prefix(), narrowing);
+                if (reason == null) {
                     below.add(c.prefix());
                 } else {
                     synchronized (found) {
-                        found.foldersLeftOut++;
+                        found.foldersLeftOut.merge(reason, 1L, Long::sum);
                     }
                 }
             }

@@ -4,6 +4,7 @@ import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
 import io.rsaudit.core.hunt.read.LogFileName;
 import io.rsaudit.core.hunt.read.Narrowing;
+import io.rsaudit.core.hunt.read.ReadSummary;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -28,27 +29,34 @@ final class S3LogFolders {
 
     private S3LogFolders() {}
 
-    /** Whether {@code folder} (a common prefix, ending in {@code /}) may hold a log that {@code narrowing} keeps. */
-    static boolean mayHoldKept(String folder, Narrowing narrowing) {
+    /**
+     * Why {@code folder} (a common prefix, ending in {@code /}) cannot hold a log that {@code narrowing} keeps, as
+     * the reason a file is left out ({@code account}, {@code region}, {@code since}, {@code until},
+     * {@code cloudtrail-digest}, {@code other-service}), or {@code null} when it may.
+     */
+    static String leftOutBecause(String folder, Narrowing narrowing) {
         Matcher m = DATED.matcher(folder);
         if (m.matches()) {
-            return narrowing.reason(m.group(1), m.group(2), null, null) == null
-                    && (m.group(3) == null || windowKeeps(m.group(3), m.group(4), m.group(5), narrowing));
+            String reason = narrowing.reason(m.group(1), m.group(2), null, null);
+            return reason != null || m.group(3) == null
+                    ? reason
+                    : window(m.group(3), m.group(4), m.group(5), narrowing);
         }
         m = SERVICE_FOLDER.matcher(folder);
         if (m.matches()) {
-            return LogFileName.READ_SERVICES.contains(m.group(2))
-                    && narrowing.reason(m.group(1), null, null, null) == null;
+            if (!LogFileName.READ_SERVICES.contains(m.group(2))) {
+                return m.group(2).equals("CloudTrail-Digest")
+                        ? ReadSummary.CLOUDTRAIL_DIGEST
+                        : ReadSummary.OTHER_SERVICE;
+            }
+            return narrowing.reason(m.group(1), null, null, null);
         }
         m = ACCOUNT_FOLDER.matcher(folder);
-        if (m.matches()) {
-            return narrowing.reason(m.group(1), null, null, null) == null;
-        }
-        return true;
+        return m.matches() ? narrowing.reason(m.group(1), null, null, null) : null;
     }
 
     /** The year, month or day of a folder (the finer parts {@code null}) against the window. */
-    private static boolean windowKeeps(String year, String month, String day, Narrowing narrowing) {
+    private static String window(String year, String month, String day, Narrowing narrowing) {
         LocalDate from;
         LocalDate to;
         try {
@@ -63,9 +71,9 @@ final class S3LogFolders {
                 to = from.plusDays(1);
             }
         } catch (DateTimeException e) {
-            return true; // not a date: its keys are judged one by one
+            return null; // not a date: its keys are judged one by one
         }
-        return narrowing.windowKeepsSomeOf(start(from), start(to));
+        return narrowing.windowLeavesOut(start(from), start(to));
     }
 
     private static Instant start(LocalDate d) {

@@ -218,6 +218,19 @@ class S3InputsTest {
                             logs + "redshift/" + REGION + "/2023/06/27/");
             // what was listed and left out: the other cluster's file of the 26th
             assertThat(aws.sources().get(0).leftOut()).isEqualTo(java.util.Map.of("cluster", 1L));
+            // and the folders not listed, counted as folders (what they hold is never seen)
+            java.util.Map<String, Long> folders = java.util.Map.of(
+                    "region", 1L, "since", 1L, "until", 1L, "cloudtrail-digest", 1L, "other-service", 1L);
+            assertThat(aws.sources().get(0).foldersLeftOut()).isEqualTo(folders);
+            assertThat(aws.addTo(s3.summary())).satisfies(total -> {
+                assertThat(total.skippedFolders()).isEqualTo(folders);
+                assertThat(total.skippedFiles())
+                        .containsEntry("cluster", 1L)
+                        .doesNotContainKeys("region", "other-service");
+                assertThat(total.partial())
+                        .as("nothing asked for was left unread")
+                        .isFalse();
+            });
             assertThat(gets(logData))
                     .hasSize(6)
                     .noneMatch(k -> k.contains("2023-06-24T")

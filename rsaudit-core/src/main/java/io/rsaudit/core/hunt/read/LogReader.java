@@ -421,6 +421,7 @@ public final class LogReader {
         return new ReadSummary(
                 files,
                 skipped,
+                Map.of(),
                 bytes,
                 decoded,
                 records,

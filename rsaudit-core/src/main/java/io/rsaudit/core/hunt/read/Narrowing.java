@@ -60,13 +60,18 @@ public final class Narrowing {
     }
 
     /**
-     * Whether the window keeps some file whose name's time lies in [{@code from}, {@code to}): {@link #reason}
-     * gives neither {@code since} nor {@code until} for every such time, as for a folder of one day.
+     * Why the window keeps no file whose name's time lies in [{@code from}, {@code to}) ({@code since} or
+     * {@code until}, as {@link #reason} gives for each such time, as for a folder of one day), or {@code null} when
+     * it may keep some.
      */
-    public boolean windowKeepsSomeOf(Instant from, Instant to) {
-        Instant latest = to.minusNanos(1);
-        return (read.since() == null || !latest.plus(MARGIN).isBefore(read.since()))
-                && (read.until() == null || from.minus(MARGIN).isBefore(read.until()));
+    public String windowLeavesOut(Instant from, Instant to) {
+        if (read.since() != null && to.minusNanos(1).plus(MARGIN).isBefore(read.since())) {
+            return "since";
+        }
+        if (read.until() != null && !from.minus(MARGIN).isBefore(read.until())) {
+            return "until";
+        }
+        return null;
     }
 
     private static boolean outside(Set<String> wanted, String value) {

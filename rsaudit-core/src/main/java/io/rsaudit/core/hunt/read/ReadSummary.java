@@ -20,6 +20,8 @@ import java.util.stream.Stream;
  *                      the name puts the whole file outside the filters, {@code cloudtrail-digest} and
  *                      {@code other-service} (files that hold no records rsaudit reads:
  *                      {@link LogFileName#holdsNoRecords})
+ * @param skippedFolders folders not listed at all, by the same reasons: their files are neither counted nor read
+ *                      (an {@code s3://} listing narrowed by its folders' names, the Spark job's discovery)
  * @param bytes         bytes read as stored (compressed, for gzip)
  * @param decodedBytes  bytes after decompression
  * @param records       records recognised, malformed ones included
@@ -37,6 +39,7 @@ import java.util.stream.Stream;
 public record ReadSummary(
         long files,
         Map<String, Long> skippedFiles,
+        Map<String, Long> skippedFolders,
         long bytes,
         long decodedBytes,
         long records,
@@ -65,24 +68,24 @@ public record ReadSummary(
 
     public ReadSummary {
         skippedFiles = Map.copyOf(skippedFiles);
+        skippedFolders = Map.copyOf(skippedFolders);
         filtered = Map.copyOf(filtered);
         perType = Map.copyOf(perType);
         problems = List.copyOf(problems);
     }
 
     /**
-     * This summary with what happened before reading: inputs found but never handed to the reader (counted by reason,
-     * such as objects an {@code s3://} listing left out by their key) and problems met while finding inputs (a prefix
-     * that could not be listed), listed before the reader's own problems.
+     * This summary with what happened before reading: inputs found but never handed to the reader and folders never
+     * listed (each counted by reason, such as objects or folders an {@code s3://} listing left out by their names)
+     * and problems met while finding inputs (a prefix that could not be listed), listed before the reader's own.
      */
-    public ReadSummary including(Map<String, Long> skipped, List<ReadProblem> found) {
-        Map<String, Long> allSkipped = new LinkedHashMap<>(skippedFiles);
-        skipped.forEach((reason, n) -> allSkipped.merge(reason, n, Long::sum));
+    public ReadSummary including(Map<String, Long> files, Map<String, Long> folders, List<ReadProblem> found) {
         List<ReadProblem> allProblems = new ArrayList<>(found);
         allProblems.addAll(problems);
         return new ReadSummary(
-                files,
-                allSkipped,
+                this.files,
+                merged(skippedFiles, files),
+                merged(skippedFolders, folders),
                 bytes,
                 decodedBytes,
                 records,
@@ -96,12 +99,20 @@ public record ReadSummary(
                 allProblems);
     }
 
+    private static Map<String, Long> merged(Map<String, Long> a, Map<String, Long> b) {
+        Map<String, Long> all = new LinkedHashMap<>(a);
+        b.forEach((reason, n) -> all.merge(reason, n, Long::sum));
+        return all;
+    }
+
     /**
-     * Whether something that was asked for may not have been read: a problem, or an input skipped for a reason other
-     * than {@link #NOTHING_UNREAD}'s.
+     * Whether something that was asked for may not have been read: a problem, or an input or folder skipped for a
+     * reason other than {@link #NOTHING_UNREAD}'s.
      */
     public boolean partial() {
-        return problemCount > 0 || !NOTHING_UNREAD.containsAll(skippedFiles.keySet());
+        return problemCount > 0
+                || !NOTHING_UNREAD.containsAll(skippedFiles.keySet())
+                || !NOTHING_UNREAD.containsAll(skippedFolders.keySet());
     }
 
     /** Records read but not emitted, whatever the reason. */

@@ -68,7 +68,8 @@ public final class Hunt {
         listener.started(new HuntHeader(toolVersion, started, input.names(), policy.source(), rules(), failOn));
         HuntEngine engine = HuntEngine.sizedToHeap(rules, Runtime.getRuntime().maxMemory());
         EventSink sink = inventory == null ? engine::accept : inventory.wrap(engine::accept);
-        ReadSummary read = LogReader.read(input.inputs(), options, sink).including(input.leftOut(), input.problems());
+        ReadSummary read = LogReader.read(input.inputs(), options, sink)
+                .including(input.leftOut(), input.foldersLeftOut(), input.problems());
         listener.read(read);
         HuntEngine.Result result = engine.finish();
         List<String> notes = result.notes();

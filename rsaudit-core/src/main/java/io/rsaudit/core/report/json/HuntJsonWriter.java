@@ -73,6 +73,7 @@ public final class HuntJsonWriter implements ReportWriter<HuntHeader, Alert, Hun
         ObjectNode o = JSON.createObjectNode();
         o.put("files", s.files());
         o.set("skippedFiles", counts(s.skippedFiles()));
+        o.set("skippedFolders", counts(s.skippedFolders()));
         o.put("bytes", s.bytes());
         o.put("decodedBytes", s.decodedBytes());
         o.put("records", s.records());

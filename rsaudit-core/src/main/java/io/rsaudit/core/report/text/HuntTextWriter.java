@@ -133,6 +133,9 @@ public final class HuntTextWriter implements ReportWriter<HuntHeader, Alert, Hun
         if (!s.skippedFiles().isEmpty()) {
             line(w, "Skipped files:" + reasons(s.skippedFiles()));
         }
+        if (!s.skippedFolders().isEmpty()) {
+            line(w, "Folders not listed:" + reasons(s.skippedFolders()));
+        }
         line(w, "Time range: " + (s.first() == null ? "none (no record read)" : span(s.first(), s.last())));
         if (s.problemCount() > 0) {
             line(w, "Problems (" + s.problemCount() + "):");

@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -421,13 +422,29 @@ class LogReaderTest {
         Logs.Read r = Logs.read(Logs.write(dir, Logs.name("connectionlog"), Logs.utf8(lines(0, 2) + "junk\n")));
         ReadProblem listing = new ReadProblem(
                 new io.rsaudit.core.hunt.Origin("s3://b/p", 0, 0), ReadProblem.Kind.UNREADABLE, "cannot list s3://b/p");
-        ReadSummary s = r.summary().including(java.util.Map.of("since", 4L, "unknown-type", 2L), List.of(listing));
+        ReadSummary s = r.summary()
+                .including(
+                        java.util.Map.of("since", 4L, "unknown-type", 2L),
+                        java.util.Map.of("region", 3L),
+                        List.of(listing));
         assertThat(s.problemCount()).isEqualTo(2);
         assertThat(s.problems()).hasSize(2).first().isEqualTo(listing);
         assertThat(s.skippedFiles()).containsEntry("since", 4L).containsEntry("unknown-type", 2L);
+        assertThat(s.skippedFolders()).isEqualTo(java.util.Map.of("region", 3L));
         assertThat(s.partial()).isTrue();
         assertThat(s.events()).isEqualTo(2);
         assertThat(s.files()).isEqualTo(1);
-        assertThat(r.summary().including(java.util.Map.of(), List.of())).isEqualTo(r.summary());
+        assertThat(r.summary().including(java.util.Map.of(), java.util.Map.of(), List.of()))
+                .isEqualTo(r.summary());
+        // folders left out by the filters or holding no records leave nothing asked for unread; any other does
+        ReadSummary clean =
+                new ReadSummary(0, Map.of(), Map.of(), 0, 0, 0, 0, Map.of(), 0, null, null, Map.of(), 0, List.of());
+        assertThat(clean.partial()).isFalse();
+        assertThat(clean.including(Map.of(), Map.of("region", 1L, "other-service", 2L), List.of())
+                        .partial())
+                .isFalse();
+        assertThat(clean.including(Map.of(), Map.of("unreadable", 1L), List.of())
+                        .partial())
+                .isTrue();
     }
 }

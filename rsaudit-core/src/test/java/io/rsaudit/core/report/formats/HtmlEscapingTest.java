@@ -128,7 +128,8 @@ class HtmlEscapingTest {
         HuntHtmlWriter w = new HuntHtmlWriter(out);
         w.header(new HuntHeader("1.2.3", NOW, List.of("logs " + EVIL), "policy", List.of(), Severity.INFO));
         w.result(a);
-        ReadSummary read = new ReadSummary(1, Map.of(), 1, 1, 1, 1, Map.of(), 0, NOW, NOW, Map.of(), 0, List.of());
+        ReadSummary read =
+                new ReadSummary(1, Map.of(), Map.of(), 1, 1, 1, 1, Map.of(), 0, NOW, NOW, Map.of(), 0, List.of());
         w.summary(new HuntSummary(NOW, read, List.of("note " + EVIL), 1, 1, Verdict.FINDINGS));
         noInjectedMarkup(out.toString());
     }
