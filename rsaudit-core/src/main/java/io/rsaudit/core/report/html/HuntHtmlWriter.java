@@ -4,6 +4,8 @@ import static io.rsaudit.core.report.html.Html.escape;
 
 import io.rsaudit.core.hunt.Event;
 import io.rsaudit.core.hunt.engine.Alert;
+import io.rsaudit.core.hunt.read.ReadProblem;
+import io.rsaudit.core.hunt.read.ReadSummary;
 import io.rsaudit.core.hunt.rule.Rule;
 import io.rsaudit.core.hunt.run.HuntHeader;
 import io.rsaudit.core.hunt.run.HuntSummary;
@@ -18,12 +20,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.StringJoiner;
+import java.util.TreeMap;
 
 /**
  * A hunt as one self-contained HTML page: the totals, the alerts on a timeline (one mark per alert at its first
  * evidence, one lane per level), the count of alerts per rule, and the alerts table with filters (level, rule,
  * account, region) and a search box; each alert expands to its evidence lines (file and line, time, user, source,
- * and what was done, secrets removed).
+ * and what was done, secrets removed); then what was read and left out, and every read problem.
  */
 public final class HuntHtmlWriter implements ReportWriter<HuntHeader, Alert, HuntSummary> {
 
@@ -181,9 +185,73 @@ public final class HuntHtmlWriter implements ReportWriter<HuntHeader, Alert, Hun
             }
             out.write("</ul>\n");
         }
+        out.write(read(summary.read()));
         out.write("</section>\n");
         out.write(Html.foot());
         out.flush();
+    }
+
+    /**
+     * What was read, left out and could not be read, as the text report says it: an incomplete verdict names its
+     * cause here (each problem with its file and line, secrets removed).
+     */
+    private static String read(ReadSummary r) {
+        StringBuilder b = new StringBuilder("<h2>Read</h2>\n<ul id=\"read\">");
+        b.append("<li>")
+                .append(r.files())
+                .append(" file(s), ")
+                .append(r.bytes())
+                .append(" byte(s), ")
+                .append(r.records())
+                .append(" record(s), ")
+                .append(r.events())
+                .append(" event(s), ")
+                .append(r.filteredTotal())
+                .append(" filtered")
+                .append(escape(reasons(r.filtered())))
+                .append(", ")
+                .append(r.malformed())
+                .append(" malformed</li>");
+        if (!r.skippedFiles().isEmpty()) {
+            b.append("<li id=\"skipped-files\">Skipped files")
+                    .append(escape(reasons(r.skippedFiles())))
+                    .append("</li>");
+        }
+        if (!r.skippedFolders().isEmpty()) {
+            b.append("<li id=\"skipped-folders\">Folders not listed")
+                    .append(escape(reasons(r.skippedFolders())))
+                    .append("</li>");
+        }
+        b.append("<li>Time range: ")
+                .append(r.first() == null ? "none (no record read)" : escape(r.first() + " .. " + r.last()))
+                .append("</li></ul>\n");
+        if (r.problemCount() > 0) {
+            b.append("<h2>Read problems (")
+                    .append(r.problemCount())
+                    .append(")</h2>\n<table id=\"problems\"><thead><tr><th>where</th><th>kind</th><th>what</th>")
+                    .append("</tr></thead><tbody>\n");
+            for (ReadProblem p : r.problems()) {
+                b.append("<tr><td>")
+                        .append(escape(p.origin()))
+                        .append("</td><td>")
+                        .append(escape(p.kind().name().toLowerCase(Locale.ROOT)))
+                        .append("</td><td>")
+                        .append(escape(Redacted.safe(p.message())))
+                        .append("</td></tr>\n");
+            }
+            b.append("</tbody></table>\n");
+        }
+        return b.toString();
+    }
+
+    /** {@code " (reason n, ...)"} in reason order, or nothing. */
+    private static String reasons(Map<String, Long> counts) {
+        if (counts.isEmpty()) {
+            return "";
+        }
+        StringJoiner j = new StringJoiner(", ", " (", ")");
+        new TreeMap<>(counts).forEach((reason, n) -> j.add(reason + " " + n));
+        return j.toString();
     }
 
     /** An SVG timeline: one lane per level, critical at the top, a circle per alert at its first evidence. */

@@ -13,6 +13,7 @@ import io.rsaudit.core.hunt.EventOutcome;
 import io.rsaudit.core.hunt.LogType;
 import io.rsaudit.core.hunt.Origin;
 import io.rsaudit.core.hunt.engine.Alert;
+import io.rsaudit.core.hunt.read.ReadProblem;
 import io.rsaudit.core.hunt.read.ReadSummary;
 import io.rsaudit.core.hunt.run.HuntHeader;
 import io.rsaudit.core.hunt.run.HuntSummary;
@@ -128,9 +129,65 @@ class HtmlEscapingTest {
         HuntHtmlWriter w = new HuntHtmlWriter(out);
         w.header(new HuntHeader("1.2.3", NOW, List.of("logs " + EVIL), "policy", List.of(), Severity.INFO));
         w.result(a);
-        ReadSummary read =
-                new ReadSummary(1, Map.of(), Map.of(), 1, 1, 1, 1, Map.of(), 0, NOW, NOW, Map.of(), 0, List.of());
+        ReadSummary read = new ReadSummary(
+                1,
+                Map.of("unknown-type", 1L),
+                Map.of(),
+                1,
+                1,
+                1,
+                1,
+                Map.of(),
+                0,
+                NOW,
+                NOW,
+                Map.of(),
+                1,
+                List.of(new ReadProblem(
+                        new Origin("logs/" + EVIL, 2, 0), ReadProblem.Kind.MALFORMED, "bad line " + EVIL)));
         w.summary(new HuntSummary(NOW, read, List.of("note " + EVIL), 1, 1, Verdict.FINDINGS));
         noInjectedMarkup(out.toString());
+    }
+
+    /** An incomplete hunt's page names what it could not read, where, and why, with secrets removed. */
+    @Test
+    void aHuntPageListsWhatWasLeftOutAndEachReadProblemWithoutSecrets() throws Exception {
+        StringWriter out = new StringWriter();
+        HuntHtmlWriter w = new HuntHtmlWriter(out);
+        w.header(new HuntHeader("1.2.3", NOW, List.of("s3://b/AWSLogs/"), "policy", List.of(), Severity.INFO));
+        ReadSummary read = new ReadSummary(
+                3,
+                Map.of("since", 1L, "cloudtrail-digest", 2L),
+                Map.of("region", 3L),
+                10,
+                10,
+                5,
+                4,
+                Map.of("rdsdb", 1L),
+                0,
+                NOW,
+                NOW.plusSeconds(60),
+                Map.of(),
+                2,
+                List.of(
+                        new ReadProblem(
+                                new Origin("s3://b/AWSLogs/x.gz", 0, 0),
+                                ReadProblem.Kind.UNREADABLE,
+                                "cannot read s3://b/AWSLogs/x.gz: AccessDenied"),
+                        new ReadProblem(
+                                new Origin("logs/y", 7, 0),
+                                ReadProblem.Kind.MALFORMED,
+                                "bad record: create user u password 'hunter2'")));
+        w.summary(new HuntSummary(NOW, read, List.of(), 0, 0, Verdict.INCOMPLETE));
+        String html = out.toString();
+        assertThat(html)
+                .contains("3 file(s), 10 byte(s), 5 record(s), 4 event(s), 1 filtered (rdsdb 1), 0 malformed")
+                .contains("Skipped files (cloudtrail-digest 2, since 1)")
+                .contains("Folders not listed (region 3)")
+                .contains("Read problems (2)")
+                .contains("<td>s3://b/AWSLogs/x.gz:0</td><td>unreadable</td><td>cannot read s3://b/AWSLogs/x.gz:"
+                        + " AccessDenied</td>")
+                .contains("<td>logs/y:7</td><td>malformed</td>")
+                .doesNotContain("hunter2");
     }
 }
