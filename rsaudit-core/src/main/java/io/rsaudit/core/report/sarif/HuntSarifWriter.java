@@ -7,6 +7,7 @@ import io.rsaudit.core.baseline.Baseline;
 import io.rsaudit.core.baseline.Fingerprint;
 import io.rsaudit.core.hunt.Event;
 import io.rsaudit.core.hunt.engine.Alert;
+import io.rsaudit.core.hunt.read.ReadProblem;
 import io.rsaudit.core.hunt.rule.Rule;
 import io.rsaudit.core.hunt.run.HuntHeader;
 import io.rsaudit.core.hunt.run.HuntSummary;
@@ -76,7 +77,27 @@ public final class HuntSarifWriter implements ReportWriter<HuntHeader, Alert, Hu
         properties.put("verdict", summary.verdict().name().toLowerCase(Locale.ROOT));
         properties.put("alerts", summary.alerts());
         properties.put("records", summary.read().records());
-        Sarif.close(g, header.startedAt(), summary.finishedAt(), properties);
+        Sarif.close(g, header.startedAt(), summary.finishedAt(), notifications(summary), properties);
+    }
+
+    /** Each read problem at its file and line, and each note of what was not judged. */
+    private static ArrayNode notifications(HuntSummary summary) {
+        ArrayNode all = Sarif.JSON.createArrayNode();
+        for (ReadProblem p : summary.read().problems()) {
+            String level = switch (p.kind()) {
+                case MALFORMED, OVERSIZED, ORPHAN_LINES, INVALID_UTF8, MORE -> "warning";
+                default -> "error";
+            };
+            all.add(Sarif.notification(
+                    level,
+                    Redacted.safe(p.message()),
+                    p.origin().file(),
+                    p.origin().line()));
+        }
+        for (String note : summary.notes()) {
+            all.add(Sarif.notification("warning", Redacted.safe(note), null, 0));
+        }
+        return all;
     }
 
     private static ObjectNode rule(Rule rule) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.rsaudit.core.model.Severity;
 import java.io.IOException;
@@ -34,13 +35,23 @@ final class Sarif {
         g.writeStringField("version", toolVersion);
     }
 
-    /** Writes the invocation and the run's properties, then closes the run and the log, and flushes. */
-    static void close(JsonGenerator g, Instant started, Instant finished, ObjectNode properties) throws IOException {
+    /**
+     * Writes the invocation, with what the run could not read or judge as its tool execution notifications (the run
+     * itself completed: {@code executionSuccessful} stays true), and the run's properties; then closes the run and
+     * the log, and flushes.
+     */
+    static void close(
+            JsonGenerator g, Instant started, Instant finished, ArrayNode notifications, ObjectNode properties)
+            throws IOException {
         g.writeArrayFieldStart("invocations");
         g.writeStartObject();
         g.writeBooleanField("executionSuccessful", true);
         g.writeStringField("startTimeUtc", started.toString());
         g.writeStringField("endTimeUtc", finished.toString());
+        if (!notifications.isEmpty()) {
+            g.writeFieldName("toolExecutionNotifications");
+            g.writeTree(notifications);
+        }
         g.writeEndObject();
         g.writeEndArray();
         g.writeFieldName("properties");
@@ -50,6 +61,24 @@ final class Sarif {
         g.writeEndObject();
         g.writeRaw('\n');
         g.close();
+    }
+
+    /**
+     * A notification of {@code level} ({@code error}, {@code warning} or {@code note}), at {@code file} and
+     * {@code line} when given (a line of 0 or less names the whole file).
+     */
+    static ObjectNode notification(String level, String text, String file, long line) {
+        ObjectNode n = JSON.createObjectNode();
+        n.put("level", level);
+        n.putObject("message").put("text", text);
+        if (file != null) {
+            ObjectNode physical = n.putArray("locations").addObject().putObject("physicalLocation");
+            physical.putObject("artifactLocation").put("uri", uri(file.replace('\\', '/')));
+            if (line > 0) {
+                physical.putObject("region").put("startLine", line);
+            }
+        }
+        return n;
     }
 
     /** {@code path} as a URI reference: every character a URI cannot hold as it is, percent-encoded (UTF-8). */

@@ -88,13 +88,13 @@ public final class ScanSarifWriter implements ReportWriter<ScanHeader, Finding, 
         properties.put("verdict", summary.verdict().name().toLowerCase(Locale.ROOT));
         properties.put("findings", summary.findings());
         ArrayNode errors = properties.putArray("collectionErrors");
+        ArrayNode notifications = Sarif.JSON.createArrayNode();
         for (CollectionError e : header.collectionErrors()) {
-            errors.addObject()
-                    .put("level", e.isWarning() ? "warning" : "error")
-                    .put("location", e.location())
-                    .put("message", e.message());
+            String level = e.isWarning() ? "warning" : "error";
+            errors.addObject().put("level", level).put("location", e.location()).put("message", e.message());
+            notifications.add(Sarif.notification(level, e.location() + ": " + e.message(), null, 0));
         }
-        Sarif.close(g, header.startedAt(), summary.finishedAt(), properties);
+        Sarif.close(g, header.startedAt(), summary.finishedAt(), notifications, properties);
     }
 
     private static ObjectNode rule(CheckMetadata c) {

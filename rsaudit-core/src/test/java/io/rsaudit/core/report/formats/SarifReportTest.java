@@ -8,11 +8,22 @@ import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+import io.rsaudit.core.hunt.Origin;
+import io.rsaudit.core.hunt.read.ReadProblem;
+import io.rsaudit.core.hunt.read.ReadSummary;
+import io.rsaudit.core.hunt.run.HuntHeader;
+import io.rsaudit.core.hunt.run.HuntSummary;
+import io.rsaudit.core.model.Severity;
+import io.rsaudit.core.model.Verdict;
+import io.rsaudit.core.report.sarif.HuntSarifWriter;
 import java.io.InputStream;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -100,6 +111,86 @@ class SarifReportTest {
 
     static List<String> fingerprints(String sarif) throws Exception {
         return JSON.readTree(sarif).path("runs").get(0).path("results").findValuesAsText("rsaudit/v1");
+    }
+
+    @Test
+    void theScansCollectionErrorIsAToolExecutionNotification() throws Exception {
+        JsonNode invocation = valid(ExampleRuns.scan("sarif"))
+                .path("runs")
+                .get(0)
+                .path("invocations")
+                .get(0);
+        JsonNode errors = JSON.readTree(ExampleRuns.scan("json")).path("collectionErrors");
+        assertThat(errors).hasSize(1);
+        assertThat(invocation.path("executionSuccessful").asBoolean()).isTrue();
+        assertThat(invocation.path("toolExecutionNotifications"))
+                .singleElement()
+                .satisfies(n -> {
+                    assertThat(n.path("level").asText()).isEqualTo("error");
+                    assertThat(n.path("message").path("text").asText())
+                            .contains(errors.get(0).path("message").asText());
+                });
+    }
+
+    /** What a hunt could not read or judge reaches code scanning as notifications, at their file and line. */
+    @Test
+    void aHuntsReadProblemsAndNotesAreToolExecutionNotifications() throws Exception {
+        Instant now = Instant.parse("2026-06-01T12:00:00Z");
+        StringWriter out = new StringWriter();
+        HuntSarifWriter w = new HuntSarifWriter(out);
+        w.header(new HuntHeader("1.2.3", now, List.of("logs"), "policy", List.of(), Severity.INFO));
+        ReadSummary read = new ReadSummary(
+                2,
+                Map.of("unreadable", 1L),
+                Map.of(),
+                1,
+                1,
+                1,
+                1,
+                Map.of(),
+                1,
+                now,
+                now,
+                Map.of(),
+                2,
+                List.of(
+                        new ReadProblem(
+                                new Origin("s3://b/AWSLogs/x y.gz", 0, 0),
+                                ReadProblem.Kind.UNREADABLE,
+                                "cannot read s3://b/AWSLogs/x y.gz: AccessDenied"),
+                        new ReadProblem(
+                                new Origin("logs/a.log", 7, 0),
+                                ReadProblem.Kind.MALFORMED,
+                                "bad record: alter user u password 'hunter2'")));
+        w.summary(new HuntSummary(
+                now, read, List.of("RSH-AUTH-001: 3 event(s) without a time"), 0, 0, Verdict.INCOMPLETE));
+        JsonNode notifications = valid(out.toString())
+                .path("runs")
+                .get(0)
+                .path("invocations")
+                .get(0)
+                .path("toolExecutionNotifications");
+        assertThat(notifications).hasSize(3);
+        assertThat(notifications.get(0).path("level").asText()).isEqualTo("error");
+        assertThat(notifications
+                        .get(0)
+                        .at("/locations/0/physicalLocation/artifactLocation/uri")
+                        .asText())
+                .isEqualTo("s3://b/AWSLogs/x%20y.gz");
+        assertThat(notifications
+                        .get(0)
+                        .at("/locations/0/physicalLocation/region")
+                        .isMissingNode())
+                .isTrue();
+        assertThat(notifications.get(1).path("level").asText()).isEqualTo("warning");
+        assertThat(notifications
+                        .get(1)
+                        .at("/locations/0/physicalLocation/region/startLine")
+                        .asLong())
+                .isEqualTo(7);
+        assertThat(notifications.get(1).path("message").path("text").asText()).doesNotContain("hunter2");
+        assertThat(notifications.get(2).path("message").path("text").asText())
+                .isEqualTo("RSH-AUTH-001: 3 event(s) without a time");
     }
 
     @Test
