@@ -1,6 +1,8 @@
 package io.rsaudit.core.report.junit;
 
 import io.rsaudit.core.hunt.engine.Alert;
+import io.rsaudit.core.hunt.read.ReadProblem;
+import io.rsaudit.core.hunt.read.ReadSummary;
 import io.rsaudit.core.hunt.rule.Rule;
 import io.rsaudit.core.hunt.run.HuntHeader;
 import io.rsaudit.core.hunt.run.HuntSummary;
@@ -12,11 +14,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
  * A hunt as JUnit XML: one {@code <testcase>} per rule run (class name {@code rsaudit.hunt}, name the rule id and
- * title); a rule that alerted has a {@code <failure>} naming its alerts, one line each, secrets removed.
+ * title); a rule that alerted has a {@code <failure>} naming its alerts, one line each, secrets removed. One more
+ * test case, {@value #INPUTS}, says whether everything asked for was read and judged: when not, it has an
+ * {@code <error>} naming each read problem and each note of what was not judged, so that a dashboard never shows an
+ * unread day as all green.
  */
 public final class HuntJunitWriter implements ReportWriter<HuntHeader, Alert, HuntSummary> {
 
@@ -46,20 +52,23 @@ public final class HuntJunitWriter implements ReportWriter<HuntHeader, Alert, Hu
     @Override
     public void summary(HuntSummary summary) throws IOException {
         long failures = alertsByRule.values().stream().filter(l -> !l.isEmpty()).count();
+        List<String> unread = unread(summary);
+        long errors = unread.isEmpty() ? 0 : 1;
+        long tests = alertsByRule.size() + 1L;
         Map<String, String> titles = new LinkedHashMap<>();
         header.rules().forEach(r -> titles.put(r.id(), r.title()));
         Xml x = new Xml(out);
         x.start("testsuites")
                 .attr("name", "rsaudit hunt")
-                .attr("tests", alertsByRule.size())
+                .attr("tests", tests)
                 .attr("failures", failures)
-                .attr("errors", 0)
+                .attr("errors", errors)
                 .text("\n");
         x.start("testsuite")
                 .attr("name", "rsaudit hunt")
-                .attr("tests", alertsByRule.size())
+                .attr("tests", tests)
                 .attr("failures", failures)
-                .attr("errors", 0)
+                .attr("errors", errors)
                 .attr("skipped", 0)
                 .attr("timestamp", header.startedAt().toString())
                 .attr(
@@ -81,9 +90,47 @@ public final class HuntJunitWriter implements ReportWriter<HuntHeader, Alert, Hu
             }
             x.end();
         }
+        x.start("testcase").attr("classname", "rsaudit.hunt").attr("name", INPUTS);
+        if (!unread.isEmpty()) {
+            x.start("error")
+                    .attr(
+                            "message",
+                            "hunt incomplete: " + summary.read().problemCount() + " read problem(s), "
+                                    + summary.notes().size() + " note(s)")
+                    .attr("type", "incomplete")
+                    .text(String.join("\n", unread))
+                    .end();
+        }
+        x.end();
         x.end();
         x.end();
         x.finish();
         out.flush();
+    }
+
+    /** The name of the test case that says whether the inputs were read and judged whole. */
+    static final String INPUTS = "inputs read and judged";
+
+    /**
+     * When something asked for was not read or judged (whatever the verdict: alerts at the threshold make it
+     * FINDINGS even then), each read problem and each note, one line each; otherwise nothing.
+     */
+    private static List<String> unread(HuntSummary summary) {
+        List<String> lines = new ArrayList<>();
+        ReadSummary r = summary.read();
+        if (!r.partial() && summary.notes().isEmpty()) {
+            return lines;
+        }
+        for (ReadProblem p : r.problems()) {
+            lines.add(p.origin() + " " + p.kind().name().toLowerCase(Locale.ROOT) + ": " + Redacted.safe(p.message()));
+        }
+        if (r.problemCount() > r.problems().size()) {
+            lines.add((r.problemCount() - r.problems().size()) + " more read problem(s)");
+        }
+        summary.notes().forEach(n -> lines.add(Redacted.safe(n)));
+        if (lines.isEmpty()) {
+            lines.add("skipped: " + r.skippedFiles() + ", folders not listed: " + r.skippedFolders());
+        }
+        return lines;
     }
 }
