@@ -10,6 +10,7 @@ import io.rsaudit.core.hunt.rule.Rule;
 import io.rsaudit.core.hunt.run.HuntHeader;
 import io.rsaudit.core.hunt.run.HuntSummary;
 import io.rsaudit.core.model.Severity;
+import io.rsaudit.core.report.Describe;
 import io.rsaudit.core.report.Redacted;
 import io.rsaudit.core.report.ReportWriter;
 import java.io.IOException;
@@ -20,8 +21,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.StringJoiner;
-import java.util.TreeMap;
 
 /**
  * A hunt as one self-contained HTML page: the totals, the alerts on a timeline (one mark per alert at its first
@@ -196,30 +195,17 @@ public final class HuntHtmlWriter implements ReportWriter<HuntHeader, Alert, Hun
      * cause here (each problem with its file and line, secrets removed).
      */
     private static String read(ReadSummary r) {
-        StringBuilder b = new StringBuilder("<h2>Read</h2>\n<ul id=\"read\">");
-        b.append("<li>")
-                .append(r.files())
-                .append(" file(s), ")
-                .append(r.bytes())
-                .append(" byte(s), ")
-                .append(r.records())
-                .append(" record(s), ")
-                .append(r.events())
-                .append(" event(s), ")
-                .append(r.filteredTotal())
-                .append(" filtered")
-                .append(escape(reasons(r.filtered())))
-                .append(", ")
-                .append(r.malformed())
-                .append(" malformed</li>");
+        StringBuilder b = new StringBuilder("<h2>Read</h2>\n<ul id=\"read\"><li>")
+                .append(escape(Describe.read(r)))
+                .append("</li>");
         if (!r.skippedFiles().isEmpty()) {
             b.append("<li id=\"skipped-files\">Skipped files")
-                    .append(escape(reasons(r.skippedFiles())))
+                    .append(escape(Describe.counts(r.skippedFiles())))
                     .append("</li>");
         }
         if (!r.skippedFolders().isEmpty()) {
             b.append("<li id=\"skipped-folders\">Folders not listed")
-                    .append(escape(reasons(r.skippedFolders())))
+                    .append(escape(Describe.counts(r.skippedFolders())))
                     .append("</li>");
         }
         b.append("<li>Time range: ")
@@ -242,16 +228,6 @@ public final class HuntHtmlWriter implements ReportWriter<HuntHeader, Alert, Hun
             b.append("</tbody></table>\n");
         }
         return b.toString();
-    }
-
-    /** {@code " (reason n, ...)"} in reason order, or nothing. */
-    private static String reasons(Map<String, Long> counts) {
-        if (counts.isEmpty()) {
-            return "";
-        }
-        StringJoiner j = new StringJoiner(", ", " (", ")");
-        new TreeMap<>(counts).forEach((reason, n) -> j.add(reason + " " + n));
-        return j.toString();
     }
 
     /** An SVG timeline: one lane per level, critical at the top, a circle per alert at its first evidence. */

@@ -6,6 +6,7 @@ import io.rsaudit.core.hunt.read.ReadSummary;
 import io.rsaudit.core.hunt.rule.Rule;
 import io.rsaudit.core.hunt.run.HuntHeader;
 import io.rsaudit.core.hunt.run.HuntSummary;
+import io.rsaudit.core.report.Describe;
 import io.rsaudit.core.report.Redacted;
 import io.rsaudit.core.report.ReportWriter;
 import java.io.IOException;
@@ -14,7 +15,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -25,6 +25,9 @@ import java.util.Map;
  * unread day as all green.
  */
 public final class HuntJunitWriter implements ReportWriter<HuntHeader, Alert, HuntSummary> {
+
+    /** The name of the test case that says whether the inputs were read and judged whole. */
+    static final String INPUTS = "inputs read and judged";
 
     private final Writer out;
     private HuntHeader header;
@@ -108,9 +111,6 @@ public final class HuntJunitWriter implements ReportWriter<HuntHeader, Alert, Hu
         out.flush();
     }
 
-    /** The name of the test case that says whether the inputs were read and judged whole. */
-    static final String INPUTS = "inputs read and judged";
-
     /**
      * When something asked for was not read or judged (whatever the verdict: alerts at the threshold make it
      * FINDINGS even then), each read problem and each note, one line each; otherwise nothing.
@@ -122,14 +122,15 @@ public final class HuntJunitWriter implements ReportWriter<HuntHeader, Alert, Hu
             return lines;
         }
         for (ReadProblem p : r.problems()) {
-            lines.add(p.origin() + " " + p.kind().name().toLowerCase(Locale.ROOT) + ": " + Redacted.safe(p.message()));
+            lines.add(Describe.problem(p));
         }
         if (r.problemCount() > r.problems().size()) {
             lines.add((r.problemCount() - r.problems().size()) + " more read problem(s)");
         }
         summary.notes().forEach(n -> lines.add(Redacted.safe(n)));
         if (lines.isEmpty()) {
-            lines.add("skipped: " + r.skippedFiles() + ", folders not listed: " + r.skippedFolders());
+            lines.add("skipped files" + Describe.counts(r.skippedFiles()) + ", folders not listed"
+                    + Describe.counts(r.skippedFolders()));
         }
         return lines;
     }

@@ -7,6 +7,7 @@ import io.rsaudit.core.hunt.read.ReadSummary;
 import io.rsaudit.core.hunt.run.HuntHeader;
 import io.rsaudit.core.hunt.run.HuntSummary;
 import io.rsaudit.core.model.Severity;
+import io.rsaudit.core.report.Describe;
 import io.rsaudit.core.report.Redacted;
 import io.rsaudit.core.report.ReportWriter;
 import io.rsaudit.core.report.Terminal;
@@ -16,7 +17,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The hunt report a person reads: alerts by level, most severe first, with their evidence; then what was read. The
@@ -126,40 +126,21 @@ public final class HuntTextWriter implements ReportWriter<HuntHeader, Alert, Hun
     }
 
     private static void read(Writer w, ReadSummary s) throws IOException {
-        StringBuilder b = new StringBuilder("Read: " + s.files() + " file(s), " + s.bytes() + " byte(s), "
-                + s.records() + " record(s), " + s.events() + " event(s), " + s.filteredTotal() + " filtered"
-                + reasons(s.filtered()) + ", " + s.malformed() + " malformed");
-        line(w, b.toString());
+        line(w, "Read: " + Describe.read(s));
         if (!s.skippedFiles().isEmpty()) {
-            line(w, "Skipped files:" + reasons(s.skippedFiles()));
+            line(w, "Skipped files:" + Describe.counts(s.skippedFiles()));
         }
         if (!s.skippedFolders().isEmpty()) {
-            line(w, "Folders not listed:" + reasons(s.skippedFolders()));
+            line(w, "Folders not listed:" + Describe.counts(s.skippedFolders()));
         }
         line(w, "Time range: " + (s.first() == null ? "none (no record read)" : span(s.first(), s.last())));
         if (s.problemCount() > 0) {
             line(w, "Problems (" + s.problemCount() + "):");
             for (ReadProblem p : s.problems()) {
-                line(
-                        w,
-                        "  " + p.origin() + "  " + p.kind().name().toLowerCase(java.util.Locale.ROOT) + ": "
-                                + Redacted.safe(p.message()));
+                line(w, "  " + Describe.problem(p));
             }
         }
         line(w, "");
-    }
-
-    private static String reasons(Map<String, Long> counts) {
-        if (counts.isEmpty()) {
-            return "";
-        }
-        StringBuilder b = new StringBuilder(" (");
-        new TreeMap<>(counts)
-                .forEach((k, v) -> b.append(b.length() > 2 ? ", " : "")
-                        .append(k)
-                        .append(' ')
-                        .append(v));
-        return b.append(')').toString();
     }
 
     static String span(Instant first, Instant last) {

@@ -111,6 +111,6 @@ class JunitReportTest {
         assertThat(((Element) error.getParentNode()).getAttribute("name")).isEqualTo("inputs read and judged");
         assertThat(error.getAttribute("message")).isEqualTo("hunt incomplete: 1 read problem(s), 0 note(s)");
         assertThat(error.getTextContent())
-                .isEqualTo("logs/a.gz:0 unreadable: cannot read logs/a.gz: permission denied");
+                .isEqualTo("logs/a.gz:0  unreadable: cannot read logs/a.gz: permission denied");
     }
 }
