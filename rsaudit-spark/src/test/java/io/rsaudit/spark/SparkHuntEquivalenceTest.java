@@ -183,6 +183,64 @@ class SparkHuntEquivalenceTest {
         assertThat(local.at("/read/files").asLong()).isGreaterThan(10);
     }
 
+    /**
+     * Folders discovery does not enter are counted as folders, by reason, apart from the files the local hunt skips
+     * by name; the alerts are the same.
+     */
+    @Test
+    void foldersNotEnteredAreCountedAsFoldersNotFiles(@TempDir Path dir) throws IOException {
+        Path logs = dir.resolve("logs");
+        Path examples = Path.of("..", "examples", "logs");
+        try (Stream<Path> files = Files.walk(examples)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                Path to = logs.resolve(examples.relativize(f).toString());
+                Files.createDirectories(to.getParent());
+                Files.copy(f, to);
+            }
+        }
+        String account = "AWSLogs/123456789012/";
+        Path other = logs.resolve(account + "redshift/us-east-1/2026/11/02");
+        Files.createDirectories(other);
+        Files.writeString(other.resolve("123456789012_redshift_us-east-1_prod-dw_connectionlog_2026-11-02T08:00"), "");
+        Path digests = logs.resolve(account + "CloudTrail-Digest/eu-west-1/2026/11/02");
+        Files.createDirectories(digests);
+        Files.writeString(
+                digests.resolve("123456789012_CloudTrail-Digest_eu-west-1_trail_eu-west-1_20261102T0800Z.json.gz"), "");
+        JobOptions regional = options(List.of(logs.toString()), dir.resolve("out"), 2, false);
+        regional = new JobOptions(
+                regional.inputs(),
+                regional.output(),
+                null,
+                null,
+                null,
+                Set.of(),
+                Set.of("eu-west-1"),
+                Set.of(),
+                false,
+                regional.maxRecordBytes(),
+                regional.rules(),
+                regional.partitions(),
+                regional.filesPerTask(),
+                false,
+                null);
+
+        JsonNode local = LocalHunt.report(
+                List.of(logs.toString()),
+                ReadOptions.defaults().withRegions(Set.of("eu-west-1")),
+                Severity.INFO,
+                CLOCK);
+        JsonNode distributed = spark(regional);
+
+        assertThat(local.at("/read/skippedFiles").toString()).isEqualTo("{\"cloudtrail-digest\":1,\"region\":1}");
+        assertThat(local.at("/read/skippedFolders").isEmpty()).isTrue();
+        assertThat(distributed.at("/read/skippedFiles").isEmpty()).isTrue();
+        assertThat(distributed.at("/read/skippedFolders").toString())
+                .isEqualTo("{\"cloudtrail-digest\":1,\"region\":1}");
+        assertThat(distributed.at("/read/files").asLong()).isEqualTo(4);
+        assertThat(distributed.get("alerts")).isEqualTo(local.get("alerts"));
+        assertThat(distributed.get("verdict")).isEqualTo(local.get("verdict"));
+    }
+
     @Test
     void faultsAreCountedWithTheirPlaceAndTheRunGoesOn(@TempDir Path dir) throws IOException {
         Path logs = dir.resolve("logs");
