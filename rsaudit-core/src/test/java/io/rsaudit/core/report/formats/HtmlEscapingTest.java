@@ -129,22 +129,10 @@ class HtmlEscapingTest {
         HuntHtmlWriter w = new HuntHtmlWriter(out);
         w.header(new HuntHeader("1.2.3", NOW, List.of("logs " + EVIL), "policy", List.of(), Severity.INFO));
         w.result(a);
-        ReadSummary read = new ReadSummary(
-                1,
+        ReadSummary read = Reads.read(
                 Map.of("unknown-type", 1L),
                 Map.of(),
-                1,
-                1,
-                1,
-                1,
-                Map.of(),
-                0,
-                NOW,
-                NOW,
-                Map.of(),
-                1,
-                List.of(new ReadProblem(
-                        new Origin("logs/" + EVIL, 2, 0), ReadProblem.Kind.MALFORMED, "bad line " + EVIL)));
+                new ReadProblem(new Origin("logs/" + EVIL, 2, 0), ReadProblem.Kind.MALFORMED, "bad line " + EVIL));
         w.summary(new HuntSummary(NOW, read, List.of("note " + EVIL), 1, 1, Verdict.FINDINGS));
         noInjectedMarkup(out.toString());
     }
@@ -155,29 +143,17 @@ class HtmlEscapingTest {
         StringWriter out = new StringWriter();
         HuntHtmlWriter w = new HuntHtmlWriter(out);
         w.header(new HuntHeader("1.2.3", NOW, List.of("s3://b/AWSLogs/"), "policy", List.of(), Severity.INFO));
-        ReadSummary read = new ReadSummary(
-                3,
+        ReadSummary read = Reads.read(
                 Map.of("since", 1L, "cloudtrail-digest", 2L),
                 Map.of("region", 3L),
-                10,
-                10,
-                5,
-                4,
-                Map.of("rdsdb", 1L),
-                0,
-                NOW,
-                NOW.plusSeconds(60),
-                Map.of(),
-                2,
-                List.of(
-                        new ReadProblem(
-                                new Origin("s3://b/AWSLogs/x.gz", 0, 0),
-                                ReadProblem.Kind.UNREADABLE,
-                                "cannot read s3://b/AWSLogs/x.gz: AccessDenied"),
-                        new ReadProblem(
-                                new Origin("logs/y", 7, 0),
-                                ReadProblem.Kind.MALFORMED,
-                                "bad record: create user u password 'hunter2'")));
+                new ReadProblem(
+                        new Origin("s3://b/AWSLogs/x.gz", 0, 0),
+                        ReadProblem.Kind.UNREADABLE,
+                        "cannot read s3://b/AWSLogs/x.gz: AccessDenied"),
+                new ReadProblem(
+                        new Origin("logs/y", 7, 0),
+                        ReadProblem.Kind.MALFORMED,
+                        "bad record: create user u password 'hunter2'"));
         w.summary(new HuntSummary(NOW, read, List.of(), 0, 0, Verdict.INCOMPLETE));
         String html = out.toString();
         assertThat(html)

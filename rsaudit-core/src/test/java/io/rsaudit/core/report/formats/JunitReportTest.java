@@ -84,24 +84,13 @@ class JunitReportTest {
         StringWriter out = new StringWriter();
         HuntJunitWriter w = new HuntJunitWriter(out);
         w.header(new HuntHeader("1.2.3", now, List.of("logs"), "policy", List.of(), Severity.INFO));
-        ReadSummary read = new ReadSummary(
-                2,
+        ReadSummary read = Reads.read(
                 Map.of("unreadable", 1L),
                 Map.of(),
-                1,
-                1,
-                1,
-                1,
-                Map.of(),
-                0,
-                now,
-                now,
-                Map.of(),
-                1,
-                List.of(new ReadProblem(
+                new ReadProblem(
                         new Origin("logs/a.gz", 0, 0),
                         ReadProblem.Kind.UNREADABLE,
-                        "cannot read logs/a.gz: permission denied")));
+                        "cannot read logs/a.gz: permission denied"));
         w.summary(new HuntSummary(now, read, List.of(), 1, 1, Verdict.FINDINGS));
         Document doc = parse(out.toString());
         assertThat(doc.getDocumentElement().getAttribute("errors")).isEqualTo("1");

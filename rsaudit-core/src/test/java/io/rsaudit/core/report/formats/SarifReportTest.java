@@ -139,29 +139,17 @@ class SarifReportTest {
         StringWriter out = new StringWriter();
         HuntSarifWriter w = new HuntSarifWriter(out);
         w.header(new HuntHeader("1.2.3", now, List.of("logs"), "policy", List.of(), Severity.INFO));
-        ReadSummary read = new ReadSummary(
-                2,
+        ReadSummary read = Reads.read(
                 Map.of("unreadable", 1L),
                 Map.of(),
-                1,
-                1,
-                1,
-                1,
-                Map.of(),
-                1,
-                now,
-                now,
-                Map.of(),
-                2,
-                List.of(
-                        new ReadProblem(
-                                new Origin("s3://b/AWSLogs/x y.gz", 0, 0),
-                                ReadProblem.Kind.UNREADABLE,
-                                "cannot read s3://b/AWSLogs/x y.gz: AccessDenied"),
-                        new ReadProblem(
-                                new Origin("logs/a.log", 7, 0),
-                                ReadProblem.Kind.MALFORMED,
-                                "bad record: alter user u password 'hunter2'")));
+                new ReadProblem(
+                        new Origin("s3://b/AWSLogs/x y.gz", 0, 0),
+                        ReadProblem.Kind.UNREADABLE,
+                        "cannot read s3://b/AWSLogs/x y.gz: AccessDenied"),
+                new ReadProblem(
+                        new Origin("logs/a.log", 7, 0),
+                        ReadProblem.Kind.MALFORMED,
+                        "bad record: alter user u password 'hunter2'"));
         w.summary(new HuntSummary(
                 now, read, List.of("RSH-AUTH-001: 3 event(s) without a time"), 0, 0, Verdict.INCOMPLETE));
         JsonNode notifications = valid(out.toString())
