@@ -55,11 +55,13 @@ public final class Describe {
     }
 
     /** {@code " (reason n, ...)"} in reason order, or nothing when there are none. */
-    public static String counts(Map<String, Long> byReason) {
-        if (byReason.isEmpty()) {
-            return "";
-        }
-        StringJoiner j = new StringJoiner(", ", " (", ")");
+    private static String counts(Map<String, Long> byReason) {
+        return byReason.isEmpty() ? "" : " (" + reasons(byReason) + ")";
+    }
+
+    /** {@code "reason n, ..."} in reason order. */
+    public static String reasons(Map<String, Long> byReason) {
+        StringJoiner j = new StringJoiner(", ");
         new TreeMap<>(byReason).forEach((reason, n) -> j.add(reason + " " + n));
         return j.toString();
     }

@@ -199,13 +199,13 @@ public final class HuntHtmlWriter implements ReportWriter<HuntHeader, Alert, Hun
                 .append(escape(Describe.read(r)))
                 .append("</li>");
         if (!r.skippedFiles().isEmpty()) {
-            b.append("<li id=\"skipped-files\">Skipped files")
-                    .append(escape(Describe.counts(r.skippedFiles())))
+            b.append("<li id=\"skipped-files\">Skipped files: ")
+                    .append(escape(Describe.reasons(r.skippedFiles())))
                     .append("</li>");
         }
         if (!r.skippedFolders().isEmpty()) {
-            b.append("<li id=\"skipped-folders\">Folders not listed")
-                    .append(escape(Describe.counts(r.skippedFolders())))
+            b.append("<li id=\"skipped-folders\">Folders not listed: ")
+                    .append(escape(Describe.reasons(r.skippedFolders())))
                     .append("</li>");
         }
         b.append("<li>Time range: ")

@@ -129,8 +129,8 @@ public final class HuntJunitWriter implements ReportWriter<HuntHeader, Alert, Hu
         }
         summary.notes().forEach(n -> lines.add(Redacted.safe(n)));
         if (lines.isEmpty()) {
-            lines.add("skipped files" + Describe.counts(r.skippedFiles()) + ", folders not listed"
-                    + Describe.counts(r.skippedFolders()));
+            lines.add("skipped files: " + Describe.reasons(r.skippedFiles()) + "; folders not listed: "
+                    + Describe.reasons(r.skippedFolders()));
         }
         return lines;
     }

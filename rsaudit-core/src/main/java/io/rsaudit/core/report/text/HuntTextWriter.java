@@ -128,10 +128,10 @@ public final class HuntTextWriter implements ReportWriter<HuntHeader, Alert, Hun
     private static void read(Writer w, ReadSummary s) throws IOException {
         line(w, "Read: " + Describe.read(s));
         if (!s.skippedFiles().isEmpty()) {
-            line(w, "Skipped files:" + Describe.counts(s.skippedFiles()));
+            line(w, "Skipped files: " + Describe.reasons(s.skippedFiles()));
         }
         if (!s.skippedFolders().isEmpty()) {
-            line(w, "Folders not listed:" + Describe.counts(s.skippedFolders()));
+            line(w, "Folders not listed: " + Describe.reasons(s.skippedFolders()));
         }
         line(w, "Time range: " + (s.first() == null ? "none (no record read)" : span(s.first(), s.last())));
         if (s.problemCount() > 0) {

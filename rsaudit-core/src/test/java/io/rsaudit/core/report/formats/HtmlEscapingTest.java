@@ -158,8 +158,8 @@ class HtmlEscapingTest {
         String html = out.toString();
         assertThat(html)
                 .contains("3 file(s), 10 byte(s), 5 record(s), 4 event(s), 1 filtered (rdsdb 1), 0 malformed")
-                .contains("Skipped files (cloudtrail-digest 2, since 1)")
-                .contains("Folders not listed (region 3)")
+                .contains("Skipped files: cloudtrail-digest 2, since 1")
+                .contains("Folders not listed: region 3")
                 .contains("Read problems (2)")
                 .contains("<td>s3://b/AWSLogs/x.gz:0</td><td>unreadable</td><td>cannot read s3://b/AWSLogs/x.gz:"
                         + " AccessDenied</td>")
