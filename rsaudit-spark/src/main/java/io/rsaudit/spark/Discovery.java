@@ -3,7 +3,6 @@ package io.rsaudit.spark;
 import io.rsaudit.core.hunt.Origin;
 import io.rsaudit.core.hunt.read.LogFileName;
 import io.rsaudit.core.hunt.read.ReadProblem;
-import io.rsaudit.core.hunt.read.ReadSummary;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -105,12 +104,10 @@ final class Discovery {
             return;
         }
         Matcher s = SERVICE.matcher(slashed);
-        if (s.matches() && !LogFileName.READ_SERVICES.contains(s.group(1))) {
+        String noRecords = s.matches() ? LogFileName.serviceHoldsNoRecords(s.group(1)) : null;
+        if (noRecords != null) {
             // CloudTrail's digests, other services' logs in a log-archive bucket: no records the reader reads
-            leftOut.merge(
-                    s.group(1).equals("CloudTrail-Digest") ? ReadSummary.CLOUDTRAIL_DIGEST : ReadSummary.OTHER_SERVICE,
-                    1L,
-                    Long::sum);
+            leftOut.merge(noRecords, 1L, Long::sum);
             return;
         }
         Matcher r = REGION.matcher(slashed);

@@ -4,7 +4,6 @@ import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
 import io.rsaudit.core.hunt.read.LogFileName;
 import io.rsaudit.core.hunt.read.Narrowing;
-import io.rsaudit.core.hunt.read.ReadSummary;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -44,12 +43,8 @@ final class S3LogFolders {
         }
         m = SERVICE_FOLDER.matcher(folder);
         if (m.matches()) {
-            if (!LogFileName.READ_SERVICES.contains(m.group(2))) {
-                return m.group(2).equals("CloudTrail-Digest")
-                        ? ReadSummary.CLOUDTRAIL_DIGEST
-                        : ReadSummary.OTHER_SERVICE;
-            }
-            return narrowing.reason(m.group(1), null, null, null);
+            String noRecords = LogFileName.serviceHoldsNoRecords(m.group(2));
+            return noRecords != null ? noRecords : narrowing.reason(m.group(1), null, null, null);
         }
         m = ACCOUNT_FOLDER.matcher(folder);
         return m.matches() ? narrowing.reason(m.group(1), null, null, null) : null;

@@ -36,7 +36,7 @@ public record LogFileName(LogType type, String account, String region, String cl
     private static final Pattern SERVICE_FOLDER =
             Pattern.compile("(?:.*/)?AWSLogs/(?:o-[a-z0-9]{10,32}/)?\\d{12}/([^/]+)/.+");
     /** The services' folders whose logs the reader reads: Redshift's audit logs, CloudTrail's logs and Insights. */
-    public static final Set<String> READ_SERVICES = Set.of("redshift", "CloudTrail", "CloudTrail-Insight");
+    private static final Set<String> READ_SERVICES = Set.of("redshift", "CloudTrail", "CloudTrail-Insight");
 
     private static final Pattern CLOUDWATCH = Pattern.compile(
             ".*/aws/redshift/(?:cluster|serverless)/([^/]+)/(connectionlog|userlog|useractivitylog)(?:/.*)?");
@@ -81,10 +81,19 @@ public record LogFileName(LogType type, String account, String region, String cl
             return ReadSummary.CLOUDTRAIL_DIGEST;
         }
         Matcher m = SERVICE_FOLDER.matcher(path);
-        if (!m.matches() || READ_SERVICES.contains(m.group(1))) {
+        return m.matches() ? serviceHoldsNoRecords(m.group(1)) : null;
+    }
+
+    /**
+     * Why the files of a service's folder of {@code AWSLogs/<acct>/} hold no records to read, or {@code null} for
+     * the folders whose logs the reader reads ({@link #READ_SERVICES}): {@link ReadSummary#CLOUDTRAIL_DIGEST} for
+     * {@code CloudTrail-Digest}, else {@link ReadSummary#OTHER_SERVICE}.
+     */
+    public static String serviceHoldsNoRecords(String service) {
+        if (READ_SERVICES.contains(service)) {
             return null;
         }
-        return m.group(1).equals("CloudTrail-Digest") ? ReadSummary.CLOUDTRAIL_DIGEST : ReadSummary.OTHER_SERVICE;
+        return service.equals("CloudTrail-Digest") ? ReadSummary.CLOUDTRAIL_DIGEST : ReadSummary.OTHER_SERVICE;
     }
 
     /** These facts overridden by what the input itself knows. */
