@@ -28,8 +28,10 @@ public record KeyRotations(Map<Scope, Period> covered, Map<ScopedName, Rotation>
      */
     public record Period(Instant from, Instant to, String source) {}
 
-    /** One rotation: when, and the CloudTrail record that says so (its file and {@code /Records/N/eventTime}, or its
-     * place in the other layouts of CloudTrail records). */
+    /**
+     * One rotation: when, and the CloudTrail record that says so (its file and {@code /Records/N/eventTime}, or its
+     * place in the other layouts of CloudTrail records).
+     */
     public record Rotation(Instant time, Provenance evidence) {}
 
     /**

@@ -71,27 +71,34 @@ final class CloudTrailParser {
      * records ({@code jq '.Records'}).
      */
     enum Layout {
-        RECORDS("Records[%d]", "/Records/%d"),
-        ARRAY("[%d]", "/%d"),
-        LOOKUP_EVENTS("Events[%d]", "/Events/%d/CloudTrailEvent"),
-        ONE_AFTER_ANOTHER("record %d", null);
+        RECORDS("Records[", "]", "/Records/", ""),
+        ARRAY("[", "]", "/", ""),
+        LOOKUP_EVENTS("Events[", "]", "/Events/", "/CloudTrailEvent"),
+        ONE_AFTER_ANOTHER("record ", "", null, null);
 
-        private final String label;
-        private final String pointer;
+        private final String labelBefore;
+        private final String labelAfter;
+        private final String pointerBefore;
+        private final String pointerAfter;
 
-        Layout(String label, String pointer) {
-            this.label = label;
-            this.pointer = pointer;
+        Layout(String labelBefore, String labelAfter, String pointerBefore, String pointerAfter) {
+            this.labelBefore = labelBefore;
+            this.labelAfter = labelAfter;
+            this.pointerBefore = pointerBefore;
+            this.pointerAfter = pointerAfter;
         }
 
-        /** The JSON pointer of record {@code index} in its file, or {@code null} when the file is no one document. */
+        /**
+         * The JSON pointer of record {@code index} in its file, or {@code null} when the file is no one document.
+         * Made for every record: concatenated, not formatted.
+         */
         String pointer(long index) {
-            return pointer == null ? null : String.format(java.util.Locale.ROOT, pointer, index);
+            return pointerBefore == null ? null : pointerBefore + index + pointerAfter;
         }
 
         /** How problems name record {@code index} (from 0). */
         String name(long index) {
-            return String.format(java.util.Locale.ROOT, label, index);
+            return labelBefore + index + labelAfter;
         }
     }
 
