@@ -7,7 +7,7 @@
  * {@link io.rsaudit.bench.BenchResult}: Jackson {@code readTree} of every file, the load and the checks; for the live
  * collection, the longest chain of dependent calls times the simulator's latency; for hunt, reading the same bytes
  * and inflating them; for a hunt's S3 listing, the whole bucket's), their ratios, heap peaks and counts.
- * Performance claims are these ratios, measured in one run; tests never assert timings. It drives rsaudit-core and rsaudit-aws as the CLI does, and the test kit's
- * generators and simulator; nothing depends on it.
+ * Performance claims are these ratios, measured in one run; tests never assert timings. It drives rsaudit-core and
+ * rsaudit-aws as the CLI does, and the test kit's generators and simulator; nothing depends on it.
  */
 package io.rsaudit.bench;
