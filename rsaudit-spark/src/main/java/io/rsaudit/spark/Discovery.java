@@ -1,56 +1,47 @@
 package io.rsaudit.spark;
 
 import io.rsaudit.core.hunt.Origin;
-import io.rsaudit.core.hunt.read.LogFileName;
+import io.rsaudit.core.hunt.read.LogFolders;
+import io.rsaudit.core.hunt.read.Narrowing;
 import io.rsaudit.core.hunt.read.ReadProblem;
 import java.io.IOException;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.hadoop.conf.Configuration;
 
 /**
  * Finds the files of a run under each input, on the driver. In the delivery layout
  * ({@code AWSLogs/<account>/redshift/<region>/YYYY/MM/DD/...}, CloudTrail's {@code AWSLogs/[o-org/]<account>/CloudTrail/
- * <region>/YYYY/MM/DD/...}) an account or region folder outside the filters is not entered, and with both
- * {@code since} and {@code until} a region's day folders are named from the window (a day of margin either side,
- * as the services file a record under the day it was delivered) rather than listed; with one bound the year, month
- * and day folders are listed and those outside it not entered. Records are still filtered exactly by the reader.
- * Anything else is walked whole. Hidden entries (names starting with '.') are left out, as {@code rsaudit hunt}
- * leaves them out.
+ * <region>/YYYY/MM/DD/...}) a folder that cannot hold a log the filters keep is not entered and is counted by why
+ * ({@link LogFolders}, as {@code rsaudit hunt} lists S3); with both {@code since} and {@code until} a region's day
+ * folders are named from the window (a day of margin either side, as the services file a record under the day it was
+ * delivered) rather than listed. Records are still filtered exactly by the reader. Anything else is walked whole.
+ * Hidden entries (names starting with '.') are left out, as {@code rsaudit hunt} leaves them out.
  */
 final class Discovery {
-
-    /** The margin around the window when choosing day folders. */
-    static final Duration MARGIN = Duration.ofDays(1);
 
     /** Longest window whose days are named rather than listed (ten years). */
     static final long MAX_NAMED_DAYS = 3660;
 
-    private static final Pattern ACCOUNT = Pattern.compile(".*/AWSLogs/(?:o-[a-z0-9]{10,32}/)?(\\d{12})/?");
-    private static final Pattern SERVICE = Pattern.compile(".*/AWSLogs/(?:o-[a-z0-9]{10,32}/)?\\d{12}/([^/]+)/?");
-    private static final Pattern REGION = Pattern.compile(
-            ".*/AWSLogs/(?:o-[a-z0-9]{10,32}/)?\\d{12}/(?:redshift|CloudTrail|CloudTrail-Insight)/([a-z0-9-]+)/?");
-
     /**
      * @param files the files to read, in name order within each input
-     * @param foldersLeftOut folders not entered, by reason ({@code account}, {@code region}, and
-     *     {@code cloudtrail-digest} and {@code other-service} for a service's folder whose files hold no records the
-     *     reader reads); their files are neither listed nor counted
+     * @param foldersLeftOut folders not entered, by reason ({@link LogFolders#leftOutBecause}: {@code account},
+     *     {@code region}, {@code since}, {@code until}, {@code cloudtrail-digest}, {@code other-service}); their
+     *     files are neither listed nor counted
      * @param problems inputs that do not exist or could not be listed
      */
     record Found(List<FileRef> files, Map<String, Long> foldersLeftOut, List<ReadProblem> problems) {}
 
     private final JobOptions options;
+    private final Narrowing narrowing;
     private final Function<String, Store> stores;
     private final List<FileRef> files = new ArrayList<>();
     private final Map<String, Long> leftOut = new LinkedHashMap<>();
@@ -58,6 +49,7 @@ final class Discovery {
 
     private Discovery(JobOptions options, Function<String, Store> stores) {
         this.options = options;
+        this.narrowing = new Narrowing(options.read());
         this.stores = stores;
     }
 
@@ -97,31 +89,16 @@ final class Discovery {
     }
 
     private void visit(Store store, String dir) throws IOException {
-        String slashed = dir.replace('\\', '/');
-        Matcher a = ACCOUNT.matcher(slashed);
-        if (a.matches() && !options.accounts().isEmpty() && !options.accounts().contains(a.group(1))) {
-            leftOut.merge("account", 1L, Long::sum);
-            return;
+        String folder = dir.replace('\\', '/');
+        folder = folder.endsWith("/") ? folder : folder + "/";
+        String reason = LogFolders.leftOutBecause(folder, narrowing);
+        if (reason != null) {
+            leftOut.merge(reason, 1L, Long::sum);
+        } else if (LogFolders.isRegion(folder) && namesDays()) {
+            days(store, dir);
+        } else {
+            walk(store, dir);
         }
-        Matcher s = SERVICE.matcher(slashed);
-        String noRecords = s.matches() ? LogFileName.serviceHoldsNoRecords(s.group(1)) : null;
-        if (noRecords != null) {
-            // CloudTrail's digests, other services' logs in a log-archive bucket: no records the reader reads
-            leftOut.merge(noRecords, 1L, Long::sum);
-            return;
-        }
-        Matcher r = REGION.matcher(slashed);
-        if (r.matches()) {
-            if (!options.regions().isEmpty() && !options.regions().contains(r.group(1))) {
-                leftOut.merge("region", 1L, Long::sum);
-                return;
-            }
-            if (options.since() != null || options.until() != null) {
-                days(store, dir);
-                return;
-            }
-        }
-        walk(store, dir);
     }
 
     private void walk(Store store, String dir) throws IOException {
@@ -137,66 +114,29 @@ final class Discovery {
         }
     }
 
-    /** A region's day folders in the window (with the margin), named or listed, then walked. */
+    /** Whether the window is closed and short enough that a region's day folders are named rather than listed. */
+    private boolean namesDays() {
+        return options.since() != null
+                && options.until() != null
+                && ChronoUnit.DAYS.between(first(), last()) <= MAX_NAMED_DAYS;
+    }
+
+    /** A region's day folders in the window with its margin, named, then walked. */
     private void days(Store store, String region) throws IOException {
-        LocalDate from = options.since() == null ? null : day(options.since().minus(MARGIN));
-        LocalDate to = options.until() == null ? null : day(options.until().plus(MARGIN));
-        if (from != null && to != null && java.time.temporal.ChronoUnit.DAYS.between(from, to) <= MAX_NAMED_DAYS) {
-            for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
-                String path = store.child(
-                        store.child(store.child(region, year(d)), two(d.getMonthValue())), two(d.getDayOfMonth()));
-                walk(store, path);
-            }
-            return;
-        }
-        for (Store.Entry y : store.list(region)) {
-            if (!y.dir() || !y.name().matches("\\d{4}")) {
-                if (!y.name().startsWith(".")) {
-                    walkOne(store, y);
-                }
-                continue;
-            }
-            int year = Integer.parseInt(y.name());
-            if (from != null && year < from.getYear() || to != null && year > to.getYear()) {
-                continue;
-            }
-            for (Store.Entry m : store.list(y.path())) {
-                if (!m.dir() || !m.name().matches("\\d{2}")) {
-                    if (!m.name().startsWith(".")) {
-                        walkOne(store, m);
-                    }
-                    continue;
-                }
-                int month = Integer.parseInt(m.name());
-                for (Store.Entry dd : store.list(m.path())) {
-                    if (!dd.dir() || !dd.name().matches("\\d{2}")) {
-                        if (!dd.name().startsWith(".")) {
-                            walkOne(store, dd);
-                        }
-                        continue;
-                    }
-                    LocalDate d;
-                    try {
-                        d = LocalDate.of(year, month, Integer.parseInt(dd.name()));
-                    } catch (java.time.DateTimeException e) {
-                        walkOne(store, dd);
-                        continue;
-                    }
-                    if ((from == null || !d.isBefore(from)) && (to == null || !d.isAfter(to))) {
-                        walk(store, dd.path());
-                    }
-                }
-            }
+        for (LocalDate d = first(); !d.isAfter(last()); d = d.plusDays(1)) {
+            walk(
+                    store,
+                    store.child(
+                            store.child(store.child(region, year(d)), two(d.getMonthValue())), two(d.getDayOfMonth())));
         }
     }
 
-    /** An entry outside the date layout: read as any other. */
-    private void walkOne(Store store, Store.Entry e) throws IOException {
-        if (e.dir()) {
-            walk(store, e.path());
-        } else {
-            files.add(new FileRef(e.path(), store.hadoop(), e.size()));
-        }
+    private LocalDate first() {
+        return day(options.since().minus(Narrowing.MARGIN));
+    }
+
+    private LocalDate last() {
+        return day(options.until().plus(Narrowing.MARGIN));
     }
 
     private static LocalDate day(Instant t) {

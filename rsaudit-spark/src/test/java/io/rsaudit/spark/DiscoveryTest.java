@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
@@ -137,6 +138,8 @@ class DiscoveryTest {
                 options(root, Instant.parse("2026-11-03T00:00:00Z"), null, Set.of(), Set.of()), x -> store);
         assertThat(names(root, f)).containsExactly(RS + "2026/11/05/a.gz");
         assertThat(store.listed).noneMatch(d -> d.contains("2025") || d.endsWith("/01"));
+        // the year 2025 and the 1st of November, each counted once, as the S3 listing counts them
+        assertThat(f.foldersLeftOut()).isEqualTo(Map.of("since", 2L));
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.rsaudit.aws.hunt;
 
 import io.rsaudit.aws.CallerClients;
 import io.rsaudit.core.hunt.read.LogFileName;
+import io.rsaudit.core.hunt.read.LogFolders;
 import io.rsaudit.core.hunt.read.LogInput;
 import io.rsaudit.core.hunt.read.Narrowing;
 import io.rsaudit.core.hunt.read.ReadProblem;
@@ -22,7 +23,7 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * Lists an {@code s3://bucket/prefix} with ListObjectsV2, page by page, and keeps the objects whose keys are
  * Redshift audit logs or CloudTrail log files and that {@link Narrowing} does not leave out. With a time window
  * ({@code --since}, {@code --until}) the prefix is listed a folder at a time ({@code /} as delimiter), several
- * folders at once, and only the folders that may hold a kept log are listed further ({@link S3LogFolders}): a day's
+ * folders at once, and only the folders that may hold a kept log are listed further ({@link LogFolders}): a day's
  * hunt over a bucket of years lists the window's days, not every key. Nothing is downloaded here.
  */
 final class S3Listing {
@@ -141,7 +142,7 @@ final class S3Listing {
                 }
             }
             for (CommonPrefix c : page.commonPrefixes()) {
-                String reason = S3LogFolders.leftOutBecause(c.prefix(), narrowing);
+                String reason = LogFolders.leftOutBecause(c.prefix(), narrowing);
                 if (reason == null) {
                     below.add(c.prefix());
                 } else {

@@ -1,23 +1,21 @@
-package io.rsaudit.aws.hunt;
+package io.rsaudit.core.hunt.read;
 
 import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
-import io.rsaudit.core.hunt.read.LogFileName;
-import io.rsaudit.core.hunt.read.Narrowing;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 
 /**
- * Which folders ("common prefixes") of the layout Redshift and CloudTrail write logs in may hold a log that
- * {@link Narrowing} keeps: {@code [prefix/]AWSLogs/[o-<org>/]<acct>/<service>/<region>/YYYY/MM/DD/}. An account, a
- * region or a year, month or day outside the filters is not listed; nor are other services' folders (AWS Config's,
- * VPC flow logs'...) and CloudTrail's digests, which hold no records rsaudit reads
- * ({@link LogFileName#holdsNoRecords}). A folder of any other shape may lead to logs, and is listed. Dates are the
- * folders' (UTC, as the names' times are); the window's margin applies as to a file's name.
+ * Which folders of the layout Redshift and CloudTrail deliver logs in may hold a log that {@link Narrowing} keeps:
+ * {@code [prefix/]AWSLogs/[o-<org>/]<acct>/<service>/<region>/YYYY/MM/DD/}. An account, a region or a year, month or
+ * day outside the filters cannot; nor can other services' folders (AWS Config's, VPC flow logs'...) and CloudTrail's
+ * digests, which hold no records rsaudit reads ({@link LogFileName#serviceHoldsNoRecords}). A folder of any other
+ * shape may lead to logs. Dates are the folders' (UTC, as the names' times are); the window's margin applies as to a
+ * file's name. The S3 listing and the Spark job's discovery enter a folder, and count one left out, by this alone.
  */
-final class S3LogFolders {
+public final class LogFolders {
 
     private static final String ACCOUNT = "(?:.*/)?AWSLogs/(?:o-[a-z0-9]{10,32}/)?(\\d{12})/";
     private static final Pattern ACCOUNT_FOLDER = Pattern.compile(ACCOUNT);
@@ -26,14 +24,14 @@ final class S3LogFolders {
     private static final Pattern DATED = Pattern.compile(ACCOUNT
             + "(?:redshift|CloudTrail|CloudTrail-Insight)/([a-z0-9-]+)/(?:(\\d{4})/(?:(\\d{2})/(?:(\\d{2})/)?)?)?");
 
-    private S3LogFolders() {}
+    private LogFolders() {}
 
     /**
-     * Why {@code folder} (a common prefix, ending in {@code /}) cannot hold a log that {@code narrowing} keeps, as
+     * Why {@code folder} (a path or an S3 common prefix, ending in {@code /}) cannot hold a log that {@code narrowing} keeps, as
      * the reason a file is left out ({@code account}, {@code region}, {@code since}, {@code until},
      * {@code cloudtrail-digest}, {@code other-service}), or {@code null} when it may.
      */
-    static String leftOutBecause(String folder, Narrowing narrowing) {
+    public static String leftOutBecause(String folder, Narrowing narrowing) {
         Matcher m = DATED.matcher(folder);
         if (m.matches()) {
             String reason = narrowing.reason(m.group(1), m.group(2), null, null);
@@ -48,6 +46,15 @@ final class S3LogFolders {
         }
         m = ACCOUNT_FOLDER.matcher(folder);
         return m.matches() ? narrowing.reason(m.group(1), null, null, null) : null;
+    }
+
+    /**
+     * Whether {@code folder} (ending in {@code /}) is a region's folder of a service whose logs are read, with its
+     * year, month and day folders below it.
+     */
+    public static boolean isRegion(String folder) {
+        Matcher m = DATED.matcher(folder);
+        return m.matches() && m.group(3) == null;
     }
 
     /** The year, month or day of a folder (the finer parts {@code null}) against the window. */
