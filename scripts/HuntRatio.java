@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.LongAdder;
 public class HuntRatio {
   public static void main(String[] a) throws Exception {
     Path dir = Path.of(a[0]); int rounds = Integer.parseInt(a[1]);
-    List<LogInput> inputs = LogInput.discover(dir).stream().filter(i -> !i.name().endsWith(".tsv")).toList();
+    List<LogInput> inputs = LocalFiles.walk(dir).inputs().stream().filter(i -> !i.name().endsWith(".tsv")).toList();
     Policy policy = new PolicyLoader(Set.of()).load(dir.resolveSibling(dir.getFileName() + ".policy.yaml"));
     ThreadMXBean t = ManagementFactory.getThreadMXBean();
     double[] r = new double[rounds], h = new double[rounds];

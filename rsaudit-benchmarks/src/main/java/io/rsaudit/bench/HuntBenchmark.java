@@ -1,6 +1,7 @@
 package io.rsaudit.bench;
 
 import io.rsaudit.core.hunt.LogType;
+import io.rsaudit.core.hunt.read.LocalFiles;
 import io.rsaudit.core.hunt.read.LogInput;
 import io.rsaudit.core.hunt.read.LogReader;
 import io.rsaudit.core.hunt.read.ReadOptions;
@@ -342,7 +343,7 @@ public final class HuntBenchmark {
                     (System.nanoTime() - started) / 1e9);
             out.flush();
         }
-        return LogInput.discover(dir.resolve("AWSLogs"));
+        return LocalFiles.walk(dir.resolve("AWSLogs")).inputs();
     }
 
     private static ReadSummary read(List<LogInput> inputs, int threads) {

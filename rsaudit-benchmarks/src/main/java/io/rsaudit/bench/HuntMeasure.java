@@ -2,6 +2,7 @@ package io.rsaudit.bench;
 
 import io.rsaudit.core.hunt.engine.Alert;
 import io.rsaudit.core.hunt.engine.HuntEngine;
+import io.rsaudit.core.hunt.read.LocalFiles;
 import io.rsaudit.core.hunt.read.LogInput;
 import io.rsaudit.core.hunt.read.LogReader;
 import io.rsaudit.core.hunt.read.ReadOptions;
@@ -64,7 +65,7 @@ final class HuntMeasure {
     }
 
     private static List<LogInput> inputs(Path dir) throws IOException {
-        return LogInput.discover(dir).stream()
+        return LocalFiles.walk(dir).inputs().stream()
                 .filter(i -> !i.name().endsWith(".tsv"))
                 .toList();
     }

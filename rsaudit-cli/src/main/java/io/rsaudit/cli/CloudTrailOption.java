@@ -1,12 +1,13 @@
 package io.rsaudit.cli;
 
 import io.rsaudit.core.hunt.read.KeyRotationHistory;
+import io.rsaudit.core.hunt.read.LocalFiles;
 import io.rsaudit.core.hunt.read.LogInput;
+import io.rsaudit.core.hunt.read.ReadProblem;
 import io.rsaudit.core.model.CollectionError;
 import io.rsaudit.core.model.Inventory;
 import io.rsaudit.core.source.InventorySource;
-import java.io.IOException;
-import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,27 +41,27 @@ final class CloudTrailOption {
 
     /**
      * {@code base} with the key rotations the files record; what the reader could not read joins the collection
-     * errors. {@code base} itself without the option. A path that does not exist or cannot be listed is a usage error.
+     * errors. {@code base} itself without the option. A path that does not exist is a usage error; a folder that cannot be listed, a collection error.
      */
     InventorySource over(InventorySource base) {
         if (paths().isEmpty()) {
             return base;
         }
         List<LogInput> logs = new ArrayList<>();
+        List<ReadProblem> unlisted = new ArrayList<>();
         for (Path p : paths()) {
-            if (!Files.exists(p)) {
-                throw new Main.UsageException("--cloudtrail " + p + ": no such file or directory");
-            }
             try {
-                logs.addAll(LogInput.discover(p));
-            } catch (IOException e) {
-                throw new Main.UsageException("--cloudtrail " + p + ": cannot read: " + e);
+                LocalFiles.Found found = LocalFiles.walk(p);
+                logs.addAll(found.inputs());
+                unlisted.addAll(found.problems());
+            } catch (NoSuchFileException e) {
+                throw new Main.UsageException("--cloudtrail " + p + ": no such file or directory");
             }
         }
         String source = describe();
         return () -> {
             Inventory inventory = base.load();
-            KeyRotationHistory.Read read = KeyRotationHistory.read(logs, source);
+            KeyRotationHistory.Read read = KeyRotationHistory.read(logs, unlisted, source);
             List<CollectionError> errors = new ArrayList<>(inventory.errors());
             errors.addAll(read.errors());
             // the files join what the source's own lookup (cloudtrail:LookupEvents) found, scope by scope

@@ -11,8 +11,10 @@ import io.rsaudit.core.catalog.CheckCatalog;
 import io.rsaudit.core.hunt.LogType;
 import io.rsaudit.core.hunt.engine.Alert;
 import io.rsaudit.core.hunt.inventory.SecurityGroupUse;
+import io.rsaudit.core.hunt.read.LocalFiles;
 import io.rsaudit.core.hunt.read.LogInput;
 import io.rsaudit.core.hunt.read.ReadOptions;
+import io.rsaudit.core.hunt.read.ReadProblem;
 import io.rsaudit.core.hunt.rule.RuleCatalog;
 import io.rsaudit.core.hunt.rule.RuleProblem;
 import io.rsaudit.core.hunt.run.Hunt;
@@ -29,14 +31,16 @@ import io.rsaudit.core.report.ReportWriter;
 import io.rsaudit.core.report.Reports;
 import io.rsaudit.core.report.json.HuntJsonWriter;
 import io.rsaudit.core.source.CliJsonSource;
-import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -214,13 +218,22 @@ final class HuntCommand implements Callable<Integer> {
         List<BaselineGate<HuntHeader, Alert, HuntSummary>> gate = new ArrayList<>(1);
         Reports.Done<HuntHeader, HuntSummary> done;
         try (AwsLogInputs remote = remoteInputs(options)) {
-            List<LogInput> inputs = new ArrayList<>(localInputs());
+            List<LocalFiles.Found> local = localInputs();
+            List<LogInput> inputs = new ArrayList<>();
+            Map<String, Long> leftOut = new LinkedHashMap<>(remote.leftOut());
+            Map<String, Long> foldersLeftOut = new LinkedHashMap<>(remote.foldersLeftOut());
+            List<ReadProblem> problems = new ArrayList<>(remote.problems());
+            for (LocalFiles.Found f : local) {
+                inputs.addAll(f.inputs());
+                f.filesLeftOut().forEach((reason, n) -> leftOut.merge(reason, n, Long::sum));
+                f.foldersLeftOut().forEach((reason, n) -> foldersLeftOut.merge(reason, n, Long::sum));
+                problems.addAll(f.problems());
+            }
             inputs.addAll(remote.inputs());
-            if (inputs.isEmpty() && remote.problems().isEmpty()) {
+            if (inputs.isEmpty() && problems.isEmpty()) {
                 throw new Main.UsageException("no log files under " + String.join(", ", paths));
             }
-            HuntInput input =
-                    new HuntInput(paths, inputs, remote.leftOut(), remote.foldersLeftOut(), remote.problems());
+            HuntInput input = new HuntInput(paths, inputs, leftOut, foldersLeftOut, problems);
             done = output.write(spec, "hunt", Format::forHunt, writer -> {
                 ReportWriter<HuntHeader, Alert, HuntSummary> w = writer;
                 if (baseline != null) {
@@ -290,22 +303,20 @@ final class HuntCommand implements Callable<Integer> {
         }
     }
 
-    private List<LogInput> localInputs() {
-        List<LogInput> inputs = new ArrayList<>();
+    /** What each local path holds; a path that does not exist is a usage error. */
+    private List<LocalFiles.Found> localInputs() {
+        List<LocalFiles.Found> found = new ArrayList<>();
         for (String p : paths) {
             if (AwsLogInputs.handles(p)) {
                 continue;
             }
-            if (!Files.exists(Path.of(p))) {
+            try {
+                found.add(LocalFiles.walk(Path.of(p)));
+            } catch (NoSuchFileException e) {
                 throw new Main.UsageException(p + ": no such file or directory");
             }
-            try {
-                inputs.addAll(LogInput.discover(Path.of(p)));
-            } catch (IOException e) {
-                throw new Main.UsageException(p + ": cannot read: " + e);
-            }
         }
-        return inputs;
+        return found;
     }
 
     /** The s3:// and cloudwatch: arguments; the clients stay open while the reader downloads. */

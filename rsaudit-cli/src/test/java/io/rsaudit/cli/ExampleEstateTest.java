@@ -10,6 +10,7 @@ import io.rsaudit.core.check.CheckMetadata;
 import io.rsaudit.core.check.Finding;
 import io.rsaudit.core.check.Result;
 import io.rsaudit.core.hunt.read.KeyRotationHistory;
+import io.rsaudit.core.hunt.read.LocalFiles;
 import io.rsaudit.core.hunt.read.LogInput;
 import io.rsaudit.core.model.CollectionError;
 import io.rsaudit.core.model.Inventory;
@@ -56,8 +57,8 @@ class ExampleEstateTest {
     @BeforeAll
     static void scan() throws Exception {
         CheckCatalog catalog = CheckCatalog.builtIn();
-        KeyRotationHistory.Read rotations =
-                KeyRotationHistory.read(LogInput.discover(EXAMPLES.resolve("cloudtrail")), "examples/cloudtrail");
+        KeyRotationHistory.Read rotations = KeyRotationHistory.read(
+                LocalFiles.walk(EXAMPLES.resolve("cloudtrail")).inputs(), List.of(), "examples/cloudtrail");
         assertThat(rotations.errors())
                 .as("problems reading examples/cloudtrail")
                 .isEmpty();
@@ -88,9 +89,10 @@ class ExampleEstateTest {
         assertThat(events).hasSizeGreaterThan(5);
         Path lookup = dir.resolve("events.json");
         json.writeValue(lookup.toFile(), json.createObjectNode().set("Events", events));
-        KeyRotationHistory.Read trail =
-                KeyRotationHistory.read(LogInput.discover(EXAMPLES.resolve("cloudtrail")), "examples/cloudtrail");
-        KeyRotationHistory.Read looked = KeyRotationHistory.read(List.of(LogInput.of(lookup)), "examples/cloudtrail");
+        KeyRotationHistory.Read trail = KeyRotationHistory.read(
+                LocalFiles.walk(EXAMPLES.resolve("cloudtrail")).inputs(), List.of(), "examples/cloudtrail");
+        KeyRotationHistory.Read looked =
+                KeyRotationHistory.read(List.of(LogInput.of(lookup)), List.of(), "examples/cloudtrail");
         assertThat(looked.errors()).isEmpty();
         assertThat(looked.rotations().covered()).isEqualTo(trail.rotations().covered());
         assertThat(looked.rotations().latest()).hasSameSizeAs(trail.rotations().latest());

@@ -111,6 +111,27 @@ class HuntCommandTest {
     }
 
     @Test
+    void aFileTheWalkCannotReachIsAProblemAndTheRestIsHunted(@TempDir Path dir) throws Exception {
+        Path logs = dir.resolve("logs");
+        Files.createDirectories(logs);
+        Files.createSymbolicLink(logs.resolve("AWSLogs"), Path.of(CORPUS).toAbsolutePath());
+        Files.createSymbolicLink(logs.resolve("gone.log"), dir.resolve("nowhere.log"));
+        Files.writeString(logs.resolve(".notes"), "x");
+        CliRun all = CliRun.of("hunt", CORPUS, "--format", "json", "--fail-on", "none");
+        CliRun run = CliRun.of("hunt", logs.toString(), "--format", "json", "--fail-on", "none");
+        assertThat(run.code()).as(run.err()).isEqualTo(3);
+        JsonNode read = new ObjectMapper().readTree(run.out()).path("read");
+        assertThat(read.path("files").asLong())
+                .isEqualTo(new ObjectMapper()
+                        .readTree(all.out())
+                        .path("read")
+                        .path("files")
+                        .asLong());
+        assertThat(read.path("skippedFiles").path("hidden").asLong()).isEqualTo(1);
+        assertThat(read.path("problems").toString()).contains("gone.log", "a symbolic link to nothing");
+    }
+
+    @Test
     void usageErrorsNameWhatIsWrong(@TempDir Path dir) throws Exception {
         CliRun badBucket = CliRun.of("hunt", "s3://Not_A_Bucket/AWSLogs/");
         assertThat(badBucket.err()).contains("not an S3 location: 's3://Not_A_Bucket/AWSLogs/'");

@@ -1,6 +1,7 @@
 package io.rsaudit.spark;
 
 import io.rsaudit.core.hunt.Origin;
+import io.rsaudit.core.hunt.read.LocalFiles;
 import io.rsaudit.core.hunt.read.LogFolders;
 import io.rsaudit.core.hunt.read.Narrowing;
 import io.rsaudit.core.hunt.read.ReadProblem;
@@ -24,7 +25,8 @@ import org.apache.hadoop.conf.Configuration;
  * ({@link LogFolders}, as {@code rsaudit hunt} lists S3); with both {@code since} and {@code until} a region's day
  * folders are named from the window (a day of margin either side, as the services file a record under the day it was
  * delivered) rather than listed. Records are still filtered exactly by the reader. Anything else is walked whole.
- * Hidden entries (names starting with '.') are left out, as {@code rsaudit hunt} leaves them out.
+ * Hidden entries (names starting with '.') are left out and counted, as {@code rsaudit hunt} leaves them out
+ * ({@link LocalFiles}).
  */
 final class Discovery {
 
@@ -33,17 +35,23 @@ final class Discovery {
 
     /**
      * @param files the files to read, in name order within each input
+     * @param filesLeftOut files not read, by reason: {@code hidden} (names starting with '.')
      * @param foldersLeftOut folders not entered, by reason ({@link LogFolders#leftOutBecause}: {@code account},
-     *     {@code region}, {@code since}, {@code until}, {@code cloudtrail-digest}, {@code other-service}); their
-     *     files are neither listed nor counted
+     *     {@code region}, {@code since}, {@code until}, {@code cloudtrail-digest}, {@code other-service}), and
+     *     {@code hidden}; their files are neither listed nor counted
      * @param problems inputs that do not exist or could not be listed
      */
-    record Found(List<FileRef> files, Map<String, Long> foldersLeftOut, List<ReadProblem> problems) {}
+    record Found(
+            List<FileRef> files,
+            Map<String, Long> filesLeftOut,
+            Map<String, Long> foldersLeftOut,
+            List<ReadProblem> problems) {}
 
     private final JobOptions options;
     private final Narrowing narrowing;
     private final Function<String, Store> stores;
     private final List<FileRef> files = new ArrayList<>();
+    private final Map<String, Long> filesLeftOut = new LinkedHashMap<>();
     private final Map<String, Long> leftOut = new LinkedHashMap<>();
     private final List<ReadProblem> problems = new ArrayList<>();
 
@@ -63,7 +71,8 @@ final class Discovery {
         for (String input : options.inputs()) {
             d.input(input);
         }
-        return new Found(List.copyOf(d.files), Map.copyOf(d.leftOut), List.copyOf(d.problems));
+        return new Found(
+                List.copyOf(d.files), Map.copyOf(d.filesLeftOut), Map.copyOf(d.leftOut), List.copyOf(d.problems));
     }
 
     private void input(String input) {
@@ -104,9 +113,8 @@ final class Discovery {
     private void walk(Store store, String dir) throws IOException {
         for (Store.Entry e : store.list(dir)) {
             if (e.name().startsWith(".")) {
-                continue;
-            }
-            if (e.dir()) {
+                (e.dir() ? leftOut : filesLeftOut).merge(LocalFiles.HIDDEN, 1L, Long::sum);
+            } else if (e.dir()) {
                 visit(store, e.path());
             } else {
                 files.add(new FileRef(e.path(), store.hadoop(), e.size()));

@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.apache.spark.HashPartitioner;
 import org.apache.spark.api.java.JavaPairRDD;
@@ -95,7 +94,7 @@ final class SparkHunt {
             all.add(p.singles());
         }
         all.addAll(engines);
-        ReadSummary read = Merge.read(reads).including(Map.of(), found.foldersLeftOut(), found.problems());
+        ReadSummary read = Merge.read(reads).including(found.filesLeftOut(), found.foldersLeftOut(), found.problems());
         Merge.Judged judged = Merge.alerts(rules.plain(), all);
         List<Alert> alerts = before.fileNames().isEmpty() ? judged.alerts() : before.withoutReported(judged.alerts());
         long atThreshold = failOn == null

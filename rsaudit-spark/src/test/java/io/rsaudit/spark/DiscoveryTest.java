@@ -164,6 +164,7 @@ class DiscoveryTest {
                 .containsEntry("region", 1L)
                 .containsEntry("cloudtrail-digest", 1L)
                 .containsEntry("other-service", 1L);
+        assertThat(f.filesLeftOut()).isEqualTo(Map.of("hidden", 1L));
         assertThat(store.listed)
                 .noneMatch(d -> d.contains("222222222222")
                         || d.contains("us-east-1")

@@ -3,6 +3,7 @@ package io.rsaudit.spark;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.rsaudit.core.hunt.inventory.SecurityGroupUse;
+import io.rsaudit.core.hunt.read.LocalFiles;
 import io.rsaudit.core.hunt.read.LogInput;
 import io.rsaudit.core.hunt.read.ReadOptions;
 import io.rsaudit.core.hunt.rule.RuleCatalog;
@@ -34,7 +35,7 @@ final class LocalHunt {
             throws IOException {
         List<LogInput> inputs = new ArrayList<>();
         for (String p : paths) {
-            inputs.addAll(LogInput.discover(Path.of(p)));
+            inputs.addAll(LocalFiles.walk(Path.of(p)).inputs());
         }
         Hunt hunt = new Hunt(RuleCatalog.builtIn().all(), Policy.defaults(), clock, "test", inventory);
         StringWriter out = new StringWriter();

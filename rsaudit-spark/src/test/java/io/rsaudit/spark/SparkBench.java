@@ -1,6 +1,7 @@
 package io.rsaudit.spark;
 
 import io.rsaudit.core.hunt.engine.Alert;
+import io.rsaudit.core.hunt.read.LocalFiles;
 import io.rsaudit.core.hunt.read.LogInput;
 import io.rsaudit.core.hunt.read.ReadOptions;
 import io.rsaudit.core.hunt.rule.RuleCatalog;
@@ -47,7 +48,7 @@ public final class SparkBench {
             return;
         }
         int threads = Integer.parseInt(args[2]);
-        List<LogInput> inputs = LogInput.discover(dir);
+        List<LogInput> inputs = LocalFiles.walk(dir).inputs();
         Hunt hunt = new Hunt(RuleCatalog.builtIn().all(), Policy.defaults(), Clock.systemUTC(), "bench");
         AtomicLong alerts = new AtomicLong();
         long t0 = System.nanoTime();

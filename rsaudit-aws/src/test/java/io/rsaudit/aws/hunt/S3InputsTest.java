@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rsaudit.core.hunt.LogType;
+import io.rsaudit.core.hunt.read.LocalFiles;
 import io.rsaudit.core.hunt.read.LogInput;
 import io.rsaudit.core.hunt.read.ReadOptions;
 import io.rsaudit.core.hunt.read.ReadProblem;
@@ -100,7 +101,7 @@ class S3InputsTest {
 
     /** The same read from the files on disk, less the files that are not logs (the S3 side never reads them). */
     private HuntFixture.Read fromDisk(ReadOptions read) throws IOException {
-        List<LogInput> files = LogInput.discover(bucketDir()).stream()
+        List<LogInput> files = LocalFiles.walk(bucketDir()).inputs().stream()
                 .filter(i -> i.name().endsWith(".gz")) // the reader leaves the digest out, as the listing does
                 .toList();
         return HuntFixture.read(files, read);

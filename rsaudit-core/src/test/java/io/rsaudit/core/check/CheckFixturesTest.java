@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rsaudit.core.catalog.CheckCatalog;
 import io.rsaudit.core.hunt.read.KeyRotationHistory;
-import io.rsaudit.core.hunt.read.LogInput;
+import io.rsaudit.core.hunt.read.LocalFiles;
 import io.rsaudit.core.model.Inventory;
 import io.rsaudit.core.model.Resource;
 import io.rsaudit.core.policy.Policy;
@@ -49,7 +49,8 @@ class CheckFixturesTest {
         Inventory inventory = new CliJsonSource(fixture.writeEstate(dir)).load();
         Path cloudtrail = fixture.writeCloudTrail(dir);
         if (cloudtrail != null) {
-            KeyRotationHistory.Read read = KeyRotationHistory.read(LogInput.discover(cloudtrail), "fixture");
+            KeyRotationHistory.Read read =
+                    KeyRotationHistory.read(LocalFiles.walk(cloudtrail).inputs(), List.of(), "fixture");
             assertThat(read.errors()).as("%s: CloudTrail read problems", name).isEmpty();
             inventory = inventory.withRotations(inventory.rotations().merge(read.rotations()));
         }

@@ -6,7 +6,7 @@ import io.rsaudit.core.catalog.CheckCatalog;
 import io.rsaudit.core.check.CheckMetadata;
 import io.rsaudit.core.check.Finding;
 import io.rsaudit.core.hunt.read.KeyRotationHistory;
-import io.rsaudit.core.hunt.read.LogInput;
+import io.rsaudit.core.hunt.read.LocalFiles;
 import io.rsaudit.core.model.Inventory;
 import io.rsaudit.core.model.Severity;
 import io.rsaudit.core.policy.Policy;
@@ -46,7 +46,9 @@ class ExampleEstateVerdictsTest {
     static Inventory estate() {
         try {
             KeyRotationHistory.Read read = KeyRotationHistory.read(
-                    LogInput.discover(EXAMPLES.resolve("cloudtrail")), "--cloudtrail examples/cloudtrail");
+                    LocalFiles.walk(EXAMPLES.resolve("cloudtrail")).inputs(),
+                    List.of(),
+                    "--cloudtrail examples/cloudtrail");
             assertThat(read.errors()).as("problems reading examples/cloudtrail").isEmpty();
             Inventory inventory = new CliJsonSource(EXAMPLES.resolve("estate")).load();
             // the files join the estate's own lookup (cloudtrail/lookup-events.json), as scan --cloudtrail does

@@ -6,7 +6,7 @@ import io.rsaudit.core.hunt.Event;
 import io.rsaudit.core.hunt.LogType;
 import io.rsaudit.core.hunt.engine.Alert;
 import io.rsaudit.core.hunt.engine.HuntEngine;
-import io.rsaudit.core.hunt.read.LogInput;
+import io.rsaudit.core.hunt.read.LocalFiles;
 import io.rsaudit.core.hunt.read.LogReader;
 import io.rsaudit.core.hunt.read.ReadOptions;
 import io.rsaudit.core.hunt.read.ReadSummary;
@@ -41,7 +41,7 @@ class BenignDayTest {
         HuntEngine engine = new HuntEngine(RuleCatalog.builtIn().all().stream()
                 .map(r -> CompiledRule.of(r, policy))
                 .toList());
-        ReadSummary read = LogReader.read(LogInput.discover(day.dir()), ReadOptions.defaults(), engine::accept);
+        ReadSummary read = LogReader.read(LocalFiles.walk(day.dir()).inputs(), ReadOptions.defaults(), engine::accept);
         assertThat(read.problems()).isEmpty();
         assertThat(read.malformed()).isZero();
         List<Alert> alerts = engine.finish().alerts();

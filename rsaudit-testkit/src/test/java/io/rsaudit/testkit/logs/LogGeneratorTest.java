@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.rsaudit.core.hunt.Event;
 import io.rsaudit.core.hunt.EventOutcome;
 import io.rsaudit.core.hunt.LogType;
+import io.rsaudit.core.hunt.read.LocalFiles;
 import io.rsaudit.core.hunt.read.LogInput;
 import io.rsaudit.core.hunt.read.LogReader;
 import io.rsaudit.core.hunt.read.ReadOptions;
@@ -36,7 +37,8 @@ class LogGeneratorTest {
         LogGenerator.Spec spec =
                 new LogGenerator.Spec(3_000_000, gzip, 7, Instant.parse("2024-03-04T08:00:00Z"), 2, 2_000);
         LogGenerator.Result result = new LogGenerator(spec).generate(dir);
-        List<LogInput> inputs = new ArrayList<>(LogInput.discover(dir.resolve("AWSLogs")));
+        List<LogInput> inputs =
+                new ArrayList<>(LocalFiles.walk(dir.resolve("AWSLogs")).inputs());
         List<Event> events = Collections.synchronizedList(new ArrayList<>());
         ReadSummary s = LogReader.read(inputs, ReadOptions.defaults().withParallelism(2), events::add);
 

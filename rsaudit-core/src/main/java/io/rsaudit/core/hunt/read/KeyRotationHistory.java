@@ -57,13 +57,16 @@ public final class KeyRotationHistory {
     }
 
     /**
+     * @param unlisted what could not be listed while finding {@code inputs} ({@link LocalFiles}): the history has
+     *     holes there too
      * @param source how messages name the input: the {@code --cloudtrail} argument
      */
-    public static Read read(List<LogInput> inputs, String source) {
+    public static Read read(List<LogInput> inputs, List<ReadProblem> unlisted, String source) {
         KeyRotationHistory history = new KeyRotationHistory();
         // the reader leaves out the digest files that sit beside the logs in a trail's bucket
-        ReadSummary summary =
-                LogReader.read(inputs, ReadOptions.defaults().withType(LogType.CLOUDTRAIL), history::accept);
+        ReadSummary summary = LogReader.read(
+                        inputs, ReadOptions.defaults().withType(LogType.CLOUDTRAIL), history::accept)
+                .including(Map.of(), Map.of(), unlisted);
         Map<Scope, KeyRotations.Period> covered = new HashMap<>();
         history.spans.forEach((scope, span) -> covered.put(scope, new KeyRotations.Period(span[0], span[1], source)));
         return new Read(new KeyRotations(covered, history.latest), summary);

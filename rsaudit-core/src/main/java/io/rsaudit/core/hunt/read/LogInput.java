@@ -3,13 +3,9 @@ package io.rsaudit.core.hunt.read;
 import io.rsaudit.core.hunt.LogType;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.OptionalLong;
-import java.util.stream.Stream;
 
 /**
  * One log to read: a local file, an {@code s3://} object or a CloudWatch stream. The name is what problems and event
@@ -46,32 +42,6 @@ public interface LogInput {
     /** A local file. */
     static LogInput of(Path file) {
         return new FileInput(file);
-    }
-
-    /**
-     * The regular files under {@code fileOrDir} (or the file itself), in sorted path order so that runs are
-     * repeatable. Hidden files (names starting with '.') are left out of directory walks.
-     *
-     * @throws IOException when {@code fileOrDir} does not exist or a directory cannot be listed
-     */
-    static List<LogInput> discover(Path fileOrDir) throws IOException {
-        if (!Files.isDirectory(fileOrDir)) {
-            if (!Files.exists(fileOrDir)) {
-                throw new java.nio.file.NoSuchFileException(fileOrDir.toString());
-            }
-            return List.of(new FileInput(fileOrDir));
-        }
-        List<LogInput> inputs = new ArrayList<>();
-        try (Stream<Path> walk = Files.walk(fileOrDir)) {
-            walk.filter(Files::isRegularFile)
-                    .filter(p -> !fileOrDir.relativize(p).toString().startsWith(".")
-                            && !p.getFileName().toString().startsWith("."))
-                    .sorted()
-                    .forEach(p -> inputs.add(new FileInput(p)));
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
-        return inputs;
     }
 
     /** A local file; its name is the path as given. */

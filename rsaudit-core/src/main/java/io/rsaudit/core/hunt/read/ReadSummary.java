@@ -19,9 +19,11 @@ import java.util.stream.Stream;
  *                      problem), {@code account}/{@code region}/{@code cluster}/{@code since}/{@code until} when
  *                      the name puts the whole file outside the filters, {@code cloudtrail-digest} and
  *                      {@code other-service} (files that hold no records rsaudit reads:
- *                      {@link LogFileName#holdsNoRecords})
- * @param skippedFolders folders not listed at all, by the same reasons: their files are neither counted nor read
- *                      (an {@code s3://} listing narrowed by its folders' names, the Spark job's discovery)
+ *                      {@link LogFileName#holdsNoRecords}), {@code hidden} and {@code not-a-file} in a walk of
+ *                      local folders ({@link LocalFiles})
+ * @param skippedFolders folders not listed at all, by the same reasons and {@code symlink-loop}: their files are
+ *                      neither counted nor read (an {@code s3://} listing narrowed by its folders' names, the Spark
+ *                      job's discovery, a walk of local folders)
  * @param bytes         bytes read as stored (compressed, for gzip)
  * @param decodedBytes  bytes after decompression
  * @param records       records recognised, malformed ones included
@@ -60,10 +62,17 @@ public record ReadSummary(
 
     /**
      * The skip reasons that leave nothing unread: files the filters put wholly outside what was asked for
-     * ({@link Narrowing}), and files that hold no records.
+     * ({@link Narrowing}), files that hold no records, and what a walk of local folders leaves out by its documented
+     * rules ({@link LocalFiles}: hidden names, a folder met again through a link, entries that are not files).
      */
     static final Set<String> NOTHING_UNREAD = Stream.concat(
-                    Narrowing.REASONS.stream(), Stream.of(CLOUDTRAIL_DIGEST, OTHER_SERVICE))
+                    Narrowing.REASONS.stream(),
+                    Stream.of(
+                            CLOUDTRAIL_DIGEST,
+                            OTHER_SERVICE,
+                            LocalFiles.HIDDEN,
+                            LocalFiles.SYMLINK_LOOP,
+                            LocalFiles.NOT_A_FILE))
             .collect(Collectors.toUnmodifiableSet());
 
     public ReadSummary {

@@ -3,6 +3,7 @@ package io.rsaudit.core.hunt.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rsaudit.core.hunt.Event;
+import io.rsaudit.core.hunt.read.LocalFiles;
 import io.rsaudit.core.hunt.read.LogInput;
 import io.rsaudit.core.hunt.read.LogReader;
 import io.rsaudit.core.hunt.read.ReadOptions;
@@ -34,7 +35,7 @@ class CloudTrailEvidenceTest {
                         .findFirst()
                         .orElseThrow(),
                 policy)));
-        List<LogInput> inputs = LogInput.discover(dir).stream()
+        List<LogInput> inputs = LocalFiles.walk(dir).inputs().stream()
                 .filter(i -> i.name().contains("CloudTrail"))
                 .toList();
         LogReader.read(inputs, ReadOptions.defaults(), engine::accept);

@@ -128,7 +128,8 @@ class LogReaderTest {
         Logs.write(dir, Logs.name("connectionlog"), Logs.utf8(lines(0, 4))); // named 2023-06-26T18:00
         Path unnamed = dir.resolve("conn.txt");
         Files.writeString(unnamed, lines(0, 2));
-        List<LogInput> inputs = new ArrayList<>(LogInput.discover(dir.resolve("AWSLogs")));
+        List<LogInput> inputs =
+                new ArrayList<>(LocalFiles.walk(dir.resolve("AWSLogs")).inputs());
         inputs.add(LogInput.of(unnamed));
         ReadOptions connections = ReadOptions.defaults().withType(LogType.CONNECTION_LOG);
 
@@ -158,8 +159,9 @@ class LogReaderTest {
         Path flow = Files.createDirectories(account.resolve("vpcflowlogs/us-east-2/2026/11/03"));
         Files.writeString(flow.resolve("111122223333_vpcflowlogs_us-east-2_fl-0123_20261103T0100Z_ab12.log"), "2 x\n");
         Logs.write(dir, Logs.name("connectionlog"), Logs.utf8(lines(0, 2)));
-        List<LogInput> inputs = new ArrayList<>(LogInput.discover(dir.resolve("o-abcdefghij")));
-        inputs.addAll(LogInput.discover(dir.resolve("AWSLogs")));
+        List<LogInput> inputs =
+                new ArrayList<>(LocalFiles.walk(dir.resolve("o-abcdefghij")).inputs());
+        inputs.addAll(LocalFiles.walk(dir.resolve("AWSLogs")).inputs());
         ReadSummary s = Logs.read(inputs, ReadOptions.defaults()).summary();
         assertThat(s.skippedFiles()).isEqualTo(java.util.Map.of(ReadSummary.OTHER_SERVICE, 2L));
         assertThat(s.problems()).isEmpty();
@@ -256,7 +258,7 @@ class LogReaderTest {
                         + "\"insightDetails\":{\"state\":\"Start\",\"eventSource\":\"redshift.amazonaws.com\","
                         + "\"eventName\":\"AuthorizeSnapshotAccess\",\"insightType\":\"ApiCallRateInsight\"},"
                         + "\"eventCategory\":\"Insight\"}]}")));
-        Logs.Read r = Logs.read(LogInput.discover(dir.resolve("AWSLogs")), ReadOptions.defaults());
+        Logs.Read r = Logs.read(LocalFiles.walk(dir.resolve("AWSLogs")).inputs(), ReadOptions.defaults());
         assertThat(r.summary().problems()).isEmpty();
         assertThat(r.events()).singleElement().satisfies(e -> {
             assertThat(e.type()).isEqualTo(LogType.CLOUDTRAIL);
@@ -286,8 +288,9 @@ class LogReaderTest {
                         "111122223333_CloudTrail-Digest_us-east-2_trail_us-east-2_20261103T020000Z_backfill.json"),
                 digest);
         Files.writeString(elsewhere.resolve("111122223333_CloudTrail-Digest.txt"), digest);
-        List<LogInput> inputs = new ArrayList<>(LogInput.discover(dir.resolve("AWSLogs")));
-        inputs.addAll(LogInput.discover(elsewhere));
+        List<LogInput> inputs =
+                new ArrayList<>(LocalFiles.walk(dir.resolve("AWSLogs")).inputs());
+        inputs.addAll(LocalFiles.walk(elsewhere).inputs());
         for (ReadOptions options :
                 List.of(ReadOptions.defaults(), ReadOptions.defaults().withType(LogType.CLOUDTRAIL))) {
             ReadSummary s = Logs.read(inputs, options).summary();
@@ -317,12 +320,12 @@ class LogReaderTest {
 
         Logs.write(dir, Logs.name("connectionlog"), Logs.utf8(lines(0, 4)));
         Logs.Read r = Logs.read(
-                LogInput.discover(dir.resolve("AWSLogs")),
+                LocalFiles.walk(dir.resolve("AWSLogs")).inputs(),
                 ReadOptions.defaults().withClusters(Set.of("other")));
         assertThat(r.events()).isEmpty();
         assertThat(r.summary().skippedFiles()).containsEntry("cluster", 1L);
         Logs.Read kept = Logs.read(
-                LogInput.discover(dir.resolve("AWSLogs")),
+                LocalFiles.walk(dir.resolve("AWSLogs")).inputs(),
                 ReadOptions.defaults().withClusters(Set.of("prod-dw")).withAccounts(Set.of(Logs.ACCOUNT)));
         assertThat(kept.events()).hasSize(4);
     }
@@ -335,7 +338,7 @@ class LogReaderTest {
         }
         List<LogInput> inputs;
         try {
-            inputs = LogInput.discover(dir);
+            inputs = LocalFiles.walk(dir).inputs();
         } catch (IOException e) {
             throw new AssertionError(e);
         }

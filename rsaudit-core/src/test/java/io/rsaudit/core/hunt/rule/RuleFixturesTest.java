@@ -7,6 +7,7 @@ import io.rsaudit.core.hunt.engine.Alert;
 import io.rsaudit.core.hunt.engine.HuntEngine;
 import io.rsaudit.core.hunt.inventory.SecurityGroupUse;
 import io.rsaudit.core.hunt.read.EventSink;
+import io.rsaudit.core.hunt.read.LocalFiles;
 import io.rsaudit.core.hunt.read.LogInput;
 import io.rsaudit.core.hunt.read.LogReader;
 import io.rsaudit.core.hunt.read.ReadOptions;
@@ -124,7 +125,7 @@ class RuleFixturesTest {
 
     /** The log files under {@code dir}: not the expectations, the policy or an inventory. */
     static List<LogInput> logs(Path dir) throws Exception {
-        return LogInput.discover(dir).stream()
+        return LocalFiles.walk(dir).inputs().stream()
                 .filter(i -> !i.name().endsWith(".txt")
                         && !i.name().endsWith(".yaml")
                         && !Path.of(i.name()).toString().contains("/" + INVENTORY + "/"))

@@ -3,6 +3,7 @@ package io.rsaudit.core.hunt.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rsaudit.core.hunt.engine.Alert;
+import io.rsaudit.core.hunt.read.LocalFiles;
 import io.rsaudit.core.hunt.read.LogInput;
 import io.rsaudit.core.hunt.read.ReadOptions;
 import io.rsaudit.core.hunt.read.ReadSummary;
@@ -31,7 +32,8 @@ class HuntTest {
     @Test
     void theListenerHearsTheHeaderThenTheReadThenEachAlert() throws Exception {
         Hunt hunt = new Hunt(RuleCatalog.builtIn().all(), Policy.defaults(), CLOCK, "test");
-        HuntInput input = HuntInput.of(List.of("logs"), LogInput.discover(Path.of("../examples/logs")));
+        HuntInput input = HuntInput.of(
+                List.of("logs"), LocalFiles.walk(Path.of("../examples/logs")).inputs());
         List<String> heard = new ArrayList<>();
         List<Alert> alerts = new ArrayList<>();
         HuntSummary summary = hunt.run(input, ReadOptions.defaults(), Severity.INFO, new HuntListener() {
@@ -88,7 +90,7 @@ class HuntTest {
                 + "123456789012_redshift_eu-west-1_prod-dw_connectionlog_2026-10-01T00:00");
         Files.createDirectories(old.getParent());
         Files.writeString(old, "not read\n");
-        HuntInput input = HuntInput.of(List.of("logs"), LogInput.discover(logs));
+        HuntInput input = HuntInput.of(List.of("logs"), LocalFiles.walk(logs).inputs());
         HuntSummary day = hunt.run(
                 input,
                 ReadOptions.defaults().withWindow(Instant.parse("2026-11-02T00:00:00Z"), null),

@@ -3,7 +3,7 @@ package io.rsaudit.core.report.formats;
 import io.rsaudit.core.catalog.CheckCatalog;
 import io.rsaudit.core.check.Finding;
 import io.rsaudit.core.hunt.engine.Alert;
-import io.rsaudit.core.hunt.read.LogInput;
+import io.rsaudit.core.hunt.read.LocalFiles;
 import io.rsaudit.core.hunt.read.ReadOptions;
 import io.rsaudit.core.hunt.rule.RuleCatalog;
 import io.rsaudit.core.hunt.run.Hunt;
@@ -63,7 +63,7 @@ public final class ExampleRuns {
         StringWriter out = new StringWriter();
         Reports.hunt(
                 hunt,
-                HuntInput.of(List.of("../examples/logs"), LogInput.discover(LOGS)),
+                HuntInput.of(List.of("../examples/logs"), LocalFiles.walk(LOGS).inputs()),
                 ReadOptions.defaults(),
                 Severity.INFO,
                 writers.open(out, Format.Style.PLAIN));
