@@ -69,10 +69,18 @@ final class ChecksCommand implements Runnable {
             if (format == Format.markdown) {
                 out.print(markdownTable(checks));
             } else {
+                // the resource column as wide as its longest label, so that every title starts in one column
+                int width = checks.stream()
+                        .mapToInt(c -> c.resourceType().label().length())
+                        .max()
+                        .orElse(0);
                 for (CheckMetadata c : checks) {
                     out.printf(
-                            "%-15s %-8s %-21s %s%n",
-                            c.id(), c.severity().label(), c.resourceType().label(), c.title());
+                            "%-15s %-8s %-" + width + "s %s%n",
+                            c.id(),
+                            c.severity().label(),
+                            c.resourceType().label(),
+                            c.title());
                 }
                 out.printf(
                         "%n%d checks. 'rsaudit checks explain ID' tells why each matters and how to fix it.%n",

@@ -16,6 +16,16 @@ class ChecksCommandTest {
         CheckCatalog.builtIn()
                 .all()
                 .forEach(c -> assertThat(run.out()).contains(c.id()).contains(c.title()));
+        // every title starts in the same column, however long the resource type's label
+        assertThat(CheckCatalog.builtIn().all().stream()
+                        .map(c -> run.out()
+                                .lines()
+                                .filter(l -> l.startsWith(c.id() + " "))
+                                .findFirst()
+                                .orElseThrow()
+                                .indexOf(c.title()))
+                        .distinct())
+                .hasSize(1);
     }
 
     @Test
