@@ -1,6 +1,7 @@
 package io.rsaudit.aws.hunt;
 
 import io.rsaudit.aws.CallerClients;
+import io.rsaudit.core.hunt.read.LocalFiles;
 import io.rsaudit.core.hunt.read.LogFileName;
 import io.rsaudit.core.hunt.read.LogFolders;
 import io.rsaudit.core.hunt.read.LogInput;
@@ -24,7 +25,9 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * Redshift audit logs or CloudTrail log files and that {@link Narrowing} does not leave out. With a time window
  * ({@code --since}, {@code --until}) the prefix is listed a folder at a time ({@code /} as delimiter), several
  * folders at once, and only the folders that may hold a kept log are listed further ({@link LogFolders}): a day's
- * hunt over a bucket of years lists the window's days, not every key. Nothing is downloaded here.
+ * hunt over a bucket of years lists the window's days, not every key. Keys and folders below the prefix whose names
+ * start with '.' are left out and counted as {@code hidden}, as a walk of local folders and the Spark job leave them
+ * out ({@link LocalFiles}). Nothing is downloaded here.
  */
 final class S3Listing {
 
@@ -37,6 +40,8 @@ final class S3Listing {
     private final CallerClients clients;
     private final String bucket;
     private final Narrowing narrowing;
+    /** The argument's prefix: names below it are judged. */
+    private final String prefix;
     /** What the argument gives; also the lock of what follows and of the listers' additions to it. */
     private final AwsLogInputs.Found found;
     /** Keys of neither naming: how many, and the first few. */
@@ -44,26 +49,28 @@ final class S3Listing {
 
     private final List<String> examples = new ArrayList<>();
 
-    private S3Listing(CallerClients clients, String bucket, Narrowing narrowing, AwsLogInputs.Found found) {
+    private S3Listing(
+            CallerClients clients, String bucket, String prefix, Narrowing narrowing, AwsLogInputs.Found found) {
         this.clients = clients;
         this.bucket = bucket;
+        this.prefix = prefix;
         this.narrowing = narrowing;
         this.found = found;
     }
 
     static void list(
             CallerClients clients, String bucket, String prefix, Narrowing narrowing, AwsLogInputs.Found found) {
-        new S3Listing(clients, bucket, narrowing, found).list(prefix);
+        new S3Listing(clients, bucket, prefix, narrowing, found).list();
     }
 
-    private void list(String prefix) {
+    private void list() {
         String where = "s3://" + bucket + "/" + prefix;
         int first = found.inputs.size();
         try {
             if (!narrowing.hasWindow()) {
                 listed(prefix, null);
             } else {
-                byFolder(prefix);
+                byFolder();
             }
         } catch (SdkException e) {
             found.problem(
@@ -88,7 +95,7 @@ final class S3Listing {
     }
 
     /** A level of folders at a time, {@link #LISTERS} folders at once; each level the folders the one above kept. */
-    private void byFolder(String prefix) {
+    private void byFolder() {
         ExecutorService listers = Executors.newFixedThreadPool(LISTERS, r -> {
             Thread t = new Thread(r, "rsaudit-s3-list");
             t.setDaemon(true);
@@ -142,7 +149,8 @@ final class S3Listing {
                 }
             }
             for (CommonPrefix c : page.commonPrefixes()) {
-                String reason = LogFolders.leftOutBecause(c.prefix(), narrowing);
+                String reason =
+                        hidden(c.prefix()) ? LocalFiles.HIDDEN : LogFolders.leftOutBecause(c.prefix(), narrowing);
                 if (reason == null) {
                     below.add(c.prefix());
                 } else {
@@ -158,6 +166,10 @@ final class S3Listing {
     /** An object listed: an input, or left out and counted. Under {@link #found}'s lock. */
     private void judge(S3Object o) {
         found.found++;
+        if (hidden(o.key())) {
+            found.leftOut(LocalFiles.HIDDEN);
+            return;
+        }
         String noRecords = LogFileName.holdsNoRecords(o.key());
         if (noRecords != null) {
             found.leftOut(noRecords);
@@ -186,5 +198,11 @@ final class S3Listing {
             return;
         }
         found.inputs.add(new S3ObjectInput(clients, bucket, o.key(), size, k));
+    }
+
+    /** Whether a name in {@code key} below the argument's prefix starts with '.'. */
+    private boolean hidden(String key) {
+        String below = key.startsWith(prefix) ? key.substring(prefix.length()) : key;
+        return below.startsWith(".") || below.contains("/.");
     }
 }

@@ -247,6 +247,29 @@ class S3InputsTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void hiddenKeysAndFoldersAreCountedNotRead(boolean window) {
+        Instant hour = DAY_26.plusSeconds(10 * 3600);
+        String day = "AWSLogs/" + ACCOUNT + "/redshift/" + REGION + "/2023/06/26/";
+        String log = HuntFixture.key(REGION, "prod-dw", "connectionlog", hour).substring(day.length());
+        String connections = HuntFixture.text(HuntFixture.connections(hour.minusSeconds(3000), 5, "eve"));
+        put(day + "." + log, connections);
+        put(day + ".staging/" + log, connections);
+        ReadOptions read = window ? serial().withWindow(DAY_26, DAY_26.plusSeconds(86_400)) : serial();
+        SimLogData logData = SimLogData.at(data);
+        try (AwsSimulator sim = HuntFixture.start(logData, SimOptions.defaults());
+                AwsLogInputs aws = AwsLogInputs.resolve(List.of("s3://" + BUCKET), HuntFixture.options(sim, read))) {
+            AwsLogInputs.Source source = aws.sources().get(0);
+            // listed a folder at a time, the hidden folder is a folder; listed whole, two keys
+            assertThat(source.leftOut().get("hidden")).isEqualTo(window ? 1L : 2L);
+            assertThat(source.foldersLeftOut().getOrDefault("hidden", 0L)).isEqualTo(window ? 1L : 0L);
+            assertThat(aws.inputs()).noneMatch(i -> i.name().contains("/."));
+            assertThat(aws.problems()).noneMatch(p -> p.message().contains("/."));
+            assertThat(gets(logData)).noneMatch(k -> k.contains("/."));
+        }
+    }
+
     /** Folders and keys share a page's places: one at a time, the walk still finds each once, in key order. */
     @Test
     void aWindowedListingPagedOneEntryAtATimeFindsTheSameObjects() {
