@@ -112,9 +112,15 @@ class HuntCommandTest {
 
     @Test
     void aFileTheWalkCannotReachIsAProblemAndTheRestIsHunted(@TempDir Path dir) throws Exception {
-        Path logs = dir.resolve("logs");
-        Files.createDirectories(logs);
-        Files.createSymbolicLink(logs.resolve("AWSLogs"), Path.of(CORPUS).toAbsolutePath());
+        // the corpus copied to an archive folder the logs folder links to
+        Path archive = Files.createDirectories(dir.resolve("archive"));
+        try (var files = Files.list(Path.of(CORPUS))) {
+            for (Path f : files.toList()) {
+                Files.copy(f, archive.resolve(f.getFileName().toString()));
+            }
+        }
+        Path logs = Files.createDirectories(dir.resolve("logs"));
+        Files.createSymbolicLink(logs.resolve("AWSLogs"), archive);
         Files.createSymbolicLink(logs.resolve("gone.log"), dir.resolve("nowhere.log"));
         Files.writeString(logs.resolve(".notes"), "x");
         CliRun all = CliRun.of("hunt", CORPUS, "--format", "json", "--fail-on", "none");
