@@ -41,7 +41,8 @@ final class CloudTrailOption {
 
     /**
      * {@code base} with the key rotations the files record; what the reader could not read joins the collection
-     * errors. {@code base} itself without the option. A path that does not exist is a usage error; a folder that cannot be listed, a collection error.
+     * errors. {@code base} itself without the option. A path that does not exist is a usage error; a folder that
+     * cannot be listed is a collection error.
      */
     InventorySource over(InventorySource base) {
         if (paths().isEmpty()) {

@@ -52,7 +52,7 @@ final class Discovery {
     private final Function<String, Store> stores;
     private final List<FileRef> files = new ArrayList<>();
     private final Map<String, Long> filesLeftOut = new LinkedHashMap<>();
-    private final Map<String, Long> leftOut = new LinkedHashMap<>();
+    private final Map<String, Long> foldersLeftOut = new LinkedHashMap<>();
     private final List<ReadProblem> problems = new ArrayList<>();
 
     private Discovery(JobOptions options, Function<String, Store> stores) {
@@ -72,7 +72,10 @@ final class Discovery {
             d.input(input);
         }
         return new Found(
-                List.copyOf(d.files), Map.copyOf(d.filesLeftOut), Map.copyOf(d.leftOut), List.copyOf(d.problems));
+                List.copyOf(d.files),
+                Map.copyOf(d.filesLeftOut),
+                Map.copyOf(d.foldersLeftOut),
+                List.copyOf(d.problems));
     }
 
     private void input(String input) {
@@ -102,7 +105,7 @@ final class Discovery {
         folder = folder.endsWith("/") ? folder : folder + "/";
         String reason = LogFolders.leftOutBecause(folder, narrowing);
         if (reason != null) {
-            leftOut.merge(reason, 1L, Long::sum);
+            foldersLeftOut.merge(reason, 1L, Long::sum);
         } else if (LogFolders.isRegion(folder) && namesDays()) {
             days(store, dir);
         } else {
@@ -113,7 +116,7 @@ final class Discovery {
     private void walk(Store store, String dir) throws IOException {
         for (Store.Entry e : store.list(dir)) {
             if (e.name().startsWith(".")) {
-                (e.dir() ? leftOut : filesLeftOut).merge(LocalFiles.HIDDEN, 1L, Long::sum);
+                (e.dir() ? foldersLeftOut : filesLeftOut).merge(LocalFiles.HIDDEN, 1L, Long::sum);
             } else if (e.dir()) {
                 visit(store, e.path());
             } else {

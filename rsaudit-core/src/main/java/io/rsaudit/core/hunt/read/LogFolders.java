@@ -27,9 +27,9 @@ public final class LogFolders {
     private LogFolders() {}
 
     /**
-     * Why {@code folder} (a path or an S3 common prefix, ending in {@code /}) cannot hold a log that {@code narrowing} keeps, as
-     * the reason a file is left out ({@code account}, {@code region}, {@code since}, {@code until},
-     * {@code cloudtrail-digest}, {@code other-service}), or {@code null} when it may.
+     * Why {@code folder} (a path or an S3 common prefix, ending in {@code /}) cannot hold a log that
+     * {@code narrowing} keeps, as the reason a file is left out ({@code account}, {@code region}, {@code since},
+     * {@code until}, {@code cloudtrail-digest}, {@code other-service}), or {@code null} when it may.
      */
     public static String leftOutBecause(String folder, Narrowing narrowing) {
         Matcher m = DATED.matcher(folder);

@@ -4,8 +4,9 @@
  *
  * <p>In: {@link io.rsaudit.core.hunt.read.LogInput}s (local files from
  * {@link io.rsaudit.core.hunt.read.LocalFiles#walk}, which counts what it leaves out; other modules add S3 objects
- * and CloudWatch streams), plain or gzip (told by magic bytes; when processors are idle, a line log's batches of lines are parsed on workers while its
- * thread reads and inflates it, see {@link io.rsaudit.core.hunt.read.ReadOptions.FileWorkers}), and
+ * and CloudWatch streams), plain or gzip (told by magic bytes; when processors are idle, a line log's batches of
+ * lines are parsed on workers while its thread reads and inflates it, see
+ * {@link io.rsaudit.core.hunt.read.ReadOptions.FileWorkers}), and
  * {@link io.rsaudit.core.hunt.read.ReadOptions}.
  * Out: events handed to an {@link io.rsaudit.core.hunt.read.EventSink} as they are parsed (memory stays flat
  * whatever the input size), and a
