@@ -477,6 +477,38 @@ public final class BenignDay {
                             "\"clusterIdentifier\":\"" + CLUSTER + "\"",
                             null);
                     attacks.add(new Attack("audit logging disabled", f.path, f.line + 1, "RSH-CT-001"));
+                    records.trail(
+                            f,
+                            t + 120_000,
+                            "redshift.amazonaws.com",
+                            "AuthorizeEndpointAccess",
+                            mallory,
+                            "185.220.101.9",
+                            "\"clusterIdentifier\":\"" + CLUSTER + "\",\"account\":\"" + LogGenerator.FOREIGN_ACCOUNT
+                                    + "\"",
+                            null);
+                    attacks.add(new Attack("endpoint access granted", f.path, f.line + 1, "RSH-CT-015"));
+                    records.trail(
+                            f,
+                            t + 180_000,
+                            "redshift.amazonaws.com",
+                            "DisableSnapshotCopy",
+                            mallory,
+                            "185.220.101.9",
+                            "\"clusterIdentifier\":\"" + CLUSTER + "\"",
+                            null);
+                    attacks.add(new Attack("snapshot copy stopped", f.path, f.line + 1, "RSH-CT-016"));
+                    records.trail(
+                            f,
+                            t + 240_000,
+                            "redshift.amazonaws.com",
+                            "DeleteCluster",
+                            mallory,
+                            "185.220.101.9",
+                            "\"clusterIdentifier\":\"" + CLUSTER + "\",\"skipFinalClusterSnapshot\":true",
+                            null);
+                    attacks.add(
+                            new Attack("cluster deleted without a final snapshot", f.path, f.line + 1, "RSH-CT-014"));
                 }
             }
         }
