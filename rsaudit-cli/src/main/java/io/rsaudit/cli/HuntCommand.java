@@ -12,9 +12,7 @@ import io.rsaudit.core.hunt.LogType;
 import io.rsaudit.core.hunt.engine.Alert;
 import io.rsaudit.core.hunt.inventory.SecurityGroupUse;
 import io.rsaudit.core.hunt.read.LocalFiles;
-import io.rsaudit.core.hunt.read.LogInput;
 import io.rsaudit.core.hunt.read.ReadOptions;
-import io.rsaudit.core.hunt.read.ReadProblem;
 import io.rsaudit.core.hunt.rule.RuleCatalog;
 import io.rsaudit.core.hunt.rule.RuleProblem;
 import io.rsaudit.core.hunt.run.Hunt;
@@ -37,10 +35,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -218,22 +214,7 @@ final class HuntCommand implements Callable<Integer> {
         List<BaselineGate<HuntHeader, Alert, HuntSummary>> gate = new ArrayList<>(1);
         Reports.Done<HuntHeader, HuntSummary> done;
         try (AwsLogInputs remote = remoteInputs(options)) {
-            List<LocalFiles.Found> local = localInputs();
-            List<LogInput> inputs = new ArrayList<>();
-            Map<String, Long> leftOut = new LinkedHashMap<>(remote.leftOut());
-            Map<String, Long> foldersLeftOut = new LinkedHashMap<>(remote.foldersLeftOut());
-            List<ReadProblem> problems = new ArrayList<>(remote.problems());
-            for (LocalFiles.Found f : local) {
-                inputs.addAll(f.inputs());
-                f.filesLeftOut().forEach((reason, n) -> leftOut.merge(reason, n, Long::sum));
-                f.foldersLeftOut().forEach((reason, n) -> foldersLeftOut.merge(reason, n, Long::sum));
-                problems.addAll(f.problems());
-            }
-            inputs.addAll(remote.inputs());
-            if (inputs.isEmpty() && problems.isEmpty()) {
-                throw new Main.UsageException("no log files under " + String.join(", ", paths));
-            }
-            HuntInput input = new HuntInput(paths, inputs, leftOut, foldersLeftOut, problems);
+            HuntInput input = input(remote);
             done = output.write(spec, "hunt", Format::forHunt, writer -> {
                 ReportWriter<HuntHeader, Alert, HuntSummary> w = writer;
                 if (baseline != null) {
@@ -303,20 +284,28 @@ final class HuntCommand implements Callable<Integer> {
         }
     }
 
-    /** What each local path holds; a path that does not exist is a usage error. */
-    private List<LocalFiles.Found> localInputs() {
-        List<LocalFiles.Found> found = new ArrayList<>();
+    /**
+     * What the local paths hold, then what the {@code s3://} and {@code cloudwatch:} arguments do; a path that does
+     * not exist, or arguments that hold no log and met no problem, are a usage error.
+     */
+    private HuntInput input(AwsLogInputs remote) {
+        HuntInput input = HuntInput.of(paths, List.of());
         for (String p : paths) {
             if (AwsLogInputs.handles(p)) {
                 continue;
             }
             try {
-                found.add(LocalFiles.walk(Path.of(p)));
+                LocalFiles.Found f = LocalFiles.walk(Path.of(p));
+                input = input.and(f.inputs(), f.filesLeftOut(), f.foldersLeftOut(), f.problems());
             } catch (NoSuchFileException e) {
                 throw new Main.UsageException(p + ": no such file or directory");
             }
         }
-        return found;
+        input = input.and(remote.inputs(), remote.leftOut(), remote.foldersLeftOut(), remote.problems());
+        if (input.inputs().isEmpty() && input.problems().isEmpty()) {
+            throw new Main.UsageException("no log files under " + String.join(", ", paths));
+        }
+        return input;
     }
 
     /** The s3:// and cloudwatch: arguments; the clients stay open while the reader downloads. */
