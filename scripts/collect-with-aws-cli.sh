@@ -484,6 +484,9 @@ collect_region() {
         aws redshift describe-event-subscriptions --region "$region" || true
     save "$rs/describe-cluster-subnet-groups" \
         aws redshift describe-cluster-subnet-groups --region "$region" || true
+    # The accounts allowed to create endpoints to this account's clusters (as grantor).
+    save "$rs/describe-endpoint-authorization" \
+        aws redshift describe-endpoint-authorization --region "$region" || true
 
     # Snapshots: every snapshot is saved; only the keys of the account's own snapshots are looked up
     # (a snapshot shared in from another account is judged by that account).

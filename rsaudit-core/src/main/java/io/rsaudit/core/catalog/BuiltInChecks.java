@@ -38,6 +38,7 @@ import io.rsaudit.core.check.logging.ClusterExportsAllAuditLogs;
 import io.rsaudit.core.check.logging.NamespaceExportsAuditLogs;
 import io.rsaudit.core.check.logging.UserActivityLoggingEnabled;
 import io.rsaudit.core.check.logging.WorkgroupUserActivityLogging;
+import io.rsaudit.core.check.network.ClusterEndpointAccessTrusted;
 import io.rsaudit.core.check.network.ClusterNotPubliclyAccessible;
 import io.rsaudit.core.check.network.ClusterPortClosedToInternet;
 import io.rsaudit.core.check.network.ClusterUsesEnhancedVpcRouting;
@@ -108,6 +109,7 @@ final class BuiltInChecks {
             new WorkgroupNotPubliclyAccessible(),
             new WorkgroupUsesEnhancedVpcRouting(),
             new WorkgroupPortClosedToInternet(),
+            new ClusterEndpointAccessTrusted(),
             new ClusterMultiAz(),
             new ClusterAllowsVersionUpgrade(),
             new SubnetGroupMultiAz(),

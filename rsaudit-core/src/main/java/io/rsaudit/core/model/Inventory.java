@@ -11,6 +11,8 @@ import java.util.Set;
  * @param eventSubscriptions event notification subscriptions, and a stand-in for those of each scope whose list
  *     could not be read ({@link ResourceId#isUnread()})
  * @param clusterSubnetGroups cluster subnet groups, likewise with a stand-in per scope whose list could not be read
+ * @param endpointAuthorizations the accounts allowed to create endpoints to clusters; whether a scope's list was read
+ *     whole is in {@code lists} ({@code redshift:DescribeEndpointAuthorization})
  * @param parameters cluster parameter group parameters, by group name
  * @param logging audit logging status, by cluster identifier
  * @param securityGroups security groups, by group id
@@ -36,6 +38,7 @@ public record Inventory(
         List<ClusterParameterGroup> clusterParameterGroups,
         List<EventSubscription> eventSubscriptions,
         List<ClusterSubnetGroup> clusterSubnetGroups,
+        List<EndpointAuthorization> endpointAuthorizations,
         Lookup<ScopedName, ParameterSet> parameters,
         Lookup<ScopedName, LoggingStatus> logging,
         Lookup<ScopedName, SecurityGroup> securityGroups,
@@ -59,6 +62,7 @@ public record Inventory(
         clusterParameterGroups = List.copyOf(clusterParameterGroups);
         eventSubscriptions = List.copyOf(eventSubscriptions);
         clusterSubnetGroups = List.copyOf(clusterSubnetGroups);
+        endpointAuthorizations = List.copyOf(endpointAuthorizations);
         errors = List.copyOf(errors);
         rotations = rotations == null ? KeyRotations.none() : rotations;
     }
@@ -87,6 +91,7 @@ public record Inventory(
                 clusterParameterGroups,
                 eventSubscriptions,
                 clusterSubnetGroups,
+                endpointAuthorizations,
                 parameters,
                 logging,
                 securityGroups,

@@ -25,6 +25,9 @@ public enum AwsCliCall {
             "redshift", "describe-event-subscriptions", true, null, "EventSubscriptionsList", "Marker"),
     DESCRIBE_CLUSTER_SUBNET_GROUPS(
             "redshift", "describe-cluster-subnet-groups", true, null, "ClusterSubnetGroups", "Marker"),
+    /** The accounts this account lets create Redshift-managed VPC endpoints to its clusters (it is the grantor). */
+    DESCRIBE_ENDPOINT_AUTHORIZATION(
+            "redshift", "describe-endpoint-authorization", true, null, "EndpointAuthorizationList", "Marker"),
     KMS_DESCRIBE_KEY("kms", "describe-key", true, "key id (from the key ARN) or alias", null, null),
     KMS_GET_KEY_ROTATION_STATUS("kms", "get-key-rotation-status", true, "key id (from the key ARN)", null, null),
     CLOUDTRAIL_DESCRIBE_TRAILS("cloudtrail", "describe-trails", true, null, "trailList", null),

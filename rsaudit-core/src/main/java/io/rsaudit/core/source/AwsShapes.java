@@ -229,6 +229,22 @@ public final class AwsShapes {
             "Enabled",
             "Tags");
 
+    public static final Shape DESCRIBE_ENDPOINT_AUTHORIZATION =
+            shape("DescribeEndpointAuthorizationResponse", "redshift", "Marker", "EndpointAuthorizationList");
+
+    public static final Shape ENDPOINT_AUTHORIZATION = shape(
+            "EndpointAuthorization",
+            "redshift",
+            "Grantor",
+            "Grantee",
+            "ClusterIdentifier",
+            "AuthorizeTime",
+            "ClusterStatus",
+            "Status",
+            "AllowedAllVPCs",
+            "AllowedVPCs",
+            "EndpointCount");
+
     public static final Shape DESCRIBE_SUBNET_GROUPS =
             shape("DescribeClusterSubnetGroupsResponse", "redshift", "Marker", "ClusterSubnetGroups");
 
@@ -566,6 +582,8 @@ public final class AwsShapes {
             COPY_GRANT,
             DESCRIBE_EVENT_SUBSCRIPTIONS,
             EVENT_SUBSCRIPTION,
+            DESCRIBE_ENDPOINT_AUTHORIZATION,
+            ENDPOINT_AUTHORIZATION,
             DESCRIBE_SUBNET_GROUPS,
             SUBNET_GROUP,
             SUBNET,

@@ -7,6 +7,7 @@ import io.rsaudit.core.model.ClusterParameterGroup;
 import io.rsaudit.core.model.ClusterSnapshot;
 import io.rsaudit.core.model.ClusterSubnetGroup;
 import io.rsaudit.core.model.CollectionError.Kind;
+import io.rsaudit.core.model.EndpointAuthorization;
 import io.rsaudit.core.model.EventSubscription;
 import io.rsaudit.core.model.Inventory;
 import io.rsaudit.core.model.KeyReference;
@@ -81,6 +82,7 @@ public final class ExportSource implements InventorySource {
         final List<ClusterParameterGroup> parameterGroups = new ArrayList<>();
         final List<EventSubscription> eventSubscriptions = new ArrayList<>();
         final List<ClusterSubnetGroup> subnetGroups = new ArrayList<>();
+        final List<EndpointAuthorization> endpointAuthorizations = new ArrayList<>();
         final Map<ScopedName, Value<ParameterSet>> parameters = new HashMap<>();
         final Map<ScopedName, Value<LoggingStatus>> logging = new HashMap<>();
         final Map<String, Value<SecurityGroup>> groups = new HashMap<>();
@@ -128,6 +130,7 @@ public final class ExportSource implements InventorySource {
         private final List<ClusterParameterGroup> parameterGroups = new ArrayList<>();
         private final List<EventSubscription> eventSubscriptions = new ArrayList<>();
         private final List<ClusterSubnetGroup> subnetGroups = new ArrayList<>();
+        private final List<EndpointAuthorization> endpointAuthorizations = new ArrayList<>();
         private final Map<ScopedName, Value<ParameterSet>> parameters = new HashMap<>();
         private final Map<ScopedName, Value<LoggingStatus>> logging = new HashMap<>();
         private final Map<ScopedName, Value<SecurityGroup>> groups = new HashMap<>();
@@ -188,6 +191,7 @@ public final class ExportSource implements InventorySource {
                     parameterGroups,
                     eventSubscriptions,
                     subnetGroups,
+                    endpointAuthorizations,
                     new Lookup<>(
                             parameters,
                             k -> Value.unknown(
@@ -248,6 +252,7 @@ public final class ExportSource implements InventorySource {
             parameterGroups.addAll(read.parameterGroups);
             eventSubscriptions.addAll(read.eventSubscriptions);
             subnetGroups.addAll(read.subnetGroups);
+            endpointAuthorizations.addAll(read.endpointAuthorizations);
             parameters.putAll(read.parameters);
             logging.putAll(read.logging);
             read.groups.forEach((id, g) -> groups.put(new ScopedName(read.scope, id), g));
@@ -314,6 +319,7 @@ public final class ExportSource implements InventorySource {
             redshift.parameterGroups(scope, read.parameterGroups::add);
             redshift.eventSubscriptions(scope, read.eventSubscriptions::add);
             redshift.subnetGroups(scope, read.subnetGroups::add);
+            redshift.endpointAuthorizations(scope, read.endpointAuthorizations::add);
             redshift.snapshots(scope, s -> {
                 read.snapshots.add(s);
                 if (!s.isSharedIn()) {

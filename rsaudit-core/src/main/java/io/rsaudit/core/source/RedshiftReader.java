@@ -5,6 +5,7 @@ import io.rsaudit.core.model.Cluster;
 import io.rsaudit.core.model.ClusterParameterGroup;
 import io.rsaudit.core.model.ClusterSnapshot;
 import io.rsaudit.core.model.ClusterSubnetGroup;
+import io.rsaudit.core.model.EndpointAuthorization;
 import io.rsaudit.core.model.EventSubscription;
 import io.rsaudit.core.model.HsmStatus;
 import io.rsaudit.core.model.LoggingStatus;
@@ -114,6 +115,9 @@ final class RedshiftReader {
             .with("Tags", Projection.of(AwsShapes.TAG, "Key", "Value"));
 
     static final Projection COPY_GRANT = Projection.of(AwsShapes.COPY_GRANT, "SnapshotCopyGrantName", "KmsKeyId");
+
+    static final Projection ENDPOINT_AUTHORIZATION =
+            Projection.of(AwsShapes.ENDPOINT_AUTHORIZATION, "ClusterIdentifier", "Grantee");
 
     /** The resource types of their ARNs: {@code arn:aws:redshift:<region>:<account>:subnetgroup:<name>}. */
     private static final String EVENT_SUBSCRIPTION_ARN = "eventsubscription";
@@ -538,6 +542,24 @@ final class RedshiftReader {
                 n.bool("Enabled", Absent.UNKNOWN),
                 n.text("Status", Absent.UNKNOWN),
                 tags(n));
+    }
+
+    /**
+     * The accounts allowed to create endpoints to the clusters of {@code scope}; whether the list was read whole is
+     * among the reader's listings.
+     */
+    void endpointAuthorizations(Scope scope, Consumer<EndpointAuthorization> sink) {
+        export.elements(
+                scope,
+                AwsCliCall.DESCRIBE_ENDPOINT_AUTHORIZATION,
+                Projection.of(AwsShapes.DESCRIBE_ENDPOINT_AUTHORIZATION),
+                ENDPOINT_AUTHORIZATION,
+                n -> accept(endpointAuthorization(scope, n), sink));
+    }
+
+    private EndpointAuthorization endpointAuthorization(Scope scope, ResponseObject n) {
+        String cluster = export.identifier(n, "ClusterIdentifier", "an endpoint authorization");
+        return cluster == null ? null : new EndpointAuthorization(scope, cluster, n.text("Grantee", Absent.UNKNOWN));
     }
 
     /**

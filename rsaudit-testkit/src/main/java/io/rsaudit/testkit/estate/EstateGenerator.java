@@ -140,6 +140,7 @@ public final class EstateGenerator {
             parameterGroups(s);
             eventSubscriptions(s);
             subnetGroups(s);
+            endpointAuthorizations(s);
             snapshots(s, used);
             copyGrants(s, used, aliasUsed);
             securityGroups(s);
@@ -909,6 +910,33 @@ public final class EstateGenerator {
                 g.writeBooleanField("Enabled", true);
                 tags(g, "Tags", "owner", "data-platform");
                 g.writeEndObject();
+                g.writeEndArray();
+                g.writeEndObject();
+            }
+        }
+
+        /**
+         * Where a region has two clusters or more, its first lets another account of the estate create endpoints to
+         * it (a consumer account's BI tools); elsewhere none.
+         */
+        private void endpointAuthorizations(Scope s) throws IOException {
+            try (ExportWriter.Doc d = w.open(s.account.id(), s.region, AwsCliCall.DESCRIBE_ENDPOINT_AUTHORIZATION)) {
+                JsonGenerator g = d.g;
+                g.writeStartObject();
+                g.writeArrayFieldStart("EndpointAuthorizationList");
+                if (s.clusters.size() > 1) {
+                    g.writeStartObject();
+                    g.writeStringField("Grantor", s.account.id());
+                    g.writeStringField("Grantee", otherAccount(s.account.id()));
+                    g.writeStringField("ClusterIdentifier", s.clusters.get(0).identifier);
+                    time(g, "AuthorizeTime", EstatePlan.AS_OF.minus(Duration.ofDays(120)));
+                    g.writeStringField("ClusterStatus", "available");
+                    g.writeStringField("Status", "Authorized");
+                    g.writeBooleanField("AllowedAllVPCs", true);
+                    empty(g, "AllowedVPCs");
+                    g.writeNumberField("EndpointCount", 1);
+                    g.writeEndObject();
+                }
                 g.writeEndArray();
                 g.writeEndObject();
             }

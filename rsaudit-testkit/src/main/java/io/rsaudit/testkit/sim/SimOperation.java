@@ -71,6 +71,12 @@ enum SimOperation {
             AwsCliCall.DESCRIBE_CLUSTER_SUBNET_GROUPS,
             null,
             Paging.REDSHIFT),
+    DESCRIBE_ENDPOINT_AUTHORIZATION(
+            SimService.REDSHIFT,
+            "DescribeEndpointAuthorization",
+            AwsCliCall.DESCRIBE_ENDPOINT_AUTHORIZATION,
+            null,
+            Paging.REDSHIFT),
     DESCRIBE_REGIONS(SimService.EC2, "DescribeRegions", null, null, Paging.NONE, "AllRegions"),
     DESCRIBE_SECURITY_GROUPS(
             SimService.EC2,

@@ -70,6 +70,8 @@ class AwsSimulatorTest {
                 c.redshift().describeEventSubscriptionsPaginator(r -> {}).forEach(pages::add);
             case DESCRIBE_CLUSTER_SUBNET_GROUPS ->
                 c.redshift().describeClusterSubnetGroupsPaginator(r -> {}).forEach(pages::add);
+            case DESCRIBE_ENDPOINT_AUTHORIZATION ->
+                c.redshift().describeEndpointAuthorizationPaginator(r -> {}).forEach(pages::add);
             case EC2_DESCRIBE_SECURITY_GROUPS ->
                 c.ec2().describeSecurityGroupsPaginator(r -> r.maxResults(5)).forEach(pages::add);
             case SERVERLESS_LIST_NAMESPACES ->
