@@ -487,6 +487,9 @@ collect_region() {
     # The accounts allowed to create endpoints to this account's clusters (as grantor).
     save "$rs/describe-endpoint-authorization" \
         aws redshift describe-endpoint-authorization --region "$region" || true
+    # The datashares this account produces, with their consumers.
+    save "$rs/describe-data-shares-for-producer" \
+        aws redshift describe-data-shares-for-producer --region "$region" || true
 
     # Snapshots: every snapshot is saved; only the keys of the account's own snapshots are looked up
     # (a snapshot shared in from another account is judged by that account).

@@ -98,6 +98,10 @@ final class RegionCollector {
                 AwsCliCall.DESCRIBE_ENDPOINT_AUTHORIZATION,
                 null,
                 () -> rs.describeEndpointAuthorizationPaginator(r -> r.maxRecords(PAGE)));
+        call(
+                AwsCliCall.DESCRIBE_DATA_SHARES_FOR_PRODUCER,
+                null,
+                () -> rs.describeDataSharesForProducerPaginator(r -> r.maxRecords(PAGE)));
         // every snapshot is written; only the keys of the account's own are looked up (a shared-in snapshot is
         // judged by its owner)
         run.then(

@@ -3,6 +3,7 @@ package io.rsaudit.core.catalog;
 import io.rsaudit.core.check.Check;
 import io.rsaudit.core.check.access.ClusterAdminNameNotDefault;
 import io.rsaudit.core.check.access.ClusterAdminPasswordManaged;
+import io.rsaudit.core.check.access.DatashareConsumersTrusted;
 import io.rsaudit.core.check.access.NamespaceAdminNameNotDefault;
 import io.rsaudit.core.check.access.NamespaceAdminPasswordManaged;
 import io.rsaudit.core.check.atrest.ClusterEncrypted;
@@ -69,6 +70,7 @@ final class BuiltInChecks {
             new ClusterAdminPasswordManaged(),
             new NamespaceAdminNameNotDefault(),
             new NamespaceAdminPasswordManaged(),
+            new DatashareConsumersTrusted(),
             new ClusterEncrypted(),
             new ClusterRootKeyCustomerManaged(),
             new CustomerKeyEnabled(),

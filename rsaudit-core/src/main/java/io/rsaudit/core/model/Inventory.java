@@ -11,6 +11,8 @@ import java.util.Set;
  * @param eventSubscriptions event notification subscriptions, and a stand-in for those of each scope whose list
  *     could not be read ({@link ResourceId#isUnread()})
  * @param clusterSubnetGroups cluster subnet groups, likewise with a stand-in per scope whose list could not be read
+ * @param datashares the datashares this account produces, likewise with a stand-in per scope whose list could not be
+ *     read
  * @param endpointAuthorizations the accounts allowed to create endpoints to clusters; whether a scope's list was read
  *     whole is in {@code lists} ({@code redshift:DescribeEndpointAuthorization})
  * @param parameters cluster parameter group parameters, by group name
@@ -38,6 +40,7 @@ public record Inventory(
         List<ClusterParameterGroup> clusterParameterGroups,
         List<EventSubscription> eventSubscriptions,
         List<ClusterSubnetGroup> clusterSubnetGroups,
+        List<Datashare> datashares,
         List<EndpointAuthorization> endpointAuthorizations,
         Lookup<ScopedName, ParameterSet> parameters,
         Lookup<ScopedName, LoggingStatus> logging,
@@ -62,6 +65,7 @@ public record Inventory(
         clusterParameterGroups = List.copyOf(clusterParameterGroups);
         eventSubscriptions = List.copyOf(eventSubscriptions);
         clusterSubnetGroups = List.copyOf(clusterSubnetGroups);
+        datashares = List.copyOf(datashares);
         endpointAuthorizations = List.copyOf(endpointAuthorizations);
         errors = List.copyOf(errors);
         rotations = rotations == null ? KeyRotations.none() : rotations;
@@ -91,6 +95,7 @@ public record Inventory(
                 clusterParameterGroups,
                 eventSubscriptions,
                 clusterSubnetGroups,
+                datashares,
                 endpointAuthorizations,
                 parameters,
                 logging,
@@ -117,6 +122,7 @@ public record Inventory(
             case CLUSTER_PARAMETER_GROUP -> clusterParameterGroups;
             case EVENT_SUBSCRIPTION -> eventSubscriptions;
             case CLUSTER_SUBNET_GROUP -> clusterSubnetGroups;
+            case DATASHARE -> datashares;
         };
     }
 

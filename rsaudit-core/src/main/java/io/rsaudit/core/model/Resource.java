@@ -12,7 +12,8 @@ public sealed interface Resource
                 ServerlessSnapshot,
                 ClusterParameterGroup,
                 EventSubscription,
-                ClusterSubnetGroup {
+                ClusterSubnetGroup,
+                Datashare {
 
     ResourceId id();
 }

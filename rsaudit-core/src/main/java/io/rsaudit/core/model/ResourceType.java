@@ -12,7 +12,8 @@ public enum ResourceType {
     SERVERLESS_SNAPSHOT(ServerlessSnapshot.class, "serverless snapshot"),
     CLUSTER_PARAMETER_GROUP(ClusterParameterGroup.class, "cluster parameter group"),
     EVENT_SUBSCRIPTION(EventSubscription.class, "event subscription"),
-    CLUSTER_SUBNET_GROUP(ClusterSubnetGroup.class, "cluster subnet group");
+    CLUSTER_SUBNET_GROUP(ClusterSubnetGroup.class, "cluster subnet group"),
+    DATASHARE(Datashare.class, "datashare");
 
     private final Class<? extends Resource> recordType;
     private final String label;

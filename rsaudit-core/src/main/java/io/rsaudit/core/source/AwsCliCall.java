@@ -28,6 +28,9 @@ public enum AwsCliCall {
     /** The accounts this account lets create Redshift-managed VPC endpoints to its clusters (it is the grantor). */
     DESCRIBE_ENDPOINT_AUTHORIZATION(
             "redshift", "describe-endpoint-authorization", true, null, "EndpointAuthorizationList", "Marker"),
+    /** The datashares this account produces, with their consumers. */
+    DESCRIBE_DATA_SHARES_FOR_PRODUCER(
+            "redshift", "describe-data-shares-for-producer", true, null, "DataShares", "Marker"),
     KMS_DESCRIBE_KEY("kms", "describe-key", true, "key id (from the key ARN) or alias", null, null),
     KMS_GET_KEY_ROTATION_STATUS("kms", "get-key-rotation-status", true, "key id (from the key ARN)", null, null),
     CLOUDTRAIL_DESCRIBE_TRAILS("cloudtrail", "describe-trails", true, null, "trailList", null),

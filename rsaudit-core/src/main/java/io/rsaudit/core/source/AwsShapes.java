@@ -245,6 +245,30 @@ public final class AwsShapes {
             "AllowedVPCs",
             "EndpointCount");
 
+    public static final Shape DESCRIBE_DATA_SHARES_FOR_PRODUCER =
+            shape("DescribeDataSharesForProducerResponse", "redshift", "Marker", "DataShares");
+
+    public static final Shape DATA_SHARE = shape(
+            "DataShare",
+            "redshift",
+            "DataShareArn",
+            "ProducerArn",
+            "AllowPubliclyAccessibleConsumers",
+            "DataShareAssociations",
+            "ManagedBy",
+            "DataShareType");
+
+    public static final Shape DATA_SHARE_ASSOCIATION = shape(
+            "DataShareAssociation",
+            "redshift",
+            "ConsumerIdentifier",
+            "Status",
+            "ConsumerRegion",
+            "CreatedDate",
+            "StatusChangeDate",
+            "ProducerAllowedWrites",
+            "ConsumerAcceptedWrites");
+
     public static final Shape DESCRIBE_SUBNET_GROUPS =
             shape("DescribeClusterSubnetGroupsResponse", "redshift", "Marker", "ClusterSubnetGroups");
 
@@ -584,6 +608,9 @@ public final class AwsShapes {
             EVENT_SUBSCRIPTION,
             DESCRIBE_ENDPOINT_AUTHORIZATION,
             ENDPOINT_AUTHORIZATION,
+            DESCRIBE_DATA_SHARES_FOR_PRODUCER,
+            DATA_SHARE,
+            DATA_SHARE_ASSOCIATION,
             DESCRIBE_SUBNET_GROUPS,
             SUBNET_GROUP,
             SUBNET,

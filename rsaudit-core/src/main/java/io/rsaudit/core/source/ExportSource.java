@@ -7,6 +7,7 @@ import io.rsaudit.core.model.ClusterParameterGroup;
 import io.rsaudit.core.model.ClusterSnapshot;
 import io.rsaudit.core.model.ClusterSubnetGroup;
 import io.rsaudit.core.model.CollectionError.Kind;
+import io.rsaudit.core.model.Datashare;
 import io.rsaudit.core.model.EndpointAuthorization;
 import io.rsaudit.core.model.EventSubscription;
 import io.rsaudit.core.model.Inventory;
@@ -82,6 +83,7 @@ public final class ExportSource implements InventorySource {
         final List<ClusterParameterGroup> parameterGroups = new ArrayList<>();
         final List<EventSubscription> eventSubscriptions = new ArrayList<>();
         final List<ClusterSubnetGroup> subnetGroups = new ArrayList<>();
+        final List<Datashare> datashares = new ArrayList<>();
         final List<EndpointAuthorization> endpointAuthorizations = new ArrayList<>();
         final Map<ScopedName, Value<ParameterSet>> parameters = new HashMap<>();
         final Map<ScopedName, Value<LoggingStatus>> logging = new HashMap<>();
@@ -130,6 +132,7 @@ public final class ExportSource implements InventorySource {
         private final List<ClusterParameterGroup> parameterGroups = new ArrayList<>();
         private final List<EventSubscription> eventSubscriptions = new ArrayList<>();
         private final List<ClusterSubnetGroup> subnetGroups = new ArrayList<>();
+        private final List<Datashare> datashares = new ArrayList<>();
         private final List<EndpointAuthorization> endpointAuthorizations = new ArrayList<>();
         private final Map<ScopedName, Value<ParameterSet>> parameters = new HashMap<>();
         private final Map<ScopedName, Value<LoggingStatus>> logging = new HashMap<>();
@@ -191,6 +194,7 @@ public final class ExportSource implements InventorySource {
                     parameterGroups,
                     eventSubscriptions,
                     subnetGroups,
+                    datashares,
                     endpointAuthorizations,
                     new Lookup<>(
                             parameters,
@@ -252,6 +256,7 @@ public final class ExportSource implements InventorySource {
             parameterGroups.addAll(read.parameterGroups);
             eventSubscriptions.addAll(read.eventSubscriptions);
             subnetGroups.addAll(read.subnetGroups);
+            datashares.addAll(read.datashares);
             endpointAuthorizations.addAll(read.endpointAuthorizations);
             parameters.putAll(read.parameters);
             logging.putAll(read.logging);
@@ -320,6 +325,7 @@ public final class ExportSource implements InventorySource {
             redshift.eventSubscriptions(scope, read.eventSubscriptions::add);
             redshift.subnetGroups(scope, read.subnetGroups::add);
             redshift.endpointAuthorizations(scope, read.endpointAuthorizations::add);
+            redshift.datashares(scope, read.datashares::add);
             redshift.snapshots(scope, s -> {
                 read.snapshots.add(s);
                 if (!s.isSharedIn()) {

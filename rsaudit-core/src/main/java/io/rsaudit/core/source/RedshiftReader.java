@@ -5,6 +5,7 @@ import io.rsaudit.core.model.Cluster;
 import io.rsaudit.core.model.ClusterParameterGroup;
 import io.rsaudit.core.model.ClusterSnapshot;
 import io.rsaudit.core.model.ClusterSubnetGroup;
+import io.rsaudit.core.model.Datashare;
 import io.rsaudit.core.model.EndpointAuthorization;
 import io.rsaudit.core.model.EventSubscription;
 import io.rsaudit.core.model.HsmStatus;
@@ -115,6 +116,14 @@ final class RedshiftReader {
             .with("Tags", Projection.of(AwsShapes.TAG, "Key", "Value"));
 
     static final Projection COPY_GRANT = Projection.of(AwsShapes.COPY_GRANT, "SnapshotCopyGrantName", "KmsKeyId");
+
+    /** The resource type of a datashare's ARN: {@code arn:aws:redshift:<region>:<account>:datashare:<ns>/<name>}. */
+    private static final String DATASHARE_ARN = "datashare";
+
+    static final Projection DATA_SHARE = Projection.of(AwsShapes.DATA_SHARE, "DataShareArn")
+            .with(
+                    "DataShareAssociations",
+                    Projection.of(AwsShapes.DATA_SHARE_ASSOCIATION, "ConsumerIdentifier", "Status"));
 
     static final Projection ENDPOINT_AUTHORIZATION =
             Projection.of(AwsShapes.ENDPOINT_AUTHORIZATION, "ClusterIdentifier", "Grantee");
@@ -542,6 +551,56 @@ final class RedshiftReader {
                 n.bool("Enabled", Absent.UNKNOWN),
                 n.text("Status", Absent.UNKNOWN),
                 tags(n));
+    }
+
+    /**
+     * The datashares {@code scope}'s account produces there, and when the list could not be read whole, the stand-in
+     * for the unread ones ({@link Datashare#unread}).
+     */
+    void datashares(Scope scope, Consumer<Datashare> sink) {
+        listedAlone(
+                scope,
+                AwsCliCall.DESCRIBE_DATA_SHARES_FOR_PRODUCER,
+                Projection.of(AwsShapes.DESCRIBE_DATA_SHARES_FOR_PRODUCER),
+                DATA_SHARE,
+                n -> datashare(scope, n),
+                ResourceType.DATASHARE,
+                DATASHARE_ARN,
+                Datashare::unread,
+                sink);
+    }
+
+    private Datashare datashare(Scope scope, ResponseObject n) {
+        String arn = export.identifier(n, "DataShareArn", "a datashare");
+        if (arn == null) {
+            return null;
+        }
+        // arn:aws:redshift:<region>:<account>:datashare:<namespace id>/<name>
+        String name = arn.substring(arn.lastIndexOf('/') + 1);
+        ResourceId id = new ResourceId(ResourceType.DATASHARE, scope, name, arn, n.provenance());
+        return new Datashare(id, consumers(n));
+    }
+
+    /** The datashare's associations; an entry that is not an object leaves them all unknown. */
+    private static Value<List<Datashare.Consumer>> consumers(ResponseObject n) {
+        Value<List<ResponseObject>> list = n.objects("DataShareAssociations", Absent.UNKNOWN);
+        if (!list.isPresent()) {
+            return list.map(x -> null);
+        }
+        if (list.value().size() < n.size("DataShareAssociations")) {
+            return Value.unknown(
+                    n.at("DataShareAssociations"),
+                    Reason.Kind.UNREADABLE,
+                    "an entry of DataShareAssociations is not an object");
+        }
+        List<Datashare.Consumer> consumers = new ArrayList<>();
+        for (ResponseObject a : list.value()) {
+            consumers.add(new Datashare.Consumer(
+                    a.text("ConsumerIdentifier", Absent.UNKNOWN).value(),
+                    a.text("Status", Absent.UNKNOWN).value(),
+                    a.at("ConsumerIdentifier")));
+        }
+        return Value.known(List.copyOf(consumers), n.at("DataShareAssociations"));
     }
 
     /**

@@ -291,6 +291,7 @@ class CollectorScriptTest {
         aws.answer(region, "redshift", "describe-event-subscriptions", null, "{'EventSubscriptionsList': []}");
         aws.answer(region, "redshift", "describe-cluster-subnet-groups", null, "{'ClusterSubnetGroups': []}");
         aws.answer(region, "redshift", "describe-endpoint-authorization", null, "{'EndpointAuthorizationList': []}");
+        aws.answer(region, "redshift", "describe-data-shares-for-producer", null, "{'DataShares': []}");
         aws.answer(region, "redshift", "describe-cluster-snapshots", null, "{'Snapshots': []}");
         aws.answer(region, "redshift", "describe-snapshot-copy-grants", null, "{'SnapshotCopyGrants': []}");
         aws.answer(region, "redshift-serverless", "list-namespaces", null, "{'namespaces': []}");
@@ -459,6 +460,7 @@ class CollectorScriptTest {
                                'SubnetAvailabilityZone': {'Name': 'us-east-1a'}},
                               {'SubnetIdentifier': 'subnet-0b', 'SubnetStatus': 'Active',
                                'SubnetAvailabilityZone': {'Name': 'us-east-1b'}}]}]}""");
+        aws.answer(US, "redshift", "describe-data-shares-for-producer", null, "{'DataShares': []}");
         aws.answer(US, "redshift", "describe-endpoint-authorization", null, """
                 {'EndpointAuthorizationList': [{'Grantor': '111111111111', 'Grantee': '999999999999',
                   'ClusterIdentifier': 'analytics', 'Status': 'Authorized', 'AllowedAllVPCs': true,
@@ -562,6 +564,7 @@ class CollectorScriptTest {
         aws.answer(EU, "redshift", "describe-event-subscriptions", null, "{'EventSubscriptionsList': []}");
         aws.answer(EU, "redshift", "describe-cluster-subnet-groups", null, "{'ClusterSubnetGroups': []}");
         aws.answer(EU, "redshift", "describe-endpoint-authorization", null, "{'EndpointAuthorizationList': []}");
+        aws.answer(EU, "redshift", "describe-data-shares-for-producer", null, "{'DataShares': []}");
         aws.answer(EU, "redshift", "describe-cluster-snapshots", null, "{'Snapshots': []}");
         aws.answer(EU, "redshift", "describe-snapshot-copy-grants", null, "{'SnapshotCopyGrants': []}");
         aws.answer(EU, "redshift-serverless", "list-namespaces", null, "{'namespaces': []}");

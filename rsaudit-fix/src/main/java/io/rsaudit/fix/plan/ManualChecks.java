@@ -17,6 +17,10 @@ public final class ManualChecks {
                             + " one may cut off legitimate clients"),
             Map.entry("RS-NET-004", "changing the port breaks every client and firewall rule that names it"),
             Map.entry(
+                    "RS-ACCESS-005",
+                    "removing a consumer's association cuts its queries at once: the consumer's owners must agree, or"
+                            + " the account belongs in trustedAccounts"),
+            Map.entry(
                     "RS-NET-008",
                     "revoking an account's endpoint access (RevokeEndpointAccess with Force) deletes the endpoints its"
                             + " workloads use: the grantee must agree, or the account belongs in trustedAccounts"),

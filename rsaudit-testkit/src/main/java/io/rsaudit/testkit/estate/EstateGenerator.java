@@ -141,6 +141,7 @@ public final class EstateGenerator {
             eventSubscriptions(s);
             subnetGroups(s);
             endpointAuthorizations(s);
+            datashares(s);
             snapshots(s, used);
             copyGrants(s, used, aliasUsed);
             securityGroups(s);
@@ -935,6 +936,32 @@ public final class EstateGenerator {
                     g.writeBooleanField("AllowedAllVPCs", true);
                     empty(g, "AllowedVPCs");
                     g.writeNumberField("EndpointCount", 1);
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+                g.writeEndObject();
+            }
+        }
+
+        /** Where a region has a cluster, one datashare of its first cluster, consumed by another account of the estate. */
+        private void datashares(Scope s) throws IOException {
+            try (ExportWriter.Doc d = w.open(s.account.id(), s.region, AwsCliCall.DESCRIBE_DATA_SHARES_FOR_PRODUCER)) {
+                JsonGenerator g = d.g;
+                g.writeStartObject();
+                g.writeArrayFieldStart("DataShares");
+                if (!s.clusters.isEmpty()) {
+                    String namespace = "5a7e1c2b-4d3f-4e6a-9b8c-" + s.account.id();
+                    g.writeStartObject();
+                    g.writeStringField("DataShareArn", s.arn("redshift", "datashare:" + namespace + "/sales_share"));
+                    g.writeStringField("ProducerArn", s.arn("redshift", "namespace:" + namespace));
+                    g.writeBooleanField("AllowPubliclyAccessibleConsumers", false);
+                    g.writeArrayFieldStart("DataShareAssociations");
+                    g.writeStartObject();
+                    g.writeStringField("ConsumerIdentifier", otherAccount(s.account.id()));
+                    g.writeStringField("Status", "ACTIVE");
+                    time(g, "CreatedDate", EstatePlan.AS_OF.minus(Duration.ofDays(90)));
+                    g.writeEndObject();
+                    g.writeEndArray();
                     g.writeEndObject();
                 }
                 g.writeEndArray();

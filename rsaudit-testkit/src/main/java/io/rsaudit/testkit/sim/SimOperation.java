@@ -77,6 +77,12 @@ enum SimOperation {
             AwsCliCall.DESCRIBE_ENDPOINT_AUTHORIZATION,
             null,
             Paging.REDSHIFT),
+    DESCRIBE_DATA_SHARES_FOR_PRODUCER(
+            SimService.REDSHIFT,
+            "DescribeDataSharesForProducer",
+            AwsCliCall.DESCRIBE_DATA_SHARES_FOR_PRODUCER,
+            null,
+            Paging.REDSHIFT),
     DESCRIBE_REGIONS(SimService.EC2, "DescribeRegions", null, null, Paging.NONE, "AllRegions"),
     DESCRIBE_SECURITY_GROUPS(
             SimService.EC2,

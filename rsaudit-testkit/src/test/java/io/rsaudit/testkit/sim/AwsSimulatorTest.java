@@ -72,6 +72,8 @@ class AwsSimulatorTest {
                 c.redshift().describeClusterSubnetGroupsPaginator(r -> {}).forEach(pages::add);
             case DESCRIBE_ENDPOINT_AUTHORIZATION ->
                 c.redshift().describeEndpointAuthorizationPaginator(r -> {}).forEach(pages::add);
+            case DESCRIBE_DATA_SHARES_FOR_PRODUCER ->
+                c.redshift().describeDataSharesForProducerPaginator(r -> {}).forEach(pages::add);
             case EC2_DESCRIBE_SECURITY_GROUPS ->
                 c.ec2().describeSecurityGroupsPaginator(r -> r.maxResults(5)).forEach(pages::add);
             case SERVERLESS_LIST_NAMESPACES ->
