@@ -32,17 +32,16 @@ public final class DatashareConsumersTrusted implements Check<Datashare> {
         String owner = share.id().scope().account();
         List<String> trusted = new ArrayList<>();
         List<Datashare.Consumer> untrusted = new ArrayList<>();
+        Datashare.Consumer unnamed = null;
         for (Datashare.Consumer c : consumers.value()) {
             if (c.status() != null && ENDED.contains(c.status())) {
                 continue;
             }
             String account = account(c.identifier());
             if (account == null) {
-                return Outcome.unknown(
-                        "cannot tell which account consumes " + name + " as '" + c.identifier() + "'",
-                        Value.known(c.identifier(), c.provenance()));
-            }
-            if (account.equals(owner) || context.policy().trustedAccounts().contains(account)) {
+                unnamed = unnamed == null ? c : unnamed;
+            } else if (account.equals(owner)
+                    || context.policy().trustedAccounts().contains(account)) {
                 trusted.add(account);
             } else {
                 untrusted.add(c);
@@ -62,6 +61,12 @@ public final class DatashareConsumersTrusted implements Check<Datashare> {
                                     ? " (the policy trusts no account: trustedAccounts is empty)"
                                     : ""),
                     Value.known(untrusted.get(0).identifier(), untrusted.get(0).provenance()));
+        }
+        if (unnamed != null) {
+            // checked after the untrusted ones: a consumer known to be untrusted fails the datashare whatever this is
+            return Outcome.unknown(
+                    "cannot tell which account consumes " + name + " as '" + unnamed.identifier() + "'",
+                    Value.known(unnamed.identifier(), unnamed.provenance()));
         }
         return Outcome.pass(
                 trusted.isEmpty()

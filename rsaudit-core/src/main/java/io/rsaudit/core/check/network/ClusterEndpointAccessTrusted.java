@@ -33,13 +33,10 @@ public final class ClusterEndpointAccessTrusted implements Check<Cluster> {
                 .filter(a -> a.scope().equals(cluster.id().scope())
                         && a.clusterIdentifier().equals(cluster.identifier()))
                 .toList();
-        for (EndpointAuthorization a : grants) {
-            if (!a.grantee().isPresent()) {
-                return Outcome.unknown("cannot read an account allowed to create endpoints to " + name, a.grantee());
-            }
-        }
+        // an untrusted account fails the cluster whatever the authorizations whose account cannot be read
         List<EndpointAuthorization> untrusted = grants.stream()
-                .filter(a -> !a.grantee().value().equals(owner)
+                .filter(a -> a.grantee().isPresent()
+                        && !a.grantee().value().equals(owner)
                         && !context.policy()
                                 .trustedAccounts()
                                 .contains(a.grantee().value()))
@@ -56,6 +53,11 @@ public final class ClusterEndpointAccessTrusted implements Check<Cluster> {
                                     ? " (the policy trusts no account: trustedAccounts is empty)"
                                     : ""),
                     untrusted.get(0).grantee());
+        }
+        for (EndpointAuthorization a : grants) {
+            if (!a.grantee().isPresent()) {
+                return Outcome.unknown("cannot read an account allowed to create endpoints to " + name, a.grantee());
+            }
         }
         if (grants.isEmpty()) {
             return Outcome.pass("no other account may create endpoints to " + name, listed);
