@@ -509,6 +509,17 @@ public final class BenignDay {
                             null);
                     attacks.add(
                             new Attack("cluster deleted without a final snapshot", f.path, f.line + 1, "RSH-CT-014"));
+                    // a stolen key probing what it may do: refused
+                    records.trail(
+                            f,
+                            t + 300_000,
+                            "redshift.amazonaws.com",
+                            "DisableLogging",
+                            "arn:aws:iam::" + ACCOUNT + ":user/intern",
+                            "185.220.101.9",
+                            "\"clusterIdentifier\":\"" + CLUSTER + "\"",
+                            "AccessDenied");
+                    attacks.add(new Attack("sensitive change refused", f.path, f.line + 1, "RSH-CT-019"));
                 }
             }
         }
