@@ -4,6 +4,7 @@ import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
 import io.rsaudit.core.hunt.LogType;
 import io.rsaudit.core.hunt.read.LogFileName;
+import io.rsaudit.core.hunt.read.LogFolders;
 import io.rsaudit.core.hunt.read.Narrowing;
 import java.time.Instant;
 import java.util.Optional;
@@ -23,9 +24,8 @@ record S3LogKey(LogType type, String account, String region, String cluster, Ins
     private static final Pattern REDSHIFT =
             Pattern.compile("(?:.*/)?AWSLogs/(\\d{12})/redshift/([a-z0-9-]+)/\\d{4}/\\d{2}/\\d{2}/([^/]+\\.gz)");
 
-    private static final Pattern CLOUDTRAIL =
-            Pattern.compile("(?:.*/)?AWSLogs/(?:o-[a-z0-9]{10,32}/)?(\\d{12})/CloudTrail(?:-Insight)?/([a-z0-9-]+)"
-                    + "/\\d{4}/\\d{2}/\\d{2}/([^/]+\\.json\\.gz)");
+    private static final Pattern CLOUDTRAIL = Pattern.compile(
+            LogFolders.ACCOUNT + "CloudTrail(?:-Insight)?/([a-z0-9-]+)" + "/\\d{4}/\\d{2}/\\d{2}/([^/]+\\.json\\.gz)");
 
     /**
      * The key's log, or empty when the key follows neither naming, its folders disagree with its name, or the name's

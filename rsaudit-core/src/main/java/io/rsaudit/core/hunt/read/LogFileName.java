@@ -33,8 +33,7 @@ public record LogFileName(LogType type, String account, String region, String cl
      */
     private static final Pattern CLOUDTRAIL_DIGEST = Pattern.compile("\\d{12}_CloudTrail-Digest_.+\\.json(?:\\.gz)?");
     /** A file in a service's folder of the layout AWS writes logs in: {@code [prefix/]AWSLogs/[o-<org>/]<acct>/<service>/}. */
-    private static final Pattern SERVICE_FOLDER =
-            Pattern.compile("(?:.*/)?AWSLogs/(?:o-[a-z0-9]{10,32}/)?\\d{12}/([^/]+)/.+");
+    private static final Pattern SERVICE_FOLDER = Pattern.compile(LogFolders.ACCOUNT + "([^/]+)/.+");
     /** The services' folders whose logs the reader reads: Redshift's audit logs, CloudTrail's logs and Insights. */
     private static final Set<String> READ_SERVICES = Set.of("redshift", "CloudTrail", "CloudTrail-Insight");
 
@@ -81,7 +80,7 @@ public record LogFileName(LogType type, String account, String region, String cl
             return ReadSummary.CLOUDTRAIL_DIGEST;
         }
         Matcher m = SERVICE_FOLDER.matcher(path);
-        return m.matches() ? serviceHoldsNoRecords(m.group(1)) : null;
+        return m.matches() ? serviceHoldsNoRecords(m.group(2)) : null;
     }
 
     /**

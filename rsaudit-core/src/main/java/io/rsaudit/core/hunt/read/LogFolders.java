@@ -17,7 +17,12 @@ import java.time.ZoneOffset;
  */
 public final class LogFolders {
 
-    private static final String ACCOUNT = "(?:.*/)?AWSLogs/(?:o-[a-z0-9]{10,32}/)?(\\d{12})/";
+    /**
+     * The account's folder of the layout, as a regular expression (RE2) whose group 1 is the account:
+     * {@code [prefix/]AWSLogs/[o-<org>/]<acct>/}, an organization trail's {@code o-} folder included.
+     */
+    public static final String ACCOUNT = "(?:.*/)?AWSLogs/(?:o-[a-z0-9]{10,32}/)?(\\d{12})/";
+
     private static final Pattern ACCOUNT_FOLDER = Pattern.compile(ACCOUNT);
     private static final Pattern SERVICE_FOLDER = Pattern.compile(ACCOUNT + "([^/]+)/");
     /** A region's folder of a service whose logs are read, and below it a year, a month and a day. */
