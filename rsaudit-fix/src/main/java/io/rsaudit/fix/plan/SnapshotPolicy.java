@@ -5,35 +5,23 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.rsaudit.core.model.SnapshotResourcePolicy;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.function.Predicate;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A Redshift Serverless snapshot's resource policy (the sharing AWS reports as the snapshot's {@code
  * accountsWithRestoreAccess} and {@code accountsWithProvisionedRestoreAccess}), rewritten without the untrusted
- * principals of its restore statements. A restore statement is an {@code Allow} statement whose actions cover
- * {@code redshift-serverless:RestoreFromSnapshot} or {@code redshift:RestoreFromClusterSnapshot} (wildcards
- * included; a {@code NotAction} that leaves either of them out counts too). Only {@code AWS} principals are judged: an
- * account id, an IAM or STS ARN (its account) or {@code *} (any account, never trusted). Every other statement, key
- * and principal is kept as written; a statement left with no principal is dropped.
+ * principals of its restore statements (as {@link SnapshotResourcePolicy} reads them; {@code *}, any account, is
+ * never trusted). Every other statement, key and principal is kept as written; a statement left with no principal is
+ * dropped.
  */
 public final class SnapshotPolicy {
 
-    /** The actions that restore a Serverless snapshot: to a namespace, to a provisioned cluster. */
-    static final List<String> RESTORE_ACTIONS =
-            List.of("redshift-serverless:RestoreFromSnapshot", "redshift:RestoreFromClusterSnapshot");
-
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern ACCOUNT = Pattern.compile("\\d{12}");
-    private static final Pattern PRINCIPAL_ARN = Pattern.compile("arn:[a-z-]+:(?:iam|sts)::(\\d{12}):.+");
 
     private SnapshotPolicy() {}
 
@@ -71,7 +59,7 @@ public final class SnapshotPolicy {
         Set<String> removed = new LinkedHashSet<>();
         JsonNode statements = copy.path("Statement");
         for (JsonNode s : statements.isObject() ? List.of(statements) : statements) {
-            if (!s.isObject() || !isRestoreAllow(s)) {
+            if (!s.isObject() || !SnapshotResourcePolicy.isRestoreAllow(s)) {
                 kept.add(s);
                 continue;
             }
@@ -101,22 +89,12 @@ public final class SnapshotPolicy {
         }
     }
 
-    /** The account of an {@code AWS} principal: {@code *}, the id, or {@code null} for a form it cannot tell. */
-    static String account(String principal) {
-        String p = principal.strip();
-        if (p.equals("*") || ACCOUNT.matcher(p).matches()) {
-            return p;
-        }
-        Matcher m = PRINCIPAL_ARN.matcher(p);
-        return m.matches() ? m.group(1) : null;
-    }
-
     /** Removes the untrusted AWS principals of the statement; whether it still has a principal. */
     private static boolean strip(ObjectNode s, Predicate<String> trusted, Set<String> removed) {
         JsonNode principal = s.path("Principal");
         if (principal.isTextual()) {
             if (untrusted(principal.asText(), trusted)) {
-                removed.add(account(principal.asText()));
+                removed.add(SnapshotResourcePolicy.account(principal.asText()));
                 return false;
             }
             return true;
@@ -127,13 +105,13 @@ public final class SnapshotPolicy {
         ObjectNode p = (ObjectNode) principal;
         JsonNode aws = p.path("AWS");
         if (aws.isTextual() && untrusted(aws.asText(), trusted)) {
-            removed.add(account(aws.asText()));
+            removed.add(SnapshotResourcePolicy.account(aws.asText()));
             p.remove("AWS");
         } else if (aws.isArray()) {
             ArrayNode left = JSON.createArrayNode();
             for (JsonNode x : aws) {
                 if (x.isTextual() && untrusted(x.asText(), trusted)) {
-                    removed.add(account(x.asText()));
+                    removed.add(SnapshotResourcePolicy.account(x.asText()));
                 } else {
                     left.add(x);
                 }
@@ -148,51 +126,8 @@ public final class SnapshotPolicy {
     }
 
     private static boolean untrusted(String principal, Predicate<String> trusted) {
-        String account = account(principal);
+        String account = SnapshotResourcePolicy.account(principal);
         return account != null && (account.equals("*") || !trusted.test(account));
-    }
-
-    /** An Allow statement whose actions cover a restore. */
-    private static boolean isRestoreAllow(JsonNode s) {
-        if (!"Allow".equals(s.path("Effect").asText())) {
-            return false;
-        }
-        if (s.has("NotAction")) {
-            List<String> not = patterns(s.path("NotAction"));
-            return RESTORE_ACTIONS.stream().anyMatch(a -> not.stream().noneMatch(p -> matches(p, a)));
-        }
-        List<String> actions = patterns(s.path("Action"));
-        return RESTORE_ACTIONS.stream().anyMatch(a -> actions.stream().anyMatch(p -> matches(p, a)));
-    }
-
-    private static List<String> patterns(JsonNode node) {
-        List<String> out = new ArrayList<>();
-        if (node.isTextual()) {
-            out.add(node.asText());
-        }
-        for (Iterator<JsonNode> it =
-                        node.isArray() ? node.elements() : List.<JsonNode>of().iterator();
-                it.hasNext(); ) {
-            JsonNode x = it.next();
-            if (x.isTextual()) {
-                out.add(x.asText());
-            }
-        }
-        return out;
-    }
-
-    /** IAM action matching: case-insensitive, {@code *} any run of characters, {@code ?} one character. */
-    static boolean matches(String pattern, String action) {
-        StringBuilder re = new StringBuilder();
-        for (char c : pattern.toLowerCase(Locale.ROOT).toCharArray()) {
-            re.append(
-                    switch (c) {
-                        case '*' -> ".*";
-                        case '?' -> ".";
-                        default -> Pattern.quote(String.valueOf(c));
-                    });
-        }
-        return action.toLowerCase(Locale.ROOT).matches(re.toString());
     }
 
     private static Edit refused(String problem) {

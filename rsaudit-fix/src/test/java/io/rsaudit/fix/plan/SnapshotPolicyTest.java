@@ -100,20 +100,4 @@ class SnapshotPolicyTest {
                 + "\"NotAction\":[\"redshift:Restore*\",\"redshift-serverless:Restore*\"]}]}";
         assertThat(SnapshotPolicy.withoutUntrusted(both, TRUSTED).problem()).startsWith("no principal");
     }
-
-    @Test
-    void principalsAreReadAsAccountsWhereTheirFormSaysOne() {
-        assertThat(SnapshotPolicy.account("999988887777")).isEqualTo("999988887777");
-        assertThat(SnapshotPolicy.account("arn:aws:iam::999988887777:root")).isEqualTo("999988887777");
-        assertThat(SnapshotPolicy.account("arn:aws-cn:sts::999988887777:assumed-role/r/s"))
-                .isEqualTo("999988887777");
-        assertThat(SnapshotPolicy.account("*")).isEqualTo("*");
-        assertThat(SnapshotPolicy.account("AIDAEXAMPLE")).isNull();
-        assertThat(SnapshotPolicy.matches("Redshift-Serverless:Restore*", "redshift-serverless:RestoreFromSnapshot"))
-                .isTrue();
-        assertThat(SnapshotPolicy.matches("redshift:Restore?romClusterSnapshot", "redshift:RestoreFromClusterSnapshot"))
-                .isTrue();
-        assertThat(SnapshotPolicy.matches("redshift:Get*", "redshift:RestoreFromClusterSnapshot"))
-                .isFalse();
-    }
 }

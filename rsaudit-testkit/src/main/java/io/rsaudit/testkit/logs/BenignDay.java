@@ -25,7 +25,8 @@ import java.util.SplittableRandom;
  * IAM-authenticated users in business hours, three admins from the bastion), IAM users created on their first login,
  * a mistyped password now and then, COPY and UNLOAD with IAM roles to the company bucket, grants to groups, and
  * CloudTrail reads and writes with real-shaped identities (access key ids, session context): describes, cluster
- * credentials for IAM users, manual snapshots, a key rotation. Nothing in the benign part deserves an alert at
+ * credentials for IAM users, manual snapshots, a key rotation, a snapshot of each kind shared with the disaster-recovery
+ * account. Nothing in the benign part deserves an alert at
  * medium or above under {@link #POLICY}; every record an attack adds is listed with the rule that must show it.
  *
  * <p>The records are written hour by hour, one file per log type and hour, under Redshift's and CloudTrail's S3 names
@@ -38,14 +39,21 @@ public final class BenignDay {
     public static final String BUCKET = LogGenerator.ALLOWED_BUCKET;
     public static final Instant DAY = Instant.parse("2026-11-03T00:00:00Z");
 
-    /** The policy the day is benign under: the office network, the company bucket, the log bucket, the admins. */
+    /** The disaster-recovery account, trusted with snapshots. */
+    public static final String DR_ACCOUNT = "210987654321";
+
+    /**
+     * The policy the day is benign under: the disaster-recovery account, the office network, the company bucket, the
+     * log bucket, the admins.
+     */
     public static final String POLICY = """
+            trustedAccounts: ["%s"]
             hunt:
               allowedCidrs: [10.0.0.0/8]
               allowedBuckets: [acme-data-lake]
               auditLogBuckets: [acme-audit-logs]
               adminUsers: [awsuser, admin, dba_jane]
-            """;
+            """.formatted(DR_ACCOUNT);
 
     /** One injected record: the attack, its file and line, and the rule whose alert must show it as evidence. */
     public record Attack(String name, String file, long line, String rule) {}
@@ -147,6 +155,14 @@ public final class BenignDay {
             benign(f, type, hour, t, i);
         }
         attack(f, type, hour, start + 1_800_000L, attacks);
+    }
+
+    /** The request of a PutResourcePolicy that lets {@code account} restore a Serverless snapshot. */
+    private static String serverlessShare(String account) {
+        return "\"resourceArn\":\"arn:aws:redshift-serverless:" + LogGenerator.REGION + ":" + ACCOUNT
+                + ":snapshot/6a1f3c2e-8d4b-4e0a-9c7f-2b5d8e1a4f60\",\"policy\":\"{\\\"Version\\\":\\\"2012-10-17\\\","
+                + "\\\"Statement\\\":[{\\\"Effect\\\":\\\"Allow\\\",\\\"Principal\\\":{\\\"AWS\\\":[\\\"" + account
+                + "\\\"]},\\\"Action\\\":[\\\"redshift-serverless:RestoreFromSnapshot\\\"]}]}\"";
     }
 
     private <T> T pick(List<T> list) {
@@ -252,6 +268,27 @@ public final class BenignDay {
                 String arn = "arn:aws:iam::" + ACCOUNT + ":role/" + (r < 50 ? "ops-readonly" : "data-platform");
                 String ip = "10.1.0." + (10 + random.nextInt(20));
                 String cluster = "\"clusterIdentifier\":\"" + CLUSTER + "\"";
+                if (hour == 14 && i == 0) {
+                    String dr = "arn:aws:iam::" + ACCOUNT + ":role/data-platform";
+                    records.trail(
+                            f,
+                            t,
+                            "redshift.amazonaws.com",
+                            "AuthorizeSnapshotAccess",
+                            dr,
+                            ip,
+                            "\"snapshotIdentifier\":\"manual-dr\",\"accountWithRestoreAccess\":\"" + DR_ACCOUNT + "\"",
+                            null);
+                    records.trail(
+                            f,
+                            t + 1_000,
+                            "redshift-serverless.amazonaws.com",
+                            "PutResourcePolicy",
+                            dr,
+                            ip,
+                            serverlessShare(DR_ACCOUNT),
+                            null);
+                }
                 if (r < 50) {
                     String[] reads = {
                         "DescribeClusters", "DescribeLoggingStatus", "DescribeClusterSnapshots", "DescribeEvents"
@@ -520,6 +557,16 @@ public final class BenignDay {
                             "\"clusterIdentifier\":\"" + CLUSTER + "\"",
                             "AccessDenied");
                     attacks.add(new Attack("sensitive change refused", f.path, f.line + 1, "RSH-CT-019"));
+                    records.trail(
+                            f,
+                            t + 360_000,
+                            "redshift-serverless.amazonaws.com",
+                            "PutResourcePolicy",
+                            mallory,
+                            "185.220.101.9",
+                            serverlessShare(LogGenerator.FOREIGN_ACCOUNT),
+                            null);
+                    attacks.add(new Attack("serverless snapshot shared", f.path, f.line + 1, "RSH-CT-017"));
                 }
             }
         }

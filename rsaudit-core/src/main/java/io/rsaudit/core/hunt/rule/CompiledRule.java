@@ -6,6 +6,7 @@ import io.rsaudit.core.hunt.Event;
 import io.rsaudit.core.hunt.LogType;
 import io.rsaudit.core.model.Cidr;
 import io.rsaudit.core.model.Severity;
+import io.rsaudit.core.model.SnapshotResourcePolicy;
 import io.rsaudit.core.policy.Policy;
 import io.rsaudit.core.policy.Residency;
 import java.math.BigDecimal;
@@ -645,6 +646,9 @@ public final class CompiledRule {
             if (blank) {
                 return nullMatches;
             }
+            if (modifier == Modifier.RESTOREOUTSIDE) {
+                return restoresOutside(value, e.account());
+            }
             int n = switch (modifier) {
                 case RE -> patterns.length;
                 case CIDR -> networks.size();
@@ -680,13 +684,27 @@ public final class CompiledRule {
                         yield from != null
                                 && residency.copy(from.trim(), value.trim()).verdict() == Residency.Verdict.DENIED;
                     }
-                    case EXISTS -> throw new IllegalStateException();
+                    case EXISTS, RESTOREOUTSIDE -> throw new IllegalStateException();
                 };
                 if (pass != all) {
                     return !all;
                 }
             }
             return all;
+        }
+
+        /** Whether {@code policy} lets restore an account neither {@code own} nor trusted, or cannot tell. */
+        private boolean restoresOutside(String policy, String own) {
+            SnapshotResourcePolicy.Grantees grantees = SnapshotResourcePolicy.restoreGrantees(policy);
+            if (grantees.problem() != null || !grantees.unplaced().isEmpty()) {
+                return true;
+            }
+            for (String account : grantees.accounts()) {
+                if (!account.equals(own) && !raw.contains(account)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** The prefilter of value {@code i}: whether the value holds one of the words a pass needs. */

@@ -25,7 +25,14 @@ public enum Modifier {
      * The value is a destination region that the policy's residency rules forbid copying data to from the region
      * in the named other field. A region missing from the residency profile never matches: it cannot be judged.
      */
-    RESIDENCY;
+    RESIDENCY,
+    /**
+     * The value is a snapshot resource policy (JSON) that lets an account restore the snapshot which is neither the
+     * event's own account nor one of the values: {@code *}, or another account. A restore grant that names no
+     * account (a {@code NotPrincipal}, a service principal) and a text that is not a policy match too: neither can
+     * be judged trusted. See {@link io.rsaudit.core.model.SnapshotResourcePolicy}.
+     */
+    RESTOREOUTSIDE;
 
     public String label() {
         return name().toLowerCase(Locale.ROOT);

@@ -118,7 +118,7 @@ class RuleLoaderTest {
                         "bad.yaml:8: logsource.type: unknown log type 'syslog': expected connectionlog, userlog,"
                                 + " useractivitylog or cloudtrail",
                         "bad.yaml:11: detection.sel.sql|rx: unknown modifier 'rx' (known: all, equals, contains, startswith,"
-                                + " endswith, re, cidr, gt, gte, lt, lte, exists, fieldref, residency)",
+                                + " endswith, re, cidr, gt, gte, lt, lte, exists, fieldref, residency, restoreoutside)",
                         "bad.yaml:12: detection.sel.sql|re: not a regular expression the linear-time engine (RE2) runs:"
                                 + " missing closing ) at '(unclosed' (rule regexes use RE2 syntax, docs/rules.md)",
                         "bad.yaml:13: detection.sel.sourceAddress|cidr: '10.0.0.0/33' has a prefix length outside 0..32",
@@ -246,6 +246,30 @@ class RuleLoaderTest {
             assertThat(p.field()).isEqualTo("detection.sel.requestParamters.port");
             assertThat(p.message()).contains("unknown field 'requestParamters.port'", "requestParameters");
         });
+    }
+
+    @Test
+    void restoreOutsideTakesAccountsAndNoAll() {
+        String trail = ACTIVITY_RULE.replace("useractivitylog", "cloudtrail");
+        assertThat(RuleLoader.load(
+                                "t.yaml",
+                                trail.replace(
+                                        "SELECTOR",
+                                        "requestParameters.policy|restoreoutside: ${policy.trustedAccounts}"))
+                        .problems())
+                .isEmpty();
+        assertThat(RuleLoader.load("t.yaml", trail.replace("SELECTOR", "requestParameters.policy|restoreoutside: x"))
+                        .problems())
+                .extracting(RuleProblem::message)
+                .containsExactly("restoreoutside takes account ids (12 digits) or ${policy.trustedAccounts}, not 'x'");
+        assertThat(RuleLoader.load(
+                                "t.yaml",
+                                trail.replace(
+                                        "SELECTOR", "requestParameters.policy|restoreoutside|all: '111122223333'"))
+                        .problems())
+                .extracting(RuleProblem::message)
+                .containsExactly(
+                        "'all' has no meaning for restoreoutside: it judges the policy against all the accounts");
     }
 
     @Test

@@ -1,0 +1,180 @@
+package io.rsaudit.core.model;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * How a Redshift Serverless snapshot's resource policy (set by {@code PutResourcePolicy}, the way Serverless shares a
+ * snapshot) reads: which of its statements allow a restore, and to which accounts. A restore statement is an {@code
+ * Allow} statement whose actions cover {@code redshift-serverless:RestoreFromSnapshot} or {@code
+ * redshift:RestoreFromClusterSnapshot} (wildcards included; a {@code NotAction} that leaves either out counts too).
+ * Only {@code AWS} principals name accounts: an account id, an IAM or STS ARN (its account), or {@code *} (any
+ * account).
+ */
+public final class SnapshotResourcePolicy {
+
+    /** The actions that restore a Serverless snapshot: to a namespace, to a provisioned cluster. */
+    public static final List<String> RESTORE_ACTIONS =
+            List.of("redshift-serverless:RestoreFromSnapshot", "redshift:RestoreFromClusterSnapshot");
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private SnapshotResourcePolicy() {}
+
+    /**
+     * Who the restore statements of a policy let restore the snapshot.
+     *
+     * @param accounts the accounts named by {@code AWS} principals, {@code *} for any account
+     * @param unplaced what allows a restore without naming an account: a {@code NotPrincipal}, a principal of
+     *     another kind ({@code Service}, {@code Federated}...) or of a form that names no account; as written
+     * @param problem why the text is not a policy ({@code null} when it is): not JSON, or no {@code Statement}
+     */
+    public record Grantees(Set<String> accounts, List<String> unplaced, String problem) {}
+
+    /** The grantees of the restore statements of {@code policy}, a policy document's JSON text. */
+    public static Grantees restoreGrantees(String policy) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(policy);
+        } catch (JsonProcessingException e) {
+            return new Grantees(Set.of(), List.of(), "the resource policy is not JSON: " + e.getOriginalMessage());
+        }
+        JsonNode statements = root == null ? null : root.path("Statement");
+        if (statements == null || !(statements.isObject() || statements.isArray())) {
+            return new Grantees(Set.of(), List.of(), "the resource policy has no Statement");
+        }
+        Set<String> accounts = new LinkedHashSet<>();
+        List<String> unplaced = new ArrayList<>();
+        for (JsonNode s : statements.isObject() ? List.of(statements) : statements) {
+            if (!s.isObject() || !isRestoreAllow(s)) {
+                continue;
+            }
+            if (s.has("NotPrincipal")) {
+                unplaced.add("NotPrincipal " + s.get("NotPrincipal"));
+            }
+            JsonNode principal = s.path("Principal");
+            if (principal.isTextual()) {
+                place(principal.asText(), accounts, unplaced);
+            } else if (principal.isObject()) {
+                principal.fields().forEachRemaining(kind -> {
+                    for (String p : texts(kind.getValue())) {
+                        if (kind.getKey().equals("AWS")) {
+                            place(p, accounts, unplaced);
+                        } else {
+                            unplaced.add(kind.getKey() + " " + p);
+                        }
+                    }
+                });
+            }
+        }
+        return new Grantees(accounts, unplaced, null);
+    }
+
+    private static void place(String principal, Set<String> accounts, List<String> unplaced) {
+        String account = account(principal);
+        if (account == null) {
+            unplaced.add("AWS " + principal);
+        } else {
+            accounts.add(account);
+        }
+    }
+
+    /**
+     * The account of an {@code AWS} principal: {@code *}, the id, the account of an IAM or STS ARN ({@code
+     * arn:PARTITION:iam::ACCOUNT:...}), or {@code null} for a form it cannot tell.
+     */
+    public static String account(String principal) {
+        String p = principal.strip();
+        if (p.equals("*") || isAccount(p)) {
+            return p;
+        }
+        String[] parts = p.split(":", 6);
+        boolean arn = parts.length == 6
+                && parts[0].equals("arn")
+                && !parts[1].isEmpty()
+                && (parts[2].equals("iam") || parts[2].equals("sts"))
+                && parts[3].isEmpty()
+                && isAccount(parts[4])
+                && !parts[5].isEmpty();
+        return arn ? parts[4] : null;
+    }
+
+    private static boolean isAccount(String s) {
+        if (s.length() != 12) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** An {@code Allow} statement whose actions cover a restore. */
+    public static boolean isRestoreAllow(JsonNode statement) {
+        if (!"Allow".equals(statement.path("Effect").asText())) {
+            return false;
+        }
+        if (statement.has("NotAction")) {
+            List<String> not = texts(statement.path("NotAction"));
+            return RESTORE_ACTIONS.stream().anyMatch(a -> not.stream().noneMatch(p -> matches(p, a)));
+        }
+        List<String> actions = texts(statement.path("Action"));
+        return RESTORE_ACTIONS.stream().anyMatch(a -> actions.stream().anyMatch(p -> matches(p, a)));
+    }
+
+    /** A text, or the texts of a list; nothing for any other node. */
+    private static List<String> texts(JsonNode node) {
+        List<String> out = new ArrayList<>();
+        if (node.isTextual()) {
+            out.add(node.asText());
+        }
+        if (node.isArray()) {
+            for (JsonNode x : node) {
+                if (x.isTextual()) {
+                    out.add(x.asText());
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * IAM action matching: case-insensitive, {@code *} any run of characters, {@code ?} one character. Greedy with
+     * one step back to the last {@code *}: time at most the product of the two lengths, whatever a policy's author
+     * writes (a regular expression of its {@code *}s would backtrack).
+     */
+    static boolean matches(String pattern, String action) {
+        String p = pattern.toLowerCase(Locale.ROOT);
+        String a = action.toLowerCase(Locale.ROOT);
+        int i = 0;
+        int j = 0;
+        int star = -1;
+        int resume = 0;
+        while (j < a.length()) {
+            if (i < p.length() && (p.charAt(i) == '?' || p.charAt(i) == a.charAt(j))) {
+                i++;
+                j++;
+            } else if (i < p.length() && p.charAt(i) == '*') {
+                star = i++;
+                resume = j;
+            } else if (star >= 0) {
+                i = star + 1;
+                j = ++resume;
+            } else {
+                return false;
+            }
+        }
+        while (i < p.length() && p.charAt(i) == '*') {
+            i++;
+        }
+        return i == p.length();
+    }
+}

@@ -1,0 +1,89 @@
+package io.rsaudit.core.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.rsaudit.core.model.SnapshotResourcePolicy.Grantees;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+class SnapshotResourcePolicyTest {
+
+    @Test
+    void principalsAreReadAsAccountsWhereTheirFormSaysOne() {
+        assertThat(SnapshotResourcePolicy.account("999988887777")).isEqualTo("999988887777");
+        assertThat(SnapshotResourcePolicy.account("arn:aws:iam::999988887777:root"))
+                .isEqualTo("999988887777");
+        assertThat(SnapshotResourcePolicy.account("arn:aws-cn:sts::999988887777:assumed-role/r/s"))
+                .isEqualTo("999988887777");
+        assertThat(SnapshotResourcePolicy.account("*")).isEqualTo("*");
+        assertThat(SnapshotResourcePolicy.account("AIDAEXAMPLE")).isNull();
+    }
+
+    @Test
+    void actionsMatchLikeIam() {
+        assertThat(SnapshotResourcePolicy.matches(
+                        "Redshift-Serverless:Restore*", "redshift-serverless:RestoreFromSnapshot"))
+                .isTrue();
+        assertThat(SnapshotResourcePolicy.matches(
+                        "redshift:Restore?romClusterSnapshot", "redshift:RestoreFromClusterSnapshot"))
+                .isTrue();
+        assertThat(SnapshotResourcePolicy.matches("*", "redshift:RestoreFromClusterSnapshot"))
+                .isTrue();
+        assertThat(SnapshotResourcePolicy.matches("redshift:*Snap*", "redshift:RestoreFromClusterSnapshot"))
+                .isTrue();
+        assertThat(SnapshotResourcePolicy.matches("redshift:Get*", "redshift:RestoreFromClusterSnapshot"))
+                .isFalse();
+        assertThat(SnapshotResourcePolicy.matches("redshift:Restore", "redshift:RestoreFromClusterSnapshot"))
+                .isFalse();
+    }
+
+    @Test
+    @Timeout(5)
+    void aPatternOfManyStarsDoesNotBacktrack() {
+        String pattern = "*a".repeat(5_000) + "z";
+        assertThat(SnapshotResourcePolicy.matches(pattern, "a".repeat(5_000))).isFalse();
+    }
+
+    @Test
+    void theRestoreStatementsNameTheirAccounts() {
+        Grantees g = SnapshotResourcePolicy.restoreGrantees("""
+                {"Version": "2012-10-17", "Statement": [
+                  {"Effect": "Allow", "Principal": {"AWS": ["111122223333", "arn:aws:iam::444455556666:root"]},
+                   "Action": ["redshift-serverless:RestoreFromSnapshot"]},
+                  {"Effect": "Allow", "Principal": {"AWS": "777788889999"},
+                   "Action": "redshift-serverless:DescribeSnapshots"},
+                  {"Effect": "Deny", "Principal": "*", "Action": "redshift-serverless:RestoreFromSnapshot"}]}
+                """);
+        assertThat(g.problem()).isNull();
+        assertThat(g.accounts()).containsExactly("111122223333", "444455556666");
+        assertThat(g.unplaced()).isEmpty();
+    }
+
+    @Test
+    void anyoneAndWhatNamesNoAccountAreTold() {
+        Grantees g = SnapshotResourcePolicy.restoreGrantees("""
+                {"Statement": {"Effect": "Allow", "Principal": "*", "Action": "redshift-serverless:*"}}
+                """);
+        assertThat(g.accounts()).containsExactly("*");
+        Grantees other = SnapshotResourcePolicy.restoreGrantees("""
+                {"Statement": [
+                  {"Effect": "Allow", "Principal": {"Service": "redshift.amazonaws.com", "AWS": "AIDAEXAMPLE"},
+                   "Action": "redshift:RestoreFromClusterSnapshot"},
+                  {"Effect": "Allow", "NotPrincipal": {"AWS": "111122223333"}, "NotAction": "redshift:Get*"}]}
+                """);
+        assertThat(other.accounts()).isEmpty();
+        assertThat(other.unplaced())
+                .containsExactly(
+                        "Service redshift.amazonaws.com", "AWS AIDAEXAMPLE", "NotPrincipal {\"AWS\":\"111122223333\"}");
+    }
+
+    @Test
+    void aTextThatIsNoPolicyIsAProblem() {
+        assertThat(SnapshotResourcePolicy.restoreGrantees("{not json").problem())
+                .startsWith("the resource policy is not JSON");
+        assertThat(SnapshotResourcePolicy.restoreGrantees("{\"Version\":\"2012-10-17\"}")
+                        .problem())
+                .isEqualTo("the resource policy has no Statement");
+        assertThat(SnapshotResourcePolicy.restoreGrantees("").problem()).isNotNull();
+    }
+}
