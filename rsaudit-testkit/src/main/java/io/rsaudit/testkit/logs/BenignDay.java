@@ -26,7 +26,7 @@ import java.util.SplittableRandom;
  * a mistyped password now and then, COPY and UNLOAD with IAM roles to the company bucket, grants to groups, and
  * CloudTrail reads and writes with real-shaped identities (access key ids, session context): describes, cluster
  * credentials for IAM users, manual snapshots, a key rotation, a snapshot of each kind shared with the disaster-recovery
- * account. Nothing in the benign part deserves an alert at
+ * account, a lifecycle rule on the data bucket. Nothing in the benign part deserves an alert at
  * medium or above under {@link #POLICY}; every record an attack adds is listed with the rule that must show it.
  *
  * <p>The records are written hour by hour, one file per log type and hour, under Redshift's and CloudTrail's S3 names
@@ -37,6 +37,9 @@ public final class BenignDay {
     public static final String ACCOUNT = LogGenerator.ACCOUNT;
     public static final String CLUSTER = "prod-dw";
     public static final String BUCKET = LogGenerator.ALLOWED_BUCKET;
+    /** The bucket the audit logs go to. */
+    public static final String LOG_BUCKET = "acme-audit-logs";
+
     public static final Instant DAY = Instant.parse("2026-11-03T00:00:00Z");
 
     /** The disaster-recovery account, trusted with snapshots. */
@@ -51,9 +54,9 @@ public final class BenignDay {
             hunt:
               allowedCidrs: [10.0.0.0/8]
               allowedBuckets: [acme-data-lake]
-              auditLogBuckets: [acme-audit-logs]
+              auditLogBuckets: [%s]
               adminUsers: [awsuser, admin, dba_jane]
-            """.formatted(DR_ACCOUNT);
+            """.formatted(DR_ACCOUNT, LOG_BUCKET);
 
     /** One injected record: the attack, its file and line, and the rule whose alert must show it as evidence. */
     public record Attack(String name, String file, long line, String rule) {}
@@ -287,6 +290,17 @@ public final class BenignDay {
                             dr,
                             ip,
                             serverlessShare(DR_ACCOUNT),
+                            null);
+                    records.trail(
+                            f,
+                            t + 2_000,
+                            "s3.amazonaws.com",
+                            "PutBucketLifecycle",
+                            dr,
+                            ip,
+                            "\"bucketName\":\"" + BUCKET + "\",\"lifecycle\":\"\",\"LifecycleConfiguration\":{\"Rule\":"
+                                    + "{\"Filter\":{\"Prefix\":\"tmp/\"},\"Expiration\":{\"Days\":7},\"ID\":\"tmp\","
+                                    + "\"Status\":\"Enabled\"}}",
                             null);
                 }
                 if (r < 50) {
@@ -567,6 +581,16 @@ public final class BenignDay {
                             serverlessShare(LogGenerator.FOREIGN_ACCOUNT),
                             null);
                     attacks.add(new Attack("serverless snapshot shared", f.path, f.line + 1, "RSH-CT-017"));
+                    records.trail(
+                            f,
+                            t + 420_000,
+                            "s3.amazonaws.com",
+                            "DeleteBucketPolicy",
+                            mallory,
+                            "185.220.101.9",
+                            "\"bucketName\":\"" + LOG_BUCKET + "\",\"policy\":\"\"",
+                            null);
+                    attacks.add(new Attack("audit log delivery broken", f.path, f.line + 1, "RSH-CT-020"));
                 }
             }
         }
