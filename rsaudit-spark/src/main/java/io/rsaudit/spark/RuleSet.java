@@ -6,6 +6,7 @@ import io.rsaudit.core.hunt.rule.Correlation;
 import io.rsaudit.core.hunt.rule.Rule;
 import io.rsaudit.core.hunt.rule.RuleCatalog;
 import io.rsaudit.core.hunt.rule.RuleProblem;
+import io.rsaudit.core.hunt.run.HuntHeader;
 import io.rsaudit.core.policy.Policy;
 import io.rsaudit.core.policy.PolicyException;
 import io.rsaudit.core.policy.PolicyLoader;
@@ -63,6 +64,11 @@ final class RuleSet {
 
     List<Rule> plain() {
         return rules.stream().map(CompiledRule::rule).toList();
+    }
+
+    /** {@link io.rsaudit.core.hunt.run.HuntHeader#idle()} of these rules. */
+    Map<String, List<String>> idle() {
+        return HuntHeader.idle(rules);
     }
 
     /** Indexes of the rules that alert on each matching event. */

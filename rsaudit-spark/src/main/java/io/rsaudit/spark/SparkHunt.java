@@ -64,7 +64,8 @@ final class SparkHunt {
         String policy = options.rules().policyName() == null
                 ? Policy.defaults().source()
                 : options.rules().policyName();
-        HuntHeader header = new HuntHeader(toolVersion, started, options.inputs(), policy, rules.plain(), failOn);
+        HuntHeader header =
+                new HuntHeader(toolVersion, started, options.inputs(), policy, rules.plain(), rules.idle(), failOn);
 
         Discovery.Found found = Discovery.find(options, spark.hadoopConfiguration());
         State before = options.incremental() ? State.read(options.output(), spark.hadoopConfiguration()) : State.EMPTY;

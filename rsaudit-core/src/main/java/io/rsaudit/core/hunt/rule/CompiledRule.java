@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * A rule bound to a policy: its policy references resolved, its patterns and networks compiled, its threshold and
@@ -41,6 +42,8 @@ public final class CompiledRule {
     private final Map<String, Literals> extractFilters = new HashMap<>();
     /** The CloudTrail request and response fields the rule reads, split at dots ({@code *}: any list index). */
     private final List<String[]> requestFields = new ArrayList<>();
+    /** {@link #missingLists()}. */
+    private final List<String> missingLists;
 
     private CompiledRule(Rule rule, Policy policy) {
         Severity level = policy.hunt().levels().get(rule.id());
@@ -83,6 +86,78 @@ public final class CompiledRule {
                         .map(st -> CompiledCondition.of(st.condition(), index))
                         .toArray(CompiledCondition[]::new)
                 : new CompiledCondition[0];
+        missingLists = missingLists(rule, policy);
+    }
+
+    /**
+     * The policy lists ({@code policy.hunt.auditLogBuckets}...) that the policy leaves empty and without which the
+     * rule matches no event; empty when it can match. A test against an empty list passes nothing, so a selection
+     * each of whose alternatives has such a test never holds, and a condition (or a step of a sequence, which every
+     * alert needs) that cannot hold without those selections never does.
+     */
+    public List<String> missingLists() {
+        return missingLists;
+    }
+
+    private static List<String> missingLists(Rule rule, Policy policy) {
+        Map<String, Set<String>> never = new HashMap<>();
+        for (Selection s : rule.selections().values()) {
+            Set<String> lists = new TreeSet<>();
+            boolean mayHold = false;
+            for (List<FieldTest> tests : s.alternatives()) {
+                Set<String> empty = new TreeSet<>();
+                tests.forEach(t -> empty.addAll(emptyLists(t, policy)));
+                mayHold |= empty.isEmpty();
+                lists.addAll(empty);
+            }
+            if (!mayHold) {
+                never.put(s.name(), lists);
+            }
+        }
+        if (never.isEmpty()) {
+            return List.of();
+        }
+        List<Condition> needed = rule.correlation() instanceof Correlation.Sequence seq
+                ? seq.steps().stream().map(Correlation.Step::condition).toList()
+                : List.of(rule.condition());
+        Set<String> missing = new TreeSet<>();
+        for (Condition c : needed) {
+            if (!mayHold(c, never.keySet())) {
+                c.names().stream().filter(never::containsKey).forEach(n -> missing.addAll(never.get(n)));
+            }
+        }
+        return List.copyOf(missing);
+    }
+
+    /** The empty policy lists that are all a test compares with (then it passes nothing); otherwise none. */
+    private static Set<String> emptyLists(FieldTest t, Policy policy) {
+        if (t.modifier() == Modifier.RESTOREOUTSIDE || t.values().contains(null)) {
+            return Set.of();
+        }
+        Set<String> lists = new TreeSet<>();
+        for (String v : t.values()) {
+            String ref = PolicyRefs.refName(v);
+            if (ref == null || !PolicyRefs.resolve(ref, policy).isEmpty()) {
+                return Set.of();
+            }
+            lists.add(ref);
+        }
+        return lists;
+    }
+
+    /** Whether some outcome of the other selections makes {@code c} hold while those of {@code never} do not. */
+    private static boolean mayHold(Condition c, Set<String> never) {
+        List<String> free = c.names().stream().filter(n -> !never.contains(n)).toList();
+        if (free.size() > 16) {
+            return true;
+        }
+        for (int bits = 0; bits < 1 << free.size(); bits++) {
+            int b = bits;
+            if (c.test(n -> !never.contains(n) && (b >> free.indexOf(n) & 1) == 1)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

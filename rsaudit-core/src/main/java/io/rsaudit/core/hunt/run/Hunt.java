@@ -65,7 +65,8 @@ public final class Hunt {
      */
     public HuntSummary run(HuntInput input, ReadOptions options, Severity failOn, HuntListener listener) {
         Instant started = clock.instant();
-        listener.started(new HuntHeader(toolVersion, started, input.names(), policy.source(), rules(), failOn));
+        listener.started(new HuntHeader(
+                toolVersion, started, input.names(), policy.source(), rules(), HuntHeader.idle(rules), failOn));
         HuntEngine engine = HuntEngine.sizedToHeap(rules, Runtime.getRuntime().maxMemory());
         EventSink sink = inventory == null ? engine::accept : inventory.wrap(engine::accept);
         ReadSummary read = LogReader.read(input.inputs(), options, sink)

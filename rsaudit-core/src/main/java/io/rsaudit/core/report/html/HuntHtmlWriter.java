@@ -177,6 +177,13 @@ public final class HuntHtmlWriter implements ReportWriter<HuntHeader, Alert, Hun
         });
         out.write(Html.bars("by-rule", "Alerts per rule", alerting));
         out.write("</div>\n");
+        if (!header.idle().isEmpty()) {
+            out.write("<h2>Idle rules</h2><ul>");
+            for (String n : header.idleLines()) {
+                out.write("<li>" + escape(n) + "</li>");
+            }
+            out.write("</ul>\n");
+        }
         if (!summary.notes().isEmpty()) {
             out.write("<h2>Not judged</h2><ul>");
             for (String n : summary.notes()) {

@@ -19,6 +19,7 @@ import io.rsaudit.core.report.ReportWriter;
 import java.io.IOException;
 import java.io.Writer;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -99,11 +100,16 @@ public final class HuntJsonWriter implements ReportWriter<HuntHeader, Alert, Hun
     private static ArrayNode rules(HuntHeader header) {
         ArrayNode a = JSON.createArrayNode();
         for (Rule r : header.rules()) {
-            a.addObject()
+            ObjectNode rule = a.addObject()
                     .put("id", r.id())
                     .put("title", r.title())
                     .put("level", r.level().label())
                     .put("source", r.source());
+            List<String> empty = header.idle().get(r.id());
+            if (empty != null) {
+                ArrayNode lists = rule.putArray("emptyPolicyLists");
+                empty.forEach(l -> lists.add(l.substring("policy.".length())));
+            }
         }
         return a;
     }

@@ -40,6 +40,9 @@ public final class HuntTextWriter implements ReportWriter<HuntHeader, Alert, Hun
                 w,
                 "policy: " + header.policy() + "    rules: " + header.rules().size() + "    fail on: "
                         + (header.failOn() == null ? "nothing" : header.failOn().label() + " and above"));
+        for (String idle : header.idleLines()) {
+            line(w, "idle: " + idle);
+        }
         line(w, "");
     }
 

@@ -127,7 +127,8 @@ class HtmlEscapingTest {
                 List.of());
         StringWriter out = new StringWriter();
         HuntHtmlWriter w = new HuntHtmlWriter(out);
-        w.header(new HuntHeader("1.2.3", NOW, List.of("logs " + EVIL), "policy", List.of(), Severity.INFO));
+        w.header(new HuntHeader(
+                "1.2.3", NOW, List.of("logs " + EVIL), "policy", List.of(), java.util.Map.of(), Severity.INFO));
         w.result(a);
         ReadSummary read = Reads.read(
                 Map.of("unknown-type", 1L),
@@ -142,7 +143,8 @@ class HtmlEscapingTest {
     void aHuntPageListsWhatWasLeftOutAndEachReadProblemWithoutSecrets() throws Exception {
         StringWriter out = new StringWriter();
         HuntHtmlWriter w = new HuntHtmlWriter(out);
-        w.header(new HuntHeader("1.2.3", NOW, List.of("s3://b/AWSLogs/"), "policy", List.of(), Severity.INFO));
+        w.header(new HuntHeader(
+                "1.2.3", NOW, List.of("s3://b/AWSLogs/"), "policy", List.of(), java.util.Map.of(), Severity.INFO));
         ReadSummary read = Reads.read(
                 Map.of("since", 1L, "cloudtrail-digest", 2L),
                 Map.of("region", 3L),

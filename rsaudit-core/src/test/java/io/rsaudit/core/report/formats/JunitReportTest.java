@@ -83,7 +83,7 @@ class JunitReportTest {
         Instant now = Instant.parse("2026-06-01T12:00:00Z");
         StringWriter out = new StringWriter();
         HuntJunitWriter w = new HuntJunitWriter(out);
-        w.header(new HuntHeader("1.2.3", now, List.of("logs"), "policy", List.of(), Severity.INFO));
+        w.header(new HuntHeader("1.2.3", now, List.of("logs"), "policy", List.of(), java.util.Map.of(), Severity.INFO));
         ReadSummary read = Reads.read(
                 Map.of("unreadable", 1L),
                 Map.of(),

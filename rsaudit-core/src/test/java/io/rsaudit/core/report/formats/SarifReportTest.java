@@ -138,7 +138,7 @@ class SarifReportTest {
         Instant now = Instant.parse("2026-06-01T12:00:00Z");
         StringWriter out = new StringWriter();
         HuntSarifWriter w = new HuntSarifWriter(out);
-        w.header(new HuntHeader("1.2.3", now, List.of("logs"), "policy", List.of(), Severity.INFO));
+        w.header(new HuntHeader("1.2.3", now, List.of("logs"), "policy", List.of(), java.util.Map.of(), Severity.INFO));
         ReadSummary read = Reads.read(
                 Map.of("unreadable", 1L),
                 Map.of(),
