@@ -77,11 +77,11 @@ public final class HuntSarifWriter implements ReportWriter<HuntHeader, Alert, Hu
         properties.put("verdict", summary.verdict().name().toLowerCase(Locale.ROOT));
         properties.put("alerts", summary.alerts());
         properties.put("records", summary.read().records());
-        Sarif.close(g, header.startedAt(), summary.finishedAt(), notifications(summary), properties);
+        Sarif.close(g, header.startedAt(), summary.finishedAt(), notifications(header, summary), properties);
     }
 
     /** Each read problem at its file and line, and each note of what was not judged. */
-    private static ArrayNode notifications(HuntSummary summary) {
+    private static ArrayNode notifications(HuntHeader header, HuntSummary summary) {
         ArrayNode all = Sarif.JSON.createArrayNode();
         for (ReadProblem p : summary.read().problems()) {
             String level = switch (p.kind()) {
@@ -96,6 +96,9 @@ public final class HuntSarifWriter implements ReportWriter<HuntHeader, Alert, Hu
         }
         for (String note : summary.notes()) {
             all.add(Sarif.notification("warning", Redacted.safe(note), null, 0));
+        }
+        for (String idle : header.idleLines()) {
+            all.add(Sarif.notification("note", idle, null, 0));
         }
         return all;
     }

@@ -16,6 +16,7 @@ import io.rsaudit.core.policy.Policy;
 import io.rsaudit.core.report.ReportWriter;
 import io.rsaudit.core.report.html.HuntHtmlWriter;
 import io.rsaudit.core.report.json.HuntJsonWriter;
+import io.rsaudit.core.report.sarif.HuntSarifWriter;
 import io.rsaudit.core.report.text.HuntTextWriter;
 import java.io.StringWriter;
 import java.time.Instant;
@@ -43,9 +44,10 @@ class IdleRulesReportTest {
     }
 
     @Test
-    void textJsonAndHtmlNameTheIdleRulesAndTheEmptyList() throws Exception {
+    void textJsonSarifAndHtmlNameTheIdleRulesAndTheEmptyList() throws Exception {
         String line = "RSH-CT-020, RSH-CT-021 match nothing: the policy's hunt.auditLogBuckets is empty";
         assertThat(report(HuntTextWriter::new)).contains("idle: " + line);
+        assertThat(report(HuntSarifWriter::new)).contains("\"level\" : \"note\"", line);
         assertThat(report(HuntHtmlWriter::new)).contains("<h2>Idle rules</h2><ul><li>" + line.replace("'", "&#39;"));
         JsonNode rules =
                 new ObjectMapper().readTree(report(HuntJsonWriter::new)).path("rules");
