@@ -75,6 +75,7 @@ public final class CompiledRule {
                 }
             }
         }
+        rule.fields().forEach(this::requestField);
         for (Extract x : rule.extracts().values()) {
             x.from().forEach(this::requestField);
             extractFilters.put(x.name(), Literals.of(x.pattern().pattern()));
@@ -365,11 +366,12 @@ public final class CompiledRule {
         }
         String[] parts = key.split("\\.", -1);
         for (String[] pattern : requestFields) {
-            if (pattern.length != parts.length) {
+            // a field the rule reads is matched whole, one of its fields to show with what lies under it
+            if (pattern.length != parts.length && !(pattern.length < parts.length && shows(pattern))) {
                 continue;
             }
             boolean same = true;
-            for (int i = 0; i < parts.length && same; i++) {
+            for (int i = 0; i < pattern.length && same; i++) {
                 same = pattern[i].equals("*")
                         ? !parts[i].isEmpty() && parts[i].chars().allMatch(Character::isDigit)
                         : pattern[i].equals(parts[i]);
@@ -379,6 +381,10 @@ public final class CompiledRule {
             }
         }
         return false;
+    }
+
+    private boolean shows(String[] pattern) {
+        return rule.fields().contains(String.join(".", pattern));
     }
 
     /** Adds the prefilters of the rule's tests and extractions to {@code out}. */

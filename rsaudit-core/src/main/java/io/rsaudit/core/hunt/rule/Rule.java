@@ -11,6 +11,8 @@ import java.util.Set;
  * steps carry the conditions; {@code correlation} is {@code null} for a rule that alerts on every matching event.
  *
  * @param absorbs the rule whose alerts about the same incident become part of this rule's; {@code null} for none
+ * @param fields what an alert's evidence shows besides the fields the detection reads (Sigma's {@code fields}); a
+ *     CloudTrail field shows every field under it ({@code requestParameters.LifecycleConfiguration})
  * @param source the file the rule was read from ({@code built-in:RSH-AUTH-001.yaml} for the jar's)
  */
 public record Rule(
@@ -27,12 +29,14 @@ public record Rule(
         Condition condition,
         Correlation correlation,
         Absorption absorbs,
+        List<String> fields,
         String source) {
 
     public Rule {
         tags = List.copyOf(tags);
         references = List.copyOf(references);
         falsePositives = List.copyOf(falsePositives);
+        fields = List.copyOf(fields);
         logTypes = Set.copyOf(logTypes);
         extracts = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(extracts));
         selections = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(selections));
@@ -54,6 +58,7 @@ public record Rule(
                 condition,
                 correlation,
                 absorbs,
+                fields,
                 source);
     }
 

@@ -64,6 +64,7 @@ public final class RuleLoader {
             "transition",
             "novelty",
             "absorbs",
+            "fields",
             "status",
             "author",
             "date",
@@ -213,6 +214,10 @@ public final class RuleLoader {
                 }
             }
             Rule.Absorption absorbs = absorbs(root.get("absorbs"), id, correlation);
+            List<String> fields = strings(root, "fields");
+            for (int i = 0; i < fields.size(); i++) {
+                field(fields.get(i), "fields[" + i + "]");
+            }
             if (!problems.isEmpty()) {
                 return null;
             }
@@ -230,6 +235,7 @@ public final class RuleLoader {
                     condition,
                     correlation,
                     absorbs,
+                    fields,
                     file);
         }
 

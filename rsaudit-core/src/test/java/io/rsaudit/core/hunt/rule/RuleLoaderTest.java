@@ -114,7 +114,7 @@ class RuleLoaderTest {
                                 + " resource_development)",
                         "bad.yaml:6: colour: unknown field (known fields: id, title, level, description, tags, references,"
                                 + " falsepositives, logsource, extract, detection, aggregation, sequence, transition, novelty,"
-                                + " absorbs, status, author, date, modified)",
+                                + " absorbs, fields, status, author, date, modified)",
                         "bad.yaml:8: logsource.type: unknown log type 'syslog': expected connectionlog, userlog,"
                                 + " useractivitylog or cloudtrail",
                         "bad.yaml:11: detection.sel.sql|rx: unknown modifier 'rx' (known: all, equals, contains, startswith,"
