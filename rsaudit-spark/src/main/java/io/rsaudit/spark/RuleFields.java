@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
 /**
  * The raw fields a rule reads: its selections' fields ({@code *} standing for any list index), its extracts'
  * sources, its correlation's {@code by}, {@code distinct}, {@code field} and {@code of}; {@code redactions}, which
- * alerts show; and the CloudTrail identifiers every CloudTrail evidence shows. A match crosses the shuffle with these raw fields only (and every common field), which is all
+ * alerts show; the CloudTrail identifiers every CloudTrail evidence shows; and the fields its {@code fields} list
+ * names for its evidence, with every field under them. A match crosses the shuffle with these raw fields only (and every common field), which is all
  * the engine on the other side reads of it.
  */
 final class RuleFields {
@@ -50,15 +51,24 @@ final class RuleFields {
                 n.of().forEach(f -> add(f, names, wildcards));
             }
         }
+        for (String shown : rule.fields()) {
+            add(shown, names, wildcards);
+            wildcards.add(Pattern.compile(regex(shown) + "\\..+"));
+        }
         return name -> names.contains(name)
                 || wildcards.stream().anyMatch(p -> p.matcher(name).matches());
     }
 
     private static void add(String field, Set<String> names, List<Pattern> wildcards) {
-        if (!field.contains("*")) {
+        if (field.contains("*")) {
+            wildcards.add(Pattern.compile(regex(field)));
+        } else {
             names.add(field);
-            return;
         }
+    }
+
+    /** {@code field} as a regular expression, {@code *} standing for any list index. */
+    private static String regex(String field) {
         StringBuilder regex = new StringBuilder();
         String[] parts = field.split("\\*", -1);
         for (int i = 0; i < parts.length; i++) {
@@ -67,6 +77,6 @@ final class RuleFields {
             }
             regex.append(Pattern.quote(parts[i]));
         }
-        wildcards.add(Pattern.compile(regex.toString()));
+        return regex.toString();
     }
 }
