@@ -20,7 +20,7 @@ import java.util.Set;
 public final class SnapshotResourcePolicy {
 
     /** The actions that restore a Serverless snapshot: to a namespace, to a provisioned cluster. */
-    public static final List<String> RESTORE_ACTIONS =
+    private static final List<String> RESTORE_ACTIONS =
             List.of("redshift-serverless:RestoreFromSnapshot", "redshift:RestoreFromClusterSnapshot");
 
     private static final ObjectMapper JSON = new ObjectMapper();
