@@ -85,5 +85,8 @@ class SnapshotResourcePolicyTest {
                         .problem())
                 .isEqualTo("the resource policy has no Statement");
         assertThat(SnapshotResourcePolicy.restoreGrantees("").problem()).isNotNull();
+        // an attacker writes the policy: nesting deeper than the parser allows is a problem, not a stack overflow
+        assertThat(SnapshotResourcePolicy.restoreGrantees("[".repeat(100_000)).problem())
+                .startsWith("the resource policy is not JSON");
     }
 }
