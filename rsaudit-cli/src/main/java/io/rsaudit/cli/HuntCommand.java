@@ -27,6 +27,7 @@ import io.rsaudit.core.policy.PolicyLoader;
 import io.rsaudit.core.report.Format;
 import io.rsaudit.core.report.ReportWriter;
 import io.rsaudit.core.report.Reports;
+import io.rsaudit.core.report.Terminal;
 import io.rsaudit.core.report.json.HuntJsonWriter;
 import io.rsaudit.core.source.CliJsonSource;
 import java.nio.file.Files;
@@ -196,8 +197,10 @@ final class HuntCommand implements Callable<Integer> {
                                             .map(LogType::fileName)
                                             .sorted()
                                             .collect(Collectors.joining(",")),
-                                    r.title()));
+                                    Terminal.escape(r.title())));
             spec.commandLine().getOut().flush();
+            HuntHeader.idleLines(hunt.idle())
+                    .forEach(l -> spec.commandLine().getErr().println("rsaudit: idle: " + l));
             return ExitCode.CLEAN.code();
         }
         if (paths == null || paths.isEmpty()) {

@@ -189,6 +189,30 @@ class HuntCommandTest {
     }
 
     @Test
+    void listRulesEscapesWhatARuleFileWritesAndNamesIdleRules(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        Path rules = Files.createDirectories(dir.resolve("rules"));
+        Files.writeString(rules.resolve("x.yaml"), """
+                id: X-001
+                title: "evil \\e]0;pwned\\a title"
+                level: low
+                description: d
+                logsource:
+                  type: cloudtrail
+                detection:
+                  sel:
+                    eventName: DeleteCluster
+                  condition: sel
+                """);
+        CliRun list = CliRun.of("hunt", "--list-rules", "--rules", rules.toString());
+        assertThat(list.code()).as(list.err()).isZero();
+        assertThat(list.out()).contains("X-001").doesNotContain("\u001b").doesNotContain("\u0007");
+        assertThat(list.err())
+                .contains("rsaudit: idle: RSH-CT-020, RSH-CT-021 match nothing: the policy's hunt.auditLogBuckets is"
+                        + " empty");
+    }
+
+    @Test
     void listRulesNeedsNoPathAndHuntWithoutOneIsAUsageError() {
         CliRun list = CliRun.of("hunt", "--list-rules");
         assertThat(list.code()).as(list.err()).isZero();

@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -52,6 +53,11 @@ public final class Hunt {
         this.inventory = inventory;
     }
 
+    /** {@link HuntHeader#idle()} of these rules: those a list they need, empty in the policy, keeps idle. */
+    public Map<String, List<String>> idle() {
+        return HuntHeader.idle(rules);
+    }
+
     /** The rules as compiled against the policy, in the catalog's order. */
     public List<Rule> rules() {
         return rules.stream().map(CompiledRule::rule).toList();
@@ -65,8 +71,7 @@ public final class Hunt {
      */
     public HuntSummary run(HuntInput input, ReadOptions options, Severity failOn, HuntListener listener) {
         Instant started = clock.instant();
-        listener.started(new HuntHeader(
-                toolVersion, started, input.names(), policy.source(), rules(), HuntHeader.idle(rules), failOn));
+        listener.started(new HuntHeader(toolVersion, started, input.names(), policy.source(), rules(), idle(), failOn));
         HuntEngine engine = HuntEngine.sizedToHeap(rules, Runtime.getRuntime().maxMemory());
         EventSink sink = inventory == null ? engine::accept : inventory.wrap(engine::accept);
         ReadSummary read = LogReader.read(input.inputs(), options, sink)

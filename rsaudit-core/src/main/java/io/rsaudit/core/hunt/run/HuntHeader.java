@@ -41,6 +41,11 @@ public record HuntHeader(
      * policy's hunt.auditLogBuckets is empty}.
      */
     public List<String> idleLines() {
+        return idleLines(idle);
+    }
+
+    /** {@link #idleLines()} of {@code idle}, rule ids to the empty lists they need. */
+    public static List<String> idleLines(Map<String, List<String>> idle) {
         Map<List<String>, List<String>> byLists = new LinkedHashMap<>();
         idle.forEach((rule, lists) ->
                 byLists.computeIfAbsent(lists, l -> new ArrayList<>()).add(rule));
