@@ -16,6 +16,7 @@ import io.rsaudit.core.policy.Policy;
 import io.rsaudit.core.report.ReportWriter;
 import io.rsaudit.core.report.html.HuntHtmlWriter;
 import io.rsaudit.core.report.json.HuntJsonWriter;
+import io.rsaudit.core.report.junit.HuntJunitWriter;
 import io.rsaudit.core.report.sarif.HuntSarifWriter;
 import io.rsaudit.core.report.text.HuntTextWriter;
 import java.io.StringWriter;
@@ -44,9 +45,13 @@ class IdleRulesReportTest {
     }
 
     @Test
-    void textJsonSarifAndHtmlNameTheIdleRulesAndTheEmptyList() throws Exception {
+    void everyReportWithAPlaceForItNamesTheIdleRulesAndTheEmptyList() throws Exception {
         String line = "RSH-CT-020, RSH-CT-021 match nothing: the policy's hunt.auditLogBuckets is empty";
         assertThat(report(HuntTextWriter::new)).contains("idle: " + line);
+        assertThat(report(HuntJunitWriter::new))
+                .contains("skipped=\"2\"")
+                .contains("<skipped message=\"RSH-CT-020 matches nothing: the policy's hunt.auditLogBuckets is"
+                        + " empty\">");
         assertThat(report(HuntSarifWriter::new)).contains("\"level\" : \"note\"", line);
         assertThat(report(HuntHtmlWriter::new)).contains("<h2>Idle rules</h2><ul><li>" + line.replace("'", "&#39;"));
         JsonNode rules =
