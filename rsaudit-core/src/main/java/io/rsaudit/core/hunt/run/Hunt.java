@@ -53,7 +53,7 @@ public final class Hunt {
         this.inventory = inventory;
     }
 
-    /** {@link HuntHeader#idle()} of these rules: those a list they need, empty in the policy, keeps idle. */
+    /** The rules that match nothing because a policy list they need is empty: {@link HuntHeader#idle()}. */
     public Map<String, List<String>> idle() {
         return HuntHeader.idle(rules);
     }
