@@ -74,14 +74,28 @@ class HuntCommandTest {
                         "RSH-CT-008 high prod-dw",
                         "RSH-CT-008 high analytics",
                         "RSH-CT-008 high legacy-dw",
-                        "RSH-CT-013 low null");
+                        "RSH-CT-013 low null",
+                        // all traffic, and a port range over 5439; not 443, 8080, UDP or SSH (the fixture's lines 8-12)
+                        "RSH-CT-008 high prod-dw",
+                        "RSH-CT-008 high prod-dw");
         assertThat(alerts.get(0).path("evidence").get(0).toString())
                 .contains("\"inventory.attachedTo\":\"cluster prod-dw\"");
         // without an inventory no EC2 group can be placed: each world-open one says so, at low
         CliRun without = CliRun.of("hunt", trail, "--format", "json");
         assertThat(new ObjectMapper().readTree(without.out()).path("alerts"))
                 .extracting(a -> a.path("rule").asText())
-                .containsExactly("RSH-CT-013", "RSH-CT-013", "RSH-CT-008", "RSH-CT-013", "RSH-CT-013");
+                .containsExactly(
+                        "RSH-CT-013",
+                        "RSH-CT-013",
+                        "RSH-CT-008",
+                        "RSH-CT-013",
+                        "RSH-CT-013",
+                        // not knowing the group's users, it cannot know their ports either
+                        "RSH-CT-013",
+                        "RSH-CT-013",
+                        "RSH-CT-013",
+                        "RSH-CT-013",
+                        "RSH-CT-013");
         CliRun missing = CliRun.of("hunt", trail, "--inventory", CT_008 + "nope");
         assertThat(missing.code()).isEqualTo(2);
         assertThat(missing.err()).contains("--inventory " + CT_008 + "nope is not a directory");

@@ -101,7 +101,8 @@ public enum LogType {
      * The fields {@code hunt --inventory} adds to a CloudTrail event that names a security group: whether a Redshift
      * cluster or workgroup uses the group, and which ({@code io.rsaudit.core.hunt.inventory.SecurityGroupUse}).
      */
-    public static final List<String> INVENTORY_FIELDS = List.of("inventory.attachment", "inventory.attachedTo");
+    public static final List<String> INVENTORY_FIELDS =
+            List.of("inventory.attachment", "inventory.attachedTo", "inventory.portReached");
 
     private final String fileName;
     private final List<String> rawFields;

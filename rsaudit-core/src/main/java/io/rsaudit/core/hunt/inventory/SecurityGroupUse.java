@@ -33,7 +33,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * event's account and region and none uses it, and is left absent when the inventory cannot tell (no inventory, the
  * account or region not in it, its cluster or workgroup list not read whole, a resource whose groups are unknown);
  * {@link #ATTACHED_TO} names the users ({@code cluster prod-dw, workgroup analytics}). An event with no cluster of
- * its own also takes the users' names as its cluster, so that the alert names them. The inventory is as of its
+ * its own also takes the users' names as its cluster, so that the alert names them. An ingress to a VPC group in
+ * use ({@code AuthorizeSecurityGroupIngress}) also gets {@link #PORT_REACHED}: whether a permission it opens to the
+ * whole internet ({@code 0.0.0.0/0}, {@code ::/0}) covers the port of one of the users. The inventory is as of its
  * export: a group attached later reads as {@code none}.
  */
 public final class SecurityGroupUse implements Serializable {
@@ -45,6 +47,15 @@ public final class SecurityGroupUse implements Serializable {
 
     /** The clusters and workgroups that use the group, {@code cluster NAME} or {@code workgroup NAME}, sorted. */
     public static final String ATTACHED_TO = LogType.INVENTORY_FIELDS.get(1);
+
+    /**
+     * {@code true} when a permission the ingress opens to the whole internet covers a user's port (its protocol all
+     * traffic, or TCP with the port in its range), {@code false} when none does, absent when it cannot tell (a user
+     * whose port is unknown, a permission without its ports).
+     */
+    public static final String PORT_REACHED = LogType.INVENTORY_FIELDS.get(2);
+
+    private static final String PERMISSIONS = "requestParameters.ipPermissions.items.";
 
     private static final String GROUP_ID = "requestParameters.groupId";
     private static final String CLUSTER_GROUP = "requestParameters.clusterSecurityGroupName";
@@ -115,7 +126,7 @@ public final class SecurityGroupUse implements Serializable {
         return placements.computeIfAbsent(scope, s -> {
             InventoryLookup.Answer answer = lookup.lookUp(s);
             return answer.inventory() == null
-                    ? new Placement(Map.of(), Map.of(), answer.unreachable())
+                    ? new Placement(Map.of(), Map.of(), Map.of(), answer.unreachable())
                     : Placement.of(answer.inventory(), s);
         });
     }
@@ -151,6 +162,12 @@ public final class SecurityGroupUse implements Serializable {
         if (!users.isEmpty()) {
             fields.put(ATTACHED_TO, String.join(", ", users));
         }
+        if (groupId != null && !users.isEmpty()) {
+            Boolean reached = reachesPort(e.fields(), placement.vpcPorts().getOrDefault(groupId.trim(), Set.of()));
+            if (reached != null) {
+                fields.put(PORT_REACHED, reached.toString());
+            }
+        }
         String cluster = e.cluster() != null || users.isEmpty()
                 ? e.cluster()
                 : String.join(
@@ -160,25 +177,96 @@ public final class SecurityGroupUse implements Serializable {
     }
 
     /**
+     * Whether a permission of the request open to the whole internet covers one of {@code ports}; {@code null} when
+     * it cannot tell: a port unknown ({@link Placement#UNKNOWN_PORT}), or a world-open permission without a protocol
+     * or the ports its protocol needs.
+     */
+    static Boolean reachesPort(Map<String, String> fields, Set<Integer> ports) {
+        if (ports.isEmpty() || ports.contains(Placement.UNKNOWN_PORT)) {
+            return null;
+        }
+        boolean unknown = false;
+        for (int i = 0; fields.containsKey(PERMISSIONS + i + ".ipProtocol") || worldOpen(fields, i); i++) {
+            if (!worldOpen(fields, i)) {
+                continue;
+            }
+            String protocol = fields.get(PERMISSIONS + i + ".ipProtocol");
+            if ("-1".equals(protocol) || "all".equalsIgnoreCase(protocol)) {
+                return true;
+            }
+            if (!"tcp".equalsIgnoreCase(protocol) && !"6".equals(protocol)) {
+                if (protocol == null) {
+                    unknown = true;
+                }
+                continue;
+            }
+            Integer from = integer(fields.get(PERMISSIONS + i + ".fromPort"));
+            Integer to = integer(fields.get(PERMISSIONS + i + ".toPort"));
+            if (from == null || to == null) {
+                unknown = true;
+                continue;
+            }
+            for (int port : ports) {
+                if (from <= port && port <= to) {
+                    return true;
+                }
+            }
+        }
+        return unknown ? null : false;
+    }
+
+    /** Whether permission {@code i} opens to {@code 0.0.0.0/0} or {@code ::/0}. */
+    private static boolean worldOpen(Map<String, String> fields, int i) {
+        for (int j = 0; ; j++) {
+            String v4 = fields.get(PERMISSIONS + i + ".ipRanges.items." + j + ".cidrIp");
+            String v6 = fields.get(PERMISSIONS + i + ".ipv6Ranges.items." + j + ".cidrIpv6");
+            if (v4 == null && v6 == null) {
+                return false;
+            }
+            if ("0.0.0.0/0".equals(v4 == null ? null : v4.trim()) || "::/0".equals(v6 == null ? null : v6.trim())) {
+                return true;
+            }
+        }
+    }
+
+    private static Integer integer(String v) {
+        try {
+            return v == null ? null : Integer.valueOf(v.trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /**
      * What one account-region's inventory says of its security groups.
      *
      * @param vpcUsers VPC group id to the clusters and workgroups using it
      * @param classicUsers EC2-Classic cluster security group name to the clusters using it
+     * @param vpcPorts VPC group id to the ports of the clusters and workgroups using it, {@link #UNKNOWN_PORT} for a
+     *     user whose port is unknown
      * @param why why a group no cluster or workgroup uses cannot be proven unused; {@code null} when every cluster and
      *     workgroup, and every group each uses, is known
      */
-    private record Placement(Map<String, Set<String>> vpcUsers, Map<String, Set<String>> classicUsers, String why)
+    private record Placement(
+            Map<String, Set<String>> vpcUsers,
+            Map<String, Set<String>> classicUsers,
+            Map<String, Set<Integer>> vpcPorts,
+            String why)
             implements Serializable {
 
-        static final Placement NOT_IN_INVENTORY = new Placement(Map.of(), Map.of(), "not in the inventory");
+        static final int UNKNOWN_PORT = -1;
+
+        static final Placement NOT_IN_INVENTORY = new Placement(Map.of(), Map.of(), Map.of(), "not in the inventory");
 
         static Placement of(Inventory inventory, Scope scope) {
             Map<String, Set<String>> vpc = new HashMap<>();
             Map<String, Set<String>> classic = new HashMap<>();
+            Map<String, Set<Integer>> ports = new HashMap<>();
             String why = null;
             for (Cluster c : inventory.clusters()) {
                 if (c.id().scope().equals(scope)) {
                     String user = "cluster " + c.identifier();
+                    addPort(ports, c.vpcSecurityGroupIds(), c.port());
                     boolean vpcKnown = add(vpc, c.vpcSecurityGroupIds(), user);
                     boolean classicKnown = add(classic, c.classicSecurityGroups(), user);
                     if (!vpcKnown || !classicKnown) {
@@ -187,6 +275,9 @@ public final class SecurityGroupUse implements Serializable {
                 }
             }
             for (Workgroup w : inventory.workgroups()) {
+                if (w.id().scope().equals(scope)) {
+                    addPort(ports, w.securityGroupIds(), w.port());
+                }
                 if (w.id().scope().equals(scope) && !add(vpc, w.securityGroupIds(), "workgroup " + w.id().name())) {
                     why = "the security groups of workgroup " + w.id().name() + " are unknown";
                 }
@@ -199,7 +290,16 @@ public final class SecurityGroupUse implements Serializable {
             if (clusters.isUnknown()) {
                 why = "its clusters are unknown: " + clusters.note();
             }
-            return new Placement(Map.copyOf(vpc), Map.copyOf(classic), why);
+            return new Placement(Map.copyOf(vpc), Map.copyOf(classic), Map.copyOf(ports), why);
+        }
+
+        private static void addPort(Map<String, Set<Integer>> ports, Value<List<String>> groups, Value<Integer> port) {
+            if (groups.isPresent() && groups.value() != null) {
+                int p = port.isPresent() && port.value() != null ? port.value() : UNKNOWN_PORT;
+                for (String g : groups.value()) {
+                    ports.computeIfAbsent(g, k -> new TreeSet<>()).add(p);
+                }
+            }
         }
 
         /** Whether the groups are known; {@code false} (the value is unknown) leaves the scope unproven. */

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -139,5 +140,49 @@ class SecurityGroupUseTest {
                         + " world there that no cluster or workgroup found uses is reported as not placed"
                         + " (RSH-CT-013)");
         assertThat(SecurityGroupUse.of(export).notes()).isEmpty();
+    }
+
+    private static Map<String, String> permission(String protocol, String from, String to, String cidr) {
+        String at = "requestParameters.ipPermissions.items.0.";
+        Map<String, String> f = new java.util.HashMap<>();
+        if (protocol != null) {
+            f.put(at + "ipProtocol", protocol);
+        }
+        if (from != null) {
+            f.put(at + "fromPort", from);
+            f.put(at + "toPort", to);
+        }
+        f.put(cidr.contains(":") ? at + "ipv6Ranges.items.0.cidrIpv6" : at + "ipRanges.items.0.cidrIp", cidr);
+        return f;
+    }
+
+    @Test
+    void aWorldOpenPermissionReachesAPortInItsRangeOrByAllTraffic() {
+        Set<Integer> redshift = Set.of(5439);
+        assertThat(SecurityGroupUse.reachesPort(permission("tcp", "5439", "5439", "0.0.0.0/0"), redshift))
+                .isTrue();
+        assertThat(SecurityGroupUse.reachesPort(permission("tcp", "5000", "6000", "::/0"), redshift))
+                .isTrue();
+        assertThat(SecurityGroupUse.reachesPort(permission("-1", null, null, "0.0.0.0/0"), redshift))
+                .isTrue();
+        assertThat(SecurityGroupUse.reachesPort(permission("tcp", "443", "443", "0.0.0.0/0"), redshift))
+                .isFalse();
+        assertThat(SecurityGroupUse.reachesPort(permission("udp", "5439", "5439", "0.0.0.0/0"), redshift))
+                .isFalse();
+        // only a world-open permission counts
+        assertThat(SecurityGroupUse.reachesPort(permission("tcp", "5439", "5439", "10.0.0.0/8"), redshift))
+                .isFalse();
+    }
+
+    @Test
+    void anUnknownPortOrAPermissionWithoutItsPortsCannotBeTold() {
+        assertThat(SecurityGroupUse.reachesPort(permission("tcp", "443", "443", "0.0.0.0/0"), Set.of(-1)))
+                .isNull();
+        assertThat(SecurityGroupUse.reachesPort(permission("tcp", null, null, "0.0.0.0/0"), Set.of(5439)))
+                .isNull();
+        assertThat(SecurityGroupUse.reachesPort(permission(null, null, null, "0.0.0.0/0"), Set.of(5439)))
+                .isNull();
+        assertThat(SecurityGroupUse.reachesPort(permission("tcp", "5439", "5439", "0.0.0.0/0"), Set.of()))
+                .isNull();
     }
 }
