@@ -191,7 +191,7 @@ public final class SecurityGroupUse implements Serializable {
                 continue;
             }
             String protocol = fields.get(PERMISSIONS + i + ".ipProtocol");
-            if ("-1".equals(protocol) || "all".equalsIgnoreCase(protocol)) {
+            if ("-1".equals(protocol)) {
                 return true;
             }
             if (!"tcp".equalsIgnoreCase(protocol) && !"6".equals(protocol)) {
@@ -275,10 +275,11 @@ public final class SecurityGroupUse implements Serializable {
                 }
             }
             for (Workgroup w : inventory.workgroups()) {
-                if (w.id().scope().equals(scope)) {
-                    addPort(ports, w.securityGroupIds(), w.port());
+                if (!w.id().scope().equals(scope)) {
+                    continue;
                 }
-                if (w.id().scope().equals(scope) && !add(vpc, w.securityGroupIds(), "workgroup " + w.id().name())) {
+                addPort(ports, w.securityGroupIds(), w.port());
+                if (!add(vpc, w.securityGroupIds(), "workgroup " + w.id().name())) {
                     why = "the security groups of workgroup " + w.id().name() + " are unknown";
                 }
             }
