@@ -250,15 +250,9 @@ final class RedshiftReader {
      * leaves them unknown, since it still names a group that could admit anyone.
      */
     private static Value<List<String>> classicSecurityGroups(ResponseObject n) {
-        Value<List<ResponseObject>> list = n.objects("ClusterSecurityGroups", NO_CLASSIC_SECURITY_GROUP);
+        Value<List<ResponseObject>> list = allObjects(n, "ClusterSecurityGroups", NO_CLASSIC_SECURITY_GROUP);
         if (!list.isPresent()) {
             return list.map(x -> null);
-        }
-        if (list.value().size() < n.size("ClusterSecurityGroups")) {
-            return Value.unknown(
-                    n.at("ClusterSecurityGroups"),
-                    Reason.Kind.UNREADABLE,
-                    "an entry of ClusterSecurityGroups is not an object");
         }
         List<String> names = new ArrayList<>();
         for (ResponseObject g : list.value()) {
@@ -274,17 +268,26 @@ final class RedshiftReader {
     }
 
     /**
+     * The objects of list member {@code member}, unknown as a whole when an entry is not an object: what the entry
+     * held could be the one value that decides (a tag key, a security group).
+     */
+    private static Value<List<ResponseObject>> allObjects(ResponseObject n, String member, Absent absent) {
+        Value<List<ResponseObject>> list = n.objects(member, absent);
+        if (list.isPresent() && list.value().size() < n.size(member)) {
+            return Value.unknown(n.at(member), Reason.Kind.UNREADABLE, "an entry of " + member + " is not an object");
+        }
+        return list;
+    }
+
+    /**
      * The resource's tags, key to value. The AWS CLI prints an empty list for an untagged resource and the SDK leaves
      * it out, so an absent list is no tag; a tag without a string key leaves the tags unknown, since the missing key
      * could be the one a policy requires.
      */
     static Value<Map<String, String>> tags(ResponseObject n) {
-        Value<List<ResponseObject>> list = n.objects("Tags", NO_TAG);
+        Value<List<ResponseObject>> list = allObjects(n, "Tags", NO_TAG);
         if (!list.isPresent()) {
             return list.map(x -> null);
-        }
-        if (list.value().size() < n.size("Tags")) {
-            return Value.unknown(n.at("Tags"), Reason.Kind.UNREADABLE, "an entry of Tags is not an object");
         }
         LinkedHashMap<String, String> tags = new LinkedHashMap<>();
         for (ResponseObject t : list.value()) {
@@ -307,15 +310,9 @@ final class RedshiftReader {
      * without its id, leaves the groups unknown rather than "none".
      */
     private static Value<List<String>> securityGroupIds(ResponseObject n) {
-        Value<List<ResponseObject>> list = n.objects("VpcSecurityGroups", Absent.UNKNOWN);
-        if (list.isUnknown()) {
+        Value<List<ResponseObject>> list = allObjects(n, "VpcSecurityGroups", Absent.UNKNOWN);
+        if (!list.isPresent()) {
             return list.map(x -> null);
-        }
-        if (list.value().size() < n.size("VpcSecurityGroups")) {
-            return Value.unknown(
-                    n.at("VpcSecurityGroups"),
-                    Reason.Kind.UNREADABLE,
-                    "an entry of VpcSecurityGroups is not an object");
         }
         List<String> ids = new ArrayList<>();
         for (ResponseObject g : list.value()) {
@@ -583,15 +580,9 @@ final class RedshiftReader {
 
     /** The datashare's associations; an entry that is not an object leaves them all unknown. */
     private static Value<List<Datashare.Consumer>> consumers(ResponseObject n) {
-        Value<List<ResponseObject>> list = n.objects("DataShareAssociations", Absent.UNKNOWN);
+        Value<List<ResponseObject>> list = allObjects(n, "DataShareAssociations", Absent.UNKNOWN);
         if (!list.isPresent()) {
             return list.map(x -> null);
-        }
-        if (list.value().size() < n.size("DataShareAssociations")) {
-            return Value.unknown(
-                    n.at("DataShareAssociations"),
-                    Reason.Kind.UNREADABLE,
-                    "an entry of DataShareAssociations is not an object");
         }
         List<Datashare.Consumer> consumers = new ArrayList<>();
         for (ResponseObject a : list.value()) {
@@ -658,12 +649,9 @@ final class RedshiftReader {
      * without its Availability Zone keeps the zone unknown, for the check to decide whether the others suffice.
      */
     private static Value<List<ClusterSubnetGroup.Subnet>> subnets(ResponseObject n) {
-        Value<List<ResponseObject>> list = n.objects("Subnets", Absent.UNKNOWN);
+        Value<List<ResponseObject>> list = allObjects(n, "Subnets", Absent.UNKNOWN);
         if (!list.isPresent()) {
             return list.map(x -> null);
-        }
-        if (list.value().size() < n.size("Subnets")) {
-            return Value.unknown(n.at("Subnets"), Reason.Kind.UNREADABLE, "an entry of Subnets is not an object");
         }
         List<ClusterSubnetGroup.Subnet> subnets = new ArrayList<>();
         for (ResponseObject s : list.value()) {
