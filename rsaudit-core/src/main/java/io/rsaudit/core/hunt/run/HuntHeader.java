@@ -17,8 +17,8 @@ import java.util.Map;
  * @param policy where the policy came from ({@code built-in defaults} or its file)
  * @param rules the rules run, built-in and added, as compiled against the policy
  * @param idle by rule id, in the rules' order, the policy lists a rule needs that the policy leaves empty, so that
- *     it matches nothing ({@link io.rsaudit.core.hunt.rule.CompiledRule#missingLists()}); rules that can match are
- *     absent
+ *     it matches nothing, named as in the policy file ({@code hunt.auditLogBuckets}; {@link
+ *     io.rsaudit.core.hunt.rule.CompiledRule#missingLists()}); rules that can match are absent
  * @param failOn alerts at or above it make the verdict FINDINGS; {@code null} for never
  */
 public record HuntHeader(
@@ -52,9 +52,7 @@ public record HuntHeader(
         List<String> lines = new ArrayList<>();
         byLists.forEach((lists, rules) -> lines.add(String.join(", ", rules)
                 + (rules.size() == 1 ? " matches" : " match") + " nothing: the policy's "
-                + String.join(
-                        " and ",
-                        lists.stream().map(l -> l.substring("policy.".length())).toList())
+                + String.join(" and ", lists)
                 + (lists.size() == 1 ? " is" : " are") + " empty"));
         return lines;
     }
@@ -64,7 +62,12 @@ public record HuntHeader(
         Map<String, List<String>> idle = new LinkedHashMap<>();
         for (CompiledRule r : compiled) {
             if (!r.missingLists().isEmpty()) {
-                idle.put(r.rule().id(), r.missingLists());
+                // the rule's references read ${policy.hunt.auditLogBuckets}; the policy file says hunt.auditLogBuckets
+                idle.put(
+                        r.rule().id(),
+                        r.missingLists().stream()
+                                .map(l -> l.substring("policy.".length()))
+                                .toList());
             }
         }
         return idle;

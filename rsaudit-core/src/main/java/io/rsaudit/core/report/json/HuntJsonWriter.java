@@ -108,7 +108,7 @@ public final class HuntJsonWriter implements ReportWriter<HuntHeader, Alert, Hun
             List<String> empty = header.idle().get(r.id());
             if (empty != null) {
                 ArrayNode lists = rule.putArray("emptyPolicyLists");
-                empty.forEach(l -> lists.add(l.substring("policy.".length())));
+                empty.forEach(lists::add);
             }
         }
         return a;
