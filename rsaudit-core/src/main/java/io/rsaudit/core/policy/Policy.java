@@ -46,6 +46,11 @@ public record Policy(
         requiredTagKeys = requiredTagKeys == null ? List.of() : List.copyOf(requiredTagKeys);
     }
 
+    /** Whether {@code account} may hold a copy of {@code owner}'s data: the owner itself, or a trusted account. */
+    public boolean trusts(String owner, String account) {
+        return account.equals(owner) || trustedAccounts.contains(account);
+    }
+
     public static Policy defaults() {
         return new Policy(
                 "built-in defaults",

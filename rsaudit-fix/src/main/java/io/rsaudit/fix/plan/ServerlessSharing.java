@@ -29,8 +29,7 @@ final class ServerlessSharing {
         String owner = s.ownerAccount().isPresent()
                 ? s.ownerAccount().value()
                 : s.id().scope().account();
-        Predicate<String> trusted = account ->
-                account.equals(owner) || ctx.policy().trustedAccounts().contains(account);
+        Predicate<String> trusted = account -> ctx.policy().trusts(owner, account);
         Set<String> shared = new LinkedHashSet<>();
         for (Value<List<String>> list :
                 List.of(s.accountsWithRestoreAccess(), s.accountsWithProvisionedRestoreAccess())) {

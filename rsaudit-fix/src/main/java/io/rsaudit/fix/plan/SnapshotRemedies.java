@@ -118,7 +118,7 @@ final class SnapshotRemedies {
             if (a.isAwsSupport() || a.accountId() == null) {
                 continue;
             }
-            if (!a.accountId().equals(owner) && !ctx.policy().trustedAccounts().contains(a.accountId())) {
+            if (!ctx.policy().trusts(owner, a.accountId())) {
                 out.add(a.accountId());
             }
         }

@@ -40,8 +40,7 @@ public final class DatashareConsumersTrusted implements Check<Datashare> {
             String account = account(c.identifier());
             if (account == null) {
                 unnamed = unnamed == null ? c : unnamed;
-            } else if (account.equals(owner)
-                    || context.policy().trustedAccounts().contains(account)) {
+            } else if (context.policy().trusts(owner, account)) {
                 trusted.add(account);
             } else {
                 untrusted.add(c);

@@ -122,9 +122,7 @@ final class SnapshotKeys {
     /** A fail when {@code account} (from a key ARN) is neither the snapshot's nor trusted; {@code null} otherwise. */
     private static Outcome untrusted(
             String account, String key, Scope scope, CheckContext context, String subject, Value<?> evidence) {
-        if (account == null
-                || account.equals(scope.account())
-                || context.policy().trustedAccounts().contains(account)) {
+        if (account == null || context.policy().trusts(scope.account(), account)) {
             return null;
         }
         return Outcome.fail(

@@ -94,7 +94,7 @@ public final class ServerlessSnapshotSharedWithTrustedAccounts implements Check<
         List<String> accounts = list.value();
         for (int i = 0; i < accounts.size(); i++) {
             String account = accounts.get(i);
-            if (!TrustedAccounts.trusts(policy, owner, account)) {
+            if (!policy.trusts(owner, account)) {
                 untrusted.computeIfAbsent(account, a -> new ArrayList<>()).add(kind);
                 evidence.add(Value.known(account, list.provenance().child(i)));
             }

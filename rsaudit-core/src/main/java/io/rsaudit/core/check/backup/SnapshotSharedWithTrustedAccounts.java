@@ -42,7 +42,7 @@ public final class SnapshotSharedWithTrustedAccounts implements Check<ClusterSna
                 support = true;
             } else if (access.accountId() == null) {
                 unnamed = unnamed == null ? access : unnamed;
-            } else if (TrustedAccounts.trusts(context.policy(), owner, access.accountId())) {
+            } else if (context.policy().trusts(owner, access.accountId())) {
                 trusted.add(Snapshots.show(access));
             } else {
                 untrusted.add(access);

@@ -3,14 +3,10 @@ package io.rsaudit.core.check.backup;
 import io.rsaudit.core.policy.Policy;
 import java.util.List;
 
-/** Who may restore a snapshot without a finding: the policy's trusted accounts and the snapshot's owner. */
+/** How the snapshot sharing checks word who may restore (the policy says whom it trusts: {@link Policy#trusts}). */
 final class TrustedAccounts {
 
     private TrustedAccounts() {}
-
-    static boolean trusts(Policy policy, String owner, String account) {
-        return account.equals(owner) || policy.trustedAccounts().contains(account);
-    }
 
     /** "restorable by an account outside the policy's trusted accounts: 333333333333". */
     static String restorableBy(List<String> untrusted) {

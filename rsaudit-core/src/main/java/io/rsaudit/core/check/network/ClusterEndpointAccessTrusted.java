@@ -36,10 +36,7 @@ public final class ClusterEndpointAccessTrusted implements Check<Cluster> {
         // an untrusted account fails the cluster whatever the authorizations whose account cannot be read
         List<EndpointAuthorization> untrusted = grants.stream()
                 .filter(a -> a.grantee().isPresent()
-                        && !a.grantee().value().equals(owner)
-                        && !context.policy()
-                                .trustedAccounts()
-                                .contains(a.grantee().value()))
+                        && !context.policy().trusts(owner, a.grantee().value()))
                 .toList();
         if (!untrusted.isEmpty()) {
             List<String> accounts =
