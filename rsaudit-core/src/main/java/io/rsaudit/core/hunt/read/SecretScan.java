@@ -59,12 +59,12 @@ final class SecretScan {
     private static long candidates(long cur, long prev, int seen) {
         long c = cur | CASE;
         long p = prev | CASE;
-        long m = Text.zeros(c ^ KS) & Text.zeros(p ^ OS)
-                | Text.zeros(c ^ YS) & Text.zeros(p ^ SS)
-                | Text.zeros(c ^ RS) & Text.zeros(p ^ CS);
+        // a pair's two bytes are both as wanted where the OR of their differences is a zero byte
+        long m = Text.zeros((c ^ KS) | (p ^ OS)) | Text.zeros((c ^ YS) | (p ^ SS)) | Text.zeros((c ^ RS) | (p ^ CS));
         if ((seen & PASSWORD) == 0) {
-            m |= Text.zeros(c ^ WS) & (Text.zeros(p ^ SS) | Text.zeros(p ^ PS))
-                    | Text.zeros(cur ^ SLASHES) & Text.zeros(prev ^ COLONS);
+            m |= Text.zeros((c ^ WS) | (p ^ SS))
+                    | Text.zeros((c ^ WS) | (p ^ PS))
+                    | Text.zeros((cur ^ SLASHES) | (prev ^ COLONS));
         } else {
             m |= Text.zeros(cur ^ QUOTES)
                     | Text.zeros(cur ^ DOUBLE_QUOTES)
