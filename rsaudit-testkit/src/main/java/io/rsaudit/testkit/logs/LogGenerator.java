@@ -35,6 +35,9 @@ public final class LogGenerator {
     public static final String REGION = "eu-west-1";
 
     public static final String ALLOWED_BUCKET = "acme-data-lake";
+    /** The bucket Redshift delivers the audit logs to, as a policy's {@code hunt.auditLogBuckets} names it. */
+    public static final String AUDIT_LOG_BUCKET = "corp-audit-logs";
+
     public static final String ADMIN = "admin";
     public static final String OFFICE_CIDR = "10.0.0.0/8";
     public static final String ADMIN_HOST = "10.1.0.5";
@@ -307,6 +310,55 @@ public final class LogGenerator {
         f.line(b);
     }
 
+    /**
+     * The {@code userIdentity} of a call by {@code arn}, as CloudTrail writes it: an IAM user's ({@code :user/}) with
+     * its long-term access key id (AKIA...), or else a session of the role, with the role's STS ARN, a temporary
+     * key id (ASIA...) and the role as the session's issuer.
+     */
+    private void identity(StringBuilder b, String arn, String ts) {
+        String name = arn.substring(arn.lastIndexOf('/') + 1);
+        if (arn.contains(":user/")) {
+            b.append("\"userIdentity\":{\"type\":\"IAMUser\",\"principalId\":\"AIDA")
+                    .append(identifier(arn, 17))
+                    .append("\",\"arn\":\"")
+                    .append(arn)
+                    .append("\",\"accountId\":\"")
+                    .append(ACCOUNT)
+                    .append("\",\"accessKeyId\":\"AKIA")
+                    .append(identifier(arn + "#key", 16))
+                    .append("\",\"userName\":\"")
+                    .append(name)
+                    .append("\"}");
+            return;
+        }
+        String role = "AROA" + identifier(arn, 17);
+        b.append("\"userIdentity\":{\"type\":\"AssumedRole\",\"principalId\":\"")
+                .append(role)
+                .append(':')
+                .append(name)
+                .append("\",\"arn\":\"arn:aws:sts::")
+                .append(ACCOUNT)
+                .append(":assumed-role/")
+                .append(name)
+                .append('/')
+                .append(name)
+                .append("\",\"accountId\":\"")
+                .append(ACCOUNT)
+                .append("\",\"accessKeyId\":\"ASIA")
+                .append(identifier(arn + "#key", 16))
+                .append("\",\"sessionContext\":{\"sessionIssuer\":{\"type\":\"Role\",\"principalId\":\"")
+                .append(role)
+                .append("\",\"arn\":\"")
+                .append(arn)
+                .append("\",\"accountId\":\"")
+                .append(ACCOUNT)
+                .append("\",\"userName\":\"")
+                .append(name)
+                .append("\"},\"attributes\":{\"creationDate\":\"")
+                .append(ts)
+                .append("\",\"mfaAuthenticated\":\"false\"}}}");
+    }
+
     void trail(LogFile f, long t, String source, String name, String arn, String ip, String request, String error)
             throws IOException {
         String ts = DateTimeFormatter.ISO_INSTANT.format(Instant.ofEpochSecond(t / 1000));
@@ -314,31 +366,9 @@ public final class LogGenerator {
         if (f.records > 0) {
             b.append(",\n");
         }
-        String session = arn.substring(arn.lastIndexOf('/') + 1);
-        String role = "AROA" + identifier(arn, 17);
-        b.append("{\"eventVersion\":\"1.09\",\"userIdentity\":{\"type\":\"AssumedRole\",\"principalId\":\"")
-                .append(role)
-                .append(':')
-                .append(session)
-                .append("\",\"arn\":\"")
-                .append(arn)
-                .append("\",\"accountId\":\"")
-                .append(ACCOUNT)
-                .append("\",\"accessKeyId\":\"ASIA")
-                .append(identifier(arn + "#key", 16))
-                .append("\",\"sessionContext\":{\"sessionIssuer\":{\"type\":\"Role\",\"principalId\":\"")
-                .append(role)
-                .append("\",\"arn\":\"arn:aws:iam::")
-                .append(ACCOUNT)
-                .append(":role/")
-                .append(session)
-                .append("\",\"accountId\":\"")
-                .append(ACCOUNT)
-                .append("\",\"userName\":\"")
-                .append(session)
-                .append("\"},\"attributes\":{\"creationDate\":\"")
-                .append(ts)
-                .append("\",\"mfaAuthenticated\":\"false\"}}},\"eventTime\":\"")
+        b.append("{\"eventVersion\":\"1.09\",");
+        identity(b, arn, ts);
+        b.append(",\"eventTime\":\"")
                 .append(ts)
                 .append("\",\"eventSource\":\"")
                 .append(source)

@@ -35,7 +35,11 @@ public enum Scenario {
     MASTER_PASSWORD_RESET("master-password-reset", LogType.CLOUDTRAIL),
     CLOUDTRAIL_STOPPED("cloudtrail-stop-logging", LogType.CLOUDTRAIL),
     CLOUDTRAIL_DELETED("cloudtrail-delete-trail", LogType.CLOUDTRAIL),
-    ADMIN_CREDENTIALS("get-cluster-credentials-admin", LogType.CLOUDTRAIL);
+    ADMIN_CREDENTIALS("get-cluster-credentials-admin", LogType.CLOUDTRAIL),
+    SERVERLESS_SNAPSHOT_SHARED_FOREIGN("serverless-snapshot-shared-foreign-account", LogType.CLOUDTRAIL),
+    AUDIT_BUCKET_POLICY_DELETED("audit-log-bucket-policy-deleted", LogType.CLOUDTRAIL),
+    AUDIT_LOG_EXPIRY_CUT("audit-log-expiry-cut", LogType.CLOUDTRAIL),
+    TRAIL_NARROWED_TO_READS("trail-narrowed-to-reads", LogType.CLOUDTRAIL);
 
     private final String id;
     private final LogType type;

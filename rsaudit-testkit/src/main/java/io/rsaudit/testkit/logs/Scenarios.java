@@ -204,6 +204,54 @@ final class Scenarios {
                         "GetClusterCredentials",
                         q("clusterIdentifier", cluster) + "," + q("dbUser", LogGenerator.ADMIN) + ","
                                 + q("dbName", "dev") + ",\"autoCreate\":false");
+            // a Serverless snapshot that a foreign account may restore, through its resource policy (a JSON text)
+            case SERVERLESS_SNAPSHOT_SHARED_FOREIGN -> {
+                String policy =
+                        "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":[\""
+                                + LogGenerator.FOREIGN_ACCOUNT
+                                + "\"]},\"Action\":[\"redshift-serverless:RestoreFromSnapshot\"]}]}";
+                yield trail(
+                        t,
+                        "redshift-serverless",
+                        "PutResourcePolicy",
+                        q(
+                                        "resourceArn",
+                                        "arn:aws:redshift-serverless:" + LogGenerator.REGION + ":" + ACCT
+                                                + ":snapshot/5f0c8a2e-1b3d-4c6e-9f7a-2d4b6c8e0a1f")
+                                + "," + q("policy", policy.replace("\"", "\\\"")));
+            }
+            case AUDIT_BUCKET_POLICY_DELETED ->
+                trail(
+                        t,
+                        "s3",
+                        "DeleteBucketPolicy",
+                        q("bucketName", LogGenerator.AUDIT_LOG_BUCKET) + ","
+                                + q(
+                                        "Host",
+                                        LogGenerator.AUDIT_LOG_BUCKET + ".s3." + LogGenerator.REGION + ".amazonaws.com")
+                                + "," + q("policy", ""));
+            // the audit logs expire after a day
+            case AUDIT_LOG_EXPIRY_CUT ->
+                trail(
+                        t,
+                        "s3",
+                        "PutBucketLifecycle",
+                        q("bucketName", LogGenerator.AUDIT_LOG_BUCKET) + ","
+                                + q(
+                                        "Host",
+                                        LogGenerator.AUDIT_LOG_BUCKET + ".s3." + LogGenerator.REGION + ".amazonaws.com")
+                                + "," + q("lifecycle", "") + ",\"LifecycleConfiguration\":{\"Rule\":{"
+                                + "\"Filter\":{\"Prefix\":\"\"},\"Expiration\":{\"Days\":1},\"ID\":\"expire\","
+                                + "\"Status\":\"Enabled\"}}");
+            // management events logged for reads only: Redshift's management calls are writes
+            case TRAIL_NARROWED_TO_READS ->
+                trail(
+                        t,
+                        "cloudtrail",
+                        "PutEventSelectors",
+                        q("trailName", "org-trail") + ",\"eventSelectors\":[{" + q("readWriteType", "ReadOnly")
+                                + ",\"includeManagementEvents\":true,\"dataResources\":[],"
+                                + "\"excludeManagementEventSources\":[]}]");
         };
     }
 
