@@ -46,6 +46,34 @@ public final class Arns {
         return parts.length == 6 && parts[0].equals("arn") && !parts[3].isEmpty() ? parts[3] : null;
     }
 
+    /**
+     * The account a value names: a 12-digit account id, or the account of an ARN ({@code arn:aws:kms:eu-west-1:
+     * 111122223333:key/...}); {@code null} for anything else (a key id, an alias, an ARN without an account).
+     */
+    public static String accountNamed(String value) {
+        if (value == null) {
+            return null;
+        }
+        String v = value.strip();
+        if (isAccountId(v)) {
+            return v;
+        }
+        String account = accountOf(v);
+        return account != null && isAccountId(account) ? account : null;
+    }
+
+    private static boolean isAccountId(String s) {
+        if (s.length() != 12) {
+            return false;
+        }
+        for (int i = 0; i < 12; i++) {
+            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The account named in an ARN, or {@code null} when the text is not an ARN. */
     public static String accountOf(String arn) {
         String[] parts = arn.split(":", 6);

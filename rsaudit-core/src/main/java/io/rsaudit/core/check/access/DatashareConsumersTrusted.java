@@ -5,6 +5,7 @@ import io.rsaudit.core.check.Check;
 import io.rsaudit.core.check.CheckContext;
 import io.rsaudit.core.check.CheckInfo;
 import io.rsaudit.core.check.Outcome;
+import io.rsaudit.core.model.Arns;
 import io.rsaudit.core.model.Datashare;
 import io.rsaudit.core.model.Severity;
 import io.rsaudit.core.model.Value;
@@ -37,7 +38,7 @@ public final class DatashareConsumersTrusted implements Check<Datashare> {
             if (c.status() != null && ENDED.contains(c.status())) {
                 continue;
             }
-            String account = account(c.identifier());
+            String account = Arns.accountNamed(c.identifier());
             if (account == null) {
                 unnamed = unnamed == null ? c : unnamed;
             } else if (context.policy().trusts(owner, account)) {
@@ -72,17 +73,5 @@ public final class DatashareConsumersTrusted implements Check<Datashare> {
                         ? name + " has no consumer"
                         : name + " is consumed only by trusted accounts: " + String.join(", ", trusted),
                 consumers);
-    }
-
-    /** The account of a consumer named by its account id or its namespace's ARN; {@code null} for anything else. */
-    static String account(String identifier) {
-        if (identifier == null) {
-            return null;
-        }
-        if (identifier.matches("\\d{12}")) {
-            return identifier;
-        }
-        String[] arn = identifier.split(":", -1);
-        return arn.length > 5 && arn[0].equals("arn") && arn[4].matches("\\d{12}") ? arn[4] : null;
     }
 }

@@ -4,6 +4,7 @@ import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
 import io.rsaudit.core.hunt.Event;
 import io.rsaudit.core.hunt.LogType;
+import io.rsaudit.core.model.Arns;
 import io.rsaudit.core.model.Cidr;
 import io.rsaudit.core.model.Severity;
 import io.rsaudit.core.model.SnapshotResourcePolicy;
@@ -132,7 +133,7 @@ public final class CompiledRule {
 
     /** The empty policy lists that are all a test compares with (then it passes nothing); otherwise none. */
     private static Set<String> emptyLists(FieldTest t, Policy policy) {
-        if (t.modifier() == Modifier.RESTOREOUTSIDE || t.values().contains(null)) {
+        if (t.modifier().judgesAccounts() || t.values().contains(null)) {
             return Set.of();
         }
         Set<String> lists = new TreeSet<>();
@@ -730,6 +731,10 @@ public final class CompiledRule {
             if (modifier == Modifier.RESTOREOUTSIDE) {
                 return restoresOutside(value, e.account());
             }
+            if (modifier == Modifier.ACCOUNTOUTSIDE) {
+                String account = Arns.accountNamed(value);
+                return account != null && !account.equals(e.account()) && !raw.contains(account);
+            }
             int n = switch (modifier) {
                 case RE -> patterns.length;
                 case CIDR -> networks.size();
@@ -765,7 +770,7 @@ public final class CompiledRule {
                         yield from != null
                                 && residency.copy(from.trim(), value.trim()).verdict() == Residency.Verdict.DENIED;
                     }
-                    case EXISTS, RESTOREOUTSIDE -> throw new IllegalStateException();
+                    case EXISTS, RESTOREOUTSIDE, ACCOUNTOUTSIDE -> throw new IllegalStateException();
                 };
                 if (pass != all) {
                     return !all;

@@ -32,10 +32,21 @@ public enum Modifier {
      * account (a {@code NotPrincipal}, a service principal) and a text that is not a policy match too: neither can
      * be judged trusted. See {@link io.rsaudit.core.model.SnapshotResourcePolicy}.
      */
-    RESTOREOUTSIDE;
+    RESTOREOUTSIDE,
+    /**
+     * The value is an ARN (or a 12-digit account id) in an account that is neither the event's own nor one of the
+     * values: a KMS key of another account, say. A value that names no account (a key id, an alias) is the event's
+     * own account's, and never matches.
+     */
+    ACCOUNTOUTSIDE;
 
     public String label() {
         return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Whether the values are the accounts trusted besides the event's own, against which the value is judged. */
+    public boolean judgesAccounts() {
+        return this == RESTOREOUTSIDE || this == ACCOUNTOUTSIDE;
     }
 
     public boolean numeric() {

@@ -447,8 +447,11 @@ public final class RuleLoader {
             for (int i = 0; i < values.size(); i++) {
                 value(modifier, values.get(i), value.isArray() ? path + "[" + i + "]" : path);
             }
-            if (all && modifier == Modifier.RESTOREOUTSIDE) {
-                problem(path, "'all' has no meaning for restoreoutside: it judges the policy against all the accounts");
+            if (all && modifier.judgesAccounts()) {
+                problem(
+                        path,
+                        "'all' has no meaning for " + modifier.label()
+                                + ": it judges the value against all the accounts");
             }
             return problems.size() > before ? null : new FieldTest(field, modifier, all, values);
         }
@@ -492,11 +495,11 @@ public final class RuleLoader {
                     }
                 }
                 case FIELDREF, RESIDENCY -> field(v, path);
-                case RESTOREOUTSIDE -> {
+                case RESTOREOUTSIDE, ACCOUNTOUTSIDE -> {
                     if (!v.matches("\\d{12}")) {
                         problem(
                                 path,
-                                "restoreoutside takes account ids (12 digits) or ${policy.trustedAccounts}, not '" + v
+                                m.label() + " takes account ids (12 digits) or ${policy.trustedAccounts}, not '" + v
                                         + "'");
                     }
                 }

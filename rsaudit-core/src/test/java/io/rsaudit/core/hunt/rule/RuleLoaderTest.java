@@ -6,6 +6,8 @@ import io.rsaudit.core.hunt.LogType;
 import io.rsaudit.core.model.Severity;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class RuleLoaderTest {
 
@@ -118,7 +120,7 @@ class RuleLoaderTest {
                         "bad.yaml:8: logsource.type: unknown log type 'syslog': expected connectionlog, userlog,"
                                 + " useractivitylog or cloudtrail",
                         "bad.yaml:11: detection.sel.sql|rx: unknown modifier 'rx' (known: all, equals, contains, startswith,"
-                                + " endswith, re, cidr, gt, gte, lt, lte, exists, fieldref, residency, restoreoutside)",
+                                + " endswith, re, cidr, gt, gte, lt, lte, exists, fieldref, residency, restoreoutside, accountoutside)",
                         "bad.yaml:12: detection.sel.sql|re: not a regular expression the linear-time engine (RE2) runs:"
                                 + " missing closing ) at '(unclosed' (rule regexes use RE2 syntax, docs/rules.md)",
                         "bad.yaml:13: detection.sel.sourceAddress|cidr: '10.0.0.0/33' has a prefix length outside 0..32",
@@ -248,28 +250,29 @@ class RuleLoaderTest {
         });
     }
 
-    @Test
-    void restoreOutsideTakesAccountsAndNoAll() {
+    @ParameterizedTest
+    @ValueSource(strings = {"restoreoutside", "accountoutside"})
+    void theAccountModifiersTakeAccountsAndNoAll(String modifier) {
         String trail = ACTIVITY_RULE.replace("useractivitylog", "cloudtrail");
         assertThat(RuleLoader.load(
                                 "t.yaml",
                                 trail.replace(
                                         "SELECTOR",
-                                        "requestParameters.policy|restoreoutside: ${policy.trustedAccounts}"))
+                                        "requestParameters.policy|" + modifier + ": ${policy.trustedAccounts}"))
                         .problems())
                 .isEmpty();
-        assertThat(RuleLoader.load("t.yaml", trail.replace("SELECTOR", "requestParameters.policy|restoreoutside: x"))
+        assertThat(RuleLoader.load("t.yaml", trail.replace("SELECTOR", "requestParameters.policy|" + modifier + ": x"))
                         .problems())
                 .extracting(RuleProblem::message)
-                .containsExactly("restoreoutside takes account ids (12 digits) or ${policy.trustedAccounts}, not 'x'");
+                .containsExactly(modifier + " takes account ids (12 digits) or ${policy.trustedAccounts}, not 'x'");
         assertThat(RuleLoader.load(
                                 "t.yaml",
                                 trail.replace(
-                                        "SELECTOR", "requestParameters.policy|restoreoutside|all: '111122223333'"))
+                                        "SELECTOR", "requestParameters.policy|" + modifier + "|all: '111122223333'"))
                         .problems())
                 .extracting(RuleProblem::message)
                 .containsExactly(
-                        "'all' has no meaning for restoreoutside: it judges the policy against all the accounts");
+                        "'all' has no meaning for " + modifier + ": it judges the value against all the accounts");
     }
 
     @Test
