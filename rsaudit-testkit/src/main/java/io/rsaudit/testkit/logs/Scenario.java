@@ -39,7 +39,9 @@ public enum Scenario {
     SERVERLESS_SNAPSHOT_SHARED_FOREIGN("serverless-snapshot-shared-foreign-account", LogType.CLOUDTRAIL),
     AUDIT_BUCKET_POLICY_DELETED("audit-log-bucket-policy-deleted", LogType.CLOUDTRAIL),
     AUDIT_LOG_EXPIRY_CUT("audit-log-expiry-cut", LogType.CLOUDTRAIL),
-    TRAIL_NARROWED_TO_READS("trail-narrowed-to-reads", LogType.CLOUDTRAIL);
+    TRAIL_NARROWED_TO_READS("trail-narrowed-to-reads", LogType.CLOUDTRAIL),
+    PARAMETER_GROUP_RESET("parameter-group-reset", LogType.CLOUDTRAIL),
+    CLUSTER_KEY_FOREIGN("cluster-key-of-foreign-account", LogType.CLOUDTRAIL);
 
     private final String id;
     private final LogType type;

@@ -252,6 +252,24 @@ final class Scenarios {
                         q("trailName", "org-trail") + ",\"eventSelectors\":[{" + q("readWriteType", "ReadOnly")
                                 + ",\"includeManagementEvents\":true,\"dataResources\":[],"
                                 + "\"excludeManagementEventSources\":[]}]");
+            // every parameter back to the engine default: require_ssl and user activity logging off
+            case PARAMETER_GROUP_RESET ->
+                trail(
+                        t,
+                        "redshift",
+                        "ResetClusterParameterGroup",
+                        q("parameterGroupName", "prod-params") + ",\"resetAllParameters\":true");
+            // the cluster re-encrypted under a key the attacker's account holds
+            case CLUSTER_KEY_FOREIGN ->
+                trail(
+                        t,
+                        "redshift",
+                        "ModifyCluster",
+                        q("clusterIdentifier", cluster) + ",\"encrypted\":true,"
+                                + q(
+                                        "kmsKeyId",
+                                        "arn:aws:kms:" + LogGenerator.REGION + ":" + LogGenerator.FOREIGN_ACCOUNT
+                                                + ":key/7c1e9a3b-2d4f-4e8a-9b6c-5d3e1f7a9c2b"));
         };
     }
 
