@@ -28,6 +28,16 @@ class HuntCommandTest {
         assertThat(run.out()).doesNotContain("Sup3rSecret1", "wJalrXUtnFEMI").contains("AKIAIOSFODNN7EXAMPLE");
     }
 
+    /** An alert on a call that names no cluster (an S3 bucket's, a trail's) says where without a cluster. */
+    @Test
+    void anAlertWithoutAClusterSaysWhereWithoutOne() {
+        CliRun run = CliRun.of("hunt", "../examples/logs", "--policy", "../examples/policy.yaml");
+        assertThat(run.code()).as(run.err()).isEqualTo(1);
+        String bucket = run.out().substring(run.out().indexOf("  RSH-CT-020  "));
+        assertThat(bucket.lines().skip(3).findFirst()).hasValue("    where:    account 123456789012, region eu-west-1");
+        assertThat(run.out()).doesNotContain("cluster -");
+    }
+
     @Test
     void jsonReportCarriesAlertsEvidenceAndReadProblems() throws Exception {
         CliRun run = CliRun.of("hunt", CORPUS, "--format", "json", "--fail-on", "critical");

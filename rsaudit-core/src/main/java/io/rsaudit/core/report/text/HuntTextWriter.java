@@ -100,8 +100,8 @@ public final class HuntTextWriter implements ReportWriter<HuntHeader, Alert, Hun
         line(w, "    who:      " + or(a.actor()) + "    from: " + or(a.sourceAddress()));
         line(
                 w,
-                "    where:    cluster " + or(a.cluster()) + ", account " + or(a.account()) + ", region "
-                        + or(a.region()));
+                "    where:    " + (a.cluster() == null ? "" : "cluster " + or(a.cluster()) + ", ") + "account "
+                        + or(a.account()) + ", region " + or(a.region()));
         line(w, "    what:     " + Redacted.safe(a.summary()));
         line(w, "    ATT&CK:   " + String.join(" ", a.tags()));
         line(
