@@ -10,7 +10,7 @@ import io.rsaudit.core.baseline.Fingerprint;
 import io.rsaudit.core.catalog.CheckCatalog;
 import io.rsaudit.core.hunt.LogType;
 import io.rsaudit.core.hunt.engine.Alert;
-import io.rsaudit.core.hunt.inventory.SecurityGroupUse;
+import io.rsaudit.core.hunt.inventory.ResourceUse;
 import io.rsaudit.core.hunt.read.LocalFiles;
 import io.rsaudit.core.hunt.read.ReadOptions;
 import io.rsaudit.core.hunt.rule.RuleCatalog;
@@ -113,13 +113,14 @@ final class HuntCommand implements Callable<Integer> {
             names = "--inventory",
             paramLabel = "EXPORT_DIR",
             description = "An export of the estate (the layout scan --input reads, docs/input-layout.md): tells"
-                    + " which security groups belong to a Redshift cluster or workgroup (RSH-CT-008, RSH-CT-013).")
+                    + " which security groups belong to a Redshift cluster or workgroup (RSH-CT-008, RSH-CT-013) and which"
+                    + " KMS keys encrypt a cluster or namespace (RSH-CT-024, RSH-CT-025).")
     Path inventoryDir;
 
     @Option(
             names = "--inventory-live",
             description = "Look up the clusters and workgroups of each account-region whose CloudTrail records open a"
-                    + " security group, with the caller's credentials (--profile, --endpoint-url; redshift:"
+                    + " security group or change a KMS key, with the caller's credentials (--profile, --endpoint-url; redshift:"
                     + "DescribeClusters, redshift-serverless:ListWorkgroups): the caller's own account, or any account"
                     + " with --role-name.")
     boolean inventoryLive;
@@ -178,7 +179,7 @@ final class HuntCommand implements Callable<Integer> {
         RuleCatalog catalog = rules();
         Policy policy = PolicyFile.load(
                 policyFile, () -> new PolicyLoader(CheckCatalog.builtIn().ids(), catalog.ids()));
-        SecurityGroupUse inventory = inventory();
+        ResourceUse inventory = inventory();
         Hunt hunt;
         try {
             hunt = new Hunt(catalog.all(), policy, clock, Main.version(), inventory);
@@ -330,8 +331,8 @@ final class HuntCommand implements Callable<Integer> {
         }
     }
 
-    /** The inventory's use of security groups; {@code null} without {@code --inventory} or {@code --inventory-live}. */
-    private SecurityGroupUse inventory() {
+    /** The inventory's use of groups and keys; {@code null} without {@code --inventory} or {@code --inventory-live}. */
+    private ResourceUse inventory() {
         if ((roleName != null || externalId != null) && !inventoryLive) {
             throw new Main.UsageException(
                     (roleName != null ? "--role-name" : "--external-id") + " needs --inventory-live");
@@ -356,7 +357,7 @@ final class HuntCommand implements Callable<Integer> {
                                 List.of(),
                                 Progress.NONE)
                         .withCallLimits(LiveScope.callLimits(maxAttempts));
-                return SecurityGroupUse.lookingUp(new LiveInventoryLookup(caller, roleName, externalId));
+                return ResourceUse.lookingUp(new LiveInventoryLookup(caller, roleName, externalId));
             } catch (IllegalArgumentException e) {
                 throw new Main.UsageException(e.getMessage());
             }
@@ -382,7 +383,7 @@ final class HuntCommand implements Callable<Integer> {
                                 : "; " + problems + " collection problem(s) (scan --input " + inventoryDir
                                         + " lists them): a group where clusters or workgroups were not read whole"
                                         + " is reported as not placed (RSH-CT-013)");
-        return SecurityGroupUse.of(read);
+        return ResourceUse.of(read);
     }
 
     private RuleCatalog rules() {

@@ -1,7 +1,7 @@
 package io.rsaudit.spark;
 
 import io.rsaudit.core.hunt.LogType;
-import io.rsaudit.core.hunt.inventory.SecurityGroupUse;
+import io.rsaudit.core.hunt.inventory.ResourceUse;
 import io.rsaudit.core.hunt.read.ReadOptions;
 import java.io.Serializable;
 import java.time.Instant;
@@ -38,7 +38,7 @@ record JobOptions(
         int partitions,
         int filesPerTask,
         boolean incremental,
-        SecurityGroupUse inventory)
+        ResourceUse inventory)
         implements Serializable {
 
     JobOptions {

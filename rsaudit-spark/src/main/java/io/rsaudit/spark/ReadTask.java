@@ -2,7 +2,7 @@ package io.rsaudit.spark;
 
 import io.rsaudit.core.hunt.Event;
 import io.rsaudit.core.hunt.engine.HuntEngine;
-import io.rsaudit.core.hunt.inventory.SecurityGroupUse;
+import io.rsaudit.core.hunt.inventory.ResourceUse;
 import io.rsaudit.core.hunt.read.LogInput;
 import io.rsaudit.core.hunt.read.LogReader;
 import io.rsaudit.core.hunt.read.ReadSummary;
@@ -60,7 +60,7 @@ final class ReadTask implements Function2<Integer, Iterator<FileRef>, Iterator<T
             inputs.add(f.hadoop() ? new HadoopInput(f.name(), f.size(), conf.value()) : LogInput.of(Path.of(f.name())));
         }
         Object lock = new Object();
-        SecurityGroupUse inventory = options.inventory();
+        ResourceUse inventory = options.inventory();
         ReadSummary summary = LogReader.read(inputs, options.read(), event -> {
             Event e = inventory == null ? event : inventory.enrich(event);
             engine.accept(e);

@@ -1,7 +1,7 @@
 package io.rsaudit.spark;
 
 import io.rsaudit.core.hunt.LogType;
-import io.rsaudit.core.hunt.inventory.SecurityGroupUse;
+import io.rsaudit.core.hunt.inventory.ResourceUse;
 import io.rsaudit.core.hunt.read.ReadOptions;
 import io.rsaudit.core.model.Inventory;
 import io.rsaudit.core.model.Severity;
@@ -170,7 +170,7 @@ public final class SparkHuntMain {
      * The use of security groups an export on the driver's file system records: read here, once, and shipped to the
      * tasks as the placements it holds.
      */
-    private static SecurityGroupUse inventory(String dir) {
+    private static ResourceUse inventory(String dir) {
         Path path = Path.of(dir);
         if (!Files.isDirectory(path)) {
             throw new IllegalArgumentException("--inventory " + dir + " is not a directory (an export on the driver's"
@@ -186,7 +186,7 @@ public final class SparkHuntMain {
                 read.workgroups().size(),
                 read.scopes().size(),
                 problems);
-        return SecurityGroupUse.of(read);
+        return ResourceUse.of(read);
     }
 
     private static String value(String[] args, int i, String option) {

@@ -2,7 +2,7 @@ package io.rsaudit.spark;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import io.rsaudit.core.hunt.inventory.SecurityGroupUse;
+import io.rsaudit.core.hunt.inventory.ResourceUse;
 import io.rsaudit.core.hunt.read.LocalFiles;
 import io.rsaudit.core.hunt.read.LogInput;
 import io.rsaudit.core.hunt.read.ReadOptions;
@@ -30,8 +30,7 @@ final class LocalHunt {
     }
 
     /** With {@code hunt --inventory}'s use of security groups, or {@code null} for none. */
-    static JsonNode report(
-            List<String> paths, ReadOptions options, Severity failOn, Clock clock, SecurityGroupUse inventory)
+    static JsonNode report(List<String> paths, ReadOptions options, Severity failOn, Clock clock, ResourceUse inventory)
             throws IOException {
         List<LogInput> inputs = new ArrayList<>();
         for (String p : paths) {

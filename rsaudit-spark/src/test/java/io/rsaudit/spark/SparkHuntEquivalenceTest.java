@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import io.rsaudit.core.hunt.inventory.SecurityGroupUse;
+import io.rsaudit.core.hunt.inventory.ResourceUse;
 import io.rsaudit.core.hunt.read.ReadOptions;
 import io.rsaudit.core.model.Severity;
 import io.rsaudit.core.source.CliJsonSource;
@@ -64,7 +64,7 @@ class SparkHuntEquivalenceTest {
     }
 
     static JobOptions options(
-            List<String> inputs, Path out, int partitions, boolean incremental, SecurityGroupUse inventory) {
+            List<String> inputs, Path out, int partitions, boolean incremental, ResourceUse inventory) {
         return new JobOptions(
                 inputs,
                 out.toString(),
@@ -131,8 +131,7 @@ class SparkHuntEquivalenceTest {
                 Path.of("..", "rsaudit-core", "src", "test", "resources", "io", "rsaudit", "core", "hunt", "rules");
         String trail = ct008.resolve("RSH-CT-008/123456789012_CloudTrail_eu-west-1_20240501T1000Z_fixture.json")
                 .toString();
-        SecurityGroupUse inventory =
-                SecurityGroupUse.of(new CliJsonSource(ct008.resolve("RSH-CT-008/inventory")).load());
+        ResourceUse inventory = ResourceUse.of(new CliJsonSource(ct008.resolve("RSH-CT-008/inventory")).load());
         JsonNode local = LocalHunt.report(List.of(trail), ReadOptions.defaults(), Severity.INFO, CLOCK, inventory);
         JsonNode distributed = spark(options(List.of(trail), out, 2, false, inventory));
 

@@ -98,8 +98,9 @@ public enum LogType {
             "redactions");
 
     /**
-     * The fields {@code hunt --inventory} adds to a CloudTrail event that names a security group: whether a Redshift
-     * cluster or workgroup uses the group, and which ({@code io.rsaudit.core.hunt.inventory.SecurityGroupUse}).
+     * The fields {@code hunt --inventory} adds to a CloudTrail event that names a security group or a KMS key: whether
+     * a Redshift cluster, workgroup or namespace uses it, which, and whether an ingress reaches their port ({@code
+     * io.rsaudit.core.hunt.inventory.ResourceUse}).
      */
     public static final List<String> INVENTORY_FIELDS =
             List.of("inventory.attachment", "inventory.attachedTo", "inventory.portReached");

@@ -270,6 +270,17 @@ final class Scenarios {
                                         "kmsKeyId",
                                         "arn:aws:kms:" + LogGenerator.REGION + ":" + LogGenerator.FOREIGN_ACCOUNT
                                                 + ":key/7c1e9a3b-2d4f-4e8a-9b6c-5d3e1f7a9c2b"));
+            // the shortest wait KMS allows before the key, and the data under it, are gone
+            case KEY_SCHEDULED_FOR_DELETION ->
+                trail(
+                        t,
+                        "kms",
+                        "ScheduleKeyDeletion",
+                        q(
+                                        "keyId",
+                                        "arn:aws:kms:" + LogGenerator.REGION + ":" + ACCT
+                                                + ":key/0d9e8f7a-6b5c-4d3e-8f2a-1b0c9d8e7f6a")
+                                + ",\"pendingWindowInDays\":7");
         };
     }
 

@@ -2,7 +2,7 @@ package io.rsaudit.core.hunt.run;
 
 import io.rsaudit.core.hunt.engine.Alert;
 import io.rsaudit.core.hunt.engine.HuntEngine;
-import io.rsaudit.core.hunt.inventory.SecurityGroupUse;
+import io.rsaudit.core.hunt.inventory.ResourceUse;
 import io.rsaudit.core.hunt.read.EventSink;
 import io.rsaudit.core.hunt.read.LogReader;
 import io.rsaudit.core.hunt.read.ReadOptions;
@@ -30,7 +30,7 @@ public final class Hunt {
     private final Policy policy;
     private final Clock clock;
     private final String toolVersion;
-    private final SecurityGroupUse inventory;
+    private final ResourceUse inventory;
 
     /**
      * Compiles {@code rules} against {@code policy}.
@@ -45,7 +45,7 @@ public final class Hunt {
      * As {@link #Hunt(List, Policy, Clock, String)}, with what an estate inventory says of the security groups the
      * records name ({@code null}: no inventory, so the inventory fields stay absent and rules say they cannot tell).
      */
-    public Hunt(List<Rule> rules, Policy policy, Clock clock, String toolVersion, SecurityGroupUse inventory) {
+    public Hunt(List<Rule> rules, Policy policy, Clock clock, String toolVersion, ResourceUse inventory) {
         this.policy = Objects.requireNonNull(policy, "policy");
         this.rules = rules.stream().map(r -> CompiledRule.of(r, policy)).toList();
         this.clock = Objects.requireNonNull(clock, "clock");

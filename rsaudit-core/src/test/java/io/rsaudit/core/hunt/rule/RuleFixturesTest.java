@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.rsaudit.core.hunt.Event;
 import io.rsaudit.core.hunt.engine.Alert;
 import io.rsaudit.core.hunt.engine.HuntEngine;
-import io.rsaudit.core.hunt.inventory.SecurityGroupUse;
+import io.rsaudit.core.hunt.inventory.ResourceUse;
 import io.rsaudit.core.hunt.read.EventSink;
 import io.rsaudit.core.hunt.read.LocalFiles;
 import io.rsaudit.core.hunt.read.LogInput;
@@ -115,7 +115,7 @@ class RuleFixturesTest {
         Path inventory = dir.resolve(INVENTORY);
         List<LogInput> inputs = logs(dir);
         EventSink sink = Files.isDirectory(inventory)
-                ? SecurityGroupUse.of(new CliJsonSource(inventory).load()).wrap(engine::accept)
+                ? ResourceUse.of(new CliJsonSource(inventory).load()).wrap(engine::accept)
                 : engine::accept;
         ReadSummary summary = LogReader.read(inputs, ReadOptions.defaults().withParallelism(2), sink);
         assertThat(summary.problems()).as("read problems in " + dir).isEmpty();

@@ -5,6 +5,10 @@ import io.rsaudit.core.hunt.LogType;
 import io.rsaudit.core.hunt.read.EventSink;
 import io.rsaudit.core.model.Cluster;
 import io.rsaudit.core.model.Inventory;
+import io.rsaudit.core.model.KeyMetadata;
+import io.rsaudit.core.model.KeyReference;
+import io.rsaudit.core.model.KmsKey;
+import io.rsaudit.core.model.Namespace;
 import io.rsaudit.core.model.Scope;
 import io.rsaudit.core.model.Value;
 import io.rsaudit.core.model.Workgroup;
@@ -23,26 +27,29 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Whether the security group a CloudTrail call names belongs to a Redshift cluster or workgroup, by an inventory.
- * CloudTrail records that a group was opened (AuthorizeSecurityGroupIngress names {@code groupId}) but not what the
- * group protects; the inventory knows which clusters ({@code VpcSecurityGroups}, EC2-Classic
- * {@code ClusterSecurityGroups}) and workgroups ({@code securityGroupIds}) use it.
+ * Whether the security group or KMS key a CloudTrail call names belongs to a Redshift cluster, workgroup or
+ * namespace, by an inventory. CloudTrail records that a group was opened (AuthorizeSecurityGroupIngress names {@code
+ * groupId}) or a key was disabled or scheduled for deletion (KMS names the key in {@code resources}) but not what the
+ * group protects or the key encrypts; the inventory knows which clusters ({@code VpcSecurityGroups}, EC2-Classic
+ * {@code ClusterSecurityGroups}, {@code KmsKeyId}), workgroups ({@code securityGroupIds}) and namespaces ({@code
+ * kmsKeyId}) use it.
  *
- * <p>An event naming a group gets two derived fields: {@link #ATTACHMENT} is {@code redshift} when a cluster or
- * workgroup of the inventory uses the group, {@code none} when the inventory holds every cluster and workgroup of the
- * event's account and region and none uses it, and is left absent when the inventory cannot tell (no inventory, the
- * account or region not in it, its cluster or workgroup list not read whole, a resource whose groups are unknown);
+ * <p>An event naming a group or a key gets two derived fields: {@link #ATTACHMENT} is {@code redshift} when a
+ * resource of the inventory uses it, {@code none} when the inventory holds every resource of the event's account and
+ * region that could (clusters and workgroups for a group; clusters and namespaces for a key) and none uses it, and is
+ * left absent when the inventory cannot tell (no inventory, the account or region not in it, a list not read whole,
+ * a resource whose groups or key are unknown, a key named only by an alias the inventory does not resolve);
  * {@link #ATTACHED_TO} names the users ({@code cluster prod-dw, workgroup analytics}). An event with no cluster of
  * its own also takes the users' names as its cluster, so that the alert names them. An ingress to a VPC group in
  * use ({@code AuthorizeSecurityGroupIngress}) also gets {@link #PORT_REACHED}: whether a permission it opens to the
  * whole internet ({@code 0.0.0.0/0}, {@code ::/0}) covers the port of one of the users. The inventory is as of its
- * export: a group attached later reads as {@code none}.
+ * export: a group attached or a key chosen later reads as {@code none}.
  */
-public final class SecurityGroupUse implements Serializable {
+public final class ResourceUse implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    /** {@code redshift}, {@code none}, or absent: cannot tell. */
+    /** {@code redshift}, {@code none}, or absent: cannot tell (for a security group or a KMS key alike). */
     public static final String ATTACHMENT = LogType.INVENTORY_FIELDS.get(0);
 
     /** The clusters and workgroups that use the group, {@code cluster NAME} or {@code workgroup NAME}, sorted. */
@@ -58,6 +65,11 @@ public final class SecurityGroupUse implements Serializable {
     private static final String PERMISSIONS = "requestParameters.ipPermissions.items.";
 
     private static final String GROUP_ID = "requestParameters.groupId";
+    private static final String KMS = "kms.amazonaws.com";
+    /** Where KMS's CloudTrail records name the key as its ARN, whatever the caller named it by. */
+    private static final String KEY_ARN = "resources.0.ARN";
+
+    private static final String KEY_ID = "requestParameters.keyId";
     private static final String CLUSTER_GROUP = "requestParameters.clusterSecurityGroupName";
 
     /** Each account-region the inventory placed, or the lookup was asked for. */
@@ -68,13 +80,13 @@ public final class SecurityGroupUse implements Serializable {
      */
     private final transient InventoryLookup lookup;
 
-    private SecurityGroupUse(Map<Scope, Placement> placements, InventoryLookup lookup) {
+    private ResourceUse(Map<Scope, Placement> placements, InventoryLookup lookup) {
         this.placements = placements;
         this.lookup = lookup;
     }
 
     /** The use of security groups as {@code inventory} records it; an account-region not in it cannot be told. */
-    public static SecurityGroupUse of(Inventory inventory) {
+    public static ResourceUse of(Inventory inventory) {
         Set<Scope> scopes = new TreeSet<>(inventory.scopes());
         inventory.clusters().forEach(c -> scopes.add(c.id().scope()));
         inventory.workgroups().forEach(w -> scopes.add(w.id().scope()));
@@ -82,15 +94,15 @@ public final class SecurityGroupUse implements Serializable {
         for (Scope s : scopes) {
             placed.put(s, Placement.of(inventory, s));
         }
-        return new SecurityGroupUse(Map.copyOf(placed), null);
+        return new ResourceUse(Map.copyOf(placed), null);
     }
 
     /**
      * The use of security groups as {@code lookup} finds it, asked once for each account-region whose CloudTrail
      * records name a group, when the first such record comes. The lookup may be called from several threads.
      */
-    public static SecurityGroupUse lookingUp(InventoryLookup lookup) {
-        return new SecurityGroupUse(new ConcurrentHashMap<>(), Objects.requireNonNull(lookup, "lookup"));
+    public static ResourceUse lookingUp(InventoryLookup lookup) {
+        return new ResourceUse(new ConcurrentHashMap<>(), Objects.requireNonNull(lookup, "lookup"));
     }
 
     /**
@@ -114,7 +126,7 @@ public final class SecurityGroupUse implements Serializable {
     /** Only the use of an inventory given whole travels (to the Spark job's executors). */
     private Object writeReplace() throws ObjectStreamException {
         if (lookup != null) {
-            throw new NotSerializableException("a SecurityGroupUse that looks up account-regions is not serializable");
+            throw new NotSerializableException("a ResourceUse that looks up account-regions is not serializable");
         }
         return this;
     }
@@ -126,7 +138,7 @@ public final class SecurityGroupUse implements Serializable {
         return placements.computeIfAbsent(scope, s -> {
             InventoryLookup.Answer answer = lookup.lookUp(s);
             return answer.inventory() == null
-                    ? new Placement(Map.of(), Map.of(), Map.of(), answer.unreachable())
+                    ? Placement.unplaced(answer.unreachable())
                     : Placement.of(answer.inventory(), s);
         });
     }
@@ -140,6 +152,9 @@ public final class SecurityGroupUse implements Serializable {
     public Event enrich(Event e) {
         if (e.type() != LogType.CLOUDTRAIL || e.account() == null || e.region() == null) {
             return e;
+        }
+        if (KMS.equals(e.fields().get("eventSource"))) {
+            return enrichKey(e);
         }
         String groupId = e.fields().get(GROUP_ID);
         String classic = e.fields().get(CLUSTER_GROUP);
@@ -157,23 +172,67 @@ public final class SecurityGroupUse implements Serializable {
         if (users.isEmpty() && placement.why() != null) {
             return e;
         }
-        Map<String, String> fields = new LinkedHashMap<>(e.fields());
-        fields.put(ATTACHMENT, users.isEmpty() ? "none" : "redshift");
-        if (!users.isEmpty()) {
-            fields.put(ATTACHED_TO, String.join(", ", users));
-        }
+        Map<String, String> fields = attached(e, users);
         if (groupId != null && !users.isEmpty()) {
             Boolean reached = reachesPort(e.fields(), placement.vpcPorts().getOrDefault(groupId.trim(), Set.of()));
             if (reached != null) {
                 fields.put(PORT_REACHED, reached.toString());
             }
         }
+        return withUsers(e, users, fields);
+    }
+
+    /** A KMS call's event, with the key's users when the inventory can place the key it names. */
+    private Event enrichKey(Event e) {
+        String key = keyId(e.fields().get(KEY_ARN));
+        if (key == null) {
+            key = keyId(e.fields().get(KEY_ID));
+        }
+        if (key == null) {
+            return e;
+        }
+        Placement placement = placement(new Scope(e.account().trim(), e.region().trim()));
+        Set<String> users = placement.keyUsers().getOrDefault(key, Set.of());
+        if (users.isEmpty() && placement.keysWhy() != null) {
+            return e;
+        }
+        return withUsers(e, users, attached(e, users));
+    }
+
+    /** The event's fields with {@link #ATTACHMENT} and {@link #ATTACHED_TO} for these users. */
+    private static Map<String, String> attached(Event e, Set<String> users) {
+        Map<String, String> fields = new LinkedHashMap<>(e.fields());
+        fields.put(ATTACHMENT, users.isEmpty() ? "none" : "redshift");
+        if (!users.isEmpty()) {
+            fields.put(ATTACHED_TO, String.join(", ", users));
+        }
+        return fields;
+    }
+
+    /** The event with these fields, and the users' names as its cluster when it names none. */
+    private static Event withUsers(Event e, Set<String> users, Map<String, String> fields) {
         String cluster = e.cluster() != null || users.isEmpty()
                 ? e.cluster()
                 : String.join(
                         ", ",
                         users.stream().map(u -> u.substring(u.indexOf(' ') + 1)).toList());
         return e.with(cluster, Collections.unmodifiableMap(fields));
+    }
+
+    /**
+     * The key id a key reference names: the id itself, or the part after {@code key/} of a key ARN; {@code null} for
+     * an alias (which only an inventory's key lookup resolves) or nothing.
+     */
+    static String keyId(String reference) {
+        if (reference == null || reference.isBlank()) {
+            return null;
+        }
+        String r = reference.trim();
+        int at = r.indexOf(":key/");
+        if (at >= 0) {
+            return r.substring(at + ":key/".length());
+        }
+        return r.indexOf(':') < 0 && r.indexOf('/') < 0 && !r.startsWith("alias") ? r : null;
     }
 
     /**
@@ -246,17 +305,27 @@ public final class SecurityGroupUse implements Serializable {
      *     user whose port is unknown
      * @param why why a group no cluster or workgroup uses cannot be proven unused; {@code null} when every cluster and
      *     workgroup, and every group each uses, is known
+     * @param keyUsers KMS key id to the clusters and namespaces it encrypts
+     * @param keysWhy why a key no cluster or namespace uses cannot be proven unused; {@code null} when every cluster
+     *     and namespace, and the key of each, is known
      */
     private record Placement(
             Map<String, Set<String>> vpcUsers,
             Map<String, Set<String>> classicUsers,
             Map<String, Set<Integer>> vpcPorts,
-            String why)
+            String why,
+            Map<String, Set<String>> keyUsers,
+            String keysWhy)
             implements Serializable {
 
         static final int UNKNOWN_PORT = -1;
 
-        static final Placement NOT_IN_INVENTORY = new Placement(Map.of(), Map.of(), Map.of(), "not in the inventory");
+        static final Placement NOT_IN_INVENTORY = unplaced("not in the inventory");
+
+        /** An account-region the inventory says nothing of, for this reason. */
+        static Placement unplaced(String why) {
+            return new Placement(Map.of(), Map.of(), Map.of(), why, Map.of(), why);
+        }
 
         static Placement of(Inventory inventory, Scope scope) {
             Map<String, Set<String>> vpc = new HashMap<>();
@@ -291,7 +360,56 @@ public final class SecurityGroupUse implements Serializable {
             if (clusters.isUnknown()) {
                 why = "its clusters are unknown: " + clusters.note();
             }
-            return new Placement(Map.copyOf(vpc), Map.copyOf(classic), Map.copyOf(ports), why);
+            Map<String, Set<String>> keys = new HashMap<>();
+            String keysWhy = clusters.isUnknown() ? why : null;
+            for (Cluster c : inventory.clusters()) {
+                if (c.id().scope().equals(scope)
+                        && !addKey(keys, inventory, scope, c.kmsKeyId(), "cluster " + c.identifier())) {
+                    keysWhy = "the key of cluster " + c.identifier() + " is unknown";
+                }
+            }
+            for (Namespace n : inventory.namespaces()) {
+                if (n.id().scope().equals(scope)
+                        && !addKey(keys, inventory, scope, n.kmsKeyId(), "namespace " + n.id().name())) {
+                    keysWhy = "the key of namespace " + n.id().name() + " is unknown";
+                }
+            }
+            Value<Boolean> namespaces = inventory.listed(scope, "redshift-serverless:ListNamespaces");
+            if (!namespaces.isPresent()) {
+                keysWhy = "its namespaces are unknown: " + namespaces.note();
+            }
+            return new Placement(
+                    Map.copyOf(vpc), Map.copyOf(classic), Map.copyOf(ports), why, Map.copyOf(keys), keysWhy);
+        }
+
+        /**
+         * Adds the key a resource names, by its id; whether it is known ({@code false}: unknown, or an alias the
+         * inventory's key lookup did not resolve). No key, or the AWS-owned one, is known and adds nothing.
+         */
+        private static boolean addKey(
+                Map<String, Set<String>> keys, Inventory inventory, Scope scope, Value<String> kmsKeyId, String user) {
+            if (kmsKeyId.isUnknown()) {
+                return false;
+            }
+            String reference = kmsKeyId.value();
+            KeyReference kind = KeyReference.classify(reference);
+            if (kind == KeyReference.NONE || kind == KeyReference.AWS_OWNED) {
+                return true;
+            }
+            String id = keyId(reference);
+            if (id == null) {
+                // an alias: the key's id as the inventory's describe-key of it says
+                Value<KmsKey> key = inventory.key(scope, reference.trim());
+                KeyMetadata metadata = key.isPresent() && key.value().metadata().isPresent()
+                        ? key.value().metadata().value()
+                        : null;
+                id = metadata == null ? null : keyId(metadata.keyId());
+            }
+            if (id == null) {
+                return false;
+            }
+            keys.computeIfAbsent(id, k -> new TreeSet<>()).add(user);
+            return true;
         }
 
         private static void addPort(Map<String, Set<Integer>> ports, Value<List<String>> groups, Value<Integer> port) {
