@@ -70,6 +70,23 @@ public final class ResourceUse implements Serializable {
     private static final String KEY_ARN = "resources.0.ARN";
 
     private static final String KEY_ID = "requestParameters.keyId";
+
+    /**
+     * The KMS calls that change a key (its state, material, policy or rotation), the ones placed: the calls that use
+     * a key (Decrypt, GenerateDataKey, CreateGrant...) are most of a trail's KMS records, and placing each would cost
+     * a copy of its fields and, with a live lookup, a lookup of every account-region that uses KMS at all.
+     */
+    private static final Set<String> KEY_CHANGES = Set.of(
+            "ScheduleKeyDeletion",
+            "CancelKeyDeletion",
+            "DisableKey",
+            "EnableKey",
+            "DeleteImportedKeyMaterial",
+            "ImportKeyMaterial",
+            "PutKeyPolicy",
+            "DisableKeyRotation",
+            "EnableKeyRotation");
+
     private static final String CLUSTER_GROUP = "requestParameters.clusterSecurityGroupName";
 
     /** Each account-region the inventory placed, or the lookup was asked for. */
@@ -154,7 +171,7 @@ public final class ResourceUse implements Serializable {
             return e;
         }
         if (KMS.equals(e.fields().get("eventSource"))) {
-            return enrichKey(e);
+            return KEY_CHANGES.contains(e.fields().get("eventName")) ? enrichKey(e) : e;
         }
         String groupId = e.fields().get(GROUP_ID);
         String classic = e.fields().get(CLUSTER_GROUP);

@@ -49,6 +49,10 @@ class ResourceUseTest {
     static final Path KEYS = Path.of("src/test/resources/io/rsaudit/core/hunt/rules/RSH-CT-024/inventory");
 
     private static Event keyCall(String keyId) {
+        return keyCall("DisableKey", keyId);
+    }
+
+    private static Event keyCall(String name, String keyId) {
         return new Event(
                 LogType.CLOUDTRAIL,
                 Instant.parse("2024-05-01T10:00:00Z"),
@@ -58,11 +62,11 @@ class ResourceUseTest {
                 null,
                 "arn:aws:iam::123456789012:user/ops",
                 "198.51.100.77",
-                "kms:DisableKey",
+                "kms:" + name,
                 null,
                 null,
                 null,
-                Map.of("eventSource", "kms.amazonaws.com", "requestParameters.keyId", keyId),
+                Map.of("eventSource", "kms.amazonaws.com", "eventName", name, "requestParameters.keyId", keyId),
                 new Origin("f.json", 2, 0));
     }
 
@@ -83,6 +87,9 @@ class ResourceUseTest {
                 .isEqualTo("none");
         Event alias = keyCall("alias/some-key");
         assertThat(use.enrich(alias)).isSameAs(alias);
+        // a call that uses the key, not one that changes it, is left as it is
+        Event decrypt = keyCall("Decrypt", "11111111-1111-4111-8111-111111111111");
+        assertThat(use.enrich(decrypt)).isSameAs(decrypt);
     }
 
     @Test
