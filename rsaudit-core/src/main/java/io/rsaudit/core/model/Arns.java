@@ -62,7 +62,8 @@ public final class Arns {
         return account != null && isAccountId(account) ? account : null;
     }
 
-    private static boolean isAccountId(String s) {
+    /** Whether {@code s} is an account id: twelve digits. */
+    public static boolean isAccountId(String s) {
         if (s.length() != 12) {
             return false;
         }

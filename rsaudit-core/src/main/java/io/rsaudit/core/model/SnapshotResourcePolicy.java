@@ -91,7 +91,7 @@ public final class SnapshotResourcePolicy {
      */
     public static String account(String principal) {
         String p = principal.strip();
-        if (p.equals("*") || isAccount(p)) {
+        if (p.equals("*") || Arns.isAccountId(p)) {
             return p;
         }
         String[] parts = p.split(":", 6);
@@ -100,21 +100,9 @@ public final class SnapshotResourcePolicy {
                 && !parts[1].isEmpty()
                 && (parts[2].equals("iam") || parts[2].equals("sts"))
                 && parts[3].isEmpty()
-                && isAccount(parts[4])
+                && Arns.isAccountId(parts[4])
                 && !parts[5].isEmpty();
         return arn ? parts[4] : null;
-    }
-
-    private static boolean isAccount(String s) {
-        if (s.length() != 12) {
-            return false;
-        }
-        for (int i = 0; i < s.length(); i++) {
-            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** An {@code Allow} statement whose actions cover a restore. */

@@ -2,6 +2,7 @@ package io.rsaudit.core.source;
 
 import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
+import io.rsaudit.core.model.Arns;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -169,7 +170,7 @@ public enum AwsCliCall {
         }
         String[] parts =
                 location.substring(0, location.length() - ".json".length()).split("/", -1);
-        if (parts.length < 3 || parts.length > 5 || !isAccount(parts[0])) {
+        if (parts.length < 3 || parts.length > 5 || !Arns.isAccountId(parts[0])) {
             return Optional.empty();
         }
         boolean regional = isRegion(parts[1]);
@@ -194,19 +195,6 @@ public enum AwsCliCall {
             }
         }
         return Optional.empty();
-    }
-
-    /** Twelve digits. */
-    private static boolean isAccount(String s) {
-        if (s.length() != 12) {
-            return false;
-        }
-        for (int i = 0; i < 12; i++) {
-            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** {@code [a-z]{2,4}(-[a-z]+)+-[0-9]{1,2}}: {@code eu-west-1}, {@code us-gov-west-1}. */

@@ -221,26 +221,14 @@ final class Scenarios {
                                 + "," + q("policy", policy.replace("\"", "\\\"")));
             }
             case AUDIT_BUCKET_POLICY_DELETED ->
-                trail(
-                        t,
-                        "s3",
-                        "DeleteBucketPolicy",
-                        q("bucketName", LogGenerator.AUDIT_LOG_BUCKET) + ","
-                                + q(
-                                        "Host",
-                                        LogGenerator.AUDIT_LOG_BUCKET + ".s3." + LogGenerator.REGION + ".amazonaws.com")
-                                + "," + q("policy", ""));
+                trail(t, "s3", "DeleteBucketPolicy", auditLogBucket() + "," + q("policy", ""));
             // the audit logs expire after a day
             case AUDIT_LOG_EXPIRY_CUT ->
                 trail(
                         t,
                         "s3",
                         "PutBucketLifecycle",
-                        q("bucketName", LogGenerator.AUDIT_LOG_BUCKET) + ","
-                                + q(
-                                        "Host",
-                                        LogGenerator.AUDIT_LOG_BUCKET + ".s3." + LogGenerator.REGION + ".amazonaws.com")
-                                + "," + q("lifecycle", "") + ",\"LifecycleConfiguration\":{\"Rule\":{"
+                        auditLogBucket() + "," + q("lifecycle", "") + ",\"LifecycleConfiguration\":{\"Rule\":{"
                                 + "\"Filter\":{\"Prefix\":\"\"},\"Expiration\":{\"Days\":1},\"ID\":\"expire\","
                                 + "\"Status\":\"Enabled\"}}");
             // management events logged for reads only: Redshift's management calls are writes
@@ -282,6 +270,12 @@ final class Scenarios {
                                                 + ":key/0d9e8f7a-6b5c-4d3e-8f2a-1b0c9d8e7f6a")
                                 + ",\"pendingWindowInDays\":7");
         };
+    }
+
+    /** The request parameters that name the audit log bucket, as S3's CloudTrail records give them. */
+    private static String auditLogBucket() {
+        String bucket = LogGenerator.AUDIT_LOG_BUCKET;
+        return q("bucketName", bucket) + "," + q("Host", bucket + ".s3." + LogGenerator.REGION + ".amazonaws.com");
     }
 
     private static String q(String k, String v) {
