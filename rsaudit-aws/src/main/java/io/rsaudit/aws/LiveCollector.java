@@ -71,10 +71,10 @@ public final class LiveCollector {
         /** Every call of the export layout: what a scan judges. */
         ESTATE,
         /**
-         * The account's identity and regions, then each region's clusters and workgroups only: what a hunt needs to
-         * tell whose a security group is ({@code hunt --inventory-live}).
+         * The account's identity and regions, then each region's clusters, workgroups and namespaces only: what a
+         * hunt needs to tell whose a security group or a KMS key is ({@code hunt --inventory-live}).
          */
-        SECURITY_GROUP_USERS
+        RESOURCE_USERS
     }
 
     private final LiveOptions options;

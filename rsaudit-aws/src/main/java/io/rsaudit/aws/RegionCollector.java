@@ -34,7 +34,7 @@ import software.amazon.awssdk.services.redshiftserverless.model.ScheduledActionA
  * Serverless scheduled action the region lists, the action; the
  * security groups of clusters and workgroups in batches of 100 once both lists are read or failed; and every KMS key a
  * resource names through the account's {@link Keys} (once per key). Pages are read whole, with the largest page
- * size each API takes. For {@link LiveCollector.Extent#SECURITY_GROUP_USERS}: the cluster and workgroup lists only.
+ * size each API takes. For {@link LiveCollector.Extent#RESOURCE_USERS}: the cluster, workgroup and namespace lists only.
  */
 final class RegionCollector {
 
@@ -69,12 +69,16 @@ final class RegionCollector {
         RedshiftClient rs = run.clients.redshift(account, region);
         RedshiftServerlessClient sl = run.clients.serverless(account, region);
 
-        if (run.extent == LiveCollector.Extent.SECURITY_GROUP_USERS) {
+        if (run.extent == LiveCollector.Extent.RESOURCE_USERS) {
             call(AwsCliCall.DESCRIBE_CLUSTERS, null, () -> rs.describeClustersPaginator(r -> r.maxRecords(PAGE)));
             call(
                     AwsCliCall.SERVERLESS_LIST_WORKGROUPS,
                     null,
                     () -> sl.listWorkgroupsPaginator(r -> r.maxResults(PAGE)));
+            call(
+                    AwsCliCall.SERVERLESS_LIST_NAMESPACES,
+                    null,
+                    () -> sl.listNamespacesPaginator(r -> r.maxResults(PAGE)));
             lane.seal();
             return;
         }

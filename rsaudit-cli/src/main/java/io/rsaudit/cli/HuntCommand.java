@@ -121,7 +121,7 @@ final class HuntCommand implements Callable<Integer> {
             names = "--inventory-live",
             description = "Look up the clusters and workgroups of each account-region whose CloudTrail records open a"
                     + " security group or change a KMS key, with the caller's credentials (--profile, --endpoint-url; redshift:"
-                    + "DescribeClusters, redshift-serverless:ListWorkgroups): the caller's own account, or any account"
+                    + "DescribeClusters, redshift-serverless:ListWorkgroups and ListNamespaces): the caller's own account, or any account"
                     + " with --role-name.")
     boolean inventoryLive;
 
@@ -381,8 +381,9 @@ final class HuntCommand implements Callable<Integer> {
                         problems == 0
                                 ? ""
                                 : "; " + problems + " collection problem(s) (scan --input " + inventoryDir
-                                        + " lists them): a group where clusters or workgroups were not read whole"
-                                        + " is reported as not placed (RSH-CT-013)");
+                                        + " lists them): a group or key where clusters, workgroups or namespaces"
+                                        + " were not read whole is reported as not placed (RSH-CT-013,"
+                                        + " RSH-CT-025)");
         return ResourceUse.of(read);
     }
 

@@ -70,6 +70,7 @@ class HuntCommandTest {
     }
 
     static final String CT_008 = "../rsaudit-core/src/test/resources/io/rsaudit/core/hunt/rules/RSH-CT-008/";
+    static final String CT_024 = "../rsaudit-core/src/test/resources/io/rsaudit/core/hunt/rules/RSH-CT-024/";
 
     @Test
     void anInventoryTellsWhichOpenedGroupIsRedshifts() throws Exception {

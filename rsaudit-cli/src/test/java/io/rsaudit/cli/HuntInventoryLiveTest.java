@@ -54,6 +54,51 @@ class HuntInventoryLiveTest {
         }
     }
 
+    /**
+     * RSH-CT-024's trail and inventory: the lookup places the keys of clusters and namespaces as the export does, but
+     * it does not call describe-key, so the cluster that names its key by an alias leaves that key, and any key no
+     * other resource uses, unplaced. A region the simulator does not serve is unplaced, as the export leaves it.
+     */
+    @Test
+    void keysAreLookedUpAsTheExportTellsButForAnAliasTheLookupCannotResolve() throws Exception {
+        Path inventory = Path.of(HuntCommandTest.CT_024 + "inventory");
+        String trail = HuntCommandTest.CT_024 + "123456789012_CloudTrail_eu-west-1_20240501T1000Z_fixture.json";
+        try (AwsSimulator sim = AwsSimulator.start(inventory, SimOptions.defaults())) {
+            CliRun live = CliRun.of(
+                    "hunt",
+                    trail,
+                    "--inventory-live",
+                    "--aws-region",
+                    "eu-west-1",
+                    "--endpoint-url",
+                    sim.endpoint().toString(),
+                    "--format",
+                    "json");
+            CliRun export = CliRun.of("hunt", trail, "--inventory", inventory.toString(), "--format", "json");
+            assertThat(alerts(export))
+                    .containsExactly(
+                            "RSH-CT-024 high prod-dw",
+                            "RSH-CT-024 high legacy-dw",
+                            "RSH-CT-024 high analytics",
+                            "RSH-CT-025 low null",
+                            "RSH-CT-024 high prod-dw",
+                            "RSH-CT-025 low null");
+            assertThat(alerts(live))
+                    .containsExactly(
+                            "RSH-CT-024 high prod-dw",
+                            "RSH-CT-025 low null",
+                            "RSH-CT-024 high analytics",
+                            // the export proves this key unused; the lookup cannot, legacy-dw's key being unknown
+                            "RSH-CT-025 low null",
+                            "RSH-CT-025 low null",
+                            "RSH-CT-024 high prod-dw",
+                            "RSH-CT-025 low null");
+            assertThat(notes(live))
+                    .anySatisfy(n -> assertThat(n).contains("eu-central-1", "RegionNotEnabled"))
+                    .anySatisfy(n -> assertThat(n).contains("eu-west-1", "the key of cluster legacy-dw is unknown"));
+        }
+    }
+
     @Test
     void aRoleReachesOtherAccountsAndARefusedRoleIsANoteNamingTheAccount() throws Exception {
         SimOptions refused = SimOptions.builder().unassumable("999999999999").build();

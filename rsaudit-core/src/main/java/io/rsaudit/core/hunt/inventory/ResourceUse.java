@@ -15,6 +15,7 @@ import io.rsaudit.core.model.Workgroup;
 import java.io.NotSerializableException;
 import java.io.ObjectStreamException;
 import java.io.Serializable;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -96,6 +97,13 @@ public final class ResourceUse implements Serializable {
      * that looks up does not serialize ({@link #writeReplace}), so it is never lost on the way.
      */
     private final transient InventoryLookup lookup;
+    /**
+     * The account-regions looked up for a KMS key: only there do the notes say why keys cannot be placed. Kept only
+     * with a {@link #lookup}, which never travels (a deserialized use has neither).
+     */
+    private final transient Set<Scope> keysAsked = ConcurrentHashMap.newKeySet();
+    /** The account-regions looked up for a security group. */
+    private final transient Set<Scope> groupsAsked = ConcurrentHashMap.newKeySet();
 
     private ResourceUse(Map<Scope, Placement> placements, InventoryLookup lookup) {
         this.placements = placements;
@@ -123,21 +131,31 @@ public final class ResourceUse implements Serializable {
     }
 
     /**
-     * What the lookups could not tell: one line per account-region looked up where a group not used by any cluster or
-     * workgroup it found cannot be proven unused, sorted; empty for an inventory given whole.
+     * What the lookups could not tell: one line per account-region looked up where a group or key not used by any
+     * cluster, workgroup or namespace it found cannot be proven unused, sorted; empty for an inventory given whole.
      */
     public List<String> notes() {
         if (lookup == null) {
             return List.of();
         }
-        return new TreeMap<>(placements)
-                .entrySet().stream()
-                        .filter(e -> e.getValue().why() != null)
-                        .map(e -> "inventory lookup of account " + e.getKey().account() + " in "
-                                + e.getKey().region() + ": " + e.getValue().why()
-                                + "; a group opened to the world there that no cluster or workgroup found uses is"
-                                + " reported as not placed (RSH-CT-013)")
-                        .toList();
+        List<String> notes = new ArrayList<>();
+        for (Map.Entry<Scope, Placement> e : new TreeMap<>(placements).entrySet()) {
+            Set<String> why = new TreeSet<>();
+            if (e.getValue().why() != null && groupsAsked.contains(e.getKey())) {
+                why.add(e.getValue().why());
+            }
+            if (e.getValue().keysWhy() != null && keysAsked.contains(e.getKey())) {
+                why.add(e.getValue().keysWhy());
+            }
+            if (!why.isEmpty()) {
+                notes.add("inventory lookup of account " + e.getKey().account() + " in "
+                        + e.getKey().region() + ": "
+                        + String.join("; ", why)
+                        + "; a security group opened to the world, or a KMS key changed, there that no cluster,"
+                        + " workgroup or namespace found uses is reported as not placed (RSH-CT-013, RSH-CT-025)");
+            }
+        }
+        return notes;
     }
 
     /** Only the use of an inventory given whole travels (to the Spark job's executors). */
@@ -178,7 +196,11 @@ public final class ResourceUse implements Serializable {
         if (groupId == null && classic == null) {
             return e;
         }
-        Placement placement = placement(new Scope(e.account().trim(), e.region().trim()));
+        Scope scope = new Scope(e.account().trim(), e.region().trim());
+        if (lookup != null) {
+            groupsAsked.add(scope);
+        }
+        Placement placement = placement(scope);
         Set<String> users = new TreeSet<>();
         if (groupId != null) {
             users.addAll(placement.vpcUsers().getOrDefault(groupId.trim(), Set.of()));
@@ -208,7 +230,11 @@ public final class ResourceUse implements Serializable {
         if (key == null) {
             return e;
         }
-        Placement placement = placement(new Scope(e.account().trim(), e.region().trim()));
+        Scope scope = new Scope(e.account().trim(), e.region().trim());
+        if (lookup != null) {
+            keysAsked.add(scope);
+        }
+        Placement placement = placement(scope);
         Set<String> users = placement.keyUsers().getOrDefault(key, Set.of());
         if (users.isEmpty() && placement.keysWhy() != null) {
             return e;

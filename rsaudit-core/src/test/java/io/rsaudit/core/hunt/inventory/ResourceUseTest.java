@@ -186,9 +186,9 @@ class ResourceUseTest {
                         new io.rsaudit.core.model.Scope("123456789012", "eu-west-1"),
                         new io.rsaudit.core.model.Scope("999999999999", "eu-west-1"));
         assertThat(use.notes())
-                .containsExactly("inventory lookup of account 999999999999 in eu-west-1: no role; a group opened to the"
-                        + " world there that no cluster or workgroup found uses is reported as not placed"
-                        + " (RSH-CT-013)");
+                .containsExactly("inventory lookup of account 999999999999 in eu-west-1: no role; a security group"
+                        + " opened to the world, or a KMS key changed, there that no cluster, workgroup or namespace"
+                        + " found uses is reported as not placed (RSH-CT-013, RSH-CT-025)");
         assertThat(ResourceUse.of(export).notes()).isEmpty();
     }
 
