@@ -391,7 +391,17 @@ public final class LogGenerator {
                 .append("\",\"eventID\":\"")
                 .append(new java.util.UUID(
                         requestId.getLeastSignificantBits() ^ 0x5DEECE66DL, requestId.getMostSignificantBits()))
-                .append("\",\"readOnly\":")
+                .append('"');
+        String key = source.equals("kms.amazonaws.com") ? keyArn(request) : null;
+        if (key != null) {
+            // KMS names the key it acted on in resources, whatever the caller named it by
+            b.append(",\"resources\":[{\"accountId\":\"")
+                    .append(ACCOUNT)
+                    .append("\",\"type\":\"AWS::KMS::Key\",\"ARN\":\"")
+                    .append(key)
+                    .append("\"}]");
+        }
+        b.append(",\"readOnly\":")
                 .append(name.startsWith("Describe"))
                 .append(",\"eventType\":\"AwsApiCall\",\"managementEvent\":true,\"recipientAccountId\":\"")
                 .append(ACCOUNT)
@@ -402,6 +412,13 @@ public final class LogGenerator {
                 .append(REGION)
                 .append(".amazonaws.com\"}}");
         f.lineNoNewline(b);
+    }
+
+    /** The key ARN a KMS request names as its {@code keyId}; {@code null} for a key id or alias. */
+    private static String keyArn(String request) {
+        String marker = "\"keyId\":\"arn:";
+        int at = request.indexOf(marker);
+        return at < 0 ? null : request.substring(at + marker.length() - 4, request.indexOf('"', at + marker.length()));
     }
 
     /**
