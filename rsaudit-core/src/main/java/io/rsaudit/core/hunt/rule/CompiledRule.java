@@ -331,7 +331,8 @@ public final class CompiledRule {
         }
         if (field.startsWith("requestParameters.")
                 || field.startsWith("responseElements.")
-                || field.startsWith("additionalEventData.")) {
+                || field.startsWith("additionalEventData.")
+                || field.startsWith("resources.")) {
             requestFields.add(field.split("\\.", -1));
         }
     }
