@@ -26,7 +26,8 @@ import java.util.SplittableRandom;
  * a mistyped password now and then, COPY and UNLOAD with IAM roles to the company bucket, grants to groups, and
  * CloudTrail reads and writes with real-shaped identities (access key ids, session context): describes, cluster
  * credentials for IAM users, manual snapshots, a key rotation, a snapshot of each kind shared with the disaster-recovery
- * account, a lifecycle rule on the data bucket. Nothing in the benign part deserves an alert at
+ * account, a lifecycle rule on the data bucket, applications decrypting with the cluster's key, its rotation turned
+ * on and another service's retired key deleted. Nothing in the benign part deserves an alert at
  * medium or above under {@link #POLICY}; every record an attack adds is listed with the rule that must show it.
  *
  * <p>The records are written hour by hour, one file per log type and hour, under Redshift's and CloudTrail's S3 names
@@ -41,6 +42,14 @@ public final class BenignDay {
     public static final String LOG_BUCKET = "acme-audit-logs";
 
     public static final Instant DAY = Instant.parse("2026-11-03T00:00:00Z");
+
+    /** The KMS key that encrypts the cluster, as {@link #writeInventory} records it. */
+    public static final String CLUSTER_KEY =
+            "arn:aws:kms:" + LogGenerator.REGION + ":" + ACCOUNT + ":key/8e1f2a3b-4c5d-4e6f-9a0b-1c2d3e4f5a6b";
+
+    /** A key of another service, retired during the day. */
+    static final String RETIRED_KEY =
+            "arn:aws:kms:" + LogGenerator.REGION + ":" + ACCOUNT + ":key/3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e6f";
 
     /** The disaster-recovery account, trusted with snapshots. */
     public static final String DR_ACCOUNT = "210987654321";
@@ -123,6 +132,29 @@ public final class BenignDay {
             }
         }
         return new Result(out, counts, List.copyOf(attacks));
+    }
+
+    /**
+     * Writes the estate the day's logs come from as an export ({@code hunt --inventory}, the layout {@code scan
+     * --input} reads): the cluster with its key and security group, no workgroup, no namespace.
+     */
+    public static void writeInventory(Path dir) throws IOException {
+        Path region = dir.resolve(ACCOUNT).resolve(LogGenerator.REGION);
+        Files.createDirectories(region.resolve("redshift"));
+        Files.createDirectories(region.resolve("redshift-serverless"));
+        Files.createDirectories(dir.resolve(ACCOUNT).resolve("sts"));
+        Files.writeString(
+                dir.resolve(ACCOUNT).resolve("sts/get-caller-identity.json"),
+                "{\"UserId\": \"AIDA3K7ZHJEHJNCLCVKJI\", \"Account\": \"" + ACCOUNT + "\", \"Arn\": \"arn:aws:iam::"
+                        + ACCOUNT + ":user/auditor\"}\n");
+        Files.writeString(
+                region.resolve("redshift/describe-clusters.json"),
+                "{\"Clusters\": [{\"ClusterIdentifier\": \"" + CLUSTER + "\", \"ClusterStatus\": \"available\","
+                        + " \"Encrypted\": true, \"KmsKeyId\": \"" + CLUSTER_KEY + "\", \"VpcSecurityGroups\":"
+                        + " [{\"VpcSecurityGroupId\": \"sg-0prod\", \"Status\": \"active\"}],"
+                        + " \"ClusterSecurityGroups\": [], \"Endpoint\": {\"Port\": 5439}}]}\n");
+        Files.writeString(region.resolve("redshift-serverless/list-workgroups.json"), "{\"workgroups\": []}\n");
+        Files.writeString(region.resolve("redshift-serverless/list-namespaces.json"), "{\"namespaces\": []}\n");
     }
 
     private LogGenerator.LogFile open(Path out, LogType type, Instant at) throws IOException {
@@ -302,12 +334,44 @@ public final class BenignDay {
                                     + "{\"Filter\":{\"Prefix\":\"tmp/\"},\"Expiration\":{\"Days\":7},\"ID\":\"tmp\","
                                     + "\"Status\":\"Enabled\"}}",
                             null);
+                    // key housekeeping: the cluster key's rotation turned on, a retired key of another service deleted
+                    records.trail(
+                            f,
+                            t + 3_000,
+                            "kms.amazonaws.com",
+                            "EnableKeyRotation",
+                            dr,
+                            ip,
+                            "\"keyId\":\"" + CLUSTER_KEY + "\"",
+                            null);
+                    records.trail(
+                            f,
+                            t + 4_000,
+                            "kms.amazonaws.com",
+                            "ScheduleKeyDeletion",
+                            dr,
+                            ip,
+                            "\"keyId\":\"" + RETIRED_KEY + "\",\"pendingWindowInDays\":30",
+                            null);
                 }
                 if (r < 50) {
                     String[] reads = {
                         "DescribeClusters", "DescribeLoggingStatus", "DescribeClusterSnapshots", "DescribeEvents"
                     };
                     records.trail(f, t, "redshift.amazonaws.com", reads[r % reads.length], arn, ip, cluster, null);
+                    if (r % 5 == 0) {
+                        // an application decrypting with the cluster's key: a KMS call that uses a key, not one that
+                        // changes it
+                        records.trail(
+                                f,
+                                t + 500,
+                                "kms.amazonaws.com",
+                                "Decrypt",
+                                arn,
+                                ip,
+                                "\"keyId\":\"" + CLUSTER_KEY + "\"",
+                                null);
+                    }
                 } else if (r < 80) {
                     String user = iam.get(random.nextInt(iam.size()));
                     records.trail(
@@ -591,6 +655,16 @@ public final class BenignDay {
                             "\"bucketName\":\"" + LOG_BUCKET + "\",\"policy\":\"\"",
                             null);
                     attacks.add(new Attack("audit log delivery broken", f.path, f.line + 1, "RSH-CT-020"));
+                    records.trail(
+                            f,
+                            t + 480_000,
+                            "kms.amazonaws.com",
+                            "ScheduleKeyDeletion",
+                            mallory,
+                            "185.220.101.9",
+                            "\"keyId\":\"" + CLUSTER_KEY + "\",\"pendingWindowInDays\":7",
+                            null);
+                    attacks.add(new Attack("cluster key scheduled for deletion", f.path, f.line + 1, "RSH-CT-024"));
                 }
             }
         }
