@@ -426,8 +426,9 @@ public final class ResourceUse implements Serializable {
         }
 
         /**
-         * Adds the key a resource names, by its id; whether it is known ({@code false}: unknown, or an alias the
-         * inventory's key lookup did not resolve). No key, or the AWS-owned one, is known and adds nothing.
+         * Adds the key a resource names, by its id; whether it is known ({@code false}: unknown, or a customer alias
+         * the inventory's key lookup did not resolve). No key, the AWS-owned one, or an AWS managed alias the lookup
+         * did not resolve is known and adds nothing: no customer can disable or delete those.
          */
         private static boolean addKey(
                 Map<String, Set<String>> keys, Inventory inventory, Scope scope, Value<String> kmsKeyId, String user) {
@@ -449,7 +450,8 @@ public final class ResourceUse implements Serializable {
                 id = metadata == null ? null : keyId(metadata.keyId());
             }
             if (id == null) {
-                return false;
+                // an AWS managed key (aws/redshift) is none a customer can disable or delete: known enough
+                return kind == KeyReference.AWS_MANAGED_ALIAS;
             }
             keys.computeIfAbsent(id, k -> new TreeSet<>()).add(user);
             return true;
