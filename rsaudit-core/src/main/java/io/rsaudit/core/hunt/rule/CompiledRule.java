@@ -527,6 +527,10 @@ public final class CompiledRule {
                 Compiled t = tests.get(i);
                 if (t.wildcard != null) {
                     Set<String> hits = t.elements(e, view, scan);
+                    if (t.nullMatches) {
+                        // an element that lacks the field holds null for it: an API member left to its default
+                        hits.addAll(t.elementsWithout(e));
+                    }
                     if (elements == null) {
                         elements = hits;
                     } else {
@@ -668,6 +672,46 @@ public final class CompiledRule {
                 }
             }
             return hits;
+        }
+
+        /**
+         * The list elements (their index tuples) that do not hold the tested field: those of which the event has
+         * some other field, under the same list as the field's last {@code *}.
+         */
+        Set<String> elementsWithout(Event e) {
+            int last = 0;
+            for (int i = 0; i < wildcard.length; i++) {
+                if (wildcard[i].equals("*")) {
+                    last = i;
+                }
+            }
+            Set<String> without = new HashSet<>();
+            for (String key : e.fields().keySet()) {
+                String[] parts = key.split("\\.", -1);
+                if (parts.length <= last) {
+                    continue;
+                }
+                StringBuilder b = new StringBuilder();
+                boolean under = true;
+                for (int i = 0; i <= last && under; i++) {
+                    if (wildcard[i].equals("*")) {
+                        under = !parts[i].isEmpty() && parts[i].chars().allMatch(Character::isDigit);
+                        b.append(parts[i]).append('.');
+                    } else {
+                        under = wildcard[i].equals(parts[i]);
+                    }
+                }
+                if (under) {
+                    without.add(b.toString());
+                }
+            }
+            for (String key : e.fields().keySet()) {
+                String tuple = tuple(key);
+                if (tuple != null) {
+                    without.remove(tuple);
+                }
+            }
+            return without;
         }
 
         private String tuple(String key) {
