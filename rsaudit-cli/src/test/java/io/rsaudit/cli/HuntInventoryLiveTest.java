@@ -80,6 +80,8 @@ class HuntInventoryLiveTest {
                             "RSH-CT-024 high prod-dw",
                             "RSH-CT-024 high legacy-dw",
                             "RSH-CT-024 high analytics",
+                            // the refused deletion of prod-dw's key
+                            "RSH-CT-019 low prod-dw",
                             "RSH-CT-025 low null",
                             "RSH-CT-024 high prod-dw",
                             "RSH-CT-025 low null");
@@ -90,6 +92,7 @@ class HuntInventoryLiveTest {
                             "RSH-CT-024 high analytics",
                             // the export proves this key unused; the lookup cannot, legacy-dw's key being unknown
                             "RSH-CT-025 low null",
+                            "RSH-CT-019 low prod-dw",
                             "RSH-CT-025 low null",
                             "RSH-CT-024 high prod-dw",
                             "RSH-CT-025 low null");
