@@ -269,6 +269,12 @@ final class Scenarios {
                                         "arn:aws:kms:" + LogGenerator.REGION + ":" + ACCT
                                                 + ":key/0d9e8f7a-6b5c-4d3e-8f2a-1b0c9d8e7f6a")
                                 + ",\"pendingWindowInDays\":7");
+            case AUTOMATED_SNAPSHOTS_OFF ->
+                trail(
+                        t,
+                        "redshift",
+                        "ModifyCluster",
+                        q("clusterIdentifier", cluster) + ",\"automatedSnapshotRetentionPeriod\":0");
         };
     }
 
