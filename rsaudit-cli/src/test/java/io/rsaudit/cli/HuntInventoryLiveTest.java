@@ -64,16 +64,7 @@ class HuntInventoryLiveTest {
         Path inventory = Path.of(HuntCommandTest.CT_024 + "inventory");
         String trail = HuntCommandTest.CT_024 + "123456789012_CloudTrail_eu-west-1_20240501T1000Z_fixture.json";
         try (AwsSimulator sim = AwsSimulator.start(inventory, SimOptions.defaults())) {
-            CliRun live = CliRun.of(
-                    "hunt",
-                    trail,
-                    "--inventory-live",
-                    "--aws-region",
-                    "eu-west-1",
-                    "--endpoint-url",
-                    sim.endpoint().toString(),
-                    "--format",
-                    "json");
+            CliRun live = CliRun.of(hunt(trail, sim));
             CliRun export = CliRun.of("hunt", trail, "--inventory", inventory.toString(), "--format", "json");
             assertThat(alerts(export))
                     .containsExactly(
@@ -160,9 +151,13 @@ class HuntInventoryLiveTest {
     }
 
     private static String[] hunt(AwsSimulator sim, String... more) {
+        return hunt(TRAIL, sim, more);
+    }
+
+    private static String[] hunt(String trail, AwsSimulator sim, String... more) {
         List<String> all = new ArrayList<>(List.of(
                 "hunt",
-                TRAIL,
+                trail,
                 "--inventory-live",
                 "--aws-region",
                 "eu-west-1",
