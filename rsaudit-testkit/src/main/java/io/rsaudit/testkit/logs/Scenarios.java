@@ -275,6 +275,13 @@ final class Scenarios {
                         "redshift",
                         "ModifyCluster",
                         q("clusterIdentifier", cluster) + ",\"automatedSnapshotRetentionPeriod\":0");
+            // COPY and UNLOAD no longer held to the VPC's endpoint policies
+            case ENHANCED_VPC_ROUTING_OFF ->
+                trail(
+                        t,
+                        "redshift",
+                        "ModifyCluster",
+                        q("clusterIdentifier", cluster) + ",\"enhancedVpcRouting\":false");
         };
     }
 
