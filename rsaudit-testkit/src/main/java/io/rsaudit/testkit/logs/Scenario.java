@@ -21,6 +21,7 @@ public enum Scenario {
     CREDENTIALS_IN_COPY("credentials-in-copy", LogType.USER_ACTIVITY_LOG),
     TERMINATE_SPREE("terminate-backend-spree", LogType.USER_ACTIVITY_LOG),
     DROP_AUDIT_TABLE("drop-audit-table", LogType.USER_ACTIVITY_LOG),
+    SYSLOG_UNRESTRICTED("syslog-access-unrestricted", LogType.USER_ACTIVITY_LOG),
     SUPERUSER_FLAG("superuser-flag-0-to-1", LogType.USER_LOG),
     CREATE_RENAME_DROP_USER("create-rename-drop-user-userlog", LogType.USER_LOG),
     DISABLE_LOGGING("disable-logging", LogType.CLOUDTRAIL),

@@ -118,6 +118,7 @@ final class Scenarios {
                 yield t;
             }
             case DROP_AUDIT_TABLE -> sql(t, "analyst_2", "drop table admin.audit_log;");
+            case SYSLOG_UNRESTRICTED -> sql(t, "analyst_2", "alter user analyst_2 with syslog access unrestricted;");
             case SUPERUSER_FLAG -> {
                 t = user(t, "analyst_2", "", "alter", 0, 0);
                 yield user(t, "analyst_2", "", "alter", 1, 1);
