@@ -71,8 +71,9 @@ public final class LiveCollector {
         /** Every call of the export layout: what a scan judges. */
         ESTATE,
         /**
-         * The account's identity and regions, then each region's clusters, workgroups and namespaces only: what a
-         * hunt needs to tell whose a security group or a KMS key is ({@code hunt --inventory-live}).
+         * The account's identity and regions, then each region's clusters, workgroups and namespaces only, and the
+         * keys they name by an alias: what a hunt needs to tell whose a security group or a KMS key is ({@code hunt
+         * --inventory-live}).
          */
         RESOURCE_USERS
     }

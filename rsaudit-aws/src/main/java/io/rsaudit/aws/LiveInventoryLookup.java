@@ -12,7 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Looks up one account-region's clusters and workgroups live ({@code hunt --inventory-live}): the collection's
  * {@link LiveCollector.Extent#RESOURCE_USERS} calls ({@code redshift:DescribeClusters},
- * {@code redshift-serverless:ListWorkgroups} and {@code ListNamespaces}, with {@code sts:GetCallerIdentity} and {@code ec2:DescribeRegions}), in
+ * {@code redshift-serverless:ListWorkgroups} and {@code ListNamespaces}, {@code kms:DescribeKey} for a key
+ * named by an alias, with {@code sts:GetCallerIdentity} and {@code ec2:DescribeRegions}), in
  * the caller's own account, or in any account through a role assumed there. Without a role, another account's
  * region is out of reach. A failed call leaves that list unknown in the answer, naming the call and AWS's error.
  */

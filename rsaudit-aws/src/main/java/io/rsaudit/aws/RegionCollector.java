@@ -34,7 +34,7 @@ import software.amazon.awssdk.services.redshiftserverless.model.ScheduledActionA
  * Serverless scheduled action the region lists, the action; the
  * security groups of clusters and workgroups in batches of 100 once both lists are read or failed; and every KMS key a
  * resource names through the account's {@link Keys} (once per key). Pages are read whole, with the largest page
- * size each API takes. For {@link LiveCollector.Extent#RESOURCE_USERS}: the cluster, workgroup and namespace lists only.
+ * size each API takes. For {@link LiveCollector.Extent#RESOURCE_USERS}: the cluster, workgroup and namespace lists only, and the keys they name by an alias.
  */
 final class RegionCollector {
 
@@ -70,15 +70,25 @@ final class RegionCollector {
         RedshiftServerlessClient sl = run.clients.serverless(account, region);
 
         if (run.extent == LiveCollector.Extent.RESOURCE_USERS) {
-            call(AwsCliCall.DESCRIBE_CLUSTERS, null, () -> rs.describeClustersPaginator(r -> r.maxRecords(PAGE)));
+            // a key named by an alias is described, so that a KMS call naming the key by its id finds its users
+            run.then(
+                    call(
+                            AwsCliCall.DESCRIBE_CLUSTERS,
+                            null,
+                            () -> rs.describeClustersPaginator(r -> r.maxRecords(PAGE))),
+                    pages -> pages.stream().flatMap(p -> p.clusters().stream()).forEach(c -> aliasedKey(c.kmsKeyId())));
             call(
                     AwsCliCall.SERVERLESS_LIST_WORKGROUPS,
                     null,
                     () -> sl.listWorkgroupsPaginator(r -> r.maxResults(PAGE)));
-            call(
-                    AwsCliCall.SERVERLESS_LIST_NAMESPACES,
-                    null,
-                    () -> sl.listNamespacesPaginator(r -> r.maxResults(PAGE)));
+            run.then(
+                    call(
+                            AwsCliCall.SERVERLESS_LIST_NAMESPACES,
+                            null,
+                            () -> sl.listNamespacesPaginator(r -> r.maxResults(PAGE))),
+                    pages -> pages.stream()
+                            .flatMap(p -> p.namespaces().stream())
+                            .forEach(n -> aliasedKey(n.kmsKeyId())));
             lane.seal();
             return;
         }
@@ -306,6 +316,13 @@ final class RegionCollector {
 
     private void key(String ref) {
         keys.refer(lane, region, ref);
+    }
+
+    /** {@link #key} for a key named by an alias (a key id or ARN already says which key it is). */
+    private void aliasedKey(String ref) {
+        if (ref != null && ref.contains("alias/")) {
+            key(ref);
+        }
     }
 
     private <R extends SdkPojo> CompletableFuture<List<R>> call(

@@ -121,7 +121,8 @@ final class HuntCommand implements Callable<Integer> {
             names = "--inventory-live",
             description = "Look up the clusters and workgroups of each account-region whose CloudTrail records open a"
                     + " security group or change a KMS key, with the caller's credentials (--profile, --endpoint-url; redshift:"
-                    + "DescribeClusters, redshift-serverless:ListWorkgroups and ListNamespaces): the caller's own account, or any account"
+                    + "DescribeClusters, redshift-serverless:ListWorkgroups and ListNamespaces, kms:DescribeKey for a key named by an"
+                    + " alias): the caller's own account, or any account"
                     + " with --role-name.")
     boolean inventoryLive;
 
