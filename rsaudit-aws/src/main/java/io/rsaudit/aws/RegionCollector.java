@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
@@ -81,14 +82,7 @@ final class RegionCollector {
                     AwsCliCall.SERVERLESS_LIST_WORKGROUPS,
                     null,
                     () -> sl.listWorkgroupsPaginator(r -> r.maxResults(PAGE)));
-            run.then(
-                    call(
-                            AwsCliCall.SERVERLESS_LIST_NAMESPACES,
-                            null,
-                            () -> sl.listNamespacesPaginator(r -> r.maxResults(PAGE))),
-                    pages -> pages.stream()
-                            .flatMap(p -> p.namespaces().stream())
-                            .forEach(n -> aliasedKey(n.kmsKeyId())));
+            namespaces(sl, this::aliasedKey);
             lane.seal();
             return;
         }
@@ -137,12 +131,7 @@ final class RegionCollector {
                         .flatMap(p -> p.snapshotCopyGrants().stream())
                         .forEach(g -> key(g.kmsKeyId())));
 
-        run.then(
-                call(
-                        AwsCliCall.SERVERLESS_LIST_NAMESPACES,
-                        null,
-                        () -> sl.listNamespacesPaginator(r -> r.maxResults(PAGE))),
-                pages -> pages.stream().flatMap(p -> p.namespaces().stream()).forEach(n -> key(n.kmsKeyId())));
+        namespaces(sl, this::key);
         CompletableFuture<List<ListWorkgroupsResponse>> workgroups = call(
                 AwsCliCall.SERVERLESS_LIST_WORKGROUPS, null, () -> sl.listWorkgroupsPaginator(r -> r.maxResults(PAGE)));
         run.then(
@@ -316,6 +305,16 @@ final class RegionCollector {
 
     private void key(String ref) {
         keys.refer(lane, region, ref);
+    }
+
+    /** Lists the region's namespaces, handing each one's key reference to {@code keys}. */
+    private void namespaces(RedshiftServerlessClient sl, Consumer<String> keys) {
+        run.then(
+                call(
+                        AwsCliCall.SERVERLESS_LIST_NAMESPACES,
+                        null,
+                        () -> sl.listNamespacesPaginator(r -> r.maxResults(PAGE))),
+                pages -> pages.stream().flatMap(p -> p.namespaces().stream()).forEach(n -> keys.accept(n.kmsKeyId())));
     }
 
     /** {@link #key} for a key named by an alias (a key id or ARN already says which key it is). */
