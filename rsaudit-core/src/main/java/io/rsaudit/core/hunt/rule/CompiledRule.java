@@ -610,6 +610,9 @@ public final class CompiledRule {
         final int slot;
 
         final String[] wildcard;
+        /** The index in {@link #wildcard} of its last {@code *}: the list whose elements the test is about. */
+        final int lastWildcard;
+
         final Modifier modifier;
         final boolean all;
         final boolean nullMatches;
@@ -635,6 +638,8 @@ public final class CompiledRule {
             this.extracted = extracted.contains(field);
             this.slot = Event.slot(field);
             this.wildcard = t.field().contains("*") ? t.field().split("\\.") : null;
+            this.lastWildcard =
+                    wildcard == null ? -1 : java.util.Arrays.asList(wildcard).lastIndexOf("*");
             this.modifier = t.modifier();
             this.all = t.all();
             this.residency = residency;
@@ -679,12 +684,7 @@ public final class CompiledRule {
          * some other field, under the same list as the field's last {@code *}.
          */
         Set<String> elementsWithout(Event e) {
-            int last = 0;
-            for (int i = 0; i < wildcard.length; i++) {
-                if (wildcard[i].equals("*")) {
-                    last = i;
-                }
-            }
+            int last = lastWildcard;
             Set<String> without = new HashSet<>();
             for (String key : e.fields().keySet()) {
                 String[] parts = key.split("\\.", -1);

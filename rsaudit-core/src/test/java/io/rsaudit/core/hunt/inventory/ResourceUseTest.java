@@ -23,7 +23,8 @@ class ResourceUseTest {
     /** The export RSH-CT-008's fixtures hunt with. */
     static final Path EXPORT = Path.of("src/test/resources/io/rsaudit/core/hunt/rules/RSH-CT-008/inventory");
 
-    private static Event ingress(String account, String region, String key, String group) {
+    /** A CloudTrail call of {@code action} ({@code service:Name}) by a user of account 123456789012. */
+    private static Event call(String account, String region, String action, Map<String, String> fields) {
         return new Event(
                 LogType.CLOUDTRAIL,
                 Instant.parse("2024-05-01T10:00:00Z"),
@@ -33,12 +34,20 @@ class ResourceUseTest {
                 null,
                 "arn:aws:iam::123456789012:user/ops",
                 "198.51.100.77",
-                "ec2:AuthorizeSecurityGroupIngress",
+                action,
                 null,
                 null,
                 null,
-                Map.of("eventName", "AuthorizeSecurityGroupIngress", key, group),
+                fields,
                 new Origin("f.json", 2, 0));
+    }
+
+    private static Event ingress(String account, String region, String key, String group) {
+        return call(
+                account,
+                region,
+                "ec2:AuthorizeSecurityGroupIngress",
+                Map.of("eventName", "AuthorizeSecurityGroupIngress", key, group));
     }
 
     private static Event ingress(String account, String group) {
@@ -53,21 +62,11 @@ class ResourceUseTest {
     }
 
     private static Event keyCall(String name, String keyId) {
-        return new Event(
-                LogType.CLOUDTRAIL,
-                Instant.parse("2024-05-01T10:00:00Z"),
+        return call(
                 "123456789012",
                 "eu-west-1",
-                null,
-                null,
-                "arn:aws:iam::123456789012:user/ops",
-                "198.51.100.77",
                 "kms:" + name,
-                null,
-                null,
-                null,
-                Map.of("eventSource", "kms.amazonaws.com", "eventName", name, "requestParameters.keyId", keyId),
-                new Origin("f.json", 2, 0));
+                Map.of("eventSource", "kms.amazonaws.com", "eventName", name, "requestParameters.keyId", keyId));
     }
 
     @Test
