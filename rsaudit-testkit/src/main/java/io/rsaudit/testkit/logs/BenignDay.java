@@ -353,6 +353,25 @@ public final class BenignDay {
                             ip,
                             "\"keyId\":\"" + RETIRED_KEY + "\",\"pendingWindowInDays\":30",
                             null);
+                    // grants on the cluster key to Redshift itself and to an ETL role of the account
+                    records.trail(
+                            f,
+                            t + 5_000,
+                            "kms.amazonaws.com",
+                            "CreateGrant",
+                            dr,
+                            ip,
+                            grant(CLUSTER_KEY, "redshift." + LogGenerator.REGION + ".amazonaws.com"),
+                            null);
+                    records.trail(
+                            f,
+                            t + 6_000,
+                            "kms.amazonaws.com",
+                            "CreateGrant",
+                            dr,
+                            ip,
+                            grant(CLUSTER_KEY, "arn:aws:iam::" + LogGenerator.ACCOUNT + ":role/etl-loader"),
+                            null);
                 }
                 if (r < 50) {
                     String[] reads = {
@@ -665,8 +684,24 @@ public final class BenignDay {
                             "\"keyId\":\"" + CLUSTER_KEY + "\",\"pendingWindowInDays\":7",
                             null);
                     attacks.add(new Attack("cluster key scheduled for deletion", f.path, f.line + 1, "RSH-CT-024"));
+                    records.trail(
+                            f,
+                            t + 540_000,
+                            "kms.amazonaws.com",
+                            "CreateGrant",
+                            mallory,
+                            "185.220.101.9",
+                            grant(CLUSTER_KEY, "arn:aws:iam::" + LogGenerator.FOREIGN_ACCOUNT + ":role/replication"),
+                            null);
+                    attacks.add(new Attack("cluster key granted to another account", f.path, f.line + 1, "RSH-CT-028"));
                 }
             }
         }
+    }
+
+    /** A CreateGrant's request: the key and a grantee that may decrypt with it and grant on. */
+    private static String grant(String key, String grantee) {
+        return "\"keyId\":\"" + key + "\",\"granteePrincipal\":\"" + grantee
+                + "\",\"operations\":[\"Decrypt\",\"GenerateDataKey\",\"CreateGrant\"]";
     }
 }

@@ -270,6 +270,21 @@ final class Scenarios {
                                         "arn:aws:kms:" + LogGenerator.REGION + ":" + ACCT
                                                 + ":key/0d9e8f7a-6b5c-4d3e-8f2a-1b0c9d8e7f6a")
                                 + ",\"pendingWindowInDays\":7");
+            // a grant lets the other account decrypt with the key without a change to its policy
+            case KEY_GRANTED_OUT ->
+                trail(
+                        t,
+                        "kms",
+                        "CreateGrant",
+                        q(
+                                        "keyId",
+                                        "arn:aws:kms:" + LogGenerator.REGION + ":" + ACCT
+                                                + ":key/0d9e8f7a-6b5c-4d3e-8f2a-1b0c9d8e7f6a")
+                                + ","
+                                + q(
+                                        "granteePrincipal",
+                                        "arn:aws:iam::" + LogGenerator.FOREIGN_ACCOUNT + ":role/replication")
+                                + ",\"operations\":[\"Decrypt\",\"CreateGrant\"]");
             case AUTOMATED_SNAPSHOTS_OFF ->
                 trail(
                         t,

@@ -3,6 +3,7 @@ package io.rsaudit.core.hunt.inventory;
 import io.rsaudit.core.hunt.Event;
 import io.rsaudit.core.hunt.LogType;
 import io.rsaudit.core.hunt.read.EventSink;
+import io.rsaudit.core.model.Arns;
 import io.rsaudit.core.model.Cluster;
 import io.rsaudit.core.model.Inventory;
 import io.rsaudit.core.model.KeyMetadata;
@@ -74,8 +75,10 @@ public final class ResourceUse implements Serializable {
 
     /**
      * The KMS calls that change a key (its state, material, policy or rotation), the ones placed: the calls that use
-     * a key (Decrypt, GenerateDataKey, CreateGrant...) are most of a trail's KMS records, and placing each would cost
-     * a copy of its fields and, with a live lookup, a lookup of every account-region that uses KMS at all.
+     * a key (Decrypt, GenerateDataKey...) are most of a trail's KMS records, and placing each would cost a copy of
+     * its fields and, with a live lookup, a lookup of every account-region that uses KMS at all. A {@link #GRANT} is
+     * placed only when it names a grantee of another account (see {@link #grantsOut}): services grant themselves
+     * keys all day.
      */
     private static final Set<String> KEY_CHANGES = Set.of(
             "ScheduleKeyDeletion",
@@ -87,6 +90,9 @@ public final class ResourceUse implements Serializable {
             "PutKeyPolicy",
             "DisableKeyRotation",
             "EnableKeyRotation");
+
+    private static final String GRANT = "CreateGrant";
+    private static final String GRANTEE = "requestParameters.granteePrincipal";
 
     private static final String CLUSTER_GROUP = "requestParameters.clusterSecurityGroupName";
 
@@ -189,7 +195,8 @@ public final class ResourceUse implements Serializable {
             return e;
         }
         if (KMS.equals(e.fields().get("eventSource"))) {
-            return KEY_CHANGES.contains(e.fields().get("eventName")) ? enrichKey(e) : e;
+            String call = e.fields().get("eventName");
+            return KEY_CHANGES.contains(call) || GRANT.equals(call) && grantsOut(e) ? enrichKey(e) : e;
         }
         String groupId = e.fields().get(GROUP_ID);
         String classic = e.fields().get(CLUSTER_GROUP);
@@ -219,6 +226,12 @@ public final class ResourceUse implements Serializable {
             }
         }
         return withUsers(e, users, fields);
+    }
+
+    /** Whether a grant names a grantee of an account other than the record's own (a service principal names none). */
+    private static boolean grantsOut(Event e) {
+        String account = Arns.accountNamed(e.fields().get(GRANTEE));
+        return account != null && !account.equals(e.account().trim());
     }
 
     /** A KMS call's event, with the key's users when the inventory can place the key it names. */

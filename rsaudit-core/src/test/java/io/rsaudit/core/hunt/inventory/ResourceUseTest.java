@@ -91,6 +91,38 @@ class ResourceUseTest {
         assertThat(use.enrich(decrypt)).isSameAs(decrypt);
     }
 
+    private static Event grant(String grantee) {
+        return call(
+                "123456789012",
+                "eu-west-1",
+                "kms:CreateGrant",
+                Map.of(
+                        "eventSource",
+                        "kms.amazonaws.com",
+                        "eventName",
+                        "CreateGrant",
+                        "requestParameters.keyId",
+                        "11111111-1111-4111-8111-111111111111",
+                        "requestParameters.granteePrincipal",
+                        grantee));
+    }
+
+    @Test
+    void onlyAGrantToAnotherAccountIsPlaced() {
+        ResourceUse use = ResourceUse.of(new CliJsonSource(KEYS).load());
+        assertThat(use.enrich(grant("arn:aws:iam::999999999999:role/partner")).field(ResourceUse.ATTACHED_TO))
+                .isEqualTo("cluster prod-dw");
+        assertThat(use.enrich(grant("999999999999")).field(ResourceUse.ATTACHMENT))
+                .isEqualTo("redshift");
+        // the services' own grants and grants within the account are most of a trail's: left as they are
+        for (String grantee : new String[] {
+            "redshift.eu-west-1.amazonaws.com", "arn:aws:iam::123456789012:role/etl", "AIDA3K7ZHJEHJNCLCVKJI"
+        }) {
+            Event own = grant(grantee);
+            assertThat(use.enrich(own)).as(grantee).isSameAs(own);
+        }
+    }
+
     @Test
     void withoutTheNamespacesAKeyNoClusterUsesCannotBeTold(@TempDir Path dir) throws Exception {
         Path export = dir.resolve("export");
