@@ -51,6 +51,14 @@ public record Policy(
         return account.equals(owner) || trustedAccounts.contains(account);
     }
 
+    /**
+     * " (the policy trusts no account: trustedAccounts is empty)" when it is, else "": appended to a finding about an
+     * untrusted account, so that an empty allow-list is not mistaken for a misconfigured one.
+     */
+    public String trustsNoAccountNote() {
+        return trustedAccounts.isEmpty() ? " (the policy trusts no account: trustedAccounts is empty)" : "";
+    }
+
     public static Policy defaults() {
         return new Policy(
                 "built-in defaults",

@@ -57,9 +57,7 @@ public final class DatashareConsumersTrusted implements Check<Datashare> {
                                             .map(Datashare.Consumer::identifier)
                                             .toList())
                             + "; every object added to it is readable there until the association is removed"
-                            + (context.policy().trustedAccounts().isEmpty()
-                                    ? " (the policy trusts no account: trustedAccounts is empty)"
-                                    : ""),
+                            + context.policy().trustsNoAccountNote(),
                     Value.known(untrusted.get(0).identifier(), untrusted.get(0).provenance()));
         }
         if (unnamed != null) {

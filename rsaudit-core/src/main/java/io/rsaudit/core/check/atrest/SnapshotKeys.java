@@ -128,7 +128,7 @@ final class SnapshotKeys {
         return Outcome.fail(
                 subject + " is encrypted under key " + key + " of account " + account + ", which is neither this"
                         + " account (" + scope.account() + ") nor one of the policy's trustedAccounts"
-                        + (context.policy().trustedAccounts().isEmpty() ? " (the policy trusts no account)" : "")
+                        + context.policy().trustsNoAccountNote()
                         + ": whoever controls that account can disable or delete the key, or revoke this account's"
                         + " grant, and so make the snapshot unreadable",
                 evidence);

@@ -58,7 +58,7 @@ public final class ServerlessSnapshotSharedWithTrustedAccounts implements Check<
             return Outcome.fail(
                     name + " is " + TrustedAccounts.restorableBy(names) + "; a restore gives "
                             + (names.size() == 1 ? "that account" : "each of them") + " all the data of namespace "
-                            + snapshot.namespaceName().show() + TrustedAccounts.note(context.policy()),
+                            + snapshot.namespaceName().show() + context.policy().trustsNoAccountNote(),
                     evidence.get(0));
         }
         // after the failure above on purpose: an untrusted account in one list decides, whatever the other holds

@@ -56,7 +56,8 @@ public final class SnapshotSharedWithTrustedAccounts implements Check<ClusterSna
                     name + " is " + TrustedAccounts.restorableBy(names) + "; "
                             + (names.size() == 1 ? "it" : "each")
                             + " can restore the snapshot into a cluster of its own and"
-                            + " read all its data" + unencrypted(snapshot) + TrustedAccounts.note(context.policy()),
+                            + " read all its data" + unencrypted(snapshot)
+                            + context.policy().trustsNoAccountNote(),
                     Value.known(first.accountId(), first.provenance()));
         }
         if (unnamed != null) {

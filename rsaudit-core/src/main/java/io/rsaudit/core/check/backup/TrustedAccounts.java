@@ -13,9 +13,4 @@ final class TrustedAccounts {
         return "restorable by " + (untrusted.size() == 1 ? "an account" : untrusted.size() + " accounts")
                 + " outside the policy's trusted accounts: " + Snapshots.join(untrusted);
     }
-
-    /** Appended to a failure, so that an empty allow-list is not mistaken for a misconfigured one. */
-    static String note(Policy policy) {
-        return policy.trustedAccounts().isEmpty() ? "; the policy trusts no account (trustedAccounts is empty)" : "";
-    }
 }

@@ -46,9 +46,7 @@ public final class ClusterEndpointAccessTrusted implements Check<Cluster> {
                             + " outside the policy's trusted accounts create Redshift-managed VPC endpoints to it: "
                             + String.join(", ", accounts)
                             + "; from their VPCs only the database login stands in the way"
-                            + (context.policy().trustedAccounts().isEmpty()
-                                    ? " (the policy trusts no account: trustedAccounts is empty)"
-                                    : ""),
+                            + context.policy().trustsNoAccountNote(),
                     untrusted.get(0).grantee());
         }
         for (EndpointAuthorization a : grants) {
