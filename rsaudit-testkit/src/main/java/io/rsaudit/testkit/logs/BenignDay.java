@@ -694,6 +694,16 @@ public final class BenignDay {
                             grant(CLUSTER_KEY, "arn:aws:iam::" + LogGenerator.FOREIGN_ACCOUNT + ":role/replication"),
                             null);
                     attacks.add(new Attack("cluster key granted to another account", f.path, f.line + 1, "RSH-CT-028"));
+                    records.trail(
+                            f,
+                            t + 600_000,
+                            "kms.amazonaws.com",
+                            "DisableKeyRotation",
+                            mallory,
+                            "185.220.101.9",
+                            "\"keyId\":\"" + CLUSTER_KEY + "\"",
+                            null);
+                    attacks.add(new Attack("cluster key rotation turned off", f.path, f.line + 1, "RSH-CT-030"));
                 }
             }
         }
