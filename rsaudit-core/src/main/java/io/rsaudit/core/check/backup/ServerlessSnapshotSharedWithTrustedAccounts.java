@@ -5,6 +5,7 @@ import io.rsaudit.core.check.Check;
 import io.rsaudit.core.check.CheckContext;
 import io.rsaudit.core.check.CheckInfo;
 import io.rsaudit.core.check.Outcome;
+import io.rsaudit.core.check.TrustedAccounts;
 import io.rsaudit.core.model.ServerlessSnapshot;
 import io.rsaudit.core.model.Severity;
 import io.rsaudit.core.model.Value;
@@ -56,7 +57,7 @@ public final class ServerlessSnapshotSharedWithTrustedAccounts implements Check<
             List<String> names = new ArrayList<>();
             untrusted.forEach((account, kinds) -> names.add(account + " (" + String.join(" and ", kinds) + ")"));
             return Outcome.fail(
-                    name + " is " + TrustedAccounts.restorableBy(names) + "; a restore gives "
+                    name + " is restorable by " + TrustedAccounts.outside(names) + "; a restore gives "
                             + (names.size() == 1 ? "that account" : "each of them") + " all the data of namespace "
                             + snapshot.namespaceName().show() + context.policy().trustsNoAccountNote(),
                     evidence.get(0));

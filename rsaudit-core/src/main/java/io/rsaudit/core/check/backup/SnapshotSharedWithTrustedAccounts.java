@@ -5,6 +5,7 @@ import io.rsaudit.core.check.Check;
 import io.rsaudit.core.check.CheckContext;
 import io.rsaudit.core.check.CheckInfo;
 import io.rsaudit.core.check.Outcome;
+import io.rsaudit.core.check.TrustedAccounts;
 import io.rsaudit.core.model.ClusterSnapshot;
 import io.rsaudit.core.model.Reason;
 import io.rsaudit.core.model.RestoreAccess;
@@ -53,7 +54,7 @@ public final class SnapshotSharedWithTrustedAccounts implements Check<ClusterSna
             List<String> names = untrusted.stream().map(Snapshots::show).toList();
             RestoreAccess first = untrusted.get(0);
             return Outcome.fail(
-                    name + " is " + TrustedAccounts.restorableBy(names) + "; "
+                    name + " is restorable by " + TrustedAccounts.outside(names) + "; "
                             + (names.size() == 1 ? "it" : "each")
                             + " can restore the snapshot into a cluster of its own and"
                             + " read all its data" + unencrypted(snapshot)
