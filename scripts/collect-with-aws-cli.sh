@@ -264,7 +264,7 @@ add_key_refs() { # $1 region, $2 query result file
 
 kms_done=$'\n'
 collect_key() { # $1 referring region, $2 the KmsKeyId a resource carries
-    local region="$1" ref="$2" key_region resource name key_id target rest
+    local region="$1" ref="$2" key_region resource name key_id target rest key_account
     # KmsReader: the files sit in the region the key ARN names (the referrer's region for a bare id or
     # alias), named by the key id (the ARN's resource without key/) or the alias.
     if [[ "$ref" == arn:* ]]; then
@@ -287,7 +287,8 @@ collect_key() { # $1 referring region, $2 the KmsKeyId a resource carries
     if save "$dir/describe-key/$(enc "$name")" aws kms describe-key --region "$key_region" --key-id "$ref"; then
         described=true
     fi
-    # get-key-rotation-status takes a key id or key ARN, not an alias; its file is named by the key id.
+    # get-key-rotation-status and get-key-policy take a key id or key ARN, not an alias; their files are named by
+    # the key id.
     if [[ "$resource" == key/* ]]; then
         key_id="$name"
         target="$ref"
@@ -299,17 +300,29 @@ collect_key() { # $1 referring region, $2 the KmsKeyId a resource carries
             --query 'KeyMetadata.[KeyId,Arn]'; then
         IFS=$'\t' read -r key_id target <"$tmp/key" || true
     else
-        warn "rotation status of $ref not collected: the alias could not be resolved to a key id"
+        warn "rotation status and key policy of $ref not collected: the alias could not be resolved to a key id"
         return 0
     fi
     if [ -z "${key_id:-}" ] || [ "$key_id" = "None" ] || [ -z "${target:-}" ] || [ "$target" = "None" ]; then
-        warn "rotation status of $ref not collected: describe-key named no key id"
+        warn "rotation status and key policy of $ref not collected: describe-key named no key id"
         return 0
     fi
     case "$kms_done" in *$'\n'"rotation $key_region $key_id"$'\n'*) return 0 ;; esac
     kms_done+="rotation $key_region $key_id"$'\n'
     save "$dir/get-key-rotation-status/$(enc "$key_id")" \
         aws kms get-key-rotation-status --region "$key_region" --key-id "$target" || true
+    # get-key-policy (the policy named default) answers only to the key's own account: not asked for a key of
+    # another account. Its file is named by the key id, as the rotation status's.
+    if [[ "$target" == arn:* ]]; then
+        rest="${target#*:*:*:*:}"     # account:resource
+        key_account="${rest%%:*}"
+    else
+        key_account="$account"
+    fi
+    if [ "$key_account" = "$account" ]; then
+        save "$dir/get-key-policy/$(enc "$key_id")" \
+            aws kms get-key-policy --region "$key_region" --key-id "$target" --policy-name default || true
+    fi
 }
 
 # describe-security-groups for the groups clusters and workgroups use. A filter, not --group-ids, so that a

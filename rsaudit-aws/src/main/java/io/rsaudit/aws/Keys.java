@@ -1,5 +1,6 @@
 package io.rsaudit.aws;
 
+import io.rsaudit.core.model.Arns;
 import io.rsaudit.core.model.KeyReference;
 import io.rsaudit.core.source.AwsCliCall;
 import java.util.List;
@@ -14,9 +15,10 @@ import software.amazon.awssdk.services.kms.model.KeyMetadata;
  * The KMS keys one account's resources name, each looked up once however many resources and regions name it (a
  * cache of the calls in flight). As the collector script does: {@code describe-key} with the reference as the
  * resource gives it, in the region the key ARN names (the referring region for a bare id or alias), filed by key id
- * or alias; {@code get-key-rotation-status} by key ARN (or the id), filed by key id, at once for a key id or ARN and
- * after {@code describe-key} has resolved an alias. AWS owned and AWS managed keys are not looked up
- * ({@link KeyReference}, as the reader decides).
+ * or alias; {@code get-key-rotation-status} and, for a scan ({@link LiveCollector.Extent#ESTATE}) and a key of the
+ * account itself (KMS answers it to no other), {@code get-key-policy} (policy name {@code default}) by key ARN (or
+ * the id), filed by key id, at once for a key id or ARN and after {@code describe-key} has resolved an alias. AWS
+ * owned and AWS managed keys are not looked up ({@link KeyReference}, as the reader decides).
  */
 final class Keys {
 
@@ -84,5 +86,22 @@ final class Keys {
                         AwsCliCall.KMS_GET_KEY_ROTATION_STATUS,
                         keyId,
                         () -> List.of(kms.getKeyRotationStatus(q -> q.keyId(target)))));
+        if (run.extent == LiveCollector.Extent.ESTATE && ownKey(target)) {
+            calls.computeIfAbsent(
+                    "policy " + region + " " + keyId,
+                    k -> run.call(
+                            lane,
+                            account,
+                            region,
+                            AwsCliCall.KMS_GET_KEY_POLICY,
+                            keyId,
+                            () -> List.of(kms.getKeyPolicy(q -> q.keyId(target).policyName("default")))));
+        }
+    }
+
+    /** Whether {@code target}, a key ARN or a bare key id (this account's), names a key of this account. */
+    private boolean ownKey(String target) {
+        String owner = Arns.accountOf(target);
+        return owner == null || owner.equals(account);
     }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rsaudit.testkit.sim.AwsSimulator;
 import io.rsaudit.testkit.sim.SimOptions;
+import io.rsaudit.testkit.sim.SimRequest;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -79,6 +80,11 @@ class HuntInventoryLiveTest {
                             "RSH-CT-024 high prod-dw",
                             "RSH-CT-025 low null");
             assertThat(notes(live)).singleElement().asString().contains("eu-central-1", "RegionNotEnabled");
+            assertThat(sim.requests())
+                    .extracting(SimRequest::operation)
+                    .as("the alias is resolved; a key policy is a scan's, not the hunt's")
+                    .contains("DescribeKey")
+                    .doesNotContain("GetKeyPolicy");
         }
     }
 

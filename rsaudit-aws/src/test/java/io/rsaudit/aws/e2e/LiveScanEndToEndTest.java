@@ -430,7 +430,11 @@ class LiveScanEndToEndTest {
         assertThat(Scan.RECORDED)
                 .as("the scans above ran and were recorded")
                 .contains(
-                        "redshift:DescribeClusters", "kms:DescribeKey", "sts:AssumeRole", "organizations:ListAccounts");
+                        "redshift:DescribeClusters",
+                        "kms:DescribeKey",
+                        "kms:GetKeyPolicy",
+                        "sts:AssumeRole",
+                        "organizations:ListAccounts");
         // the caller's own calls (assume the role, list the organization) are in the caller's policy; everything
         // made with the scanned role's credentials is a read the role's policy grants
         Set<String> caller = granted("iam-policy-caller.json");

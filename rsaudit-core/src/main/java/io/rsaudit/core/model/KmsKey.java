@@ -7,6 +7,8 @@ import java.util.List;
  *
  * @param metadata unknown when {@code describe-key} was not collected or failed
  * @param rotationEnabled unknown when {@code get-key-rotation-status} was not collected or failed
+ * @param policy the key policy; unknown when {@code get-key-policy} was not collected (always, for a key of another
+ *     account: KMS gives a key policy only to the key's own account) or failed, or its document cannot be read
  * @param usedBy ARNs of the clusters, snapshots, namespaces and copy grants that reference the key
  */
 public record KmsKey(
@@ -14,6 +16,7 @@ public record KmsKey(
         Value<KeyMetadata> metadata,
         Value<Boolean> rotationEnabled,
         Value<Integer> rotationPeriodInDays,
+        Value<KeyPolicy> policy,
         List<String> usedBy)
         implements Resource {
 

@@ -1,6 +1,7 @@
 /**
  * The normalized inventory of a Redshift estate, and the value types every layer shares: records, with no behaviour
- * beyond small derivations and readers of AWS's own notations (ARNs, networks, a snapshot's resource policy). Depends
+ * beyond small derivations and readers of AWS's own notations (ARNs, networks, a snapshot's resource policy, a key
+ * policy: {@link io.rsaudit.core.model.KeyPolicy}). Depends
  * on nothing else in rsaudit.
  *
  * <p>In: values built by a {@code source} adapter (AWS CLI JSON today; SDK and IaC later). Out: an {@link

@@ -34,6 +34,11 @@ public enum AwsCliCall {
             "redshift", "describe-data-shares-for-producer", true, null, "DataShares", "Marker"),
     KMS_DESCRIBE_KEY("kms", "describe-key", true, "key id (from the key ARN) or alias", null, null),
     KMS_GET_KEY_ROTATION_STATUS("kms", "get-key-rotation-status", true, "key id (from the key ARN)", null, null),
+    /**
+     * A key's key policy, the one named {@code default} (the only name KMS gives a key policy); KMS answers it only to
+     * the key's own account, so it is asked only for the account's own keys.
+     */
+    KMS_GET_KEY_POLICY("kms", "get-key-policy", true, "key id (from the key ARN)", null, null),
     CLOUDTRAIL_DESCRIBE_TRAILS("cloudtrail", "describe-trails", true, null, "trailList", null),
     CLOUDTRAIL_GET_TRAIL_STATUS("cloudtrail", "get-trail-status", true, "trail name", null, null),
     CLOUDTRAIL_GET_EVENT_SELECTORS("cloudtrail", "get-event-selectors", true, "trail name", null, null),

@@ -329,6 +329,8 @@ public final class AwsShapes {
             "NextRotationDate",
             "OnDemandRotationStartDate");
 
+    public static final Shape KEY_POLICY = shape("GetKeyPolicyResponse", "kms", "Policy", "PolicyName");
+
     public static final Shape DESCRIBE_TRAILS = shape("DescribeTrailsResponse", "cloudtrail", "trailList");
 
     public static final Shape TRAIL = shape(
@@ -618,6 +620,7 @@ public final class AwsShapes {
             DESCRIBE_KEY,
             KEY_METADATA,
             KEY_ROTATION_STATUS,
+            KEY_POLICY,
             DESCRIBE_TRAILS,
             TRAIL,
             TRAIL_STATUS,

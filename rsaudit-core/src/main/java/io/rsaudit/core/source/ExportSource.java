@@ -417,7 +417,14 @@ public final class ExportSource implements InventorySource {
                 KmsKey merged = byArn.merge(key.id().arn(), key, (a, b) -> {
                     List<String> users = new ArrayList<>(a.usedBy());
                     users.addAll(b.usedBy());
-                    return new KmsKey(a.id(), a.metadata(), a.rotationEnabled(), a.rotationPeriodInDays(), users);
+                    // a key of another account has its policy only in the export of its own account
+                    return new KmsKey(
+                            a.id(),
+                            a.metadata(),
+                            a.rotationEnabled(),
+                            a.rotationPeriodInDays(),
+                            a.policy().isUnknown() ? b.policy() : a.policy(),
+                            users);
                 });
                 lookup.put(refs.get(i).getKey(), Value.known(merged, merged.id().origin()));
             }

@@ -1,8 +1,11 @@
 package io.rsaudit.core.source;
 
 import io.rsaudit.core.model.Arns;
+import io.rsaudit.core.model.CollectionError.Kind;
 import io.rsaudit.core.model.KeyMetadata;
+import io.rsaudit.core.model.KeyPolicy;
 import io.rsaudit.core.model.KmsKey;
+import io.rsaudit.core.model.Provenance;
 import io.rsaudit.core.model.Reason;
 import io.rsaudit.core.model.ResourceId;
 import io.rsaudit.core.model.ResourceType;
@@ -11,9 +14,10 @@ import io.rsaudit.core.model.Value;
 import java.util.List;
 
 /**
- * Reads {@code kms describe-key} and {@code get-key-rotation-status} for a key a resource names. The files sit
- * in the referring account's folder, in the region the key ARN names (the referrer's region for a bare id or
- * alias), named by the key id or alias.
+ * Reads {@code kms describe-key}, {@code get-key-rotation-status} and {@code get-key-policy} for a key a resource
+ * names. The files sit in the referring account's folder, in the region the key ARN names (the referrer's region for
+ * a bare id or alias), named by the key id or alias. The key policy of a key of another account is not read: KMS
+ * gives a key policy only to the key's own account, so the export has none.
  */
 final class KmsReader {
 
@@ -32,6 +36,8 @@ final class KmsReader {
 
     static final Projection ROTATION_STATUS =
             Projection.of(AwsShapes.KEY_ROTATION_STATUS, "KeyRotationEnabled", "RotationPeriodInDays");
+
+    static final Projection KEY_POLICY = Projection.of(AwsShapes.KEY_POLICY, "Policy");
 
     private final ExportReader export;
 
@@ -74,7 +80,27 @@ final class KmsReader {
                 rotation.isUnknown()
                         ? rotation.map(x -> null)
                         : rotation.value().integer("RotationPeriodInDays", Absent.NOT_SET),
+                policy(where, keyScope.account(), keyId),
                 usedBy);
+    }
+
+    /** The policy of key {@code keyId} of {@code keyAccount}, as collected in {@code where}. */
+    private Value<KeyPolicy> policy(Scope where, String keyAccount, String keyId) {
+        if (!keyAccount.equals(where.account())) {
+            return Value.unknown(
+                    Provenance.of(export.export.location(where, AwsCliCall.KMS_GET_KEY_POLICY, keyId), ""),
+                    Reason.Kind.NOT_COLLECTED,
+                    "the key belongs to account " + keyAccount + ", and KMS gives a key policy only to the key's own"
+                            + " account, not to account " + where.account());
+        }
+        Value<ResponseObject> doc = export.document(where, AwsCliCall.KMS_GET_KEY_POLICY, keyId, KEY_POLICY);
+        Value<String> document =
+                doc.isUnknown() ? doc.map(x -> null) : doc.value().text("Policy", Absent.UNKNOWN);
+        Value<KeyPolicy> policy = KeyPolicy.of(document);
+        if (document.isPresent() && policy.isUnknown()) {
+            export.diagnostics.error(Kind.INVALID_VALUE, policy.provenance().toString(), policy.note());
+        }
+        return policy;
     }
 
     private static Value<KeyMetadata> metadata(ResponseObject doc) {

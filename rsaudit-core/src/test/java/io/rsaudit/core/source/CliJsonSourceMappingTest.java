@@ -3,9 +3,11 @@ package io.rsaudit.core.source;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rsaudit.core.model.Cluster;
+import io.rsaudit.core.model.CollectionError;
 import io.rsaudit.core.model.Inventory;
 import io.rsaudit.core.model.KmsKey;
 import io.rsaudit.core.model.LoggingStatus;
+import io.rsaudit.core.model.Reason;
 import io.rsaudit.core.model.Scope;
 import io.rsaudit.core.model.Status;
 import io.rsaudit.core.model.Trail;
@@ -13,6 +15,7 @@ import io.rsaudit.core.testing.Estate;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,12 +47,25 @@ class CliJsonSourceMappingTest {
                 .json(
                         R + "kms/get-key-rotation-status/1234abcd-12ab-34cd-56ef-1234567890ab.json",
                         "{'KeyRotationEnabled': true, 'RotationPeriodInDays': 365}")
+                .text(R + "kms/get-key-policy/1234abcd-12ab-34cd-56ef-1234567890ab.json", """
+                        {"Policy": "{\\"Statement\\": {\\"Sid\\": \\"Root\\", \\"Effect\\": \\"Allow\\",\
+                         \\"Principal\\": {\\"AWS\\": \\"arn:aws:iam::111111111111:root\\"}, \\"Action\\": \\"kms:*\\"}}",
+                         "PolicyName": "default"}""")
                 .load();
         assertThat(inv.kmsKeys()).singleElement().satisfies(k -> {
             assertThat(k.id().arn()).isEqualTo(KEY);
             assertThat(k.metadata().value().isCustomerManaged()).isTrue();
             assertThat(k.rotationEnabled().value()).isTrue();
             assertThat(k.rotationPeriodInDays().value()).isEqualTo(365);
+            // one Statement object, read as a list of one; a single string where IAM takes a list, as a list
+            assertThat(k.policy().provenance().toString())
+                    .isEqualTo(R + "kms/get-key-policy/1234abcd-12ab-34cd-56ef-1234567890ab.json#/Policy");
+            assertThat(k.policy().value().statements()).singleElement().satisfies(st -> {
+                assertThat(st.label()).isEqualTo("statement \"Root\"");
+                assertThat(st.isAllow()).isTrue();
+                assertThat(st.principal()).containsExactly(Map.entry("AWS", List.of("arn:aws:iam::111111111111:root")));
+                assertThat(st.covers("kms:Decrypt")).isTrue();
+            });
             assertThat(k.usedBy())
                     .containsExactly(
                             "arn:aws:redshift:eu-west-1:111111111111:cluster:a",
@@ -71,6 +87,30 @@ class CliJsonSourceMappingTest {
         assertThat(key.metadata().note())
                 .isEqualTo(
                         "not collected: " + R + "kms/describe-key/1234abcd-12ab-34cd-56ef-1234567890ab.json is absent");
+        assertThat(key.policy().reason().kind()).isEqualTo(Reason.Kind.NOT_COLLECTED);
+        assertThat(key.policy().note())
+                .isEqualTo("not collected: " + R
+                        + "kms/get-key-policy/1234abcd-12ab-34cd-56ef-1234567890ab.json is absent");
+    }
+
+    @Test
+    void aKeyPolicyThatIsNotJsonIsUnknownAndAnInvalidValueNamingThePolicy() {
+        Inventory inv = Estate.in(dir)
+                .json(
+                        R + "redshift/describe-clusters.json",
+                        "{'Clusters': [{'ClusterIdentifier': 'a', 'Encrypted': true," + " 'KmsKeyId': '" + KEY + "'}]}")
+                .json(
+                        R + "kms/get-key-policy/1234abcd-12ab-34cd-56ef-1234567890ab.json",
+                        "{'Policy': '{Statement', 'PolicyName': 'default'}")
+                .load();
+        String at = R + "kms/get-key-policy/1234abcd-12ab-34cd-56ef-1234567890ab.json#/Policy";
+        KmsKey key = inv.kmsKeys().get(0);
+        assertThat(key.policy().reason().kind()).isEqualTo(Reason.Kind.UNREADABLE);
+        assertThat(key.policy().note()).startsWith("the key policy at " + at + " cannot be read: it is not JSON (");
+        assertThat(inv.errors())
+                .filteredOn(e -> e.kind() == CollectionError.Kind.INVALID_VALUE)
+                .singleElement()
+                .satisfies(e -> assertThat(e.location()).isEqualTo(at));
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.rsaudit.core.model.CollectionError;
 import io.rsaudit.core.model.CollectionError.Kind;
 import io.rsaudit.core.model.Inventory;
+import io.rsaudit.core.model.KeyPolicy;
 import io.rsaudit.core.model.KmsKey;
 import io.rsaudit.core.model.Scope;
 import io.rsaudit.core.model.Trail;
@@ -62,6 +63,10 @@ class CollectorScriptTest {
     static final String KEY_5_ARN = "arn:aws:kms:eu-west-1:111111111111:key/" + KEY_5;
     static final String PARTNER_KEY_ARN = "arn:aws:kms:us-east-1:222222222222:key/2222bbbb-2222-4222-8222-222222222222";
     static final String VENDOR_KEY_ARN = "arn:aws:kms:us-east-1:333333333333:key/5555eeee-5555-4555-8555-555555555555";
+    /** A key of another account that a copy grant names: described, but KMS gives its policy only to its account. */
+    static final String FOREIGN_KEY = "7777aaaa-7777-4777-8777-777777777777";
+
+    static final String FOREIGN_KEY_ARN = "arn:aws:kms:us-east-1:444444444444:key/" + FOREIGN_KEY;
     static final String MAIN_TRAIL_ARN = "arn:aws:cloudtrail:us-east-1:111111111111:trail/main";
     static final String EU_TRAIL_ARN = "arn:aws:cloudtrail:eu-west-1:111111111111:trail/eu-local";
 
@@ -155,8 +160,11 @@ class CollectorScriptTest {
         assertThat(inv.logging(inv.clusters().get(0)).value().enabled().value()).isTrue();
         assertThat(inv.logging(inv.clusters().get(1)).value().enabled().value()).isFalse();
 
-        // KMS: one file per key, found from every reference (ARN, alias ARN), none for other accounts' keys
-        assertThat(inv.kmsKeys()).extracting(k -> k.id().name()).containsExactlyInAnyOrder(KEY_1, KEY_3, KEY_4, KEY_5);
+        // KMS: one file per key, found from every reference (ARN, alias ARN), none for the keys of snapshots other
+        // accounts share in
+        assertThat(inv.kmsKeys())
+                .extracting(k -> k.id().name())
+                .containsExactlyInAnyOrder(KEY_1, KEY_3, KEY_4, KEY_5, FOREIGN_KEY);
         // a Serverless copy's key, looked up in its destination (collected); the other destination was not collected
         assertThat(inv.key(eu, KEY_5_ARN).value().usedBy())
                 .singleElement()
@@ -165,6 +173,12 @@ class CollectorScriptTest {
         KmsKey key1 = inv.key(us, KEY_1_ARN).value();
         assertThat(key1.metadata().value().keyManager().value()).isEqualTo("CUSTOMER");
         assertThat(key1.rotationEnabled().value()).isTrue();
+        assertThat(key1.policy().value().statements())
+                .extracting(KeyPolicy.Statement::label)
+                .containsExactly("statement \"Enable IAM User Permissions\"");
+        assertThat(inv.key(us, FOREIGN_KEY_ARN).value().policy().note())
+                .as("never asked: KMS answers get-key-policy only in the key's account")
+                .contains("the key belongs to account 444444444444");
         assertThat(key1.usedBy()).hasSize(3); // cluster, automated snapshot, copy grant
         KmsKey viaAlias = inv.key(us, ALIAS_ARN).value();
         assertThat(viaAlias.metadata().value().keyId()).isEqualTo(KEY_3);
@@ -172,6 +186,9 @@ class CollectorScriptTest {
         assertThat(viaAlias.rotationEnabled().note())
                 .contains("collection failed")
                 .contains("[REDACTED]");
+        assertThat(viaAlias.policy().isPresent())
+                .as("asked by the ARN describe-key gave for the alias")
+                .isTrue();
         assertThat(inv.key(us, KEY_4_ARN).value().rotationEnabled().value()).isFalse();
 
         // security groups: the ones in use, a deleted one simply absent, unrelated ones not collected
@@ -224,9 +241,19 @@ class CollectorScriptTest {
                         "get-key-rotation-status " + KEY_3_ARN,
                         "describe-key " + KEY_4_ARN,
                         "get-key-rotation-status " + KEY_4_ARN,
+                        "get-key-policy " + KEY_1_ARN,
+                        "get-key-policy " + KEY_3_ARN,
+                        "get-key-policy " + KEY_4_ARN,
+                        // another account's key: its rotation status, not its policy
+                        "describe-key " + FOREIGN_KEY_ARN,
+                        "get-key-rotation-status " + FOREIGN_KEY_ARN,
                         // the destination key of a Serverless copy into a collected region; not the one into ap-south-1
                         "describe-key " + KEY_5_ARN,
-                        "get-key-rotation-status " + KEY_5_ARN);
+                        "get-key-rotation-status " + KEY_5_ARN,
+                        "get-key-policy " + KEY_5_ARN);
+        assertThat(aws.invocations())
+                .filteredOn(i -> i.operation().equals("get-key-policy"))
+                .allSatisfy(i -> assertThat(i.option("--policy-name")).contains("default"));
         assertThat(aws.invocations())
                 .filteredOn(
                         i -> i.service().equals("cloudtrail") && i.operation().startsWith("get-"))
@@ -410,12 +437,18 @@ class CollectorScriptTest {
         files.add(us + AwsCliCall.KMS_GET_KEY_ROTATION_STATUS.file(KEY_1));
         files.add(us + AwsCliCall.KMS_GET_KEY_ROTATION_STATUS.file(KEY_3).replace(".json", ".error"));
         files.add(us + AwsCliCall.KMS_GET_KEY_ROTATION_STATUS.file(KEY_4));
+        files.add(us + AwsCliCall.KMS_DESCRIBE_KEY.file(FOREIGN_KEY));
+        files.add(us + AwsCliCall.KMS_GET_KEY_ROTATION_STATUS.file(FOREIGN_KEY));
+        files.add(us + AwsCliCall.KMS_GET_KEY_POLICY.file(KEY_1));
+        files.add(us + AwsCliCall.KMS_GET_KEY_POLICY.file(KEY_3));
+        files.add(us + AwsCliCall.KMS_GET_KEY_POLICY.file(KEY_4));
         files.add(us + AwsCliCall.CLOUDTRAIL_GET_TRAIL_STATUS.file("main"));
         files.add(us + AwsCliCall.SERVERLESS_GET_SCHEDULED_ACTION.file("lake-nightly"));
         files.add(us + AwsCliCall.CLOUDTRAIL_GET_EVENT_SELECTORS.file("main"));
         String eu = ACCOUNT + "/" + EU + "/";
         files.add(eu + AwsCliCall.KMS_DESCRIBE_KEY.file(KEY_5));
         files.add(eu + AwsCliCall.KMS_GET_KEY_ROTATION_STATUS.file(KEY_5));
+        files.add(eu + AwsCliCall.KMS_GET_KEY_POLICY.file(KEY_5));
         files.add(eu + AwsCliCall.CLOUDTRAIL_GET_TRAIL_STATUS.file("eu-local"));
         files.add(eu + AwsCliCall.CLOUDTRAIL_GET_EVENT_SELECTORS.file("eu-local"));
         assertThat(files).contains(us + "kms/describe-key/alias%2Fredshift%2Fbackups.json");
@@ -485,7 +518,11 @@ class CollectorScriptTest {
                 .replace("ALIAS_ARN", ALIAS_ARN)
                 .replace("PARTNER_KEY_ARN", PARTNER_KEY_ARN));
         aws.answer(US, "redshift", "describe-snapshot-copy-grants", null, """
-                {'SnapshotCopyGrants': [{'SnapshotCopyGrantName': 'dr-grant', 'KmsKeyId': 'KEY_1_ARN'}]}""".replace("KEY_1_ARN", KEY_1_ARN));
+                {'SnapshotCopyGrants': [{'SnapshotCopyGrantName': 'dr-grant', 'KmsKeyId': 'KEY_1_ARN'},
+                                        {'SnapshotCopyGrantName': 'vendor-grant', 'KmsKeyId': 'FOREIGN_KEY_ARN'}]}""".replace("KEY_1_ARN", KEY_1_ARN)
+                .replace("FOREIGN_KEY_ARN", FOREIGN_KEY_ARN));
+        aws.answer(US, "kms", "describe-key", FOREIGN_KEY_ARN, keyMetadata(FOREIGN_KEY, FOREIGN_KEY_ARN));
+        aws.answer(US, "kms", "get-key-rotation-status", FOREIGN_KEY_ARN, "{'KeyRotationEnabled': true}");
         aws.answer(US, "redshift-serverless", "list-namespaces", null, """
                 {'namespaces': [{'namespaceName': 'lake', 'namespaceArn': 'arn:aws:redshift-serverless:us-east-1:111111111111:namespace/0f0f',
                                  'status': 'AVAILABLE', 'kmsKeyId': 'AWS_OWNED_KMS_KEY', 'adminUsername': 'admin',
@@ -529,6 +566,7 @@ class CollectorScriptTest {
                                                       'retentionPeriod': -1}}}}""");
         aws.answer(EU, "kms", "describe-key", KEY_5_ARN, keyMetadata(KEY_5, KEY_5_ARN));
         aws.answer(EU, "kms", "get-key-rotation-status", KEY_5_ARN, "{'KeyRotationEnabled': true}");
+        aws.answer(EU, "kms", "get-key-policy", KEY_5_ARN, keyPolicy("111111111111"));
         aws.answer(US, "cloudtrail", "lookup-events", null, """
                 {'Events': [{'EventId': 'e1', 'EventName': 'RotateEncryptionKey', 'EventTime': '2026-05-20T03:12:00+00:00',
                   'EventSource': 'redshift.amazonaws.com',
@@ -543,7 +581,9 @@ class CollectorScriptTest {
                 "get-key-rotation-status",
                 KEY_1_ARN,
                 "{'KeyRotationEnabled': true, 'KeyId': '" + KEY_1_ARN + "', 'RotationPeriodInDays': 365}");
+        aws.answer(US, "kms", "get-key-policy", KEY_1_ARN, keyPolicy("111111111111"));
         aws.answer(US, "kms", "describe-key", ALIAS_ARN, keyMetadata(KEY_3, KEY_3_ARN));
+        aws.answer(US, "kms", "get-key-policy", KEY_3_ARN, keyPolicy("111111111111"));
         // a message that echoes credentials back (as a signature mismatch can): the script must mask them
         aws.fail(
                 US,
@@ -557,6 +597,7 @@ class CollectorScriptTest {
                         + " with token " + SESSION_TOKEN + " and secret " + SECRET_KEY + " is not authorized\n");
         aws.answer(US, "kms", "describe-key", KEY_4_ARN, keyMetadata(KEY_4, KEY_4_ARN));
         aws.answer(US, "kms", "get-key-rotation-status", KEY_4_ARN, "{'KeyRotationEnabled': false}");
+        aws.answer(US, "kms", "get-key-policy", KEY_4_ARN, keyPolicy("111111111111"));
 
         // eu-west-1: nothing provisioned; the multi-region trail shows up (shadow) beside a local one
         aws.answer(EU, "redshift", "describe-clusters", null, "{'Clusters': []}");
@@ -596,6 +637,14 @@ class CollectorScriptTest {
                         + " 'KeySpec': 'SYMMETRIC_DEFAULT', 'CreationDate': '2025-01-01T00:00:00+00:00'}}")
                 .replace("ID", id)
                 .replace("ARN", arn);
+    }
+
+    /** The answer of {@code get-key-policy}: a policy that lets the root of {@code account} do everything. */
+    static String keyPolicy(String account) {
+        return "{'PolicyName': 'default', 'Policy': '{\\'Version\\': \\'2012-10-17\\', \\'Statement\\': [{\\'Sid\\':"
+                + " \\'Enable IAM User Permissions\\', \\'Effect\\': \\'Allow\\', \\'Principal\\': {\\'AWS\\':"
+                + " \\'arn:aws:iam::ACCOUNT:root\\'}, \\'Action\\': \\'kms:*\\', \\'Resource\\': \\'*\\'}]}'}"
+                        .replace("ACCOUNT", account);
     }
 
     // --- helpers ------------------------------------------------------------------------------------------------

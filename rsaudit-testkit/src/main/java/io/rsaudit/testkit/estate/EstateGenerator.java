@@ -10,6 +10,7 @@ import io.rsaudit.testkit.estate.EstatePlan.ParamGroup;
 import io.rsaudit.testkit.estate.EstatePlan.Scope;
 import io.rsaudit.testkit.estate.EstatePlan.SecurityGroup;
 import io.rsaudit.testkit.estate.EstatePlan.Trail;
+import io.rsaudit.testkit.sim.KeyPolicies;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -150,6 +151,7 @@ public final class EstateGenerator {
             for (Key k : used) {
                 describeKey(s, k, k.id());
                 rotationStatus(s, k);
+                keyPolicy(s, k);
             }
             if (aliasUsed[0]) {
                 describeKey(s, s.aliasTarget, EstatePlan.COPY_ALIAS);
@@ -1481,6 +1483,29 @@ public final class EstateGenerator {
                     g.writeNumberField("PendingDeletionWindowInDays", 7);
                 }
                 g.writeEndObject();
+                g.writeEndObject();
+            }
+        }
+
+        /**
+         * The key's policy: AWS's for the AWS managed key; the KMS console's for a customer-managed one, one in eight
+         * of them (by key id, so that the rest of the estate does not change) also letting an external account use it.
+         */
+        private void keyPolicy(Scope s, Key k) throws IOException {
+            int pick = k.id().hashCode();
+            String policy = k.awsManaged()
+                    ? KeyPolicies.awsManaged(k.account(), k.region())
+                    : Math.floorMod(pick, 8) == 0 && !plan.externalAccounts.isEmpty()
+                            ? KeyPolicies.trusting(
+                                    k.account(),
+                                    k.region(),
+                                    plan.externalAccounts.get(Math.floorMod(pick >> 3, plan.externalAccounts.size())))
+                            : KeyPolicies.customerManaged(k.account(), k.region());
+            try (ExportWriter.Doc d = w.open(s.account.id(), s.region, AwsCliCall.KMS_GET_KEY_POLICY, k.id())) {
+                JsonGenerator g = d.g;
+                g.writeStartObject();
+                g.writeStringField("Policy", policy);
+                g.writeStringField("PolicyName", "default");
                 g.writeEndObject();
             }
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.rsaudit.core.source.AwsCliCall;
 import io.rsaudit.testkit.sim.ExportEstate.Absent;
 import io.rsaudit.testkit.sim.ExportEstate.Failed;
 import io.rsaudit.testkit.sim.ExportEstate.Found;
@@ -271,15 +272,42 @@ final class Answers {
     private JsonNode perResource(Call call) throws Refusal {
         SimOperation op = call.op();
         String value = required(call, op.argument());
+        if (op == SimOperation.GET_KEY_POLICY
+                && !"default".equals(call.params().getOrDefault("PolicyName", "default"))) {
+            throw refuse(notFound(call, value));
+        }
         Output output = estate.read(call.account(), call.region(), op.call(), resourceName(op, value));
         if (output instanceof Failed failed) {
             throw refuse(AwsError.fromCliText(failed.text(), op.service().protocol(), failed.file()));
+        }
+        if (output instanceof Absent && op == SimOperation.GET_KEY_POLICY) {
+            return keyPolicy(call, value);
         }
         if (output instanceof Absent) {
             throw refuse(notFound(call, value));
         }
         ObjectNode json = ((Found) output).json();
         return op.paging().pages() ? page(call, json, ExportEstate.items(json, op.listMember())) : json;
+    }
+
+    /**
+     * The policy of a key the export describes but holds no policy file for: the one AWS writes for an AWS managed key,
+     * the KMS console's for a customer-managed one.
+     */
+    private JsonNode keyPolicy(Call call, String value) throws Refusal {
+        String name = resourceName(SimOperation.GET_KEY_POLICY, value);
+        Output key = estate.read(call.account(), call.region(), AwsCliCall.KMS_DESCRIBE_KEY, name);
+        if (!(key instanceof Found described)) {
+            throw refuse(notFound(call, value));
+        }
+        ObjectNode out = JSON.createObjectNode();
+        out.put(
+                "Policy",
+                described.json().path("KeyMetadata").path("KeyManager").asText().equals("AWS")
+                        ? KeyPolicies.awsManaged(call.account(), call.region())
+                        : KeyPolicies.customerManaged(call.account(), call.region()));
+        out.put("PolicyName", "default");
+        return out;
     }
 
     /** The name of a per-resource file: a KMS key id or alias, or a trail name, out of an ARN. */
@@ -290,7 +318,7 @@ final class Answers {
         String[] parts = value.split(":", 6);
         String resource = parts.length == 6 ? parts[5] : value;
         return switch (op) {
-            case DESCRIBE_KEY, GET_KEY_ROTATION_STATUS ->
+            case DESCRIBE_KEY, GET_KEY_ROTATION_STATUS, GET_KEY_POLICY ->
                 resource.startsWith("key/") ? resource.substring(4) : resource;
             case GET_TRAIL_STATUS, GET_EVENT_SELECTORS ->
                 resource.startsWith("trail/") ? resource.substring(6) : resource;
@@ -431,7 +459,7 @@ final class Answers {
             case DESCRIBE_CLUSTER_PARAMETERS ->
                 new AwsError(
                         "ClusterParameterGroupNotFound", "The parameter group " + value + " could not be found.", 404);
-            case DESCRIBE_KEY, GET_KEY_ROTATION_STATUS ->
+            case DESCRIBE_KEY, GET_KEY_ROTATION_STATUS, GET_KEY_POLICY ->
                 new AwsError(
                         "NotFoundException",
                         resourceName(call.op(), value).startsWith("alias/")

@@ -95,6 +95,8 @@ enum SimOperation {
     DESCRIBE_KEY(SimService.KMS, "DescribeKey", AwsCliCall.KMS_DESCRIBE_KEY, "KeyId", Paging.NONE),
     GET_KEY_ROTATION_STATUS(
             SimService.KMS, "GetKeyRotationStatus", AwsCliCall.KMS_GET_KEY_ROTATION_STATUS, "KeyId", Paging.NONE),
+    /** From the export; a key it describes without a policy file has the policy the KMS console writes. */
+    GET_KEY_POLICY(SimService.KMS, "GetKeyPolicy", AwsCliCall.KMS_GET_KEY_POLICY, "KeyId", Paging.NONE, "PolicyName"),
     DESCRIBE_TRAILS(
             SimService.CLOUDTRAIL,
             "DescribeTrails",

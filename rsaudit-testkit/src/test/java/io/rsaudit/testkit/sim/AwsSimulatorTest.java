@@ -19,11 +19,13 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.ec2.model.Filter;
+import software.amazon.awssdk.services.kms.model.GetKeyPolicyResponse;
 import software.amazon.awssdk.services.organizations.model.Account;
 import software.amazon.awssdk.services.sts.model.AssumeRoleResponse;
 
@@ -103,6 +105,7 @@ class AwsSimulatorTest {
             case DESCRIBE_LOGGING_STATUS -> c.redshift().describeLoggingStatus(r -> r.clusterIdentifier(name));
             case KMS_DESCRIBE_KEY -> c.kms().describeKey(r -> r.keyId(name));
             case KMS_GET_KEY_ROTATION_STATUS -> c.kms().getKeyRotationStatus(r -> r.keyId(name));
+            case KMS_GET_KEY_POLICY -> c.kms().getKeyPolicy(r -> r.keyId(name).policyName("default"));
             case CLOUDTRAIL_GET_TRAIL_STATUS -> c.cloudtrail().getTrailStatus(r -> r.name(name));
             case CLOUDTRAIL_GET_EVENT_SELECTORS -> c.cloudtrail().getEventSelectors(r -> r.trailName(name));
             case SERVERLESS_GET_SCHEDULED_ACTION -> c.serverless().getScheduledAction(r -> r.scheduledActionName(name));
@@ -158,6 +161,7 @@ class AwsSimulatorTest {
                             AwsCliCall.DESCRIBE_LOGGING_STATUS,
                             AwsCliCall.KMS_DESCRIBE_KEY,
                             AwsCliCall.KMS_GET_KEY_ROTATION_STATUS,
+                            AwsCliCall.KMS_GET_KEY_POLICY,
                             AwsCliCall.CLOUDTRAIL_GET_TRAIL_STATUS,
                             AwsCliCall.CLOUDTRAIL_GET_EVENT_SELECTORS,
                             AwsCliCall.SERVERLESS_GET_SCHEDULED_ACTION)) {
@@ -207,6 +211,46 @@ class AwsSimulatorTest {
             assertThat(c.kms().describeKey(r -> r.keyId(arn)).keyMetadata().keyId())
                     .isEqualTo(
                             c.kms().describeKey(r -> r.keyId(id)).keyMetadata().keyId());
+        }
+    }
+
+    /**
+     * A key the export describes without a policy file has the policy KMS writes for its kind: the console's for a
+     * customer-managed key, AWS's for an AWS managed one, each letting the key's own account use it; {@code default}
+     * is the only policy name.
+     */
+    @Test
+    void aKeyWithoutAPolicyFileHasTheDefaultPolicyOfItsKind(@TempDir Path estate) throws IOException {
+        Path kms = Files.createDirectories(estate.resolve("111111111111/eu-west-1/kms/describe-key"));
+        for (String[] key : new String[][] {{"customer-key", "CUSTOMER"}, {"aws-key", "AWS"}}) {
+            Files.writeString(
+                    kms.resolve(key[0] + ".json"),
+                    "{\"KeyMetadata\": {\"KeyId\": \"" + key[0] + "\", \"KeyManager\": \"" + key[1] + "\"}}");
+        }
+        try (AwsSimulator own = AwsSimulator.start(estate, SimOptions.builder().build());
+                SimClients c = SimClients.noRetries(own.endpoint(), "111111111111", "eu-west-1")) {
+            GetKeyPolicyResponse customer =
+                    c.kms().getKeyPolicy(r -> r.keyId("customer-key").policyName("default"));
+            assertThat(customer.policyName()).isEqualTo("default");
+            assertThat(SdkJson.JSON.readTree(customer.policy()).path("Statement"))
+                    .extracting(st -> st.path("Sid").asText())
+                    .containsExactly(
+                            "Enable IAM User Permissions",
+                            "Allow access for Key Administrators",
+                            "Allow access through Amazon Redshift for all principals in the account that are authorized"
+                                    + " to use Amazon Redshift");
+            assertThat(customer.policy())
+                    .contains("arn:aws:iam::111111111111:root")
+                    .contains("redshift.eu-west-1");
+            String aws = c.kms()
+                    .getKeyPolicy(r -> r.keyId("arn:aws:kms:eu-west-1:111111111111:key/aws-key"))
+                    .policy();
+            assertThat(aws).contains("\"kms:CallerAccount\" : \"111111111111\"").doesNotContain("KeyAdmin");
+            assertCode(
+                    () -> c.kms().getKeyPolicy(r -> r.keyId("customer-key").policyName("other")),
+                    "NotFoundException",
+                    400);
+            assertCode(() -> c.kms().getKeyPolicy(r -> r.keyId("no-such")), "NotFoundException", 400);
         }
     }
 
