@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.services.cloudtrail.model.GetTrailStatusResponse;
 import software.amazon.awssdk.services.kms.model.DescribeKeyResponse;
+import software.amazon.awssdk.services.kms.model.GetKeyPolicyResponse;
 import software.amazon.awssdk.services.kms.model.GetKeyRotationStatusResponse;
 import software.amazon.awssdk.services.kms.model.KeyMetadata;
 import software.amazon.awssdk.services.redshift.model.Cluster;
@@ -78,6 +79,14 @@ class CliJsonTest {
                 .isEqualTo(JSON.readTree(
                         ESTATE.resolve("111111111111/eu-west-1/kms/get-key-rotation-status/" + id + ".json")
                                 .toFile()));
+
+        // the policy document is a JSON string, its line breaks escaped, as the CLI prints it
+        Path policyFile = ESTATE.resolve("111111111111/eu-west-1/kms/get-key-policy/" + id + ".json");
+        GetKeyPolicyResponse policy = GetKeyPolicyResponse.builder()
+                .policy(JSON.readTree(policyFile.toFile()).get("Policy").asText())
+                .policyName("default")
+                .build();
+        assertThat(written(AwsCliCall.KMS_GET_KEY_POLICY, id, policy)).isEqualTo(Files.readString(policyFile));
     }
 
     @Test
