@@ -14,6 +14,7 @@ import io.rsaudit.core.check.atrest.CopyDestinationKey;
 import io.rsaudit.core.check.atrest.CopyGrantUsesCustomerKey;
 import io.rsaudit.core.check.atrest.CustomerKeyEnabled;
 import io.rsaudit.core.check.atrest.CustomerKeyRotates;
+import io.rsaudit.core.check.atrest.CustomerKeyUsableOnlyByTrustedAccounts;
 import io.rsaudit.core.check.atrest.NamespaceUsesCustomerKey;
 import io.rsaudit.core.check.atrest.ServerlessCopyDestinationKey;
 import io.rsaudit.core.check.atrest.ServerlessSnapshotKeyTrusted;
@@ -84,6 +85,7 @@ final class BuiltInChecks {
             new CopyDestinationKey(),
             new ClusterKeyRotationAge(),
             new ServerlessCopyDestinationKey(),
+            new CustomerKeyUsableOnlyByTrustedAccounts(),
             new AutomatedSnapshotsEnabled(),
             new AutomatedSnapshotRetention(),
             new ClusterManualSnapshotRetention(),

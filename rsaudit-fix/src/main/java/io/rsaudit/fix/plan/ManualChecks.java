@@ -69,6 +69,12 @@ public final class ManualChecks {
                     "a Serverless copy configuration's key cannot be changed: it is deleted and created again with a"
                             + " key the owners choose, and rsaudit never deletes"),
             Map.entry(
+                    "RS-ATREST-014",
+                    "a key policy is never edited automatically: taking an account out of it cuts off whatever that"
+                            + " account decrypts with the key, and a wrong policy can lock everyone out of the key; the"
+                            + " key's owners remove the statements the finding names (get-key-policy, then"
+                            + " put-key-policy), or the account belongs in trustedAccounts"),
+            Map.entry(
                     "RS-BACKUP-012",
                     "stopping a Serverless snapshot copy deletes its copy configuration, and rsaudit never deletes;"
                             + " the allowed destination is the owners' choice"),

@@ -1,0 +1,95 @@
+package io.rsaudit.core.check.atrest;
+
+import io.rsaudit.core.check.Area;
+import io.rsaudit.core.check.Check;
+import io.rsaudit.core.check.CheckContext;
+import io.rsaudit.core.check.CheckInfo;
+import io.rsaudit.core.check.Outcome;
+import io.rsaudit.core.check.TrustedAccounts;
+import io.rsaudit.core.model.KeyMetadata;
+import io.rsaudit.core.model.KeyPolicy;
+import io.rsaudit.core.model.KmsKey;
+import io.rsaudit.core.model.Reason;
+import io.rsaudit.core.model.Severity;
+import io.rsaudit.core.model.Value;
+import java.util.ArrayList;
+import java.util.List;
+
+@CheckInfo(
+        id = "RS-ATREST-014",
+        title = "Customer-managed key's policy lets only trusted accounts use it",
+        severity = Severity.HIGH,
+        area = Area.AT_REST)
+public final class CustomerKeyUsableOnlyByTrustedAccounts implements Check<KmsKey> {
+
+    @Override
+    public Outcome evaluate(KmsKey key, CheckContext context) {
+        String name = "key " + key.id().arn();
+        Value<KeyMetadata> metadata = key.metadata();
+        if (metadata.isUnknown()) {
+            return Outcome.unknown("cannot tell who may use " + name, metadata);
+        }
+        Value<String> manager = metadata.value().keyManager();
+        if ("AWS".equals(manager.value())) {
+            return Outcome.notApplicable(
+                    Reason.Kind.MANAGED_BY_AWS,
+                    name + " is AWS managed: AWS writes its key policy, which lets only principals of the key's"
+                            + " account use it through the service that created it, and no one can change it",
+                    manager);
+        }
+        Value<KeyPolicy> policy = key.policy();
+        if (policy.isUnknown()) {
+            return Outcome.unknown("cannot read the key policy of " + name, policy);
+        }
+        Value<String> document = policy.map(KeyPolicy::document);
+        String account = key.id().scope().account();
+        KeyPolicyUse.Reading use = KeyPolicyUse.read(policy.value(), account, context.policy());
+        String exposure = "; whoever holds data encrypted under it (a snapshot shared with such an account) can"
+                + " decrypt it there; resources that use it: " + KeyUsers.of(key)
+                + TrustedAccounts.note(context.policy());
+        List<String> grants = new ArrayList<>(use.grantsToUntrusted());
+        grants.addAll(use.grantsToAnyone());
+        if (!use.untrusted().isEmpty()) {
+            return Outcome.fail(
+                    "the key policy of " + name + " lets " + TrustedAccounts.outside(List.copyOf(use.untrusted()))
+                            + " use the key: " + String.join("; ", grants) + exposure,
+                    document);
+        }
+        if (!use.grantsToAnyone().isEmpty() && !use.denies()) {
+            return Outcome.fail(
+                    "the key policy of " + name + " lets any AWS account use the key: " + String.join("; ", grants)
+                            + exposure,
+                    document);
+        }
+        List<String> unjudged = new ArrayList<>(use.grantsToAnyone());
+        unjudged.addAll(use.unjudged());
+        if (!unjudged.isEmpty()) {
+            return Outcome.unknown(
+                    Reason.Kind.UNRECOGNIZED,
+                    "cannot judge who may use " + name + ": " + String.join("; ", unjudged)
+                            + (use.grantsToAnyone().isEmpty()
+                                    ? ""
+                                    : "; the policy also has Deny statements, which rsaudit does not evaluate and"
+                                            + " which may take that access away"),
+                    document);
+        }
+        if (manager.isUnknown()) {
+            return Outcome.unknown(
+                    "cannot judge the key policy of " + name + ": it lets only trusted accounts use the key, but who"
+                            + " manages the key is unknown",
+                    manager);
+        }
+        if (use.trusted().isEmpty()) {
+            return Outcome.pass(
+                    "the key policy of " + name + " lets no account use the key: no Allow statement grants "
+                            + String.join(", ", KeyPolicyUse.USES) + " to an AWS principal",
+                    document);
+        }
+        List<String> accounts = use.trusted().stream()
+                .map(a -> a.equals(account) ? a + " (the key's account)" : a)
+                .toList();
+        return Outcome.pass(
+                "the key policy of " + name + " lets only trusted accounts use the key: " + String.join(", ", accounts),
+                document);
+    }
+}
