@@ -28,12 +28,17 @@ class CliJsonSourceMappingTest {
     @TempDir
     Path dir;
 
-    @Test
-    void keysAreFollowedFromEveryReferrerAndReadOnce() {
-        Inventory inv = Estate.in(dir)
+    /** An estate whose cluster {@code a} is encrypted under {@link #KEY}. */
+    private Estate clusterUsingKey() {
+        return Estate.in(dir)
                 .json(
                         R + "redshift/describe-clusters.json",
-                        "{'Clusters': [{'ClusterIdentifier': 'a', 'Encrypted': true," + " 'KmsKeyId': '" + KEY + "'}]}")
+                        "{'Clusters': [{'ClusterIdentifier': 'a', 'Encrypted': true, 'KmsKeyId': '" + KEY + "'}]}");
+    }
+
+    @Test
+    void keysAreFollowedFromEveryReferrerAndReadOnce() {
+        Inventory inv = clusterUsingKey()
                 .json(
                         R + "redshift/describe-cluster-snapshots.json",
                         "{'Snapshots': [{'SnapshotIdentifier': 's1',"
@@ -77,11 +82,7 @@ class CliJsonSourceMappingTest {
 
     @Test
     void aKeyWhoseFilesWereNotCollectedIsUnknownNamingTheFile() {
-        Inventory inv = Estate.in(dir)
-                .json(
-                        R + "redshift/describe-clusters.json",
-                        "{'Clusters': [{'ClusterIdentifier': 'a', 'Encrypted': true," + " 'KmsKeyId': '" + KEY + "'}]}")
-                .load();
+        Inventory inv = clusterUsingKey().load();
         KmsKey key = inv.kmsKeys().get(0);
         assertThat(key.metadata().status()).isEqualTo(Status.UNKNOWN);
         assertThat(key.metadata().note())
@@ -95,10 +96,7 @@ class CliJsonSourceMappingTest {
 
     @Test
     void aKeyPolicyThatIsNotJsonIsUnknownAndAnInvalidValueNamingThePolicy() {
-        Inventory inv = Estate.in(dir)
-                .json(
-                        R + "redshift/describe-clusters.json",
-                        "{'Clusters': [{'ClusterIdentifier': 'a', 'Encrypted': true," + " 'KmsKeyId': '" + KEY + "'}]}")
+        Inventory inv = clusterUsingKey()
                 .json(
                         R + "kms/get-key-policy/1234abcd-12ab-34cd-56ef-1234567890ab.json",
                         "{'Policy': '{Statement', 'PolicyName': 'default'}")

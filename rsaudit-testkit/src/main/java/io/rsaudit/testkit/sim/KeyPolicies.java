@@ -24,52 +24,44 @@ public final class KeyPolicies {
     /** The console's policy plus a statement that lets the root of {@code other} decrypt and grant with the key. */
     public static String trusting(String account, String region, String other) {
         ObjectNode policy = console(account, region);
-        ObjectNode s = ((ArrayNode) policy.get("Statement")).addObject();
-        s.put("Sid", "Allow use of the key by account " + other);
-        s.put("Effect", "Allow");
-        s.putObject("Principal").put("AWS", "arn:aws:iam::" + other + ":root");
-        actions(s, "kms:Decrypt", "kms:DescribeKey", "kms:CreateGrant");
-        s.put("Resource", "*");
+        allow(
+                (ArrayNode) policy.get("Statement"),
+                "Allow use of the key by account " + other,
+                root(other),
+                "kms:Decrypt",
+                "kms:DescribeKey",
+                "kms:CreateGrant");
         return policy.toPrettyString();
     }
 
     /** The policy AWS writes for the AWS managed key {@code aws/redshift} of {@code account} in {@code region}. */
     public static String awsManaged(String account, String region) {
-        ObjectNode policy = JSON.createObjectNode();
-        policy.put("Version", "2012-10-17");
-        policy.put("Id", "auto-redshift-1");
-        ArrayNode statements = policy.putArray("Statement");
+        ObjectNode policy = policy("auto-redshift-1");
+        ArrayNode statements = (ArrayNode) policy.get("Statement");
         viaRedshift(
-                statements.addObject(),
+                statements,
                 account,
                 region,
                 "Allow access through Redshift for all principals in the account that are authorized to use Redshift");
-        ObjectNode direct = statements.addObject();
-        direct.put("Sid", "Allow direct access to key metadata to the account");
-        direct.put("Effect", "Allow");
-        direct.putObject("Principal").put("AWS", "arn:aws:iam::" + account + ":root");
-        actions(direct, "kms:Describe*", "kms:Get*", "kms:List*", "kms:RevokeGrant");
-        direct.put("Resource", "*");
+        allow(
+                statements,
+                "Allow direct access to key metadata to the account",
+                root(account),
+                "kms:Describe*",
+                "kms:Get*",
+                "kms:List*",
+                "kms:RevokeGrant");
         return policy.toPrettyString();
     }
 
     private static ObjectNode console(String account, String region) {
-        ObjectNode policy = JSON.createObjectNode();
-        policy.put("Version", "2012-10-17");
-        policy.put("Id", "key-consolepolicy-3");
-        ArrayNode statements = policy.putArray("Statement");
-        ObjectNode root = statements.addObject();
-        root.put("Sid", "Enable IAM User Permissions");
-        root.put("Effect", "Allow");
-        root.putObject("Principal").put("AWS", "arn:aws:iam::" + account + ":root");
-        root.put("Action", "kms:*");
-        root.put("Resource", "*");
-        ObjectNode admins = statements.addObject();
-        admins.put("Sid", "Allow access for Key Administrators");
-        admins.put("Effect", "Allow");
-        admins.putObject("Principal").put("AWS", "arn:aws:iam::" + account + ":role/KeyAdmin");
-        actions(
-                admins,
+        ObjectNode policy = policy("key-consolepolicy-3");
+        ArrayNode statements = (ArrayNode) policy.get("Statement");
+        allow(statements, "Enable IAM User Permissions", root(account), "kms:*");
+        allow(
+                statements,
+                "Allow access for Key Administrators",
+                "arn:aws:iam::" + account + ":role/KeyAdmin",
                 "kms:Create*",
                 "kms:Describe*",
                 "kms:Enable*",
@@ -84,9 +76,8 @@ public final class KeyPolicies {
                 "kms:UntagResource",
                 "kms:ScheduleKeyDeletion",
                 "kms:CancelKeyDeletion");
-        admins.put("Resource", "*");
         viaRedshift(
-                statements.addObject(),
+                statements,
                 account,
                 region,
                 "Allow access through Amazon Redshift for all principals in the account that are authorized to use"
@@ -95,29 +86,47 @@ public final class KeyPolicies {
     }
 
     /** Any principal of {@code account}, through Redshift in {@code region}: the grants Redshift makes. */
-    private static void viaRedshift(ObjectNode s, String account, String region, String sid) {
-        s.put("Sid", sid);
-        s.put("Effect", "Allow");
-        s.putObject("Principal").put("AWS", "*");
-        actions(
-                s,
-                "kms:Encrypt",
-                "kms:Decrypt",
-                "kms:ReEncrypt*",
-                "kms:GenerateDataKey*",
-                "kms:CreateGrant",
-                "kms:ListGrants",
-                "kms:DescribeKey");
-        s.put("Resource", "*");
-        ObjectNode equals = s.putObject("Condition").putObject("StringEquals");
+    private static void viaRedshift(ArrayNode statements, String account, String region, String sid) {
+        ObjectNode equals = allow(
+                        statements,
+                        sid,
+                        "*",
+                        "kms:Encrypt",
+                        "kms:Decrypt",
+                        "kms:ReEncrypt*",
+                        "kms:GenerateDataKey*",
+                        "kms:CreateGrant",
+                        "kms:ListGrants",
+                        "kms:DescribeKey")
+                .putObject("Condition")
+                .putObject("StringEquals");
         equals.put("kms:ViaService", "redshift." + region + ".amazonaws.com");
         equals.put("kms:CallerAccount", account);
     }
 
-    private static void actions(ObjectNode s, String... actions) {
+    private static ObjectNode policy(String id) {
+        ObjectNode policy = JSON.createObjectNode();
+        policy.put("Version", "2012-10-17");
+        policy.put("Id", id);
+        policy.putArray("Statement");
+        return policy;
+    }
+
+    /** An {@code Allow} statement of {@code actions} on the key for the {@code AWS} principal {@code principal}. */
+    private static ObjectNode allow(ArrayNode statements, String sid, String principal, String... actions) {
+        ObjectNode s = statements.addObject();
+        s.put("Sid", sid);
+        s.put("Effect", "Allow");
+        s.putObject("Principal").put("AWS", principal);
         ArrayNode a = s.putArray("Action");
         for (String action : actions) {
             a.add(action);
         }
+        s.put("Resource", "*");
+        return s;
+    }
+
+    private static String root(String account) {
+        return "arn:aws:iam::" + account + ":root";
     }
 }

@@ -7,11 +7,11 @@ import io.rsaudit.core.check.CheckInfo;
 import io.rsaudit.core.check.Outcome;
 import io.rsaudit.core.model.KeyMetadata;
 import io.rsaudit.core.model.KmsKey;
-import io.rsaudit.core.model.Reason;
 import io.rsaudit.core.model.Severity;
 import io.rsaudit.core.model.Value;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 @CheckInfo(
         id = "RS-ATREST-003",
@@ -23,24 +23,22 @@ public final class CustomerKeyEnabled implements Check<KmsKey> {
     @Override
     public Outcome evaluate(KmsKey key, CheckContext context) {
         String name = "key " + key.id().arn();
-        Value<KeyMetadata> metadata = key.metadata();
-        if (metadata.isUnknown()) {
-            return Outcome.unknown("cannot read the state of " + name, metadata);
+        Optional<Outcome> skip = CustomerKeys.notJudged(
+                key,
+                "cannot read the state of " + name,
+                "no one in the account can disable it or schedule its deletion");
+        if (skip.isPresent()) {
+            return skip.get();
         }
-        if ("AWS".equals(metadata.value().keyManager().value())) {
-            return Outcome.notApplicable(
-                    Reason.Kind.MANAGED_BY_AWS,
-                    name + " is AWS managed: no one in the account can disable it or schedule" + " its deletion",
-                    metadata.value().keyManager());
-        }
-        Value<String> state = metadata.value().keyState();
+        KeyMetadata metadata = key.metadata().value();
+        Value<String> state = metadata.keyState();
         if (state.isUnknown()) {
             return Outcome.unknown("cannot read the state of " + name, state);
         }
         if ("Enabled".equals(state.value())) {
             return Outcome.pass(name + " is Enabled", state);
         }
-        Value<Instant> deletion = metadata.value().deletionDate();
+        Value<Instant> deletion = metadata.deletionDate();
         String when = deletion.isPresent()
                 ? "; KMS deletes it on " + deletion.value() + " ("
                         + Duration.between(context.now(), deletion.value()).toDays() + " days after this scan)"

@@ -10,6 +10,7 @@ import io.rsaudit.core.model.KmsKey;
 import io.rsaudit.core.model.Reason;
 import io.rsaudit.core.model.Severity;
 import io.rsaudit.core.model.Value;
+import java.util.Optional;
 import java.util.Set;
 
 @CheckInfo(
@@ -27,25 +28,23 @@ public final class CustomerKeyRotates implements Check<KmsKey> {
     @Override
     public Outcome evaluate(KmsKey key, CheckContext context) {
         String name = "key " + key.id().arn();
-        Value<KeyMetadata> metadata = key.metadata();
-        if (metadata.isUnknown()) {
-            return Outcome.unknown("cannot tell whether " + name + " rotates", metadata);
+        Optional<Outcome> skip = CustomerKeys.notJudged(
+                key,
+                "cannot tell whether " + name + " rotates",
+                "KMS rotates AWS managed keys every year, and that cannot be changed");
+        if (skip.isPresent()) {
+            return skip.get();
         }
-        Value<String> manager = metadata.value().keyManager();
-        if ("AWS".equals(manager.value())) {
-            return Outcome.notApplicable(
-                    Reason.Kind.MANAGED_BY_AWS,
-                    name + " is AWS managed: KMS rotates AWS managed keys every year, and that" + " cannot be changed",
-                    manager);
-        }
-        Value<String> origin = metadata.value().origin();
+        KeyMetadata metadata = key.metadata().value();
+        Value<String> manager = metadata.keyManager();
+        Value<String> origin = metadata.origin();
         if (origin.isPresent() && NOT_AUTO_ROTATABLE.contains(origin.value())) {
             return Outcome.notApplicable(
                     Reason.Kind.NOT_SUPPORTED,
                     name + " has origin " + origin.value() + ": " + manualRotation(origin.value()),
                     origin);
         }
-        Value<String> state = metadata.value().keyState();
+        Value<String> state = metadata.keyState();
         if (state.isPresent() && PENDING_DELETION.contains(state.value())) {
             // KMS does not rotate a key awaiting deletion; the key still protects data until it is deleted, and a
             // cancelled deletion leaves a key that does not rotate

@@ -6,7 +6,6 @@ import io.rsaudit.core.check.CheckContext;
 import io.rsaudit.core.check.CheckInfo;
 import io.rsaudit.core.check.Outcome;
 import io.rsaudit.core.check.TrustedAccounts;
-import io.rsaudit.core.model.KeyMetadata;
 import io.rsaudit.core.model.KeyPolicy;
 import io.rsaudit.core.model.KmsKey;
 import io.rsaudit.core.model.Reason;
@@ -14,6 +13,7 @@ import io.rsaudit.core.model.Severity;
 import io.rsaudit.core.model.Value;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 @CheckInfo(
         id = "RS-ATREST-014",
@@ -25,18 +25,15 @@ public final class CustomerKeyUsableOnlyByTrustedAccounts implements Check<KmsKe
     @Override
     public Outcome evaluate(KmsKey key, CheckContext context) {
         String name = "key " + key.id().arn();
-        Value<KeyMetadata> metadata = key.metadata();
-        if (metadata.isUnknown()) {
-            return Outcome.unknown("cannot tell who may use " + name, metadata);
+        Optional<Outcome> skip = CustomerKeys.notJudged(
+                key,
+                "cannot tell who may use " + name,
+                "AWS writes its key policy, which lets only principals of the key's account use it through the"
+                        + " service that created it, and no one can change it");
+        if (skip.isPresent()) {
+            return skip.get();
         }
-        Value<String> manager = metadata.value().keyManager();
-        if ("AWS".equals(manager.value())) {
-            return Outcome.notApplicable(
-                    Reason.Kind.MANAGED_BY_AWS,
-                    name + " is AWS managed: AWS writes its key policy, which lets only principals of the key's"
-                            + " account use it through the service that created it, and no one can change it",
-                    manager);
-        }
+        Value<String> manager = key.metadata().value().keyManager();
         Value<KeyPolicy> policy = key.policy();
         if (policy.isUnknown()) {
             return Outcome.unknown("cannot read the key policy of " + name, policy);
