@@ -94,6 +94,31 @@ class CliJsonSourceMappingTest {
                         + "kms/get-key-policy/1234abcd-12ab-34cd-56ef-1234567890ab.json is absent");
     }
 
+    /**
+     * A key of 222222222222 that a cluster of 111111111111 names too: 111111111111's export cannot hold its policy,
+     * the key's own account's does, and the one key of the inventory keeps that one, whichever reference came first.
+     */
+    @Test
+    void aKeyOfAnotherAccountHasThePolicyItsOwnAccountRead() {
+        String id = "2222bbbb-2222-4222-8222-222222222222";
+        String arn = "arn:aws:kms:eu-west-1:222222222222:key/" + id;
+        String cluster = "{'Clusters': [{'ClusterIdentifier': 'a', 'Encrypted': true, 'KmsKeyId': '" + arn + "'}]}";
+        String policy = "{'PolicyName': 'default', 'Policy': '{\\'Statement\\': []}'}";
+        Inventory inv = Estate.in(dir)
+                .json(R + "redshift/describe-clusters.json", cluster)
+                .json("222222222222/eu-west-1/redshift/describe-clusters.json", cluster)
+                // as 111111111111's collection would have left it: a policy file it was never asked to write
+                .json(R + "kms/get-key-policy/" + id + ".json", policy.replace("[]", "[{}]"))
+                .json("222222222222/eu-west-1/kms/get-key-policy/" + id + ".json", policy)
+                .load();
+        assertThat(inv.kmsKeys()).singleElement().satisfies(k -> {
+            assertThat(k.usedBy()).hasSize(2);
+            assertThat(k.policy().provenance().toString())
+                    .isEqualTo("222222222222/eu-west-1/kms/get-key-policy/" + id + ".json#/Policy");
+            assertThat(k.policy().value().statements()).isEmpty();
+        });
+    }
+
     @Test
     void aKeyPolicyThatIsNotJsonIsUnknownAndAnInvalidValueNamingThePolicy() {
         Inventory inv = clusterUsingKey()
