@@ -43,7 +43,7 @@ public final class CustomerKeyUsableOnlyByTrustedAccounts implements Check<KmsKe
         KeyPolicyUse.Reading use = KeyPolicyUse.read(policy.value(), account, context.policy());
         String exposure = "; whoever holds data encrypted under it (a snapshot shared with such an account) can"
                 + " decrypt it there; resources that use it: " + KeyUsers.of(key)
-                + TrustedAccounts.note(context.policy());
+                + context.policy().trustsNoAccountNote();
         List<String> grants = new ArrayList<>(use.grantsToUntrusted());
         grants.addAll(use.grantsToAnyone());
         if (!use.untrusted().isEmpty()) {
