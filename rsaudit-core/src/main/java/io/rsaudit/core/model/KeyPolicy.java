@@ -76,21 +76,36 @@ public record KeyPolicy(String document, List<Statement> statements) {
             return document.orUnknown("the key policy is absent from " + document.provenance())
                     .map(x -> null);
         }
+        try {
+            KeyPolicy policy = parse(document.value());
+            return document.map(text -> policy);
+        } catch (IllegalArgumentException e) {
+            return Value.unknown(
+                    document.provenance(),
+                    Reason.Kind.UNREADABLE,
+                    "the key policy at " + document.provenance() + " cannot be read: " + e.getMessage());
+        }
+    }
+
+    /**
+     * The policy {@code document} holds.
+     *
+     * @throws IllegalArgumentException naming what is wrong, when the text is not JSON or not a policy IAM would
+     *     accept
+     */
+    public static KeyPolicy parse(String document) {
         String problem;
         try {
-            JsonNode root = JSON.readTree(document.value());
+            JsonNode root = JSON.readTree(document);
             List<Statement> statements = new ArrayList<>();
             problem = root == null || !root.isObject() ? "it is not a JSON object" : read(root, statements);
             if (problem == null) {
-                return document.map(text -> new KeyPolicy(text, statements));
+                return new KeyPolicy(document, statements);
             }
         } catch (JsonProcessingException e) {
             problem = "it is not JSON (" + e.getOriginalMessage() + ")";
         }
-        return Value.unknown(
-                document.provenance(),
-                Reason.Kind.UNREADABLE,
-                "the key policy at " + document.provenance() + " cannot be read: " + problem);
+        throw new IllegalArgumentException(problem);
     }
 
     /** Reads the statements of {@code root} into {@code out}; what is wrong, or {@code null}. */

@@ -200,6 +200,24 @@ public final class BenignDay {
                 + "\\\"]},\\\"Action\\\":[\\\"redshift-serverless:RestoreFromSnapshot\\\"]}]}\"";
     }
 
+    /**
+     * A PutKeyPolicy's request for the cluster key: the account's root may administer it and {@code user} (a
+     * principal, or {@code *} kept to the account by {@code kms:CallerAccount}) may decrypt with it.
+     */
+    private static String keyPolicy(String user, boolean callerAccount) {
+        String condition = callerAccount
+                ? ",\\\"Condition\\\":{\\\"StringEquals\\\":{\\\"kms:CallerAccount\\\":\\\"" + ACCOUNT + "\\\"}}"
+                : "";
+        return "\"keyId\":\"" + CLUSTER_KEY
+                + "\",\"policyName\":\"default\",\"policy\":\"{\\\"Version\\\":\\\"2012-10-17\\\","
+                + "\\\"Statement\\\":[{\\\"Effect\\\":\\\"Allow\\\",\\\"Principal\\\":{\\\"AWS\\\":\\\"arn:aws:iam::"
+                + ACCOUNT
+                + ":root\\\"},\\\"Action\\\":\\\"kms:*\\\",\\\"Resource\\\":\\\"*\\\"},{\\\"Effect\\\":\\\"Allow\\\","
+                + "\\\"Principal\\\":{\\\"AWS\\\":\\\"" + user
+                + "\\\"},\\\"Action\\\":[\\\"kms:Decrypt\\\",\\\"kms:CreateGrant\\\"],"
+                + "\\\"Resource\\\":\\\"*\\\"" + condition + "}]}\",\"bypassPolicyLockoutSafetyCheck\":false";
+    }
+
     private <T> T pick(List<T> list) {
         return list.get(random.nextInt(list.size()));
     }
@@ -353,6 +371,9 @@ public final class BenignDay {
                             ip,
                             "\"keyId\":\"" + RETIRED_KEY + "\",\"pendingWindowInDays\":30",
                             null);
+                    // the cluster key's policy rewritten: Redshift through any principal of the account
+                    records.trail(
+                            f, t + 4_500, "kms.amazonaws.com", "PutKeyPolicy", dr, ip, keyPolicy("*", true), null);
                     // grants on the cluster key to Redshift itself and to an ETL role of the account
                     records.trail(
                             f,
@@ -704,6 +725,17 @@ public final class BenignDay {
                             "\"keyId\":\"" + CLUSTER_KEY + "\"",
                             null);
                     attacks.add(new Attack("cluster key rotation turned off", f.path, f.line + 1, "RSH-CT-030"));
+                    records.trail(
+                            f,
+                            t + 660_000,
+                            "kms.amazonaws.com",
+                            "PutKeyPolicy",
+                            mallory,
+                            "185.220.101.9",
+                            keyPolicy("arn:aws:iam::" + LogGenerator.FOREIGN_ACCOUNT + ":root", false),
+                            null);
+                    attacks.add(new Attack(
+                            "cluster key policy opened to another account", f.path, f.line + 1, "RSH-CT-028"));
                 }
             }
         }

@@ -45,6 +45,7 @@ public enum Scenario {
     CLUSTER_KEY_FOREIGN("cluster-key-of-foreign-account", LogType.CLOUDTRAIL),
     KEY_SCHEDULED_FOR_DELETION("kms-key-scheduled-for-deletion", LogType.CLOUDTRAIL),
     KEY_GRANTED_OUT("kms-key-granted-to-foreign-account", LogType.CLOUDTRAIL),
+    KEY_POLICY_OPENED("kms-key-policy-opened-to-foreign-account", LogType.CLOUDTRAIL),
     AUTOMATED_SNAPSHOTS_OFF("automated-snapshots-off", LogType.CLOUDTRAIL),
     ENHANCED_VPC_ROUTING_OFF("enhanced-vpc-routing-off", LogType.CLOUDTRAIL);
 

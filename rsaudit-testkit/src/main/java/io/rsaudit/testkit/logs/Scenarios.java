@@ -285,6 +285,24 @@ final class Scenarios {
                                         "granteePrincipal",
                                         "arn:aws:iam::" + LogGenerator.FOREIGN_ACCOUNT + ":role/replication")
                                 + ",\"operations\":[\"Decrypt\",\"CreateGrant\"]");
+            // the key policy, as CloudTrail logs it (a JSON string), lets the other account's root decrypt
+            case KEY_POLICY_OPENED ->
+                trail(
+                        t,
+                        "kms",
+                        "PutKeyPolicy",
+                        q(
+                                        "keyId",
+                                        "arn:aws:kms:" + LogGenerator.REGION + ":" + ACCT
+                                                + ":key/0d9e8f7a-6b5c-4d3e-8f2a-1b0c9d8e7f6a")
+                                + ","
+                                + q("policyName", "default")
+                                + ",\"policy\":\"{\\\"Version\\\":\\\"2012-10-17\\\",\\\"Statement\\\":["
+                                + keyPolicyStatement("arn:aws:iam::" + ACCT + ":root", "kms:*")
+                                + ","
+                                + keyPolicyStatement(
+                                        "arn:aws:iam::" + LogGenerator.FOREIGN_ACCOUNT + ":root", "kms:Decrypt")
+                                + "]}\",\"bypassPolicyLockoutSafetyCheck\":false");
             case AUTOMATED_SNAPSHOTS_OFF ->
                 trail(
                         t,
@@ -299,6 +317,12 @@ final class Scenarios {
                         "ModifyCluster",
                         q("clusterIdentifier", cluster) + ",\"enhancedVpcRouting\":false");
         };
+    }
+
+    /** A key policy statement letting {@code principal} make {@code action}, escaped as a JSON string's content. */
+    private static String keyPolicyStatement(String principal, String action) {
+        return "{\\\"Effect\\\":\\\"Allow\\\",\\\"Principal\\\":{\\\"AWS\\\":\\\"" + principal
+                + "\\\"},\\\"Action\\\":\\\"" + action + "\\\",\\\"Resource\\\":\\\"*\\\"}";
     }
 
     /** The request parameters that name the audit log bucket, as S3's CloudTrail records give them. */

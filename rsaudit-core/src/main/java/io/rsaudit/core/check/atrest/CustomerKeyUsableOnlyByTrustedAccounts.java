@@ -7,6 +7,7 @@ import io.rsaudit.core.check.CheckInfo;
 import io.rsaudit.core.check.Outcome;
 import io.rsaudit.core.check.TrustedAccounts;
 import io.rsaudit.core.model.KeyPolicy;
+import io.rsaudit.core.model.KeyPolicyUse;
 import io.rsaudit.core.model.KmsKey;
 import io.rsaudit.core.model.Reason;
 import io.rsaudit.core.model.Severity;
@@ -40,7 +41,8 @@ public final class CustomerKeyUsableOnlyByTrustedAccounts implements Check<KmsKe
         }
         Value<String> document = policy.map(KeyPolicy::document);
         String account = key.id().scope().account();
-        KeyPolicyUse.Reading use = KeyPolicyUse.read(policy.value(), account, context.policy());
+        KeyPolicyUse.Reading use =
+                KeyPolicyUse.read(policy.value(), a -> context.policy().trusts(account, a));
         String exposure = "; whoever holds data encrypted under it (a snapshot shared with such an account) can"
                 + " decrypt it there; resources that use it: " + KeyUsers.of(key)
                 + context.policy().trustsNoAccountNote();
@@ -52,7 +54,7 @@ public final class CustomerKeyUsableOnlyByTrustedAccounts implements Check<KmsKe
                             + " use the key: " + String.join("; ", grants) + exposure,
                     document);
         }
-        if (!use.grantsToAnyone().isEmpty() && !use.denies()) {
+        if (use.opensToUntrusted()) {
             return Outcome.fail(
                     "the key policy of " + name + " lets any AWS account use the key: " + String.join("; ", grants)
                             + exposure,

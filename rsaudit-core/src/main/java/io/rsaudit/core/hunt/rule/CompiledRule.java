@@ -6,6 +6,8 @@ import io.rsaudit.core.hunt.Event;
 import io.rsaudit.core.hunt.LogType;
 import io.rsaudit.core.model.Arns;
 import io.rsaudit.core.model.Cidr;
+import io.rsaudit.core.model.KeyPolicy;
+import io.rsaudit.core.model.KeyPolicyUse;
 import io.rsaudit.core.model.Severity;
 import io.rsaudit.core.model.SnapshotResourcePolicy;
 import io.rsaudit.core.policy.Policy;
@@ -776,6 +778,9 @@ public final class CompiledRule {
             if (modifier == Modifier.RESTOREOUTSIDE) {
                 return restoresOutside(value, e.account());
             }
+            if (modifier == Modifier.KEYUSEOUTSIDE) {
+                return keyUseOutside(value, e.account());
+            }
             if (modifier == Modifier.ACCOUNTOUTSIDE) {
                 String account = Arns.accountNamed(value);
                 return account != null && !account.equals(e.account()) && !raw.contains(account);
@@ -815,7 +820,7 @@ public final class CompiledRule {
                         yield from != null
                                 && residency.copy(from.trim(), value.trim()).verdict() == Residency.Verdict.DENIED;
                     }
-                    case EXISTS, RESTOREOUTSIDE, ACCOUNTOUTSIDE -> throw new IllegalStateException();
+                    case EXISTS, RESTOREOUTSIDE, ACCOUNTOUTSIDE, KEYUSEOUTSIDE -> throw new IllegalStateException();
                 };
                 if (pass != all) {
                     return !all;
@@ -836,6 +841,16 @@ public final class CompiledRule {
                 }
             }
             return false;
+        }
+
+        /** Whether {@code policy}, a key policy, lets an account neither {@code own} nor trusted use the key. */
+        private boolean keyUseOutside(String policy, String own) {
+            try {
+                return KeyPolicyUse.read(KeyPolicy.parse(policy), a -> a.equals(own) || raw.contains(a))
+                        .opensToUntrusted();
+            } catch (IllegalArgumentException notAPolicy) {
+                return true;
+            }
         }
 
         /** The prefilter of value {@code i}: whether the value holds one of the words a pass needs. */

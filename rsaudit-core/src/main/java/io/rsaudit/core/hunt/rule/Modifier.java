@@ -38,7 +38,14 @@ public enum Modifier {
      * values: a KMS key of another account, say. A value that names no account (a key id, an alias) is the event's
      * own account's, and never matches.
      */
-    ACCOUNTOUTSIDE;
+    ACCOUNTOUTSIDE,
+    /**
+     * The value is a KMS key policy (JSON) that lets an account use the key which is neither the event's own account
+     * nor one of the values: a principal of such an account, or any principal ({@code *}) without a condition and
+     * with no {@code Deny} statement that may take it away. A text that is not a key policy matches too: it cannot
+     * be judged trusted. See {@link io.rsaudit.core.model.KeyPolicyUse}.
+     */
+    KEYUSEOUTSIDE;
 
     public String label() {
         return name().toLowerCase(Locale.ROOT);
@@ -46,7 +53,7 @@ public enum Modifier {
 
     /** Whether the values are the accounts trusted besides the event's own, against which the value is judged. */
     public boolean judgesAccounts() {
-        return this == RESTOREOUTSIDE || this == ACCOUNTOUTSIDE;
+        return this == RESTOREOUTSIDE || this == ACCOUNTOUTSIDE || this == KEYUSEOUTSIDE;
     }
 
     public boolean numeric() {

@@ -495,7 +495,7 @@ public final class RuleLoader {
                     }
                 }
                 case FIELDREF, RESIDENCY -> field(v, path);
-                case RESTOREOUTSIDE, ACCOUNTOUTSIDE -> {
+                case RESTOREOUTSIDE, ACCOUNTOUTSIDE, KEYUSEOUTSIDE -> {
                     if (!v.matches("\\d{12}")) {
                         problem(
                                 path,

@@ -120,7 +120,7 @@ class RuleLoaderTest {
                         "bad.yaml:8: logsource.type: unknown log type 'syslog': expected connectionlog, userlog,"
                                 + " useractivitylog or cloudtrail",
                         "bad.yaml:11: detection.sel.sql|rx: unknown modifier 'rx' (known: all, equals, contains, startswith,"
-                                + " endswith, re, cidr, gt, gte, lt, lte, exists, fieldref, residency, restoreoutside, accountoutside)",
+                                + " endswith, re, cidr, gt, gte, lt, lte, exists, fieldref, residency, restoreoutside, accountoutside, keyuseoutside)",
                         "bad.yaml:12: detection.sel.sql|re: not a regular expression the linear-time engine (RE2) runs:"
                                 + " missing closing ) at '(unclosed' (rule regexes use RE2 syntax, docs/rules.md)",
                         "bad.yaml:13: detection.sel.sourceAddress|cidr: '10.0.0.0/33' has a prefix length outside 0..32",
@@ -251,7 +251,7 @@ class RuleLoaderTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"restoreoutside", "accountoutside"})
+    @ValueSource(strings = {"restoreoutside", "accountoutside", "keyuseoutside"})
     void theAccountModifiersTakeAccountsAndNoAll(String modifier) {
         String trail = ACTIVITY_RULE.replace("useractivitylog", "cloudtrail");
         assertThat(RuleLoader.load(

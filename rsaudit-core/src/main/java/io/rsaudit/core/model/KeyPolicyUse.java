@@ -1,15 +1,13 @@
-package io.rsaudit.core.check.atrest;
+package io.rsaudit.core.model;
 
-import io.rsaudit.core.model.KeyPolicy;
 import io.rsaudit.core.model.KeyPolicy.Statement;
-import io.rsaudit.core.model.SnapshotResourcePolicy;
-import io.rsaudit.core.policy.Policy;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Which accounts the {@code Allow} statements of a key policy let use the key. A statement lets use the key when
@@ -17,12 +15,13 @@ import java.util.Set;
  * {@code *} for any); {@code Service} principals are AWS services, not accounts, and are skipped. A principal {@code *}
  * (or a {@code NotPrincipal}) is narrowed to accounts only by a condition on {@code kms:CallerAccount} or {@code
  * aws:PrincipalAccount} that lists them exactly. Conditions on a named principal only narrow who in its account may
- * use the key, and {@code Deny} statements are not evaluated: the reading only says whether there are any.
+ * use the key, and {@code Deny} statements are not evaluated: the reading only says whether there are any. Read by
+ * the scan's key policy check and by the hunt's judgement of a {@code PutKeyPolicy}.
  */
-final class KeyPolicyUse {
+public final class KeyPolicyUse {
 
     /** The KMS operations that use a key on data, or hand its use on (a grant): what another account must not get. */
-    static final List<String> USES = List.of(
+    public static final List<String> USES = List.of(
             "kms:Decrypt",
             "kms:ReEncryptFrom",
             "kms:ReEncryptTo",
@@ -49,30 +48,40 @@ final class KeyPolicyUse {
      * @param trusted the trusted accounts statements let use the key
      * @param denies whether the policy has {@code Deny} statements
      */
-    record Reading(
+    public record Reading(
             Set<String> untrusted,
             List<String> grantsToUntrusted,
             List<String> grantsToAnyone,
             List<String> unjudged,
             Set<String> trusted,
-            boolean denies) {}
+            boolean denies) {
 
-    private final String owner;
-    private final Policy trust;
+        /**
+         * Whether the policy lets a principal outside the trusted accounts use the key: one named, or any without a
+         * condition when no {@code Deny} statement may take that away.
+         */
+        public boolean opensToUntrusted() {
+            return !untrusted.isEmpty() || !grantsToAnyone.isEmpty() && !denies;
+        }
+    }
+
+    private final Predicate<String> trusts;
     private final Set<String> untrusted = new LinkedHashSet<>();
     private final List<String> grantsToUntrusted = new ArrayList<>();
     private final List<String> grantsToAnyone = new ArrayList<>();
     private final List<String> unjudged = new ArrayList<>();
     private final Set<String> trusted = new LinkedHashSet<>();
 
-    private KeyPolicyUse(String owner, Policy trust) {
-        this.owner = owner;
-        this.trust = trust;
+    private KeyPolicyUse(Predicate<String> trusts) {
+        this.trusts = trusts;
     }
 
-    /** Reads {@code policy} of a key of account {@code owner}, judging accounts by {@code trust}. */
-    static Reading read(KeyPolicy policy, String owner, Policy trust) {
-        KeyPolicyUse use = new KeyPolicyUse(owner, trust);
+    /**
+     * Reads {@code policy}, judging accounts by {@code trusts}: whether an account may use the key (the key's own, or
+     * one the rsaudit policy trusts).
+     */
+    public static Reading read(KeyPolicy policy, Predicate<String> trusts) {
+        KeyPolicyUse use = new KeyPolicyUse(trusts);
         boolean denies = false;
         for (Statement s : policy.statements()) {
             if (!s.isAllow()) {
@@ -110,7 +119,7 @@ final class KeyPolicyUse {
                             + ", and rsaudit cannot tell its account");
                 } else if (account.equals("*")) {
                     anyone(s, "any AWS principal (*)", uses);
-                } else if (trust.trusts(owner, account)) {
+                } else if (trusts.test(account)) {
                     trusted.add(account);
                 } else if (!outside.contains(account)) {
                     outside.add(account);
@@ -140,9 +149,8 @@ final class KeyPolicyUse {
                     others.add(condition);
                     continue;
                 }
-                List<String> out = key.getValue().stream()
-                        .filter(a -> !trust.trusts(owner, a))
-                        .toList();
+                List<String> out =
+                        key.getValue().stream().filter(a -> !trusts.test(a)).toList();
                 if (out.isEmpty()) {
                     // the conditions of a statement all hold at once: this one alone keeps it to trusted accounts
                     trusted.addAll(key.getValue());
