@@ -22,6 +22,7 @@ public enum Scenario {
     TERMINATE_SPREE("terminate-backend-spree", LogType.USER_ACTIVITY_LOG),
     DROP_AUDIT_TABLE("drop-audit-table", LogType.USER_ACTIVITY_LOG),
     SYSLOG_UNRESTRICTED("syslog-access-unrestricted", LogType.USER_ACTIVITY_LOG),
+    ROLE_CHAIN_FOREIGN("iam-role-chained-to-foreign-account", LogType.USER_ACTIVITY_LOG),
     SUPERUSER_FLAG("superuser-flag-0-to-1", LogType.USER_LOG),
     CREATE_RENAME_DROP_USER("create-rename-drop-user-userlog", LogType.USER_LOG),
     DISABLE_LOGGING("disable-logging", LogType.CLOUDTRAIL),

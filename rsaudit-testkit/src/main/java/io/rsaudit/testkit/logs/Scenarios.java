@@ -119,6 +119,14 @@ final class Scenarios {
             }
             case DROP_AUDIT_TABLE -> sql(t, "analyst_2", "drop table admin.audit_log;");
             case SYSLOG_UNRESTRICTED -> sql(t, "analyst_2", "alter user analyst_2 with syslog access unrestricted;");
+            // the cluster's role chained to one the attacker's account trusts: its catalog, read from here
+            case ROLE_CHAIN_FOREIGN ->
+                sql(
+                        t,
+                        "analyst_2",
+                        "create external schema ext_drop from data catalog database 'drop' iam_role 'arn:aws:iam::"
+                                + ACCT + ":role/RedshiftSpectrum,arn:aws:iam::" + LogGenerator.FOREIGN_ACCOUNT
+                                + ":role/catalog';");
             case SUPERUSER_FLAG -> {
                 t = user(t, "analyst_2", "", "alter", 0, 0);
                 yield user(t, "analyst_2", "", "alter", 1, 1);
