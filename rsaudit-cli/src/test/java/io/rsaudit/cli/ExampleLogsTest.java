@@ -62,7 +62,7 @@ class ExampleLogsTest {
                 missed.computeIfAbsent(f[0], k -> new ArrayList<>()).add(at + " " + f[5]);
             }
         }
-        assertThat(scenarios).hasSize(45);
+        assertThat(scenarios).hasSize(46);
         assertThat(missed.keySet())
                 .as("scenarios with attack steps that no alert shows as evidence: %s", missed)
                 .isEmpty();

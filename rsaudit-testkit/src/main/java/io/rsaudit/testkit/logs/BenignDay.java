@@ -307,7 +307,11 @@ public final class BenignDay {
                     user = admins.get(random.nextInt(admins.size()));
                     sql = switch (r) {
                         case 95 -> "grant select on all tables in schema reporting to group analysts;";
-                        case 96 -> "vacuum delete only " + table + ";";
+                        case 96 ->
+                            hour == 10
+                                    // the security admin's routine: a row-level security policy put on a table
+                                    ? "attach rls policy region_only on " + table + " to role analysts;"
+                                    : "vacuum delete only " + table + ";";
                         case 97 -> "analyze " + table + ";";
                         case 98 ->
                             "unload ('select * from " + table + " where day = current_date - 1') to 's3://" + BUCKET
@@ -607,6 +611,12 @@ public final class BenignDay {
                             "create external schema drop from data catalog database 'hr' iam_role 'arn:aws:iam::"
                                     + ACCOUNT + ":role/RedshiftLoad,arn:aws:iam::" + LogGenerator.FOREIGN_ACCOUNT
                                     + ":role/catalog';");
+                    attacks.add(new Attack("row-level security detached", f.path, f.nextLine(), "RSH-EVADE-003"));
+                    records.activity(
+                            f,
+                            t + 80_000,
+                            "etl_svc_3",
+                            "detach rls policy region_only on customers from role analysts;");
                     attacks.add(new Attack("role escalation", f.path, f.nextLine(), "RSH-PRIV-005"));
                     records.activity(f, t + 90_000, "svc_backup", "grant role sys:dba to etl_svc_3;");
                     attacks.add(new Attack("default privileges to public", f.path, f.nextLine(), "RSH-PRIV-004"));

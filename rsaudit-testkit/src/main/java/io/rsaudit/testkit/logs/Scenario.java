@@ -23,6 +23,7 @@ public enum Scenario {
     DROP_AUDIT_TABLE("drop-audit-table", LogType.USER_ACTIVITY_LOG),
     SYSLOG_UNRESTRICTED("syslog-access-unrestricted", LogType.USER_ACTIVITY_LOG),
     ROLE_CHAIN_FOREIGN("iam-role-chained-to-foreign-account", LogType.USER_ACTIVITY_LOG),
+    ROW_LEVEL_SECURITY_OFF("row-level-security-off", LogType.USER_ACTIVITY_LOG),
     SUPERUSER_FLAG("superuser-flag-0-to-1", LogType.USER_LOG),
     CREATE_RENAME_DROP_USER("create-rename-drop-user-userlog", LogType.USER_LOG),
     DISABLE_LOGGING("disable-logging", LogType.CLOUDTRAIL),

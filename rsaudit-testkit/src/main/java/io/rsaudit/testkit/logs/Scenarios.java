@@ -119,6 +119,7 @@ final class Scenarios {
             }
             case DROP_AUDIT_TABLE -> sql(t, "analyst_2", "drop table admin.audit_log;");
             case SYSLOG_UNRESTRICTED -> sql(t, "analyst_2", "alter user analyst_2 with syslog access unrestricted;");
+            case ROW_LEVEL_SECURITY_OFF -> sql(t, "analyst_2", "alter table finance.salaries row level security off;");
             // the cluster's role chained to one the attacker's account trusts: its catalog, read from here
             case ROLE_CHAIN_FOREIGN ->
                 sql(
