@@ -287,8 +287,8 @@ collect_key() { # $1 referring region, $2 the KmsKeyId a resource carries
     if save "$dir/describe-key/$(enc "$name")" aws kms describe-key --region "$key_region" --key-id "$ref"; then
         described=true
     fi
-    # get-key-rotation-status and get-key-policy take a key id or key ARN, not an alias; their files are named by
-    # the key id.
+    # get-key-rotation-status, get-key-policy and list-grants take a key id or key ARN, not an alias; their files are
+    # named by the key id.
     if [[ "$resource" == key/* ]]; then
         key_id="$name"
         target="$ref"
@@ -300,11 +300,11 @@ collect_key() { # $1 referring region, $2 the KmsKeyId a resource carries
             --query 'KeyMetadata.[KeyId,Arn]'; then
         IFS=$'\t' read -r key_id target <"$tmp/key" || true
     else
-        warn "rotation status and key policy of $ref not collected: the alias could not be resolved to a key id"
+        warn "rotation, policy and grants of $ref not collected: the alias could not be resolved to a key id"
         return 0
     fi
     if [ -z "${key_id:-}" ] || [ "$key_id" = "None" ] || [ -z "${target:-}" ] || [ "$target" = "None" ]; then
-        warn "rotation status and key policy of $ref not collected: describe-key named no key id"
+        warn "rotation, policy and grants of $ref not collected: describe-key named no key id"
         return 0
     fi
     case "$kms_done" in *$'\n'"rotation $key_region $key_id"$'\n'*) return 0 ;; esac
@@ -312,7 +312,8 @@ collect_key() { # $1 referring region, $2 the KmsKeyId a resource carries
     save "$dir/get-key-rotation-status/$(enc "$key_id")" \
         aws kms get-key-rotation-status --region "$key_region" --key-id "$target" || true
     # get-key-policy (the policy named default) answers only to the key's own account: not asked for a key of
-    # another account. Its file is named by the key id, as the rotation status's.
+    # another account, and neither is list-grants (that account's key policy seldom lets this one list them). Their
+    # files are named by the key id, as the rotation status's; the CLI follows list-grants' pages itself.
     if [[ "$target" == arn:* ]]; then
         rest="${target#*:*:*:*:}"     # account:resource
         key_account="${rest%%:*}"
@@ -322,6 +323,8 @@ collect_key() { # $1 referring region, $2 the KmsKeyId a resource carries
     if [ "$key_account" = "$account" ]; then
         save "$dir/get-key-policy/$(enc "$key_id")" \
             aws kms get-key-policy --region "$key_region" --key-id "$target" --policy-name default || true
+        save "$dir/list-grants/$(enc "$key_id")" \
+            aws kms list-grants --region "$key_region" --key-id "$target" || true
     fi
 }
 

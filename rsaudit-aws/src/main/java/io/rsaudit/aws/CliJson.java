@@ -29,8 +29,9 @@ final class CliJson {
 
     /**
      * The pages of a call as the CLI prints them when it follows the pages itself: the list member of every page
-     * joined in order, the other members as the first page has them, and no page token (the list is whole). A call
-     * without a list member has one page, written as it is.
+     * joined in order, the other members as the first page has them, the call's {@link AwsCliCall#truncated()}
+     * member as the last page has it (false), and no page token (the list is whole). A call without a list member has
+     * one page, written as it is.
      */
     static void write(JsonGenerator g, AwsCliCall call, List<? extends SdkPojo> pages) throws IOException {
         if (pages.isEmpty()) {
@@ -49,6 +50,12 @@ final class CliJson {
                 }
                 writeList(g, list, pages);
                 listWritten = true;
+            } else if (name.equals(call.truncated())) {
+                Object last = field.getValueOrDefault(pages.get(pages.size() - 1));
+                if (!absent(last)) {
+                    g.writeFieldName(name);
+                    value(g, last);
+                }
             } else if (!absent(v) && (list == null || !name.equals(call.pageToken()))) {
                 g.writeFieldName(name);
                 value(g, v);

@@ -16,11 +16,15 @@ import software.amazon.awssdk.services.kms.model.KeyMetadata;
  * cache of the calls in flight). As the collector script does: {@code describe-key} with the reference as the
  * resource gives it, in the region the key ARN names (the referring region for a bare id or alias), filed by key id
  * or alias; {@code get-key-rotation-status} and, for a scan ({@link LiveCollector.Extent#ESTATE}) and a key of the
- * account itself (KMS answers it to no other), {@code get-key-policy} (policy name {@code default}) by key ARN (or
- * the id), filed by key id, at once for a key id or ARN and after {@code describe-key} has resolved an alias. AWS
- * owned and AWS managed keys are not looked up ({@link KeyReference}, as the reader decides).
+ * account itself, {@code get-key-policy} (policy name {@code default}; KMS answers it to no other account) and
+ * {@code list-grants} (every page) by key ARN (or the id), filed by key id, at once for a key id or ARN and after
+ * {@code describe-key} has resolved an alias. AWS owned and AWS managed keys are not looked up ({@link KeyReference},
+ * as the reader decides).
  */
 final class Keys {
+
+    /** The most grants KMS lists on one page. */
+    private static final int GRANTS_PAGE = 100;
 
     private final Run run;
     private final String account;
@@ -96,6 +100,15 @@ final class Keys {
                             AwsCliCall.KMS_GET_KEY_POLICY,
                             keyId,
                             () -> List.of(kms.getKeyPolicy(q -> q.keyId(target).policyName("default")))));
+            calls.computeIfAbsent(
+                    "grants " + region + " " + keyId,
+                    k -> run.call(
+                            lane,
+                            account,
+                            region,
+                            AwsCliCall.KMS_LIST_GRANTS,
+                            keyId,
+                            () -> kms.listGrantsPaginator(q -> q.keyId(target).limit(GRANTS_PAGE))));
         }
     }
 

@@ -16,7 +16,9 @@ import software.amazon.awssdk.services.cloudtrail.model.GetTrailStatusResponse;
 import software.amazon.awssdk.services.kms.model.DescribeKeyResponse;
 import software.amazon.awssdk.services.kms.model.GetKeyPolicyResponse;
 import software.amazon.awssdk.services.kms.model.GetKeyRotationStatusResponse;
+import software.amazon.awssdk.services.kms.model.GrantListEntry;
 import software.amazon.awssdk.services.kms.model.KeyMetadata;
+import software.amazon.awssdk.services.kms.model.ListGrantsResponse;
 import software.amazon.awssdk.services.redshift.model.Cluster;
 import software.amazon.awssdk.services.redshift.model.DescribeClustersResponse;
 import software.amazon.awssdk.services.redshift.model.Endpoint;
@@ -168,6 +170,28 @@ class CliJsonTest {
         JsonNode merged = doc(AwsCliCall.DESCRIBE_CLUSTERS, first, second);
         assertThat(merged.get("Clusters").findValuesAsText("ClusterIdentifier")).containsExactly("a", "b", "c");
         assertThat(merged.has("Marker")).isFalse();
+    }
+
+    /** KMS's Truncated says whether more pages follow: the merged list is whole, so it is false, as the last page's. */
+    @Test
+    void pagesOfGrantsAreMergedTruncatedAsTheLastPageSaysIt() throws Exception {
+        ListGrantsResponse first = ListGrantsResponse.builder()
+                .grants(GrantListEntry.builder().grantId("g1").build())
+                .nextMarker("next-please")
+                .truncated(true)
+                .build();
+        ListGrantsResponse second = ListGrantsResponse.builder()
+                .grants(GrantListEntry.builder().grantId("g2").build())
+                .truncated(false)
+                .build();
+        JsonNode merged = doc(AwsCliCall.KMS_LIST_GRANTS, first, second);
+        assertThat(merged.get("Grants").findValuesAsText("GrantId")).containsExactly("g1", "g2");
+        assertThat(merged.has("NextMarker")).isFalse();
+        assertThat(merged.get("Truncated").asBoolean()).isFalse();
+        assertThat(merged.properties())
+                .extracting(java.util.Map.Entry::getKey)
+                .as("in the model's order")
+                .containsExactly("Grants", "Truncated");
     }
 
     @Test

@@ -433,6 +433,7 @@ class LiveScanEndToEndTest {
                         "redshift:DescribeClusters",
                         "kms:DescribeKey",
                         "kms:GetKeyPolicy",
+                        "kms:ListGrants",
                         "sts:AssumeRole",
                         "organizations:ListAccounts");
         // the caller's own calls (assume the role, list the organization) are in the caller's policy; everything

@@ -39,6 +39,12 @@ public enum AwsCliCall {
      * the key's own account, so it is asked only for the account's own keys.
      */
     KMS_GET_KEY_POLICY("kms", "get-key-policy", true, "key id (from the key ARN)", null, null),
+    /**
+     * A key's grants; asked only for the account's own keys, as the key policy is (another account may list them only
+     * if the key's policy lets it). A page whose {@code Truncated} is true says more follow, as {@code NextMarker}
+     * does.
+     */
+    KMS_LIST_GRANTS("kms", "list-grants", true, "key id (from the key ARN)", "Grants", "NextMarker", "Truncated"),
     CLOUDTRAIL_DESCRIBE_TRAILS("cloudtrail", "describe-trails", true, null, "trailList", null),
     CLOUDTRAIL_GET_TRAIL_STATUS("cloudtrail", "get-trail-status", true, "trail name", null, null),
     CLOUDTRAIL_GET_EVENT_SELECTORS("cloudtrail", "get-event-selectors", true, "trail name", null, null),
@@ -68,6 +74,7 @@ public enum AwsCliCall {
     private final String perResource;
     private final String listMember;
     private final String pageToken;
+    private final String truncated;
 
     AwsCliCall(
             String service,
@@ -76,12 +83,24 @@ public enum AwsCliCall {
             String perResource,
             String listMember,
             String pageToken) {
+        this(service, operation, regional, perResource, listMember, pageToken, null);
+    }
+
+    AwsCliCall(
+            String service,
+            String operation,
+            boolean regional,
+            String perResource,
+            String listMember,
+            String pageToken,
+            String truncated) {
         this.service = service;
         this.operation = operation;
         this.regional = regional;
         this.perResource = perResource;
         this.listMember = listMember;
         this.pageToken = pageToken;
+        this.truncated = truncated;
     }
 
     /** The AWS CLI service name, also the folder name: {@code redshift}, {@code redshift-serverless}... */
@@ -111,6 +130,14 @@ public enum AwsCliCall {
     /** The member that says more pages follow, or {@code null} when the call is not paged. */
     public String pageToken() {
         return pageToken;
+    }
+
+    /**
+     * The boolean member that, true, also says more pages follow ({@code Truncated} of KMS), or {@code null} when the
+     * page token alone says so.
+     */
+    public String truncated() {
+        return truncated;
     }
 
     /** {@code aws redshift describe-clusters}. */

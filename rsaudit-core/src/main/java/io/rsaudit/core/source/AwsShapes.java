@@ -331,6 +331,21 @@ public final class AwsShapes {
 
     public static final Shape KEY_POLICY = shape("GetKeyPolicyResponse", "kms", "Policy", "PolicyName");
 
+    public static final Shape LIST_GRANTS = shape("ListGrantsResponse", "kms", "Grants", "NextMarker", "Truncated");
+
+    public static final Shape GRANT = shape(
+            "GrantListEntry",
+            "kms",
+            "KeyId",
+            "GrantId",
+            "Name",
+            "CreationDate",
+            "GranteePrincipal",
+            "RetiringPrincipal",
+            "IssuingAccount",
+            "Operations",
+            "Constraints");
+
     public static final Shape DESCRIBE_TRAILS = shape("DescribeTrailsResponse", "cloudtrail", "trailList");
 
     public static final Shape TRAIL = shape(
@@ -621,6 +636,8 @@ public final class AwsShapes {
             KEY_METADATA,
             KEY_ROTATION_STATUS,
             KEY_POLICY,
+            LIST_GRANTS,
+            GRANT,
             DESCRIBE_TRAILS,
             TRAIL,
             TRAIL_STATUS,

@@ -417,13 +417,14 @@ public final class ExportSource implements InventorySource {
                 KmsKey merged = byArn.merge(key.id().arn(), key, (a, b) -> {
                     List<String> users = new ArrayList<>(a.usedBy());
                     users.addAll(b.usedBy());
-                    // a key of another account has its policy only in the export of its own account
+                    // a key of another account has its policy and grants only in the export of its own account
                     return new KmsKey(
                             a.id(),
                             a.metadata(),
                             a.rotationEnabled(),
                             a.rotationPeriodInDays(),
                             a.policy().isUnknown() ? b.policy() : a.policy(),
+                            a.grants().isUnknown() ? b.grants() : a.grants(),
                             users);
                 });
                 lookup.put(refs.get(i).getKey(), Value.known(merged, merged.id().origin()));

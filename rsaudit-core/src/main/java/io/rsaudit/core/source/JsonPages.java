@@ -47,8 +47,13 @@ record JsonPages(List<Page> pages, boolean gapless) implements CallOutput.Answer
         return pages.get(0).location();
     }
 
-    /** What one page held besides its elements. */
-    private record PageRead(boolean listSeen, boolean complete, String nextToken) {}
+    /**
+     * What one page held besides its elements.
+     *
+     * @param nextToken the page token, or {@code null}
+     * @param truncated whether the call's {@link AwsCliCall#truncated()} member is true
+     */
+    private record PageRead(boolean listSeen, boolean complete, String nextToken, boolean truncated) {}
 
     @Override
     public boolean elements(
@@ -85,11 +90,12 @@ record JsonPages(List<Page> pages, boolean gapless) implements CallOutput.Answer
         boolean listSeen = false;
         Object notAList = null;
         String nextToken = null;
+        boolean truncated = false;
         int read = 0;
         try (InputStream in = Files.newInputStream(page.file());
                 JsonParser parser = JSON.createParser(in)) {
             if (!startsObject(parser, where, diagnostics)) {
-                return new PageRead(false, false, null);
+                return new PageRead(false, false, null, false);
             }
             Set<String> names = new HashSet<>();
             String name;
@@ -127,6 +133,8 @@ record JsonPages(List<Page> pages, boolean gapless) implements CallOutput.Answer
                     notAList = JsonObject.plain(parser);
                 } else if (name.equals(call.pageToken()) && token.isScalarValue() && token != JsonToken.VALUE_NULL) {
                     nextToken = parser.getText();
+                } else if (name.equals(call.truncated()) && token == JsonToken.VALUE_TRUE) {
+                    truncated = true;
                 } else {
                     parser.skipChildren();
                 }
@@ -147,11 +155,11 @@ record JsonPages(List<Page> pages, boolean gapless) implements CallOutput.Answer
                                         : "'" + listMember + "' is not a list but "
                                                 + ResponseObject.describePlain(notAList)));
             }
-            return new PageRead(listSeen, ended, nextToken);
+            return new PageRead(listSeen, ended, nextToken, truncated);
         } catch (IOException e) {
             report(where, e, read, diagnostics);
             warn(where, unknownAtTop, diagnostics);
-            return new PageRead(listSeen, false, null);
+            return new PageRead(listSeen, false, null, false);
         }
     }
 
@@ -185,19 +193,25 @@ record JsonPages(List<Page> pages, boolean gapless) implements CallOutput.Answer
     }
 
     /**
-     * Checks that the last page does not announce another one. Returns false (and reports it) when it does: the
-     * resources on the pages that were not collected went unseen.
+     * Checks that the last page does not announce another one, by its page token or its {@link AwsCliCall#truncated()}
+     * member. Returns false (and reports it) when it does: the resources on the pages that were not collected went
+     * unseen.
      */
     private static boolean pageChainComplete(Page last, PageRead read, AwsCliCall call, Diagnostics diagnostics) {
-        if (read == null || read.nextToken() == null || read.nextToken().isEmpty()) {
+        if (read == null) {
             return true;
         }
+        boolean token = read.nextToken() != null && !read.nextToken().isEmpty();
+        if (!token && !read.truncated()) {
+            return true;
+        }
+        String member = token ? call.pageToken() : call.truncated();
         diagnostics.error(
                 Kind.NOT_COLLECTED,
-                last.location() + "#/" + call.pageToken(),
-                "the last page says more follow (" + call.pageToken() + " is set) but no further page was"
-                        + " collected: the resources on later pages were not judged (re-run the collector, or"
-                        + " add " + nextPageName(last.location()) + ")");
+                last.location() + "#/" + member,
+                "the last page says more follow (" + member + (token ? " is set" : " is true")
+                        + ") but no further page was collected: the resources on later pages were not judged (re-run"
+                        + " the collector, or add " + nextPageName(last.location()) + ")");
         return false;
     }
 

@@ -2,6 +2,7 @@ package io.rsaudit.core.source;
 
 import io.rsaudit.core.model.Arns;
 import io.rsaudit.core.model.CollectionError.Kind;
+import io.rsaudit.core.model.KeyGrant;
 import io.rsaudit.core.model.KeyMetadata;
 import io.rsaudit.core.model.KeyPolicy;
 import io.rsaudit.core.model.KmsKey;
@@ -14,10 +15,11 @@ import io.rsaudit.core.model.Value;
 import java.util.List;
 
 /**
- * Reads {@code kms describe-key}, {@code get-key-rotation-status} and {@code get-key-policy} for a key a resource
- * names. The files sit in the referring account's folder, in the region the key ARN names (the referrer's region for
- * a bare id or alias), named by the key id or alias. The key policy of a key of another account is not read: KMS
- * gives a key policy only to the key's own account, so the export has none.
+ * Reads {@code kms describe-key}, {@code get-key-rotation-status}, {@code get-key-policy} and {@code list-grants} for a
+ * key a resource names. The files sit in the referring account's folder, in the region the key ARN names (the
+ * referrer's region for a bare id or alias), named by the key id or alias. The key policy and the grants of a key of
+ * another account are not read: KMS gives a key policy only to the key's own account, and the grants are asked only
+ * there, so the export has neither.
  */
 final class KmsReader {
 
@@ -38,6 +40,9 @@ final class KmsReader {
             Projection.of(AwsShapes.KEY_ROTATION_STATUS, "KeyRotationEnabled", "RotationPeriodInDays");
 
     static final Projection KEY_POLICY = Projection.of(AwsShapes.KEY_POLICY, "Policy");
+
+    static final Projection GRANT =
+            Projection.of(AwsShapes.GRANT, "GrantId", "GranteePrincipal", "RetiringPrincipal", "Operations");
 
     private final ExportReader export;
 
@@ -81,15 +86,17 @@ final class KmsReader {
                         ? rotation.map(x -> null)
                         : rotation.value().integer("RotationPeriodInDays", Absent.NOT_SET),
                 policy(where, keyScope.account(), keyId),
+                grants(where, keyScope.account(), keyId),
                 usedBy);
     }
 
     /** The policy of key {@code keyId} of {@code keyAccount}, as collected in {@code where}. */
     private Value<KeyPolicy> policy(Scope where, String keyAccount, String keyId) {
         if (!keyAccount.equals(where.account())) {
-            return Value.unknown(
-                    Provenance.of(export.export.location(where, AwsCliCall.KMS_GET_KEY_POLICY, keyId), ""),
-                    Reason.Kind.NOT_COLLECTED,
+            return ofAnotherAccount(
+                    where,
+                    AwsCliCall.KMS_GET_KEY_POLICY,
+                    keyId,
                     "the key belongs to account " + keyAccount + ", and KMS gives a key policy only to the key's own"
                             + " account, not to account " + where.account());
         }
@@ -101,6 +108,38 @@ final class KmsReader {
             export.diagnostics.error(Kind.INVALID_VALUE, policy.provenance().toString(), policy.note());
         }
         return policy;
+    }
+
+    /**
+     * The grants of key {@code keyId} of {@code keyAccount}, as collected in {@code where}; unknown unless the list was
+     * read whole.
+     */
+    private Value<List<KeyGrant>> grants(Scope where, String keyAccount, String keyId) {
+        if (!keyAccount.equals(where.account())) {
+            return ofAnotherAccount(
+                    where,
+                    AwsCliCall.KMS_LIST_GRANTS,
+                    keyId,
+                    "the key belongs to account " + keyAccount + ", and rsaudit lists a key's grants only in the key's"
+                            + " own account, not in account " + where.account());
+        }
+        return export.documentElements(
+                        where, AwsCliCall.KMS_LIST_GRANTS, keyId, Projection.of(AwsShapes.LIST_GRANTS), GRANT)
+                .map(grants -> grants.stream().map(KmsReader::grant).toList());
+    }
+
+    private static KeyGrant grant(ResponseObject g) {
+        return new KeyGrant(
+                g.text("GrantId", Absent.NOT_SET).value(),
+                g.text("GranteePrincipal", Absent.UNKNOWN),
+                g.text("RetiringPrincipal", Absent.NOT_SET),
+                g.texts("Operations", Absent.UNKNOWN));
+    }
+
+    /** What {@code where} did not collect for a key of another account, because that account holds it. */
+    private <T> Value<T> ofAnotherAccount(Scope where, AwsCliCall call, String keyId, String why) {
+        return Value.unknown(
+                Provenance.of(export.export.location(where, call, keyId), ""), Reason.Kind.NOT_COLLECTED, why);
     }
 
     private static Value<KeyMetadata> metadata(ResponseObject doc) {

@@ -95,11 +95,12 @@ class CliJsonSourceMappingTest {
     }
 
     /**
-     * A key of 222222222222 that a cluster of 111111111111 names too: 111111111111's export cannot hold its policy,
-     * the key's own account's does, and the one key of the inventory keeps that one, whichever reference came first.
+     * A key of 222222222222 that a cluster of 111111111111 names too: 111111111111's export cannot hold its policy
+     * and grants, the key's own account's does, and the one key of the inventory keeps those, whichever reference came
+     * first.
      */
     @Test
-    void aKeyOfAnotherAccountHasThePolicyItsOwnAccountRead() {
+    void aKeyOfAnotherAccountHasThePolicyAndGrantsItsOwnAccountRead() {
         String id = "2222bbbb-2222-4222-8222-222222222222";
         String arn = "arn:aws:kms:eu-west-1:222222222222:key/" + id;
         String cluster = "{'Clusters': [{'ClusterIdentifier': 'a', 'Encrypted': true, 'KmsKeyId': '" + arn + "'}]}";
@@ -110,12 +111,14 @@ class CliJsonSourceMappingTest {
                 // as 111111111111's collection would have left it: a policy file it was never asked to write
                 .json(R + "kms/get-key-policy/" + id + ".json", policy.replace("[]", "[{}]"))
                 .json("222222222222/eu-west-1/kms/get-key-policy/" + id + ".json", policy)
+                .json("222222222222/eu-west-1/kms/list-grants/" + id + ".json", "{'Grants': [], 'Truncated': false}")
                 .load();
         assertThat(inv.kmsKeys()).singleElement().satisfies(k -> {
             assertThat(k.usedBy()).hasSize(2);
             assertThat(k.policy().provenance().toString())
                     .isEqualTo("222222222222/eu-west-1/kms/get-key-policy/" + id + ".json#/Policy");
             assertThat(k.policy().value().statements()).isEmpty();
+            assertThat(k.grants().value()).isEmpty();
         });
     }
 
@@ -134,6 +137,63 @@ class CliJsonSourceMappingTest {
                 .filteredOn(e -> e.kind() == CollectionError.Kind.INVALID_VALUE)
                 .singleElement()
                 .satisfies(e -> assertThat(e.location()).isEqualTo(at));
+    }
+
+    /** Grants saved page by page are joined; an entry names its grantee at its place in its page. */
+    @Test
+    void aKeysGrantsAreReadFromEveryPage() {
+        String grants = R + "kms/list-grants/1234abcd-12ab-34cd-56ef-1234567890ab";
+        Inventory inv = clusterUsingKey()
+                .json(
+                        grants + ".page-1.json",
+                        "{'Grants': [{'GrantId': 'g1', 'GranteePrincipal': 'redshift.eu-west-1.amazonaws.com',"
+                                + " 'Operations': ['Decrypt', 'RetireGrant']}],"
+                                + " 'NextMarker': 'm2', 'Truncated': true}")
+                .json(
+                        grants + ".page-2.json",
+                        "{'Grants': [{'GrantId': 'g2', 'GranteePrincipal': 'arn:aws:iam::333333333333:role/r',"
+                                + " 'RetiringPrincipal': '333333333333', 'Operations': ['Decrypt']}],"
+                                + " 'Truncated': false}")
+                .load();
+        assertThat(inv.errors()).noneMatch(e -> e.location().contains("list-grants"));
+        assertThat(inv.kmsKeys().get(0).grants().value())
+                .satisfiesExactly(
+                        g -> {
+                            assertThat(g.grantId()).isEqualTo("g1");
+                            assertThat(g.retiringPrincipal().value()).isNull();
+                            assertThat(g.operations().value()).containsExactly("Decrypt", "RetireGrant");
+                        },
+                        g -> {
+                            assertThat(g.granteePrincipal().value()).isEqualTo("arn:aws:iam::333333333333:role/r");
+                            assertThat(g.granteePrincipal().provenance().toString())
+                                    .isEqualTo(grants + ".page-2.json#/Grants/0/GranteePrincipal");
+                            assertThat(g.retiringPrincipal().value()).isEqualTo("333333333333");
+                        });
+    }
+
+    /**
+     * A list saved with Truncated true (a page of {@code --no-paginate}) is not the whole list, even without a
+     * NextMarker: the grants are unknown, and the missing pages are a collection error.
+     */
+    @Test
+    void truncatedGrantsAreUnknownAndANotCollectedError() {
+        String file = R + "kms/list-grants/1234abcd-12ab-34cd-56ef-1234567890ab.json";
+        Inventory inv = clusterUsingKey()
+                .json(
+                        file,
+                        "{'Grants': [{'GrantId': 'g1', 'GranteePrincipal': 'x', 'Operations': []}], 'Truncated': true}")
+                .load();
+        KmsKey key = inv.kmsKeys().get(0);
+        assertThat(key.grants().reason().kind()).isEqualTo(Reason.Kind.UNREADABLE);
+        assertThat(key.grants().note()).isEqualTo("only partly read: " + file + " (see the collection errors)");
+        assertThat(inv.errors())
+                .filteredOn(e -> e.location().contains("list-grants"))
+                .singleElement()
+                .satisfies(e -> {
+                    assertThat(e.kind()).isEqualTo(CollectionError.Kind.NOT_COLLECTED);
+                    assertThat(e.location()).isEqualTo(file + "#/Truncated");
+                    assertThat(e.message()).startsWith("the last page says more follow (Truncated is true)");
+                });
     }
 
     @Test

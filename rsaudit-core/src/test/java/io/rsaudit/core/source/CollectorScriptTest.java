@@ -179,6 +179,17 @@ class CollectorScriptTest {
         assertThat(inv.key(us, FOREIGN_KEY_ARN).value().policy().note())
                 .as("never asked: KMS answers get-key-policy only in the key's account")
                 .contains("the key belongs to account 444444444444");
+        assertThat(key1.grants().value()).singleElement().satisfies(g -> {
+            assertThat(g.grantId()).isEqualTo("a1");
+            assertThat(g.granteePrincipal().value()).isEqualTo("redshift.us-east-1.amazonaws.com");
+            assertThat(g.granteePrincipal().provenance().toString())
+                    .isEqualTo(ACCOUNT + "/" + US + "/" + AwsCliCall.KMS_LIST_GRANTS.file(KEY_1)
+                            + "#/Grants/0/GranteePrincipal");
+            assertThat(g.operations().value()).containsExactly("Decrypt", "GenerateDataKey", "CreateGrant");
+        });
+        assertThat(inv.key(us, FOREIGN_KEY_ARN).value().grants().note())
+                .as("never asked: grants are listed only in the key's account")
+                .contains("the key belongs to account 444444444444");
         assertThat(key1.usedBy()).hasSize(3); // cluster, automated snapshot, copy grant
         KmsKey viaAlias = inv.key(us, ALIAS_ARN).value();
         assertThat(viaAlias.metadata().value().keyId()).isEqualTo(KEY_3);
@@ -244,13 +255,17 @@ class CollectorScriptTest {
                         "get-key-policy " + KEY_1_ARN,
                         "get-key-policy " + KEY_3_ARN,
                         "get-key-policy " + KEY_4_ARN,
-                        // another account's key: its rotation status, not its policy
+                        "list-grants " + KEY_1_ARN,
+                        "list-grants " + KEY_3_ARN,
+                        "list-grants " + KEY_4_ARN,
+                        // another account's key: its rotation status, not its policy nor its grants
                         "describe-key " + FOREIGN_KEY_ARN,
                         "get-key-rotation-status " + FOREIGN_KEY_ARN,
                         // the destination key of a Serverless copy into a collected region; not the one into ap-south-1
                         "describe-key " + KEY_5_ARN,
                         "get-key-rotation-status " + KEY_5_ARN,
-                        "get-key-policy " + KEY_5_ARN);
+                        "get-key-policy " + KEY_5_ARN,
+                        "list-grants " + KEY_5_ARN);
         assertThat(aws.invocations())
                 .filteredOn(i -> i.operation().equals("get-key-policy"))
                 .allSatisfy(i -> assertThat(i.option("--policy-name")).contains("default"));
@@ -442,6 +457,9 @@ class CollectorScriptTest {
         files.add(us + AwsCliCall.KMS_GET_KEY_POLICY.file(KEY_1));
         files.add(us + AwsCliCall.KMS_GET_KEY_POLICY.file(KEY_3));
         files.add(us + AwsCliCall.KMS_GET_KEY_POLICY.file(KEY_4));
+        files.add(us + AwsCliCall.KMS_LIST_GRANTS.file(KEY_1));
+        files.add(us + AwsCliCall.KMS_LIST_GRANTS.file(KEY_3));
+        files.add(us + AwsCliCall.KMS_LIST_GRANTS.file(KEY_4));
         files.add(us + AwsCliCall.CLOUDTRAIL_GET_TRAIL_STATUS.file("main"));
         files.add(us + AwsCliCall.SERVERLESS_GET_SCHEDULED_ACTION.file("lake-nightly"));
         files.add(us + AwsCliCall.CLOUDTRAIL_GET_EVENT_SELECTORS.file("main"));
@@ -449,6 +467,7 @@ class CollectorScriptTest {
         files.add(eu + AwsCliCall.KMS_DESCRIBE_KEY.file(KEY_5));
         files.add(eu + AwsCliCall.KMS_GET_KEY_ROTATION_STATUS.file(KEY_5));
         files.add(eu + AwsCliCall.KMS_GET_KEY_POLICY.file(KEY_5));
+        files.add(eu + AwsCliCall.KMS_LIST_GRANTS.file(KEY_5));
         files.add(eu + AwsCliCall.CLOUDTRAIL_GET_TRAIL_STATUS.file("eu-local"));
         files.add(eu + AwsCliCall.CLOUDTRAIL_GET_EVENT_SELECTORS.file("eu-local"));
         assertThat(files).contains(us + "kms/describe-key/alias%2Fredshift%2Fbackups.json");
@@ -567,6 +586,7 @@ class CollectorScriptTest {
         aws.answer(EU, "kms", "describe-key", KEY_5_ARN, keyMetadata(KEY_5, KEY_5_ARN));
         aws.answer(EU, "kms", "get-key-rotation-status", KEY_5_ARN, "{'KeyRotationEnabled': true}");
         aws.answer(EU, "kms", "get-key-policy", KEY_5_ARN, keyPolicy("111111111111"));
+        aws.answer(EU, "kms", "list-grants", KEY_5_ARN, "{'Grants': [], 'Truncated': false}");
         aws.answer(US, "cloudtrail", "lookup-events", null, """
                 {'Events': [{'EventId': 'e1', 'EventName': 'RotateEncryptionKey', 'EventTime': '2026-05-20T03:12:00+00:00',
                   'EventSource': 'redshift.amazonaws.com',
@@ -582,8 +602,16 @@ class CollectorScriptTest {
                 KEY_1_ARN,
                 "{'KeyRotationEnabled': true, 'KeyId': '" + KEY_1_ARN + "', 'RotationPeriodInDays': 365}");
         aws.answer(US, "kms", "get-key-policy", KEY_1_ARN, keyPolicy("111111111111"));
+        aws.answer(US, "kms", "list-grants", KEY_1_ARN, """
+                {'Grants': [{'KeyId': 'KEY_1_ARN', 'GrantId': 'a1', 'Name': '', 'CreationDate': '2026-01-05T10:00:00+00:00',
+                             'GranteePrincipal': 'redshift.us-east-1.amazonaws.com',
+                             'RetiringPrincipal': 'redshift.us-east-1.amazonaws.com',
+                             'IssuingAccount': 'arn:aws:iam::111111111111:root',
+                             'Operations': ['Decrypt', 'GenerateDataKey', 'CreateGrant']}],
+                 'Truncated': false}""".replace("KEY_1_ARN", KEY_1_ARN));
         aws.answer(US, "kms", "describe-key", ALIAS_ARN, keyMetadata(KEY_3, KEY_3_ARN));
         aws.answer(US, "kms", "get-key-policy", KEY_3_ARN, keyPolicy("111111111111"));
+        aws.answer(US, "kms", "list-grants", KEY_3_ARN, "{'Grants': [], 'Truncated': false}");
         // a message that echoes credentials back (as a signature mismatch can): the script must mask them
         aws.fail(
                 US,
@@ -598,6 +626,7 @@ class CollectorScriptTest {
         aws.answer(US, "kms", "describe-key", KEY_4_ARN, keyMetadata(KEY_4, KEY_4_ARN));
         aws.answer(US, "kms", "get-key-rotation-status", KEY_4_ARN, "{'KeyRotationEnabled': false}");
         aws.answer(US, "kms", "get-key-policy", KEY_4_ARN, keyPolicy("111111111111"));
+        aws.answer(US, "kms", "list-grants", KEY_4_ARN, "{'Grants': [], 'Truncated': false}");
 
         // eu-west-1: nothing provisioned; the multi-region trail shows up (shadow) beside a local one
         aws.answer(EU, "redshift", "describe-clusters", null, "{'Clusters': []}");

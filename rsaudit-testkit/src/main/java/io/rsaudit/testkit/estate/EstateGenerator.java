@@ -1,6 +1,7 @@
 package io.rsaudit.testkit.estate;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rsaudit.core.source.AwsCliCall;
 import io.rsaudit.testkit.estate.EstatePlan.Cluster;
 import io.rsaudit.testkit.estate.EstatePlan.Encryption;
@@ -10,6 +11,7 @@ import io.rsaudit.testkit.estate.EstatePlan.ParamGroup;
 import io.rsaudit.testkit.estate.EstatePlan.Scope;
 import io.rsaudit.testkit.estate.EstatePlan.SecurityGroup;
 import io.rsaudit.testkit.estate.EstatePlan.Trail;
+import io.rsaudit.testkit.sim.KeyGrants;
 import io.rsaudit.testkit.sim.KeyPolicies;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -39,6 +41,7 @@ public final class EstateGenerator {
     private static final String ENGINE = "PostgreSQL 8.0.2 on i686-pc-linux-gnu, compiled by GCC gcc (GCC) 3.4.2"
             + " 20041017 (Red Hat 3.4.2-6.fc3), Redshift ";
     private static final String[] LOGS = {"connectionlog", "userlog", "useractivitylog"};
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String BASE64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
     private final EstateSpec spec;
@@ -152,6 +155,7 @@ public final class EstateGenerator {
                 describeKey(s, k, k.id());
                 rotationStatus(s, k);
                 keyPolicy(s, k);
+                grants(s, k);
             }
             if (aliasUsed[0]) {
                 describeKey(s, s.aliasTarget, EstatePlan.COPY_ALIAS);
@@ -1507,6 +1511,26 @@ public final class EstateGenerator {
                 g.writeStringField("Policy", policy);
                 g.writeStringField("PolicyName", "default");
                 g.writeEndObject();
+            }
+        }
+
+        /**
+         * The key's grants: Redshift's own, and, on one customer-managed key in eight (by key id, apart from the ones
+         * whose policy opens them), a grant to a role of an external account.
+         */
+        private void grants(Scope s, Key k) throws IOException {
+            int pick = k.id().hashCode() >> 6;
+            try (ExportWriter.Doc d = w.open(s.account.id(), s.region, AwsCliCall.KMS_LIST_GRANTS, k.id())) {
+                JSON.writeTree(
+                        d.g,
+                        !k.awsManaged() && Math.floorMod(pick, 8) == 0 && !plan.externalAccounts.isEmpty()
+                                ? KeyGrants.toAccount(
+                                        k.account(),
+                                        k.region(),
+                                        k.id(),
+                                        plan.externalAccounts.get(
+                                                Math.floorMod(pick >> 3, plan.externalAccounts.size())))
+                                : KeyGrants.redshift(k.account(), k.region(), k.id()));
             }
         }
 

@@ -283,11 +283,26 @@ final class Answers {
         if (output instanceof Absent && op == SimOperation.GET_KEY_POLICY) {
             return keyPolicy(call, value);
         }
-        if (output instanceof Absent) {
+        ObjectNode json;
+        if (output instanceof Found found) {
+            json = found.json();
+        } else if (op == SimOperation.LIST_GRANTS) {
+            String keyId = described(call, value).path("KeyId").asText(resourceName(op, value));
+            json = KeyGrants.redshift(call.account(), call.region(), keyId);
+        } else {
             throw refuse(notFound(call, value));
         }
-        ObjectNode json = ((Found) output).json();
         return op.paging().pages() ? page(call, json, ExportEstate.items(json, op.listMember())) : json;
+    }
+
+    /** The {@code KeyMetadata} the export holds for the key a per-resource KMS call names; not found without it. */
+    private JsonNode described(Call call, String value) throws Refusal {
+        String name = resourceName(call.op(), value);
+        Output key = estate.read(call.account(), call.region(), AwsCliCall.KMS_DESCRIBE_KEY, name);
+        if (!(key instanceof Found described)) {
+            throw refuse(notFound(call, value));
+        }
+        return described.json().path("KeyMetadata");
     }
 
     /**
@@ -295,15 +310,11 @@ final class Answers {
      * the KMS console's for a customer-managed one.
      */
     private JsonNode keyPolicy(Call call, String value) throws Refusal {
-        String name = resourceName(SimOperation.GET_KEY_POLICY, value);
-        Output key = estate.read(call.account(), call.region(), AwsCliCall.KMS_DESCRIBE_KEY, name);
-        if (!(key instanceof Found described)) {
-            throw refuse(notFound(call, value));
-        }
+        JsonNode metadata = described(call, value);
         ObjectNode out = JSON.createObjectNode();
         out.put(
                 "Policy",
-                described.json().path("KeyMetadata").path("KeyManager").asText().equals("AWS")
+                metadata.path("KeyManager").asText().equals("AWS")
                         ? KeyPolicies.awsManaged(call.account(), call.region())
                         : KeyPolicies.customerManaged(call.account(), call.region()));
         out.put("PolicyName", "default");
@@ -318,7 +329,7 @@ final class Answers {
         String[] parts = value.split(":", 6);
         String resource = parts.length == 6 ? parts[5] : value;
         return switch (op) {
-            case DESCRIBE_KEY, GET_KEY_ROTATION_STATUS, GET_KEY_POLICY ->
+            case DESCRIBE_KEY, GET_KEY_ROTATION_STATUS, GET_KEY_POLICY, LIST_GRANTS ->
                 resource.startsWith("key/") ? resource.substring(4) : resource;
             case GET_TRAIL_STATUS, GET_EVENT_SELECTORS ->
                 resource.startsWith("trail/") ? resource.substring(6) : resource;
@@ -459,7 +470,7 @@ final class Answers {
             case DESCRIBE_CLUSTER_PARAMETERS ->
                 new AwsError(
                         "ClusterParameterGroupNotFound", "The parameter group " + value + " could not be found.", 404);
-            case DESCRIBE_KEY, GET_KEY_ROTATION_STATUS, GET_KEY_POLICY ->
+            case DESCRIBE_KEY, GET_KEY_ROTATION_STATUS, GET_KEY_POLICY, LIST_GRANTS ->
                 new AwsError(
                         "NotFoundException",
                         resourceName(call.op(), value).startsWith("alias/")
@@ -503,6 +514,10 @@ final class Answers {
         int to = (int) Math.min(items.size(), (long) from + size);
         ObjectNode out = replace(json, call.op().listMember(), items.subList(from, to));
         out.remove(p.tokenOut());
+        String truncated = call.op().call() == null ? null : call.op().call().truncated();
+        if (truncated != null) {
+            out.put(truncated, to < items.size());
+        }
         if (to < items.size()) {
             out.put(
                     p.tokenOut(),

@@ -123,6 +123,9 @@ final class ExportEstate {
                 if (call.pageToken() != null) {
                     joined.remove(call.pageToken());
                 }
+                if (call.truncated() != null) {
+                    joined.remove(call.truncated());
+                }
                 return new Found(joined);
             }
             Path error = base.resolveSibling(base.getFileName() + ".error");

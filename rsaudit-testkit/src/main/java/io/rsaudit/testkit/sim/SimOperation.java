@@ -97,6 +97,8 @@ enum SimOperation {
             SimService.KMS, "GetKeyRotationStatus", AwsCliCall.KMS_GET_KEY_ROTATION_STATUS, "KeyId", Paging.NONE),
     /** From the export; a key it describes without a policy file has the policy the KMS console writes. */
     GET_KEY_POLICY(SimService.KMS, "GetKeyPolicy", AwsCliCall.KMS_GET_KEY_POLICY, "KeyId", Paging.NONE, "PolicyName"),
+    /** From the export; a key it describes without a grants file has the grants Redshift makes for itself. */
+    LIST_GRANTS(SimService.KMS, "ListGrants", AwsCliCall.KMS_LIST_GRANTS, "KeyId", Paging.KMS),
     DESCRIBE_TRAILS(
             SimService.CLOUDTRAIL,
             "DescribeTrails",
@@ -291,6 +293,8 @@ enum SimOperation {
         static final Paging SERVERLESS = new Paging("nextToken", "maxResults", "nextToken", 1, 100, 100);
         static final Paging ORGANIZATIONS = new Paging("NextToken", "MaxResults", "NextToken", 1, 20, 20);
         static final Paging LOOKUP_EVENTS = new Paging("NextToken", "MaxResults", "NextToken", 1, 50, 50);
+        /** KMS's list calls; the answer's {@code Truncated} also says whether more follow. */
+        static final Paging KMS = new Paging("Marker", "Limit", "NextMarker", 1, 100, 50);
 
         boolean pages() {
             return tokenOut != null;

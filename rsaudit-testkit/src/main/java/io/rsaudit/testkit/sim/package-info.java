@@ -7,9 +7,10 @@
  *
  * <p>In: an export folder and {@link io.rsaudit.testkit.sim.SimOptions} (faults, latency, page sizes, seed). Out: an
  * {@link io.rsaudit.testkit.sim.AwsSimulator} with an endpoint to point SDK clients at, and the log of
- * {@link io.rsaudit.testkit.sim.SimRequest}s it answered; and {@link io.rsaudit.testkit.sim.KeyPolicies}, the key
- * policies KMS writes, which it serves for a key the folder describes without a policy and the estate generator
- * writes. Response shapes are derived from the SDK's own model
+ * {@link io.rsaudit.testkit.sim.SimRequest}s it answered; and {@link io.rsaudit.testkit.sim.KeyPolicies} and
+ * {@link io.rsaudit.testkit.sim.KeyGrants}, the key policies KMS writes and the grants Redshift makes, which it serves
+ * for a key the folder describes without a policy or grants and the estate generator writes. Response shapes are
+ * derived from the SDK's own model
  * metadata ({@code sdkFields()} and their traits), never written per shape by hand. Identity comes from the SigV4
  * credential scope and the access key id {@code SIM<account>}; no signature is checked and no credential is kept.
  *

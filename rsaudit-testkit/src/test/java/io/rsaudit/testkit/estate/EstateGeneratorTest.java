@@ -69,6 +69,14 @@ class EstateGeneratorTest {
                 .filteredOn(k -> k.policy().value().statements().size() == 4)
                 .isNotEmpty()
                 .hasSizeLessThan(inventory.kmsKeys().size() / 4);
+        assertThat(inventory.kmsKeys())
+                .as("customer-managed keys with a grant to a role of an external account (RS-ATREST-015 fails)")
+                .filteredOn(k -> k.grants().value().stream()
+                        .anyMatch(g -> g.granteePrincipal().value().endsWith(":role/vendor-restore")))
+                .isNotEmpty()
+                .hasSizeLessThan(inventory.kmsKeys().size() / 4)
+                .allSatisfy(k ->
+                        assertThat(k.metadata().value().isCustomerManaged()).isTrue());
         assertMatches(summary, inventory);
         assertEveryReferenceResolves(inventory);
     }
@@ -156,6 +164,7 @@ class EstateGeneratorTest {
             assertThat(k.metadata().isUnknown()).as(k.id().arn()).isFalse();
             assertThat(k.rotationEnabled().isUnknown()).as(k.id().arn()).isFalse();
             assertThat(k.policy().isUnknown()).as(k.id().arn()).isFalse();
+            assertThat(k.grants().value()).as(k.id().arn()).isNotEmpty();
             assertThat(k.usedBy()).isNotEmpty();
         }
         for (Account a : inventory.accounts()) {

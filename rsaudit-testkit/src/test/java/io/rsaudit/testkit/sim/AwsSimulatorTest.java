@@ -26,6 +26,8 @@ import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.kms.model.GetKeyPolicyResponse;
+import software.amazon.awssdk.services.kms.model.GrantListEntry;
+import software.amazon.awssdk.services.kms.model.ListGrantsResponse;
 import software.amazon.awssdk.services.organizations.model.Account;
 import software.amazon.awssdk.services.sts.model.AssumeRoleResponse;
 
@@ -180,7 +182,21 @@ class AwsSimulatorTest {
                             compared++;
                         }
                     }
-                    // the paged per-resource call: parameters of a group, over pages
+                    // the paged per-resource calls: a key's grants and the parameters of a group, over pages
+                    for (Path file :
+                            files(ESTATE.resolve(account).resolve(region).resolve("kms/list-grants"), ".json")) {
+                        String key = decode(file, ".json");
+                        ArrayNode items = SdkJson.JSON.createArrayNode();
+                        c.kms()
+                                .listGrantsPaginator(r -> r.keyId(key))
+                                .forEach(p -> items.addAll(
+                                        (ArrayNode) SdkJson.ofSdk(p).get("Grants")));
+                        JsonNode export = SdkJson.ofExport(
+                                OP.apply(AwsCliCall.KMS_LIST_GRANTS).responseClass(),
+                                SdkJson.JSON.readTree(file.toFile()));
+                        assertThat(items).as("%s", file).isEqualTo(export.get("Grants"));
+                        compared++;
+                    }
                     for (Path file : files(
                             ESTATE.resolve(account).resolve(region).resolve("redshift/describe-cluster-parameters"),
                             ".json")) {
@@ -251,6 +267,40 @@ class AwsSimulatorTest {
                     "NotFoundException",
                     400);
             assertCode(() -> c.kms().getKeyPolicy(r -> r.keyId("no-such")), "NotFoundException", 400);
+        }
+    }
+
+    /**
+     * A key the export describes without a grants file has the grants Redshift makes for itself; ListGrants pages by
+     * Limit and Marker, and Truncated says whether more follow.
+     */
+    @Test
+    void aKeyWithoutAGrantsFileHasRedshiftsGrantsPagedByLimitAndMarker(@TempDir Path estate) throws IOException {
+        Path kms = Files.createDirectories(estate.resolve("111111111111/eu-west-1/kms/describe-key"));
+        Files.writeString(
+                kms.resolve("k1.json"), "{\"KeyMetadata\": {\"KeyId\": \"k1\", \"KeyManager\": \"CUSTOMER\"}}");
+        try (AwsSimulator own = AwsSimulator.start(estate, SimOptions.builder().build());
+                SimClients c = SimClients.noRetries(own.endpoint(), "111111111111", "eu-west-1")) {
+            ListGrantsResponse first = c.kms().listGrants(r -> r.keyId("k1").limit(1));
+            assertThat(first.truncated()).isTrue();
+            assertThat(first.nextMarker()).isNotEmpty();
+            ListGrantsResponse second = c.kms()
+                    .listGrants(r -> r.keyId("arn:aws:kms:eu-west-1:111111111111:key/k1")
+                            .limit(1)
+                            .marker(first.nextMarker()));
+            assertThat(second.truncated()).isFalse();
+            assertThat(second.nextMarker()).isNull();
+            assertThat(Stream.of(first, second).flatMap(p -> p.grants().stream()))
+                    .extracting(GrantListEntry::granteePrincipal)
+                    .containsExactly(
+                            "redshift.eu-west-1.amazonaws.com",
+                            "arn:aws:iam::111111111111:role/aws-service-role/redshift.amazonaws.com"
+                                    + "/AWSServiceRoleForRedshift");
+            assertThat(c.kms().listGrantsPaginator(r -> r.keyId("k1")).grants())
+                    .hasSize(2)
+                    .allSatisfy(g -> assertThat(g.keyId()).isEqualTo("arn:aws:kms:eu-west-1:111111111111:key/k1"));
+            assertCode(() -> c.kms().listGrants(r -> r.keyId("no-such")), "NotFoundException", 400);
+            assertCode(() -> c.kms().listGrants(r -> r.keyId("k1").limit(101)), "ValidationException", 400);
         }
     }
 
