@@ -89,6 +89,38 @@ class CliJsonTest {
                 .policyName("default")
                 .build();
         assertThat(written(AwsCliCall.KMS_GET_KEY_POLICY, id, policy)).isEqualTo(Files.readString(policyFile));
+
+        // the grants, answered on two pages, as the CLI prints them once it has followed the pages
+        Path grantsFile = ESTATE.resolve("111111111111/eu-west-1/kms/list-grants/" + id + ".json");
+        List<GrantListEntry> grants = new java.util.ArrayList<>();
+        for (JsonNode g : JSON.readTree(grantsFile.toFile()).get("Grants")) {
+            grants.add(GrantListEntry.builder()
+                    .keyId(g.get("KeyId").asText())
+                    .grantId(g.get("GrantId").asText())
+                    .name(g.get("Name").asText())
+                    .creationDate(
+                            java.time.OffsetDateTime.parse(g.get("CreationDate").asText())
+                                    .toInstant())
+                    .granteePrincipal(g.get("GranteePrincipal").asText())
+                    .retiringPrincipal(
+                            g.has("RetiringPrincipal")
+                                    ? g.get("RetiringPrincipal").asText()
+                                    : null)
+                    .issuingAccount(g.get("IssuingAccount").asText())
+                    .operationsWithStrings(JSON.convertValue(g.get("Operations"), String[].class))
+                    .build());
+        }
+        assertThat(grants).hasSizeGreaterThan(1);
+        ListGrantsResponse first = ListGrantsResponse.builder()
+                .grants(grants.subList(0, 1))
+                .nextMarker("next-please")
+                .truncated(true)
+                .build();
+        ListGrantsResponse rest = ListGrantsResponse.builder()
+                .grants(grants.subList(1, grants.size()))
+                .truncated(false)
+                .build();
+        assertThat(written(AwsCliCall.KMS_LIST_GRANTS, id, first, rest)).isEqualTo(Files.readString(grantsFile));
     }
 
     @Test
