@@ -34,7 +34,6 @@ public final class CustomerKeyUsableOnlyByTrustedAccounts implements Check<KmsKe
         if (skip.isPresent()) {
             return skip.get();
         }
-        Value<String> manager = key.metadata().value().keyManager();
         Value<KeyPolicy> policy = key.policy();
         if (policy.isUnknown()) {
             return Outcome.unknown("cannot read the key policy of " + name, policy);
@@ -43,9 +42,7 @@ public final class CustomerKeyUsableOnlyByTrustedAccounts implements Check<KmsKe
         String account = key.id().scope().account();
         KeyPolicyUse.Reading use =
                 KeyPolicyUse.read(policy.value(), a -> context.policy().trusts(account, a));
-        String exposure = "; whoever holds data encrypted under it (a snapshot shared with such an account) can"
-                + " decrypt it there; resources that use it: " + KeyUsers.of(key)
-                + context.policy().trustsNoAccountNote();
+        String exposure = CustomerKeys.exposure(key, context.policy());
         List<String> grants = new ArrayList<>(use.grantsToUntrusted());
         grants.addAll(use.grantsToAnyone());
         if (!use.untrusted().isEmpty()) {
@@ -72,23 +69,17 @@ public final class CustomerKeyUsableOnlyByTrustedAccounts implements Check<KmsKe
                                             + " which may take that access away"),
                     document);
         }
-        if (manager.isUnknown()) {
-            return Outcome.unknown(
-                    "cannot judge the key policy of " + name + ": it lets only trusted accounts use the key, but who"
-                            + " manages the key is unknown",
-                    manager);
-        }
-        if (use.trusted().isEmpty()) {
-            return Outcome.pass(
-                    "the key policy of " + name + " lets no account use the key: no Allow statement grants "
-                            + String.join(", ", KeyPolicyUse.USES) + " to an AWS principal",
-                    document);
-        }
-        List<String> accounts = use.trusted().stream()
-                .map(a -> a.equals(account) ? a + " (the key's account)" : a)
-                .toList();
-        return Outcome.pass(
-                "the key policy of " + name + " lets only trusted accounts use the key: " + String.join(", ", accounts),
-                document);
+        return CustomerKeys.passIfCustomerManaged(
+                key,
+                "cannot judge the key policy of " + name + ": it lets only trusted accounts use the key",
+                use.trusted().isEmpty()
+                        ? Outcome.pass(
+                                "the key policy of " + name + " lets no account use the key: no Allow statement grants "
+                                        + String.join(", ", KeyPolicyUse.USES) + " to an AWS principal",
+                                document)
+                        : Outcome.pass(
+                                "the key policy of " + name + " lets only trusted accounts use the key: "
+                                        + CustomerKeys.trusted(key, use.trusted()),
+                                document));
     }
 }

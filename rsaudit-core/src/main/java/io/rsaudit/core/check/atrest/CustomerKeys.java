@@ -3,9 +3,16 @@ package io.rsaudit.core.check.atrest;
 import io.rsaudit.core.check.Outcome;
 import io.rsaudit.core.model.KmsKey;
 import io.rsaudit.core.model.Reason;
+import io.rsaudit.core.model.Value;
+import io.rsaudit.core.policy.Policy;
+import java.util.Collection;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
-/** What the checks of a customer-managed key say of a key they cannot judge or that is not one. */
+/**
+ * What the checks of a customer-managed key say of a key they cannot judge or that is not one, and how the checks of
+ * who may use a key word what they find.
+ */
 final class CustomerKeys {
 
     private CustomerKeys() {}
@@ -27,5 +34,32 @@ final class CustomerKeys {
                     key.metadata().value().keyManager()));
         }
         return Optional.empty();
+    }
+
+    /**
+     * {@code pass}, for a key that {@link #notJudged} let through, unless who manages the key is unknown: the pass
+     * holds only for a customer-managed key, so it is then unknown, saying {@code judged} (what the check found) and
+     * why.
+     */
+    static Outcome passIfCustomerManaged(KmsKey key, String judged, Outcome pass) {
+        Value<String> manager = key.metadata().value().keyManager();
+        return manager.isUnknown() ? Outcome.unknown(judged + ", but who manages the key is unknown", manager) : pass;
+    }
+
+    /**
+     * What a fail of a key that untrusted accounts may use adds after what it names: who can then decrypt, the
+     * resources that use the key, and the policy's note when it trusts no account.
+     */
+    static String exposure(KmsKey key, Policy policy) {
+        return "; whoever holds data encrypted under it (a snapshot shared with such an account) can decrypt it there;"
+                + " resources that use it: " + KeyUsers.of(key) + policy.trustsNoAccountNote();
+    }
+
+    /** The trusted {@code accounts} that may use the key, its own marked: "111111111111 (the key's account), 2222...". */
+    static String trusted(KmsKey key, Collection<String> accounts) {
+        String own = key.id().scope().account();
+        return accounts.stream()
+                .map(a -> a.equals(own) ? a + " (the key's account)" : a)
+                .collect(Collectors.joining(", "));
     }
 }
