@@ -13,6 +13,7 @@ import io.rsaudit.core.check.atrest.ClusterRootKeyCustomerManaged;
 import io.rsaudit.core.check.atrest.CopyDestinationKey;
 import io.rsaudit.core.check.atrest.CopyGrantUsesCustomerKey;
 import io.rsaudit.core.check.atrest.CustomerKeyEnabled;
+import io.rsaudit.core.check.atrest.CustomerKeyGrantedOnlyToTrustedAccounts;
 import io.rsaudit.core.check.atrest.CustomerKeyRotates;
 import io.rsaudit.core.check.atrest.CustomerKeyUsableOnlyByTrustedAccounts;
 import io.rsaudit.core.check.atrest.NamespaceUsesCustomerKey;
@@ -86,6 +87,7 @@ final class BuiltInChecks {
             new ClusterKeyRotationAge(),
             new ServerlessCopyDestinationKey(),
             new CustomerKeyUsableOnlyByTrustedAccounts(),
+            new CustomerKeyGrantedOnlyToTrustedAccounts(),
             new AutomatedSnapshotsEnabled(),
             new AutomatedSnapshotRetention(),
             new ClusterManualSnapshotRetention(),

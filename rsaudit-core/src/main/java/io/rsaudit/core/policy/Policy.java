@@ -9,7 +9,7 @@ import java.util.Set;
  * What the estate is judged against.
  *
  * @param source the policy file, or "built-in defaults"
- * @param trustedAccounts accounts snapshots may be shared with, and that a key policy may let use a key
+ * @param trustedAccounts accounts snapshots may be shared with, and that a key policy or grant may let use a key
  * @param minAutomatedRetentionDays the shortest automated snapshot retention accepted (default 7)
  * @param maxManualRetentionDays the longest manual snapshot retention accepted; {@code null} for no maximum
  * @param requireCustomerManagedKeys whether data at rest must be under a customer-managed KMS key (default true)

@@ -75,6 +75,13 @@ public final class ManualChecks {
                             + " key's owners remove the statements the finding names (get-key-policy, then"
                             + " put-key-policy), or the account belongs in trustedAccounts"),
             Map.entry(
+                    "RS-ATREST-015",
+                    "a grant is never revoked automatically: revoking the wrong one (one Redshift made for itself) makes"
+                            + " the data of a cluster, namespace or snapshot copy unreadable, and revoking one an account"
+                            + " relies on cuts off what it decrypts; the key's owners revoke the grants the finding names"
+                            + " (aws kms revoke-grant --key-id <key ARN> --grant-id <grant id>), or the account belongs"
+                            + " in trustedAccounts"),
+            Map.entry(
                     "RS-BACKUP-012",
                     "stopping a Serverless snapshot copy deletes its copy configuration, and rsaudit never deletes;"
                             + " the allowed destination is the owners' choice"),
