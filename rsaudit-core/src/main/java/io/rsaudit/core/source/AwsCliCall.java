@@ -44,7 +44,7 @@ public enum AwsCliCall {
      * if the key's policy lets it). A page whose {@code Truncated} is true says more follow, as {@code NextMarker}
      * does.
      */
-    KMS_LIST_GRANTS("kms", "list-grants", true, "key id (from the key ARN)", "Grants", "NextMarker", "Truncated"),
+    KMS_LIST_GRANTS("kms", "list-grants", true, "key id (from the key ARN)", "Grants", "NextMarker"),
     CLOUDTRAIL_DESCRIBE_TRAILS("cloudtrail", "describe-trails", true, null, "trailList", null),
     CLOUDTRAIL_GET_TRAIL_STATUS("cloudtrail", "get-trail-status", true, "trail name", null, null),
     CLOUDTRAIL_GET_EVENT_SELECTORS("cloudtrail", "get-event-selectors", true, "trail name", null, null),
@@ -74,7 +74,6 @@ public enum AwsCliCall {
     private final String perResource;
     private final String listMember;
     private final String pageToken;
-    private final String truncated;
 
     AwsCliCall(
             String service,
@@ -83,24 +82,12 @@ public enum AwsCliCall {
             String perResource,
             String listMember,
             String pageToken) {
-        this(service, operation, regional, perResource, listMember, pageToken, null);
-    }
-
-    AwsCliCall(
-            String service,
-            String operation,
-            boolean regional,
-            String perResource,
-            String listMember,
-            String pageToken,
-            String truncated) {
         this.service = service;
         this.operation = operation;
         this.regional = regional;
         this.perResource = perResource;
         this.listMember = listMember;
         this.pageToken = pageToken;
-        this.truncated = truncated;
     }
 
     /** The AWS CLI service name, also the folder name: {@code redshift}, {@code redshift-serverless}... */
@@ -137,7 +124,7 @@ public enum AwsCliCall {
      * page token alone says so.
      */
     public String truncated() {
-        return truncated;
+        return this == KMS_LIST_GRANTS ? "Truncated" : null;
     }
 
     /** {@code aws redshift describe-clusters}. */

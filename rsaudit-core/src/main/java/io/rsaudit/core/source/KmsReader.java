@@ -70,6 +70,7 @@ final class KmsReader {
                         : "arn:" + where.partition() + ":kms:" + where.region() + ":" + where.account() + ":key/" + ref;
         String keyAccount = Arns.accountOf(arn);
         Scope keyScope = new Scope(keyAccount != null ? keyAccount : where.account(), where.region());
+        boolean own = keyScope.account().equals(where.account());
         ResourceId id = new ResourceId(
                 ResourceType.KMS_KEY,
                 keyScope,
@@ -85,21 +86,27 @@ final class KmsReader {
                 rotation.isUnknown()
                         ? rotation.map(x -> null)
                         : rotation.value().integer("RotationPeriodInDays", Absent.NOT_SET),
-                policy(where, keyScope.account(), keyId),
-                grants(where, keyScope.account(), keyId),
+                own
+                        ? policy(where, keyId)
+                        : ofAnotherAccount(
+                                where,
+                                keyScope.account(),
+                                AwsCliCall.KMS_GET_KEY_POLICY,
+                                keyId,
+                                "KMS gives a key policy only to the key's own account, not to account"),
+                own
+                        ? grants(where, keyId)
+                        : ofAnotherAccount(
+                                where,
+                                keyScope.account(),
+                                AwsCliCall.KMS_LIST_GRANTS,
+                                keyId,
+                                "rsaudit lists a key's grants only in the key's own account, not in account"),
                 usedBy);
     }
 
-    /** The policy of key {@code keyId} of {@code keyAccount}, as collected in {@code where}. */
-    private Value<KeyPolicy> policy(Scope where, String keyAccount, String keyId) {
-        if (!keyAccount.equals(where.account())) {
-            return ofAnotherAccount(
-                    where,
-                    AwsCliCall.KMS_GET_KEY_POLICY,
-                    keyId,
-                    "the key belongs to account " + keyAccount + ", and KMS gives a key policy only to the key's own"
-                            + " account, not to account " + where.account());
-        }
+    /** The policy of key {@code keyId} of the account of {@code where}, as collected there. */
+    private Value<KeyPolicy> policy(Scope where, String keyId) {
         Value<ResponseObject> doc = export.document(where, AwsCliCall.KMS_GET_KEY_POLICY, keyId, KEY_POLICY);
         Value<String> document =
                 doc.isUnknown() ? doc.map(x -> null) : doc.value().text("Policy", Absent.UNKNOWN);
@@ -111,18 +118,10 @@ final class KmsReader {
     }
 
     /**
-     * The grants of key {@code keyId} of {@code keyAccount}, as collected in {@code where}; unknown unless the list was
+     * The grants of key {@code keyId} of the account of {@code where}, as collected there; unknown unless the list was
      * read whole.
      */
-    private Value<List<KeyGrant>> grants(Scope where, String keyAccount, String keyId) {
-        if (!keyAccount.equals(where.account())) {
-            return ofAnotherAccount(
-                    where,
-                    AwsCliCall.KMS_LIST_GRANTS,
-                    keyId,
-                    "the key belongs to account " + keyAccount + ", and rsaudit lists a key's grants only in the key's"
-                            + " own account, not in account " + where.account());
-        }
+    private Value<List<KeyGrant>> grants(Scope where, String keyId) {
         return export.documentElements(
                         where, AwsCliCall.KMS_LIST_GRANTS, keyId, Projection.of(AwsShapes.LIST_GRANTS), GRANT)
                 .map(grants -> grants.stream().map(KmsReader::grant).toList());
@@ -136,10 +135,15 @@ final class KmsReader {
                 g.texts("Operations", Absent.UNKNOWN));
     }
 
-    /** What {@code where} did not collect for a key of another account, because that account holds it. */
-    private <T> Value<T> ofAnotherAccount(Scope where, AwsCliCall call, String keyId, String why) {
+    /**
+     * What {@code where} does not collect for key {@code keyId} of {@code keyAccount}, another account: {@code why}
+     * (a call asked only of the key's own account, "..., not to account"), then the account of {@code where}.
+     */
+    private <T> Value<T> ofAnotherAccount(Scope where, String keyAccount, AwsCliCall call, String keyId, String why) {
         return Value.unknown(
-                Provenance.of(export.export.location(where, call, keyId), ""), Reason.Kind.NOT_COLLECTED, why);
+                Provenance.of(export.export.location(where, call, keyId), ""),
+                Reason.Kind.NOT_COLLECTED,
+                "the key belongs to account " + keyAccount + ", and " + why + " " + where.account());
     }
 
     private static Value<KeyMetadata> metadata(ResponseObject doc) {

@@ -182,40 +182,45 @@ class AwsSimulatorTest {
                             compared++;
                         }
                     }
-                    // the paged per-resource calls: a key's grants and the parameters of a group, over pages
-                    for (Path file :
-                            files(ESTATE.resolve(account).resolve(region).resolve("kms/list-grants"), ".json")) {
-                        String key = decode(file, ".json");
-                        ArrayNode items = SdkJson.JSON.createArrayNode();
-                        c.kms()
-                                .listGrantsPaginator(r -> r.keyId(key))
-                                .forEach(p -> items.addAll(
-                                        (ArrayNode) SdkJson.ofSdk(p).get("Grants")));
-                        JsonNode export = SdkJson.ofExport(
-                                OP.apply(AwsCliCall.KMS_LIST_GRANTS).responseClass(),
-                                SdkJson.JSON.readTree(file.toFile()));
-                        assertThat(items).as("%s", file).isEqualTo(export.get("Grants"));
-                        compared++;
-                    }
-                    for (Path file : files(
-                            ESTATE.resolve(account).resolve(region).resolve("redshift/describe-cluster-parameters"),
-                            ".json")) {
-                        String group = decode(file, ".json");
-                        ArrayNode items = SdkJson.JSON.createArrayNode();
-                        c.redshift()
-                                .describeClusterParametersPaginator(r -> r.parameterGroupName(group))
-                                .forEach(p -> items.addAll(
-                                        (ArrayNode) SdkJson.ofSdk(p).get("Parameters")));
-                        JsonNode export = SdkJson.ofExport(
-                                OP.apply(AwsCliCall.DESCRIBE_CLUSTER_PARAMETERS).responseClass(),
-                                SdkJson.JSON.readTree(file.toFile()));
-                        assertThat(items).as("%s", file).isEqualTo(export.get("Parameters"));
-                        compared++;
-                    }
+                    // the paged per-resource calls, over pages: a key's grants, the parameters of a group
+                    compared += pagedPerResource(
+                            account,
+                            region,
+                            AwsCliCall.KMS_LIST_GRANTS,
+                            key -> c.kms().listGrantsPaginator(r -> r.keyId(key)).stream());
+                    compared +=
+                            pagedPerResource(
+                                    account,
+                                    region,
+                                    AwsCliCall.DESCRIBE_CLUSTER_PARAMETERS,
+                                    group -> c
+                                            .redshift()
+                                            .describeClusterParametersPaginator(r -> r.parameterGroupName(group))
+                                            .stream());
                 }
             }
         }
         assertThat(compared).isGreaterThan(20);
+    }
+
+    /**
+     * Every file of a paged per-resource call in an account-region: its list, asked through {@code pages} with the
+     * name the file has, across pages, equals the file's. Returns how many files were compared.
+     */
+    private static int pagedPerResource(
+            String account, String region, AwsCliCall call, Function<String, Stream<? extends SdkPojo>> pages)
+            throws IOException {
+        int compared = 0;
+        for (Path file : files(
+                ESTATE.resolve(account).resolve(region).resolve(call.service()).resolve(call.operation()), ".json")) {
+            ArrayNode items = SdkJson.JSON.createArrayNode();
+            pages.apply(decode(file, ".json"))
+                    .forEach(p -> items.addAll((ArrayNode) SdkJson.ofSdk(p).get(call.listMember())));
+            JsonNode export = SdkJson.ofExport(OP.apply(call).responseClass(), SdkJson.JSON.readTree(file.toFile()));
+            assertThat(items).as("%s", file).isEqualTo(export.get(call.listMember()));
+            compared++;
+        }
+        return compared;
     }
 
     @Test
