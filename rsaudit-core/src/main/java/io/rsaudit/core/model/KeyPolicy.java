@@ -62,7 +62,7 @@ public record KeyPolicy(String document, List<Statement> statements) {
          * NotAction} pattern does (IAM matching: case-insensitive, {@code *} and {@code ?} wildcards).
          */
         public boolean covers(String action) {
-            boolean listed = actions.stream().anyMatch(p -> SnapshotResourcePolicy.matches(p, action));
+            boolean listed = actions.stream().anyMatch(p -> IamPolicies.actionMatches(p, action));
             return notAction != listed;
         }
     }

@@ -113,7 +113,7 @@ public final class KeyPolicyUse {
                 continue;
             }
             for (String principal : kind.getValue()) {
-                String account = SnapshotResourcePolicy.account(principal);
+                String account = IamPolicies.principalAccount(principal);
                 if (account == null) {
                     unjudged.add(s.label() + " lets principal " + principal + " use the key" + uses
                             + ", and rsaudit cannot tell its account");

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -77,32 +76,12 @@ public final class SnapshotResourcePolicy {
     }
 
     private static void place(String principal, Set<String> accounts, List<String> unplaced) {
-        String account = account(principal);
+        String account = IamPolicies.principalAccount(principal);
         if (account == null) {
             unplaced.add("AWS " + principal);
         } else {
             accounts.add(account);
         }
-    }
-
-    /**
-     * The account of an {@code AWS} principal: {@code *}, the id, the account of an IAM or STS ARN ({@code
-     * arn:PARTITION:iam::ACCOUNT:...}), or {@code null} for a form it cannot tell.
-     */
-    public static String account(String principal) {
-        String p = principal.strip();
-        if (p.equals("*") || Arns.isAccountId(p)) {
-            return p;
-        }
-        String[] parts = p.split(":", 6);
-        boolean arn = parts.length == 6
-                && parts[0].equals("arn")
-                && !parts[1].isEmpty()
-                && (parts[2].equals("iam") || parts[2].equals("sts"))
-                && parts[3].isEmpty()
-                && Arns.isAccountId(parts[4])
-                && !parts[5].isEmpty();
-        return arn ? parts[4] : null;
     }
 
     /** An {@code Allow} statement whose actions cover a restore. */
@@ -112,10 +91,10 @@ public final class SnapshotResourcePolicy {
         }
         if (statement.has("NotAction")) {
             List<String> not = texts(statement.path("NotAction"));
-            return RESTORE_ACTIONS.stream().anyMatch(a -> not.stream().noneMatch(p -> matches(p, a)));
+            return RESTORE_ACTIONS.stream().anyMatch(a -> not.stream().noneMatch(p -> IamPolicies.actionMatches(p, a)));
         }
         List<String> actions = texts(statement.path("Action"));
-        return RESTORE_ACTIONS.stream().anyMatch(a -> actions.stream().anyMatch(p -> matches(p, a)));
+        return RESTORE_ACTIONS.stream().anyMatch(a -> actions.stream().anyMatch(p -> IamPolicies.actionMatches(p, a)));
     }
 
     /** A text, or the texts of a list; nothing for any other node. */
@@ -132,37 +111,5 @@ public final class SnapshotResourcePolicy {
             }
         }
         return out;
-    }
-
-    /**
-     * IAM action matching: case-insensitive, {@code *} any run of characters, {@code ?} one character. Greedy with
-     * one step back to the last {@code *}: time at most the product of the two lengths, whatever a policy's author
-     * writes (a regular expression of its {@code *}s would backtrack).
-     */
-    static boolean matches(String pattern, String action) {
-        String p = pattern.toLowerCase(Locale.ROOT);
-        String a = action.toLowerCase(Locale.ROOT);
-        int i = 0;
-        int j = 0;
-        int star = -1;
-        int resume = 0;
-        while (j < a.length()) {
-            if (i < p.length() && (p.charAt(i) == '?' || p.charAt(i) == a.charAt(j))) {
-                i++;
-                j++;
-            } else if (i < p.length() && p.charAt(i) == '*') {
-                star = i++;
-                resume = j;
-            } else if (star >= 0) {
-                i = star + 1;
-                j = ++resume;
-            } else {
-                return false;
-            }
-        }
-        while (i < p.length() && p.charAt(i) == '*') {
-            i++;
-        }
-        return i == p.length();
     }
 }

@@ -2,8 +2,9 @@
  * The normalized inventory of a Redshift estate, and the value types every layer shares: records, with no behaviour
  * beyond small derivations and readers of AWS's own notations (ARNs, networks, a snapshot's resource policy, a key
  * policy: {@link io.rsaudit.core.model.KeyPolicy}, and which accounts it lets use the key: {@link
- * io.rsaudit.core.model.KeyPolicyUse}, read alike by the scan's key policy check and the hunt's rules). Depends on
- * nothing else in rsaudit.
+ * io.rsaudit.core.model.KeyPolicyUse}, read alike by the scan's key policy check and the hunt's rules; how IAM reads
+ * a principal's account and an action pattern: {@link io.rsaudit.core.model.IamPolicies}). Depends on nothing else
+ * in rsaudit.
  *
  * <p>In: values built by a {@code source} adapter (AWS CLI JSON today; SDK and IaC later). Out: an {@link
  * io.rsaudit.core.model.Inventory} that checks read. Every field a check reads is a {@link

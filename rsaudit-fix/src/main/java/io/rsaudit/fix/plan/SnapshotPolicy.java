@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.rsaudit.core.model.IamPolicies;
 import io.rsaudit.core.model.SnapshotResourcePolicy;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashSet;
@@ -94,7 +95,7 @@ public final class SnapshotPolicy {
         JsonNode principal = s.path("Principal");
         if (principal.isTextual()) {
             if (untrusted(principal.asText(), trusted)) {
-                removed.add(SnapshotResourcePolicy.account(principal.asText()));
+                removed.add(IamPolicies.principalAccount(principal.asText()));
                 return false;
             }
             return true;
@@ -105,13 +106,13 @@ public final class SnapshotPolicy {
         ObjectNode p = (ObjectNode) principal;
         JsonNode aws = p.path("AWS");
         if (aws.isTextual() && untrusted(aws.asText(), trusted)) {
-            removed.add(SnapshotResourcePolicy.account(aws.asText()));
+            removed.add(IamPolicies.principalAccount(aws.asText()));
             p.remove("AWS");
         } else if (aws.isArray()) {
             ArrayNode left = JSON.createArrayNode();
             for (JsonNode x : aws) {
                 if (x.isTextual() && untrusted(x.asText(), trusted)) {
-                    removed.add(SnapshotResourcePolicy.account(x.asText()));
+                    removed.add(IamPolicies.principalAccount(x.asText()));
                 } else {
                     left.add(x);
                 }
@@ -126,7 +127,7 @@ public final class SnapshotPolicy {
     }
 
     private static boolean untrusted(String principal, Predicate<String> trusted) {
-        String account = SnapshotResourcePolicy.account(principal);
+        String account = IamPolicies.principalAccount(principal);
         return account != null && (account.equals("*") || !trusted.test(account));
     }
 

@@ -6,12 +6,12 @@ import io.rsaudit.core.check.CheckContext;
 import io.rsaudit.core.check.CheckInfo;
 import io.rsaudit.core.check.Outcome;
 import io.rsaudit.core.check.TrustedAccounts;
+import io.rsaudit.core.model.IamPolicies;
 import io.rsaudit.core.model.KeyGrant;
 import io.rsaudit.core.model.KeyPolicyUse;
 import io.rsaudit.core.model.KmsKey;
 import io.rsaudit.core.model.Reason;
 import io.rsaudit.core.model.Severity;
-import io.rsaudit.core.model.SnapshotResourcePolicy;
 import io.rsaudit.core.model.Value;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -114,7 +114,7 @@ public final class CustomerKeyGrantedOnlyToTrustedAccounts implements Check<KmsK
                 services.add(principal);
                 return;
             }
-            String account = SnapshotResourcePolicy.account(principal);
+            String account = IamPolicies.principalAccount(principal);
             if (account == null || account.equals("*")) {
                 unjudged(what + ", and rsaudit cannot tell its account", grantee, Reason.Kind.UNRECOGNIZED);
             } else if (context.policy().trusts(owner, account)) {
@@ -153,7 +153,7 @@ public final class CustomerKeyGrantedOnlyToTrustedAccounts implements Check<KmsK
             if (!principal.isPresent()) {
                 return "";
             }
-            String account = SnapshotResourcePolicy.account(principal.value());
+            String account = IamPolicies.principalAccount(principal.value());
             return account == null || account.equals(owner)
                     ? ""
                     : ", and " + principal.value() + " (of account " + account + ") may retire it";
