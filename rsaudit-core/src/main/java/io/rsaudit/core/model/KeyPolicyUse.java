@@ -14,7 +14,8 @@ import java.util.function.Predicate;
  * its actions cover one of {@link #USES}; its {@code AWS} principals name accounts (an id, an IAM or STS ARN, or
  * {@code *} for any); {@code Service} principals are AWS services, not accounts, and are skipped. A principal {@code *}
  * (or a {@code NotPrincipal}) is narrowed to accounts only by a condition on {@code kms:CallerAccount} or {@code
- * aws:PrincipalAccount} that lists them exactly. Conditions on a named principal only narrow who in its account may
+ * aws:PrincipalAccount} that lists them exactly, or, when the reader is given the organizations it trusts, on {@code
+ * aws:PrincipalOrgID} (an organization is then judged as an account is). Conditions on a named principal only narrow who in its account may
  * use the key, and {@code Deny} statements are not evaluated: the reading only says whether there are any. Read by
  * the scan's key policy check and by the hunt's judgement of a {@code PutKeyPolicy}.
  */
@@ -32,6 +33,9 @@ public final class KeyPolicyUse {
 
     /** The condition keys that hold the calling principal's account, lower-case (condition keys ignore case). */
     private static final Set<String> ACCOUNT_KEYS = Set.of("kms:calleraccount", "aws:principalaccount");
+
+    /** The condition key that holds the calling principal's organization, lower-case. */
+    private static final String ORGANIZATION_KEY = "aws:principalorgid";
 
     /** The operators under which an account condition key lists exactly the accounts admitted. */
     private static final Set<String> EXACT =
@@ -66,22 +70,27 @@ public final class KeyPolicyUse {
     }
 
     private final Predicate<String> trusts;
+    /** Whether organizations are judged ({@link #ORGANIZATION_KEY}); otherwise such a condition cannot be. */
+    private final boolean organizations;
+
     private final Set<String> untrusted = new LinkedHashSet<>();
     private final List<String> grantsToUntrusted = new ArrayList<>();
     private final List<String> grantsToAnyone = new ArrayList<>();
     private final List<String> unjudged = new ArrayList<>();
     private final Set<String> trusted = new LinkedHashSet<>();
 
-    private KeyPolicyUse(Predicate<String> trusts) {
+    private KeyPolicyUse(Predicate<String> trusts, boolean organizations) {
         this.trusts = trusts;
+        this.organizations = organizations;
     }
 
     /**
      * Reads {@code policy}, judging accounts by {@code trusts}: whether an account may use the key (the key's own, or
-     * one the rsaudit policy trusts).
+     * one the rsaudit policy trusts); with {@code organizations}, also an {@code aws:PrincipalOrgID} condition, whose
+     * organization ids ({@code o-...}) {@code trusts} judges too.
      */
-    public static Reading read(KeyPolicy policy, Predicate<String> trusts) {
-        KeyPolicyUse use = new KeyPolicyUse(trusts);
+    public static Reading read(KeyPolicy policy, Predicate<String> trusts, boolean organizations) {
+        KeyPolicyUse use = new KeyPolicyUse(trusts, organizations);
         boolean denies = false;
         for (Statement s : policy.statements()) {
             if (!s.isAllow()) {
@@ -171,10 +180,14 @@ public final class KeyPolicyUse {
                 + " a service admits)");
     }
 
-    /** Whether the condition lists exactly the accounts it admits: an exact match on an account key, no wildcard. */
-    private static boolean isAccountList(String operator, String key, List<String> values) {
+    /**
+     * Whether the condition lists exactly the accounts (or, when judged, organizations) it admits: an exact match on
+     * such a key, no wildcard.
+     */
+    private boolean isAccountList(String operator, String key, List<String> values) {
+        String lower = key.toLowerCase(Locale.ROOT);
         return EXACT.contains(operator)
-                && ACCOUNT_KEYS.contains(key.toLowerCase(Locale.ROOT))
+                && (ACCOUNT_KEYS.contains(lower) || organizations && lower.equals(ORGANIZATION_KEY))
                 && values.stream().noneMatch(v -> v.contains("*") || v.contains("?") || v.contains("${"));
     }
 }

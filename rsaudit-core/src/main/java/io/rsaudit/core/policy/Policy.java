@@ -10,6 +10,8 @@ import java.util.Set;
  *
  * @param source the policy file, or "built-in defaults"
  * @param trustedAccounts accounts snapshots may be shared with, and that a key policy or grant may let use a key
+ * @param trustedOrganizations AWS Organizations ids ({@code o-...}) whose accounts a key policy may let use a key by
+ *     an {@code aws:PrincipalOrgID} condition; when empty, such a condition cannot be judged
  * @param minAutomatedRetentionDays the shortest automated snapshot retention accepted (default 7)
  * @param maxManualRetentionDays the longest manual snapshot retention accepted; {@code null} for no maximum
  * @param requireCustomerManagedKeys whether data at rest must be under a customer-managed KMS key (default true)
@@ -24,6 +26,7 @@ import java.util.Set;
 public record Policy(
         String source,
         Set<String> trustedAccounts,
+        Set<String> trustedOrganizations,
         Residency residency,
         int minAutomatedRetentionDays,
         Integer maxManualRetentionDays,
@@ -40,6 +43,7 @@ public record Policy(
 
     public Policy {
         trustedAccounts = Set.copyOf(trustedAccounts);
+        trustedOrganizations = trustedOrganizations == null ? Set.of() : Set.copyOf(trustedOrganizations);
         severityOverrides = Map.copyOf(severityOverrides);
         suppressions = List.copyOf(suppressions);
         hunt = hunt == null ? HuntPolicy.defaults() : hunt;
@@ -49,6 +53,11 @@ public record Policy(
     /** Whether {@code account} may hold a copy of {@code owner}'s data: the owner itself, or a trusted account. */
     public boolean trusts(String owner, String account) {
         return account.equals(owner) || trustedAccounts.contains(account);
+    }
+
+    /** Whether the accounts of organization {@code id} ({@code o-...}) are trusted. */
+    public boolean trustsOrganization(String id) {
+        return trustedOrganizations.contains(id);
     }
 
     /**
@@ -62,6 +71,7 @@ public record Policy(
     public static Policy defaults() {
         return new Policy(
                 "built-in defaults",
+                Set.of(),
                 Set.of(),
                 Residency.defaults(),
                 DEFAULT_MIN_AUTOMATED_RETENTION_DAYS,

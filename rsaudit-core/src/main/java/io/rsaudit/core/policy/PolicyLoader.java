@@ -32,6 +32,9 @@ import java.util.regex.Pattern;
 public final class PolicyLoader {
 
     private static final Pattern ACCOUNT = Pattern.compile("\\d{12}");
+    /** An AWS Organizations id, as Organizations writes it. */
+    private static final Pattern ORGANIZATION = Pattern.compile("o-[a-z0-9]{10,32}");
+
     private static final Pattern BUCKET = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
     private static final Pattern REGION = Pattern.compile("[a-z]{2,4}(-[a-z]+)+-\\d{1,2}");
     private static final ObjectMapper YAML = YAMLMapper.builder()
@@ -62,6 +65,7 @@ public final class PolicyLoader {
     record PolicyFile(
             Integer version,
             List<String> trustedAccounts,
+            List<String> trustedOrganizations,
             Backups backups,
             Encryption encryption,
             DataResidency dataResidency,
@@ -151,6 +155,17 @@ public final class PolicyLoader {
                 trusted.add(a);
             }
         }
+        Set<String> organizations = new LinkedHashSet<>();
+        List<String> orgs = f.trustedOrganizations() == null ? List.of() : f.trustedOrganizations();
+        for (int i = 0; i < orgs.size(); i++) {
+            String o = orgs.get(i);
+            if (o == null || !ORGANIZATION.matcher(o).matches()) {
+                problems.add("trustedOrganizations[" + i + "]: '" + o + "' is not an AWS Organizations id (o- and 10 to"
+                        + " 32 lower-case letters or digits)");
+            } else {
+                organizations.add(o);
+            }
+        }
         int minAutomated = d.minAutomatedRetentionDays();
         Integer maxManual = null;
         if (f.backups() != null) {
@@ -211,6 +226,7 @@ public final class PolicyLoader {
         return new Policy(
                 name,
                 trusted,
+                organizations,
                 residency,
                 minAutomated,
                 maxManual,
@@ -426,6 +442,7 @@ public final class PolicyLoader {
         return new Policy(
                 source,
                 p.trustedAccounts(),
+                p.trustedOrganizations(),
                 p.residency(),
                 p.minAutomatedRetentionDays(),
                 p.maxManualRetentionDays(),

@@ -29,6 +29,7 @@ class PolicyLoaderTest {
         Policy p = LOADER.load(write("""
                 version: 1
                 trustedAccounts: ["111111111111", "222222222222"]
+                trustedOrganizations: [o-a1b2c3d4e5]
                 backups:
                   minAutomatedRetentionDays: 14
                   maxManualRetentionDays: 365
@@ -51,6 +52,8 @@ class PolicyLoaderTest {
                     expires: 2027-03-31
                 """));
         assertThat(p.trustedAccounts()).containsExactlyInAnyOrder("111111111111", "222222222222");
+        assertThat(p.trustedOrganizations()).containsExactly("o-a1b2c3d4e5");
+        assertThat(p.trustsOrganization("o-a1b2c3d4e5")).isTrue();
         assertThat(p.minAutomatedRetentionDays()).isEqualTo(14);
         assertThat(p.maxManualRetentionDays()).isEqualTo(365);
         assertThat(p.requireCustomerManagedKeys()).isFalse();
@@ -135,6 +138,7 @@ class PolicyLoaderTest {
         PolicyException e = catchThrowableOfType(PolicyException.class, () -> LOADER.load(write("""
                 version: 2
                 trustedAccounts: ["1234", "111111111111"]
+                trustedOrganizations: [o-a1b2c3d4e5, "r-root"]
                 backups:
                   minAutomatedRetentionDays: 0
                   maxManualRetentionDays: 5000
@@ -154,10 +158,11 @@ class PolicyLoaderTest {
                     reason: y
                     expires: 31/12/2027
                 """)));
-        assertThat(e.problems()).hasSize(11);
+        assertThat(e.problems()).hasSize(12);
         assertThat(String.join("\n", e.problems()))
                 .contains("version: 2 is not supported")
                 .contains("trustedAccounts[0]: '1234' is not a 12-digit account id")
+                .contains("trustedOrganizations[1]: 'r-root' is not an AWS Organizations id")
                 .contains("backups.minAutomatedRetentionDays: 0 is outside 1..35")
                 .contains("backups.maxManualRetentionDays: 5000 is outside 1..3653")
                 .contains("'Atlantis' is no region's jurisdiction")

@@ -40,8 +40,10 @@ public final class CustomerKeyUsableOnlyByTrustedAccounts implements Check<KmsKe
         }
         Value<String> document = policy.map(KeyPolicy::document);
         String account = key.id().scope().account();
-        KeyPolicyUse.Reading use =
-                KeyPolicyUse.read(policy.value(), a -> context.policy().trusts(account, a));
+        KeyPolicyUse.Reading use = KeyPolicyUse.read(
+                policy.value(),
+                a -> context.policy().trusts(account, a) || context.policy().trustsOrganization(a),
+                !context.policy().trustedOrganizations().isEmpty());
         String exposure = CustomerKeys.exposure(key, context.policy());
         List<String> grants = new ArrayList<>(use.grantsToUntrusted());
         grants.addAll(use.grantsToAnyone());

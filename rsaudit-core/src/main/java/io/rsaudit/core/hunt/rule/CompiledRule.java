@@ -843,10 +843,16 @@ public final class CompiledRule {
             return false;
         }
 
-        /** Whether {@code policy}, a key policy, lets an account neither {@code own} nor trusted use the key. */
+        /**
+         * Whether {@code policy}, a key policy, lets an account neither {@code own} nor trusted use the key; the values
+         * are the trusted accounts, and the trusted organizations ({@code o-...}) when the rule names them.
+         */
         private boolean keyUseOutside(String policy, String own) {
             try {
-                return KeyPolicyUse.read(KeyPolicy.parse(policy), a -> a.equals(own) || raw.contains(a))
+                return KeyPolicyUse.read(
+                                KeyPolicy.parse(policy),
+                                a -> a.equals(own) || raw.contains(a),
+                                raw.stream().anyMatch(v -> v.startsWith("o-")))
                         .opensToUntrusted();
             } catch (IllegalArgumentException notAPolicy) {
                 return true;

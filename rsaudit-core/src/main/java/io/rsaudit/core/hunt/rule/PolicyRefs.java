@@ -15,6 +15,7 @@ final class PolicyRefs {
 
     private static final Map<String, Function<Policy, List<String>>> LISTS = Map.of(
             "policy.trustedAccounts", p -> List.copyOf(p.trustedAccounts()),
+            "policy.trustedOrganizations", p -> List.copyOf(p.trustedOrganizations()),
             "policy.hunt.allowedCidrs",
                     p -> p.hunt().allowedCidrs().stream().map(Cidr::toString).toList(),
             "policy.hunt.allowedBuckets", p -> List.copyOf(p.hunt().allowedBuckets()),

@@ -495,11 +495,20 @@ public final class RuleLoader {
                     }
                 }
                 case FIELDREF, RESIDENCY -> field(v, path);
-                case RESTOREOUTSIDE, ACCOUNTOUTSIDE, KEYUSEOUTSIDE -> {
+                case RESTOREOUTSIDE, ACCOUNTOUTSIDE -> {
                     if (!v.matches("\\d{12}")) {
                         problem(
                                 path,
                                 m.label() + " takes account ids (12 digits) or ${policy.trustedAccounts}, not '" + v
+                                        + "'");
+                    }
+                }
+                case KEYUSEOUTSIDE -> {
+                    if (!v.matches("\\d{12}|o-[a-z0-9]{10,32}")) {
+                        problem(
+                                path,
+                                m.label() + " takes account ids (12 digits), organization ids (o-...),"
+                                        + " ${policy.trustedAccounts} or ${policy.trustedOrganizations}, not '" + v
                                         + "'");
                     }
                 }

@@ -126,7 +126,7 @@ class RuleLoaderTest {
                         "bad.yaml:13: detection.sel.sourceAddress|cidr: '10.0.0.0/33' has a prefix length outside 0..32",
                         "bad.yaml:14: detection.sel.user: '${policy.hunt.admins}' names no policy list (known:"
                                 + " policy.hunt.adminUsers, policy.hunt.allowedBuckets, policy.hunt.allowedCidrs,"
-                                + " policy.hunt.auditLogBuckets, policy.trustedAccounts)",
+                                + " policy.hunt.auditLogBuckets, policy.trustedAccounts, policy.trustedOrganizations)",
                         "bad.yaml:15: detection.sel.duration|gt: 'lots' is not a number",
                         "bad.yaml:16: detection.condition: no selection is named 'other' (selections: sel)",
                         "bad.yaml:19: aggregation.within: '5 minutes' is not a duration like 30s, 5m, 2h or 1d",
@@ -264,7 +264,11 @@ class RuleLoaderTest {
         assertThat(RuleLoader.load("t.yaml", trail.replace("SELECTOR", "requestParameters.policy|" + modifier + ": x"))
                         .problems())
                 .extracting(RuleProblem::message)
-                .containsExactly(modifier + " takes account ids (12 digits) or ${policy.trustedAccounts}, not 'x'");
+                .containsExactly(
+                        modifier.equals("keyuseoutside")
+                                ? modifier + " takes account ids (12 digits), organization ids (o-...),"
+                                        + " ${policy.trustedAccounts} or ${policy.trustedOrganizations}, not 'x'"
+                                : modifier + " takes account ids (12 digits) or ${policy.trustedAccounts}, not 'x'");
         assertThat(RuleLoader.load(
                                 "t.yaml",
                                 trail.replace(
