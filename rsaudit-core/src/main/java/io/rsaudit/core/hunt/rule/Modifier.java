@@ -51,7 +51,10 @@ public enum Modifier {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** Whether the values are the accounts trusted besides the event's own, against which the value is judged. */
+    /**
+     * Whether the values are the accounts trusted besides the event's own (and, for {@link #KEYUSEOUTSIDE}, the
+     * organizations), against which the value is judged.
+     */
     public boolean judgesAccounts() {
         return this == RESTOREOUTSIDE || this == ACCOUNTOUTSIDE || this == KEYUSEOUTSIDE;
     }
