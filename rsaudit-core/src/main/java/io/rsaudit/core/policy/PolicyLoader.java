@@ -144,28 +144,18 @@ public final class PolicyLoader {
         if (f.version() != null && f.version() != 1) {
             problems.add("version: " + f.version() + " is not supported (this rsaudit reads version 1)");
         }
-        Set<String> trusted = new LinkedHashSet<>();
-        List<String> accounts = f.trustedAccounts() == null ? List.of() : f.trustedAccounts();
-        for (int i = 0; i < accounts.size(); i++) {
-            String a = accounts.get(i);
-            if (a == null || !ACCOUNT.matcher(a).matches()) {
-                problems.add("trustedAccounts[" + i + "]: '" + a + "' is not a 12-digit account id (quote it in YAML"
-                        + " so that leading zeros survive)");
-            } else {
-                trusted.add(a);
-            }
-        }
-        Set<String> organizations = new LinkedHashSet<>();
-        List<String> orgs = f.trustedOrganizations() == null ? List.of() : f.trustedOrganizations();
-        for (int i = 0; i < orgs.size(); i++) {
-            String o = orgs.get(i);
-            if (o == null || !ORGANIZATION.matcher(o).matches()) {
-                problems.add("trustedOrganizations[" + i + "]: '" + o + "' is not an AWS Organizations id (o- and 10 to"
-                        + " 32 lower-case letters or digits)");
-            } else {
-                organizations.add(o);
-            }
-        }
+        Set<String> trusted = ids(
+                f.trustedAccounts(),
+                ACCOUNT,
+                "trustedAccounts",
+                "is not a 12-digit account id (quote it in YAML so that leading zeros survive)",
+                problems);
+        Set<String> organizations = ids(
+                f.trustedOrganizations(),
+                ORGANIZATION,
+                "trustedOrganizations",
+                "is not an AWS Organizations id (o- and 10 to 32 lower-case letters or digits)",
+                problems);
         int minAutomated = d.minAutomatedRetentionDays();
         Integer maxManual = null;
         if (f.backups() != null) {
@@ -237,6 +227,21 @@ public final class PolicyLoader {
                 hunt(f.hunt(), problems, file),
                 requiredTagKeys(f.requiredTagKeys(), problems),
                 maxRotationDays);
+    }
+
+    /** The ids of list {@code name} that have the form {@code form}; each other one is a problem: "name[i]: 'x' why". */
+    private static Set<String> ids(List<String> given, Pattern form, String name, String why, List<String> problems) {
+        Set<String> ids = new LinkedHashSet<>();
+        List<String> list = given == null ? List.of() : given;
+        for (int i = 0; i < list.size(); i++) {
+            String id = list.get(i);
+            if (id == null || !form.matcher(id).matches()) {
+                problems.add(name + "[" + i + "]: '" + id + "' " + why);
+            } else {
+                ids.add(id);
+            }
+        }
+        return ids;
     }
 
     /** Tag keys as AWS accepts them: 1 to 128 characters, not starting with the reserved {@code aws:}. */
