@@ -188,8 +188,28 @@ final class HuntEndToEnd {
      * The JVM options {@code ./rsaudit} gives a hunt, so that the benchmark times the command users run (a test holds
      * the two alike).
      */
-    static final List<String> LAUNCHER_HUNT_OPTIONS =
-            List.of("-Xmx256m", "-XX:+UseParallelGC", "-XX:FreqInlineSize=100", "-XX:InlineSmallCode=1000");
+    static final List<String> LAUNCHER_HUNT_OPTIONS = List.of(
+            "-Xmx256m",
+            "-XX:+UseParallelGC",
+            "-XX:FreqInlineSize=100",
+            "-XX:InlineSmallCode=1000",
+            "-XX:Tier4InvocationThreshold=50000",
+            "-XX:Tier4CompileThreshold=60000",
+            "-XX:Tier4BackEdgeThreshold=400000",
+            "-XX:MaxTenuringThreshold=1");
+
+    /** The option the launcher adds to {@link #LAUNCHER_HUNT_OPTIONS} where the kernel offers huge pages. */
+    static final String LAUNCHER_HUGE_PAGES = "-XX:+UseTransparentHugePages";
+
+    /** Whether the kernel offers transparent huge pages to a process that asks (the launcher's test, in Java). */
+    static boolean hugePagesOffered() {
+        try {
+            String mode = Files.readString(Path.of("/sys/kernel/mm/transparent_hugepage/enabled"));
+            return mode.contains("[always]") || mode.contains("[madvise]");
+        } catch (IOException e) {
+            return false;
+        }
+    }
 
     private record Run(double cpu, double wall) {}
 
@@ -209,6 +229,9 @@ final class HuntEndToEnd {
         List<String> command = new ArrayList<>();
         command.add(javaBin());
         command.addAll(LAUNCHER_HUNT_OPTIONS);
+        if (hugePagesOffered()) {
+            command.add(LAUNCHER_HUGE_PAGES);
+        }
         command.add(sharing);
         command.addAll(List.of(
                 "-XX:ActiveProcessorCount=" + cores,

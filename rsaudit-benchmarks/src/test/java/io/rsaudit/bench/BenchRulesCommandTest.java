@@ -41,7 +41,9 @@ class BenchRulesCommandTest {
     void e2eRunsHuntsWithTheLaunchersOptions() throws Exception {
         String launcher = Files.readString(Path.of("..", "rsaudit"));
         assertThat(launcher)
-                .contains("    hunt) jvm=(" + String.join(" ", HuntEndToEnd.LAUNCHER_HUNT_OPTIONS) + ") ;;")
+                .contains("        jvm=(" + String.join(" ", HuntEndToEnd.LAUNCHER_HUNT_OPTIONS) + ")\n")
+                .contains("            jvm+=(" + HuntEndToEnd.LAUNCHER_HUGE_PAGES + ")\n")
+                .contains("/sys/kernel/mm/transparent_hugepage/enabled")
                 .contains("jvm+=(\"-XX:SharedArchiveFile=$archive\")");
     }
 }
