@@ -215,11 +215,18 @@ public final class HuntEngine {
         }
     }
 
-    /** What one reading thread keeps: its scan of the rules' words, and the trace of the last event it kept. */
+    /**
+     * What one reading thread keeps: its scan of the rules' words, the trace of the last event it kept, and the
+     * traces it met last, by a hash of their fields (see {@link Slot#trace(Event, Local)}).
+     */
     private static final class Local {
         final Prefilter.Scan scan;
         Event event;
         Trace trace;
+        final Trace[] traces = new Trace[TRACES];
+
+        /** Slots of {@link #traces}, direct-mapped by {@link Trace#hashOf}: a miss costs the map's lookup only. */
+        static final int TRACES = 1 << 12;
 
         Local(Prefilter.Scan scan) {
             this.scan = scan;
@@ -280,7 +287,7 @@ public final class HuntEngine {
             if (!room(Hits.WEIGHT)) {
                 return;
             }
-            Trace trace = trace(e, g, local);
+            Trace trace = trace(e, local);
             synchronized (g) {
                 g.hits.add(sec, nano, place, trace, steps, value);
                 if (correlation == null && g.hits.size() >= 2 * ALERT_LIMIT) {
@@ -328,40 +335,26 @@ public final class HuntEngine {
         }
 
         /**
-         * {@link #trace(Event)}, first taken from the thread's last event (several rules keep one event) or from
-         * the group's last few (a user's logins from one host share a trace; a host's logins, those of a few
-         * users): either spares making a trace and hashing it in the engine's map. All are the map's, so the
-         * answer is the same; threads that race on a group's each leave one of the map's. Events whose trace holds
-         * fields the rule picks (CloudTrail's, {@link CompiledRule#hasEvidenceFields}) are left to the map.
+         * {@link #trace(Event)}, first taken from the thread's last event (several rules keep one event) or from the
+         * traces it met last (a user's logins from one host share a trace): either spares making a trace and hashing
+         * it in the engine's map. All are the map's, so the answer is the same. Events whose trace holds fields the
+         * rule picks (CloudTrail's, {@link CompiledRule#hasEvidenceFields}) are left to the map.
          */
-        Trace trace(Event e, Group g, Local local) {
-            boolean plain = !CompiledRule.hasEvidenceFields(e.type());
-            if (plain) {
-                if (local.event == e) {
-                    return local.trace;
-                }
-                Trace[] recent = g.recent;
-                for (int i = 0; recent != null && i < recent.length; i++) {
-                    Trace r = recent[i];
-                    if (r != null && r.isOf(e)) {
-                        local.event = e;
-                        local.trace = r;
-                        return r;
-                    }
-                }
+        Trace trace(Event e, Local local) {
+            if (CompiledRule.hasEvidenceFields(e.type())) {
+                return trace(e);
             }
-            Trace t = trace(e);
-            Trace[] recent = g.recent;
-            if (recent == null) {
-                recent = g.recent = new Trace[Group.RECENT];
+            if (local.event == e) {
+                return local.trace;
             }
-            int i = g.nextRecent;
-            recent[i & (Group.RECENT - 1)] = t;
-            g.nextRecent = i + 1;
-            if (plain) {
-                local.event = e;
-                local.trace = t;
+            int h = Trace.hashOf(e) & (Local.TRACES - 1);
+            Trace t = local.traces[h];
+            if (t == null || !t.isOf(e)) {
+                t = trace(e);
+                local.traces[h] = t;
             }
+            local.event = e;
+            local.trace = t;
             return t;
         }
 
@@ -383,18 +376,6 @@ public final class HuntEngine {
         PackedHits hits = new PackedHits();
         /** What {@link #hits} was charged to the budget. */
         long charged;
-        /** How many of its last traces a group remembers. */
-        static final int RECENT = 8;
-
-        /**
-         * The traces of the group's last kept matches, some of the engine's shared ones; read and written without
-         * a lock (a trace is immutable, its fields final; a lost write only costs a lookup in the map). Made
-         * at the group's first trace: a novelty's groups keep none this way.
-         */
-        Trace[] recent;
-
-        int nextRecent;
-
         /** Novelty: the key's first time, and per field and value its first match. */
         long firstSec = Hits.NO_TIME;
 

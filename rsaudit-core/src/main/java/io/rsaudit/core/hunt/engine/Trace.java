@@ -115,6 +115,22 @@ record Trace(
     }
 
     /**
+     * A hash of the fields {@link #isOf} compares, cheap to take per kept match: the parsers share repeated values,
+     * whose hashes their strings keep; a statement counts by its length, not its text.
+     */
+    static int hashOf(Event e) {
+        int h = e.type().hashCode();
+        h = 31 * h + Objects.hashCode(e.user());
+        h = 31 * h + Objects.hashCode(e.sourceAddress());
+        h = 31 * h + Objects.hashCode(e.action());
+        h = 31 * h + Objects.hashCode(e.database());
+        h = 31 * h + Objects.hashCode(e.cluster());
+        h = 31 * h + (e.sql() == null ? 0 : e.sql().length());
+        h = 31 * h + Long.hashCode(e.origin().index());
+        return h ^ h >>> 16;
+    }
+
+    /**
      * A rough size in bytes, for the engine's memory budget: the object and its entry in the engine's map of traces,
      * and the text it alone holds. The parsers of the Redshift logs take repeated values (users, hosts, databases,
      * events) from a cache, so those are shared; a statement, the redactions and CloudTrail's values are not.

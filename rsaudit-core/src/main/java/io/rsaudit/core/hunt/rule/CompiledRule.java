@@ -36,6 +36,8 @@ public final class CompiledRule {
      * {@code by()} through the interface of the four correlations made C2 compile it again per kind it met.
      */
     private final String[] by;
+    /** Where the event holds each of {@link #by} ({@link Event#slot}), resolved once. */
+    private final int[] bySlots;
 
     private final Map<String, Integer> index = new HashMap<>();
     private final List<List<Test>> selections = new ArrayList<>();
@@ -84,6 +86,7 @@ public final class CompiledRule {
             extractFilters.put(x.name(), Literals.of(x.pattern().pattern()));
         }
         by = correlation == null ? new String[0] : correlation.by().toArray(String[]::new);
+        bySlots = java.util.Arrays.stream(by).mapToInt(Event::slot).toArray();
         condition = rule.condition() == null ? null : CompiledCondition.of(rule.condition(), index);
         steps = correlation instanceof Correlation.Sequence seq
                 ? seq.steps().stream()
@@ -423,8 +426,8 @@ public final class CompiledRule {
         }
         EventView view = rule.extracts().isEmpty() ? null : new EventView(event, rule.extracts(), extractFilters, null);
         List<String> key = new ArrayList<>(by.length);
-        for (String f : by) {
-            key.add(field(event, view, f));
+        for (int i = 0; i < by.length; i++) {
+            key.add(view == null ? event.field(bySlots[i], by[i]) : view.field(by[i]));
         }
         return key;
     }

@@ -130,8 +130,9 @@ public final class Prefilter {
             if (!mayContainFirst(value, words)) {
                 return false;
             }
-            for (Literals a : words.also()) {
-                if (!mayContainFirst(value, a)) {
+            List<Literals> also = words.also();
+            for (int i = 0; i < also.size(); i++) {
+                if (!mayContainFirst(value, also.get(i))) {
                     return false;
                 }
             }
