@@ -178,8 +178,7 @@ final class HuntCommand implements Callable<Integer> {
     public Integer call() {
         Severity threshold = output.threshold();
         RuleCatalog catalog = rules();
-        Policy policy = PolicyFile.load(
-                policyFile, () -> new PolicyLoader(CheckCatalog.builtIn().ids(), catalog.ids()));
+        Policy policy = PolicyFile.load(policyFile, () -> new PolicyLoader(CheckCatalog.builtInIds(), catalog.ids()));
         ResourceUse inventory = inventory();
         Hunt hunt;
         try {

@@ -107,7 +107,7 @@ final class RuleSet {
                 Path file = Files.createTempFile("rsaudit-policy", ".yaml");
                 Files.writeString(file, spec.policyText(), StandardCharsets.UTF_8);
                 try {
-                    policy = new PolicyLoader(CheckCatalog.builtIn().ids(), catalog.ids()).load(file);
+                    policy = new PolicyLoader(CheckCatalog.builtInIds(), catalog.ids()).load(file);
                 } catch (PolicyException e) {
                     throw new IllegalArgumentException("policy " + spec.policyName() + ": " + e.getMessage(), e);
                 } finally {

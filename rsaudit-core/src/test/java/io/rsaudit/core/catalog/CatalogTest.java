@@ -67,6 +67,11 @@ class CatalogTest {
     }
 
     @Test
+    void theIdsAHuntValidatesAgainstAreTheCatalogs() {
+        assertThat(CheckCatalog.builtInIds()).containsExactlyElementsOf(CATALOG.ids());
+    }
+
+    @Test
     void everyCheckIsAFinalClassInItsAreaPackageWithAMatchingId() {
         for (CheckMetadata c : CATALOG.all()) {
             Class<?> type = c.check().getClass();
