@@ -73,7 +73,8 @@ public final class HuntEngine {
             .thenComparing(a -> a.evidence().get(0), ORDER);
 
     private final List<Slot> slots;
-    private final Dispatch[] byType = new Dispatch[LogType.values().length];
+    private static final int TYPES = LogType.values().length;
+    private final Dispatch[] byType = new Dispatch[TYPES];
     private final long budget;
     private final boolean heapSized;
     private final AtomicLong used = new AtomicLong();
@@ -81,6 +82,8 @@ public final class HuntEngine {
     private final ConcurrentHashMap<Trace, Trace> traces = new ConcurrentHashMap<>();
     /** Each reading thread's scan of the words the rules need (one pass over a value for all of them), and more. */
     private final ThreadLocal<Local> locals;
+    /** The reading threads' {@link Local}s, for {@link #judged}. */
+    private final java.util.Queue<Local> everyLocal = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
     /** An engine with the budget of {@link #BUDGET_BYTES}, whatever the heap (a Spark task shares its executor's). */
     public HuntEngine(List<CompiledRule> rules) {
@@ -101,11 +104,17 @@ public final class HuntEngine {
     }
 
     HuntEngine(List<CompiledRule> rules, long budgetBytes, boolean heapSized) {
-        this.slots = rules.stream().map(Slot::new).toList();
+        this.slots = java.util.stream.IntStream.range(0, rules.size())
+                .mapToObj(i -> new Slot(rules.get(i), i))
+                .toList();
         this.budget = budgetBytes;
         this.heapSized = heapSized;
         Prefilter prefilter = Prefilter.of(rules);
-        this.locals = ThreadLocal.withInitial(() -> new Local(prefilter.scan()));
+        this.locals = ThreadLocal.withInitial(() -> {
+            Local local = new Local(prefilter.scan(), slots.size());
+            everyLocal.add(local);
+            return local;
+        });
         for (LogType t : LogType.values()) {
             byType[t.ordinal()] =
                     new Dispatch(slots.stream().filter(s -> s.rule.reads(t)).toList(), t);
@@ -118,6 +127,23 @@ public final class HuntEngine {
             alerts = List.copyOf(alerts);
             notes = List.copyOf(notes);
         }
+    }
+
+    /**
+     * How many events of the type each rule was judged on (its gate let them through, or it has none), by rule id,
+     * summed over the reading threads; read after the last event. What the gates leave to each rule: tests keep it
+     * small.
+     */
+    public Map<String, Long> judged(LogType type) {
+        Map<String, Long> out = new java.util.LinkedHashMap<>();
+        for (Slot s : slots) {
+            long n = 0;
+            for (Local l : everyLocal) {
+                n += l.judged[s.index * TYPES + type.ordinal()];
+            }
+            out.merge(s.rule.rule().id(), n, Long::sum);
+        }
+        return out;
     }
 
     public void accept(Event event) {
@@ -216,8 +242,8 @@ public final class HuntEngine {
     }
 
     /**
-     * What one reading thread keeps: its scan of the rules' words, the trace of the last event it kept, and the
-     * traces it met last, by a hash of their fields (see {@link Slot#trace(Event, Local)}).
+     * What one reading thread keeps: its scan of the rules' words, the trace of the last event it kept, the
+     * traces it met last, by a hash of their fields (see {@link Slot#trace(Event, Local)}), and what it judged.
      */
     private static final class Local {
         final Prefilter.Scan scan;
@@ -228,8 +254,12 @@ public final class HuntEngine {
         /** Slots of {@link #traces}, direct-mapped by {@link Trace#hashOf}: a miss costs the map's lookup only. */
         static final int TRACES = 1 << 12;
 
-        Local(Prefilter.Scan scan) {
+        /** Per rule ({@link Slot#index}) and log type, the events this thread judged it on. */
+        final long[] judged;
+
+        Local(Prefilter.Scan scan, int rules) {
             this.scan = scan;
+            this.judged = new long[rules * TYPES];
         }
     }
 
@@ -246,12 +276,17 @@ public final class HuntEngine {
         /** Made once: {@code Group::new} captures the engine, a new function object per kept match. */
         final Function<List<String>, Group> newGroup = Group::new;
 
-        Slot(CompiledRule rule) {
+        /** Its place among the engine's rules. */
+        final int index;
+
+        Slot(CompiledRule rule, int index) {
             this.rule = rule;
+            this.index = index;
             this.correlation = rule.correlation();
         }
 
         void judge(Event e, Local local) {
+            local.judged[index * TYPES + e.type().ordinal()]++;
             int m = rule.match(e, local.scan);
             if (m != 0) {
                 keep(e, m, local);
