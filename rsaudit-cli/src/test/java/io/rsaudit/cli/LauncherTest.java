@@ -110,7 +110,8 @@ class LauncherTest {
         assertThat(launch(Map.of("STAND_IN_EXIT", "2"), "hunt", "--bogus").code).isEqualTo(2);
         assertThat(launch(Map.of(), "hunt", "--help").code).isZero();
         // the rules list loads a third of a hunt's classes: its archive would leave later hunts loading the rest
-        assertThat(launch(Map.of(), "hunt", "examples/logs", "--list-rules").code).isZero();
+        assertThat(launch(Map.of(), "hunt", "examples/logs", "--list-rules").code)
+                .isZero();
         Run own = launch(Map.of("RSAUDIT_JAVA_OPTS", "-Xshare:off"), "export");
         assertThat(own.code).isZero();
         assertThat(own.out).isEqualTo("ran export\n");

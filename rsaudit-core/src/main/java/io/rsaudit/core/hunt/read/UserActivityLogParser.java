@@ -300,9 +300,52 @@ final class UserActivityLogParser implements LineReader.Lines {
             }
         }
         int start = i;
-        while (i < n && Character.isLetter(sql.charAt(i))) {
-            i++;
+        boolean ascii = true;
+        for (char c; i < n && Character.isLetter(c = sql.charAt(i)); i++) {
+            ascii &= c < 128;
         }
-        return i == start ? null : sql.substring(start, i).toLowerCase(Locale.ROOT);
+        if (i == start) {
+            return null;
+        }
+        for (int k = 0; ascii && k < COMMON_VERBS.length; k++) {
+            String v = COMMON_VERBS[k];
+            if (v.length() == i - start && sql.regionMatches(true, start, v, 0, v.length())) {
+                return v;
+            }
+        }
+        return sql.substring(start, i).toLowerCase(Locale.ROOT);
     }
+
+    /**
+     * The first keywords of most statements, in lower case, most frequent first: {@link #verb} returns these without
+     * making two strings per statement; only for a word of ASCII letters, which compare ignoring case as lower-casing
+     * would (outside ASCII, {@code regionMatches} folds letters that lower-casing keeps apart: U+017F and s).
+     */
+    private static final String[] COMMON_VERBS = {
+        "select",
+        "with",
+        "insert",
+        "copy",
+        "unload",
+        "update",
+        "delete",
+        "set",
+        "show",
+        "begin",
+        "commit",
+        "create",
+        "drop",
+        "alter",
+        "grant",
+        "revoke",
+        "analyze",
+        "vacuum",
+        "truncate",
+        "call",
+        "fetch",
+        "close",
+        "rollback",
+        "end",
+        "explain"
+    };
 }

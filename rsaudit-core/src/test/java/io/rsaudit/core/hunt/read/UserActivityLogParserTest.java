@@ -41,6 +41,22 @@ class UserActivityLogParserTest {
         assertThat(r.summary().problems()).isEmpty();
     }
 
+    /** The first keyword in lower case, past comments and parentheses, a common one without new strings. */
+    @Test
+    void theVerbIsTheFirstKeywordInLowerCase() {
+        assertThat(UserActivityLogParser.verb("  -- report\n/* a */ (SELECT 1)"))
+                .isEqualTo("select");
+        assertThat(UserActivityLogParser.verb("Select 1")).isSameAs(UserActivityLogParser.verb("sElEcT 2"));
+        assertThat(UserActivityLogParser.verb("CREATE USER x")).isEqualTo("create");
+        assertThat(UserActivityLogParser.verb("Padb_Fetch_Sample: x")).isEqualTo("padb");
+        assertThat(UserActivityLogParser.verb("XSELECT 1")).isEqualTo("xselect");
+        assertThat(UserActivityLogParser.verb("SELEC 1")).isEqualTo("selec");
+        // outside ASCII, as lower-casing does: U+017F (long s) is not s
+        assertThat(UserActivityLogParser.verb("\u017Felect 1")).isEqualTo("\u017Felect");
+        assertThat(UserActivityLogParser.verb("\u00C9TAT")).isEqualTo("\u00E9tat");
+        assertThat(UserActivityLogParser.verb("  ;")).isNull();
+    }
+
     @Test
     void linesBeforeTheFirstHeaderAreOneProblem() {
         String content = "tail of a record from the previous file\nand more\n"
