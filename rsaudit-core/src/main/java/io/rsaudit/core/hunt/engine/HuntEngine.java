@@ -82,7 +82,7 @@ public final class HuntEngine {
     private final ConcurrentHashMap<Trace, Trace> traces = new ConcurrentHashMap<>();
     /** Each reading thread's scan of the words the rules need (one pass over a value for all of them), and more. */
     private final ThreadLocal<Local> locals;
-    /** The reading threads' {@link Local}s, for {@link #judged}. */
+    /** The reading threads' {@link Local}s, whose counts {@link #judged} and {@link #finish} sum. */
     private final java.util.Queue<Local> everyLocal = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
     /** An engine with the budget of {@link #BUDGET_BYTES}, whatever the heap (a Spark task shares its executor's). */
@@ -144,6 +144,15 @@ public final class HuntEngine {
             out.merge(s.rule.rule().id(), n, Long::sum);
         }
         return out;
+    }
+
+    /** The events the rule matched, summed over the reading threads (each counts its own: no shared write per match). */
+    private long matched(Slot s) {
+        long n = 0;
+        for (Local l : everyLocal) {
+            n += l.matched[s.index];
+        }
+        return n;
     }
 
     public void accept(Event event) {
@@ -243,7 +252,8 @@ public final class HuntEngine {
 
     /**
      * What one reading thread keeps: its scan of the rules' words, the trace of the last event it kept, the
-     * traces it met last, by a hash of their fields (see {@link Slot#trace(Event, Local)}), and what it judged.
+     * traces it met last, by a hash of their fields (see {@link Slot#trace(Event, Local)}), and what it judged and
+     * matched.
      */
     private static final class Local {
         final Prefilter.Scan scan;
@@ -256,10 +266,13 @@ public final class HuntEngine {
 
         /** Per rule ({@link Slot#index}) and log type, the events this thread judged it on. */
         final long[] judged;
+        /** Per rule, the events this thread found it matching. */
+        final long[] matched;
 
         Local(Prefilter.Scan scan, int rules) {
             this.scan = scan;
             this.judged = new long[rules * TYPES];
+            this.matched = new long[rules];
         }
     }
 
@@ -268,7 +281,6 @@ public final class HuntEngine {
         final CompiledRule rule;
         final Correlation correlation;
         final Map<List<String>, Group> groups = new ConcurrentHashMap<>();
-        final AtomicLong matched = new AtomicLong();
         final AtomicLong untimed = new AtomicLong();
         final AtomicLong overBudget = new AtomicLong();
         final AtomicLong unplaced = new AtomicLong();
@@ -294,7 +306,7 @@ public final class HuntEngine {
         }
 
         void keep(Event e, int steps, Local local) {
-            matched.incrementAndGet();
+            local.matched[index]++;
             Instant t = e.time();
             if (correlation != null && t == null) {
                 untimed.incrementAndGet();
@@ -480,7 +492,7 @@ public final class HuntEngine {
                         + " in its window; they were not judged");
             }
             if (s.overBudget.get() > 0) {
-                notes.add(rule.id() + ": " + s.overBudget.get() + " of " + s.matched.get() + " matching event(s) were"
+                notes.add(rule.id() + ": " + s.overBudget.get() + " of " + matched(s) + " matching event(s) were"
                         + " not kept: the engine's memory budget ("
                         + (budget >= 1 << 20 ? (budget >> 20) + " MiB" : budget + " bytes")
                         + ": at most half for one rule, the last eighth for rules with few matches) was full; its"
@@ -516,7 +528,7 @@ public final class HuntEngine {
                     transition(rule, t, span, key, out);
                 }
             }
-            long total = c == null ? s.matched.get() - s.overBudget.get() - s.unplaced.get() : out.count;
+            long total = c == null ? matched(s) - s.overBudget.get() - s.unplaced.get() : out.count;
             if (total > ALERT_LIMIT) {
                 notes.add(rule.id() + ": " + total + " alerts; the earliest " + ALERT_LIMIT + " are reported");
             }
