@@ -97,6 +97,12 @@ final class CloudTrailFlattener {
     /** The value of an empty list. */
     static final String EMPTY_LIST = "[]";
 
+    /**
+     * The value of an empty object in a list ({@code "eventSelectors": [{}]}): an element with every member left to
+     * its default, which a rule's wildcard test that allows null must see as an element.
+     */
+    static final String EMPTY_ELEMENT = "{}";
+
     private static final byte OBJECT = 0;
     private static final byte ARRAY = 1;
     private static final byte END = 2;
@@ -272,6 +278,8 @@ final class CloudTrailFlattener {
                 String name = p.nextFieldName();
                 if (name == null) {
                     // the tree reader ends an object on the same call, and leaves the same error to the parser
+                    boolean empty = logSize == start + 1;
+                    FieldPath closed = node;
                     close(start);
                     if (depth == 0) {
                         break;
@@ -282,6 +290,9 @@ final class CloudTrailFlattener {
                     index = stackIndex[depth];
                     start = stackStart[depth];
                     inArray = serial == 0;
+                    if (empty && inArray) {
+                        add(closed.path, EMPTY_ELEMENT);
+                    }
                     continue;
                 }
                 log(NAME, name);
@@ -527,6 +538,9 @@ final class CloudTrailFlattener {
                 int n = 0;
                 for (int j = i + 1; logKind[j] != END; j = next(j)) {
                     String index = String.valueOf(n++);
+                    if (logKind[j] == OBJECT && logKind[j + 1] == END) {
+                        out.put(path + "." + index, EMPTY_ELEMENT);
+                    }
                     treeFlatten(j, path + "." + index, index, out);
                 }
                 if (n == 0) {

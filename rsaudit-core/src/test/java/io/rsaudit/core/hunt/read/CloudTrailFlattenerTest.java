@@ -71,6 +71,10 @@ class CloudTrailFlattenerTest {
             }
             for (int i = 0; i < node.size(); i++) {
                 String index = String.valueOf(i);
+                if (node.get(i).isObject() && node.get(i).isEmpty()) {
+                    // an element with every member left to its default
+                    out.put(path + "." + index, CloudTrailFlattener.EMPTY_ELEMENT);
+                }
                 treeFlatten(path + "." + index, index, node.get(i), out, found);
             }
         } else if (!node.isNull()) {
@@ -179,6 +183,20 @@ class CloudTrailFlattenerTest {
         // a record after one with a repeated key is read the fast way again, and alike
         same("{\"a\":1,\"b\":{\"c\":\"d\"}}", f);
         assertThat(lines(f.fields())).containsExactly("a=1", "b.c=d");
+    }
+
+    /**
+     * An empty object in a list is an element with every member left to its default ({@code "eventSelectors":
+     * [{}]}): kept as {@code {}} so that a rule sees the element; elsewhere an empty object is nothing.
+     */
+    @Test
+    void anEmptyObjectInAListIsKeptAsAnElement() {
+        CloudTrailFlattener f = new CloudTrailFlattener();
+        same("{\"s\":[{},{\"b\":1},[]],\"o\":{},\"n\":[{\"k\":null}]}", f);
+        assertThat(lines(f.fields())).containsExactly("s.0={}", "s.1.b=1", "s.2=[]");
+        // the same through the tree a repeated key makes the flattener read
+        same("{\"s\":[1],\"t\":2,\"s\":[{},{\"b\":{}}]}", f);
+        assertThat(lines(f.fields())).containsExactly("s.0={}", "t=2");
     }
 
     @Test
