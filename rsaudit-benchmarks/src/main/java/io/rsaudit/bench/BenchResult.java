@@ -1,7 +1,5 @@
 package io.rsaudit.bench;
 
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -95,13 +93,7 @@ public record BenchResult(
         }
 
         static double median(List<Double> values) {
-            if (values.isEmpty()) {
-                return Double.NaN;
-            }
-            List<Double> sorted = new ArrayList<>(values);
-            Collections.sort(sorted);
-            int n = sorted.size();
-            return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+            return Median.of(values.stream().mapToDouble(Double::doubleValue).toArray());
         }
     }
 

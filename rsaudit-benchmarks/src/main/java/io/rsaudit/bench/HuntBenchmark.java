@@ -289,7 +289,7 @@ public final class HuntBenchmark {
             cpu[i] = (CPU.getProcessCpuTime() - c) / 1e9 / perSample;
             self[i] = (THREADS.getCurrentThreadCpuTime() - own) / 1e9 / perSample;
         }
-        return new Timing(median(wall), median(cpu), median(self));
+        return new Timing(Median.of(wall), Median.of(cpu), Median.of(self));
     }
 
     /**
@@ -311,7 +311,8 @@ public final class HuntBenchmark {
         }
         double[] sorted =
                 ratios.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        return new double[] {sorted[sorted.length / 4], median(sorted), sorted[sorted.length * 3 / 4], sorted.length};
+        return new double[] {sorted[sorted.length / 4], Median.of(sorted), sorted[sorted.length * 3 / 4], sorted.length
+        };
     }
 
     /** Runs every path (plain and gzip, every parser) until the JIT is done with them: at least 3 passes, 10 s. */
@@ -321,12 +322,6 @@ public final class HuntBenchmark {
             read(plain, 1);
             read(gzip, 1);
         }
-    }
-
-    private static double median(double[] v) {
-        double[] s = v.clone();
-        java.util.Arrays.sort(s);
-        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
     }
 
     private List<LogInput> corpus(long size, boolean gz) throws IOException {
@@ -436,7 +431,7 @@ public final class HuntBenchmark {
                 wall[r - 1] = (System.nanoTime() - start) / 1e9;
             }
         }
-        return median(wall);
+        return Median.of(wall);
     }
 
     private static void resetPeaks() {

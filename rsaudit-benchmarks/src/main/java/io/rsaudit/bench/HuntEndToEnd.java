@@ -8,7 +8,6 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
@@ -153,9 +152,9 @@ final class HuntEndToEnd {
                 stored,
                 text / (double) stored,
                 rounds);
-        double zcat = median(cpu[0]);
+        double zcat = Median.of(cpu[0]);
         for (int i = 0; i < shown; i++) {
-            double c = median(cpu[i]);
+            double c = Median.of(cpu[i]);
             System.out.printf(
                     Locale.ROOT,
                     "%-24s %7.2f cpu-s  %6.0f MB/cpu-s  %5.2fx zcat%n",
@@ -167,19 +166,22 @@ final class HuntEndToEnd {
         System.out.printf(
                 Locale.ROOT,
                 "hunt gzip wall: 1 core %.2f s, 2 cores %.2f s: %.2fx%n",
-                median(wall1),
-                median(wall2),
-                median(wall1) / median(wall2));
+                Median.of(wall1),
+                Median.of(wall2),
+                Median.of(wall1) / Median.of(wall2));
         if (base != null) {
             System.out.printf(
                     Locale.ROOT,
                     "base hunt gzip wall: 1 core %.2f s, 2 cores %.2f s: %.2fx%n",
-                    median(baseWall1),
-                    median(baseWall2),
-                    median(baseWall1) / median(baseWall2));
+                    Median.of(baseWall1),
+                    Median.of(baseWall2),
+                    Median.of(baseWall1) / Median.of(baseWall2));
             for (int i = 2; i < 5; i++) {
                 System.out.printf(
-                        Locale.ROOT, "%-24s %5.3fx the base's CPU%n", names[i], median(cpu[i]) / median(cpu[i + 3]));
+                        Locale.ROOT,
+                        "%-24s %5.3fx the base's CPU%n",
+                        names[i],
+                        Median.of(cpu[i]) / Median.of(cpu[i + 3]));
             }
         }
     }
@@ -297,11 +299,5 @@ final class HuntEndToEnd {
 
     private static String javaBin() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
-
-    private static double median(double[] v) {
-        double[] s = v.clone();
-        Arrays.sort(s);
-        return s[s.length / 2];
     }
 }

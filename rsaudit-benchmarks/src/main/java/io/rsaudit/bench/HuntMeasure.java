@@ -19,7 +19,6 @@ import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -110,8 +109,8 @@ final class HuntMeasure {
                     hunt[round],
                     huntCpu[round]);
         }
-        double r = median(read);
-        double h = median(hunt);
+        double r = Median.of(read);
+        double h = Median.of(hunt);
         System.out.printf(
                 Locale.ROOT,
                 "%,d events, %d alerts, %d threads; median read-only %.2f s, hunt %.2f s:"
@@ -122,9 +121,9 @@ final class HuntMeasure {
                 r,
                 h,
                 h / r,
-                median(readCpu),
-                median(huntCpu),
-                median(huntCpu) / median(readCpu));
+                Median.of(readCpu),
+                Median.of(huntCpu),
+                Median.of(huntCpu) / Median.of(readCpu));
     }
 
     static void hunt(Path dir) throws Exception {
@@ -171,11 +170,5 @@ final class HuntMeasure {
     private static long cpu() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
-    }
-
-    private static double median(double[] v) {
-        double[] s = v.clone();
-        Arrays.sort(s);
-        return s[s.length / 2];
     }
 }
