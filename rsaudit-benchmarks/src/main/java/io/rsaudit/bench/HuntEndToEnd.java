@@ -26,7 +26,8 @@ import java.util.zip.GZIPOutputStream;
  *
  * Each hunt is its own process with the JVM options {@code ./rsaudit} gives a hunt ({@link #LAUNCHER_HUNT_OPTIONS}),
  * {@code java OPTIONS -jar rsaudit.jar hunt DIR/plain|DIR/gzip --policy ...}, JVM start and report included, on one
- * core ({@code -XX:ActiveProcessorCount=1}) and on two. Like the launcher after its first hunt, each maps a class data
+ * core ({@link #ONE_CORE}: pinned with {@code taskset} where there is one, and {@code -XX:ActiveProcessorCount=1}) and
+ * on two. Like the launcher after its first hunt, each maps a class data
  * sharing archive of its jar, written by one hunt of the plain input before the rounds (not timed). Rates are MB of
  * log text per CPU-second of the process (its children's CPU, read from {@code /proc/self/stat} after it is reaped),
  * so a loaded machine changes them less than wall time; the two-core run also gives its wall time.
@@ -152,6 +153,11 @@ final class HuntEndToEnd {
                 stored,
                 text / (double) stored,
                 rounds);
+        System.out.println(
+                ONE_CORE != null
+                        ? "one core: taskset -c " + ONE_CORE + " and -XX:ActiveProcessorCount=1"
+                        : "one core: -XX:ActiveProcessorCount=1 only (no taskset): the JIT and the collector may run"
+                                + " on another core");
         double zcat = Median.of(cpu[0]);
         for (int i = 0; i < shown; i++) {
             double c = Median.of(cpu[i]);
@@ -216,6 +222,34 @@ final class HuntEndToEnd {
     private record Run(double cpu, double wall) {}
 
     /**
+     * The processor a one-core hunt is pinned to with {@code taskset}, so that its JIT compiler and collector threads
+     * share that core as they would on a one-core machine (with {@code -XX:ActiveProcessorCount=1} alone they ran on
+     * the other, and the one-core wall time came out a fifth shorter than the process's CPU); {@code null} where
+     * {@code taskset} or the process's processor list is missing, and the one-core runs are then only told that they
+     * have one.
+     */
+    static final String ONE_CORE = firstAllowedProcessor();
+
+    private static String firstAllowedProcessor() {
+        boolean taskset = Stream.of(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
+                .anyMatch(d -> !d.isEmpty() && Files.isExecutable(Path.of(d, "taskset")));
+        if (!taskset) {
+            return null;
+        }
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("Cpus_allowed_list:")) {
+                    String first = line.substring(line.indexOf(':') + 1).trim().split("[-,]")[0];
+                    return first.chars().allMatch(Character::isDigit) && !first.isEmpty() ? first : null;
+                }
+            }
+        } catch (IOException e) {
+            return null;
+        }
+        return null;
+    }
+
+    /**
      * Writes {@code archive} with one hunt of {@code input}, as the launcher's first hunt after a build does, and
      * returns the option that maps it.
      */
@@ -229,6 +263,9 @@ final class HuntEndToEnd {
 
     private static Run hunt(Path jar, String sharing, Path input, Path dir, Path out, int cores) throws Exception {
         List<String> command = new ArrayList<>();
+        if (cores == 1 && ONE_CORE != null) {
+            command.addAll(List.of("taskset", "-c", ONE_CORE));
+        }
         command.add(javaBin());
         command.addAll(LAUNCHER_HUNT_OPTIONS);
         if (hugePagesOffered()) {
