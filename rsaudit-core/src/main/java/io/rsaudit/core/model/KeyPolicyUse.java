@@ -15,9 +15,9 @@ import java.util.function.Predicate;
  * {@code *} for any); {@code Service} principals are AWS services, not accounts, and are skipped. A principal {@code *}
  * (or a {@code NotPrincipal}) is narrowed to accounts only by a condition on {@code kms:CallerAccount} or {@code
  * aws:PrincipalAccount} that lists them exactly, or, when the reader is given the organizations it trusts, on {@code
- * aws:PrincipalOrgID} (an organization is then judged as an account is). Conditions on a named principal only narrow who in its account may
- * use the key, and {@code Deny} statements are not evaluated: the reading only says whether there are any. Read by
- * the scan's key policy check and by the hunt's judgement of a {@code PutKeyPolicy}.
+ * aws:PrincipalOrgID} (an organization is then judged as an account is). Conditions on a named principal only narrow
+ * who in its account may use the key, and {@code Deny} statements are not evaluated: the reading only says whether
+ * there are any. Read by the scan's key policy check and by the hunt's judgement of a {@code PutKeyPolicy}.
  */
 public final class KeyPolicyUse {
 

@@ -72,8 +72,9 @@ public final class HuntEngine {
             .thenComparing(Alert::ruleId)
             .thenComparing(a -> a.evidence().get(0), ORDER);
 
-    private final List<Slot> slots;
     private static final int TYPES = LogType.values().length;
+
+    private final List<Slot> slots;
     private final Dispatch[] byType = new Dispatch[TYPES];
     private final long budget;
     private final boolean heapSized;
@@ -146,7 +147,7 @@ public final class HuntEngine {
         return out;
     }
 
-    /** The events the rule matched, summed over the reading threads (each counts its own: no shared write per match). */
+    /** The events the rule matched, summed over the reading threads: each counts its own. */
     private long matched(Slot s) {
         long n = 0;
         for (Local l : everyLocal) {
